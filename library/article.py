@@ -1,0 +1,74 @@
+"""The `Article` record: one imported version of one news article."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, NewType
+
+ArticleId = NewType("ArticleId", int)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def content_hash(body: str) -> str:
+    """A stable fingerprint of an article's text, used to spot unchanged re-imports."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def count_words(text: str) -> int:
+    """Words in `text`; each CJK character counts as one, as word processors do."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_WORD.findall(_CJK.sub(" ", text)))
+    return cjk + latin
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """The body's paragraphs: blocks separated by blank lines, stripped, none empty."""
+    return [p.strip() for p in _BLANK_LINES.split(body) if p.strip()]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One version of an article, as imported from a file.
+
+    `body` holds the text with paragraphs separated by one blank line; every
+    character offset elsewhere in Parallax (comparison units, note anchors)
+    points into it.  Metadata fields are `None` unless the source states them:
+    Parallax never invents an outlet, author or date.
+    """
+
+    title: str
+    body: str
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    source_path: str | None = None
+    content_hash: str = ""
+    imported_at: str | None = None
+    id: ArticleId | None = None
+    version: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            object.__setattr__(self, "content_hash", content_hash(self.body))
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return split_paragraphs(self.body)
+
+    @property
+    def word_count(self) -> int:
+        return count_words(self.body)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data, as the CLI's `--json` prints it."""
+        data = asdict(self)
+        data["word_count"] = self.word_count
+        return data

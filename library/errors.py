@@ -1,0 +1,35 @@
+"""Errors a user can act on, split as qutebrowser splits them.
+
+`ParallaxError` and its subclasses carry a message fit to show as-is; anything
+else escaping the core is a bug.
+"""
+
+from __future__ import annotations
+
+
+class ParallaxError(Exception):
+    """Base class: the message is written for the user."""
+
+
+class ImportRefused(ParallaxError):
+    """A file could not be imported; the message says why (binary, empty, too large…)."""
+
+
+class DatabaseError(ParallaxError):
+    """The environment's fault: the database is locked, unreadable, corrupt or full."""
+
+
+class DatabaseLocked(DatabaseError):
+    """Another process holds the database for longer than our busy timeout."""
+
+
+class DatabaseCorrupt(DatabaseError):
+    """The file is not a usable SQLite database (or was written by a newer Parallax)."""
+
+
+class NotFound(ParallaxError):
+    """No record has the requested id."""
+
+
+class InvalidQuery(ParallaxError):
+    """A search text that cannot be turned into a query (e.g. nothing but punctuation)."""

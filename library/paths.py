@@ -1,0 +1,39 @@
+"""Where Parallax keeps its files: one private data directory per user.
+
+Resolution order: an explicit `--data-dir`, then `$PARALLAX_HOME`, then the
+platform's user data directory (e.g. `~/.local/share/parallax`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+ENV_VAR = "PARALLAX_HOME"
+LIBRARY_DB = "library.db"
+NOTES_DB = "notes.db"
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory to use, created with mode 0700 if missing.
+
+    Args:
+        explicit: a directory given on the command line; wins over everything.
+    """
+    if explicit:
+        path = Path(explicit)
+    elif os.environ.get(ENV_VAR):
+        path = Path(os.environ[ENV_VAR])
+    else:
+        path = Path(platformdirs.user_data_dir("parallax", appauthor=False))
+    path = path.expanduser().resolve()
+    ensure_private_dir(path)
+    return path
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) and make it readable only by its owner."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
