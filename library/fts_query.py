@@ -1,0 +1,65 @@
+"""Turn what a user types into a safe SQLite FTS5 query.
+
+FTS5 has its own query language (`AND`, `OR`, `NOT`, `NEAR`, `*`, `^`, `:`,
+`-`, parentheses, quotes); text typed into a search box must never reach it
+raw.  Every word becomes a quoted string, so operators and punctuation are
+plain text.  Two conveniences survive: a balanced "quoted phrase" stays a
+phrase, and a word typed with a trailing `*` stays a prefix search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from library.errors import InvalidQuery
+
+# A balanced double-quoted phrase, or a run of word characters with an
+# optional trailing star (prefix search).
+_TOKEN = re.compile(r'"([^"]*)"|(\w+)(\*?)', re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed search: the FTS5 expression and the plain terms it looks for.
+
+    `terms` are the words a caller can highlight or match with LIKE when FTS5
+    cannot help (CJK text, which the unicode61 tokenizer does not split).
+    """
+
+    fts: str
+    terms: tuple[str, ...]
+
+    @property
+    def needs_substring_search(self) -> bool:
+        """True when a term contains CJK characters, which FTS5 tokenises as one long run."""
+        return any(_CJK.search(term) for term in self.terms)
+
+
+def parse_query(text: str) -> SearchQuery:
+    """Parse user text into a `SearchQuery`.
+
+    Raises:
+        InvalidQuery: the text has no word to search for (e.g. only punctuation).
+    """
+    parts: list[str] = []
+    terms: list[str] = []
+    for match in _TOKEN.finditer(text):
+        phrase, word, star = match.groups()
+        if phrase is not None:
+            words = _WORD.findall(phrase)
+            if words:
+                parts.append(_quote(" ".join(words)))
+                terms.append(" ".join(words))
+        elif word:
+            parts.append(_quote(word) + ("*" if star else ""))
+            terms.append(word)
+    if not parts:
+        raise InvalidQuery(f"Nothing to search for in {text!r}: type at least one word.")
+    return SearchQuery(fts=" ".join(parts), terms=tuple(terms))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
