@@ -1,0 +1,71 @@
+"""Word weights (inverse document frequency) for the similarity scores.
+
+A rare word shared by two sentences ("Zhaozong", "topographic") is much
+stronger evidence of the same fact than a common one ("official").  The
+weights can come from the user's library as it grows (`IdfTable.from_texts`
+over stored article bodies); without one, `compare_texts` builds a table from
+the sentences of the two texts being compared, which is enough on its own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from library.compare.units import terms
+
+
+@dataclass(frozen=True)
+class IdfTable:
+    """Document frequencies of terms and the smoothed IDF derived from them.
+
+    Args:
+        df: term -> number of documents containing it (terms as made by `units.terms`).
+        n_docs: number of documents counted.
+    """
+
+    df: Mapping[str, int]
+    n_docs: int
+    _cache: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> IdfTable:
+        """Count each text as one document (e.g. each article body in the library).
+
+        Args:
+            texts: the documents.
+        """
+        df: Counter[str] = Counter()
+        n = 0
+        for text in texts:
+            n += 1
+            df.update(set(terms(text)))
+        return cls(df=dict(df), n_docs=n)
+
+    @classmethod
+    def from_term_lists(cls, docs: Iterable[Iterable[str]]) -> IdfTable:
+        """Count documents that are already lists of terms.
+
+        Args:
+            docs: one iterable of terms per document.
+        """
+        df: Counter[str] = Counter()
+        n = 0
+        for doc in docs:
+            n += 1
+            df.update(set(doc))
+        return cls(df=dict(df), n_docs=n)
+
+    def weight(self, term: str) -> float:
+        """Smoothed IDF, `ln((N + 1) / (df + 1)) + 1`; unseen terms get the maximum.
+
+        Args:
+            term: a normalised term.
+        """
+        w = self._cache.get(term)
+        if w is None:
+            w = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            self._cache[term] = w
+        return w

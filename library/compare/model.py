@@ -1,0 +1,170 @@
+"""Plain records the comparison engine returns: units, conflicts, pairs, the comparison.
+
+Everything here is immutable data with no behaviour beyond serialisation, so the
+desktop view, the CLI and the tests can all consume it without knowing how it was
+computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Relation = Literal["same", "divergent"]
+ConflictKind = Literal["number", "date", "entity", "negation", "attribution", "quote", "other"]
+DiffOp = Literal[-1, 0, 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence (or headline/caption line) of an article.
+
+    `start`/`end` are character offsets into the text that was compared, so that
+    `text == body[start:end]` always holds.
+    """
+
+    id: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A detail on which two aligned units disagree.
+
+    Args:
+        kind: what sort of detail differs.
+        a: the differing text on side A ("" when the detail is absent there).
+        b: the differing text on side B.
+    """
+
+    kind: ConflictKind
+    a: str
+    b: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The JSON form: `{"kind", "a", "b"}`."""
+        return {"kind": self.kind, "a": self.a, "b": self.b}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Units of A and units of B that report the same point.
+
+    `diff` is a word-level diff of the joined A text against the joined B text as
+    `(op, text)` tuples, op -1 = only in A, 1 = only in B, 0 = both.
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    relation: Relation
+    score: float
+    conflicts: tuple[Conflict, ...]
+    diff: tuple[tuple[DiffOp, str], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form used in `Comparison.to_dict()["pairs"]`."""
+        return {
+            "a": list(self.a),
+            "b": list(self.b),
+            "relation": self.relation,
+            "score": round(self.score, 4),
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "diff": [[op, text] for op, text in self.diff],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One compared text: its title and its units."""
+
+    title: str
+    units: tuple[Unit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: `{"title", "units": [{"id", "text", "start", "end"}]}`."""
+        return {
+            "title": self.title,
+            "units": [
+                {"id": u.id, "text": u.text, "start": u.start, "end": u.end} for u in self.units
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts and coverage.
+
+    `overlap_a` / `overlap_b` are the share of each side's unit *characters*
+    (not unit count) that fall in a pair, shared or divergent, so one long
+    aligned sentence weighs more than a short caption.
+    """
+
+    shared: int
+    divergent: int
+    only_a: int
+    only_b: int
+    overlap_a: float
+    overlap_b: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the summary."""
+        return {
+            "shared": self.shared,
+            "divergent": self.divergent,
+            "only_a": self.only_a,
+            "only_b": self.only_b,
+            "overlap_a": round(self.overlap_a, 4),
+            "overlap_b": round(self.overlap_b, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of comparing two texts; `to_dict()` is the stable JSON contract."""
+
+    a: Side
+    b: Side
+    pairs: tuple[Pair, ...]
+    only_a: tuple[int, ...]
+    only_b: tuple[int, ...]
+    summary: Summary
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialise to the documented JSON contract (plain dicts, lists, str, int, float)."""
+        return {
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "pairs": [p.to_dict() for p in self.pairs],
+            "only_a": list(self.only_a),
+            "only_b": list(self.only_b),
+            "summary": self.summary.to_dict(),
+        }
+
+
+def summarise(a: Side, b: Side, pairs: tuple[Pair, ...]) -> Summary:
+    """Build the `Summary` for `pairs` over sides `a` and `b`.
+
+    Args:
+        a: side A.
+        b: side B.
+        pairs: the aligned pairs.
+    """
+    in_a = {i for p in pairs for i in p.a}
+    in_b = {j for p in pairs for j in p.b}
+    return Summary(
+        shared=sum(1 for p in pairs if p.relation == "same"),
+        divergent=sum(1 for p in pairs if p.relation == "divergent"),
+        only_a=len(a.units) - len(in_a),
+        only_b=len(b.units) - len(in_b),
+        overlap_a=_covered(a.units, in_a),
+        overlap_b=_covered(b.units, in_b),
+    )
+
+
+def _covered(units: tuple[Unit, ...], ids: set[int]) -> float:
+    total = sum(len(u.text) for u in units)
+    if total == 0:
+        return 0.0
+    return sum(len(u.text) for u in units if u.id in ids) / total

@@ -1,0 +1,95 @@
+"""Split an article body into sentence units with exact character offsets.
+
+Lines are split first, because headlines, captions and bylines in news text
+usually end without a full stop and must not be glued to the next sentence.
+Each line then goes through pysbd, which knows abbreviations ("U.S.",
+"St. Thomas", "Jan. 5", "Dr."), decimals and quotes that end sentences; lines
+that are mostly CJK use pysbd's Chinese rules (。！？).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pysbd
+
+from library.compare.model import Unit
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WORDY = re.compile(r"\w", re.UNICODE)
+_LINE = re.compile(r"[^\n]+")
+# pysbd's rule cascade is costly on very long lines; a line longer than this is
+# first cut at obvious sentence ends so each pysbd call stays small.
+_MAX_LINE = 4000
+
+
+@lru_cache(maxsize=4)
+def _segmenter(language: str) -> pysbd.Segmenter:
+    # Building a Segmenter compiles its rules; reuse one per language.
+    return pysbd.Segmenter(language=language, clean=False, char_span=False)
+
+
+def _language(line: str) -> str:
+    cjk = len(_CJK.findall(line))
+    return "zh" if cjk * 3 >= len(line.strip()) or cjk >= 20 else "en"
+
+
+def _pieces(line: str) -> list[str]:
+    if len(line) <= _MAX_LINE:
+        return [line]
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"[.!?。！？]\s+", line):
+        if m.end() - start >= _MAX_LINE // 2:
+            out.append(line[start : m.end()])
+            start = m.end()
+    out.append(line[start:])
+    return out
+
+
+def split_sentences(line: str) -> list[tuple[int, int]]:
+    """Sentence spans `(start, end)` inside one line of text, stripped of spaces.
+
+    Args:
+        line: text without newlines.
+    """
+    spans: list[tuple[int, int]] = []
+    base = 0
+    for piece in _pieces(line):
+        segmenter = _segmenter(_language(piece))
+        cursor = 0
+        for seg in segmenter.segment(piece):
+            text = seg.strip()
+            if not text:
+                continue
+            found = piece.find(text, cursor)
+            if found < 0:  # pysbd changed the text; keep the rest as one unit
+                rest = piece[cursor:].strip()
+                if rest:
+                    at = piece.find(rest, cursor)
+                    spans.append((base + at, base + at + len(rest)))
+                cursor = len(piece)
+                break
+            spans.append((base + found, base + found + len(text)))
+            cursor = found + len(text)
+        base += len(piece)
+    return spans
+
+
+def segment(text: str) -> tuple[Unit, ...]:
+    """Split `text` into units whose offsets point into `text`.
+
+    Units without any letter or digit (rules, bullets, "***") are dropped.
+
+    Args:
+        text: an article body; paragraphs separated by blank lines or single newlines.
+    """
+    units: list[Unit] = []
+    for line in _LINE.finditer(text):
+        for start, end in split_sentences(line.group()):
+            s, e = line.start() + start, line.start() + end
+            chunk = text[s:e]
+            if _WORDY.search(chunk):
+                units.append(Unit(id=len(units), text=chunk, start=s, end=e))
+    return tuple(units)

@@ -1,0 +1,166 @@
+"""Score how likely two units report the same fact, for all unit pairs at once.
+
+The default backend is lexical and needs no model: each unit becomes a binary
+bag of content terms weighted by IDF, and three overlap views are mixed:
+
+* weighted cosine, which rewards sentences that are mostly the same words;
+* Dice over IDF mass, symmetric and length-aware;
+* containment (shared mass over the smaller side), so a short headline that
+  a long sentence fully repeats still scores well.
+
+The all-pairs work is two sparse-in-spirit matrix products done densely with
+numpy over the joint vocabulary (fast for articles of tens of thousands of
+words).  Only pairs above a low floor are kept as candidates; the word-order
+check that separates "same words, different roles" (PAWS-style swaps) runs
+on those candidates only.
+
+A different backend (say, sentence embeddings) can be plugged in through
+`SimilarityBackend`; it must return the same `n_a × n_b` matrix in [0, 1].
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from library.compare.idf import IdfTable
+
+FloatMatrix = npt.NDArray[np.float64]
+
+# Mixing weights and the word-order penalty, chosen on ECB+ train/dev and PAWS dev
+# (see benchmarks/eval_compare.py); never on MRPC or any test split.
+W_COS = 0.5
+W_DICE = 0.2
+W_CONT = 0.3
+ORDER_PENALTY = 0.5
+
+
+class SimilarityBackend(Protocol):
+    """Anything that scores every (A unit, B unit) pair in [0, 1]."""
+
+    def matrix(
+        self, terms_a: Sequence[Sequence[str]], terms_b: Sequence[Sequence[str]], idf: IdfTable
+    ) -> FloatMatrix:
+        """Return an `len(terms_a) × len(terms_b)` score matrix."""
+        ...
+
+
+def _vectors(
+    terms_a: Sequence[Sequence[str]], terms_b: Sequence[Sequence[str]], idf: IdfTable
+) -> tuple[FloatMatrix, FloatMatrix]:
+    # Sorted vocabulary keeps column order, and so float summation order,
+    # independent of set iteration: same input, same bits out.
+    vocab = sorted({t for ts in terms_a for t in ts} | {t for ts in terms_b for t in ts})
+    index = {t: k for k, t in enumerate(vocab)}
+    weights = np.array([idf.weight(t) for t in vocab], dtype=np.float64)
+
+    def build(rows: Sequence[Sequence[str]]) -> FloatMatrix:
+        m = np.zeros((len(rows), len(vocab)), dtype=np.float64)
+        for r, ts in enumerate(rows):
+            cols = [index[t] for t in set(ts)]
+            m[r, cols] = weights[cols]
+        return m
+
+    return build(terms_a), build(terms_b)
+
+
+class LexicalBackend:
+    """IDF-weighted overlap mix (cosine, Dice, containment); no model needed."""
+
+    def matrix(
+        self, terms_a: Sequence[Sequence[str]], terms_b: Sequence[Sequence[str]], idf: IdfTable
+    ) -> FloatMatrix:
+        """Score all pairs; see the module docstring for the mix.
+
+        Args:
+            terms_a: content terms of each unit of A.
+            terms_b: content terms of each unit of B.
+            idf: word weights.
+        """
+        if not terms_a or not terms_b:
+            return np.zeros((len(terms_a), len(terms_b)))
+        va, vb = _vectors(terms_a, terms_b, idf)
+        # Binary presence times idf: va @ pb.T is the shared IDF mass, va @ vb.T the
+        # idf²-weighted dot product for the cosine.
+        pb = (vb > 0).astype(np.float64)
+        shared = va @ pb.T
+        dot = va @ vb.T
+        sa = va.sum(axis=1)[:, None]
+        sb = vb.sum(axis=1)[None, :]
+        na = np.sqrt((va * va).sum(axis=1))[:, None]
+        nb = np.sqrt((vb * vb).sum(axis=1))[None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cos = np.where(na * nb > 0, dot / (na * nb), 0.0)
+            dice = np.where(sa + sb > 0, 2 * shared / (sa + sb), 0.0)
+            small = np.minimum(sa, sb)
+            cont = np.where(small > 0, shared / small, 0.0)
+        out: FloatMatrix = W_COS * cos + W_DICE * dice + W_CONT * cont
+        return out
+
+
+def order_agreement(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
+    """How much of the shared vocabulary appears in the same order on both sides.
+
+    The IDF mass of the longest run of shared terms that is increasing in both
+    sentences, over the IDF mass of all shared terms (1.0 when nothing is shared
+    or the order is identical).  "X beat Y" vs "Y beat X" scores low.
+
+    Args:
+        terms_a: content terms of A in order.
+        terms_b: content terms of B in order.
+        idf: word weights.
+    """
+    pos_b: dict[str, int] = {}
+    for k, t in enumerate(terms_b):
+        pos_b.setdefault(t, k)
+    seq: list[tuple[int, float]] = []
+    seen: set[str] = set()
+    for t in terms_a:
+        if t in pos_b and t not in seen:
+            seen.add(t)
+            seq.append((pos_b[t], idf.weight(t)))
+    if len(seq) < 2:
+        return 1.0
+    total = sum(w for _, w in seq)
+    # Heaviest increasing subsequence, O(k²) on the (short) shared list; exact.
+    best: list[float] = []
+    for i, (p, w) in enumerate(seq):
+        b = w
+        for j in range(i):
+            if seq[j][0] < p and best[j] + w > b:
+                b = best[j] + w
+        best.append(b)
+    return max(best) / total if total else 1.0
+
+
+def lis_length(values: Sequence[int]) -> int:
+    """Length of the longest strictly increasing subsequence (patience sorting).
+
+    Args:
+        values: integers.
+    """
+    tails: list[int] = []
+    for v in values:
+        k = bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+        else:
+            tails[k] = v
+    return len(tails)
+
+
+def refine(base: float, terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
+    """Apply the word-order penalty to a candidate pair's base score.
+
+    Args:
+        base: the backend score.
+        terms_a: content terms of A in order.
+        terms_b: content terms of B in order.
+        idf: word weights.
+    """
+    order = order_agreement(terms_a, terms_b, idf)
+    return base * (1.0 - ORDER_PENALTY * (1.0 - order))

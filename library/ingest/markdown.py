@@ -1,0 +1,68 @@
+"""Markdown with optional YAML front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import frontmatter
+import yaml
+
+from library.errors import ImportRefused
+from library.ingest.parsed import Parsed
+
+_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+_OUTLET_KEYS = ("outlet", "source", "publisher", "site", "site_name")
+_DATE_KEYS = ("published", "date", "published_at")
+
+
+def parse_markdown(text: str) -> Parsed:
+    """Front-matter metadata and the Markdown body, heading markers dropped.
+
+    Raises:
+        ImportRefused: the front matter is not valid YAML.
+    """
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        raise ImportRefused(
+            f"has front matter that is not valid YAML ({_first_line(exc)})"
+        ) from exc
+    meta: dict[str, Any] = dict(post.metadata)
+    return Parsed(
+        body=_HEADING.sub("", post.content),
+        title=_text(meta.get("title")),
+        outlet=_first(meta, _OUTLET_KEYS),
+        author=_author(meta.get("author") or meta.get("authors")),
+        published=_first(meta, _DATE_KEYS),
+        url=_text(meta.get("url") or meta.get("link")),
+        language=_text(meta.get("language") or meta.get("lang")),
+    )
+
+
+def _first(meta: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = _text(meta.get(key))
+        if value:
+            return value
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _author(value: Any) -> str | None:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v) or None
+    return _text(value)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0]

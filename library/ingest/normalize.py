@@ -1,0 +1,31 @@
+"""One shape for every article body: paragraphs separated by one blank line."""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_BLANK = re.compile(r"\n\s*\n")
+
+
+def normalize_body(text: str) -> str:
+    """Normalise line endings and paragraph breaks, keeping every word as written.
+
+    A file with blank lines between paragraphs is read as wrapped text: single
+    newlines inside a paragraph join with a space.  A file with no blank line
+    at all (one paragraph per line, as many news exports are) keeps each line
+    as its own paragraph.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.split("\n")]
+    text = "\n".join(lines).strip("\n")
+    if _BLANK.search(text):
+        blocks = _BLANK.split(text)
+        paragraphs = [_join_wrapped(block) for block in blocks]
+    else:
+        paragraphs = [_SPACES.sub(" ", line) for line in text.split("\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _join_wrapped(block: str) -> str:
+    return _SPACES.sub(" ", " ".join(line for line in block.split("\n") if line))

@@ -1,0 +1,83 @@
+"""Read one file into an `Article`, refusing what is not a readable article."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from library.article import Article
+from library.errors import ImportRefused
+from library.ingest.decoding import decode_bytes
+from library.ingest.html import parse_html
+from library.ingest.markdown import parse_markdown
+from library.ingest.normalize import normalize_body
+from library.ingest.parsed import Parsed
+from library.ingest.titles import derive_title
+
+MAX_BYTES = 20 * 1024 * 1024
+_PARSERS: dict[str, Callable[[str], Parsed]] = {
+    ".txt": lambda text: Parsed(body=text),
+    ".text": lambda text: Parsed(body=text),
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
+    ".xhtml": parse_html,
+}
+SUPPORTED_SUFFIXES = frozenset(_PARSERS)
+
+
+def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
+    """Read `path` into an unsaved `Article`.
+
+    Raises:
+        ImportRefused: with a message that completes "FILE …", e.g. "is empty".
+    """
+    suffix = path.suffix.lower()
+    parser = _PARSERS.get(suffix)
+    if parser is None:
+        kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise ImportRefused(
+            f"has an unsupported type ({suffix or 'no extension'}); Parallax reads {kinds}"
+        )
+    data = _read_bytes(path, max_bytes)
+    text, encoding = decode_bytes(data)
+    parsed = parser(text)
+    body = normalize_body(parsed.body)
+    if not body.strip():
+        raise ImportRefused("has no article text")
+    return Article(
+        title=(parsed.title or "").strip() or derive_title(body),
+        body=body,
+        outlet=parsed.outlet,
+        author=parsed.author,
+        published=parsed.published,
+        url=parsed.url,
+        language=parsed.language,
+        source_path=str(path.resolve()),
+        extra={"encoding": encoding},
+    )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise ImportRefused("does not exist") from exc
+    except OSError as exc:
+        raise ImportRefused(f"cannot be read ({exc.strerror})") from exc
+    if not path.is_file():
+        raise ImportRefused("is not a regular file")
+    if size == 0:
+        raise ImportRefused("is empty")
+    if size > max_bytes:
+        raise ImportRefused(
+            f"is too large ({size / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB)"
+        )
+    if not os.access(path, os.R_OK):
+        raise ImportRefused("cannot be read (permission denied)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"cannot be read ({exc.strerror})") from exc

@@ -1,0 +1,272 @@
+"""`LibraryStore`: add, version, list, search and remove articles.
+
+The index can always be rebuilt from the user's files, but it is still
+treated with care: each import is its own transaction, so a refused or failed
+file never disturbs what is already stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlite_utils
+
+from library.article import Article, ArticleId
+from library.database import open_database, translate_errors
+from library.errors import NotFound
+from library.fts_query import parse_query
+from library.paths import LIBRARY_DB
+from library.store.schema import migrations
+
+ImportStatus = Literal["added", "new_version", "unchanged"]
+_COLUMNS = (
+    "id, source_key, version, title, outlet, author, published, url, language, body, "
+    "source_path, content_hash, imported_at, encoding"
+)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What storing one article did.
+
+    Attributes:
+        status: "added" (new source), "new_version" (the source changed) or
+            "unchanged" (same text already stored; nothing written).
+        article: the stored article (for "unchanged", the existing one).
+        previous_id: for "new_version", the id of the version it supersedes,
+            so that notes anchored there can be moved.
+    """
+
+    status: ImportStatus
+    article: Article
+    previous_id: ArticleId | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: the article's current version and a highlighted snippet."""
+
+    article: Article
+    snippet: str
+    rank: float
+
+
+class LibraryStore:
+    """The library database in a data directory.
+
+    Args:
+        data_dir: the Parallax data dir; the file is `library.db` inside it.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / LIBRARY_DB
+        self.db: sqlite_utils.Database = open_database(self.path, migrations)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def add(self, article: Article) -> ImportOutcome:
+        """Store `article`, as a new source, a new version of its source, or not at all.
+
+        An article whose text is already stored (from any file) is "unchanged".
+        """
+        source_key = article.source_path or f"hash:{article.content_hash}"
+        with translate_errors(self.path), self.db.atomic():
+            same = self._fetch_one(
+                "WHERE content_hash = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
+                [article.content_hash],
+            )
+            if same is not None:
+                return ImportOutcome("unchanged", same)
+            current = self._fetch_one(
+                "WHERE source_key = ? AND superseded_by IS NULL", [source_key]
+            )
+            version = 1 if current is None else current.version + 1
+            row = self._row_for(article, source_key, version)
+            new_id = ArticleId(self.db["articles"].insert(row).last_pk)
+            if current is not None:
+                self.db.execute(
+                    "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
+                )
+        stored = self.get(new_id)
+        if current is None:
+            return ImportOutcome("added", stored)
+        return ImportOutcome("new_version", stored, previous_id=current.id)
+
+    def remove(self, article_id: int) -> Article:
+        """Remove an article and all its versions; returns the current version removed."""
+        article = self.get(article_id)
+        source_key = self._source_key(article_id)
+        with translate_errors(self.path), self.db.atomic():
+            self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
+        return article
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with translate_errors(self.path), self.db.atomic():
+            self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    # -- reading -------------------------------------------------------------
+
+    def get(self, article_id: int) -> Article:
+        """Any version by id.
+
+        Raises:
+            NotFound: no article has that id.
+        """
+        article = self._fetch_one("WHERE id = ?", [article_id])
+        if article is None:
+            raise NotFound(f"No article with id {article_id} in the library.")
+        return article
+
+    def current(self, article_id: int) -> Article:
+        """The newest version of the source that `article_id` (any version) belongs to."""
+        key = self._source_key(article_id)
+        article = self._fetch_one("WHERE source_key = ? AND superseded_by IS NULL", [key])
+        assert article is not None, "every source has a current version"
+        return article
+
+    def versions(self, article_id: int) -> list[Article]:
+        """All versions of this article's source, oldest first."""
+        key = self._source_key(article_id)
+        return list(self._fetch("WHERE source_key = ? ORDER BY version", [key]))
+
+    def list(self) -> list[Article]:
+        """Current versions of every article, most recently imported first."""
+        return list(
+            self._fetch("WHERE superseded_by IS NULL ORDER BY imported_at DESC, id DESC", [])
+        )
+
+    def count(self) -> int:
+        row = self.db.execute(
+            "SELECT count(*) FROM articles WHERE superseded_by IS NULL"
+        ).fetchone()
+        return int(row[0])
+
+    def find_by_path(self, path: Path) -> Article | None:
+        """The current version imported from `path`, if any."""
+        return self._fetch_one(
+            "WHERE source_key = ? AND superseded_by IS NULL", [str(path.resolve())]
+        )
+
+    def search(
+        self, text: str, *, limit: int = 50, marks: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]:
+        """Full-text search over titles and bodies of current versions, best first.
+
+        Args:
+            text: what the user typed; parsed safely (see `library.fts_query`).
+            marks: strings placed around each matched word in the snippet.
+
+        Raises:
+            InvalidQuery: `text` has no word to search for.
+        """
+        query = parse_query(text)
+        if query.needs_substring_search:
+            return self._substring_search(query.terms, limit, marks)
+        sql = f"""
+            SELECT {_prefixed("a.")},
+                   snippet(articles_fts, 1, ?, ?, '…', 14) AS snip,
+                   bm25(articles_fts, 5.0, 1.0) AS rank
+            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND a.superseded_by IS NULL
+            ORDER BY rank, a.id LIMIT ?
+        """
+        with translate_errors(self.path):
+            rows = self.db.execute(sql, [marks[0], marks[1], query.fts, limit]).fetchall()
+        return [SearchHit(_article(row[:-2]), row[-2], float(row[-1])) for row in rows]
+
+    # -- helpers -------------------------------------------------------------
+
+    def _substring_search(
+        self, terms: tuple[str, ...], limit: int, marks: tuple[str, str]
+    ) -> list[SearchHit]:
+        # unicode61 keeps a run of CJK characters as one token, so FTS5 cannot
+        # find a word inside it; a plain substring scan can.
+        where = " AND ".join("instr(title || ' ' || body, ?) > 0" for _ in terms)
+        hits = []
+        for article in self._fetch(
+            f"WHERE superseded_by IS NULL AND {where} ORDER BY id LIMIT ?", [*terms, limit]
+        ):
+            hits.append(SearchHit(article, _substring_snippet(article.body, terms, marks), 0.0))
+        return hits
+
+    def _source_key(self, article_id: int) -> str:
+        row = self.db.execute(
+            "SELECT source_key FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"No article with id {article_id} in the library.")
+        return str(row[0])
+
+    def _fetch(self, where: str, params: list[Any]) -> Iterator[Article]:
+        with translate_errors(self.path):
+            cursor = self.db.execute(f"SELECT {_COLUMNS} FROM articles {where}", params)
+            rows = cursor.fetchall()
+        for row in rows:
+            yield _article(row)
+
+    def _fetch_one(self, where: str, params: list[Any]) -> Article | None:
+        return next(self._fetch(where, params), None)
+
+    @staticmethod
+    def _row_for(article: Article, source_key: str, version: int) -> dict[str, Any]:
+        return {
+            "source_key": source_key,
+            "version": version,
+            "title": article.title,
+            "outlet": article.outlet,
+            "author": article.author,
+            "published": article.published,
+            "url": article.url,
+            "language": article.language,
+            "body": article.body,
+            "source_path": article.source_path,
+            "content_hash": article.content_hash,
+            "imported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "word_count": article.word_count,
+            "encoding": article.extra.get("encoding"),
+        }
+
+
+def _prefixed(prefix: str) -> str:
+    return ", ".join(prefix + column.strip() for column in _COLUMNS.split(","))
+
+
+def _article(row: sqlite3.Row | tuple[Any, ...]) -> Article:
+    (id_, _key, version, title, outlet, author, published, url, language, body,
+     source_path, content_hash, imported_at, encoding) = row  # fmt: skip
+    return Article(
+        id=ArticleId(id_),
+        version=version,
+        title=title,
+        outlet=outlet,
+        author=author,
+        published=published,
+        url=url,
+        language=language,
+        body=body,
+        source_path=source_path,
+        content_hash=content_hash,
+        imported_at=imported_at,
+        extra={"encoding": encoding} if encoding else {},
+    )
+
+
+def _substring_snippet(body: str, terms: tuple[str, ...], marks: tuple[str, str]) -> str:
+    at = min((body.find(t) for t in terms if t in body), default=0)
+    start = max(0, at - 40)
+    piece = body[start : at + 80]
+    for term in terms:
+        piece = piece.replace(term, f"{marks[0]}{term}{marks[1]}")
+    return ("…" if start else "") + piece.replace("\n", " ") + "…"

@@ -1,0 +1,45 @@
+"""The library database's schema, one migration per step (sqlite-utils `Migrations`)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("parallax.library")
+
+
+@migrations()
+def m001_articles(db: sqlite_utils.Database) -> None:
+    """Articles, one row per imported version; FTS5 over title and body."""
+    db["articles"].create(
+        {
+            "id": int,
+            # Identifies the source across versions: its resolved path, or its
+            # content hash when it has none.
+            "source_key": str,
+            "version": int,
+            "title": str,
+            "outlet": str,
+            "author": str,
+            "published": str,
+            "url": str,
+            "language": str,
+            "body": str,
+            "source_path": str,
+            "content_hash": str,
+            "imported_at": str,
+            "word_count": int,
+            "encoding": str,
+            # NULL for the current version; the newer version's id otherwise.
+            "superseded_by": int,
+        },
+        pk="id",
+        not_null={"source_key", "version", "title", "body", "content_hash", "imported_at"},
+    )
+    db["articles"].create_index(["source_key", "version"], unique=True)
+    db["articles"].create_index(["content_hash"])
+    db["articles"].create_index(["superseded_by"])
+    db["articles"].enable_fts(
+        ["title", "body"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    db["meta"].create({"key": str, "value": str}, pk="key")
