@@ -72,6 +72,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, best.encoding
 
 
+_BAD_CATEGORIES = frozenset({"Cc", "Co", "Cn"})
+
+
 def _garbage_share(text: str) -> float:
     sample = text[:20000]
     if not sample:

@@ -90,7 +90,7 @@ class LibraryStore:
             )
             version = 1 if current is None else current.version + 1
             row = self._row_for(article, source_key, version)
-            new_id = ArticleId(self.db["articles"].insert(row).last_pk)
+            new_id = ArticleId(int(self.db.table("articles").insert(row).last_pk or 0))
             if current is not None:
                 self.db.execute(
                     "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
@@ -114,7 +114,7 @@ class LibraryStore:
 
     def set_meta(self, key: str, value: str) -> None:
         with translate_errors(self.path), self.db.atomic():
-            self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+            self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- reading -------------------------------------------------------------
 
@@ -141,7 +141,7 @@ class LibraryStore:
         key = self._source_key(article_id)
         return list(self._fetch("WHERE source_key = ? ORDER BY version", [key]))
 
-    def list(self) -> list[Article]:
+    def articles(self) -> list[Article]:
         """Current versions of every article, most recently imported first."""
         return list(
             self._fetch("WHERE superseded_by IS NULL ORDER BY imported_at DESC, id DESC", [])

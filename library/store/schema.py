@@ -11,7 +11,7 @@ migrations = Migrations("parallax.library")
 @migrations()
 def m001_articles(db: sqlite_utils.Database) -> None:
     """Articles, one row per imported version; FTS5 over title and body."""
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             # Identifies the source across versions: its resolved path, or its
@@ -36,10 +36,10 @@ def m001_articles(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"source_key", "version", "title", "body", "content_hash", "imported_at"},
     )
-    db["articles"].create_index(["source_key", "version"], unique=True)
-    db["articles"].create_index(["content_hash"])
-    db["articles"].create_index(["superseded_by"])
-    db["articles"].enable_fts(
+    db.table("articles").create_index(["source_key", "version"], unique=True)
+    db.table("articles").create_index(["content_hash"])
+    db.table("articles").create_index(["superseded_by"])
+    db.table("articles").enable_fts(
         ["title", "body"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.table("meta").create({"key": str, "value": str}, pk="key")
