@@ -1,0 +1,72 @@
+"""What every `parallax` subcommand gets: parsed args, output streams, the collection.
+
+A subcommand module exposes `register(subparsers)`, which adds its parsers and
+sets `handler=` on each; a handler takes a `CliContext` and returns the exit
+status.  Errors a user can act on are raised as `ParallaxError` and printed by
+`library.cli` as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, TextIO
+
+from library.collection import Collection
+
+Handler = Callable[["CliContext"], int]
+
+BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+GREEN, YELLOW, RED, CYAN = "\033[32m", "\033[33m", "\033[31m", "\033[36m"
+
+
+def wants_color(stream: TextIO) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+@dataclass
+class CliContext:
+    """One command's environment.
+
+    Attributes:
+        args: the parsed command line (`args.data_dir` is the `--data-dir` option).
+        out, err: where to write; tests pass StringIO.
+        color: whether ANSI colour codes may be written to `out`.
+    """
+
+    args: argparse.Namespace
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    color: bool = False
+
+    @cached_property
+    def collection(self) -> Collection:
+        return Collection(getattr(self.args, "data_dir", None))
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def warn(self, text: str) -> None:
+        print(text, file=self.err)
+
+    def print_json(self, data: Any) -> None:
+        json.dump(data, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+    def style(self, text: str, *codes: str) -> str:
+        """`text` wrapped in ANSI codes when colour is on."""
+        if not self.color or not codes:
+            return text
+        return "".join(codes) + text + RESET
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")

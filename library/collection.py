@@ -1,0 +1,105 @@
+"""`Collection`: one user's Parallax data, as the CLI and the window both use it.
+
+Like Anki's collection object, it is the single door to the stores in a data
+directory: the article library (rebuildable) and the notes (irreplaceable).
+Operations that touch both, such as re-anchoring notes when an article is
+re-imported as a new version, live here so no caller can forget half.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from library.article import Article
+from library.errors import NotFound
+from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
+from library.paths import data_dir as resolve_data_dir
+from library.samples import seed_if_new
+from library.store import LibraryStore
+
+if TYPE_CHECKING:
+    from library.compare import Comparison
+    from library.notes import NotesStore
+
+
+class Collection:
+    """The stores in one data directory.
+
+    Args:
+        data_dir: explicit directory (`--data-dir`); None uses `$PARALLAX_HOME`
+            or the platform's user data dir.
+        seed: import the sample articles if this library was never seeded.
+    """
+
+    def __init__(self, data_dir: str | os.PathLike[str] | None = None, *, seed: bool = True):
+        self.data_dir = resolve_data_dir(data_dir)
+        self.library = LibraryStore(self.data_dir)
+        if seed:
+            seed_if_new(self.library)
+
+    @cached_property
+    def notes(self) -> NotesStore:
+        """The notes store, opened on first use (its file is separate: `notes.db`)."""
+        from library.notes import NotesStore
+
+        return NotesStore(self.data_dir)
+
+    def close(self) -> None:
+        self.library.close()
+        if "notes" in self.__dict__:
+            self.notes.close()
+
+    def import_paths(
+        self,
+        paths: Iterable[Path],
+        *,
+        on_progress: ProgressCallback | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+        on_result: Callable[[FileResult], None] | None = None,
+    ) -> ImportReport:
+        """Import files and folders; notes on a replaced version follow the new one."""
+
+        def after_each(result: FileResult) -> None:
+            if result.status == "new_version" and result.previous_id is not None:
+                assert result.article is not None
+                self.notes.reanchor(result.previous_id, result.article)
+            if on_result is not None:
+                on_result(result)
+
+        return import_paths(
+            self.library,
+            paths,
+            on_progress=on_progress,
+            should_cancel=should_cancel,
+            on_result=after_each,
+        )
+
+    def resolve(self, ref: str) -> Article:
+        """An article from a library id ("3") or a file path (imported if new).
+
+        Raises:
+            NotFound: neither an id in the library nor an existing file.
+            ImportRefused: the file exists but cannot be read as an article.
+        """
+        if ref.isdigit() and not Path(ref).exists():
+            return self.library.current(int(ref))
+        path = Path(ref)
+        if not path.exists():
+            raise NotFound(f"{ref} is neither an article id nor an existing file.")
+        report = self.import_paths([path])
+        result = report.results[0]
+        if result.article is None:
+            from library.errors import ImportRefused
+
+            raise ImportRefused(f"{path} {result.reason}")
+        return result.article
+
+    def compare(self, article_a: Article, article_b: Article) -> Comparison:
+        """Compare two articles, with word weights learnt from the whole library."""
+        from library.compare import compare_articles
+
+        return compare_articles(article_a, article_b)

@@ -1,0 +1,153 @@
+"""Importing many files and folders: one transaction per file, a report at the end.
+
+The CLI and the desktop import worker both call `import_paths`; progress and
+cancellation are plain callbacks so the core stays Qt-free.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from library.article import Article, ArticleId
+from library.errors import DatabaseError, ImportRefused
+from library.ingest import SUPPORTED_SUFFIXES, read_article
+from library.store import LibraryStore
+
+FileStatus = Literal["added", "new_version", "unchanged", "refused", "skipped"]
+ProgressCallback = Callable[[int, int, Path], None]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file.
+
+    Attributes:
+        status: "refused" means the user asked for this file and it could not
+            be imported (`reason` says why); "skipped" is a file met while
+            walking a folder whose type Parallax does not read.
+        previous_id: for "new_version", the version it replaced.
+    """
+
+    path: Path
+    status: FileStatus
+    article: Article | None = None
+    reason: str = ""
+    previous_id: ArticleId | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "refused"
+
+    def describe(self) -> str:
+        """One line for a report, e.g. "added  a.txt  (#3 Title)"."""
+        if self.article is not None:
+            what = f"#{self.article.id} {self.article.title}"
+            if self.status == "new_version":
+                what += f" (version {self.article.version})"
+            return f"{self.status:<11} {self.path}  {what}"
+        return f"{self.status:<11} {self.path}  {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    """Every file's result, in the order they were met."""
+
+    results: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.failed]
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.count('added')} added",
+            f"{self.count('new_version')} updated",
+            f"{self.count('unchanged')} unchanged",
+            f"{self.count('refused')} refused",
+        ]
+        if self.count("skipped"):
+            parts.append(f"{self.count('skipped')} skipped")
+        text = ", ".join(parts)
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def collect_files(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
+    """Expand folders recursively (sorted, hidden entries ignored).
+
+    Returns:
+        (path, explicit) pairs: `explicit` is False for files found in a folder,
+        whose unsupported types are skipped rather than refused.
+    """
+    found: list[tuple[Path, bool]] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend((p, False) for p in _walk(path))
+        else:
+            found.append((path, True))
+    return found
+
+
+def import_paths(
+    store: LibraryStore,
+    paths: Iterable[Path],
+    *,
+    on_progress: ProgressCallback | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> ImportReport:
+    """Import files and folders into `store`.
+
+    Args:
+        on_progress: called before each file with (done, total, path).
+        should_cancel: polled before each file; True stops the import
+            (files already imported stay).
+        on_result: called after each file, e.g. to print a line at once.
+
+    Raises:
+        DatabaseError: the library itself cannot be written (locked, full);
+            files imported before stay imported.
+    """
+    files = collect_files(paths)
+    report = ImportReport()
+    for done, (path, explicit) in enumerate(files):
+        if should_cancel is not None and should_cancel():
+            report.cancelled = True
+            break
+        if on_progress is not None:
+            on_progress(done, len(files), path)
+        result = _import_one(store, path, explicit)
+        report.results.append(result)
+        if on_result is not None:
+            on_result(result)
+    if on_progress is not None and not report.cancelled:
+        on_progress(len(files), len(files), Path())
+    return report
+
+
+def _import_one(store: LibraryStore, path: Path, explicit: bool) -> FileResult:
+    if not explicit and path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return FileResult(path, "skipped", reason=f"not an article type ({path.suffix or 'none'})")
+    try:
+        article = read_article(path)
+    except ImportRefused as exc:
+        return FileResult(path, "refused", reason=str(exc))
+    except DatabaseError:
+        raise
+    outcome = store.add(article)
+    return FileResult(path, outcome.status, outcome.article, previous_id=outcome.previous_id)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name

@@ -1,0 +1,34 @@
+"""The sample library: two articles shipped in `resources/articles`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from library.importer import ImportReport, import_paths
+from library.store import LibraryStore
+
+_SEEDED_KEY = "samples_seeded"
+
+
+def samples_dir() -> Path:
+    """Where the sample articles live: beside the packages in a checkout or install."""
+    here = Path(__file__).resolve().parent.parent / "resources" / "articles"
+    if here.is_dir():
+        return here
+    return Path(sys.prefix) / "share" / "parallax" / "articles"
+
+
+def seed_if_new(store: LibraryStore) -> ImportReport | None:
+    """Import the samples into a library that has never been seeded.
+
+    Seeding happens once: a user who removes the samples does not get them back.
+    """
+    if store.get_meta(_SEEDED_KEY) is not None:
+        return None
+    report = None
+    folder = samples_dir()
+    if store.count() == 0 and folder.is_dir():
+        report = import_paths(store, [folder])
+    store.set_meta(_SEEDED_KEY, "1")
+    return report
