@@ -1,0 +1,276 @@
+"""Turn a comparison's JSON contract into per-side spans that a view or report can paint.
+
+Everything downstream (the desktop view, the HTML and Markdown reports) reads
+`Comparison.to_dict()` through `ComparisonLayout` rather than the engine's
+dataclasses, so the engine can change its internals without breaking painting.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SIDES = ("a", "b")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSpan:
+    """One unit of one side, with where it sits in the body and how it matched.
+
+    Args:
+        side: "a" or "b".
+        unit_id: the engine's unit id.
+        start: body offset of the first character.
+        end: body offset after the last character.
+        text: the unit text (`body[start:end]`).
+        relation: "same", "divergent", or None when only this side reports it.
+        pair: index into `ComparisonLayout.pairs`, or None.
+    """
+
+    side: str
+    unit_id: int
+    start: int
+    end: int
+    text: str
+    relation: str | None
+    pair: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictInfo:
+    """One detail on which a pair disagrees ("date: November 9 vs October 13")."""
+
+    kind: str
+    a: str
+    b: str
+
+    def describe(self) -> str:
+        """Human text such as `date: November 9 vs October 13`."""
+        return f"{self.kind}: {self.a or '(absent)'} vs {self.b or '(absent)'}"
+
+
+@dataclass(frozen=True, slots=True)
+class PairInfo:
+    """One aligned pair with its body extents on both sides.
+
+    Args:
+        index: position in `ComparisonLayout.pairs` (the engine's index unless a
+            malformed pair was skipped).
+        a: unit ids on side A.
+        b: unit ids on side B.
+        relation: "same" or "divergent".
+        score: alignment score, 0..1.
+        conflicts: the typed disagreements (empty for "same").
+        diff: word diff `(op, text)` of A text vs B text.
+        a_start: body offset where the pair starts in A (a_end, b_start, b_end alike).
+    """
+
+    index: int
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    relation: str
+    score: float
+    conflicts: tuple[ConflictInfo, ...]
+    diff: tuple[tuple[int, str], ...]
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+    def units(self, side: str) -> tuple[int, ...]:
+        """Unit ids of `side` ("a" or "b")."""
+        return self.a if side == "a" else self.b
+
+    def extent(self, side: str) -> tuple[int, int]:
+        """`(start, end)` body offsets of the pair on `side`."""
+        return (self.a_start, self.a_end) if side == "a" else (self.b_start, self.b_end)
+
+    def describe(self) -> str:
+        """A tooltip-style explanation: relation, score and each conflict."""
+        label = "Shared fact" if self.relation == "same" else "Divergent claim"
+        lines = [f"{label} — match score {self.score:.2f}"]
+        lines += [f"• {c.describe()}" for c in self.conflicts]
+        return "\n".join(lines)
+
+
+@dataclass(slots=True)
+class ComparisonLayout:
+    """Per-side unit spans, emphasised sub-spans and pairs of one comparison.
+
+    Built with `ComparisonLayout.build(comparison)`; pure data and lookups.
+    """
+
+    titles: dict[str, str]
+    units: dict[str, list[UnitSpan]]
+    emphasis: dict[str, list[tuple[int, int, int]]]
+    pairs: list[PairInfo]
+    only: dict[str, list[int]]
+    summary: dict[str, Any]
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+    _by_id: dict[str, dict[int, UnitSpan]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for side in SIDES:
+            self.units[side].sort(key=lambda u: u.start)
+            self._starts[side] = [u.start for u in self.units[side]]
+            self._by_id[side] = {u.unit_id: u for u in self.units[side]}
+
+    @classmethod
+    def build(cls, comparison: Any) -> ComparisonLayout:
+        """Lay out a `Comparison` (or its `to_dict()` form).
+
+        Args:
+            comparison: an engine `Comparison` or the dict of the JSON contract.
+        """
+        data: Mapping[str, Any] = (
+            comparison if isinstance(comparison, Mapping) else comparison.to_dict()
+        )
+        raw_units = {s: {int(u["id"]): u for u in data[s]["units"]} for s in SIDES}
+        pairs: list[PairInfo] = []
+        owner: dict[str, dict[int, int]] = {s: {} for s in SIDES}
+        for p in data.get("pairs", []):
+            ids = {s: tuple(int(i) for i in p[s] if int(i) in raw_units[s]) for s in SIDES}
+            if not ids["a"] or not ids["b"]:
+                continue  # a pair pointing at missing units cannot be painted
+            ext = {s: _extent(raw_units[s], ids[s]) for s in SIDES}
+            info = PairInfo(
+                index=len(pairs),
+                a=ids["a"],
+                b=ids["b"],
+                relation="divergent" if p.get("relation") == "divergent" else "same",
+                score=float(p.get("score", 0.0)),
+                conflicts=tuple(
+                    ConflictInfo(
+                        str(c.get("kind", "other")), str(c.get("a", "")), str(c.get("b", ""))
+                    )
+                    for c in p.get("conflicts", [])
+                ),
+                diff=tuple((int(op), str(text)) for op, text in p.get("diff", [])),
+                a_start=ext["a"][0],
+                a_end=ext["a"][1],
+                b_start=ext["b"][0],
+                b_end=ext["b"][1],
+            )
+            pairs.append(info)
+            for s in SIDES:
+                for uid in ids[s]:
+                    owner[s].setdefault(uid, info.index)
+        units: dict[str, list[UnitSpan]] = {}
+        for s in SIDES:
+            units[s] = []
+            for uid, u in raw_units[s].items():
+                pi = owner[s].get(uid)
+                units[s].append(
+                    UnitSpan(
+                        side=s,
+                        unit_id=uid,
+                        start=int(u["start"]),
+                        end=int(u["end"]),
+                        text=str(u.get("text", "")),
+                        relation=None if pi is None else pairs[pi].relation,
+                        pair=pi,
+                    )
+                )
+        emphasis: dict[str, list[tuple[int, int, int]]] = {s: [] for s in SIDES}
+        for info in pairs:
+            if info.relation != "divergent":
+                continue  # shared facts stay calm: only disagreements get emphasis
+            for s in SIDES:
+                spans = _diff_spans(info, s) + _conflict_spans(info, s, raw_units[s])
+                emphasis[s] += [(a, b, info.index) for a, b in _merge(spans)]
+        for s in SIDES:
+            emphasis[s].sort()
+        return cls(
+            titles={s: str(data[s].get("title", "")) for s in SIDES},
+            units=units,
+            emphasis=emphasis,
+            pairs=pairs,
+            only={s: [int(i) for i in data.get(f"only_{s}", [])] for s in SIDES},
+            summary=dict(data.get("summary", {})),
+        )
+
+    # -- lookups -------------------------------------------------------------
+
+    def unit(self, side: str, unit_id: int) -> UnitSpan | None:
+        """The unit `unit_id` of `side`, or None."""
+        return self._by_id[side].get(unit_id)
+
+    def unit_at(self, side: str, pos: int) -> UnitSpan | None:
+        """The unit of `side` containing body offset `pos`, or None (gaps, blank lines)."""
+        i = bisect_right(self._starts[side], pos) - 1
+        if i >= 0:
+            u = self.units[side][i]
+            if u.start <= pos < u.end:
+                return u
+        return None
+
+    def highlighted(self, side: str) -> dict[int, str]:
+        """Unit id -> relation for every unit of `side` that belongs to a pair."""
+        return {u.unit_id: u.relation for u in self.units[side] if u.relation is not None}
+
+    def pair_text(self, pair: PairInfo, side: str) -> str:
+        """The joined unit texts of `pair` on `side`."""
+        return " ".join(
+            u.text for uid in pair.units(side) if (u := self.unit(side, uid)) is not None
+        )
+
+    def pairs_in_order(self, side: str = "a", relation: str | None = None) -> list[PairInfo]:
+        """Pairs sorted by where they start on `side`, optionally of one relation."""
+        chosen = [p for p in self.pairs if relation is None or p.relation == relation]
+        return sorted(chosen, key=lambda p: (p.extent(side)[0], p.index))
+
+
+def _extent(units: Mapping[int, Mapping[str, Any]], ids: tuple[int, ...]) -> tuple[int, int]:
+    return (min(int(units[i]["start"]) for i in ids), max(int(units[i]["end"]) for i in ids))
+
+
+def _diff_spans(pair: PairInfo, side: str) -> list[tuple[int, int]]:
+    """Body spans of `side`'s words that the pair's diff marks as not shared."""
+    mine = -1 if side == "a" else 1
+    start, end = pair.extent(side)
+    ops = [(op, t) for op, t in pair.diff if op in (0, mine)]
+    if sum(len(t) for _, t in ops) != end - start or not any(op == 0 for op, _ in ops):
+        # Diff text does not cover this extent (engine changed?) or is a plain
+        # replace of a very long pair: emphasising everything would say nothing.
+        return []
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for op, text in ops:
+        if op == mine:
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            if text.strip():
+                spans.append((pos + lead, pos + len(text) - trail))
+        pos += len(text)
+    return spans
+
+
+def _conflict_spans(
+    pair: PairInfo, side: str, units: Mapping[int, Mapping[str, Any]]
+) -> list[tuple[int, int]]:
+    """Body spans where this side's conflicting detail occurs in the pair's units."""
+    spans: list[tuple[int, int]] = []
+    for conflict in pair.conflicts:
+        needle = conflict.a if side == "a" else conflict.b
+        if not needle.strip():
+            continue
+        for uid in pair.units(side):
+            text = str(units[uid].get("text", ""))
+            at = text.find(needle)
+            if at >= 0:
+                base = int(units[uid]["start"]) + at
+                spans.append((base, base + len(needle)))
+                break
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

@@ -1,0 +1,146 @@
+"""Comparison reports: the layout adapter and the HTML / Markdown exports."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from library.article import Article
+from library.export import ComparisonLayout, to_html, to_markdown
+
+BODY_A = "The summit opened on November 9 in Geneva.\n\nTalks ran late.\n\nOnly A says this."
+BODY_B = "Talks ran late.\n\nThe summit opened on October 13 in Geneva.\n\nOnly B <b>says</b> this."
+
+
+def _unit(body: str, uid: int, text: str) -> dict[str, Any]:
+    start = body.index(text)
+    return {"id": uid, "text": text, "start": start, "end": start + len(text)}
+
+
+def hand_built() -> dict[str, Any]:
+    """A comparison in the engine's JSON contract, written out by hand."""
+    a_units = [
+        _unit(BODY_A, 0, "The summit opened on November 9 in Geneva."),
+        _unit(BODY_A, 1, "Talks ran late."),
+        _unit(BODY_A, 2, "Only A says this."),
+    ]
+    b_units = [
+        _unit(BODY_B, 0, "Talks ran late."),
+        _unit(BODY_B, 1, "The summit opened on October 13 in Geneva."),
+        _unit(BODY_B, 2, "Only B <b>says</b> this."),
+    ]
+    return {
+        "a": {"title": "A", "units": a_units},
+        "b": {"title": "B", "units": b_units},
+        "pairs": [
+            {
+                "a": [0],
+                "b": [1],
+                "relation": "divergent",
+                "score": 0.8,
+                "conflicts": [{"kind": "date", "a": "November 9", "b": "October 13"}],
+                "diff": [
+                    [0, "The summit opened on "],
+                    [-1, "November 9"],
+                    [1, "October 13"],
+                    [0, " in Geneva."],
+                ],
+            },
+            {
+                "a": [1],
+                "b": [0],
+                "relation": "same",
+                "score": 1.0,
+                "conflicts": [],
+                "diff": [[0, "Talks ran late."]],
+            },
+        ],
+        "only_a": [2],
+        "only_b": [2],
+        "summary": {
+            "shared": 1,
+            "divergent": 1,
+            "only_a": 1,
+            "only_b": 1,
+            "overlap_a": 0.8,
+            "overlap_b": 0.7,
+        },
+    }
+
+
+ARTICLE_A = Article(title="Summit opens", body=BODY_A, outlet="Daily A", published="2025-11-09")
+ARTICLE_B = Article(title="Summit <opens>", body=BODY_B, outlet="B & Co", published="2025-10-13")
+
+
+def test_layout_marks_units_and_differing_words() -> None:
+    layout = ComparisonLayout.build(hand_built())
+    assert layout.highlighted("a") == {0: "divergent", 1: "same"}
+    assert layout.highlighted("b") == {0: "same", 1: "divergent"}
+    ((start, end, pair),) = layout.emphasis["a"]
+    assert BODY_A[start:end] == "November 9" and pair == 0
+    ((start, end, _),) = layout.emphasis["b"]
+    assert BODY_B[start:end] == "October 13"
+    unit = layout.unit_at("b", BODY_B.index("October"))
+    assert unit is not None and unit.unit_id == 1 and unit.pair == 0
+    assert layout.unit_at("a", BODY_A.index("\n")) is None  # the blank line is no unit
+    assert "date: November 9 vs October 13" in layout.pairs[0].describe()
+
+
+def test_layout_ignores_a_diff_that_does_not_cover_the_text() -> None:
+    data = hand_built()
+    data["pairs"][0]["diff"] = [[-1, "something else entirely"], [1, "x"]]
+    layout = ComparisonLayout.build(data)
+    # Only the conflict text is emphasised, found in the unit text itself.
+    assert [BODY_A[s:e] for s, e, _ in layout.emphasis["a"]] == ["November 9"]
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_html_report_is_self_contained_and_highlights_claims(tmp_path: Path) -> None:
+    page = to_html(hand_built(), ARTICLE_A, ARTICLE_B)
+    out = tmp_path / "report.html"
+    out.write_text(page, encoding="utf-8")
+    text = out.read_text(encoding="utf-8")
+    assert '<strong class="emph">November 9</strong>' in text
+    assert '<strong class="emph">October 13</strong>' in text
+    assert "date: November 9 vs October 13" in text
+    assert 'class="same" id="a-u1"' in text
+    assert "Only A says this." in text
+    # Article text is escaped, never markup; nothing is loaded from elsewhere.
+    assert "Only B &lt;b&gt;says&lt;/b&gt; this." in text and "Summit &lt;opens&gt;" in text
+    parser = _Collector()
+    parser.feed(text)
+    assert not [t for t, _ in parser.tags if t in {"script", "link", "img", "iframe"}]
+    assert not re.search(r"(src|href)=\"(https?:)?//", text)
+    assert "url(" not in text
+
+
+def test_markdown_report_lists_claims_and_one_sided_text(tmp_path: Path) -> None:
+    md = to_markdown(hand_built(), ARTICLE_A, ARTICLE_B)
+    out = tmp_path / "report.md"
+    out.write_text(md, encoding="utf-8")
+    text = out.read_text(encoding="utf-8")
+    assert "## Divergent claims (1)" in text
+    assert "The summit opened on **November 9** in Geneva." in text
+    assert "The summit opened on **October 13** in Geneva." in text
+    assert "date: November 9 vs October 13" in text
+    assert "## Only in B (1)" in text and r"Only B \<b\>says\</b\> this." in text
+    assert "| Text shared with the other article | 80% | 70% |" in text
+
+
+def test_reports_accept_the_real_engine() -> None:
+    from library.compare import compare_articles
+
+    comparison = compare_articles(ARTICLE_A, ARTICLE_B)
+    assert ComparisonLayout.build(comparison).pairs  # the engine aligns the summit lines
+    assert "Talks ran late." in to_html(comparison, ARTICLE_A, ARTICLE_B)
+    assert "Talks ran late." in to_markdown(comparison, ARTICLE_A, ARTICLE_B)
