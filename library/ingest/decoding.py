@@ -66,10 +66,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise ImportRefused("is not text in any encoding Parallax recognises")
-    text = str(best)
+    text, encoding = str(best), best.encoding
+    if _mostly_latin(text):
+        # Detectors split hairs between look-alike Western code pages (cp775,
+        # mac_latin2, cp1250…) on short texts; Windows-1252 is by far the most
+        # common of them in saved news, so it wins whenever it decodes cleanly.
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     if _garbage_share(text) > 0.05:
         raise ImportRefused(f"does not decode cleanly (best guess {best.encoding} gives garbage)")
-    return text, best.encoding
+    return text, encoding
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return latin / len(letters) > 0.9
 
 
 _BAD_CATEGORIES = frozenset({"Cc", "Co", "Cn"})

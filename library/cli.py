@@ -1,0 +1,337 @@
+"""`parallax`: the command line, a thin layer over `Collection`.
+
+    parallax                      open the window on the library
+    parallax FILE_A FILE_B        open the window on a comparison (as `meld a b`)
+    parallax import PATH...       import files and folders
+    parallax list | show ID | search QUERY | remove ID
+    parallax compare A B          compare two articles (ids or files)
+    parallax notes …              private notes
+
+Every listing command takes `--json`.  Errors a user can act on print as one
+line and exit with status 1; nothing here imports Qt: the window is opened
+through the `open_window` callable that `desktop.launch` passes in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from library import __version__
+from library.article import Article
+from library.cli_support import (
+    BOLD,
+    CYAN,
+    DIM,
+    GREEN,
+    RED,
+    YELLOW,
+    CliContext,
+    add_json_flag,
+    wants_color,
+)
+from library.errors import ParallaxError
+from library.importer import FileResult
+
+OpenWindow = Callable[[str | None, list[str], str | None], int]
+_HIT_MARKS = ("\x02", "\x03")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Compare news coverage: shared facts, divergent claims, private notes.",
+        epilog="Run `parallax COMMAND --help` for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"Parallax {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the library and notes live (default: $PARALLAX_HOME or the user data dir)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import article files and folders (recursively)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("list", help="list the articles in the library")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="show one article with its metadata")
+    p.add_argument("id", type=int)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("search", help="full-text search over titles and bodies")
+    p.add_argument("query", nargs="+", help="words; \"quoted phrase\"; word* for a prefix")
+    p.add_argument("--limit", type=int, default=20)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("remove", help="remove an article (all its versions) from the library")
+    p.add_argument("id", type=int)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_remove)
+
+    p = sub.add_parser("compare", help="compare two articles: library ids or files")
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_compare)
+
+    try:  # TODO(integration): unconditional once library.notes lands
+        from library.notes import cli as notes_cli
+    except ImportError:
+        return parser
+    notes_cli.register(sub)
+    return parser
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Open the Parallax window, on the library or on a comparison of two files.",
+        epilog="Commands: import, list, show, search, remove, compare, notes "
+        "(`parallax --help`).",
+    )
+    parser.add_argument("--data-dir", metavar="DIR")
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="render the window to PNG and exit (works without a display)",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="two files or ids to compare")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    open_window: OpenWindow | None = None,
+) -> int:
+    """Run the command line.
+
+    Args:
+        argv: arguments without the program name (default: sys.argv[1:]).
+        open_window: starts the GUI; `desktop.launch` supplies it.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = _subcommand_names(parser)
+    if _first_positional(args_list) not in commands and not _asks_for_help(args_list):
+        return _open_window(args_list, open_window)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    ctx = CliContext(args=args, color=wants_color(sys.stdout))
+    try:
+        return int(args.handler(ctx))
+    except ParallaxError as exc:
+        ctx.warn(f"parallax: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    finally:
+        if "collection" in ctx.__dict__:
+            ctx.collection.close()
+
+
+def _open_window(args_list: list[str], open_window: OpenWindow | None) -> int:
+    parser = build_window_parser()
+    args = parser.parse_args(args_list)
+    if len(args.files) not in (0, 2):
+        parser.error("give two files (or article ids) to compare, or none to open the library")
+    if open_window is None:
+        print("parallax: the window is not available in this installation.", file=sys.stderr)
+        return 2
+    return open_window(args.data_dir, list(args.files), args.screenshot)
+
+
+def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _first_positional(args: list[str]) -> str | None:
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--data-dir", "--screenshot"):
+            skip = True
+            continue
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _asks_for_help(args: list[str]) -> bool:
+    return _first_positional(args) is None and any(
+        a in ("-h", "--help", "--version") for a in args
+    )
+
+
+# -- commands --------------------------------------------------------------
+
+
+def cmd_import(ctx: CliContext) -> int:
+    as_json = ctx.args.json
+    colors = {"added": GREEN, "new_version": CYAN, "unchanged": DIM, "refused": RED}
+
+    def line(result: FileResult) -> None:
+        if as_json:
+            return
+        status = ctx.style(f"{result.status:<11}", colors.get(result.status, YELLOW))
+        if result.article is not None:
+            detail = f"#{result.article.id} {result.article.title}"
+            if result.status == "new_version":
+                detail += f" (version {result.article.version})"
+        else:
+            detail = f"refused: {result.path.name} {result.reason}"
+            if result.status == "skipped":
+                detail = f"skipped: {result.reason}"
+        target = ctx.out if result.status != "refused" else ctx.err
+        print(f"{status} {result.path}  {detail}", file=target)
+
+    report = ctx.collection.import_paths(ctx.args.paths, on_result=line)
+    if as_json:
+        ctx.print_json(
+            {
+                "results": [
+                    {
+                        "path": str(r.path),
+                        "status": r.status,
+                        "id": r.article.id if r.article else None,
+                        "title": r.article.title if r.article else None,
+                        "reason": r.reason or None,
+                    }
+                    for r in report.results
+                ],
+                "summary": {
+                    s: report.count(s)
+                    for s in ("added", "new_version", "unchanged", "refused", "skipped")
+                },
+            }
+        )
+    else:
+        ctx.print(ctx.style(report.summary(), BOLD))
+    return 1 if report.failed else 0
+
+
+def cmd_list(ctx: CliContext) -> int:
+    articles = ctx.collection.library.articles()
+    if ctx.args.json:
+        ctx.print_json([_summary_dict(a) for a in articles])
+        return 0
+    if not articles:
+        ctx.print("The library is empty: add articles with `parallax import PATH`.")
+        return 0
+    ctx.print(ctx.style(f"{'ID':>4}  {'PUBLISHED':<10}  {'OUTLET':<16}  {'WORDS':>6}  TITLE", BOLD))
+    for a in articles:
+        outlet = (a.outlet or "—")[:16]
+        date = (a.published or "—")[:10]
+        ctx.print(f"{a.id:>4}  {date:<10}  {outlet:<16}  {a.word_count:>6}  {a.title}")
+    ctx.print(ctx.style(f"{len(articles)} article(s)", DIM))
+    return 0
+
+
+def cmd_show(ctx: CliContext) -> int:
+    library = ctx.collection.library
+    article = library.get(ctx.args.id)
+    versions = library.versions(ctx.args.id)
+    if ctx.args.json:
+        data = article.to_dict()
+        data["versions"] = [v.id for v in versions]
+        ctx.print_json(data)
+        return 0
+    ctx.print(ctx.style(article.title, BOLD))
+    for label, value in (
+        ("Outlet", article.outlet),
+        ("Author", article.author),
+        ("Published", article.published),
+        ("URL", article.url),
+        ("Language", article.language),
+        ("Source", article.source_path),
+        ("Imported", article.imported_at),
+    ):
+        if value:
+            ctx.print(f"{ctx.style(label + ':', DIM)} {value}")
+    version_ids = ", ".join(f"#{v.id}" for v in versions)
+    ctx.print(f"{ctx.style('Version:', DIM)} {article.version} of {len(versions)} ({version_ids})")
+    ctx.print(f"{ctx.style('Words:', DIM)} {article.word_count}")
+    ctx.print()
+    ctx.print(article.body)
+    return 0
+
+
+def cmd_search(ctx: CliContext) -> int:
+    text = " ".join(ctx.args.query)
+    hits = ctx.collection.library.search(text, limit=ctx.args.limit, marks=_HIT_MARKS)
+    if ctx.args.json:
+        ctx.print_json(
+            [
+                {
+                    "id": h.article.id,
+                    "title": h.article.title,
+                    "outlet": h.article.outlet,
+                    "snippet": _marked(h.snippet, "[", "]"),
+                    "rank": h.rank,
+                }
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        ctx.print(f"No article matches {text!r}.")
+        return 0
+    start, end = (BOLD + YELLOW, "\033[0m") if ctx.color else ("[", "]")
+    for hit in hits:
+        ctx.print(f"{ctx.style(f'#{hit.article.id}', CYAN)} {ctx.style(hit.article.title, BOLD)}")
+        ctx.print(f"    {_marked(hit.snippet, start, end)}")
+    ctx.print(ctx.style(f"{len(hits)} match(es)", DIM))
+    return 0
+
+
+def cmd_remove(ctx: CliContext) -> int:
+    article = ctx.collection.library.remove(ctx.args.id)
+    if ctx.args.json:
+        ctx.print_json({"removed": article.id, "title": article.title})
+    else:
+        ctx.print(f"Removed #{article.id} {article.title}")
+    return 0
+
+
+def cmd_compare(ctx: CliContext) -> int:
+    from library.compare.report import render_report
+
+    article_a = ctx.collection.resolve(ctx.args.a)
+    article_b = ctx.collection.resolve(ctx.args.b)
+    comparison = ctx.collection.compare(article_a, article_b)
+    if ctx.args.json:
+        ctx.print_json(comparison.to_dict())
+    else:
+        ctx.print(render_report(comparison, color=ctx.color))
+    return 0
+
+
+def _summary_dict(article: Article) -> dict[str, object]:
+    data = article.to_dict()
+    del data["body"]
+    return data
+
+
+def _marked(snippet: str, start: str, end: str) -> str:
+    # Adjacent matched words ("Li Zhaozong") read better as one highlight.
+    snippet = snippet.replace(_HIT_MARKS[1] + " " + _HIT_MARKS[0], " ")
+    return snippet.replace(_HIT_MARKS[0], start).replace(_HIT_MARKS[1], end).replace("\n", " ")

@@ -1,0 +1,126 @@
+"""The command line, run in-process as a user would type it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from library.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> str:
+    return str(tmp_path / "home")
+
+
+def test_import_then_list_json_shows_samples(
+    capsys: pytest.CaptureFixture[str], home: str, sample_paths: list[Path]
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", home, "import", str(sample_paths[0].parent))
+    assert code == 0
+    assert "0 refused" in out
+    code, out, _ = run(capsys, "--data-dir", home, "list", "--json")
+    titles = [a["title"] for a in json.loads(out)]
+    assert len(titles) == 2
+    assert any(t.startswith("The Fourth Plenary Session Approaches") for t in titles)
+    assert any(t.startswith("In recent days") for t in titles)
+
+
+def test_search_finds_both_samples(capsys: pytest.CaptureFixture[str], home: str) -> None:
+    code, out, _ = run(capsys, "--data-dir", home, "search", "Li Zhaozong")
+    assert code == 0
+    assert out.count("[Li Zhaozong]") == 2
+    code, out, _ = run(capsys, "--data-dir", home, "search", "--json", "Li Zhaozong")
+    assert len(json.loads(out)) == 2
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "AND", "*", "-", ":", "NOT ( x"])
+def test_hostile_search_never_tracebacks(
+    capsys: pytest.CaptureFixture[str], home: str, query: str
+) -> None:
+    code, out, err = run(capsys, "--data-dir", home, "search", query)
+    assert "Traceback" not in out + err
+    assert code in (0, 1)
+    if code == 1:
+        assert err.startswith("parallax: Nothing to search for")
+
+
+def test_import_bad_files_one_line_each_and_exit_1(
+    capsys: pytest.CaptureFixture[str], home: str, tmp_path: Path, test_data: Path
+) -> None:
+    bad = {
+        "empty.txt": b"",
+        "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(100),
+        "garbage.txt": bytes(range(128, 256)) * 40,
+        "sheet.xlsx": b"PK\x03\x04",
+    }
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    paths = [str(tmp_path / n) for n in bad] + [str(test_data / "plain_article.txt")]
+    code, out, err = run(capsys, "--data-dir", home, "import", *paths)
+    assert code == 1
+    refused = [line for line in err.splitlines() if line.startswith("refused")]
+    assert len(refused) == 4
+    assert "is empty" in err and "PNG image" in err and "unsupported type" in err
+    assert "1 added" in out and "4 refused" in out
+    code, out, _ = run(capsys, "--data-dir", home, "list", "--json")
+    assert len(json.loads(out)) == 3  # two samples + the good file
+
+
+def test_show_and_remove(capsys: pytest.CaptureFixture[str], home: str) -> None:
+    _, out, _ = run(capsys, "--data-dir", home, "list", "--json")
+    first = json.loads(out)[0]
+    code, out, _ = run(capsys, "--data-dir", home, "show", str(first["id"]))
+    assert code == 0 and first["title"] in out and "Words:" in out
+    code, out, _ = run(capsys, "--data-dir", home, "show", "--json", str(first["id"]))
+    assert json.loads(out)["body"]
+    code, out, _ = run(capsys, "--data-dir", home, "remove", str(first["id"]))
+    assert code == 0 and out.startswith("Removed")
+    code, _, err = run(capsys, "--data-dir", home, "show", str(first["id"]))
+    assert code == 1 and "No article with id" in err
+
+
+def test_reimport_changed_file_is_a_new_version(
+    capsys: pytest.CaptureFixture[str], home: str, tmp_path: Path, test_data: Path
+) -> None:
+    path = tmp_path / "story.txt"
+    shutil.copy(test_data / "plain_article.txt", path)
+    run(capsys, "--data-dir", home, "import", str(path))
+    _, out, _ = run(capsys, "--data-dir", home, "import", str(path))
+    assert out.startswith("unchanged")
+    path.write_text(path.read_text().replace("41 million", "43 million"))
+    _, out, _ = run(capsys, "--data-dir", home, "import", str(path))
+    assert out.startswith("new_version") and "(version 2)" in out
+
+
+def test_env_var_sets_data_dir(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, _, _ = run(capsys, "list")
+    assert code == 0
+    assert (data_dir / "library.db").exists()
+
+
+def test_window_mode_needs_zero_or_two_files(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["only-one-file.txt"])
+    assert "give two files" in capsys.readouterr().err
+
+
+def test_window_mode_calls_the_window(home: str) -> None:
+    calls = []
+    code = main(
+        ["--data-dir", home, "a.txt", "b.txt"],
+        open_window=lambda d, files, shot: calls.append((d, files, shot)) or 0,
+    )
+    assert code == 0
+    assert calls == [(home, ["a.txt", "b.txt"], None)]

@@ -1,0 +1,84 @@
+"""Importing files and folders: per-file results, refusals, cancellation, seeding."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from library.collection import Collection
+from library.importer import import_paths
+from library.samples import samples_dir
+from library.store import LibraryStore
+
+
+def _folder(tmp_path: Path, test_data: Path) -> Path:
+    folder = tmp_path / "inbox"
+    (folder / "nested").mkdir(parents=True)
+    shutil.copy(test_data / "plain_article.txt", folder / "a.txt")
+    shutil.copy(test_data / "saved_page.html", folder / "nested" / "b.html")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (folder / ".hidden.txt").write_text("ignored")
+    return folder
+
+
+def test_folder_import_reports_each_file(tmp_path: Path, test_data: Path) -> None:
+    store = LibraryStore(tmp_path / "home")
+    report = import_paths(store, [_folder(tmp_path, test_data)])
+    by_name = {r.path.name: r for r in report.results}
+    assert set(by_name) == {"a.txt", "b.html", "photo.png", "broken.txt"}
+    assert by_name["a.txt"].status == "added"
+    assert by_name["b.html"].status == "added"
+    assert by_name["photo.png"].status == "skipped"
+    assert by_name["broken.txt"].status == "refused"
+    assert "PNG image" in by_name["broken.txt"].reason
+    assert [r.path.name for r in report.failed] == ["broken.txt"]
+    assert report.summary() == "2 added, 0 updated, 0 unchanged, 1 refused, 1 skipped"
+    assert store.count() == 2
+
+
+def test_a_bad_file_leaves_the_library_intact(tmp_path: Path, test_data: Path) -> None:
+    store = LibraryStore(tmp_path / "home")
+    import_paths(store, [test_data / "plain_article.txt"])
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    report = import_paths(store, [bad, test_data / "front_matter.md"])
+    assert [r.status for r in report.results] == ["refused", "added"]
+    assert store.count() == 2
+
+
+def test_progress_and_cancel(tmp_path: Path, test_data: Path) -> None:
+    store = LibraryStore(tmp_path / "home")
+    seen: list[tuple[int, int]] = []
+    files = [test_data / "plain_article.txt", test_data / "front_matter.md"]
+    report = import_paths(
+        store,
+        files,
+        on_progress=lambda done, total, _path: seen.append((done, total)),
+        should_cancel=lambda: len(seen) >= 1,
+    )
+    assert report.cancelled
+    assert [r.path.name for r in report.results] == ["plain_article.txt"]
+    assert seen == [(0, 2)]
+
+
+def test_first_start_seeds_samples_once(data_dir: Path) -> None:
+    collection = Collection()
+    titles = [a.title for a in collection.library.articles()]
+    assert len(titles) == 2
+    assert any(t.startswith("The Fourth Plenary Session Approaches") for t in titles)
+    removed = collection.library.articles()[0]
+    collection.library.remove(removed.id or 0)
+    collection.close()
+    assert Collection().library.count() == 1
+
+
+def test_samples_ship_unchanged_text(sample_paths: list[Path]) -> None:
+    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    assert samples_dir() == sample_paths[0].parent
+    assert len(sample_paths) == 2
+    if not seeds.is_dir():
+        return
+    shipped = "".join(p.read_text(encoding="utf-8") for p in sample_paths)
+    for seed in seeds.glob("*.txt"):
+        assert seed.read_text(encoding="utf-8") in shipped

@@ -1,0 +1,136 @@
+"""Reading files into Articles: formats, encodings, metadata, refusals."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from library.errors import ImportRefused
+from library.ingest import read_article
+from library.ingest.normalize import normalize_body
+from library.ingest.titles import derive_title
+
+
+def test_plain_text_title_from_first_line(test_data: Path) -> None:
+    article = read_article(test_data / "plain_article.txt")
+    assert article.title == "Harbour bridge reopens after three-year repair"
+    assert article.outlet is None and article.author is None and article.published is None
+    assert "41 million dollars" in article.body
+    assert article.paragraphs[1].startswith("The Westport harbour bridge")
+
+
+def test_markdown_front_matter(test_data: Path) -> None:
+    article = read_article(test_data / "front_matter.md")
+    assert article.title == "Council approves new tram line"
+    assert article.outlet == "Westport Courier"
+    assert article.author == "Sam Lee, Kim Park"
+    assert article.published == "2024-03-05"
+    assert article.url == "https://courier.example/tram"
+    assert article.language == "en"
+    assert "---" not in article.body
+    assert not article.body.startswith("#")
+
+
+def test_saved_page_main_text_without_boilerplate(test_data: Path) -> None:
+    article = read_article(test_data / "saved_page.html")
+    assert article.title == "Storm closes schools across the valley"
+    assert article.outlet == "Valley Herald"
+    assert article.author == "Jo Marsh"
+    assert article.published == "2024-01-17"
+    assert article.url == "https://herald.example/storm-schools"
+    assert "All 23 schools" in article.body
+    assert "Forecasters expect" in article.body
+    for junk in ("TRACKING-SCRIPT-TEXT", "STYLE-TEXT", "Subscribe now", "cookies", "Privacy"):
+        assert junk not in article.body
+    assert len(article.paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "expected"),
+    [
+        ("gbk_article.txt", "gb18030", "暴雨导致山谷地区学校停课"),
+        ("cp1252_article.txt", "cp1252", "Café owners ‘relieved’ as rent freeze is extended"),
+        ("utf16_bom.txt", "utf-16", "Ferry service resumes"),
+    ],
+)
+def test_encodings_detected(test_data: Path, name: str, encoding: str, expected: str) -> None:
+    article = read_article(test_data / name)
+    assert article.title == expected
+    assert article.extra["encoding"] == encoding
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfHeadline here\n\nBody text.")
+    article = read_article(path)
+    assert article.title == "Headline here"
+    assert article.extra["encoding"] == "utf-8"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.txt", b"  \n\n \n", "has no article text"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "is a PNG image"),
+        ("doc.txt", b"%PDF-1.7\n" + bytes(200), "PDF"),
+        ("nul.txt", b"abc\x00def" * 50, "NUL bytes"),
+        ("notes.docx", b"PK\x03\x04rest", "unsupported type (.docx)"),
+        ("README", b"hello", "unsupported type (no extension)"),
+        ("bad.md", b"---\ntitle: [unclosed\n---\nBody", "front matter that is not valid YAML"),
+        ("script.html", b"<html><script>x()</script></html>", "no article text"),
+    ],
+)
+def test_refusals_name_the_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ImportRefused, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        read_article(path)
+
+
+def test_too_large_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("word " * 1000)
+    with pytest.raises(ImportRefused, match=r"too large .* limit is 0 MB"):
+        read_article(path, max_bytes=100)
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefused, match="does not exist"):
+        read_article(tmp_path / "nope.txt")
+
+
+def test_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("Text")
+    path.chmod(0)
+    # CI runs as root, who can read anything: make the permission check answer as for a user.
+    monkeypatch.setattr(os, "access", lambda *_args, **_kw: False)
+    with pytest.raises(ImportRefused, match="permission denied"):
+        read_article(path)
+
+
+def test_normalize_keeps_one_paragraph_per_line_when_no_blank_lines() -> None:
+    assert normalize_body("One.\r\nTwo.\rThree.") == "One.\n\nTwo.\n\nThree."
+
+
+def test_normalize_joins_wrapped_lines_between_blank_lines() -> None:
+    assert normalize_body("A wrapped\nline.\n\n\nNext  para.") == "A wrapped line.\n\nNext para."
+
+
+def test_derived_title_is_text_from_the_body() -> None:
+    body = (
+        "In recent days, the bureau and the office have been actively publishing "
+        "articles on so-called classified and espionage cases. Analysts believe more will follow."
+    )
+    title = derive_title(body)
+    assert title.endswith("…")
+    assert body.startswith(title.rstrip("…"))
+    assert len(title) <= 91
+
+
+def test_headline_without_full_stop_is_kept_whole() -> None:
+    headline = "A long headline that runs past ninety characters but ends without a full stop at all"
+    assert derive_title(headline + "\n\nBody.") == headline

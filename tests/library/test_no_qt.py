@@ -1,0 +1,25 @@
+"""The core must never pull in Qt: its tests and the CLI need no display."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import library
+
+
+def test_importing_every_library_module_imports_no_qt() -> None:
+    modules = [m.name for m in pkgutil.walk_packages(library.__path__, "library.")]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'desktop')))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+    assert len(modules) > 5

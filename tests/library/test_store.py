@@ -1,0 +1,137 @@
+"""The library store: versions, search, removal, file safety."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from library.article import Article
+from library.database import quarantine
+from library.errors import DatabaseCorrupt, DatabaseLocked, InvalidQuery, NotFound
+from library.store import LibraryStore
+
+
+def _article(body: str, path: str = "/tmp/a.txt", title: str = "T") -> Article:
+    return Article(title=title, body=body, source_path=path)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> LibraryStore:
+    return LibraryStore(tmp_path / "home")
+
+
+def test_files_are_private(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "home")
+    store.add(_article("Some text."))
+    assert stat.S_IMODE(os.stat(tmp_path / "home").st_mode) == 0o700
+    for name in os.listdir(tmp_path / "home"):
+        assert stat.S_IMODE(os.stat(tmp_path / "home" / name).st_mode) == 0o600, name
+
+
+def test_unchanged_reimport_is_not_duplicated(store: LibraryStore) -> None:
+    first = store.add(_article("Same text."))
+    again = store.add(_article("Same text."))
+    assert (first.status, again.status) == ("added", "unchanged")
+    assert again.article.id == first.article.id
+    assert store.count() == 1
+
+
+def test_changed_file_becomes_a_new_version(store: LibraryStore) -> None:
+    v1 = store.add(_article("First draft."))
+    v2 = store.add(_article("Second draft."))
+    assert v2.status == "new_version"
+    assert v2.previous_id == v1.article.id
+    assert v2.article.version == 2
+    assert [a.id for a in store.articles()] == [v2.article.id]
+    assert [a.version for a in store.versions(v1.article.id)] == [1, 2]
+    assert store.current(v1.article.id).id == v2.article.id
+    assert store.get(v1.article.id).body == "First draft."
+
+
+def test_search_finds_words_and_marks_them(store: LibraryStore) -> None:
+    store.add(_article("The director is Li Zhaozong.", "/a"))
+    store.add(_article("Nothing relevant here.", "/b"))
+    hits = store.search("Li Zhaozong")
+    assert [h.article.source_path for h in hits] == ["/a"]
+    assert "[Li] [Zhaozong]" in hits[0].snippet
+
+
+def test_search_only_current_versions(store: LibraryStore) -> None:
+    store.add(_article("old wording about bridges"))
+    store.add(_article("new wording about tunnels"))
+    assert store.search("bridges") == []
+    assert len(store.search("tunnels")) == 1
+
+
+@pytest.mark.parametrize("text", ['"unbalanced', "AND", "spy*", "-x", "a:b", "(x", "NOT OR"])
+def test_hostile_search_text_never_raises_sqlite_errors(store: LibraryStore, text: str) -> None:
+    store.add(_article("spy and AND words"))
+    store.search(text)
+
+
+def test_search_with_no_words_is_a_clear_error(store: LibraryStore) -> None:
+    with pytest.raises(InvalidQuery):
+        store.search("*** :")
+
+
+def test_cjk_search_finds_words_inside_runs(store: LibraryStore) -> None:
+    store.add(_article("周三，山谷地区全部二十三所学校因暴雨停课。"))
+    hits = store.search("学校")
+    assert len(hits) == 1
+    assert "[学校]" in hits[0].snippet
+
+
+def test_remove_removes_all_versions(store: LibraryStore) -> None:
+    v1 = store.add(_article("one")).article
+    store.add(_article("two"))
+    store.remove(v1.id or 0)
+    assert store.count() == 0
+    with pytest.raises(NotFound):
+        store.get(v1.id or 0)
+
+
+def test_get_unknown_id(store: LibraryStore) -> None:
+    with pytest.raises(NotFound, match="No article with id 99"):
+        store.get(99)
+
+
+def test_corrupt_file_is_refused_not_overwritten(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "library.db").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseCorrupt, match="damaged or not a Parallax database"):
+        LibraryStore(home)
+    assert (home / "library.db").read_bytes().startswith(b"this is not")
+    moved = quarantine(home / "library.db")
+    assert moved.exists() and not (home / "library.db").exists()
+
+
+def test_locked_database_gives_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("library.database.BUSY_TIMEOUT_MS", 100)
+    store = LibraryStore(tmp_path / "home")
+    store.add(_article("kept"))
+    other = sqlite3.connect(tmp_path / "home" / "library.db")
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        store.db.conn.execute("PRAGMA busy_timeout = 100")
+        with pytest.raises(DatabaseLocked, match="locked by another program"):
+            store.add(_article("new text", "/other"))
+    finally:
+        other.rollback()
+        other.close()
+    assert [a.body for a in store.articles()] == ["kept"]
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    LibraryStore(tmp_path / "home").close()
+    conn = sqlite3.connect(tmp_path / "home" / "library.db")
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(DatabaseCorrupt, match="newer version of Parallax"):
+        LibraryStore(tmp_path / "home")
