@@ -8,6 +8,7 @@ and refuse text that decodes only into garbage.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import unicodedata
 
 import charset_normalizer
@@ -71,10 +72,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         # Detectors split hairs between look-alike Western code pages (cp775,
         # mac_latin2, cp1250…) on short texts; Windows-1252 is by far the most
         # common of them in saved news, so it wins whenever it decodes cleanly.
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
     if _garbage_share(text) > 0.05:
         raise ImportRefused(f"does not decode cleanly (best guess {best.encoding} gives garbage)")
     return text, encoding

@@ -132,5 +132,5 @@ def test_derived_title_is_text_from_the_body() -> None:
 
 
 def test_headline_without_full_stop_is_kept_whole() -> None:
-    headline = "A long headline that runs past ninety characters but ends without a full stop at all"
+    headline = "A long headline that runs past ninety characters but ends without a stop, at all"
     assert derive_title(headline + "\n\nBody.") == headline
