@@ -49,7 +49,13 @@ class CliContext:
 
     @cached_property
     def collection(self) -> Collection:
-        return Collection(getattr(self.args, "data_dir", None))
+        collection = Collection(getattr(self.args, "data_dir", None))
+        if collection.library_recovered_from is not None:
+            self.warn(
+                "parallax: warning: the library database was damaged; it was moved to "
+                f"{collection.library_recovered_from} and a new, empty library was started."
+            )
+        return collection
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
-from library.errors import NotFound
+from library.database import quarantine
+from library.errors import DatabaseCorrupt, NotFound
 from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
+from library.paths import LIBRARY_DB
 from library.paths import data_dir as resolve_data_dir
 from library.samples import seed_if_new
 from library.store import LibraryStore
@@ -37,7 +39,17 @@ class Collection:
 
     def __init__(self, data_dir: str | os.PathLike[str] | None = None, *, seed: bool = True):
         self.data_dir = resolve_data_dir(data_dir)
-        self.library = LibraryStore(self.data_dir)
+        #: Where a damaged library.db was moved on opening, for the UI to mention.
+        self.library_recovered_from: Path | None = None
+        try:
+            self.library = LibraryStore(self.data_dir)
+        except DatabaseCorrupt as exc:
+            if "newer version" in str(exc):
+                raise
+            # The library is an index of the user's files: set the damaged
+            # file aside (never delete it) and start afresh.
+            self.library_recovered_from = quarantine(self.data_dir / LIBRARY_DB)
+            self.library = LibraryStore(self.data_dir)
         if seed:
             seed_if_new(self.library)
 

@@ -124,3 +124,17 @@ def test_window_mode_calls_the_window(home: str) -> None:
     )
     assert code == 0
     assert calls == [(home, ["a.txt", "b.txt"], None)]
+
+
+def test_corrupt_library_is_moved_aside_with_a_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "library.db").write_bytes(b"garbage" * 500)
+    code, out, err = run(capsys, "--data-dir", str(home), "list", "--json")
+    assert code == 0
+    assert "library database was damaged; it was moved to" in err
+    moved = list(home.glob("library.db.corrupt-*"))
+    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"garbage")
+    assert len(json.loads(out)) == 2  # a new library starts with the samples
