@@ -33,7 +33,8 @@ def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
         b: text of side B.
     """
     if len(a) + len(b) > MAX_DIFF_CHARS:
-        return tuple(x for x in ((-1, a), (1, b)) if x[1])  # type: ignore[misc]
+        plain: list[tuple[DiffOp, str]] = [(-1, a), (1, b)]
+        return tuple(x for x in plain if x[1])
     table: dict[str, str] = {}
     pieces: list[str] = []
 

@@ -1,0 +1,113 @@
+"""Readable terminal report of a `Comparison` (the `parallax compare` output)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from library.compare.model import Comparison, Pair, Unit
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_RED = "\x1b[31m"
+_GREEN = "\x1b[32m"
+_YELLOW = "\x1b[33m"
+_CYAN = "\x1b[36m"
+_WIDTH = 96
+
+
+def render_report(comparison: Comparison, *, color: bool) -> str:
+    """Render `comparison` as plain text, with ANSI colour when `color` is true.
+
+    Sections: summary, shared facts, divergent claims (with their conflicts),
+    only in A, only in B.  Inside pairs the words that differ are marked: in
+    colour (red = only A, green = only B), else as `[-…-]` / `{+…+}`.
+
+    Args:
+        comparison: the result of `compare_texts` / `compare_articles`.
+        color: emit ANSI escape codes.
+    """
+
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    s = comparison.summary
+    title_a = comparison.a.title or "A"
+    title_b = comparison.b.title or "B"
+    lines = [
+        paint(_BOLD, f"A: {title_a}"),
+        paint(_BOLD, f"B: {title_b}"),
+        "",
+        f"{s.shared} shared facts, {s.divergent} divergent claims, "
+        f"{s.only_a} sentences only in A, {s.only_b} only in B; "
+        f"aligned text covers {s.overlap_a:.0%} of A and {s.overlap_b:.0%} of B.",
+    ]
+    same = [p for p in comparison.pairs if p.relation == "same"]
+    divergent = [p for p in comparison.pairs if p.relation == "divergent"]
+    lines += _section(paint(_BOLD + _GREEN, f"Shared facts ({len(same)})"))
+    for p in same:
+        lines += _pair_lines(p, comparison, color)
+    lines += _section(paint(_BOLD + _YELLOW, f"Divergent claims ({len(divergent)})"))
+    for p in divergent:
+        lines += _pair_lines(p, comparison, color)
+        for c in p.conflicts:
+            lines.append(
+                "    "
+                + paint(_YELLOW, f"≠ {c.kind}: ")
+                + paint(_RED, repr(c.a) if c.a else "(none)")
+                + " vs "
+                + paint(_GREEN, repr(c.b) if c.b else "(none)")
+            )
+    for name, ids, units in (
+        ("A", comparison.only_a, comparison.a.units),
+        ("B", comparison.only_b, comparison.b.units),
+    ):
+        lines += _section(paint(_BOLD + _CYAN, f"Only in {name} ({len(ids)})"))
+        for i in ids:
+            lines += _wrap(f"[{name}{i}] ", units[i].text)
+    return "\n".join(lines) + "\n"
+
+
+def _section(title: str) -> list[str]:
+    return ["", title]
+
+
+def _wrap(prefix: str, text: str) -> list[str]:
+    return textwrap.wrap(
+        text, width=_WIDTH, initial_indent="  " + prefix, subsequent_indent="      "
+    ) or ["  " + prefix]
+
+
+def _ids(side: str, ids: tuple[int, ...]) -> str:
+    return "+".join(f"{side}{i}" for i in ids)
+
+
+def _joined(units: tuple[Unit, ...], ids: tuple[int, ...]) -> str:
+    return " ".join(units[i].text for i in ids)
+
+
+def _pair_lines(pair: Pair, comparison: Comparison, color: bool) -> list[str]:
+    head = f"  {_ids('A', pair.a)} ~ {_ids('B', pair.b)}  (score {pair.score:.2f})"
+    out = [f"{_DIM}{head}{_RESET}" if color else head]
+    if not pair.diff:
+        out += _wrap("A: ", _joined(comparison.a.units, pair.a))
+        out += _wrap("B: ", _joined(comparison.b.units, pair.b))
+        return out
+    # Marked-up texts are wrapped on the plain words, then colour is applied per
+    # token, so escape codes never count towards the line width.
+    for side, keep, mark in (("A", -1, _RED), ("B", 1, _GREEN)):
+        parts: list[str] = []
+        for op, text in pair.diff:
+            if op == 0:
+                parts.append(text)
+            elif op == keep:
+                if color:
+                    parts.append(f"{mark}{text}{_RESET}")
+                else:
+                    parts.append(f"[-{text}-]" if keep == -1 else f"{{+{text}+}}")
+        body = "".join(parts)
+        if color:
+            out.append(f"    {side}: {body}")
+        else:
+            out += _wrap(f"{side}: ", body)
+    return out

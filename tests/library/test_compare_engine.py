@@ -1,0 +1,204 @@
+"""Alignment, the JSON contract, determinism, the report and the two sample articles."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from library.article import Article
+from library.compare import Comparison, IdfTable, compare_articles, compare_texts
+from library.compare.report import render_report
+from library.compare.worddiff import word_diff
+
+REPO = Path(__file__).resolve().parents[2]
+
+A_TEXT = (
+    "Flood Waters Rise in Riverton\n\n"
+    "The mayor of Riverton ordered the evacuation of the harbour district on Sunday. "
+    "Officials opened three shelters at local schools. "
+    "Engineers inspected the old stone bridge over the Miller river. "
+    "A bakery owner said business had never been worse."
+)
+B_TEXT = (
+    "Engineers spent the afternoon inspecting the old stone bridge across the Miller river. "
+    "A football match was postponed. "
+    "On Sunday the Riverton mayor ordered the harbour district evacuated."
+)
+
+
+def test_out_of_order_matches() -> None:
+    c = compare_texts(A_TEXT, B_TEXT)
+    got = {(p.a, p.b) for p in c.pairs}
+    assert ((1,), (2,)) in got  # mayor / evacuation: first in A, last in B
+    assert ((3,), (0,)) in got  # bridge inspection: late in A, first in B
+    assert 1 in c.only_b  # the football match is only in B
+    assert 0 in c.only_a  # the headline
+    assert all(p.relation == "same" for p in c.pairs)
+
+
+def test_one_unit_matches_two_shorter_units() -> None:
+    a = (
+        "The court sentenced the former warehouse manager to seven years in prison "
+        "for selling hundreds of restricted specialised devices online."
+    )
+    b = (
+        "The weather was mild. The court sentenced the former warehouse manager to seven years "
+        "in prison. He had sold hundreds of restricted specialised devices online."
+    )
+    c = compare_texts(a, b)
+    assert [(p.a, p.b) for p in c.pairs] == [((0,), (1, 2))]
+    assert c.only_b == (0,)
+
+
+def test_same_words_different_case_is_not_same() -> None:
+    a = "A retired employee of a classified unit leaked confidential information on November 9."
+    b = "A retired employee of a classified unit leaked confidential information on October 13."
+    c = compare_texts(a, b)
+    assert [p.relation for p in c.pairs] == ["divergent"]
+    assert [(k.kind, k.a, k.b) for k in c.pairs[0].conflicts] == [
+        ("date", "November 9", "October 13")
+    ]
+
+
+def test_deterministic() -> None:
+    first = json.dumps(compare_texts(A_TEXT, B_TEXT).to_dict(), sort_keys=True)
+    for _ in range(3):
+        assert json.dumps(compare_texts(A_TEXT, B_TEXT).to_dict(), sort_keys=True) == first
+
+
+def test_to_dict_schema() -> None:
+    d = compare_texts(A_TEXT, B_TEXT, title_a="Ta", title_b="Tb").to_dict()
+    assert set(d) == {"a", "b", "pairs", "only_a", "only_b", "summary"}
+    assert d["a"]["title"] == "Ta"
+    for side, text in (("a", A_TEXT), ("b", B_TEXT)):
+        for u in d[side]["units"]:
+            assert set(u) == {"id", "text", "start", "end"}
+            assert text[u["start"] : u["end"]] == u["text"]
+    assert d["pairs"]
+    for p in d["pairs"]:
+        assert set(p) == {"a", "b", "relation", "score", "conflicts", "diff"}
+        assert p["relation"] in {"same", "divergent"}
+        assert isinstance(p["score"], float)
+        for op, text in p["diff"]:
+            assert op in (-1, 0, 1)
+            assert isinstance(text, str)
+    s = d["summary"]
+    assert set(s) == {"shared", "divergent", "only_a", "only_b", "overlap_a", "overlap_b"}
+    assert s["shared"] + s["divergent"] == len(d["pairs"])
+    assert s["only_a"] == len(d["only_a"])
+    assert 0.0 <= s["overlap_a"] <= 1.0
+    json.dumps(d)  # plain JSON types only
+
+
+def test_empty_and_unrelated_inputs() -> None:
+    assert compare_texts("", "").to_dict()["pairs"] == []
+    c = compare_texts("Cats sleep all day.", "The bond market rallied.")
+    assert c.pairs == ()
+    assert c.only_a == (0,)
+    assert c.summary.overlap_a == 0.0
+
+
+def test_compare_articles_and_library_idf() -> None:
+    a = Article(title="One", body=A_TEXT)
+    b = Article(title="Two", body=B_TEXT)
+    idf = IdfTable.from_texts([A_TEXT, B_TEXT, "The mayor spoke. The river rose."])
+    c = compare_articles(a, b, idf=idf)
+    assert c.a.title == "One"
+    assert c.summary.shared >= 2
+
+
+def test_word_diff_round_trips() -> None:
+    a = "The mayor ordered the evacuation on Sunday."
+    b = "On Sunday the mayor ordered an evacuation."
+    d = word_diff(a, b)
+    assert "".join(t for op, t in d if op <= 0) == a
+    assert "".join(t for op, t in d if op >= 0) == b
+    assert all(op in (-1, 0, 1) for op, _ in d)
+
+
+def test_report_plain_and_colour() -> None:
+    c = compare_texts(
+        A_TEXT + " Rescuers found 12 survivors on Tuesday.",
+        B_TEXT + " Rescuers found 15 survivors on Tuesday.",
+        title_a="Riverton Daily",
+    )
+    plain = render_report(c, color=False)
+    assert "\x1b[" not in plain
+    for heading in ("Shared facts", "Divergent claims", "Only in A", "Only in B"):
+        assert heading in plain
+    assert "Riverton Daily" in plain
+    assert "number: '12' vs '15'" in plain
+    coloured = render_report(c, color=True)
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured).count("Shared facts") == 1
+
+
+# --- the two sample articles ------------------------------------------------------------
+
+
+def _sample(marker: str) -> str | None:
+    candidates = sorted((REPO / "resources" / "articles").glob("*"))
+    candidates += sorted((REPO.parent / "shared" / "seeds").glob("*.txt"))
+    for path in candidates:
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):  # Markdown front matter
+            end = text.find("\n---", 3)
+            text = text[end + 4 :] if end > 0 else text
+        if marker in text:
+            return text
+    return None
+
+
+@pytest.fixture(scope="module")
+def samples() -> Comparison:
+    a = _sample("The current director of the Central Confidentiality Office")
+    b = _sample("Li Zhaozong serves as the current director")
+    if a is None or b is None:
+        pytest.skip("sample articles not found")
+    return compare_texts(a, b)
+
+
+def _pair_for(c: Comparison, text_a: str) -> tuple[str, list[str]]:
+    for p in c.pairs:
+        if any(text_a in c.a.units[i].text for i in p.a):
+            return p.relation, [c.b.units[j].text for j in p.b]
+    return "unaligned", []
+
+
+def test_samples_director_is_shared(samples: Comparison) -> None:
+    relation, b = _pair_for(samples, "The current director of the Central Confidentiality Office")
+    assert relation == "same"
+    assert any(t.startswith("Li Zhaozong serves as the current director") for t in b)
+
+
+def test_samples_one_institution_is_shared(samples: Comparison) -> None:
+    relation, b = _pair_for(samples, "are two names for one institution")
+    assert relation == "same"
+    assert any("operate as two entities under one institution" in t for t in b)
+
+
+def test_samples_commentator_is_shared(samples: Comparison) -> None:
+    relation, b = _pair_for(samples, "Current affairs commentator Li Linyi told Dajiyuan")
+    assert relation == "same"
+    assert any("Li Linyi remarked to Dajiyuan" in t for t in b)
+
+
+def test_samples_different_cases_are_not_the_same_fact(samples: Comparison) -> None:
+    # A: a retired employee leaked secrets (November 9); B: a warehouse manager sold
+    # equipment (October 13).  Many shared words, different cases.
+    relation, _ = _pair_for(samples, "a retired employee of a classified unit")
+    assert relation != "same"
+    relation, _ = _pair_for(samples, "an employee of a state-owned enterprise was arrested")
+    assert relation != "same"
+
+
+def test_samples_summary(samples: Comparison) -> None:
+    s = samples.summary
+    assert s.shared >= 3
+    assert 0.0 < s.overlap_a < 0.5
+    assert s.only_b > s.only_a  # B is the longer article
