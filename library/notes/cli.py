@@ -1,0 +1,261 @@
+"""`parallax notes …`: add, list, search, export and import private notes.
+
+    parallax notes add --article ID [--quote TEXT] --text TEXT [--tag T]…
+    parallax notes list [--article ID] [--tag T] [--trash]
+    parallax notes show ID | delete ID | restore ID
+    parallax notes search QUERY [--tag T]
+    parallax notes export --format md|json [--article ID] [-o FILE]
+    parallax notes import FILE
+    parallax notes backup
+
+Registered by `library.cli` through `register(subparsers)`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from library.cli_support import BOLD, CYAN, DIM, YELLOW, CliContext, add_json_flag
+from library.errors import NotFound, ParallaxError
+from library.notes.export import import_json, select_notes, to_json, to_markdown
+from library.notes.model import Note
+from library.notes.store import NotesStore
+
+_MARKS = ("\x02", "\x03")
+
+
+def register(subparsers: Any) -> None:
+    """Add the `notes` command and its subcommands to `parallax`'s subparsers.
+
+    Args:
+        subparsers: what `ArgumentParser.add_subparsers()` returned.
+    """
+    notes = subparsers.add_parser(
+        "notes",
+        help="private notes on articles, passages and comparisons",
+        description="Private notes, kept in notes.db in the data dir.",
+        epilog='Example: parallax notes add --article 1 --quote "some words" --text "Why?"',
+    )
+    sub = notes.add_subparsers(dest="notes_command", metavar="SUBCOMMAND", required=True)
+
+    p = sub.add_parser("add", help="add a note to an article or to a quoted passage of it")
+    p.add_argument("--article", type=int, required=True, metavar="ID", help="article id")
+    p.add_argument("--quote", metavar="TEXT", help="attach to this passage of the article")
+    p.add_argument("--text", required=True, metavar="TEXT", help="the note (Markdown; - = stdin)")
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("list", help="list notes, newest first")
+    p.add_argument("--article", type=int, metavar="ID", help="only this article's notes")
+    p.add_argument("--tag", metavar="T", help="only notes with this tag")
+    p.add_argument("--trash", action="store_true", help="list the trash instead")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="show one note in full")
+    p.add_argument("id", type=int)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("search", help="full-text search over notes, tags and quoted passages")
+    p.add_argument("query", nargs="+", help='words; "quoted phrase"; word* for a prefix')
+    p.add_argument("--tag", metavar="T", help="only notes with this tag")
+    p.add_argument("--limit", type=int, default=20)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_search)
+
+    for name, handler, text in (
+        ("delete", cmd_delete, "move a note to the trash"),
+        ("restore", cmd_restore, "take a note out of the trash"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("id", type=int)
+        p.set_defaults(handler=handler)
+
+    p = sub.add_parser("export", help="export notes to Markdown or JSON")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--article", type=int, metavar="ID", help="only this article's notes")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="import notes from a JSON export (safe to repeat)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("backup", help="copy notes.db to the backups folder now")
+    p.set_defaults(handler=cmd_backup)
+
+
+def notes_of(ctx: CliContext) -> NotesStore:
+    """The collection's notes store, warning once if a damaged file was set aside."""
+    store = ctx.collection.notes
+    if store.recovered_from is not None and not getattr(ctx, "_notes_warned", False):
+        ctx.warn(
+            f"parallax: warning: {store.path.name} was damaged; it was moved to "
+            f"{store.recovered_from} (kept for recovery) and a new empty file was started."
+        )
+        ctx._notes_warned = True  # type: ignore[attr-defined]
+    return store
+
+
+def cmd_add(ctx: CliContext) -> int:
+    store, library = notes_of(ctx), ctx.collection.library
+    article = library.current(ctx.args.article)
+    text = sys.stdin.read() if ctx.args.text == "-" else ctx.args.text
+    if ctx.args.quote:
+        note = store.add_quote_note(article, ctx.args.quote, text, ctx.args.tag)
+    else:
+        assert article.id is not None
+        note = store.add_article_note(article.id, text, ctx.args.tag)
+    if ctx.args.json:
+        ctx.print_json(_note_json(ctx, note))
+    else:
+        ctx.print(str(note.id))
+    return 0
+
+
+def cmd_list(ctx: CliContext) -> int:
+    store = notes_of(ctx)
+    article_id = None
+    if ctx.args.article is not None:
+        article_id = ctx.collection.library.current(ctx.args.article).id
+    notes = store.notes(article_id=article_id, tag=ctx.args.tag, trash=ctx.args.trash)
+    if ctx.args.json:
+        ctx.print_json([_note_json(ctx, n) for n in notes])
+        return 0
+    if not notes:
+        where = "in the trash" if ctx.args.trash else "yet"
+        ctx.print(f'No notes {where}. Add one: parallax notes add --article ID --text "…"')
+        return 0
+    for note in notes:
+        _print_line(ctx, note)
+    ctx.print(ctx.style(f"{len(notes)} note(s)", DIM))
+    return 0
+
+
+def cmd_show(ctx: CliContext) -> int:
+    note = notes_of(ctx).get(ctx.args.id)
+    if ctx.args.json:
+        ctx.print_json(_note_json(ctx, note))
+        return 0
+    _print_line(ctx, note)
+    if note.anchor is not None:
+        ctx.print(ctx.style(f"> {note.anchor.quote}", DIM))
+    if note.claim is not None and note.claim.text:
+        ctx.print(ctx.style(f"> {note.claim.text}", DIM))
+    ctx.print(note.text)
+    return 0
+
+
+def cmd_search(ctx: CliContext) -> int:
+    text = " ".join(ctx.args.query)
+    hits = notes_of(ctx).search(text, tag=ctx.args.tag, limit=ctx.args.limit, marks=_MARKS)
+    if ctx.args.json:
+        ctx.print_json(
+            [
+                {**_note_json(ctx, h.note), "snippet": _marked(h.snippet, "[", "]"), "rank": h.rank}
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        ctx.print(f"No note matches {text!r}.")
+        return 0
+    start, end = (BOLD + YELLOW, "\033[0m") if ctx.color else ("[", "]")
+    for hit in hits:
+        _print_line(ctx, hit.note)
+        ctx.print(f"    {_marked(hit.snippet, start, end)}")
+    ctx.print(ctx.style(f"{len(hits)} match(es)", DIM))
+    return 0
+
+
+def cmd_delete(ctx: CliContext) -> int:
+    note = notes_of(ctx).delete(ctx.args.id)
+    ctx.print(f"Moved note {note.id} to the trash (undo: parallax notes restore {note.id}).")
+    return 0
+
+
+def cmd_restore(ctx: CliContext) -> int:
+    note = notes_of(ctx).restore(ctx.args.id)
+    ctx.print(f"Restored note {note.id}.")
+    return 0
+
+
+def cmd_export(ctx: CliContext) -> int:
+    store = notes_of(ctx)
+    notes = select_notes(store, ctx.args.article)
+    if ctx.args.format == "json":
+        text = to_json(notes)
+    else:
+        text = to_markdown(notes, lambda article_id: _title(ctx, article_id))
+    if ctx.args.output is None:
+        ctx.out.write(text)
+        return 0
+    write_private(ctx.args.output, text)
+    ctx.warn(f"Exported {len(notes)} note(s) to {ctx.args.output}")
+    return 0
+
+
+def cmd_import(ctx: CliContext) -> int:
+    path: Path = ctx.args.file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParallaxError(f"Cannot read {path}: {exc}") from exc
+    report = import_json(notes_of(ctx), text)
+    if ctx.args.json:
+        ctx.print_json(
+            {"added": report.added, "updated": report.updated, "unchanged": report.unchanged}
+        )
+    else:
+        ctx.print(f"Imported {path.name}: {report.summary()}")
+    return 0
+
+
+def cmd_backup(ctx: CliContext) -> int:
+    ctx.print(str(notes_of(ctx).backup()))
+    return 0
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write an export readable only by the user: notes are private."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise ParallaxError(f"Cannot write {path}: {exc.strerror}") from exc
+
+
+def _title(ctx: CliContext, article_id: int) -> str | None:
+    try:
+        return ctx.collection.library.get(article_id).title
+    except NotFound:
+        return None
+
+
+def _note_json(ctx: CliContext, note: Note) -> dict[str, Any]:
+    return {**note.to_dict(), "article_title": _title(ctx, note.article_id or 0)}
+
+
+def _print_line(ctx: CliContext, note: Note) -> None:
+    tags = " ".join(f"#{t}" for t in note.tags)
+    where = _title(ctx, note.article_id or 0) or f"article {note.article_id}"
+    if note.kind in ("comparison", "claim"):
+        where += f" ↔ {_title(ctx, note.article_b_id or 0) or note.article_b_id}"
+    flag = ctx.style(" [detached]", YELLOW) if note.detached else ""
+    ctx.print(
+        f"{ctx.style(f'#{note.id}', CYAN)} {note.created_at[:10]} "
+        f"{ctx.style(note.title, BOLD)}{flag} {ctx.style(tags, DIM)}"
+    )
+    ctx.print(ctx.style(f"    on {where}", DIM))
+
+
+def _marked(snippet: str, start: str, end: str) -> str:
+    snippet = snippet.replace(_MARKS[1] + " " + _MARKS[0], " ")
+    return snippet.replace(_MARKS[0], start).replace(_MARKS[1], end).replace("\n", " ")

@@ -1,0 +1,74 @@
+"""The notes database's schema, one sqlite-utils `Migrations` step at a time.
+
+`notes.db` is meant to be readable with plain `sqlite3` or `sqlite-utils`, so
+the layout is deliberately flat: one `notes` table (tags as space-separated words,
+JSON only for a claim's unit ids), an FTS5 index `notes_fts` kept in step by triggers,
+and sqlite-utils' own `_sqlite_migrations` bookkeeping table.
+
+Rule for future steps: after any `table.transform(...)` call
+`_index_text(db, replace=True)`, because `transform` rebuilds the table and
+drops the triggers that keep `notes_fts` current.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("parallax.notes")
+
+# Columns indexed for full-text search, in this order (snippet() column numbers).
+FTS_COLUMNS = ("text", "tags", "quote")
+
+
+@migrations()
+def m001_notes(db: sqlite_utils.Database) -> None:
+    """The notes table and its full-text index."""
+    db.table("notes").create(
+        {
+            "id": int,
+            # Identity across export/import; the integer id is for people.
+            "uid": str,
+            # article | passage | comparison | claim
+            "kind": str,
+            "text": str,
+            # Lower-case tags separated by single spaces, e.g. "budget follow-up".
+            "tags": str,
+            "created_at": str,
+            "updated_at": str,
+            # The article (side A for comparison/claim notes); current version.
+            "article_id": int,
+            "article_b_id": int,
+            # Passage notes: the quoted text, its context, and offsets into the body.
+            # Claim notes keep the claim text in `quote` so it is searchable.
+            "quote": str,
+            "prefix": str,
+            "suffix": str,
+            "start": int,
+            "end": int,
+            # Claim notes: JSON {"units_a": [...], "units_b": [...]}.
+            "claim": str,
+            # 1 when re-anchoring could not find the quote in a new version.
+            "detached": int,
+            # Set while the note is in the trash; NULL otherwise.
+            "deleted_at": str,
+        },
+        pk="id",
+        not_null={"uid", "kind", "text", "tags", "created_at", "updated_at", "detached"},
+        defaults={"text": "", "tags": "", "detached": 0},
+    )
+    db.table("notes").create_index(["uid"], unique=True)
+    db.table("notes").create_index(["article_id", "created_at"])
+    db.table("notes").create_index(["article_b_id"])
+    db.table("notes").create_index(["deleted_at"])
+    _index_text(db)
+
+
+def _index_text(db: sqlite_utils.Database, *, replace: bool = False) -> None:
+    # Diacritics folded so "Zurich" finds "Zürich"; triggers keep it in step.
+    db.table("notes").enable_fts(
+        list(FTS_COLUMNS),
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+        replace=replace,
+    )

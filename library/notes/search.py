@@ -1,0 +1,90 @@
+"""Full-text search over notes (FTS5), with snippets and an optional tag filter.
+
+What the user typed always goes through `library.fts_query.parse_query`, so
+FTS5 operators and punctuation are plain words and no input can raise an
+SQLite syntax error.  CJK terms, which the unicode61 tokenizer cannot split,
+fall back to a substring scan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from library.fts_query import parse_query
+from library.notes.model import Note, normalize_tags
+from library.notes.rows import SELECT, TAG_SQL, note_from_row
+
+if TYPE_CHECKING:
+    from library.notes.store import NotesStore
+
+_SNIPPET_TOKENS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class NoteHit:
+    """One search result.
+
+    Attributes:
+        note: the matching note.
+        snippet: a short excerpt with each matching word between the marks.
+        rank: FTS5's bm25 rank (lower is better; 0 for substring matches).
+    """
+
+    note: Note
+    snippet: str
+    rank: float
+
+
+def search_notes(
+    store: NotesStore,
+    text: str,
+    *,
+    tag: str | None = None,
+    limit: int = 20,
+    marks: tuple[str, str] = ("[", "]"),
+) -> list[NoteHit]:
+    """Search live notes; see `NotesStore.search`."""
+    query = parse_query(text)
+    params: list[Any] = []
+    tag_sql = ""
+    if tag and normalize_tags([tag]):
+        tag_sql = " AND " + TAG_SQL
+        params.append(normalize_tags([tag])[0])
+    if query.needs_substring_search:
+        where = " AND ".join(
+            "instr(n.text || ' ' || n.tags || ' ' || coalesce(n.quote, ''), ?) > 0"
+            for _ in query.terms
+        )
+        rows = store.db.execute(
+            f"{SELECT} WHERE n.deleted_at IS NULL AND {where}{tag_sql} "
+            "ORDER BY n.created_at DESC LIMIT ?",
+            [*query.terms, *params, limit],
+        ).fetchall()
+        notes = [note_from_row(r) for r in rows]
+        return [NoteHit(n, substring_snippet(n, query.terms, marks), 0.0) for n in notes]
+    # `rank` is FTS5's bm25; weighting the note text over tags and quote.
+    sql = f"""
+        {SELECT.replace(" FROM notes n", "")},
+               snippet(notes_fts, -1, ?, ?, '…', {_SNIPPET_TOKENS}) AS snip,
+               bm25(notes_fts, 2.0, 1.5, 1.0) AS score
+        FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+        WHERE notes_fts MATCH ? AND n.deleted_at IS NULL{tag_sql}
+        ORDER BY score, n.id DESC LIMIT ?
+    """
+    rows = store.db.execute(sql, [marks[0], marks[1], query.fts, *params, limit]).fetchall()
+    return [NoteHit(note_from_row(r), str(r[-2] or ""), float(r[-1])) for r in rows]
+
+
+def substring_snippet(note: Note, terms: tuple[str, ...], marks: tuple[str, str]) -> str:
+    """A snippet around the first term found in the note's text (or quote)."""
+    source = note.text
+    if not any(t in source for t in terms) and note.anchor is not None:
+        source = note.anchor.quote
+    at = min((source.find(t) for t in terms if t in source), default=0)
+    start = max(0, at - 30)
+    piece = source[start : at + 90]
+    for term in terms:
+        piece = piece.replace(term, f"{marks[0]}{term}{marks[1]}")
+    more = "…" if at + 90 < len(source) else ""
+    return ("…" if start else "") + piece.replace("\n", " ") + more
