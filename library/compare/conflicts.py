@@ -81,9 +81,10 @@ _SPEAKER_BEFORE = re.compile(
 )
 _SPEAKER_AFTER = re.compile(rf"\b(?:said|says|according to)\s+(?P<who>{_ENTITY.pattern})")
 _QUOTE = re.compile(
-    r"“(?P<a>[^”]{2,400})”|\"(?P<b>[^\"]{2,400})\"|‘(?P<c>[^’]{2,400})’"
-    r"|(?<![\w])'(?P<d>[^']{2,400}?)'(?![\w])|「(?P<e>[^」]{1,400})」|『(?P<f>[^』]{1,400})』"
+    r"``\s*(?P<g>.{2,400}?)\s*''|“(?P<a>[^”]{2,400})”|\"(?P<b>[^\"]{2,400})\"|‘(?P<c>[^’]{2,400})’"
+    r"|(?<![\w'`])'(?P<d>[^']{2,400}?)'(?![\w])|「(?P<e>[^」]{1,400})」|『(?P<f>[^』]{1,400})』"
 )
+_MAX_HUNK_WORDS = 6
 _NEG_TOKEN = re.compile(r"\b\w+n[’']t\b|\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b", re.I)
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Capitalised words that start sentences or are titles, not names of their own.
@@ -189,12 +190,19 @@ def _number_conflicts(a: str, b: str) -> list[Conflict]:
     if only_a and only_b:
         out.extend(_pairs("date", [d.text for d in only_a], [d.text for d in only_b]))
     na, nb = numbers(a, sa), numbers(b, sb)
-    va, vb = {v for _, v in na}, {v for _, v in nb}
+    # "January 21 and 28" vs "21 to 28 January": a bare number may be the other
+    # side's date day or year, written differently.
+    va = {v for _, v in na} | _date_values(da)
+    vb = {v for _, v in nb} | _date_values(db)
     xa = _unique([t for t, v in na if v not in vb])
     xb = _unique([t for t, v in nb if v not in va])
     if xa and xb:
         out.extend(_pairs("number", xa, xb))
     return out
+
+
+def _date_values(found: Sequence[_Date]) -> set[float]:
+    return {float(x) for d in found for x in (d.day, d.year) if x is not None}
 
 
 def _unique(items: Sequence[str]) -> list[str]:
@@ -207,14 +215,18 @@ def _pairs(kind: str, a: list[str], b: list[str]) -> list[Conflict]:
     return [Conflict(kind, ", ".join(a), ", ".join(b))]  # type: ignore[arg-type]
 
 
-def entities(text: str) -> list[str]:
+def entities(text: str, *, at_start: bool = False) -> list[str]:
     """Capitalised name spans, minus sentence-initial function words and titles.
 
     Args:
         text: one passage.
+        at_start: `text` begins a sentence, so a lone capitalised first word is
+            probably an ordinary word ("Proposals", "Furthermore"), not a name.
     """
     out: list[str] = []
     for m in _ENTITY.finditer(text):
+        if at_start and m.start() == len(text) - len(text.lstrip()) and " " not in m.group():
+            continue
         span = m.group().strip(" .,'’-")
         toks = span.split()
         while toks and toks[0].lower().strip(".") in _NOT_NAMES:
@@ -254,8 +266,12 @@ def _entity_conflicts(diff: Sequence[tuple[DiffOp, str]], a: str, b: str) -> lis
         if {op1, op2} != {-1, 1}:
             continue
         ta, tb = (t1, t2) if op1 == -1 else (t2, t1)
-        ea = [e for e in entities(ta) if not _stems(e) & stems_b]
-        eb = [e for e in entities(tb) if not _stems(e) & stems_a]
+        # A substitution, not a rewrite: big replaced hunks are paraphrase, where
+        # names move around without contradicting each other.
+        if len(_WORD.findall(ta)) > _MAX_HUNK_WORDS or len(_WORD.findall(tb)) > _MAX_HUNK_WORDS:
+            continue
+        ea = [e for e in entities(ta, at_start=k == 0) if not _stems(e) & stems_b]
+        eb = [e for e in entities(tb, at_start=k == 0) if not _stems(e) & stems_a]
         ea = [e for e in ea if not any(_same_name(e, f) for f in eb)]
         eb = [f for f in eb if not any(_same_name(e, f) for e in ea)]
         if ea and eb:
@@ -316,7 +332,7 @@ def quotes(text: str) -> list[str]:
     out = []
     for m in _QUOTE.finditer(text):
         q = next(g for g in m.groups() if g is not None).strip()
-        if len(_WORD.findall(q)) >= 3:
+        if len(_WORD.findall(q)) >= 4:
             out.append(q)
     return out
 
@@ -332,7 +348,7 @@ def _quote_conflicts(a: str, b: str) -> list[Conflict]:
             j = len(wa & wb) / len(wa | wb)
             if j > best:
                 best, best_q = j, q
-        if 0.4 <= best < 1.0:
+        if 0.5 <= best < 1.0:
             out.append(Conflict("quote", qa, best_q))
     return out
 

@@ -188,7 +188,6 @@ NEGATIONS = frozenset(
         "nothing",
         "neither",
         "nor",
-        "without",
         "cannot",
         "n't",
         "denied",
@@ -197,10 +196,6 @@ NEGATIONS = frozenset(
         "refused",
         "refuses",
         "refuse",
-        "failed",
-        "fails",
-        "rejected",
-        "rejects",
     ]
 )
 
