@@ -1,0 +1,167 @@
+"""`run_app`: start the window (called by `desktop.launch` for `parallax [A B]`).
+
+Qt is imported inside `run_app`, never at module level, so that importing
+this module (and running `parallax list`) stays fast and works on machines
+without a display or Qt's system libraries.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+    from library.article import Article
+
+NO_DISPLAY = (
+    "Parallax needs a graphical display: none was found (DISPLAY is not set). "
+    "Run it on a desktop session, or use `parallax --help` for the command-line tools."
+)
+MISSING_LIBS = (
+    "Parallax's window cannot start: Qt's system libraries are missing ({detail}). "
+    "On Debian/Ubuntu install them with: "
+    "sudo apt install libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3"
+)
+# Benchmark hook (benchmarks/startup_bench.py): print the wall-clock time of the
+# first paint of the window, then quit.
+BENCH_ENV = "PARALLAX_EXIT_AFTER_PAINT"
+_SYSTEM_LIB_HINTS = ("libegl", "libgl", "libxkbcommon", "libfontconfig", "libglib",
+                     "libdbus", "libx11", "libxcb", "cannot open shared object")
+
+
+def _check_display(screenshot: str | None) -> bool:
+    """False (after telling the user) if there is no display to open a window on."""
+    if not sys.platform.startswith("linux"):
+        return True
+    if any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return True
+    if screenshot:
+        # A screenshot needs no screen: render off-screen.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return True
+    print(NO_DISPLAY, file=sys.stderr)
+    return False
+
+
+def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = None) -> int:
+    """Open the Parallax window and run until it closes.
+
+    Args:
+        data_dir: the `--data-dir` option (None: `$PARALLAX_HOME` or the user data dir).
+        files: nothing (open on the library), one file or id (select it), or two
+            (open straight into their comparison, importing files as needed).
+        screenshot: if given, render the window to this PNG once it is painted
+            (and the comparison is ready) and exit.
+
+    Returns:
+        The process exit status: 0 fine, 1 error, 2 cannot run here.
+    """
+    if not _check_display(screenshot):
+        return 2
+    if len(files) > 2:
+        print("Give at most two articles (files or ids) to compare.", file=sys.stderr)
+        return 2
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError as exc:
+        text = str(exc)
+        if any(hint in text.lower() for hint in _SYSTEM_LIB_HINTS):
+            print(MISSING_LIBS.format(detail=text), file=sys.stderr)
+            return 2
+        raise
+
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+    from desktop.theme import apply_theme
+    from library.collection import Collection
+    from library.errors import ParallaxError
+
+    _quiet_platform_noise()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName("Parallax")
+    app.setOrganizationName("Parallax")
+    app.setDesktopFileName("parallax")
+    apply_theme(app)
+
+    def fail(message: str) -> int:
+        print(message, file=sys.stderr)
+        if not screenshot:
+            QMessageBox.critical(None, "Parallax", message)
+        return 1
+
+    try:
+        collection = Collection(data_dir)
+    except ParallaxError as exc:
+        return fail(str(exc))
+    try:
+        try:
+            articles = [collection.resolve(ref) for ref in files]
+        except ParallaxError as exc:
+            return fail(str(exc))
+        window = MainWindow(collection, Settings(collection.data_dir))
+        window.show()
+        _open_files(window, articles)
+        if os.environ.get(BENCH_ENV):
+            _exit_after_first_paint(window)
+        if screenshot:
+            from desktop.screenshot import ScreenshotWhenReady
+
+            ready = window.comparison_settled if len(articles) == 2 else None
+            ScreenshotWhenReady(window, Path(screenshot), ready, on_done=app.exit)
+        status = app.exec()
+        if screenshot:
+            window.close()
+        return status
+    finally:
+        collection.close()
+
+
+def _open_files(window: MainWindow, articles: list[Article]) -> None:
+    if len(articles) == 2:
+        window.open_comparison(articles[0], articles[1])
+    elif len(articles) == 1 and articles[0].id is not None:
+        window.library_view.select_ids([int(articles[0].id)])
+
+
+def _exit_after_first_paint(window: MainWindow) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+                self.done = True
+                # Painting is done once this event returns; report just after.
+                QTimer.singleShot(0, lambda: (print(f"painted {time.time():.6f}", flush=True),
+                                              QApplication.quit()))
+            return False
+
+    spy = FirstPaint(window)
+    window.installEventFilter(spy)
+
+
+
+def _quiet_platform_noise() -> None:
+    """Drop the offscreen plugin's "does not support propagateSizeHints()" warning.
+
+    It is printed for every main window under `QT_QPA_PLATFORM=offscreen`
+    (screenshots, CI) and means nothing to a user; all other messages pass.
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous = None
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)

@@ -1,0 +1,58 @@
+"""`ImportProgress`: the status-bar strip shown while an import runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+
+class ImportProgress(QWidget):
+    """A label, a progress bar and a Cancel button.
+
+    Args:
+        parent: owning widget (the status bar).
+
+    Signals:
+        cancel_requested(): the user pressed Cancel.
+    """
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importProgress")
+        self.label = QLabel("Importing…")
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Import progress")
+        self.bar.setFixedWidth(180)
+        self.bar.setTextVisible(True)
+        self.bar.setRange(0, 0)  # busy until the first file count arrives
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setAccessibleName("Cancel import")
+        self.cancel_button.setToolTip("Stop after the current file (Esc)")
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+
+    def begin(self) -> None:
+        """Reset and show the strip for a new import."""
+        self.bar.setRange(0, 0)
+        self.label.setText("Importing…")
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def update_progress(self, done: int, total: int, name: str) -> None:
+        """Show `done` of `total`, with the file being read."""
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.bar.setFormat(f"{done} / {total}")
+        self.label.setText(f"Importing {name}" if name else "Finishing…")
+
+    def _cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.label.setText("Cancelling…")
+        self.cancel_requested.emit()

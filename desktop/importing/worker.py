@@ -1,0 +1,85 @@
+"""`ImportJob`: one import of files and folders, run on the task thread.
+
+The job opens its own `Collection` (its own SQLite connection) inside the
+worker thread and closes it at the end, so the GUI thread's connection is
+never used from two threads at once; the window refreshes its model from the
+`finished` signal.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.tasks import TaskManager
+from library.collection import Collection
+from library.errors import ParallaxError
+from library.importer import ImportReport
+
+
+class ImportJob(QObject):
+    """Imports `paths` into the library in `data_dir`, in the background.
+
+    Args:
+        data_dir: the collection's data directory.
+        paths: files and folders, as the user chose or dropped them.
+        parent: owning QObject.
+
+    Signals:
+        progress(int, int, str): files done, files in total, file being read.
+        finished(object): the `ImportReport` (also when cancelled).
+        failed(str): the import could not run or stopped on a database error;
+            the message is fit to show.
+    """
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, data_dir: Path, paths: Sequence[Path], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.paths = [Path(p) for p in paths]
+        self._cancel = threading.Event()
+        self._tasks: TaskManager | None = None
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def start(self, tasks: TaskManager) -> None:
+        """Queue the job on `tasks` (the window's single background thread)."""
+        self._tasks = tasks
+        tasks.run(self._run, on_done=self.finished.emit, on_error=self._on_error)
+
+    def cancel(self) -> None:
+        """Stop before the next file; files already imported stay imported."""
+        self._cancel.set()
+
+    # Runs on the worker thread: no widget access here, only signals via run_on_main.
+    def _run(self) -> ImportReport:
+        tasks = self._tasks
+        assert tasks is not None
+
+        def on_progress(done: int, total: int, path: Path) -> None:
+            name = path.name if path != Path() else ""
+            tasks.run_on_main(lambda: self.progress.emit(done, total, name))
+
+        collection = Collection(self.data_dir, seed=False)
+        try:
+            return collection.import_paths(
+                self.paths, on_progress=on_progress, should_cancel=self._cancel.is_set
+            )
+        finally:
+            collection.close()
+
+    def _on_error(self, exc: BaseException) -> None:
+        if isinstance(exc, ParallaxError):
+            self.failed.emit(str(exc))
+        else:
+            self.failed.emit(f"The import stopped on an unexpected error: {exc!r}")

@@ -1,0 +1,1 @@
+"""The library page: article table model, search filter, preview and small dialogs."""

@@ -1,0 +1,200 @@
+"""`PreviewPane`: the selected article, readable and selectable.
+
+The body goes into a read-only `QTextBrowser` as plain text, so that the
+document's character positions are exactly `Article.body` offsets: a note
+on a selection made here anchors to the same span the comparison shows.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QLabel,
+    QStackedLayout,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.library.model import format_date
+from library.article import Article
+
+# Search marks: control characters, which never occur in article text, unlike "[".
+MARKS = ("\x02", "\x03")
+_MARKED = re.compile("\x02([^\x02\x03]*)\x03")
+
+
+def meta_line(article: Article) -> str:
+    """"Outlet · 2024-03-05 · 812 words", leaving out what the source does not state."""
+    parts = [article.outlet or "", format_date(article.published), f"{article.word_count:,} words"]
+    if article.author:
+        parts.insert(1, f"by {article.author}")
+    return " · ".join(p for p in parts if p)
+
+
+class PreviewPane(QWidget):
+    """Title, metadata line, snippet and body of one article.
+
+    Args:
+        parent: owning widget.
+
+    Signals:
+        selection_changed(): the body's text selection changed (for the
+            "Add Note on Selection" action's enabled state).
+    """
+
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewPane")
+        self.setAccessibleName("Article preview")
+        self._article: Article | None = None
+        self._context_actions: list[QAction] = []
+
+        self.title = QLabel()
+        self.title.setObjectName("previewTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel()
+        self.meta.setObjectName("previewMeta")
+        self.meta.setWordWrap(True)
+        self.snippet = QLabel()
+        self.snippet.setObjectName("previewSnippet")
+        self.snippet.setWordWrap(True)
+        self.snippet.setTextFormat(Qt.TextFormat.RichText)
+        self.snippet.hide()
+
+        self.text_edit = QTextBrowser()
+        self.text_edit.setObjectName("previewBody")
+        self.text_edit.setAccessibleName("Article text")
+        self.text_edit.setOpenLinks(False)
+        self.text_edit.setReadOnly(True)
+        self.text_edit.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text_edit.customContextMenuRequested.connect(self._context_menu)
+        self.text_edit.selectionChanged.connect(self.selection_changed)
+        self.text_edit.document().setDocumentMargin(14)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 10, 12, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.snippet)
+        layout.addSpacing(4)
+        layout.addWidget(self.text_edit, 1)
+
+        self.placeholder = QLabel("Select an article to read it here.\n\n"
+                                  "Select two and press Ctrl+D to compare them.")
+        self.placeholder.setObjectName("placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(content)
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown, or None."""
+        return self._article
+
+    def set_context_actions(self, actions: list[QAction]) -> None:
+        """Extra actions for the body's context menu (e.g. "Add Note on Selection")."""
+        self._context_actions = list(actions)
+
+    def show_article(self, article: Article | None, snippet: str | None = None) -> None:
+        """Show `article` (None clears); `snippet` is a search hit marked with `MARKS`."""
+        self._article = article
+        if article is None:
+            self._stack.setCurrentIndex(0)
+            self.text_edit.clear()
+            return
+        self.title.setText(article.title)
+        self.meta.setText(meta_line(article))
+        if snippet:
+            self.snippet.setText(snippet_html(snippet))
+            self.snippet.show()
+        else:
+            self.snippet.hide()
+        # Plain text: the document's positions must equal body offsets.
+        self.text_edit.setPlainText(article.body)
+        self._stack.setCurrentIndex(1)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """(start, end) body offsets of the current selection, or None."""
+        cursor = self.text_edit.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select body[start:end] and scroll it into view (e.g. a note's passage)."""
+        length = len(self.text_edit.toPlainText())
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        cursor = self.text_edit.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.ensureCursorVisible()
+
+    def highlight_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Underline noted passages without changing the text (extra selections)."""
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(self.palette().highlight().color())
+        for start, end in spans:
+            cursor = QTextCursor(self.text_edit.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.text_edit.setExtraSelections(selections)
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = self.text_edit.createStandardContextMenu(pos)
+        if self._context_actions:
+            menu.addSeparator()
+            menu.addActions(self._context_actions)
+        menu.exec(self.text_edit.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+
+def snippet_html(snippet: str) -> str:
+    """A search snippet with its `MARKS`-marked words in bold, HTML-escaped."""
+    escaped = html.escape(snippet)
+    return "<i>Match:</i> " + _MARKED.sub(r"<b>\1</b>", escaped)
+
+
+def focused_selection(
+    panes: list[tuple[QTextEdit, Article | None]], focus: QWidget | None
+) -> tuple[Article, int, int] | None:
+    """(article, start, end) of the selection in whichever of `panes` has the focus.
+
+    Args:
+        panes: reading panes with the article each shows (None: empty pane).
+        focus: the application's focus widget.
+    """
+    for edit, article in panes:
+        if article is None or focus is None or not edit.isVisible():
+            continue
+        if focus is not edit and not edit.isAncestorOf(focus):
+            continue
+        cursor = edit.textCursor()
+        if cursor.hasSelection():
+            return article, cursor.selectionStart(), cursor.selectionEnd()
+    return None

@@ -1,0 +1,236 @@
+"""`LibraryView`: filter box, sortable article table and preview, in a splitter.
+
+Filter-as-you-type runs the library's full-text search 150 ms after the last
+keystroke (a debounce: FTS5 is quick, but re-filtering the table on every
+key of a fast typist makes the view flicker), then narrows the proxy to the
+hit ids, keeping whatever sort the user chose.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel
+from desktop.library.preview import MARKS, PreviewPane
+from desktop.library.proxy import LibraryProxy
+from library.article import Article
+from library.errors import InvalidQuery, ParallaxError
+from library.store import LibraryStore
+
+SEARCH_DELAY_MS = 150
+
+
+class LibraryView(QWidget):
+    """The library page of the main window.
+
+    Args:
+        library: the store to list and search (read on the GUI thread only).
+        parent: owning widget.
+
+    Signals:
+        selection_changed(list): the selected articles (in row order).
+        article_activated(object): an article was double-clicked or Enter was
+            pressed on it.
+        status_message(str): a quiet message for the status bar.
+        filter_applied(int): the filter was (re)applied; the number of rows shown.
+    """
+
+    selection_changed = Signal(list)
+    article_activated = Signal(object)
+    status_message = Signal(str)
+    filter_applied = Signal(int)
+
+    def __init__(self, library: LibraryStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryView")
+        self._library = library
+        self._snippets: dict[int, str] = {}
+
+        self.model = LibraryModel(parent=self)
+        self.proxy = LibraryProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText("Search titles and text  (Ctrl+F)")
+        self.filter_edit.setAccessibleName("Search the library")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_note = QLabel()
+        self.filter_note.setObjectName("filterNote")
+        self.filter_note.setAccessibleName("Search status")
+
+        self.table = QTableView()
+        self.table.setObjectName("libraryTable")
+        self.table.setAccessibleName("Articles")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.OUTLET, 120), (Column.DATE, 90), (Column.WORDS, 62),
+                              (Column.IMPORTED, 90)):
+            header.resizeSection(column, width)
+        self.table.sortByColumn(Column.IMPORTED, Qt.SortOrder.DescendingOrder)
+
+        self.preview = PreviewPane()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        left_layout.setSpacing(4)
+        left_layout.addWidget(self.filter_edit)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.filter_note)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("librarySplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(self._search_timer.start)
+        # Escape in the filter clears it; Down moves into the table.
+        self.filter_edit.returnPressed.connect(self._focus_table)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.activated.connect(self._on_activated)
+        self.proxy.modelReset.connect(self._update_note)
+
+    # -- data ----------------------------------------------------------------
+
+    def refresh(self, select_ids: list[int] | None = None) -> None:
+        """Reload the articles from the library, keeping (or setting) the selection."""
+        keep = select_ids if select_ids is not None else [
+            int(a.id) for a in self.selected_articles() if a.id is not None
+        ]
+        self.model.set_articles(self._library.articles())
+        if self.filter_edit.text().strip():
+            self.apply_filter()
+        else:
+            self._update_note()
+        self.select_ids(keep)
+
+    def apply_filter(self) -> None:
+        """Run the search for the filter text now and narrow the table to its hits."""
+        self._search_timer.stop()
+        text = self.filter_edit.text().strip()
+        self._snippets = {}
+        if not text:
+            self.proxy.set_allowed_ids(None)
+            self.filter_note.setText("")
+        else:
+            try:
+                limit = max(50, self.model.rowCount())
+                hits = self._library.search(text, limit=limit, marks=MARKS)
+            except InvalidQuery as exc:
+                # Nothing searchable typed yet (e.g. only punctuation): not an error.
+                self.proxy.set_allowed_ids(None)
+                self.filter_note.setText(str(exc))
+                self.filter_applied.emit(self.proxy.rowCount())
+                return
+            except ParallaxError as exc:
+                self.status_message.emit(str(exc))
+                return
+            self._snippets = {int(h.article.id): h.snippet for h in hits if h.article.id}
+            self.proxy.set_allowed_ids(set(self._snippets))
+        self._update_note()
+        self._on_selection()
+        self.filter_applied.emit(self.proxy.rowCount())
+
+    # -- selection -----------------------------------------------------------
+
+    def selected_articles(self) -> list[Article]:
+        """The selected rows' articles, top to bottom."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [i.data(ARTICLE_ROLE) for i in rows]
+
+    def select_ids(self, ids: list[int]) -> None:
+        """Select the rows of these article ids (the first becomes current)."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first: QModelIndex | None = None
+        for article_id in ids:
+            row = self.model.row_of(article_id)
+            if row is None:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():
+                continue  # filtered out
+            flags = (QItemSelectionModel.SelectionFlag.Select
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(index, flags)
+            if first is None:
+                first = index
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        if first is not None:
+            self.table.scrollTo(first)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape clears an active search wherever the focus is in the library.
+        if event.matches(QKeySequence.StandardKey.Cancel) and self.filter_edit.text():
+            self.filter_edit.clear()
+            self.apply_filter()
+            return
+        super().keyPressEvent(event)
+
+    # -- slots ---------------------------------------------------------------
+
+    def _focus_table(self) -> None:
+        self.apply_filter()
+        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_selection(self, *_: object) -> None:
+        articles = self.selected_articles()
+        if len(articles) == 1 and articles[0].id is not None:
+            self.preview.show_article(articles[0], self._snippets.get(int(articles[0].id)))
+        elif not articles:
+            self.preview.show_article(None)
+        self.selection_changed.emit(articles)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        article = index.data(ARTICLE_ROLE)
+        if article is not None:
+            self.article_activated.emit(article)
+
+    def _update_note(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if self.proxy.filtering:
+            noun = "article" if total == 1 else "articles"
+            self.filter_note.setText(f"{shown} of {total} {noun} match")
+        else:
+            self.filter_note.setText(f"{total} article{'s' if total != 1 else ''}")

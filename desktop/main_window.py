@@ -1,0 +1,508 @@
+"""`MainWindow`: the library page, the comparison page, the notes dock, menus.
+
+The central area is a stack of two pages (library ↔ comparison); the notes
+panel is a dock on the right.  The comparison view and the notes panel are
+built by other modules and loaded through `optional_parts()` (the one place
+that tolerates their absence), so the window works with either missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
+
+from desktop import about
+from desktop.importing.controller import ImportController, dropped_paths
+from desktop.importing.progress import ImportProgress
+from desktop.importing.worker import ImportJob
+from desktop.library.dialogs import ArticlePicker, ConfirmRemove
+from desktop.library.preview import focused_selection
+from desktop.library.view import LibraryView
+from desktop.recent import RecentComparisons, RecentPair
+from desktop.settings import Settings
+from desktop.tasks import TaskManager
+from desktop.theme import icon
+from library.article import Article
+from library.collection import Collection
+from library.errors import ParallaxError
+from library.importer import ImportReport
+
+STATUS_MS = 6000
+SEP = " — "
+
+
+def optional_parts() -> tuple[type[Any] | None, type[Any] | None]:
+    """(ComparisonView, NotesPanel) classes, each None if that module is not available."""
+    comparison: type[Any] | None = None
+    notes: type[Any] | None = None
+    try:
+        from desktop.comparison.view import ComparisonView
+
+        comparison = ComparisonView
+    except ImportError:
+        pass
+    try:
+        from desktop.notes.panel import NotesPanel
+
+        notes = NotesPanel
+    except ImportError:
+        pass
+    return comparison, notes
+
+
+class MainWindow(QMainWindow):
+    """Parallax's window.
+
+    Args:
+        collection: the open collection (the window reads it on the GUI thread;
+            imports use their own connection on the task thread).
+        settings: where geometry, splitter sizes and recent comparisons live.
+
+    Signals:
+        import_finished(object): an import ended; carries its `ImportReport`.
+        comparison_opened(object, object): the two articles now compared.
+        comparison_settled(): the comparison finished computing (or failed).
+    """
+
+    import_finished = Signal(object)
+    comparison_opened = Signal(object, object)
+    comparison_settled = Signal()
+
+    def __init__(self, collection: Collection, settings: Settings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.collection = collection
+        self.settings = settings
+        self.recent = RecentComparisons(settings)
+        self.tasks = TaskManager(self)
+        self.pair: tuple[Article, Article] | None = None
+        self.setAcceptDrops(True)
+        self._splitter_restored = False
+
+        self.library_view = LibraryView(collection.library)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.library_view)
+        self.setCentralWidget(self.stack)
+        comparison_cls, notes_cls = optional_parts()
+        self.comparison_view: Any = None
+        if comparison_cls is not None:
+            self.comparison_view = comparison_cls()
+            self.comparison_view.setAccessibleName("Comparison")
+            self.comparison_page: QWidget = self.comparison_view
+        else:
+            self.comparison_page = QLabel("The comparison view is not available in this build.")
+            self.comparison_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.comparison_page)
+        self.notes_panel: Any = None
+        self.notes_dock = QDockWidget("Notes", self)
+        self.notes_dock.setObjectName("notesDock")
+        self.notes_dock.setAccessibleName("Notes")
+        if notes_cls is not None:
+            self.notes_panel = notes_cls(collection.notes)
+            self.notes_dock.setWidget(self.notes_panel)
+        else:
+            self.notes_dock.setWidget(QLabel("Notes are not available in this build."))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+
+        self.progress = ImportProgress()
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.importer = ImportController(self, collection.data_dir, self.tasks, self.progress)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self._restore_state()
+        self.library_view.refresh()
+        if not self.library_view.selected_articles() and self.library_view.proxy.rowCount():
+            # Open on something to read rather than an empty preview.
+            self.library_view.table.selectRow(0)
+        self.show_library()
+
+    # -- building ------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], Any], keys: list[str] | None = None,
+                icon_name: str = "", tip: str = "") -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if tip:
+            action.setStatusTip(tip)
+            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({native})" if keys else tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_import_files = a("&Import Files…", self.importer.ask_files, ["Ctrl+O"],
+                                  "import", "Import article files into the library")
+        self.act_import_folder = a("Import &Folder…", self.importer.ask_folder,
+                                   ["Ctrl+Shift+O"], "folder", "Import every article in a folder")
+        self.act_quit = a("&Quit", self.close, ["Ctrl+Q"])
+        self.act_find = a("&Search Library", self.find_in_library, ["Ctrl+F"], "search",
+                          "Search titles and text")
+        self.act_add_note = a("Add &Note on Selection", self.add_note_on_selection,
+                              ["Ctrl+Shift+N"], "add-note", "Add a note on the selected passage")
+        self.act_remove = a("&Remove from Library", self.remove_selected, ["Del"], "remove",
+                            "Remove the selected articles from the library")
+        self.act_compare = a("&Compare Selected", self.compare_selected,
+                             ["Ctrl+D", "Ctrl+Return"], "compare",
+                             "Compare the two selected articles side by side")
+        self.act_compare_with = a("Compare &With…", self.compare_with, ["Ctrl+Shift+D"], "",
+                                  "Compare the selected article with another")
+        self.act_library = a("Back to &Library", self.show_library, ["Ctrl+1", "Alt+Left"],
+                             "back", "Show the library")
+        self.act_comparison = a("&Comparison", self.show_comparison, ["Ctrl+2"])
+        self.act_fullscreen = a("&Full Screen", self._toggle_fullscreen, ["F11"])
+        self.act_about = a("&About Parallax",
+                           lambda: about.show_about(self, self.collection.data_dir))
+        self.act_notes = self.notes_dock.toggleViewAction()
+        self.act_notes.setText("&Notes Panel")
+        self.act_notes.setShortcut(QKeySequence("F9"))
+        self.act_notes.setIcon(icon("notes"))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_import_files, self.act_import_folder])
+        file_menu.addSeparator()
+        self.recent_menu = file_menu.addMenu("Recent &Comparisons")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.act_find, self.act_add_note])
+        edit.addSeparator()
+        edit.addAction(self.act_remove)
+        view = bar.addMenu("&View")
+        view.addActions([self.act_library, self.act_comparison])
+        view.addSeparator()
+        view.addActions([self.act_notes, self.act_fullscreen])
+        compare = bar.addMenu("&Compare")
+        compare.addActions([self.act_compare, self.act_compare_with])
+        if self.comparison_view is not None:
+            compare.addSeparator()
+            compare.addActions(self.comparison_view.actions())
+        notes = bar.addMenu("&Notes")
+        notes.addAction(self.act_add_note)
+        if self.notes_panel is not None and self.notes_panel.actions():
+            notes.addSeparator()
+            notes.addActions(self.notes_panel.actions())
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+        self.library_view.preview.set_context_actions([self.act_add_note])
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main Toolbar")
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addActions([self.act_import_files, self.act_import_folder])
+        bar.addSeparator()
+        bar.addActions([self.act_compare, self.act_library])
+        bar.addSeparator()
+        bar.addActions([self.act_add_note, self.act_notes])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _connect(self) -> None:
+        view = self.library_view
+        view.selection_changed.connect(self._on_selection)
+        view.article_activated.connect(lambda _a: self.compare_selected())
+        view.status_message.connect(self.show_status)
+        view.preview.selection_changed.connect(self._update_actions)
+        self.importer.started.connect(self._update_actions)
+        self.importer.finished.connect(self._import_done)
+        self.importer.failed.connect(self._import_failed)
+        cv = self.comparison_view
+        if cv is not None:
+            cv.comparison_ready.connect(lambda _c: self.comparison_settled.emit())
+            cv.comparison_failed.connect(self._on_comparison_failed)
+            cv.status_message.connect(self.show_status)
+        if self.notes_panel is not None:
+            self.notes_panel.passage_requested.connect(self.show_passage)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # "Add Note on Selection" follows the focused pane's selection.
+            # A bound method, so PySide drops the connection when the window dies.
+            app.focusChanged.connect(self._on_focus_changed)
+
+    # -- state ---------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.byte_array("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.byte_array("window/state")
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.notes_dock], [300], Qt.Orientation.Horizontal)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitter_restored:
+            # Only now is the window laid out at its final size; sizes set
+            # earlier would be rescaled.
+            self._splitter_restored = True
+            sizes = self.settings.int_list("library/splitter")
+            self.library_view.splitter.setSizes(sizes if len(sizes) == 2 else [600, 400])
+
+    def save_state(self) -> None:
+        """Remember geometry, dock/toolbar layout and splitter sizes."""
+        self.settings.set_byte_array("window/geometry", self.saveGeometry())
+        self.settings.set_byte_array("window/state", QByteArray(self.saveState()))
+        self.settings.set_int_list("library/splitter", self.library_view.splitter.sizes())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.notes_panel is not None:
+            self.notes_panel.flush()
+        self.importer.cancel()
+        self.tasks.shutdown(wait=True)
+        super().closeEvent(event)
+
+    # -- pages and titles ----------------------------------------------------
+
+    def show_library(self) -> None:
+        """Switch to the library page (the "Back to Library" action)."""
+        self.stack.setCurrentWidget(self.library_view)
+        self.setWindowTitle(f"Parallax{SEP}Library")
+        self._on_selection(self.library_view.selected_articles())
+        self.library_view.table.setFocus()
+
+    def show_comparison(self) -> None:
+        """Return to the comparison last opened, if any."""
+        if self.pair is None:
+            self.show_status("No comparison open yet: select two articles and press Ctrl+D.")
+            return
+        self.stack.setCurrentWidget(self.comparison_page)
+        a, b = self.pair
+        self.setWindowTitle(f"Parallax{SEP}{a.title} ↔ {b.title}")
+        if self.notes_panel is not None:
+            self.notes_panel.show_comparison(a, b)
+        self._update_actions()
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    # -- comparing -----------------------------------------------------------
+
+    def open_comparison(self, article_a: Article, article_b: Article) -> None:
+        """Open the side-by-side comparison of two articles (and remember the pair)."""
+        self.pair = (article_a, article_b)
+        self.recent.add(article_a, article_b)
+        self.show_comparison()
+        if self.comparison_view is not None:
+            self.comparison_view.open_articles(article_a, article_b)
+        else:
+            QTimer.singleShot(0, self.comparison_settled.emit)
+        self.comparison_opened.emit(article_a, article_b)
+
+    def compare_selected(self) -> None:
+        articles = self.library_view.selected_articles()
+        if len(articles) == 2:
+            self.open_comparison(*articles)
+        elif len(articles) == 1:
+            self.compare_with()
+        else:
+            self.show_status("Select two articles to compare (Ctrl+click the second).")
+
+    def compare_with(self) -> None:
+        selected = self.library_view.selected_articles()
+        if len(selected) != 1:
+            self.show_status("Select one article, then choose Compare With….")
+            return
+        first = selected[0]
+        others = [a for a in self.library_view.model.articles() if a.id != first.id]
+        if not others:
+            self.show_status("Import another article to compare this one with.")
+            return
+        other = ArticlePicker.ask(self, others, f"Compare “{first.title}” with:")
+        if other is not None:
+            self.open_comparison(first, other)
+
+    def _on_comparison_failed(self, message: str) -> None:
+        self.show_status(message)
+        self.comparison_settled.emit()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        pairs = self.recent.pairs()
+        for n, pair in enumerate(pairs, start=1):
+            action = self.recent_menu.addAction(f"&{n % 10} {pair.label}")
+            action.triggered.connect(lambda _c=False, p=pair: self.open_recent(p))
+        if not pairs:
+            self.recent_menu.addAction("No recent comparisons").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear List", self.recent.clear)
+
+    def open_recent(self, pair: RecentPair) -> None:
+        """Reopen a remembered pair (the current versions of both articles)."""
+        try:
+            a = self.collection.library.current(pair.id_a)
+            b = self.collection.library.current(pair.id_b)
+        except ParallaxError as exc:
+            self.recent.remove(pair)
+            self.show_status(f"{exc} It was removed from the recent list.")
+            return
+        self.open_comparison(a, b)
+
+    # -- library actions -----------------------------------------------------
+
+    def find_in_library(self) -> None:
+        self.show_library()
+        self.library_view.focus_filter()
+
+    def remove_selected(self) -> None:
+        articles = self.library_view.selected_articles()
+        if not articles or self.stack.currentWidget() is not self.library_view:
+            return
+        if self.importer.running:
+            self.show_status("Wait for the import to finish before removing articles.")
+            return
+        if not ConfirmRemove.ask(self, articles):
+            return
+        try:
+            for article in articles:
+                assert article.id is not None
+                self.collection.library.remove(article.id)
+        except ParallaxError as exc:
+            QMessageBox.warning(self, "Remove from Library", str(exc))
+        self.library_view.refresh(select_ids=[])
+        noun = "article" if len(articles) == 1 else "articles"
+        self.show_status(f"Removed {len(articles)} {noun} from the library.")
+
+    def show_passage(self, article_id: int, start: int, end: int) -> None:
+        """Show a noted passage: its article in the preview, the passage selected."""
+        self.show_library()
+        view = self.library_view
+        if view.model.row_of(article_id) is not None and view.proxy.filtering:
+            view.filter_edit.clear()
+            view.apply_filter()
+        view.select_ids([article_id])
+        if view.preview.article is None or view.preview.article.id != article_id:
+            try:
+                view.preview.show_article(self.collection.library.get(article_id))
+            except ParallaxError as exc:
+                self.show_status(str(exc))
+                return
+        view.preview.select_span(start, end)
+        view.preview.text_edit.setFocus()
+
+    def _on_selection(self, articles: list[Article]) -> None:
+        if self.notes_panel is not None and self.stack.currentWidget() is self.library_view:
+            self.notes_panel.show_article(articles[0] if len(articles) == 1 else None)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        on_library = self.stack.currentWidget() is self.library_view
+        count = len(self.library_view.selected_articles())
+        self.act_compare.setEnabled(on_library and count == 2)
+        self.act_compare_with.setEnabled(on_library and count == 1)
+        self.act_remove.setEnabled(on_library and count >= 1 and not self.importer.running)
+        self.act_comparison.setEnabled(self.pair is not None)
+        self.act_library.setEnabled(not on_library)
+        self.act_add_note.setEnabled(self.notes_panel is not None
+                                     and self.focused_selection() is not None)
+
+    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._update_actions()
+
+    # -- notes ---------------------------------------------------------------
+
+    def reading_panes(self) -> list[tuple[QTextEdit, Article | None]]:
+        """Every text pane showing an article body, with its article."""
+        panes: list[tuple[QTextEdit, Article | None]] = [
+            (self.library_view.preview.text_edit, self.library_view.preview.article)]
+        if self.comparison_view is not None and self.pair is not None:
+            for side, article in zip(("a", "b"), self.pair, strict=True):
+                try:
+                    panes.append((self.comparison_view.pane(side).text_edit, article))
+                except (KeyError, ValueError, AttributeError):
+                    continue
+        return panes
+
+    def focused_selection(self) -> tuple[Article, int, int] | None:
+        """(article, start, end) of the selection in the focused reading pane."""
+        return focused_selection(self.reading_panes(), QApplication.focusWidget())
+
+    def add_note_on_selection(self) -> None:
+        found = self.focused_selection()
+        if found is None or self.notes_panel is None:
+            self.show_status("Select a passage in an article first.")
+            return
+        article, start, end = found
+        self.notes_dock.show()
+        self.notes_panel.add_passage_note(article, start, end)
+
+    # -- importing -----------------------------------------------------------
+
+    def start_import(self, paths: list[Path]) -> ImportJob | None:
+        """Import files/folders in the background; the report opens at the end."""
+        job = self.importer.start(paths)
+        if job is None:
+            self.show_status("An import is already running; wait for it or cancel it.")
+        return job
+
+    def _import_done(self, report: ImportReport) -> None:
+        added = [int(r.article.id) for r in report.results
+                 if r.article is not None and r.article.id is not None]
+        self.library_view.refresh(select_ids=added[:1] or None)
+        self.show_status(f"Import finished: {report.summary()}.")
+        self._update_actions()
+        self.import_finished.emit(report)
+
+    def _import_failed(self, _message: str) -> None:
+        # Files before the failure stay imported: show them.
+        self.library_view.refresh()
+        self._update_actions()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def _toggle_fullscreen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def menu_for(self, title: str) -> QMenu | None:
+        """A top-level menu by its title without "&" (for tests)."""
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            if action.text().replace("&", "") == title and isinstance(menu, QMenu):
+                return menu
+        return None

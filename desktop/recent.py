@@ -1,0 +1,80 @@
+"""`RecentComparisons`: the last few article pairs compared, newest first.
+
+Stored by article id (the ids of the versions compared) with the titles at
+the time, so the menu can be drawn without touching the database and a
+pair whose article was since removed can be dropped with a message.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from desktop.settings import Settings
+from library.article import Article
+
+KEY = "recent/comparisons"
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class RecentPair:
+    """One remembered comparison."""
+
+    id_a: int
+    id_b: int
+    title_a: str
+    title_b: str
+
+    @property
+    def label(self) -> str:
+        return f"{_short(self.title_a)} ↔ {_short(self.title_b)}"
+
+
+def _short(title: str, limit: int = 40) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+class RecentComparisons:
+    """The recent-comparisons list in `settings`.
+
+    Args:
+        settings: where the list is kept.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def pairs(self) -> list[RecentPair]:
+        """Newest first; damaged entries are skipped."""
+        pairs = []
+        for raw in self._settings.str_list(KEY):
+            try:
+                data = json.loads(raw)
+                pairs.append(RecentPair(int(data["a"]), int(data["b"]),
+                                        str(data["ta"]), str(data["tb"])))
+            except (ValueError, KeyError, TypeError):
+                continue
+        return pairs
+
+    def add(self, article_a: Article, article_b: Article) -> None:
+        """Put this pair at the top (moving it if already listed, in either order)."""
+        if article_a.id is None or article_b.id is None:
+            return
+        new = RecentPair(int(article_a.id), int(article_b.id), article_a.title, article_b.title)
+        same = {(new.id_a, new.id_b), (new.id_b, new.id_a)}
+        pairs = [new] + [p for p in self.pairs() if (p.id_a, p.id_b) not in same]
+        self._save(pairs[:MAX_RECENT])
+
+    def remove(self, pair: RecentPair) -> None:
+        self._save([p for p in self.pairs() if p != pair])
+
+    def clear(self) -> None:
+        self._save([])
+
+    def _save(self, pairs: list[RecentPair]) -> None:
+        self._settings.set_str_list(KEY, [
+            json.dumps({"a": p.id_a, "b": p.id_b, "ta": p.title_a, "tb": p.title_b},
+                       ensure_ascii=False)
+            for p in pairs
+        ])

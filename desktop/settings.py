@@ -1,0 +1,69 @@
+"""`Settings`: the window's remembered state, in `settings.ini` in the data dir.
+
+Keeping QSettings in the data directory (not the platform's registry or
+~/.config) means `--data-dir` isolates everything, which is what tests and
+people with two libraries want.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_FILE = "settings.ini"
+
+
+def _as_bytes(value: Any) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes | bytearray) and value:
+        return QByteArray(bytes(value))
+    return None
+
+
+class Settings:
+    """Typed access to the window's QSettings.
+
+    Args:
+        data_dir: the Parallax data directory.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / SETTINGS_FILE
+        self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def byte_array(self, key: str) -> QByteArray | None:
+        """A saved `saveGeometry()`/`saveState()` blob, or None."""
+        return _as_bytes(self.qsettings.value(key))
+
+    def set_byte_array(self, key: str, value: QByteArray) -> None:
+        self.qsettings.setValue(key, value)
+
+    def int_list(self, key: str) -> list[int]:
+        """A saved list of ints (splitter sizes); [] if missing or damaged."""
+        value = self.qsettings.value(key)
+        # INI files give back a str for a one-item list and strs for numbers.
+        items = value if isinstance(value, list) else ([value] if value is not None else [])
+        try:
+            return [int(v) for v in items]
+        except (TypeError, ValueError):
+            return []
+
+    def set_int_list(self, key: str, values: list[int]) -> None:
+        self.qsettings.setValue(key, [int(v) for v in values])
+
+    def str_list(self, key: str) -> list[str]:
+        value = self.qsettings.value(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value] if value else []
+        return [str(v) for v in value]
+
+    def set_str_list(self, key: str, values: list[str]) -> None:
+        self.qsettings.setValue(key, list(values))
+
+    def sync(self) -> None:
+        self.qsettings.sync()

@@ -1,0 +1,120 @@
+"""Importing from the window: off the GUI thread, with progress, cancel and a report."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from desktop.main_window import MainWindow
+from desktop.settings import Settings
+from library.collection import Collection
+from library.importer import ImportReport
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    collection = Collection(data_dir, seed=False)
+    win = MainWindow(collection, Settings(collection.data_dir))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    collection.close()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[Path]:
+    good = tmp_path / "good.md"
+    good.write_text("---\ntitle: Bridge reopens\noutlet: Metro\n---\nThe bridge reopened.\n",
+                    encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Rain expected\n\nForecasters expect rain all week.\n", encoding="utf-8")
+    bad = tmp_path / "picture.txt"  # an image renamed .txt
+    bad.write_bytes(PNG_HEADER)
+    return [good, other, bad]
+
+
+def test_import_shows_progress_and_reports_bad_file(
+    qtbot: QtBot, window: MainWindow, files: list[Path]
+) -> None:
+    progress: list[tuple[int, int, str]] = []
+    with qtbot.waitSignal(window.import_finished, timeout=10000) as blocker:
+        job = window.start_import(files)
+        assert job is not None
+        job.progress.connect(lambda d, t, n: progress.append((d, t, n)))
+        assert window.progress.isVisible()
+        assert not window.act_remove.isEnabled()  # one writer at a time
+    report: ImportReport = blocker.args[0]
+
+    assert progress and progress[-1][:2] == (3, 3)
+    assert {d for d, _t, _n in progress} >= {0, 1, 2, 3}
+    assert not window.progress.isVisible()
+    assert report.count("added") == 2
+    (refused,) = report.failed
+    assert refused.path.name == "picture.txt"
+    assert refused.reason
+
+    dialog = window.importer.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = dialog.rows()
+    assert rows[0] == ("Refused", "picture.txt", refused.reason)  # refusals listed first
+    assert {r[0] for r in rows} == {"Refused", "Added"}
+    assert "1 file was refused" in dialog.summary.text()
+    assert "picture.txt" in dialog.as_text()
+
+    assert window.library_view.model.rowCount() == 2
+    assert "2 added" in window.statusBar().currentMessage()
+
+
+def test_cancel_stops_before_next_file(
+    qtbot: QtBot, window: MainWindow, files: list[Path]
+) -> None:
+    # Hold the single task thread so the import cannot start before we cancel.
+    gate = threading.Event()
+    window.tasks.run(gate.wait)
+    with qtbot.waitSignal(window.import_finished, timeout=10000) as blocker:
+        window.start_import(files)
+        window.progress.cancel_button.click()
+        assert window.progress.label.text() == "Cancelling…"
+        gate.set()
+    report: ImportReport = blocker.args[0]
+    assert report.cancelled
+    assert report.results == []
+    assert window.library_view.model.rowCount() == 0
+
+
+def test_second_import_while_running_is_refused(
+    qtbot: QtBot, window: MainWindow, files: list[Path]
+) -> None:
+    gate = threading.Event()
+    window.tasks.run(gate.wait)
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        assert window.start_import(files[:1]) is not None
+        assert window.start_import(files[1:]) is None
+        assert "already running" in window.statusBar().currentMessage()
+        gate.set()
+
+
+def test_dropping_a_folder_imports_it(
+    qtbot: QtBot, window: MainWindow, files: list[Path]
+) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(files[0].parent))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.import_finished, timeout=10000) as blocker:
+        window.dropEvent(event)
+    report: ImportReport = blocker.args[0]
+    # Inside a folder, the image is refused or skipped, never imported.
+    assert report.count("added") == 2
+    assert window.library_view.model.rowCount() == 2

@@ -1,0 +1,124 @@
+"""The library page: filter-as-you-type over full-text search, preview, selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.library.model import Column
+from desktop.library.view import LibraryView
+from library.collection import Collection
+
+# Qt's offscreen plugin warns about this for every shown top-level window.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+ARTICLES = {
+    "harbour.md": "---\ntitle: Harbour strike ends\noutlet: Coast Post\n---\n"
+    "Dock workers voted to end the strike on Monday.\n\nShipping resumes today.\n",
+    "budget.md": "---\ntitle: Budget passes narrowly\noutlet: Capital Daily\n---\n"
+    "The council passed the budget by one vote.\n\nThe harbour fund was cut.\n",
+    "orchard.txt": "Orchards report record apple crop\n\nGrowers expect low prices.\n",
+}
+
+
+@pytest.fixture
+def collection(data_dir: Path, tmp_path: Path) -> Iterator[Collection]:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    coll = Collection(data_dir, seed=False)
+    coll.import_paths([folder])
+    yield coll
+    coll.close()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, collection: Collection) -> LibraryView:
+    widget = LibraryView(collection.library)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    widget.resize(1000, 600)
+    widget.show()
+    return widget
+
+
+def shown_titles(view: LibraryView) -> list[str]:
+    proxy = view.proxy
+    return sorted(proxy.index(r, Column.TITLE).data() for r in range(proxy.rowCount()))
+
+
+def test_lists_every_article(view: LibraryView) -> None:
+    assert view.proxy.rowCount() == 3
+    assert view.filter_note.text() == "3 articles"
+
+
+def test_typing_narrows_the_table(qtbot: QtBot, view: LibraryView) -> None:
+    with qtbot.waitSignal(view.filter_applied, timeout=10000):
+        qtbot.keyClicks(view.filter_edit, "harbour")
+    # The title of one and the body of the other both match.
+    assert shown_titles(view) == ["Budget passes narrowly", "Harbour strike ends"]
+    assert view.filter_note.text() == "2 of 3 articles match"
+
+    with qtbot.waitSignal(view.filter_applied, timeout=10000):
+        qtbot.keyClicks(view.filter_edit, " strike")
+    assert shown_titles(view) == ["Harbour strike ends"]
+
+
+def test_clearing_the_filter_shows_all(qtbot: QtBot, view: LibraryView) -> None:
+    view.filter_edit.setText("apple")
+    view.apply_filter()
+    assert shown_titles(view) == ["Orchards report record apple crop"]
+    view.filter_edit.clear()
+    view.apply_filter()
+    assert view.proxy.rowCount() == 3
+
+
+def test_filter_is_debounced(qtbot: QtBot, view: LibraryView) -> None:
+    qtbot.keyClicks(view.filter_edit, "budget")
+    # Nothing applied on the keystrokes themselves…
+    assert view.proxy.rowCount() == 3
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1, timeout=10000)
+
+
+def test_punctuation_only_is_a_quiet_message(view: LibraryView) -> None:
+    view.filter_edit.setText("!!!")
+    view.apply_filter()
+    assert view.proxy.rowCount() == 3
+    assert view.filter_note.text()  # explains, without an error box
+
+
+def test_no_match_shows_empty_table(view: LibraryView) -> None:
+    view.filter_edit.setText("zeppelin")
+    view.apply_filter()
+    assert view.proxy.rowCount() == 0
+    assert view.filter_note.text() == "0 of 3 articles match"
+
+
+def test_selection_shows_preview_with_body_offsets(qtbot: QtBot, view: LibraryView) -> None:
+    view.filter_edit.setText("dock workers")
+    view.apply_filter()
+    with qtbot.waitSignal(view.selection_changed, timeout=10000):
+        view.table.selectRow(0)
+    article = view.preview.article
+    assert article is not None and article.title == "Harbour strike ends"
+    assert view.preview.text_edit.toPlainText() == article.body
+    assert "Coast Post" in view.preview.meta.text()
+    assert "<b>" in view.preview.snippet.text()  # the matched words are bold
+    start = article.body.index("Shipping")
+    view.preview.select_span(start, start + 8)
+    assert view.preview.selected_span() == (start, start + 8)
+
+
+def test_select_ids_and_multi_selection(view: LibraryView, collection: Collection) -> None:
+    ids = [int(a.id) for a in collection.library.articles() if a.id is not None][:2]
+    view.select_ids(ids)
+    assert sorted(int(a.id) for a in view.selected_articles() if a.id) == sorted(ids)
+
+
+def test_accessible_names(view: LibraryView) -> None:
+    for widget in (view.filter_edit, view.table, view.preview, view.preview.text_edit):
+        assert widget.accessibleName()

@@ -1,0 +1,180 @@
+"""The main window: opening on the library, comparing, removing, remembering."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from desktop.app import run_app
+from desktop.library.dialogs import ArticlePicker, ConfirmRemove
+from desktop.main_window import MainWindow
+from desktop.settings import Settings
+from library.article import Article
+from library.collection import Collection
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def collection(data_dir: Path) -> Iterator[Collection]:
+    coll = Collection(data_dir)  # seeded with the two sample articles
+    yield coll
+    coll.close()
+
+
+def make_window(qtbot: QtBot, collection: Collection) -> MainWindow:
+    win = MainWindow(collection, Settings(collection.data_dir))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, collection: Collection) -> Iterator[MainWindow]:
+    win = make_window(qtbot, collection)
+    yield win
+    win.close()
+
+
+def test_opens_on_the_library_with_a_preview(window: MainWindow) -> None:
+    assert window.windowTitle() == "Parallax — Library"
+    assert window.stack.currentWidget() is window.library_view
+    assert window.library_view.model.rowCount() == 2
+    assert window.library_view.preview.article is not None  # first row selected
+    assert not window.act_compare.isEnabled()
+    assert window.act_compare_with.isEnabled()
+
+
+def test_compare_two_selected(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.library_view
+    view.table.selectAll()
+    assert window.act_compare.isEnabled()
+    a, b = view.selected_articles()
+    with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+        window.act_compare.trigger()
+    assert window.pair == (a, b)
+    assert window.stack.currentWidget() is window.comparison_page
+    assert window.windowTitle() == f"Parallax — {a.title} ↔ {b.title}"
+    assert window.recent.pairs()[0].id_a == a.id
+    assert not window.act_compare.isEnabled()
+
+    window.act_library.trigger()
+    assert window.windowTitle() == "Parallax — Library"
+    window.act_comparison.trigger()
+    assert window.stack.currentWidget() is window.comparison_page
+
+
+def test_compare_with_uses_the_picker(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = window.library_view
+    view.table.selectRow(0)
+    (first,) = view.selected_articles()
+    offered: list[list[Article]] = []
+
+    def pick(cls: type, parent: object, articles: list[Article], prompt: str = "") -> Article:
+        offered.append(articles)
+        return articles[0]
+
+    monkeypatch.setattr(ArticlePicker, "ask", classmethod(pick))
+    with qtbot.waitSignal(window.comparison_opened, timeout=10000) as blocker:
+        window.act_compare_with.trigger()
+    assert blocker.args[0] == first
+    assert [a.id for a in offered[0]] != [first.id] and first not in offered[0]
+
+
+def test_picker_narrows_and_returns_choice(qtbot: QtBot, collection: Collection) -> None:
+    articles = collection.library.articles()
+    dialog = ArticlePicker(articles, "Compare with:")
+    qtbot.addWidget(dialog)
+    word = articles[1].title.split()[1]
+    dialog.filter.setText(word)
+    assert dialog.chosen() is not None
+    dialog.filter.setText("no such words at all")
+    assert dialog.chosen() is None
+
+
+@pytest.mark.parametrize("confirm", [True, False])
+def test_remove_asks_first(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, confirm: bool
+) -> None:
+    monkeypatch.setattr(ConfirmRemove, "ask", classmethod(lambda cls, parent, arts: confirm))
+    window.library_view.table.selectRow(0)
+    window.act_remove.trigger()
+    assert window.collection.library.count() == (1 if confirm else 2)
+    assert window.library_view.model.rowCount() == window.collection.library.count()
+
+
+def test_shortcuts_are_set_and_shown(window: MainWindow) -> None:
+    assert window.act_compare.shortcut() == QKeySequence("Ctrl+D")
+    assert QKeySequence("Ctrl+Return") in window.act_compare.shortcuts()
+    assert window.act_add_note.shortcut() == QKeySequence("Ctrl+Shift+N")
+    assert window.act_import_files.shortcut() == QKeySequence("Ctrl+O")
+    assert window.act_remove.shortcut() == QKeySequence("Del")
+    menu = window.menu_for("Compare")
+    assert menu is not None and window.act_compare in menu.actions()
+
+
+def test_geometry_and_splitter_are_remembered(qtbot: QtBot, collection: Collection) -> None:
+    first = make_window(qtbot, collection)
+    first.resize(760, 560)  # within the offscreen 800×600 screen
+    qtbot.waitUntil(lambda: first.width() == 760)
+    first.library_view.splitter.setSizes([200, 250])
+    saved = first.library_view.splitter.sizes()
+    first.close()
+    second = make_window(qtbot, collection)
+    qtbot.waitExposed(second)
+    assert second.library_view.splitter.sizes() == saved
+    assert second.size().width() == 760
+    second.close()
+
+
+def test_recent_comparisons_menu(qtbot: QtBot, window: MainWindow) -> None:
+    a, b = window.collection.library.articles()
+    window.recent.add(a, b)
+    window._fill_recent_menu()
+    labels = [act.text() for act in window.recent_menu.actions()]
+    assert labels[0].startswith("&1 ")
+    with qtbot.waitSignal(window.comparison_opened, timeout=10000):
+        window.recent_menu.actions()[0].trigger()
+    assert window.pair is not None and window.pair[0].id == a.id
+
+
+def test_no_display_is_one_plain_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert run_app(data_dir=None, files=[]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Parallax needs a graphical display") and err.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_screenshot_of_the_samples_compared(
+    tmp_path: Path, sample_paths: list[Path]
+) -> None:
+    out = tmp_path / "shot.png"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # run_app must choose offscreen by itself
+    code = (
+        "import sys; from desktop.app import run_app; "
+        "raise SystemExit(run_app(data_dir=sys.argv[1], files=sys.argv[2:4], "
+        "screenshot=sys.argv[4]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "home"), *map(str, sample_paths), str(out)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert result.stderr == ""
