@@ -34,21 +34,19 @@ def _meta(article: Article) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v]
 
 
-def _pieces(body: str, unit: UnitSpan, layout: ComparisonLayout) -> list[tuple[str, bool]]:
-    """The unit's text cut into `(text, emphasised)` pieces, clipped to the unit."""
-    out: list[tuple[str, bool]] = []
-    pos = unit.start
-    for a, b, _pair in layout.emphasis[unit.side]:
-        a, b = max(a, unit.start), min(b, unit.end)
-        if a >= b:
-            continue
-        if a > pos:
-            out.append((body[pos:a], False))
-        out.append((body[a:b], True))
-        pos = b
-    if pos < unit.end:
-        out.append((body[pos : unit.end], False))
-    return out
+def _pieces(body: str, unit: UnitSpan, layout: ComparisonLayout) -> list[tuple[str, int]]:
+    """The unit's text as `(text, level)` pieces: 0 plain, 1 differing word, 2 conflict."""
+    return [
+        (body[a:b], lvl) for a, b, lvl in layout.emphasis_level(unit.side, unit.start, unit.end)
+    ]
+
+
+def _html_piece(text: str, level: int) -> str:
+    if level == 2:
+        return f'<strong class="emph conflict">{html.escape(text)}</strong>'
+    if level == 1:
+        return f'<strong class="emph">{html.escape(text)}</strong>'
+    return html.escape(text)
 
 
 def _counts(summary: dict[str, Any]) -> str:
@@ -93,7 +91,7 @@ table.summary{border-collapse:collapse}table.summary td,table.summary th{padding
  text-underline-offset:3px}
 .divergent{background:var(--div-bg);text-decoration:underline wavy var(--div-line);
  text-underline-offset:3px}
-.emph{background:var(--emph-bg);font-weight:700}
+.emph{font-weight:700}.conflict{background:var(--emph-bg)}
 .legend{list-style:none;padding:0}.legend li{margin:.3rem 0}
 .swatch{display:inline-block;min-width:5.5rem;padding:0 .4rem;margin-right:.6rem}
 .claim{border-left:4px solid var(--div-line);padding:.3rem .9rem;margin:1rem 0}
@@ -112,10 +110,7 @@ def _html_body(article: Article, layout: ComparisonLayout, side: str) -> str:
         if unit.relation is None or unit.start < pos or unit.end > len(body):
             continue
         out.append(html.escape(body[pos : unit.start]))
-        inner = "".join(
-            f'<strong class="emph">{html.escape(t)}</strong>' if emph else html.escape(t)
-            for t, emph in _pieces(body, unit, layout)
-        )
+        inner = "".join(_html_piece(t, level) for t, level in _pieces(body, unit, layout))
         tip = (
             html.escape(layout.pairs[unit.pair].describe(), quote=True)
             if unit.pair is not None
@@ -139,12 +134,7 @@ def _html_claim(pair: PairInfo, layout: ComparisonLayout, articles: dict[str, Ar
             unit = layout.unit(side, uid)
             if unit is None:
                 continue
-            chunks.append(
-                "".join(
-                    f'<strong class="emph">{html.escape(t)}</strong>' if emph else html.escape(t)
-                    for t, emph in _pieces(body, unit, layout)
-                )
-            )
+            chunks.append("".join(_html_piece(t, lvl) for t, lvl in _pieces(body, unit, layout)))
         parts.append(
             f'<p><span class="side">{side.upper()}</span>'
             f'<a href="#{side}-u{pair.units(side)[0]}">{" ".join(chunks)}</a></p>'
@@ -199,7 +189,7 @@ def to_html(comparison: Any, article_a: Article, article_b: Article) -> str:
         cls = {"same": "same", "divergent": "divergent"}.get(key, "")
         sample = "Differing" if key == "divergent" else "Sample"
         inner = (
-            f'<strong class="emph">{sample}</strong> text'
+            f'<strong class="emph conflict">{sample}</strong> text'
             if key == "divergent"
             else f"{sample} text"
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 SIDES = ("a", "b")
@@ -108,6 +109,9 @@ class ComparisonLayout:
     pairs: list[PairInfo]
     only: dict[str, list[int]]
     summary: dict[str, Any]
+    # The subset of `emphasis` that is a typed conflict (a date, a number...):
+    # painted stronger than the rest of the differing words.
+    conflict_spans: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _by_id: dict[str, dict[int, UnitSpan]] = field(default_factory=dict)
 
@@ -174,14 +178,18 @@ class ComparisonLayout:
                     )
                 )
         emphasis: dict[str, list[tuple[int, int, int]]] = {s: [] for s in SIDES}
+        conflict_spans: dict[str, list[tuple[int, int, int]]] = {s: [] for s in SIDES}
         for info in pairs:
             if info.relation != "divergent":
                 continue  # shared facts stay calm: only disagreements get emphasis
             for s in SIDES:
-                spans = _diff_spans(info, s) + _conflict_spans(info, s, raw_units[s])
-                emphasis[s] += [(a, b, info.index) for a, b in _merge(spans)]
+                typed = _merge(_conflict_spans(info, s, raw_units[s]))
+                spans = _merge(_diff_spans(info, s) + typed)
+                emphasis[s] += [(a, b, info.index) for a, b in spans]
+                conflict_spans[s] += [(a, b, info.index) for a, b in typed]
         for s in SIDES:
             emphasis[s].sort()
+            conflict_spans[s].sort()
         return cls(
             titles={s: str(data[s].get("title", "")) for s in SIDES},
             units=units,
@@ -189,9 +197,29 @@ class ComparisonLayout:
             pairs=pairs,
             only={s: [int(i) for i in data.get(f"only_{s}", [])] for s in SIDES},
             summary=dict(data.get("summary", {})),
+            conflict_spans=conflict_spans,
         )
 
     # -- lookups -------------------------------------------------------------
+
+    def emphasis_level(self, side: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """`[start, end)` cut into `(a, b, level)` runs: 0 plain, 1 differing, 2 conflict."""
+        cuts = {start, end}
+        for spans in (self.emphasis[side], self.conflict_spans.get(side, [])):
+            for a, b, _pair in spans:
+                if a < end and b > start:
+                    cuts.update((max(a, start), min(b, end)))
+        points = sorted(cuts)
+        runs: list[tuple[int, int, int]] = []
+        for a, b in pairwise(points):
+            level = 2 if _covers(self.conflict_spans.get(side, []), a, b) else 0
+            if not level and _covers(self.emphasis[side], a, b):
+                level = 1
+            if runs and runs[-1][2] == level:
+                runs[-1] = (runs[-1][0], b, level)
+            else:
+                runs.append((a, b, level))
+        return runs
 
     def unit(self, side: str, unit_id: int) -> UnitSpan | None:
         """The unit `unit_id` of `side`, or None."""
@@ -264,6 +292,10 @@ def _conflict_spans(
                 spans.append((base, base + len(needle)))
                 break
     return spans
+
+
+def _covers(spans: list[tuple[int, int, int]], a: int, b: int) -> bool:
+    return any(s <= a and b <= e for s, e, _pair in spans)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -110,8 +110,8 @@ def test_html_report_is_self_contained_and_highlights_claims(tmp_path: Path) -> 
     out = tmp_path / "report.html"
     out.write_text(page, encoding="utf-8")
     text = out.read_text(encoding="utf-8")
-    assert '<strong class="emph">November 9</strong>' in text
-    assert '<strong class="emph">October 13</strong>' in text
+    assert '<strong class="emph conflict">November 9</strong>' in text
+    assert '<strong class="emph conflict">October 13</strong>' in text
     assert "date: November 9 vs October 13" in text
     assert 'class="same" id="a-u1"' in text
     assert "Only A says this." in text

@@ -1,0 +1,210 @@
+"""The link map between the panes: a band from each unit to its counterpart, as in Meld.
+
+A band joins a pair's extent in pane A (left edge) to its extent in pane B (right
+edge) with two Bézier curves, so a matched sentence that moved far away shows as a
+steep band: out-of-order matches are visible at a glance.  Clicking a band
+selects the pair; hovering it explains the match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desktop.comparison.palette import QtPalette
+from desktop.comparison.pane import ReadingPane
+from library.export.layout import ComparisonLayout
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """One pair's extents in document coordinates of each pane.
+
+    Args:
+        pair: pair index.
+        relation: "same" or "divergent".
+        a_top: document y where the pair starts in A (a_bottom, b_top, b_bottom alike).
+        tooltip: the pair's explanation.
+    """
+
+    pair: int
+    relation: str
+    a_top: float
+    a_bottom: float
+    b_top: float
+    b_bottom: float
+    tooltip: str
+
+
+def pair_bands(
+    layout: ComparisonLayout | None, pane_a: ReadingPane, pane_b: ReadingPane
+) -> list[Band]:
+    """One band per pair of `layout`, in document coordinates of the two panes.
+
+    Args:
+        layout: the comparison layout (None: no bands).
+        pane_a: the left pane, already showing article A.
+        pane_b: the right pane.
+    """
+    bands: list[Band] = []
+    for pair in layout.pairs if layout is not None else []:
+        a_top, a_bottom = pane_a.y_span(pair.a_start, pair.a_end)
+        b_top, b_bottom = pane_b.y_span(pair.b_start, pair.b_end)
+        bands.append(
+            Band(pair.index, pair.relation, a_top, a_bottom, b_top, b_bottom, pair.describe())
+        )
+    return bands
+
+
+class LinkMap(QWidget):
+    """Draws the bands between pane A and pane B.
+
+    Args:
+        pane_a: the left pane.
+        pane_b: the right pane.
+        parent: owning widget.
+
+    Signals:
+        pair_clicked(int): the user clicked the band of this pair.
+    """
+
+    pair_clicked = Signal(int)
+
+    def __init__(self, pane_a: ReadingPane, pane_b: ReadingPane, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._panes = (pane_a, pane_b)
+        self._bands: list[Band] = []
+        self._current: int | None = None
+        self._palette: QtPalette | None = None
+        self.setMinimumWidth(36)
+        self.setMaximumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Links between matching passages")
+        self.setMouseTracking(True)
+        for pane in self._panes:
+            pane.text_edit.verticalScrollBar().valueChanged.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for readable curves, narrow enough to leave room for text."""
+        hint = super().sizeHint()
+        hint.setWidth(56)
+        return hint
+
+    def set_bands(self, bands: list[Band], palette: QtPalette) -> None:
+        """Replace the bands (document coordinates) and the colours."""
+        self._bands = bands
+        self._palette = palette
+        self.update()
+
+    def bands(self) -> list[Band]:
+        """The bands as last set."""
+        return list(self._bands)
+
+    def set_current(self, pair: int | None) -> None:
+        """Draw the band of `pair` emphasised (None: no current pair)."""
+        self._current = pair
+        self.update()
+
+    # -- geometry -------------------------------------------------------------
+
+    def _offsets(self) -> tuple[float, float, float, float]:
+        """Per pane: gutter y of document y 0, and the visible gutter y range."""
+        pane_a, pane_b = self._panes
+        tops = []
+        for pane in (pane_a, pane_b):
+            viewport = pane.text_edit.viewport()
+            top = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().topLeft())).y()
+            tops.append(top)
+        return (
+            tops[0] - pane_a.scroll_value(),
+            tops[1] - pane_b.scroll_value(),
+            float(max(tops)),
+            float(min(t + p.viewport_height() for t, p in zip(tops, self._panes, strict=True))),
+        )
+
+    def _path(self, band: Band, off_a: float, off_b: float) -> QPainterPath:
+        w = float(self.width())
+        a0, a1 = band.a_top + off_a, max(band.a_bottom, band.a_top + 2) + off_a
+        b0, b1 = band.b_top + off_b, max(band.b_bottom, band.b_top + 2) + off_b
+        path = QPainterPath(QPointF(0, a0))
+        path.cubicTo(QPointF(w * 0.5, a0), QPointF(w * 0.5, b0), QPointF(w, b0))
+        path.lineTo(QPointF(w, b1))
+        path.cubicTo(QPointF(w * 0.5, b1), QPointF(w * 0.5, a1), QPointF(0, a1))
+        path.closeSubpath()
+        return path
+
+    def _visible(self) -> list[tuple[Band, QPainterPath]]:
+        off_a, off_b, top, bottom = self._offsets()
+        out = []
+        for band in self._bands:
+            a_off = (band.a_top + off_a, band.a_bottom + off_a)
+            b_off = (band.b_top + off_b, band.b_bottom + off_b)
+            if max(*a_off, *b_off) < top or min(*a_off, *b_off) > bottom:
+                continue  # entirely off screen on both sides
+            out.append((band, self._path(band, off_a, off_b)))
+        return out
+
+    def band_at(self, point: QPointF) -> Band | None:
+        """The band under gutter point `point` (the current one wins), or None."""
+        hits = [b for b, path in self._visible() if path.contains(point)]
+        hits.sort(key=lambda b: b.pair != self._current)
+        return hits[0] if hits else None
+
+    # -- painting and input ------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint every visible band, the current one last and strongest."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
+        if self._palette is None:
+            painter.end()
+            return
+        _, _, top, bottom = self._offsets()
+        painter.setClipRect(QRectF(0, top, self.width(), max(0.0, bottom - top)))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        visible = self._visible()
+        visible.sort(key=lambda bp: bp[0].pair == self._current)
+        for band, path in visible:
+            current = band.pair == self._current
+            fill = QColor(self._palette.fill(band.relation, current))
+            fill.setAlphaF(1.0 if current else 0.85)
+            painter.fillPath(path, fill)
+            pen = QPen(self._palette.line(band.relation), 2.0 if current else 1.0)
+            if band.relation == "divergent" and not current:
+                pen.setStyle(Qt.PenStyle.DashLine)  # the non-colour cue, as in the text
+            painter.strokePath(path, pen)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Select the clicked band's pair."""
+        band = self.band_at(event.position())
+        if band is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.pair_clicked.emit(band.pair)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Pointing hand over bands: they can be clicked."""
+        over = self.band_at(event.position()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+
+    def event(self, event: QEvent) -> bool:
+        """Explain the hovered band."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            band = self.band_at(QPointF(event.pos()))
+            if band is not None:
+                QToolTip.showText(event.globalPos(), band.tooltip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)

@@ -1,0 +1,89 @@
+"""Paint a comparison's spans into a pane's document and mark the current pair.
+
+Unit highlights and emphasised words go into the document's own character
+formats (not `ExtraSelection`s): only real formats re-lay text out, which bold
+words need, and they are painted once per comparison.  The current pair is an
+outline the text view paints on top, so moving the selection never re-formats
+the document.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from desktop.comparison.palette import QtPalette
+from desktop.comparison.pane import ReadingTextEdit
+from library.export.layout import ComparisonLayout
+
+
+def _cursor(edit: ReadingTextEdit, start: int, end: int) -> QTextCursor:
+    cursor = QTextCursor(edit.document())
+    limit = max(0, edit.document().characterCount() - 1)
+    cursor.setPosition(min(edit.offsets.to_qt(start), limit))
+    cursor.setPosition(min(edit.offsets.to_qt(end), limit), QTextCursor.MoveMode.KeepAnchor)
+    return cursor
+
+
+def paint_document(
+    edit: ReadingTextEdit, layout: ComparisonLayout | None, side: str, palette: QtPalette
+) -> None:
+    """Reset `edit`'s character formats, then highlight `side`'s units and emphasis.
+
+    Args:
+        edit: the pane's text view, already holding the article body.
+        layout: the comparison layout, or None to leave the text plain.
+        side: "a" or "b".
+        palette: the colours for the current light/dark theme.
+    """
+    doc = edit.document()
+    doc.setUndoRedoEnabled(False)  # formatting is display, not an edit to undo
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one relayout for the whole batch, not one per unit
+    try:
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        if layout is not None:
+            for unit in layout.units[side]:
+                if unit.relation is not None:
+                    _cursor(edit, unit.start, unit.end).mergeCharFormat(
+                        palette.unit_format(unit.relation)
+                    )
+            emphasis = palette.emphasis_format()
+            for start, end, _pair in layout.emphasis[side]:
+                _cursor(edit, start, end).mergeCharFormat(emphasis)
+            conflict = palette.emphasis_format(conflict=True)
+            for start, end, _pair in layout.conflict_spans.get(side, []):
+                _cursor(edit, start, end).mergeCharFormat(conflict)
+    finally:
+        cursor.endEditBlock()
+
+
+def mark_current(
+    edit: ReadingTextEdit,
+    layout: ComparisonLayout | None,
+    side: str,
+    palette: QtPalette,
+    pair_index: int | None,
+) -> None:
+    """Outline the units of pair `pair_index` on `side` (None clears).
+
+    An outline, not a stronger tint: a tint would drown the emphasised words
+    that matter most in exactly the pair the reader is looking at.
+
+    Args:
+        edit: the pane's text view.
+        layout: the comparison layout.
+        side: "a" or "b".
+        palette: the colours for the current theme.
+        pair_index: the selected pair.
+    """
+    spans: list[tuple[int, int]] = []
+    if layout is not None and pair_index is not None and 0 <= pair_index < len(layout.pairs):
+        pair = layout.pairs[pair_index]
+        for uid in pair.units(side):
+            unit = layout.unit(side, uid)
+            if unit is not None:
+                spans.append((unit.start, unit.end))
+        edit.current_color = palette.line(pair.relation)
+    edit.current_spans = spans
+    edit.viewport().update()

@@ -1,0 +1,120 @@
+"""The legend: what the highlight colours and underline styles mean.
+
+Swatches are painted with the same palette and the same non-colour cues as the
+text (solid underline for shared facts, wavy underline and bold for divergent
+claims), so the legend stays true in dark mode and for colour-blind readers.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import ClassVar
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from desktop.comparison.palette import QtPalette
+from library.export.theme import LEGEND
+
+
+class Swatch(QWidget):
+    """A short sample of highlighted text.
+
+    Args:
+        relation: "same", "divergent" or "only".
+        text: the sample words.
+        parent: owning widget.
+    """
+
+    def __init__(self, relation: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.relation = relation
+        self.text = text
+        self.palette_: QtPalette | None = None
+        self.setAccessibleName(f"Legend sample: {text}")
+
+    def sizeHint(self) -> QSize:
+        """Room for the sample text plus padding."""
+        font = QFont(self.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        return QSize(metrics.horizontalAdvance(self.text) + 18, metrics.height() + 10)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Fill, sample text and the underline cue."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 2.5, -0.5, -2.5)
+        pal = self.palette_
+        if pal is not None and self.relation in ("same", "divergent"):
+            painter.setBrush(pal.fill(self.relation))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(rect, 3, 3)
+        font = QFont(self.font())
+        font.setBold(self.relation == "divergent")
+        painter.setFont(font)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        if pal is not None and self.relation in ("same", "divergent"):
+            painter.setPen(QPen(pal.line(self.relation), 1.4))
+            y = rect.bottom() - 3
+            x0, x1 = rect.left() + 6, rect.right() - 6
+            if self.relation == "same":
+                painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+            else:
+                wave = QPainterPath(QPointF(x0, y))
+                x = x0
+                while x < x1:
+                    x += 1.0
+                    wave.lineTo(QPointF(x, y + 1.6 * math.sin((x - x0) / 2.0)))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(wave)
+        painter.end()
+
+
+class Legend(QWidget):
+    """A row of swatches with their meaning; the texts match the exported reports.
+
+    Args:
+        parent: owning widget.
+    """
+
+    SAMPLES: ClassVar[dict[str, str]] = {
+        "same": "Shared fact",
+        "divergent": "Divergent claim",
+        "only": "Only one side",
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Legend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(6)
+        self.swatches: list[Swatch] = []
+        for key, meaning in LEGEND:
+            swatch = Swatch(key, self.SAMPLES[key], self)
+            swatch.setToolTip(meaning)
+            self.swatches.append(swatch)
+            layout.addWidget(swatch)
+            hint = QLabel(_short(key))
+            hint.setStyleSheet("color: palette(placeholder-text);")
+            hint.setToolTip(meaning)
+            layout.addWidget(hint)
+            layout.addSpacing(10)
+        layout.addStretch(1)
+
+    def set_palette(self, palette: QtPalette) -> None:
+        """Repaint the swatches with `palette`."""
+        for swatch in self.swatches:
+            swatch.palette_ = palette
+            swatch.update()
+
+
+def _short(key: str) -> str:
+    return {
+        "same": "solid underline",
+        "divergent": "wavy underline, differing words bold",
+        "only": "no highlight",
+    }[key]

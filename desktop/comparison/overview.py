@@ -1,0 +1,130 @@
+"""A thin strip beside a pane's scrollbar marking where shared and divergent units sit.
+
+Like Meld's chunk map: the strip stands for the whole document, each pair unit is
+a coloured tick at its relative height, and a translucent box shows what the pane
+currently displays.  Clicking or dragging on the strip scrolls the pane there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.comparison.palette import QtPalette
+from library.export.layout import ComparisonLayout
+
+
+def overview_marks(
+    layout: ComparisonLayout | None,
+    side: str,
+    y_span: Callable[[int, int], tuple[float, float]],
+    height: float,
+    current: int | None,
+) -> list[tuple[float, float, str, bool]]:
+    """Marks `(top, bottom, relation, current)` as fractions of the document height.
+
+    Args:
+        layout: the comparison layout (None: no marks).
+        side: "a" or "b".
+        y_span: body offsets -> document y extent (the pane's `y_span`).
+        height: the document height.
+        current: the selected pair, whose marks are drawn wider.
+    """
+    height = max(1.0, height)
+    marks: list[tuple[float, float, str, bool]] = []
+    for unit in layout.units[side] if layout is not None else []:
+        if unit.relation is not None:
+            top, bottom = y_span(unit.start, unit.end)
+            is_current = unit.pair is not None and unit.pair == current
+            marks.append((top / height, bottom / height, unit.relation, is_current))
+    return marks
+
+
+class OverviewStrip(QWidget):
+    """Marks of one pane's shared/divergent units over the full document height.
+
+    Args:
+        parent: owning widget.
+
+    Signals:
+        jump_requested(float): the user clicked/dragged at this fraction (0..1) of
+            the document; the owner scrolls the pane so that point is centred.
+    """
+
+    jump_requested = Signal(float)
+
+    WIDTH = 14
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedWidth(self.WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Overview of highlights")
+        self.setToolTip("Overview: blue marks shared facts, orange marks divergent claims")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._marks: list[tuple[float, float, str, bool]] = []
+        self._visible = (0.0, 1.0)
+        self._palette: QtPalette | None = None
+
+    def set_marks(self, marks: list[tuple[float, float, str, bool]], palette: QtPalette) -> None:
+        """Replace the marks.
+
+        Args:
+            marks: `(top, bottom, relation, current)` with top/bottom as fractions
+                of the document height.
+            palette: colours to paint with.
+        """
+        self._marks = marks
+        self._palette = palette
+        self.update()
+
+    def marks(self) -> list[tuple[float, float, str, bool]]:
+        """The marks as last set (for tests and accessibility checks)."""
+        return list(self._marks)
+
+    def set_visible_range(self, top: float, bottom: float) -> None:
+        """Show which fraction of the document the pane currently displays."""
+        if (top, bottom) != self._visible:
+            self._visible = (top, bottom)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the track, the marks and the visible-region box."""
+        painter = QPainter(self)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.AlternateBase))
+        h = max(1, self.height() - 2)
+        if self._palette is not None:
+            for top, bottom, relation, current in self._marks:
+                y = 1 + top * h
+                height = max(2.0, (bottom - top) * h)
+                inset = 1.0 if current else 3.0
+                rect = QRectF(inset, y, self.width() - 2 * inset, height)
+                painter.fillRect(rect, self._palette.line(relation))
+        top, bottom = self._visible
+        box = QRectF(0.5, 1 + top * h, self.width() - 1.0, max(4.0, (bottom - top) * h))
+        shade = QColor(pal.color(QPalette.ColorRole.Text))
+        shade.setAlphaF(0.12)
+        painter.fillRect(box, shade)
+        edge = QColor(pal.color(QPalette.ColorRole.Text))
+        edge.setAlphaF(0.45)
+        painter.setPen(QPen(edge, 1))
+        painter.drawRect(box)
+        painter.end()
+
+    def _jump(self, event: QMouseEvent) -> None:
+        fraction = min(1.0, max(0.0, event.position().y() / max(1, self.height())))
+        self.jump_requested.emit(fraction)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Jump to the clicked point."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._jump(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Dragging keeps jumping, like dragging a scrollbar."""
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._jump(event)

@@ -1,0 +1,309 @@
+"""One reading pane: a header (side, title, outlet, date) over a read-only text view.
+
+The document holds `Article.body` unchanged, so a cursor position in the view is
+a body offset (through `OffsetMap` when the text has astral characters): the
+comparison's unit offsets and the notes' selection anchors both rely on that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.comparison.offsets import OffsetMap
+from desktop.comparison.overview import OverviewStrip
+from library.article import Article
+
+# Given a body offset, the hover text for it (None: not part of any pair).
+TooltipProvider = Callable[[int], str | None]
+
+
+class ReadingTextEdit(QTextEdit):
+    """Read-only but selectable text view that reports plain clicks and hover offsets.
+
+    Args:
+        parent: owning widget.
+
+    Signals:
+        clicked(int): a click without dragging, at this body offset.
+    """
+
+    clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        # Read-only must stay selectable: the notes feature reads the selection.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(14)
+        font = QFont(self.font())
+        font.setPointSizeF(max(10.5, font.pointSizeF() * 1.1))
+        self.setFont(font)
+        self.viewport().setMouseTracking(True)
+        self.offsets = OffsetMap("")
+        self.tooltip_provider: TooltipProvider | None = None
+        # Body spans of the current pair and its colour: outlined over the text.
+        self.current_spans: list[tuple[int, int]] = []
+        self.current_color = QColor()
+        self._press: QPoint | None = None
+
+    def body_offset_at(self, point: QPoint | QPointF) -> int | None:
+        """Body offset of the character under viewport point `point`, or None off text."""
+        doc_point = QPointF(point) + QPointF(
+            self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        )
+        hit = self.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        return None if hit < 0 else self.offsets.to_body(hit)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the text, then outline the current pair (as Meld frames its current chunk)."""
+        super().paintEvent(event)
+        if not self.current_spans:
+            return
+        pane = self.parent()
+        if not isinstance(pane, ReadingPane):
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.current_color, 2))
+        scroll = self.verticalScrollBar().value()
+        width = self.viewport().width()
+        for start, end in self.current_spans:
+            top, bottom = pane.y_span(start, end)
+            painter.drawRoundedRect(QRectF(5, top - scroll - 2, width - 10, bottom - top + 4), 4, 4)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Remember where a press started, to tell a click from a drag-select."""
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Emit `clicked` for a left click that selected nothing."""
+        super().mouseReleaseEvent(event)
+        start, self._press = self._press, None
+        if (
+            start is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and (event.position().toPoint() - start).manhattanLength() < 4
+            and not self.textCursor().hasSelection()
+        ):
+            offset = self.body_offset_at(event.position())
+            if offset is not None:
+                self.clicked.emit(offset)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Show a pointing hand over linked units: they can be clicked."""
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton or self.tooltip_provider is None:
+            return
+        offset = self.body_offset_at(event.position())
+        linked = offset is not None and self.tooltip_provider(offset) is not None
+        self.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if linked else Qt.CursorShape.IBeamCursor
+        )
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Answer tooltip requests with the hovered unit's match explanation."""
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
+            pos = event.pos()  # type: ignore[attr-defined]  # QHelpEvent
+            offset = self.body_offset_at(pos)
+            text = None if offset is None else self.tooltip_provider(offset)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class ReadingPane(QFrame):
+    """Header plus text view plus overview strip for one side of the comparison.
+
+    Args:
+        side: "a" or "b".
+        parent: owning widget.
+    """
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.article: Article | None = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(f"Article {side.upper()}")
+
+        self.badge = QLabel(side.upper())
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setFixedSize(26, 26)
+        self.badge.setStyleSheet(
+            "QLabel { border-radius: 13px; font-weight: 700;"
+            " background: palette(highlight); color: palette(highlighted-text); }"
+        )
+        # One elided line (full title in the tooltip): both headers then have the
+        # same height, so the two texts start level and the bands read straight.
+        self.title_label = QLabel()
+        self.title_label.setMinimumWidth(50)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title_label.setFont(title_font)
+        self.meta_label = QLabel()
+        self.meta_label.setStyleSheet("color: palette(placeholder-text);")
+        self.meta_label.setAccessibleName(f"Article {side.upper()} source and date")
+
+        header = QHBoxLayout()
+        header.setContentsMargins(10, 8, 10, 6)
+        header.setSpacing(10)
+        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.title_label)
+        words.addWidget(self.meta_label)
+        header.addLayout(words, 1)
+
+        self.text_edit = ReadingTextEdit(self)
+        self.text_edit.setAccessibleName(f"Article {side.upper()} text")
+        self.overview = OverviewStrip(self)
+        self.overview.jump_requested.connect(self._jump_to_fraction)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.text_edit, 1)
+        body.addWidget(self.overview)
+
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(rule)
+        layout.addLayout(body, 1)
+
+    def set_article(self, article: Article | None) -> None:
+        """Show `article` (None clears the pane); the body goes in unchanged.
+
+        Args:
+            article: the article to show.
+        """
+        self.article = article
+        if article is None:
+            self.title_label.setText("")
+            self.title_label.setToolTip("")
+            self.meta_label.setText("")
+            self.text_edit.offsets = OffsetMap("")
+            self.text_edit.clear()
+            return
+        self.title_label.setToolTip(article.title)
+        self._elide_title()
+        meta = [m for m in (article.outlet, article.published, article.author) if m]
+        self.meta_label.setText("  ·  ".join(meta) if meta else "No outlet or date stated")
+        self.text_edit.offsets = OffsetMap(article.body)
+        self.text_edit.setPlainText(article.body)
+        # Roomier lines read better; block formats change layout, never positions.
+        cursor = QTextCursor(self.text_edit.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block)
+        self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _elide_title(self) -> None:
+        title = (self.article.title if self.article else "") or "(untitled)"
+        metrics = self.title_label.fontMetrics()
+        width = max(40, self.title_label.width())
+        self.title_label.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Re-elide the title to the new width."""
+        super().resizeEvent(event)
+        if self.article is not None:
+            self._elide_title()
+
+    # -- geometry in document coordinates -----------------------------------
+
+    def document_height(self) -> float:
+        """Height of the laid-out document in pixels."""
+        return float(self.text_edit.document().size().height())
+
+    def y_span(self, start: int, end: int) -> tuple[float, float]:
+        """Document y of the top of body offset `start` and bottom of offset `end - 1`."""
+        return self._line_y(start)[0], self._line_y(max(start, end - 1))[1]
+
+    def _line_y(self, offset: int) -> tuple[float, float]:
+        doc = self.text_edit.document()
+        pos = min(self.text_edit.offsets.to_qt(offset), max(0, doc.characterCount() - 1))
+        block = doc.findBlock(pos)
+        rect = doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(pos - block.position()) if layout else None
+        if line is None or not line.isValid():
+            return rect.top(), rect.bottom()
+        # Line y is relative to its block; the block rect places the block.
+        top = rect.top() + line.y()
+        return top, top + line.height()
+
+    def scroll_value(self) -> int:
+        """Current vertical scroll position (document y at the viewport top)."""
+        return self.text_edit.verticalScrollBar().value()
+
+    def viewport_height(self) -> int:
+        """Visible height of the text area."""
+        return self.text_edit.viewport().height()
+
+    def visible_fraction(self) -> tuple[float, float]:
+        """The shown part of the document as `(top, bottom)` fractions of its height."""
+        height = max(1.0, self.document_height())
+        top = self.scroll_value() / height
+        return top, min(1.0, top + self.viewport_height() / height)
+
+    def scroll_to_y(self, doc_y: float, at: float) -> None:
+        """Scroll so document y `doc_y` shows at viewport y `at` (clamped to the range)."""
+        bar = self.text_edit.verticalScrollBar()
+        bar.setValue(round(doc_y - at))
+
+    def _jump_to_fraction(self, fraction: float) -> None:
+        self.scroll_to_y(fraction * self.document_height(), self.viewport_height() / 2)
+
+    # -- selection for other features (notes) --------------------------------
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected text as `(start, end)` body offsets, or None without a selection."""
+        cursor = self.text_edit.textCursor()
+        if not cursor.hasSelection():
+            return None
+        offsets = self.text_edit.offsets
+        return offsets.to_body(cursor.selectionStart()), offsets.to_body(cursor.selectionEnd())

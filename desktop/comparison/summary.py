@@ -1,0 +1,181 @@
+"""The summary panel: overlap per article, counts, and clickable lists of claims.
+
+Lists: divergent claims (with their conflicts), shared facts, and what only A or
+only B reports.  Activating an entry asks the view to jump there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from library.export.layout import ComparisonLayout
+
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _clip(text: str, limit: int = 180) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class SummaryPanel(QWidget):
+    """Overlap bars, counts and the claim lists of one comparison.
+
+    Args:
+        parent: owning widget.
+
+    Signals:
+        pair_activated(int): the user picked a divergent claim or shared fact.
+        unit_activated(str, int): the user picked a one-sided unit (side, unit id).
+    """
+
+    pair_activated = Signal(int)
+    unit_activated = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Comparison summary")
+        self.setMinimumWidth(260)
+        heading = QLabel("Summary")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+
+        self.bars = {side: QProgressBar() for side in ("a", "b")}
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        for side, bar in self.bars.items():
+            bar.setRange(0, 100)
+            bar.setFormat("%p% shared")
+            bar.setAccessibleName(f"Share of article {side.upper()} also in the other")
+            form.addRow(f"Article {side.upper()}", bar)
+        self.counts = QLabel("No comparison yet")
+        self.counts.setWordWrap(True)
+
+        self.lists = {key: QListWidget() for key in ("divergent", "same", "only_a", "only_b")}
+        # Divergent claims matter most: their list is always in view; the rest share tabs.
+        self.divergent_label = QLabel("Divergent claims")
+        self.divergent_label.setStyleSheet("font-weight: 600;")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        names = {
+            "divergent": "Divergent claims",
+            "same": "Shared facts",
+            "only_a": "Only in A",
+            "only_b": "Only in B",
+        }
+        for key, widget in self.lists.items():
+            widget.setWordWrap(True)
+            widget.setAlternatingRowColors(True)
+            widget.setAccessibleName(names[key])
+            widget.itemActivated.connect(self._activated)
+            widget.itemClicked.connect(self._activated)
+            widget.setSpacing(2)
+            if key != "divergent":
+                self.tabs.addTab(widget, names[key])
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.divergent_label)
+        top_layout.addWidget(self.lists["divergent"], 1)
+        self.sections = QSplitter(Qt.Orientation.Vertical)
+        self.sections.setChildrenCollapsible(False)
+        self.sections.addWidget(top)
+        self.sections.addWidget(self.tabs)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.sections, 1)
+
+    def set_layout(self, layout: ComparisonLayout | None) -> None:
+        """Show the summary of `layout` (None clears).
+
+        Args:
+            layout: the comparison layout.
+        """
+        for widget in self.lists.values():
+            widget.clear()
+        if layout is None:
+            for bar in self.bars.values():
+                bar.setValue(0)
+            self.counts.setText("No comparison yet")
+            return
+        s = layout.summary
+        for side, bar in self.bars.items():
+            bar.setValue(round(float(s.get(f"overlap_{side}", 0.0)) * 100))
+        shared = len(layout.pairs_in_order("a", "same"))
+        divergent = len(layout.pairs_in_order("a", "divergent"))
+        only_a, only_b = len(layout.only["a"]), len(layout.only["b"])
+        self.counts.setText(
+            f"<b>{shared}</b> shared · <b>{divergent}</b> divergent · "
+            f"<b>{only_a}</b> only in A · <b>{only_b}</b> only in B"
+        )
+        for relation in ("divergent", "same"):
+            target = self.lists[relation]
+            for pair in layout.pairs_in_order("a", relation):
+                lines = [
+                    f"A: {_clip(layout.pair_text(pair, 'a'))}",
+                    f"B: {_clip(layout.pair_text(pair, 'b'))}",
+                ]
+                lines += [f"  ⚠ {c.describe()}" for c in pair.conflicts]
+                item = QListWidgetItem("\n".join(lines))
+                item.setData(_ROLE, ("pair", pair.index))
+                item.setToolTip(pair.describe())
+                target.addItem(item)
+        for side in ("a", "b"):
+            target = self.lists[f"only_{side}"]
+            for uid in layout.only[side]:
+                unit = layout.unit(side, uid)
+                if unit is not None:
+                    item = QListWidgetItem(_clip(unit.text, 240))
+                    item.setData(_ROLE, ("unit", side, uid))
+                    target.addItem(item)
+        self.divergent_label.setText(f"Divergent claims ({self.lists['divergent'].count()})")
+        for key, name in (
+            ("same", "Shared"),
+            ("only_a", "A only"),
+            ("only_b", "B only"),
+        ):
+            self.tabs.setTabText(
+                self.tabs.indexOf(self.lists[key]), f"{name} ({self.lists[key].count()})"
+            )
+
+    def set_current(self, pair: int | None) -> None:
+        """Select the list entry of `pair` without re-emitting activation."""
+        for key in ("divergent", "same"):
+            widget = self.lists[key]
+            widget.blockSignals(True)
+            try:
+                widget.clearSelection()
+                for row in range(widget.count()):
+                    item = widget.item(row)
+                    if pair is not None and item.data(_ROLE) == ("pair", pair):
+                        widget.setCurrentItem(item)
+                        widget.scrollToItem(item)
+            finally:
+                widget.blockSignals(False)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        data = item.data(_ROLE)
+        if not data:
+            return
+        if data[0] == "pair":
+            self.pair_activated.emit(int(data[1]))
+        else:
+            self.unit_activated.emit(str(data[1]), int(data[2]))

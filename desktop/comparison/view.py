@@ -1,0 +1,472 @@
+"""`ComparisonView`: two articles side by side with their shared and divergent facts.
+
+Layout: a legend/progress bar on top; below, pane A | link gutter | pane B in a
+splitter, and the summary panel on the right.  The view paints from
+`ComparisonLayout` (built from the engine's `to_dict()` contract).
+
+Actions (`actions()`, see `actions.py`) use `Qt.WidgetWithChildrenShortcut`:
+their shortcuts work while focus is anywhere inside the view.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.comparison.actions import build_actions
+from desktop.comparison.gutter import LinkMap, pair_bands
+from desktop.comparison.highlighter import mark_current, paint_document
+from desktop.comparison.legend import Legend
+from desktop.comparison.navigation import Navigator
+from desktop.comparison.overview import overview_marks
+from desktop.comparison.palette import QtPalette
+from desktop.comparison.pane import ReadingPane
+from desktop.comparison.scroll_sync import ScrollSync
+from desktop.comparison.summary import SummaryPanel
+from desktop.comparison.worker import ComparisonRunner
+from library.article import Article
+from library.export import ComparisonLayout, to_html, to_markdown
+
+SIDES = ("a", "b")
+FORMATS = {"html": ("HTML report", "html"), "md": ("Markdown", "md")}
+
+
+class ComparisonView(QWidget):
+    """Side-by-side comparison of two articles.
+
+    Args:
+        parent: owning widget.
+
+    Signals:
+        comparison_ready(object): a comparison was painted (the engine `Comparison`).
+        comparison_failed(str): the comparison of the latest request failed.
+        status_message(str): a short message for the status bar.
+    """
+
+    comparison_ready = Signal(object)
+    comparison_failed = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Article comparison")
+        self._layout: ComparisonLayout | None = None
+        self._comparison: Any = None
+        self._navigator: Navigator | None = None
+        self._current: int | None = None
+        self._selected: tuple[list[int], list[int]] = ([], [])
+        self._pending: tuple[Article, Article] | None = None
+        self._qt_palette = QtPalette.for_widget(self)
+
+        self.legend = Legend(self)
+        self.busy_label = QLabel("Comparing…")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # indeterminate: the engine reports no progress
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setAccessibleName("Comparison in progress")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.legend, 1)
+        top.addWidget(self.busy_label)
+        top.addWidget(self.busy_bar)
+        self._set_busy(False)
+
+        self.panes = {side: ReadingPane(side, self) for side in SIDES}
+        self.gutter = LinkMap(self.panes["a"], self.panes["b"], self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(3)
+        self.splitter.addWidget(self.panes["a"])
+        self.splitter.addWidget(self.gutter)
+        self.splitter.addWidget(self.panes["b"])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.summary = SummaryPanel(self)
+        self.outer = QSplitter(Qt.Orientation.Horizontal)
+        self.outer.addWidget(self.splitter)
+        self.outer.addWidget(self.summary)
+        self.outer.setStretchFactor(0, 1)
+        self.outer.setStretchFactor(1, 0)
+        self.outer.setSizes([1000, 340])
+        self.splitter.setSizes([480, 64, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.outer, 1)
+
+        self.sync = ScrollSync(
+            self.panes["a"].text_edit.verticalScrollBar(),
+            self.panes["b"].text_edit.verticalScrollBar(),
+            self,
+        )
+        self.runner = ComparisonRunner(self)
+        self.runner.finished.connect(self._on_result)
+        self.runner.failed.connect(self._on_failure)
+        # Geometry (bands, overview marks, scroll anchors) follows text relayouts;
+        # a zero-delay timer folds a burst of relayouts into one recomputation.
+        self._geometry_timer = QTimer(self)
+        self._geometry_timer.setSingleShot(True)
+        self._geometry_timer.setInterval(0)
+        self._geometry_timer.timeout.connect(self._refresh_geometry)
+        for side, pane in self.panes.items():
+            edit = pane.text_edit
+            edit.document().documentLayout().documentSizeChanged.connect(
+                lambda _size: self._geometry_timer.start()
+            )
+            edit.verticalScrollBar().valueChanged.connect(self._update_visible_ranges)
+            edit.verticalScrollBar().rangeChanged.connect(lambda *_: self._geometry_timer.start())
+            edit.clicked.connect(lambda offset, s=side: self._on_text_clicked(s, offset))
+            edit.tooltip_provider = lambda offset, s=side: self._tooltip(s, offset)
+        self.gutter.pair_clicked.connect(lambda index: self._select_pair(index, None))
+        self.summary.pair_activated.connect(lambda index: self._select_pair(index, None))
+        self.summary.unit_activated.connect(self.select_unit)
+        self.acts = build_actions(
+            self,
+            next_divergence=self.next_divergence,
+            previous_divergence=self.previous_divergence,
+            next_shared=self.next_shared,
+            previous_shared=self.previous_shared,
+            set_sync=self.set_sync_enabled,
+            export_html=lambda: self._export_interactive("html"),
+            export_md=lambda: self._export_interactive("md"),
+        )
+        self._update_actions()
+        self._apply_palette()
+
+    # -- actions ------------------------------------------------------------------
+
+    def actions(self) -> list[QAction]:
+        """Navigation, scroll-sync and export actions, for menus and toolbars."""
+        return self.acts.all()
+
+    def _update_actions(self) -> None:
+        nav = self._navigator
+        acts = self.acts
+        for action, relation in (
+            (acts.next_divergence, "divergent"),
+            (acts.previous_divergence, "divergent"),
+            (acts.next_shared, "same"),
+            (acts.previous_shared, "same"),
+        ):
+            action.setEnabled(nav is not None and nav.count(relation) > 0)
+        for action in (acts.export_html, acts.export_md):
+            action.setEnabled(self._comparison is not None)
+
+    # -- opening and painting -------------------------------------------------------
+
+    def open_articles(self, article_a: Article, article_b: Article) -> None:
+        """Show both texts now and compare them in the background; newer calls win.
+
+        Args:
+            article_a: left article.
+            article_b: right article.
+        """
+        self._pending = (article_a, article_b)
+        self._clear_comparison()
+        for side, article in zip(SIDES, (article_a, article_b), strict=True):
+            if self.panes[side].article is not article:
+                self.panes[side].set_article(article)
+        self._set_busy(True)
+        self.status_message.emit("Comparing…")
+        self.runner.submit(article_a, article_b)
+
+    def show_comparison(
+        self,
+        article_a: Article,
+        article_b: Article,
+        comparison: Any,
+        layout: ComparisonLayout | None = None,
+    ) -> None:
+        """Paint a finished comparison; supersedes any comparison still running.
+
+        Args:
+            article_a: left article (unit offsets point into its body).
+            article_b: right article.
+            comparison: the engine `Comparison` (or its `to_dict()` form).
+            layout: the layout if already built (the worker builds it off-thread).
+        """
+        if self._pending is not None and self._pending != (article_a, article_b):
+            self.runner.cancel()
+        self._pending = None
+        self._set_busy(False)
+        for side, article in zip(SIDES, (article_a, article_b), strict=True):
+            if self.panes[side].article is not article:
+                self.panes[side].set_article(article)
+        self._comparison = comparison
+        self._layout = layout or ComparisonLayout.build(comparison)
+        self._navigator = Navigator(self._layout)
+        self._current = None
+        self._selected = ([], [])
+        self._paint()
+        self.summary.set_layout(self._layout)
+        self._update_actions()
+        self._refresh_geometry()
+        s = self._layout.summary
+        self.status_message.emit(
+            f"{s.get('shared', 0)} shared, {s.get('divergent', 0)} divergent, "
+            f"{s.get('only_a', 0)} only in A, {s.get('only_b', 0)} only in B"
+        )
+        self.comparison_ready.emit(comparison)
+
+    def _clear_comparison(self) -> None:
+        self._comparison = None
+        self._layout = None
+        self._navigator = None
+        self._current = None
+        self._selected = ([], [])
+        self._paint()
+        self.summary.set_layout(None)
+        self._update_actions()
+        self._refresh_geometry()
+
+    def _on_result(self, comparison: object, layout: object) -> None:
+        if self._pending is None:
+            return  # show_comparison() painted something newer meanwhile
+        article_a, article_b = self._pending
+        assert isinstance(layout, ComparisonLayout)
+        self.show_comparison(article_a, article_b, comparison, layout)
+
+    def _on_failure(self, message: str) -> None:
+        self._pending = None
+        self._set_busy(False)
+        self.status_message.emit(f"Comparison failed: {message}")
+        self.comparison_failed.emit(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+
+    def _paint(self) -> None:
+        for side, pane in self.panes.items():
+            paint_document(pane.text_edit, self._layout, side, self._qt_palette)
+            mark_current(pane.text_edit, self._layout, side, self._qt_palette, self._current)
+
+    def _apply_palette(self) -> None:
+        self._qt_palette = QtPalette.for_widget(self)
+        self.legend.set_palette(self._qt_palette)
+        self._paint()
+        self._refresh_geometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Repaint highlights when the app switches between light and dark."""
+        super().changeEvent(event)
+        changed = event.type() == QEvent.Type.PaletteChange
+        if changed and QtPalette.for_widget(self).dark != self._qt_palette.dark:
+            self._apply_palette()
+
+    # -- geometry: bands, overview marks, scroll anchors ------------------------------
+
+    def _refresh_geometry(self) -> None:
+        bands = pair_bands(self._layout, self.panes["a"], self.panes["b"])
+        self.gutter.set_bands(bands, self._qt_palette)
+        self.sync.set_segments([(b.a_top, b.a_bottom, b.b_top, b.b_bottom) for b in bands])
+        self._update_overviews()
+
+    def _update_overviews(self) -> None:
+        for side, pane in self.panes.items():
+            marks = overview_marks(
+                self._layout, side, pane.y_span, pane.document_height(), self._current
+            )
+            pane.overview.set_marks(marks, self._qt_palette)
+        self._update_visible_ranges()
+
+    def _update_visible_ranges(self) -> None:
+        for pane in self.panes.values():
+            pane.overview.set_visible_range(*pane.visible_fraction())
+
+    # -- selection and navigation ------------------------------------------------------
+
+    def _tooltip(self, side: str, offset: int) -> str | None:
+        unit = self._layout.unit_at(side, offset) if self._layout else None
+        if unit is None or unit.pair is None or self._layout is None:
+            return None
+        return self._layout.pairs[unit.pair].describe() + "\nClick to show its counterpart."
+
+    def _on_text_clicked(self, side: str, offset: int) -> None:
+        unit = self._layout.unit_at(side, offset) if self._layout else None
+        if unit is not None:
+            self.select_unit(side, unit.unit_id)
+
+    def select_unit(self, side: str, unit_id: int) -> None:
+        """What a click on a unit does: select its pair and scroll the counterpart into view.
+
+        Args:
+            side: "a" or "b", where the unit is.
+            unit_id: the engine's unit id.
+        """
+        unit = self._layout.unit(side, unit_id) if self._layout else None
+        if unit is None:
+            return
+        if unit.pair is None:
+            self._set_current(None)
+            self._selected = ([unit_id], []) if side == "a" else ([], [unit_id])
+            with self.sync.hold():
+                pane = self.panes[side]
+                top, _ = pane.y_span(unit.start, unit.end)
+                if not pane.scroll_value() <= top <= pane.scroll_value() + pane.viewport_height():
+                    pane.scroll_to_y(top, pane.viewport_height() / 4)
+            self.status_message.emit(f"Only article {side.upper()} reports this.")
+            return
+        self._select_pair(unit.pair, side)
+
+    def _select_pair(self, index: int, anchor: str | None) -> None:
+        """Make pair `index` current; keep `anchor`'s pane still, align the other to it."""
+        if self._layout is None or not 0 <= index < len(self._layout.pairs):
+            return
+        pair = self._layout.pairs[index]
+        self._set_current(index)
+        self._selected = (list(pair.a), list(pair.b))
+        tops = {s: self.panes[s].y_span(*pair.extent(s))[0] for s in SIDES}
+        with self.sync.hold():  # programmatic moves: the other pane must not chase them
+            at = self.panes["a"].viewport_height() / 4
+            if anchor is not None:
+                pane = self.panes[anchor]
+                shown = tops[anchor] - pane.scroll_value()
+                if 0 <= shown <= pane.viewport_height() - 20:
+                    at = shown  # the clicked unit stays put; its counterpart comes level
+            for side in SIDES:
+                self.panes[side].scroll_to_y(tops[side], at)
+        self.status_message.emit(pair.describe().replace("\n", "  "))
+
+    def _set_current(self, index: int | None) -> None:
+        self._current = index
+        for side, pane in self.panes.items():
+            mark_current(pane.text_edit, self._layout, side, self._qt_palette, index)
+        self.gutter.set_current(index)
+        self.summary.set_current(index)
+        self._update_overviews()
+
+    def _step(self, relation: str, forward: bool) -> int | None:
+        if self._navigator is None:
+            return None
+        pane = self.panes["a"]
+        origin = pane.text_edit.cursorForPosition(pane.text_edit.viewport().rect().topLeft())
+        index = self._navigator.step(
+            relation, self._current, forward, pane.text_edit.offsets.to_body(origin.position())
+        )
+        if index is None:
+            what = "divergent claim" if relation == "divergent" else "shared fact"
+            self.status_message.emit(f"No {'next' if forward else 'previous'} {what}.")
+            return None
+        self._select_pair(index, None)
+        return index
+
+    def next_divergence(self) -> int | None:
+        """Select the next divergent claim (in A's order); returns its pair index."""
+        return self._step("divergent", True)
+
+    def previous_divergence(self) -> int | None:
+        """Select the previous divergent claim; returns its pair index."""
+        return self._step("divergent", False)
+
+    def next_shared(self) -> int | None:
+        """Select the next shared fact; returns its pair index."""
+        return self._step("same", True)
+
+    def previous_shared(self) -> int | None:
+        """Select the previous shared fact; returns its pair index."""
+        return self._step("same", False)
+
+    def set_sync_enabled(self, enabled: bool) -> None:
+        """Turn synchronised scrolling on or off (the checkable action calls this)."""
+        self.sync.enabled = enabled
+        if self.acts.sync.isChecked() != enabled:
+            self.acts.sync.setChecked(enabled)
+        if enabled:
+            self.sync.follow("a")  # bring B level with A right away
+
+    # -- state for tests and other features -----------------------------------------------
+
+    def current_pair_index(self) -> int | None:
+        """Index of the selected pair, or None."""
+        return self._current
+
+    def selected_units(self) -> tuple[list[int], list[int]]:
+        """Unit ids selected in A and in B."""
+        return list(self._selected[0]), list(self._selected[1])
+
+    def highlighted_units(self, side: str) -> dict[int, str]:
+        """Unit id -> "same"/"divergent" for each highlighted unit of `side`."""
+        return self._layout.highlighted(side) if self._layout else {}
+
+    def pane(self, side: str) -> ReadingPane:
+        """The reading pane of `side` ("a" or "b"); its `.text_edit` holds the body."""
+        return self.panes[side]
+
+    def unit_at_position(self, side: str, char_pos: int) -> int | None:
+        """Id of the unit of `side` at body offset `char_pos`, or None."""
+        unit = self._layout.unit_at(side, char_pos) if self._layout else None
+        return None if unit is None else unit.unit_id
+
+    def layout_data(self) -> ComparisonLayout | None:
+        """The painted layout (spans, pairs), or None before a comparison."""
+        return self._layout
+
+    # -- export ---------------------------------------------------------------------
+
+    def export(self, path: Path, fmt: str) -> None:
+        """Write the shown comparison to `path` as "html" or "md".
+
+        Args:
+            path: the file to write (UTF-8).
+            fmt: "html" or "md".
+
+        Raises:
+            ValueError: unknown format.
+            RuntimeError: no comparison is shown.
+            OSError: the file cannot be written.
+        """
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}; use 'html' or 'md'")
+        a, b = self.panes["a"].article, self.panes["b"].article
+        if self._comparison is None or a is None or b is None:
+            raise RuntimeError("no comparison to export")
+        text = (
+            to_html(self._comparison, a, b)
+            if fmt == "html"
+            else to_markdown(self._comparison, a, b)
+        )
+        Path(path).write_text(text, encoding="utf-8")
+
+    @classmethod
+    def ask_export_path(cls, parent: QWidget | None, fmt: str) -> Path | None:
+        """Ask where to save an export (tests monkeypatch this); None if cancelled.
+
+        Args:
+            parent: dialog parent.
+            fmt: "html" or "md".
+        """
+        label, suffix = FORMATS[fmt]
+        name, _ = QFileDialog.getSaveFileName(
+            parent, f"Export comparison as {label}", f"comparison.{suffix}",
+            f"{label} (*.{suffix})",
+        )  # fmt: skip
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(f".{suffix}")
+
+    def _export_interactive(self, fmt: str) -> None:
+        path = self.ask_export_path(self, fmt)
+        if path is None:
+            return
+        try:
+            self.export(path, fmt)
+        except (OSError, RuntimeError) as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not export to {path}:\n{exc}")
+            return
+        self.status_message.emit(f"Exported comparison to {path}")
