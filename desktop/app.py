@@ -29,6 +29,7 @@ MISSING_LIBS = (
 # Benchmark hook (benchmarks/startup_bench.py): print the wall-clock time of the
 # first paint of the window, then quit.
 BENCH_ENV = "PARALLAX_EXIT_AFTER_PAINT"
+SCREENSHOT_SIZE = (1440, 900)
 _SYSTEM_LIB_HINTS = ("libegl", "libgl", "libxkbcommon", "libfontconfig", "libglib",
                      "libdbus", "libx11", "libxcb", "cannot open shared object")
 
@@ -104,6 +105,9 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
         except ParallaxError as exc:
             return fail(str(exc))
         window = MainWindow(collection, Settings(collection.data_dir))
+        if screenshot:
+            # The same picture whatever size the window was last left at.
+            window.resize(*SCREENSHOT_SIZE)
         window.show()
         _open_files(window, articles)
         if os.environ.get(BENCH_ENV):

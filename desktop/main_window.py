@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -40,9 +39,9 @@ from desktop.importing.controller import ImportController, dropped_paths
 from desktop.importing.progress import ImportProgress
 from desktop.importing.worker import ImportJob
 from desktop.library.dialogs import ArticlePicker, ConfirmRemove
-from desktop.library.preview import focused_selection
+from desktop.library.preview import ReadingSource, focused_selection
 from desktop.library.view import LibraryView
-from desktop.recent import RecentComparisons, RecentPair
+from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.theme import icon
@@ -264,6 +263,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:
             self.resizeDocks([self.notes_dock], [300], Qt.Orientation.Horizontal)
+        if self.notes_panel is None:
+            self.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -354,16 +355,7 @@ class MainWindow(QMainWindow):
         self.comparison_settled.emit()
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        pairs = self.recent.pairs()
-        for n, pair in enumerate(pairs, start=1):
-            action = self.recent_menu.addAction(f"&{n % 10} {pair.label}")
-            action.triggered.connect(lambda _c=False, p=pair: self.open_recent(p))
-        if not pairs:
-            self.recent_menu.addAction("No recent comparisons").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear List", self.recent.clear)
+        fill_recent_menu(self.recent_menu, self.recent, self.open_recent)
 
     def open_recent(self, pair: RecentPair) -> None:
         """Reopen a remembered pair (the current versions of both articles)."""
@@ -439,16 +431,14 @@ class MainWindow(QMainWindow):
 
     # -- notes ---------------------------------------------------------------
 
-    def reading_panes(self) -> list[tuple[QTextEdit, Article | None]]:
-        """Every text pane showing an article body, with its article."""
-        panes: list[tuple[QTextEdit, Article | None]] = [
-            (self.library_view.preview.text_edit, self.library_view.preview.article)]
-        if self.comparison_view is not None and self.pair is not None:
-            for side, article in zip(("a", "b"), self.pair, strict=True):
-                try:
-                    panes.append((self.comparison_view.pane(side).text_edit, article))
-                except (KeyError, ValueError, AttributeError):
-                    continue
+    def reading_panes(self) -> list[ReadingSource]:
+        """Every pane showing an article body: (text widget, article, selection getter)."""
+        preview = self.library_view.preview
+        panes: list[ReadingSource] = [(preview.text_edit, preview.article, preview.selected_span)]
+        if self.comparison_view is not None:
+            for side in ("a", "b"):
+                pane = self.comparison_view.pane(side)
+                panes.append((pane.text_edit, pane.article, pane.selection_range))
         return panes
 
     def focused_selection(self) -> tuple[Article, int, int] | None:

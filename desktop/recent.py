@@ -8,7 +8,10 @@ pair whose article was since removed can be dropped with a message.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from PySide6.QtWidgets import QMenu
 
 from desktop.settings import Settings
 from library.article import Article
@@ -78,3 +81,26 @@ class RecentComparisons:
                        ensure_ascii=False)
             for p in pairs
         ])
+
+
+def fill_recent_menu(
+    menu: QMenu, recent: RecentComparisons, open_pair: Callable[[RecentPair], None]
+) -> None:
+    """(Re)build File > Recent Comparisons, numbered &1…&0 for the keyboard.
+
+    Args:
+        menu: the submenu, filled just before it shows.
+        recent: the list to show.
+        open_pair: called with the pair chosen.
+    """
+    menu.clear()
+    pairs = recent.pairs()
+    for n, pair in enumerate(pairs, start=1):
+        action = menu.addAction(f"&{n % 10} {pair.label}")
+        action.setToolTip(f"{pair.title_a}\n↔ {pair.title_b}")
+        action.triggered.connect(lambda _checked=False, p=pair: open_pair(p))
+    if not pairs:
+        menu.addAction("No recent comparisons").setEnabled(False)
+        return
+    menu.addSeparator()
+    menu.addAction("Clear List", recent.clear)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +29,9 @@ from library.article import Article
 # Search marks: control characters, which never occur in article text, unlike "[".
 MARKS = ("\x02", "\x03")
 _MARKED = re.compile("\x02([^\x02\x03]*)\x03")
+# A reading pane as "Add Note on Selection" sees it: the text widget, the
+# article it shows, and a getter of its selection as body offsets.
+ReadingSource = tuple[QWidget, Article | None, Callable[[], tuple[int, int] | None]]
 
 
 def meta_line(article: Article) -> str:
@@ -181,20 +185,21 @@ def snippet_html(snippet: str) -> str:
 
 
 def focused_selection(
-    panes: list[tuple[QTextEdit, Article | None]], focus: QWidget | None
+    panes: list[ReadingSource], focus: QWidget | None
 ) -> tuple[Article, int, int] | None:
     """(article, start, end) of the selection in whichever of `panes` has the focus.
 
     Args:
-        panes: reading panes with the article each shows (None: empty pane).
+        panes: (text widget, article shown or None, getter of the selection as
+            body offsets) for each reading pane.
         focus: the application's focus widget.
     """
-    for edit, article in panes:
+    for edit, article, selection in panes:
         if article is None or focus is None or not edit.isVisible():
             continue
         if focus is not edit and not edit.isAncestorOf(focus):
             continue
-        cursor = edit.textCursor()
-        if cursor.hasSelection():
-            return article, cursor.selectionStart(), cursor.selectionEnd()
+        span = selection()
+        if span is not None and span[0] != span[1]:
+            return article, span[0], span[1]
     return None
