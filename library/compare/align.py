@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from library.compare.idf import IdfTable
-from library.compare.similarity import LexicalBackend, SimilarityBackend, refine
+from library.compare.similarity import LexicalBackend, SimilarityBackend, pair_score, refine
 
 # Chosen on ECB+ train/dev (see benchmarks/eval_compare.py).
 ALIGN_THRESHOLD = 0.26
@@ -81,8 +81,7 @@ def align(
 
 
 def _plain(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
-    base = float(LexicalBackend(centrality=0.0).matrix([terms_a], [terms_b], idf)[0, 0])
-    return refine(base, terms_a, terms_b, idf)
+    return refine(pair_score(terms_a, terms_b, idf), terms_a, terms_b, idf)
 
 
 def _merge(

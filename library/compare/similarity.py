@@ -179,6 +179,34 @@ def order_agreement(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTabl
     return max(best) / total if total else 1.0
 
 
+def pair_score(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
+    """The plain overlap mix for one pair, in pure Python (no prior, no order check).
+
+    Equal to `LexicalBackend(centrality=0).matrix([a], [b], idf)[0, 0]` up to
+    float rounding; used where building matrices for one pair would cost more.
+
+    Args:
+        terms_a: content terms of A.
+        terms_b: content terms of B.
+        idf: word weights.
+    """
+    set_a, set_b = set(terms_a), set(terms_b)
+    if not set_a or not set_b:
+        return 0.0
+    wa = {t: idf.weight(t) for t in set_a}
+    wb = {t: idf.weight(t) for t in set_b}
+    both = sorted(set_a & set_b)
+    shared = sum(wa[t] for t in both)
+    dot = sum(wa[t] * wa[t] for t in both)
+    sa, sb = sum(wa.values()), sum(wb.values())
+    na = sum(w * w for w in wa.values()) ** 0.5
+    nb = sum(w * w for w in wb.values()) ** 0.5
+    cos = dot / (na * nb)
+    dice = 2 * shared / (sa + sb)
+    cont = shared / min(sa, sb)
+    return W_COS * cos + W_DICE * dice + W_CONT * cont
+
+
 def refine(base: float, terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
     """Apply the word-order penalty to a candidate pair's base score.
 

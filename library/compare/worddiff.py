@@ -15,7 +15,7 @@ from diff_match_patch import diff_match_patch
 
 from library.compare.model import DiffOp
 
-_PIECE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_PIECE = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)
 # Code points from the Supplementary Private Use Area-A: never in real text.
 _BASE = 0xF0000
 MAX_DIFF_CHARS = 5000
