@@ -64,7 +64,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
 _NUMBER = re.compile(
     r"(?<![\w.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?:"
     + "|".join(sorted(_WORD_NUMS, key=len, reverse=True))
-    + r"))\b(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    + r"))(?:st|nd|rd|th)?\b(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
     r"(?:\s*(?P<pct>%|percent|per cent))?",
     re.IGNORECASE,
 )
@@ -116,6 +116,60 @@ class _Date:
             (self.time, other.time),
         )
         return all(x is None or y is None or x == y for x, y in pairs)
+
+    def same(self, other: _Date) -> bool:
+        """Compatible and agreeing on at least one field both state."""
+        return self.fits(other) and any(
+            x is not None and x == y
+            for x, y in (
+                (self.year, other.year),
+                (self.month, other.month),
+                (self.day, other.day),
+                (self.weekday, other.weekday),
+                (self.time, other.time),
+            )
+        )
+
+    def clashes(self, other: _Date) -> bool:
+        """Some field is stated on both sides with different values."""
+        return not self.fits(other)
+
+
+def _merge_adjacent(found: list[_Date], spans: list[tuple[int, int]], text: str) -> list[_Date]:
+    # "Saturday, 8 June 2013" is one date; judged piecewise, the weekday would
+    # fit any other date and hide a change.
+    out: list[_Date] = []
+    last_end = -10
+    for d, (start, end) in zip(found, spans, strict=True):
+        gap = text[last_end:start] if out else ""
+        if out and len(gap) <= 3 and gap.strip(" ,") == "" and out[-1].fits(d):
+            p = out[-1]
+            out[-1] = _Date(
+                text=text[text.find(p.text) : end] if p.text in text else p.text + " " + d.text,
+                year=p.year if p.year is not None else d.year,
+                month=p.month if p.month is not None else d.month,
+                day=p.day if p.day is not None else d.day,
+                weekday=p.weekday if p.weekday is not None else d.weekday,
+                time=p.time if p.time is not None else d.time,
+            )
+        else:
+            out.append(d)
+        last_end = end
+    return out
+
+
+def _unmatched(xs: list[_Date], ys: list[_Date]) -> tuple[list[_Date], list[_Date]]:
+    # One-to-one: a date said twice on one side and once on the other still
+    # leaves a mention to explain.  Exact agreement first, then compatibility.
+    left_y = list(ys)
+    left_x: list[_Date] = []
+    for x in xs:
+        k = next((i for i, y in enumerate(left_y) if x.same(y)), None)
+        if k is None:
+            left_x.append(x)
+        else:
+            left_y.pop(k)
+    return left_x, left_y
 
 
 def _month(token: str | None) -> int | None:
@@ -185,10 +239,14 @@ def _number_conflicts(a: str, b: str) -> list[Conflict]:
     out: list[Conflict] = []
     da, sa = dates(a)
     db, sb = dates(b)
-    only_a = [d for d in da if not any(d.fits(x) for x in db)]
-    only_b = [d for d in db if not any(d.fits(x) for x in da)]
-    if only_a and only_b:
-        out.extend(_pairs("date", [d.text for d in only_a], [d.text for d in only_b]))
+    ma, mb = _merge_adjacent(da, sa, a), _merge_adjacent(db, sb, b)
+    only_a, only_b = _unmatched(ma, mb)
+    # A leftover date conflicts only with a leftover that states a field it also
+    # states ("Wednesday" vs "November 9" cannot be checked, so it is not flagged).
+    xa = [x for x in only_a if any(x.clashes(y) for y in only_b)]
+    xb = [y for y in only_b if any(x.clashes(y) for x in only_a)]
+    if xa and xb:
+        out.extend(_pairs("date", _unique([d.text for d in xa]), _unique([d.text for d in xb])))
     na, nb = numbers(a, sa), numbers(b, sb)
     # "January 21 and 28" vs "21 to 28 January": a bare number may be the other
     # side's date day or year, written differently.
@@ -294,9 +352,17 @@ def negation_cues(text: str) -> list[str]:
 
 def _negation_conflicts(a: str, b: str) -> list[Conflict]:
     na, nb = negation_cues(a), negation_cues(b)
-    if bool(na) == bool(nb):
+    if len(na) == len(nb):
         return []
-    return [Conflict("negation", "; ".join(na), "; ".join(nb))]
+    # One side negates more often: name the cues the other side lacks.
+    rest_b = list(nb)
+    only_a = []
+    for cue in na:
+        if cue in rest_b:
+            rest_b.remove(cue)
+        else:
+            only_a.append(cue)
+    return [Conflict("negation", "; ".join(only_a), "; ".join(rest_b))]
 
 
 def speakers(text: str) -> list[str]:
