@@ -252,10 +252,10 @@ def _number_conflicts(a: str, b: str) -> list[Conflict]:
     # side's date day or year, written differently.
     va = {v for _, v in na} | _date_values(da)
     vb = {v for _, v in nb} | _date_values(db)
-    xa = _unique([t for t, v in na if v not in vb])
-    xb = _unique([t for t, v in nb if v not in va])
-    if xa and xb:
-        out.extend(_pairs("number", xa, xb))
+    num_a = _unique([t for t, v in na if v not in vb])
+    num_b = _unique([t for t, v in nb if v not in va])
+    if num_a and num_b:
+        out.extend(_pairs("number", num_a, num_b))
     return out
 
 
