@@ -350,6 +350,39 @@ def negation_cues(text: str) -> list[str]:
     return out
 
 
+# Verbs and adjectives that reverse a news claim when swapped for each other
+# ("the assembly passed / rejected the amendment").  Matched on stems.
+_OPPOSITES = (
+    ("passed", "rejected"), ("approved", "rejected"), ("accepted", "rejected"),
+    ("win", "lose"), ("won", "lost"), ("wins", "loses"), ("rise", "fall"), ("rose", "fell"),
+    ("rises", "falls"), ("increased", "decreased"), ("raised", "lowered"), ("gain", "loss"),
+    ("arrested", "released"), ("convicted", "acquitted"), ("confirmed", "denied"),
+    ("admitted", "denied"), ("alive", "dead"), ("survived", "died"), ("opened", "closed"),
+    ("allowed", "banned"), ("supported", "opposed"), ("guilty", "innocent"),
+    ("hired", "fired"), ("before", "after"), ("above", "below"), ("higher", "lower"),
+    ("larger", "smaller"), ("started", "ended"), ("began", "ended"),
+)  # fmt: skip
+_OPPOSITE = {stem(x): stem(y) for x, y in _OPPOSITES} | {stem(y): stem(x) for x, y in _OPPOSITES}
+
+
+def _opposite_conflicts(diff: Sequence[tuple[DiffOp, str]]) -> list[Conflict]:
+    out: list[Conflict] = []
+    for k in range(len(diff) - 1):
+        (op1, t1), (op2, t2) = diff[k], diff[k + 1]
+        if {op1, op2} != {-1, 1}:
+            continue
+        ta, tb = (t1, t2) if op1 == -1 else (t2, t1)
+        wa, wb = _WORD.findall(ta), _WORD.findall(tb)
+        if len(wa) > _MAX_HUNK_WORDS or len(wb) > _MAX_HUNK_WORDS:
+            continue
+        stems_b = {stem(w): w for w in wb}
+        for w in wa:
+            other = _OPPOSITE.get(stem(w))
+            if other is not None and other in stems_b:
+                out.append(Conflict("negation", w, stems_b[other]))
+    return out
+
+
 def _negation_conflicts(a: str, b: str) -> list[Conflict]:
     na, nb = negation_cues(a), negation_cues(b)
     if len(na) == len(nb):
@@ -432,6 +465,7 @@ def find_conflicts(a: str, b: str, diff: Sequence[tuple[DiffOp, str]]) -> tuple[
     named = {s for c in attribution for s in (c.a, c.b)}
     found += [c for c in _entity_conflicts(diff, a, b) if c.a not in named and c.b not in named]
     found += _negation_conflicts(a, b)
+    found += _opposite_conflicts(diff)
     found += attribution
     found += _quote_conflicts(a, b)
     return tuple(dict.fromkeys(found))

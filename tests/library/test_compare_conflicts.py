@@ -155,3 +155,18 @@ def test_end_to_end_paraphrase_stays_same() -> None:
         "The Central Confidentiality Office is currently directed by Li Zhaozong.",
     )
     assert [p.relation for p in c.pairs] == ["same"]
+
+
+def test_opposite_verbs_are_a_negation() -> None:
+    assert conflicts(
+        "The assembly passed the amendment on Monday.",
+        "The assembly rejected the amendment on Monday.",
+    ) == [("negation", "passed", "rejected")]
+
+
+def test_conflict_order_is_stable() -> None:
+    a = "On May 17, 2005, Li Linyi said 35 members did not vote in Kuwait."
+    b = "On May 18, 2005, Tang Jingyuan said 23 members voted in Qatar."
+    first = conflicts(a, b)
+    assert {k for k, _, _ in first} >= {"date", "number", "negation", "attribution"}
+    assert all(conflicts(a, b) == first for _ in range(3))
