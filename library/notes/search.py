@@ -8,17 +8,21 @@ fall back to a substring scan.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from library.fts_query import parse_query
 from library.notes.model import Note, normalize_tags
 from library.notes.rows import SELECT, TAG_SQL, note_from_row
+from library.notes.snippets import Matcher, snippet
 
 if TYPE_CHECKING:
     from library.notes.store import NotesStore
 
-_SNIPPET_TOKENS = 16
+# How many of the newest matches are ranked (see search_notes).
+WINDOW = 2000
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +67,32 @@ def search_notes(
         ).fetchall()
         notes = [note_from_row(r) for r in rows]
         return [NoteHit(n, substring_snippet(n, query.terms, marks), 0.0) for n in notes]
-    # `rank` is FTS5's bm25; weighting the note text over tags and quote.
-    sql = f"""
-        {SELECT.replace(" FROM notes n", "")},
-               snippet(notes_fts, -1, ?, ?, '…', {_SNIPPET_TOKENS}) AS snip,
-               bm25(notes_fts, 2.0, 1.5, 1.0) AS score
-        FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-        WHERE notes_fts MATCH ? AND n.deleted_at IS NULL{tag_sql}
-        ORDER BY score, n.id DESC LIMIT ?
-    """
-    rows = store.db.execute(sql, [marks[0], marks[1], query.fts, *params, limit]).fetchall()
-    return [NoteHit(note_from_row(r), str(r[-2] or ""), float(r[-1])) for r in rows]
+    match = query.fts
+    tag_words = _WORD.findall(params[0]) if params else []
+    if tag_words:
+        # Narrow inside FTS5 too (the exact tag test above still decides).
+        match = f'({match}) AND tags : "{" ".join(tag_words)}"'
+    db = store.db
+    # Ranking costs per matching row, and a word like "the" matches every
+    # note; rank only the newest WINDOW matches, which FTS5 finds by walking
+    # its rowid order and stopping early.
+    bound = db.execute(
+        "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [match, WINDOW - 1],
+    ).fetchone()
+    rows = db.execute(
+        f"""{SELECT.replace(" FROM notes n", "")}, bm25(notes_fts, 2.0, 1.5, 1.0) AS score
+            FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+            WHERE notes_fts MATCH ? AND notes_fts.rowid >= ? AND n.deleted_at IS NULL{tag_sql}
+            ORDER BY score, notes_fts.rowid DESC LIMIT ?""",
+        [match, bound[0] if bound else 0, *params, limit],
+    ).fetchall()
+    matcher = Matcher(query.fts)
+    hits = []
+    for row in rows:
+        note = note_from_row(row)
+        hits.append(NoteHit(note, snippet(note, matcher, marks), float(row[-1])))
+    return hits
 
 
 def substring_snippet(note: Note, terms: tuple[str, ...], marks: tuple[str, str]) -> str:

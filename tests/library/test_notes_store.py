@@ -42,7 +42,8 @@ def test_migrations_from_empty_file(data_dir: Path) -> None:
     store = NotesStore(data_dir)
     db = sqlite_utils.Database(data_dir / "notes.db")
     assert {"notes", "notes_fts", "_sqlite_migrations"} <= set(db.table_names())
-    assert [m.name for m in migrations.applied(db)] == ["m001_notes"]
+    assert [m.name for m in migrations.applied(db)] == ["m001_notes", "m002_prefix_index"]
+    assert "prefix='2 3'" in db.table("notes_fts").schema
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.recovered_from is None
     assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -53,6 +54,24 @@ def test_migrations_from_empty_file(data_dir: Path) -> None:
     again = NotesStore(data_dir)
     assert again.count() == 0
     again.close()
+
+
+def test_upgrade_from_first_schema_keeps_notes(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    old = sqlite_utils.Database(data_dir / "notes.db")
+    migrations.apply(old, stop_before="m002_prefix_index")
+    old.table("notes").insert(
+        {"uid": "u1", "kind": "article", "text": "governance matters", "tags": "gov",
+         "created_at": "2026-01-01T00:00:00", "updated_at": "2026-01-01T00:00:00",
+         "article_id": 1, "detached": 0}
+    )  # fmt: skip
+    old.close()
+    store = NotesStore(data_dir)
+    assert [h.note.uid for h in store.search("govern*")] == ["u1"]
+    store.add_article_note(1, "government again")
+    assert len(store.search("gov*")) == 2
+    assert store.integrity_check() == "ok"
+    store.close()
 
 
 def test_add_and_list_newest_first(store: NotesStore, article: Article) -> None:
