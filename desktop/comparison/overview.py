@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.comparison.palette import QtPalette
@@ -68,6 +68,8 @@ class OverviewStrip(QWidget):
         self._marks: list[tuple[float, float, str, bool]] = []
         self._visible = (0.0, 1.0)
         self._palette: QtPalette | None = None
+        # The marks drawn once into a pixmap: a scroll repaints only the box.
+        self._cache: QPixmap | None = None
 
     def set_marks(self, marks: list[tuple[float, float, str, bool]], palette: QtPalette) -> None:
         """Replace the marks.
@@ -79,6 +81,7 @@ class OverviewStrip(QWidget):
         """
         self._marks = marks
         self._palette = palette
+        self._cache = None
         self.update()
 
     def marks(self) -> list[tuple[float, float, str, bool]]:
@@ -93,17 +96,12 @@ class OverviewStrip(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Paint the track, the marks and the visible-region box."""
+        if self._cache is None or self._cache.size() != self.size():
+            self._cache = self._render_marks()
         painter = QPainter(self)
         pal = self.palette()
-        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.AlternateBase))
+        painter.drawPixmap(0, 0, self._cache)
         h = max(1, self.height() - 2)
-        if self._palette is not None:
-            for top, bottom, relation, current in self._marks:
-                y = 1 + top * h
-                height = max(2.0, (bottom - top) * h)
-                inset = 1.0 if current else 3.0
-                rect = QRectF(inset, y, self.width() - 2 * inset, height)
-                painter.fillRect(rect, self._palette.line(relation))
         top, bottom = self._visible
         box = QRectF(0.5, 1 + top * h, self.width() - 1.0, max(4.0, (bottom - top) * h))
         shade = QColor(pal.color(QPalette.ColorRole.Text))
@@ -114,6 +112,22 @@ class OverviewStrip(QWidget):
         painter.setPen(QPen(edge, 1))
         painter.drawRect(box)
         painter.end()
+
+    def _render_marks(self) -> QPixmap:
+        pixmap = QPixmap(self.size())
+        pixmap.fill(self.palette().color(QPalette.ColorRole.AlternateBase))
+        if self._palette is None:
+            return pixmap
+        painter = QPainter(pixmap)
+        h = max(1, self.height() - 2)
+        for top, bottom, relation, current in self._marks:
+            inset = 1.0 if current else 3.0
+            rect = QRectF(
+                inset, 1 + top * h, self.width() - 2 * inset, max(2.0, (bottom - top) * h)
+            )
+            painter.fillRect(rect, self._palette.line(relation))
+        painter.end()
+        return pixmap
 
     def _jump(self, event: QMouseEvent) -> None:
         fraction = min(1.0, max(0.0, event.position().y() / max(1, self.height())))
