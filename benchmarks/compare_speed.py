@@ -117,6 +117,16 @@ def main(argv: list[str]) -> int:
     print("| words per article | units A x B | compare_texts, cold | peak MiB "
           "| compare_texts, warm | naive all-pairs difflib | peak MiB |")  # fmt: skip
     print("|---|---|---|---|---|---|---|")
+    samples = sorted((REPO / "resources" / "articles").glob("*.md"))
+    if len(samples) >= 2:
+        a, b = (p.read_text(encoding="utf-8") for p in samples[:2])
+        cold, mem = measure(lambda: compare_texts(a, b), 7, split_sentences.cache_clear)
+        warm, _ = measure(lambda: compare_texts(a, b), 7)
+        nt, nmem = measure(lambda: naive(a, b), 3)
+        words = f"{len(a.split()):,} + {len(b.split()):,} (the two sample articles)"
+        units = f"{len(segment(a))} x {len(segment(b))}"
+        print(f"| {words} | {units} | {cold * 1000:.0f} ms | {mem:.1f} | {warm * 1000:.0f} ms "
+              f"| {nt * 1000:.0f} ms | {nmem:.1f} |")  # fmt: skip
     naive_ok = True
     for size in (int(x) for x in args.sizes.split(",")):
         a, b = make_pair(size, pool)

@@ -85,7 +85,9 @@ _QUOTE = re.compile(
     r"|(?<![\w'`])'(?P<d>[^']{2,400}?)'(?![\w])|「(?P<e>[^」]{1,400})」|『(?P<f>[^』]{1,400})』"
 )
 _MAX_HUNK_WORDS = 6
-_NEG_TOKEN = re.compile(r"\b\w+n[’']t\b|\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b", re.I)
+_NEG_TOKEN = re.compile(
+    r"\b\w+n[’']t\b|\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b(?!\.?\s*\d)", re.I
+)  # "No. 2" is a rank, not a negation
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Capitalised words that start sentences or are titles, not names of their own.
 _NOT_NAMES = STOPWORDS | frozenset(
@@ -440,16 +442,22 @@ def _quote_conflicts(a: str, b: str) -> list[Conflict]:
     out: list[Conflict] = []
     qb = quotes(b)
     for qa in quotes(a):
-        wa = {w.lower() for w in _WORD.findall(qa)}
-        best, best_q = 0.0, ""
+        wa = _quote_words(qa)
+        best, best_q, best_w = 0.0, "", set()
         for q in qb:
-            wb = {w.lower() for w in _WORD.findall(q)}
+            wb = _quote_words(q)
             j = len(wa & wb) / len(wa | wb)
             if j > best:
-                best, best_q = j, q
-        if 0.5 <= best < 1.0:
+                best, best_q, best_w = j, q, wb
+        # The same quote, with words *replaced* on both sides; a quote cut
+        # shorter on one side, or re-punctuated ("UK"/"U.K."), is not a misquote.
+        if 0.5 <= best < 1.0 and wa - best_w - STOPWORDS and best_w - wa - STOPWORDS:
             out.append(Conflict("quote", qa, best_q))
     return out
+
+
+def _quote_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text.replace(".", ""))}
 
 
 def find_conflicts(a: str, b: str, diff: Sequence[tuple[DiffOp, str]]) -> tuple[Conflict, ...]:
