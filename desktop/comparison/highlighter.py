@@ -80,10 +80,9 @@ def mark_current(
     spans: list[tuple[int, int]] = []
     if layout is not None and pair_index is not None and 0 <= pair_index < len(layout.pairs):
         pair = layout.pairs[pair_index]
-        for uid in pair.units(side):
-            unit = layout.unit(side, uid)
-            if unit is not None:
-                spans.append((unit.start, unit.end))
+        # One frame around the whole pair: a frame per sentence would overlap
+        # where two sentences share a line.
+        spans.append(pair.extent(side))
         edit.current_color = palette.line(pair.relation)
     edit.current_spans = spans
     edit.viewport().update()

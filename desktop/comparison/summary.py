@@ -146,15 +146,24 @@ class SummaryPanel(QWidget):
                     item = QListWidgetItem(_clip(unit.text, 240))
                     item.setData(_ROLE, ("unit", side, uid))
                     target.addItem(item)
-        self.divergent_label.setText(f"Divergent claims ({self.lists['divergent'].count()})")
+        real = {key: widget.count() for key, widget in self.lists.items()}
+        self.divergent_label.setText(f"Divergent claims ({real['divergent']})")
+        for key, empty in (
+            ("divergent", "No divergent claims: where the articles overlap, they agree."),
+            ("same", "No shared facts."),
+            ("only_a", "Nothing that only A reports."),
+            ("only_b", "Nothing that only B reports."),
+        ):
+            if self.lists[key].count() == 0:
+                placeholder = QListWidgetItem(empty)
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable, no data
+                self.lists[key].addItem(placeholder)
         for key, name in (
             ("same", "Shared"),
             ("only_a", "A only"),
             ("only_b", "B only"),
         ):
-            self.tabs.setTabText(
-                self.tabs.indexOf(self.lists[key]), f"{name} ({self.lists[key].count()})"
-            )
+            self.tabs.setTabText(self.tabs.indexOf(self.lists[key]), f"{name} ({real[key]})")
 
     def set_current(self, pair: int | None) -> None:
         """Select the list entry of `pair` without re-emitting activation."""
