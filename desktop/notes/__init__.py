@@ -1,0 +1,3 @@
+"""The notes panel and its parts (Qt); the store and all logic are in `library.notes`."""
+
+from __future__ import annotations

@@ -1,0 +1,168 @@
+"""`NoteEditor`: edit one note's Markdown text and tags; saves itself.
+
+There is no Save button.  Typing starts a short timer (debounce) and the note
+is written when it fires; leaving the editor (focus out), switching to another
+note, hiding or closing the panel all write at once through `flush()`.  A
+failed write (database locked by another window, disk full) keeps the text
+dirty and is retried on the next trigger, so nothing typed is dropped.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from library.errors import ParallaxError
+from library.notes import Note, NotesStore
+from library.notes.model import normalize_tags
+
+AUTOSAVE_MS = 500
+
+
+class NoteEditor(QWidget):
+    """Edits the note given to `set_note`.
+
+    Args:
+        store: where edits are written.
+        parent: the owning widget.
+
+    Signals:
+        saved(Note): a change was written; carries the stored note.
+        save_failed(str): a write failed; the text stays and is retried.
+    """
+
+    saved = Signal(object)
+    save_failed = Signal(str)
+
+    def __init__(self, store: NotesStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._note: Note | None = None
+        self._dirty = False
+        self._loading = False
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(self.header.textFormat().RichText)
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setPlaceholderText("Write your note (Markdown). It saves as you type.")
+        self.text_edit.setAccessibleName("Note text")
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText("Tags, separated by spaces")
+        self.tags_edit.setAccessibleName("Note tags")
+        self.state = QLabel()
+        self.state.setObjectName("noteSaveState")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.header, self.text_edit, self.tags_edit, self.state):
+            layout.addWidget(widget)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.flush)
+        self.text_edit.textChanged.connect(self._changed)
+        self.tags_edit.textEdited.connect(self._changed)
+        # Focus leaving either field saves at once (why: the user may be
+        # about to close the window or switch app).
+        self.text_edit.installEventFilter(self)
+        self.tags_edit.installEventFilter(self)
+        self.set_note(None)
+
+    # -- public --------------------------------------------------------------
+
+    def note(self) -> Note | None:
+        """The note being edited (as last saved), or None."""
+        return self._note
+
+    def is_dirty(self) -> bool:
+        """True while typed text has not been written yet."""
+        return self._dirty
+
+    def set_note(self, note: Note | None) -> None:
+        """Show `note` (None: nothing), after saving any pending edit of the current one."""
+        self.flush()
+        self._note = note
+        self._loading = True
+        self.text_edit.setPlainText(note.text if note else "")
+        self.tags_edit.setText(" ".join(note.tags) if note else "")
+        self._loading = False
+        self._dirty = False
+        editable = note is not None and not note.in_trash
+        self.text_edit.setReadOnly(not editable)
+        self.tags_edit.setReadOnly(not editable)
+        self.setEnabled(note is not None)
+        self.header.setText(_header_html(note))
+        self.state.setText("In the trash: restore it to edit." if note and note.in_trash else "")
+
+    def flush(self) -> bool:
+        """Write pending edits now.
+
+        Returns:
+            True when nothing is left unsaved.
+        """
+        self.timer.stop()
+        if not self._dirty or self._note is None:
+            return True
+        try:
+            stored = self.store.update(
+                self._note.id,
+                text=self.text_edit.toPlainText(),
+                tags=normalize_tags(self.tags_edit.text()),
+            )
+        except ParallaxError as exc:
+            self.state.setText(f"Not saved yet: {exc}")
+            self.save_failed.emit(str(exc))
+            return False
+        self._dirty = False
+        changed = stored != self._note
+        self._note = stored
+        self.state.setText("Saved")
+        if changed:
+            self.saved.emit(stored)
+        return True
+
+    # -- Qt ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading or self._note is None:
+            return
+        self._dirty = True
+        self.state.setText("Editing…")
+        self.timer.start()
+
+
+def _header_html(note: Note | None) -> str:
+    if note is None:
+        return "<i>Select a note, or select text in an article and press Ctrl+Shift+N.</i>"
+    if note.anchor is not None:
+        quote = note.anchor.quote if len(note.anchor.quote) < 300 else note.anchor.quote[:297] + "…"
+        flag = (
+            "<br><span style='color:#c0392b'>Detached: this passage is not in the "
+            "current version of the article.</span>"
+            if note.detached
+            else ""
+        )
+        return f"On the passage <i>“{html.escape(quote)}”</i>{flag}"
+    if note.kind == "claim" and note.claim is not None:
+        return f"On the claim <i>“{html.escape(note.claim.text)}”</i>"
+    if note.kind == "comparison":
+        return "On this comparison"
+    return "On the whole article"

@@ -1,0 +1,410 @@
+"""`NotesPanel`: the reader's notes beside the article or the comparison.
+
+The panel lists the notes for what is open (newest first), or, while the
+search box has text, every matching note with the matching words highlighted,
+or the trash.  Below the list an editor saves as you type.  The main window
+docks the panel and wires it to the views:
+
+    panel = NotesPanel(collection.notes, library=collection.library)
+    panel.passage_requested.connect(window.show_passage)     # click on a note
+    panel.notes_changed.connect(window.underline_noted)      # uses noted_spans()
+    add_note_action.triggered.connect(                       # Ctrl+Shift+N
+        lambda: panel.add_passage_note(article, start, end))
+    notes_menu.addActions(panel.actions())
+    # on close: panel.flush()
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.notes.editor import NoteEditor
+from desktop.notes.list_model import MARKS, NoteListModel, NoteRole, NoteRow, RichTextDelegate
+from desktop.notes.search import NotesSearchBar
+from desktop.notes.transfer import NotesTransfer
+from library.article import Article
+from library.errors import InvalidQuery, NotFound, ParallaxError
+from library.notes import Note, NotesStore
+from library.store import LibraryStore
+
+SEARCH_LIMIT = 200
+
+
+class NotesPanel(QWidget):
+    """Notes for the open article or comparison, search over all notes, trash.
+
+    Args:
+        notes: the notes store.
+        parent: the owning widget.
+        library: used to show article titles; when omitted the panel only
+            knows the titles of articles it was shown.
+
+    Signals:
+        passage_requested(int, int, int): (article_id, start, end) the user
+            clicked a note; start == end for notes on a whole article.
+        comparison_requested(int, int): a comparison note was clicked.
+        notes_changed(): notes were added, edited, deleted or restored.
+    """
+
+    passage_requested = Signal(int, int, int)
+    comparison_requested = Signal(int, int)
+    notes_changed = Signal()
+
+    def __init__(
+        self, notes: NotesStore, parent: QWidget | None = None, library: LibraryStore | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = notes
+        self.library = library
+        self._titles: dict[int, str] = {}
+        self._article: Article | None = None
+        self._pair: tuple[Article, Article] | None = None
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setObjectName("notesBanner")
+        self.banner.setStyleSheet("background:#fff3cd;color:#5c4400;padding:4px;")
+        self.banner.hide()
+        self.search_bar = NotesSearchBar()
+        self.context = QLabel()
+        self.context.setWordWrap(True)
+        self.list_view = QListView()
+        self.list_view.setAccessibleName("Notes")
+        self.model = NoteListModel()
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(RichTextDelegate(self.list_view))
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list_view.setWordWrap(True)
+        self.list_view.setUniformItemSizes(False)
+        self.editor = NoteEditor(notes)
+        self.new_button = QPushButton("New Note")
+        self.new_button.setToolTip("A note on the whole article or comparison")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Move the note to the trash (Del)")
+        self.restore_button = QPushButton("Restore")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("notesStatus")
+
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.delete_button, self.restore_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.editor)
+        lower_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.list_view)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self.banner, self.search_bar, self.context):
+            layout.addWidget(widget)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+        self.transfer = NotesTransfer(
+            notes, self, self.title_of, self.report, self._current_article_id, self.refresh
+        )
+        self.delete_action = QAction("Delete Note", self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.list_view.addAction(self.delete_action)
+
+        self.search_bar.changed.connect(self.refresh)
+        self.list_view.clicked.connect(self._on_clicked)
+        self.list_view.selectionModel().currentChanged.connect(self._on_current)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.save_failed.connect(lambda message: self.report(message, True))
+        self.new_button.clicked.connect(self.add_note_on_open)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        if notes.recovered_from is not None:
+            self.banner.setText(
+                f"Your notes file was damaged. It was moved to {notes.recovered_from} "
+                "(kept for recovery) and a new, empty notes file was started."
+            )
+            self.banner.show()
+        self.refresh()
+
+    # -- what is open --------------------------------------------------------
+
+    def show_article(self, article: Article | None) -> None:
+        """List the notes of `article` (None: nothing is open)."""
+        self._article, self._pair = article, None
+        self._remember(article)
+        self.refresh()
+
+    def show_comparison(self, article_a: Article, article_b: Article) -> None:
+        """List the comparison's notes plus each side's notes."""
+        self._article, self._pair = None, (article_a, article_b)
+        self._remember(article_a, article_b)
+        self.refresh()
+
+    def add_passage_note(self, article: Article, start: int, end: int) -> Note | None:
+        """Create a note on `article.body[start:end]` and put the cursor in its editor.
+
+        An empty selection (start == end) makes a note on the whole article.
+        """
+        if article.id is None:
+            return None
+        self._remember(article)
+        try:
+            if start == end:
+                note = self.store.add_article_note(article.id, "")
+            else:
+                lo, hi = sorted((start, end))
+                note = self.store.add_passage_note(article, lo, hi)
+        except (ParallaxError, ValueError) as exc:
+            self.report(f"Could not add the note: {exc}", True)
+            return None
+        self._after_new(note)
+        return note
+
+    def add_note_on_open(self) -> Note | None:
+        """A note on the open comparison or article as a whole."""
+        try:
+            if self._pair is not None:
+                a, b = self._pair
+                assert a.id is not None and b.id is not None
+                note = self.store.add_comparison_note(a.id, b.id)
+            elif self._article is not None and self._article.id is not None:
+                note = self.store.add_article_note(self._article.id, "")
+            else:
+                self.report("Open an article to add a note to it.", True)
+                return None
+        except ParallaxError as exc:
+            self.report(f"Could not add the note: {exc}", True)
+            return None
+        self._after_new(note)
+        return note
+
+    def noted_spans(self, article_id: int) -> list[tuple[int, int]]:
+        """Passages of this article that carry a (live, attached) note, by offsets."""
+        try:
+            notes = self.store.for_article(article_id)
+        except ParallaxError:
+            return []
+        return sorted(
+            (n.anchor.start, n.anchor.end) for n in notes if n.anchor is not None and not n.detached
+        )
+
+    def actions(self) -> list[QAction]:
+        """Notes-menu actions: export (Markdown, JSON, this article) and import."""
+        return self.transfer.actions()
+
+    def flush(self) -> bool:
+        """Save what is being typed now; True when nothing is left unsaved."""
+        return self.editor.flush()
+
+    # -- list ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild the list for the current search, tag, trash toggle and open item."""
+        self.flush()
+        keep = self.editor.note()
+        try:
+            self.search_bar.set_tags(self.store.tags())
+            rows, context = self._rows()
+        except InvalidQuery:
+            rows, context = [], "Type a word to search for."
+        except ParallaxError as exc:
+            rows, context = [], html.escape(str(exc))
+        self.model.set_rows(rows)
+        self.context.setText(context)
+        row = self.model.row_of(keep.id) if keep is not None else None
+        if row is not None:
+            fresh = self.model.rows()[row].note
+            if fresh != keep and not self.editor.is_dirty():
+                self.editor.set_note(fresh)  # changed elsewhere (another window, import)
+            self.list_view.setCurrentIndex(self.model.index(row))
+        else:
+            self.editor.set_note(None)
+        self._update_buttons()
+
+    def _rows(self) -> tuple[list[NoteRow], str]:
+        tag, bar = self.search_bar.tag(), self.search_bar
+        if bar.trash():
+            notes = [n for n in self.store.trash() if not tag or tag in n.tags]
+            return [NoteRow(n, self._title_for(n)) for n in notes], _count(notes, "in the trash")
+        if bar.edit.text().strip():
+            hits = self.store.search(bar.query(), tag=tag, limit=SEARCH_LIMIT, marks=MARKS)
+            rows = [NoteRow(h.note, self._title_for(h.note), h.snippet) for h in hits]
+            more = " (best shown)" if len(hits) == SEARCH_LIMIT else ""
+            n = len(hits)
+            label = (
+                f"{n} note{'s match' if n != 1 else ' matches'}{more}" if n else "No note matches."
+            )
+            return rows, label
+        notes = self._open_notes()
+        if tag:
+            notes = [n for n in notes if tag in n.tags]
+        if self._pair is not None:
+            label = f"Notes on this comparison and its two articles: {len(notes)}"
+        elif self._article is not None:
+            label = f"Notes on <b>{html.escape(self._article.title)}</b>: {len(notes)}"
+        else:
+            notes = self.store.notes(tag=tag, limit=SEARCH_LIMIT)
+            label = "Latest notes (open an article to see its notes)"
+        return [NoteRow(n, self._title_for(n)) for n in notes], label
+
+    def _open_notes(self) -> list[Note]:
+        if self._pair is not None:
+            a, b = self._pair
+            assert a.id is not None and b.id is not None
+            notes = self.store.for_comparison(a.id, b.id)
+            notes += self.store.for_article(a.id) + self.store.for_article(b.id)
+            return sorted(notes, key=lambda n: (n.created_at, n.id), reverse=True)
+        if self._article is not None and self._article.id is not None:
+            return self.store.for_article(self._article.id)
+        return []
+
+    # -- actions -------------------------------------------------------------
+
+    def selected_note(self) -> Note | None:
+        index = self.list_view.currentIndex()
+        note = index.data(NoteRole) if index.isValid() else None
+        return note if isinstance(note, Note) else None
+
+    def delete_selected(self) -> None:
+        """Move the selected note to the trash."""
+        note = self.selected_note()
+        if note is None or note.in_trash:
+            return
+        self.flush()
+        self.editor.set_note(None)
+        self._apply(lambda: self.store.delete(note.id), f"Moved to the trash: {note.title}")
+
+    def restore_selected(self) -> None:
+        """Take the selected note out of the trash."""
+        note = self.selected_note()
+        if note is None or not note.in_trash:
+            return
+        self._apply(lambda: self.store.restore(note.id), f"Restored: {note.title}")
+
+    def report(self, message: str, error: bool = False) -> None:
+        """Show a one-line result or error under the panel."""
+        color = "#c0392b" if error else "gray"
+        self.status.setText(f"<span style='color:{color}'>{html.escape(message)}</span>")
+
+    def title_of(self, article_id: int) -> str | None:
+        """An article's title, from what the panel was shown or the library."""
+        if article_id not in self._titles and self.library is not None:
+            try:
+                self._titles[article_id] = self.library.get(article_id).title
+            except (NotFound, ParallaxError):
+                return None
+        return self._titles.get(article_id)
+
+    # -- helpers -------------------------------------------------------------
+
+    def _apply(self, change: Callable[[], object], message: str) -> None:
+        try:
+            change()
+        except ParallaxError as exc:
+            self.report(str(exc), True)
+            return
+        self.report(message)
+        self.refresh()
+        self.notes_changed.emit()
+
+    def _after_new(self, note: Note) -> None:
+        self.search_bar.edit.clear()
+        self.search_bar.trash_button.setChecked(False)
+        self.editor.set_note(note)
+        self.refresh()
+        row = self.model.row_of(note.id)
+        if row is not None:
+            self.list_view.setCurrentIndex(self.model.index(row))
+        self.editor.text_edit.setFocus()
+        self.notes_changed.emit()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        note = current.data(NoteRole) if current.isValid() else None
+        if isinstance(note, Note):
+            shown = self.editor.note()
+            if shown is None or shown.id != note.id:
+                self.editor.set_note(self.store.get(note.id))
+        self._update_buttons()
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        note = index.data(NoteRole)
+        if not isinstance(note, Note) or note.article_id is None:
+            return
+        if note.kind in ("comparison", "claim") and note.article_b_id is not None:
+            self.comparison_requested.emit(note.article_id, note.article_b_id)
+            return
+        if note.anchor is not None and not note.detached:
+            self.passage_requested.emit(note.article_id, note.anchor.start, note.anchor.end)
+        else:
+            self.passage_requested.emit(note.article_id, 0, 0)
+
+    def _on_saved(self, note: Note) -> None:
+        row = self.model.row_of(note.id)
+        if row is not None:
+            rows = self.model.rows()
+            rows[row] = NoteRow(note, rows[row].article_title, rows[row].snippet)
+            self.model.set_rows(rows)
+            self.list_view.setCurrentIndex(self.model.index(row))
+        self.search_bar.set_tags(self.store.tags())
+        self.notes_changed.emit()
+
+    def _update_buttons(self) -> None:
+        note = self.selected_note()
+        self.delete_button.setEnabled(note is not None and not note.in_trash)
+        self.restore_button.setVisible(self.search_bar.trash())
+        self.restore_button.setEnabled(note is not None and note.in_trash)
+        self.new_button.setEnabled(self._article is not None or self._pair is not None)
+
+    def _current_article_id(self) -> int | None:
+        return self._article.id if self._article is not None else None
+
+    def _remember(self, *articles: Article | None) -> None:
+        for article in articles:
+            if article is not None and article.id is not None:
+                self._titles[article.id] = article.title
+
+    def _title_for(self, note: Note) -> str | None:
+        if note.article_id is None:
+            return None
+        title = self.title_of(note.article_id)
+        if note.kind in ("comparison", "claim") and note.article_b_id is not None:
+            other = self.title_of(note.article_b_id) or f"article {note.article_b_id}"
+            return f"{title or f'article {note.article_id}'} ↔ {other}"
+        return title
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
+
+
+def _count(items: Iterable[object], what: str) -> str:
+    n = len(list(items))
+    return f"{n} note{'s' if n != 1 else ''} {what}" if n else f"No notes {what}."
+
+
+__all__ = ["NotesPanel"]

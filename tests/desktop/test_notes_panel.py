@@ -1,0 +1,216 @@
+"""NotesPanel: add on a passage, autosave, flush on close, search-as-you-type, trash."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.notes.panel import NotesPanel
+from desktop.notes.search import as_you_type
+from desktop.notes.transfer import NotesTransfer
+from library.article import Article, ArticleId
+from library.notes import NotesStore
+
+# The offscreen platform warns on every top-level show; nothing to do with us.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+BODY = (
+    "The harbour authority said on Monday that the new pier will open in May.\n\n"
+    "Fishermen said the construction had halved their catch, a claim the authority denies."
+)
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[NotesStore]:
+    notes = NotesStore(data_dir)
+    yield notes
+    notes.close()
+
+
+@pytest.fixture
+def article() -> Article:
+    return Article(title="Pier opens", body=BODY, id=ArticleId(4))
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, store: NotesStore, article: Article) -> NotesPanel:
+    widget = NotesPanel(store)
+    qtbot.addWidget(widget)
+    widget.resize(380, 640)
+    widget.show()
+    widget.show_article(article)
+    return widget
+
+
+def _type(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    qtbot.keyClicks(widget, text)
+
+
+def test_add_passage_note_focuses_editor(qtbot: QtBot, panel: NotesPanel, article: Article) -> None:
+    start = BODY.index("new pier")
+    with qtbot.waitSignal(panel.notes_changed):
+        note = panel.add_passage_note(article, start, start + 8)
+    assert note is not None and note.anchor is not None and note.anchor.quote == "new pier"
+    assert panel.model.rowCount() == 1
+    assert panel.editor.note() is not None and panel.editor.note().id == note.id  # type: ignore[union-attr]
+    assert panel.noted_spans(4) == [(start, start + 8)]
+    assert "new pier" in panel.editor.header.text()
+
+
+def test_typing_autosaves_after_a_pause(
+    qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article
+) -> None:
+    note = panel.add_passage_note(article, 0, 20)
+    assert note is not None
+    _type(qtbot, panel.editor.text_edit, "Check the date")
+    assert panel.editor.is_dirty()
+    qtbot.waitUntil(lambda: store.get(note.id).text == "Check the date", timeout=3000)
+    assert not panel.editor.is_dirty()
+    assert "Check the date" in str(panel.model.index(0).data())
+
+
+def test_close_flushes_typed_text(qtbot: QtBot, store: NotesStore, article: Article) -> None:
+    widget = NotesPanel(store)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_article(article)
+    note = widget.add_passage_note(article, 4, 12)
+    assert note is not None
+    _type(qtbot, widget.editor.text_edit, "typed just before closing")
+    widget.editor.tags_edit.setText("urgent")
+    widget.editor.tags_edit.textEdited.emit("urgent")
+    widget.close()  # well before the autosave timer fires
+    saved = store.get(note.id)
+    assert saved.text == "typed just before closing" and saved.tags == ("urgent",)
+
+
+def test_search_as_you_type_highlights(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
+    store.add_article_note(4, "Fishermen dispute the halved catch", ["fishing"])
+    store.add_article_note(9, "Unrelated budget note")
+    _type(qtbot, panel.search_bar.edit, "fisher")  # an unfinished word: prefix search
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=3000)
+    shown = str(panel.model.index(0).data())
+    assert "<b style='background-color:#ffe58a;color:black'>Fishermen</b>" in shown
+    assert "1 note matches" in panel.context.text()
+    panel.search_bar.edit.setText('"unbalanced AND (NOT * ^ : -')
+    qtbot.waitUntil(lambda: "match" in panel.context.text(), timeout=3000)
+    panel.search_bar.edit.setText("*** ---")
+    qtbot.waitUntil(lambda: "Type a word" in panel.context.text(), timeout=3000)
+
+
+def test_tag_filter(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
+    store.add_article_note(4, "one", ["alpha"])
+    store.add_article_note(4, "two", ["beta"])
+    panel.refresh()
+    combo = panel.search_bar.tag_combo
+    combo.setCurrentIndex(combo.findData("beta"))
+    combo.activated.emit(combo.currentIndex())
+    assert [r.note.text for r in panel.model.rows()] == ["two"]
+
+
+def test_click_emits_passage_requested(qtbot: QtBot, panel: NotesPanel, article: Article) -> None:
+    start = BODY.index("halved")
+    panel.add_passage_note(article, start, start + 6)
+    rect = panel.list_view.visualRect(panel.model.index(0))
+    with qtbot.waitSignal(panel.passage_requested) as blocker:
+        qtbot.mouseClick(panel.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [4, start, start + 6]
+
+
+def test_newest_first_and_comparison(
+    panel: NotesPanel, store: NotesStore, article: Article
+) -> None:
+    store.add_article_note(4, "older")
+    store.add_article_note(4, "newer")
+    panel.refresh()
+    assert [r.note.text for r in panel.model.rows()] == ["newer", "older"]
+    other = Article(title="Other", body="x", id=ArticleId(5))
+    store.add_comparison_note(4, 5, "pair note")
+    store.add_article_note(5, "other side")
+    panel.show_comparison(article, other)
+    assert {r.note.text for r in panel.model.rows()} == {
+        "pair note",
+        "other side",
+        "older",
+        "newer",
+    }
+
+
+def test_trash_and_restore(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
+    note = store.add_article_note(4, "to be deleted")
+    panel.refresh()
+    panel.list_view.setCurrentIndex(panel.model.index(0))
+    with qtbot.waitSignal(panel.notes_changed):
+        panel.delete_button.click()
+    assert panel.model.rowCount() == 0 and store.get(note.id).in_trash
+    panel.search_bar.trash_button.setChecked(True)
+    assert [r.note.id for r in panel.model.rows()] == [note.id]
+    panel.list_view.setCurrentIndex(panel.model.index(0))
+    assert panel.editor.text_edit.isReadOnly()
+    panel.restore_button.click()
+    assert not store.get(note.id).in_trash
+    panel.search_bar.trash_button.setChecked(False)
+    assert [r.note.id for r in panel.model.rows()] == [note.id]
+
+
+def test_export_and_import_actions(
+    panel: NotesPanel, store: NotesStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_article_note(4, "exported", ["x"])
+    target = tmp_path / "out.json"
+    monkeypatch.setattr(NotesTransfer, "ask_path", classmethod(lambda cls, *a, **k: target))
+    texts = [a.text() for a in panel.actions()]
+    assert texts[:2] == ["Export Notes as Markdown…", "Export Notes as JSON…"]
+    assert "Import Notes…" in texts
+    panel.transfer.export_json.trigger()
+    assert json.loads(target.read_text())["notes"][0]["text"] == "exported"
+    panel.transfer.import_json.trigger()
+    assert "1 unchanged" in panel.status.text()
+    md = tmp_path / "out.md"
+    monkeypatch.setattr(NotesTransfer, "ask_path", classmethod(lambda cls, *a, **k: md))
+    panel.transfer.export_md.trigger()
+    assert "exported" in md.read_text() and "Pier opens" in md.read_text()
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope")
+    monkeypatch.setattr(NotesTransfer, "ask_path", classmethod(lambda cls, *a, **k: bad))
+    panel.transfer.import_json.trigger()
+    assert "Not a JSON file" in panel.status.text()
+
+
+def test_corrupt_file_banner(qtbot: QtBot, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "notes.db").write_bytes(b"garbage" * 500)
+    store = NotesStore(data_dir)
+    widget = NotesPanel(store)
+    qtbot.addWidget(widget)
+    assert not widget.banner.isHidden() and "notes.db.corrupt-" in widget.banner.text()
+    store.close()
+
+
+def test_screenshot(qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article) -> None:
+    store.add_article_note(4, "## Follow up\nAsk the authority for catch data.", ["fishing"])
+    start = BODY.index("halved their catch")
+    note = panel.add_passage_note(article, start, start + 18)
+    assert note is not None
+    store.update(note.id, text="Source for this? The authority denies it.", tags=["check"])
+    panel.refresh()
+    panel.list_view.setCurrentIndex(panel.model.index(0))
+    panel.grab().save(str(Path("/tmp/notes_panel.png")))
+    assert "Source for this?" in panel.editor.text_edit.toPlainText()
+    panel.search_bar.edit.setText("authority")
+    qtbot.waitUntil(lambda: "2 notes match" in panel.context.text(), timeout=3000)
+    panel.grab().save(str(Path("/tmp/notes_panel_search.png")))
+
+
+@pytest.mark.parametrize(
+    ("typed", "sent"),
+    [("fisher", "fisher*"), ("fisher ", "fisher "), ("a", "a"), ('"half', '"half'), ("x)", "x)")],
+)
+def test_as_you_type(typed: str, sent: str) -> None:
+    assert as_you_type(typed) == sent
