@@ -1,4 +1,4 @@
-"""ComparisonView: painting, navigation, click-to-counterpart, tooltips, sync, export, worker.
+"""ComparisonView: painting, navigation, click-to-counterpart, hover and the summary.
 
 State is asserted through the view's API (highlighted units, current pair, scroll
 values, document formats), never through pixels.
@@ -6,197 +6,34 @@ values, document formats), never through pixels.
 
 from __future__ import annotations
 
-import difflib
-import re
-import threading
+import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from desktop.comparison import ComparisonView
-from library.article import Article
+# pytest runs with --import-mode=importlib, which does not put this folder on
+# sys.path; the shared test data lives in a sibling module.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_comparison_support import (
+    FLOOD_A,
+    FLOOD_B,
+    PAIRS,
+    format_at,
+    make_view,
+    pair_of,
+    shown,
+    unit_id,
+)
+
+# The offscreen platform cannot honour size hints of top-level windows; harmless.
 from library.compare import compare_articles
 from library.ingest import read_article
 
 # The offscreen platform cannot honour size hints of top-level windows; harmless.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-FLOOD_A = Article(
-    title="Flooding forces thousands from homes",
-    outlet="Valley Herald",
-    published="2025-11-10",
-    body=(
-        "Heavy rain caused the Meridian River to burst its banks on November 9, "
-        "forcing about 4,000 residents to leave their homes, officials said.\n\n"
-        "The regional governor, Anna Keller, declared a state of emergency on Sunday "
-        "evening and asked the army for help.\n\n"
-        "Water levels at the Stanton gauge reached 7.2 metres, the highest since "
-        "records began in 1953.\n\n"
-        "Local shop owner Peter Grant said the water rose faster than anyone expected.\n\n"
-        "The national weather service had issued a red warning two days earlier.\n\n"
-        "Schools in the valley will remain closed until Wednesday."
-    ),
-)
-FLOOD_B = Article(
-    title="River bursts banks as storm hits the valley",
-    outlet="Morning Post",
-    published="2025-11-09",
-    body=(
-        "Schools in the valley will remain closed until Wednesday.\n\n"
-        "The Meridian River burst its banks on November 8 after days of heavy rain, "
-        "and some 6,000 residents were evacuated, the authorities said.\n\n"
-        "Governor Anna Keller declared a state of emergency on Sunday and asked the "
-        "army for help.\n\n"
-        "Residents criticised the slow response of the regional government.\n\n"
-        "At the Stanton gauge the water reached 7.2 metres, the highest level since "
-        "records began in 1953.\n\n"
-        "The weather service had issued a red warning three days earlier."
-    ),
-)
-
-# (A sentence, B sentence, relation, conflicts) for the hand-built comparison.
-PAIRS: list[tuple[str, str, str, list[dict[str, str]]]] = [
-    (
-        "Heavy rain caused the Meridian River to burst its banks on November 9, "
-        "forcing about 4,000 residents to leave their homes, officials said.",
-        "The Meridian River burst its banks on November 8 after days of heavy rain, "
-        "and some 6,000 residents were evacuated, the authorities said.",
-        "divergent",
-        [
-            {"kind": "date", "a": "November 9", "b": "November 8"},
-            {"kind": "number", "a": "4,000", "b": "6,000"},
-        ],
-    ),
-    (
-        "The regional governor, Anna Keller, declared a state of emergency on Sunday "
-        "evening and asked the army for help.",
-        "Governor Anna Keller declared a state of emergency on Sunday and asked the army for help.",
-        "same",
-        [],
-    ),
-    (
-        "Water levels at the Stanton gauge reached 7.2 metres, the highest since "
-        "records began in 1953.",
-        "At the Stanton gauge the water reached 7.2 metres, the highest level since "
-        "records began in 1953.",
-        "same",
-        [],
-    ),
-    (
-        "The national weather service had issued a red warning two days earlier.",
-        "The weather service had issued a red warning three days earlier.",
-        "divergent",
-        [{"kind": "number", "a": "two", "b": "three"}],
-    ),
-    (
-        "Schools in the valley will remain closed until Wednesday.",
-        "Schools in the valley will remain closed until Wednesday.",
-        "same",
-        [],
-    ),
-]
-
-
-def _units(body: str) -> list[dict[str, Any]]:
-    units = []
-    for n, m in enumerate(re.finditer(r"[^\n]+", body)):
-        units.append({"id": n, "text": m.group(), "start": m.start(), "end": m.end()})
-    return units
-
-
-def word_diff(a: str, b: str) -> list[list[Any]]:
-    """A word-level diff in the engine's `[op, text]` form (difflib, for tests only)."""
-    ta, tb = re.findall(r"\w+|\W+", a), re.findall(r"\w+|\W+", b)
-    out: list[list[Any]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb).get_opcodes():
-        if tag == "equal":
-            out.append([0, "".join(ta[i1:i2])])
-            continue
-        if i2 > i1:
-            out.append([-1, "".join(ta[i1:i2])])
-        if j2 > j1:
-            out.append([1, "".join(tb[j1:j2])])
-    return out
-
-
-def hand_built() -> dict[str, Any]:
-    """A comparison of FLOOD_A and FLOOD_B in the engine's JSON contract."""
-    units = {"a": _units(FLOOD_A.body), "b": _units(FLOOD_B.body)}
-
-    def uid(side: str, text: str) -> int:
-        return next(u["id"] for u in units[side] if u["text"] == text)
-
-    pairs: list[dict[str, Any]] = [
-        {
-            "a": [uid("a", a)],
-            "b": [uid("b", b)],
-            "relation": rel,
-            "score": 0.9 if rel == "same" else 0.6,
-            "conflicts": conflicts,
-            "diff": word_diff(a, b),
-        }
-        for a, b, rel, conflicts in PAIRS
-    ]
-    in_a = {i for p in pairs for i in p["a"]}
-    in_b = {i for p in pairs for i in p["b"]}
-    only_a = [u["id"] for u in units["a"] if u["id"] not in in_a]
-    only_b = [u["id"] for u in units["b"] if u["id"] not in in_b]
-    return {
-        "a": {"title": FLOOD_A.title, "units": units["a"]},
-        "b": {"title": FLOOD_B.title, "units": units["b"]},
-        "pairs": pairs,
-        "only_a": only_a,
-        "only_b": only_b,
-        "summary": {
-            "shared": 3,
-            "divergent": 2,
-            "only_a": len(only_a),
-            "only_b": len(only_b),
-            "overlap_a": 0.8,
-            "overlap_b": 0.75,
-        },
-    }
-
-
-# -- helpers ----------------------------------------------------------------------
-
-
-def make_view(qtbot: QtBot) -> ComparisonView:
-    view = ComparisonView()
-    qtbot.addWidget(view)
-    view.resize(1200, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
-def shown(qtbot: QtBot) -> ComparisonView:
-    """A view painting the hand-built flood comparison."""
-    view = make_view(qtbot)
-    view.show_comparison(FLOOD_A, FLOOD_B, hand_built())
-    return view
-
-
-def unit_id(side: str, text: str) -> int:
-    data = hand_built()
-    return next(u["id"] for u in data[side]["units"] if u["text"] == text)
-
-
-def pair_of(view: ComparisonView, index: int | None) -> tuple[list[int], list[int]]:
-    layout = view.layout_data()
-    assert layout is not None and index is not None
-    pair = layout.pairs[index]
-    return list(pair.a), list(pair.b)
-
-
-def format_at(view: ComparisonView, side: str, offset: int) -> QTextCharFormat:
-    cursor = QTextCursor(view.pane(side).text_edit.document())
-    cursor.setPosition(offset + 1)  # the format of the character before the cursor
-    return cursor.charFormat()
 
 
 # -- opening and painting -----------------------------------------------------------
@@ -383,139 +220,3 @@ def test_summary_lists_claims_and_jumps_to_them(qtbot: QtBot) -> None:
     )
     for widget in (view.pane("a"), view.gutter, view.pane("a").overview, summary):
         assert widget.accessibleName()
-
-
-# -- scrolling -------------------------------------------------------------------------------
-
-
-def long_articles() -> tuple[Article, Article, dict[str, Any]]:
-    paras_a = [f"Paragraph {i} of A says the count was {i}." for i in range(120)]
-    paras_b = [f"Intro line {i} only in B." for i in range(30)]
-    paras_b += [f"Paragraph {i} of A says the count was {i}." for i in range(120)]
-    body_a, body_b = "\n\n".join(paras_a), "\n\n".join(paras_b)
-    ua, ub = _units(body_a), _units(body_b)
-    pairs = [
-        {"a": [i], "b": [30 + i], "relation": "same", "score": 1.0, "conflicts": [],
-         "diff": [[0, paras_a[i]]]}
-        for i in range(120)
-    ]  # fmt: skip
-    data = {
-        "a": {"title": "A", "units": ua},
-        "b": {"title": "B", "units": ub},
-        "pairs": pairs,
-        "only_a": [],
-        "only_b": list(range(30)),
-        "summary": {"shared": 120, "divergent": 0, "only_a": 0, "only_b": 30},
-    }
-    return Article(title="Long A", body=body_a), Article(title="Long B", body=body_b), data
-
-
-def test_scrolling_follows_the_alignment_and_can_be_switched_off(qtbot: QtBot) -> None:
-    article_a, article_b, data = long_articles()
-    view = make_view(qtbot)
-    view.show_comparison(article_a, article_b, data)
-    qtbot.wait(50)
-    bar_a = view.pane("a").text_edit.verticalScrollBar()
-    bar_b = view.pane("b").text_edit.verticalScrollBar()
-    assert bar_a.maximum() > 0 and bar_b.maximum() > bar_a.maximum()
-    dropped = view.sync.dropped
-    bar_a.setValue(bar_a.maximum() // 2)
-    # B follows, further down, since B has 30 extra lines before the shared text...
-    assert bar_b.value() > bar_a.value()
-    # ...and the echo of B's own valueChanged was dropped, not mapped back to A.
-    assert view.sync.dropped > dropped
-    assert bar_a.value() == bar_a.maximum() // 2
-    # The paragraph at A's reference line is level with its counterpart in B.
-    bar_a.setValue(bar_a.maximum())
-    assert bar_b.value() == bar_b.maximum()
-    bar_a.setValue(0)
-    assert bar_b.value() == 0
-    view.acts.sync.setChecked(False)
-    bar_a.setValue(bar_a.maximum() // 3)
-    assert bar_b.value() == 0
-    view.acts.sync.setChecked(True)  # switching back on brings B level again
-    assert bar_b.value() > 0
-
-
-# -- export ----------------------------------------------------------------------------------
-
-
-def test_export_writes_files_with_the_highlighted_claims(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    view = shown(qtbot)
-    targets = {"html": tmp_path / "report.html", "md": tmp_path / "report.md"}
-    monkeypatch.setattr(
-        ComparisonView, "ask_export_path", classmethod(lambda cls, parent, fmt: targets[fmt])
-    )
-    view.acts.export_html.trigger()
-    view.acts.export_md.trigger()
-    page = targets["html"].read_text(encoding="utf-8")
-    assert '<strong class="emph conflict">November 9</strong>' in page
-    assert '<strong class="emph conflict">6,000</strong>' in page
-    assert "date: November 9 vs November 8" in page
-    assert "<script" not in page and "http" not in page
-    md = targets["md"].read_text(encoding="utf-8")
-    assert "**November 9**" in md and "number: 4,000 vs 6,000" in md
-    assert "Residents criticised the slow response" in md  # only in B
-    with pytest.raises(ValueError):
-        view.export(tmp_path / "x.pdf", "pdf")
-
-
-def test_export_needs_a_comparison(qtbot: QtBot, tmp_path: Path) -> None:
-    view = make_view(qtbot)
-    assert not view.acts.export_html.isEnabled()
-    with pytest.raises(RuntimeError):
-        view.export(tmp_path / "x.html", "html")
-
-
-# -- worker ---------------------------------------------------------------------------------
-
-
-def test_a_newer_request_supersedes_an_older_one(qtbot: QtBot) -> None:
-    view = make_view(qtbot)
-    release = threading.Event()
-    real = view.runner.compare
-
-    def slow(a: Article, b: Article) -> Any:
-        if a is FLOOD_B:  # the first, older request blocks until released
-            release.wait(10)
-        return real(a, b)
-
-    view.runner.compare = slow
-    view.open_articles(FLOOD_B, FLOOD_A)
-    assert view.busy_bar.isVisible()
-    with qtbot.waitSignal(view.comparison_ready, timeout=10000):
-        view.open_articles(FLOOD_A, FLOOD_B)
-    release.set()
-    assert view.runner.wait(10000)
-    qtbot.waitUntil(lambda: view.runner.superseded == 1, timeout=5000)
-    assert view.pane("a").article is FLOOD_A  # the older result was dropped
-    assert any(r == "divergent" for r in view.highlighted_units("a").values())
-
-
-def test_engine_failure_is_reported(qtbot: QtBot) -> None:
-    view = make_view(qtbot)
-
-    def broken(a: Article, b: Article) -> Any:
-        raise ValueError("engine exploded")
-
-    view.runner.compare = broken
-    with qtbot.waitSignal(view.comparison_failed, timeout=10000) as blocker:
-        view.open_articles(FLOOD_A, FLOOD_B)
-    assert "engine exploded" in blocker.args[0]
-    assert not view.busy_bar.isVisible()
-
-
-def test_dark_palette_keeps_highlights(qtbot: QtBot) -> None:
-    from PySide6.QtGui import QColor, QPalette
-
-    view = shown(qtbot)
-    palette = view.palette()
-    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
-    palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
-    view.setPalette(palette)
-    assert view._qt_palette.dark
-    fmt = format_at(view, "a", FLOOD_A.body.index("Heavy rain"))
-    assert fmt.background().color().lightnessF() < 0.5
-    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
