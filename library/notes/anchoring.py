@@ -91,7 +91,7 @@ def relocate(anchor: Anchor, body: str) -> Placement | None:
     best = max(candidates, key=lambda p: p.similarity, default=None)
     if best is None or best.similarity < MIN_SIMILARITY:
         return None
-    return best
+    return _snap_to_words(anchor, body, best)
 
 
 def moved_anchor(anchor: Anchor, body: str, placement: Placement) -> Anchor:
@@ -153,6 +153,30 @@ def _fuzzy_candidates(anchor: Anchor, body: str) -> list[Placement | None]:
             stop = _match(dmp, body, after, start + n) if len(after) >= 8 else None
             out.append(_placement(quote, body, start, stop))
     return out
+
+
+def _snap_to_words(anchor: Anchor, body: str, place: Placement) -> Placement:
+    # A fuzzy match of "open in May" against "open in June" ends inside
+    # "June"; if the note's quote ended (or began) on a word boundary, so
+    # should the new one.
+    start, end = place.start, place.end
+    if _word_edge(anchor.quote[:1], anchor.prefix[-1:]):
+        while start > 0 and start > place.start - 12 and _inside_word(body, start):
+            start -= 1
+    if _word_edge(anchor.quote[-1:], anchor.suffix[:1]):
+        while end < len(body) and end < place.end + 12 and _inside_word(body, end):
+            end += 1
+    if (start, end) == (place.start, place.end):
+        return place
+    return Placement(start, end, _similarity(anchor.quote, body[start:end]))
+
+
+def _word_edge(inner: str, outer: str) -> bool:
+    return inner.isalnum() and not outer.isalnum()
+
+
+def _inside_word(body: str, at: int) -> bool:
+    return 0 < at < len(body) and body[at - 1].isalnum() and body[at].isalnum()
 
 
 def _match(dmp: diff_match_patch, body: str, pattern: str, loc: int) -> int | None:
