@@ -39,7 +39,12 @@ def one_run(data_dir: Path, platform: str, files: list[str]) -> float:
     start = time.time()
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(data_dir), *files],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     painted = [line for line in result.stdout.splitlines() if line.startswith("painted ")]
     if result.returncode != 0 or not painted:
@@ -51,8 +56,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--platform", default="offscreen", help="Qt platform plugin")
-    parser.add_argument("--compare", nargs=2, metavar="FILE", default=[],
-                        help="open straight into the comparison of two files")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar="FILE",
+        default=[],
+        help="open straight into the comparison of two files",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "home"
@@ -60,8 +70,10 @@ def main() -> int:
         warm = [one_run(data_dir, args.platform, args.compare) for _ in range(args.runs)]
     print(f"platform={args.platform} compare={bool(args.compare)} runs={args.runs}")
     print(f"cold (new data dir, seeds samples): {cold * 1000:.0f} ms")
-    print(f"warm median: {statistics.median(warm) * 1000:.0f} ms  "
-          f"(min {min(warm) * 1000:.0f}, max {max(warm) * 1000:.0f})")
+    print(
+        f"warm median: {statistics.median(warm) * 1000:.0f} ms  "
+        f"(min {min(warm) * 1000:.0f}, max {max(warm) * 1000:.0f})"
+    )
     return 0
 
 

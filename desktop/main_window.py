@@ -110,7 +110,6 @@ class MainWindow(QMainWindow):
         self.comparison_view: Any = None
         if comparison_cls is not None:
             self.comparison_view = comparison_cls()
-            self.comparison_view.setAccessibleName("Comparison")
             self.comparison_page: QWidget = self.comparison_view
         else:
             self.comparison_page = QLabel("The comparison view is not available in this build.")
@@ -173,7 +172,7 @@ class MainWindow(QMainWindow):
         self.act_compare = a("&Compare Selected", self.compare_selected,
                              ["Ctrl+D", "Ctrl+Return"], "compare",
                              "Compare the two selected articles side by side")
-        self.act_compare_with = a("Compare &With…", self.compare_with, ["Ctrl+Shift+D"], "",
+        self.act_compare_with = a("Compare &With…", self.compare_with, ["Ctrl+Shift+D"], "pick",
                                   "Compare the selected article with another")
         self.act_library = a("Back to &Library", self.show_library, ["Ctrl+1", "Alt+Left"],
                              "back", "Show the library")
@@ -216,6 +215,14 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_about)
         self.library_view.preview.set_context_actions([self.act_add_note])
+        if self.comparison_view is not None:
+            # The same "Add Note on Selection" in the comparison panes' menus.
+            for side in ("a", "b"):
+                self.library_view.preview.context_menu.watch(
+                    self.comparison_view.pane(side).text_edit)
+        table = self.library_view.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addActions([self.act_compare, self.act_compare_with, self.act_remove])
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Main Toolbar")
@@ -224,7 +231,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([self.act_import_files, self.act_import_folder])
         bar.addSeparator()
-        bar.addActions([self.act_compare, self.act_library])
+        bar.addActions([self.act_compare, self.act_compare_with, self.act_library])
         bar.addSeparator()
         bar.addActions([self.act_add_note, self.act_notes])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
@@ -246,6 +253,7 @@ class MainWindow(QMainWindow):
             cv.status_message.connect(self.show_status)
         if self.notes_panel is not None:
             self.notes_panel.passage_requested.connect(self.show_passage)
+            self.notes_panel.notes_changed.connect(self._show_noted_spans)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # "Add Note on Selection" follows the focused pane's selection.
@@ -257,7 +265,10 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.byte_array("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            # 1280×800, or nine tenths of a smaller screen.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width() * 9 // 10),
+                        min(800, screen.height() * 9 // 10))
         state = self.settings.byte_array("window/state")
         if state is not None:
             self.restoreState(state)
@@ -413,7 +424,16 @@ class MainWindow(QMainWindow):
     def _on_selection(self, articles: list[Article]) -> None:
         if self.notes_panel is not None and self.stack.currentWidget() is self.library_view:
             self.notes_panel.show_article(articles[0] if len(articles) == 1 else None)
+        self._show_noted_spans()
         self._update_actions()
+
+    def _show_noted_spans(self) -> None:
+        """Underline the passages that carry notes in the preview."""
+        article = self.library_view.preview.article
+        spans = getattr(self.notes_panel, "noted_spans", None)
+        if article is None or article.id is None or not callable(spans):
+            return
+        self.library_view.preview.highlight_spans(list(spans(int(article.id))))
 
     def _update_actions(self) -> None:
         on_library = self.stack.currentWidget() is self.library_view

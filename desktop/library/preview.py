@@ -10,12 +10,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
+    QMenu,
     QStackedLayout,
     QTextBrowser,
     QTextEdit,
@@ -42,6 +42,59 @@ def meta_line(article: Article) -> str:
     return " · ".join(p for p in parts if p)
 
 
+PLACEHOLDER_TEXT = (
+    "Select an article to read it here.\n\n"
+    "To compare two: Ctrl+click the second and press Ctrl+D,\n"
+    "or choose Compare With… (Ctrl+Shift+D)."
+)
+EMPTY_TEXT = (
+    "Your library is empty.\n\n"
+    "Import articles with File ▸ Import Files… (Ctrl+O),\n"
+    "or drop files and folders on this window."
+)
+
+
+class ExtraContextActions(QObject):
+    """Adds actions below the standard context menu of watched text edits.
+
+    Used for the preview and for the comparison's panes (which are another
+    module's widgets: an event filter extends their menu without changing them).
+
+    Args:
+        parent: owning QObject.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.actions: list[QAction] = []
+        self.watched: list[QTextEdit] = []
+
+    def watch(self, edit: QTextEdit) -> None:
+        """Extend `edit`'s context menu from now on."""
+        # Mouse menus arrive at the viewport, keyboard ones at the edit itself.
+        edit.installEventFilter(self)
+        edit.viewport().installEventFilter(self)
+        self.watched.append(edit)
+
+    def build_menu(self, edit: QTextEdit, pos: QPoint) -> QMenu:
+        """The standard menu of `edit` at `pos`, with our actions below it."""
+        menu = edit.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addActions(self.actions)
+        return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ContextMenu or not self.actions:
+            return False
+        edit = watched if isinstance(watched, QTextEdit) else watched.parent()
+        if isinstance(edit, QTextEdit) and isinstance(event, QContextMenuEvent):
+            menu = self.build_menu(edit, event.pos())
+            menu.exec(event.globalPos())
+            menu.deleteLater()
+            return True
+        return False
+
+
 class PreviewPane(QWidget):
     """Title, metadata line, snippet and body of one article.
 
@@ -60,7 +113,6 @@ class PreviewPane(QWidget):
         self.setObjectName("previewPane")
         self.setAccessibleName("Article preview")
         self._article: Article | None = None
-        self._context_actions: list[QAction] = []
 
         self.title = QLabel()
         self.title.setObjectName("previewTitle")
@@ -84,8 +136,8 @@ class PreviewPane(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.text_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.text_edit.customContextMenuRequested.connect(self._context_menu)
+        self.context_menu = ExtraContextActions(self)
+        self.context_menu.watch(self.text_edit)
         self.text_edit.selectionChanged.connect(self.selection_changed)
         self.text_edit.document().setDocumentMargin(14)
 
@@ -99,8 +151,7 @@ class PreviewPane(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.text_edit, 1)
 
-        self.placeholder = QLabel("Select an article to read it here.\n\n"
-                                  "Select two and press Ctrl+D to compare them.")
+        self.placeholder = QLabel(PLACEHOLDER_TEXT)
         self.placeholder.setObjectName("placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -116,7 +167,11 @@ class PreviewPane(QWidget):
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         """Extra actions for the body's context menu (e.g. "Add Note on Selection")."""
-        self._context_actions = list(actions)
+        self.context_menu.actions = list(actions)
+
+    def set_library_empty(self, empty: bool) -> None:
+        """Word the placeholder for an empty library (how to fill it) or not."""
+        self.placeholder.setText(EMPTY_TEXT if empty else PLACEHOLDER_TEXT)
 
     def show_article(self, article: Article | None, snippet: str | None = None) -> None:
         """Show `article` (None clears); `snippet` is a search hit marked with `MARKS`."""
@@ -169,13 +224,6 @@ class PreviewPane(QWidget):
             selections.append(sel)
         self.text_edit.setExtraSelections(selections)
 
-    def _context_menu(self, pos: Any) -> None:
-        menu = self.text_edit.createStandardContextMenu(pos)
-        if self._context_actions:
-            menu.addSeparator()
-            menu.addActions(self._context_actions)
-        menu.exec(self.text_edit.viewport().mapToGlobal(pos))
-        menu.deleteLater()
 
 
 def snippet_html(snippet: str) -> str:

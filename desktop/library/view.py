@@ -132,6 +132,7 @@ class LibraryView(QWidget):
             int(a.id) for a in self.selected_articles() if a.id is not None
         ]
         self.model.set_articles(self._library.articles())
+        self.preview.set_library_empty(self.model.rowCount() == 0)
         if self.filter_edit.text().strip():
             self.apply_filter()
         else:

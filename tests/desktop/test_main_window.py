@@ -125,15 +125,17 @@ def test_shortcuts_are_set_and_shown(window: MainWindow) -> None:
 
 def test_geometry_and_splitter_are_remembered(qtbot: QtBot, collection: Collection) -> None:
     first = make_window(qtbot, collection)
-    first.resize(760, 560)  # within the offscreen 800×600 screen
-    qtbot.waitUntil(lambda: first.width() == 760)
-    first.library_view.splitter.setSizes([200, 250])
-    saved = first.library_view.splitter.sizes()
+    qtbot.waitExposed(first)
+    splitter = first.library_view.splitter
+    total = sum(splitter.sizes())
+    splitter.setSizes([total // 3, total - total // 3])
+    saved, size = splitter.sizes(), first.size()
     first.close()
+    assert (collection.data_dir / "settings.ini").exists()
     second = make_window(qtbot, collection)
     qtbot.waitExposed(second)
+    assert second.size() == size
     assert second.library_view.splitter.sizes() == saved
-    assert second.size().width() == 760
     second.close()
 
 
