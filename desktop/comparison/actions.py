@@ -36,9 +36,16 @@ class ComparisonActions:
 
 
 def _make(
-    owner: QWidget, text: str, keys: str, tip: str, slot: Callable[..., Any], checkable: bool
+    owner: QWidget,
+    text: str,
+    keys: str,
+    tip: str,
+    slot: Callable[..., Any],
+    checkable: bool,
+    short: str,
 ) -> QAction:
     action = QAction(text, owner)
+    action.setIconText(short)  # what a text-only toolbar button shows
     sequence = QKeySequence(keys)
     action.setShortcut(sequence)
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -79,18 +86,20 @@ def build_actions(
     """
     actions = ComparisonActions(
         _make(owner, "Next Divergence", "F8", "Go to the next divergent claim",
-              next_divergence, False),
+              next_divergence, False, "▼ Divergence"),
         _make(owner, "Previous Divergence", "Shift+F8", "Go to the previous divergent claim",
-              previous_divergence, False),
+              previous_divergence, False, "▲ Divergence"),
         _make(owner, "Next Shared Fact", "Alt+Down", "Go to the next shared fact",
-              next_shared, False),
+              next_shared, False, "▼ Shared"),
         _make(owner, "Previous Shared Fact", "Alt+Up", "Go to the previous shared fact",
-              previous_shared, False),
+              previous_shared, False, "▲ Shared"),
         _make(owner, "Synchronise Scrolling", "Ctrl+Shift+L",
-              "Scroll both articles together, following the matches", set_sync, True),
+              "Scroll both articles together, following the matches", set_sync, True,
+              "Sync scrolling"),
         _make(owner, "Export as HTML…", "Ctrl+E",
-              "Save the comparison as a self-contained HTML report", export_html, False),
+              "Save the comparison as a self-contained HTML report", export_html, False,
+              "Export HTML"),
         _make(owner, "Export as Markdown…", "Ctrl+Shift+E", "Save the comparison as Markdown",
-              export_md, False),
+              export_md, False, "Export Markdown"),
     )  # fmt: skip
     return actions

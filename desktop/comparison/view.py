@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -77,9 +78,13 @@ class ComparisonView(QWidget):
         self.busy_bar.setRange(0, 0)  # indeterminate: the engine reports no progress
         self.busy_bar.setMaximumWidth(160)
         self.busy_bar.setAccessibleName("Comparison in progress")
+        self.toolbar = QToolBar("Comparison")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setAccessibleName("Comparison tools")
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.legend, 1)
+        top.addWidget(self.toolbar)
+        top.addStretch(1)
         top.addWidget(self.busy_label)
         top.addWidget(self.busy_bar)
         self._set_busy(False)
@@ -107,6 +112,7 @@ class ComparisonView(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.outer, 1)
+        layout.addWidget(self.legend)
 
         self.sync = ScrollSync(
             self.panes["a"].text_edit.verticalScrollBar(),
@@ -144,6 +150,15 @@ class ComparisonView(QWidget):
             export_html=lambda: self._export_interactive("html"),
             export_md=lambda: self._export_interactive("md"),
         )
+        acts = self.acts
+        # The view carries its own toolbar, so it is usable wherever it is embedded.
+        self.toolbar.addActions([acts.previous_divergence, acts.next_divergence])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([acts.previous_shared, acts.next_shared])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(acts.sync)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([acts.export_html, acts.export_md])
         self._update_actions()
         self._apply_palette()
 
