@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.notes_dock.setObjectName("notesDock")
         self.notes_dock.setAccessibleName("Notes")
         if notes_cls is not None:
-            self.notes_panel = notes_cls(collection.notes)
+            self.notes_panel = notes_cls(collection.notes, library=collection.library)
             self.notes_dock.setWidget(self.notes_panel)
         else:
             self.notes_dock.setWidget(QLabel("Notes are not available in this build."))
@@ -251,9 +251,12 @@ class MainWindow(QMainWindow):
             cv.comparison_ready.connect(lambda _c: self.comparison_settled.emit())
             cv.comparison_failed.connect(self._on_comparison_failed)
             cv.status_message.connect(self.show_status)
+            for side in ("a", "b"):
+                cv.pane(side).text_edit.selectionChanged.connect(self._update_actions)
         if self.notes_panel is not None:
             self.notes_panel.passage_requested.connect(self.show_passage)
             self.notes_panel.notes_changed.connect(self._show_noted_spans)
+            self.notes_panel.comparison_requested.connect(self._open_ids)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # "Add Note on Selection" follows the focused pane's selection.
@@ -334,6 +337,8 @@ class MainWindow(QMainWindow):
         self.show_comparison()
         if self.comparison_view is not None:
             self.comparison_view.open_articles(article_a, article_b)
+            # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
+            self.comparison_view.pane("a").text_edit.setFocus()
         else:
             QTimer.singleShot(0, self.comparison_settled.emit)
         self.comparison_opened.emit(article_a, article_b)
@@ -368,14 +373,21 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         fill_recent_menu(self.recent_menu, self.recent, self.open_recent)
 
-    def open_recent(self, pair: RecentPair) -> None:
+    def _open_ids(self, id_a: int, id_b: int) -> None:
+        # A comparison note was clicked: reopen the pair it was written on.
+        self.open_recent(RecentPair(id_a, id_b, "", ""), forget=False)
+
+    def open_recent(self, pair: RecentPair, *, forget: bool = True) -> None:
         """Reopen a remembered pair (the current versions of both articles)."""
         try:
             a = self.collection.library.current(pair.id_a)
             b = self.collection.library.current(pair.id_b)
         except ParallaxError as exc:
-            self.recent.remove(pair)
-            self.show_status(f"{exc} It was removed from the recent list.")
+            if forget:
+                self.recent.remove(pair)
+                self.show_status(f"{exc} It was removed from the recent list.")
+            else:
+                self.show_status(str(exc))
             return
         self.open_comparison(a, b)
 
@@ -440,7 +452,11 @@ class MainWindow(QMainWindow):
         count = len(self.library_view.selected_articles())
         self.act_compare.setEnabled(on_library and count == 2)
         self.act_compare_with.setEnabled(on_library and count == 1)
-        self.act_remove.setEnabled(on_library and count >= 1 and not self.importer.running)
+        # Not while typing in the notes panel: its own Delete (delete a note)
+        # would otherwise make the Delete key ambiguous.
+        in_notes = self.notes_dock.isAncestorOf(QApplication.focusWidget())
+        self.act_remove.setEnabled(on_library and count >= 1 and not self.importer.running
+                                   and not in_notes)
         self.act_comparison.setEnabled(self.pair is not None)
         self.act_library.setEnabled(not on_library)
         self.act_add_note.setEnabled(self.notes_panel is not None

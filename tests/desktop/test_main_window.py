@@ -180,3 +180,29 @@ def test_screenshot_of_the_samples_compared(
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
     assert result.stderr == ""
+
+
+def test_note_on_a_comparison_pane_with_the_real_panels(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    if window.comparison_view is None or window.notes_panel is None:
+        pytest.skip("comparison view or notes panel not built yet")
+    window.library_view.table.selectAll()
+    _a, b = window.library_view.selected_articles()
+    with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+        window.act_compare.trigger()
+    qtbot.waitExposed(window)
+    edit = window.comparison_view.pane("b").text_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=5000)
+    cursor = edit.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(12, cursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    qtbot.waitUntil(window.act_add_note.isEnabled, timeout=5000)
+    window.act_add_note.trigger()
+    assert b.id is not None
+    notes = window.collection.notes.for_article(int(b.id))
+    assert len(notes) == 1
+    anchor = notes[0].anchor
+    assert anchor is not None and anchor.start == 0 and 0 < anchor.end <= 12 + 2

@@ -28,8 +28,11 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 class FakeNotesPanel(QWidget):
     passage_requested = Signal(int, int, int)
     notes_changed = Signal()
+    comparison_requested = Signal(int, int)
 
-    def __init__(self, notes_store: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, notes_store: Any, parent: QWidget | None = None, library: Any = None
+    ) -> None:
         super().__init__(parent)
         self.added: list[tuple[int, int, int]] = []
         self.shown: list[Article | None] = []
