@@ -86,7 +86,8 @@ _QUOTE = re.compile(
 )
 _MAX_HUNK_WORDS = 6
 _NEG_TOKEN = re.compile(
-    r"\b\w+n[’']t\b|\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b(?!\.?\s*\d)", re.I
+    r"\b\w+n[’']t\b|\bno\b(?!\.?\s*\d)|\b(?:" + "|".join(sorted(NEGATIONS - {"no"})) + r")\b",
+    re.I,
 )  # "No. 2" is a rank, not a negation
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Capitalised words that start sentences or are titles, not names of their own.
