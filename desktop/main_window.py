@@ -28,17 +28,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
 from desktop import about
-from desktop.importing.controller import ImportController, dropped_paths
+from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
 from desktop.importing.worker import ImportJob
-from desktop.library.dialogs import ArticlePicker, ConfirmRemove
 from desktop.library.preview import ReadingSource, focused_selection
 from desktop.library.view import LibraryView
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
@@ -52,6 +50,7 @@ from library.importer import ImportReport
 
 STATUS_MS = 6000
 SEP = " — "
+BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
 def optional_parts() -> tuple[type[Any] | None, type[Any] | None]:
@@ -99,7 +98,6 @@ class MainWindow(QMainWindow):
         self.recent = RecentComparisons(settings)
         self.tasks = TaskManager(self)
         self.pair: tuple[Article, Article] | None = None
-        self.setAcceptDrops(True)
         self._splitter_restored = False
 
         self.library_view = LibraryView(collection.library)
@@ -130,6 +128,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.importer = ImportController(self, collection.data_dir, self.tasks, self.progress)
+        self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -246,6 +245,7 @@ class MainWindow(QMainWindow):
         self.importer.started.connect(self._update_actions)
         self.importer.finished.connect(self._import_done)
         self.importer.failed.connect(self._import_failed)
+        self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
         cv = self.comparison_view
         if cv is not None:
             cv.comparison_ready.connect(lambda _c: self.comparison_settled.emit())
@@ -353,18 +353,9 @@ class MainWindow(QMainWindow):
             self.show_status("Select two articles to compare (Ctrl+click the second).")
 
     def compare_with(self) -> None:
-        selected = self.library_view.selected_articles()
-        if len(selected) != 1:
-            self.show_status("Select one article, then choose Compare With….")
-            return
-        first = selected[0]
-        others = [a for a in self.library_view.model.articles() if a.id != first.id]
-        if not others:
-            self.show_status("Import another article to compare this one with.")
-            return
-        other = ArticlePicker.ask(self, others, f"Compare “{first.title}” with:")
-        if other is not None:
-            self.open_comparison(first, other)
+        pair = self.library_view.pick_partner()
+        if pair is not None:
+            self.open_comparison(*pair)
 
     def _on_comparison_failed(self, message: str) -> None:
         self.show_status(message)
@@ -398,40 +389,17 @@ class MainWindow(QMainWindow):
         self.library_view.focus_filter()
 
     def remove_selected(self) -> None:
-        articles = self.library_view.selected_articles()
-        if not articles or self.stack.currentWidget() is not self.library_view:
+        if self.stack.currentWidget() is not self.library_view:
             return
         if self.importer.running:
             self.show_status("Wait for the import to finish before removing articles.")
             return
-        if not ConfirmRemove.ask(self, articles):
-            return
-        try:
-            for article in articles:
-                assert article.id is not None
-                self.collection.library.remove(article.id)
-        except ParallaxError as exc:
-            QMessageBox.warning(self, "Remove from Library", str(exc))
-        self.library_view.refresh(select_ids=[])
-        noun = "article" if len(articles) == 1 else "articles"
-        self.show_status(f"Removed {len(articles)} {noun} from the library.")
+        self.library_view.remove_selected()
 
     def show_passage(self, article_id: int, start: int, end: int) -> None:
         """Show a noted passage: its article in the preview, the passage selected."""
         self.show_library()
-        view = self.library_view
-        if view.model.row_of(article_id) is not None and view.proxy.filtering:
-            view.filter_edit.clear()
-            view.apply_filter()
-        view.select_ids([article_id])
-        if view.preview.article is None or view.preview.article.id != article_id:
-            try:
-                view.preview.show_article(self.collection.library.get(article_id))
-            except ParallaxError as exc:
-                self.show_status(str(exc))
-                return
-        view.preview.select_span(start, end)
-        view.preview.text_edit.setFocus()
+        self.library_view.show_passage(article_id, start, end)
 
     def _on_selection(self, articles: list[Article]) -> None:
         if self.notes_panel is not None and self.stack.currentWidget() is self.library_view:
@@ -454,7 +422,8 @@ class MainWindow(QMainWindow):
         self.act_compare_with.setEnabled(on_library and count == 1)
         # Not while typing in the notes panel: its own Delete (delete a note)
         # would otherwise make the Delete key ambiguous.
-        in_notes = self.notes_dock.isAncestorOf(QApplication.focusWidget())
+        focus = QApplication.focusWidget()
+        in_notes = focus is not None and self.notes_dock.isAncestorOf(focus)
         self.act_remove.setEnabled(on_library and count >= 1 and not self.importer.running
                                    and not in_notes)
         self.act_comparison.setEnabled(self.pair is not None)
@@ -496,7 +465,7 @@ class MainWindow(QMainWindow):
         """Import files/folders in the background; the report opens at the end."""
         job = self.importer.start(paths)
         if job is None:
-            self.show_status("An import is already running; wait for it or cancel it.")
+            self.show_status(BUSY_TEXT)
         return job
 
     def _import_done(self, report: ImportReport) -> None:
@@ -513,14 +482,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
+        self.importer.drag_enter(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.start_import(paths)
+        self.importer.drop(event)
 
     def _toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.importing.progress import ImportProgress
@@ -40,11 +41,13 @@ class ImportController(QObject):
         started(): an import began.
         finished(object): the `ImportReport`, after the library was written.
         failed(str): the import could not run; the message was shown.
+        busy(): files were dropped while another import was running.
     """
 
     started = Signal()
     finished = Signal(object)
     failed = Signal(str)
+    busy = Signal()
 
     def __init__(
         self, window: QWidget, data_dir: Path, tasks: TaskManager, progress: ImportProgress
@@ -61,6 +64,19 @@ class ImportController(QObject):
     @property
     def running(self) -> bool:
         return self.job is not None
+
+    def drag_enter(self, event: QDragEnterEvent) -> None:
+        """Accept a drag that carries local files or folders."""
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def drop(self, event: QDropEvent) -> None:
+        """Import what was dropped (or say an import is already running)."""
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            if self.start(paths) is None:
+                self.busy.emit()
 
     def ask_files(self) -> None:
         """File > Import Files…"""

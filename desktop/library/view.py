@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.library.dialogs import ArticlePicker, ConfirmRemove
 from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel
 from desktop.library.preview import MARKS, PreviewPane
 from desktop.library.proxy import LibraryProxy
@@ -193,6 +195,50 @@ class LibraryView(QWidget):
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         if first is not None:
             self.table.scrollTo(first)
+
+    def pick_partner(self) -> tuple[Article, Article] | None:
+        """"Compare With…": the selected article and one the user picks, or None."""
+        selected = self.selected_articles()
+        if len(selected) != 1:
+            self.status_message.emit("Select one article, then choose Compare With….")
+            return None
+        first = selected[0]
+        others = [a for a in self.model.articles() if a.id != first.id]
+        if not others:
+            self.status_message.emit("Import another article to compare this one with.")
+            return None
+        other = ArticlePicker.ask(self, others, f"Compare “{first.title}” with:")
+        return None if other is None else (first, other)
+
+    def remove_selected(self) -> None:
+        """Remove the selected articles (all versions) after asking."""
+        articles = self.selected_articles()
+        if not articles or not ConfirmRemove.ask(self, articles):
+            return
+        try:
+            for article in articles:
+                assert article.id is not None
+                self._library.remove(article.id)
+        except ParallaxError as exc:
+            QMessageBox.warning(self, "Remove from Library", str(exc))
+        self.refresh(select_ids=[])
+        noun = "article" if len(articles) == 1 else "articles"
+        self.status_message.emit(f"Removed {len(articles)} {noun} from the library.")
+
+    def show_passage(self, article_id: int, start: int, end: int) -> None:
+        """Show `article_id` in the preview with body[start:end] selected."""
+        if self.model.row_of(article_id) is not None and self.proxy.filtering:
+            self.filter_edit.clear()  # its row is filtered out: show everything
+            self.apply_filter()
+        self.select_ids([article_id])
+        if self.preview.article is None or self.preview.article.id != article_id:
+            try:  # e.g. an older version, which the table does not list
+                self.preview.show_article(self._library.get(article_id))
+            except ParallaxError as exc:
+                self.status_message.emit(str(exc))
+                return
+        self.preview.select_span(start, end)
+        self.preview.text_edit.setFocus()
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
