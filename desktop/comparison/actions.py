@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,16 @@ class ComparisonActions:
         """Every action, in menu order."""
         # Not dataclasses.astuple: it deep-copies values, and QActions cannot be copied.
         return [getattr(self, f.name) for f in fields(self)]
+
+    def fill_toolbar(self, toolbar: QToolBar) -> None:
+        """Add the actions to `toolbar` in groups: divergences, shared facts, sync, export."""
+        toolbar.addActions([self.previous_divergence, self.next_divergence])
+        toolbar.addSeparator()
+        toolbar.addActions([self.previous_shared, self.next_shared])
+        toolbar.addSeparator()
+        toolbar.addAction(self.sync)
+        toolbar.addSeparator()
+        toolbar.addActions([self.export_html, self.export_md])
 
 
 def _make(

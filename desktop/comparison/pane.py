@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -48,7 +49,7 @@ class ReadingTextEdit(QTextEdit):
         parent: owning widget.
 
     Signals:
-        clicked(int): a click without dragging, at this body offset.
+        clicked(int): a click without dragging (or Enter), at this body offset.
     """
 
     clicked = Signal(int)
@@ -120,6 +121,13 @@ class ReadingTextEdit(QTextEdit):
             offset = self.body_offset_at(event.position())
             if offset is not None:
                 self.clicked.emit(offset)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter at the text cursor does what a click does (keyboard users can't click)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.clicked.emit(self.offsets.to_body(self.textCursor().position()))
+            return
+        super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Show a pointing hand over linked units: they can be clicked."""

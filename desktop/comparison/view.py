@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison.actions import build_actions
+from desktop.comparison.exporting import ask_save_path, suggested_name, write_report
 from desktop.comparison.gutter import LinkMap, pair_bands
 from desktop.comparison.highlighter import mark_current, paint_document
 from desktop.comparison.legend import Legend
@@ -39,10 +39,9 @@ from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.worker import ComparisonRunner
 from library.article import Article
-from library.export import ComparisonLayout, to_html, to_markdown
+from library.export import ComparisonLayout
 
 SIDES = ("a", "b")
-FORMATS = {"html": ("HTML report", "html"), "md": ("Markdown", "md")}
 
 
 class ComparisonView(QWidget):
@@ -150,15 +149,8 @@ class ComparisonView(QWidget):
             export_html=lambda: self._export_interactive("html"),
             export_md=lambda: self._export_interactive("md"),
         )
-        acts = self.acts
         # The view carries its own toolbar, so it is usable wherever it is embedded.
-        self.toolbar.addActions([acts.previous_divergence, acts.next_divergence])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([acts.previous_shared, acts.next_shared])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(acts.sync)
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([acts.export_html, acts.export_md])
+        self.acts.fill_toolbar(self.toolbar)
         self._update_actions()
         self._apply_palette()
 
@@ -191,10 +183,7 @@ class ComparisonView(QWidget):
             article_b: right article.
         """
         self._pending = (article_a, article_b)
-        self._clear_comparison()
-        for side, article in zip(SIDES, (article_a, article_b), strict=True):
-            if self.panes[side].article is not article:
-                self.panes[side].set_article(article)
+        self._show(article_a, article_b, None, None)
         self._set_busy(True)
         self.status_message.emit("Comparing…")
         self.runner.submit(article_a, article_b)
@@ -218,33 +207,27 @@ class ComparisonView(QWidget):
             self.runner.cancel()
         self._pending = None
         self._set_busy(False)
-        for side, article in zip(SIDES, (article_a, article_b), strict=True):
-            if self.panes[side].article is not article:
-                self.panes[side].set_article(article)
-        self._comparison = comparison
-        self._layout = layout or ComparisonLayout.build(comparison)
-        self._navigator = Navigator(self._layout)
-        self._current = None
-        self._selected = ([], [])
-        self._paint()
-        self.summary.set_layout(self._layout)
-        self._update_actions()
-        self._refresh_geometry()
-        s = self._layout.summary
+        layout = layout or ComparisonLayout.build(comparison)
+        self._show(article_a, article_b, comparison, layout)
+        s = layout.summary
         self.status_message.emit(
             f"{s.get('shared', 0)} shared, {s.get('divergent', 0)} divergent, "
             f"{s.get('only_a', 0)} only in A, {s.get('only_b', 0)} only in B"
         )
         self.comparison_ready.emit(comparison)
 
-    def _clear_comparison(self) -> None:
-        self._comparison = None
-        self._layout = None
-        self._navigator = None
-        self._current = None
-        self._selected = ([], [])
+    def _show(
+        self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
+    ) -> None:
+        """Show the texts with `layout`'s highlights (None: plain, while comparing)."""
+        for side, article in zip(SIDES, (a, b), strict=True):
+            if self.panes[side].article is not article:
+                self.panes[side].set_article(article)
+        self._comparison, self._layout = comparison, layout
+        self._navigator = Navigator(layout) if layout is not None else None
+        self._current, self._selected = None, ([], [])
         self._paint()
-        self.summary.set_layout(None)
+        self.summary.set_layout(layout)
         self._update_actions()
         self._refresh_geometry()
 
@@ -445,35 +428,21 @@ class ComparisonView(QWidget):
             RuntimeError: no comparison is shown.
             OSError: the file cannot be written.
         """
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown export format {fmt!r}; use 'html' or 'md'")
         a, b = self.panes["a"].article, self.panes["b"].article
-        if self._comparison is None or a is None or b is None:
-            raise RuntimeError("no comparison to export")
-        text = (
-            to_html(self._comparison, a, b)
-            if fmt == "html"
-            else to_markdown(self._comparison, a, b)
-        )
-        Path(path).write_text(text, encoding="utf-8")
+        write_report(path, fmt, self._comparison, a, b)
 
     @classmethod
     def ask_export_path(cls, parent: QWidget | None, fmt: str) -> Path | None:
         """Ask where to save an export (tests monkeypatch this); None if cancelled.
 
         Args:
-            parent: dialog parent.
+            parent: dialog parent (a `ComparisonView` names the file after its titles).
             fmt: "html" or "md".
         """
-        label, suffix = FORMATS[fmt]
-        name, _ = QFileDialog.getSaveFileName(
-            parent, f"Export comparison as {label}", f"comparison.{suffix}",
-            f"{label} (*.{suffix})",
-        )  # fmt: skip
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(f".{suffix}")
+        titles = []
+        if isinstance(parent, ComparisonView):
+            titles = [p.article.title for p in parent.panes.values() if p.article is not None]
+        return ask_save_path(parent, fmt, suggested_name(titles, fmt))
 
     def _export_interactive(self, fmt: str) -> None:
         path = self.ask_export_path(self, fmt)

@@ -76,3 +76,11 @@ def test_none_is_protected_once_the_view_is_imported() -> None:
 
     assert sys.getrefcount(None) >= 1 << 40
     assert protect_none() is False  # idempotent
+
+
+def test_export_file_name_comes_from_the_titles() -> None:
+    from desktop.comparison.exporting import suggested_name
+
+    name = suggested_name(["Flooding forces thousands from homes", "River bursts: banks!"], "md")
+    assert name == "flooding-forces-thousands-from-vs-river-bursts-banks.md"
+    assert suggested_name([], "html") == "comparison.html"

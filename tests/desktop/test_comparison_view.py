@@ -220,3 +220,13 @@ def test_summary_lists_claims_and_jumps_to_them(qtbot: QtBot) -> None:
     )
     for widget in (view.pane("a"), view.gutter, view.pane("a").overview, summary):
         assert widget.accessibleName()
+
+
+def test_enter_at_the_text_cursor_does_what_a_click_does(qtbot: QtBot) -> None:
+    view = shown(qtbot)
+    edit = view.pane("b").text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(FLOOD_B.body.index("Governor Anna Keller") + 3)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert view.selected_units() == ([unit_id("a", PAIRS[1][0])], [unit_id("b", PAIRS[1][1])])
