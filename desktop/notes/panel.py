@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.notes.banner import RecoveryBanner
 from desktop.notes.editor import NoteEditor
 from desktop.notes.list_model import MARKS, NoteListModel, NoteRole, NoteRow, RichTextDelegate
 from desktop.notes.search import NotesSearchBar
@@ -74,11 +75,7 @@ class NotesPanel(QWidget):
         self._article: Article | None = None
         self._pair: tuple[Article, Article] | None = None
 
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setObjectName("notesBanner")
-        self.banner.setStyleSheet("background:#fff3cd;color:#5c4400;padding:4px;")
-        self.banner.hide()
+        self.banner = RecoveryBanner(notes)
         self.search_bar = NotesSearchBar()
         self.context = QLabel()
         self.context.setWordWrap(True)
@@ -139,12 +136,7 @@ class NotesPanel(QWidget):
         self.new_button.clicked.connect(self.add_note_on_open)
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
-        if notes.recovered_from is not None:
-            self.banner.setText(
-                f"Your notes file was damaged. It was moved to {notes.recovered_from} "
-                "(kept for recovery) and a new, empty notes file was started."
-            )
-            self.banner.show()
+        self.banner.finished.connect(self._recovered)
         self.refresh()
 
     # -- what is open --------------------------------------------------------
@@ -327,6 +319,12 @@ class NotesPanel(QWidget):
         self.report(message)
         self.refresh()
         self.notes_changed.emit()
+
+    def _recovered(self, message: str, error: bool) -> None:
+        self.report(message, error)
+        if not error:
+            self.refresh()
+            self.notes_changed.emit()
 
     def _after_new(self, note: Note) -> None:
         self.search_bar.edit.clear()

@@ -6,7 +6,7 @@
     parallax notes search QUERY [--tag T]
     parallax notes export --format md|json [--article ID] [-o FILE]
     parallax notes import FILE
-    parallax notes backup
+    parallax notes backup | recover [FILE]
 
 Registered by `library.cli` through `register(subparsers)`.
 """
@@ -22,6 +22,7 @@ from library.cli_support import BOLD, CYAN, DIM, YELLOW, CliContext, add_json_fl
 from library.errors import NotFound, ParallaxError
 from library.notes.export import import_json, select_notes, to_json, to_markdown
 from library.notes.model import Note
+from library.notes.recovery import latest_backup, salvage
 from library.notes.store import NotesStore
 
 _MARKS = ("\x02", "\x03")
@@ -89,6 +90,15 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser("backup", help="copy notes.db to the backups folder now")
     p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser(
+        "recover",
+        help="bring back notes from a backup or a damaged notes file (safe to repeat)",
+        description="Reads every readable note from FILE (default: the newest backup "
+        "in the data dir's backups/ folder) and adds those that are missing.",
+    )
+    p.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    p.set_defaults(handler=cmd_recover)
 
 
 def notes_of(ctx: CliContext) -> NotesStore:
@@ -219,6 +229,15 @@ def cmd_import(ctx: CliContext) -> int:
 
 def cmd_backup(ctx: CliContext) -> int:
     ctx.print(str(notes_of(ctx).backup()))
+    return 0
+
+
+def cmd_recover(ctx: CliContext) -> int:
+    store = notes_of(ctx)
+    path = ctx.args.file or latest_backup(store.data_dir)
+    if path is None:
+        raise NotFound("No backup to recover from yet; give the file to read notes from.")
+    ctx.print(f"Recovered from {path}: {salvage(store, path).summary()}")
     return 0
 
 

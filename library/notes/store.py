@@ -11,6 +11,7 @@ one started, with `recovered_from` telling the caller where the old one went.
 from __future__ import annotations
 
 import contextlib
+import gc
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
@@ -72,7 +73,9 @@ class NotesStore:
         except DatabaseCorrupt as exc:
             if "newer version" in str(exc):
                 raise  # not damaged: moving it aside would hide the user's notes
-            # Never write into a damaged file; keep it for recovery.
+            # Never write into a damaged file; keep it for recovery.  Collect
+            # first so the failed connection lets go of the file (Windows).
+            gc.collect()
             self.recovered_from = quarantine(self.path)
             self.db = open_database(self.path, migrations, synchronous="FULL")
         self.backup_error: str | None = None

@@ -190,6 +190,30 @@ def test_corrupt_file_banner(qtbot: QtBot, data_dir: Path) -> None:
     widget = NotesPanel(store)
     qtbot.addWidget(widget)
     assert not widget.banner.isHidden() and "notes.db.corrupt-" in widget.banner.text()
+    widget.banner.button.click()  # unreadable garbage: says so, no traceback
+    assert "Could not read the damaged file" in widget.status.text()
+    store.close()
+
+
+def test_recover_button_brings_notes_back(qtbot: QtBot, data_dir: Path) -> None:
+    first = NotesStore(data_dir, make_backups=False)
+    first.add_article_note(4, "survivor")
+    first.close()
+    path = data_dir / "notes.db"
+    data = bytearray(path.read_bytes())
+    data[:16] = b"not sqlite hdr!\x00"  # header gone: the whole file is refused
+    path.write_bytes(bytes(data))
+    store = NotesStore(data_dir, make_backups=False)
+    assert store.recovered_from is not None
+    fixed = bytearray(store.recovered_from.read_bytes())
+    fixed[:16] = b"SQLite format 3\x00"
+    store.recovered_from.write_bytes(bytes(fixed))  # the user repaired it by hand
+    widget = NotesPanel(store)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.notes_changed):
+        widget.banner.button.click()
+    assert "1 note(s) recovered" in widget.status.text()
+    assert [n.text for n in store.notes()] == ["survivor"]
     store.close()
 
 

@@ -96,3 +96,13 @@ def test_corrupt_file_warning(data_dir: Path, capsys: pytest.CaptureFixture[str]
     assert status == 0
     assert "was damaged" in err and "notes.db.corrupt-" in err
     assert "No notes yet" in out
+
+
+def test_recover_from_backup(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "recover")
+    assert status == 1 and "No backup" in err
+    run(capsys, "add", "--article", "1", "--text", "precious")
+    status, out, _ = run(capsys, "backup")
+    assert status == 0 and "notes-" in out
+    status, out, _ = run(capsys, "recover")
+    assert status == 0 and "0 note(s) recovered, 1 already present" in out

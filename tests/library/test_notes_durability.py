@@ -165,3 +165,38 @@ def test_backup_made_once_a_day_on_open(data_dir: Path) -> None:
     time.sleep(0.01)
     NotesStore(data_dir).close()
     assert len(backup_mod.list_backups(data_dir)) == 1
+
+
+def test_salvage_from_backup_and_damaged_file(data_dir: Path, tmp_path: Path) -> None:
+    from library.errors import DatabaseError
+    from library.notes.recovery import latest_backup, salvage
+
+    store = NotesStore(data_dir, make_backups=False)
+    try:
+        kept = [store.add_article_note(1, f"note {i} " + "y" * 200) for i in range(200)]
+        store.backup()
+        lost = kept[5]
+        store.delete(lost.id)
+        store.purge(lost.id)
+        source = latest_backup(data_dir)
+        assert source is not None
+        report = salvage(store, source)
+        assert len(report.added) == 1 and report.present == 199
+        assert store.find_uid(lost.uid) is not None
+        assert salvage(store, source).added == []  # repeatable
+
+        damaged = tmp_path / "damaged.db"
+        data = bytearray(source.read_bytes())
+        data[4096 * 4 : 4096 * 5] = b"\x00\xff" * 2048
+        damaged.write_bytes(bytes(data))
+        try:
+            partial = salvage(store, damaged)
+            assert partial.added == []  # every readable note is already present
+        except DatabaseError:
+            pass  # too damaged to read at all: reported, not a traceback
+        garbage = tmp_path / "garbage.db"
+        garbage.write_bytes(b"nothing here" * 100)
+        with pytest.raises(DatabaseError):
+            salvage(store, garbage)
+    finally:
+        store.close()

@@ -1,0 +1,66 @@
+"""`RecoveryBanner`: says the notes file was damaged and offers to recover from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from library.errors import ParallaxError
+from library.notes import NotesStore
+from library.notes.recovery import salvage
+
+
+class RecoveryBanner(QWidget):
+    """Shown only when `NotesStore.recovered_from` is set.
+
+    Args:
+        store: the (fresh) notes store.
+        parent: the owning widget.
+
+    Signals:
+        finished(str, bool): a recovery attempt ended (message, is_error).
+    """
+
+    finished = Signal(str, bool)
+
+    def __init__(self, store: NotesStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("notesBanner")
+        self.setStyleSheet("#notesBanner { background:#fff3cd; } QLabel { color:#5c4400; }")
+        self.setAutoFillBackground(True)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton("Recover Notes")
+        self.button.setToolTip("Copy every readable note from the damaged file into this one")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self.recover)
+        damaged = store.recovered_from
+        if damaged is None:
+            self.hide()
+            return
+        self.label.setText(
+            f"Your notes file was damaged. It was moved to {damaged} (kept, not deleted) "
+            "and a new notes file was started."
+        )
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def recover(self) -> None:
+        """Import whatever notes can still be read from the damaged file."""
+        damaged: Path | None = self.store.recovered_from
+        if damaged is None:
+            return
+        try:
+            report = salvage(self.store, damaged)
+        except ParallaxError as exc:
+            self.finished.emit(f"Could not read the damaged file: {exc}", True)
+            return
+        self.button.setEnabled(False)
+        self.finished.emit(report.summary(), False)
