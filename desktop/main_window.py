@@ -139,6 +139,11 @@ class MainWindow(QMainWindow):
             # Open on something to read rather than an empty preview.
             self.library_view.table.selectRow(0)
         self.show_library()
+        if self.library_view.model.rowCount() >= 2 and not self.recent.pairs():
+            # First steps: the one thing a new user must discover.
+            self.statusBar().showMessage(
+                "Tip: select two articles (Ctrl+click) and press Ctrl+D to compare them, "
+                "or use Compare With… (Ctrl+Shift+D).", 30000)
 
     # -- building ------------------------------------------------------------
 
@@ -173,8 +178,8 @@ class MainWindow(QMainWindow):
                              "Compare the two selected articles side by side")
         self.act_compare_with = a("Compare &With…", self.compare_with, ["Ctrl+Shift+D"], "pick",
                                   "Compare the selected article with another")
-        self.act_library = a("Back to &Library", self.show_library, ["Ctrl+1", "Alt+Left"],
-                             "back", "Show the library")
+        self.act_library = a("Back to &Library", self.show_library,
+                             ["Ctrl+1", "Alt+Left", "Esc"], "back", "Show the library")
         self.act_comparison = a("&Comparison", self.show_comparison, ["Ctrl+2"])
         self.act_fullscreen = a("&Full Screen", self._toggle_fullscreen, ["F11"])
         self.act_about = a("&About Parallax",
@@ -226,6 +231,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         bar = QToolBar("Main Toolbar")
         bar.setObjectName("mainToolBar")
+        bar.setAccessibleName("Main toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([self.act_import_files, self.act_import_folder])

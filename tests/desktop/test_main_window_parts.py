@@ -1,0 +1,114 @@
+"""The window's small parts: settings, recent comparisons, theme, About, tasks."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop import theme
+from desktop.about import about_html, show_about
+from desktop.recent import MAX_RECENT, RecentComparisons, fill_recent_menu
+from desktop.settings import Settings
+from desktop.tasks import TaskManager
+from library.article import Article, ArticleId
+
+
+def art(n: int, title: str = "") -> Article:
+    return Article(id=ArticleId(n), title=title or f"Article {n}", body="text")
+
+
+def test_settings_round_trip_and_damage(qapp: QApplication, tmp_path: Path) -> None:
+    settings = Settings(tmp_path)
+    settings.set_int_list("s", [300, 500])
+    settings.set_byte_array("g", QByteArray(b"\x01\x02"))
+    settings.set_str_list("one", ["only"])
+    settings.sync()
+    again = Settings(tmp_path)
+    assert again.int_list("s") == [300, 500]
+    assert again.byte_array("g") == QByteArray(b"\x01\x02")
+    assert again.str_list("one") == ["only"]
+    assert again.int_list("missing") == [] and again.byte_array("missing") is None
+    again.qsettings.setValue("s", "not a number")
+    assert again.int_list("s") == []
+
+
+def test_recent_pairs_newest_first_no_duplicates(qapp: QApplication, tmp_path: Path) -> None:
+    recent = RecentComparisons(Settings(tmp_path))
+    recent.add(art(1), art(2))
+    recent.add(art(3), art(4))
+    recent.add(art(2), art(1))  # the same pair, the other way round, moves to the top
+    assert [(p.id_a, p.id_b) for p in recent.pairs()] == [(2, 1), (3, 4)]
+    for n in range(20):
+        recent.add(art(100 + n), art(200 + n))
+    assert len(recent.pairs()) == MAX_RECENT
+    recent.remove(recent.pairs()[0])
+    assert len(recent.pairs()) == MAX_RECENT - 1
+    recent.clear()
+    assert recent.pairs() == []
+
+
+def test_recent_menu(qapp: QApplication, tmp_path: Path) -> None:
+    recent = RecentComparisons(Settings(tmp_path))
+    menu = QMenu()
+    opened = []
+    fill_recent_menu(menu, recent, opened.append)
+    assert not menu.actions()[0].isEnabled()  # "No recent comparisons"
+    recent.add(art(1, "A very long title " * 5), art(2, "Short"))
+    fill_recent_menu(menu, recent, opened.append)
+    first = menu.actions()[0]
+    assert first.text().startswith("&1 ") and "…" in first.text() and "↔ Short" in first.text()
+    first.trigger()
+    assert opened[0].id_a == 1
+
+
+def test_dark_scheme_palette(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(theme.SCHEME_ENV, "dark")
+    assert theme.is_dark()
+    dark = theme.dark_palette()
+    assert dark.color(QPalette.ColorRole.Window).lightness() < 80
+    assert dark.color(QPalette.ColorRole.Text).lightness() > 200
+    monkeypatch.setenv(theme.SCHEME_ENV, "light")
+    assert not theme.is_dark()
+
+
+def test_icons_and_style_sheet_exist(qapp: QApplication) -> None:
+    for name in ("parallax", "import", "folder", "compare", "pick", "back", "notes",
+                 "add-note", "remove", "search"):
+        assert not theme.icon(name).isNull(), name
+    assert "palette(" in theme.STYLE_SHEET.read_text(encoding="utf-8")
+
+
+def test_about_names_data_dir(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert str(tmp_path) in about_html(tmp_path)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    show_about(None, tmp_path)
+    assert "Parallax" in shown[0]
+
+
+def test_task_manager_serial_and_on_gui_thread(qtbot: QtBot) -> None:
+    tasks = TaskManager()
+    main = threading.get_ident()
+    order: list[str] = []
+    results: list[tuple[int, int]] = []
+    tasks.run(lambda: order.append("first"))
+    with qtbot.waitSignal(tasks.busy_changed, timeout=10000, check_params_cb=lambda b: not b):
+        tasks.run(lambda: (order.append("second"), threading.get_ident())[1],
+                  on_done=lambda tid: results.append((tid, threading.get_ident())))
+    assert order == ["first", "second"]
+    worker, callback = results[0]
+    assert worker != main and callback == main
+    errors: list[BaseException] = []
+    with qtbot.waitSignal(tasks.busy_changed, timeout=10000, check_params_cb=lambda b: not b):
+        tasks.run(lambda: 1 / 0, on_error=errors.append)
+    assert isinstance(errors[0], ZeroDivisionError)
+    tasks.shutdown()
+    assert tasks.run(lambda: None) is None
