@@ -228,13 +228,31 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def _bold_runs(pieces: list[tuple[str, int]]) -> list[tuple[str, bool]]:
+    """Markdown has one emphasis level: merge runs, bridging spaces between bold runs.
+
+    "**about** **4,000**" reads worse than "**about 4,000**".
+    """
+    runs: list[tuple[str, bool]] = []
+    for text, level in pieces:
+        bold = level > 0
+        if runs and runs[-1][1] == bold:
+            runs[-1] = (runs[-1][0] + text, bold)
+        elif bold and len(runs) >= 2 and runs[-2][1] and not runs[-1][0].strip():
+            gap = runs.pop()[0]
+            runs[-1] = (runs[-1][0] + gap + text, True)
+        else:
+            runs.append((text, bold))
+    return runs
+
+
 def _md_side(pair: PairInfo, side: str, layout: ComparisonLayout, body: str) -> str:
     chunks: list[str] = []
     for uid in pair.units(side):
         unit = layout.unit(side, uid)
         if unit is None:
             continue
-        for text, emph in _pieces(body, unit, layout):
+        for text, emph in _bold_runs(_pieces(body, unit, layout)):
             core = _md(text)
             # Keep the piece's edge spaces outside any markers: "** x**" is not bold.
             lead = " " if text[:1].isspace() else ""
