@@ -20,7 +20,7 @@ from library.compare.idf import IdfTable
 from library.compare.similarity import LexicalBackend, SimilarityBackend, pair_score, refine
 
 # Chosen on ECB+ train/dev (see benchmarks/eval_compare.py).
-ALIGN_THRESHOLD = 0.28
+ALIGN_THRESHOLD = 0.31
 # Pairs below this are never considered; saves refining hopeless candidates.
 CANDIDATE_FLOOR = 0.25
 # A neighbour joins a pair only if it alone already overlaps the other unit this much.

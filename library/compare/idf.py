@@ -16,6 +16,14 @@ from dataclasses import dataclass, field
 
 from library.compare.units import terms
 
+# Weights are IDF ** IDF_POWER.  The square root flattens the scale: with IDF
+# taken from the two articles being compared, the words of the shared story
+# ("earthquake", "Bureau") are frequent in both and would otherwise count for
+# little, yet they are what makes two sentences report the same event.
+# Chosen on ECB+ dev (ROC-AUC 0.911 -> 0.917, best F1 0.378 -> 0.402) and PAWS
+# dev (0.738 -> 0.774).
+IDF_POWER = 0.5
+
 
 @dataclass(frozen=True)
 class IdfTable:
@@ -59,13 +67,14 @@ class IdfTable:
         return cls(df=dict(df), n_docs=n)
 
     def weight(self, term: str) -> float:
-        """Smoothed IDF, `ln((N + 1) / (df + 1)) + 1`; unseen terms get the maximum.
+        """Smoothed IDF, `(ln((N + 1) / (df + 1)) + 1) ** IDF_POWER`; unseen terms get the maximum.
 
         Args:
             term: a normalised term.
         """
         w = self._cache.get(term)
         if w is None:
-            w = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            idf = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            w = idf**IDF_POWER
             self._cache[term] = w
         return w
