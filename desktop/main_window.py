@@ -8,11 +8,12 @@ that tolerates their absence), so the window works with either missing.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -50,26 +51,22 @@ from library.importer import ImportReport
 
 STATUS_MS = 6000
 SEP = " — "
+SPLITTER_KEY = "library/splitter"
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
 def optional_parts() -> tuple[type[Any] | None, type[Any] | None]:
     """(ComparisonView, NotesPanel) classes, each None if that module is not available."""
-    comparison: type[Any] | None = None
-    notes: type[Any] | None = None
-    try:
-        from desktop.comparison.view import ComparisonView
+    return (_optional("desktop.comparison.view", "ComparisonView"),
+            _optional("desktop.notes.panel", "NotesPanel"))
 
-        comparison = ComparisonView
-    except ImportError:
-        pass
-    try:
-        from desktop.notes.panel import NotesPanel
 
-        notes = NotesPanel
-    except ImportError:
-        pass
-    return comparison, notes
+def _optional(module: str, name: str) -> type[Any] | None:
+    try:
+        found: type[Any] = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+    return found
 
 
 class MainWindow(QMainWindow):
@@ -179,7 +176,7 @@ class MainWindow(QMainWindow):
         self.act_compare_with = a("Compare &With…", self.compare_with, ["Ctrl+Shift+D"], "pick",
                                   "Compare the selected article with another")
         self.act_library = a("Back to &Library", self.show_library,
-                             ["Ctrl+1", "Alt+Left", "Esc"], "back", "Show the library")
+                             ["Ctrl+1", "Alt+Left"], "back", "Show the library")
         self.act_comparison = a("&Comparison", self.show_comparison, ["Ctrl+2"])
         self.act_fullscreen = a("&Full Screen", self._toggle_fullscreen, ["F11"])
         self.act_about = a("&About Parallax",
@@ -272,16 +269,7 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        geometry = self.settings.byte_array("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            # 1280×800, or nine tenths of a smaller screen.
-            screen = self.screen().availableGeometry()
-            self.resize(min(1280, screen.width() * 9 // 10),
-                        min(800, screen.height() * 9 // 10))
-        state = self.settings.byte_array("window/state")
-        if state is not None:
-            self.restoreState(state)
-        else:
+        if not self.settings.restore_window(self, default=(1280, 800)):
             self.resizeDocks([self.notes_dock], [300], Qt.Orientation.Horizontal)
         if self.notes_panel is None:
             self.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
@@ -292,15 +280,11 @@ class MainWindow(QMainWindow):
             # Only now is the window laid out at its final size; sizes set
             # earlier would be rescaled.
             self._splitter_restored = True
-            sizes = self.settings.int_list("library/splitter")
-            self.library_view.splitter.setSizes(sizes if len(sizes) == 2 else [600, 400])
+            self.settings.restore_splitter(SPLITTER_KEY, self.library_view.splitter, [600, 400])
 
     def save_state(self) -> None:
         """Remember geometry, dock/toolbar layout and splitter sizes."""
-        self.settings.set_byte_array("window/geometry", self.saveGeometry())
-        self.settings.set_byte_array("window/state", QByteArray(self.saveState()))
-        self.settings.set_int_list("library/splitter", self.library_view.splitter.sizes())
-        self.settings.sync()
+        self.settings.save_window(self, {SPLITTER_KEY: self.library_view.splitter})
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

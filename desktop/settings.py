@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 SETTINGS_FILE = "settings.ini"
 
@@ -67,3 +68,32 @@ class Settings:
 
     def sync(self) -> None:
         self.qsettings.sync()
+
+    # -- whole-window helpers ------------------------------------------------
+
+    def restore_window(self, window: QMainWindow, default: tuple[int, int]) -> bool:
+        """Restore geometry and dock/toolbar layout; False if none was saved.
+
+        Without saved geometry the window gets `default`, or nine tenths of a
+        smaller screen.
+        """
+        geometry = self.byte_array("window/geometry")
+        if geometry is None or not window.restoreGeometry(geometry):
+            screen = window.screen().availableGeometry()
+            window.resize(min(default[0], screen.width() * 9 // 10),
+                          min(default[1], screen.height() * 9 // 10))
+        state = self.byte_array("window/state")
+        return state is not None and window.restoreState(state)
+
+    def restore_splitter(self, key: str, splitter: QSplitter, default: list[int]) -> None:
+        """Sizes saved under `key` (if they fit this splitter), else `default`."""
+        sizes = self.int_list(key)
+        splitter.setSizes(sizes if len(sizes) == splitter.count() else default)
+
+    def save_window(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+        """Save geometry, dock/toolbar layout and the given splitters' sizes."""
+        self.set_byte_array("window/geometry", window.saveGeometry())
+        self.set_byte_array("window/state", QByteArray(window.saveState()))
+        for key, splitter in splitters.items():
+            self.set_int_list(key, splitter.sizes())
+        self.sync()

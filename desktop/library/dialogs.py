@@ -50,9 +50,14 @@ class ArticlePicker(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Articles")
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
+        # Long headlines are elided (full text in the tooltip), never scrolled sideways.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for article in articles:
             item = QListWidgetItem(f"{article.title}\n{meta_line(article)}")
             item.setData(Qt.ItemDataRole.UserRole, article)
+            item.setToolTip(article.title)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
