@@ -52,6 +52,12 @@ class NoteListModel(QAbstractListModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def replace_row(self, row: int, new: NoteRow) -> None:
+        """Update one row in place (keeps selection and scroll, unlike a reset)."""
+        self._rows[row] = new
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
     def rows(self) -> list[NoteRow]:
         return list(self._rows)
 

@@ -39,7 +39,7 @@ from desktop.notes.search import NotesSearchBar
 from desktop.notes.transfer import NotesTransfer
 from library.article import Article
 from library.errors import InvalidQuery, NotFound, ParallaxError
-from library.notes import Note, NotesStore
+from library.notes import Claim, Note, NotesStore
 from library.store import LibraryStore
 
 SEARCH_LIMIT = 200
@@ -173,6 +173,21 @@ class NotesPanel(QWidget):
         self._after_new(note)
         return note
 
+    def add_comparison_note(
+        self, article_a: Article, article_b: Article, claim: Claim | None = None
+    ) -> Note | None:
+        """Create a note on a comparison (or, with `claim`, on one divergent claim) and edit it."""
+        if article_a.id is None or article_b.id is None:
+            return None
+        self._remember(article_a, article_b)
+        try:
+            note = self.store.add_comparison_note(article_a.id, article_b.id, claim=claim)
+        except ParallaxError as exc:
+            self.report(f"Could not add the note: {exc}", True)
+            return None
+        self._after_new(note)
+        return note
+
     def add_note_on_open(self) -> Note | None:
         """A note on the open comparison or article as a whole."""
         try:
@@ -252,12 +267,13 @@ class NotesPanel(QWidget):
         if tag:
             notes = [n for n in notes if tag in n.tags]
         if self._pair is not None:
-            label = f"Notes on this comparison and its two articles: {len(notes)}"
+            label = _count(notes, "on this comparison and its two articles")
         elif self._article is not None:
-            label = f"Notes on <b>{html.escape(self._article.title)}</b>: {len(notes)}"
+            # The article is open: saying "in <title>" on every row is noise.
+            return [NoteRow(n) for n in notes], _count(notes, "on this article")
         else:
             notes = self.store.notes(tag=tag, limit=SEARCH_LIMIT)
-            label = "Latest notes (open an article to see its notes)"
+            label = "Latest notes. Open an article to see its notes."
         return [NoteRow(n, self._title_for(n)) for n in notes], label
 
     def _open_notes(self) -> list[Note]:
@@ -360,10 +376,9 @@ class NotesPanel(QWidget):
     def _on_saved(self, note: Note) -> None:
         row = self.model.row_of(note.id)
         if row is not None:
-            rows = self.model.rows()
-            rows[row] = NoteRow(note, rows[row].article_title, rows[row].snippet)
-            self.model.set_rows(rows)
-            self.list_view.setCurrentIndex(self.model.index(row))
+            old = self.model.rows()[row]
+            self.model.replace_row(row, NoteRow(note, old.article_title, old.snippet))
+            self.list_view.doItemsLayout()  # the row's height may have changed
         self.search_bar.set_tags(self.store.tags())
         self.notes_changed.emit()
 

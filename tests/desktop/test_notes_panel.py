@@ -15,7 +15,7 @@ from desktop.notes.panel import NotesPanel
 from desktop.notes.search import as_you_type
 from desktop.notes.transfer import NotesTransfer
 from library.article import Article, ArticleId
-from library.notes import NotesStore
+from library.notes import Claim, NotesStore
 
 # The offscreen platform warns on every top-level show; nothing to do with us.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -140,6 +140,24 @@ def test_newest_first_and_comparison(
         "older",
         "newer",
     }
+
+
+def test_claim_note_from_comparison(
+    qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article
+) -> None:
+    other = Article(title="Other", body="x", id=ArticleId(5))
+    panel.show_comparison(article, other)
+    note = panel.add_comparison_note(article, other, Claim((1,), (2,), "May vs June"))
+    assert note is not None and note.kind == "claim"
+    assert "May vs June" in panel.editor.header.text()
+    _type(qtbot, panel.editor.text_edit, "which?")
+    panel.flush()
+    assert store.get(note.id).text == "which?"
+    assert "which?" in str(panel.model.index(panel.model.row_of(note.id) or 0).data())
+    with qtbot.waitSignal(panel.comparison_requested) as blocker:
+        rect = panel.list_view.visualRect(panel.model.index(panel.model.row_of(note.id) or 0))
+        qtbot.mouseClick(panel.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [4, 5]
 
 
 def test_trash_and_restore(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
