@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -312,8 +312,12 @@ class ComparisonView(QWidget):
         if unit.pair is None:
             self._set_current(None)
             self._selected = ([unit_id], []) if side == "a" else ([], [unit_id])
+            pane = self.panes[side]
+            # Framed in the neutral text colour: selected, yet visibly matched to nothing.
+            pane.text_edit.current_spans = [(unit.start, unit.end)]
+            pane.text_edit.current_color = pane.palette().color(QPalette.ColorRole.PlaceholderText)
+            pane.text_edit.viewport().update()
             with self.sync.hold():
-                pane = self.panes[side]
                 top, _ = pane.y_span(unit.start, unit.end)
                 if not pane.scroll_value() <= top <= pane.scroll_value() + pane.viewport_height():
                     pane.scroll_to_y(top, pane.viewport_height() / 4)
