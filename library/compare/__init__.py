@@ -10,6 +10,7 @@ from __future__ import annotations
 from library.article import Article
 from library.compare.align import ALIGN_THRESHOLD, align
 from library.compare.conflicts import find_conflicts
+from library.compare.embedding import EmbeddingBackend
 from library.compare.idf import IdfTable
 from library.compare.model import (
     Comparison,
@@ -28,6 +29,7 @@ from library.compare.worddiff import word_diff
 __all__ = [
     "Comparison",
     "Conflict",
+    "EmbeddingBackend",
     "IdfTable",
     "LexicalBackend",
     "Pair",
@@ -68,7 +70,16 @@ def compare_texts(
     if idf is None:
         idf = IdfTable.from_term_lists([*terms_a, *terms_b])
     pairs: list[Pair] = []
-    for m in align(terms_a, terms_b, idf, backend=backend, threshold=threshold):
+    matches = align(
+        terms_a,
+        terms_b,
+        idf,
+        backend=backend,
+        threshold=threshold,
+        texts_a=[u.text for u in units_a],
+        texts_b=[u.text for u in units_b],
+    )
+    for m in matches:
         a = text_a[units_a[m.a[0]].start : units_a[m.a[-1]].end]
         b = text_b[units_b[m.b[0]].start : units_b[m.b[-1]].end]
         diff = word_diff(a, b)

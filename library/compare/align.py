@@ -43,6 +43,8 @@ def align(
     *,
     backend: SimilarityBackend | None = None,
     threshold: float = ALIGN_THRESHOLD,
+    texts_a: Sequence[str] | None = None,
+    texts_b: Sequence[str] | None = None,
 ) -> list[Match]:
     """Align units of A with units of B, out of order, mostly one-to-one.
 
@@ -52,12 +54,16 @@ def align(
         idf: word weights.
         backend: similarity backend; the lexical one by default.
         threshold: minimum refined score for a pair to be aligned.
+        texts_a: unit texts of A, for model backends (default: terms joined).
+        texts_b: unit texts of B.
     """
     backend = backend or LexicalBackend()
     if isinstance(backend, LexicalBackend):
         gate, matrix = backend.matrices(terms_a, terms_b, idf)
     else:
-        matrix = backend.matrix(terms_a, terms_b, idf)
+        ta = list(texts_a) if texts_a is not None else [" ".join(t) for t in terms_a]
+        tb = list(texts_b) if texts_b is not None else [" ".join(t) for t in terms_b]
+        matrix = backend.score_matrix(ta, tb, terms_a, terms_b, idf)
         gate = matrix
     # The gate is the plain pair overlap: priors may reorder candidates, but two
     # units never align unless they themselves share enough.

@@ -42,12 +42,21 @@ CENTRALITY = 1.0
 
 
 class SimilarityBackend(Protocol):
-    """Anything that scores every (A unit, B unit) pair in [0, 1]."""
+    """Anything that scores every (A unit, B unit) pair in [0, 1].
 
-    def matrix(
-        self, terms_a: Sequence[Sequence[str]], terms_b: Sequence[Sequence[str]], idf: IdfTable
+    Backends get both the raw unit texts (for models) and the content terms and
+    word weights (for lexical scoring); they return an `n_a × n_b` matrix.
+    """
+
+    def score_matrix(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        terms_a: Sequence[Sequence[str]],
+        terms_b: Sequence[Sequence[str]],
+        idf: IdfTable,
     ) -> FloatMatrix:
-        """Return an `len(terms_a) × len(terms_b)` score matrix."""
+        """Return a `len(texts_a) × len(texts_b)` score matrix."""
         ...
 
 
@@ -86,6 +95,25 @@ class LexicalBackend:
 
     def __init__(self, centrality: float = CENTRALITY) -> None:
         self.centrality = centrality
+
+    def score_matrix(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        terms_a: Sequence[Sequence[str]],
+        terms_b: Sequence[Sequence[str]],
+        idf: IdfTable,
+    ) -> FloatMatrix:
+        """`SimilarityBackend` entry point; the texts are not needed here.
+
+        Args:
+            texts_a: unit texts of A (unused).
+            texts_b: unit texts of B (unused).
+            terms_a: content terms of each unit of A.
+            terms_b: content terms of each unit of B.
+            idf: word weights.
+        """
+        return self.matrix(terms_a, terms_b, idf)
 
     def matrix(
         self, terms_a: Sequence[Sequence[str]], terms_b: Sequence[Sequence[str]], idf: IdfTable

@@ -202,3 +202,18 @@ def test_samples_summary(samples: Comparison) -> None:
     assert s.shared >= 3
     assert 0.0 < s.overlap_a < 0.5
     assert s.only_b > s.only_a  # B is the longer article
+
+
+def test_pluggable_backend() -> None:
+    from library.compare import EmbeddingBackend
+
+    vocab = ["mayor", "evacuat", "bridge", "football"]
+
+    def encode(texts: list[str]) -> list[list[float]]:
+        # A toy "embedding": which topic words occur; enough to drive the aligner.
+        return [[1.0 if w in t.lower() else 0.0 for w in vocab] + [0.01] for t in texts]
+
+    c = compare_texts(A_TEXT, B_TEXT, backend=EmbeddingBackend(encode), threshold=0.9)
+    got = {(p.a, p.b) for p in c.pairs}
+    assert ((3,), (0,)) in got  # bridge
+    assert all(0.0 <= p.score <= 1.0 for p in c.pairs)
