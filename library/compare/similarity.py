@@ -219,12 +219,13 @@ def pair_score(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) ->
         terms_b: content terms of B.
         idf: word weights.
     """
-    set_a, set_b = set(terms_a), set(terms_b)
+    # Sorted so float sums run in the same order whatever the hash seed.
+    set_a, set_b = sorted(set(terms_a)), sorted(set(terms_b))
     if not set_a or not set_b:
         return 0.0
     wa = {t: idf.weight(t) for t in set_a}
     wb = {t: idf.weight(t) for t in set_b}
-    both = sorted(set_a & set_b)
+    both = sorted(set(set_a) & set(set_b))
     shared = sum(wa[t] for t in both)
     dot = sum(wa[t] * wa[t] for t in both)
     sa, sb = sum(wa.values()), sum(wb.values())

@@ -217,3 +217,29 @@ def test_pluggable_backend() -> None:
     got = {(p.a, p.b) for p in c.pairs}
     assert ((3,), (0,)) in got  # bridge
     assert all(0.0 <= p.score <= 1.0 for p in c.pairs)
+
+
+def test_deterministic_across_hash_seeds() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from library.compare import compare_texts; "
+        "a, b = json.load(sys.stdin); "
+        "print(json.dumps(compare_texts(a, b).to_dict(), sort_keys=True))"
+    )
+    outs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", code],
+            input=json.dumps([A_TEXT, B_TEXT]),
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            check=True,
+        )
+        outs.add(run.stdout)
+    assert len(outs) == 1
