@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -114,11 +115,18 @@ class MainWindow(QMainWindow):
         self.notes_dock = QDockWidget("Notes", self)
         self.notes_dock.setObjectName("notesDock")
         self.notes_dock.setAccessibleName("Notes")
+        unavailable = "Notes are not available in this build."
         if notes_cls is not None:
-            self.notes_panel = notes_cls(collection.notes, library=collection.library)
+            try:
+                self.notes_panel = notes_cls(collection.notes, library=collection.library)
+            except ParallaxError as exc:  # e.g. notes.db locked by another Parallax
+                unavailable = f"Notes cannot be opened: {exc}"
+        if self.notes_panel is not None:
             self.notes_dock.setWidget(self.notes_panel)
         else:
-            self.notes_dock.setWidget(QLabel("Notes are not available in this build."))
+            label = QLabel(unavailable)
+            label.setWordWrap(True)
+            self.notes_dock.setWidget(label)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
         self.progress = ImportProgress()
@@ -136,11 +144,23 @@ class MainWindow(QMainWindow):
             # Open on something to read rather than an empty preview.
             self.library_view.table.selectRow(0)
         self.show_library()
-        if self.library_view.model.rowCount() >= 2 and not self.recent.pairs():
+        recovered = getattr(collection, "library_recovered_from", None)
+        if recovered is not None:
+            QTimer.singleShot(0, lambda: self._tell_recovered(recovered))
+        elif self.library_view.model.rowCount() >= 2 and not self.recent.pairs():
             # First steps: the one thing a new user must discover.
             self.statusBar().showMessage(
                 "Tip: select two articles (Ctrl+click) and press Ctrl+D to compare them, "
                 "or use Compare With… (Ctrl+Shift+D).", 30000)
+
+    def _tell_recovered(self, moved_to: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Library Recovered",
+                          "The library database was damaged, so a new, empty library was "
+                          "started. Import your articles again to rebuild it.", parent=self)
+        box.setInformativeText(f"The damaged file was kept at {moved_to}. "
+                               "Your notes are stored separately and were not affected.")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal without blocking start-up
 
     # -- building ------------------------------------------------------------
 

@@ -206,3 +206,22 @@ def test_note_on_a_comparison_pane_with_the_real_panels(
     assert len(notes) == 1
     anchor = notes[0].anchor
     assert anchor is not None and anchor.start == 0 and 0 < anchor.end <= 12 + 2
+
+
+def test_damaged_library_is_reported_not_fatal(qtbot: QtBot, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "library.db").write_bytes(b"this is not a database" * 100)
+    collection = Collection(data_dir)
+    try:
+        win = make_window(qtbot, collection)
+
+        def box_shown() -> bool:
+            from PySide6.QtWidgets import QMessageBox
+
+            boxes = [w for w in win.findChildren(QMessageBox) if w.isVisible()]
+            return any("damaged" in b.text() for b in boxes)
+
+        qtbot.waitUntil(box_shown, timeout=5000)
+        win.close()
+    finally:
+        collection.close()
