@@ -9,7 +9,9 @@ dirty and is retried on the next trigger, so nothing typed is dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QW
 
 from library.errors import ParallaxError
 from library.notes import Note, NotesStore
+from library.notes.export import write_private
 from library.notes.model import normalize_tags
+from library.paths import ensure_private_dir
 
 AUTOSAVE_MS = 500
 
@@ -115,8 +119,12 @@ class NoteEditor(QWidget):
                 tags=normalize_tags(self.tags_edit.text()),
             )
         except ParallaxError as exc:
-            self.state.setText(f"Not saved yet: {exc}")
-            self.save_failed.emit(str(exc))
+            # Keep the text dirty (the next trigger retries) and, in case the
+            # window is closing, put a copy where the user can find it.
+            draft = self._write_draft()
+            where = f" A copy is in {draft}." if draft else ""
+            self.state.setText(f"Not saved yet: {exc}{where}")
+            self.save_failed.emit(f"{exc}{where}")
             return False
         self._dirty = False
         changed = stored != self._note
@@ -125,6 +133,23 @@ class NoteEditor(QWidget):
         if changed:
             self.saved.emit(stored)
         return True
+
+    def _write_draft(self) -> Path | None:
+        """Write the unsaved text to `<data dir>/unsaved-notes/` (0600); None if that fails too."""
+        if self._note is None:
+            return None
+        folder = self.store.data_dir / "unsaved-notes"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = folder / f"note-{self._note.id}-{stamp}.md"
+        text = self.text_edit.toPlainText()
+        if self.tags_edit.text().strip():
+            text += f"\n\nTags: {self.tags_edit.text().strip()}\n"
+        try:
+            ensure_private_dir(folder)
+            write_private(path, text)
+        except (OSError, ParallaxError):
+            return None
+        return path
 
     # -- Qt ------------------------------------------------------------------
 

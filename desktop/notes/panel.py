@@ -16,7 +16,9 @@ docks the panel and wires it to the views:
 
 from __future__ import annotations
 
+import contextlib
 import html
+import sqlite3
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -40,6 +42,7 @@ from desktop.notes.transfer import NotesTransfer
 from library.article import Article
 from library.errors import InvalidQuery, NotFound, ParallaxError
 from library.notes import Claim, Note, NotesStore
+from library.paths import LIBRARY_DB
 from library.store import LibraryStore
 
 SEARCH_LIMIT = 200
@@ -317,12 +320,33 @@ class NotesPanel(QWidget):
 
     def title_of(self, article_id: int) -> str | None:
         """An article's title, from what the panel was shown or the library."""
-        if article_id not in self._titles and self.library is not None:
+        if article_id not in self._titles:
+            title = self._library_title(article_id)
+            if title is None:
+                return None
+            self._titles[article_id] = title
+        return self._titles.get(article_id)
+
+    def _library_title(self, article_id: int) -> str | None:
+        if self.library is not None:
             try:
-                self._titles[article_id] = self.library.get(article_id).title
+                return self.library.get(article_id).title
             except (NotFound, ParallaxError):
                 return None
-        return self._titles.get(article_id)
+        # Not given the library: read the title straight from library.db,
+        # read-only, so search hits in other articles still say where they are.
+        path = self.store.data_dir / LIBRARY_DB
+        if not path.exists():
+            return None
+        try:
+            with contextlib.closing(
+                sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            ) as conn:
+                row = conn.execute("SELECT title FROM articles WHERE id = ?", [article_id])
+                found = row.fetchone()
+        except sqlite3.Error:
+            return None
+        return None if found is None else str(found[0])
 
     # -- helpers -------------------------------------------------------------
 

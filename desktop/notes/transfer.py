@@ -15,8 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from library.errors import ParallaxError
 from library.notes import NotesStore
-from library.notes.cli import write_private
-from library.notes.export import import_json, select_notes, to_json, to_markdown
+from library.notes.export import (
+    import_json,
+    select_notes,
+    to_json,
+    to_markdown,
+    write_private,
+)
 
 TitleLookup = Callable[[int], str | None]
 Report = Callable[[str, bool], None]  # (message, is_error)

@@ -13,14 +13,13 @@ Registered by `library.cli` through `register(subparsers)`.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from library.cli_support import BOLD, CYAN, DIM, YELLOW, CliContext, add_json_flag
 from library.errors import NotFound, ParallaxError
-from library.notes.export import import_json, select_notes, to_json, to_markdown
+from library.notes.export import import_json, select_notes, to_json, to_markdown, write_private
 from library.notes.model import Note
 from library.notes.recovery import latest_backup, salvage
 from library.notes.store import NotesStore
@@ -239,16 +238,6 @@ def cmd_recover(ctx: CliContext) -> int:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
     ctx.print(f"Recovered from {path}: {salvage(store, path).summary()}")
     return 0
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write an export readable only by the user: notes are private."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise ParallaxError(f"Cannot write {path}: {exc.strerror}") from exc
 
 
 def _title(ctx: CliContext, article_id: int) -> str | None:

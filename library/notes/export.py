@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from library.errors import ParallaxError
 from library.notes.model import InvalidNote, Note
 
 if TYPE_CHECKING:
@@ -151,3 +154,13 @@ def _note_markdown(note: Note) -> list[str]:
     if note.text.strip():
         out += [note.text.rstrip(), ""]
     return out
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write an export readable only by the user: notes are private."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise ParallaxError(f"Cannot write {path}: {exc.strerror}") from exc

@@ -256,3 +256,41 @@ def test_screenshot(qtbot: QtBot, panel: NotesPanel, store: NotesStore, article:
 )
 def test_as_you_type(typed: str, sent: str) -> None:
     assert as_you_type(typed) == sent
+
+
+def test_failed_save_keeps_text_and_writes_a_draft(
+    qtbot: QtBot,
+    panel: NotesPanel,
+    store: NotesStore,
+    article: Article,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from library.errors import DatabaseLocked
+
+    note = panel.add_passage_note(article, 0, 10)
+    assert note is not None
+
+    def locked(*_a: object, **_k: object) -> None:
+        raise DatabaseLocked("notes.db is locked by another program")
+
+    monkeypatch.setattr(store, "update", locked)
+    _type(qtbot, panel.editor.text_edit, "do not lose me")
+    assert not panel.flush()
+    assert panel.editor.is_dirty() and "locked" in panel.status.text()
+    drafts = list((store.data_dir / "unsaved-notes").glob("*.md"))
+    assert drafts and drafts[0].read_text() == "do not lose me"
+    monkeypatch.undo()
+    assert panel.flush() and store.get(note.id).text == "do not lose me"
+
+
+def test_titles_without_a_library(panel: NotesPanel, data_dir: Path) -> None:
+    from library.store import LibraryStore
+
+    library = LibraryStore(data_dir)
+    try:
+        stored = library.add(Article(title="Stored title", body="Body text here."))
+        assert stored.article.id is not None
+        assert panel.title_of(int(stored.article.id)) == "Stored title"
+        assert panel.title_of(999) is None
+    finally:
+        library.close()
