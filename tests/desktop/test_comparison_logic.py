@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from desktop.comparison._none_guard import protect_none
 from desktop.comparison.navigation import Navigator
 from desktop.comparison.offsets import OffsetMap
 from desktop.comparison.scroll_sync import anchor_points, map_y, monotonic_chain
@@ -68,14 +65,6 @@ def test_offset_map_handles_characters_outside_the_bmp() -> None:
     assert m.to_body(2) == 1  # inside a surrogate pair: the character it splits
     plain = OffsetMap("plain")
     assert plain.to_qt(3) == 3 and plain.to_body(3) == 3
-
-
-@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from 3.12 on")
-def test_none_is_protected_once_the_view_is_imported() -> None:
-    import desktop.comparison  # noqa: F401 - importing applies the guard
-
-    assert sys.getrefcount(None) >= 1 << 40
-    assert protect_none() is False  # idempotent
 
 
 def test_export_file_name_comes_from_the_titles() -> None:
