@@ -26,6 +26,10 @@ from library.compare.similarity import LexicalBackend, SimilarityBackend
 from library.compare.units import terms
 from library.compare.worddiff import word_diff
 
+# Conflicts concrete enough to pair two lower-scoring sentences as one claim told
+# two ways; attribution and quote differences are too loose for that.
+_HARD_KINDS = frozenset({"number", "date", "entity", "negation"})
+
 __all__ = [
     "Comparison",
     "Conflict",
@@ -70,6 +74,12 @@ def compare_texts(
     if idf is None:
         idf = IdfTable.from_term_lists([*terms_a, *terms_b])
     pairs: list[Pair] = []
+
+    def is_divergent(i: int, j: int) -> bool:
+        a, b = units_a[i].text, units_b[j].text
+        found = find_conflicts(a, b, word_diff(a, b))
+        return any(c.kind in _HARD_KINDS for c in found)
+
     matches = align(
         terms_a,
         terms_b,
@@ -78,6 +88,7 @@ def compare_texts(
         threshold=threshold,
         texts_a=[u.text for u in units_a],
         texts_b=[u.text for u in units_b],
+        is_divergent=is_divergent,
     )
     for m in matches:
         a = text_a[units_a[m.a[0]].start : units_a[m.a[-1]].end]

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +21,9 @@ from library.compare.similarity import LexicalBackend, SimilarityBackend, pair_s
 
 # Chosen on ECB+ train/dev (see benchmarks/eval_compare.py).
 ALIGN_THRESHOLD = 0.31
+# Two versions of one claim that differ in a detail may align this far below the
+# threshold (a changed name or number removes shared words).
+DIVERGENT_MARGIN = 0.07
 # Pairs below this are never considered; saves refining hopeless candidates.
 CANDIDATE_FLOOR = 0.25
 # A neighbour joins a pair only if it alone already overlaps the other unit this much.
@@ -45,6 +48,8 @@ def align(
     threshold: float = ALIGN_THRESHOLD,
     texts_a: Sequence[str] | None = None,
     texts_b: Sequence[str] | None = None,
+    is_divergent: Callable[[int, int], bool] | None = None,
+    divergent_margin: float = DIVERGENT_MARGIN,
 ) -> list[Match]:
     """Align units of A with units of B, out of order, mostly one-to-one.
 
@@ -56,6 +61,12 @@ def align(
         threshold: minimum refined score for a pair to be aligned.
         texts_a: unit texts of A, for model backends (default: terms joined).
         texts_b: unit texts of B.
+        is_divergent: predicate on (A unit id, B unit id).  Pairs scoring up to
+            `divergent_margin` below `threshold` are aligned too when it says
+            they disagree on a detail: a changed name or number removes shared
+            words, so two versions of one claim score lower than a paraphrase.
+            They only take units still free after the surer pairs.
+        divergent_margin: see `is_divergent`.
     """
     backend = backend or LexicalBackend()
     if isinstance(backend, LexicalBackend):
@@ -68,10 +79,11 @@ def align(
     # The gate is the plain pair overlap: priors may reorder candidates, but two
     # units never align unless they themselves share enough.
     rows, cols = np.nonzero(gate >= CANDIDATE_FLOOR)
+    low = threshold if is_divergent is None else threshold - divergent_margin
     scored: list[tuple[float, int, int]] = []
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         s = refine(float(matrix[i, j]), terms_a[i], terms_b[j], idf)
-        if s >= threshold:
+        if s >= low:
             scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_a: dict[int, int] = {}
@@ -79,6 +91,8 @@ def align(
     matches: list[Match] = []
     for s, i, j in scored:
         if i in used_a or j in used_b:
+            continue
+        if s < threshold and not (is_divergent is not None and is_divergent(i, j)):
             continue
         used_a[i] = used_b[j] = len(matches)
         matches.append(Match((i,), (j,), s))

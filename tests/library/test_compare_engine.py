@@ -243,3 +243,15 @@ def test_deterministic_across_hash_seeds() -> None:
         )
         outs.add(run.stdout)
     assert len(outs) == 1
+
+
+def test_lower_scoring_pair_aligns_when_it_diverges() -> None:
+    # A changed number costs shared words, so two versions of one claim may score
+    # a little under the threshold; a material conflict lets them align anyway.
+    a = "Rescuers pulled 12 survivors from the collapsed school in Riverton on Tuesday."
+    b = "On Tuesday, rescue teams freed 15 survivors from the ruins of the Riverton school."
+    score = compare_texts(a, b).pairs[0].score
+    c = compare_texts(a, b, threshold=score + 0.03)
+    assert [p.relation for p in c.pairs] == ["divergent"]
+    assert ("number", "12", "15") in [(k.kind, k.a, k.b) for k in c.pairs[0].conflicts]
+    assert compare_texts(a, b, threshold=score + 0.1).pairs == ()
