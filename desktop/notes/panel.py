@@ -77,6 +77,7 @@ class NotesPanel(QWidget):
         self._titles: dict[int, str] = {}
         self._article: Article | None = None
         self._pair: tuple[Article, Article] | None = None
+        self._tags_stale = True
 
         self.banner = RecoveryBanner(notes)
         self.search_bar = NotesSearchBar()
@@ -123,7 +124,7 @@ class NotesPanel(QWidget):
         layout.addWidget(self.status)
 
         self.transfer = NotesTransfer(
-            notes, self, self.title_of, self.report, self._current_article_id, self.refresh
+            notes, self, self.title_of, self.report, self._current_article_id, self._imported
         )
         self.delete_action = QAction("Delete Note", self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -132,6 +133,7 @@ class NotesPanel(QWidget):
         self.list_view.addAction(self.delete_action)
 
         self.search_bar.changed.connect(self.refresh)
+        self.search_bar.tag_combo.about_to_show.connect(self._refresh_tags)
         self.list_view.clicked.connect(self._on_clicked)
         self.list_view.selectionModel().currentChanged.connect(self._on_current)
         self.editor.saved.connect(self._on_saved)
@@ -234,7 +236,10 @@ class NotesPanel(QWidget):
         self.flush()
         keep = self.editor.note()
         try:
-            self.search_bar.set_tags(self.store.tags())
+            if self._tags_stale:
+                # Counting tags reads every note: only after a change that can alter them.
+                self.search_bar.set_tags(self.store.tags())
+                self._tags_stale = False
             rows, context = self._rows()
         except InvalidQuery:
             rows, context = [], "Type a word to search for."
@@ -357,12 +362,31 @@ class NotesPanel(QWidget):
             self.report(str(exc), True)
             return
         self.report(message)
+        self._tags_stale = True
+        self.refresh()
+        self.notes_changed.emit()
+
+    def reload(self) -> None:
+        """Re-read everything, tag list included (after changes made elsewhere)."""
+        self._tags_stale = True
+        self.refresh()
+
+    def _refresh_tags(self) -> None:
+        # Another window or the CLI may have added tags since we last counted.
+        try:
+            self.search_bar.set_tags(self.store.tags())
+        except ParallaxError as exc:
+            self.report(str(exc), True)
+
+    def _imported(self) -> None:
+        self._tags_stale = True
         self.refresh()
         self.notes_changed.emit()
 
     def _recovered(self, message: str, error: bool) -> None:
         self.report(message, error)
         if not error:
+            self._tags_stale = True
             self.refresh()
             self.notes_changed.emit()
 
@@ -399,11 +423,14 @@ class NotesPanel(QWidget):
 
     def _on_saved(self, note: Note) -> None:
         row = self.model.row_of(note.id)
+        tags_before: tuple[str, ...] | None = None
         if row is not None:
             old = self.model.rows()[row]
+            tags_before = old.note.tags
             self.model.replace_row(row, NoteRow(note, old.article_title, old.snippet))
             self.list_view.doItemsLayout()  # the row's height may have changed
-        self.search_bar.set_tags(self.store.tags())
+        if note.tags != tags_before:
+            self.search_bar.set_tags(self.store.tags())
         self.notes_changed.emit()
 
     def _update_buttons(self) -> None:

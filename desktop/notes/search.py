@@ -28,6 +28,20 @@ def as_you_type(text: str) -> str:
     return text
 
 
+class TagCombo(QComboBox):
+    """A combo that announces it is about to open, so its tags can be refreshed first.
+
+    Signals:
+        about_to_show(): the popup is about to open.
+    """
+
+    about_to_show = Signal()
+
+    def showPopup(self) -> None:
+        self.about_to_show.emit()
+        super().showPopup()
+
+
 class NotesSearchBar(QWidget):
     """Search box + tag combo + trash toggle.
 
@@ -43,7 +57,7 @@ class NotesSearchBar(QWidget):
         self.edit.setPlaceholderText("Search all notes…")
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName("Search notes")
-        self.tag_combo = QComboBox()
+        self.tag_combo = TagCombo()
         self.tag_combo.setAccessibleName("Filter by tag")
         self.tag_combo.setToolTip("Show only notes with this tag")
         self.tag_combo.addItem("All tags", None)

@@ -73,6 +73,12 @@ def m002_prefix_index(db: sqlite_utils.Database) -> None:
     _add_prefix_index(db)
 
 
+@migrations()
+def m003_created_index(db: sqlite_utils.Database) -> None:
+    """Index creation time: "latest notes" reads 200 rows, not all 100k, to sort."""
+    db.table("notes").create_index(["created_at"], if_not_exists=True)
+
+
 def _index_text(db: sqlite_utils.Database, *, replace: bool = False) -> None:
     # Diacritics folded so "Zurich" finds "Zürich"; triggers keep it in step.
     db.table("notes").enable_fts(

@@ -402,10 +402,13 @@ class NotesStore:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                conn.execute("COMMIT")
             except BaseException:
-                conn.rollback()
+                # Covers a failed COMMIT too: never leave a transaction open
+                # holding the write lock against other windows.
+                if conn.in_transaction:
+                    conn.rollback()
                 raise
-            conn.execute("COMMIT")
 
     def _new(self, kind: NoteKind, text: str, tags: Iterable[str], **target: Any) -> Note:
         stamp = now()

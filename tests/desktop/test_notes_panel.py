@@ -107,7 +107,7 @@ def test_search_as_you_type_highlights(qtbot: QtBot, panel: NotesPanel, store: N
 def test_tag_filter(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
     store.add_article_note(4, "one", ["alpha"])
     store.add_article_note(4, "two", ["beta"])
-    panel.refresh()
+    panel.search_bar.tag_combo.about_to_show.emit()  # as when the user opens the combo
     combo = panel.search_bar.tag_combo
     combo.setCurrentIndex(combo.findData("beta"))
     combo.activated.emit(combo.currentIndex())

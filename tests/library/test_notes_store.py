@@ -42,7 +42,11 @@ def test_migrations_from_empty_file(data_dir: Path) -> None:
     store = NotesStore(data_dir)
     db = sqlite_utils.Database(data_dir / "notes.db")
     assert {"notes", "notes_fts", "_sqlite_migrations"} <= set(db.table_names())
-    assert [m.name for m in migrations.applied(db)] == ["m001_notes", "m002_prefix_index"]
+    assert [m.name for m in migrations.applied(db)] == [
+        "m001_notes",
+        "m002_prefix_index",
+        "m003_created_index",
+    ]
     assert "prefix='2 3'" in db.table("notes_fts").schema
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.recovered_from is None
