@@ -79,7 +79,8 @@ def apply_theme(app: QApplication) -> None:
     Args:
         app: the application, already constructed.
     """
-    app.setStyle("Fusion")
+    if not os.environ.get("QT_STYLE_OVERRIDE"):  # a user's explicit choice wins
+        app.setStyle("Fusion")
     apply_palette(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_palette(app))
     if STYLE_SHEET.exists():
