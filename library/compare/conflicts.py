@@ -18,56 +18,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from library.compare.model import Conflict, DiffOp
+from library.compare.quantities import (
+    CALENDAR,
+    date_values,
+    dates,
+    merge_adjacent,
+    numbers,
+    unmatched,
+)
 from library.compare.units import NEGATIONS, STOPWORDS, stem
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    "sunday": 7,
-}  # fmt: skip
-_CALENDAR = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
-_MONTH_RE = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
-_DATE = re.compile(
-    rf"\b(?P<m1>{_MONTH_RE})\s+{_ORD.replace('(', '(?P<d1>', 1)}\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
-    rf"|\b{_ORD.replace('(', '(?P<d2>', 1)}\s+(?:of\s+)?(?P<m2>{_MONTH_RE})"
-    r"(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
-    rf"|\b(?P<m3>{_MONTH_RE})(?:\s+(?:of\s+)?(?P<y3>(?:19|20)\d\d))?\b"
-    r"|\bthe\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)\b"
-    r"|\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>\d\d)\b"
-    r"|\b(?P<y5>(?:19|20)\d\d)\b(?![.,]\d)",
-)
-_WORD_NUMS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
-    "half": 0.5, "twice": 2, "double": 2, "triple": 3,
-}  # fmt: skip
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
-           "m": 1e6, "k": 1e3, "hundred": 1e2}  # fmt: skip
-_NUMBER = re.compile(
-    r"(?<![\w.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?:"
-    + "|".join(sorted(_WORD_NUMS, key=len, reverse=True))
-    + r"))(?:st|nd|rd|th)?\b(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
-    r"(?:\s*(?P<pct>%|percent|per cent))?",
-    re.IGNORECASE,
-)
 _CAP_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
 _ENTITY = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|the|de|van|von|al|bin)\s+)*{_CAP_WORD})*")
 _SPEECH = (
@@ -101,149 +64,12 @@ _NOT_NAMES = STOPWORDS | frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Date:
-    text: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    time: int | None = None
-
-    def fits(self, other: _Date) -> bool:
-        pairs = (
-            (self.year, other.year),
-            (self.month, other.month),
-            (self.day, other.day),
-            (self.weekday, other.weekday),
-            (self.time, other.time),
-        )
-        return all(x is None or y is None or x == y for x, y in pairs)
-
-    def same(self, other: _Date) -> bool:
-        """Compatible and agreeing on at least one field both state."""
-        return self.fits(other) and any(
-            x is not None and x == y
-            for x, y in (
-                (self.year, other.year),
-                (self.month, other.month),
-                (self.day, other.day),
-                (self.weekday, other.weekday),
-                (self.time, other.time),
-            )
-        )
-
-    def clashes(self, other: _Date) -> bool:
-        """Some field is stated on both sides with different values."""
-        return not self.fits(other)
-
-
-def _merge_adjacent(found: list[_Date], spans: list[tuple[int, int]], text: str) -> list[_Date]:
-    # "Saturday, 8 June 2013" is one date; judged piecewise, the weekday would
-    # fit any other date and hide a change.
-    out: list[_Date] = []
-    last_end = -10
-    for d, (start, end) in zip(found, spans, strict=True):
-        gap = text[last_end:start] if out else ""
-        if out and len(gap) <= 3 and gap.strip(" ,") == "" and out[-1].fits(d):
-            p = out[-1]
-            out[-1] = _Date(
-                text=text[text.find(p.text) : end] if p.text in text else p.text + " " + d.text,
-                year=p.year if p.year is not None else d.year,
-                month=p.month if p.month is not None else d.month,
-                day=p.day if p.day is not None else d.day,
-                weekday=p.weekday if p.weekday is not None else d.weekday,
-                time=p.time if p.time is not None else d.time,
-            )
-        else:
-            out.append(d)
-        last_end = end
-    return out
-
-
-def _unmatched(xs: list[_Date], ys: list[_Date]) -> tuple[list[_Date], list[_Date]]:
-    # One-to-one: a date said twice on one side and once on the other still
-    # leaves a mention to explain.  Exact agreement first, then compatibility.
-    left_y = list(ys)
-    left_x: list[_Date] = []
-    for x in xs:
-        k = next((i for i, y in enumerate(left_y) if x.same(y)), None)
-        if k is None:
-            left_x.append(x)
-        else:
-            left_y.pop(k)
-    return left_x, left_y
-
-
-def _month(token: str | None) -> int | None:
-    return _MONTHS.get(token.rstrip(".").lower()) if token else None
-
-
-def dates(text: str) -> tuple[list[_Date], list[tuple[int, int]]]:
-    """Date and time mentions in `text`, and their spans (to hide them from numbers).
-
-    Args:
-        text: one passage.
-    """
-    found: list[_Date] = []
-    spans: list[tuple[int, int]] = []
-    for m in _DATE.finditer(text):
-        g = m.groupdict()
-        if g["m3"] and g["m3"].rstrip(".").lower() == "may" and not g["y3"]:
-            continue  # "may" the modal verb
-        if g["m3"] and g["m3"][0].islower():
-            continue
-        hour: int | None = None
-        if g["h"]:
-            hour = int(g["h"]) % 12 + (12 if g["ap"].lower().startswith("p") else 0)
-            hour = hour * 60 + int(g["mi"] or 0)
-        elif g["h2"]:
-            hour = int(g["h2"]) * 60 + int(g["mi2"])
-        day = g["d1"] or g["d2"] or g["d4"]
-        year = g["y1"] or g["y2"] or g["y3"] or g["y5"]
-        found.append(
-            _Date(
-                text=m.group().strip(),
-                year=int(year) if year else None,
-                month=_month(g["m1"] or g["m2"] or g["m3"]),
-                day=int(day) if day else None,
-                weekday=_WEEKDAYS.get(g["w"].lower()) if g["w"] else None,
-                time=hour,
-            )
-        )
-        spans.append(m.span())
-    return found, spans
-
-
-def numbers(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[tuple[str, float]]:
-    """Quantities in `text` as `(as written, normalised value)`, skipping hidden spans.
-
-    Args:
-        text: one passage.
-        hide: spans already claimed by dates.
-    """
-    out: list[tuple[str, float]] = []
-    for m in _NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in hide):
-            continue
-        raw = m.group("num")
-        low = raw.lower()
-        value = _WORD_NUMS[low] if low in _WORD_NUMS else float(raw.replace(",", ""))
-        scale = m.group("scale")
-        if scale and not (scale.lower() in {"m", "k"} and not raw[0].isdigit()):
-            value *= _SCALES[scale.lower()]
-        if m.group("pct"):
-            value += 0.000123  # keep 5% apart from a plain 5
-        out.append((m.group().strip(), round(float(value), 6)))
-    return out
-
-
 def _number_conflicts(a: str, b: str) -> list[Conflict]:
     out: list[Conflict] = []
     da, sa = dates(a)
     db, sb = dates(b)
-    ma, mb = _merge_adjacent(da, sa, a), _merge_adjacent(db, sb, b)
-    only_a, only_b = _unmatched(ma, mb)
+    ma, mb = merge_adjacent(da, sa, a), merge_adjacent(db, sb, b)
+    only_a, only_b = unmatched(ma, mb)
     # A leftover date conflicts only with a leftover that states a field it also
     # states ("Wednesday" vs "November 9" cannot be checked, so it is not flagged).
     xa = [x for x in only_a if any(x.clashes(y) for y in only_b)]
@@ -253,17 +79,13 @@ def _number_conflicts(a: str, b: str) -> list[Conflict]:
     na, nb = numbers(a, sa), numbers(b, sb)
     # "January 21 and 28" vs "21 to 28 January": a bare number may be the other
     # side's date day or year, written differently.
-    va = {v for _, v in na} | _date_values(da)
-    vb = {v for _, v in nb} | _date_values(db)
+    va = {v for _, v in na} | date_values(da)
+    vb = {v for _, v in nb} | date_values(db)
     num_a = _unique([t for t, v in na if v not in vb])
     num_b = _unique([t for t, v in nb if v not in va])
     if num_a and num_b:
         out.extend(_pairs("number", num_a, num_b))
     return out
-
-
-def _date_values(found: Sequence[_Date]) -> set[float]:
-    return {float(x) for d in found for x in (d.day, d.year) if x is not None}
 
 
 def _unique(items: Sequence[str]) -> list[str]:
@@ -295,7 +117,7 @@ def entities(text: str, *, at_start: bool = False) -> list[str]:
         while toks and toks[-1].lower() in {"of", "the", "de", "van", "von", "al", "bin"}:
             toks = toks[:-1]
         # Month and weekday names are dates, handled by the date detector.
-        toks = [t for t in toks if t.lower().rstrip(".") not in _CALENDAR]
+        toks = [t for t in toks if t.lower().rstrip(".") not in CALENDAR]
         if toks:
             out.append(" ".join(toks))
     return out
