@@ -1,4 +1,4 @@
-"""The About box: version, libraries and where the user's data lives."""
+"""Help menu: the About box (version, where the data lives) and the shortcut list."""
 
 from __future__ import annotations
 
@@ -8,8 +8,18 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.theme import icon
 
@@ -48,3 +58,52 @@ def show_about(parent: QWidget | None, data_dir: Path) -> None:
     box.setText(about_html(data_dir))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
+
+
+def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
+    """(menu, action, keys) for every menu action that has a shortcut, in menu order."""
+    rows: list[tuple[str, str, str]] = []
+
+    def walk(menu: QMenu, path: str) -> None:
+        for action in menu.actions():
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, f"{path} › {sub.title().replace('&', '')}")
+                continue
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            if keys and not action.isSeparator():
+                rows.append((path, action.text().replace("&", ""), ", ".join(keys)))
+
+    for top in bar.actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, menu.title().replace("&", ""))
+    return rows
+
+
+def show_shortcuts(parent: QWidget, bar: QMenuBar) -> QDialog:
+    """Open (without blocking) a table of every keyboard shortcut in the menus.
+
+    Args:
+        parent: the main window.
+        bar: its menu bar, read at call time so other modules' actions are included.
+    """
+    body = "".join(
+        f"<tr><td>{html.escape(menu)}</td><td>{html.escape(text)}</td>"
+        f"<td><b>{html.escape(keys)}</b></td></tr>"
+        for menu, text, keys in shortcut_rows(bar)
+    )
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Keyboard Shortcuts")
+    dialog.resize(560, 520)
+    view = QTextBrowser()
+    view.setAccessibleName("Keyboard shortcuts")
+    view.setHtml(f"<table cellpadding='4' width='100%'>{body}</table>")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

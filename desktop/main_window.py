@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
                              ["Ctrl+1", "Alt+Left"], "back", "Show the library")
         self.act_comparison = a("&Comparison", self.show_comparison, ["Ctrl+2"])
         self.act_fullscreen = a("&Full Screen", self._toggle_fullscreen, ["F11"])
+        self.act_shortcuts = a("&Keyboard Shortcuts", lambda: about.show_shortcuts(
+            self, self.menuBar()), ["F1"], "", "List every keyboard shortcut")
         self.act_about = a("&About Parallax",
                            lambda: about.show_about(self, self.collection.data_dir))
         self.act_notes = self.notes_dock.toggleViewAction()
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
             notes.addSeparator()
             notes.addActions(self.notes_panel.actions())
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_about)
+        help_menu.addActions([self.act_shortcuts, self.act_about])
         self.library_view.preview.set_context_actions([self.act_add_note])
         if self.comparison_view is not None:
             # The same "Add Note on Selection" in the comparison panes' menus.

@@ -18,6 +18,8 @@ from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from library.article import Article, ArticleId
 
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
 
 def art(n: int, title: str = "") -> Article:
     return Article(id=ArticleId(n), title=title or f"Article {n}", body="text")
@@ -112,3 +114,22 @@ def test_task_manager_serial_and_on_gui_thread(qtbot: QtBot) -> None:
     assert isinstance(errors[0], ZeroDivisionError)
     tasks.shutdown()
     assert tasks.run(lambda: None) is None
+
+
+def test_shortcut_list_covers_the_menus(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.about import shortcut_rows, show_shortcuts
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    menu = win.menuBar().addMenu("&Compare")
+    act = QAction("&Next Divergence", win)
+    act.setShortcut("F8")
+    menu.addAction(act)
+    menu.addAction(QAction("No shortcut", win))
+    assert shortcut_rows(win.menuBar()) == [("Compare", "Next Divergence", "F8")]
+    dialog = show_shortcuts(win, win.menuBar())
+    assert dialog.isVisible()
+    dialog.close()
