@@ -151,6 +151,7 @@ class PreviewPane(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.text_edit, 1)
 
+        self._placeholder_text = PLACEHOLDER_TEXT
         self.placeholder = QLabel(PLACEHOLDER_TEXT)
         self.placeholder.setObjectName("placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -171,12 +172,19 @@ class PreviewPane(QWidget):
 
     def set_library_empty(self, empty: bool) -> None:
         """Word the placeholder for an empty library (how to fill it) or not."""
-        self.placeholder.setText(EMPTY_TEXT if empty else PLACEHOLDER_TEXT)
+        self._placeholder_text = EMPTY_TEXT if empty else PLACEHOLDER_TEXT
+        self.placeholder.setText(self._placeholder_text)
+
+    def show_message(self, text: str) -> None:
+        """Show `text` instead of an article (e.g. "Two articles selected…")."""
+        self.show_article(None)
+        self.placeholder.setText(text)
 
     def show_article(self, article: Article | None, snippet: str | None = None) -> None:
         """Show `article` (None clears); `snippet` is a search hit marked with `MARKS`."""
         self._article = article
         if article is None:
+            self.placeholder.setText(self._placeholder_text)
             self._stack.setCurrentIndex(0)
             self.text_edit.clear()
             return

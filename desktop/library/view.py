@@ -266,6 +266,14 @@ class LibraryView(QWidget):
             self.preview.show_article(articles[0], self._snippets.get(int(articles[0].id)))
         elif not articles:
             self.preview.show_article(None)
+        elif len(articles) == 2:
+            self.preview.show_message(
+                "Two articles selected:\n\n"
+                + "\n".join(f"• {_short(a.title)}" for a in articles)
+                + "\n\nPress Ctrl+D (Compare Selected) to compare them side by side.")
+        else:
+            self.preview.show_message(
+                f"{len(articles)} articles selected.\n\nSelect exactly two to compare them.")
         self.selection_changed.emit(articles)
 
     def _on_activated(self, index: QModelIndex) -> None:
@@ -281,3 +289,7 @@ class LibraryView(QWidget):
             self.filter_note.setText(f"{shown} of {total} {noun} match")
         else:
             self.filter_note.setText(f"{total} article{'s' if total != 1 else ''}")
+
+
+def _short(title: str, limit: int = 70) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

@@ -122,3 +122,14 @@ def test_select_ids_and_multi_selection(view: LibraryView, collection: Collectio
 def test_accessible_names(view: LibraryView) -> None:
     for widget in (view.filter_edit, view.table, view.preview, view.preview.text_edit):
         assert widget.accessibleName()
+
+
+def test_two_selected_says_how_to_compare(view: LibraryView, collection: Collection) -> None:
+    ids = [int(a.id) for a in collection.library.articles() if a.id is not None]
+    view.select_ids(ids[:2])
+    assert view.preview.article is None
+    assert "Ctrl+D" in view.preview.placeholder.text()
+    view.select_ids(ids)
+    assert "exactly two" in view.preview.placeholder.text()
+    view.select_ids([])
+    assert view.preview.placeholder.text().startswith("Select an article")
