@@ -100,16 +100,24 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
     except ParallaxError as exc:
         return fail(str(exc))
     try:
+        problem = ""
         try:
             articles = [collection.resolve(ref) for ref in files]
         except ParallaxError as exc:
-            return fail(str(exc))
+            if screenshot:
+                return fail(str(exc))
+            # Open on the library anyway, and say why the comparison is not shown.
+            articles, problem = [], str(exc)
         window = MainWindow(collection, Settings(collection.data_dir))
         if screenshot:
             # The same picture whatever size the window was last left at.
             window.resize(*SCREENSHOT_SIZE)
         window.show()
         _open_files(window, articles)
+        if problem:
+            print(problem, file=sys.stderr)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Parallax", problem, parent=window)
+            box.open()
         if os.environ.get(BENCH_ENV):
             _exit_after_first_paint(window)
         if screenshot:

@@ -225,3 +225,22 @@ def test_damaged_library_is_reported_not_fatal(qtbot: QtBot, data_dir: Path) -> 
         win.close()
     finally:
         collection.close()
+
+
+@pytest.mark.slow
+def test_screenshot_with_a_refused_file_fails_clearly(tmp_path: Path) -> None:
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    code = (
+        "import sys; from desktop.app import run_app; "
+        "raise SystemExit(run_app(data_dir=sys.argv[1], files=[sys.argv[2], sys.argv[2]], "
+        "screenshot=sys.argv[3]))"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "home"), str(bad), str(tmp_path / "x.png")],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "photo.txt" in result.stderr and "PNG" in result.stderr
+    assert not (tmp_path / "x.png").exists()
