@@ -53,6 +53,31 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 class _Row:
     article: Article
     words: int  # cached: counting words in every body on every paint is wasteful
+    keys: tuple[Any, ...]  # sort key per column: the proxy asks for them O(n log n) times
+
+
+# Word counts by content hash, kept across refreshes: counting is the slowest
+# part of loading a large library, and an import changes only a few rows.
+_WORD_COUNTS: dict[str, int] = {}
+
+
+def _words(article: Article) -> int:
+    count = _WORD_COUNTS.get(article.content_hash)
+    if count is None:
+        count = _WORD_COUNTS[article.content_hash] = article.word_count
+    return count
+
+
+def _row(article: Article) -> _Row:
+    words = _words(article)
+    keys = (
+        article.title.casefold(),
+        (article.outlet or "").casefold(),
+        article.published or "",
+        words,
+        article.imported_at or "",
+    )
+    return _Row(article, words, keys)
 
 
 def format_date(value: str | None) -> str:
@@ -109,12 +134,12 @@ class LibraryModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
+        if role == SORT_ROLE:  # first: sorting calls this most
+            return row.keys[index.column()]
         article = row.article
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
         if role == ARTICLE_ROLE:
             return article
         if role == ID_ROLE:
@@ -152,7 +177,7 @@ class LibraryModel(QAbstractTableModel):
     def set_articles(self, articles: list[Article]) -> None:
         """Replace every row (after an import or removal)."""
         self.beginResetModel()
-        self._rows = [_Row(a, a.word_count) for a in articles]
+        self._rows = [_row(a) for a in articles]
         self._row_of = {int(r.article.id): i for i, r in enumerate(self._rows) if r.article.id}
         self.endResetModel()
 
@@ -181,19 +206,6 @@ class LibraryModel(QAbstractTableModel):
         if column == Column.WORDS:
             return f"{row.words:,}"
         return format_imported(article.imported_at)
-
-    @staticmethod
-    def _sort_key(row: _Row, column: Column) -> Any:
-        article = row.article
-        if column == Column.WORDS:
-            return row.words
-        if column == Column.TITLE:
-            return article.title.casefold()
-        if column == Column.OUTLET:
-            return (article.outlet or "").casefold()
-        if column == Column.DATE:
-            return article.published or ""
-        return article.imported_at or ""
 
     @staticmethod
     def _tooltip(row: _Row, column: Column) -> str | None:
