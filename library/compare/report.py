@@ -38,8 +38,8 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
         paint(_BOLD, f"A: {title_a}"),
         paint(_BOLD, f"B: {title_b}"),
         "",
-        f"{s.shared} shared facts, {s.divergent} divergent claims, "
-        f"{s.only_a} sentences only in A, {s.only_b} only in B; "
+        f"{_n(s.shared, 'shared fact')}, {_n(s.divergent, 'divergent claim')}, "
+        f"{_n(s.only_a, 'sentence')} only in A, {s.only_b} only in B; "
         f"aligned text covers {s.overlap_a:.0%} of A and {s.overlap_b:.0%} of B.",
     ]
     same = [p for p in comparison.pairs if p.relation == "same"]
@@ -66,6 +66,10 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
         for i in ids:
             lines += _wrap(f"[{name}{i}] ", units[i].text)
     return "\n".join(lines) + "\n"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _section(title: str) -> list[str]:
