@@ -309,12 +309,25 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self, {SPLITTER_KEY: self.library_view.splitter})
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Notes are irreplaceable: if the one being typed cannot be saved, ask.
+        if (self.notes_panel is not None and self.notes_panel.flush() is False
+                and not self.confirm_discard_note()):
+            event.ignore()
+            return
         self.save_state()
-        if self.notes_panel is not None:
-            self.notes_panel.flush()
         self.importer.cancel()
         self.tasks.shutdown(wait=True)
         super().closeEvent(event)
+
+    def confirm_discard_note(self) -> bool:
+        """Ask whether to close although the note being edited could not be saved."""
+        answer = QMessageBox.warning(
+            self, "Unsaved Note",
+            "The note you are editing could not be saved (see the Notes panel).\n\n"
+            "Close Parallax anyway and lose the latest change?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
 
     # -- pages and titles ----------------------------------------------------
 

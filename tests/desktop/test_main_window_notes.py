@@ -37,6 +37,7 @@ class FakeNotesPanel(QWidget):
         self.added: list[tuple[int, int, int]] = []
         self.shown: list[Article | None] = []
         self.flushed = False
+        self.flush_ok = True
         self.spans: dict[int, list[tuple[int, int]]] = {}
 
     def show_article(self, article: Article | None) -> None:
@@ -52,8 +53,9 @@ class FakeNotesPanel(QWidget):
     def noted_spans(self, article_id: int) -> list[tuple[int, int]]:
         return self.spans.get(article_id, [])
 
-    def flush(self) -> None:
+    def flush(self) -> bool:
         self.flushed = True
+        return self.flush_ok
 
     def actions(self) -> list[QAction]:  # type: ignore[override]
         return []
@@ -133,6 +135,17 @@ def test_close_flushes_notes(window: MainWindow) -> None:
     fake = panel(window)
     window.close()
     assert fake.flushed
+
+
+def test_unsaved_note_can_stop_the_close(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel(window).flush_ok = False
+    monkeypatch.setattr(window, "confirm_discard_note", lambda: False)
+    assert not window.close()
+    assert window.isVisible()
+    monkeypatch.setattr(window, "confirm_discard_note", lambda: True)
+    assert window.close()
 
 
 def test_empty_library_says_how_to_import(qtbot: QtBot, tmp_path: Path) -> None:
