@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -39,7 +38,8 @@ from desktop import about
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
 from desktop.importing.worker import ImportJob
-from desktop.library.preview import ReadingSource, focused_selection
+from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
+from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
             self.notes_dock.setWidget(label)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
+        self.notes = NoteTargets(self.library_view.preview, self.comparison_view,
+                                 self.notes_panel, self)
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
@@ -146,21 +148,12 @@ class MainWindow(QMainWindow):
         self.show_library()
         recovered = getattr(collection, "library_recovered_from", None)
         if recovered is not None:
-            QTimer.singleShot(0, lambda: self._tell_recovered(recovered))
+            QTimer.singleShot(0, lambda: tell_library_recovered(self, recovered))
         elif self.library_view.model.rowCount() >= 2 and not self.recent.pairs():
             # First steps: the one thing a new user must discover.
             self.statusBar().showMessage(
                 "Tip: select two articles (Ctrl+click) and press Ctrl+D to compare them, "
                 "or use Compare With… (Ctrl+Shift+D).", 30000)
-
-    def _tell_recovered(self, moved_to: Path) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Library Recovered",
-                          "The library database was damaged, so a new, empty library was "
-                          "started. Import your articles again to rebuild it.", parent=self)
-        box.setInformativeText(f"The damaged file was kept at {moved_to}. "
-                               "Your notes are stored separately and were not affected.")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # window-modal without blocking start-up
 
     # -- building ------------------------------------------------------------
 
@@ -237,12 +230,7 @@ class MainWindow(QMainWindow):
             notes.addActions(self.notes_panel.actions())
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.act_shortcuts, self.act_about])
-        self.library_view.preview.set_context_actions([self.act_add_note])
-        if self.comparison_view is not None:
-            # The same "Add Note on Selection" in the comparison panes' menus.
-            for side in ("a", "b"):
-                self.library_view.preview.context_menu.watch(
-                    self.comparison_view.pane(side).text_edit)
+        self.notes.set_actions([self.act_add_note])
         table = self.library_view.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.addActions([self.act_compare, self.act_compare_with, self.act_remove])
@@ -266,7 +254,7 @@ class MainWindow(QMainWindow):
         view.selection_changed.connect(self._on_selection)
         view.article_activated.connect(lambda _a: self.compare_selected())
         view.status_message.connect(self.show_status)
-        view.preview.selection_changed.connect(self._update_actions)
+        self.notes.selection_changed.connect(self._update_actions)
         self.importer.started.connect(self._update_actions)
         self.importer.finished.connect(self._import_done)
         self.importer.failed.connect(self._import_failed)
@@ -276,11 +264,9 @@ class MainWindow(QMainWindow):
             cv.comparison_ready.connect(lambda _c: self.comparison_settled.emit())
             cv.comparison_failed.connect(self._on_comparison_failed)
             cv.status_message.connect(self.show_status)
-            for side in ("a", "b"):
-                cv.pane(side).text_edit.selectionChanged.connect(self._update_actions)
         if self.notes_panel is not None:
             self.notes_panel.passage_requested.connect(self.show_passage)
-            self.notes_panel.notes_changed.connect(self._show_noted_spans)
+            self.notes_panel.notes_changed.connect(self.notes.show_noted_spans)
             self.notes_panel.comparison_requested.connect(self._open_ids)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -311,23 +297,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Notes are irreplaceable: if the one being typed cannot be saved, ask.
         if (self.notes_panel is not None and self.notes_panel.flush() is False
-                and not self.confirm_discard_note()):
+                and not ConfirmDiscardNote.ask(self)):
             event.ignore()
             return
         self.save_state()
         self.importer.cancel()
         self.tasks.shutdown(wait=True)
         super().closeEvent(event)
-
-    def confirm_discard_note(self) -> bool:
-        """Ask whether to close although the note being edited could not be saved."""
-        answer = QMessageBox.warning(
-            self, "Unsaved Note",
-            "The note you are editing could not be saved (see the Notes panel).\n\n"
-            "Close Parallax anyway and lose the latest change?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
 
     # -- pages and titles ----------------------------------------------------
 
@@ -429,16 +405,8 @@ class MainWindow(QMainWindow):
     def _on_selection(self, articles: list[Article]) -> None:
         if self.notes_panel is not None and self.stack.currentWidget() is self.library_view:
             self.notes_panel.show_article(articles[0] if len(articles) == 1 else None)
-        self._show_noted_spans()
+        self.notes.show_noted_spans()
         self._update_actions()
-
-    def _show_noted_spans(self) -> None:
-        """Underline the passages that carry notes in the preview."""
-        article = self.library_view.preview.article
-        spans = getattr(self.notes_panel, "noted_spans", None)
-        if article is None or article.id is None or not callable(spans):
-            return
-        self.library_view.preview.highlight_spans(list(spans(int(article.id))))
 
     def _update_actions(self) -> None:
         on_library = self.stack.currentWidget() is self.library_view
@@ -453,36 +421,19 @@ class MainWindow(QMainWindow):
                                    and not in_notes)
         self.act_comparison.setEnabled(self.pair is not None)
         self.act_library.setEnabled(not on_library)
-        self.act_add_note.setEnabled(self.notes_panel is not None
-                                     and self.focused_selection() is not None)
+        self.act_add_note.setEnabled(self.notes.can_add())
 
     def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self._update_actions()
 
     # -- notes ---------------------------------------------------------------
 
-    def reading_panes(self) -> list[ReadingSource]:
-        """Every pane showing an article body: (text widget, article, selection getter)."""
-        preview = self.library_view.preview
-        panes: list[ReadingSource] = [(preview.text_edit, preview.article, preview.selected_span)]
-        if self.comparison_view is not None:
-            for side in ("a", "b"):
-                pane = self.comparison_view.pane(side)
-                panes.append((pane.text_edit, pane.article, pane.selection_range))
-        return panes
-
-    def focused_selection(self) -> tuple[Article, int, int] | None:
-        """(article, start, end) of the selection in the focused reading pane."""
-        return focused_selection(self.reading_panes(), QApplication.focusWidget())
-
     def add_note_on_selection(self) -> None:
-        found = self.focused_selection()
-        if found is None or self.notes_panel is None:
+        """Add a note on the selection in the focused reading pane."""
+        if self.notes_panel is not None:
+            self.notes_dock.show()
+        if not self.notes.add_note():
             self.show_status("Select a passage in an article first.")
-            return
-        article, start, end = found
-        self.notes_dock.show()
-        self.notes_panel.add_passage_note(article, start, end)
 
     # -- importing -----------------------------------------------------------
 

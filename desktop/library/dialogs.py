@@ -1,10 +1,12 @@
-"""Small dialogs of the library: "Compare With…" picker, remove confirmation.
+"""Small dialogs: "Compare With…" picker, remove and unsaved-note questions, recovery notice.
 
 Each exposes a classmethod `ask(...)` that runs it modally and returns the
 answer; tests monkeypatch `ask` instead of driving a modal loop.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -139,3 +141,30 @@ class ConfirmRemove:
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is remove
+
+
+class ConfirmDiscardNote:
+    """The "close although a note could not be saved?" question."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> bool:
+        """True if the user chooses to close and lose the unsaved change."""
+        answer = QMessageBox.warning(
+            parent, "Unsaved Note",
+            "The note you are editing could not be saved (see the Notes panel).\n\n"
+            "Close Parallax anyway and lose the latest change?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+
+def tell_library_recovered(parent: QWidget, moved_to: Path) -> QMessageBox:
+    """Say (without blocking) that a damaged library was set aside and a new one started."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Library Recovered",
+                      "The library database was damaged, so a new, empty library was "
+                      "started. Import your articles again to rebuild it.", parent=parent)
+    box.setInformativeText(f"The damaged file was kept at {moved_to}. "
+                           "Your notes are stored separately and were not affected.")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
-    QMenu,
     QStackedLayout,
     QTextBrowser,
     QTextEdit,
@@ -24,14 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.library.model import format_date
+from desktop.library.reading import ExtraContextActions
 from library.article import Article
 
 # Search marks: control characters, which never occur in article text, unlike "[".
 MARKS = ("\x02", "\x03")
 _MARKED = re.compile("\x02([^\x02\x03]*)\x03")
-# A reading pane as "Add Note on Selection" sees it: the text widget, the
-# article it shows, and a getter of its selection as body offsets.
-ReadingSource = tuple[QWidget, Article | None, Callable[[], tuple[int, int] | None]]
 
 
 def meta_line(article: Article) -> str:
@@ -52,47 +48,6 @@ EMPTY_TEXT = (
     "Import articles with File ▸ Import Files… (Ctrl+O),\n"
     "or drop files and folders on this window."
 )
-
-
-class ExtraContextActions(QObject):
-    """Adds actions below the standard context menu of watched text edits.
-
-    Used for the preview and for the comparison's panes (which are another
-    module's widgets: an event filter extends their menu without changing them).
-
-    Args:
-        parent: owning QObject.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.actions: list[QAction] = []
-        self.watched: list[QTextEdit] = []
-
-    def watch(self, edit: QTextEdit) -> None:
-        """Extend `edit`'s context menu from now on."""
-        # Mouse menus arrive at the viewport, keyboard ones at the edit itself.
-        edit.installEventFilter(self)
-        edit.viewport().installEventFilter(self)
-        self.watched.append(edit)
-
-    def build_menu(self, edit: QTextEdit, pos: QPoint) -> QMenu:
-        """The standard menu of `edit` at `pos`, with our actions below it."""
-        menu = edit.createStandardContextMenu(pos)
-        menu.addSeparator()
-        menu.addActions(self.actions)
-        return menu
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ContextMenu or not self.actions:
-            return False
-        edit = watched if isinstance(watched, QTextEdit) else watched.parent()
-        if isinstance(edit, QTextEdit) and isinstance(event, QContextMenuEvent):
-            menu = self.build_menu(edit, event.pos())
-            menu.exec(event.globalPos())
-            menu.deleteLater()
-            return True
-        return False
 
 
 class PreviewPane(QWidget):
@@ -238,24 +193,3 @@ def snippet_html(snippet: str) -> str:
     """A search snippet with its `MARKS`-marked words in bold, HTML-escaped."""
     escaped = html.escape(snippet)
     return "<i>Match:</i> " + _MARKED.sub(r"<b>\1</b>", escaped)
-
-
-def focused_selection(
-    panes: list[ReadingSource], focus: QWidget | None
-) -> tuple[Article, int, int] | None:
-    """(article, start, end) of the selection in whichever of `panes` has the focus.
-
-    Args:
-        panes: (text widget, article shown or None, getter of the selection as
-            body offsets) for each reading pane.
-        focus: the application's focus widget.
-    """
-    for edit, article, selection in panes:
-        if article is None or focus is None or not edit.isVisible():
-            continue
-        if focus is not edit and not edit.isAncestorOf(focus):
-            continue
-        span = selection()
-        if span is not None and span[0] != span[1]:
-            return article, span[0], span[1]
-    return None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 import desktop.main_window as main_window
+from desktop.library.dialogs import ConfirmDiscardNote
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from library.article import Article
@@ -141,10 +142,10 @@ def test_unsaved_note_can_stop_the_close(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     panel(window).flush_ok = False
-    monkeypatch.setattr(window, "confirm_discard_note", lambda: False)
+    monkeypatch.setattr(ConfirmDiscardNote, "ask", classmethod(lambda cls, parent: False))
     assert not window.close()
     assert window.isVisible()
-    monkeypatch.setattr(window, "confirm_discard_note", lambda: True)
+    monkeypatch.setattr(ConfirmDiscardNote, "ask", classmethod(lambda cls, parent: True))
     assert window.close()
 
 
