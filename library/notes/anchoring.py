@@ -23,6 +23,9 @@ CONTEXT_CHARS = 48
 _PATTERN = 32
 # How close the text found must be to the old quote (1.0 = identical).
 MIN_SIMILARITY = 0.6
+# A changed quote must also keep some of its surroundings (unrelated text of
+# the same length scores under 0.2; nearby text on the same topic about 0.5).
+MIN_CONTEXT = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +88,25 @@ def relocate(anchor: Anchor, body: str) -> Placement | None:
     if body[anchor.start : anchor.end] == quote:
         return Placement(anchor.start, anchor.end, 1.0)
     exact = _exact(anchor, body)
-    if exact is not None:
+    if exact is not None and _context(anchor, body, exact) >= 0.5:
         return exact
+    # The same words elsewhere, in another context, may be a repeat of the
+    # phrase while the noted spot was edited: weigh them with the fuzzy finds.
     candidates = [c for c in _fuzzy_candidates(anchor, body) if c is not None]
-    best = max(candidates, key=lambda p: p.similarity, default=None)
+    if exact is not None:
+        candidates.append(exact)
+    # The quote alone can match a similar sentence elsewhere better than its
+    # edited self; the context around each candidate breaks the tie.
+    best = max(
+        candidates, key=lambda p: p.similarity + 0.5 * _context(anchor, body, p), default=None
+    )
     if best is None or best.similarity < MIN_SIMILARITY:
         return None
-    return _snap_to_words(anchor, body, best)
+    if best.similarity < 1.0 and _context(anchor, body, best) < MIN_CONTEXT:
+        # Similar words in a different place (a short phrase that recurs):
+        # better shown detached than attached to the wrong passage.
+        return None
+    return _snap_to_words(anchor, body, _snap_to_context(anchor, body, best))
 
 
 def moved_anchor(anchor: Anchor, body: str, placement: Placement) -> Anchor:
@@ -143,16 +158,70 @@ def _fuzzy_candidates(anchor: Anchor, body: str) -> list[Placement | None]:
     if end_at is not None:
         end = end_at + len(tail)
         out.append(_placement(quote, body, max(0, end - n), end))
+    # Unchanged context on both sides brackets the passage exactly.
+    pre, suf = anchor.prefix[-16:], anchor.suffix[:16]
+    if len(pre) >= 6 and len(suf) >= 6:
+        at = body.find(pre)
+        for _ in range(50):
+            if at < 0:
+                break
+            start = at + len(pre)
+            stop = body.find(suf, start, start + 2 * n + 16 + len(suf))
+            if stop > start:
+                out.append(_placement(quote, body, start, stop))
+            at = body.find(pre, at + 1)
     # The context can survive when the quote itself was reworded.
     before = anchor.prefix[-_PATTERN:]
     if len(before) >= 8:
-        at = _match(dmp, body, before, expected - len(before))
+        found = _match(dmp, body, before, expected - len(before))
+        if found is not None:
+            start = found + len(before)
+            after = anchor.suffix[:_PATTERN]
+            end_at = _match(dmp, body, after, start + n) if len(after) >= 8 else None
+            out.append(_placement(quote, body, start, end_at))
+    return out
+
+
+def _context(anchor: Anchor, body: str, place: Placement) -> float:
+    """How well the text around `place` matches the anchor's prefix and suffix (0–1)."""
+    before = body[max(0, place.start - len(anchor.prefix)) : place.start]
+    after = body[place.end : place.end + len(anchor.suffix)]
+    return (_similarity(anchor.prefix, before) + _similarity(anchor.suffix, after)) / 2
+
+
+def _snap_to_context(anchor: Anchor, body: str, place: Placement) -> Placement:
+    # Bitap finds *a* good alignment, which can be a few characters off when
+    # the quote's first or last word changed; the unchanged context right
+    # before and after it marks the edges exactly.
+    start, end = place.start, place.end
+    slack = max(8, min(24, len(anchor.quote) // 4))
+    before = anchor.prefix[-16:]
+    if len(before) >= 6:
+        at = _nearest(body, before, start - len(before), slack)
         if at is not None:
             start = at + len(before)
-            after = anchor.suffix[:_PATTERN]
-            stop = _match(dmp, body, after, start + n) if len(after) >= 8 else None
-            out.append(_placement(quote, body, start, stop))
-    return out
+    after = anchor.suffix[:16]
+    if len(after) >= 6:
+        at = _nearest(body, after, end, slack)
+        if at is not None and at > start:
+            end = at
+    if end <= start or (start, end) == (place.start, place.end):
+        return place
+    similarity = _similarity(anchor.quote, body[start:end])
+    if similarity < MIN_SIMILARITY:
+        return place
+    return Placement(start, end, similarity)
+
+
+def _nearest(body: str, needle: str, near: int, slack: int) -> int | None:
+    """The occurrence of `needle` starting closest to `near`, at most `slack` away."""
+    lo = max(0, near - slack)
+    found: list[int] = []
+    at = body.find(needle, lo, near + slack + len(needle))
+    while at >= 0:
+        found.append(at)
+        at = body.find(needle, at + 1, near + slack + len(needle))
+    return min(found, key=lambda pos: abs(pos - near), default=None)
 
 
 def _snap_to_words(anchor: Anchor, body: str, place: Placement) -> Placement:

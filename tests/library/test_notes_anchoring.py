@@ -143,3 +143,35 @@ def test_manual_attach(store: NotesStore) -> None:
 def test_reanchor_with_no_notes_is_cheap(store: NotesStore) -> None:
     report = store.reanchor(42, _article(OLD, 43))
     assert report.moved == [] and report.detached == []
+
+
+def test_randomised_edits_reanchor_or_detach() -> None:
+    """Many passages: edits elsewhere never lose them, one changed word still finds
+    them at the right place, and a rewritten passage is not mistaken for another."""
+    import random
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "articles"
+    words = next(iter(sorted(sample.glob("*.md")))).read_text(encoding="utf-8").split()
+    rng = random.Random(7)
+    for _ in range(60):
+        body = " ".join(words[rng.randint(0, 100) : rng.randint(500, 800)])
+        qs = body.index(" ", rng.randint(0, len(body) - 200)) + 1
+        qe = body.find(" ", qs + rng.randint(5, 150))
+        anchor = make_anchor(body, qs, qe)
+        insert = "An inserted paragraph about something else entirely. "
+        moved = body[: qs // 2] + insert + body[qs // 2 :]
+        place = relocate(anchor, moved)
+        assert place is not None and moved[place.start : place.end] == anchor.quote
+
+        parts = anchor.quote.split(" ")
+        if len(parts) >= 6:  # one word of a short quote is too much of it
+            parts[rng.randrange(len(parts))] = "CHANGED"
+            edited_quote = " ".join(parts)
+            edited = body[:qs] + edited_quote + body[qe:]
+            place = relocate(anchor, edited)
+            assert place is not None
+            assert (place.start, place.end) == (qs, qs + len(edited_quote))
+
+        gone = body[:qs] + "Zebra quantum marmalade " * 3 + body[qe:]
+        if anchor.quote not in gone:  # (if it is, the same words elsewhere are fair game)
+            assert relocate(anchor, gone) is None
