@@ -13,6 +13,7 @@ Registered by `library.cli` through `register(subparsers)`.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,12 +38,19 @@ def register(subparsers: Any) -> None:
         "notes",
         help="private notes on articles, passages and comparisons",
         description="Private notes, kept in notes.db in the data dir.",
-        epilog='Example: parallax notes add --article 1 --quote "some words" --text "Why?"',
+        epilog="Quick start:\n"
+        "  parallax list                                   # find the article's ID\n"
+        '  parallax notes add --article 1 --quote "some words" --text "Why?"\n'
+        "  parallax notes search why\n"
+        "  parallax notes export --format md -o notes.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = notes.add_subparsers(dest="notes_command", metavar="SUBCOMMAND", required=True)
 
     p = sub.add_parser("add", help="add a note to an article or to a quoted passage of it")
-    p.add_argument("--article", type=int, required=True, metavar="ID", help="article id")
+    p.add_argument(
+        "--article", type=int, required=True, metavar="ID", help="article id (see `parallax list`)"
+    )
     p.add_argument("--quote", metavar="TEXT", help="attach to this passage of the article")
     p.add_argument("--text", required=True, metavar="TEXT", help="the note (Markdown; - = stdin)")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
