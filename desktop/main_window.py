@@ -53,6 +53,7 @@ from library.importer import ImportReport
 STATUS_MS = 6000
 SEP = " — "
 SPLITTER_KEY = "library/splitter"
+HEADER_KEY = "library/header"
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
@@ -289,9 +290,14 @@ class MainWindow(QMainWindow):
             # earlier would be rescaled.
             self._splitter_restored = True
             self.settings.restore_splitter(SPLITTER_KEY, self.library_view.splitter, [600, 400])
+            header = self.settings.byte_array(HEADER_KEY)
+            if header is not None:  # column widths and the sort order
+                self.library_view.table.horizontalHeader().restoreState(header)
 
     def save_state(self) -> None:
-        """Remember geometry, dock/toolbar layout and splitter sizes."""
+        """Remember geometry, dock/toolbar layout, splitter sizes, columns and sort."""
+        header = self.library_view.table.horizontalHeader()
+        self.settings.set_byte_array(HEADER_KEY, header.saveState())
         self.settings.save_window(self, {SPLITTER_KEY: self.library_view.splitter})
 
     def closeEvent(self, event: QCloseEvent) -> None:

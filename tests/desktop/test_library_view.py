@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.library.model import Column
@@ -133,3 +134,13 @@ def test_two_selected_says_how_to_compare(view: LibraryView, collection: Collect
     assert "exactly two" in view.preview.placeholder.text()
     view.select_ids([])
     assert view.preview.placeholder.text().startswith("Select an article")
+
+
+def test_escape_clears_the_search(qtbot: QtBot, view: LibraryView) -> None:
+    view.filter_edit.setText("apple")
+    view.apply_filter()
+    assert view.proxy.rowCount() == 1
+    view.filter_edit.setFocus()
+    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Escape)
+    assert view.filter_edit.text() == ""
+    assert view.proxy.rowCount() == 3

@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from desktop.app import run_app
 from desktop.library.dialogs import ArticlePicker, ConfirmRemove
+from desktop.library.model import SORT_ROLE, Column
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from library.article import Article
@@ -129,6 +131,7 @@ def test_geometry_and_splitter_are_remembered(qtbot: QtBot, collection: Collecti
     splitter = first.library_view.splitter
     total = sum(splitter.sizes())
     splitter.setSizes([total // 3, total - total // 3])
+    first.library_view.table.sortByColumn(Column.WORDS, Qt.SortOrder.AscendingOrder)
     saved, size = splitter.sizes(), first.size()
     first.close()
     assert (collection.data_dir / "settings.ini").exists()
@@ -136,6 +139,11 @@ def test_geometry_and_splitter_are_remembered(qtbot: QtBot, collection: Collecti
     qtbot.waitExposed(second)
     assert second.size() == size
     assert second.library_view.splitter.sizes() == saved
+    header = second.library_view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == Column.WORDS
+    proxy = second.library_view.proxy
+    words = [proxy.index(r, Column.WORDS).data(SORT_ROLE) for r in range(proxy.rowCount())]
+    assert words == sorted(words)
     second.close()
 
 
