@@ -406,7 +406,11 @@ class NotesPanel(QWidget):
         if isinstance(note, Note):
             shown = self.editor.note()
             if shown is None or shown.id != note.id:
-                self.editor.set_note(self.store.get(note.id))
+                try:
+                    self.editor.set_note(self.store.get(note.id))
+                except ParallaxError as exc:  # e.g. purged from another window
+                    self.report(str(exc), True)
+                    self.editor.set_note(None)
         self._update_buttons()
 
     def _on_clicked(self, index: QModelIndex) -> None:
