@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import run_app
@@ -252,3 +253,30 @@ def test_screenshot_with_a_refused_file_fails_clearly(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "photo.txt" in result.stderr and "PNG" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_new_user_flow_by_keyboard(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Samples → Compare With… → comparison → jump between matches → export, all by keys."""
+    if window.comparison_view is None:
+        pytest.skip("comparison view not built yet")
+    from desktop.comparison.view import ComparisonView
+
+    monkeypatch.setattr(ArticlePicker, "ask", classmethod(lambda cls, p, arts, prompt="": arts[0]))
+    out = tmp_path / "report.html"
+    monkeypatch.setattr(ComparisonView, "ask_export_path", classmethod(lambda cls, p, fmt: out))
+    qtbot.waitExposed(window)
+    window.library_view.table.setFocus()
+    with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+        qtbot.keyClick(window.library_view.table, Qt.Key.Key_D,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.comparison_view
+    assert window.stack.currentWidget() is view
+    assert view.current_pair_index() is None
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert view.current_pair_index() is not None  # Alt+Down reached the view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.stack.currentWidget() is window.library_view
