@@ -8,6 +8,7 @@ model serves the article's notes, search hits and the trash.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass
 
@@ -86,7 +87,7 @@ def row_html(row: NoteRow) -> str:
     """The rich-text summary shown for one row."""
     note = row.note
     parts = [f"<b>{html.escape(note.title)}</b>"]
-    meta = [note.created_at[:16].replace("T", " ")]
+    meta = [local_time(note.created_at)]
     if note.tags:
         meta.append(" ".join(f"#{html.escape(t)}" for t in note.tags))
     kind = {"article": "article", "passage": "passage", "comparison": "comparison",
@@ -106,6 +107,14 @@ def row_html(row: NoteRow) -> str:
     if row.article_title:
         parts.append(f"<span style='color:{DIM}'>in {html.escape(row.article_title)}</span>")
     return "<br>".join(parts)
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC timestamp as the reader's local "YYYY-MM-DD HH:MM"."""
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16].replace("T", " ")
 
 
 def marked_html(snippet: str) -> str:
