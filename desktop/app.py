@@ -118,6 +118,7 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
             print(problem, file=sys.stderr)
             box = QMessageBox(QMessageBox.Icon.Warning, "Parallax", problem, parent=window)
             box.open()
+        _close_on_interrupt(window)
         if os.environ.get(BENCH_ENV):
             _exit_after_first_paint(window)
         if screenshot:
@@ -138,6 +139,19 @@ def _open_files(window: MainWindow, articles: list[Article]) -> None:
         window.open_comparison(articles[0], articles[1])
     elif len(articles) == 1 and articles[0].id is not None:
         window.library_view.select_ids([int(articles[0].id)])
+
+
+def _close_on_interrupt(window: MainWindow) -> None:
+    """Ctrl+C in the terminal closes the window properly (saving state and notes)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    # Python runs signal handlers only when it gets control: wake it up now and then.
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 def _exit_after_first_paint(window: MainWindow) -> None:
