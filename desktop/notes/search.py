@@ -81,9 +81,6 @@ class NotesSearchBar(QWidget):
         self.tag_combo.activated.connect(self._now)
         self.trash_button.toggled.connect(self._now)
 
-    def text(self) -> str:
-        return self.edit.text().strip() and self.edit.text()
-
     def query(self) -> str:
         """What to pass to `NotesStore.search` (prefix on the word being typed)."""
         return as_you_type(self.edit.text().rstrip("\n"))
