@@ -54,6 +54,7 @@ STATUS_MS = 6000
 SEP = " — "
 SPLITTER_KEY = "library/splitter"
 HEADER_KEY = "library/header"
+COMPARISON_SPLITTER_KEY = "comparison/splitter"
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(self)
         self.pair: tuple[Article, Article] | None = None
         self._splitter_restored = False
+        self._comparison_splitter_restored = False
 
         self.library_view = LibraryView(collection.library)
         self.stack = QStackedWidget()
@@ -298,7 +300,10 @@ class MainWindow(QMainWindow):
         """Remember geometry, dock/toolbar layout, splitter sizes, columns and sort."""
         header = self.library_view.table.horizontalHeader()
         self.settings.set_byte_array(HEADER_KEY, header.saveState())
-        self.settings.save_window(self, {SPLITTER_KEY: self.library_view.splitter})
+        splitters = {SPLITTER_KEY: self.library_view.splitter}
+        if self._comparison_splitter_restored:  # only once the user could have moved it
+            splitters[COMPARISON_SPLITTER_KEY] = self.comparison_view.splitter
+        self.settings.save_window(self, splitters)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Notes are irreplaceable: if the one being typed cannot be saved, ask.
@@ -326,6 +331,10 @@ class MainWindow(QMainWindow):
             self.show_status("No comparison open yet: select two articles and press Ctrl+D.")
             return
         self.stack.setCurrentWidget(self.comparison_page)
+        splitter = getattr(self.comparison_view, "splitter", None)
+        if splitter is not None and not self._comparison_splitter_restored:
+            self._comparison_splitter_restored = True
+            self.settings.restore_splitter(COMPARISON_SPLITTER_KEY, splitter, splitter.sizes())
         a, b = self.pair
         self.setWindowTitle(f"Parallax{SEP}{a.title} ↔ {b.title}")
         if self.notes_panel is not None:

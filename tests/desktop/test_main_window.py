@@ -280,3 +280,22 @@ def test_new_user_flow_by_keyboard(
     assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.stack.currentWidget() is window.library_view
+
+
+def test_comparison_splitter_is_remembered(qtbot: QtBot, collection: Collection) -> None:
+    first = make_window(qtbot, collection)
+    if first.comparison_view is None:
+        pytest.skip("comparison view not built yet")
+    qtbot.waitExposed(first)
+    a, b = collection.library.articles()
+    with qtbot.waitSignal(first.comparison_settled, timeout=30000):
+        first.open_comparison(a, b)
+    splitter = first.comparison_view.splitter
+    qtbot.waitUntil(lambda: sum(splitter.sizes()) > 0)
+    sizes = splitter.sizes()
+    total = sum(sizes)
+    wanted = [total // 4, sizes[1], total - total // 4 - sizes[1]]
+    splitter.setSizes(wanted)
+    saved = splitter.sizes()
+    first.close()
+    assert Settings(collection.data_dir).int_list("comparison/splitter") == saved
