@@ -58,6 +58,14 @@ COMPARISON_SPLITTER_KEY = "comparison/splitter"
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
+def placeholder(text: str) -> QLabel:
+    """A centred, wrapped message standing in for a part that is not available."""
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
 def optional_parts() -> tuple[type[Any] | None, type[Any] | None]:
     """(ComparisonView, NotesPanel) classes, each None if that module is not available."""
     return (_optional("desktop.comparison.view", "ComparisonView"),
@@ -106,30 +114,21 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
         comparison_cls, notes_cls = optional_parts()
-        self.comparison_view: Any = None
-        if comparison_cls is not None:
-            self.comparison_view = comparison_cls()
-            self.comparison_page: QWidget = self.comparison_view
-        else:
-            self.comparison_page = QLabel("The comparison view is not available in this build.")
-            self.comparison_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.comparison_view: Any = comparison_cls() if comparison_cls is not None else None
+        self.comparison_page = self.comparison_view or placeholder(
+            "The comparison view is not available in this build.")
         self.stack.addWidget(self.comparison_page)
         self.notes_panel: Any = None
-        self.notes_dock = QDockWidget("Notes", self)
-        self.notes_dock.setObjectName("notesDock")
-        self.notes_dock.setAccessibleName("Notes")
         unavailable = "Notes are not available in this build."
         if notes_cls is not None:
             try:
                 self.notes_panel = notes_cls(collection.notes, library=collection.library)
             except ParallaxError as exc:  # e.g. notes.db locked by another Parallax
                 unavailable = f"Notes cannot be opened: {exc}"
-        if self.notes_panel is not None:
-            self.notes_dock.setWidget(self.notes_panel)
-        else:
-            label = QLabel(unavailable)
-            label.setWordWrap(True)
-            self.notes_dock.setWidget(label)
+        self.notes_dock = QDockWidget("Notes", self)
+        self.notes_dock.setObjectName("notesDock")
+        self.notes_dock.setAccessibleName("Notes")
+        self.notes_dock.setWidget(self.notes_panel or placeholder(unavailable))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
         self.notes = NoteTargets(self.library_view.preview, self.comparison_view,
