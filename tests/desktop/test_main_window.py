@@ -299,3 +299,20 @@ def test_comparison_splitter_is_remembered(qtbot: QtBot, collection: Collection)
     saved = splitter.sizes()
     first.close()
     assert Settings(collection.data_dir).int_list("comparison/splitter") == saved
+
+
+def test_window_works_without_comparison_and_notes(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.main_window as main_window
+
+    monkeypatch.setattr(main_window, "optional_parts", lambda: (None, None))
+    win = make_window(qtbot, collection)
+    assert win.comparison_view is None and win.notes_panel is None
+    assert not win.notes_dock.isVisible()
+    a, b = collection.library.articles()
+    with qtbot.waitSignal(win.comparison_settled, timeout=10000):
+        win.open_comparison(a, b)
+    assert win.stack.currentWidget() is win.comparison_page
+    assert not win.act_add_note.isEnabled()
+    win.close()
