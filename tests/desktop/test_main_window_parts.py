@@ -133,3 +133,25 @@ def test_shortcut_list_covers_the_menus(qtbot: QtBot) -> None:
     dialog = show_shortcuts(win, win.menuBar())
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_missing_qt_libraries_named_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import builtins
+
+    from desktop.app import run_app
+
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("PySide6"):
+            raise ImportError("libEGL.so.1: cannot open shared object file: No such file")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    assert run_app(data_dir=None, files=[]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3" in err
