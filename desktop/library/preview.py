@@ -35,6 +35,8 @@ def meta_line(article: Article) -> str:
     parts = [article.outlet or "", format_date(article.published), f"{article.word_count:,} words"]
     if article.author:
         parts.insert(1, f"by {article.author}")
+    if article.version > 1:
+        parts.append(f"version {article.version}")
     return " · ".join(p for p in parts if p)
 
 
@@ -145,6 +147,7 @@ class PreviewPane(QWidget):
             return
         self.title.setText(article.title)
         self.meta.setText(meta_line(article))
+        self.meta.setToolTip("\n".join(x for x in (article.url, article.source_path) if x))
         if snippet:
             self.snippet.setText(snippet_html(snippet))
             self.snippet.show()
