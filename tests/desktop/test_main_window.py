@@ -316,3 +316,25 @@ def test_window_works_without_comparison_and_notes(
     assert win.stack.currentWidget() is win.comparison_page
     assert not win.act_add_note.isEnabled()
     win.close()
+
+
+def test_delete_key_is_never_ambiguous(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if window.notes_panel is None:
+        pytest.skip("notes panel not built yet")
+    asked: list[int] = []
+    monkeypatch.setattr(ConfirmRemove, "ask",
+                        classmethod(lambda cls, parent, arts: asked.append(len(arts)) or False))
+    qtbot.waitExposed(window)
+    notes_list = window.notes_panel.list_view
+    notes_list.setFocus()
+    qtbot.waitUntil(notes_list.hasFocus, timeout=5000)
+    assert not window.act_remove.isEnabled()
+    qtbot.keyClick(notes_list, Qt.Key.Key_Delete)  # the notes panel's own Delete
+    assert asked == []
+    table = window.library_view.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=5000)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert asked == [1]
