@@ -16,9 +16,7 @@ docks the panel and wires it to the views:
 
 from __future__ import annotations
 
-import contextlib
 import html
-import sqlite3
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -38,11 +36,11 @@ from desktop.notes.banner import RecoveryBanner
 from desktop.notes.editor import NoteEditor
 from desktop.notes.list_model import MARKS, NoteListModel, NoteRole, NoteRow, RichTextDelegate
 from desktop.notes.search import NotesSearchBar
+from desktop.notes.titles import TitleCache
 from desktop.notes.transfer import NotesTransfer
 from library.article import Article
-from library.errors import InvalidQuery, NotFound, ParallaxError
+from library.errors import InvalidQuery, ParallaxError
 from library.notes import Claim, Note, NotesStore
-from library.paths import LIBRARY_DB
 from library.store import LibraryStore
 
 SEARCH_LIMIT = 200
@@ -74,7 +72,7 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self.store = notes
         self.library = library
-        self._titles: dict[int, str] = {}
+        self.titles = TitleCache(notes.data_dir, library)
         self._article: Article | None = None
         self._pair: tuple[Article, Article] | None = None
         self._tags_stale = True
@@ -325,33 +323,7 @@ class NotesPanel(QWidget):
 
     def title_of(self, article_id: int) -> str | None:
         """An article's title, from what the panel was shown or the library."""
-        if article_id not in self._titles:
-            title = self._library_title(article_id)
-            if title is None:
-                return None
-            self._titles[article_id] = title
-        return self._titles.get(article_id)
-
-    def _library_title(self, article_id: int) -> str | None:
-        if self.library is not None:
-            try:
-                return self.library.get(article_id).title
-            except (NotFound, ParallaxError):
-                return None
-        # Not given the library: read the title straight from library.db,
-        # read-only, so search hits in other articles still say where they are.
-        path = self.store.data_dir / LIBRARY_DB
-        if not path.exists():
-            return None
-        try:
-            with contextlib.closing(
-                sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            ) as conn:
-                row = conn.execute("SELECT title FROM articles WHERE id = ?", [article_id])
-                found = row.fetchone()
-        except sqlite3.Error:
-            return None
-        return None if found is None else str(found[0])
+        return self.titles.get(article_id)
 
     # -- helpers -------------------------------------------------------------
 
@@ -448,9 +420,7 @@ class NotesPanel(QWidget):
         return self._article.id if self._article is not None else None
 
     def _remember(self, *articles: Article | None) -> None:
-        for article in articles:
-            if article is not None and article.id is not None:
-                self._titles[article.id] = article.title
+        self.titles.remember(*articles)
 
     def _title_for(self, note: Note) -> str | None:
         if note.article_id is None:
