@@ -133,6 +133,7 @@ class NotesPanel(QWidget):
         self.search_bar.changed.connect(self.refresh)
         self.search_bar.tag_combo.about_to_show.connect(self._refresh_tags)
         self.list_view.clicked.connect(self._on_clicked)
+        self.list_view.activated.connect(self._on_clicked)  # Enter on the keyboard
         self.list_view.selectionModel().currentChanged.connect(self._on_current)
         self.editor.saved.connect(self._on_saved)
         self.editor.save_failed.connect(lambda message: self.report(message, True))

@@ -75,6 +75,31 @@ def test_typing_autosaves_after_a_pause(
     assert "Check the date" in str(panel.model.index(0).data())
 
 
+def test_leaving_the_editor_saves_at_once(
+    qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article
+) -> None:
+    note = panel.add_passage_note(article, 0, 20)
+    assert note is not None
+    panel.activateWindow()
+    panel.editor.text_edit.setFocus()
+    qtbot.waitUntil(panel.editor.text_edit.hasFocus, timeout=3000)
+    _type(qtbot, panel.editor.text_edit, "focus out")
+    panel.search_bar.edit.setFocus()
+    qtbot.waitUntil(lambda: not panel.editor.is_dirty(), timeout=300)  # < autosave delay
+    assert store.get(note.id).text == "focus out"
+
+
+def test_enter_on_a_note_requests_its_passage(
+    qtbot: QtBot, panel: NotesPanel, article: Article
+) -> None:
+    panel.add_passage_note(article, 4, 12)
+    panel.list_view.setFocus()
+    panel.list_view.setCurrentIndex(panel.model.index(0))
+    with qtbot.waitSignal(panel.passage_requested) as blocker:
+        panel.list_view.activated.emit(panel.model.index(0))
+    assert blocker.args == [4, 4, 12]
+
+
 def test_close_flushes_typed_text(qtbot: QtBot, store: NotesStore, article: Article) -> None:
     widget = NotesPanel(store)
     qtbot.addWidget(widget)
