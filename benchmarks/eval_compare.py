@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from library.compare import compare_texts
+from library.compare import HARD_KINDS, compare_texts
 from library.compare.align import ALIGN_THRESHOLD, align
 from library.compare.conflicts import find_conflicts
 from library.compare.idf import IdfTable
@@ -72,6 +72,16 @@ def sentences(row: dict[str, Any], side: str) -> list[str]:
     return sents
 
 
+def diverges(sa: list[str], sb: list[str]) -> Callable[[int, int], bool]:
+    """The engine's test for letting a lower-scoring pair align (see `compare_texts`)."""
+
+    def check(i: int, j: int) -> bool:
+        found = find_conflicts(sa[i], sb[j], word_diff(sa[i], sb[j]))
+        return any(c.kind in HARD_KINDS for c in found)
+
+    return check
+
+
 def pair_scores(ta: list[str], tb: list[str], idf: IdfTable) -> float:
     """The engine's refined score for one sentence pair (terms given)."""
     base = float(LexicalBackend().matrix([ta], [tb], idf)[0, 0])
@@ -102,7 +112,7 @@ def ecb(split: str, threshold: float, idf_mode: str = "pair") -> dict[str, float
                 scores.append(s)
                 labels.append(int((i, j) in gold))
         pred = set()
-        for match in align(ta, tb, idf, threshold=threshold):
+        for match in align(ta, tb, idf, threshold=threshold, is_divergent=diverges(sa, sb)):
             pred.update((i, j) for i in match.a for j in match.b)
         tp += len(pred & gold)
         fp += len(pred - gold)
@@ -215,7 +225,8 @@ def run_hardneg() -> None:
             ta = [terms(x) for x in sentences(row, "a")]
             tb = [terms(x) for x in sentences(row, "b")]
             idf = IdfTable.from_term_lists([*ta, *tb])
-            counts[label].append(len(align(ta, tb, idf)))
+            sa, sb = sentences(row, "a"), sentences(row, "b")
+            counts[label].append(len(align(ta, tb, idf, is_divergent=diverges(sa, sb))))
     print("### ECB+ false friends: aligned sentence pairs per article pair\n")
     print("| article pairs | n | mean aligned pairs | share with none |")
     print("|---|---|---|---|")

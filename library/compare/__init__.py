@@ -28,7 +28,7 @@ from library.compare.worddiff import word_diff
 
 # Conflicts concrete enough to pair two lower-scoring sentences as one claim told
 # two ways; attribution and quote differences are too loose for that.
-_HARD_KINDS = frozenset({"number", "date", "entity", "negation"})
+HARD_KINDS = frozenset({"number", "date", "entity", "negation"})
 
 __all__ = [
     "Comparison",
@@ -78,7 +78,7 @@ def compare_texts(
     def is_divergent(i: int, j: int) -> bool:
         a, b = units_a[i].text, units_b[j].text
         found = find_conflicts(a, b, word_diff(a, b))
-        return any(c.kind in _HARD_KINDS for c in found)
+        return any(c.kind in HARD_KINDS for c in found)
 
     matches = align(
         terms_a,
