@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, NewType
 
 ArticleId = NewType("ArticleId", int)
@@ -63,7 +64,7 @@ class Article:
     def paragraphs(self) -> list[str]:
         return split_paragraphs(self.body)
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return count_words(self.body)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import trafilatura
-
 from library.errors import ImportRefused
 from library.ingest.parsed import Parsed
 
@@ -25,6 +23,10 @@ def parse_html(text: str) -> Parsed:
     Raises:
         ImportRefused: no article text could be found on the page.
     """
+    # Imported here: it costs ~130 ms, which every start-up of the window and
+    # every `parallax list` would otherwise pay for pages they never read.
+    import trafilatura
+
     result = trafilatura.bare_extraction(
         text,
         with_metadata=True,
