@@ -31,6 +31,7 @@ from library.compare.worddiff import word_diff
 HARD_KINDS = frozenset({"number", "date", "entity", "negation"})
 
 __all__ = [
+    "HARD_KINDS",
     "Comparison",
     "Conflict",
     "EmbeddingBackend",
@@ -95,6 +96,9 @@ def compare_texts(
         b = text_b[units_b[m.b[0]].start : units_b[m.b[-1]].end]
         diff = word_diff(a, b)
         conflicts = find_conflicts(a, b, diff)
+        if m.score < threshold and not any(c.kind in HARD_KINDS for c in conflicts):
+            # Let in below the threshold for a conflict that a merge then diluted.
+            continue
         pairs.append(
             Pair(
                 a=m.a,
