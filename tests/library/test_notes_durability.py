@@ -200,3 +200,51 @@ def test_salvage_from_backup_and_damaged_file(data_dir: Path, tmp_path: Path) ->
             salvage(store, garbage)
     finally:
         store.close()
+
+
+IMPORTER = """
+import sys
+from pathlib import Path
+from library.notes import NotesStore
+from library.notes.export import import_json
+store = NotesStore(Path(sys.argv[1]), make_backups=False)
+text = Path(sys.argv[2]).read_text()
+print("importing", flush=True)
+import_json(store, text)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_during_an_import_is_all_or_nothing(data_dir: Path, tmp_path: Path) -> None:
+    from library.notes.export import select_notes, to_json
+
+    source = NotesStore(tmp_path / "source", make_backups=False)
+    with source.batch():
+        for i in range(3000):
+            source.add_article_note(1, f"imported {i} " + "z" * 100)
+    export = tmp_path / "all.json"
+    export.write_text(to_json(select_notes(source)))
+    source.close()
+    NotesStore(data_dir, make_backups=False).close()
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", IMPORTER, str(data_dir), str(export)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert proc.stdout is not None
+    with proc.stdout:
+        assert proc.stdout.readline().strip() == "importing"
+        time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        finished = "done" in proc.stdout.read()
+    proc.wait(timeout=10)
+    store = NotesStore(data_dir, make_backups=False)
+    try:
+        assert store.integrity_check() == "ok"
+        assert store.count() in ((3000,) if finished else (0, 3000))
+    finally:
+        store.close()
