@@ -51,7 +51,8 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
 _NUMBER = re.compile(
     r"(?<![\w.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?:"
     + "|".join(sorted(_WORD_NUMS, key=len, reverse=True))
-    + r"))(?:st|nd|rd|th)?\b(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    # The scale may be glued on ("2.5bn", "40k") or spaced ("40 thousand").
+    + r"))(?:st|nd|rd|th)?(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b|\b)"
     r"(?:\s*(?P<pct>%|percent|per cent))?",
     re.IGNORECASE,
 )

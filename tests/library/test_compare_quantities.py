@@ -1,0 +1,66 @@
+"""Dates, quantities and word weights behind the conflict detectors."""
+
+from __future__ import annotations
+
+import pytest
+
+from library.compare.idf import IdfTable
+from library.compare.quantities import dates, numbers
+from library.compare.units import stem, terms
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("paid 40,000 RMB", 40000.0),
+        ("paid 40 thousand yuan", 40000.0),
+        ("forty thousand people", 40000.0),
+        ("a $2.5bn deal", 2.5e9),
+        ("a $2.5 billion deal", 2.5e9),
+        ("seven maps", 7.0),
+        ("the 85th precinct", 85.0),
+    ],
+)
+def test_number_values(text: str, value: float) -> None:
+    assert [v for _, v in numbers(text)] == [value]
+
+
+def test_percent_is_not_a_plain_number() -> None:
+    (_, pct), (_, plain) = numbers("5% of 5 shares")
+    assert pct != plain
+
+
+def test_dates_parse_partial_fields() -> None:
+    found, spans = dates("On Jan. 5, 2024 at 3 p.m., on the 10th and on Wednesday, 9 November.")
+    got = [(d.year, d.month, d.day, d.weekday, d.time) for d in found]
+    assert got == [
+        (2024, 1, 5, None, None),
+        (None, None, None, None, 15 * 60),
+        (None, None, 10, None, None),
+        (None, None, None, 3, None),
+        (None, 11, 9, None, None),
+    ]
+    assert len(spans) == len(found)
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert dates("The office may close.")[0] == []
+
+
+def test_numbers_inside_dates_are_not_quantities() -> None:
+    text = "On November 9, 2023, 12 people left."
+    _, spans = dates(text)
+    assert [t for t, _ in numbers(text, spans)] == ["12"]
+
+
+def test_idf_rare_words_weigh_more() -> None:
+    idf = IdfTable.from_texts(["the mayor spoke", "the mayor left", "a bridge fell"])
+    assert idf.weight(stem("bridge")) > idf.weight(stem("mayor"))
+    assert idf.weight("never-seen") >= idf.weight(stem("bridge"))
+
+
+def test_terms_stem_and_drop_stopwords() -> None:
+    assert terms("The arrests were arrested") == [stem("arrests"), stem("arrested")]
+    assert stem("arrests") == stem("arrested")
+    assert "the" not in terms("the the the")
+    assert terms("北京天气") == ["北京", "京天", "天气"]
