@@ -299,9 +299,10 @@ class NotesStore:
         if article_id is not None:
             where.append("(n.article_id = ? OR n.article_b_id = ?)")
             params += [article_id, article_id]
-        if tag:
+        wanted = normalize_tags([tag]) if tag else ()
+        if wanted:
             where.append(TAG_SQL)
-            params.append(" ".join(normalize_tags([tag])))
+            params.append(wanted[0])
         sql = "WHERE " + " AND ".join(where) + " ORDER BY n.created_at DESC, n.id DESC"
         if limit is not None:
             sql += " LIMIT ?"

@@ -87,6 +87,8 @@ def test_add_and_list_newest_first(store: NotesStore, article: Article) -> None:
     assert store.get(first.id) == first
     assert [t for t, _ in store.tags()] == ["budget", "follow-up"]
     assert [n.id for n in store.notes(tag="BUDGET")] == [first.id]
+    assert [n.id for n in store.notes(tag="#Follow Up")] == [first.id]
+    assert len(store.notes(tag="#")) == 2  # no tag left: no filter
 
 
 def test_quote_note_locates_passage(store: NotesStore, article: Article) -> None:
