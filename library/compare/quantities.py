@@ -28,7 +28,11 @@ _MONTH_RE = (
 )
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 _DATE = re.compile(
-    rf"\b(?P<m1>{_MONTH_RE})\s+{_ORD.replace('(', '(?P<d1>', 1)}\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
+    # Chinese/Japanese: 2023年11月10日, 11月10日, 11月, 10日 / 10号
+    r"(?:(?P<cy>\d{4})年)?(?P<cm>\d{1,2})月(?:(?P<cd>\d{1,2})[日号])?"
+    r"|(?<![\d月])(?P<cd2>\d{1,2})[日号]"
+    rf"|\b(?P<m1>{_MONTH_RE})\s+{_ORD.replace('(', '(?P<d1>', 1)}\b"
+    r"(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
     rf"|\b{_ORD.replace('(', '(?P<d2>', 1)}\s+(?:of\s+)?(?P<m2>{_MONTH_RE})"
     r"(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
     rf"|\b(?P<m3>{_MONTH_RE})(?:\s+(?:of\s+)?(?P<y3>(?:19|20)\d\d))?\b"
@@ -49,10 +53,13 @@ _WORD_NUMS = {
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3, "hundred": 1e2}  # fmt: skip
 _NUMBER = re.compile(
-    r"(?<![\w.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?:"
+    # Letters/digits around a number make it part of a word ("m1"); CJK
+    # characters do not (国家保密局11月), hence the explicit ASCII classes.
+    r"(?<![A-Za-z0-9_.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?:"
     + "|".join(sorted(_WORD_NUMS, key=len, reverse=True))
     # The scale may be glued on ("2.5bn", "40k") or spaced ("40 thousand").
-    + r"))(?:st|nd|rd|th)?(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b|\b)"
+    + r"))(?:st|nd|rd|th)?"
+    r"(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b|(?![A-Za-z0-9_]))"
     r"(?:\s*(?P<pct>%|percent|per cent))?",
     re.IGNORECASE,
 )
@@ -160,13 +167,13 @@ def dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
             hour = hour * 60 + int(g["mi"] or 0)
         elif g["h2"]:
             hour = int(g["h2"]) * 60 + int(g["mi2"])
-        day = g["d1"] or g["d2"] or g["d4"]
-        year = g["y1"] or g["y2"] or g["y3"] or g["y5"]
+        day = g["d1"] or g["d2"] or g["d4"] or g["cd"] or g["cd2"]
+        year = g["y1"] or g["y2"] or g["y3"] or g["y5"] or g["cy"]
         found.append(
             DateMention(
                 text=m.group().strip(),
                 year=int(year) if year else None,
-                month=_month(g["m1"] or g["m2"] or g["m3"]),
+                month=int(g["cm"]) if g["cm"] else _month(g["m1"] or g["m2"] or g["m3"]),
                 day=int(day) if day else None,
                 weekday=_WEEKDAYS.get(g["w"].lower()) if g["w"] else None,
                 time=hour,

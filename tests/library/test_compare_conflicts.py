@@ -170,3 +170,12 @@ def test_conflict_order_is_stable() -> None:
     first = conflicts(a, b)
     assert {k for k, _, _ in first} >= {"date", "number", "negation", "attribution"}
     assert all(conflicts(a, b) == first for _ in range(3))
+
+
+def test_cjk_date() -> None:
+    c = compare_texts(
+        "国家保密局11月10日发布文章，警告媒体泄密。天气很好。",
+        "天气不错。国家保密局10月10日发布文章，警告媒体泄密。",
+    )
+    assert [(p.a, p.b, p.relation) for p in c.pairs] == [((0,), (1,), "divergent")]
+    assert [(k.kind, k.a, k.b) for k in c.pairs[0].conflicts] == [("date", "11月10日", "10月10日")]
