@@ -1,14 +1,13 @@
 """`MainWindow`: the library page, the comparison page, the notes dock, menus.
 
 The central area is a stack of two pages (library ↔ comparison); the notes
-panel is a dock on the right.  The comparison view and the notes panel are
-built by other modules and loaded through `optional_parts()` (the one place
-that tolerates their absence), so the window works with either missing.
+panel is a dock on the right.  When `notes.db` cannot be opened (locked by
+another program, written by a newer Parallax) the dock says why and the rest
+of the window works without notes.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,12 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import about
+from desktop.comparison import ComparisonView
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
 from desktop.importing.worker import ImportJob
 from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
+from desktop.notes.panel import NotesPanel
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
@@ -59,25 +60,11 @@ BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
 def placeholder(text: str) -> QLabel:
-    """A centred, wrapped message standing in for a part that is not available."""
+    """A centred, wrapped message standing in for a part that cannot be shown."""
     label = QLabel(text)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     return label
-
-
-def optional_parts() -> tuple[type[Any] | None, type[Any] | None]:
-    """(ComparisonView, NotesPanel) classes, each None if that module is not available."""
-    return (_optional("desktop.comparison.view", "ComparisonView"),
-            _optional("desktop.notes.panel", "NotesPanel"))
-
-
-def _optional(module: str, name: str) -> type[Any] | None:
-    try:
-        found: type[Any] = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    return found
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +85,9 @@ class MainWindow(QMainWindow):
     comparison_opened = Signal(object, object)
     comparison_settled = Signal()
 
+    #: The notes panel's class; tests replace it with a stand-in.
+    notes_panel_class: type[Any] = NotesPanel
+
     def __init__(self, collection: Collection, settings: Settings) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -113,18 +103,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
-        comparison_cls, notes_cls = optional_parts()
-        self.comparison_view: Any = comparison_cls() if comparison_cls is not None else None
-        self.comparison_page = self.comparison_view or placeholder(
-            "The comparison view is not available in this build.")
-        self.stack.addWidget(self.comparison_page)
+        self.comparison_view = ComparisonView()
+        self.stack.addWidget(self.comparison_view)
         self.notes_panel: Any = None
-        unavailable = "Notes are not available in this build."
-        if notes_cls is not None:
-            try:
-                self.notes_panel = notes_cls(collection.notes, library=collection.library)
-            except ParallaxError as exc:  # e.g. notes.db locked by another Parallax
-                unavailable = f"Notes cannot be opened: {exc}"
+        unavailable = ""
+        try:
+            self.notes_panel = self.notes_panel_class(collection.notes, library=collection.library)
+        except ParallaxError as exc:  # e.g. notes.db locked by another Parallax
+            unavailable = f"Notes cannot be opened: {exc}"
         self.notes_dock = QDockWidget("Notes", self)
         self.notes_dock.setObjectName("notesDock")
         self.notes_dock.setAccessibleName("Notes")
@@ -222,9 +208,8 @@ class MainWindow(QMainWindow):
         view.addActions([self.act_notes, self.act_fullscreen])
         compare = bar.addMenu("&Compare")
         compare.addActions([self.act_compare, self.act_compare_with])
-        if self.comparison_view is not None:
-            compare.addSeparator()
-            compare.addActions(self.comparison_view.actions())
+        compare.addSeparator()
+        compare.addActions(self.comparison_view.actions())
         notes = bar.addMenu("&Notes")
         notes.addAction(self.act_add_note)
         if self.notes_panel is not None and self.notes_panel.actions():
@@ -329,7 +314,7 @@ class MainWindow(QMainWindow):
         if self.pair is None:
             self.show_status("No comparison open yet: select two articles and press Ctrl+D.")
             return
-        self.stack.setCurrentWidget(self.comparison_page)
+        self.stack.setCurrentWidget(self.comparison_view)
         splitter = getattr(self.comparison_view, "splitter", None)
         if splitter is not None and not self._comparison_splitter_restored:
             self._comparison_splitter_restored = True
@@ -350,12 +335,9 @@ class MainWindow(QMainWindow):
         self.pair = (article_a, article_b)
         self.recent.add(article_a, article_b)
         self.show_comparison()
-        if self.comparison_view is not None:
-            self.comparison_view.open_articles(article_a, article_b)
-            # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
-            self.comparison_view.pane("a").text_edit.setFocus()
-        else:
-            QTimer.singleShot(0, self.comparison_settled.emit)
+        self.comparison_view.open_articles(article_a, article_b)
+        # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
+        self.comparison_view.pane("a").text_edit.setFocus()
         self.comparison_opened.emit(article_a, article_b)
 
     def compare_selected(self) -> None:

@@ -34,6 +34,7 @@ from library.cli_support import (
 )
 from library.errors import ParallaxError
 from library.importer import FileResult
+from library.notes import cli as notes_cli
 
 OpenWindow = Callable[[str | None, list[str], str | None], int]
 _HIT_MARKS = ("\x02", "\x03")
@@ -84,10 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_json_flag(p)
     p.set_defaults(handler=cmd_compare)
 
-    try:  # TODO(integration): unconditional once library.notes lands
-        from library.notes import cli as notes_cli
-    except ImportError:
-        return parser
     notes_cli.register(sub)
     return parser
 

@@ -149,6 +149,4 @@ class NoteTargets(QObject):
         self.preview.highlight_spans(list(spans(int(article.id))))
 
     def _comparison_panes(self) -> list[Any]:
-        if self.comparison_view is None:
-            return []
         return [self.comparison_view.pane(side) for side in ("a", "b")]

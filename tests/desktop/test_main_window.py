@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.app import run_app
@@ -21,6 +21,7 @@ from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from library.article import Article
 from library.collection import Collection
+from library.errors import DatabaseLocked
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 REPO = Path(__file__).resolve().parents[2]
@@ -64,7 +65,7 @@ def test_compare_two_selected(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.comparison_settled, timeout=30000):
         window.act_compare.trigger()
     assert window.pair == (a, b)
-    assert window.stack.currentWidget() is window.comparison_page
+    assert window.stack.currentWidget() is window.comparison_view
     assert window.windowTitle() == f"Parallax — {a.title} ↔ {b.title}"
     assert window.recent.pairs()[0].id_a == a.id
     assert not window.act_compare.isEnabled()
@@ -72,7 +73,7 @@ def test_compare_two_selected(qtbot: QtBot, window: MainWindow) -> None:
     window.act_library.trigger()
     assert window.windowTitle() == "Parallax — Library"
     window.act_comparison.trigger()
-    assert window.stack.currentWidget() is window.comparison_page
+    assert window.stack.currentWidget() is window.comparison_view
 
 
 def test_compare_with_uses_the_picker(
@@ -194,8 +195,7 @@ def test_screenshot_of_the_samples_compared(
 def test_note_on_a_comparison_pane_with_the_real_panels(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    if window.comparison_view is None or window.notes_panel is None:
-        pytest.skip("comparison view or notes panel not built yet")
+    assert window.notes_panel is not None
     window.library_view.table.selectAll()
     _a, b = window.library_view.selected_articles()
     with qtbot.waitSignal(window.comparison_settled, timeout=30000):
@@ -259,8 +259,6 @@ def test_new_user_flow_by_keyboard(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Samples → Compare With… → comparison → jump between matches → export, all by keys."""
-    if window.comparison_view is None:
-        pytest.skip("comparison view not built yet")
     from desktop.comparison.view import ComparisonView
 
     monkeypatch.setattr(ArticlePicker, "ask", classmethod(lambda cls, p, arts, prompt="": arts[0]))
@@ -284,8 +282,6 @@ def test_new_user_flow_by_keyboard(
 
 def test_comparison_splitter_is_remembered(qtbot: QtBot, collection: Collection) -> None:
     first = make_window(qtbot, collection)
-    if first.comparison_view is None:
-        pytest.skip("comparison view not built yet")
     qtbot.waitExposed(first)
     a, b = collection.library.articles()
     with qtbot.waitSignal(first.comparison_settled, timeout=30000):
@@ -301,19 +297,24 @@ def test_comparison_splitter_is_remembered(qtbot: QtBot, collection: Collection)
     assert Settings(collection.data_dir).int_list("comparison/splitter") == saved
 
 
-def test_window_works_without_comparison_and_notes(
+def test_window_works_when_notes_cannot_be_opened(
     qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import desktop.main_window as main_window
 
-    monkeypatch.setattr(main_window, "optional_parts", lambda: (None, None))
+    def locked(*_args: object, **_kwargs: object) -> None:
+        raise DatabaseLocked("notes.db is locked by another program")
+
+    monkeypatch.setattr(main_window.MainWindow, "notes_panel_class", locked)
     win = make_window(qtbot, collection)
-    assert win.comparison_view is None and win.notes_panel is None
-    assert not win.notes_dock.isVisible()
+    assert win.notes_panel is None
+    message = win.notes_dock.widget()
+    assert isinstance(message, QLabel)
+    assert "Notes cannot be opened: notes.db is locked" in message.text()
     a, b = collection.library.articles()
     with qtbot.waitSignal(win.comparison_settled, timeout=10000):
         win.open_comparison(a, b)
-    assert win.stack.currentWidget() is win.comparison_page
+    assert win.stack.currentWidget() is win.comparison_view
     assert not win.act_add_note.isEnabled()
     win.close()
 
@@ -321,8 +322,7 @@ def test_window_works_without_comparison_and_notes(
 def test_delete_key_is_never_ambiguous(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if window.notes_panel is None:
-        pytest.skip("notes panel not built yet")
+    assert window.notes_panel is not None
     asked: list[int] = []
     monkeypatch.setattr(ConfirmRemove, "ask",
                         classmethod(lambda cls, parent, arts: asked.append(len(arts)) or False))

@@ -66,8 +66,7 @@ class FakeNotesPanel(QWidget):
 def window(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
-    real = main_window.optional_parts()
-    monkeypatch.setattr(main_window, "optional_parts", lambda: (real[0], FakeNotesPanel))
+    monkeypatch.setattr(main_window.MainWindow, "notes_panel_class", FakeNotesPanel)
     collection = Collection(data_dir)
     win = MainWindow(collection, Settings(collection.data_dir))
     qtbot.addWidget(win)
@@ -126,10 +125,9 @@ def test_context_menu_offers_add_note(window: MainWindow) -> None:
     menu = extra.build_menu(edit, QPoint(5, 5))
     assert window.act_add_note in menu.actions()
     assert len(menu.actions()) > 2  # the standard Copy / Select All stay
-    if window.comparison_view is not None:
-        # The comparison panes' menus are extended too (by an event filter).
-        pane_edit = window.comparison_view.pane("b").text_edit
-        assert pane_edit in extra.watched
+    # The comparison panes' menus are extended too (by an event filter).
+    pane_edit = window.comparison_view.pane("b").text_edit
+    assert pane_edit in extra.watched
 
 
 def test_close_flushes_notes(window: MainWindow) -> None:
