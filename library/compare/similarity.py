@@ -86,7 +86,7 @@ class LexicalBackend:
     is to the whole of B, times how close unit j of B is to the whole of A
     (geometric mean of the two cosines).  Sentences about the story both
     articles tell rank above incidental look-alikes (on ECB+ dev: ROC-AUC
-    0.884 -> 0.911).  Alignment still requires the plain pair score to clear a
+    0.882 -> 0.908).  Alignment still requires the plain pair score to clear a
     floor, so centrality alone never pairs two sentences.
 
     Args:
@@ -243,7 +243,7 @@ def refine(base: float, terms_a: Sequence[str], terms_b: Sequence[str], idf: Idf
     The penalty grows with the overlap and is full from `ORDER_FULL_AT` up:
     word order tells "X beat Y" from "Y beat X" when nearly all words are
     shared, but says little about two loosely related sentences (ECB+ dev:
-    F1 0.372 -> 0.378, PAWS dev unchanged).
+    F1 0.371 -> 0.378, PAWS dev unchanged).
 
     Args:
         base: the backend score.
