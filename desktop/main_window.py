@@ -104,6 +104,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
         self.comparison_view = ComparisonView()
+        # The view's worker compares with word weights learnt from the library;
+        # the bodies are read here, on the thread that owns the connection.
+        self._library_texts: list[str] = []
+        self.comparison_view.runner.compare = lambda a, b: collection.compare(
+            a, b, library_texts=self._library_texts
+        )
         self.stack.addWidget(self.comparison_view)
         self.notes_panel: Any = None
         unavailable = ""
@@ -335,6 +341,7 @@ class MainWindow(QMainWindow):
         self.pair = (article_a, article_b)
         self.recent.add(article_a, article_b)
         self.show_comparison()
+        self._library_texts = [article.body for article in self.collection.library.articles()]
         self.comparison_view.open_articles(article_a, article_b)
         # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
         self.comparison_view.pane("a").text_edit.setFocus()

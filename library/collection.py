@@ -9,19 +9,20 @@ re-imported as a new version, live here so no caller can forget half.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
 from library.database import quarantine
-from library.errors import DatabaseCorrupt, NotFound
+from library.errors import DatabaseCorrupt, ImportRefused, NotFound
 from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
 from library.paths import LIBRARY_DB
 from library.paths import data_dir as resolve_data_dir
 from library.samples import seed_if_new
 from library.store import LibraryStore
+from library.word_weights import LibraryWeights
 
 if TYPE_CHECKING:
     from library.compare import Comparison
@@ -52,6 +53,7 @@ class Collection:
             self.library = LibraryStore(self.data_dir)
         if seed:
             seed_if_new(self.library)
+        self.word_weights = LibraryWeights()
 
     @cached_property
     def notes(self) -> NotesStore:
@@ -105,13 +107,27 @@ class Collection:
         report = self.import_paths([path])
         result = report.results[0]
         if result.article is None:
-            from library.errors import ImportRefused
-
             raise ImportRefused(f"{path} {result.reason}")
         return result.article
 
-    def compare(self, article_a: Article, article_b: Article) -> Comparison:
-        """Compare two articles, with word weights learnt from the whole library."""
+    def compare(
+        self,
+        article_a: Article,
+        article_b: Article,
+        *,
+        library_texts: Sequence[str] | None = None,
+    ) -> Comparison:
+        """Compare two articles, with word weights learnt from the whole library.
+
+        Args:
+            library_texts: the library's article bodies, read beforehand by the
+                caller; a worker thread passes them so that it never touches
+                the database connection the GUI thread owns.  None reads them
+                here.
+        """
         from library.compare import compare_articles
 
-        return compare_articles(article_a, article_b)
+        if library_texts is None:
+            library_texts = [article.body for article in self.library.articles()]
+        idf = self.word_weights.for_texts(library_texts)
+        return compare_articles(article_a, article_b, idf=idf)
