@@ -86,7 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_compare)
 
     notes_cli.register(sub)
+    _accept_data_dir_anywhere(parser)
     return parser
+
+
+def _accept_data_dir_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let `--data-dir` follow the command too (`parallax list --data-dir D`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if "--data-dir" not in child._option_string_actions:
+                    hidden = argparse.SUPPRESS
+                    child.add_argument("--data-dir", metavar="DIR", default=hidden, help=hidden)
+                _accept_data_dir_anywhere(child)
 
 
 def build_window_parser() -> argparse.ArgumentParser:

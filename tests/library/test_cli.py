@@ -138,3 +138,13 @@ def test_corrupt_library_is_moved_aside_with_a_warning(
     moved = list(home.glob("library.db.corrupt-*"))
     assert len(moved) == 1 and moved[0].read_bytes().startswith(b"garbage")
     assert len(json.loads(out)) == 2  # a new library starts with the samples
+
+
+def test_data_dir_may_follow_the_command(
+    capsys: pytest.CaptureFixture[str], home: str
+) -> None:
+    code, out, _ = run(capsys, "list", "--json", "--data-dir", home)
+    assert code == 0 and len(json.loads(out)) == 2
+    code, out, _ = run(capsys, "notes", "list", "--data-dir", home)
+    assert code == 0
+    assert Path(home, "notes.db").exists()
