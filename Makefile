@@ -19,7 +19,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/mypy
 
 screenshot: $(VENV)/.app-installed
-	QT_QPA_PLATFORM=offscreen $(BIN)/parallax --data-dir "$$(mktemp -d)" --screenshot docs-screenshot.png \
+	QT_QPA_PLATFORM=offscreen $(BIN)/parallax --data-dir "$$(mktemp -d)" --screenshot resources/screenshots/comparison.png \
 		resources/articles/confidentiality-bureau-steps-into-spotlight.md \
 		resources/articles/fourth-plenary-session-approaches.md
 
