@@ -26,10 +26,12 @@ from library.cli_support import (
     CYAN,
     DIM,
     GREEN,
+    HIT_MARKS,
     RED,
     YELLOW,
     CliContext,
     add_json_flag,
+    highlight,
     wants_color,
 )
 from library.errors import ParallaxError
@@ -37,7 +39,6 @@ from library.importer import FileResult
 from library.notes import cli as notes_cli
 
 OpenWindow = Callable[[str | None, list[str], str | None], int]
-_HIT_MARKS = ("\x02", "\x03")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -286,7 +287,7 @@ def cmd_show(ctx: CliContext) -> int:
 
 def cmd_search(ctx: CliContext) -> int:
     text = " ".join(ctx.args.query)
-    hits = ctx.collection.library.search(text, limit=ctx.args.limit, marks=_HIT_MARKS)
+    hits = ctx.collection.library.search(text, limit=ctx.args.limit, marks=HIT_MARKS)
     if ctx.args.json:
         ctx.print_json(
             [
@@ -294,7 +295,7 @@ def cmd_search(ctx: CliContext) -> int:
                     "id": h.article.id,
                     "title": h.article.title,
                     "outlet": h.article.outlet,
-                    "snippet": _marked(h.snippet, "[", "]"),
+                    "snippet": highlight(h.snippet, "[", "]"),
                     "rank": h.rank,
                 }
                 for h in hits
@@ -307,7 +308,7 @@ def cmd_search(ctx: CliContext) -> int:
     start, end = (BOLD + YELLOW, "\033[0m") if ctx.color else ("[", "]")
     for hit in hits:
         ctx.print(f"{ctx.style(f'#{hit.article.id}', CYAN)} {ctx.style(hit.article.title, BOLD)}")
-        ctx.print(f"    {_marked(hit.snippet, start, end)}")
+        ctx.print(f"    {highlight(hit.snippet, start, end)}")
     ctx.print(ctx.style(f"{len(hits)} match(es)", DIM))
     return 0
 
@@ -338,9 +339,3 @@ def _summary_dict(article: Article) -> dict[str, object]:
     data = article.to_dict()
     del data["body"]
     return data
-
-
-def _marked(snippet: str, start: str, end: str) -> str:
-    # Adjacent matched words ("Li Zhaozong") read better as one highlight.
-    snippet = snippet.replace(_HIT_MARKS[1] + " " + _HIT_MARKS[0], " ")
-    return snippet.replace(_HIT_MARKS[0], start).replace(_HIT_MARKS[1], end).replace("\n", " ")

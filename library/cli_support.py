@@ -21,6 +21,9 @@ from library.collection import Collection
 
 Handler = Callable[["CliContext"], int]
 
+#: Placed around matched words by the stores' search; never found in real text.
+HIT_MARKS = ("\x02", "\x03")
+
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 GREEN, YELLOW, RED, CYAN = "\033[32m", "\033[33m", "\033[31m", "\033[36m"
 
@@ -72,6 +75,15 @@ class CliContext:
         if not self.color or not codes:
             return text
         return "".join(codes) + text + RESET
+
+
+def highlight(snippet: str, start: str, end: str) -> str:
+    """A search snippet on one line, `HIT_MARKS` replaced by `start`/`end`.
+
+    Adjacent matched words ("Li Zhaozong") become one highlight.
+    """
+    snippet = snippet.replace(HIT_MARKS[1] + " " + HIT_MARKS[0], " ")
+    return snippet.replace(HIT_MARKS[0], start).replace(HIT_MARKS[1], end).replace("\n", " ")
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

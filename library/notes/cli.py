@@ -18,14 +18,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from library.cli_support import BOLD, CYAN, DIM, YELLOW, CliContext, add_json_flag
+from library.cli_support import (
+    BOLD,
+    CYAN,
+    DIM,
+    HIT_MARKS,
+    YELLOW,
+    CliContext,
+    add_json_flag,
+    highlight,
+)
 from library.errors import NotFound, ParallaxError
 from library.notes.export import import_json, select_notes, to_json, to_markdown, write_private
 from library.notes.model import Note
 from library.notes.recovery import latest_backup, salvage
 from library.notes.store import NotesStore
-
-_MARKS = ("\x02", "\x03")
 
 
 def register(subparsers: Any) -> None:
@@ -171,11 +178,15 @@ def cmd_show(ctx: CliContext) -> int:
 
 def cmd_search(ctx: CliContext) -> int:
     text = " ".join(ctx.args.query)
-    hits = notes_of(ctx).search(text, tag=ctx.args.tag, limit=ctx.args.limit, marks=_MARKS)
+    hits = notes_of(ctx).search(text, tag=ctx.args.tag, limit=ctx.args.limit, marks=HIT_MARKS)
     if ctx.args.json:
         ctx.print_json(
             [
-                {**_note_json(ctx, h.note), "snippet": _marked(h.snippet, "[", "]"), "rank": h.rank}
+                {
+                    **_note_json(ctx, h.note),
+                    "snippet": highlight(h.snippet, "[", "]"),
+                    "rank": h.rank,
+                }
                 for h in hits
             ]
         )
@@ -186,7 +197,7 @@ def cmd_search(ctx: CliContext) -> int:
     start, end = (BOLD + YELLOW, "\033[0m") if ctx.color else ("[", "]")
     for hit in hits:
         _print_line(ctx, hit.note)
-        ctx.print(f"    {_marked(hit.snippet, start, end)}")
+        ctx.print(f"    {highlight(hit.snippet, start, end)}")
     ctx.print(ctx.style(f"{len(hits)} match(es)", DIM))
     return 0
 
@@ -270,8 +281,3 @@ def _print_line(ctx: CliContext, note: Note) -> None:
         f"{ctx.style(note.title, BOLD)}{flag} {ctx.style(tags, DIM)}"
     )
     ctx.print(ctx.style(f"    on {where}", DIM))
-
-
-def _marked(snippet: str, start: str, end: str) -> str:
-    snippet = snippet.replace(_MARKS[1] + " " + _MARKS[0], " ")
-    return snippet.replace(_MARKS[0], start).replace(_MARKS[1], end).replace("\n", " ")
