@@ -137,6 +137,11 @@ class LibraryView(QWidget):
         self.preview.set_library_empty(self.model.rowCount() == 0)
         if self.filter_edit.text().strip():
             self.apply_filter()
+            if select_ids and not any(self._shown(i) for i in select_ids):
+                # e.g. a just-imported article the search does not match: rather
+                # than select nothing, clear the search and show it.
+                self.filter_edit.clear()
+                self.apply_filter()
         else:
             self._update_note()
         self.select_ids(keep)
@@ -195,6 +200,13 @@ class LibraryView(QWidget):
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         if first is not None:
             self.table.scrollTo(first)
+
+    def _shown(self, article_id: int) -> bool:
+        """Whether `article_id` has a row that the search leaves visible."""
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        return self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
 
     def pick_partner(self) -> tuple[Article, Article] | None:
         """"Compare With…": the selected article and one the user picks, or None."""

@@ -144,3 +144,35 @@ def test_escape_clears_the_search(qtbot: QtBot, view: LibraryView) -> None:
     qtbot.keyClick(view.filter_edit, Qt.Key.Key_Escape)
     assert view.filter_edit.text() == ""
     assert view.proxy.rowCount() == 3
+
+
+def test_refresh_shows_a_new_article_the_search_hides(
+    view: LibraryView, collection: Collection, tmp_path: Path
+) -> None:
+    view.filter_edit.setText("harbour")
+    view.apply_filter()
+    assert view.proxy.rowCount() == 2
+    new = tmp_path / "new.md"
+    new.write_text("---\ntitle: Ferry timetable changes\n---\nFerries run hourly.\n",
+                   encoding="utf-8")
+    added = collection.import_paths([new]).results[0].article
+    assert added is not None and added.id is not None
+    view.refresh(select_ids=[int(added.id)])  # what the window does after an import
+    assert view.filter_edit.text() == ""
+    assert [a.id for a in view.selected_articles()] == [added.id]
+
+
+def test_refresh_keeps_a_search_that_matches_the_new_article(
+    view: LibraryView, collection: Collection, tmp_path: Path
+) -> None:
+    view.filter_edit.setText("harbour")
+    view.apply_filter()
+    new = tmp_path / "new.md"
+    new.write_text("---\ntitle: Harbour dredging\n---\nThe harbour is dredged.\n",
+                   encoding="utf-8")
+    added = collection.import_paths([new]).results[0].article
+    assert added is not None and added.id is not None
+    view.refresh(select_ids=[int(added.id)])
+    assert view.filter_edit.text() == "harbour"
+    assert view.proxy.rowCount() == 3
+    assert [a.id for a in view.selected_articles()] == [added.id]
