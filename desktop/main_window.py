@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
     def show_library(self) -> None:
         """Switch to the library page (the "Back to Library" action)."""
         self.stack.setCurrentWidget(self.library_view)
+        self.comparison_view.set_active(False)
         self.setWindowTitle(f"Parallax{SEP}Library")
         self._on_selection(self.library_view.selected_articles())
         self.library_view.table.setFocus()
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
             self.show_status("No comparison open yet: select two articles and press Ctrl+D.")
             return
         self.stack.setCurrentWidget(self.comparison_view)
+        self.comparison_view.set_active(True)
         splitter = getattr(self.comparison_view, "splitter", None)
         if splitter is not None and not self._comparison_splitter_restored:
             self._comparison_splitter_restored = True

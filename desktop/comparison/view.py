@@ -69,6 +69,7 @@ class ComparisonView(QWidget):
         self._current: int | None = None
         self._selected: tuple[list[int], list[int]] = ([], [])
         self._pending: tuple[Article, Article] | None = None
+        self._active = True
         self._qt_palette = QtPalette.for_widget(self)
 
         self.legend = Legend(self)
@@ -160,8 +161,17 @@ class ComparisonView(QWidget):
         """Navigation, scroll-sync and export actions, for menus and toolbars."""
         return self.acts.all()
 
+    def set_active(self, active: bool) -> None:
+        """Enable or disable navigation and export while the view is off screen.
+
+        The main window lists these actions in its Compare menu; on the library
+        page they would move or export a comparison the user cannot see.
+        """
+        self._active = active
+        self._update_actions()
+
     def _update_actions(self) -> None:
-        nav = self._navigator
+        nav = self._navigator if self._active else None
         acts = self.acts
         for action, relation in (
             (acts.next_divergence, "divergent"),
@@ -171,7 +181,7 @@ class ComparisonView(QWidget):
         ):
             action.setEnabled(nav is not None and nav.count(relation) > 0)
         for action in (acts.export_html, acts.export_md):
-            action.setEnabled(self._comparison is not None)
+            action.setEnabled(self._active and self._comparison is not None)
 
     # -- opening and painting -------------------------------------------------------
 

@@ -69,11 +69,16 @@ def test_compare_two_selected(qtbot: QtBot, window: MainWindow) -> None:
     assert window.windowTitle() == f"Parallax — {a.title} ↔ {b.title}"
     assert window.recent.pairs()[0].id_a == a.id
     assert not window.act_compare.isEnabled()
+    acts = window.comparison_view.acts
+    assert acts.next_shared.isEnabled() and acts.export_html.isEnabled()
 
     window.act_library.trigger()
     assert window.windowTitle() == "Parallax — Library"
+    # The Compare menu must not move or export a comparison that is out of sight.
+    assert not acts.next_shared.isEnabled() and not acts.export_html.isEnabled()
     window.act_comparison.trigger()
     assert window.stack.currentWidget() is window.comparison_view
+    assert acts.next_shared.isEnabled() and acts.export_html.isEnabled()
 
 
 def test_compare_with_uses_the_picker(
