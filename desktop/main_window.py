@@ -1,24 +1,23 @@
-"""`MainWindow`: the library page, the comparison page, the notes dock, menus.
+"""`MainWindow`: the library page, the comparison page, the notes dock, the actions.
 
 The central area is a stack of two pages (library ↔ comparison); the notes
 panel is a dock on the right.  When `notes.db` cannot be opened (locked by
 another program, written by a newer Parallax) the dock says why and the rest
-of the window works without notes.
+of the window works without notes.  The menus and toolbar that show the
+actions are laid out by `desktop.window_menus`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
     QShowEvent,
 )
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -46,6 +44,7 @@ from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.theme import icon
+from desktop.window_menus import build_menus, build_toolbar, make_action, menu_for
 from library.article import Article
 from library.collection import Collection
 from library.errors import ParallaxError
@@ -132,7 +131,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         self._build_actions()
         self._build_menus()
-        self._build_toolbar()
         self._connect()
         self._restore_state()
         self.library_view.refresh()
@@ -151,21 +149,8 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], Any], keys: list[str] | None = None,
-                icon_name: str = "", tip: str = "") -> QAction:
-        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        if tip:
-            action.setStatusTip(tip)
-            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({native})" if keys else tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
-
     def _build_actions(self) -> None:
-        a = self._action
+        a = partial(make_action, self)
         self.act_import_files = a("&Import Files…", self.importer.ask_files, ["Ctrl+O"],
                                   "import", "Import article files into the library")
         self.act_import_folder = a("Import &Folder…", self.importer.ask_folder,
@@ -196,51 +181,10 @@ class MainWindow(QMainWindow):
         self.act_notes.setIcon(icon("notes"))
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_import_files, self.act_import_folder])
-        file_menu.addSeparator()
-        self.recent_menu = file_menu.addMenu("Recent &Comparisons")
+        self.recent_menu = build_menus(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
-        edit.addActions([self.act_find, self.act_add_note])
-        edit.addSeparator()
-        edit.addAction(self.act_remove)
-        view = bar.addMenu("&View")
-        view.addActions([self.act_library, self.act_comparison])
-        view.addSeparator()
-        view.addActions([self.act_notes, self.act_fullscreen])
-        compare = bar.addMenu("&Compare")
-        compare.addActions([self.act_compare, self.act_compare_with])
-        compare.addSeparator()
-        compare.addActions(self.comparison_view.actions())
-        notes = bar.addMenu("&Notes")
-        notes.addAction(self.act_add_note)
-        if self.notes_panel is not None and self.notes_panel.actions():
-            notes.addSeparator()
-            notes.addActions(self.notes_panel.actions())
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.act_shortcuts, self.act_about])
         self.notes.set_actions([self.act_add_note])
-        table = self.library_view.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        table.addActions([self.act_compare, self.act_compare_with, self.act_remove])
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main Toolbar")
-        bar.setObjectName("mainToolBar")
-        bar.setAccessibleName("Main toolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addActions([self.act_import_files, self.act_import_folder])
-        bar.addSeparator()
-        bar.addActions([self.act_compare, self.act_compare_with, self.act_library])
-        bar.addSeparator()
-        bar.addActions([self.act_add_note, self.act_notes])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
+        self.toolbar = build_toolbar(self)
 
     def _connect(self) -> None:
         view = self.library_view
@@ -473,8 +417,4 @@ class MainWindow(QMainWindow):
 
     def menu_for(self, title: str) -> QMenu | None:
         """A top-level menu by its title without "&" (for tests)."""
-        for action in self.menuBar().actions():
-            menu = action.menu()
-            if action.text().replace("&", "") == title and isinstance(menu, QMenu):
-                return menu
-        return None
+        return menu_for(self.menuBar(), title)
