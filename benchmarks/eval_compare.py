@@ -88,8 +88,11 @@ def pair_scores(ta: list[str], tb: list[str], idf: IdfTable) -> float:
     return refine(base, ta, tb, idf)
 
 
-def ecb(split: str, threshold: float) -> dict[str, float]:
-    """Full-document alignment on ECB+ `split`: AUC of pair scores, P/R/F1 of aligned pairs."""
+def ecb(split: str, threshold: float, library: IdfTable | None = None) -> dict[str, float]:
+    """Full-document alignment on ECB+ `split`: AUC of pair scores, P/R/F1 of aligned pairs.
+
+    `library`: word weights from a library (default: from the two documents, as the engine).
+    """
     scores: list[float] = []
     labels: list[int] = []
     topics: list[int] = []
@@ -98,7 +101,7 @@ def ecb(split: str, threshold: float) -> dict[str, float]:
     for row in load(f"ecbplus_pairs_{split}.jsonl"):
         sa, sb = sentences(row, "a"), sentences(row, "b")
         ta, tb = [terms(s) for s in sa], [terms(s) for s in sb]
-        idf = IdfTable.from_term_lists([*ta, *tb])
+        idf = library or IdfTable.from_term_lists([*ta, *tb])
         gold = {(i, j) for i, j in row["gold_pairs_all"]}
         m = backend.matrix(ta, tb, idf)
         skip_a = {0} if row["doc_a"].endswith("ecbplus") else set()

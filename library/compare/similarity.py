@@ -21,6 +21,7 @@ A different backend (say, sentence embeddings) can be plugged in through
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
@@ -35,8 +36,13 @@ FloatMatrix = npt.NDArray[np.float64]
 W_COS = 0.5
 W_DICE = 0.2
 W_CONT = 0.3
-ORDER_PENALTY = 0.5
-ORDER_FULL_AT = 0.5
+ORDER_PENALTY = 1.25
+ORDER_FULL_AT = 0.7
+# The penalty grows as (score / ORDER_FULL_AT) ** ORDER_SHARPNESS: word order is
+# decisive between near-identical bags of words and says little otherwise
+# (with `chunk_agreement`: PAWS dev 0.774 -> 0.853 ROC-AUC against the old 0.5 / 0.5 / 1
+# and no chunk check; ECB+ dev best F1 0.402 -> 0.411).
+ORDER_SHARPNESS = 4.0
 # Weight of the "story centrality" prior (see `LexicalBackend`).
 CENTRALITY = 1.0
 
@@ -208,6 +214,35 @@ def order_agreement(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTabl
     return max(best) / total if total else 1.0
 
 
+def chunk_agreement(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
+    """How much of A's shared vocabulary stays in the same phrases in B.
+
+    The weight of neighbouring shared terms of A (in A's order) that are also
+    neighbours, in the same order, among B's shared terms, over all such
+    neighbours (1.0 when fewer than two terms are shared).  A passive rewrite
+    moves whole phrases ("Li Zhaozong" / "Central Confidentiality Office") and
+    keeps them intact; a PAWS-style swap breaks them.
+
+    Args:
+        terms_a: content terms of A in order.
+        terms_b: content terms of B in order.
+        idf: word weights.
+    """
+    shared = set(terms_a) & set(terms_b)
+    seq_a = [t for t in dict.fromkeys(terms_a) if t in shared]
+    seq_b = [t for t in dict.fromkeys(terms_b) if t in shared]
+    if len(seq_a) < 2:
+        return 1.0
+    following = dict(pairwise(seq_b))
+    total = kept = 0.0
+    for x, y in pairwise(seq_a):
+        w = min(idf.weight(x), idf.weight(y))
+        total += w
+        if following.get(x) == y:
+            kept += w
+    return kept / total if total else 1.0
+
+
 def pair_score(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
     """The plain overlap mix for one pair, in pure Python (no prior, no order check).
 
@@ -240,10 +275,10 @@ def pair_score(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) ->
 def refine(base: float, terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
     """Apply the word-order penalty to a candidate pair's base score.
 
-    The penalty grows with the overlap and is full from `ORDER_FULL_AT` up:
-    word order tells "X beat Y" from "Y beat X" when nearly all words are
-    shared, but says little about two loosely related sentences (ECB+ dev:
-    F1 0.371 -> 0.378, PAWS dev unchanged).
+    The penalty grows steeply with the overlap and is full from `ORDER_FULL_AT`
+    up: word order tells "X beat Y" from "Y beat X" when nearly all words are
+    shared, but says little about two loosely related sentences.  The score is
+    floored at 0 (a full reversal of the shared words leaves nothing).
 
     Args:
         base: the backend score.
@@ -251,5 +286,8 @@ def refine(base: float, terms_a: Sequence[str], terms_b: Sequence[str], idf: Idf
         terms_b: content terms of B in order.
         idf: word weights.
     """
-    order = order_agreement(terms_a, terms_b, idf)
-    return base * (1.0 - ORDER_PENALTY * (1.0 - order) * min(1.0, base / ORDER_FULL_AT))
+    # Either view may vouch for the order: whole phrases moved (passive voice,
+    # a clause fronted) keep their chunks though the overall order changes.
+    order = max(order_agreement(terms_a, terms_b, idf), chunk_agreement(terms_a, terms_b, idf))
+    ramp = min(1.0, base / ORDER_FULL_AT) ** ORDER_SHARPNESS
+    return base * max(0.0, 1.0 - ORDER_PENALTY * (1.0 - order) * ramp)
