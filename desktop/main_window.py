@@ -55,6 +55,7 @@ SEP = " — "
 SPLITTER_KEY = "library/splitter"
 HEADER_KEY = "library/header"
 COMPARISON_SPLITTER_KEY = "comparison/splitter"
+SUMMARY_SPLITTER_KEY = "comparison/summary"  # the texts | the summary panel
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
         splitters = {SPLITTER_KEY: self.library_view.splitter}
         if self._comparison_splitter_restored:  # only once the user could have moved it
             splitters[COMPARISON_SPLITTER_KEY] = self.comparison_view.splitter
+            splitters[SUMMARY_SPLITTER_KEY] = self.comparison_view.outer
         self.settings.save_window(self, splitters)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -267,10 +269,11 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.comparison_view)
         self.comparison_view.set_active(True)
-        splitter = getattr(self.comparison_view, "splitter", None)
-        if splitter is not None and not self._comparison_splitter_restored:
+        if not self._comparison_splitter_restored:
             self._comparison_splitter_restored = True
-            self.settings.restore_splitter(COMPARISON_SPLITTER_KEY, splitter, splitter.sizes())
+            for key, splitter in ((COMPARISON_SPLITTER_KEY, self.comparison_view.splitter),
+                                  (SUMMARY_SPLITTER_KEY, self.comparison_view.outer)):
+                self.settings.restore_splitter(key, splitter, splitter.sizes())
         a, b = self.pair
         self.setWindowTitle(f"Parallax{SEP}{a.title} ↔ {b.title}")
         if self.notes_panel is not None:

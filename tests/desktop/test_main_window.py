@@ -298,8 +298,20 @@ def test_comparison_splitter_is_remembered(qtbot: QtBot, collection: Collection)
     wanted = [total // 4, sizes[1], total - total // 4 - sizes[1]]
     splitter.setSizes(wanted)
     saved = splitter.sizes()
+    outer = first.comparison_view.outer  # the texts | the summary panel
+    width = sum(outer.sizes())
+    outer.setSizes([width - 250, 250])
+    saved_outer = outer.sizes()
     first.close()
-    assert Settings(collection.data_dir).int_list("comparison/splitter") == saved
+    settings = Settings(collection.data_dir)
+    assert settings.int_list("comparison/splitter") == saved
+    assert settings.int_list("comparison/summary") == saved_outer
+
+    second = make_window(qtbot, collection)
+    with qtbot.waitSignal(second.comparison_settled, timeout=30000):
+        second.open_comparison(a, b)
+    assert second.comparison_view.outer.sizes() == saved_outer
+    second.close()
 
 
 def test_window_works_when_notes_cannot_be_opened(
