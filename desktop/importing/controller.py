@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.importing.progress import ImportProgress
@@ -60,6 +60,12 @@ class ImportController(QObject):
         self.job: ImportJob | None = None
         self.report_dialog: ImportReportDialog | None = None
         progress.cancel_requested.connect(self.cancel)
+        # Esc anywhere in the window, as the Cancel button's tooltip promises.
+        self.cancel_action = QAction("Cancel Import", window)
+        self.cancel_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Cancel))
+        self.cancel_action.setEnabled(False)  # only while an import runs
+        self.cancel_action.triggered.connect(progress.request_cancel)
+        window.addAction(self.cancel_action)
 
     @property
     def running(self) -> bool:
@@ -102,6 +108,7 @@ class ImportController(QObject):
         job.failed.connect(self._failed)
         self.job = job
         self._progress.begin()
+        self.cancel_action.setEnabled(True)
         self.started.emit()
         job.start(self._tasks)
         return job
@@ -113,6 +120,7 @@ class ImportController(QObject):
 
     def _end(self) -> None:
         self._progress.hide()
+        self.cancel_action.setEnabled(False)
         if self.job is not None:
             self.job.deleteLater()
         self.job = None

@@ -31,7 +31,7 @@ class ImportProgress(QWidget):
         self.cancel_button.setText("Cancel")
         self.cancel_button.setAccessibleName("Cancel import")
         self.cancel_button.setToolTip("Stop after the current file (Esc)")
-        self.cancel_button.clicked.connect(self._cancel)
+        self.cancel_button.clicked.connect(self.request_cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
         layout.addWidget(self.label)
@@ -52,7 +52,10 @@ class ImportProgress(QWidget):
         self.bar.setFormat(f"{done} / {total}")
         self.label.setText(f"Importing {name}" if name else "Finishing…")
 
-    def _cancel(self) -> None:
+    def request_cancel(self) -> None:
+        """What Cancel (and Esc) does: say so, and ask the import to stop."""
+        if not self.cancel_button.isEnabled():
+            return  # already asked
         self.cancel_button.setEnabled(False)
         self.label.setText("Cancelling…")
         self.cancel_requested.emit()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
@@ -118,3 +118,22 @@ def test_dropping_a_folder_imports_it(
     # Inside a folder, the image is refused or skipped, never imported.
     assert report.count("added") == 2
     assert window.library_view.model.rowCount() == 2
+
+
+def test_escape_cancels_the_running_import(
+    qtbot: QtBot, window: MainWindow, files: list[Path]
+) -> None:
+    action = window.importer.cancel_action
+    assert action in window.actions() and action.shortcut() == QKeySequence("Esc")
+    assert not action.isEnabled()  # Esc means nothing without an import
+    gate = threading.Event()
+    window.tasks.run(gate.wait)
+    with qtbot.waitSignal(window.import_finished, timeout=10000) as blocker:
+        window.start_import(files)
+        assert action.isEnabled()
+        action.trigger()
+        assert window.progress.label.text() == "Cancelling…"
+        assert not window.progress.cancel_button.isEnabled()
+        gate.set()
+    assert blocker.args[0].cancelled
+    assert not action.isEnabled()
