@@ -8,7 +8,7 @@ hit ids, keeping whatever sort the user chose.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,8 +120,9 @@ class LibraryView(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(self._search_timer.start)
-        # Escape in the filter clears it; Down moves into the table.
+        # Escape in the filter clears it (keyPressEvent); Enter or Down moves into the table.
         self.filter_edit.returnPressed.connect(self._focus_table)
+        self.filter_edit.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(self._on_activated)
         self.proxy.modelReset.connect(self._update_note)
@@ -263,6 +264,14 @@ class LibraryView(QWidget):
             self.apply_filter()
             return
         super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.filter_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            self._focus_table()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- slots ---------------------------------------------------------------
 

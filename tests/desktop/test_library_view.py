@@ -176,3 +176,18 @@ def test_refresh_keeps_a_search_that_matches_the_new_article(
     assert view.filter_edit.text() == "harbour"
     assert view.proxy.rowCount() == 3
     assert [a.id for a in view.selected_articles()] == [added.id]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return])
+def test_down_or_enter_in_the_search_moves_to_the_results(
+    qtbot: QtBot, view: LibraryView, key: Qt.Key
+) -> None:
+    view.activateWindow()
+    qtbot.waitActive(view)
+    view.select_ids([])
+    view.filter_edit.setFocus()
+    qtbot.keyClicks(view.filter_edit, "harbour")
+    qtbot.keyClick(view.filter_edit, key)
+    assert view.proxy.rowCount() == 2  # the search ran at once, not after the delay
+    qtbot.waitUntil(view.table.hasFocus, timeout=2000)
+    assert len(view.selected_articles()) == 1
