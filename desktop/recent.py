@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QMenu
 
 from desktop.settings import Settings
+from desktop.text import clip
 from library.article import Article
 
 KEY = "recent/comparisons"
@@ -31,11 +32,7 @@ class RecentPair:
 
     @property
     def label(self) -> str:
-        return f"{_short(self.title_a)} ↔ {_short(self.title_b)}"
-
-
-def _short(title: str, limit: int = 40) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+        return f"{clip(self.title_a, 40)} ↔ {clip(self.title_b, 40)}"
 
 
 class RecentComparisons:

@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.text import clip
 from library.export.layout import ComparisonLayout
 
 _ROLE = Qt.ItemDataRole.UserRole
-
-
-def _clip(text: str, limit: int = 180) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class SummaryPanel(QWidget):
@@ -130,8 +126,8 @@ class SummaryPanel(QWidget):
             target = self.lists[relation]
             for pair in layout.pairs_in_order("a", relation):
                 lines = [
-                    f"A: {_clip(layout.pair_text(pair, 'a'))}",
-                    f"B: {_clip(layout.pair_text(pair, 'b'))}",
+                    f"A: {clip(layout.pair_text(pair, 'a'), 180)}",
+                    f"B: {clip(layout.pair_text(pair, 'b'), 180)}",
                 ]
                 lines += [f"  ⚠ {c.describe()}" for c in pair.conflicts]
                 item = QListWidgetItem("\n".join(lines))
@@ -143,7 +139,7 @@ class SummaryPanel(QWidget):
             for uid in layout.only[side]:
                 unit = layout.unit(side, uid)
                 if unit is not None:
-                    item = QListWidgetItem(_clip(unit.text, 240))
+                    item = QListWidgetItem(clip(unit.text, 240))
                     item.setData(_ROLE, ("unit", side, uid))
                     target.addItem(item)
         real = {key: widget.count() for key, widget in self.lists.items()}

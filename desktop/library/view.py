@@ -26,6 +26,7 @@ from desktop.library.dialogs import ArticlePicker, ConfirmRemove
 from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel
 from desktop.library.preview import MARKS, PreviewPane
 from desktop.library.proxy import LibraryProxy
+from desktop.text import clip
 from library.article import Article
 from library.errors import InvalidQuery, ParallaxError
 from library.store import LibraryStore
@@ -290,7 +291,7 @@ class LibraryView(QWidget):
         elif len(articles) == 2:
             self.preview.show_message(
                 "Two articles selected:\n\n"
-                + "\n".join(f"• {_short(a.title)}" for a in articles)
+                + "\n".join(f"• {clip(a.title, 70)}" for a in articles)
                 + "\n\nPress Ctrl+D (Compare Selected) to compare them side by side.")
         else:
             self.preview.show_message(
@@ -310,7 +311,3 @@ class LibraryView(QWidget):
             self.filter_note.setText(f"{shown} of {total} {noun} match")
         else:
             self.filter_note.setText(f"{total} article{'s' if total != 1 else ''}")
-
-
-def _short(title: str, limit: int = 70) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

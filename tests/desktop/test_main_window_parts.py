@@ -155,3 +155,11 @@ def test_missing_qt_libraries_named_in_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3" in err
+
+
+def test_clip_keeps_short_text_and_cuts_long_text() -> None:
+    from desktop.text import clip
+
+    assert clip("Short  title\n", 20) == "Short title"
+    assert clip("A rather long headline here", 10) == "A rather…"
+    assert len(clip("x" * 50, 10)) == 10
