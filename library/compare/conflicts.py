@@ -187,24 +187,35 @@ _OPPOSITES = (
     ("hired", "fired"), ("before", "after"), ("above", "below"), ("higher", "lower"),
     ("larger", "smaller"), ("started", "ended"), ("began", "ended"),
 )  # fmt: skip
-_OPPOSITE = {stem(x): stem(y) for x, y in _OPPOSITES} | {stem(y): stem(x) for x, y in _OPPOSITES}
+_OPPOSITE: dict[str, frozenset[str]] = {}
+for _x, _y in _OPPOSITES:
+    # A word may have several opposites ("rejected": passed, approved, accepted).
+    _OPPOSITE[stem(_x)] = _OPPOSITE.get(stem(_x), frozenset()) | {stem(_y)}
+    _OPPOSITE[stem(_y)] = _OPPOSITE.get(stem(_y), frozenset()) | {stem(_x)}
 
 
 def _opposite_conflicts(diff: Sequence[tuple[DiffOp, str]]) -> list[Conflict]:
+    """A word only in A whose opposite is only in B, anywhere in the diff.
+
+    Words both sides share are in the equal runs, so "rose ... fell" told the
+    same way on both sides is never flagged; the changed words need not sit
+    next to each other (a short claim against a long sentence diffs in many
+    hunks).
+    """
+    removed: dict[str, str] = {}
+    added: dict[str, str] = {}
+    for op, text in diff:
+        if op == 0:
+            continue
+        side = removed if op == -1 else added
+        for w in _WORD.findall(text):
+            side.setdefault(stem(w), w)
     out: list[Conflict] = []
-    for k in range(len(diff) - 1):
-        (op1, t1), (op2, t2) = diff[k], diff[k + 1]
-        if {op1, op2} != {-1, 1}:
-            continue
-        ta, tb = (t1, t2) if op1 == -1 else (t2, t1)
-        wa, wb = _WORD.findall(ta), _WORD.findall(tb)
-        if len(wa) > _MAX_HUNK_WORDS or len(wb) > _MAX_HUNK_WORDS:
-            continue
-        stems_b = {stem(w): w for w in wb}
-        for w in wa:
-            other = _OPPOSITE.get(stem(w))
-            if other is not None and other in stems_b:
-                out.append(Conflict("negation", w, stems_b[other]))
+    for s, w in removed.items():
+        for other in sorted(_OPPOSITE.get(s, ())):
+            if other in added and other not in removed and s not in added:
+                out.append(Conflict("negation", w, added[other]))
+                break
     return out
 
 

@@ -164,6 +164,33 @@ def test_opposite_verbs_are_a_negation() -> None:
     ) == [("negation", "passed", "rejected")]
 
 
+def test_opposite_with_several_partners_either_way() -> None:
+    # "rejected" is the opposite of passed, approved and accepted alike.
+    assert conflicts(
+        "The assembly rejected the amendment on Monday.",
+        "The assembly passed the amendment on Monday.",
+    ) == [("negation", "rejected", "passed")]
+    assert conflicts(
+        "Lawmakers approved the budget.",
+        "Lawmakers rejected the budget.",
+    ) == [("negation", "approved", "rejected")]
+
+
+def test_opposite_words_apart_in_a_longer_sentence() -> None:
+    found = conflicts(
+        "The assembly of the small state passed, by a wide margin after a long debate, the bill.",
+        "The bill was rejected by the assembly.",
+    )
+    assert ("negation", "passed", "rejected") in found
+
+
+def test_opposite_told_the_same_way_is_no_conflict() -> None:
+    assert conflicts(
+        "Prices rose in May and fell in June.",
+        "Prices rose in May, then fell in June.",
+    ) == []
+
+
 def test_conflict_order_is_stable() -> None:
     a = "On May 17, 2005, Li Linyi said 35 members did not vote in Kuwait."
     b = "On May 18, 2005, Tang Jingyuan said 23 members voted in Qatar."
