@@ -54,6 +54,9 @@ class NoteEditor(QWidget):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText("Write your note (Markdown). It saves as you type.")
         self.text_edit.setAccessibleName("Note text")
+        # Tab moves on to the tags (Ctrl+Tab too): a typed tab would trap keyboard
+        # users in the editor and silently indent the note.
+        self.text_edit.setTabChangesFocus(True)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Tags, separated by spaces")
         self.tags_edit.setAccessibleName("Note tags")

@@ -319,3 +319,17 @@ def test_titles_without_a_library(panel: NotesPanel, data_dir: Path) -> None:
         assert panel.title_of(999) is None
     finally:
         library.close()
+
+
+def test_tab_leaves_the_note_text_for_the_tags(
+    qtbot: QtBot, panel: NotesPanel, article: Article
+) -> None:
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    panel.add_passage_note(article, 0, 5)
+    edit = panel.editor.text_edit
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    _type(qtbot, edit, "Check")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.toPlainText() == "Check"  # no tab typed into the note
+    qtbot.waitUntil(panel.editor.tags_edit.hasFocus, timeout=2000)
