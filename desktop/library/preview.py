@@ -1,8 +1,9 @@
 """`PreviewPane`: the selected article, readable and selectable.
 
-The body goes into a read-only `QTextBrowser` as plain text, so that the
-document's character positions are exactly `Article.body` offsets: a note
-on a selection made here anchors to the same span the comparison shows.
+The body goes into a read-only `QTextBrowser` as plain text; its positions
+are converted to `Article.body` offsets (an `OffsetMap`, as in the comparison
+panes), so a note on a selection made here anchors to the same span the
+comparison shows, emoji or not.
 """
 
 from __future__ import annotations
@@ -11,18 +12,19 @@ import html
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QStackedLayout,
     QTextBrowser,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.comparison.offsets import OffsetMap
 from desktop.library.model import format_date
 from desktop.library.reading import ExtraContextActions
+from desktop.passages import mark_noted
 from library.article import Article
 
 # Search marks: control characters, which never occur in article text, unlike "[".
@@ -70,6 +72,7 @@ class PreviewPane(QWidget):
         self.setObjectName("previewPane")
         self.setAccessibleName("Article preview")
         self._article: Article | None = None
+        self._offsets = OffsetMap("")
 
         self.title = QLabel()
         self.title.setObjectName("previewTitle")
@@ -143,6 +146,7 @@ class PreviewPane(QWidget):
         if article is None:
             self.placeholder.setText(self._placeholder_text)
             self._stack.setCurrentIndex(0)
+            self._offsets = OffsetMap("")
             self.text_edit.clear()
             return
         self.title.setText(article.title)
@@ -153,7 +157,9 @@ class PreviewPane(QWidget):
             self.snippet.show()
         else:
             self.snippet.hide()
-        # Plain text: the document's positions must equal body offsets.
+        # Plain text: the document's positions map to body offsets through
+        # `_offsets` (they differ after an emoji: Qt counts UTF-16 units).
+        self._offsets = OffsetMap(article.body)
         self.text_edit.setPlainText(article.body)
         self._stack.setCurrentIndex(1)
 
@@ -162,12 +168,13 @@ class PreviewPane(QWidget):
         cursor = self.text_edit.textCursor()
         if not cursor.hasSelection():
             return None
-        return cursor.selectionStart(), cursor.selectionEnd()
+        return (self._offsets.to_body(cursor.selectionStart()),
+                self._offsets.to_body(cursor.selectionEnd()))
 
     def select_span(self, start: int, end: int) -> None:
         """Select body[start:end] and scroll it into view (e.g. a note's passage)."""
-        length = len(self.text_edit.toPlainText())
-        start, end = max(0, min(start, length)), max(0, min(end, length))
+        length = len(self.text_edit.toPlainText())  # in Qt positions (UTF-16)
+        start, end = (max(0, min(self._offsets.to_qt(x), length)) for x in (start, end))
         cursor = self.text_edit.textCursor()
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -175,21 +182,8 @@ class PreviewPane(QWidget):
         self.text_edit.ensureCursorVisible()
 
     def highlight_spans(self, spans: list[tuple[int, int]]) -> None:
-        """Underline noted passages without changing the text (extra selections)."""
-        selections = []
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(self.palette().highlight().color())
-        for start, end in spans:
-            cursor = QTextCursor(self.text_edit.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
-        self.text_edit.setExtraSelections(selections)
-
+        """Underline noted passages (body offsets) without changing the text."""
+        mark_noted(self.text_edit, spans, self._offsets)
 
 
 def snippet_html(snippet: str) -> str:

@@ -191,3 +191,20 @@ def test_down_or_enter_in_the_search_moves_to_the_results(
     assert view.proxy.rowCount() == 2  # the search ran at once, not after the delay
     qtbot.waitUntil(view.table.hasFocus, timeout=2000)
     assert len(view.selected_articles()) == 1
+
+
+def test_preview_spans_are_body_offsets_after_emoji(qtbot: QtBot) -> None:
+    from desktop.library.preview import PreviewPane
+    from library.article import Article, ArticleId
+
+    preview = PreviewPane()
+    qtbot.addWidget(preview)
+    body = "🚢 Ships 🚢 sail again today."  # Qt counts each emoji as two positions
+    preview.show_article(Article(title="Ships", body=body, id=ArticleId(1)))
+    start = body.index("sail")
+    preview.select_span(start, start + 4)
+    assert preview.text_edit.textCursor().selectedText() == "sail"
+    assert preview.selected_span() == (start, start + 4)
+    preview.highlight_spans([(start, start + 4)])
+    (mark,) = preview.text_edit.extraSelections()
+    assert mark.cursor.selectedText() == "sail"

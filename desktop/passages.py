@@ -1,0 +1,33 @@
+"""Noted passages drawn over a reading pane (the preview or a comparison pane).
+
+Both panes mark passages that carry notes the same way: a dotted underline
+in the highlight colour, laid over the text as `ExtraSelection`s so the
+document (and the comparison's own formats) stay untouched.  Spans are body
+offsets; the pane's `OffsetMap` turns them into Qt positions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from desktop.comparison.offsets import OffsetMap
+
+
+def mark_noted(edit: QTextEdit, spans: list[tuple[int, int]], offsets: OffsetMap) -> None:
+    """Underline body spans `spans` of the text in `edit` (replacing earlier marks)."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineColor(edit.palette().highlight().color())
+    document = edit.document()
+    last = max(0, document.characterCount() - 1)
+    selections = []
+    for start, end in spans:
+        cursor = QTextCursor(document)
+        cursor.setPosition(min(offsets.to_qt(start), last))
+        cursor.setPosition(min(offsets.to_qt(end), last), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        selections.append(selection)
+    edit.setExtraSelections(selections)
