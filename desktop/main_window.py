@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         self.show_comparison()
         self._library_texts = [article.body for article in self.collection.library.articles()]
         self.comparison_view.open_articles(article_a, article_b)
+        self.notes.show_noted_spans()  # passages noted earlier stay marked here too
         # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
         self.comparison_view.pane("a").text_edit.setFocus()
         self.comparison_opened.emit(article_a, article_b)

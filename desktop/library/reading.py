@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QWidget
 
+from desktop.passages import mark_noted
 from library.article import Article
 
 # A reading pane as "Add Note on Selection" sees it: the text widget, the
@@ -141,12 +142,17 @@ class NoteTargets(QObject):
         return True
 
     def show_noted_spans(self) -> None:
-        """Underline the passages of the previewed article that carry notes."""
-        article = self.preview.article
+        """Underline the passages that carry notes, in the preview and the comparison panes."""
         spans = getattr(self.notes_panel, "noted_spans", None)
-        if article is None or article.id is None or not callable(spans):
+        if not callable(spans):
             return
-        self.preview.highlight_spans(list(spans(int(article.id))))
+        article = self.preview.article
+        if article is not None and article.id is not None:
+            self.preview.highlight_spans(list(spans(int(article.id))))
+        for pane in self._comparison_panes():
+            shown = pane.article
+            if shown is not None and shown.id is not None:
+                mark_noted(pane.text_edit, list(spans(int(shown.id))), pane.text_edit.offsets)
 
     def _comparison_panes(self) -> list[Any]:
         return [self.comparison_view.pane(side) for side in ("a", "b")]

@@ -119,6 +119,23 @@ def test_noted_spans_are_underlined(window: MainWindow) -> None:
     assert len(window.library_view.preview.text_edit.extraSelections()) == 2
 
 
+def test_noted_spans_are_underlined_in_the_comparison(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a, b = window.collection.library.articles()[:2]
+    assert a.id is not None and b.id is not None
+    panel(window).spans[int(a.id)] = [(0, 4)]
+    with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+        window.open_comparison(a, b)
+    (mark,) = window.comparison_view.pane("a").text_edit.extraSelections()
+    assert mark.cursor.selectedText() == a.body[:4]
+    assert window.comparison_view.pane("b").text_edit.extraSelections() == []
+    panel(window).spans[int(b.id)] = [(2, 9)]
+    panel(window).notes_changed.emit()  # a note was just added on B
+    (mark,) = window.comparison_view.pane("b").text_edit.extraSelections()
+    assert mark.cursor.selectedText() == b.body[2:9]
+
+
 def test_context_menu_offers_add_note(window: MainWindow) -> None:
     extra = window.library_view.preview.context_menu
     edit = window.library_view.preview.text_edit
