@@ -106,7 +106,10 @@ class MainWindow(QMainWindow):
         self.comparison_view = ComparisonView()
         # The view's worker compares with word weights learnt from the library;
         # the bodies are read here, on the thread that owns the connection.
+        # Read once, then again only after an import or a removal changed the
+        # library (`_texts_stale`); the worker always sees a list, never None.
         self._library_texts: list[str] = []
+        self._texts_stale = True
         self.comparison_view.runner.compare = lambda a, b: collection.compare(
             a, b, library_texts=self._library_texts
         )
@@ -290,7 +293,9 @@ class MainWindow(QMainWindow):
         self.pair = (article_a, article_b)
         self.recent.add(article_a, article_b)
         self.show_comparison()
-        self._library_texts = [article.body for article in self.collection.library.articles()]
+        if self._texts_stale:  # every body: not on each comparison
+            self._library_texts = [a.body for a in self.collection.library.articles()]
+            self._texts_stale = False
         self.comparison_view.open_articles(article_a, article_b)
         self.notes.show_noted_spans()  # passages noted earlier stay marked here too
         # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
@@ -349,6 +354,7 @@ class MainWindow(QMainWindow):
             self.show_status("Wait for the import to finish before removing articles.")
             return
         self.library_view.remove_selected()
+        self._texts_stale = True
 
     def show_passage(self, article_id: int, start: int, end: int) -> None:
         """Show a noted passage: its article in the preview, the passage selected."""
@@ -400,6 +406,7 @@ class MainWindow(QMainWindow):
     def _import_done(self, report: ImportReport) -> None:
         added = [int(r.article.id) for r in report.results
                  if r.article is not None and r.article.id is not None]
+        self._texts_stale = True
         self.library_view.refresh(select_ids=added[:1] or None)
         self.show_status(f"Import finished: {report.summary()}.")
         self._update_actions()
@@ -407,6 +414,7 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, _message: str) -> None:
         # Files before the failure stay imported: show them.
+        self._texts_stale = True
         self.library_view.refresh()
         self._update_actions()
 

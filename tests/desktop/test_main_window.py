@@ -355,3 +355,30 @@ def test_delete_key_is_never_ambiguous(
     qtbot.waitUntil(table.hasFocus, timeout=5000)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert asked == [1]
+
+
+def test_library_bodies_are_read_once_until_the_library_changes(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    library = window.collection.library
+    reads: list[int] = []
+    real = library.articles
+
+    def counting(*args: object, **kwargs: object) -> list[Article]:
+        reads.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "articles", counting)
+    a, b = real()[:2]
+    for _ in range(2):
+        with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+            window.open_comparison(a, b)
+    assert len(reads) == 1  # not every body again for each comparison
+    new = tmp_path / "new.md"
+    new.write_text("---\ntitle: New\n---\nA new article.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        window.start_import([new])
+    reads.clear()
+    with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+        window.open_comparison(a, b)
+    assert len(window._library_texts) == 3 and reads
