@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -91,9 +91,18 @@ def test_about_names_data_dir(
 ) -> None:
     assert str(tmp_path) in about_html(tmp_path)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    selectable: list[bool] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        flags = box.textInteractionFlags()
+        selectable.append(bool(flags & Qt.TextInteractionFlag.TextSelectableByMouse))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     show_about(None, tmp_path)
     assert "Parallax" in shown[0]
+    assert selectable == [True]  # the data directory can be copied
 
 
 def test_task_manager_serial_and_on_gui_thread(qtbot: QtBot) -> None:
