@@ -96,7 +96,7 @@ def test_about_names_data_dir(
     def fake_exec(box: QMessageBox) -> int:
         shown.append(box.text())
         flags = box.textInteractionFlags()
-        selectable.append(bool(flags & Qt.TextInteractionFlag.TextSelectableByMouse))
+        selectable.append(bool(flags & Qt.TextInteractionFlag.TextSelectableByKeyboard))
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
