@@ -416,6 +416,8 @@ class NotesPanel(QWidget):
         self.restore_button.setVisible(self.search_bar.trash())
         self.restore_button.setEnabled(note is not None and note.in_trash)
         self.new_button.setEnabled(self._article is not None or self._pair is not None)
+        # "This Article" means the one article open (not a comparison's two).
+        self.transfer.export_article.setEnabled(self._current_article_id() is not None)
 
     def _current_article_id(self) -> int | None:
         return self._article.id if self._article is not None else None

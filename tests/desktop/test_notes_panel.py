@@ -333,3 +333,15 @@ def test_tab_leaves_the_note_text_for_the_tags(
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.toPlainText() == "Check"  # no tab typed into the note
     qtbot.waitUntil(panel.editor.tags_edit.hasFocus, timeout=2000)
+
+
+def test_export_this_article_needs_one_open_article(panel: NotesPanel, article: Article) -> None:
+    action = panel.transfer.export_article
+    assert action.isEnabled()
+    panel.show_article(None)
+    assert not action.isEnabled()
+    other = Article(title="Other", body="Another text.", id=ArticleId(5))
+    panel.show_comparison(article, other)
+    assert not action.isEnabled()
+    panel.show_article(article)
+    assert action.isEnabled()
