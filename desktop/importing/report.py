@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -68,6 +68,11 @@ class ImportReportDialog(QDialog):
         style = self.style()
         warn = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         ok = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        # Rows without a sign get a blank one, so every result's text lines up.
+        side = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        blank_pixmap = QPixmap(side, side)
+        blank_pixmap.fill(Qt.GlobalColor.transparent)
+        blank = QIcon(blank_pixmap)
         for result in sorted(report.results, key=lambda r: _ORDER.get(r.status, 9)):
             item = QTreeWidgetItem(
                 [_STATUS_TEXT.get(result.status, result.status), result.path.name, detail(result)]
@@ -78,6 +83,8 @@ class ImportReportDialog(QDialog):
                 item.setIcon(0, warn)
             elif result.status in ("added", "new_version"):
                 item.setIcon(0, ok)
+            else:
+                item.setIcon(0, blank)
             self.tree.addTopLevelItem(item)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -137,3 +137,19 @@ def test_escape_cancels_the_running_import(
         gate.set()
     assert blocker.args[0].cancelled
     assert not action.isEnabled()
+
+
+def test_report_rows_line_up(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.importing.report import ImportReportDialog
+    from library.importer import FileResult
+
+    report = ImportReport([
+        FileResult(tmp_path / "a.txt", "refused", reason="is empty"),
+        FileResult(tmp_path / "b.bin", "skipped", reason="not an article type (.bin)"),
+        FileResult(tmp_path / "c.txt", "unchanged", reason="already in the library"),
+    ])
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    items = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    # Every row has a sign (a blank one if nothing to say), so the texts line up.
+    assert all(item is not None and not item.icon(0).isNull() for item in items)
