@@ -355,6 +355,19 @@ class MainWindow(QMainWindow):
             return
         self.library_view.remove_selected()
         self._texts_stale = True
+        if self.pair is not None and not self._pair_in_library(self.pair):
+            # "Comparison" (Ctrl+2) must not bring back an article just removed.
+            self.pair = None
+            self._update_actions()
+
+    def _pair_in_library(self, pair: tuple[Article, Article]) -> bool:
+        try:
+            for article in pair:
+                if article.id is not None:
+                    self.collection.library.current(int(article.id))
+        except ParallaxError:
+            return False
+        return True
 
     def show_passage(self, article_id: int, start: int, end: int) -> None:
         """Show a noted passage: its article in the preview, the passage selected."""

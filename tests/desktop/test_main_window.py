@@ -382,3 +382,21 @@ def test_library_bodies_are_read_once_until_the_library_changes(
     with qtbot.waitSignal(window.comparison_settled, timeout=30000):
         window.open_comparison(a, b)
     assert len(window._library_texts) == 3 and reads
+
+
+def test_removing_a_compared_article_forgets_the_comparison(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ConfirmRemove, "ask", classmethod(lambda cls, parent, arts: True))
+    a, b = window.collection.library.articles()
+    with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+        window.open_comparison(a, b)
+    window.show_library()
+    assert a.id is not None
+    window.library_view.select_ids([int(a.id)])
+    window.remove_selected()
+    assert window.library_view.model.rowCount() == 1
+    assert window.pair is None
+    assert not window.act_comparison.isEnabled()
+    window.show_comparison()  # e.g. Ctrl+2 from a menu still open
+    assert window.stack.currentWidget() is window.library_view
