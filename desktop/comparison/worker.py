@@ -92,10 +92,6 @@ class ComparisonRunner(QObject):
         self._latest += 1
         self._pool.clear()
 
-    def is_busy(self) -> bool:
-        """Whether a job is running or queued."""
-        return self._pool.activeThreadCount() > 0
-
     def wait(self, msecs: int = -1) -> bool:
         """Block until running jobs end (for shutdown and tests); True if they did."""
         return self._pool.waitForDone(msecs)

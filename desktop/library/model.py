@@ -185,9 +185,6 @@ class LibraryModel(QAbstractTableModel):
         """Every row's article, in model order."""
         return [r.article for r in self._rows]
 
-    def article_at(self, row: int) -> Article:
-        return self._rows[row].article
-
     def row_of(self, article_id: int) -> int | None:
         """The model row showing `article_id`, or None."""
         return self._row_of.get(article_id)

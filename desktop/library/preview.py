@@ -12,7 +12,7 @@ import html
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QStackedLayout,
@@ -125,10 +125,6 @@ class PreviewPane(QWidget):
     def article(self) -> Article | None:
         """The article shown, or None."""
         return self._article
-
-    def set_context_actions(self, actions: list[QAction]) -> None:
-        """Extra actions for the body's context menu (e.g. "Add Note on Selection")."""
-        self.context_menu.actions = list(actions)
 
     def set_library_empty(self, empty: bool) -> None:
         """Word the placeholder for an empty library (how to fill it) or not."""

@@ -339,11 +339,6 @@ class NotesPanel(QWidget):
         self.refresh()
         self.notes_changed.emit()
 
-    def reload(self) -> None:
-        """Re-read everything, tag list included (after changes made elsewhere)."""
-        self._tags_stale = True
-        self.refresh()
-
     def _refresh_tags(self) -> None:
         # Another window or the CLI may have added tags since we last counted.
         try:
