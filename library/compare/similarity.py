@@ -45,6 +45,10 @@ ORDER_FULL_AT = 0.7
 ORDER_SHARPNESS = 4.0
 # Weight of the "story centrality" prior (see `LexicalBackend`).
 CENTRALITY = 1.0
+# Terms that occur in both texts weigh this much more in the pair scores: they
+# are the story the two articles share (ECB+ dev ROC-AUC 0.917 -> 0.922, best
+# F1 0.411 -> 0.427; 1.25 gave 0.421, 1.75 and 2.0 0.427-0.428).
+STORY_BOOST = 1.5
 
 
 class SimilarityBackend(Protocol):
@@ -147,29 +151,44 @@ class LexicalBackend:
             empty: FloatMatrix = np.zeros((len(terms_a), len(terms_b)))
             return empty, empty
         va, vb = _vectors(terms_a, terms_b, idf)
-        # Binary presence times idf: va @ pb.T is the shared IDF mass, va @ vb.T the
-        # idf²-weighted dot product for the cosine.
-        pb = (vb > 0).astype(np.float64)
-        shared = va @ pb.T
-        dot = va @ vb.T
-        sa = va.sum(axis=1)[:, None]
-        sb = vb.sum(axis=1)[None, :]
-        na = np.sqrt((va * va).sum(axis=1))[:, None]
-        nb = np.sqrt((vb * vb).sum(axis=1))[None, :]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            cos = np.where(na * nb > 0, dot / (na * nb), 0.0)
-            dice = np.where(sa + sb > 0, 2 * shared / (sa + sb), 0.0)
-            small = np.minimum(sa, sb)
-            cont = np.where(small > 0, shared / small, 0.0)
-        pair: FloatMatrix = W_COS * cos + W_DICE * dice + W_CONT * cont
+        pair = _overlap(va, vb)
+        if STORY_BOOST != 1.0:
+            # The gate (`pair`) stays the plain overlap; the ranking score
+            # weighs the shared story's terms up.
+            both = (va > 0).any(axis=0) & (vb > 0).any(axis=0)
+            boost = np.where(both, STORY_BOOST, 1.0)
+            va, vb = va * boost, vb * boost
+            ranked = _overlap(va, vb)
+        else:
+            ranked = pair
         if not self.centrality:
-            return pair, pair
+            return pair, ranked
         doc_a, doc_b = va.sum(axis=0), vb.sum(axis=0)
         ca = _cosine_to(va, doc_b)
         cb = _cosine_to(vb, doc_a)
         prior = np.sqrt(np.outer(ca, cb))
-        out: FloatMatrix = (pair + self.centrality * prior) / (1.0 + self.centrality)
+        out: FloatMatrix = (ranked + self.centrality * prior) / (1.0 + self.centrality)
         return pair, out
+
+
+def _overlap(va: FloatMatrix, vb: FloatMatrix) -> FloatMatrix:
+    """The overlap mix for all row pairs of two weighted term-presence matrices."""
+    # Binary presence times idf: va @ pb.T is the shared IDF mass, va @ vb.T the
+    # idf²-weighted dot product for the cosine.
+    pb = (vb > 0).astype(np.float64)
+    shared = va @ pb.T
+    dot = va @ vb.T
+    sa = va.sum(axis=1)[:, None]
+    sb = vb.sum(axis=1)[None, :]
+    na = np.sqrt((va * va).sum(axis=1))[:, None]
+    nb = np.sqrt((vb * vb).sum(axis=1))[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cos = np.where(na * nb > 0, dot / (na * nb), 0.0)
+        dice = np.where(sa + sb > 0, 2 * shared / (sa + sb), 0.0)
+        small = np.minimum(sa, sb)
+        cont = np.where(small > 0, shared / small, 0.0)
+    out: FloatMatrix = W_COS * cos + W_DICE * dice + W_CONT * cont
+    return out
 
 
 def _cosine_to(rows: FloatMatrix, doc: FloatMatrix) -> FloatMatrix:
@@ -246,8 +265,9 @@ def chunk_agreement(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTabl
 def pair_score(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
     """The plain overlap mix for one pair, in pure Python (no prior, no order check).
 
-    Equal to `LexicalBackend(centrality=0).matrix([a], [b], idf)[0, 0]` up to
-    float rounding; used where building matrices for one pair would cost more.
+    Equal to `LexicalBackend(centrality=0).matrices([a], [b], idf)[0][0, 0]` (the
+    gate, without the story-term boost) up to float rounding; used where building
+    matrices for one pair would cost more.
 
     Args:
         terms_a: content terms of A.
