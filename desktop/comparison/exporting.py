@@ -40,11 +40,13 @@ def ask_save_path(parent: QWidget | None, fmt: str, suggested: str) -> Path | No
     Args:
         parent: dialog parent.
         fmt: "html" or "md".
-        suggested: the file name offered.
+        suggested: the file name offered, in the home folder (a bare name
+            would open the dialog wherever Parallax happened to be started).
     """
     label, suffix = FORMATS[fmt]
     name, _ = QFileDialog.getSaveFileName(
-        parent, f"Export comparison as {label}", suggested, f"{label} (*.{suffix})"
+        parent, f"Export comparison as {label}", str(Path.home() / suggested),
+        f"{label} (*.{suffix})"
     )
     if not name:
         return None

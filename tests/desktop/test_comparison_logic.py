@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop.comparison.navigation import Navigator
@@ -73,3 +75,22 @@ def test_export_file_name_comes_from_the_titles() -> None:
     name = suggested_name(["Flooding forces thousands from homes", "River bursts: banks!"], "md")
     assert name == "flooding-forces-thousands-from-vs-river-bursts-banks.md"
     assert suggested_name([], "html") == "comparison.html"
+
+
+def test_export_dialog_opens_in_the_home_folder(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.comparison.exporting import ask_save_path
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    offered: list[str] = []
+
+    def fake(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(tmp_path / "report"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+    assert ask_save_path(None, "md", "a-vs-b.md") == tmp_path / "report.md"
+    assert offered == [str(tmp_path / "a-vs-b.md")]
