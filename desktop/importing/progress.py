@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+LABEL_WIDTH = 280  # pixels for "Importing <file name>"
 
 
 class ImportProgress(QWidget):
@@ -22,6 +24,7 @@ class ImportProgress(QWidget):
         super().__init__(parent)
         self.setObjectName("importProgress")
         self.label = QLabel("Importing…")
+        self.label.setMaximumWidth(LABEL_WIDTH)
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Import progress")
         self.bar.setFixedWidth(180)
@@ -50,7 +53,11 @@ class ImportProgress(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.bar.setFormat(f"{done} / {total}")
-        self.label.setText(f"Importing {name}" if name else "Finishing…")
+        text = f"Importing {name}" if name else "Finishing…"
+        # Elided: a long file name must not widen the status bar (and the window).
+        metrics = self.label.fontMetrics()
+        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH))
+        self.label.setToolTip(text)
 
     def request_cancel(self) -> None:
         """What Cancel (and Esc) does: say so, and ask the import to stop."""

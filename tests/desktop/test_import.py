@@ -153,3 +153,16 @@ def test_report_rows_line_up(qtbot: QtBot, tmp_path: Path) -> None:
     items = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
     # Every row has a sign (a blank one if nothing to say), so the texts line up.
     assert all(item is not None and not item.icon(0).isNull() for item in items)
+
+
+def test_long_file_names_do_not_widen_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    from desktop.importing.progress import LABEL_WIDTH
+
+    before = window.minimumSizeHint().width()
+    name = "a-very-long-file-name-" * 20 + ".md"
+    window.progress.begin()
+    window.progress.update_progress(1, 3, name)
+    label = window.progress.label
+    assert "…" in label.text() and label.toolTip() == f"Importing {name}"
+    assert label.sizeHint().width() <= LABEL_WIDTH + 10
+    assert window.minimumSizeHint().width() <= max(before, 900)
