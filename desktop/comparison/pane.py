@@ -167,6 +167,7 @@ class ReadingPane(QFrame):
         super().__init__(parent)
         self.side = side
         self.article: Article | None = None
+        self._meta = ""  # the full source line; the label shows it elided
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(f"Article {side.upper()}")
 
@@ -187,6 +188,8 @@ class ReadingPane(QFrame):
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(title_font)
         self.meta_label = QLabel()
+        self.meta_label.setMinimumWidth(50)  # elided too: a long byline must not widen the pane
+        self.meta_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.meta_label.setStyleSheet("color: palette(placeholder-text);")
         self.meta_label.setAccessibleName(f"Article {side.upper()} source and date")
 
@@ -232,13 +235,16 @@ class ReadingPane(QFrame):
             self.title_label.setText("")
             self.title_label.setToolTip("")
             self.meta_label.setText("")
+            self.meta_label.setToolTip("")
+            self._meta = ""
             self.text_edit.offsets = OffsetMap("")
             self.text_edit.clear()
             return
         self.title_label.setToolTip(article.title)
-        self._elide_title()
         meta = [m for m in (article.outlet, article.published, article.author) if m]
-        self.meta_label.setText("  ·  ".join(meta) if meta else "No outlet or date stated")
+        self._meta = "  ·  ".join(meta) if meta else "No outlet or date stated"
+        self.meta_label.setToolTip(self._meta)
+        self._elide_title()
         self.text_edit.offsets = OffsetMap(article.body)
         self.text_edit.setPlainText(article.body)
         # Roomier lines read better; block formats change layout, never positions.
@@ -254,9 +260,12 @@ class ReadingPane(QFrame):
         metrics = self.title_label.fontMetrics()
         width = max(40, self.title_label.width())
         self.title_label.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
+        metrics = self.meta_label.fontMetrics()
+        width = max(40, self.meta_label.width())
+        self.meta_label.setText(metrics.elidedText(self._meta, Qt.TextElideMode.ElideRight, width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Re-elide the title to the new width."""
+        """Re-elide the title and the source line to the new width."""
         super().resizeEvent(event)
         if self.article is not None:
             self._elide_title()

@@ -230,3 +230,18 @@ def test_enter_at_the_text_cursor_does_what_a_click_does(qtbot: QtBot) -> None:
     edit.setTextCursor(cursor)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert view.selected_units() == ([unit_id("a", PAIRS[1][0])], [unit_id("b", PAIRS[1][1])])
+
+
+def test_a_long_byline_is_elided_not_widening_the_pane(qtbot: QtBot) -> None:
+    from desktop.comparison.pane import ReadingPane
+    from library.article import Article
+
+    pane = ReadingPane("a")
+    qtbot.addWidget(pane)
+    pane.resize(300, 400)
+    pane.show()
+    author = ", ".join(f"Reporter Number {n}" for n in range(30))
+    pane.set_article(Article(title="Short", body="Text.", outlet="Metro", author=author))
+    assert pane.minimumSizeHint().width() < 300
+    assert "…" in pane.meta_label.text()
+    assert pane.meta_label.toolTip().endswith("Reporter Number 29")
