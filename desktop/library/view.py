@@ -69,6 +69,8 @@ class LibraryView(QWidget):
         self.filter_edit.setPlaceholderText("Search titles and text  (Ctrl+F)")
         self.filter_edit.setAccessibleName("Search the library")
         self.filter_edit.setClearButtonEnabled(True)
+        # Files dropped on the search box are imported (by the window), not typed in.
+        self.filter_edit.setAcceptDrops(False)
         self.filter_note = QLabel()
         self.filter_note.setObjectName("filterNote")
         self.filter_note.setAccessibleName("Search status")

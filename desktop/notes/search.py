@@ -54,6 +54,7 @@ class NotesSearchBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
+        self.edit.setAcceptDrops(False)  # dropped files go to the window's import
         self.edit.setPlaceholderText("Search all notes…")
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName("Search notes")

@@ -166,3 +166,12 @@ def test_long_file_names_do_not_widen_the_window(qtbot: QtBot, window: MainWindo
     assert "…" in label.text() and label.toolTip() == f"Importing {name}"
     assert label.sizeHint().width() <= LABEL_WIDTH + 10
     assert window.minimumSizeHint().width() <= max(before, 900)
+
+
+def test_search_boxes_leave_dropped_files_to_the_import(window: MainWindow) -> None:
+    # A drop goes to the innermost widget that accepts drops: a search box
+    # would type the file's URL in instead of importing it.
+    assert window.acceptDrops()
+    assert not window.library_view.filter_edit.acceptDrops()
+    assert window.notes_panel is not None
+    assert not window.notes_panel.search_bar.edit.acceptDrops()
