@@ -24,6 +24,8 @@ from desktop.text import clip
 from library.export.layout import ComparisonLayout
 
 _ROLE = Qt.ItemDataRole.UserRole
+# Height (px) of the divergent-claims section when it only says there are none.
+EMPTY_DIVERGENT_HEIGHT = 90
 
 
 class SummaryPanel(QWidget):
@@ -91,6 +93,7 @@ class SummaryPanel(QWidget):
         self.sections.setChildrenCollapsible(False)
         self.sections.addWidget(top)
         self.sections.addWidget(self.tabs)
+        self._divergent_shrunk = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -98,6 +101,15 @@ class SummaryPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.counts)
         layout.addWidget(self.sections, 1)
+
+    def _fit_sections(self, divergent: int) -> None:
+        """No divergent claims: give their (empty) list's room to the tabs below."""
+        total = sum(self.sections.sizes()) or 400
+        if divergent == 0:
+            self.sections.setSizes([EMPTY_DIVERGENT_HEIGHT, max(1, total - EMPTY_DIVERGENT_HEIGHT)])
+        elif self._divergent_shrunk:
+            self.sections.setSizes([total // 2, total - total // 2])
+        self._divergent_shrunk = divergent == 0
 
     def set_layout(self, layout: ComparisonLayout | None) -> None:
         """Show the summary of `layout` (None clears).
@@ -122,6 +134,7 @@ class SummaryPanel(QWidget):
             f"<b>{shared}</b> shared · <b>{divergent}</b> divergent · "
             f"<b>{only_a}</b> only in A · <b>{only_b}</b> only in B"
         )
+        self._fit_sections(divergent)
         for relation in ("divergent", "same"):
             target = self.lists[relation]
             for pair in layout.pairs_in_order("a", relation):

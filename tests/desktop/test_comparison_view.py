@@ -245,3 +245,19 @@ def test_a_long_byline_is_elided_not_widening_the_pane(qtbot: QtBot) -> None:
     assert pane.minimumSizeHint().width() < 300
     assert "…" in pane.meta_label.text()
     assert pane.meta_label.toolTip().endswith("Reporter Number 29")
+
+
+def test_no_divergences_leaves_the_room_to_the_other_lists(qtbot: QtBot) -> None:
+    from library.export import ComparisonLayout
+
+    view = shown(qtbot)  # two divergent claims
+    sections = view.summary.sections
+    view.resize(1100, 700)
+    qtbot.waitUntil(lambda: sum(sections.sizes()) > 300)
+    same = compare_articles(FLOOD_A, FLOOD_A)  # nothing can diverge
+    view.summary.set_layout(ComparisonLayout.build(same))
+    top, tabs = sections.sizes()
+    assert top < tabs / 2
+    view.summary.set_layout(view.layout_data())  # divergent claims again: even split
+    top, tabs = sections.sizes()
+    assert abs(top - tabs) <= 2
