@@ -160,6 +160,9 @@ def write_private(path: Path, text: str) -> None:
     """Write an export readable only by the user: notes are private."""
     try:
         fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        # The mode above applies only to a new file; an export written over an
+        # older, world-readable one must become private too.
+        os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:

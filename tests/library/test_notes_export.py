@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +12,14 @@ import pytest
 
 from library.article import Article, ArticleId
 from library.notes import Claim, InvalidNote, NotesStore
-from library.notes.export import import_json, parse_json, select_notes, to_json, to_markdown
+from library.notes.export import (
+    import_json,
+    parse_json,
+    select_notes,
+    to_json,
+    to_markdown,
+    write_private,
+)
 
 BODY = "Prices rose 4 percent in March, the statistics office said on Friday."
 
@@ -129,3 +138,12 @@ def test_export_one_article(store: NotesStore) -> None:
     assert {n.kind for n in only} == {"comparison", "claim", "article"}
     assert parse_json(to_json(only)) == only
     assert to_markdown([]) == "# Parallax notes\n\n_No notes._\n"
+
+
+def test_export_over_a_readable_file_makes_it_private(tmp_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("old")
+    target.chmod(0o644)
+    write_private(target, "new")
+    assert target.read_text() == "new"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
