@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         if not self.settings.restore_window(self, default=(1280, 800)):
-            self.resizeDocks([self.notes_dock], [300], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.notes_dock], [270], Qt.Orientation.Horizontal)
         if self.notes_panel is None:
             self.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
 

@@ -105,7 +105,7 @@ class ComparisonView(QWidget):
         self.outer.addWidget(self.summary)
         self.outer.setStretchFactor(0, 1)
         self.outer.setStretchFactor(1, 0)
-        self.outer.setSizes([1000, 340])
+        self.outer.setSizes([1000, 280])
         self.splitter.setSizes([480, 64, 480])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
