@@ -220,12 +220,16 @@ def to_html(comparison: Any, article_a: Article, article_b: Article) -> str:
 
 # -- Markdown ---------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+# A list marker at the start of a text would nest a list inside the report's own
+# list item ("- 1. Item" is a bullet holding a numbered list).
+_MD_LEADING_MARKER = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+])(?=\s|$)")
 
 
 def _md(text: str) -> str:
     """Escape Markdown syntax and fold newlines, so article text never becomes markup."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    out = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_LEADING_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
 
 
 def _bold_runs(pieces: list[tuple[str, int]]) -> list[tuple[str, bool]]:

@@ -144,3 +144,16 @@ def test_reports_accept_the_real_engine() -> None:
     assert ComparisonLayout.build(comparison).pairs  # the engine aligns the summit lines
     assert "Talks ran late." in to_html(comparison, ARTICLE_A, ARTICLE_B)
     assert "Talks ran late." in to_markdown(comparison, ARTICLE_A, ARTICLE_B)
+
+
+def test_markdown_escapes_entities_and_leading_list_markers() -> None:
+    body_a = "1. Numbered claim here.\n\n- Dashed claim here.\n\nAT&amp;T paid <script>x</script>."
+    body_b = "Nothing in common at all."
+    a, b = Article(title="A & B", body=body_a), Article(title="B", body=body_b)
+    from library.compare import compare_articles
+
+    md = to_markdown(compare_articles(a, b), a, b)
+    assert "- 1\\. Numbered claim here." in md
+    assert "- \\- Dashed claim here." in md
+    assert "AT\\&amp;T paid \\<script\\>x\\</script\\>." in md
+    assert "## A: A \\& B" in md
