@@ -37,6 +37,7 @@ from library.cli_support import (
 from library.errors import ParallaxError
 from library.importer import FileResult
 from library.notes import cli as notes_cli
+from library.paths import display_path
 
 OpenWindow = Callable[[str | None, list[str], str | None], int]
 
@@ -208,11 +209,11 @@ def cmd_import(ctx: CliContext) -> int:
             if result.status == "new_version":
                 detail += f" (version {result.article.version})"
         else:
-            detail = f"refused: {result.path.name} {result.reason}"
+            detail = f"refused: {display_path(result.path.name)} {result.reason}"
             if result.status == "skipped":
                 detail = f"skipped: {result.reason}"
         target = ctx.out if result.status != "refused" else ctx.err
-        print(f"{status} {result.path}  {detail}", file=target)
+        print(f"{status} {display_path(result.path)}  {detail}", file=target)
 
     report = ctx.collection.import_paths(ctx.args.paths, on_result=line)
     if as_json:
@@ -220,7 +221,7 @@ def cmd_import(ctx: CliContext) -> int:
             {
                 "results": [
                     {
-                        "path": str(r.path),
+                        "path": display_path(r.path),
                         "status": r.status,
                         "id": r.article.id if r.article else None,
                         "title": r.article.title if r.article else None,

@@ -18,7 +18,7 @@ from library.article import Article
 from library.database import quarantine
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound
 from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
-from library.paths import LIBRARY_DB
+from library.paths import LIBRARY_DB, display_path
 from library.paths import data_dir as resolve_data_dir
 from library.samples import seed_if_new
 from library.store import LibraryStore
@@ -104,10 +104,12 @@ class Collection:
         path = Path(ref)
         if not path.exists():
             raise NotFound(f"{ref} is neither an article id nor an existing file.")
+        if path.is_dir():
+            raise ImportRefused(f"{display_path(path)} is a folder, not an article file.")
         report = self.import_paths([path])
         result = report.results[0]
         if result.article is None:
-            raise ImportRefused(f"{path} {result.reason}")
+            raise ImportRefused(f"{display_path(path)} {result.reason}")
         return result.article
 
     def compare(

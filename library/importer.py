@@ -15,6 +15,7 @@ from typing import Literal
 from library.article import Article, ArticleId
 from library.errors import DatabaseError, ImportRefused
 from library.ingest import SUPPORTED_SUFFIXES, read_article
+from library.paths import display_path
 from library.store import LibraryStore
 
 FileStatus = Literal["added", "new_version", "unchanged", "refused", "skipped"]
@@ -48,8 +49,8 @@ class FileResult:
             what = f"#{self.article.id} {self.article.title}"
             if self.status == "new_version":
                 what += f" (version {self.article.version})"
-            return f"{self.status:<11} {self.path}  {what}"
-        return f"{self.status:<11} {self.path}  {self.reason}"
+            return f"{self.status:<11} {display_path(self.path)}  {what}"
+        return f"{self.status:<11} {display_path(self.path)}  {self.reason}"
 
 
 @dataclass

@@ -33,6 +33,17 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return path
 
 
+def display_path(path: str | os.PathLike[str]) -> str:
+    """`path` as text that can be stored and printed.
+
+    A file name that is not valid UTF-8 reaches Python with surrogate escapes,
+    which SQLite and a UTF-8 terminal refuse; its odd bytes are shown as
+    `\\xNN` instead.  Equal paths give equal text, so re-imports still match.
+    """
+    text = os.fspath(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def ensure_private_dir(path: Path) -> None:
     """Create `path` (and parents) and make it readable only by its owner."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

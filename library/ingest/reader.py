@@ -14,6 +14,7 @@ from library.ingest.markdown import parse_markdown
 from library.ingest.normalize import normalize_body
 from library.ingest.parsed import Parsed
 from library.ingest.titles import derive_title
+from library.paths import display_path
 
 MAX_BYTES = 20 * 1024 * 1024
 _PARSERS: dict[str, Callable[[str], Parsed]] = {
@@ -55,7 +56,7 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
         published=parsed.published,
         url=parsed.url,
         language=parsed.language,
-        source_path=str(path.resolve()),
+        source_path=display_path(path.resolve()),
         extra={"encoding": encoding},
     )
 

@@ -20,7 +20,7 @@ from library.article import Article, ArticleId
 from library.database import open_database, translate_errors
 from library.errors import NotFound
 from library.fts_query import parse_query
-from library.paths import LIBRARY_DB
+from library.paths import LIBRARY_DB, display_path
 from library.store.schema import migrations
 
 ImportStatus = Literal["added", "new_version", "unchanged"]
@@ -156,7 +156,7 @@ class LibraryStore:
     def find_by_path(self, path: Path) -> Article | None:
         """The current version imported from `path`, if any."""
         return self._fetch_one(
-            "WHERE source_key = ? AND superseded_by IS NULL", [str(path.resolve())]
+            "WHERE source_key = ? AND superseded_by IS NULL", [display_path(path.resolve())]
         )
 
     def search(

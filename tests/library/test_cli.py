@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -148,3 +149,32 @@ def test_data_dir_may_follow_the_command(
     code, out, _ = run(capsys, "notes", "list", "--data-dir", home)
     assert code == 0
     assert Path(home, "notes.db").exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file names are bytes")
+def test_file_name_that_is_not_utf8_imports_and_prints(
+    capsys: pytest.CaptureFixture[str], home: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    try:
+        (folder / name).write_text("A title\n\nSome body text.", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses non-UTF-8 names")
+    code, out, err = run(capsys, "--data-dir", home, "import", str(folder))
+    assert code == 0, err
+    assert "caf\\xe9.txt" in out
+    code, out, err = run(capsys, "--data-dir", home, "import", "--json", str(folder))
+    assert json.loads(out)["results"][0]["status"] == "unchanged"
+
+
+def test_compare_with_a_folder_is_one_line(
+    capsys: pytest.CaptureFixture[str], home: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "looks-like.txt"
+    folder.mkdir()
+    code, _, err = run(capsys, "--data-dir", home, "compare", "1", str(folder))
+    assert code == 1
+    assert err.startswith("parallax: ") and "is a folder" in err
+    assert "Traceback" not in err
