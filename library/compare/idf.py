@@ -45,12 +45,7 @@ class IdfTable:
         Args:
             texts: the documents.
         """
-        df: Counter[str] = Counter()
-        n = 0
-        for text in texts:
-            n += 1
-            df.update(set(terms(text)))
-        return cls(df=dict(df), n_docs=n)
+        return cls.from_term_lists(terms(text) for text in texts)
 
     @classmethod
     def from_term_lists(cls, docs: Iterable[Iterable[str]]) -> IdfTable:

@@ -74,28 +74,22 @@ class DateMention:
     weekday: int | None = None
     time: int | None = None
 
-    def fits(self, other: DateMention) -> bool:
-        pairs = (
+    def _fields(self, other: DateMention) -> tuple[tuple[int | None, int | None], ...]:
+        return (
             (self.year, other.year),
             (self.month, other.month),
             (self.day, other.day),
             (self.weekday, other.weekday),
             (self.time, other.time),
         )
-        return all(x is None or y is None or x == y for x, y in pairs)
+
+    def fits(self, other: DateMention) -> bool:
+        """No field is stated on both sides with different values."""
+        return all(x is None or y is None or x == y for x, y in self._fields(other))
 
     def same(self, other: DateMention) -> bool:
         """Compatible and agreeing on at least one field both state."""
-        return self.fits(other) and any(
-            x is not None and x == y
-            for x, y in (
-                (self.year, other.year),
-                (self.month, other.month),
-                (self.day, other.day),
-                (self.weekday, other.weekday),
-                (self.time, other.time),
-            )
-        )
+        return self.fits(other) and any(x is not None and x == y for x, y in self._fields(other))
 
     def clashes(self, other: DateMention) -> bool:
         """Some field is stated on both sides with different values."""
