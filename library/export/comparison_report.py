@@ -41,6 +41,17 @@ def _pieces(body: str, unit: UnitSpan, layout: ComparisonLayout) -> list[tuple[s
     ]
 
 
+def _pair_pieces(
+    pair: PairInfo, side: str, layout: ComparisonLayout, body: str
+) -> list[list[tuple[str, int]]]:
+    """`_pieces` of each of the pair's units on `side` that the layout knows."""
+    return [
+        _pieces(body, unit, layout)
+        for uid in pair.units(side)
+        if (unit := layout.unit(side, uid)) is not None
+    ]
+
+
 def _html_piece(text: str, level: int) -> str:
     if level == 2:
         return f'<strong class="emph conflict">{html.escape(text)}</strong>'
@@ -128,13 +139,10 @@ def _html_body(article: Article, layout: ComparisonLayout, side: str) -> str:
 def _html_claim(pair: PairInfo, layout: ComparisonLayout, articles: dict[str, Article]) -> str:
     parts = []
     for side in ("a", "b"):
-        body = articles[side].body
-        chunks = []
-        for uid in pair.units(side):
-            unit = layout.unit(side, uid)
-            if unit is None:
-                continue
-            chunks.append("".join(_html_piece(t, lvl) for t, lvl in _pieces(body, unit, layout)))
+        chunks = [
+            "".join(_html_piece(t, lvl) for t, lvl in pieces)
+            for pieces in _pair_pieces(pair, side, layout, articles[side].body)
+        ]
         parts.append(
             f'<p><span class="side">{side.upper()}</span>'
             f'<a href="#{side}-u{pair.units(side)[0]}">{" ".join(chunks)}</a></p>'
@@ -252,11 +260,8 @@ def _bold_runs(pieces: list[tuple[str, int]]) -> list[tuple[str, bool]]:
 
 def _md_side(pair: PairInfo, side: str, layout: ComparisonLayout, body: str) -> str:
     chunks: list[str] = []
-    for uid in pair.units(side):
-        unit = layout.unit(side, uid)
-        if unit is None:
-            continue
-        for text, emph in _bold_runs(_pieces(body, unit, layout)):
+    for pieces in _pair_pieces(pair, side, layout, body):
+        for text, emph in _bold_runs(pieces):
             core = _md(text)
             # Keep the piece's edge spaces outside any markers: "** x**" is not bold.
             lead = " " if text[:1].isspace() else ""
