@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from library.errors import DatabaseError
+
 ENV_VAR = "PARALLAX_HOME"
 LIBRARY_DB = "library.db"
 NOTES_DB = "notes.db"
@@ -45,6 +47,16 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) and make it readable only by its owner."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create `path` (and parents) and make it readable only by its owner.
+
+    Raises:
+        DatabaseError: `path` cannot be a private directory (it is a file, a
+            parent is missing or read-only, it belongs to someone else…).
+    """
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path, 0o700)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Cannot use {display_path(path)} as a data directory: {exc.strerror or exc}"
+        ) from exc

@@ -23,7 +23,7 @@ import sqlite_utils
 
 from library.article import Article
 from library.database import open_database, quarantine, translate_errors
-from library.errors import DatabaseCorrupt, NotFound
+from library.errors import DatabaseCorrupt, DatabaseError, NotFound
 from library.notes import anchoring, backup
 from library.notes.model import Claim, Note, NoteKind, check_target, normalize_tags
 from library.notes.rows import SELECT, TAG_SQL, note_from_row, now, row_for, same_note
@@ -435,5 +435,5 @@ class NotesStore:
         try:
             if self.count() and not backup.backed_up_today(self.data_dir):
                 self.backup()
-        except (OSError, sqlite3.Error) as exc:  # a failed backup must not stop the app
+        except (OSError, sqlite3.Error, DatabaseError) as exc:  # must not stop the app
             self.backup_error = str(exc)

@@ -178,3 +178,14 @@ def test_compare_with_a_folder_is_one_line(
     assert code == 1
     assert err.startswith("parallax: ") and "is a folder" in err
     assert "Traceback" not in err
+
+
+def test_data_dir_that_is_a_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    for args in (["list"], ["notes", "list"]):
+        code, _, err = run(capsys, "--data-dir", str(not_a_dir / "sub"), *args)
+        assert code == 1
+        assert err.startswith("parallax: Cannot use ") and "data directory" in err

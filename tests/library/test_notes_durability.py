@@ -248,3 +248,16 @@ def test_kill_9_during_an_import_is_all_or_nothing(data_dir: Path, tmp_path: Pat
         assert store.count() in ((3000,) if finished else (0, 3000))
     finally:
         store.close()
+
+
+def test_a_backups_folder_that_cannot_be_made_does_not_stop_the_store(data_dir: Path) -> None:
+    store = NotesStore(data_dir)
+    store.add_article_note(1, "x")
+    store.close()
+    backup_mod.backups_dir(data_dir).write_text("a file where the folder should be")
+    store = NotesStore(data_dir)
+    try:
+        assert store.backup_error is not None
+        assert store.count() == 1
+    finally:
+        store.close()
