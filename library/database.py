@@ -44,7 +44,10 @@ def open_database(
     ensure_private_dir(path.parent)
     _create_private(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        # One connection per thread (the import worker opens its own
+        # Collection; the comparison worker gets texts, not the store):
+        # sqlite3's same-thread check turns a slip into an error, not a race.
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise DatabaseError(f"Cannot open {path}: {exc}") from exc
     db = sqlite_utils.Database(conn)

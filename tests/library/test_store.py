@@ -135,3 +135,20 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(DatabaseCorrupt, match="newer version of Parallax"):
         LibraryStore(tmp_path / "home")
+
+
+def test_a_connection_refuses_use_from_another_thread(store: LibraryStore) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def use() -> None:
+        try:
+            store.count()
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=use)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1 and isinstance(errors[0], sqlite3.ProgrammingError)
