@@ -24,6 +24,8 @@ from library.paths import LIBRARY_DB, display_path
 from library.store.schema import migrations
 
 ImportStatus = Literal["added", "new_version", "unchanged"]
+#: `meta` key: the highest article id ever given, so removed ids stay unused.
+_LAST_ID_KEY = "last_article_id"
 _COLUMNS = (
     "id, source_key, version, title, outlet, author, published, url, language, body, "
     "source_path, content_hash, imported_at, encoding"
@@ -90,7 +92,9 @@ class LibraryStore:
             )
             version = 1 if current is None else current.version + 1
             row = self._row_for(article, source_key, version)
-            new_id = ArticleId(int(self.db.table("articles").insert(row).last_pk or 0))
+            row["id"] = new_id = self._next_id()
+            self.db.table("articles").insert(row)
+            self.db.table("meta").upsert({"key": _LAST_ID_KEY, "value": str(new_id)}, pk="key")
             if current is not None:
                 self.db.execute(
                     "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
@@ -200,6 +204,13 @@ class LibraryStore:
         ):
             hits.append(SearchHit(article, _substring_snippet(article.body, terms, marks), 0.0))
         return hits
+
+    def _next_id(self) -> ArticleId:
+        # Never reuse the id of a removed article: notes still name it, and
+        # SQLite's default rowid would hand it to the next import.
+        highest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        last = self.get_meta(_LAST_ID_KEY)
+        return ArticleId(max(int(highest), int(last or 0)) + 1)
 
     def _source_key(self, article_id: int) -> str:
         row = self.db.execute(

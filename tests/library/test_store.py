@@ -152,3 +152,19 @@ def test_a_connection_refuses_use_from_another_thread(store: LibraryStore) -> No
     thread.start()
     thread.join()
     assert len(errors) == 1 and isinstance(errors[0], sqlite3.ProgrammingError)
+
+
+def test_a_removed_article_id_is_never_given_again(tmp_path: Path) -> None:
+    # Notes keep naming a removed article; a reused id would hang them on a stranger.
+    store = LibraryStore(tmp_path / "home")
+    store.add(_article("one", "/tmp/one.txt"))
+    removed = store.add(_article("two", "/tmp/two.txt")).article
+    store.remove(removed.id or 0)
+    store.close()
+    store = LibraryStore(tmp_path / "home")
+    try:
+        fresh = store.add(_article("three", "/tmp/three.txt")).article
+        assert fresh.id is not None and removed.id is not None
+        assert fresh.id > removed.id
+    finally:
+        store.close()
