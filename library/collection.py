@@ -81,6 +81,8 @@ class Collection:
             if result.status == "new_version" and result.previous_id is not None:
                 assert result.article is not None
                 self.notes.reanchor(result.previous_id, result.article)
+            elif result.status == "unchanged" and result.article is not None:
+                self._reanchor_left_behind(result.article)
             if on_result is not None:
                 on_result(result)
 
@@ -91,6 +93,15 @@ class Collection:
             should_cancel=should_cancel,
             on_result=after_each,
         )
+
+    def _reanchor_left_behind(self, current: Article) -> None:
+        # A new version whose notes could not be moved (notes.db locked when it
+        # was imported) would otherwise leave them on the old version for good:
+        # re-importing the file reports "unchanged" and finishes the move.
+        assert current.id is not None
+        for old in self.library.versions(current.id):
+            if old.id != current.id and old.id is not None:
+                self.notes.reanchor(old.id, current)
 
     def resolve(self, ref: str) -> Article:
         """An article from a library id ("3") or a file path (imported if new).

@@ -82,3 +82,29 @@ def test_samples_ship_unchanged_text(sample_paths: list[Path]) -> None:
     shipped = "".join(p.read_text(encoding="utf-8") for p in sample_paths)
     for seed in seeds.glob("*.txt"):
         assert seed.read_text(encoding="utf-8") in shipped
+
+
+def test_notes_left_on_an_old_version_move_on_the_next_import(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    from library.ingest import read_article
+
+    source = tmp_path / "story.txt"
+    source.write_text("Story\n\nThe mayor opened the bridge on Monday.", encoding="utf-8")
+    collection = Collection(data_dir, seed=False)
+    try:
+        v1 = collection.import_paths([source]).results[0].article
+        assert v1 is not None and v1.id is not None
+        note = collection.notes.add_quote_note(v1, "opened the bridge", "check this")
+        # A new version stored while notes.db could not be written (e.g. locked):
+        # the library moved on, the note did not.
+        source.write_text("Story\n\nThe mayor opened the bridge on Tuesday.", encoding="utf-8")
+        v2 = collection.library.add(read_article(source)).article
+        assert collection.notes.get(note.id).article_id == v1.id
+        result = collection.import_paths([source]).results[0]
+        assert result.status == "unchanged"
+        moved = collection.notes.get(note.id)
+        assert moved.article_id == v2.id and not moved.detached
+        assert moved.anchor is not None and moved.anchor.quote == "opened the bridge"
+    finally:
+        collection.close()
