@@ -106,3 +106,16 @@ def test_recover_from_backup(data_dir: Path, capsys: pytest.CaptureFixture[str])
     assert status == 0 and "notes-" in out
     status, out, _ = run(capsys, "recover")
     assert status == 0 and "0 note(s) recovered, 1 already present" in out
+
+
+@pytest.mark.parametrize("name", ["notes.db", "notes.db-wal", "library.db"])
+def test_export_never_writes_over_parallax_files(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    status, _, err = run(capsys, "add", "--article", "1", "--text", "Keep me")
+    assert status == 0, err
+    status, _, err = run(capsys, "export", "--format", "json", "-o", str(data_dir / name))
+    assert status == 1
+    assert err.startswith("parallax: Will not export over")
+    status, out, _ = run(capsys, "list")
+    assert "Keep me" in out
