@@ -32,6 +32,7 @@ from library.cli_support import (
     CliContext,
     add_json_flag,
     highlight,
+    record_id,
     wants_color,
 )
 from library.errors import ParallaxError
@@ -66,18 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help="show one article with its metadata")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     add_json_flag(p)
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("search", help="full-text search over titles and bodies")
     p.add_argument("query", nargs="+", help="words; \"quoted phrase\"; word* for a prefix")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=record_id, default=20)
     add_json_flag(p)
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("remove", help="remove an article (all its versions) from the library")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     add_json_flag(p)
     p.set_defaults(handler=cmd_remove)
 

@@ -86,5 +86,20 @@ def highlight(snippet: str, start: str, end: str) -> str:
     return snippet.replace(HIT_MARKS[0], start).replace(HIT_MARKS[1], end).replace("\n", " ")
 
 
+#: SQLite's largest integer; a bigger id or limit cannot even be looked up.
+MAX_SQLITE_INT = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """argparse type for an article or note id: a whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= MAX_SQLITE_INT:
+        raise argparse.ArgumentTypeError(f"out of range: {text}")
+    return value
+
+
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from library.notes import NotesStore
 
 
+#: SQLite's largest integer: no article id is above it.
+MAX_ID = 2**63 - 1
+
+
 class Collection:
     """The stores in one data directory.
 
@@ -111,6 +115,8 @@ class Collection:
             ImportRefused: the file exists but cannot be read as an article.
         """
         if ref.isdigit() and not Path(ref).exists():
+            if int(ref) > MAX_ID:
+                raise NotFound(f"No article with id {ref} in the library.")
             return self.library.current(int(ref))
         path = Path(ref)
         if not path.exists():

@@ -27,6 +27,7 @@ from library.cli_support import (
     CliContext,
     add_json_flag,
     highlight,
+    record_id,
 )
 from library.errors import NotFound, ParallaxError
 from library.notes.backup import backups_dir
@@ -58,7 +59,11 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser("add", help="add a note to an article or to a quoted passage of it")
     p.add_argument(
-        "--article", type=int, required=True, metavar="ID", help="article id (see `parallax list`)"
+        "--article",
+        type=record_id,
+        required=True,
+        metavar="ID",
+        help="article id (see `parallax list`)",
     )
     p.add_argument("--quote", metavar="TEXT", help="attach to this passage of the article")
     p.add_argument("--text", required=True, metavar="TEXT", help="the note (Markdown; - = stdin)")
@@ -67,21 +72,21 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_add)
 
     p = sub.add_parser("list", help="list notes, newest first")
-    p.add_argument("--article", type=int, metavar="ID", help="only this article's notes")
+    p.add_argument("--article", type=record_id, metavar="ID", help="only this article's notes")
     p.add_argument("--tag", metavar="T", help="only notes with this tag")
     p.add_argument("--trash", action="store_true", help="list the trash instead")
     add_json_flag(p)
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help="show one note in full")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     add_json_flag(p)
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("search", help="full-text search over notes, tags and quoted passages")
     p.add_argument("query", nargs="+", help='words; "quoted phrase"; word* for a prefix')
     p.add_argument("--tag", metavar="T", help="only notes with this tag")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=record_id, default=20)
     add_json_flag(p)
     p.set_defaults(handler=cmd_search)
 
@@ -90,12 +95,12 @@ def register(subparsers: Any) -> None:
         ("restore", cmd_restore, "take a note out of the trash"),
     ):
         p = sub.add_parser(name, help=text)
-        p.add_argument("id", type=int)
+        p.add_argument("id", type=record_id)
         p.set_defaults(handler=handler)
 
     p = sub.add_parser("export", help="export notes to Markdown or JSON")
     p.add_argument("--format", choices=("md", "json"), default="md")
-    p.add_argument("--article", type=int, metavar="ID", help="only this article's notes")
+    p.add_argument("--article", type=record_id, metavar="ID", help="only this article's notes")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
     p.set_defaults(handler=cmd_export)
 

@@ -189,3 +189,26 @@ def test_data_dir_that_is_a_file_is_one_line(
         code, _, err = run(capsys, "--data-dir", str(not_a_dir / "sub"), *args)
         assert code == 1
         assert err.startswith("parallax: Cannot use ") and "data directory" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "99999999999999999999"],
+        ["remove", "99999999999999999999"],
+        ["search", "x", "--limit", "99999999999999999999"],
+        ["notes", "show", "99999999999999999999"],
+        ["notes", "add", "--article", "99999999999999999999", "--text", "x"],
+        ["compare", "99999999999999999999", "1"],
+    ],
+)
+def test_ids_too_large_for_sqlite_are_one_line(
+    capsys: pytest.CaptureFixture[str], home: str, args: list[str]
+) -> None:
+    try:
+        code = main(["--data-dir", home, *args])
+    except SystemExit as exit_:  # argparse's usage error
+        code = int(exit_.code or 0)
+    _, err = capsys.readouterr()
+    assert code in (1, 2)
+    assert "Traceback" not in err and ("out of range" in err or "No article" in err)
