@@ -25,7 +25,8 @@ def parse_markdown(text: str) -> Parsed:
     """
     try:
         post = frontmatter.loads(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
+        # ValueError: YAML that parses but names an impossible date (2021-02-30).
         raise ImportRefused(
             f"has front matter that is not valid YAML ({_first_line(exc)})"
         ) from exc

@@ -80,6 +80,7 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
         ("notes.docx", b"PK\x03\x04rest", "unsupported type (.docx)"),
         ("README", b"hello", "unsupported type (no extension)"),
         ("bad.md", b"---\ntitle: [unclosed\n---\nBody", "front matter that is not valid YAML"),
+        ("date.md", b"---\npublished: 2021-02-30\n---\nBody", "not valid YAML"),
         ("script.html", b"<html><script>x()</script></html>", "no article text"),
     ],
 )
