@@ -105,8 +105,10 @@ def latest_backup(data_dir: Path) -> Path | None:
 
 @contextlib.contextmanager
 def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
-    if not path.is_file():
+    if not path.exists():
         raise DatabaseError(f"{path} does not exist.")
+    if not path.is_file():
+        raise DatabaseError(f"{path} is not a file (a notes.db or a backup of it).")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:

@@ -119,3 +119,12 @@ def test_export_never_writes_over_parallax_files(
     assert err.startswith("parallax: Will not export over")
     status, out, _ = run(capsys, "list")
     assert "Keep me" in out
+
+
+def test_recover_from_a_folder_says_so(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(capsys, "recover", str(tmp_path))
+    assert status == 1 and "is not a file" in err
+    status, _, err = run(capsys, "recover", str(tmp_path / "missing.db"))
+    assert status == 1 and "does not exist" in err
