@@ -206,3 +206,22 @@ def test_cjk_date() -> None:
     )
     assert [(p.a, p.b, p.relation) for p in c.pairs] == [((0,), (1,), "divergent")]
     assert [(k.kind, k.a, k.b) for k in c.pairs[0].conflicts] == [("date", "11月10日", "10月10日")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["Alpha Beta Gamma Delta"] * 1500),  # was quadratic: 18 s
+        " ".join(["A. B. C."] * 3000),  # was exponential in the initials: 25 s
+    ],
+)
+def test_long_capitalised_runs_stay_fast(text: str) -> None:
+    import time
+
+    from library.compare.conflicts import speakers
+
+    start = time.perf_counter()
+    conflicts(text, text[:-5] + "Zed.")
+    assert time.perf_counter() - start < 3.0
+    assert speakers("Yao Yuan, a professor at Fudan University, told reporters.") == ["Yao Yuan"]
+    assert speakers(text + ". Li Wei said so.")  # a name after the run, still found
