@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from library.article import Article, ArticleId
-from library.errors import DatabaseError, ImportRefused
+from library.errors import ImportRefused
 from library.ingest import SUPPORTED_SUFFIXES, read_article
 from library.paths import display_path
 from library.store import LibraryStore
@@ -140,8 +140,6 @@ def _import_one(store: LibraryStore, path: Path, explicit: bool) -> FileResult:
         article = read_article(path)
     except ImportRefused as exc:
         return FileResult(path, "refused", reason=str(exc))
-    except DatabaseError:
-        raise
     outcome = store.add(article)
     return FileResult(path, outcome.status, outcome.article, previous_id=outcome.previous_id)
 

@@ -20,7 +20,7 @@ from library.article import Article, ArticleId
 from library.database import open_database, translate_errors
 from library.errors import NotFound
 from library.fts_query import parse_query
-from library.paths import LIBRARY_DB, display_path
+from library.paths import LIBRARY_DB
 from library.store.schema import migrations
 
 ImportStatus = Literal["added", "new_version", "unchanged"]
@@ -156,12 +156,6 @@ class LibraryStore:
             "SELECT count(*) FROM articles WHERE superseded_by IS NULL"
         ).fetchone()
         return int(row[0])
-
-    def find_by_path(self, path: Path) -> Article | None:
-        """The current version imported from `path`, if any."""
-        return self._fetch_one(
-            "WHERE source_key = ? AND superseded_by IS NULL", [display_path(path.resolve())]
-        )
 
     def search(
         self, text: str, *, limit: int = 50, marks: tuple[str, str] = ("[", "]")
