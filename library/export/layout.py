@@ -7,6 +7,7 @@ dataclasses, so the engine can change its internals without breaking painting.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -284,13 +285,15 @@ def _conflict_spans(
         needle = conflict.a if side == "a" else conflict.b
         if not needle.strip():
             continue
-        for uid in pair.units(side):
-            text = str(units[uid].get("text", ""))
-            at = text.find(needle)
-            if at >= 0:
-                base = int(units[uid]["start"]) + at
-                spans.append((base, base + len(needle)))
-                break
+        # A whole-word occurrence first: "5" is the 5 in "5 died", not in "2015".
+        whole = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+        texts = [(uid, str(units[uid].get("text", ""))) for uid in pair.units(side)]
+        hits = [(uid, m.start()) for uid, text in texts if (m := whole.search(text))]
+        hits += [(uid, at) for uid, text in texts if (at := text.find(needle)) >= 0]
+        if hits:
+            uid, at = hits[0]
+            base = int(units[uid]["start"]) + at
+            spans.append((base, base + len(needle)))
     return spans
 
 

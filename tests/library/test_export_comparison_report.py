@@ -157,3 +157,26 @@ def test_markdown_escapes_entities_and_leading_list_markers() -> None:
     assert "- \\- Dashed claim here." in md
     assert "AT\\&amp;T paid \\<script\\>x\\</script\\>." in md
     assert "## A: A \\& B" in md
+
+
+def test_conflict_emphasis_finds_the_whole_number_not_a_digit_inside_another() -> None:
+    body_a = "In 2015, 5 people died."
+    body_b = "In 2015, 6 people died."
+    data = {
+        s: {"title": s, "units": [_unit(body, 0, body)]}
+        for s, body in (("a", body_a), ("b", body_b))
+    }
+    data["pairs"] = [
+        {
+            "a": [0],
+            "b": [0],
+            "relation": "divergent",
+            "score": 0.9,
+            "conflicts": [{"kind": "number", "a": "5", "b": "6"}],
+            "diff": [[-1, "something else"]],  # not covering: conflict spans only
+        }
+    ]
+    layout = ComparisonLayout.build(data)
+    assert [body_a[s:e] for s, e, _ in layout.conflict_spans["a"]] == ["5"]
+    assert [s for s, _, _ in layout.conflict_spans["a"]] == [body_a.index(" 5 ") + 1]
+    assert [s for s, _, _ in layout.conflict_spans["b"]] == [body_b.index("6")]
