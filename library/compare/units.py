@@ -237,15 +237,6 @@ def stem(word: str) -> str:
     return w[:_PREFIX]
 
 
-def words(text: str) -> list[str]:
-    """The word tokens of `text` in order, as written (no normalisation).
-
-    Args:
-        text: any text.
-    """
-    return _TOKEN.findall(text)
-
-
 def terms(text: str) -> list[str]:
     """Content terms of `text` in order: stems of non-stopwords, CJK bigrams.
 
