@@ -180,3 +180,17 @@ def test_conflict_emphasis_finds_the_whole_number_not_a_digit_inside_another() -
     assert [body_a[s:e] for s, e, _ in layout.conflict_spans["a"]] == ["5"]
     assert [s for s, _, _ in layout.conflict_spans["a"]] == [body_a.index(" 5 ") + 1]
     assert [s for s, _, _ in layout.conflict_spans["b"]] == [body_b.index("6")]
+
+
+def test_html_escapes_markup_in_every_article_field() -> None:
+    from library.compare import compare_articles
+
+    evil = '<script>alert("x")</script> & "quoted" \'single\''
+    a = Article(title=evil, body=f"The mayor said {evil} on 5 May.", outlet=evil, url=evil)
+    b = Article(title="B", body=f"The mayor said {evil} on 6 May.")
+    page = to_html(compare_articles(a, b), a, b)
+    parser = _Collector()
+    parser.feed(page)
+    assert not [t for t, _ in parser.tags if t in {"script", "link", "img", "iframe"}]
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert all(not str(v).startswith("alert") for _, attrs in parser.tags for v in attrs.values())
