@@ -28,7 +28,7 @@ ImportStatus = Literal["added", "new_version", "unchanged"]
 _LAST_ID_KEY = "last_article_id"
 _COLUMNS = (
     "id, source_key, version, title, outlet, author, published, url, language, body, "
-    "source_path, content_hash, imported_at, encoding"
+    "source_path, content_hash, imported_at, encoding, word_count"
 )
 
 
@@ -250,8 +250,8 @@ def _prefixed(prefix: str) -> str:
 
 def _article(row: sqlite3.Row | tuple[Any, ...]) -> Article:
     (id_, _key, version, title, outlet, author, published, url, language, body,
-     source_path, content_hash, imported_at, encoding) = row  # fmt: skip
-    return Article(
+     source_path, content_hash, imported_at, encoding, word_count) = row  # fmt: skip
+    article = Article(
         id=ArticleId(id_),
         version=version,
         title=title,
@@ -266,6 +266,11 @@ def _article(row: sqlite3.Row | tuple[Any, ...]) -> Article:
         imported_at=imported_at,
         extra={"encoding": encoding} if encoding else {},
     )
+    if word_count is not None:
+        # Stored at import: recounting every body made `parallax list` (and
+        # the window's table) spend seconds on a large library.
+        article.__dict__["word_count"] = word_count
+    return article
 
 
 def _substring_snippet(body: str, terms: tuple[str, ...], marks: tuple[str, str]) -> str:

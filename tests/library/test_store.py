@@ -168,3 +168,11 @@ def test_a_removed_article_id_is_never_given_again(tmp_path: Path) -> None:
         assert fresh.id > removed.id
     finally:
         store.close()
+
+
+def test_word_count_is_read_back_not_recounted(store: LibraryStore) -> None:
+    stored = store.add(_article("three little words")).article
+    assert stored.word_count == 3
+    store.db.execute("UPDATE articles SET word_count = 42 WHERE id = ?", [stored.id])
+    assert store.get(stored.id or 0).word_count == 42
+    assert store.articles()[0].word_count == 42
