@@ -158,8 +158,8 @@ def _sample(marker: str) -> str | None:
 def samples() -> Comparison:
     a = _sample("The current director of the Central Confidentiality Office")
     b = _sample("Li Zhaozong serves as the current director")
-    if a is None or b is None:
-        pytest.skip("sample articles not found")
+    # The samples ship in resources/articles: a skip here would hide every test below.
+    assert a is not None and b is not None, "sample articles not found"
     return compare_texts(a, b)
 
 
