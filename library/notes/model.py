@@ -63,10 +63,10 @@ class Anchor:
                 quote=str(data["quote"]),
                 prefix=str(data.get("prefix") or ""),
                 suffix=str(data.get("suffix") or ""),
-                start=int(data.get("start") or 0),
-                end=int(data.get("end") or 0),
+                start=_int(data.get("start") or 0),
+                end=_int(data.get("end") or 0),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise InvalidNote(f"Bad anchor {data!r}: {exc}") from exc
 
 
@@ -91,11 +91,11 @@ class Claim:
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         try:
             return cls(
-                units_a=tuple(int(u) for u in data.get("units_a") or ()),
-                units_b=tuple(int(u) for u in data.get("units_b") or ()),
+                units_a=tuple(_int(u) for u in data.get("units_a") or ()),
+                units_b=tuple(_int(u) for u in data.get("units_b") or ()),
                 text=str(data.get("text") or ""),
             )
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise InvalidNote(f"Bad claim {data!r}: {exc}") from exc
 
 
@@ -185,7 +185,7 @@ class Note:
             anchor = Anchor.from_dict(data["anchor"]) if data.get("anchor") else None
             claim = Claim.from_dict(data["claim"]) if data.get("claim") else None
             note = cls(
-                id=int(data.get("id") or 0),
+                id=_int(data.get("id") or 0),
                 uid=str(data["uid"]),
                 text=str(data.get("text") or ""),
                 kind=cast(NoteKind, kind),
@@ -199,7 +199,7 @@ class Note:
                 detached=bool(data.get("detached")),
                 deleted_at=None if data.get("deleted_at") is None else str(data["deleted_at"]),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise InvalidNote(f"Bad note {data.get('uid', '?')}: missing or wrong {exc}") from exc
         check_target(note)
         return note
@@ -231,4 +231,12 @@ def check_target(note: Note) -> None:
 
 
 def _opt_int(value: Any) -> int | None:
-    return None if value is None else int(value)
+    return None if value is None else _int(value)
+
+
+def _int(value: Any) -> int:
+    """An integer SQLite can store (a hand-edited file may hold 1e400 or 2**70)."""
+    number = int(value)
+    if not -(2**63) <= number < 2**63:
+        raise ValueError(f"{value!r} is out of range")
+    return number

@@ -147,3 +147,25 @@ def test_export_over_a_readable_file_makes_it_private(tmp_path: Path) -> None:
     write_private(target, "new")
     assert target.read_text() == "new"
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"id": 99999999999999999999},
+        {"article_id": 1e400},
+        {"kind": "claim", "article_b_id": 2, "claim": "not an object"},
+        {"kind": "passage", "anchor": [1]},
+        {"kind": "passage", "anchor": {"quote": "q", "start": 1e999}},
+        {"kind": "claim", "article_b_id": 2, "claim": {"units_a": [2**70]}},
+    ],
+)
+def test_hand_edited_numbers_and_shapes_are_invalid_notes(extra: dict[str, object]) -> None:
+    note = {
+        "id": 1, "uid": "u", "kind": "article", "text": "t",
+        "created_at": "2020-01-01T00:00:00+00:00", "article_id": 1,
+    }  # fmt: skip
+    note.update(extra)
+    text = json.dumps({"format": "parallax-notes", "version": 1, "notes": [note]})
+    with pytest.raises(InvalidNote):
+        parse_json(text)
