@@ -138,7 +138,7 @@ def cmd_add(ctx: CliContext) -> int:
     store, library = notes_of(ctx), ctx.collection.library
     article = library.current(ctx.args.article)
     text = sys.stdin.read() if ctx.args.text == "-" else ctx.args.text
-    if ctx.args.quote:
+    if ctx.args.quote is not None:
         note = store.add_quote_note(article, ctx.args.quote, text, ctx.args.tag)
     else:
         assert article.id is not None

@@ -128,3 +128,12 @@ def test_recover_from_a_folder_says_so(
     assert status == 1 and "is not a file" in err
     status, _, err = run(capsys, "recover", str(tmp_path / "missing.db"))
     assert status == 1 and "does not exist" in err
+
+
+def test_an_empty_quote_is_refused_not_turned_into_an_article_note(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "add", "--article", "1", "--quote", "", "--text", "x")
+    assert status == 1 and "quote is empty" in err
+    status, out, _ = run(capsys, "list")
+    assert "No notes yet" in out
