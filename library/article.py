@@ -11,7 +11,8 @@ from typing import Any, NewType
 ArticleId = NewType("ArticleId", int)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: One kana, CJK ideograph or Hangul syllable: scripts written without spaces.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -22,8 +23,8 @@ def content_hash(body: str) -> str:
 
 def count_words(text: str) -> int:
     """Words in `text`; each CJK character counts as one, as word processors do."""
-    cjk = len(_CJK.findall(text))
-    latin = len(_WORD.findall(_CJK.sub(" ", text)))
+    cjk = len(CJK_CHAR.findall(text))
+    latin = len(_WORD.findall(CJK_CHAR.sub(" ", text)))
     return cjk + latin
 
 

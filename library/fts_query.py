@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from library.article import CJK_CHAR
 from library.errors import InvalidQuery
 
 # A balanced double-quoted phrase, or a run of word characters with an
 # optional trailing star (prefix search).
 _TOKEN = re.compile(r'"([^"]*)"|(\w+)(\*?)', re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class SearchQuery:
     @property
     def needs_substring_search(self) -> bool:
         """True when a term contains CJK characters, which FTS5 tokenises as one long run."""
-        return any(_CJK.search(term) for term in self.terms)
+        return any(CJK_CHAR.search(term) for term in self.terms)
 
 
 def parse_query(text: str) -> SearchQuery:
