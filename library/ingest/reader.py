@@ -79,6 +79,11 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     if not os.access(path, os.R_OK):
         raise ImportRefused("cannot be read (permission denied)")
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            # Never more than the limit, even if the file grew since stat().
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise ImportRefused(f"cannot be read ({exc.strerror})") from exc
+    if len(data) > max_bytes:
+        raise ImportRefused(f"is too large (over {max_bytes / 1_048_576:.0f} MB)")
+    return data

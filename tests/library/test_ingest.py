@@ -135,3 +135,21 @@ def test_derived_title_is_text_from_the_body() -> None:
 def test_headline_without_full_stop_is_kept_whole() -> None:
     headline = "A long headline that runs past ninety characters but ends without a stop, at all"
     assert derive_title(headline + "\n\nBody.") == headline
+
+
+def test_a_file_that_grows_after_stat_is_still_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.txt"
+    path.write_text("small")
+    real_stat = Path.stat
+
+    def stale_stat(self: Path, **kwargs: object) -> os.stat_result:
+        result = real_stat(self, **kwargs)  # type: ignore[arg-type]
+        if self == path:
+            path.write_text("word " * 1000)  # grows after its size was taken
+        return result
+
+    monkeypatch.setattr(Path, "stat", stale_stat)
+    with pytest.raises(ImportRefused, match="too large"):
+        read_article(path, max_bytes=100)
