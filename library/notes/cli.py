@@ -152,9 +152,7 @@ def cmd_add(ctx: CliContext) -> int:
 
 def cmd_list(ctx: CliContext) -> int:
     store = notes_of(ctx)
-    article_id = None
-    if ctx.args.article is not None:
-        article_id = ctx.collection.library.current(ctx.args.article).id
+    article_id = _article_filter(ctx)
     notes = store.notes(article_id=article_id, tag=ctx.args.tag, trash=ctx.args.trash)
     if ctx.args.json:
         ctx.print_json([_note_json(ctx, n) for n in notes])
@@ -223,7 +221,7 @@ def cmd_restore(ctx: CliContext) -> int:
 
 def cmd_export(ctx: CliContext) -> int:
     store = notes_of(ctx)
-    notes = select_notes(store, ctx.args.article)
+    notes = select_notes(store, _article_filter(ctx))
     if ctx.args.format == "json":
         text = to_json(notes)
     else:
@@ -265,6 +263,19 @@ def cmd_recover(ctx: CliContext) -> int:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
     ctx.print(f"Recovered from {path}: {salvage(store, path).summary()}")
     return 0
+
+
+def _article_filter(ctx: CliContext) -> int | None:
+    """`--article ID` as the id notes carry: the current version of that article.
+
+    An article removed from the library keeps its notes; its id still selects them.
+    """
+    if ctx.args.article is None:
+        return None
+    try:
+        return ctx.collection.library.current(ctx.args.article).id
+    except NotFound:
+        return int(ctx.args.article)
 
 
 def _refuse_own_file(output: Path, store: NotesStore) -> None:

@@ -137,3 +137,26 @@ def test_an_empty_quote_is_refused_not_turned_into_an_article_note(
     assert status == 1 and "quote is empty" in err
     status, out, _ = run(capsys, "list")
     assert "No notes yet" in out
+
+
+def test_article_filter_follows_versions_and_survives_removal(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text("Story\n\nThe mayor opened the bridge on Monday.", encoding="utf-8")
+    status, out, err = main(["import", "--json", str(source)]), *capsys.readouterr()
+    first = json.loads(out)["results"][0]["id"]
+    run(capsys, "add", "--article", str(first), "--text", "On the story")
+    source.write_text("Story\n\nThe mayor opened the bridge on Tuesday.", encoding="utf-8")
+    main(["import", str(source)])
+    capsys.readouterr()
+    for args in (["list", "--article", str(first)], ["export", "--format", "json",
+                                                    "--article", str(first)]):
+        status, out, _ = run(capsys, *args)
+        assert status == 0 and "On the story" in out
+    status, out, _ = run(capsys, "list", "--json")
+    current = json.loads(out)[0]["article_id"]
+    main(["remove", str(current)])
+    capsys.readouterr()
+    status, out, err = run(capsys, "list", "--article", str(current))
+    assert status == 0 and "On the story" in out, err
