@@ -135,13 +135,13 @@ def _merge(
                 lo, hi = min(i, ni), max(i, ni)
                 gain = _plain([*terms_a[lo], *terms_a[hi]], terms_b[j], idf) - old
                 if gain >= best_gain:
-                    best, best_gain = Match((lo, hi), (j,), m.score + gain / 2), gain
+                    best, best_gain = Match((lo, hi), (j,), min(1.0, m.score + gain / 2)), gain
         for nj in (j - 1, j + 1):
             if 0 <= nj < len(terms_b) and nj not in used_b and gate[i, nj] >= MERGE_FLOOR:
                 lo, hi = min(j, nj), max(j, nj)
                 gain = _plain(terms_a[i], [*terms_b[lo], *terms_b[hi]], idf) - old
                 if gain >= best_gain:
-                    best, best_gain = Match((i,), (lo, hi), m.score + gain / 2), gain
+                    best, best_gain = Match((i,), (lo, hi), min(1.0, m.score + gain / 2)), gain
         if best is not m:
             out[k] = best
             for x in best.a:

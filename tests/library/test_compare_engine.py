@@ -255,3 +255,23 @@ def test_lower_scoring_pair_aligns_when_it_diverges() -> None:
     assert [p.relation for p in c.pairs] == ["divergent"]
     assert ("number", "12", "15") in [(k.kind, k.a, k.b) for k in c.pairs[0].conflicts]
     assert compare_texts(a, b, threshold=score + 0.1).pairs == ()
+
+
+def test_merged_pair_score_stays_within_one() -> None:
+    # The merge adds half the overlap gained to the pair's score; the contract says 0-1.
+    import numpy as np
+
+    from library.compare.align import Match, _merge
+
+    idf = IdfTable.from_term_lists([["bridg"], ["flood"]])
+    merged = _merge(
+        [Match((0,), (0,), 0.99)],
+        np.ones((2, 1)),
+        [["bridg"], ["flood"]],
+        [["bridg", "flood"]],
+        idf,
+        {0: 0},
+        {0: 0},
+    )
+    assert [(m.a, m.b) for m in merged] == [((0, 1), (0,))]
+    assert merged[0].score == 1.0
