@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from library.compare.model import Comparison, Pair, Unit
@@ -14,6 +15,7 @@ _GREEN = "\x1b[32m"
 _YELLOW = "\x1b[33m"
 _CYAN = "\x1b[36m"
 _WIDTH = 96
+_BREAKS = re.compile(r"[ \t]*[\r\n]\s*")
 
 
 def render_report(comparison: Comparison, *, color: bool) -> str:
@@ -109,7 +111,8 @@ def _pair_lines(pair: Pair, comparison: Comparison, color: bool) -> list[str]:
                     parts.append(f"{mark}{text}{_RESET}")
                 else:
                     parts.append(f"[-{text}-]" if keep == -1 else f"{{+{text}+}}")
-        body = "".join(parts)
+        # A pair may span a paragraph break; the report shows each side on one line.
+        body = _BREAKS.sub(" ", "".join(parts))
         if color:
             out.append(f"    {side}: {body}")
         else:

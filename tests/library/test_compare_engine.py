@@ -275,3 +275,13 @@ def test_merged_pair_score_stays_within_one() -> None:
     )
     assert [(m.a, m.b) for m in merged] == [((0, 1), (0,))]
     assert merged[0].score == 1.0
+
+
+def test_colour_report_keeps_a_pair_across_paragraphs_on_one_line() -> None:
+    c = compare_texts(
+        "The mayor met the council.\n\nThe council approved the new budget.",
+        "The mayor met the council and the council approved the new budget.",
+    )
+    assert [(p.a, p.b) for p in c.pairs] == [((0, 1), (0,))]
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", render_report(c, color=True)).splitlines()
+    assert "    A: The mayor met the council. The council approved the new budget." in lines
