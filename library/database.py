@@ -58,8 +58,13 @@ def open_database(
         conn.execute(f"PRAGMA synchronous = {synchronous}")
         conn.execute("PRAGMA foreign_keys = ON")
         _refuse_newer(db, migrations, path)
-        migrations.apply(db)
-        conn.execute(f"PRAGMA user_version = {len(migrations._migrations)}")
+        if migrations.pending(db):
+            migrations.apply(db)
+        # Written only when it changes: a write on every open would make a
+        # read-only command (`parallax list`) wait on, and fail behind, another
+        # process's long write transaction.
+        if db.execute("PRAGMA user_version").fetchone()[0] != len(migrations._migrations):
+            conn.execute(f"PRAGMA user_version = {len(migrations._migrations)}")
     _chmod_private(path)
     return db
 

@@ -176,3 +176,32 @@ def test_word_count_is_read_back_not_recounted(store: LibraryStore) -> None:
     store.db.execute("UPDATE articles SET word_count = 42 WHERE id = ?", [stored.id])
     assert store.get(stored.id or 0).word_count == 42
     assert store.articles()[0].word_count == 42
+
+
+def test_opening_reads_while_another_process_writes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    LibraryStore(home).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sqlite3, sys, time\n"
+         "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+         "c.execute('BEGIN IMMEDIATE')\n"
+         "c.execute(\"INSERT INTO meta VALUES ('k', 'v')\")\n"
+         "print('locked', flush=True)\n"
+         "time.sleep(30)\n",
+         str(home / "library.db")],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        store = LibraryStore(home)  # no write on open: must not wait for the lock
+        try:
+            assert store.count() == 0
+        finally:
+            store.close()
+    finally:
+        holder.kill()
+        holder.communicate()
