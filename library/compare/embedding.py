@@ -66,7 +66,8 @@ class EmbeddingBackend:
             return np.zeros((len(texts_a), len(texts_b)))
         ea = np.asarray(self.encode(list(texts_a)), dtype=np.float64)
         eb = np.asarray(self.encode(list(texts_b)), dtype=np.float64)
-        ea /= np.maximum(np.linalg.norm(ea, axis=1, keepdims=True), 1e-12)
-        eb /= np.maximum(np.linalg.norm(eb, axis=1, keepdims=True), 1e-12)
+        # Not in place: `asarray` may hand back the encoder's own (cached) array.
+        ea = ea / np.maximum(np.linalg.norm(ea, axis=1, keepdims=True), 1e-12)
+        eb = eb / np.maximum(np.linalg.norm(eb, axis=1, keepdims=True), 1e-12)
         out: FloatMatrix = np.clip(ea @ eb.T, 0.0, 1.0)
         return out

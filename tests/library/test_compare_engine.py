@@ -285,3 +285,15 @@ def test_colour_report_keeps_a_pair_across_paragraphs_on_one_line() -> None:
     assert [(p.a, p.b) for p in c.pairs] == [((0, 1), (0,))]
     lines = re.sub(r"\x1b\[[0-9;]*m", "", render_report(c, color=True)).splitlines()
     assert "    A: The mayor met the council. The council approved the new budget." in lines
+
+
+def test_embedding_backend_leaves_the_encoders_arrays_alone() -> None:
+    import numpy as np
+
+    from library.compare import EmbeddingBackend
+
+    cached = np.array([[3.0, 4.0]])
+    backend = EmbeddingBackend(lambda texts: cached)
+    idf = IdfTable.from_term_lists([])
+    assert backend.score_matrix(["x"], ["y"], [["x"]], [["y"]], idf)[0, 0] == 1.0
+    assert cached.tolist() == [[3.0, 4.0]]
