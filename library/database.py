@@ -104,7 +104,15 @@ def quarantine(path: Path) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    path.rename(target)
+    try:
+        path.rename(target)
+    except FileNotFoundError:
+        # Another process opening the same damaged file moved it first.
+        moved = sorted(path.parent.glob(f"{path.name}.corrupt-*"), key=os.path.getmtime)
+        moved = [m for m in moved if not m.name.endswith(_SIDE_FILES)]
+        if not moved:
+            raise
+        return moved[-1]
     for suffix in _SIDE_FILES:
         side = Path(str(path) + suffix)
         if side.exists():

@@ -205,3 +205,12 @@ def test_opening_reads_while_another_process_writes(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.communicate()
+
+
+def test_quarantine_after_another_process_moved_the_file(tmp_path: Path) -> None:
+    damaged = tmp_path / "library.db"
+    damaged.write_bytes(b"not a database")
+    first = quarantine(damaged)
+    # A second process that found the same damaged file a moment later:
+    second = quarantine(damaged)
+    assert second == first and first.read_bytes() == b"not a database"
