@@ -11,8 +11,6 @@ import codecs
 import contextlib
 import unicodedata
 
-import charset_normalizer
-
 from library.errors import ImportRefused
 
 _BOMS = (
@@ -64,6 +62,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Imported here: only a file that is not UTF-8 needs the detector, and
+    # every start-up (`parallax list`) would otherwise pay for it.
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise ImportRefused("is not text in any encoding Parallax recognises")

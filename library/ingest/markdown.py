@@ -6,9 +6,6 @@ import datetime as dt
 import re
 from typing import Any
 
-import frontmatter
-import yaml
-
 from library.errors import ImportRefused
 from library.ingest.parsed import Parsed
 
@@ -23,6 +20,10 @@ def parse_markdown(text: str) -> Parsed:
     Raises:
         ImportRefused: the front matter is not valid YAML.
     """
+    # Imported here, as trafilatura is in `html`: start-up need not pay for YAML.
+    import frontmatter
+    import yaml
+
     try:
         post = frontmatter.loads(text)
     except (yaml.YAMLError, ValueError) as exc:
