@@ -24,3 +24,16 @@ def test_importing_every_library_module_imports_no_qt() -> None:
     )
     assert result.stdout.strip() == ""
     assert len(modules) > 5
+
+
+def test_cli_start_up_defers_the_heavy_readers() -> None:
+    # Only an import or a comparison needs these; `parallax list` must not pay for them.
+    code = (
+        "import sys, library.cli\n"
+        "heavy = ('trafilatura', 'charset_normalizer', 'frontmatter', 'yaml', 'pysbd')\n"
+        "print(','.join(sorted(m for m in heavy if m in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
