@@ -20,7 +20,7 @@ from library.notes.export import (
     select_notes,
     to_json,
     to_markdown,
-    write_private,
+    write_export,
 )
 
 TitleLookup = Callable[[int], str | None]
@@ -94,7 +94,7 @@ class NotesTransfer:
         try:
             notes = select_notes(self.store, article_id)
             text = to_json(notes) if is_json else to_markdown(notes, self.titles)
-            write_private(path, text)
+            write_export(path, text, data_dir=self.store.data_dir)
         except ParallaxError as exc:
             self.report(str(exc), True)
             return None

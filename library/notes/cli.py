@@ -30,12 +30,10 @@ from library.cli_support import (
     record_id,
 )
 from library.errors import NotFound, ParallaxError
-from library.notes.backup import backups_dir
-from library.notes.export import import_json, select_notes, to_json, to_markdown, write_private
+from library.notes.export import import_json, select_notes, to_json, to_markdown, write_export
 from library.notes.model import Note
 from library.notes.recovery import latest_backup, salvage
 from library.notes.store import NotesStore
-from library.paths import LIBRARY_DB, NOTES_DB
 
 
 def register(subparsers: Any) -> None:
@@ -229,8 +227,7 @@ def cmd_export(ctx: CliContext) -> int:
     if ctx.args.output is None:
         ctx.out.write(text)
         return 0
-    _refuse_own_file(ctx.args.output, store)
-    write_private(ctx.args.output, text)
+    write_export(ctx.args.output, text, data_dir=store.data_dir)
     ctx.warn(f"Exported {len(notes)} note(s) to {ctx.args.output}")
     return 0
 
@@ -276,21 +273,6 @@ def _article_filter(ctx: CliContext) -> int | None:
         return ctx.collection.library.current(ctx.args.article).id
     except NotFound:
         return int(ctx.args.article)
-
-
-def _refuse_own_file(output: Path, store: NotesStore) -> None:
-    """Refuse an export over Parallax's own databases: it would wipe the notes."""
-    target = output.resolve()
-    own = {
-        Path(str(store.data_dir / name) + suffix).resolve()
-        for name in (NOTES_DB, LIBRARY_DB)
-        for suffix in ("", "-wal", "-shm", "-journal")
-    }
-    if target in own or target.parent == backups_dir(store.data_dir).resolve():
-        raise ParallaxError(
-            f"Will not export over {output}: it is one of Parallax's own files. "
-            "Choose another file name."
-        )
 
 
 def _title(ctx: CliContext, article_id: int) -> str | None:

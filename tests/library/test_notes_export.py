@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from library.article import Article, ArticleId
+from library.errors import ParallaxError
 from library.notes import Claim, InvalidNote, NotesStore
 from library.notes.export import (
     import_json,
@@ -18,6 +19,7 @@ from library.notes.export import (
     select_notes,
     to_json,
     to_markdown,
+    write_export,
     write_private,
 )
 
@@ -169,3 +171,12 @@ def test_hand_edited_numbers_and_shapes_are_invalid_notes(extra: dict[str, objec
     text = json.dumps({"format": "parallax-notes", "version": 1, "notes": [note]})
     with pytest.raises(InvalidNote):
         parse_json(text)
+
+
+def test_export_never_overwrites_parallax_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_text("live notes")
+    with pytest.raises(ParallaxError, match="one of Parallax's own files"):
+        write_export(tmp_path / "notes.db", "export", data_dir=tmp_path)
+    assert (tmp_path / "notes.db").read_text() == "live notes"
+    write_export(tmp_path / "mine.md", "export", data_dir=tmp_path)
+    assert (tmp_path / "mine.md").read_text() == "export"
