@@ -70,6 +70,11 @@ class CliContext:
         json.dump(data, self.out, ensure_ascii=False, indent=2)
         self.out.write("\n")
 
+    def highlight(self, snippet: str) -> str:
+        """A search snippet for the terminal: matches in bold yellow, or in [brackets]."""
+        start, end = (BOLD + YELLOW, RESET) if self.color else ("[", "]")
+        return highlight(snippet, start, end)
+
     def style(self, text: str, *codes: str) -> str:
         """`text` wrapped in ANSI codes when colour is on."""
         if not self.color or not codes:

@@ -197,10 +197,9 @@ def cmd_search(ctx: CliContext) -> int:
     if not hits:
         ctx.print(f"No note matches {text!r}.")
         return 0
-    start, end = (BOLD + YELLOW, "\033[0m") if ctx.color else ("[", "]")
     for hit in hits:
         _print_line(ctx, hit.note)
-        ctx.print(f"    {highlight(hit.snippet, start, end)}")
+        ctx.print(f"    {ctx.highlight(hit.snippet)}")
     ctx.print(ctx.style(f"{len(hits)} match(es)", DIM))
     return 0
 
