@@ -16,6 +16,9 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+#: `notes_meta` key: the highest note id ever given (see m004_meta).
+HIGHEST_ID_KEY = "highest_id"
+
 migrations = Migrations("parallax.notes")
 
 # Columns indexed for full-text search, in this order (snippet() column numbers).
@@ -77,6 +80,18 @@ def m002_prefix_index(db: sqlite_utils.Database) -> None:
 def m003_created_index(db: sqlite_utils.Database) -> None:
     """Index creation time: "latest notes" reads 200 rows, not all 100k, to sort."""
     db.table("notes").create_index(["created_at"], if_not_exists=True)
+
+
+@migrations()
+def m004_meta(db: sqlite_utils.Database) -> None:
+    """Small key/value facts about the file: the highest note id ever given.
+
+    Ids are promised stable, so a note purged from the trash must not hand
+    its id to the next new note.
+    """
+    db.table("notes_meta").create({"key": str, "value": str}, pk="key")
+    highest = db.execute("SELECT max(id) FROM notes").fetchone()[0] or 0
+    db.table("notes_meta").insert({"key": HIGHEST_ID_KEY, "value": str(highest)})
 
 
 def _index_text(db: sqlite_utils.Database, *, replace: bool = False) -> None:

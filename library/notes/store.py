@@ -27,7 +27,7 @@ from library.errors import DatabaseCorrupt, DatabaseError, NotFound
 from library.notes import anchoring, backup
 from library.notes.model import Claim, Note, NoteKind, check_target, normalize_tags
 from library.notes.rows import SELECT, TAG_SQL, note_from_row, now, row_for, same_note
-from library.notes.schema import migrations
+from library.notes.schema import HIGHEST_ID_KEY, migrations
 from library.notes.search import NoteHit, search_notes
 from library.paths import NOTES_DB
 
@@ -190,6 +190,7 @@ class NotesStore:
         if not self.get(note_id).in_trash:
             raise NotFound(f"Note {note_id} is not in the trash; delete it first.")
         with self._write():
+            self._raise_highest_id(note_id)
             self.db.execute("DELETE FROM notes WHERE id = ?", [note_id])
 
     def reanchor(self, old_article_id: int, new_article: Article) -> ReanchorReport:
@@ -254,9 +255,9 @@ class NotesStore:
             return "updated"
         row = row_for(note)
         taken = note.id <= 0 or self._fetch("WHERE n.id = ?", [note.id])
-        if taken:
-            del row["id"]
         with self._write():
+            if taken:
+                row["id"] = self._next_id()
             self.db.table("notes").insert(row)
         return "added"
 
@@ -421,10 +422,25 @@ class NotesStore:
     def _insert(self, note: Note) -> Note:
         check_target(note)
         row = row_for(note)
-        del row["id"]
         with self._write():
-            new_id = self.db.table("notes").insert(row).last_pk
-        return note.with_changes(id=int(new_id or 0))
+            row["id"] = new_id = self._next_id()
+            self.db.table("notes").insert(row)
+        return note.with_changes(id=new_id)
+
+    def _next_id(self) -> int:
+        """One above any id ever given (call inside a write transaction)."""
+        highest = self.db.execute("SELECT max(id) FROM notes").fetchone()[0] or 0
+        row = self.db.execute(
+            "SELECT value FROM notes_meta WHERE key = ?", [HIGHEST_ID_KEY]
+        ).fetchone()
+        return max(int(highest), int(row[0]) if row else 0) + 1
+
+    def _raise_highest_id(self, note_id: int) -> None:
+        self.db.execute(
+            "INSERT INTO notes_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+            "SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+            [HIGHEST_ID_KEY, str(note_id)],
+        )
 
     def _fetch(self, where: str, params: list[Any]) -> list[Note]:
         with translate_errors(self.path):

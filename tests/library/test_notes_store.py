@@ -46,6 +46,7 @@ def test_migrations_from_empty_file(data_dir: Path) -> None:
         "m001_notes",
         "m002_prefix_index",
         "m003_created_index",
+        "m004_meta",
     ]
     assert "prefix='2 3'" in db.table("notes_fts").schema
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -206,3 +207,15 @@ def test_passage_range_is_checked(store: NotesStore, article: Article) -> None:
         store.add_passage_note(article, 5, 5)
     with pytest.raises(ValueError):
         store.add_passage_note(article, 0, len(BODY) + 1)
+
+
+def test_purged_note_id_is_never_given_again(data_dir: Path) -> None:
+    store = NotesStore(data_dir)
+    first = store.add_article_note(1, "first")
+    last = store.add_article_note(1, "second")
+    store.delete(last.id)
+    store.purge(last.id)
+    store.close()
+    reopened = NotesStore(data_dir)
+    assert reopened.add_article_note(1, "third").id == last.id + 1
+    assert first.id < last.id
