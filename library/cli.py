@@ -316,10 +316,17 @@ def cmd_search(ctx: CliContext) -> int:
 
 def cmd_remove(ctx: CliContext) -> int:
     article = ctx.collection.library.remove(ctx.args.id)
+    assert article.id is not None
+    # Notes are never dropped with their article; say where they are.
+    kept = len(ctx.collection.notes.for_article(article.id))
     if ctx.args.json:
-        ctx.print_json({"removed": article.id, "title": article.title})
-    else:
-        ctx.print(f"Removed #{article.id} {article.title}")
+        ctx.print_json({"removed": article.id, "title": article.title, "notes_kept": kept})
+        return 0
+    ctx.print(f"Removed #{article.id} {article.title}")
+    if kept:
+        ctx.print(
+            f"Its {kept} note(s) are kept: parallax notes list --article {article.id}"
+        )
     return 0
 
 

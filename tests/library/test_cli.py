@@ -212,3 +212,16 @@ def test_ids_too_large_for_sqlite_are_one_line(
     _, err = capsys.readouterr()
     assert code in (1, 2)
     assert "Traceback" not in err and ("out of range" in err or "No article" in err)
+
+
+def test_remove_keeps_the_article_notes_and_says_so(
+    capsys: pytest.CaptureFixture[str], home: str
+) -> None:
+    _, out, _ = run(capsys, "--data-dir", home, "list", "--json")
+    article_id = str(json.loads(out)[0]["id"])
+    run(capsys, "--data-dir", home, "notes", "add", "--article", article_id, "--text", "Keep me")
+    code, out, _ = run(capsys, "--data-dir", home, "remove", article_id)
+    assert code == 0
+    assert f"Its 1 note(s) are kept: parallax notes list --article {article_id}" in out
+    _, out, _ = run(capsys, "--data-dir", home, "notes", "list", "--article", article_id)
+    assert "Keep me" in out
