@@ -29,6 +29,7 @@ from library.cli_support import (
     HIT_MARKS,
     RED,
     YELLOW,
+    ArgumentParser,
     CliContext,
     add_json_flag,
     highlight,
@@ -39,12 +40,13 @@ from library.errors import ParallaxError
 from library.importer import FileResult
 from library.notes import cli as notes_cli
 from library.paths import display_path
+from library.terminal import safe
 
 OpenWindow = Callable[[str | None, list[str], str | None], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="parallax",
         description="Compare news coverage: shared facts, divergent claims, private notes.",
         epilog="Run `parallax COMMAND --help` for a command's options.",
@@ -105,7 +107,7 @@ def _accept_data_dir_anywhere(parser: argparse.ArgumentParser) -> None:
 
 
 def build_window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="parallax",
         description="Open the Parallax window, on the library or on a comparison of two files.",
         epilog="Commands: import, list, show, search, remove, compare, notes "
@@ -162,7 +164,7 @@ def _open_window(args_list: list[str], open_window: OpenWindow | None) -> int:
     if len(args.files) not in (0, 2):
         parser.error("give two files (or article ids) to compare, or none to open the library")
     if open_window is None:
-        print("parallax: the window is not available in this installation.", file=sys.stderr)
+        sys.stderr.write("parallax: the window is not available in this installation.\n")
         return 2
     return open_window(args.data_dir, list(args.files), args.screenshot)
 
@@ -206,15 +208,15 @@ def cmd_import(ctx: CliContext) -> int:
             return
         status = ctx.style(f"{result.status:<11}", colors.get(result.status, YELLOW))
         if result.article is not None:
-            detail = f"#{result.article.id} {result.article.title}"
+            detail = f"#{result.article.id} {safe(result.article.title)}"
             if result.status == "new_version":
                 detail += f" (version {result.article.version})"
         else:
-            detail = f"refused: {display_path(result.path.name)} {result.reason}"
+            detail = f"refused: {safe(display_path(result.path.name))} {safe(result.reason)}"
             if result.status == "skipped":
-                detail = f"skipped: {result.reason}"
-        target = ctx.out if result.status != "refused" else ctx.err
-        print(f"{status} {display_path(result.path)}  {detail}", file=target)
+                detail = f"skipped: {safe(result.reason)}"
+        write = ctx.print if result.status != "refused" else ctx.warn
+        write(f"{status} {safe(display_path(result.path))}  {detail}")
 
     report = ctx.collection.import_paths(ctx.args.paths, on_result=line)
     if as_json:
@@ -251,9 +253,9 @@ def cmd_list(ctx: CliContext) -> int:
         return 0
     ctx.print(ctx.style(f"{'ID':>4}  {'PUBLISHED':<10}  {'OUTLET':<16}  {'WORDS':>6}  TITLE", BOLD))
     for a in articles:
-        outlet = (a.outlet or "—")[:16]
-        date = (a.published or "—")[:10]
-        ctx.print(f"{a.id:>4}  {date:<10}  {outlet:<16}  {a.word_count:>6}  {a.title}")
+        outlet = safe(a.outlet or "—")[:16]
+        date = safe(a.published or "—")[:10]
+        ctx.print(f"{a.id:>4}  {date:<10}  {outlet:<16}  {a.word_count:>6}  {safe(a.title)}")
     ctx.print(ctx.style(f"{len(articles)} article(s)", DIM))
     return 0
 
@@ -278,12 +280,12 @@ def cmd_show(ctx: CliContext) -> int:
         ("Imported", article.imported_at),
     ):
         if value:
-            ctx.print(f"{ctx.style(label + ':', DIM)} {value}")
+            ctx.print(f"{ctx.style(label + ':', DIM)} {safe(value)}")
     version_ids = ", ".join(f"#{v.id}" for v in versions)
     ctx.print(f"{ctx.style('Version:', DIM)} {article.version} of {len(versions)} ({version_ids})")
     ctx.print(f"{ctx.style('Words:', DIM)} {article.word_count}")
     ctx.print()
-    ctx.print(article.body)
+    ctx.print(safe(article.body, multiline=True))
     return 0
 
 
@@ -305,7 +307,7 @@ def cmd_search(ctx: CliContext) -> int:
         )
         return 0
     if not hits:
-        ctx.print(f"No article matches {text!r}.")
+        ctx.print(f"No article matches {safe(repr(text))}.")
         return 0
     for hit in hits:
         ctx.print(f"{ctx.style(f'#{hit.article.id}', CYAN)} {ctx.style(hit.article.title, BOLD)}")
@@ -322,7 +324,7 @@ def cmd_remove(ctx: CliContext) -> int:
     if ctx.args.json:
         ctx.print_json({"removed": article.id, "title": article.title, "notes_kept": kept})
         return 0
-    ctx.print(f"Removed #{article.id} {article.title}")
+    ctx.print(f"Removed #{article.id} {safe(article.title)}")
     if kept:
         ctx.print(
             f"Its {kept} note(s) are kept: parallax notes list --article {article.id}"

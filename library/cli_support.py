@@ -9,8 +9,8 @@ status.  Errors a user can act on are raised as `ParallaxError` and printed by
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Any, TextIO
 
 from library.collection import Collection
+from library.terminal import clean, dumps, safe, safe_json
 
 Handler = Callable[["CliContext"], int]
 
@@ -32,7 +33,7 @@ def wants_color(stream: TextIO) -> bool:
     """Colour only for a terminal, and never when NO_COLOR is set (no-color.org)."""
     if os.environ.get("NO_COLOR"):
         return False
-    return hasattr(stream, "isatty") and stream.isatty()
+    return _is_terminal(stream)
 
 
 @dataclass
@@ -60,35 +61,60 @@ class CliContext:
             )
         return collection
 
+    # Every line a command writes goes through print/warn/print_json, which make
+    # any control character visible (library.terminal); only the colour codes
+    # Parallax adds itself survive.  Values are also passed through `safe` where
+    # they are formatted, so a stored "ESC [ 1 m" never reaches a colour terminal.
+
     def print(self, text: str = "") -> None:
-        print(text, file=self.out)
+        self.out.write(clean(text, keep_colors=self.color) + "\n")
 
     def warn(self, text: str) -> None:
-        print(text, file=self.err)
+        self.err.write(clean(text, keep_colors=self.color) + "\n")
 
     def print_json(self, data: Any) -> None:
-        json.dump(data, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        self.out.write(dumps(data) + "\n")
+
+    def print_data(self, text: str, *, is_json: bool = False) -> None:
+        """An export written to stdout: exact when redirected, made safe on a terminal.
+
+        JSON stays valid JSON of the same data (controls written as `\\uXXXX`).
+        """
+        if _is_terminal(self.out):
+            text = safe_json(text) if is_json else safe(text, multiline=True)
+        self.out.write(text)
 
     def highlight(self, snippet: str) -> str:
         """A search snippet for the terminal: matches in bold yellow, or in [brackets]."""
         start, end = (BOLD + YELLOW, RESET) if self.color else ("[", "]")
-        return highlight(snippet, start, end)
+        return highlight(snippet, start, end, for_terminal=True)
 
     def style(self, text: str, *codes: str) -> str:
-        """`text` wrapped in ANSI codes when colour is on."""
+        """`text` made safe (one line), wrapped in ANSI codes when colour is on."""
+        text = safe(text)
         if not self.color or not codes:
             return text
         return "".join(codes) + text + RESET
 
 
-def highlight(snippet: str, start: str, end: str) -> str:
+def _is_terminal(stream: TextIO) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def highlight(snippet: str, start: str, end: str, *, for_terminal: bool = False) -> str:
     """A search snippet on one line, `HIT_MARKS` replaced by `start`/`end`.
 
-    Adjacent matched words ("Li Zhaozong") become one highlight.
+    Adjacent matched words ("Li Zhaozong") become one highlight.  With
+    `for_terminal`, the text between the marks is made safe to print first
+    (the marks themselves are control characters, so the order matters).
     """
-    snippet = snippet.replace(HIT_MARKS[1] + " " + HIT_MARKS[0], " ")
-    return snippet.replace(HIT_MARKS[0], start).replace(HIT_MARKS[1], end).replace("\n", " ")
+    snippet = snippet.replace(HIT_MARKS[1] + " " + HIT_MARKS[0], " ").replace("\n", " ")
+    pieces = re.split(f"([{''.join(HIT_MARKS)}])", snippet)
+    marks = {HIT_MARKS[0]: start, HIT_MARKS[1]: end}
+    return "".join(
+        marks[piece] if piece in marks else safe(piece) if for_terminal else piece
+        for piece in pieces
+    )
 
 
 #: SQLite's largest integer; a bigger id or limit cannot even be looked up.
@@ -104,6 +130,16 @@ def record_id(text: str) -> int:
     if not 0 <= value <= MAX_SQLITE_INT:
         raise argparse.ArgumentTypeError(f"out of range: {text}")
     return value
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that makes what it echoes (a bad choice, an unknown option) safe to print.
+
+    Subparsers made by `add_subparsers().add_parser` are of this class too.
+    """
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        super()._print_message(clean(message), file)
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

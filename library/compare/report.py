@@ -6,6 +6,7 @@ import re
 import textwrap
 
 from library.compare.model import Comparison, Pair, Unit
+from library.terminal import safe
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -34,8 +35,9 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
     s = comparison.summary
-    title_a = comparison.a.title or "A"
-    title_b = comparison.b.title or "B"
+    # Article text is data: every piece is made safe before colour is added.
+    title_a = safe(comparison.a.title or "A")
+    title_b = safe(comparison.b.title or "B")
     lines = [
         paint(_BOLD, f"A: {title_a}"),
         paint(_BOLD, f"B: {title_b}"),
@@ -56,9 +58,9 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
             lines.append(
                 "    "
                 + paint(_YELLOW, f"≠ {c.kind}: ")
-                + paint(_RED, repr(c.a) if c.a else "(none)")
+                + paint(_RED, safe(repr(c.a)) if c.a else "(none)")
                 + " vs "
-                + paint(_GREEN, repr(c.b) if c.b else "(none)")
+                + paint(_GREEN, safe(repr(c.b)) if c.b else "(none)")
             )
     for name, ids, units in (
         ("A", comparison.only_a, comparison.a.units),
@@ -66,7 +68,7 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
     ):
         lines += _section(paint(_BOLD + _CYAN, f"Only in {name} ({len(ids)})"))
         for i in ids:
-            lines += _wrap(f"[{name}{i}] ", units[i].text)
+            lines += _wrap(f"[{name}{i}] ", safe(units[i].text, multiline=True))
     return "\n".join(lines) + "\n"
 
 
@@ -89,7 +91,7 @@ def _ids(side: str, ids: tuple[int, ...]) -> str:
 
 
 def _joined(units: tuple[Unit, ...], ids: tuple[int, ...]) -> str:
-    return " ".join(units[i].text for i in ids)
+    return safe(" ".join(units[i].text for i in ids), multiline=True)
 
 
 def _pair_lines(pair: Pair, comparison: Comparison, color: bool) -> list[str]:
@@ -103,7 +105,8 @@ def _pair_lines(pair: Pair, comparison: Comparison, color: bool) -> list[str]:
     # token, so escape codes never count towards the line width.
     for side, keep, mark in (("A", -1, _RED), ("B", 1, _GREEN)):
         parts: list[str] = []
-        for op, text in pair.diff:
+        for op, raw in pair.diff:
+            text = safe(raw, multiline=True)
             if op == 0:
                 parts.append(text)
             elif op == keep:

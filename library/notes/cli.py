@@ -34,6 +34,7 @@ from library.notes.export import import_json, select_notes, to_json, to_markdown
 from library.notes.model import Note
 from library.notes.recovery import latest_backup, salvage
 from library.notes.store import NotesStore
+from library.terminal import safe
 
 
 def register(subparsers: Any) -> None:
@@ -175,7 +176,7 @@ def cmd_show(ctx: CliContext) -> int:
         ctx.print(ctx.style(f"> {note.anchor.quote}", DIM))
     if note.claim is not None and note.claim.text:
         ctx.print(ctx.style(f"> {note.claim.text}", DIM))
-    ctx.print(note.text)
+    ctx.print(safe(note.text, multiline=True))
     return 0
 
 
@@ -195,7 +196,7 @@ def cmd_search(ctx: CliContext) -> int:
         )
         return 0
     if not hits:
-        ctx.print(f"No note matches {text!r}.")
+        ctx.print(f"No note matches {safe(repr(text))}.")
         return 0
     for hit in hits:
         _print_line(ctx, hit.note)
@@ -224,10 +225,10 @@ def cmd_export(ctx: CliContext) -> int:
     else:
         text = to_markdown(notes, lambda article_id: _title(ctx, article_id))
     if ctx.args.output is None:
-        ctx.out.write(text)
+        ctx.print_data(text, is_json=ctx.args.format == "json")
         return 0
     write_export(ctx.args.output, text, data_dir=store.data_dir)
-    ctx.warn(f"Exported {len(notes)} note(s) to {ctx.args.output}")
+    ctx.warn(f"Exported {len(notes)} note(s) to {safe(ctx.args.output)}")
     return 0
 
 
@@ -236,19 +237,19 @@ def cmd_import(ctx: CliContext) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ParallaxError(f"Cannot read {path}: {exc}") from exc
+        raise ParallaxError(f"Cannot read {safe(path)}: {exc}") from exc
     report = import_json(notes_of(ctx), text)
     if ctx.args.json:
         ctx.print_json(
             {"added": report.added, "updated": report.updated, "unchanged": report.unchanged}
         )
     else:
-        ctx.print(f"Imported {path.name}: {report.summary()}")
+        ctx.print(f"Imported {safe(path.name)}: {report.summary()}")
     return 0
 
 
 def cmd_backup(ctx: CliContext) -> int:
-    ctx.print(str(notes_of(ctx).backup()))
+    ctx.print(safe(notes_of(ctx).backup()))
     return 0
 
 
@@ -257,7 +258,7 @@ def cmd_recover(ctx: CliContext) -> int:
     path = ctx.args.file or latest_backup(store.data_dir)
     if path is None:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
-    ctx.print(f"Recovered from {path}: {salvage(store, path).summary()}")
+    ctx.print(f"Recovered from {safe(path)}: {salvage(store, path).summary()}")
     return 0
 
 
@@ -287,9 +288,9 @@ def _note_json(ctx: CliContext, note: Note) -> dict[str, Any]:
 
 def _print_line(ctx: CliContext, note: Note) -> None:
     tags = " ".join(f"#{t}" for t in note.tags)
-    where = _title(ctx, note.article_id or 0) or f"article {note.article_id}"
+    where = safe(_title(ctx, note.article_id or 0) or f"article {note.article_id}")
     if note.kind in ("comparison", "claim"):
-        where += f" ↔ {_title(ctx, note.article_b_id or 0) or note.article_b_id}"
+        where += f" ↔ {safe(_title(ctx, note.article_b_id or 0) or note.article_b_id)}"
     flag = ctx.style(" [detached]", YELLOW) if note.detached else ""
     ctx.print(
         f"{ctx.style(f'#{note.id}', CYAN)} {note.created_at[:10]} "
