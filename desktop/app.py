@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from library.terminal import safe
+
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
     from library.article import Article
@@ -77,6 +79,7 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
 
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
+    from desktop.text import message_box, warn
     from desktop.theme import apply_theme
     from library.collection import Collection
     from library.errors import ParallaxError
@@ -90,9 +93,9 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
     apply_theme(app)
 
     def fail(message: str) -> int:
-        print(message, file=sys.stderr)
+        print(safe(message, multiline=True), file=sys.stderr)
         if not screenshot:
-            QMessageBox.critical(None, "Parallax", message)
+            warn(None, "Parallax", message, QMessageBox.Icon.Critical)
         return 1
 
     try:
@@ -115,8 +118,8 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
         window.show()
         _open_files(window, articles)
         if problem:
-            print(problem, file=sys.stderr)
-            box = QMessageBox(QMessageBox.Icon.Warning, "Parallax", problem, parent=window)
+            print(safe(problem, multiline=True), file=sys.stderr)
+            box = message_box(window, QMessageBox.Icon.Warning, "Parallax", problem)
             box.open()
         _close_on_interrupt(window)
         if os.environ.get(BENCH_ENV):

@@ -43,6 +43,7 @@ from desktop.notes.panel import NotesPanel
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
+from desktop.text import plain_label, window_title
 from desktop.theme import icon
 from desktop.window_menus import build_menus, build_toolbar, make_action, menu_for
 from library.article import Article
@@ -61,7 +62,7 @@ BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 def placeholder(text: str) -> QLabel:
     """A centred, wrapped message standing in for a part that cannot be shown."""
-    label = QLabel(text)
+    label = plain_label(QLabel(text))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     return label
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
                                   (SUMMARY_SPLITTER_KEY, self.comparison_view.outer)):
                 self.settings.restore_splitter(key, splitter, splitter.sizes())
         a, b = self.pair
-        self.setWindowTitle(f"Parallax{SEP}{a.title} ↔ {b.title}")
+        self.setWindowTitle(window_title(f"Parallax{SEP}{a.title} ↔ {b.title}"))
         if self.notes_panel is not None:
             self.notes_panel.show_comparison(a, b)
         self._update_actions()

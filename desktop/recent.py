@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QMenu
 
 from desktop.settings import Settings
-from desktop.text import clip
+from desktop.text import clip, plain_tooltip
 from library.article import Article
 
 KEY = "recent/comparisons"
@@ -93,8 +93,9 @@ def fill_recent_menu(
     menu.clear()
     pairs = recent.pairs()
     for n, pair in enumerate(pairs, start=1):
-        action = menu.addAction(f"&{n % 10} {pair.label}")
-        action.setToolTip(f"{pair.title_a}\n↔ {pair.title_b}")
+        # "&" in a title is text, not a keyboard mnemonic.
+        action = menu.addAction(f"&{n % 10} {pair.label.replace('&', '&&')}")
+        action.setToolTip(plain_tooltip(f"{pair.title_a}\n↔ {pair.title_b}"))
         action.triggered.connect(lambda _checked=False, p=pair: open_pair(p))
     if not pairs:
         menu.addAction("No recent comparisons").setEnabled(False)

@@ -1,6 +1,24 @@
-"""Small text helpers shared by the desktop widgets."""
+"""Small text helpers shared by the desktop widgets.
+
+User data (a title, an outlet, a file name, a note) is never shown as markup.
+Qt guesses: a QLabel, a message box or a tooltip whose first line looks like
+HTML (`Qt.mightBeRichText`) is rendered as HTML, so a headline such as
+`<img src="x.png">` would load an image.  Hence:
+
+- a label that shows user data is made `plain_label` (Qt.PlainText);
+- a message box comes from `message_box`, which is plain text too;
+- a tooltip goes through `plain_tooltip`;
+- where Parallax needs its own markup (bold counts, italics), every piece of
+  user data inside it is `html.escape`d.
+"""
 
 from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def clip(text: str, limit: int) -> str:
@@ -8,3 +26,56 @@ def clip(text: str, limit: int) -> str:
     characters with a trailing "…" if it was longer."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plain_tooltip(text: str) -> str:
+    """`text` as a tooltip Qt shows literally.
+
+    Text Qt would take for plain text is returned as it is; text it would
+    render as HTML is escaped and wrapped in a paragraph that keeps its line
+    breaks, so it reads exactly as typed.
+    """
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
+
+
+def window_title(text: str) -> str:
+    """`text` as a window title shown literally: Qt hides a "[*]" in a title."""
+    return text.replace("[*]", "[*][*]")
+
+
+def plain_label(label: QLabel) -> QLabel:
+    """`label` set to show its text literally, never as HTML; returns it."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str = "",
+) -> QMessageBox:
+    """A message box whose texts (which often name files or titles) are plain text.
+
+    Use it instead of `QMessageBox.warning(...)`, which guesses rich text.
+    """
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if informative:
+        box.setInformativeText(informative)
+    return box
+
+
+def warn(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> None:
+    """Show a plain-text warning with an OK button and wait for it to be closed."""
+    box = message_box(parent, icon, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()

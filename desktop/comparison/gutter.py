@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
+from desktop.text import plain_tooltip
 from library.export.layout import ComparisonLayout
 
 
@@ -216,7 +217,7 @@ class LinkMap(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             band = self.band_at(QPointF(event.pos()))
             if band is not None:
-                QToolTip.showText(event.globalPos(), band.tooltip, self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(band.tooltip), self)
             else:
                 QToolTip.hideText()
             return True

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.comparison.offsets import OffsetMap
 from desktop.comparison.overview import OverviewStrip
+from desktop.text import plain_label, plain_tooltip
 from library.article import Article
 
 # Given a body offset, the hover text for it (None: not part of any pair).
@@ -147,7 +148,8 @@ class ReadingTextEdit(QTextEdit):
             offset = self.body_offset_at(pos)
             text = None if offset is None else self.tooltip_provider(offset)
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+                tip = plain_tooltip(text)
+                QToolTip.showText(event.globalPos(), tip, self.viewport())  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -180,14 +182,14 @@ class ReadingPane(QFrame):
         )
         # One elided line (full title in the tooltip): both headers then have the
         # same height, so the two texts start level and the bands read straight.
-        self.title_label = QLabel()
+        self.title_label = plain_label(QLabel())
         self.title_label.setMinimumWidth(50)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(title_font)
-        self.meta_label = QLabel()
+        self.meta_label = plain_label(QLabel())
         self.meta_label.setMinimumWidth(50)  # elided too: a long byline must not widen the pane
         self.meta_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.meta_label.setStyleSheet("color: palette(placeholder-text);")
@@ -240,10 +242,10 @@ class ReadingPane(QFrame):
             self.text_edit.offsets = OffsetMap("")
             self.text_edit.clear()
             return
-        self.title_label.setToolTip(article.title)
+        self.title_label.setToolTip(plain_tooltip(article.title))
         meta = [m for m in (article.outlet, article.published, article.author) if m]
         self._meta = "  ·  ".join(meta) if meta else "No outlet or date stated"
-        self.meta_label.setToolTip(self._meta)
+        self.meta_label.setToolTip(plain_tooltip(self._meta))
         self._elide_title()
         self.text_edit.offsets = OffsetMap(article.body)
         self.text_edit.setPlainText(article.body)

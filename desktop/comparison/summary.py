@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.text import clip
+from desktop.text import clip, plain_tooltip
 from library.export.layout import ComparisonLayout
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -61,6 +61,7 @@ class SummaryPanel(QWidget):
             bar.setAccessibleName(f"Share of article {side.upper()} also in the other")
             form.addRow(f"Article {side.upper()}", bar)
         self.counts = QLabel("No comparison yet")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)  # bold numbers; no user text
         self.counts.setWordWrap(True)
 
         self.lists = {key: QListWidget() for key in ("divergent", "same", "only_a", "only_b")}
@@ -145,7 +146,7 @@ class SummaryPanel(QWidget):
                 lines += [f"  ⚠ {c.describe()}" for c in pair.conflicts]
                 item = QListWidgetItem("\n".join(lines))
                 item.setData(_ROLE, ("pair", pair.index))
-                item.setToolTip(pair.describe())
+                item.setToolTip(plain_tooltip(pair.describe()))
                 target.addItem(item)
         for side in ("a", "b"):
             target = self.lists[f"only_{side}"]

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QToolBar,
@@ -38,6 +37,7 @@ from desktop.comparison.pane import ReadingPane
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.worker import ComparisonRunner
+from desktop.text import warn
 from library.article import Article
 from library.export import ComparisonLayout
 
@@ -465,6 +465,6 @@ class ComparisonView(QWidget):
         try:
             self.export(path, fmt)
         except (OSError, RuntimeError) as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not export to {path}:\n{exc}")
+            warn(self, "Export failed", f"Could not export to {path}:\n{exc}")
             return
         self.status_message.emit(f"Exported comparison to {path}")

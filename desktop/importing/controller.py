@@ -10,12 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.importing.progress import ImportProgress
 from desktop.importing.report import ImportReportDialog, show_report
 from desktop.importing.worker import ImportJob
 from desktop.tasks import TaskManager
+from desktop.text import warn
 from library.importer import ImportReport
 
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -134,4 +135,4 @@ class ImportController(QObject):
     def _failed(self, message: str) -> None:
         self._end()
         self.failed.emit(message)
-        QMessageBox.warning(self._window, "Import", message)
+        warn(self._window, "Import", message)

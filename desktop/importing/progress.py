@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from desktop.text import plain_label, plain_tooltip
+
 LABEL_WIDTH = 280  # pixels for "Importing <file name>"
 
 
@@ -23,7 +25,7 @@ class ImportProgress(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importProgress")
-        self.label = QLabel("Importing…")
+        self.label = plain_label(QLabel("Importing…"))
         self.label.setMaximumWidth(LABEL_WIDTH)
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Import progress")
@@ -57,7 +59,7 @@ class ImportProgress(QWidget):
         # Elided: a long file name must not widen the status bar (and the window).
         metrics = self.label.fontMetrics()
         self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH))
-        self.label.setToolTip(text)
+        self.label.setToolTip(plain_tooltip(text))
 
     def request_cancel(self) -> None:
         """What Cancel (and Esc) does: say so, and ask the import to stop."""

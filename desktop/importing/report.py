@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.text import plain_label, plain_tooltip
 from library.importer import FileResult, ImportReport
+from library.paths import display_path
 
 _STATUS_TEXT = {
     "added": "Added",
@@ -54,7 +56,7 @@ class ImportReportDialog(QDialog):
         self.setAccessibleName("Import report")
         self.resize(720, 380)
 
-        self.summary = QLabel(self._headline())
+        self.summary = plain_label(QLabel(self._headline()))
         self.summary.setObjectName("reportSummary")
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -75,10 +77,14 @@ class ImportReportDialog(QDialog):
         blank = QIcon(blank_pixmap)
         for result in sorted(report.results, key=lambda r: _ORDER.get(r.status, 9)):
             item = QTreeWidgetItem(
-                [_STATUS_TEXT.get(result.status, result.status), result.path.name, detail(result)]
+                [
+                    _STATUS_TEXT.get(result.status, result.status),
+                    display_path(result.path.name),
+                    detail(result),
+                ]
             )
-            item.setToolTip(1, str(result.path))
-            item.setToolTip(2, detail(result))
+            item.setToolTip(1, plain_tooltip(display_path(result.path)))
+            item.setToolTip(2, plain_tooltip(detail(result)))
             if result.failed:
                 item.setIcon(0, warn)
             elif result.status in ("added", "new_version"):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.library.preview import meta_line
+from desktop.text import message_box, plain_label, plain_tooltip
 from library.article import Article
 
 
@@ -43,7 +44,7 @@ class ArticlePicker(QDialog):
         self.resize(520, 420)
         self._articles = articles
 
-        label = QLabel(prompt)
+        label = plain_label(QLabel(prompt))  # names the article being compared
         label.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Type to narrow the list")
@@ -59,7 +60,7 @@ class ArticlePicker(QDialog):
         for article in articles:
             item = QListWidgetItem(f"{article.title}\n{meta_line(article)}")
             item.setData(Qt.ItemDataRole.UserRole, article)
-            item.setToolTip(article.title)
+            item.setToolTip(plain_tooltip(article.title))
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -128,13 +129,13 @@ class ConfirmRemove:
             text = f"Remove “{articles[0].title}” from the library?"
         else:
             text = f"Remove {len(articles)} articles from the library?"
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove from Library")
-        box.setText(text)
-        box.setInformativeText(
+        box = message_box(
+            parent,
+            QMessageBox.Icon.Question,
+            "Remove from Library",
+            text,
             "All imported versions are removed. Your files on disk are not touched, "
-            "and notes are kept."
+            "and notes are kept.",
         )
         remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -160,11 +161,11 @@ class ConfirmDiscardNote:
 
 def tell_library_recovered(parent: QWidget, moved_to: Path) -> QMessageBox:
     """Say (without blocking) that a damaged library was set aside and a new one started."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Library Recovered",
+    box = message_box(parent, QMessageBox.Icon.Warning, "Library Recovered",
                       "The library database was damaged, so a new, empty library was "
-                      "started. Import your articles again to rebuild it.", parent=parent)
-    box.setInformativeText(f"The damaged file was kept at {moved_to}. "
-                           "Your notes are stored separately and were not affected.")
+                      "started. Import your articles again to rebuild it.",
+                      f"The damaged file was kept at {moved_to}. "
+                      "Your notes are stored separately and were not affected.")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.text import plain_tooltip
 from library.article import Article
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -145,7 +146,8 @@ class LibraryModel(QAbstractTableModel):
         if role == ID_ROLE:
             return int(article.id) if article.id is not None else -1
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            tip = self._tooltip(row, column)
+            return plain_tooltip(tip) if tip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.WORDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:

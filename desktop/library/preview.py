@@ -25,6 +25,7 @@ from desktop.comparison.offsets import OffsetMap
 from desktop.library.model import format_date
 from desktop.library.reading import ExtraContextActions
 from desktop.passages import mark_noted
+from desktop.text import plain_label, plain_tooltip
 from library.article import Article
 
 # Search marks: control characters, which never occur in article text, unlike "[".
@@ -74,11 +75,12 @@ class PreviewPane(QWidget):
         self._article: Article | None = None
         self._offsets = OffsetMap("")
 
-        self.title = QLabel()
+        # Title, source line and placeholder show user text: never as HTML.
+        self.title = plain_label(QLabel())
         self.title.setObjectName("previewTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta = QLabel()
+        self.meta = plain_label(QLabel())
         self.meta.setObjectName("previewMeta")
         self.meta.setWordWrap(True)
         self.snippet = QLabel()
@@ -112,7 +114,7 @@ class PreviewPane(QWidget):
         layout.addWidget(self.text_edit, 1)
 
         self._placeholder_text = PLACEHOLDER_TEXT
-        self.placeholder = QLabel(PLACEHOLDER_TEXT)
+        self.placeholder = plain_label(QLabel(PLACEHOLDER_TEXT))
         self.placeholder.setObjectName("placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -147,7 +149,9 @@ class PreviewPane(QWidget):
             return
         self.title.setText(article.title)
         self.meta.setText(meta_line(article))
-        self.meta.setToolTip("\n".join(x for x in (article.url, article.source_path) if x))
+        self.meta.setToolTip(
+            plain_tooltip("\n".join(x for x in (article.url, article.source_path) if x))
+        )
         if snippet:
             self.snippet.setText(snippet_html(snippet))
             self.snippet.show()

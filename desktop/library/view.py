@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from desktop.library.dialogs import ArticlePicker, ConfirmRemove
 from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel
 from desktop.library.preview import MARKS, PreviewPane
 from desktop.library.proxy import LibraryProxy
-from desktop.text import clip
+from desktop.text import clip, plain_label, warn
 from library.article import Article
 from library.errors import InvalidQuery, ParallaxError
 from library.store import LibraryStore
@@ -71,7 +70,7 @@ class LibraryView(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         # Files dropped on the search box are imported (by the window), not typed in.
         self.filter_edit.setAcceptDrops(False)
-        self.filter_note = QLabel()
+        self.filter_note = plain_label(QLabel())  # may echo what was typed
         self.filter_note.setObjectName("filterNote")
         self.filter_note.setAccessibleName("Search status")
 
@@ -236,7 +235,7 @@ class LibraryView(QWidget):
                 assert article.id is not None
                 self._library.remove(article.id)
         except ParallaxError as exc:
-            QMessageBox.warning(self, "Remove from Library", str(exc))
+            warn(self, "Remove from Library", str(exc))
         self.refresh(select_ids=[])
         noun = "article" if len(articles) == 1 else "articles"
         self.status_message.emit(f"Removed {len(articles)} {noun} from the library.")

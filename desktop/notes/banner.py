@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.text import plain_label
 from library.errors import ParallaxError
 from library.notes import NotesStore
 from library.notes.recovery import salvage
@@ -31,7 +32,7 @@ class RecoveryBanner(QWidget):
         self.setObjectName("notesBanner")
         self.setStyleSheet("#notesBanner { background:#fff3cd; } QLabel { color:#5c4400; }")
         self.setAutoFillBackground(True)
-        self.label = QLabel()
+        self.label = plain_label(QLabel())  # names a file
         self.label.setWordWrap(True)
         self.button = QPushButton("Recover Notes")
         self.button.setToolTip("Copy every readable note from the damaged file into this one")

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop.text import plain_label
 from library.errors import ParallaxError
 from library.notes import Note, NotesStore
 from library.notes.export import write_private
@@ -60,7 +61,7 @@ class NoteEditor(QWidget):
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Tags, separated by spaces")
         self.tags_edit.setAccessibleName("Note tags")
-        self.state = QLabel()
+        self.state = plain_label(QLabel())  # may name a file or echo an error
         self.state.setObjectName("noteSaveState")
 
         layout = QVBoxLayout(self)

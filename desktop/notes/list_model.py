@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.text import plain_tooltip
 from library.notes import Note
 
 # Private-use marks around matched words; replaced by HTML after escaping.
@@ -77,7 +78,7 @@ class NoteListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return row.note.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return html.escape(row.note.text[:400]) or None
+            return plain_tooltip(row.note.text[:400]) or None
         if role == NoteRole:
             return row.note
         return None

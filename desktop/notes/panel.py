@@ -38,6 +38,7 @@ from desktop.notes.list_model import MARKS, NoteListModel, NoteRole, NoteRow, Ri
 from desktop.notes.search import NotesSearchBar
 from desktop.notes.titles import TitleCache
 from desktop.notes.transfer import NotesTransfer
+from desktop.text import plain_label
 from library.article import Article
 from library.errors import InvalidQuery, ParallaxError
 from library.notes import Claim, Note, NotesStore
@@ -79,7 +80,7 @@ class NotesPanel(QWidget):
 
         self.banner = RecoveryBanner(notes)
         self.search_bar = NotesSearchBar()
-        self.context = QLabel()
+        self.context = plain_label(QLabel())
         self.context.setWordWrap(True)
         self.list_view = QListView()
         self.list_view.setAccessibleName("Notes")
@@ -97,6 +98,7 @@ class NotesPanel(QWidget):
         self.delete_button.setToolTip("Move the note to the trash (Del)")
         self.restore_button = QPushButton("Restore")
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.RichText)  # `report` escapes the message
         self.status.setWordWrap(True)
         self.status.setObjectName("notesStatus")
 
@@ -243,7 +245,7 @@ class NotesPanel(QWidget):
         except InvalidQuery:
             rows, context = [], "Type a word to search for."
         except ParallaxError as exc:
-            rows, context = [], html.escape(str(exc))
+            rows, context = [], str(exc)
         self.model.set_rows(rows)
         self.context.setText(context)
         row = self.model.row_of(keep.id) if keep is not None else None
