@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QWidget
 
+from library.terminal import safe
+
 # Enough for a cold comparison of two long articles; a hang beyond this is a bug.
 READY_TIMEOUT_MS = 60_000
 # A short settle after the last event: lets layouts, fonts and scroll bars finish.
@@ -67,7 +69,7 @@ class ScreenshotWhenReady(QObject):
         self._timeout.stop()
         ok = save_window(self._window, self._path)
         if not ok:
-            print(f"Could not write the screenshot to {self._path}.", file=sys.stderr)
+            print(f"Could not write the screenshot to {safe(self._path)}.", file=sys.stderr)
         self._on_done(0 if ok else 1)
 
     def _give_up(self) -> None:

@@ -7,6 +7,8 @@ what Qt would *show* for a label or tooltip and expects the literal text.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -281,3 +283,19 @@ def test_recovery_notice_is_plain(qtbot: QtBot, tmp_path: Path) -> None:
     box = tell_library_recovered(parent, tmp_path / "<b>lib</b>.db")
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
+
+
+@pytest.mark.slow
+def test_launcher_echoes_a_hostile_file_name_safely(tmp_path: Path) -> None:
+    """`parallax A B` with a file that cannot be opened says so on stderr, made safe."""
+    missing = tmp_path / "\x1b]0;pwned\x07<b>gone</b>\u202e.txt"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.launch", "--data-dir", str(tmp_path / "home"),
+         "--screenshot", str(tmp_path / "x.png"), str(missing), str(missing)],
+        cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "␛]0;pwned␇<b>gone</b>\\u202e.txt" in result.stderr
+    assert not any(c in result.stderr for c in "\x1b\x07\u202e")
