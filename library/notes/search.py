@@ -20,7 +20,7 @@ from library.notes.snippets import Matcher, snippet
 if TYPE_CHECKING:
     from library.notes.store import NotesStore
 
-# How many of the newest matches are ranked (see search_notes).
+# How many of the newest live matches are ranked (see search_notes).
 WINDOW = 2000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -74,16 +74,21 @@ def search_notes(
         match = f'({match}) AND tags : "{" ".join(tag_words)}"'
     db = store.db
     # Ranking costs per matching row, and a word like "the" matches every
-    # note; rank only the newest WINDOW matches, which FTS5 finds by walking
-    # its rowid order and stopping early.
+    # note; rank only the newest WINDOW *live* matches (trash and tag filter
+    # applied first, or a live note behind WINDOW newer trashed ones would
+    # never be seen).  CROSS JOIN keeps FTS5 as the outer loop, walking its
+    # rowid order and stopping early; each match costs one primary-key lookup.
+    live = f"n.deleted_at IS NULL{tag_sql}"
     bound = db.execute(
-        "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        [match, WINDOW - 1],
+        f"""SELECT notes_fts.rowid FROM notes_fts CROSS JOIN notes n ON n.id = notes_fts.rowid
+            WHERE notes_fts MATCH ? AND {live}
+            ORDER BY notes_fts.rowid DESC LIMIT 1 OFFSET ?""",
+        [match, *params, WINDOW - 1],
     ).fetchone()
     rows = db.execute(
         f"""{SELECT.replace(" FROM notes n", "")}, bm25(notes_fts, 2.0, 1.5, 1.0) AS score
-            FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-            WHERE notes_fts MATCH ? AND notes_fts.rowid >= ? AND n.deleted_at IS NULL{tag_sql}
+            FROM notes_fts CROSS JOIN notes n ON n.id = notes_fts.rowid
+            WHERE notes_fts MATCH ? AND notes_fts.rowid >= ? AND {live}
             ORDER BY score, notes_fts.rowid DESC LIMIT ?""",
         [match, bound[0] if bound else 0, *params, limit],
     ).fetchall()

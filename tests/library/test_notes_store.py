@@ -152,6 +152,21 @@ def test_search_snippet_and_tag_filter(store: NotesStore, article: Article) -> N
     assert store.search("compr*")
 
 
+def test_live_note_behind_many_newer_trashed_matches_is_found(store: NotesStore) -> None:
+    # Regression: only the newest 2,000 FTS matches were ranked, trash
+    # included, so 2,000 newer trashed notes hid every older live one.
+    from library.notes.search import WINDOW
+
+    live = store.add_article_note(1, "the zebra crossing", ["animals"])
+    with store.batch():
+        trashed = [store.add_article_note(2, f"zebra {i}", ["animals"]) for i in range(WINDOW + 5)]
+    store.db.execute("UPDATE notes SET deleted_at = updated_at WHERE id >= ?", [trashed[0].id])
+    store.db.conn.commit()
+    assert [h.note.id for h in store.search("zebra")] == [live.id]
+    assert [h.note.id for h in store.search("zebra", tag="animals")] == [live.id]
+    assert [h.note.id for h in store.search("zeb*")] == [live.id]
+
+
 HOSTILE = [
     '"',
     '"unbalanced',
