@@ -238,6 +238,18 @@ def test_corrupt_file_banner(qtbot: QtBot, data_dir: Path) -> None:
     store.close()
 
 
+def test_empty_notes_file_shows_the_banner(qtbot: QtBot, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "notes.db").write_bytes(b"")  # truncated to nothing: not a new store
+    store = NotesStore(data_dir, make_backups=False)
+    widget = NotesPanel(store)
+    qtbot.addWidget(widget)
+    assert not widget.banner.isHidden() and "notes.db.corrupt-" in widget.banner.text()
+    widget.banner.button.click()
+    assert "Could not read the damaged file" in widget.status.text()
+    store.close()
+
+
 def test_recover_button_brings_notes_back(qtbot: QtBot, data_dir: Path) -> None:
     first = NotesStore(data_dir, make_backups=False)
     first.add_article_note(4, "survivor")
