@@ -36,9 +36,8 @@ def store(data_dir: Path) -> Iterator[NotesStore]:
     notes.close()
 
 
-def test_migrations_from_empty_file(data_dir: Path) -> None:
-    data_dir.mkdir(parents=True)
-    (data_dir / "notes.db").write_bytes(b"")  # a 0-byte file is a valid empty database
+def test_migrations_from_no_file(data_dir: Path) -> None:
+    # No file yet (a 0-byte one is damage, not a new store: see test_notes_recovery).
     store = NotesStore(data_dir)
     db = sqlite_utils.Database(data_dir / "notes.db")
     assert {"notes", "notes_fts", "_sqlite_migrations"} <= set(db.table_names())
