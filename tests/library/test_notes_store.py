@@ -166,6 +166,21 @@ def test_live_note_behind_many_newer_trashed_matches_is_found(store: NotesStore)
     assert [h.note.id for h in store.search("zeb*")] == [live.id]
 
 
+def test_ranking_window_counts_live_matches_only(
+    store: NotesStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from library.notes import search
+
+    monkeypatch.setattr(search, "WINDOW", 3)
+    old = [store.add_article_note(1, f"okapi {i}", ["x" if i % 2 else "y"]) for i in range(6)]
+    # No trash: the newest 3 matches are ranked, the older ones are not.
+    assert {h.note.id for h in store.search("okapi")} == {n.id for n in old[3:]}
+    store.delete(old[5].id)
+    assert {h.note.id for h in store.search("okapi")} == {n.id for n in old[2:5]}
+    # With a tag, the window is the newest 3 matches *with* that tag.
+    assert {h.note.id for h in store.search("okapi", tag="x")} == {old[1].id, old[3].id}
+
+
 HOSTILE = [
     '"',
     '"unbalanced',
