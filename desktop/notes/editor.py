@@ -18,8 +18,8 @@ from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from library.errors import ParallaxError
+from library.export.writer import write_private
 from library.notes import Note, NotesStore
-from library.notes.export import write_private
 from library.notes.model import normalize_tags
 from library.paths import ensure_private_dir
 
