@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
-        self.comparison_view = ComparisonView()
+        self.comparison_view = ComparisonView(data_dir=collection.data_dir)
         # The view's worker compares with word weights learnt from the library;
         # the bodies are read here, on the thread that owns the connection.
         # Read once, then again only after an import or a removal changed the

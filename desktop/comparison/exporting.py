@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from library.article import Article
 from library.export import to_html, to_markdown
+from library.export.writer import write_export
 
 # fmt -> (label shown in the dialog, file suffix)
 FORMATS = {"html": ("HTML report", "html"), "md": ("Markdown", "md")}
@@ -45,8 +46,10 @@ def ask_save_path(parent: QWidget | None, fmt: str, suggested: str) -> Path | No
     """
     label, suffix = FORMATS[fmt]
     name, _ = QFileDialog.getSaveFileName(
-        parent, f"Export comparison as {label}", str(Path.home() / suggested),
-        f"{label} (*.{suffix})"
+        parent,
+        f"Export comparison as {label}",
+        str(Path.home() / suggested),
+        f"{label} (*.{suffix})",
     )
     if not name:
         return None
@@ -55,25 +58,35 @@ def ask_save_path(parent: QWidget | None, fmt: str, suggested: str) -> Path | No
 
 
 def write_report(
-    path: Path, fmt: str, comparison: Any, article_a: Article | None, article_b: Article | None
-) -> None:
-    """Write the report of `comparison` to `path` (UTF-8).
+    path: Path,
+    fmt: str,
+    comparison: Any,
+    article_a: Article | None,
+    article_b: Article | None,
+    *,
+    data_dir: Path,
+) -> Path:
+    """Write the report of `comparison` to `path` through the guarded export writer.
 
     Args:
-        path: the file to write.
+        path: the file to write (UTF-8, mode 0600, replaced atomically).
         fmt: "html" or "md".
         comparison: the engine `Comparison` (or its dict), None if there is none.
         article_a: article A.
         article_b: article B.
+        data_dir: Parallax's data folder, whose files are never written over.
+
+    Returns:
+        The file written.
 
     Raises:
         ValueError: unknown format.
         RuntimeError: nothing to export.
-        OSError: the file cannot be written.
+        ParallaxError: `path` is one of Parallax's own files, or cannot be written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use 'html' or 'md'")
     if comparison is None or article_a is None or article_b is None:
         raise RuntimeError("no comparison to export")
     build = to_html if fmt == "html" else to_markdown
-    Path(path).write_text(build(comparison, article_a, article_b), encoding="utf-8")
+    return write_export(path, build(comparison, article_a, article_b), data_dir=data_dir)

@@ -38,7 +38,9 @@ from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.worker import ComparisonRunner
 from desktop.text import warn
+from library import paths
 from library.article import Article
+from library.errors import ParallaxError
 from library.export import ComparisonLayout
 
 SIDES = ("a", "b")
@@ -60,8 +62,10 @@ class ComparisonView(QWidget):
     comparison_failed = Signal(str)
     status_message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, data_dir: Path | None = None) -> None:
         super().__init__(parent)
+        # Exports never write over the files in here (None: the default data dir).
+        self.data_dir = data_dir
         self.setAccessibleName("Article comparison")
         self._layout: ComparisonLayout | None = None
         self._comparison: Any = None
@@ -440,10 +444,11 @@ class ComparisonView(QWidget):
         Raises:
             ValueError: unknown format.
             RuntimeError: no comparison is shown.
-            OSError: the file cannot be written.
+            ParallaxError: `path` is one of Parallax's own files, or cannot be written.
         """
         a, b = self.panes["a"].article, self.panes["b"].article
-        write_report(path, fmt, self._comparison, a, b)
+        data_dir = self.data_dir if self.data_dir is not None else paths.data_dir()
+        write_report(path, fmt, self._comparison, a, b, data_dir=data_dir)
 
     @classmethod
     def ask_export_path(cls, parent: QWidget | None, fmt: str) -> Path | None:
@@ -458,13 +463,18 @@ class ComparisonView(QWidget):
             titles = [p.article.title for p in parent.panes.values() if p.article is not None]
         return ask_save_path(parent, fmt, suggested_name(titles, fmt))
 
+    @classmethod
+    def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
+        """Show a warning box, as plain text (tests replace this)."""
+        warn(parent, title, text)
+
     def _export_interactive(self, fmt: str) -> None:
         path = self.ask_export_path(self, fmt)
         if path is None:
             return
         try:
             self.export(path, fmt)
-        except (OSError, RuntimeError) as exc:
-            warn(self, "Export failed", f"Could not export to {path}:\n{exc}")
+        except (ParallaxError, OSError, RuntimeError) as exc:
+            self.warn(self, "Export failed", f"Nothing was written.\n\n{exc}")
             return
         self.status_message.emit(f"Exported comparison to {path}")

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QW
 
 from desktop.text import plain_label
 from library.errors import ParallaxError
+from library.export.writer import write_private
 from library.notes import Note, NotesStore
-from library.notes.export import write_private
 from library.notes.model import normalize_tags
 from library.paths import ensure_private_dir
 

@@ -14,14 +14,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from library.errors import ParallaxError
+from library.export.writer import write_export
 from library.notes import NotesStore
-from library.notes.export import (
-    import_json,
-    select_notes,
-    to_json,
-    to_markdown,
-    write_export,
-)
+from library.notes.export import import_json, select_notes, to_json, to_markdown
 
 TitleLookup = Callable[[int], str | None]
 Report = Callable[[str, bool], None]  # (message, is_error)

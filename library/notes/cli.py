@@ -30,7 +30,8 @@ from library.cli_support import (
     record_id,
 )
 from library.errors import NotFound, ParallaxError
-from library.notes.export import import_json, select_notes, to_json, to_markdown, write_export
+from library.export.writer import write_export
+from library.notes.export import import_json, select_notes, to_json, to_markdown
 from library.notes.model import Note
 from library.notes.recovery import latest_backup, salvage
 from library.notes.store import NotesStore

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from library.errors import ParallaxError
-from library.notes.backup import backups_dir
 from library.notes.model import InvalidNote, Note
-from library.paths import LIBRARY_DB, NOTES_DB
 
 if TYPE_CHECKING:
     from library.notes.store import NotesStore
@@ -156,39 +151,3 @@ def _note_markdown(note: Note) -> list[str]:
     if note.text.strip():
         out += [note.text.rstrip(), ""]
     return out
-
-
-def write_export(path: Path, text: str, *, data_dir: Path) -> None:
-    """Write an export for the user, refusing Parallax's own files in `data_dir`.
-
-    An export written over `notes.db` (or its WAL, or a backup) would wipe the
-    very notes it exports.
-
-    Raises:
-        ParallaxError: `path` is one of Parallax's own files, or cannot be written.
-    """
-    target = path.resolve()
-    own = {
-        Path(str(data_dir / name) + suffix).resolve()
-        for name in (NOTES_DB, LIBRARY_DB)
-        for suffix in ("", "-wal", "-shm", "-journal")
-    }
-    if target in own or target.parent == backups_dir(data_dir).resolve():
-        raise ParallaxError(
-            f"Will not export over {path}: it is one of Parallax's own files. "
-            "Choose another file name."
-        )
-    write_private(path, text)
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write an export readable only by the user: notes are private."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        # The mode above applies only to a new file; an export written over an
-        # older, world-readable one must become private too.
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise ParallaxError(f"Cannot write {path}: {exc.strerror}") from exc

@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sqlite_utils
+
 from library.errors import DatabaseError
-from library.notes import backup
-from library.notes.model import InvalidNote, Note
-from library.notes.rows import SELECT, note_from_row
+from library.notes import backup, pages
+from library.notes.model import KINDS, InvalidNote, Note
+from library.notes.rows import COLUMNS, SELECT, note_from_row
+from library.notes.schema import migrations
 
 if TYPE_CHECKING:
     from library.notes.store import NotesStore
@@ -44,22 +47,45 @@ class SalvageReport:
 
 
 def read_notes(path: Path) -> tuple[list[Note], int]:
-    """Every readable note in the SQLite file at `path`, and how many rows were not.
+    """Every readable note in the SQLite file at `path`, and how many known notes were not.
 
-    The file is opened read-only; a damaged b-tree is read row by row so one
-    bad page costs only the notes on it.
+    A healthy file (a backup) is read by SQLite.  A damaged or truncated one
+    is read twice and the results merged by `uid` (the newest edit wins):
+    row by row through SQLite, so one bad page costs only the notes on it,
+    and page by page (`library.notes.pages`), which also finds the notes on
+    intact pages SQLite can no longer reach.  The file is never written.
 
     Raises:
-        DatabaseError: the file cannot be opened as SQLite or has no notes table.
+        DatabaseError: `path` is missing, empty, or holds no readable note.
     """
+    _check_file(path)
+    with (
+        contextlib.suppress(DatabaseError, sqlite3.DatabaseError, *_BAD_ROW),
+        _readonly(path) as conn,
+    ):
+        return [note_from_row(r) for r in conn.execute(SELECT).fetchall()], 0
+    found: dict[str, Note] = {}
+    failed: set[int] = set()
+    try:
+        by_row, failed = _row_by_row(path)
+    except DatabaseError:
+        by_row = []
+    by_page, page_failed = _page_by_page(path)
+    for note in [*by_row, *by_page]:
+        known = found.get(note.uid)
+        if known is None or note.updated_at > known.updated_at:
+            found[note.uid] = note
+    if not found and not failed | page_failed:
+        raise DatabaseError(f"No notes can be read from {path}: it is not a readable notes file.")
+    unreadable = (failed | page_failed) - {n.id for n in found.values()}
+    return sorted(found.values(), key=lambda n: n.id), len(unreadable)
+
+
+def _row_by_row(path: Path) -> tuple[list[Note], set[int]]:
+    """Notes SQLite can still read one rowid at a time, and the rowids it failed on."""
     notes: list[Note] = []
-    bad = 0
+    bad: set[int] = set()
     with _readonly(path) as conn:
-        try:
-            rows = conn.execute(SELECT).fetchall()
-            return [note_from_row(r) for r in rows], 0
-        except sqlite3.DatabaseError:
-            pass  # fall back to one row at a time
         try:
             top = conn.execute("SELECT max(rowid) FROM notes").fetchone()[0] or 0
         except sqlite3.DatabaseError as exc:
@@ -67,15 +93,62 @@ def read_notes(path: Path) -> tuple[list[Note], int]:
         for rowid in range(1, int(top) + 1):
             try:
                 row = conn.execute(f"{SELECT} WHERE n.id = ?", [rowid]).fetchone()
-            except sqlite3.DatabaseError:
-                bad += 1
-                continue
-            if row is not None:
-                try:
+                if row is not None:
                     notes.append(note_from_row(row))
-                except (ValueError, TypeError, InvalidNote):
-                    bad += 1
+            except (sqlite3.DatabaseError, *_BAD_ROW):
+                bad.add(rowid)
     return notes, bad
+
+
+def _page_by_page(path: Path) -> tuple[list[Note], set[int]]:
+    """Notes read from the file's pages directly, and the rowids found damaged."""
+    try:
+        found = pages.read_rows(path, "notes", _notes_sql())
+    except OSError as exc:
+        raise DatabaseError(f"Cannot read {path}: {exc.strerror}") from exc
+    notes: list[Note] = []
+    for row in found.rows:
+        if not _looks_like_note(row):
+            continue  # a row of another table, on a page whose parent was lost
+        try:
+            notes.append(note_from_row(tuple(row.get(c) for c in COLUMNS)))
+        except _BAD_ROW:
+            if isinstance(row.get("id"), int):
+                found.unreadable.add(int(row["id"]))  # type: ignore[arg-type]
+    return notes, found.unreadable
+
+
+# What `note_from_row` raises on a row whose values are not a note's.
+_BAD_ROW = (ValueError, TypeError, InvalidNote)
+_TEXT = ("uid", "kind", "text", "tags", "created_at", "updated_at")
+
+
+def _looks_like_note(row: dict[str, pages.Value]) -> bool:
+    return (
+        all(isinstance(row.get(c), str) for c in _TEXT)
+        and row.get("kind") in KINDS
+        and isinstance(row.get("id"), int)
+        and isinstance(row.get("article_id"), int | None)
+    )
+
+
+def _notes_sql() -> str:
+    """This version's `CREATE TABLE notes`, for a file whose own schema page is lost."""
+    db = sqlite_utils.Database(memory=True)
+    try:
+        migrations.apply(db)
+        return str(db.execute("SELECT sql FROM sqlite_master WHERE name = 'notes'").fetchone()[0])
+    finally:
+        db.close()
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise DatabaseError(f"{path} does not exist.")
+    if not path.is_file():
+        raise DatabaseError(f"{path} is not a file (a notes.db or a backup of it).")
+    if path.stat().st_size == 0 and not Path(f"{path}-wal").exists():
+        raise DatabaseError(f"{path} is empty (0 bytes): there is nothing in it to recover.")
 
 
 def salvage(store: NotesStore, path: Path) -> SalvageReport:
@@ -105,10 +178,6 @@ def latest_backup(data_dir: Path) -> Path | None:
 
 @contextlib.contextmanager
 def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
-    if not path.exists():
-        raise DatabaseError(f"{path} does not exist.")
-    if not path.is_file():
-        raise DatabaseError(f"{path} is not a file (a notes.db or a backup of it).")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:

@@ -14,6 +14,8 @@ _COLUMNS = (
     "article_b_id", "quote", "prefix", "suffix", "start", "end", "claim", "detached",
     "deleted_at",
 )  # fmt: skip
+#: The `notes` columns, in the order `SELECT` reads them.
+COLUMNS = _COLUMNS
 # Whole-word match in the space-separated tag list.
 TAG_SQL = "instr(' ' || n.tags || ' ', ' ' || ? || ' ') > 0"
 SELECT = "SELECT " + ", ".join(f'n."{c}"' for c in _COLUMNS) + " FROM notes n"

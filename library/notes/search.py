@@ -20,7 +20,7 @@ from library.notes.snippets import Matcher, snippet
 if TYPE_CHECKING:
     from library.notes.store import NotesStore
 
-# How many of the newest matches are ranked (see search_notes).
+# How many of the newest live matches are ranked (see search_notes).
 WINDOW = 2000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -74,18 +74,18 @@ def search_notes(
         match = f'({match}) AND tags : "{" ".join(tag_words)}"'
     db = store.db
     # Ranking costs per matching row, and a word like "the" matches every
-    # note; rank only the newest WINDOW matches, which FTS5 finds by walking
-    # its rowid order and stopping early.
-    bound = db.execute(
-        "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        [match, WINDOW - 1],
-    ).fetchone()
+    # note; rank only the newest WINDOW *live* matches, which FTS5 finds by
+    # walking its rowid order and stopping early.  Trash and tag filter come
+    # before the cut, or a live note behind WINDOW newer trashed ones would
+    # never be seen.
+    live = f"n.deleted_at IS NULL{tag_sql}"
+    bound = _window_start(db, match, tag_sql, params)
     rows = db.execute(
         f"""{SELECT.replace(" FROM notes n", "")}, bm25(notes_fts, 2.0, 1.5, 1.0) AS score
-            FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-            WHERE notes_fts MATCH ? AND notes_fts.rowid >= ? AND n.deleted_at IS NULL{tag_sql}
+            FROM notes_fts CROSS JOIN notes n ON n.id = notes_fts.rowid
+            WHERE notes_fts MATCH ? AND notes_fts.rowid >= ? AND {live}
             ORDER BY score, notes_fts.rowid DESC LIMIT ?""",
-        [match, bound[0] if bound else 0, *params, limit],
+        [match, bound, *params, limit],
     ).fetchall()
     matcher = Matcher(query.fts)
     hits = []
@@ -93,6 +93,33 @@ def search_notes(
         note = note_from_row(row)
         hits.append(NoteHit(note, snippet(note, matcher, marks), float(row[-1])))
     return hits
+
+
+def _window_start(db: Any, match: str, tag_sql: str, params: list[Any]) -> int:
+    """The lowest rowid among the newest WINDOW live matches (0: rank them all)."""
+    newest = db.execute(
+        "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [match, WINDOW - 1],
+    ).fetchone()
+    if newest is None:
+        return 0  # fewer than WINDOW matches in all
+    # The common case: nothing in that window is trashed and no tag filter
+    # drops any of it.  Read from the deleted_at index ("+id" keeps SQLite off
+    # a primary-key range scan over every newer note).
+    if (
+        not tag_sql
+        and not db.execute(
+            "SELECT 1 FROM notes WHERE deleted_at IS NOT NULL AND +id >= ? LIMIT 1", [newest[0]]
+        ).fetchone()
+    ):
+        return int(newest[0])
+    # CROSS JOIN keeps FTS5 the outer loop (rowid order, early stop); each
+    # match then costs one primary-key lookup.
+    sql = f"""SELECT notes_fts.rowid FROM notes_fts CROSS JOIN notes n
+        ON n.id = notes_fts.rowid WHERE notes_fts MATCH ? AND n.deleted_at IS NULL{tag_sql}
+        ORDER BY notes_fts.rowid DESC LIMIT 1 OFFSET ?"""
+    found = db.execute(sql, [match, *params, WINDOW - 1]).fetchone()
+    return int(found[0]) if found else 0
 
 
 def substring_snippet(note: Note, terms: tuple[str, ...], marks: tuple[str, str]) -> str:

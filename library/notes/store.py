@@ -67,6 +67,7 @@ class NotesStore:
         self.path = self.data_dir / NOTES_DB
         self.recovered_from: Path | None = None
         try:
+            _refuse_empty(self.path)
             self.db: sqlite_utils.Database = open_database(
                 self.path, migrations, synchronous="FULL"
             )
@@ -453,3 +454,23 @@ class NotesStore:
                 self.backup()
         except (OSError, sqlite3.Error, DatabaseError) as exc:  # must not stop the app
             self.backup_error = str(exc)
+
+
+def _refuse_empty(path: Path) -> None:
+    """A 0-byte `notes.db` is damage, not "no notes yet".
+
+    Opening a store writes the header at once (setting WAL writes page 1), so
+    an existing empty file means something truncated the user's notes; SQLite
+    would happily treat it as a new database and the loss would go unnoticed.
+
+    Raises:
+        DatabaseCorrupt: `path` exists and is empty, and no WAL holds its pages.
+    """
+    try:
+        empty = path.stat().st_size == 0
+        wal = Path(f"{path}-wal")
+        empty = empty and (not wal.exists() or wal.stat().st_size == 0)
+    except OSError:
+        return  # missing: a first run; unreadable: open_database says why
+    if empty:
+        raise DatabaseCorrupt(f"{path} is empty (0 bytes): it was truncated.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import threading
 from pathlib import Path
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.comparison import ComparisonView
 from library.article import Article
+from library.notes import NotesStore
 
 # pytest runs with --import-mode=importlib, which does not put this folder on
 # sys.path; the shared test data lives in a sibling module.
@@ -72,6 +75,7 @@ def test_export_writes_files_with_the_highlighted_claims(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view = shown(qtbot)
+    view.data_dir = tmp_path / "parallax-home"
     targets = {"html": tmp_path / "report.html", "md": tmp_path / "report.md"}
     monkeypatch.setattr(
         ComparisonView, "ask_export_path", classmethod(lambda cls, parent, fmt: targets[fmt])
@@ -88,6 +92,34 @@ def test_export_writes_files_with_the_highlighted_claims(
     assert "Residents criticised the slow response" in md  # only in B
     with pytest.raises(ValueError):
         view.export(tmp_path / "x.pdf", "pdf")
+    # Private like every export (the articles compared may be too).
+    assert {stat.S_IMODE(os.stat(t).st_mode) for t in targets.values()} == {0o600}
+
+
+def test_export_over_notes_db_is_refused_with_a_message(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = NotesStore(data_dir, make_backups=False)
+    store.add_article_note(1, "irreplaceable")
+    store.close()
+    link = tmp_path / "report.html"
+    os.link(data_dir / "notes.db", link)
+    view = shown(qtbot)
+    view.data_dir = data_dir
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        ComparisonView, "warn", classmethod(lambda cls, parent, title, text: warnings.append(text))
+    )
+    before = (data_dir / "notes.db").read_bytes()
+    for target in (data_dir / "notes.db", link):
+        monkeypatch.setattr(
+            ComparisonView, "ask_export_path", classmethod(lambda cls, parent, fmt, t=target: t)
+        )
+        view.acts.export_html.trigger()
+    assert len(warnings) == 2 and all("Nothing was written" in w for w in warnings)
+    assert "Will not export over" in warnings[0] and "same file as" in warnings[1]
+    assert (data_dir / "notes.db").read_bytes() == before
+    assert [n.text for n in NotesStore(data_dir, make_backups=False).notes()] == ["irreplaceable"]
 
 
 def test_export_needs_a_comparison(qtbot: QtBot, tmp_path: Path) -> None:

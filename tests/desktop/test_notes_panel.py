@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -226,6 +227,20 @@ def test_export_and_import_actions(
     assert "Not a JSON file" in panel.status.text()
 
 
+def test_notes_export_over_a_link_to_notes_db_is_refused(
+    panel: NotesPanel, store: NotesStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_article_note(4, "precious")
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    link = tmp_path / "notes-export.json"
+    os.link(store.path, link)
+    before = store.path.read_bytes()
+    monkeypatch.setattr(NotesTransfer, "ask_path", classmethod(lambda cls, *a, **k: link))
+    assert panel.transfer.export("json", None) is None
+    assert "Will not export over" in panel.status.text()
+    assert store.path.read_bytes() == before and [n.text for n in store.notes()] == ["precious"]
+
+
 def test_corrupt_file_banner(qtbot: QtBot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "notes.db").write_bytes(b"garbage" * 500)
@@ -234,6 +249,18 @@ def test_corrupt_file_banner(qtbot: QtBot, data_dir: Path) -> None:
     qtbot.addWidget(widget)
     assert not widget.banner.isHidden() and "notes.db.corrupt-" in widget.banner.text()
     widget.banner.button.click()  # unreadable garbage: says so, no traceback
+    assert "Could not read the damaged file" in widget.status.text()
+    store.close()
+
+
+def test_empty_notes_file_shows_the_banner(qtbot: QtBot, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "notes.db").write_bytes(b"")  # truncated to nothing: not a new store
+    store = NotesStore(data_dir, make_backups=False)
+    widget = NotesPanel(store)
+    qtbot.addWidget(widget)
+    assert not widget.banner.isHidden() and "notes.db.corrupt-" in widget.banner.text()
+    widget.banner.button.click()
     assert "Could not read the damaged file" in widget.status.text()
     store.close()
 

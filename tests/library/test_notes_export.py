@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from library.article import Article, ArticleId
-from library.errors import ParallaxError
 from library.notes import Claim, InvalidNote, NotesStore
 from library.notes.export import (
     import_json,
@@ -19,8 +16,6 @@ from library.notes.export import (
     select_notes,
     to_json,
     to_markdown,
-    write_export,
-    write_private,
 )
 
 BODY = "Prices rose 4 percent in March, the statistics office said on Friday."
@@ -142,15 +137,6 @@ def test_export_one_article(store: NotesStore) -> None:
     assert to_markdown([]) == "# Parallax notes\n\n_No notes._\n"
 
 
-def test_export_over_a_readable_file_makes_it_private(tmp_path: Path) -> None:
-    target = tmp_path / "notes.md"
-    target.write_text("old")
-    target.chmod(0o644)
-    write_private(target, "new")
-    assert target.read_text() == "new"
-    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
-
-
 @pytest.mark.parametrize(
     "extra",
     [
@@ -171,12 +157,3 @@ def test_hand_edited_numbers_and_shapes_are_invalid_notes(extra: dict[str, objec
     text = json.dumps({"format": "parallax-notes", "version": 1, "notes": [note]})
     with pytest.raises(InvalidNote):
         parse_json(text)
-
-
-def test_export_never_overwrites_parallax_files(tmp_path: Path) -> None:
-    (tmp_path / "notes.db").write_text("live notes")
-    with pytest.raises(ParallaxError, match="one of Parallax's own files"):
-        write_export(tmp_path / "notes.db", "export", data_dir=tmp_path)
-    assert (tmp_path / "notes.db").read_text() == "live notes"
-    write_export(tmp_path / "mine.md", "export", data_dir=tmp_path)
-    assert (tmp_path / "mine.md").read_text() == "export"

@@ -36,9 +36,8 @@ def store(data_dir: Path) -> Iterator[NotesStore]:
     notes.close()
 
 
-def test_migrations_from_empty_file(data_dir: Path) -> None:
-    data_dir.mkdir(parents=True)
-    (data_dir / "notes.db").write_bytes(b"")  # a 0-byte file is a valid empty database
+def test_migrations_from_no_file(data_dir: Path) -> None:
+    # No file yet (a 0-byte one is damage, not a new store: see test_notes_recovery).
     store = NotesStore(data_dir)
     db = sqlite_utils.Database(data_dir / "notes.db")
     assert {"notes", "notes_fts", "_sqlite_migrations"} <= set(db.table_names())
@@ -150,6 +149,36 @@ def test_search_snippet_and_tag_filter(store: NotesStore, article: Article) -> N
     store.add_passage_note(article, BODY.index("Zürich"), BODY.index("Zürich") + 6, "where")
     assert store.search("zurich")
     assert store.search("compr*")
+
+
+def test_live_note_behind_many_newer_trashed_matches_is_found(store: NotesStore) -> None:
+    # Regression: only the newest 2,000 FTS matches were ranked, trash
+    # included, so 2,000 newer trashed notes hid every older live one.
+    from library.notes.search import WINDOW
+
+    live = store.add_article_note(1, "the zebra crossing", ["animals"])
+    with store.batch():
+        trashed = [store.add_article_note(2, f"zebra {i}", ["animals"]) for i in range(WINDOW + 5)]
+    store.db.execute("UPDATE notes SET deleted_at = updated_at WHERE id >= ?", [trashed[0].id])
+    store.db.conn.commit()
+    assert [h.note.id for h in store.search("zebra")] == [live.id]
+    assert [h.note.id for h in store.search("zebra", tag="animals")] == [live.id]
+    assert [h.note.id for h in store.search("zeb*")] == [live.id]
+
+
+def test_ranking_window_counts_live_matches_only(
+    store: NotesStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from library.notes import search
+
+    monkeypatch.setattr(search, "WINDOW", 3)
+    old = [store.add_article_note(1, f"okapi {i}", ["x" if i % 2 else "y"]) for i in range(6)]
+    # No trash: the newest 3 matches are ranked, the older ones are not.
+    assert {h.note.id for h in store.search("okapi")} == {n.id for n in old[3:]}
+    store.delete(old[5].id)
+    assert {h.note.id for h in store.search("okapi")} == {n.id for n in old[2:5]}
+    # With a tag, the window is the newest 3 matches *with* that tag.
+    assert {h.note.id for h in store.search("okapi", tag="x")} == {old[1].id, old[3].id}
 
 
 HOSTILE = [
