@@ -1,0 +1,188 @@
+"""Hostile files and folders (issue #8): each ends as one clear refusal, never a traceback."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import library.importer
+from library.cli import main
+from library.collection import Collection
+from library.errors import ImportRefused
+from library.importer import import_paths
+from library.ingest import read_article
+from library.store import LibraryStore
+
+BODY = "The council approved the budget on Monday after a long debate.\n"
+
+
+def _laughs(levels: int) -> str:
+    """YAML front matter whose title expands to 9**levels strings ("billion laughs")."""
+    lines = ["---", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, levels)]
+    return "\n".join([*lines, f"title: *a{levels - 1}", "---", BODY])
+
+
+def test_yaml_aliases_are_refused_not_expanded(tmp_path: Path) -> None:
+    path = tmp_path / "laughs.md"
+    path.write_text(_laughs(5))
+    assert path.stat().st_size < 400
+    with pytest.raises(ImportRefused, match=r"uses YAML aliases \(\*name\)"):
+        read_article(path)
+
+
+def test_anchors_without_aliases_still_import(tmp_path: Path) -> None:
+    path = tmp_path / "anchor.md"
+    path.write_text(f"---\ntitle: &t Budget passes\n---\n{BODY}")
+    assert read_article(path).title == "Budget passes"
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "{\n" + '"title": ' + "[" * 50_000 + "]" * 50_000 + "\n}\n",
+        "---\nt: " + "[" * 50_000 + "]" * 50_000,
+    ],
+)
+def test_deeply_nested_front_matter_is_refused(tmp_path: Path, front: str) -> None:
+    path = tmp_path / "deep.md"
+    path.write_text(front + "\n---\n" + BODY)
+    with pytest.raises(ImportRefused):
+        read_article(path)
+
+
+def test_an_unexpected_error_refuses_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"{name} headline\n\n{BODY}")
+    real = library.importer.read_article
+
+    def flaky(path: Path) -> object:
+        if path.name == "b.txt":
+            raise RuntimeError("parser exploded\non two lines")
+        return real(path)
+
+    monkeypatch.setattr(library.importer, "read_article", flaky)
+    report = import_paths(LibraryStore(tmp_path / "home"), [folder])
+    assert [r.status for r in report.results] == ["added", "refused", "added"]
+    reason = report.results[1].reason
+    assert reason == "could not be read: RuntimeError: parser exploded on two lines"
+    assert report.summary() == "2 added, 0 updated, 0 unchanged, 1 refused"
+
+
+def test_billion_laughs_in_a_folder_import_does_not_stop_it(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.md").write_text(_laughs(4))
+    (folder / "b.txt").write_text(f"Headline\n\n{BODY}")
+    report = import_paths(LibraryStore(tmp_path / "home"), [folder])
+    assert [r.status for r in report.results] == ["refused", "added"]
+
+
+# -- unreadable folders --------------------------------------------------------
+
+
+@pytest.fixture
+def locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """top/locked: a folder that behaves as mode 000 does for a user, even under root.
+
+    top/ok.txt beside it is readable.
+
+    Its own entry can be stat'ed, but listing it, or stat'ing anything inside
+    it, fails with EACCES.
+    """
+    folder = tmp_path / "top" / "locked"
+    (folder / "inner").mkdir(parents=True)
+    (folder.parent / "ok.txt").write_text(f"Readable headline\n\n{BODY}")
+    (folder / "a.txt").write_text(f"Locked headline\n\n{BODY}")
+    (folder / "b.txt").write_text(f"Other headline\n\n{BODY}")
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def under(path: object, *, itself: bool) -> bool:
+        if not isinstance(path, str | os.PathLike):
+            return False
+        p = Path(os.fspath(path))
+        return p.is_relative_to(folder) and (itself or p != folder)
+
+    def denied(path: object) -> PermissionError:
+        return PermissionError(errno.EACCES, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+
+    def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if under(path, itself=False):
+            raise denied(path)
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    def scandir(path: object = ".") -> object:
+        if under(path, itself=True):
+            raise denied(path)
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+    yield folder
+
+
+def test_file_inside_an_unreadable_folder_is_refused(tmp_path: Path, locked: Path) -> None:
+    report = import_paths(LibraryStore(tmp_path / "home"), [locked / "a.txt"])
+    assert [r.status for r in report.results] == ["refused"]
+    assert "cannot be read (Permission denied)" in report.results[0].reason
+
+
+def test_unreadable_subfolder_gets_a_report_line(tmp_path: Path, locked: Path) -> None:
+    top = locked.parent
+    report = import_paths(LibraryStore(tmp_path / "home"), [top])
+    assert [(r.path, r.status) for r in report.results] == [
+        (top / "ok.txt", "added"),
+        (locked, "refused"),
+    ]
+    assert report.results[1].reason == "is a folder that cannot be read (permission denied)"
+
+
+def test_unreadable_folder_given_by_name(tmp_path: Path, locked: Path) -> None:
+    report = import_paths(LibraryStore(tmp_path / "home"), [locked])
+    assert [(r.path, r.status) for r in report.results] == [(locked, "refused")]
+
+
+def test_compare_a_file_inside_an_unreadable_folder(
+    tmp_path: Path, locked: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--data-dir", str(tmp_path / "home"), "compare", str(locked / "a.txt")]
+    status = main([*args, str(locked / "b.txt")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.strip().endswith("cannot be read (permission denied)")
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_import_of_an_unreadable_subfolder(
+    tmp_path: Path, locked: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["--data-dir", str(tmp_path / "home"), "import", str(locked.parent)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "locked" in captured.err and "folder that cannot be read" in captured.err
+    assert "Traceback" not in captured.err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_real_unreadable_subfolder(tmp_path: Path) -> None:
+    top = tmp_path / "top"
+    (top / "closed").mkdir(parents=True)
+    (top / "closed" / "x.txt").write_text(f"Hidden\n\n{BODY}")
+    (top / "closed").chmod(0)
+    try:
+        collection = Collection(tmp_path / "home")
+        report = collection.import_paths([top])
+        assert [r.status for r in report.results] == ["refused"]
+        with pytest.raises(ImportRefused, match="permission denied"):
+            collection.resolve(str(top / "closed" / "x.txt"))
+        collection.close()
+    finally:
+        (top / "closed").chmod(0o755)
