@@ -13,7 +13,7 @@ from library.ingest.html import parse_html
 from library.ingest.markdown import parse_markdown
 from library.ingest.normalize import normalize_body
 from library.ingest.parsed import Parsed
-from library.ingest.titles import derive_title
+from library.ingest.titles import derive_title, has_visible_text, strip_invisible
 from library.paths import display_path
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -46,10 +46,10 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
     text, encoding = decode_bytes(data)
     parsed = parser(text)
     body = normalize_body(parsed.body)
-    if not body.strip():
+    if not has_visible_text(body):  # e.g. only zero-width spaces
         raise ImportRefused("has no article text")
     return Article(
-        title=(parsed.title or "").strip() or derive_title(body),
+        title=strip_invisible(parsed.title or "") or derive_title(body),
         body=body,
         outlet=parsed.outlet,
         author=parsed.author,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import library.importer
+from library.article import Article
 from library.cli import main
 from library.collection import Collection
 from library.errors import ImportRefused
@@ -186,3 +187,53 @@ def test_real_unreadable_subfolder(tmp_path: Path) -> None:
         collection.close()
     finally:
         (top / "closed").chmod(0o755)
+
+
+# -- encodings, NUL bytes, invisible text (item 11) ------------------------------
+
+
+def test_a_nul_byte_after_the_first_8kb_is_refused(tmp_path: Path) -> None:
+    data = b"Headline\n\n" + b"word " * 3000 + b"\x00 tail"
+    with pytest.raises(ImportRefused, match="contains NUL bytes"):
+        read_article_of(tmp_path, data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    text = "Ferry service resumes\n\nThe ferry runs again from Monday, the port said.\n"
+    article = read_article_of(tmp_path, text.encode(encoding))
+    assert article.title == "Ferry service resumes"
+    assert article.extra["encoding"] == "utf-16"
+
+
+def test_chinese_utf16_without_a_bom_is_read(tmp_path: Path, test_data: Path) -> None:
+    text = (test_data / "gbk_article.txt").read_bytes().decode("gb18030")
+    assert read_article_of(tmp_path, text.encode("utf-16-le")).title == "暴雨导致山谷地区学校停课"
+
+
+def test_a_short_cp1252_file_is_not_read_as_utf16(tmp_path: Path) -> None:
+    article = read_article_of(tmp_path, b"\x93Ok\x94")
+    assert article.title == "“Ok”"
+    assert article.extra["encoding"] == "cp1252"
+
+
+@pytest.mark.parametrize("text", ["\u200b", "\u200b\n\u200d\n\u2060 \u200e", " \u00a0\u3000"])
+def test_a_body_with_nothing_visible_is_refused(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ImportRefused, match="has no article text"):
+        read_article_of(tmp_path, text.encode())
+
+
+def test_an_invisible_title_falls_back_to_the_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text('---\ntitle: "\u200b\u200d"\n---\n\u200b\nReal headline\n\nBody text.\n')
+    assert read_article(path).title == "Real headline"
+
+
+def test_a_title_ending_in_a_vowel_sign_keeps_it(tmp_path: Path) -> None:
+    assert read_article_of(tmp_path, "नमस्ते\n\nपाठ।".encode()).title == "नमस्ते"
+
+
+def read_article_of(tmp_path: Path, data: bytes) -> Article:
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    return read_article(path)
