@@ -6,6 +6,11 @@ Imports the two sample articles into a scratch library and times
 `LibraryStore.search` (what the window's filter box runs on the GUI thread for
 each keystroke, after its debounce) with "word " repeated WORDS times, for a
 few query shapes.  Run by hand; not part of the test suite.
+
+Measured (this dev container, the two samples plus tests/data): one keystroke
+of `LibraryView.apply_filter` with "bureau " x 1,000 took 4.7 s before the
+term cap (x 4,000: 64 s), 0.01 s after; 1,000 CJK terms failed with SQLite's
+"Expression tree is too large" before.
 """
 
 from __future__ import annotations
