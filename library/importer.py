@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from library.article import Article, ArticleId
-from library.errors import ImportRefused
+from library.errors import ImportRefused, ParallaxError
 from library.ingest import SUPPORTED_SUFFIXES, read_article
 from library.paths import display_path
 from library.store import LibraryStore
@@ -161,7 +161,12 @@ def _import_one(store: LibraryStore, path: Path, explicit: bool) -> FileResult:
         # A reader bug or a hostile file (deep nesting, a parser's own error):
         # that file is refused, with the error named, and the import goes on.
         return FileResult(path, "refused", reason=f"could not be read: {_short(exc)}")
-    outcome = store.add(article)
+    try:
+        outcome = store.add(article)
+    except ParallaxError:
+        raise  # the library itself cannot be written: stop, as documented
+    except Exception as exc:
+        return FileResult(path, "refused", reason=f"could not be stored: {_short(exc)}")
     return FileResult(path, outcome.status, outcome.article, previous_id=outcome.previous_id)
 
 

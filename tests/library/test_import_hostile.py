@@ -237,3 +237,41 @@ def read_article_of(tmp_path: Path, data: bytes) -> Article:
     path = tmp_path / "article.txt"
     path.write_bytes(data)
     return read_article(path)
+
+
+def test_escapes_for_lone_surrogates_and_nuls_are_stored_safely(tmp_path: Path) -> None:
+    md = tmp_path / "a.md"
+    md.write_text('---\ntitle: "bad \\ud800 title"\nauthor: "Jo\\0 Marsh"\n---\nBody text.\n')
+    page = tmp_path / "b.html"
+    page.write_text(
+        "<html><head><title>T &#xd800; x</title></head><body><article><p>"
+        + "A paragraph with a bad reference &#xd800; in it. " * 5
+        + "</p></article></body></html>"
+    )
+    store = LibraryStore(tmp_path / "home")
+    report = import_paths(store, [md, page])
+    assert [r.status for r in report.results] == ["added", "added"]
+    article = report.results[0].article
+    assert article is not None
+    assert (article.title, article.author) == ("bad \ufffd title", "Jo Marsh")
+
+
+def test_an_unexpected_error_while_storing_refuses_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = LibraryStore(tmp_path / "home")
+    real_add = store.add
+
+    def add(article: Article) -> object:
+        if article.title == "Second":
+            raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+        return real_add(article)
+
+    monkeypatch.setattr(store, "add", add)
+    paths = []
+    for name in ("First", "Second", "Third"):
+        paths.append(tmp_path / f"{name}.txt")
+        paths[-1].write_text(f"{name}\n\n{BODY}")
+    report = import_paths(store, paths)
+    assert [r.status for r in report.results] == ["added", "refused", "added"]
+    assert report.results[1].reason.startswith("could not be stored: UnicodeEncodeError")
