@@ -200,7 +200,7 @@ def _is_dir(path: Path) -> bool:
 
 
 def _short(exc: BaseException) -> str:
-    """ "TypeName: first words of the message", on one line."""
+    """The error on one short line, named: "TypeName: message"."""
     message = " ".join(str(exc).split())
     if len(message) > 120:
         message = message[:119] + "…"
