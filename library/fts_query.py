@@ -72,11 +72,14 @@ def parse_query(text: str) -> SearchQuery:
         elif other:
             symbols = _symbols(other)
             if symbols:
+                # Searched by substring (see `needs_substring_search`); in the
+                # FTS5 expression too, so that it is never empty: unicode61
+                # indexes some emoji (🙂) and drops others (☕) without error.
+                parts[_quote(symbols)] = None
                 terms[symbols] = None
     if not terms:
         shown = text if len(text) <= 40 else text[:39] + "…"
         raise InvalidQuery(f"Nothing to search for in {shown!r}: type at least one word.")
-    # An emoji-only query has no FTS5 part; it is searched as a substring.
     return SearchQuery(fts=" ".join(parts), terms=tuple(terms))
 
 

@@ -58,6 +58,13 @@ def test_an_emoji_in_the_text_is_found(tmp_path: Path, text: str) -> None:
     assert [h.article.title for h in hits] == ["Budget day"]
 
 
+def test_an_emoji_query_is_also_a_valid_fts_expression() -> None:
+    query = parse_query("(🙂) ☕ approved")
+    assert query.terms == ("🙂", "☕", "approved")
+    assert query.fts == '"🙂" "☕" "approved"'
+    assert query.needs_substring_search
+
+
 def test_an_emoji_in_a_note_is_found(tmp_path: Path) -> None:
     notes = NotesStore(tmp_path / "home")
     notes.add_article_note(1, "Great news 👍🏽 indeed")
