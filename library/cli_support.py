@@ -106,6 +106,10 @@ def record_id(text: str) -> int:
     return value
 
 
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
 def utf8_text(text: str) -> str:
     """argparse type for text Parallax stores or searches (a note, a tag, a query).
 
@@ -120,7 +124,3 @@ def utf8_text(text: str) -> str:
             "not valid UTF-8 text (check the terminal's encoding)"
         ) from None
     return text
-
-
-def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
