@@ -34,6 +34,7 @@ from library.cli_support import (
     add_json_flag,
     highlight,
     record_id,
+    utf8_text,
     wants_color,
 )
 from library.errors import ParallaxError
@@ -74,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("search", help="full-text search over titles and bodies")
-    p.add_argument("query", nargs="+", help="words; \"quoted phrase\"; word* for a prefix")
+    p.add_argument(
+        "query", type=utf8_text, nargs="+", help="words; \"quoted phrase\"; word* for a prefix"
+    )
     p.add_argument("--limit", type=record_id, default=20)
     add_json_flag(p)
     p.set_defaults(handler=cmd_search)

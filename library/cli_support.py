@@ -144,3 +144,19 @@ class ArgumentParser(argparse.ArgumentParser):
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def utf8_text(text: str) -> str:
+    """argparse type for text Parallax stores or searches (a note, a tag, a query).
+
+    Bytes that are not UTF-8 reach `sys.argv` as lone surrogates (Python's
+    "surrogateescape"), which SQLite refuses; say so here, as one line.
+    File names are not checked: they may be any bytes.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            "not valid UTF-8 text (check the terminal's encoding)"
+        ) from None
+    return text

@@ -114,14 +114,20 @@ class Collection:
             NotFound: neither an id in the library nor an existing file.
             ImportRefused: the file exists but cannot be read as an article.
         """
-        if ref.isdigit() and not Path(ref).exists():
+        path = Path(ref)
+        try:
+            exists = path.exists()
+            is_dir = exists and path.is_dir()
+        except OSError as exc:  # e.g. a file inside a folder the user cannot read
+            reason = (exc.strerror or "error").lower()
+            raise ImportRefused(f"{display_path(path)} cannot be read ({reason})") from exc
+        if ref.isdigit() and not exists:
             if int(ref) > MAX_ID:
                 raise NotFound(f"No article with id {ref} in the library.")
             return self.library.current(int(ref))
-        path = Path(ref)
-        if not path.exists():
+        if not exists:
             raise NotFound(f"{ref} is neither an article id nor an existing file.")
-        if path.is_dir():
+        if is_dir:
             raise ImportRefused(f"{display_path(path)} is a folder, not an article file.")
         report = self.import_paths([path])
         result = report.results[0]

@@ -10,10 +10,10 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from library.article import Article, ArticleId
-from library.errors import ImportRefused
+from library.errors import ImportRefused, ParallaxError
 from library.ingest import SUPPORTED_SUFFIXES, read_article
 from library.paths import display_path
 from library.store import LibraryStore
@@ -80,19 +80,33 @@ class ImportReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
-def collect_files(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
+class Found(NamedTuple):
+    """A path to import, as `collect_files` met it.
+
+    Attributes:
+        explicit: False for a file found in a folder, whose unsupported type
+            is skipped rather than refused.
+        refusal: set for a folder that could not be listed: the reason, as a
+            refusal completes "PATH …".
+    """
+
+    path: Path
+    explicit: bool
+    refusal: str = ""
+
+
+def collect_files(paths: Iterable[Path]) -> list[Found]:
     """Expand folders recursively (sorted, hidden entries ignored).
 
-    Returns:
-        (path, explicit) pairs: `explicit` is False for files found in a folder,
-        whose unsupported types are skipped rather than refused.
+    A folder that cannot be listed (permission denied) becomes a `Found` with a
+    refusal, so the report names it instead of silently importing less.
     """
-    found: list[tuple[Path, bool]] = []
+    found: list[Found] = []
     for path in paths:
-        if path.is_dir():
-            found.extend((p, False) for p in _walk(path))
+        if _is_dir(path):
+            found.extend(_walk(path))
         else:
-            found.append((path, True))
+            found.append(Found(path, explicit=True))
     return found
 
 
@@ -118,13 +132,16 @@ def import_paths(
     """
     files = collect_files(paths)
     report = ImportReport()
-    for done, (path, explicit) in enumerate(files):
+    for done, (path, explicit, refusal) in enumerate(files):
         if should_cancel is not None and should_cancel():
             report.cancelled = True
             break
         if on_progress is not None:
             on_progress(done, len(files), path)
-        result = _import_one(store, path, explicit)
+        if refusal:
+            result = FileResult(path, "refused", reason=refusal)
+        else:
+            result = _import_one(store, path, explicit)
         report.results.append(result)
         if on_result is not None:
             on_result(result)
@@ -140,13 +157,51 @@ def _import_one(store: LibraryStore, path: Path, explicit: bool) -> FileResult:
         article = read_article(path)
     except ImportRefused as exc:
         return FileResult(path, "refused", reason=str(exc))
-    outcome = store.add(article)
+    except Exception as exc:
+        # A reader bug or a hostile file (deep nesting, a parser's own error):
+        # that file is refused, with the error named, and the import goes on.
+        return FileResult(path, "refused", reason=f"could not be read: {_short(exc)}")
+    try:
+        outcome = store.add(article)
+    except ParallaxError:
+        raise  # the library itself cannot be written: stop, as documented
+    except Exception as exc:
+        return FileResult(path, "refused", reason=f"could not be stored: {_short(exc)}")
     return FileResult(path, outcome.status, outcome.article, previous_id=outcome.previous_id)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Found]:
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        # os.walk meets an unreadable folder only when it tries to list it,
+        # after yielding its parent: report it where it was met.
+        yield from _folder_refusals(unreadable)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
-                yield Path(root) / name
+                yield Found(Path(root) / name, explicit=False)
+    yield from _folder_refusals(unreadable)
+
+
+def _folder_refusals(errors: list[OSError]) -> Iterator[Found]:
+    while errors:
+        error = errors.pop(0)
+        reason = (error.strerror or "cannot be listed").lower()
+        yield Found(Path(str(error.filename)), False, f"is a folder that cannot be read ({reason})")
+
+
+def _is_dir(path: Path) -> bool:
+    # Path.is_dir() raises PermissionError for a path inside an unreadable
+    # folder; such a path is read as a file, which refuses it with the reason.
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _short(exc: BaseException) -> str:
+    """The error on one short line, named: "TypeName: message"."""
+    message = " ".join(str(exc).split())
+    if len(message) > 120:
+        message = message[:119] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

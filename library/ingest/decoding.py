@@ -43,21 +43,28 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     Raises:
         ImportRefused: the bytes are a known binary format, contain NUL bytes
-            outside UTF-16/32, or decode to mostly control characters.
+            anywhere (UTF-16 text aside, with or without a BOM), or decode
+            to mostly control characters.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding).lstrip("\ufeff"), encoding.replace("-sig", "")
+                text = data.decode(encoding).lstrip("\ufeff")
             except UnicodeDecodeError as exc:
                 raise ImportRefused(
                     f"starts with a {encoding} marker but is not {encoding}"
                 ) from exc
+            if "\x00" in text:
+                raise ImportRefused(_BINARY)
+            return text, encoding.replace("-sig", "")
     for signature, what in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise ImportRefused(f"is {what}, not text")
-    if b"\x00" in data[:8192]:
-        raise ImportRefused("is a binary file (it contains NUL bytes), not text")
+    if b"\x00" in data:
+        # Text in UTF-16 saved without a BOM is all NULs in every other byte;
+        # anything else with a NUL anywhere is binary (a NUL in stored text
+        # would cut it short in many tools).
+        return _utf16_without_bom(data)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -66,9 +73,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # every start-up (`parallax list`) would otherwise pay for it.
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    # Without a NUL byte the text cannot be UTF-16/32 (a space or a newline
+    # would give one), however well a few bytes happen to fit: the 4-byte
+    # cp1252 file “Ok” is two CJK characters in UTF-16.
+    matches = [m for m in charset_normalizer.from_bytes(data) if not _is_wide(m.encoding)]
+    if not matches:
         raise ImportRefused("is not text in any encoding Parallax recognises")
+    best = matches[0]
     text, encoding = str(best), best.encoding
     if _mostly_latin(text):
         # Detectors split hairs between look-alike Western code pages (cp775,
@@ -79,6 +90,37 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if _garbage_share(text) > 0.05:
         raise ImportRefused(f"does not decode cleanly (best guess {best.encoding} gives garbage)")
     return text, encoding
+
+
+_BINARY = "is a binary file (it contains NUL bytes), not text"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str]:
+    """Decode BOM-less UTF-16 (NULs at every odd or every even byte), else refuse as binary."""
+    sample = data[:8192]
+    units = max(1, len(sample) // 2)
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    # Every ASCII character (space, newline, digit) in UTF-16LE has its NUL
+    # second; even Chinese news has more than one in a hundred.  A NUL-ended
+    # character (U+xx00) on the other side is rare; a stray NUL in UTF-8 text
+    # is one in thousands.
+    if zeros_odd > 10 * zeros_even and zeros_odd * 100 >= units:
+        encoding = "utf-16-le"
+    elif zeros_even > 10 * zeros_odd and zeros_even * 100 >= units:
+        encoding = "utf-16-be"
+    else:
+        raise ImportRefused(_BINARY)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(_BINARY) from exc
+    if "\x00" in text or _garbage_share(text) > 0.05:
+        raise ImportRefused(_BINARY)
+    return text, "utf-16"
+
+
+def _is_wide(encoding: str) -> bool:
+    return encoding.replace("-", "_").startswith(("utf_16", "utf_32"))
 
 
 def _mostly_latin(text: str) -> bool:

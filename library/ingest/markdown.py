@@ -18,22 +18,28 @@ def parse_markdown(text: str) -> Parsed:
     """Front-matter metadata and the Markdown body, heading markers dropped.
 
     Raises:
-        ImportRefused: the front matter is not valid YAML.
+        ImportRefused: the front matter is not valid YAML, or uses aliases.
     """
     # Imported here, as trafilatura is in `html`: start-up need not pay for YAML.
-    import frontmatter
     import yaml
 
+    from library.ingest.front_matter import AliasRefused, load_front_matter
+
     try:
-        post = frontmatter.loads(text)
+        meta, content = load_front_matter(text)
+    except AliasRefused as exc:
+        raise ImportRefused(
+            "has front matter that uses YAML aliases (*name), which Parallax does not expand"
+        ) from exc
     except (yaml.YAMLError, ValueError) as exc:
         # ValueError: YAML that parses but names an impossible date (2021-02-30).
         raise ImportRefused(
             f"has front matter that is not valid YAML ({_first_line(exc)})"
         ) from exc
-    meta: dict[str, Any] = dict(post.metadata)
+    except RecursionError as exc:
+        raise ImportRefused("has front matter nested too deeply to read") from exc
     return Parsed(
-        body=_HEADING.sub("", post.content),
+        body=_HEADING.sub("", content),
         title=_text(meta.get("title")),
         outlet=_first(meta, _OUTLET_KEYS),
         author=_author(meta.get("author") or meta.get("authors")),

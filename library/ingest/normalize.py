@@ -6,6 +6,14 @@ import re
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _BLANK = re.compile(r"\n\s*\n")
+# A lone surrogate (from a YAML "\ud800" escape or an HTML "&#xd800;") is
+# not a character: SQLite refuses to store it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """`text` storable as UTF-8: lone surrogates become U+FFFD (as browsers show them), NULs go."""
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "")
 
 
 def normalize_body(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,9 +12,9 @@ from library.errors import ImportRefused
 from library.ingest.decoding import decode_bytes
 from library.ingest.html import parse_html
 from library.ingest.markdown import parse_markdown
-from library.ingest.normalize import normalize_body
+from library.ingest.normalize import normalize_body, scrub
 from library.ingest.parsed import Parsed
-from library.ingest.titles import derive_title
+from library.ingest.titles import derive_title, has_visible_text, strip_invisible
 from library.paths import display_path
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -44,12 +45,12 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
         )
     data = _read_bytes(path, max_bytes)
     text, encoding = decode_bytes(data)
-    parsed = parser(text)
+    parsed = _scrubbed(parser(text))
     body = normalize_body(parsed.body)
-    if not body.strip():
+    if not has_visible_text(body):  # e.g. only zero-width spaces
         raise ImportRefused("has no article text")
     return Article(
-        title=(parsed.title or "").strip() or derive_title(body),
+        title=strip_invisible(parsed.title or "") or derive_title(body),
         body=body,
         outlet=parsed.outlet,
         author=parsed.author,
@@ -59,6 +60,13 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
         source_path=display_path(path.resolve()),
         extra={"encoding": encoding},
     )
+
+
+def _scrubbed(parsed: Parsed) -> Parsed:
+    # Escapes in front matter and character references in HTML can name what
+    # no decoder lets through (a lone surrogate, a NUL).
+    fields = {f.name: getattr(parsed, f.name) for f in dataclasses.fields(parsed)}
+    return Parsed(**{k: scrub(v) if isinstance(v, str) else v for k, v in fields.items()})
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -3,11 +3,37 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 MAX_TITLE = 90
 MAX_HEADLINE = 200
 # A sentence end: Latin punctuation followed by space, or a CJK ender.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s|(?<=[。！？])")
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether `text` has a character that shows: a letter, mark, digit, punctuation or symbol.
+
+    Spaces, zero-width spaces and joiners, direction marks and other format
+    or control characters show nothing; a title or body of only those is
+    treated as absent.
+    """
+    return any(_visible(ch) for ch in text)
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without the characters that show nothing (zero-width spaces…) at either end."""
+    start, end = 0, len(text)
+    while start < end and not _visible(text[start]):
+        start += 1
+    while end > start and not _visible(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _visible(ch: str) -> bool:
+    # Marks (M) count: a Devanagari or Thai word may end in a vowel sign.
+    return unicodedata.category(ch)[0] in "LMNPS"
 
 
 def derive_title(body: str) -> str:
@@ -16,7 +42,9 @@ def derive_title(body: str) -> str:
     Used only when the file itself states no title; the result is always text
     that appears in the body, never made up.
     """
-    first_line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    first_line = next(
+        (strip_invisible(line) for line in body.splitlines() if has_visible_text(line)), ""
+    )
     if len(first_line) <= MAX_TITLE:
         return first_line
     if len(first_line) <= MAX_HEADLINE and not first_line.endswith((".", "。", "!", "?", "”", '"')):

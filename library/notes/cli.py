@@ -28,6 +28,7 @@ from library.cli_support import (
     add_json_flag,
     highlight,
     record_id,
+    utf8_text,
 )
 from library.errors import NotFound, ParallaxError
 from library.export.writer import write_export
@@ -65,15 +66,30 @@ def register(subparsers: Any) -> None:
         metavar="ID",
         help="article id (see `parallax list`)",
     )
-    p.add_argument("--quote", metavar="TEXT", help="attach to this passage of the article")
-    p.add_argument("--text", required=True, metavar="TEXT", help="the note (Markdown; - = stdin)")
-    p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    p.add_argument(
+        "--quote", type=utf8_text, metavar="TEXT", help="attach to this passage of the article"
+    )
+    p.add_argument(
+        "--text",
+        type=utf8_text,
+        required=True,
+        metavar="TEXT",
+        help="the note (Markdown; - = stdin)",
+    )
+    p.add_argument(
+        "--tag",
+        type=utf8_text,
+        action="append",
+        default=[],
+        metavar="T",
+        help="a tag (repeatable)",
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_add)
 
     p = sub.add_parser("list", help="list notes, newest first")
     p.add_argument("--article", type=record_id, metavar="ID", help="only this article's notes")
-    p.add_argument("--tag", metavar="T", help="only notes with this tag")
+    p.add_argument("--tag", type=utf8_text, metavar="T", help="only notes with this tag")
     p.add_argument("--trash", action="store_true", help="list the trash instead")
     add_json_flag(p)
     p.set_defaults(handler=cmd_list)
@@ -84,8 +100,10 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("search", help="full-text search over notes, tags and quoted passages")
-    p.add_argument("query", nargs="+", help='words; "quoted phrase"; word* for a prefix')
-    p.add_argument("--tag", metavar="T", help="only notes with this tag")
+    p.add_argument(
+        "query", type=utf8_text, nargs="+", help='words; "quoted phrase"; word* for a prefix'
+    )
+    p.add_argument("--tag", type=utf8_text, metavar="T", help="only notes with this tag")
     p.add_argument("--limit", type=record_id, default=20)
     add_json_flag(p)
     p.set_defaults(handler=cmd_search)
@@ -137,7 +155,7 @@ def notes_of(ctx: CliContext) -> NotesStore:
 def cmd_add(ctx: CliContext) -> int:
     store, library = notes_of(ctx), ctx.collection.library
     article = library.current(ctx.args.article)
-    text = sys.stdin.read() if ctx.args.text == "-" else ctx.args.text
+    text = _stdin_text() if ctx.args.text == "-" else ctx.args.text
     if ctx.args.quote is not None:
         note = store.add_quote_note(article, ctx.args.quote, text, ctx.args.tag)
     else:
@@ -261,6 +279,19 @@ def cmd_recover(ctx: CliContext) -> int:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
     ctx.print(f"Recovered from {safe(path)}: {salvage(store, path).summary()}")
     return 0
+
+
+def _stdin_text() -> str:
+    """The note text piped in (`--text -`), which must be UTF-8."""
+    try:
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is not None:
+            return bytes(buffer.read()).decode("utf-8")
+        text = sys.stdin.read()
+        text.encode("utf-8")  # a text stream may still carry lone surrogates
+        return text
+    except UnicodeError as exc:
+        raise ParallaxError("The note text on standard input is not valid UTF-8.") from exc
 
 
 def _article_filter(ctx: CliContext) -> int | None:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 FORMAT = "parallax-notes"
 VERSION = 1
+#: Notes written per transaction by `import_json`.
+IMPORT_BATCH = 500
 ExportFormat = Literal["md", "json"]
 TitleLookup = Mapping[int, str] | Callable[[int], str | None]
 
@@ -92,6 +94,8 @@ def parse_json(text: str) -> list[Note]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidNote(f"Not a JSON file: {exc.msg} (line {exc.lineno}).") from exc
+    except RecursionError as exc:
+        raise InvalidNote("Not a Parallax notes export: the JSON is nested too deeply.") from exc
     if isinstance(doc, list):  # a bare list of notes is accepted too
         doc = {"format": FORMAT, "version": VERSION, "notes": doc}
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -104,24 +108,44 @@ def parse_json(text: str) -> list[Note]:
     raw = doc.get("notes")
     if not isinstance(raw, list):
         raise InvalidNote('The file has no "notes" list.')
-    return [Note.from_dict(item) for item in raw]
+    notes = [Note.from_dict(item) for item in raw]
+    for number, note in enumerate(notes, 1):
+        _check_unicode(note, number)
+    return notes
 
 
 def import_json(store: NotesStore, text: str) -> ImportReport:
     """Import a JSON export into `store`; all notes are checked before any is written.
 
+    Notes are written `IMPORT_BATCH` at a time, one transaction each, so a
+    large file never holds the write lock for long (60,000 notes in one
+    transaction froze every other window's note edits for ~10 s).  An import
+    stopped part-way (killed, disk full) keeps whole batches; importing the
+    same file again completes it, since notes are matched by `uid`.
+
     Raises:
         InvalidNote: the file is not a valid export (nothing is imported).
     """
-    notes = parse_json(text)
+    notes = parse_json(text)  # every note checked (`Note.from_dict`) before any is written
     report = ImportReport()
-    # One transaction: an import is all or nothing.
-    with store.batch():
-        for note in notes:
-            outcome = store.import_note(note)
-            stored = store.find_uid(note.uid)
-            getattr(report, outcome).append(stored.id if stored else note.id)
+    for start in range(0, len(notes), IMPORT_BATCH):
+        with store.batch():
+            for note in notes[start : start + IMPORT_BATCH]:
+                outcome = store.import_note(note)
+                stored = store.find_uid(note.uid)
+                getattr(report, outcome).append(stored.id if stored else note.id)
     return report
+
+
+def _check_unicode(note: Note, number: int) -> None:
+    """Refuse text SQLite cannot store: a lone surrogate such as JSON's "\\ud800"."""
+    try:
+        json.dumps(note.to_dict(), ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidNote(
+            f"Note {number} in the file has text that is not valid Unicode "
+            f"(a lone surrogate, {exc.object[exc.start : exc.end]!a})."
+        ) from exc
 
 
 def _title(article_id: int | None, titles: TitleLookup | None) -> str:

@@ -216,8 +216,8 @@ print("done", flush=True)
 
 
 @pytest.mark.slow
-def test_kill_9_during_an_import_is_all_or_nothing(data_dir: Path, tmp_path: Path) -> None:
-    from library.notes.export import select_notes, to_json
+def test_kill_9_during_an_import_keeps_whole_batches(data_dir: Path, tmp_path: Path) -> None:
+    from library.notes.export import IMPORT_BATCH, select_notes, to_json
 
     source = NotesStore(tmp_path / "source", make_backups=False)
     with source.batch():
@@ -245,7 +245,9 @@ def test_kill_9_during_an_import_is_all_or_nothing(data_dir: Path, tmp_path: Pat
     store = NotesStore(data_dir, make_backups=False)
     try:
         assert store.integrity_check() == "ok"
-        assert store.count() in ((3000,) if finished else (0, 3000))
+        # Batches commit one by one (the write lock is never held for long):
+        # a kill keeps whole batches, never part of one.
+        assert store.count() == 3000 if finished else store.count() % IMPORT_BATCH == 0
     finally:
         store.close()
 

@@ -1,0 +1,145 @@
+"""Hostile note text and import files (issue #8): one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import library.notes.export as export_mod
+from library.cli import main
+from library.notes.export import import_json, select_notes, to_json
+from library.notes.store import NotesStore
+
+BAD = b"caf\xe9 \xff".decode("utf-8", "surrogateescape")  # as Python hands argv over
+
+
+def _error(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exited:
+        main(list(args))
+    return int(exited.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["notes", "add", "--article", "1", "--text", BAD], "--text"),
+        (["notes", "add", "--article", "1", "--text", "ok", "--tag", BAD], "--tag"),
+        (["notes", "add", "--article", "1", "--quote", BAD, "--text", "ok"], "--quote"),
+        (["notes", "list", "--tag", BAD], "--tag"),
+        (["notes", "search", BAD], "query"),
+        (["search", "ok", BAD], "query"),
+    ],
+)
+def test_invalid_utf8_arguments_are_one_clear_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], args: list[str], option: str
+) -> None:
+    status, err = _error(capsys, *args)
+    assert status == 2
+    assert f"argument {option}: not valid UTF-8 text" in err
+    assert "Traceback" not in err
+
+
+def test_a_file_name_that_is_not_utf8_is_still_accepted(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / b"\xff.txt".decode("utf-8", "surrogateescape")
+    path.write_text("A headline\n\nSome text of an article.\n")
+    assert main(["import", str(path)]) == 0
+    assert "1 added" in capsys.readouterr().out
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_invalid_utf8_on_stdin_is_one_clear_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, b"caf\xe9 \xff\n")
+    status = main(["notes", "add", "--article", "1", "--text", "-"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err == "parallax: The note text on standard input is not valid UTF-8.\n"
+
+
+def test_lone_surrogates_from_a_text_stdin_are_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(BAD))
+    assert main(["notes", "add", "--article", "1", "--text", "-"]) == 1
+    assert "not valid UTF-8" in capsys.readouterr().err
+
+
+def test_utf8_on_stdin_is_the_note(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, "Café ☕ note\n".encode())
+    assert main(["notes", "add", "--article", "1", "--text", "-", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["text"].startswith("Café ☕ note")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        (
+            json.dumps(
+                {
+                    "format": "parallax-notes",
+                    "version": 1,
+                    "notes": [
+                        {
+                            "kind": "article",
+                            "uid": "u1",
+                            "created_at": "2024-01-01T00:00:00+00:00",
+                            "article_id": 1,
+                            "text": "bad \ud800 here",
+                        }
+                    ],
+                }
+            ),
+            r"Note 1 in the file has text that is not valid Unicode (a lone surrogate, '\ud800')",
+        ),
+    ],
+)
+def test_hostile_notes_import_is_one_clear_line(
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    content: str,
+    message: str,
+) -> None:
+    path = tmp_path / "notes.json"
+    path.write_text(content)
+    status = main(["notes", "import", str(path)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert message in err and len(err.splitlines()) == 1
+
+
+def test_notes_import_commits_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = NotesStore(tmp_path / "source", make_backups=False)
+    for i in range(5):
+        source.add_article_note(1, f"note {i}")
+    text = to_json(select_notes(source))
+    source.close()
+
+    monkeypatch.setattr(export_mod, "IMPORT_BATCH", 2)
+    store = NotesStore(tmp_path / "target", make_backups=False)
+    sizes: list[int] = []
+    real_batch = store.batch
+
+    def counting_batch() -> object:
+        sizes.append(store.count())
+        return real_batch()
+
+    monkeypatch.setattr(store, "batch", counting_batch)
+    report = import_json(store, text)
+    # Three transactions, each started after the one before was committed.
+    assert sizes == [0, 2, 4]
+    assert len(report.added) == 5 and store.count() == 5
+    store.close()
