@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from library.errors import DatabaseError
 from library.notes import backup
 from library.notes.model import InvalidNote, Note
-from library.notes.rows import SELECT, note_from_row
+from library.notes.rows import note_from_row, select_for
 
 if TYPE_CHECKING:
     from library.notes.store import NotesStore
@@ -55,8 +55,10 @@ def read_notes(path: Path) -> tuple[list[Note], int]:
     notes: list[Note] = []
     bad = 0
     with _readonly(path) as conn:
+        # A backup made before a schema change lacks the newer columns.
+        select = select_for(conn)
         try:
-            rows = conn.execute(SELECT).fetchall()
+            rows = conn.execute(select).fetchall()
             return [note_from_row(r) for r in rows], 0
         except sqlite3.DatabaseError:
             pass  # fall back to one row at a time
@@ -66,7 +68,7 @@ def read_notes(path: Path) -> tuple[list[Note], int]:
             raise DatabaseError(f"No notes can be read from {path}: {exc}") from exc
         for rowid in range(1, int(top) + 1):
             try:
-                row = conn.execute(f"{SELECT} WHERE n.id = ?", [rowid]).fetchone()
+                row = conn.execute(f"{select} WHERE n.id = ?", [rowid]).fetchone()
             except sqlite3.DatabaseError:
                 bad += 1
                 continue

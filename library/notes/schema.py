@@ -13,8 +13,14 @@ drops the triggers that keep `notes_fts` current; it runs sqlite-utils'
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from pathlib import Path
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
+
+from library.paths import LIBRARY_DB
 
 #: `notes_meta` key: the highest note id ever given (see m004_meta).
 HIGHEST_ID_KEY = "highest_id"
@@ -92,6 +98,82 @@ def m004_meta(db: sqlite_utils.Database) -> None:
     db.table("notes_meta").create({"key": str, "value": str}, pk="key")
     highest = db.execute("SELECT max(id) FROM notes").fetchone()[0] or 0
     db.table("notes_meta").insert({"key": HIGHEST_ID_KEY, "value": str(highest)})
+
+
+#: Per side, the columns that identify its article whatever library.db holds it.
+REF_COLUMNS = {
+    "article_id": ("article_path", "article_hash", "article_title"),
+    "article_b_id": ("article_b_path", "article_b_hash", "article_b_title"),
+}
+
+
+@migrations()
+def m005_article_identity(db: sqlite_utils.Database) -> None:
+    """Tie notes to their articles by identity, not only by library ids.
+
+    `library_uid` names the library.db whose ids `article_id` and
+    `article_b_id` are; each side also keeps its source path, text hash and
+    title, so a rebuilt library (same ids, other articles) never lends a note
+    to the wrong article and re-importing the file finds the note again.
+    Existing notes are filled in from the library.db beside this file.
+    """
+    notes = db.table("notes")
+    notes.add_column("library_uid", str)
+    for columns in REF_COLUMNS.values():
+        for column in columns:
+            notes.add_column(column, str)
+    for column in (
+        "library_uid",
+        "article_hash",
+        "article_path",
+        "article_b_hash",
+        "article_b_path",
+    ):
+        notes.create_index([column])
+    _backfill_identity(db)
+
+
+def _backfill_identity(db: sqlite_utils.Database) -> None:
+    """Fill identity columns from the library.db these notes were written with.
+
+    Read-only and best effort: with no readable library (missing, damaged)
+    the columns stay NULL and the store fills them from the library it is
+    opened with (see `library.notes.identity.bind`).
+    """
+    main = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    library = Path(main).with_name(LIBRARY_DB) if main else None
+    if library is None or not library.is_file():
+        return
+    try:
+        conn = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    rows = db.execute("SELECT id, article_id, article_b_id FROM notes").fetchall()
+    wanted = {i for row in rows for i in row[1:] if i is not None}
+    with contextlib.closing(conn):
+        try:
+            uid_row = conn.execute("SELECT value FROM meta WHERE key = 'library_uid'").fetchone()
+            articles = {}
+            for article_id in wanted:
+                found = conn.execute(
+                    "SELECT source_path, content_hash, title FROM articles WHERE id = ?",
+                    [article_id],
+                ).fetchone()
+                if found is not None:
+                    articles[article_id] = found
+        except sqlite3.Error:
+            return
+    uid = uid_row[0] if uid_row else None
+    for note_id, a_id, b_id in rows:
+        changes: dict[str, object] = {}
+        for column, article_id in (("article_id", a_id), ("article_b_id", b_id)):
+            if article_id in articles:
+                changes.update(zip(REF_COLUMNS[column], articles[article_id], strict=True))
+        if changes:
+            # Only ids found there are vouched for by that library.
+            changes["library_uid"] = uid
+            sets = ", ".join(f"[{c}] = ?" for c in changes)
+            db.execute(f"UPDATE notes SET {sets} WHERE id = ?", [*changes.values(), note_id])
 
 
 def _index_text(db: sqlite_utils.Database, *, replace: bool = False) -> None:
