@@ -299,3 +299,31 @@ def test_backup_from_before_the_identity_columns_can_be_recovered(
         assert store.get(1).text == "Old"
     finally:
         store.close()
+
+
+def test_an_id_from_another_library_is_never_trusted(
+    data_dir: Path, files: tuple[Path, Path]
+) -> None:
+    a, _ = files
+    collection = Collection(data_dir, seed=False)
+    try:
+        a_id = imported(collection, a)
+        notes = collection.notes
+        # As a note bound to another library looks when binding could not run
+        # (notes.db locked on open): same integer, another library's article.
+        notes.db.table("notes").insert(
+            {"id": 50, "uid": "foreign", "kind": "article", "text": "from elsewhere",
+             "tags": "", "created_at": "2026-01-01T00:00:00+00:00",
+             "updated_at": "2026-01-01T00:00:00+00:00", "detached": 0, "article_id": a_id,
+             "library_uid": "another-library", "article_hash": "0" * 64}
+        )  # fmt: skip
+        notes.db.conn.commit()
+        assert notes.get(50).article_id is None and notes.get(50).waiting
+        assert notes.for_article(a_id) == [] and notes.notes(article_id=a_id) == []
+        assert [h.note.article_id for h in notes.search("elsewhere")] == [None]
+        a.write_text(A_TEXT + "\nA new paragraph.\n", encoding="utf-8")
+        new_a = imported(collection, a)  # a new version: its notes move, not this one
+        assert collection.notes.raw_notes("WHERE n.id = 50", [])[0].article_id == a_id
+        assert notes.for_article(new_a) == []
+    finally:
+        collection.close()
