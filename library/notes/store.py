@@ -24,14 +24,7 @@ from library.article import Article
 from library.database import open_database, quarantine, translate_errors
 from library.errors import DatabaseCorrupt, DatabaseError, NotFound
 from library.notes import anchoring, backup, identity, relink
-from library.notes.model import (
-    ArticleRef,
-    Claim,
-    Note,
-    NoteKind,
-    check_target,
-    normalize_tags,
-)
+from library.notes.model import ArticleRef, Claim, Note, NoteKind, check_target, normalize_tags
 from library.notes.relink import ReanchorReport
 from library.notes.rows import SELECT, TAG_SQL, note_from_row, now, row_for, same_note
 from library.notes.schema import HIGHEST_ID_KEY, migrations
@@ -91,7 +84,7 @@ class NotesStore:
             self.db = open_database(self.path, migrations, synchronous="FULL")
         self.backup_error: str | None = None
         if make_backups:
-            self._daily_backup()  # before `_bind_all` rewrites many rows
+            self._daily_backup()  # before `bind_all` may rewrite many rows
         relink.bind_all(self)
 
     def close(self) -> None:
@@ -101,8 +94,7 @@ class NotesStore:
 
     def add_article_note(self, article_id: int, text: str, tags: Iterable[str] = ()) -> Note:
         """A note on a whole article."""
-        note = self._new("article", text, tags, article_id=article_id)
-        return self._insert(note)
+        return self._insert(self._new("article", text, tags, article_id=article_id))
 
     def add_passage_note(
         self, article: Article, start: int, end: int, text: str = "", tags: Iterable[str] = ()
@@ -114,8 +106,11 @@ class NotesStore:
         """
         assert article.id is not None, "only stored articles can carry notes"
         anchor = anchoring.make_anchor(article.body, start, end)
-        note = self._new("passage", text, tags, article_id=article.id, anchor=anchor)
-        return self._insert(note.with_changes(article_ref=ArticleRef.of(article)))
+        ref = ArticleRef.of(article)
+        note = self._new(
+            "passage", text, tags, article_id=article.id, anchor=anchor, article_ref=ref
+        )
+        return self._insert(note)
 
     def add_quote_note(
         self, article: Article, quote: str, text: str = "", tags: Iterable[str] = ()
@@ -177,7 +172,7 @@ class NotesStore:
                  anchor.start, anchor.end, now(), note_id],
             )  # fmt: skip
             relink.set_ref(self.db, note_id, "article_id", ArticleRef.of(article))
-            if note.library_uid != self.library_uid:
+            if self.library_uid is not None and note.library_uid != self.library_uid:
                 # Its other side (if any) was from another library: not trusted.
                 self.db.execute(
                     "UPDATE notes SET library_uid = ?, article_b_id = NULL WHERE id = ?",
@@ -428,7 +423,7 @@ class NotesStore:
         if self.library is None:
             return note
         return note.with_changes(
-            article_ref=self._ref_of(note.article_id),
+            article_ref=note.article_ref or self._ref_of(note.article_id),
             article_b_ref=self._ref_of(note.article_b_id),
         )
 
