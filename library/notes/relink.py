@@ -15,12 +15,14 @@ its write transaction, and never trust an id from another library.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from library.article import Article
+from library.database import translate_errors
 from library.errors import DatabaseError
 from library.notes import anchoring, identity
 from library.notes.model import ArticleRef, Note
@@ -103,43 +105,94 @@ def attach_waiting(store: NotesStore, article: Article) -> list[int]:
     if store.library is None:
         return []
     path, hash_ = article.source_path, article.content_hash
-    candidates = store.raw_notes(_NAMING, [hash_, path, hash_, path])
-    changed = [
-        bound for note in candidates if (bound := identity.bind(note, store.library)) != note
-    ]
-    if changed:
-        with store.batch():
-            for note in changed:
-                write_binding(store.db, note)
-    return [note.id for note in changed]
+    index = identity.CachedIndex(store.library)
+    params = [hash_, path, hash_, path]
+    # Most notes naming an article are on it already, and share a handful of
+    # (library, kind, ids): decide on those first, in one grouped query, and
+    # read in full only the notes that wait.
+    with translate_errors(store.path):
+        groups = store.db.execute(
+            "SELECT 0, n.library_uid, n.kind, n.article_id, n.article_b_id FROM notes n "
+            f"{_NAMING} GROUP BY 2, 3, 4, 5",
+            params,
+        ).fetchall()
+    if not any(_waits(group, index) for group in groups):
+        return []
+    waiting = [row[0] for row in _light(store, _NAMING, params) if _waits(row, index)]
+    return _bind(store, waiting, index)
 
 
 def bind_all(store: NotesStore) -> None:
-    """Match notes bound to another library (or to none yet) to the store's library."""
+    """Match notes bound to another library (or to none yet) to the store's library.
+
+    Only notes that change are written: those whose article is here, and old
+    notes not bound to any library yet.  The rest keep waiting, and readers
+    never see their ids (`identity.trusted`); after a rebuild that is most
+    notes, so opening stays quick.
+    """
     if store.library is None:
         return
     uid = store.library.uid
+    index = identity.CachedIndex(store.library)
     try:
-        foreign = store.raw_notes(_FOREIGN, [uid, uid])
-        if not foreign:
-            return
-        index = identity.CachedIndex(store.library)
-        with store.batch():
-            for note in foreign:
-                write_binding(store.db, identity.bind(note, index))
+        rows = _light(store, _FOREIGN, [uid, uid])
+        found = [
+            row[0]
+            for row in rows
+            if row[1] is None
+            or any(index.find(h, p) for h, p in ((row[5], row[6]), (row[7], row[8])) if h or p)
+        ]
+        _bind(store, found, index)
     except DatabaseError:
         # Locked by another window, say: readers still never see a foreign
-        # id (`identity.trusted`), and the next open tries again.
+        # id, and the next open tries again.
         return
 
 
-def write_binding(db: sqlite_utils.Database, note: Note) -> None:
-    """Store what `identity.bind` changed: ids, references, library, placement."""
-    row = row_for(note)
-    sets = ", ".join(f"[{c}] = ?" for c in _BINDING_COLUMNS)
-    db.execute(
-        f"UPDATE notes SET {sets} WHERE id = ?", [*(row[c] for c in _BINDING_COLUMNS), note.id]
-    )
+def _light(store: NotesStore, where: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+    """(id, library_uid, kind, article_id, article_b_id, a hash, a path, b hash, b path)."""
+    with translate_errors(store.path):
+        return store.db.execute(
+            "SELECT n.id, n.library_uid, n.kind, n.article_id, n.article_b_id, n.article_hash, "
+            f"n.article_path, n.article_b_hash, n.article_b_path FROM notes n {where}",
+            params,
+        ).fetchall()
+
+
+def _waits(row: tuple[Any, ...], index: identity.CachedIndex) -> bool:
+    """Whether a side of this note has no article in the library (see `identity.bind`)."""
+    _, library_uid, kind, a_id, b_id = row[:5]
+    if library_uid != index.uid:
+        return True
+    ids = (a_id, b_id) if kind in ("comparison", "claim") else (a_id,)
+    return any(i is None or not index.exists(i) for i in ids)
+
+
+def _bind(store: NotesStore, note_ids: list[int], index: identity.CachedIndex) -> list[int]:
+    """Bind these notes to the library and write those that changed; their ids."""
+    changed: list[tuple[Note, Note]] = []
+    for at in range(0, len(note_ids), 500):
+        chunk = note_ids[at : at + 500]
+        marks = ", ".join("?" * len(chunk))
+        for note in store.raw_notes(f"WHERE n.id IN ({marks})", list(chunk)):
+            bound = identity.bind(note, index)
+            if bound != note:
+                changed.append((note, bound))
+    if changed:
+        with store.batch():
+            for old, new in changed:
+                write_binding(store.db, new, old)
+    return [new.id for _, new in changed]
+
+
+def write_binding(db: sqlite_utils.Database, note: Note, old: Note) -> None:
+    """Store what `identity.bind` changed from `old`: ids, references, library, placement."""
+    row, before = row_for(note), row_for(old)
+    # Only the columns that differ: each indexed column set costs an index write.
+    columns = [c for c in _BINDING_COLUMNS if row[c] != before[c]]
+    if columns:
+        sets = ", ".join(f"[{c}] = ?" for c in columns)
+        db.execute(f"UPDATE notes SET {sets} WHERE id = ?", [*(row[c] for c in columns), note.id])
 
 
 def set_ref(db: sqlite_utils.Database, note_id: int, side: str, ref: ArticleRef) -> None:

@@ -122,15 +122,28 @@ def m005_article_identity(db: sqlite_utils.Database) -> None:
     for columns in REF_COLUMNS.values():
         for column in columns:
             notes.add_column(column, str)
-    for column in (
-        "library_uid",
-        "article_hash",
-        "article_path",
-        "article_b_hash",
-        "article_b_path",
-    ):
+    for column in ("library_uid", "article_hash", "article_path", "article_b_hash"):
         notes.create_index([column])
+    notes.create_index(["article_b_path"])
+    _narrow_update_trigger(db)
     _backfill_identity(db)
+
+
+def _narrow_update_trigger(db: sqlite_utils.Database) -> None:
+    """Re-index a note's text only when an indexed column changes.
+
+    sqlite-utils' trigger fires on any UPDATE, so moving many notes to
+    another article (or filling the columns above) rewrote their full-text
+    entries for nothing.
+    """
+    found = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'notes_au'"
+    ).fetchone()
+    if found is None or 'AFTER UPDATE ON "notes"' not in found[0]:
+        return
+    columns = ", ".join(f'"{c}"' for c in FTS_COLUMNS)
+    db.execute("DROP TRIGGER notes_au")
+    db.execute(found[0].replace('AFTER UPDATE ON "notes"', f'AFTER UPDATE OF {columns} ON "notes"'))
 
 
 def _backfill_identity(db: sqlite_utils.Database) -> None:
