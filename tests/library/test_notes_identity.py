@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from library.article import Article, ArticleId
 from library.cli import main
 from library.collection import Collection
 from library.notes import Claim, NotesStore
@@ -220,11 +221,15 @@ def test_migration_fills_identity_of_existing_notes(
                 "article_b_hash FROM notes"
             )
         }
+        trigger = store.db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'notes_au'"
+        ).fetchone()[0]
     finally:
         store.close()
     assert rows[1] == (library_uid, str(b.resolve()), b_hash, "Bridge vote", None)
     assert rows[2][0] == library_uid and rows[2][4] == b_hash
     assert rows[3] == (None, None, None, None, None)  # nothing to go by: left as it was
+    assert 'AFTER UPDATE OF "text", "tags", "quote"' in trigger
 
     damage_library(data_dir)
     rebuilt = Collection(data_dir, seed=False)
@@ -327,3 +332,18 @@ def test_an_id_from_another_library_is_never_trusted(
         assert notes.for_article(new_a) == []
     finally:
         collection.close()
+
+
+def test_full_text_index_follows_edits_not_moves(data_dir: Path) -> None:
+    # m005 narrows the FTS update trigger to text, tags and quote.
+    store = NotesStore(data_dir)
+    try:
+        note = store.add_article_note(1, "alpha words", ["first"])
+        store.update(note.id, text="beta words", tags=["second"])
+        store.reanchor(1, Article(title="T", body="Some body.", id=ArticleId(2)))
+        assert store.get(note.id).article_id == 2
+        assert [h.note.id for h in store.search("beta")] == [note.id]
+        assert store.search("alpha") == [] and store.search("first") == []
+        store.db.execute("INSERT INTO notes_fts (notes_fts) VALUES ('integrity-check')")
+    finally:
+        store.close()
