@@ -122,11 +122,12 @@ def m005_article_identity(db: sqlite_utils.Database) -> None:
     for columns in REF_COLUMNS.values():
         for column in columns:
             notes.add_column(column, str)
+    _narrow_update_trigger(db)
+    _backfill_identity(db)
+    # After filling: building an index once is quicker than growing it row by row.
     for column in ("library_uid", "article_hash", "article_path", "article_b_hash"):
         notes.create_index([column])
     notes.create_index(["article_b_path"])
-    _narrow_update_trigger(db)
-    _backfill_identity(db)
 
 
 def _narrow_update_trigger(db: sqlite_utils.Database) -> None:
@@ -161,8 +162,13 @@ def _backfill_identity(db: sqlite_utils.Database) -> None:
         conn = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return
-    rows = db.execute("SELECT id, article_id, article_b_id FROM notes").fetchall()
-    wanted = {i for row in rows for i in row[1:] if i is not None}
+    wanted = [
+        row[0]
+        for row in db.execute(
+            "SELECT article_id FROM notes UNION SELECT article_b_id FROM notes"
+        ).fetchall()
+        if row[0] is not None
+    ]
     with contextlib.closing(conn):
         try:
             uid_row = conn.execute("SELECT value FROM meta WHERE key = 'library_uid'").fetchone()
@@ -177,16 +183,15 @@ def _backfill_identity(db: sqlite_utils.Database) -> None:
         except sqlite3.Error:
             return
     uid = uid_row[0] if uid_row else None
-    for note_id, a_id, b_id in rows:
-        changes: dict[str, object] = {}
-        for column, article_id in (("article_id", a_id), ("article_b_id", b_id)):
-            if article_id in articles:
-                changes.update(zip(REF_COLUMNS[column], articles[article_id], strict=True))
-        if changes:
+    # One statement per article and side (indexed), not one per note.
+    for article_id, found in articles.items():
+        for side, columns in REF_COLUMNS.items():
+            sets = ", ".join(f"[{c}] = ?" for c in columns)
             # Only ids found there are vouched for by that library.
-            changes["library_uid"] = uid
-            sets = ", ".join(f"[{c}] = ?" for c in changes)
-            db.execute(f"UPDATE notes SET {sets} WHERE id = ?", [*changes.values(), note_id])
+            db.execute(
+                f"UPDATE notes SET {sets}, library_uid = ? WHERE [{side}] = ?",
+                [*found, uid, article_id],
+            )
 
 
 def _index_text(db: sqlite_utils.Database, *, replace: bool = False) -> None:
