@@ -347,3 +347,22 @@ def test_full_text_index_follows_edits_not_moves(data_dir: Path) -> None:
         store.db.execute("INSERT INTO notes_fts (notes_fts) VALUES ('integrity-check')")
     finally:
         store.close()
+
+
+def test_notes_on_articles_already_back_attach_on_open(data_dir: Path) -> None:
+    # A rebuilt library re-imports the samples itself (no `import_paths`):
+    # their notes are matched when the notes are opened.
+    first = Collection(data_dir)
+    sample = first.library.articles()[-1]
+    assert sample.id is not None
+    note = first.notes.add_article_note(sample.id, "On a sample")
+    first.close()
+    damage_library(data_dir)
+    rebuilt = Collection(data_dir)
+    try:
+        again = rebuilt.library.find(sample.content_hash, None)
+        assert again is not None and rebuilt.library.uid != first.library.uid
+        assert rebuilt.notes.get(note.id).article_id == again.id
+        assert rebuilt.notes.get(note.id).library_uid == rebuilt.library.uid
+    finally:
+        rebuilt.close()
