@@ -422,6 +422,8 @@ class MainWindow(QMainWindow):
                  if r.article is not None and r.article.id is not None]
         self._texts_stale = True
         self.library_view.refresh(select_ids=added[:1] or None)
+        if self.notes_panel is not None:
+            self.notes_panel.refresh()  # notes waiting for an imported article are back
         self.show_status(f"Import finished: {report.summary()}.")
         self._update_actions()
         self.import_finished.emit(report)

@@ -330,7 +330,8 @@ def cmd_remove(ctx: CliContext) -> int:
     ctx.print(f"Removed #{article.id} {safe(article.title)}")
     if kept:
         ctx.print(
-            f"Its {kept} note(s) are kept: parallax notes list --article {article.id}"
+            f"Its {kept} note(s) are kept: parallax notes list --article {article.id} "
+            "(importing its file again puts them back on it)"
         )
     return 0
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from library.article import Article
 from library.database import quarantine
-from library.errors import DatabaseCorrupt, ImportRefused, NotFound
+from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
 from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
 from library.paths import LIBRARY_DB, display_path
 from library.paths import data_dir as resolve_data_dir
@@ -61,10 +61,15 @@ class Collection:
 
     @cached_property
     def notes(self) -> NotesStore:
-        """The notes store, opened on first use (its file is separate: `notes.db`)."""
+        """The notes store, opened on first use (its file is separate: `notes.db`).
+
+        Bound to this library: notes whose article is not in it wait for it
+        (the library was rebuilt, or the article removed) instead of being
+        shown on whatever article has their old id now.
+        """
         from library.notes import NotesStore
 
-        return NotesStore(self.data_dir)
+        return NotesStore(self.data_dir, library=self.library)
 
     def close(self) -> None:
         self.library.close()
@@ -79,7 +84,13 @@ class Collection:
         should_cancel: Callable[[], bool] | None = None,
         on_result: Callable[[FileResult], None] | None = None,
     ) -> ImportReport:
-        """Import files and folders; notes on a replaced version follow the new one."""
+        """Import files and folders; notes follow their article.
+
+        Notes on a replaced version move to the new one, and notes waiting
+        for an article (the library was rebuilt, or it was removed) attach
+        to it again when its file is imported.
+        """
+        notes_failed: list[ParallaxError] = []
 
         def after_each(result: FileResult) -> None:
             if result.status == "new_version" and result.previous_id is not None:
@@ -87,6 +98,14 @@ class Collection:
                 self.notes.reanchor(result.previous_id, result.article)
             elif result.status == "unchanged" and result.article is not None:
                 self._reanchor_left_behind(result.article)
+            if result.article is not None and not notes_failed:
+                try:
+                    self.notes.attach_waiting(result.article)
+                except ParallaxError as exc:
+                    # notes.db locked or unreadable: the import stands, and
+                    # importing the file again ("unchanged") attaches them.
+                    # Tried once per import, not once per file.
+                    notes_failed.append(exc)
             if on_result is not None:
                 on_result(result)
 

@@ -96,6 +96,9 @@ def row_html(row: NoteRow) -> str:
     meta.append(kind)
     if note.detached:
         meta.append("<span style='color:#c0392b'>detached — passage not found</span>")
+    if note.waiting:
+        # Its article is not in the library (rebuilt, or removed): never shown on another.
+        meta.append("<span style='color:#c0392b'>waiting for its article — import it again</span>")
     if note.in_trash:
         meta.append("in trash")
     parts.append(f"<span style='color:{DIM}'>{' · '.join(meta)}</span>")

@@ -41,7 +41,7 @@ from desktop.notes.transfer import NotesTransfer
 from desktop.text import plain_label
 from library.article import Article
 from library.errors import InvalidQuery, ParallaxError
-from library.notes import Claim, Note, NotesStore
+from library.notes import ArticleRef, Claim, Note, NotesStore
 from library.store import LibraryStore
 
 SEARCH_LIMIT = 200
@@ -385,7 +385,10 @@ class NotesPanel(QWidget):
 
     def _on_clicked(self, index: QModelIndex) -> None:
         note = index.data(NoteRole)
-        if not isinstance(note, Note) or note.article_id is None:
+        if not isinstance(note, Note):
+            return
+        if note.article_id is None:
+            self.report("This note waits for its article: import the article's file again.")
             return
         if note.kind in ("comparison", "claim") and note.article_b_id is not None:
             self.comparison_requested.emit(note.article_id, note.article_b_id)
@@ -423,13 +426,20 @@ class NotesPanel(QWidget):
         self.titles.remember(*articles)
 
     def _title_for(self, note: Note) -> str | None:
-        if note.article_id is None:
-            return None
-        title = self.title_of(note.article_id)
-        if note.kind in ("comparison", "claim") and note.article_b_id is not None:
-            other = self.title_of(note.article_b_id) or f"article {note.article_b_id}"
-            return f"{title or f'article {note.article_id}'} ↔ {other}"
+        title = self._side_title(note.article_id, note.article_ref)
+        if note.pair:
+            other = self._side_title(note.article_b_id, note.article_b_ref)
+            return f"{title} ↔ {other}"
         return title
+
+    def _side_title(self, article_id: int | None, ref: ArticleRef | None) -> str:
+        """An article's title; for one not in the library, what the note waits for."""
+        title = None if article_id is None else self.title_of(article_id)
+        if title is not None:
+            return title
+        if ref is not None:
+            return f"{ref.label()} (not in the library)"
+        return f"article {article_id}"
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()

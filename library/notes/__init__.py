@@ -7,12 +7,13 @@ JSON back; `cli` adds the `parallax notes …` subcommands.
 
 from __future__ import annotations
 
-from library.notes.model import Anchor, Claim, InvalidNote, Note, NoteKind
+from library.notes.model import Anchor, ArticleRef, Claim, InvalidNote, Note, NoteKind
 from library.notes.search import NoteHit
 from library.notes.store import NotesStore, ReanchorReport
 
 __all__ = [
     "Anchor",
+    "ArticleRef",
     "Claim",
     "InvalidNote",
     "Note",

@@ -315,17 +315,48 @@ def _title(ctx: CliContext, article_id: int) -> str | None:
 
 
 def _note_json(ctx: CliContext, note: Note) -> dict[str, Any]:
-    return {**note.to_dict(), "article_title": _title(ctx, note.article_id or 0)}
+    sides = _sides(ctx, note)
+    return {
+        **note.to_dict(),
+        "article_title": sides[0][0],
+        "waiting_for": [label for _, label in sides if label is not None],
+    }
+
+
+def _sides(ctx: CliContext, note: Note) -> list[tuple[str | None, str | None]]:
+    """Per article of the note: (its title in the library, or how to name it while waiting).
+
+    A note waits while its article is not in the library (rebuilt, or the
+    article removed): it is never shown on another article in the meantime.
+    """
+    sides = [(note.article_id, note.article_ref)]
+    if note.pair:
+        sides.append((note.article_b_id, note.article_b_ref))
+    named: list[tuple[str | None, str | None]] = []
+    for article_id, ref in sides:
+        title = None if article_id is None else _title(ctx, article_id)
+        if title is not None:
+            named.append((title, None))
+        else:
+            named.append((None, ref.label() if ref is not None else f"article {article_id}"))
+    return named
 
 
 def _print_line(ctx: CliContext, note: Note) -> None:
     tags = " ".join(f"#{t}" for t in note.tags)
-    where = safe(_title(ctx, note.article_id or 0) or f"article {note.article_id}")
-    if note.kind in ("comparison", "claim"):
-        where += f" ↔ {safe(_title(ctx, note.article_b_id or 0) or note.article_b_id)}"
+    sides = _sides(ctx, note)
+    waiting = [safe(label) for _, label in sides if label is not None]
     flag = ctx.style(" [detached]", YELLOW) if note.detached else ""
+    if waiting:
+        flag += ctx.style(" [waiting]", YELLOW)
     ctx.print(
         f"{ctx.style(f'#{note.id}', CYAN)} {note.created_at[:10]} "
         f"{ctx.style(note.title, BOLD)}{flag} {ctx.style(tags, DIM)}"
     )
-    ctx.print(ctx.style(f"    on {where}", DIM))
+    if any(title for title, _ in sides):
+        where = " ↔ ".join(safe(title) if title else "(waiting)" for title, _ in sides)
+        ctx.print(ctx.style(f"    on {where}", DIM))
+    for label in waiting:
+        ctx.print(
+            ctx.style(f"    waiting for its article: {label} (import the file again)", YELLOW)
+        )

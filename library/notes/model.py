@@ -7,6 +7,12 @@ A note is attached to exactly one target:
 * ``comparison`` – a comparison of two articles (``article_id``, ``article_b_id``);
 * ``claim``      – one divergent claim of a comparison (plus a `Claim`).
 
+Article ids belong to one library.db, which can be rebuilt; so a note also
+keeps each article's `ArticleRef` (source path and text hash) and the uid of
+the library its ids come from.  An id is used only within that library; a
+note whose article is not in the library is *waiting* for it (see
+`library.notes.identity`).
+
 Everything here is immutable and Qt-free; `to_dict` / `from_dict` give the JSON
 form used by export and import.
 """
@@ -16,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
+from library.article import Article
 from library.errors import ParallaxError
 
 NoteKind = Literal["article", "passage", "comparison", "claim"]
@@ -100,6 +107,50 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """What identifies a note's article in any library, rebuilt or not.
+
+    Args:
+        path: the source file as the library stores it (None for text that
+            came without a file).
+        hash: `Article.content_hash` of the version the note is on.
+        title: the article's title then, to name it while the note waits.
+    """
+
+    path: str | None
+    hash: str
+    title: str = ""
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleRef:
+        """The reference of an `Article`."""
+        return cls(article.source_path, article.content_hash, article.title)
+
+    def label(self) -> str:
+        """How to name the article to the user: its title and file."""
+        if self.title and self.path:
+            return f"{self.title} — {self.path}"
+        return self.title or self.path or f"text {self.hash[:12]}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "hash": self.hash, "title": self.title}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ArticleRef | None:
+        if data is None:
+            return None
+        try:
+            path = data.get("path")
+            return cls(
+                path=None if path is None else str(path),
+                hash=str(data.get("hash") or ""),
+                title=str(data.get("title") or ""),
+            )
+        except AttributeError as exc:
+            raise InvalidNote(f"Bad article reference {data!r}: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     """One private note.
 
@@ -110,13 +161,18 @@ class Note:
         tags: lower-cased, de-duplicated, sorted.
         created_at, updated_at: ISO 8601 UTC timestamps.
         kind: what the note is attached to (see module docstring).
-        article_id: the article (or side A of a comparison).
+        article_id: the article (or side A of a comparison) in the open
+            library; None while the note waits for its article.
         article_b_id: side B, for comparison and claim notes.
         anchor: for passage notes.
         claim: for claim notes.
         detached: a passage note whose quote could not be found in the
             article's current version; it keeps its quote and is shown apart.
         deleted_at: set while the note is in the trash.
+        article_ref, article_b_ref: each side's identity, which outlives
+            the library's ids.
+        library_uid: the library that `article_id` and `article_b_id` come
+            from (None in a note written before Parallax recorded it).
     """
 
     id: int
@@ -132,11 +188,24 @@ class Note:
     claim: Claim | None = None
     detached: bool = False
     deleted_at: str | None = None
+    article_ref: ArticleRef | None = None
+    article_b_ref: ArticleRef | None = None
+    library_uid: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def in_trash(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def pair(self) -> bool:
+        """Whether the note is on two articles (a comparison or one of its claims)."""
+        return self.kind in ("comparison", "claim")
+
+    @property
+    def waiting(self) -> bool:
+        """Whether an article of the note is not in the open library (not yet re-imported)."""
+        return self.article_id is None or (self.pair and self.article_b_id is None)
 
     @property
     def title(self) -> str:
@@ -167,6 +236,9 @@ class Note:
             "claim": None if self.claim is None else self.claim.to_dict(),
             "detached": self.detached,
             "deleted_at": self.deleted_at,
+            "article_ref": None if self.article_ref is None else self.article_ref.to_dict(),
+            "article_b_ref": None if self.article_b_ref is None else self.article_b_ref.to_dict(),
+            "library_uid": self.library_uid,
         }
 
     @classmethod
@@ -198,6 +270,9 @@ class Note:
                 claim=claim,
                 detached=bool(data.get("detached")),
                 deleted_at=None if data.get("deleted_at") is None else str(data["deleted_at"]),
+                article_ref=ArticleRef.from_dict(data.get("article_ref")),
+                article_b_ref=ArticleRef.from_dict(data.get("article_b_ref")),
+                library_uid=None if data.get("library_uid") is None else str(data["library_uid"]),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise InvalidNote(f"Bad note {data.get('uid', '?')}: missing or wrong {exc}") from exc
@@ -219,12 +294,15 @@ def normalize_tags(tags: Any) -> tuple[str, ...]:
 
 
 def check_target(note: Note) -> None:
-    """Raise `InvalidNote` unless the note's fields fit its kind."""
-    if note.article_id is None:
+    """Raise `InvalidNote` unless the note's fields fit its kind.
+
+    A side needs an id or, for a note waiting for its article, a reference.
+    """
+    if note.article_id is None and note.article_ref is None:
         raise InvalidNote(f"A {note.kind} note needs an article id.")
     if note.kind == "passage" and (note.anchor is None or not note.anchor.quote):
         raise InvalidNote("A passage note needs the quoted passage.")
-    if note.kind in ("comparison", "claim") and note.article_b_id is None:
+    if note.pair and note.article_b_id is None and note.article_b_ref is None:
         raise InvalidNote(f"A {note.kind} note needs both article ids.")
     if note.kind == "claim" and note.claim is None:
         raise InvalidNote("A claim note needs the claim it is about.")

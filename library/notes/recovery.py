@@ -20,7 +20,7 @@ import sqlite_utils
 from library.errors import DatabaseError
 from library.notes import backup, pages
 from library.notes.model import KINDS, InvalidNote, Note
-from library.notes.rows import COLUMNS, SELECT, note_from_row
+from library.notes.rows import COLUMNS, note_from_row, select_for
 from library.notes.schema import migrations
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def read_notes(path: Path) -> tuple[list[Note], int]:
         contextlib.suppress(DatabaseError, sqlite3.DatabaseError, *_BAD_ROW),
         _readonly(path) as conn,
     ):
-        return [note_from_row(r) for r in conn.execute(SELECT).fetchall()], 0
+        # A backup made before a schema change lacks the newer columns.
+        return [note_from_row(r) for r in conn.execute(select_for(conn)).fetchall()], 0
     found: dict[str, Note] = {}
     failed: set[int] = set()
     try:
@@ -86,13 +87,14 @@ def _row_by_row(path: Path) -> tuple[list[Note], set[int]]:
     notes: list[Note] = []
     bad: set[int] = set()
     with _readonly(path) as conn:
+        select = select_for(conn)
         try:
             top = conn.execute("SELECT max(rowid) FROM notes").fetchone()[0] or 0
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(f"No notes can be read from {path}: {exc}") from exc
         for rowid in range(1, int(top) + 1):
             try:
-                row = conn.execute(f"{SELECT} WHERE n.id = ?", [rowid]).fetchone()
+                row = conn.execute(f"{select} WHERE n.id = ?", [rowid]).fetchone()
                 if row is not None:
                     notes.append(note_from_row(row))
             except (sqlite3.DatabaseError, *_BAD_ROW):

@@ -13,8 +13,14 @@ drops the triggers that keep `notes_fts` current; it runs sqlite-utils'
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from pathlib import Path
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
+
+from library.paths import LIBRARY_DB
 
 #: `notes_meta` key: the highest note id ever given (see m004_meta).
 HIGHEST_ID_KEY = "highest_id"
@@ -92,6 +98,100 @@ def m004_meta(db: sqlite_utils.Database) -> None:
     db.table("notes_meta").create({"key": str, "value": str}, pk="key")
     highest = db.execute("SELECT max(id) FROM notes").fetchone()[0] or 0
     db.table("notes_meta").insert({"key": HIGHEST_ID_KEY, "value": str(highest)})
+
+
+#: Per side, the columns that identify its article whatever library.db holds it.
+REF_COLUMNS = {
+    "article_id": ("article_path", "article_hash", "article_title"),
+    "article_b_id": ("article_b_path", "article_b_hash", "article_b_title"),
+}
+
+
+@migrations()
+def m005_article_identity(db: sqlite_utils.Database) -> None:
+    """Tie notes to their articles by identity, not only by library ids.
+
+    `library_uid` names the library.db whose ids `article_id` and
+    `article_b_id` are; each side also keeps its source path, text hash and
+    title, so a rebuilt library (same ids, other articles) never lends a note
+    to the wrong article and re-importing the file finds the note again.
+    Existing notes are filled in from the library.db beside this file.
+    """
+    notes = db.table("notes")
+    notes.add_column("library_uid", str)
+    for columns in REF_COLUMNS.values():
+        for column in columns:
+            notes.add_column(column, str)
+    _narrow_update_trigger(db)
+    _backfill_identity(db)
+    # After filling: building an index once is quicker than growing it row by row.
+    for column in ("library_uid", "article_hash", "article_path", "article_b_hash"):
+        notes.create_index([column])
+    notes.create_index(["article_b_path"])
+
+
+def _narrow_update_trigger(db: sqlite_utils.Database) -> None:
+    """Re-index a note's text only when an indexed column changes.
+
+    sqlite-utils' trigger fires on any UPDATE, so moving many notes to
+    another article (or filling the columns above) rewrote their full-text
+    entries for nothing.
+    """
+    found = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'notes_au'"
+    ).fetchone()
+    if found is None or 'AFTER UPDATE ON "notes"' not in found[0]:
+        return
+    columns = ", ".join(f'"{c}"' for c in FTS_COLUMNS)
+    db.execute("DROP TRIGGER notes_au")
+    db.execute(found[0].replace('AFTER UPDATE ON "notes"', f'AFTER UPDATE OF {columns} ON "notes"'))
+
+
+def _backfill_identity(db: sqlite_utils.Database) -> None:
+    """Fill identity columns from the library.db these notes were written with.
+
+    Read-only and best effort: with no readable library (missing, damaged)
+    the columns stay NULL and the store fills them from the library it is
+    opened with (see `library.notes.identity.bind`).
+    """
+    main = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    library = Path(main).with_name(LIBRARY_DB) if main else None
+    if library is None or not library.is_file():
+        return
+    try:
+        conn = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    wanted = [
+        row[0]
+        for row in db.execute(
+            "SELECT article_id FROM notes UNION SELECT article_b_id FROM notes"
+        ).fetchall()
+        if row[0] is not None
+    ]
+    with contextlib.closing(conn):
+        try:
+            uid_row = conn.execute("SELECT value FROM meta WHERE key = 'library_uid'").fetchone()
+            articles = {}
+            for article_id in wanted:
+                found = conn.execute(
+                    "SELECT source_path, content_hash, title FROM articles WHERE id = ?",
+                    [article_id],
+                ).fetchone()
+                if found is not None:
+                    articles[article_id] = found
+        except sqlite3.Error:
+            return
+    uid = uid_row[0] if uid_row else None
+    # One statement per article and side (indexed), not one per note.
+    for article_id, found in articles.items():
+        for side, columns in REF_COLUMNS.items():
+            sets = ", ".join(f"[{c}] = ?" for c in columns)
+            # Only ids found there are vouched for by that library.
+            db.execute(
+                f"UPDATE notes SET {sets}, library_uid = ? WHERE [{side}] = ?",
+                [*found, uid, article_id],
+            )
 
 
 def _index_text(db: sqlite_utils.Database, *, replace: bool = False) -> None:

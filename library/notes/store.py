@@ -15,38 +15,28 @@ import gc
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import sqlite_utils
 
 from library.article import Article
 from library.database import open_database, quarantine, translate_errors
 from library.errors import DatabaseCorrupt, DatabaseError, NotFound
-from library.notes import anchoring, backup
-from library.notes.model import Claim, Note, NoteKind, check_target, normalize_tags
+from library.notes import anchoring, backup, identity, relink
+from library.notes.model import ArticleRef, Claim, Note, NoteKind, check_target, normalize_tags
+from library.notes.relink import ReanchorReport
 from library.notes.rows import SELECT, TAG_SQL, note_from_row, now, row_for, same_note
 from library.notes.schema import HIGHEST_ID_KEY, migrations
 from library.notes.search import NoteHit, search_notes
 from library.paths import NOTES_DB
 
+if TYPE_CHECKING:
+    from library.store import LibraryStore
+
 ImportOutcome = Literal["added", "updated", "unchanged"]
-
-
-@dataclass
-class ReanchorReport:
-    """What `NotesStore.reanchor` did to the notes of a replaced article version.
-
-    Attributes:
-        moved: notes now pointing at the new version (all kinds).
-        reattached: passage notes whose quote was found in the new text.
-        detached: passage notes whose quote was not found; shown with their quote.
-    """
-
-    moved: list[int] = field(default_factory=list)
-    reattached: list[int] = field(default_factory=list)
-    detached: list[int] = field(default_factory=list)
+# Only ids of the open library (params: `NotesStore._bound`); any when none is given.
+_BOUND = " AND (? IS NULL OR n.library_uid = ?)"
 
 
 class NotesStore:
@@ -55,6 +45,11 @@ class NotesStore:
     Args:
         data_dir: the Parallax data dir; the file is `notes.db` inside it.
         make_backups: make a rolling backup on open, at most once a day.
+        library: the open library.  Notes then carry its uid and each
+            article's reference, ids from another library are never shown,
+            and notes bound to another library (this one was rebuilt) are
+            matched to its articles on open (see `library.notes.identity`).
+            Without it ids are taken as stored (tools, tests).
 
     Attributes:
         path: the database file.
@@ -62,8 +57,17 @@ class NotesStore:
             (the store then started empty); None normally.
     """
 
-    def __init__(self, data_dir: Path, *, make_backups: bool = True) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        make_backups: bool = True,
+        library: LibraryStore | None = None,
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self.library = library
+        self.library_uid = None if library is None else library.uid
+        self._bound = [self.library_uid, self.library_uid]
         self.path = self.data_dir / NOTES_DB
         self.recovered_from: Path | None = None
         try:
@@ -81,7 +85,8 @@ class NotesStore:
             self.db = open_database(self.path, migrations, synchronous="FULL")
         self.backup_error: str | None = None
         if make_backups:
-            self._daily_backup()
+            self._daily_backup()  # before `bind_all` may rewrite many rows
+        relink.bind_all(self)
 
     def close(self) -> None:
         self.db.close()
@@ -102,7 +107,11 @@ class NotesStore:
         """
         assert article.id is not None, "only stored articles can carry notes"
         anchor = anchoring.make_anchor(article.body, start, end)
-        return self._insert(self._new("passage", text, tags, article_id=article.id, anchor=anchor))
+        ref = ArticleRef.of(article)
+        note = self._new(
+            "passage", text, tags, article_id=article.id, anchor=anchor, article_ref=ref
+        )
+        return self._insert(note)
 
     def add_quote_note(
         self, article: Article, quote: str, text: str = "", tags: Iterable[str] = ()
@@ -155,6 +164,7 @@ class NotesStore:
         """Re-attach a (detached) note by hand to a passage of `article`."""
         assert article.id is not None
         anchor = anchoring.make_anchor(article.body, start, end)
+        note = self.get(note_id)
         with self._write():
             self.db.execute(
                 'UPDATE notes SET kind = ?, article_id = ?, quote = ?, prefix = ?, suffix = ?, '
@@ -162,6 +172,13 @@ class NotesStore:
                 ["passage", article.id, anchor.quote, anchor.prefix, anchor.suffix,
                  anchor.start, anchor.end, now(), note_id],
             )  # fmt: skip
+            relink.set_ref(self.db, note_id, "article_id", ArticleRef.of(article))
+            if self.library_uid is not None and note.library_uid != self.library_uid:
+                # Its other side (if any) was from another library: not trusted.
+                self.db.execute(
+                    "UPDATE notes SET library_uid = ?, article_b_id = NULL WHERE id = ?",
+                    [self.library_uid, note_id],
+                )
         return self.get(note_id)
 
     def delete(self, note_id: int) -> Note:
@@ -201,40 +218,17 @@ class NotesStore:
         context; those that cannot be placed keep their quote and become
         detached.  Nothing is dropped.  Trashed notes move too.
         """
-        assert new_article.id is not None
-        report = ReanchorReport()
-        notes = self._fetch(
-            "WHERE n.article_id = ? OR n.article_b_id = ?", [old_article_id, old_article_id]
-        )
-        if not notes:
-            return report
-        with self._write():
-            for note in notes:
-                report.moved.append(note.id)
-                self.db.execute(
-                    "UPDATE notes SET article_id = ? WHERE id = ? AND article_id = ?",
-                    [new_article.id, note.id, old_article_id],
-                )
-                self.db.execute(
-                    "UPDATE notes SET article_b_id = ? WHERE id = ? AND article_b_id = ?",
-                    [new_article.id, note.id, old_article_id],
-                )
-                if note.kind != "passage" or note.article_id != old_article_id:
-                    continue
-                assert note.anchor is not None
-                place = anchoring.relocate(note.anchor, new_article.body)
-                if place is None:
-                    report.detached.append(note.id)
-                    self.db.execute("UPDATE notes SET detached = 1 WHERE id = ?", [note.id])
-                    continue
-                report.reattached.append(note.id)
-                a = anchoring.moved_anchor(note.anchor, new_article.body, place)
-                self.db.execute(
-                    'UPDATE notes SET quote = ?, prefix = ?, suffix = ?, "start" = ?, '
-                    '"end" = ?, detached = 0 WHERE id = ?',
-                    [a.quote, a.prefix, a.suffix, a.start, a.end, note.id],
-                )
-        return report
+        return relink.reanchor(self, old_article_id, new_article)
+
+    def attach_waiting(self, article: Article) -> list[int]:
+        """Re-attach the notes waiting for `article`, just imported; returns their ids.
+
+        A note waits when its article is not in this library: the library was
+        rebuilt, or the article removed, since the note was written.  It is
+        found by the article's reference (text hash or source file), on either
+        side of a comparison; trashed notes too.
+        """
+        return relink.attach_waiting(self, article)
 
     def import_note(self, note: Note) -> ImportOutcome:
         """Store a note read from an export, matched to existing notes by `uid`.
@@ -244,7 +238,11 @@ class NotesStore:
         The note keeps its id when that id is free.
         """
         check_target(note)
-        existing = self._fetch("WHERE n.uid = ?", [note.uid])
+        if self.library is not None:
+            # Its ids may come from another library (another computer, a
+            # backup from before a rebuild): find its articles here.
+            note = identity.bind(note, self.library)
+        existing = self._fetch("WHERE n.uid = ?", [note.uid], raw=True)
         if existing:
             old = existing[0]
             if note.updated_at <= old.updated_at or same_note(old, note):
@@ -299,8 +297,8 @@ class NotesStore:
         where = ["n.deleted_at IS NOT NULL" if trash else "n.deleted_at IS NULL"]
         params: list[Any] = []
         if article_id is not None:
-            where.append("(n.article_id = ? OR n.article_b_id = ?)")
-            params += [article_id, article_id]
+            where.append(f"(n.article_id = ? OR n.article_b_id = ?){_BOUND}")
+            params += [article_id, article_id, *self._bound]
         wanted = normalize_tags([tag]) if tag else ()
         if wanted:
             where.append(TAG_SQL)
@@ -319,8 +317,8 @@ class NotesStore:
         """Article and passage notes of one article, newest first."""
         return self._fetch(
             "WHERE n.article_id = ? AND n.kind IN ('article', 'passage') "
-            "AND n.deleted_at IS NULL ORDER BY n.created_at DESC, n.id DESC",
-            [article_id],
+            f"AND n.deleted_at IS NULL{_BOUND} ORDER BY n.created_at DESC, n.id DESC",
+            [article_id, *self._bound],
         )
 
     def for_comparison(self, article_a_id: int, article_b_id: int) -> list[Note]:
@@ -328,8 +326,9 @@ class NotesStore:
         return self._fetch(
             "WHERE n.kind IN ('comparison', 'claim') AND n.deleted_at IS NULL AND "
             "((n.article_id = ? AND n.article_b_id = ?) OR "
-            "(n.article_id = ? AND n.article_b_id = ?)) ORDER BY n.created_at DESC, n.id DESC",
-            [article_a_id, article_b_id, article_b_id, article_a_id],
+            f"(n.article_id = ? AND n.article_b_id = ?)){_BOUND} "
+            "ORDER BY n.created_at DESC, n.id DESC",
+            [article_a_id, article_b_id, article_b_id, article_a_id, *self._bound],
         )
 
     def all_notes(self, *, include_trash: bool = True) -> list[Note]:
@@ -372,7 +371,10 @@ class NotesStore:
             InvalidQuery: `text` has no word to search for.
         """
         with translate_errors(self.path):
-            return search_notes(self, text, tag=tag, limit=limit, marks=marks)
+            hits = search_notes(self, text, tag=tag, limit=limit, marks=marks)
+        return [
+            NoteHit(identity.trusted(h.note, self.library_uid), h.snippet, h.rank) for h in hits
+        ]
 
     # -- maintenance ---------------------------------------------------------
 
@@ -415,10 +417,21 @@ class NotesStore:
 
     def _new(self, kind: NoteKind, text: str, tags: Iterable[str], **target: Any) -> Note:
         stamp = now()
-        return Note(
+        note = Note(
             id=0, uid=str(uuid.uuid4()), text=text, kind=kind, created_at=stamp,
-            updated_at=stamp, tags=normalize_tags(tags), **target,
+            updated_at=stamp, tags=normalize_tags(tags), library_uid=self.library_uid, **target,
         )  # fmt: skip
+        if self.library is None:
+            return note
+        return note.with_changes(
+            article_ref=note.article_ref or self._ref_of(note.article_id),
+            article_b_ref=self._ref_of(note.article_b_id),
+        )
+
+    def _ref_of(self, article_id: int | None) -> ArticleRef | None:
+        if article_id is None or self.library is None:
+            return None
+        return ArticleRef.of(self.library.get(article_id))
 
     def _insert(self, note: Note) -> Note:
         check_target(note)
@@ -443,10 +456,18 @@ class NotesStore:
             [HIGHEST_ID_KEY, str(note_id)],
         )
 
-    def _fetch(self, where: str, params: list[Any]) -> list[Note]:
+    def raw_notes(self, where: str, params: list[Any]) -> list[Note]:
+        """Notes as stored, ids of another library included (for `relink` only)."""
+        return self._fetch(where, params, raw=True)
+
+    def _fetch(self, where: str, params: list[Any], *, raw: bool = False) -> list[Note]:
+        """Notes selected by `where`; unless `raw`, as readers may see them (`trusted`)."""
         with translate_errors(self.path):
             rows = self.db.execute(f"{SELECT} {where}", params).fetchall()
-        return [note_from_row(row) for row in rows]
+        notes = [note_from_row(row) for row in rows]
+        if raw or self.library_uid is None:
+            return notes
+        return [identity.trusted(note, self.library_uid) for note in notes]
 
     def _daily_backup(self) -> None:
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from library.database import open_database, translate_errors
 from library.errors import NotFound
 from library.fts_query import parse_query
 from library.paths import LIBRARY_DB
-from library.store.schema import migrations
+from library.store.schema import LIBRARY_UID_KEY, migrations
 
 ImportStatus = Literal["added", "new_version", "unchanged"]
 #: `meta` key: the highest article id ever given, so removed ids stay unused.
@@ -68,6 +69,12 @@ class LibraryStore:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / LIBRARY_DB
         self.db: sqlite_utils.Database = open_database(self.path, migrations)
+        uid = self.get_meta(LIBRARY_UID_KEY)
+        if uid is None:  # set by migration m002_library_uid; a hand-edited file may lack it
+            uid = str(uuid.uuid4())
+            self.set_meta(LIBRARY_UID_KEY, uid)
+        #: This library file's identity: article ids are meaningful only with it.
+        self.uid: str = uid
 
     def close(self) -> None:
         self.db.close()
@@ -139,6 +146,30 @@ class LibraryStore:
         article = self._fetch_one("WHERE source_key = ? AND superseded_by IS NULL", [key])
         assert article is not None, "every source has a current version"
         return article
+
+    def find(self, content_hash: str | None, source_path: str | None) -> Article | None:
+        """The current version of the article with this text, else of this source file.
+
+        Text first: an article whose exact text is stored is that article,
+        whatever file it came from; a source path alone finds the newest
+        version of that file, whose text may have changed.
+        """
+        if content_hash:
+            same = self._fetch_one(
+                "WHERE content_hash = ? ORDER BY superseded_by IS NOT NULL, id LIMIT 1",
+                [content_hash],
+            )
+            if same is not None and same.id is not None:
+                return self.current(same.id)
+        if source_path:
+            return self._fetch_one("WHERE source_key = ? AND superseded_by IS NULL", [source_path])
+        return None
+
+    def exists(self, article_id: int) -> bool:
+        """Whether any version has this id (False once removed)."""
+        with translate_errors(self.path):
+            row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
 
     def versions(self, article_id: int) -> list[Article]:
         """All versions of this article's source, oldest first."""

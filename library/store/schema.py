@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("parallax.library")
+
+#: `meta` key: this library's identity (see m002_library_uid).
+LIBRARY_UID_KEY = "library_uid"
 
 
 @migrations()
@@ -43,3 +48,15 @@ def m001_articles(db: sqlite_utils.Database) -> None:
         ["title", "body"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
     db.table("meta").create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_library_uid(db: sqlite_utils.Database) -> None:
+    """A random identity for this library file.
+
+    Article ids are only meaningful inside the library that gave them: a
+    rebuilt library.db (the old one damaged and moved aside) hands the same
+    ids to other articles.  Notes record this uid with the ids they hold, so
+    an id from another library is never trusted (see `library.notes.identity`).
+    """
+    db.table("meta").upsert({"key": LIBRARY_UID_KEY, "value": str(uuid.uuid4())}, pk="key")
