@@ -88,6 +88,10 @@ def test_cli_export_refuses_a_hard_link_in_one_line(
 ) -> None:
     link = tmp_path / "notes.json"
     os.link(home / "notes.db", link)
+    # The fixture's note was written without a library; the first CLI open
+    # binds it to this library (a one-time write).  Let that happen first.
+    assert main(["notes", "list"]) == 0
+    capsys.readouterr()
     before = link.read_bytes()
     status = main(["notes", "export", "--format", "json", "-o", str(link)])
     err = capsys.readouterr().err
