@@ -5,7 +5,10 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from library.search_index import build as build_search_index
+
 migrations = Migrations("parallax.library")
+TOKENIZE = "unicode61 remove_diacritics 2"
 
 
 @migrations()
@@ -43,3 +46,13 @@ def m001_articles(db: sqlite_utils.Database) -> None:
         ["title", "body"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
     db.table("meta").create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_chinese_search(db: sqlite_utils.Database) -> None:
+    """Rebuild the search index folded: Chinese found inside runs, in either script.
+
+    Title and body are indexed as `library.chinese.index_text` makes them
+    (see `library.search_index`); every stored article is indexed again.
+    """
+    build_search_index(db, "articles", ("title", "body"), tokenize=TOKENIZE)

@@ -1,0 +1,153 @@
+"""Search snippets made from the original text, with what the query matched marked.
+
+The search indexes hold folded, spaced-out text (`library.search_index`), so
+FTS5's own `snippet()` would show 国 家 安 全 部 for 國家安全部.  Instead the
+query's phrases are matched here against `match_key(text)`, which has the
+original's length character for character: folded to simplified, lower
+case, without diacritics, as the index compares.  Every offset found is an
+offset into the original, so the excerpt shows the user's own text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from library.chinese import CJK_CHAR, display_width, fold, is_cjk
+
+# One quoted phrase of an expression made by `fold_query`, and its star.
+_PHRASE = re.compile(r'"((?:[^"]|"")*)"(\*?)')
+_CJK = CJK_CHAR.pattern[1:-1]
+# A letter or digit of a spaced script: what one Latin token is made of.
+_WORD_CHAR = f"[^\\W_{_CJK}]"
+# One token as FTS5's unicode61 sees the indexed text: a CJK character or a word.
+_TOKEN = re.compile(f"{CJK_CHAR.pattern}|{_WORD_CHAR}+")
+#: Columns of context before the first match, and of the whole excerpt.
+BEFORE, WIDTH = 36, 110
+
+
+class _Keys(dict[int, str]):
+    """`str.translate` table for `match_key`, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        key = fold(char)
+        decomposed = unicodedata.normalize("NFKD", key)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        for candidate in (base.lower(), key.lower()):
+            if len(candidate) == 1:
+                key = candidate
+                break
+        self[code] = key
+        return key
+
+
+_KEYS = _Keys()
+
+
+def match_key(text: str) -> str:
+    """`text` as search compares it, the same length: folded, lower case, no diacritics."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_KEYS)
+
+
+class Highlighter:
+    """Finds what an FTS5 expression made by `fold_query` matches in original text.
+
+    Args:
+        fts: the folded expression, e.g. `"国 家 安 全" "budget" "gov"*`.
+    """
+
+    def __init__(self, fts: str) -> None:
+        alternatives = []
+        for phrase, star in _PHRASE.findall(fts):
+            tokens = _TOKEN.findall(match_key(phrase.replace('""', '"')))
+            if tokens:
+                alternatives.append(_phrase_pattern(tokens, prefix=bool(star)))
+        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+
+    def first(self, key: str) -> int | None:
+        """Where the first match starts in `key` (a `match_key`), or None."""
+        found = self.pattern.search(key) if self.pattern else None
+        return found.start() if found else None
+
+    def spans(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans to mark in `key[start:end]`: each matched word, CJK runs as one."""
+        out: list[tuple[int, int]] = []
+        if self.pattern is None:
+            return out
+        for match in self.pattern.finditer(key, start):
+            if match.start() >= end:
+                break
+            for token in _TOKEN.finditer(key, match.start(), min(match.end(), end)):
+                if out and out[-1][1] == token.start():
+                    out[-1] = (out[-1][0], token.end())  # 国家 is one mark, not two
+                else:
+                    out.append(token.span())
+        return out
+
+
+def excerpt(
+    text: str, highlighter: Highlighter, marks: tuple[str, str], *, key: str | None = None
+) -> str:
+    """About `WIDTH` columns of `text` around its first match, on one line, matches marked.
+
+    Starts at the beginning when nothing matches.  Pass `key` if the caller
+    already made `match_key(text)`.
+    """
+    key = match_key(text) if key is None else key
+    at = highlighter.first(key) or 0
+    start = _walk_back(text, at, BEFORE)
+    end = _walk_forward(text, start, WIDTH)
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for lo, hi in highlighter.spans(key, start, end):
+        out += [text[pos:lo], marks[0], text[lo:hi], marks[1]]
+        pos = hi
+    out += [text[pos:end], "…" if end < len(text) else ""]
+    return " ".join("".join(out).split())
+
+
+def _phrase_pattern(tokens: list[str], *, prefix: bool) -> str:
+    parts = []
+    for i, token in enumerate(tokens):
+        if is_cjk(token):
+            parts.append(re.escape(token))
+            continue
+        last_prefix = prefix and i == len(tokens) - 1
+        after = f"{_WORD_CHAR}*" if last_prefix else f"(?!{_WORD_CHAR})"
+        parts.append(f"(?<!{_WORD_CHAR}){re.escape(token)}{after}")
+    # Tokens are adjacent in the index whatever separates them in the text.
+    return "(?:" + "[\\W_]*".join(parts) + ")"
+
+
+def _walk_back(text: str, at: int, columns: int) -> int:
+    start, used = at, 0
+    while start > 0 and used < columns and text[start - 1] != "\n":
+        start -= 1
+        used += display_width(text[start])
+    # Do not start inside a word.
+    while start < at and _inside_word(text, start):
+        start += 1
+    return start
+
+
+def _walk_forward(text: str, start: int, columns: int) -> int:
+    end, used = start, 0
+    while end < len(text) and used < columns:
+        used += display_width(text[end])
+        end += 1
+    stop = end
+    while start < end < len(text) and _inside_word(text, end):
+        end -= 1
+    return end if end > start else stop
+
+
+def _inside_word(text: str, i: int) -> bool:
+    """True when position `i` falls between two letters of one spaced-script word."""
+    return (
+        0 < i < len(text)
+        and bool(re.match(_WORD_CHAR, text[i - 1]))
+        and bool(re.match(_WORD_CHAR, text[i]))
+    )
