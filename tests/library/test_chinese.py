@@ -16,8 +16,8 @@ from library.chinese import (
     runs,
 )
 
-TRADITIONAL = "【本報台北訊】國家安全部局長李兆宗週三表示，該局已於2005年完成改組，並開通WeChat帳號。"
-SIMPLIFIED = "【本报台北讯】国家安全部局长李兆宗周三表示，该局已于2005年完成改组，并开通WeChat帐号。"
+TRADITIONAL = "【本報訊】國家安全部局長李兆宗週三表示，該局已於2005年改組，開通WeChat帳號。"
+SIMPLIFIED = "【本报讯】国家安全部局长李兆宗周三表示，该局已于2005年改组，开通WeChat帐号。"
 
 
 def test_fold_makes_traditional_simplified_and_keeps_simplified() -> None:
