@@ -13,7 +13,8 @@ for matching only.
 - `index_text(text)`: the folded text with a space around each CJK character,
   the form the FTS5 indexes hold (see `library.search_index`).
 - `display_width`, `pad`, `fit`: terminal columns (wide characters take 2).
-- `is_chinese(text)`, `count_label(n, text)`: "1,234 chars" for Chinese text.
+- `is_chinese(text)`: whether a length is better counted in characters.
+- `headline_line`, `cut_at_word`: titles without 【…讯】, shortened at a word.
 
 OpenCC (Apache 2.0) provides the conversion tables; the wheel ships them, so
 nothing is downloaded.
@@ -45,6 +46,12 @@ _RUN = re.compile(
 _NON_CJK_WORD = re.compile(f"[^\\W_{CJK_CHAR.pattern[1:-1]}]+")
 # Text between CJK characters (what `index_text` leaves as it is).
 _NOT_CJK = re.compile(f"({CJK_CHAR.pattern.replace('[', '[^', 1)}+)")
+# A leading 【…】: a dateline such as 【本报北京10月13日讯】, or a label.
+_DATELINE = re.compile("^\\s*【[^【】\\n]{1,40}】\\s*")
+# Where a Chinese title may be cut: after a clause, as at a space in English.
+_CLAUSE_MARKS = ("，", "、", "；", "：", ", ", "; ")
+# Two characters of one spaced-script word or number (no cut between them).
+_WORD_PAIR = re.compile(f"[^\\W_{CJK_CHAR.pattern[1:-1]}]{{2}}")
 # Ideographs outside the Basic Multilingual Plane, converted when first seen.
 _SUPPLEMENTARY = re.compile("[\U00020000-\U0003134f]")
 # Full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ), folded to ASCII.
@@ -207,6 +214,40 @@ def is_chinese(text: str, *, sample: int = 2000) -> bool:
     return han > 0 and han > len(_NON_CJK_WORD.findall(head))
 
 
-def count_label(count: int, text: str) -> str:
-    """ "1,234 words", or "1,234 chars" for Chinese text (counted in characters)."""
-    return f"{count:,} {'chars' if is_chinese(text) else 'words'}"
+def strip_dateline(line: str) -> str:
+    """`line` without a leading 【…】 dateline or label (【本报北京10月13日讯】, 【獨家】)."""
+    return _DATELINE.sub("", line, count=1).strip()
+
+
+def headline_line(body: str) -> str:
+    """The first line of `body` that says something besides a 【…】 dateline, without it.
+
+    Falls back to the first non-blank line as it is (a body that is only a dateline).
+    """
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    return next((h for h in map(strip_dateline, lines) if h), lines[0] if lines else "")
+
+
+def cut_at_word(text: str, limit: int, *, ellipsis: str = "…") -> str:
+    """`text` shortened to at most `limit` characters (plus `ellipsis`), never inside a word.
+
+    Latin text is cut at its last space.  Chinese, which has no spaces, is cut
+    after the last clause mark (，、；：) in the second half of the cut, else
+    between two characters, never inside a number or a Latin word.
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if not CJK_CHAR.search(cut):
+        if " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+    else:
+        clause = max(cut.rfind(mark) for mark in _CLAUSE_MARKS)
+        if clause >= limit // 2:
+            cut = cut[:clause]
+        else:
+            end = limit
+            while end > 1 and _WORD_PAIR.fullmatch(text[end - 1 : end + 1]):
+                end -= 1  # back out of "2022" or "WeChat"
+            cut = text[:end]
+    return cut.rstrip(",;:–- ，、；：") + ellipsis

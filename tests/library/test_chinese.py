@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from library.article import Article
 from library.chinese import (
-    count_label,
+    cut_at_word,
     display_width,
     fit,
     fold,
@@ -15,6 +18,8 @@ from library.chinese import (
     pad,
     runs,
 )
+from library.cli import main
+from library.ingest.titles import derive_title
 
 TRADITIONAL = "【本報訊】國家安全部局長李兆宗週三表示，該局已於2005年改組，開通WeChat帳號。"
 SIMPLIFIED = "【本报讯】国家安全部局长李兆宗周三表示，该局已于2005年改组，开通WeChat帐号。"
@@ -84,8 +89,11 @@ def test_chinese_counts_are_labelled_characters() -> None:
     assert is_chinese(SIMPLIFIED)
     assert is_chinese(TRADITIONAL)
     assert not is_chinese("The Ministry of State Security (国家安全部) said on Tuesday.")
-    assert count_label(1234, SIMPLIFIED) == "1,234 chars"
-    assert count_label(1234, "An English article.") == "1,234 words"
+    chinese = Article(title="t", body=SIMPLIFIED)
+    assert chinese.counts_characters and chinese.length_label.endswith(" chars")
+    assert chinese.to_dict()["word_count_unit"] == "chars"
+    english = Article(title="t", body="The Ministry of State Security (国家安全部) said so.")
+    assert english.length_label == "12 words" and not english.counts_characters
 
 
 @pytest.mark.parametrize("text", ["", "\x00", "\ud800", "𠮷" * 3, "a" * 10_000])
@@ -94,3 +102,55 @@ def test_no_input_raises(text: str) -> None:
     runs(text)
     index_text(text)
     display_width(text)
+
+
+def test_derived_titles_drop_datelines() -> None:
+    assert (
+        derive_title("【本报北京10月13日讯】国家安全部发布通报\n\n正文。") == "国家安全部发布通报"
+    )
+    assert derive_title("【本報台北訊】\n\n國家安全部發布通報。") == "國家安全部發布通報。"
+    assert derive_title("【本报讯】") == "【本报讯】"  # nothing else to use
+
+
+def test_derived_titles_never_cut_inside_a_word() -> None:
+    body = "自2022年10月陈一新接任国家安全部部长以来该部通过WeChat公众号发布了多篇文章" * 3 + "。"
+    title = derive_title(body)
+    assert title.endswith("…") and body.startswith(title[:-1])
+    assert len(title) <= 91
+    clause = "国家安全部称自2005年以来共破获间谍案件数十起其中多起涉及境外机构，" * 2 + "余下" * 40
+    assert derive_title(clause + "。") == clause[: clause.rindex("，")] + "…"  # at the clause
+    for limit in range(1, 40):
+        cut = cut_at_word(body, limit)[:-1]
+        assert not cut.endswith(("20", "202", "WeC", "WeCha")), cut
+
+
+def test_cli_list_columns_line_up_with_chinese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    files = {
+        "zh.md": "---\noutlet: 人民日报\npublished: 2022-10-13\n---\n\n# 国家安全部发布通报\n\n"
+        + SIMPLIFIED,
+        "en.md": "---\noutlet: Daily Post\npublished: 2022-10-14\n---\n\n# Ministry statement\n\n"
+        "The ministry said on Tuesday that its account was hacked.",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    home = str(tmp_path / "home")
+    assert (
+        main(["--data-dir", home, "import", str(tmp_path / "zh.md"), str(tmp_path / "en.md")]) == 0
+    )
+    capsys.readouterr()
+    assert main(["--data-dir", home, "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line for line in lines if "通报" in line or "Ministry" in line]
+    assert len(rows) == 2
+    # The titles start in the same terminal column on every row and the header.
+    starts = {display_width(lines[0][: lines[0].index("TITLE")])}
+    for row in rows:
+        title = "国家安全部" if "国家安全部" in row else "Ministry"
+        starts.add(display_width(row[: row.index(title)]))
+    assert len(starts) == 1
+    chinese_row = next(r for r in rows if "通报" in r)
+    assert " chars  " in chinese_row and "words" in next(r for r in rows if "Ministry" in r)
+    assert main(["--data-dir", home, "show", chinese_row.split()[0]]) == 0
+    assert "chars" in capsys.readouterr().out
