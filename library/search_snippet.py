@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from library.chinese import CJK_CHAR, display_width, fold, is_cjk
 
@@ -20,6 +21,7 @@ _PHRASE = re.compile(r'"((?:[^"]|"")*)"(\*?)')
 _CJK = CJK_CHAR.pattern[1:-1]
 # A letter or digit of a spaced script: what one Latin token is made of.
 _WORD_CHAR = f"[^\\W_{_CJK}]"
+_WORD_CHAR_RE = re.compile(_WORD_CHAR)
 # One token as FTS5's unicode61 sees the indexed text: a CJK character or a word.
 _TOKEN = re.compile(f"{CJK_CHAR.pattern}|{_WORD_CHAR}+")
 #: Columns of context before the first match, and of the whole excerpt.
@@ -61,31 +63,53 @@ class Highlighter:
 
     def __init__(self, fts: str) -> None:
         alternatives = []
+        # Per phrase: (starts with a word, ends with a word, ends in a prefix).
+        self._edges: list[tuple[bool, bool, bool]] = []
         for phrase, star in _PHRASE.findall(fts):
             tokens = _TOKEN.findall(match_key(phrase.replace('""', '"')))
             if tokens:
-                alternatives.append(_phrase_pattern(tokens, prefix=bool(star)))
+                # Tokens are adjacent in the index whatever separates them in
+                # the text.  Word edges are checked in `_matches`: a pattern
+                # with CJK character classes takes milliseconds to compile.
+                alternatives.append("(" + "[\\W_]*".join(map(re.escape, tokens)) + ")")
+                self._edges.append((not is_cjk(tokens[0]), not is_cjk(tokens[-1]), bool(star)))
         self.pattern = re.compile("|".join(alternatives)) if alternatives else None
 
     def first(self, key: str) -> int | None:
         """Where the first match starts in `key` (a `match_key`), or None."""
-        found = self.pattern.search(key) if self.pattern else None
-        return found.start() if found else None
+        return next((start for start, _ in self._matches(key, 0)), None)
 
     def spans(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
         """The spans to mark in `key[start:end]`: each matched word, CJK runs as one."""
         out: list[tuple[int, int]] = []
-        if self.pattern is None:
-            return out
-        for match in self.pattern.finditer(key, start):
-            if match.start() >= end:
+        for lo, hi in self._matches(key, start):
+            if lo >= end:
                 break
-            for token in _TOKEN.finditer(key, match.start(), min(match.end(), end)):
+            for token in _TOKEN.finditer(key, lo, min(hi, end)):
                 if out and out[-1][1] == token.start():
                     out[-1] = (out[-1][0], token.end())  # 国家 is one mark, not two
                 else:
                     out.append(token.span())
         return out
+
+    def _matches(self, key: str, pos: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match from `pos` on, whole words only (a prefix may run on)."""
+        if self.pattern is None:
+            return
+        while (match := self.pattern.search(key, pos)) is not None:
+            lo, hi = match.span()
+            word_start, word_end, prefix = self._edges[(match.lastindex or 1) - 1]
+            if word_start and _is_word_char(key, lo - 1):
+                pos = lo + 1  # inside a word: "the" in "other"
+                continue
+            if word_end and prefix:
+                while _is_word_char(key, hi):
+                    hi += 1
+            elif word_end and _is_word_char(key, hi):
+                pos = lo + 1
+                continue
+            yield lo, hi
+            pos = max(hi, lo + 1)
 
 
 def excerpt(
@@ -109,24 +133,11 @@ def excerpt(
     return " ".join("".join(out).split())
 
 
-def _phrase_pattern(tokens: list[str], *, prefix: bool) -> str:
-    parts = []
-    for i, token in enumerate(tokens):
-        if is_cjk(token):
-            parts.append(re.escape(token))
-            continue
-        last_prefix = prefix and i == len(tokens) - 1
-        after = f"{_WORD_CHAR}*" if last_prefix else f"(?!{_WORD_CHAR})"
-        parts.append(f"(?<!{_WORD_CHAR}){re.escape(token)}{after}")
-    # Tokens are adjacent in the index whatever separates them in the text.
-    return "(?:" + "[\\W_]*".join(parts) + ")"
-
-
 def _walk_back(text: str, at: int, columns: int) -> int:
     start, used = at, 0
     while start > 0 and used < columns and text[start - 1] != "\n":
         start -= 1
-        used += display_width(text[start])
+        used += _width(text[start])
     # Do not start inside a word.
     while start < at and _inside_word(text, start):
         start += 1
@@ -136,7 +147,7 @@ def _walk_back(text: str, at: int, columns: int) -> int:
 def _walk_forward(text: str, start: int, columns: int) -> int:
     end, used = start, 0
     while end < len(text) and used < columns:
-        used += display_width(text[end])
+        used += _width(text[end])
         end += 1
     stop = end
     while start < end < len(text) and _inside_word(text, end):
@@ -146,8 +157,13 @@ def _walk_forward(text: str, start: int, columns: int) -> int:
 
 def _inside_word(text: str, i: int) -> bool:
     """True when position `i` falls between two letters of one spaced-script word."""
-    return (
-        0 < i < len(text)
-        and bool(re.match(_WORD_CHAR, text[i - 1]))
-        and bool(re.match(_WORD_CHAR, text[i]))
-    )
+    return i > 0 and _is_word_char(text, i - 1) and _is_word_char(text, i)
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """True when `text[i]` is a letter or digit of a spaced script (not CJK)."""
+    return 0 <= i < len(text) and _WORD_CHAR_RE.match(text, i) is not None
+
+
+def _width(char: str) -> int:
+    return 1 if char < "\u0300" else display_width(char)  # Latin-1 is one column
