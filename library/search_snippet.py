@@ -166,4 +166,9 @@ def _is_word_char(text: str, i: int) -> bool:
 
 
 def _width(char: str) -> int:
-    return 1 if char < "\u0300" else display_width(char)  # Latin-1 is one column
+    # The common cases first: Latin-1 is one column, ideographs and Hangul two.
+    if char < "\u0300":
+        return 1
+    if "\u3400" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7a3":
+        return 2
+    return display_width(char)
