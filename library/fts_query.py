@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from library.article import CJK_CHAR
-from library.chinese import index_text, is_cjk
+from library.chinese import is_cjk
 from library.errors import InvalidQuery
+from library.search_index import index_form
 
 # A balanced double-quoted phrase, or a run of word characters with an
 # optional trailing star (prefix search).
@@ -80,7 +81,7 @@ def fold_query(query: SearchQuery) -> SearchQuery:
     """
 
     def one(match: re.Match[str]) -> str:
-        spaced = index_text(match.group(1).replace('""', '"')) or ""
+        spaced = index_form(match.group(1).replace('""', '"')) or ""
         words = spaced.split()
         star = match.group(2) if words and not is_cjk(words[-1]) else ""
         return _quote(" ".join(words)) + star

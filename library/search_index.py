@@ -9,6 +9,8 @@ of any length is then a phrase of one-character tokens, ranked by bm25 like
 any other, and `fold_query` (in `library.fts_query`) turns what the user
 typed into that form.
 
+Symbols (emoji, ☕) are tokens too, spaced out like CJK characters.
+
 The FTS5 table keeps its own copy of the indexed text (no `content=`
 option): deleting a row then needs only its rowid, never a recomputation
 that a newer OpenCC table could answer differently.  Triggers call the SQL
@@ -20,12 +22,59 @@ text (`library.search_snippet`), never from the index.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import cache
+
 import sqlite_utils
 
 from library.chinese import index_text
 
-#: The SQL function the triggers call: `library.chinese.index_text`.
+#: The SQL function the triggers call: `index_form`.
 FUNCTION = "parallax_index_text"
+#: unicode61 as before (diacritics folded), plus symbols (category So: emoji,
+#: ☕, ©) as tokens, so that they can be searched for too.
+TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co So'"
+
+
+def index_form(text: str | None) -> str | None:
+    """What the index holds for `text`: `library.chinese.index_text` of it, with a
+    space around each symbol too ("coffee☕" is two tokens, as 国家 is two)."""
+    spaced = index_text(text)
+    if spaced is None or spaced.isascii():
+        return spaced
+    return symbol_pattern().sub(r" \g<0> ", spaced)
+
+
+# The blocks that hold symbols (So): Latin-1 (© ° ¦), letterlike symbols to
+# arrows-B (★ ☕ ✈), CJK radicals and symbols (〒 ㈠), hexagrams, Yi radicals,
+# full-width symbols, musical symbols, and the emoji planes.  A symbol outside
+# them (a few in Indic scripts) stays a token character, glued to its neighbours.
+_SYMBOL_BLOCKS = (
+    (0xA0, 0x100), (0x2100, 0x2C00), (0x2E80, 0x3400), (0x4DC0, 0x4E00), (0xA490, 0xA4D0),
+    (0xFFE0, 0xFFFE), (0x1D000, 0x1D250), (0x1F000, 0x1FC00),
+)  # fmt: skip
+
+
+@cache
+def symbol_pattern() -> re.Pattern[str]:
+    """One character of Unicode category So (a class built once, from `unicodedata`)."""
+    codes = [
+        c
+        for lo, hi in _SYMBOL_BLOCKS
+        for c in range(lo, hi)
+        if unicodedata.category(chr(c)) == "So"
+    ]
+    ranges: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+            )
+            start = code
+        prev = code
+    return re.compile("[" + "".join(ranges) + "]")
 
 
 def register(db: sqlite_utils.Database) -> None:
@@ -37,8 +86,8 @@ def _index_value(value: object) -> str | None:
     # A column may hold a number or blob if written by another program; an
     # exception here would make the write itself fail.
     if value is None or isinstance(value, str):
-        return index_text(value)
-    return index_text(value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value))
+        return index_form(value)
+    return index_form(value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value))
 
 
 def build(
@@ -46,7 +95,6 @@ def build(
     table: str,
     columns: tuple[str, ...],
     *,
-    tokenize: str,
     prefix: str | None = None,
 ) -> None:
     """(Re)create `{table}_fts` over `columns` of `table`, folded, with its triggers.
@@ -56,7 +104,6 @@ def build(
     existing row.  `table` must have an integer primary key `id`.
 
     Args:
-        tokenize: the FTS5 tokenizer, e.g. "unicode61 remove_diacritics 2".
         prefix: FTS5's `prefix=` option (e.g. "2 3"), if any.
     """
     register(db)
@@ -65,7 +112,7 @@ def build(
         db.execute(f"DROP TRIGGER IF EXISTS [{table}_{suffix}]")
     db.execute(f"DROP TABLE IF EXISTS [{fts}]")
     names = ", ".join(f"[{c}]" for c in columns)
-    options = f", tokenize='{tokenize}'" + (f", prefix='{prefix}'" if prefix else "")
+    options = f', tokenize="{TOKENIZE}"' + (f", prefix='{prefix}'" if prefix else "")
     db.execute(f"CREATE VIRTUAL TABLE [{fts}] USING FTS5 ({names}{options})")
 
     def folded(row: str) -> str:

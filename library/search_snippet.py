@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
-from library.chinese import CJK_CHAR, display_width, fold, is_cjk
+from library.chinese import CJK_CHAR, display_width, fold
+from library.search_index import symbol_pattern
 
 # One quoted phrase of an expression made by `fold_query`, and its star.
 _PHRASE = re.compile(r'"((?:[^"]|"")*)"(\*?)')
@@ -22,8 +24,14 @@ _CJK = CJK_CHAR.pattern[1:-1]
 # A letter or digit of a spaced script: what one Latin token is made of.
 _WORD_CHAR = f"[^\\W_{_CJK}]"
 _WORD_CHAR_RE = re.compile(_WORD_CHAR)
-# One token as FTS5's unicode61 sees the indexed text: a CJK character or a word.
-_TOKEN = re.compile(f"{CJK_CHAR.pattern}|{_WORD_CHAR}+")
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    """One token as FTS5 sees the indexed text: a CJK character, a symbol, or a word."""
+    return re.compile(f"{CJK_CHAR.pattern}|{symbol_pattern().pattern}|{_WORD_CHAR}+")
+
+
 #: Columns of context before the first match, and of the whole excerpt.
 BEFORE, WIDTH = 36, 110
 
@@ -66,13 +74,13 @@ class Highlighter:
         # Per phrase: (starts with a word, ends with a word, ends in a prefix).
         self._edges: list[tuple[bool, bool, bool]] = []
         for phrase, star in _PHRASE.findall(fts):
-            tokens = _TOKEN.findall(match_key(phrase.replace('""', '"')))
+            tokens = _token().findall(match_key(phrase.replace('""', '"')))
             if tokens:
                 # Tokens are adjacent in the index whatever separates them in
                 # the text.  Word edges are checked in `_matches`: a pattern
                 # with CJK character classes takes milliseconds to compile.
                 alternatives.append("(" + "[\\W_]*".join(map(re.escape, tokens)) + ")")
-                self._edges.append((not is_cjk(tokens[0]), not is_cjk(tokens[-1]), bool(star)))
+                self._edges.append((_is_word(tokens[0]), _is_word(tokens[-1]), bool(star)))
         self.pattern = re.compile("|".join(alternatives)) if alternatives else None
 
     def first(self, key: str) -> int | None:
@@ -85,7 +93,7 @@ class Highlighter:
         for lo, hi in self._matches(key, start):
             if lo >= end:
                 break
-            for token in _TOKEN.finditer(key, lo, min(hi, end)):
+            for token in _token().finditer(key, lo, min(hi, end)):
                 if out and out[-1][1] == token.start():
                     out[-1] = (out[-1][0], token.end())  # 国家 is one mark, not two
                 else:
@@ -158,6 +166,11 @@ def _walk_forward(text: str, start: int, columns: int) -> int:
 def _inside_word(text: str, i: int) -> bool:
     """True when position `i` falls between two letters of one spaced-script word."""
     return i > 0 and _is_word_char(text, i - 1) and _is_word_char(text, i)
+
+
+def _is_word(token: str) -> bool:
+    """True for a token that is a word (a CJK character or a symbol has no word edges)."""
+    return _WORD_CHAR_RE.match(token) is not None
 
 
 def _is_word_char(text: str, i: int) -> bool:

@@ -113,7 +113,7 @@ def _index_text(db: sqlite_utils.Database, *, replace: bool = True) -> None:
     """(Re)build `notes_fts`: folded text, diacritics folded too ("Zurich" finds
     "Zürich"), prefix index; triggers keep it in step.  `replace` is kept for
     callers written before the folded index; it is always rebuilt."""
-    build_search_index(db, "notes", FTS_COLUMNS, tokenize=TOKENIZE, prefix=PREFIXES)
+    build_search_index(db, "notes", FTS_COLUMNS, prefix=PREFIXES)
 
 
 def _add_prefix_index(db: sqlite_utils.Database) -> None:

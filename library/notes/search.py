@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from library.chinese import index_text
 from library.fts_query import fold_query, parse_query
 from library.notes.model import Note, normalize_tags
 from library.notes.rows import SELECT, TAG_SQL, note_from_row
 from library.notes.snippets import snippet
+from library.search_index import index_form
 from library.search_snippet import Highlighter
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def search_notes(
     tag_words = _WORD.findall(params[0]) if params else []
     if tag_words:
         # Narrow inside FTS5 too (the exact tag test above still decides).
-        spaced = (index_text(" ".join(tag_words)) or "").split()  # as the index holds it
+        spaced = (index_form(" ".join(tag_words)) or "").split()  # as the index holds it
         match = f'({match}) AND tags : "{" ".join(spaced)}"'
     db = store.db
     # Ranking costs per matching row, and a word like "the" matches every

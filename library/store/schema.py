@@ -8,7 +8,6 @@ from sqlite_utils.migrations import Migrations
 from library.search_index import build as build_search_index
 
 migrations = Migrations("parallax.library")
-TOKENIZE = "unicode61 remove_diacritics 2"
 
 
 @migrations()
@@ -55,4 +54,4 @@ def m002_chinese_search(db: sqlite_utils.Database) -> None:
     Title and body are indexed as `library.chinese.index_text` makes them
     (see `library.search_index`); every stored article is indexed again.
     """
-    build_search_index(db, "articles", ("title", "body"), tokenize=TOKENIZE)
+    build_search_index(db, "articles", ("title", "body"))

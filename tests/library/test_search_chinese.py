@@ -12,6 +12,7 @@ from library.errors import InvalidQuery
 from library.fts_query import fold_query, parse_query
 from library.notes import NotesStore
 from library.notes.schema import migrations as notes_migrations
+from library.search_index import index_form
 from library.store import LibraryStore
 from library.store.schema import migrations as library_migrations
 
@@ -183,3 +184,18 @@ def test_old_notes_file_is_reindexed_on_open(tmp_path: Path) -> None:
     assert [h.note.id for h in store.search("局長")] == [1]
     assert [h.note.id for h in store.search("wechat")] == [1]
     assert [h.note.id for h in store.search("說法")] == [1]
+
+
+def test_symbols_are_tokens_of_their_own(tmp_path: Path) -> None:
+    # Emoji and other symbols are indexed (the query parser may search for
+    # them) without gluing the words around them together.
+    assert (index_form("Coffee☕time 25°C 🙂国家") or "").split() == [
+        "Coffee", "☕", "time", "25", "°", "C", "🙂", "国", "家",
+    ]  # fmt: skip
+    store = LibraryStore(tmp_path)
+    store.add(Article(title="t", body="Coffee☕time at 25°C 🙂"))
+    assert len(store.search("coffee")) == len(store.search("25")) == 1
+    rows = store.db.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", ['"☕" "🙂"']
+    ).fetchone()
+    assert rows == (1,)
