@@ -24,6 +24,9 @@ _CJK = CJK_CHAR.pattern[1:-1]
 # A letter or digit of a spaced script: what one Latin token is made of.
 _WORD_CHAR = f"[^\\W_{_CJK}]"
 _WORD_CHAR_RE = re.compile(_WORD_CHAR)
+# Letters that may carry a diacritic to strip (Latin-1 to Latin Extended
+# Additional, Greek, Cyrillic) or a combining mark.
+_ACCENTED = re.compile("[\u00c0-\u036f\u0370-\u04ff\u1e00-\u1fff]")
 
 
 @cache
@@ -34,6 +37,8 @@ def _token() -> re.Pattern[str]:
 
 #: Columns of context before the first match, and of the whole excerpt.
 BEFORE, WIDTH = 36, 110
+# How much of a long text is keyed first when looking for its first match.
+_HEAD = 3000
 
 
 class _Keys(dict[int, str]):
@@ -59,6 +64,11 @@ def match_key(text: str) -> str:
     """`text` as search compares it, the same length: folded, lower case, no diacritics."""
     if text.isascii():
         return text.lower()
+    if not _ACCENTED.search(text):
+        # The common non-Latin case (Chinese): nothing to strip, two fast passes.
+        key = fold(text).lower()
+        if len(key) == len(text):
+            return key
     return text.translate(_KEYS)
 
 
@@ -128,8 +138,16 @@ def excerpt(
     Starts at the beginning when nothing matches.  Pass `key` if the caller
     already made `match_key(text)`.
     """
-    key = match_key(text) if key is None else key
-    at = highlighter.first(key) or 0
+    if key is None:
+        # Most first matches are near the start: key a long body only if not.
+        key = match_key(text[:_HEAD])
+        found = highlighter.first(key)
+        if len(key) < len(text) and (found is None or found + 2 * WIDTH > len(key)):
+            key = match_key(text)
+            found = highlighter.first(key)
+    else:
+        found = highlighter.first(key)
+    at = found or 0
     start = _walk_back(text, at, BEFORE)
     end = _walk_forward(text, start, WIDTH)
     out = ["…" if start > 0 else ""]
@@ -153,8 +171,8 @@ def _walk_back(text: str, at: int, columns: int) -> int:
 
 
 def _walk_forward(text: str, start: int, columns: int) -> int:
-    end, used = start, 0
-    while end < len(text) and used < columns:
+    end, used, size = start, 0, len(text)
+    while end < size and used < columns:
         used += _width(text[end])
         end += 1
     stop = end
