@@ -199,3 +199,11 @@ def test_symbols_are_tokens_of_their_own(tmp_path: Path) -> None:
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", ['"☕" "🙂"']
     ).fetchone()
     assert rows == (1,)
+
+
+def test_snippet_of_a_match_deep_in_a_long_body(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path)
+    body = "经济发展会议。" * 1000 + "國家安全部局長李兆宗表示。" + "经济发展会议。" * 10
+    store.add(Article(title="t", body=body))
+    [hit] = store.search("局长")
+    assert "[局長]" in hit.snippet and hit.snippet.startswith("…")
