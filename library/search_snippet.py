@@ -164,8 +164,8 @@ def _walk_back(text: str, at: int, columns: int) -> int:
     while start > 0 and used < columns and text[start - 1] != "\n":
         start -= 1
         used += _width(text[start])
-    # Do not start inside a word.
-    while start < at and _inside_word(text, start):
+    # Do not start inside a word, nor on the space after it.
+    while start < at and (_inside_word(text, start) or text[start].isspace()):
         start += 1
     return start
 

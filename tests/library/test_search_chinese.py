@@ -207,3 +207,9 @@ def test_snippet_of_a_match_deep_in_a_long_body(tmp_path: Path) -> None:
     store.add(Article(title="t", body=body))
     [hit] = store.search("局长")
     assert "[局長]" in hit.snippet and hit.snippet.startswith("…")
+
+
+def test_snippet_starts_at_a_word(library: LibraryStore) -> None:
+    [hit] = library.search("hacked")
+    assert hit.snippet.startswith("…") and hit.snippet[1] != " "
+    assert "[hacked]" in hit.snippet
