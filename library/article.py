@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, NewType
 
+from library.chinese import is_chinese
+
 ArticleId = NewType("ArticleId", int)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -69,8 +71,19 @@ class Article:
     def word_count(self) -> int:
         return count_words(self.body)
 
+    @cached_property
+    def counts_characters(self) -> bool:
+        """True for a Chinese article: its `word_count` is in characters, each CJK one counting."""
+        return is_chinese(self.body)
+
+    @property
+    def length_label(self) -> str:
+        """The length as shown: "812 words", or "1,234 chars" for a Chinese article."""
+        return f"{self.word_count:,} {'chars' if self.counts_characters else 'words'}"
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, as the CLI's `--json` prints it."""
         data = asdict(self)
         data["word_count"] = self.word_count
+        data["word_count_unit"] = "chars" if self.counts_characters else "words"
         return data

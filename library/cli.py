@@ -21,6 +21,7 @@ from pathlib import Path
 
 from library import __version__
 from library.article import Article
+from library.chinese import fit, pad
 from library.cli_support import (
     BOLD,
     CYAN,
@@ -254,11 +255,13 @@ def cmd_list(ctx: CliContext) -> int:
     if not articles:
         ctx.print("The library is empty: add articles with `parallax import PATH`.")
         return 0
-    ctx.print(ctx.style(f"{'ID':>4}  {'PUBLISHED':<10}  {'OUTLET':<16}  {'WORDS':>6}  TITLE", BOLD))
+    header = f"{'ID':>4}  {'PUBLISHED':<10}  {'OUTLET':<16}  {'LENGTH':>12}  TITLE"
+    ctx.print(ctx.style(header, BOLD))
     for a in articles:
-        outlet = safe(a.outlet or "—")[:16]
-        date = safe(a.published or "—")[:10]
-        ctx.print(f"{a.id:>4}  {date:<10}  {outlet:<16}  {a.word_count:>6}  {safe(a.title)}")
+        # Padded by display width: a Chinese character takes two columns.
+        outlet = pad(fit(safe(a.outlet or "—"), 16), 16)
+        date = pad(fit(safe(a.published or "—"), 10, ellipsis=""), 10)
+        ctx.print(f"{a.id:>4}  {date}  {outlet}  {a.length_label:>12}  {safe(a.title)}")
     ctx.print(ctx.style(f"{len(articles)} article(s)", DIM))
     return 0
 
@@ -286,7 +289,7 @@ def cmd_show(ctx: CliContext) -> int:
             ctx.print(f"{ctx.style(label + ':', DIM)} {safe(value)}")
     version_ids = ", ".join(f"#{v.id}" for v in versions)
     ctx.print(f"{ctx.style('Version:', DIM)} {article.version} of {len(versions)} ({version_ids})")
-    ctx.print(f"{ctx.style('Words:', DIM)} {article.word_count}")
+    ctx.print(f"{ctx.style('Length:', DIM)} {article.length_label}")
     ctx.print()
     ctx.print(safe(article.body, multiline=True))
     return 0

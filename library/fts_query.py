@@ -18,7 +18,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from library.article import CJK_CHAR
+from library.chinese import is_cjk
 from library.errors import InvalidQuery
+from library.search_index import index_form
 
 #: Distinct terms searched for; the rest of a longer query is ignored.
 MAX_TERMS = 32
@@ -104,3 +106,25 @@ def _is_symbol_term(term: str) -> bool:
 
 def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
+
+
+# One quoted phrase of an FTS5 expression made by `parse_query`, and its star.
+_FTS_PHRASE = re.compile(r'"((?:[^"]|"")*)"(\*?)')
+
+
+def fold_query(query: SearchQuery) -> SearchQuery:
+    """`query` in the form the folded search indexes hold (see `library.search_index`).
+
+    Each phrase is folded (traditional → simplified, full-width letters to
+    ASCII) and CJK characters are spaced out, so 國家安全部 is the phrase
+    `"国 家 安 全 部"` and matches that run anywhere, in either script.  A star
+    after a CJK character is dropped (each is a whole token already).
+    """
+
+    def one(match: re.Match[str]) -> str:
+        spaced = index_form(match.group(1).replace('""', '"')) or ""
+        words = spaced.split()
+        star = match.group(2) if words and not is_cjk(words[-1]) else ""
+        return _quote(" ".join(words)) + star
+
+    return SearchQuery(fts=_FTS_PHRASE.sub(one, query.fts), terms=query.terms)

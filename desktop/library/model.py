@@ -203,7 +203,8 @@ class LibraryModel(QAbstractTableModel):
         if column == Column.DATE:
             return format_date(article.published)
         if column == Column.WORDS:
-            return f"{row.words:,}"
+            # A Chinese article's length is in characters: say so.
+            return f"{row.words:,}" + (" chars" if row.article.counts_characters else "")
         return format_imported(article.imported_at)
 
     @staticmethod

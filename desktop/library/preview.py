@@ -34,8 +34,9 @@ _MARKED = re.compile("\x02([^\x02\x03]*)\x03")
 
 
 def meta_line(article: Article) -> str:
-    """"Outlet · 2024-03-05 · 812 words", leaving out what the source does not state."""
-    parts = [article.outlet or "", format_date(article.published), f"{article.word_count:,} words"]
+    """"Outlet · 2024-03-05 · 812 words" (or "1,234 chars" in Chinese), leaving out what the
+    source does not state."""
+    parts = [article.outlet or "", format_date(article.published), article.length_label]
     if article.author:
         parts.insert(1, f"by {article.author}")
     if article.version > 1:

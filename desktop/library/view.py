@@ -90,7 +90,7 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.OUTLET, 120), (Column.DATE, 90), (Column.WORDS, 62),
+        for column, width in ((Column.OUTLET, 120), (Column.DATE, 90), (Column.WORDS, 84),
                               (Column.IMPORTED, 90)):
             header.resizeSection(column, width)
         self.table.sortByColumn(Column.IMPORTED, Qt.SortOrder.DescendingOrder)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from library.chinese import cut_at_word, headline_line
+
 MAX_TITLE = 90
 MAX_HEADLINE = 200
 # A sentence end: Latin punctuation followed by space, or a CJK ender.
@@ -42,9 +44,8 @@ def derive_title(body: str) -> str:
     Used only when the file itself states no title; the result is always text
     that appears in the body, never made up.
     """
-    first_line = next(
-        (strip_invisible(line) for line in body.splitlines() if has_visible_text(line)), ""
-    )
+    visible = [strip_invisible(line) for line in body.splitlines() if has_visible_text(line)]
+    first_line = headline_line("\n".join(visible))  # 【本报北京10月13日讯】 is not the headline
     if len(first_line) <= MAX_TITLE:
         return first_line
     if len(first_line) <= MAX_HEADLINE and not first_line.endswith((".", "。", "!", "?", "”", '"')):
@@ -53,7 +54,4 @@ def derive_title(body: str) -> str:
     sentence = _SENTENCE_END.split(first_line, maxsplit=1)[0].strip()
     if len(sentence) <= MAX_TITLE:
         return sentence
-    cut = sentence[:MAX_TITLE]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(",;:–- ") + "…"
+    return cut_at_word(sentence, MAX_TITLE)

@@ -2,13 +2,15 @@
 
 `notes.db` is meant to be readable with plain `sqlite3` or `sqlite-utils`, so
 the layout is deliberately flat: one `notes` table (tags as space-separated words,
-JSON only for a claim's unit ids), an FTS5 index `notes_fts` kept in step by triggers,
-and sqlite-utils' own `_sqlite_migrations` bookkeeping table.
+JSON only for a claim's unit ids), an FTS5 index `notes_fts` kept in step by triggers
+(it holds the folded text of `library.search_index`, so writing a note needs the
+`parallax_index_text` function that `NotesStore` registers), and sqlite-utils' own
+`_sqlite_migrations` bookkeeping table.
 
 Rule for future steps: after any `table.transform(...)` call
 `_index_text(db, replace=True)`, because `transform` rebuilds the table and
-drops the triggers that keep `notes_fts` current; it runs sqlite-utils'
-`enable_fts(..., replace=True)` and then restores the prefix index.
+drops the triggers that keep `notes_fts` current; it rebuilds the folded index
+(never sqlite-utils' `enable_fts`, whose index would not find Chinese words).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from library.paths import LIBRARY_DB
+from library.search_index import build as build_search_index
 
 #: `notes_meta` key: the highest note id ever given (see m004_meta).
 HIGHEST_ID_KEY = "highest_id"
@@ -194,12 +197,22 @@ def _backfill_identity(db: sqlite_utils.Database) -> None:
             )
 
 
-def _index_text(db: sqlite_utils.Database, *, replace: bool = False) -> None:
-    # Diacritics folded so "Zurich" finds "Zürich"; triggers keep it in step.
-    db.table("notes").enable_fts(
-        list(FTS_COLUMNS), create_triggers=True, tokenize=TOKENIZE, replace=replace
-    )
-    _add_prefix_index(db)
+@migrations()
+def m006_chinese_search(db: sqlite_utils.Database) -> None:
+    """Rebuild `notes_fts` folded: 局長 finds 局长, and Chinese is found inside runs.
+
+    The index holds `library.chinese.index_text` of each column (see
+    `library.search_index`), keeps the prefix index, and is filled from every
+    stored note.
+    """
+    _index_text(db)
+
+
+def _index_text(db: sqlite_utils.Database, *, replace: bool = True) -> None:
+    """(Re)build `notes_fts`: folded text, diacritics folded too ("Zurich" finds
+    "Zürich"), prefix index; triggers keep it in step.  `replace` is kept for
+    callers written before the folded index; it is always rebuilt."""
+    build_search_index(db, "notes", FTS_COLUMNS, prefix=PREFIXES)
 
 
 def _add_prefix_index(db: sqlite_utils.Database) -> None:

@@ -2,8 +2,8 @@
 
 What the user typed always goes through `library.fts_query.parse_query`, so
 FTS5 operators and punctuation are plain words and no input can raise an
-SQLite syntax error.  CJK terms, which the unicode61 tokenizer cannot split,
-fall back to a substring scan.
+SQLite syntax error.  The index holds folded text (`library.search_index`), so
+Chinese words are found inside runs and in either script, ranked like any other.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from library.fts_query import parse_query
+from library.fts_query import fold_query, parse_query
 from library.notes.model import Note, normalize_tags
 from library.notes.rows import SELECT, TAG_SQL, note_from_row
-from library.notes.snippets import Matcher, snippet
+from library.notes.snippets import snippet
+from library.search_index import index_form
+from library.search_snippet import Highlighter
 
 if TYPE_CHECKING:
     from library.notes.store import NotesStore
@@ -32,7 +34,7 @@ class NoteHit:
     Attributes:
         note: the matching note.
         snippet: a short excerpt with each matching word between the marks.
-        rank: FTS5's bm25 rank (lower is better; 0 for substring matches).
+        rank: FTS5's bm25 rank (lower is better).
     """
 
     note: Note
@@ -49,29 +51,18 @@ def search_notes(
     marks: tuple[str, str] = ("[", "]"),
 ) -> list[NoteHit]:
     """Search live notes; see `NotesStore.search`."""
-    query = parse_query(text)
+    query = fold_query(parse_query(text))
     params: list[Any] = []
     tag_sql = ""
     if tag and normalize_tags([tag]):
         tag_sql = " AND " + TAG_SQL
         params.append(normalize_tags([tag])[0])
-    if query.needs_substring_search:
-        where = " AND ".join(
-            "instr(n.text || ' ' || n.tags || ' ' || coalesce(n.quote, ''), ?) > 0"
-            for _ in query.terms
-        )
-        rows = store.db.execute(
-            f"{SELECT} WHERE n.deleted_at IS NULL AND {where}{tag_sql} "
-            "ORDER BY n.created_at DESC LIMIT ?",
-            [*query.terms, *params, limit],
-        ).fetchall()
-        notes = [note_from_row(r) for r in rows]
-        return [NoteHit(n, substring_snippet(n, query.terms, marks), 0.0) for n in notes]
     match = query.fts
     tag_words = _WORD.findall(params[0]) if params else []
     if tag_words:
         # Narrow inside FTS5 too (the exact tag test above still decides).
-        match = f'({match}) AND tags : "{" ".join(tag_words)}"'
+        spaced = (index_form(" ".join(tag_words)) or "").split()  # as the index holds it
+        match = f'({match}) AND tags : "{" ".join(spaced)}"'
     db = store.db
     # Ranking costs per matching row, and a word like "the" matches every
     # note; rank only the newest WINDOW *live* matches, which FTS5 finds by
@@ -87,11 +78,11 @@ def search_notes(
             ORDER BY score, notes_fts.rowid DESC LIMIT ?""",
         [match, bound, *params, limit],
     ).fetchall()
-    matcher = Matcher(query.fts)
+    highlighter = Highlighter(query.fts)
     hits = []
     for row in rows:
         note = note_from_row(row)
-        hits.append(NoteHit(note, snippet(note, matcher, marks), float(row[-1])))
+        hits.append(NoteHit(note, snippet(note, highlighter, marks), float(row[-1])))
     return hits
 
 
@@ -120,17 +111,3 @@ def _window_start(db: Any, match: str, tag_sql: str, params: list[Any]) -> int:
         ORDER BY notes_fts.rowid DESC LIMIT 1 OFFSET ?"""
     found = db.execute(sql, [match, *params, WINDOW - 1]).fetchone()
     return int(found[0]) if found else 0
-
-
-def substring_snippet(note: Note, terms: tuple[str, ...], marks: tuple[str, str]) -> str:
-    """A snippet around the first term found in the note's text (or quote)."""
-    source = note.text
-    if not any(t in source for t in terms) and note.anchor is not None:
-        source = note.anchor.quote
-    at = min((source.find(t) for t in terms if t in source), default=0)
-    start = max(0, at - 30)
-    piece = source[start : at + 90]
-    for term in terms:
-        piece = piece.replace(term, f"{marks[0]}{term}{marks[1]}")
-    more = "…" if at + 90 < len(source) else ""
-    return ("…" if start else "") + piece.replace("\n", " ") + more

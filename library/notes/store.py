@@ -30,6 +30,7 @@ from library.notes.rows import SELECT, TAG_SQL, note_from_row, now, row_for, sam
 from library.notes.schema import HIGHEST_ID_KEY, migrations
 from library.notes.search import NoteHit, search_notes
 from library.paths import NOTES_DB
+from library.search_index import register as register_index_function
 
 if TYPE_CHECKING:
     from library.store import LibraryStore
@@ -83,6 +84,7 @@ class NotesStore:
             gc.collect()
             self.recovered_from = quarantine(self.path)
             self.db = open_database(self.path, migrations, synchronous="FULL")
+        register_index_function(self.db)  # notes_fts's triggers call it on every write
         self.backup_error: str | None = None
         if make_backups:
             self._daily_backup()  # before `bind_all` may rewrite many rows

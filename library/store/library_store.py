@@ -20,8 +20,10 @@ import sqlite_utils
 from library.article import Article, ArticleId
 from library.database import open_database, translate_errors
 from library.errors import NotFound
-from library.fts_query import parse_query
+from library.fts_query import fold_query, parse_query
 from library.paths import LIBRARY_DB
+from library.search_index import register as register_index_function
+from library.search_snippet import Highlighter, excerpt
 from library.store.schema import LIBRARY_UID_KEY, migrations
 
 ImportStatus = Literal["added", "new_version", "unchanged"]
@@ -69,6 +71,7 @@ class LibraryStore:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / LIBRARY_DB
         self.db: sqlite_utils.Database = open_database(self.path, migrations)
+        register_index_function(self.db)  # the search index's triggers call it
         uid = self.get_meta(LIBRARY_UID_KEY)
         if uid is None:  # set by migration m002_library_uid; a hand-edited file may lack it
             uid = str(uuid.uuid4())
@@ -200,35 +203,26 @@ class LibraryStore:
         Raises:
             InvalidQuery: `text` has no word to search for.
         """
-        query = parse_query(text)
-        if query.needs_substring_search:
-            return self._substring_search(query.terms, limit, marks)
+        query = fold_query(parse_query(text))
+        # Ranked in SQL; snippets from the original text (the index holds the
+        # folded, spaced-out form; see library.search_index).
         sql = f"""
-            SELECT {_prefixed("a.")},
-                   snippet(articles_fts, 1, ?, ?, '…', 14) AS snip,
-                   bm25(articles_fts, 5.0, 1.0) AS rank
-            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+            SELECT {_prefixed("a.")}, bm25(articles_fts, 5.0, 1.0) AS rank
+            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH ? AND a.superseded_by IS NULL
             ORDER BY rank, a.id LIMIT ?
         """
         with translate_errors(self.path):
-            rows = self.db.execute(sql, [marks[0], marks[1], query.fts, limit]).fetchall()
-        return [SearchHit(_article(row[:-2]), row[-2], float(row[-1])) for row in rows]
+            rows = self.db.execute(sql, [query.fts, limit]).fetchall()
+        highlighter = Highlighter(query.fts)
+        hits = []
+        for row in rows:
+            article = _article(row[:-1])
+            snippet = excerpt(article.body, highlighter, marks)
+            hits.append(SearchHit(article, snippet, float(row[-1])))
+        return hits
 
     # -- helpers -------------------------------------------------------------
-
-    def _substring_search(
-        self, terms: tuple[str, ...], limit: int, marks: tuple[str, str]
-    ) -> list[SearchHit]:
-        # unicode61 keeps a run of CJK characters as one token, so FTS5 cannot
-        # find a word inside it; a plain substring scan can.
-        where = " AND ".join("instr(title || ' ' || body, ?) > 0" for _ in terms)
-        hits = []
-        for article in self._fetch(
-            f"WHERE superseded_by IS NULL AND {where} ORDER BY id LIMIT ?", [*terms, limit]
-        ):
-            hits.append(SearchHit(article, _substring_snippet(article.body, terms, marks), 0.0))
-        return hits
 
     def _next_id(self) -> ArticleId:
         # Never reuse the id of a removed article: notes still name it, and
@@ -302,12 +296,3 @@ def _article(row: sqlite3.Row | tuple[Any, ...]) -> Article:
         # the window's table) spend seconds on a large library.
         article.__dict__["word_count"] = word_count
     return article
-
-
-def _substring_snippet(body: str, terms: tuple[str, ...], marks: tuple[str, str]) -> str:
-    at = min((body.find(t) for t in terms if t in body), default=0)
-    start = max(0, at - 40)
-    piece = body[start : at + 80]
-    for term in terms:
-        piece = piece.replace(term, f"{marks[0]}{term}{marks[1]}")
-    return ("…" if start else "") + piece.replace("\n", " ") + "…"

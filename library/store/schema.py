@@ -7,6 +7,8 @@ import uuid
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from library.search_index import build as build_search_index
+
 migrations = Migrations("parallax.library")
 
 #: `meta` key: this library's identity (see m002_library_uid).
@@ -60,3 +62,13 @@ def m002_library_uid(db: sqlite_utils.Database) -> None:
     an id from another library is never trusted (see `library.notes.identity`).
     """
     db.table("meta").upsert({"key": LIBRARY_UID_KEY, "value": str(uuid.uuid4())}, pk="key")
+
+
+@migrations()
+def m003_chinese_search(db: sqlite_utils.Database) -> None:
+    """Rebuild the search index folded: Chinese found inside runs, in either script.
+
+    Title and body are indexed as `library.chinese.index_text` makes them
+    (see `library.search_index`); every stored article is indexed again.
+    """
+    build_search_index(db, "articles", ("title", "body"))

@@ -81,7 +81,7 @@ def test_show_and_remove(capsys: pytest.CaptureFixture[str], home: str) -> None:
     _, out, _ = run(capsys, "--data-dir", home, "list", "--json")
     first = json.loads(out)[0]
     code, out, _ = run(capsys, "--data-dir", home, "show", str(first["id"]))
-    assert code == 0 and first["title"] in out and "Words:" in out
+    assert code == 0 and first["title"] in out and "Length:" in out
     code, out, _ = run(capsys, "--data-dir", home, "show", "--json", str(first["id"]))
     assert json.loads(out)["body"]
     code, out, _ = run(capsys, "--data-dir", home, "remove", str(first["id"]))

@@ -229,7 +229,7 @@ def test_migration_fills_identity_of_existing_notes(
     assert rows[1] == (library_uid, str(b.resolve()), b_hash, "Bridge vote", None)
     assert rows[2][0] == library_uid and rows[2][4] == b_hash
     assert rows[3] == (None, None, None, None, None)  # nothing to go by: left as it was
-    assert 'AFTER UPDATE OF "text", "tags", "quote"' in trigger
+    assert "AFTER UPDATE OF [text], [tags], [quote]" in trigger  # m006 keeps it narrow
 
     damage_library(data_dir)
     rebuilt = Collection(data_dir, seed=False)

@@ -47,6 +47,7 @@ def test_migrations_from_no_file(data_dir: Path) -> None:
         "m003_created_index",
         "m004_meta",
         "m005_article_identity",
+        "m006_chinese_search",
     ]
     assert "prefix='2 3'" in db.table("notes_fts").schema
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

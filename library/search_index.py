@@ -1,0 +1,131 @@
+"""The folded FTS5 indexes behind library and notes search.
+
+FTS5's unicode61 tokenizer cannot find a word inside a run of Chinese (it
+keeps the whole run, digits and Latin letters touching it included, as one
+token) and knows nothing of traditional vs simplified characters.  So the
+index does not hold the stored text but `library.chinese.index_text` of it:
+folded to simplified, with a space around each CJK character.  A Chinese word
+of any length is then a phrase of one-character tokens, ranked by bm25 like
+any other, and `fold_query` (in `library.fts_query`) turns what the user
+typed into that form.
+
+Symbols (emoji, ☕) are tokens too, spaced out like CJK characters.
+
+The FTS5 table keeps its own copy of the indexed text (no `content=`
+option): deleting a row then needs only its rowid, never a recomputation
+that a newer OpenCC table could answer differently.  Triggers call the SQL
+function `parallax_index_text`, so every connection that writes to an
+indexed table must have called `register` first (the stores do, on open, and
+the migrations do before they build).  Snippets are made from the original
+text (`library.search_snippet`), never from the index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import sqlite_utils
+
+from library.chinese import index_text
+
+#: The SQL function the triggers call: `index_form`.
+FUNCTION = "parallax_index_text"
+#: unicode61 as before (diacritics folded), plus symbols (category So: emoji,
+#: ☕, ©) as tokens, so that they can be searched for too.
+TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co So'"
+
+
+def index_form(text: str | None) -> str | None:
+    """What the index holds for `text`: `library.chinese.index_text` of it, with a
+    space around each symbol too ("coffee☕" is two tokens, as 国家 is two)."""
+    spaced = index_text(text)
+    if spaced is None or spaced.isascii():
+        return spaced
+    return symbol_pattern().sub(r" \g<0> ", spaced)
+
+
+# The blocks that hold symbols (So): Latin-1 (© ° ¦), letterlike symbols to
+# arrows-B (★ ☕ ✈), CJK radicals and symbols (〒 ㈠), hexagrams, Yi radicals,
+# full-width symbols, musical symbols, and the emoji planes.  A symbol outside
+# them (a few in Indic scripts) stays a token character, glued to its neighbours.
+_SYMBOL_BLOCKS = (
+    (0xA0, 0x100), (0x2100, 0x2C00), (0x2E80, 0x3400), (0x4DC0, 0x4E00), (0xA490, 0xA4D0),
+    (0xFFE0, 0xFFFE), (0x1D000, 0x1D250), (0x1F000, 0x1FC00),
+)  # fmt: skip
+
+
+@cache
+def symbol_pattern() -> re.Pattern[str]:
+    """One character of Unicode category So (a class built once, from `unicodedata`)."""
+    codes = [
+        c
+        for lo, hi in _SYMBOL_BLOCKS
+        for c in range(lo, hi)
+        if unicodedata.category(chr(c)) == "So"
+    ]
+    ranges: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+            )
+            start = code
+        prev = code
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+def register(db: sqlite_utils.Database) -> None:
+    """Make `parallax_index_text(text)` callable on `db`'s connection."""
+    db.conn.create_function(FUNCTION, 1, _index_value, deterministic=True)
+
+
+def _index_value(value: object) -> str | None:
+    # A column may hold a number or blob if written by another program; an
+    # exception here would make the write itself fail.
+    if value is None or isinstance(value, str):
+        return index_form(value)
+    return index_form(value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value))
+
+
+def build(
+    db: sqlite_utils.Database,
+    table: str,
+    columns: tuple[str, ...],
+    *,
+    prefix: str | None = None,
+) -> None:
+    """(Re)create `{table}_fts` over `columns` of `table`, folded, with its triggers.
+
+    Replaces whatever index and triggers were there (including sqlite-utils'
+    `enable_fts` ones, which use the same trigger names) and indexes every
+    existing row.  `table` must have an integer primary key `id`.
+
+    Args:
+        prefix: FTS5's `prefix=` option (e.g. "2 3"), if any.
+    """
+    register(db)
+    fts = f"{table}_fts"
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f"DROP TRIGGER IF EXISTS [{table}_{suffix}]")
+    db.execute(f"DROP TABLE IF EXISTS [{fts}]")
+    names = ", ".join(f"[{c}]" for c in columns)
+    options = f', tokenize="{TOKENIZE}"' + (f", prefix='{prefix}'" if prefix else "")
+    db.execute(f"CREATE VIRTUAL TABLE [{fts}] USING FTS5 ({names}{options})")
+
+    def folded(row: str) -> str:
+        return ", ".join(f"{FUNCTION}({row}[{c}])" for c in columns)
+
+    db.execute(f"INSERT INTO [{fts}] (rowid, {names}) SELECT id, {folded('')} FROM [{table}]")
+    insert = f"INSERT INTO [{fts}] (rowid, {names}) VALUES (new.id, {folded('new.')});"
+    delete = f"DELETE FROM [{fts}] WHERE rowid = old.id;"
+    db.execute(f"CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN {insert} END")
+    db.execute(f"CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN {delete} END")
+    # Only a change to an indexed column re-indexes (not trashing a note, or
+    # marking an article superseded).
+    db.execute(
+        f"CREATE TRIGGER [{table}_au] AFTER UPDATE OF {names} ON [{table}] "
+        f"BEGIN {delete} {insert} END"
+    )
