@@ -1,10 +1,23 @@
 """Opening Parallax's SQLite files safely.
 
 Both stores (the rebuildable library index and the irreplaceable notes) open
-their file through `open_database`, which makes it private (0600), turns on
-WAL and a busy timeout, applies migrations, and turns SQLite's low-level
-failures into `DatabaseLocked` / `DatabaseCorrupt` with a message a user can
-act on.
+their file through `open_database`, and write only inside `write_transaction`.
+
+- Writers wait, never fail fast: every write transaction (the migrations on
+  first open included) begins `IMMEDIATE`, so it takes the write lock up front
+  and waits the busy timeout for another process instead of failing when a
+  read transaction tries to upgrade.  The connection runs with
+  `isolation_level=None`, so Python never starts a deferred transaction behind
+  our back.
+- Opens are cheap: no integrity check on every open.  SQLite reporting damage
+  leaves a `<db>.needs-check` mark; the next open checks (and the caller sets
+  a damaged file aside), and `parallax check` checks on request.
+- Reading commands open with `read_only=True` (`mode=ro`): no migrations, no
+  chmod, no journal change, so they work on a full disk or a read-only mount.
+- Permissions the user set are respected: a read-only file or folder is
+  opened for reading and writes are refused with one line saying why.
+- SQLite's low-level failures become `DatabaseLocked` / `DatabaseCorrupt` /
+  `DatabaseReadOnly` / `DatabaseError` with a message a user can act on.
 """
 
 from __future__ import annotations
@@ -13,60 +26,125 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from library.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked
+from library.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked, DatabaseReadOnly
 from library.paths import ensure_private_dir
 
 BUSY_TIMEOUT_MS = 5000
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+#: Left beside a database when SQLite reported damage: the next open checks it.
+CHECK_MARK = ".needs-check"
+
+# SQLite's primary result codes (`exc.sqlite_errorcode & 0xFF`).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+class Database(sqlite_utils.Database):
+    """A sqlite-utils database that knows its file and whether it may be written.
+
+    Attributes:
+        path: the database file (for messages).
+        read_only_reason: why writes are refused, as one line for the user;
+            None when the file was opened for writing.
+        note: something the user should know about how it was opened (e.g.
+            read as a snapshot on a read-only disk); None normally.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only_reason: str | None = None):
+        super().__init__(conn)
+        self.path = path
+        self.read_only_reason = read_only_reason
+        self.note: str | None = None
 
 
 def open_database(
-    path: Path, migrations: Migrations, *, synchronous: str = "NORMAL"
-) -> sqlite_utils.Database:
-    """Open (creating if needed) the SQLite file at `path` and bring its schema up to date.
+    path: Path,
+    migrations: Migrations,
+    *,
+    synchronous: str = "NORMAL",
+    read_only: bool = False,
+    purpose: str = "change it",
+) -> Database:
+    """Open the SQLite file at `path`, creating it and bringing its schema up to date if allowed.
 
     Args:
         path: the database file; its directory is created private if missing.
-        migrations: the schema steps for this file; pending ones are applied.
+        migrations: the schema steps for this file; pending ones are applied
+            (in one `BEGIN IMMEDIATE` transaction) when the file is writable.
         synchronous: SQLite's `synchronous` level; notes use FULL for durability.
+        read_only: a reading command: open an existing, up-to-date file with
+            `mode=ro` and change nothing.  A missing or out-of-date file is
+            still created/upgraded when the folder is writable (first run).
+        purpose: what writing is for, ending the refusal message
+            ("make it writable to {purpose}").
 
     Raises:
         DatabaseCorrupt: the file is not a usable database, or a newer
             Parallax wrote it.
         DatabaseLocked: another process kept it locked past the busy timeout.
+        DatabaseError: it needs an upgrade that cannot be written.
     """
-    ensure_private_dir(path.parent)
-    _create_private(path)
+    refusal = write_refusal(path, purpose)
+    if refusal is None and (not read_only or not path.exists()):
+        return _open_for_writing(path, migrations, synchronous)
+    if not path.exists():
+        # Nothing to read and nowhere to create it: an empty store in memory.
+        return _open_empty(path, migrations, refusal)
+    db = _open_for_reading(path, refusal or f"{path.name} was opened for reading only.")
     try:
-        # One connection per thread (the import worker opens its own
-        # Collection; the comparison worker gets texts, not the store):
-        # sqlite3's same-thread check turns a slip into an error, not a race.
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"Cannot open {path}: {exc}") from exc
-    db = sqlite_utils.Database(conn)
+        with translate_errors(path):
+            _check_readable(db, path)
+            _refuse_newer(db, migrations, path)
+            older = _needs_migrating(db, migrations)
+    except BaseException:
+        db.close()
+        raise
+    if not older:
+        return db
+    db.close()
+    if refusal is None:
+        return _open_for_writing(path, migrations, synchronous)  # one-time upgrade
+    raise DatabaseError(f"{path} was made by an older Parallax and needs an upgrade: {refusal}")
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One all-or-nothing write: `BEGIN IMMEDIATE` … `COMMIT`, `ROLLBACK` on any error.
+
+    IMMEDIATE takes the write lock up front, so a second process waits (busy
+    timeout) instead of failing with "database is locked" when its read
+    transaction tries to upgrade.  Nested use becomes a savepoint.
+
+    Raises:
+        DatabaseReadOnly: the file was opened read-only; says why.
+    """
+    path = getattr(db, "path", Path("database"))
+    reason = getattr(db, "read_only_reason", None)
+    if reason is not None:
+        raise DatabaseReadOnly(reason)
     with translate_errors(path):
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _check_readable(conn, path)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute(f"PRAGMA synchronous = {synchronous}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        _refuse_newer(db, migrations, path)
-        if migrations.pending(db):
-            migrations.apply(db)
-        # Written only when it changes: a write on every open would make a
-        # read-only command (`parallax list`) wait on, and fail behind, another
-        # process's long write transaction.
-        if db.execute("PRAGMA user_version").fetchone()[0] != len(migrations._migrations):
-            conn.execute(f"PRAGMA user_version = {len(migrations._migrations)}")
-    _chmod_private(path)
-    return db
+        conn = db.conn
+        if conn.in_transaction:
+            with db.atomic():  # a savepoint inside the open transaction
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            # Covers a failed COMMIT too: never leave a transaction open
+            # holding the write lock against other windows.
+            if conn.in_transaction:
+                conn.rollback()
+            raise
 
 
 @contextlib.contextmanager
@@ -74,22 +152,31 @@ def translate_errors(path: Path) -> Iterator[None]:
     """Re-raise SQLite's environment errors as Parallax errors naming `path`."""
     try:
         yield
-    except sqlite3.OperationalError as exc:
-        message = str(exc).lower()
-        if "locked" in message or "busy" in message:
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+            raise
+        code = _primary_code(exc)
+        if code in (_BUSY, _LOCKED):
             raise DatabaseLocked(
                 f"{path.name} is locked by another program (another Parallax window?); "
                 "close it and try again."
             ) from exc
-        if "disk" in message and ("full" in message or "i/o" in message):
-            raise DatabaseError(f"Cannot write {path}: {exc}") from exc
-        if "readonly" in message or "unable to open" in message:
-            raise DatabaseError(f"Cannot write {path}: {exc}") from exc
+        if code == _FULL or (code == _IOERR and _disk_full(path)):
+            raise DatabaseError(
+                f"disk full while writing {path}; nothing was changed. "
+                "Free some space and try again."
+            ) from exc
+        if code == _READONLY:
+            raise DatabaseReadOnly(f"Cannot write {path}: it is read-only ({exc}).") from exc
+        if code in (_IOERR, _CANTOPEN):
+            raise DatabaseError(f"Cannot use {path}: {exc}") from exc
+        if code in (_CORRUPT, _NOTADB) or not isinstance(exc, sqlite3.OperationalError):
+            mark_for_check(path)
+            raise DatabaseCorrupt(
+                f"{path} is damaged or not a Parallax database ({exc}). `parallax check` "
+                "shows what is wrong; the next open sets a damaged file aside (never deletes it)."
+            ) from exc
         raise
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
-            raise
-        raise DatabaseCorrupt(f"{path} is damaged or not a Parallax database ({exc}).") from exc
 
 
 def quarantine(path: Path) -> Path:
@@ -97,7 +184,13 @@ def quarantine(path: Path) -> Path:
 
     Returns the new path of the main file, which is never deleted so that the
     user can try to recover it.
+
+    Raises:
+        DatabaseCorrupt: the folder is read-only, so the file cannot be moved.
     """
+    refusal = write_refusal(path, "set the damaged file aside")
+    if refusal is not None:
+        raise DatabaseCorrupt(f"{path} is damaged and cannot be moved aside: {refusal}")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1
@@ -117,30 +210,218 @@ def quarantine(path: Path) -> Path:
         side = Path(str(path) + suffix)
         if side.exists():
             side.rename(Path(str(target) + suffix))
+    with contextlib.suppress(OSError):
+        _check_mark(path).unlink()  # the fresh file starts trusted
     return target
+
+
+def write_refusal(path: Path, purpose: str) -> str | None:
+    """Why Parallax must not write `path` (one line for the user), or None if it may.
+
+    Decided from the permission bits the user set, not only from what the
+    OS allows: running as root ignores a 0400 file, but the user meant it.
+    """
+    for target in (path, path.parent):
+        if not target.exists():
+            continue
+        if _on_read_only_fs(target):
+            return f"{target} is on a read-only file system; make it writable to {purpose}."
+        mode = stat.S_IMODE(target.stat().st_mode)
+        if not mode & stat.S_IWUSR:
+            return (
+                f"{target} is read-only (mode {mode:04o}): Parallax will not change "
+                f"permissions you set; make it writable to {purpose}."
+            )
+        if not os.access(target, os.W_OK):
+            return f"{target} is not writable by this user; make it writable to {purpose}."
+        return None  # the file itself is fine and so (checked next) must its folder be
+    ancestor = _nearest_existing(path.parent)
+    if ancestor is not None and ancestor.is_dir():
+        if _on_read_only_fs(ancestor):
+            return f"{ancestor} is on a read-only file system; Parallax cannot create {path}."
+        if not os.access(ancestor, os.W_OK):
+            return f"{ancestor} is not writable; Parallax cannot create {path}."
+    return None
+
+
+def mark_for_check(path: Path) -> None:
+    """Leave a mark so the next open of `path` runs SQLite's quick check first."""
+    with contextlib.suppress(OSError):
+        os.close(os.open(_check_mark(path), os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+@dataclass
+class CheckResult:
+    """What `check_database` found in one file.
+
+    Attributes:
+        path: the database file.
+        problems: what is wrong, one line each; empty when the file is fine.
+        info: things worth saying that are not problems ("not created yet").
+    """
+
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    info: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database(path: Path, migrations: Migrations) -> CheckResult:
+    """SQLite's full integrity check of `path`, read-only; for `parallax check`.
+
+    A damaged file gets the check mark, so the next open sets it aside; a
+    healthy one loses it.
+    """
+    result = CheckResult(path)
+    if not path.exists():
+        result.info.append("not created yet")
+        return result
+    try:
+        db = _open_for_reading(path, "checking")
+    except DatabaseError as exc:
+        result.problems.append(str(exc))
+        return result
+    try:
+        with translate_errors(path):
+            rows = db.execute("PRAGMA integrity_check(20)").fetchall()
+            result.problems += [str(row[0]) for row in rows if row[0] != "ok"]
+            stored = db.execute("PRAGMA user_version").fetchone()[0]
+            if stored > len(migrations._migrations):
+                result.problems.append(f"written by a newer Parallax (schema {stored})")
+            elif not result.problems and _needs_migrating(db, migrations):
+                result.info.append("older schema: upgraded the next time Parallax writes to it")
+    except DatabaseError as exc:
+        result.problems.append(str(exc.__cause__ or exc))  # SQLite's own words
+    finally:
+        db.close()
+    if db.note:
+        result.info.append(db.note)
+    if result.problems:
+        mark_for_check(path)
+    else:
+        with contextlib.suppress(OSError):
+            _check_mark(path).unlink()
+    return result
+
+
+# -- opening -------------------------------------------------------------------
+
+
+def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    # isolation_level=None: no implicit (deferred) BEGIN from Python; every
+    # transaction is an explicit `write_transaction`.  One connection per
+    # thread: sqlite3's same-thread check turns a slip into an error, not a race.
+    return sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, uri=uri, isolation_level=None)
+
+
+def _open_for_writing(path: Path, migrations: Migrations, synchronous: str) -> Database:
+    ensure_private_dir(path.parent)
+    _create_private(path)
+    try:
+        conn = _connect(str(path))
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open {path}: {exc}") from exc
+    db = Database(conn, path)
+    try:
+        with translate_errors(path):
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _check_readable(db, path)
+            # Only a new file needs the switch; it waits on the busy timeout.
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA synchronous = {synchronous}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _refuse_newer(db, migrations, path)
+            # Checked before taking the write lock: a write on every open
+            # would make `parallax list` wait behind another process's import.
+            if _needs_migrating(db, migrations):
+                _migrate(db, migrations, path)
+    except BaseException:
+        db.close()
+        raise
+    _tighten_permissions(path)
+    return db
+
+
+def _migrate(db: Database, migrations: Migrations, path: Path) -> None:
+    # All steps in one IMMEDIATE transaction, re-checked under the lock: of
+    # several processes opening a fresh file at once, one applies the schema
+    # and the others wait, then find nothing left to do.
+    with write_transaction(db):
+        _refuse_newer(db, migrations, path)
+        if migrations.pending(db):
+            migrations.apply(db)
+        known = len(migrations._migrations)
+        if db.execute("PRAGMA user_version").fetchone()[0] != known:
+            db.execute(f"PRAGMA user_version = {known}")
+
+
+def _open_for_reading(path: Path, reason: str) -> Database:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = _connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open {path}: {exc}") from exc
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        if _primary_code(exc) not in (_CANTOPEN, _READONLY, _IOERR):
+            return Database(conn, path, reason)  # damage: the caller's first read reports it
+        conn.close()
+        # A WAL database in a folder where its -shm file cannot be made (a
+        # read-only mount): `immutable=1` reads the main file without one.
+        # Safe here: nobody can be writing a file on a read-only disk.
+        db = Database(_connect(uri + "&immutable=1", uri=True), path, reason)
+        wal = Path(str(path) + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            db.note = (
+                f"{path.name} was read without its write-ahead log ({wal.name} could "
+                "not be opened here); the latest changes may be missing."
+            )
+        return db
+    return Database(conn, path, reason)
+
+
+def _open_empty(path: Path, migrations: Migrations, reason: str | None) -> Database:
+    db = Database(_connect(":memory:"), path)
+    _migrate(db, migrations, path)
+    db.read_only_reason = reason or f"{path.name} was opened for reading only."
+    return db
 
 
 def _create_private(path: Path) -> None:
     # Create the file ourselves so it is born 0600; SQLite gives the WAL and
     # SHM files the main file's mode.
     if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    _chmod_private(path)
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            os.chmod(path, 0o600)
 
 
-def _chmod_private(path: Path) -> None:
+def _tighten_permissions(path: Path) -> None:
+    # Take away group/other access, never add any: a 0400 file stays 0400.
     for candidate in (path, *(Path(str(path) + s) for s in _SIDE_FILES)):
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(candidate, 0o600)
+        with contextlib.suppress(OSError):
+            mode = stat.S_IMODE(candidate.stat().st_mode)
+            if mode & 0o077:
+                os.chmod(candidate, mode & 0o700)
 
 
-def _check_readable(conn: sqlite3.Connection, path: Path) -> None:
-    # Reading the schema is the cheapest query that fails on a non-database file.
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    result = conn.execute("PRAGMA quick_check").fetchone()
+def _check_readable(db: Database, path: Path) -> None:
+    # Reading the schema is the cheapest query that fails on a non-database
+    # file; the full page check runs only after SQLite reported damage.
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    mark = _check_mark(path)
+    if not mark.exists():
+        return
+    result = db.execute("PRAGMA quick_check").fetchone()
     if result is None or result[0] != "ok":
         raise DatabaseCorrupt(f"{path} failed SQLite's integrity check: {result}")
+    with contextlib.suppress(OSError):
+        mark.unlink()
 
 
 def _refuse_newer(db: sqlite_utils.Database, migrations: Migrations, path: Path) -> None:
@@ -151,3 +432,54 @@ def _refuse_newer(db: sqlite_utils.Database, migrations: Migrations, path: Path)
             f"{path} was written by a newer version of Parallax (schema {stored}, "
             f"this version knows {known}); upgrade Parallax to open it."
         )
+
+
+def _needs_migrating(db: sqlite_utils.Database, migrations: Migrations) -> bool:
+    known = len(migrations._migrations)
+    return bool(migrations.pending(db)) or (
+        db.execute("PRAGMA user_version").fetchone()[0] != known
+    )
+
+
+def _primary_code(exc: sqlite3.Error) -> int:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return int(code) & 0xFF
+    message = str(exc).lower()  # errors raised without a code (rare)
+    if "locked" in message or "busy" in message:
+        return _BUSY
+    if "full" in message:
+        return _FULL
+    if "readonly" in message or "read-only" in message:
+        return _READONLY
+    if "unable to open" in message:
+        return _CANTOPEN
+    if "i/o" in message:
+        return _IOERR
+    return _CORRUPT if "malformed" in message or "not a database" in message else 0
+
+
+def _check_mark(path: Path) -> Path:
+    return path.with_name(path.name + CHECK_MARK)
+
+
+def _disk_full(path: Path) -> bool:
+    # A full disk often reaches SQLite as an I/O error on its -shm/-wal file.
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _on_read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+
+
+def _nearest_existing(path: Path) -> Path | None:
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return candidate
+    return None

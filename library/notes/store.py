@@ -14,15 +14,19 @@ import contextlib
 import gc
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import sqlite_utils
-
 from library.article import Article
-from library.database import open_database, quarantine, translate_errors
+from library.database import (
+    Database,
+    open_database,
+    quarantine,
+    translate_errors,
+    write_transaction,
+)
 from library.errors import DatabaseCorrupt, DatabaseError, NotFound
 from library.notes import anchoring, backup
 from library.notes.model import Claim, Note, NoteKind, check_target, normalize_tags
@@ -55,6 +59,8 @@ class NotesStore:
     Args:
         data_dir: the Parallax data dir; the file is `notes.db` inside it.
         make_backups: make a rolling backup on open, at most once a day.
+        read_only: for reading commands: open without writing anything (see
+            `open_database`); writes then raise `DatabaseReadOnly`.
 
     Attributes:
         path: the database file.
@@ -62,14 +68,14 @@ class NotesStore:
             (the store then started empty); None normally.
     """
 
-    def __init__(self, data_dir: Path, *, make_backups: bool = True) -> None:
+    def __init__(
+        self, data_dir: Path, *, make_backups: bool = True, read_only: bool = False
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / NOTES_DB
         self.recovered_from: Path | None = None
         try:
-            self.db: sqlite_utils.Database = open_database(
-                self.path, migrations, synchronous="FULL"
-            )
+            self.db: Database = self._open(read_only)
         except DatabaseCorrupt as exc:
             if "newer version" in str(exc):
                 raise  # not damaged: moving it aside would hide the user's notes
@@ -77,10 +83,19 @@ class NotesStore:
             # first so the failed connection lets go of the file (Windows).
             gc.collect()
             self.recovered_from = quarantine(self.path)
-            self.db = open_database(self.path, migrations, synchronous="FULL")
+            self.db = self._open(read_only)
         self.backup_error: str | None = None
-        if make_backups:
+        if make_backups and self.db.read_only_reason is None:
             self._daily_backup()
+
+    def _open(self, read_only: bool) -> Database:
+        return open_database(
+            self.path,
+            migrations,
+            synchronous="FULL",
+            read_only=read_only,
+            purpose="add or change notes",
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -390,27 +405,8 @@ class NotesStore:
 
     # -- helpers -------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        # IMMEDIATE takes the write lock up front, so a second window waits
-        # (busy timeout) instead of failing with "database is locked" when a
-        # read transaction tries to upgrade.
-        with translate_errors(self.path):
-            conn = self.db.conn
-            if conn.in_transaction:
-                with self.db.atomic():
-                    yield
-                return
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-                conn.execute("COMMIT")
-            except BaseException:
-                # Covers a failed COMMIT too: never leave a transaction open
-                # holding the write lock against other windows.
-                if conn.in_transaction:
-                    conn.rollback()
-                raise
+    def _write(self) -> contextlib.AbstractContextManager[None]:
+        return write_transaction(self.db)
 
     def _new(self, kind: NoteKind, text: str, tags: Iterable[str], **target: Any) -> Note:
         stamp = now()

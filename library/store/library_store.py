@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import sqlite_utils
-
 from library.article import Article, ArticleId
-from library.database import open_database, translate_errors
+from library.database import Database, open_database, translate_errors, write_transaction
 from library.errors import NotFound
 from library.fts_query import parse_query
 from library.paths import LIBRARY_DB
@@ -63,11 +61,15 @@ class LibraryStore:
 
     Args:
         data_dir: the Parallax data dir; the file is `library.db` inside it.
+        read_only: for reading commands: open without writing anything (see
+            `open_database`); writes then raise `DatabaseReadOnly`.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
         self.path = data_dir / LIBRARY_DB
-        self.db: sqlite_utils.Database = open_database(self.path, migrations)
+        self.db: Database = open_database(
+            self.path, migrations, read_only=read_only, purpose="import or remove articles"
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -80,7 +82,7 @@ class LibraryStore:
         An article whose text is already stored (from any file) is "unchanged".
         """
         source_key = article.source_path or f"hash:{article.content_hash}"
-        with translate_errors(self.path), self.db.atomic():
+        with write_transaction(self.db):
             same = self._fetch_one(
                 "WHERE content_hash = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
                 [article.content_hash],
@@ -108,7 +110,7 @@ class LibraryStore:
         """Remove an article and all its versions; returns the current version removed."""
         article = self.get(article_id)
         source_key = self._source_key(article_id)
-        with translate_errors(self.path), self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
         return article
 
@@ -117,7 +119,7 @@ class LibraryStore:
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
-        with translate_errors(self.path), self.db.atomic():
+        with write_transaction(self.db):
             self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- reading -------------------------------------------------------------
