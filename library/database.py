@@ -210,8 +210,7 @@ def quarantine(path: Path) -> Path:
         side = Path(str(path) + suffix)
         if side.exists():
             side.rename(Path(str(target) + suffix))
-    with contextlib.suppress(OSError):
-        _check_mark(path).unlink()  # the fresh file starts trusted
+    _unmark(path)  # the fresh file starts trusted
     return target
 
 
@@ -234,7 +233,8 @@ def write_refusal(path: Path, purpose: str) -> str | None:
             )
         if not os.access(target, os.W_OK):
             return f"{target} is not writable by this user; make it writable to {purpose}."
-        return None  # the file itself is fine and so (checked next) must its folder be
+    if path.parent.exists():
+        return None
     ancestor = _nearest_existing(path.parent)
     if ancestor is not None and ancestor.is_dir():
         if _on_read_only_fs(ancestor):
@@ -246,8 +246,23 @@ def write_refusal(path: Path, purpose: str) -> str | None:
 
 def mark_for_check(path: Path) -> None:
     """Leave a mark so the next open of `path` runs SQLite's quick check first."""
-    with contextlib.suppress(OSError):
-        os.close(os.open(_check_mark(path), os.O_CREAT | os.O_WRONLY, 0o600))
+    if _may_write_in(path.parent):
+        with contextlib.suppress(OSError):
+            os.close(os.open(_check_mark(path), os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def _unmark(path: Path) -> None:
+    if _may_write_in(path.parent):
+        with contextlib.suppress(OSError):
+            _check_mark(path).unlink()
+
+
+def _may_write_in(folder: Path) -> bool:
+    # The user's permission bits, not only the OS's (root ignores them).
+    try:
+        return bool(folder.stat().st_mode & stat.S_IWUSR) and not _on_read_only_fs(folder)
+    except OSError:
+        return False
 
 
 @dataclass
@@ -302,8 +317,7 @@ def check_database(path: Path, migrations: Migrations) -> CheckResult:
     if result.problems:
         mark_for_check(path)
     else:
-        with contextlib.suppress(OSError):
-            _check_mark(path).unlink()
+        _unmark(path)
     return result
 
 
@@ -420,8 +434,7 @@ def _check_readable(db: Database, path: Path) -> None:
     result = db.execute("PRAGMA quick_check").fetchone()
     if result is None or result[0] != "ok":
         raise DatabaseCorrupt(f"{path} failed SQLite's integrity check: {result}")
-    with contextlib.suppress(OSError):
-        mark.unlink()
+    _unmark(path)
 
 
 def _refuse_newer(db: sqlite_utils.Database, migrations: Migrations, path: Path) -> None:
