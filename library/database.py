@@ -93,7 +93,13 @@ def open_database(
     """
     refusal = write_refusal(path, purpose)
     if refusal is None and (not read_only or not path.exists()):
-        return _open_for_writing(path, migrations, synchronous)
+        try:
+            return _open_for_writing(path, migrations, synchronous)
+        except DatabaseError:
+            if not (path.exists() and _disk_full(path)):
+                raise
+            # Still readable: the window opens, writes say why they cannot.
+            refusal = _disk_full_message(path, purpose)
     if not path.exists():
         # Nothing to read and nowhere to create it: an empty store in memory.
         return _open_empty(path, migrations, refusal)
@@ -162,10 +168,7 @@ def translate_errors(path: Path) -> Iterator[None]:
                 "close it and try again."
             ) from exc
         if code == _FULL or (code == _IOERR and _disk_full(path)):
-            raise DatabaseError(
-                f"disk full while writing {path}; nothing was changed. "
-                "Free some space and try again."
-            ) from exc
+            raise DatabaseError(_disk_full_message(path, "try again")) from exc
         if code == _READONLY:
             raise DatabaseReadOnly(f"Cannot write {path}: it is read-only ({exc}).") from exc
         if code in (_IOERR, _CANTOPEN):
@@ -217,11 +220,15 @@ def quarantine(path: Path) -> Path:
 def write_refusal(path: Path, purpose: str) -> str | None:
     """Why Parallax must not write `path` (one line for the user), or None if it may.
 
+    Looks at the file and at the folder it is (or would be created) in.
     Decided from the permission bits the user set, not only from what the
     OS allows: running as root ignores a 0400 file, but the user meant it.
     """
-    for target in (path, path.parent):
-        if not target.exists():
+    folder = _nearest_existing(path.parent)
+    if folder is not None and not folder.is_dir():
+        return None  # creating the folder fails with its own clear message
+    for target in (path, folder):
+        if target is None or not target.exists():
             continue
         if _on_read_only_fs(target):
             return f"{target} is on a read-only file system; make it writable to {purpose}."
@@ -233,14 +240,6 @@ def write_refusal(path: Path, purpose: str) -> str | None:
             )
         if not os.access(target, os.W_OK):
             return f"{target} is not writable by this user; make it writable to {purpose}."
-    if path.parent.exists():
-        return None
-    ancestor = _nearest_existing(path.parent)
-    if ancestor is not None and ancestor.is_dir():
-        if _on_read_only_fs(ancestor):
-            return f"{ancestor} is on a read-only file system; Parallax cannot create {path}."
-        if not os.access(ancestor, os.W_OK):
-            return f"{ancestor} is not writable; Parallax cannot create {path}."
     return None
 
 
@@ -474,6 +473,10 @@ def _primary_code(exc: sqlite3.Error) -> int:
 
 def _check_mark(path: Path) -> Path:
     return path.with_name(path.name + CHECK_MARK)
+
+
+def _disk_full_message(path: Path, then: str) -> str:
+    return f"disk full while writing {path}; nothing was changed. Free some space to {then}."
 
 
 def _disk_full(path: Path) -> bool:

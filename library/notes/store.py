@@ -25,9 +25,10 @@ from library.database import (
     open_database,
     quarantine,
     translate_errors,
+    write_refusal,
     write_transaction,
 )
-from library.errors import DatabaseCorrupt, DatabaseError, NotFound
+from library.errors import DatabaseCorrupt, DatabaseError, DatabaseReadOnly, NotFound
 from library.notes import anchoring, backup
 from library.notes.model import Claim, Note, NoteKind, check_target, normalize_tags
 from library.notes.rows import SELECT, TAG_SQL, note_from_row, now, row_for, same_note
@@ -392,6 +393,9 @@ class NotesStore:
 
     def backup(self) -> Path:
         """Make a rolling backup now (SQLite backup API); returns its path."""
+        refusal = write_refusal(backup.backups_dir(self.data_dir) / "notes.db", "make backups")
+        if refusal is not None:  # a folder the user made read-only stays untouched
+            raise DatabaseReadOnly(refusal)
         with translate_errors(self.path):
             return backup.make_backup(self.db.conn, self.data_dir)
 

@@ -175,6 +175,21 @@ def test_reading_commands_work_in_a_read_only_folder_and_writes_say_why(
     assert {name: (home / name).read_bytes() for name in before} == before
 
 
+def test_no_backup_is_written_into_a_read_only_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    assert run(capsys, home, "notes", "add", "--article", "1", "--text", "x")[0] == 0
+    assert not (home / "backups").exists()  # the store was empty when it opened
+    home.chmod(0o500)
+    try:
+        code, _, err = run(capsys, home, "notes", "backup")
+        assert code == 1 and "read-only (mode 0500)" in err
+        assert not (home / "backups").exists()
+    finally:
+        home.chmod(0o700)
+
+
 def test_a_read_only_notes_file_is_not_chmodded_and_writes_are_refused(
     capsys: pytest.CaptureFixture[str], home: Path
 ) -> None:
