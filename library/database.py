@@ -391,8 +391,9 @@ def _open_for_reading(path: Path, reason: str) -> Database:
         wal = Path(str(path) + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
             db.note = (
-                f"{path.name} was read without its write-ahead log ({wal.name} could "
-                "not be opened here); the latest changes may be missing."
+                f"{path.name} was read without its write-ahead log ({wal.name} needs a "
+                "writable folder), so its latest changes may be missing; copy the data "
+                "folder somewhere writable to see them."
             )
         return db
     return Database(conn, path, reason)

@@ -163,6 +163,7 @@ def test_reading_commands_work_in_a_read_only_folder_and_writes_say_why(
         assert code == 0, err
         assert "rescue me" in (tmp_path / "out.md").read_text()
         assert run(capsys, home, "check")[0] == 0
+        assert run(capsys, home, "compare", "1", "2", "--json")[0] == 0
         code, _, err = run(capsys, home, "notes", "add", "--article", "1", "--text", "x")
         assert code == 1
         assert err.strip().splitlines() == [
@@ -400,3 +401,27 @@ def test_a_full_disk_can_be_read_and_writes_say_disk_full(home: Path, tmp_path: 
     assert "rescue me" in out.read_text()
     refused = results[f"import {new}"]
     assert "disk full while writing" in refused and "nothing was changed" in refused
+
+
+@needs_mount
+@pytest.mark.slow
+def test_unsaved_log_on_a_read_only_mount_is_read_without_it_and_said(
+    home: Path, tmp_path: Path
+) -> None:
+    # A copy taken while Parallax was running: notes.db-wal holds a change
+    # that no writable -shm file can be made for on a read-only disk.
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    conn = sqlite3.connect(home / "notes.db", isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        conn.execute("UPDATE notes SET text = 'edited' WHERE id = 1")
+        for name in ("library.db", "notes.db", "notes.db-wal"):
+            shutil.copy2(home / name, copy / name)
+    finally:
+        conn.close()
+    assert (copy / "notes.db-wal").stat().st_size > 0
+    results = _in_mount(copy, tmp_path, "ro", ["notes list"])
+    assert results["notes list"].endswith("rc=0\n")
+    assert "rescue me" in results["notes list"]  # as last checkpointed
+    assert "latest changes may be missing" in results["notes list"]
