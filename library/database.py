@@ -173,7 +173,7 @@ def translate_errors(path: Path) -> Iterator[None]:
             raise DatabaseReadOnly(f"Cannot write {path}: it is read-only ({exc}).") from exc
         if code in (_IOERR, _CANTOPEN):
             raise DatabaseError(f"Cannot use {path}: {exc}") from exc
-        if code in (_CORRUPT, _NOTADB) or not isinstance(exc, sqlite3.OperationalError):
+        if code in (_CORRUPT, _NOTADB):
             mark_for_check(path)
             raise DatabaseCorrupt(
                 f"{path} is damaged or not a Parallax database ({exc}). `parallax check` "

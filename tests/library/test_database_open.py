@@ -425,3 +425,16 @@ def test_unsaved_log_on_a_read_only_mount_is_read_without_it_and_said(
     assert results["notes list"].endswith("rc=0\n")
     assert "rescue me" in results["notes list"]  # as last checkpointed
     assert "latest changes may be missing" in results["notes list"]
+
+
+def test_only_real_damage_is_called_damage(tmp_path: Path) -> None:
+    # "string or blob too big" is a limit, not a damaged file: no check mark,
+    # no "damaged" message that would make the next open set the file aside.
+    from library.database import translate_errors
+
+    path = tmp_path / "library.db"
+    conn = sqlite3.connect(":memory:")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 10)
+    with pytest.raises(sqlite3.DataError), translate_errors(path):
+        conn.execute("SELECT ?", ["x" * 100])
+    assert not list(tmp_path.iterdir())
