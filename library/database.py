@@ -384,9 +384,10 @@ def _open_for_reading(path: Path, reason: str) -> Database:
         if _primary_code(exc) not in (_CANTOPEN, _READONLY, _IOERR):
             return Database(conn, path, reason)  # damage: the caller's first read reports it
         conn.close()
-        # A WAL database in a folder where its -shm file cannot be made (a
-        # read-only mount): `immutable=1` reads the main file without one.
-        # Safe here: nobody can be writing a file on a read-only disk.
+        # A WAL database whose -shm file cannot be made (read-only mount, full
+        # disk): `immutable=1` reads the main file without one.  On a
+        # read-only disk nobody can be writing it; on a full one a writer
+        # could, and a torn read would only mark the file for a check.
         db = Database(_connect(uri + "&immutable=1", uri=True), path, reason)
         wal = Path(str(path) + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
