@@ -15,13 +15,18 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
 
+from library.article import ArticleId
 from library.cli import main
 from library.collection import Collection
+from library.database import open_database
 from library.errors import DatabaseError
 from library.notes.schema import migrations as notes_migrations
 from library.store import LibraryStore
@@ -129,6 +134,74 @@ def test_four_processes_opening_a_fresh_data_dir_all_succeed(tmp_path: Path) -> 
         applied = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
         conn.close()
         assert applied == len(steps._migrations), name  # each step applied once
+
+
+def test_a_write_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> None:
+    # The race two importers hit, made deterministic: another process commits
+    # between our transaction's first read and its first write.  A plain BEGIN
+    # then fails at once ("locked"); BEGIN IMMEDIATE makes the other one wait.
+    from library.article import Article
+
+    store = LibraryStore(tmp_path / "home")
+    others: list[threading.Thread] = []
+    committed = threading.Event()
+
+    def other_writer() -> None:
+        conn = sqlite3.connect(store.path, timeout=5, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO meta VALUES ('other', 'written')")
+        conn.execute("COMMIT")
+        conn.close()
+        committed.set()
+
+    real_next_id = store._next_id
+
+    def next_id_while_another_writes() -> ArticleId:
+        others.append(threading.Thread(target=other_writer))
+        others[0].start()
+        committed.wait(timeout=0.5)  # the old code: it commits under our snapshot
+        return real_next_id()
+
+    store._next_id = next_id_while_another_writes  # type: ignore[method-assign]
+    try:
+        assert store.add(Article(title="mine", body="my text", source_path="/m")).status == "added"
+        others[0].join(timeout=10)
+        assert committed.is_set()
+        assert store.get_meta("other") == "written"
+    finally:
+        store.close()
+
+
+def test_a_migration_runs_once_while_another_opener_waits(tmp_path: Path) -> None:
+    # Two processes open a fresh file: the second must wait for the first's
+    # schema step, then find nothing left to do (not apply it again, not fail).
+    path = tmp_path / "fresh.db"
+    steps = Migrations("test")
+    calls: list[str] = []
+    second: list[BaseException | None] = []
+
+    def open_second() -> None:
+        try:
+            open_database(path, steps).close()
+            second.append(None)
+        except BaseException as exc:
+            second.append(exc)
+
+    @steps()
+    def m001_table(db: sqlite_utils.Database) -> None:
+        calls.append(threading.current_thread().name)
+        db.execute("CREATE TABLE t (x)")
+        if len(calls) == 1:
+            thread = threading.Thread(target=open_second, name="second")
+            thread.start()
+            thread.join(timeout=0.5)  # the old code: it races us now
+            threads.append(thread)
+
+    threads: list[threading.Thread] = []
+    open_database(path, steps).close()
+    threads[0].join(timeout=10)
+    assert second == [None]
+    assert len(calls) == 1
 
 
 def test_connections_never_open_implicit_transactions(tmp_path: Path) -> None:
