@@ -9,14 +9,81 @@ aside (never deleting it), as when SQLite reports damage during use.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from sqlite_utils.migrations import Migrations
+
 from library.cli_support import BOLD, GREEN, RED, CliContext, add_json_flag
-from library.database import CheckResult, check_database
+from library.database import (
+    clear_check_mark,
+    mark_for_check,
+    needs_migrating,
+    open_for_reading,
+    translate_errors,
+)
+from library.errors import DatabaseError
 from library.notes.schema import migrations as notes_migrations
 from library.paths import LIBRARY_DB, NOTES_DB
 from library.paths import data_dir as resolve_data_dir
 from library.store.schema import migrations as library_migrations
+
+
+@dataclass
+class CheckResult:
+    """What `check_database` found in one file.
+
+    Attributes:
+        path: the database file.
+        problems: what is wrong, one line each; empty when the file is fine.
+        info: things worth saying that are not problems ("not created yet").
+    """
+
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    info: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database(path: Path, migrations: Migrations) -> CheckResult:
+    """SQLite's full integrity check of `path`, read-only; for `parallax check`.
+
+    A damaged file gets the check mark, so the next open sets it aside; a
+    healthy one loses it.
+    """
+    result = CheckResult(path)
+    if not path.exists():
+        result.info.append("not created yet")
+        return result
+    try:
+        db = open_for_reading(path, "checking")
+    except DatabaseError as exc:
+        result.problems.append(str(exc))
+        return result
+    try:
+        with translate_errors(path):
+            rows = db.execute("PRAGMA integrity_check(20)").fetchall()
+            result.problems += [str(row[0]) for row in rows if row[0] != "ok"]
+            stored = db.execute("PRAGMA user_version").fetchone()[0]
+            if stored > len(migrations._migrations):
+                result.problems.append(f"written by a newer Parallax (schema {stored})")
+            elif not result.problems and needs_migrating(db, migrations):
+                result.info.append("older schema: upgraded the next time Parallax writes to it")
+    except DatabaseError as exc:
+        result.problems.append(str(exc.__cause__ or exc))  # SQLite's own words
+    finally:
+        db.close()
+    if db.note:
+        result.info.append(db.note)
+    if result.problems:
+        mark_for_check(path)
+    else:
+        clear_check_mark(path)
+    return result
 
 
 def register(subparsers: Any) -> None:

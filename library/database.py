@@ -27,8 +27,8 @@ import datetime as dt
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
@@ -103,12 +103,12 @@ def open_database(
     if not path.exists():
         # Nothing to read and nowhere to create it: an empty store in memory.
         return _open_empty(path, migrations, refusal)
-    db = _open_for_reading(path, refusal or f"{path.name} was opened for reading only.")
+    db = open_for_reading(path, refusal or f"{path.name} was opened for reading only.")
     try:
         with translate_errors(path):
             _check_readable(db, path)
             _refuse_newer(db, migrations, path)
-            older = _needs_migrating(db, migrations)
+            older = needs_migrating(db, migrations)
     except BaseException:
         db.close()
         raise
@@ -213,7 +213,7 @@ def quarantine(path: Path) -> Path:
         side = Path(str(path) + suffix)
         if side.exists():
             side.rename(Path(str(target) + suffix))
-    _unmark(path)  # the fresh file starts trusted
+    clear_check_mark(path)  # the fresh file starts trusted
     return target
 
 
@@ -250,7 +250,8 @@ def mark_for_check(path: Path) -> None:
             os.close(os.open(_check_mark(path), os.O_CREAT | os.O_WRONLY, 0o600))
 
 
-def _unmark(path: Path) -> None:
+def clear_check_mark(path: Path) -> None:
+    """Forget an earlier damage report for `path` (it was checked and is fine)."""
     if _may_write_in(path.parent):
         with contextlib.suppress(OSError):
             _check_mark(path).unlink()
@@ -262,62 +263,6 @@ def _may_write_in(folder: Path) -> bool:
         return bool(folder.stat().st_mode & stat.S_IWUSR) and not _on_read_only_fs(folder)
     except OSError:
         return False
-
-
-@dataclass
-class CheckResult:
-    """What `check_database` found in one file.
-
-    Attributes:
-        path: the database file.
-        problems: what is wrong, one line each; empty when the file is fine.
-        info: things worth saying that are not problems ("not created yet").
-    """
-
-    path: Path
-    problems: list[str] = field(default_factory=list)
-    info: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-def check_database(path: Path, migrations: Migrations) -> CheckResult:
-    """SQLite's full integrity check of `path`, read-only; for `parallax check`.
-
-    A damaged file gets the check mark, so the next open sets it aside; a
-    healthy one loses it.
-    """
-    result = CheckResult(path)
-    if not path.exists():
-        result.info.append("not created yet")
-        return result
-    try:
-        db = _open_for_reading(path, "checking")
-    except DatabaseError as exc:
-        result.problems.append(str(exc))
-        return result
-    try:
-        with translate_errors(path):
-            rows = db.execute("PRAGMA integrity_check(20)").fetchall()
-            result.problems += [str(row[0]) for row in rows if row[0] != "ok"]
-            stored = db.execute("PRAGMA user_version").fetchone()[0]
-            if stored > len(migrations._migrations):
-                result.problems.append(f"written by a newer Parallax (schema {stored})")
-            elif not result.problems and _needs_migrating(db, migrations):
-                result.info.append("older schema: upgraded the next time Parallax writes to it")
-    except DatabaseError as exc:
-        result.problems.append(str(exc.__cause__ or exc))  # SQLite's own words
-    finally:
-        db.close()
-    if db.note:
-        result.info.append(db.note)
-    if result.problems:
-        mark_for_check(path)
-    else:
-        _unmark(path)
-    return result
 
 
 # -- opening -------------------------------------------------------------------
@@ -350,7 +295,7 @@ def _open_for_writing(path: Path, migrations: Migrations, synchronous: str) -> D
             _refuse_newer(db, migrations, path)
             # Checked before taking the write lock: a write on every open
             # would make `parallax list` wait behind another process's import.
-            if _needs_migrating(db, migrations):
+            if needs_migrating(db, migrations):
                 _migrate(db, migrations, path)
     except BaseException:
         db.close()
@@ -372,7 +317,12 @@ def _migrate(db: Database, migrations: Migrations, path: Path) -> None:
             db.execute(f"PRAGMA user_version = {known}")
 
 
-def _open_for_reading(path: Path, reason: str) -> Database:
+def open_for_reading(path: Path, reason: str) -> Database:
+    """Open `path` with `mode=ro` (`immutable=1` when its -shm cannot be made); writes refused.
+
+    Args:
+        reason: the `read_only_reason` a write attempt raises.
+    """
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         conn = _connect(uri, uri=True)
@@ -408,12 +358,37 @@ def _open_empty(path: Path, migrations: Migrations, reason: str | None) -> Datab
 
 
 def _create_private(path: Path) -> None:
-    # Create the file ourselves so it is born 0600; SQLite gives the WAL and
-    # SHM files the main file's mode.
-    if not path.exists():
-        with contextlib.suppress(FileExistsError):
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            os.chmod(path, 0o600)
+    """Create an empty WAL database at `path`, born 0600 and never seen half made.
+
+    It is built under a temporary name and linked into place, so a process
+    opening at the same moment finds no file or a valid one, never a 0-byte
+    file (which looks like a truncated database).  SQLite gives the WAL and
+    SHM files the main file's mode.
+    """
+    if path.exists():
+        return
+    partial = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.new")
+    try:
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        os.chmod(partial, 0o600)  # whatever the umask
+        conn = sqlite3.connect(partial)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")  # writes the header page
+        finally:
+            conn.close()
+        try:
+            os.link(partial, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError:  # no hard links here (FAT, some network shares)
+            if not path.exists():
+                os.replace(partial, path)
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(f"Cannot create {path}: {exc}") from exc
+    finally:
+        for leftover in (partial, *(Path(str(partial) + s) for s in _SIDE_FILES)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _tighten_permissions(path: Path) -> None:
@@ -435,7 +410,7 @@ def _check_readable(db: Database, path: Path) -> None:
     result = db.execute("PRAGMA quick_check").fetchone()
     if result is None or result[0] != "ok":
         raise DatabaseCorrupt(f"{path} failed SQLite's integrity check: {result}")
-    _unmark(path)
+    clear_check_mark(path)
 
 
 def _refuse_newer(db: sqlite_utils.Database, migrations: Migrations, path: Path) -> None:
@@ -448,7 +423,8 @@ def _refuse_newer(db: sqlite_utils.Database, migrations: Migrations, path: Path)
         )
 
 
-def _needs_migrating(db: sqlite_utils.Database, migrations: Migrations) -> bool:
+def needs_migrating(db: sqlite_utils.Database, migrations: Migrations) -> bool:
+    """True if `db` lacks some of `migrations` (read-only query)."""
     known = len(migrations._migrations)
     return bool(migrations.pending(db)) or (
         db.execute("PRAGMA user_version").fetchone()[0] != known
