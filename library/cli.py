@@ -6,6 +6,7 @@
     parallax list | show ID | search QUERY | remove ID
     parallax compare A B          compare two articles (ids or files)
     parallax notes …              private notes
+    parallax check                check library.db and notes.db for damage
 
 Every listing command takes `--json`.  Errors a user can act on print as one
 line and exit with status 1; nothing here imports Qt: the window is opened
@@ -20,6 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from library import __version__
+from library import check as check_cli
 from library.article import Article
 from library.chinese import fit, pad
 from library.cli_support import (
@@ -95,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_compare)
 
     notes_cli.register(sub)
+    check_cli.register(sub)
     _accept_data_dir_anywhere(parser)
     return parser
 

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any, TextIO
 
 from library.collection import Collection
@@ -53,12 +54,15 @@ class CliContext:
 
     @cached_property
     def collection(self) -> Collection:
-        collection = Collection(getattr(self.args, "data_dir", None))
+        data_dir = getattr(self.args, "data_dir", None)
+        collection = Collection(data_dir, read_only=reads_only(self.args))
         if collection.library_recovered_from is not None:
             self.warn(
                 "parallax: warning: the library database was damaged; it was moved to "
                 f"{collection.library_recovered_from} and a new, empty library was started."
             )
+        if collection.library.db.note:
+            self.warn(f"parallax: note: {collection.library.db.note}")
         return collection
 
     # Every line a command writes goes through print/warn/print_json, which make
@@ -115,6 +119,25 @@ def highlight(snippet: str, start: str, end: str, *, for_terminal: bool = False)
         marks[piece] if piece in marks else safe(piece) if for_terminal else piece
         for piece in pieces
     )
+
+
+#: Commands that only read: they open both stores read-only (`mode=ro`), so
+#: they work on a full disk or a read-only mount and never wait for a writer.
+READ_ONLY_COMMANDS = frozenset(
+    {"list", "show", "search", "notes list", "notes show", "notes search", "notes export"}
+)
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    """Whether the parsed command only reads (`compare` of two library ids included)."""
+    command = str(getattr(args, "command", None))
+    if command == "notes":
+        command += f" {getattr(args, 'notes_command', None)}"
+    if command == "compare":
+        # A file path is imported first; two library ids only read.
+        refs = (args.a, args.b)
+        return all(ref.isdigit() and not Path(ref).exists() for ref in refs)
+    return command in READ_ONLY_COMMANDS
 
 
 #: SQLite's largest integer; a bigger id or limit cannot even be looked up.

@@ -40,22 +40,32 @@ class Collection:
         data_dir: explicit directory (`--data-dir`); None uses `$PARALLAX_HOME`
             or the platform's user data dir.
         seed: import the sample articles if this library was never seeded.
+        read_only: a reading command (`list`, `search`, `notes export`…):
+            both stores open without writing, so they work on a full disk or
+            a read-only mount.  A first run still creates the files.
     """
 
-    def __init__(self, data_dir: str | os.PathLike[str] | None = None, *, seed: bool = True):
-        self.data_dir = resolve_data_dir(data_dir)
+    def __init__(
+        self,
+        data_dir: str | os.PathLike[str] | None = None,
+        *,
+        seed: bool = True,
+        read_only: bool = False,
+    ):
+        self.data_dir = resolve_data_dir(data_dir, create=not read_only)
+        self.read_only = read_only
         #: Where a damaged library.db was moved on opening, for the UI to mention.
         self.library_recovered_from: Path | None = None
         try:
-            self.library = LibraryStore(self.data_dir)
+            self.library = LibraryStore(self.data_dir, read_only=read_only)
         except DatabaseCorrupt as exc:
             if "newer version" in str(exc):
                 raise
             # The library is an index of the user's files: set the damaged
             # file aside (never delete it) and start afresh.
             self.library_recovered_from = quarantine(self.data_dir / LIBRARY_DB)
-            self.library = LibraryStore(self.data_dir)
-        if seed:
+            self.library = LibraryStore(self.data_dir, read_only=read_only)
+        if seed and self.library.db.read_only_reason is None:
             seed_if_new(self.library)
         self.word_weights = LibraryWeights()
 
@@ -69,7 +79,7 @@ class Collection:
         """
         from library.notes import NotesStore
 
-        return NotesStore(self.data_dir, library=self.library)
+        return NotesStore(self.data_dir, library=self.library, read_only=self.read_only)
 
     def close(self) -> None:
         self.library.close()

@@ -33,3 +33,7 @@ class NotFound(ParallaxError):
 
 class InvalidQuery(ParallaxError):
     """A search text that cannot be turned into a query (e.g. nothing but punctuation)."""
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The file or its folder is read-only (permissions, mount): reads work, writes are refused."""

@@ -149,6 +149,9 @@ def notes_of(ctx: CliContext) -> NotesStore:
             f"{store.recovered_from} (kept for recovery) and a new empty file was started."
         )
         ctx._notes_warned = True  # type: ignore[attr-defined]
+    if store.db.note and not getattr(ctx, "_notes_noted", False):
+        ctx.warn(f"parallax: note: {store.db.note}")
+        ctx._notes_noted = True  # type: ignore[attr-defined]
     return store
 
 

@@ -14,15 +14,20 @@ import contextlib
 import gc
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import sqlite_utils
-
 from library.article import Article
-from library.database import open_database, quarantine, translate_errors
-from library.errors import DatabaseCorrupt, DatabaseError, NotFound
+from library.database import (
+    Database,
+    open_database,
+    quarantine,
+    translate_errors,
+    write_refusal,
+    write_transaction,
+)
+from library.errors import DatabaseCorrupt, DatabaseError, DatabaseReadOnly, NotFound
 from library.notes import anchoring, backup, identity, relink
 from library.notes.model import ArticleRef, Claim, Note, NoteKind, check_target, normalize_tags
 from library.notes.relink import ReanchorReport
@@ -51,6 +56,8 @@ class NotesStore:
             and notes bound to another library (this one was rebuilt) are
             matched to its articles on open (see `library.notes.identity`).
             Without it ids are taken as stored (tools, tests).
+        read_only: for reading commands: open without writing anything (see
+            `open_database`); writes then raise `DatabaseReadOnly`.
 
     Attributes:
         path: the database file.
@@ -64,6 +71,7 @@ class NotesStore:
         *,
         make_backups: bool = True,
         library: LibraryStore | None = None,
+        read_only: bool = False,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.library = library
@@ -73,9 +81,7 @@ class NotesStore:
         self.recovered_from: Path | None = None
         try:
             _refuse_empty(self.path)
-            self.db: sqlite_utils.Database = open_database(
-                self.path, migrations, synchronous="FULL"
-            )
+            self.db: Database = self._open(read_only)
         except DatabaseCorrupt as exc:
             if "newer version" in str(exc):
                 raise  # not damaged: moving it aside would hide the user's notes
@@ -83,12 +89,24 @@ class NotesStore:
             # first so the failed connection lets go of the file (Windows).
             gc.collect()
             self.recovered_from = quarantine(self.path)
-            self.db = open_database(self.path, migrations, synchronous="FULL")
+            self.db = self._open(read_only)
         register_index_function(self.db)  # notes_fts's triggers call it on every write
         self.backup_error: str | None = None
-        if make_backups:
-            self._daily_backup()  # before `bind_all` may rewrite many rows
-        relink.bind_all(self)
+        if self.db.read_only_reason is None:
+            if make_backups:
+                self._daily_backup()  # before `bind_all` may rewrite many rows
+            # Read-only opens skip binding: readers still never see an id from
+            # another library (`identity.trusted`), the next writable open binds.
+            relink.bind_all(self)
+
+    def _open(self, read_only: bool) -> Database:
+        return open_database(
+            self.path,
+            migrations,
+            synchronous="FULL",
+            read_only=read_only,
+            purpose="add or change notes",
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -382,6 +400,9 @@ class NotesStore:
 
     def backup(self) -> Path:
         """Make a rolling backup now (SQLite backup API); returns its path."""
+        refusal = write_refusal(backup.backups_dir(self.data_dir) / "notes.db", "make backups")
+        if refusal is not None:  # a folder the user made read-only stays untouched
+            raise DatabaseReadOnly(refusal)
         with translate_errors(self.path):
             return backup.make_backup(self.db.conn, self.data_dir)
 
@@ -395,27 +416,8 @@ class NotesStore:
 
     # -- helpers -------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        # IMMEDIATE takes the write lock up front, so a second window waits
-        # (busy timeout) instead of failing with "database is locked" when a
-        # read transaction tries to upgrade.
-        with translate_errors(self.path):
-            conn = self.db.conn
-            if conn.in_transaction:
-                with self.db.atomic():
-                    yield
-                return
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-                conn.execute("COMMIT")
-            except BaseException:
-                # Covers a failed COMMIT too: never leave a transaction open
-                # holding the write lock against other windows.
-                if conn.in_transaction:
-                    conn.rollback()
-                raise
+    def _write(self) -> contextlib.AbstractContextManager[None]:
+        return write_transaction(self.db)
 
     def _new(self, kind: NoteKind, text: str, tags: Iterable[str], **target: Any) -> Note:
         stamp = now()

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import sqlite_utils
-
 from library.article import Article, ArticleId
-from library.database import open_database, translate_errors
+from library.database import Database, open_database, translate_errors, write_transaction
 from library.errors import NotFound
 from library.fts_query import fold_query, parse_query
 from library.paths import LIBRARY_DB
@@ -66,16 +64,22 @@ class LibraryStore:
 
     Args:
         data_dir: the Parallax data dir; the file is `library.db` inside it.
+        read_only: for reading commands: open without writing anything (see
+            `open_database`); writes then raise `DatabaseReadOnly`.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
         self.path = data_dir / LIBRARY_DB
-        self.db: sqlite_utils.Database = open_database(self.path, migrations)
+        self.db: Database = open_database(
+            self.path, migrations, read_only=read_only, purpose="import or remove articles"
+        )
         register_index_function(self.db)  # the search index's triggers call it
         uid = self.get_meta(LIBRARY_UID_KEY)
         if uid is None:  # set by migration m002_library_uid; a hand-edited file may lack it
             uid = str(uuid.uuid4())
-            self.set_meta(LIBRARY_UID_KEY, uid)
+            if self.db.read_only_reason is None:
+                self.set_meta(LIBRARY_UID_KEY, uid)
+            # else unstored: no note trusts this library's ids; they wait.
         #: This library file's identity: article ids are meaningful only with it.
         self.uid: str = uid
 
@@ -90,7 +94,7 @@ class LibraryStore:
         An article whose text is already stored (from any file) is "unchanged".
         """
         source_key = article.source_path or f"hash:{article.content_hash}"
-        with translate_errors(self.path), self.db.atomic():
+        with write_transaction(self.db):
             same = self._fetch_one(
                 "WHERE content_hash = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
                 [article.content_hash],
@@ -118,7 +122,7 @@ class LibraryStore:
         """Remove an article and all its versions; returns the current version removed."""
         article = self.get(article_id)
         source_key = self._source_key(article_id)
-        with translate_errors(self.path), self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
         return article
 
@@ -127,7 +131,7 @@ class LibraryStore:
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
-        with translate_errors(self.path), self.db.atomic():
+        with write_transaction(self.db):
             self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- reading -------------------------------------------------------------

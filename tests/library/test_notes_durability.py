@@ -107,7 +107,7 @@ def test_garbage_file_is_moved_aside_never_overwritten(data_dir: Path) -> None:
         store.close()
 
 
-def test_damaged_pages_are_detected(data_dir: Path) -> None:
+def test_damaged_pages_are_found_on_use_and_set_aside_on_next_open(data_dir: Path) -> None:
     store = NotesStore(data_dir, make_backups=False)
     for i in range(300):
         store.add_article_note(1, f"note {i} " + "x" * 300)
@@ -118,13 +118,23 @@ def test_damaged_pages_are_detected(data_dir: Path) -> None:
     page = 4096
     data[page * 3 : page * 6] = b"\xff" * (page * 3)  # scribble over b-tree pages
     path.write_bytes(bytes(data))
+    # Opening is cheap (no page check); SQLite reports the damage on use...
     reopened = NotesStore(data_dir, make_backups=False)
     try:
-        assert reopened.recovered_from is not None
-        assert reopened.recovered_from.read_bytes() == bytes(data)
-        assert reopened.count() == 0
+        assert reopened.recovered_from is None
+        with pytest.raises(DatabaseCorrupt, match="parallax check"):
+            reopened.notes()
     finally:
         reopened.close()
+    # ...and the next open checks the file and sets it aside, untouched.
+    again = NotesStore(data_dir, make_backups=False)
+    try:
+        assert again.recovered_from is not None
+        assert again.recovered_from.read_bytes() == bytes(data)
+        assert again.count() == 0
+    finally:
+        again.close()
+    assert not list(data_dir.glob("*.needs-check"))
 
 
 def test_newer_schema_is_refused_not_moved(data_dir: Path) -> None:
