@@ -42,7 +42,8 @@ from library.notes import cli as notes_cli
 from library.paths import display_path
 from library.terminal import safe
 
-OpenWindow = Callable[[str | None, list[str], str | None], int]
+# (data dir, files, screenshot PNG, screenshot size or None) -> exit status
+OpenWindow = Callable[[str | None, list[str], str | None, tuple[int, int] | None], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,8 +120,25 @@ def build_window_parser() -> argparse.ArgumentParser:
         metavar="PNG",
         help="render the window to PNG and exit (works without a display)",
     )
+    parser.add_argument(
+        "--screenshot-size",
+        metavar="WxH",
+        type=window_size,
+        help="the window's size for --screenshot, e.g. 1280x800 (default 1440x900)",
+    )
     parser.add_argument("files", nargs="*", metavar="FILE", help="two files or ids to compare")
     return parser
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """ "1280x800" -> (1280, 800), for `--screenshot-size`."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError("give the size as WIDTHxHEIGHT, e.g. 1280x800")
+    size = int(width), int(height)
+    if not (200 <= size[0] <= 8000 and 200 <= size[1] <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be 200 to 8000 pixels")
+    return size
 
 
 def main(
@@ -166,7 +184,7 @@ def _open_window(args_list: list[str], open_window: OpenWindow | None) -> int:
     if open_window is None:
         sys.stderr.write("parallax: the window is not available in this installation.\n")
         return 2
-    return open_window(args.data_dir, list(args.files), args.screenshot)
+    return open_window(args.data_dir, list(args.files), args.screenshot, args.screenshot_size)
 
 
 def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -182,7 +200,7 @@ def _first_positional(args: list[str]) -> str | None:
         if skip:
             skip = False
             continue
-        if arg in ("--data-dir", "--screenshot"):
+        if arg in ("--data-dir", "--screenshot", "--screenshot-size"):
             skip = True
             continue
         if not arg.startswith("-"):

@@ -11,8 +11,17 @@ import math
 from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.comparison.palette import QtPalette
 from library.export.theme import LEGEND
@@ -33,6 +42,8 @@ class Swatch(QWidget):
         self.text = text
         self.palette_: QtPalette | None = None
         self.setAccessibleName(f"Legend sample: {text}")
+        # Never squeezed ("hared fac"): when room runs out the hints go instead.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
         """Room for the sample text plus padding."""
@@ -93,6 +104,7 @@ class Legend(QWidget):
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(6)
         self.swatches: list[Swatch] = []
+        self.hints: list[QLabel] = []
         for key, meaning in LEGEND:
             swatch = Swatch(key, self.SAMPLES[key], self)
             swatch.setToolTip(meaning)
@@ -101,9 +113,24 @@ class Legend(QWidget):
             hint = QLabel(_short(key))
             hint.setStyleSheet("color: palette(placeholder-text);")
             hint.setToolTip(meaning)
+            hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.hints.append(hint)
             layout.addWidget(hint)
             layout.addSpacing(10)
         layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Show the hints ("solid underline") only while they fit beside the swatches."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+        needed = margins + sum(
+            w.sizeHint().width() + 10 + 2 * layout.spacing() for w in self.swatches + self.hints
+        )
+        for hint in self.hints:
+            hint.setVisible(needed <= self.width())
 
     def set_palette(self, palette: QtPalette) -> None:
         """Repaint the swatches with `palette`."""

@@ -26,6 +26,8 @@ from library.export.layout import ComparisonLayout
 _ROLE = Qt.ItemDataRole.UserRole
 # Height (px) of the divergent-claims section when it only says there are none.
 EMPTY_DIVERGENT_HEIGHT = 90
+MIN_WIDTH = 260
+SIDE_MARGIN = 10
 
 
 class SummaryPanel(QWidget):
@@ -45,7 +47,7 @@ class SummaryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Comparison summary")
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(MIN_WIDTH)
         heading = QLabel("Summary")
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -97,7 +99,7 @@ class SummaryPanel(QWidget):
         self._divergent_shrunk = False
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(SIDE_MARGIN, 8, SIDE_MARGIN, 8)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.counts)
@@ -174,6 +176,9 @@ class SummaryPanel(QWidget):
             ("only_b", "B only"),
         ):
             self.tabs.setTabText(self.tabs.indexOf(self.lists[key]), f"{name} ({real[key]})")
+        # Wide enough for every tab label: "B only (43)" must never hide behind arrows.
+        tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN
+        self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
 
     def set_current(self, pair: int | None) -> None:
         """Select the list entry of `pair` without re-emitting activation."""

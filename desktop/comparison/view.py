@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +34,8 @@ from desktop.comparison.navigation import Navigator
 from desktop.comparison.overview import overview_marks
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
+from desktop.comparison.position import ReadingMark, capture, pair_at, restore
+from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.worker import ComparisonRunner
@@ -42,6 +44,9 @@ from library.article import Article
 from library.export import ComparisonLayout
 
 SIDES = ("a", "b")
+# The summary folds into the rail by itself below this view width (unless the
+# user chose): at 1280 px the two texts must keep at least 60 % of the window.
+AUTO_SUMMARY_WIDTH = 1300
 
 
 class ComparisonView(QWidget):
@@ -53,12 +58,15 @@ class ComparisonView(QWidget):
     Signals:
         comparison_ready(object): a comparison was painted (the engine `Comparison`).
         comparison_failed(str): the comparison of the latest request failed.
-        status_message(str): a short message for the status bar.
+        status_message(str): a short message for the status bar ("" clears it).
+        summary_mode_changed(str): the user opened or folded the summary
+            ("open" / "closed"), to be remembered.
     """
 
     comparison_ready = Signal(object)
     comparison_failed = Signal(str)
     status_message = Signal(str)
+    summary_mode_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +78,7 @@ class ComparisonView(QWidget):
         self._selected: tuple[list[int], list[int]] = ([], [])
         self._pending: tuple[Article, Article] | None = None
         self._active = True
+        self._mark: ReadingMark | None = None  # taken before a reflow, put back after
         self._qt_palette = QtPalette.for_widget(self)
 
         self.legend = Legend(self)
@@ -90,6 +99,7 @@ class ComparisonView(QWidget):
         self._set_busy(False)
 
         self.panes = {side: ReadingPane(side, self) for side in SIDES}
+        self.panes["a"].partner, self.panes["b"].partner = self.panes["b"], self.panes["a"]
         self.gutter = LinkMap(self.panes["a"], self.panes["b"], self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -105,13 +115,21 @@ class ComparisonView(QWidget):
         self.outer.addWidget(self.summary)
         self.outer.setStretchFactor(0, 1)
         self.outer.setStretchFactor(1, 0)
+        self.outer.setCollapsible(0, False)
         self.outer.setSizes([1000, 280])
-        self.splitter.setSizes([480, 64, 480])
+        self.splitter.setSizes([480, 44, 480])
+        self.rail = SideRail(self)
+        self.rail.hide()
+        middle = QHBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(2)
+        middle.addWidget(self.outer, 1)
+        middle.addWidget(self.rail)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(self.outer, 1)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.legend)
 
         self.sync = ScrollSync(
@@ -137,6 +155,7 @@ class ComparisonView(QWidget):
             edit.verticalScrollBar().rangeChanged.connect(lambda *_: self._geometry_timer.start())
             edit.clicked.connect(lambda offset, s=side: self._on_text_clicked(s, offset))
             edit.tooltip_provider = lambda offset, s=side: self._tooltip(s, offset)
+            edit.installEventFilter(self)  # a resize: keep the reading position
         self.gutter.pair_clicked.connect(lambda index: self._select_pair(index, None))
         self.summary.pair_activated.connect(lambda index: self._select_pair(index, None))
         self.summary.unit_activated.connect(self.select_unit)
@@ -152,6 +171,22 @@ class ComparisonView(QWidget):
         )
         # The view carries its own toolbar, so it is usable wherever it is embedded.
         self.acts.fill_toolbar(self.toolbar)
+        # The summary folds into the rail: by itself when the view is narrow,
+        # or as the user chose (the window remembers the choice).
+        self.summary_fold = PanelFold(
+            self.summary,
+            self.rail,
+            "summary",
+            "Summary",
+            "F7",
+            self._keep_position,
+            AUTO_SUMMARY_WIDTH,
+            self,
+        )
+        self.summary_fold.mode_changed.connect(self.summary_mode_changed)
+        self.act_summary = self.summary_fold.action
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_summary)
         self._update_actions()
         self._apply_palette()
 
@@ -160,6 +195,37 @@ class ComparisonView(QWidget):
     def actions(self) -> list[QAction]:
         """Navigation, scroll-sync and export actions, for menus and toolbars."""
         return self.acts.all()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.summary_fold.fit(self.width())
+
+    # -- reading position across reflows ---------------------------------------------
+
+    def _keep_position(self) -> None:
+        """Take the reading position now (once per burst); it is put back after the reflow."""
+        if self._mark is None:
+            self._mark = capture(self.panes, self._layout, self._current)
+        self._geometry_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A text view is about to re-wrap: its old layout still says what is shown.
+        if event.type() == QEvent.Type.Resize and self._mark is None:
+            self._keep_position()
+        return False
+
+    def _put_back_position(self) -> None:
+        mark, self._mark = self._mark, None
+        if mark is None:
+            return
+        with self.sync.hold():
+            if mark.pair_offset is not None and self._layout is not None:
+                index = pair_at(self._layout, mark.pair_offset)
+                if index is not None and index != self._current:
+                    pair = self._layout.pairs[index]
+                    self._set_current(index)
+                    self._selected = (list(pair.a), list(pair.b))
+            restore(self.panes, mark)
 
     def set_active(self, active: bool) -> None:
         """Enable or disable navigation and export while the view is off screen.
@@ -230,6 +296,15 @@ class ComparisonView(QWidget):
         self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
     ) -> None:
         """Show the texts with `layout`'s highlights (None: plain, while comparing)."""
+        shown = tuple(self.panes[s].article for s in SIDES)
+        same = all(
+            old is not None and old.id is not None and old.id == new.id
+            for old, new in zip(shown, (a, b), strict=True)
+        )
+        if same:  # the same two articles again (re-compared, re-imported): keep the place
+            self._keep_position()
+        else:
+            self._mark = None
         for side, article in zip(SIDES, (a, b), strict=True):
             if self.panes[side].article is not article:
                 self.panes[side].set_article(article)
@@ -239,7 +314,12 @@ class ComparisonView(QWidget):
         self._paint()
         self.summary.set_layout(layout)
         self._update_actions()
-        self._refresh_geometry()
+        if self._mark is not None and layout is None:
+            # Still comparing: scroll back now, select the pair once the result is in.
+            with self.sync.hold():
+                restore(self.panes, self._mark)
+        else:
+            self._refresh_geometry()
 
     def _on_result(self, comparison: object, layout: object) -> None:
         if self._pending is None:
@@ -279,6 +359,9 @@ class ComparisonView(QWidget):
     # -- geometry: bands, overview marks, scroll anchors ------------------------------
 
     def _refresh_geometry(self) -> None:
+        mark = self._mark
+        if mark is not None and (self._layout is not None or mark.pair_offset is None):
+            self._put_back_position()
         bands = pair_bands(self._layout, self.panes["a"], self.panes["b"])
         self.gutter.set_bands(bands, self._qt_palette)
         self.sync.set_segments([(b.a_top, b.a_bottom, b.b_top, b.b_bottom) for b in bands])
