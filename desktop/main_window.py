@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         """Switch to the library page (the "Back to Library" action)."""
         self.stack.setCurrentWidget(self.library_view)
         self.comparison_view.set_active(False)
+        self.statusBar().clearMessage()  # nothing said about the comparison holds here
         self.setWindowTitle(f"Parallax{SEP}Library")
         self._on_selection(self.library_view.selected_articles())
         self.library_view.table.setFocus()
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.comparison_view)
         self.comparison_view.set_active(True)
+        self.statusBar().clearMessage()
         if not self._comparison_splitter_restored:
             self._comparison_splitter_restored = True
             for key, splitter in ((COMPARISON_SPLITTER_KEY, self.comparison_view.splitter),

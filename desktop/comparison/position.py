@@ -10,9 +10,11 @@ the pair under the old selection is selected again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 
 from desktop.comparison.pane import ReadingPane
 from library.export.layout import ComparisonLayout
@@ -82,3 +84,69 @@ def pair_at(layout: ComparisonLayout, a_offset: int) -> int | None:
         if pair.a_start <= a_offset < max(pair.a_end, pair.a_start + 1):
             return pair.index
     return None
+
+
+class PositionKeeper(QObject):
+    """Takes the reading position before a reflow and puts it back after.
+
+    Watches the panes' text views: a resize event arrives while the old layout
+    still says what is shown.  The view calls `keep()` before other changes
+    that reflow (a panel folding, a re-comparison) and `put_back()` once the
+    new geometry is known.
+
+    Args:
+        panes: the two reading panes.
+        state: returns the painted layout and the selected pair index.
+        select: makes a pair current again (after a re-comparison).
+        hold: the scroll sync's `hold`, so the panes do not chase each other.
+        reflowed: started when a position was taken (the view's geometry timer).
+    """
+
+    def __init__(
+        self,
+        panes: dict[str, ReadingPane],
+        state: Callable[[], tuple[ComparisonLayout | None, int | None]],
+        select: Callable[[int], None],
+        hold: Callable[[], AbstractContextManager[None]],
+        reflowed: QTimer,
+    ) -> None:
+        super().__init__(reflowed)
+        self.panes = panes
+        self.mark: ReadingMark | None = None
+        self._state, self._select, self._hold, self._reflowed = state, select, hold, reflowed
+        for pane in panes.values():
+            pane.text_edit.installEventFilter(self)
+
+    def keep(self) -> None:
+        """Take the position now (once per burst of changes)."""
+        if self.mark is None:
+            self.mark = capture(self.panes, *self._state())
+        self._reflowed.start()
+
+    def forget(self) -> None:
+        self.mark = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.mark is None:
+            self.keep()
+        return False
+
+    def scroll_back(self) -> None:
+        """Scroll back now; a pair is selected again only once `put_back` has a layout."""
+        if self.mark is not None:
+            with self._hold():
+                restore(self.panes, self.mark)
+
+    def put_back(self) -> None:
+        """Restore the position taken, if any (a pair needs the layout: wait for it)."""
+        layout, current = self._state()
+        mark = self.mark
+        if mark is None or (layout is None and mark.pair_offset is not None):
+            return
+        self.mark = None
+        with self._hold():
+            if mark.pair_offset is not None and layout is not None:
+                index = pair_at(layout, mark.pair_offset)
+                if index is not None and index != current:
+                    self._select(index)
+            restore(self.panes, mark)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QToolBar,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +35,7 @@ from desktop.comparison.navigation import Navigator
 from desktop.comparison.overview import overview_marks
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
-from desktop.comparison.position import ReadingMark, capture, pair_at, restore
+from desktop.comparison.position import PositionKeeper
 from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
@@ -42,11 +43,18 @@ from desktop.comparison.worker import ComparisonRunner
 from desktop.text import warn
 from library.article import Article
 from library.export import ComparisonLayout
+from library.export.wording import LOW_OVERLAP_TEXT, explain, low_overlap, status_line
 
 SIDES = ("a", "b")
 # The summary folds into the rail by itself below this view width (unless the
 # user chose): at 1280 px the two texts must keep at least 60 % of the window.
 AUTO_SUMMARY_WIDTH = 1300
+
+
+def hide_tooltip() -> None:
+    """Hide a shown tooltip (it fades out within a fraction of a second)."""
+    if QToolTip.isVisible():
+        QToolTip.hideText()
 
 
 class ComparisonView(QWidget):
@@ -78,7 +86,6 @@ class ComparisonView(QWidget):
         self._selected: tuple[list[int], list[int]] = ([], [])
         self._pending: tuple[Article, Article] | None = None
         self._active = True
-        self._mark: ReadingMark | None = None  # taken before a reflow, put back after
         self._qt_palette = QtPalette.for_widget(self)
 
         self.legend = Legend(self)
@@ -98,6 +105,17 @@ class ComparisonView(QWidget):
         top.addWidget(self.busy_bar)
         self._set_busy(False)
 
+        # Said first, above the texts: nothing below means much for two stories.
+        self.banner = QLabel(LOW_OVERLAP_TEXT)
+        self.banner.setObjectName("lowOverlapBanner")
+        self.banner.setAccessibleName("Low overlap warning")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel { padding: 6px 10px; border-radius: 4px; font-weight: 600;"
+            " background: palette(tool-tip-base); color: palette(tool-tip-text);"
+            " border: 1px solid palette(mid); }"
+        )
+        self.banner.hide()
         self.panes = {side: ReadingPane(side, self) for side in SIDES}
         self.panes["a"].partner, self.panes["b"].partner = self.panes["b"], self.panes["a"]
         self.gutter = LinkMap(self.panes["a"], self.panes["b"], self)
@@ -129,6 +147,7 @@ class ComparisonView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addLayout(middle, 1)
         layout.addWidget(self.legend)
 
@@ -155,7 +174,14 @@ class ComparisonView(QWidget):
             edit.verticalScrollBar().rangeChanged.connect(lambda *_: self._geometry_timer.start())
             edit.clicked.connect(lambda offset, s=side: self._on_text_clicked(s, offset))
             edit.tooltip_provider = lambda offset, s=side: self._tooltip(s, offset)
-            edit.installEventFilter(self)  # a resize: keep the reading position
+        # The reading position survives resizes, folding panels and re-comparisons.
+        self.position = PositionKeeper(
+            self.panes,
+            lambda: (self._layout, self._current),
+            self._select_again,
+            self.sync.hold,
+            self._geometry_timer,
+        )
         self.gutter.pair_clicked.connect(lambda index: self._select_pair(index, None))
         self.summary.pair_activated.connect(lambda index: self._select_pair(index, None))
         self.summary.unit_activated.connect(self.select_unit)
@@ -203,29 +229,13 @@ class ComparisonView(QWidget):
     # -- reading position across reflows ---------------------------------------------
 
     def _keep_position(self) -> None:
-        """Take the reading position now (once per burst); it is put back after the reflow."""
-        if self._mark is None:
-            self._mark = capture(self.panes, self._layout, self._current)
-        self._geometry_timer.start()
+        self.position.keep()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A text view is about to re-wrap: its old layout still says what is shown.
-        if event.type() == QEvent.Type.Resize and self._mark is None:
-            self._keep_position()
-        return False
-
-    def _put_back_position(self) -> None:
-        mark, self._mark = self._mark, None
-        if mark is None:
-            return
-        with self.sync.hold():
-            if mark.pair_offset is not None and self._layout is not None:
-                index = pair_at(self._layout, mark.pair_offset)
-                if index is not None and index != self._current:
-                    pair = self._layout.pairs[index]
-                    self._set_current(index)
-                    self._selected = (list(pair.a), list(pair.b))
-            restore(self.panes, mark)
+    def _select_again(self, index: int) -> None:
+        pair = self._layout.pairs[index] if self._layout else None
+        if pair is not None:
+            self._set_current(index)
+            self._selected = (list(pair.a), list(pair.b))
 
     def set_active(self, active: bool) -> None:
         """Enable or disable navigation and export while the view is off screen.
@@ -302,9 +312,9 @@ class ComparisonView(QWidget):
             for old, new in zip(shown, (a, b), strict=True)
         )
         if same:  # the same two articles again (re-compared, re-imported): keep the place
-            self._keep_position()
+            self.position.keep()
         else:
-            self._mark = None
+            self.position.forget()
         for side, article in zip(SIDES, (a, b), strict=True):
             if self.panes[side].article is not article:
                 self.panes[side].set_article(article)
@@ -313,11 +323,10 @@ class ComparisonView(QWidget):
         self._current, self._selected = None, ([], [])
         self._paint()
         self.summary.set_layout(layout)
+        self.banner.setVisible(layout is not None and low_overlap(layout.summary))
         self._update_actions()
-        if self._mark is not None and layout is None:
-            # Still comparing: scroll back now, select the pair once the result is in.
-            with self.sync.hold():
-                restore(self.panes, self._mark)
+        if layout is None:
+            self.position.scroll_back()  # still comparing: the pair is selected once it is in
         else:
             self._refresh_geometry()
 
@@ -359,9 +368,7 @@ class ComparisonView(QWidget):
     # -- geometry: bands, overview marks, scroll anchors ------------------------------
 
     def _refresh_geometry(self) -> None:
-        mark = self._mark
-        if mark is not None and (self._layout is not None or mark.pair_offset is None):
-            self._put_back_position()
+        self.position.put_back()
         bands = pair_bands(self._layout, self.panes["a"], self.panes["b"])
         self.gutter.set_bands(bands, self._qt_palette)
         self.sync.set_segments([(b.a_top, b.a_bottom, b.b_top, b.b_bottom) for b in bands])
@@ -376,6 +383,7 @@ class ComparisonView(QWidget):
         self._update_visible_ranges()
 
     def _update_visible_ranges(self) -> None:
+        hide_tooltip()  # the text moved from under it
         for pane in self.panes.values():
             pane.overview.set_visible_range(*pane.visible_fraction())
 
@@ -385,7 +393,7 @@ class ComparisonView(QWidget):
         unit = self._layout.unit_at(side, offset) if self._layout else None
         if unit is None or unit.pair is None or self._layout is None:
             return None
-        return self._layout.pairs[unit.pair].describe() + "\nClick to show its counterpart."
+        return explain(self._layout.pairs[unit.pair]) + "\nClick to show its counterpart."
 
     def _on_text_clicked(self, side: str, offset: int) -> None:
         unit = self._layout.unit_at(side, offset) if self._layout else None
@@ -435,7 +443,8 @@ class ComparisonView(QWidget):
                     at = shown  # the clicked unit stays put; its counterpart comes level
             for side in SIDES:
                 self.panes[side].scroll_to_y(tops[side], at)
-        self.status_message.emit(pair.describe().replace("\n", "  "))
+        hide_tooltip()  # a tooltip of the old place must not sit over the new one
+        self.status_message.emit(status_line(pair))
 
     def _set_current(self, index: int | None) -> None:
         self._current = index

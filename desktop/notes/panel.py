@@ -149,12 +149,14 @@ class NotesPanel(QWidget):
 
     def show_article(self, article: Article | None) -> None:
         """List the notes of `article` (None: nothing is open)."""
+        self.status.clear()  # "Restored: …" was about what was open before
         self._article, self._pair = article, None
         self._remember(article)
         self.refresh()
 
     def show_comparison(self, article_a: Article, article_b: Article) -> None:
         """List the comparison's notes plus each side's notes."""
+        self.status.clear()
         self._article, self._pair = None, (article_a, article_b)
         self._remember(article_a, article_b)
         self.refresh()

@@ -48,7 +48,7 @@ def reflow(qtbot: QtBot, win: MainWindow, change: Callable[[], object]) -> None:
     width = view.pane("a").text_edit.width()
     change()
     qtbot.waitUntil(lambda: view.pane("a").text_edit.width() != width)
-    qtbot.waitUntil(lambda: view._mark is None and not view._geometry_timer.isActive())
+    qtbot.waitUntil(lambda: view.position.mark is None and not view._geometry_timer.isActive())
 
 
 def panes_width(win: MainWindow) -> int:
