@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
             header = self.settings.byte_array(HEADER_KEY)
             if header is not None:  # column widths and the sort order
                 self.library_view.table.horizontalHeader().restoreState(header)
+            self.library_view.fit_columns()  # widths saved with another font may cut dates
 
     def save_state(self) -> None:
         """Remember geometry, dock/toolbar layout, splitter sizes, columns and sort."""

@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="compare two articles: library ids or files")
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
+    p.add_argument("--add", action="store_true", help="also import files into the library")
     add_json_flag(p)
     p.set_defaults(handler=cmd_compare)
 
@@ -353,8 +354,9 @@ def cmd_remove(ctx: CliContext) -> int:
 def cmd_compare(ctx: CliContext) -> int:
     from library.compare.report import render_report
 
-    article_a = ctx.collection.resolve(ctx.args.a)
-    article_b = ctx.collection.resolve(ctx.args.b)
+    # Files are compared as they are; they join the library only with --add.
+    article_a = ctx.collection.resolve(ctx.args.a, add=ctx.args.add)
+    article_b = ctx.collection.resolve(ctx.args.b, add=ctx.args.add)
     comparison = ctx.collection.compare(article_a, article_b)
     if ctx.args.json:
         ctx.print_json(comparison.to_dict())
