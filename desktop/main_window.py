@@ -41,6 +41,7 @@ from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.notes.panel import NotesPanel
+from desktop.notes.passage_target import ConfirmOpenOtherArticle, show_in_comparison
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
@@ -390,7 +391,17 @@ class MainWindow(QMainWindow):
         return True
 
     def show_passage(self, article_id: int, start: int, end: int) -> None:
-        """Show a noted passage: its article in the preview, the passage selected."""
+        """Show a noted passage: in the comparison when one of its two articles,
+        else (after asking, if a comparison is open) its article in the preview."""
+        if self.stack.currentWidget() is self.comparison_view:
+            if show_in_comparison(self.comparison_view, article_id, start, end):
+                return
+            try:
+                title = self.collection.library.get(article_id).title
+            except ParallaxError:
+                title = f"article {article_id}"
+            if not ConfirmOpenOtherArticle.ask(self, title):
+                return
         self.show_library()
         self.library_view.show_passage(article_id, start, end)
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTextBlockFormat,
@@ -43,6 +44,7 @@ from library.article import Article
 # Given a body offset, the hover text for it (None: not part of any pair).
 TooltipProvider = Callable[[int], str | None]
 TITLE_LINES = 2
+NOTED_BAR_WIDTH = 4  # px, in the document margin left of a noted passage
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, lines: int = TITLE_LINES) -> str:
@@ -96,6 +98,8 @@ class ReadingTextEdit(QTextEdit):
         # Body spans of the current pair and its colour: outlined over the text.
         self.current_spans: list[tuple[int, int]] = []
         self.current_color = QColor()
+        # Body spans that carry a note (set by `desktop.passages.mark_noted`).
+        self.noted_spans: list[tuple[int, int]] = []
         self._press: QPoint | None = None
 
     def body_offset_at(self, point: QPoint | QPointF) -> int | None:
@@ -107,18 +111,21 @@ class ReadingTextEdit(QTextEdit):
         return None if hit < 0 else self.offsets.to_body(hit)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint the text, then outline the current pair (as Meld frames its current chunk)."""
+        """Paint the text, then outline the current pair (as Meld frames its current chunk)
+        and mark noted passages with a bar in the left margin."""
         super().paintEvent(event)
-        if not self.current_spans:
-            return
         pane = self.parent()
-        if not isinstance(pane, ReadingPane):
+        if not isinstance(pane, ReadingPane) or not (self.current_spans or self.noted_spans):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.current_color, 2))
         scroll = self.verticalScrollBar().value()
         width = self.viewport().width()
+        bar = self.palette().color(QPalette.ColorRole.Highlight)
+        for start, end in self.noted_spans:
+            top, bottom = pane.y_span(start, end)
+            painter.fillRect(QRectF(3, top - scroll, NOTED_BAR_WIDTH, bottom - top), bar)
+        painter.setPen(QPen(self.current_color, 2))
         for start, end in self.current_spans:
             top, bottom = pane.y_span(start, end)
             painter.drawRoundedRect(QRectF(5, top - scroll - 2, width - 10, bottom - top + 4), 4, 4)

@@ -66,6 +66,7 @@ class NotesSearchBar(QWidget):
         self.trash_button.setText("Trash")
         self.trash_button.setCheckable(True)
         self.trash_button.setToolTip("Show deleted notes, to restore them")
+        self.trash_button.setObjectName("notesTrash")  # styled when on: see parallax.qss
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
