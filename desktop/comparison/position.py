@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 
 from desktop.comparison.pane import ReadingPane
+from library.article import Article
 from library.export.layout import ComparisonLayout
 
 SIDES = ("a", "b")
@@ -123,8 +124,18 @@ class PositionKeeper(QObject):
             self.mark = capture(self.panes, *self._state())
         self._reflowed.start()
 
-    def forget(self) -> None:
-        self.mark = None
+    def before_texts(self, articles: tuple[Article, Article]) -> None:
+        """The panes are about to show `articles` (A, B): the same two articles
+        again (re-compared, re-imported) keep the place; others start at the top."""
+        same = all(
+            pane.article is not None and pane.article.id is not None
+            and pane.article.id == new.id
+            for pane, new in zip(self.panes.values(), articles, strict=True)
+        )  # fmt: skip
+        if same:
+            self.keep()
+        else:
+            self.mark = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.mark is None:

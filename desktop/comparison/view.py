@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison.actions import build_actions
+from desktop.comparison.banner import LowOverlapBanner
 from desktop.comparison.exporting import ask_save_path, suggested_name, write_report
 from desktop.comparison.gutter import LinkMap, pair_bands
 from desktop.comparison.highlighter import mark_current, paint_document
@@ -36,6 +37,7 @@ from desktop.comparison.overview import overview_marks
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
 from desktop.comparison.position import PositionKeeper
+from desktop.comparison.queries import ComparisonQueries
 from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
@@ -43,7 +45,7 @@ from desktop.comparison.worker import ComparisonRunner
 from desktop.text import warn
 from library.article import Article
 from library.export import ComparisonLayout
-from library.export.wording import LOW_OVERLAP_TEXT, explain, low_overlap, status_line
+from library.export.wording import explain, low_overlap, status_line
 
 SIDES = ("a", "b")
 # The summary folds into the rail by itself below this view width (unless the
@@ -57,7 +59,7 @@ def hide_tooltip() -> None:
         QToolTip.hideText()
 
 
-class ComparisonView(QWidget):
+class ComparisonView(ComparisonQueries, QWidget):
     """Side-by-side comparison of two articles.
 
     Args:
@@ -106,16 +108,7 @@ class ComparisonView(QWidget):
         self._set_busy(False)
 
         # Said first, above the texts: nothing below means much for two stories.
-        self.banner = QLabel(LOW_OVERLAP_TEXT)
-        self.banner.setObjectName("lowOverlapBanner")
-        self.banner.setAccessibleName("Low overlap warning")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel { padding: 6px 10px; border-radius: 4px; font-weight: 600;"
-            " background: palette(tool-tip-base); color: palette(tool-tip-text);"
-            " border: 1px solid palette(mid); }"
-        )
-        self.banner.hide()
+        self.banner = LowOverlapBanner(self)
         self.panes = {side: ReadingPane(side, self) for side in SIDES}
         self.panes["a"].partner, self.panes["b"].partner = self.panes["b"], self.panes["a"]
         self.gutter = LinkMap(self.panes["a"], self.panes["b"], self)
@@ -306,15 +299,7 @@ class ComparisonView(QWidget):
         self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
     ) -> None:
         """Show the texts with `layout`'s highlights (None: plain, while comparing)."""
-        shown = tuple(self.panes[s].article for s in SIDES)
-        same = all(
-            old is not None and old.id is not None and old.id == new.id
-            for old, new in zip(shown, (a, b), strict=True)
-        )
-        if same:  # the same two articles again (re-compared, re-imported): keep the place
-            self.position.keep()
-        else:
-            self.position.forget()
+        self.position.before_texts((a, b))
         for side, article in zip(SIDES, (a, b), strict=True):
             if self.panes[side].article is not article:
                 self.panes[side].set_article(article)
@@ -492,33 +477,6 @@ class ComparisonView(QWidget):
             self.acts.sync.setChecked(enabled)
         if enabled:
             self.sync.follow("a")  # bring B level with A right away
-
-    # -- state for tests and other features -----------------------------------------------
-
-    def current_pair_index(self) -> int | None:
-        """Index of the selected pair, or None."""
-        return self._current
-
-    def selected_units(self) -> tuple[list[int], list[int]]:
-        """Unit ids selected in A and in B."""
-        return list(self._selected[0]), list(self._selected[1])
-
-    def highlighted_units(self, side: str) -> dict[int, str]:
-        """Unit id -> "same"/"divergent" for each highlighted unit of `side`."""
-        return self._layout.highlighted(side) if self._layout else {}
-
-    def pane(self, side: str) -> ReadingPane:
-        """The reading pane of `side` ("a" or "b"); its `.text_edit` holds the body."""
-        return self.panes[side]
-
-    def unit_at_position(self, side: str, char_pos: int) -> int | None:
-        """Id of the unit of `side` at body offset `char_pos`, or None."""
-        unit = self._layout.unit_at(side, char_pos) if self._layout else None
-        return None if unit is None else unit.unit_id
-
-    def layout_data(self) -> ComparisonLayout | None:
-        """The painted layout (spans, pairs), or None before a comparison."""
-        return self._layout
 
     # -- export ---------------------------------------------------------------------
 
