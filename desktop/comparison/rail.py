@@ -91,8 +91,8 @@ class PanelFold(QObject):
     """Opens a side panel or folds it into the rail: "open", "closed" or "auto".
 
     "auto" (the default until the user chooses) opens the panel only while the
-    view is at least `auto_width` wide; a choice made with the action or the
-    rail button is the new mode, and `mode_changed` reports it to be remembered.
+    view has room for it (`fits()` says so); a choice made with the action or
+    the rail button is the new mode, and `mode_changed` reports it to be remembered.
 
     Args:
         panel: the panel widget.
@@ -102,7 +102,7 @@ class PanelFold(QObject):
         shortcut: the toggle's key.
         before_change: called before the panel shows or hides (keeps the
             reading position).
-        auto_width: the view width from which "auto" opens the panel.
+        fits: whether the view has room for the panel now ("auto" opens it then).
         parent: the view (the action is added to it).
 
     Signals:
@@ -119,15 +119,14 @@ class PanelFold(QObject):
         name: str,
         shortcut: str,
         before_change: Callable[[], None],
-        auto_width: int,
+        fits: Callable[[], bool],
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.panel, self.rail, self.key = panel, rail, key
-        self.auto_width = auto_width
+        self._fits = fits
         self._before_change = before_change
         self._mode = "auto"
-        self._width = 0
         tip = f"Show or fold the {name.lower()} panel ({shortcut})"
         self.action = QAction(f"{name} Panel", parent)
         self.action.setIconText(name)
@@ -147,16 +146,15 @@ class PanelFold(QObject):
     def set_mode(self, mode: str) -> None:
         """Apply a remembered mode (unknown values mean "auto")."""
         self._mode = mode if mode in PANEL_MODES else "auto"
-        self.fit(self._width)
+        self.fit()
 
     def is_open(self) -> bool:
         return not self.panel.isHidden()
 
-    def fit(self, width: int) -> None:
-        """The view is `width` wide now: open or fold the panel by the mode."""
-        self._width = width
+    def fit(self) -> None:
+        """The view changed size: open or fold the panel by the mode."""
         mode = self._mode
-        self.set_open(mode == "open" or (mode == "auto" and width >= self.auto_width))
+        self.set_open(mode == "open" or (mode == "auto" and self._fits()))
 
     def set_open(self, open_: bool, *, remember: bool = False) -> None:
         """Open or fold the panel; `remember`: the user chose (emits the new mode)."""

@@ -48,9 +48,11 @@ from library.export import ComparisonLayout
 from library.export.wording import explain, low_overlap, status_line
 
 SIDES = ("a", "b")
-# The summary folds into the rail by itself below this view width (unless the
-# user chose): at 1280 px the two texts must keep at least 60 % of the window.
-AUTO_SUMMARY_WIDTH = 1300
+# Unless the user chose, the summary folds into the rail by itself when with it
+# open the two texts would get less than this share of the window's width.
+TEXTS_SHARE = 0.6
+SUMMARY_ROOM = 300  # the summary's width plus its splitter handle
+TEXTS_OVERHEAD = 100  # gutter, rail, margins and scroll bars beside the two texts
 
 
 def hide_tooltip() -> None:
@@ -199,7 +201,7 @@ class ComparisonView(ComparisonQueries, QWidget):
             "Summary",
             "F7",
             self._keep_position,
-            AUTO_SUMMARY_WIDTH,
+            self._summary_fits,
             self,
         )
         self.summary_fold.mode_changed.connect(self.summary_mode_changed)
@@ -217,7 +219,12 @@ class ComparisonView(ComparisonQueries, QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.summary_fold.fit(self.width())
+        self.summary_fold.fit()
+
+    def _summary_fits(self) -> bool:
+        """Whether the two texts keep `TEXTS_SHARE` of the window with the summary open."""
+        texts = self.width() - SUMMARY_ROOM - TEXTS_OVERHEAD
+        return texts >= TEXTS_SHARE * self.window().width()
 
     # -- reading position across reflows ---------------------------------------------
 

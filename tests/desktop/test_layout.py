@@ -77,6 +77,19 @@ def test_reading_panes_get_most_of_the_width_at_1280(qtbot: QtBot, collection: C
     win.close()
 
 
+def test_with_the_notes_closed_the_summary_opens_by_itself(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    win = open_window(qtbot, collection, (1280, 800))
+    compare_samples(qtbot, win)
+    view = win.comparison_view
+    assert not view.summary.isVisible()
+    win.notes_dock.close()  # the room it leaves is enough for the summary
+    qtbot.waitUntil(view.summary.isVisible)
+    assert panes_width(win) >= 0.6 * win.width()
+    win.close()
+
+
 def test_the_summary_choice_is_remembered(qtbot: QtBot, collection: Collection) -> None:
     win = open_window(qtbot, collection, (1920, 1080))
     compare_samples(qtbot, win)
@@ -204,3 +217,28 @@ def test_re_comparing_keeps_the_selected_pair(qtbot: QtBot, collection: Collecti
     qtbot.wait(30)
     assert view.current_pair_index() == index
     win.close()
+
+
+@pytest.mark.slow
+def test_screenshot_size_sets_the_window_size(tmp_path: Path, sample_paths: list[Path]) -> None:
+    import os
+    import struct
+    import subprocess
+    import sys
+
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PARALLAX_COLOR_SCHEME="dark")
+    args = ["--data-dir", str(tmp_path / "home"), "--screenshot", str(out)]
+    args += ["--screenshot-size", "1000x650", *map(str, sample_paths)]
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.launch", *args],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\x89PNG")
+    assert struct.unpack(">II", data[16:24]) == (1000, 650)  # the IHDR width and height
