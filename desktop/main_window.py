@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
             # Only now is the window laid out at its final size; sizes set
             # earlier would be rescaled.
             self._splitter_restored = True
-            self.settings.restore_splitter(SPLITTER_KEY, self.library_view.splitter, [600, 400])
+            self.settings.restore_splitter(SPLITTER_KEY, self.library_view.splitter, [640, 360])
             header = self.settings.byte_array(HEADER_KEY)
             if header is not None:  # column widths and the sort order
                 self.library_view.table.horizontalHeader().restoreState(header)

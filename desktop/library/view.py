@@ -93,9 +93,9 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.OUTLET, 120), (Column.DATE, 90), (Column.WORDS, 62),
-                              (Column.IMPORTED, 90)):
-            header.resizeSection(column, width)
+        for column in (Column.OUTLET, Column.DATE, Column.WORDS, Column.IMPORTED):
+            # As narrow as the header; `fit_columns` widens each to its content.
+            header.resizeSection(column, header.sectionSizeHint(column))
         self.table.sortByColumn(Column.IMPORTED, Qt.SortOrder.DescendingOrder)
         self.empty_state = EmptySearchState(self.table)
         self.empty_state.clear_requested.connect(self.clear_search)
