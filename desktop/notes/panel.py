@@ -318,6 +318,7 @@ class NotesPanel(QWidget):
         self.editor.set_note(None)
         if self._apply(lambda: self.store.delete(note.id), f"Moved to the trash: {note.title}"):
             self.undo.offer(note)
+            self.status.clear()  # the banner says it, with the way back
 
     def restore_selected(self) -> None:
         """Take the selected note out of the trash."""

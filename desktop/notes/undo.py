@@ -81,5 +81,5 @@ class UndoDelete(QWidget):
             self.hide()
             return
         title = clip(self._deleted[-1].title or "note", 60)
-        self.label.setText(f"Deleted “{title}”.")
+        self.label.setText(f"Deleted “{title}”")
         self.show()

@@ -53,7 +53,7 @@ def test_the_banner_undoes_a_deletion(panel: NotesPanel, store: NotesStore) -> N
     delete_first(panel)
     assert store.get(note.id).in_trash and panel.model.rowCount() == 0
     assert panel.undo.isVisible()
-    assert panel.undo.label.text() == "Deleted “Check the catch figures”."
+    assert panel.undo.label.text() == "Deleted “Check the catch figures”"
     panel.undo.button.click()
     assert not store.get(note.id).in_trash
     assert [r.note.id for r in panel.model.rows()] == [note.id]
