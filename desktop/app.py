@@ -50,7 +50,13 @@ def _check_display(screenshot: str | None) -> bool:
     return False
 
 
-def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = None) -> int:
+def run_app(
+    *,
+    data_dir: str | None,
+    files: list[str],
+    screenshot: str | None = None,
+    screenshot_size: tuple[int, int] = SCREENSHOT_SIZE,
+) -> int:
     """Open the Parallax window and run until it closes.
 
     Args:
@@ -59,6 +65,7 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
             (open straight into their comparison, importing files as needed).
         screenshot: if given, render the window to this PNG once it is painted
             (and the comparison is ready) and exit.
+        screenshot_size: the window's size for the screenshot (width, height).
 
     Returns:
         The process exit status: 0 fine, 1 error, 2 cannot run here.
@@ -69,6 +76,7 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
         print("Give at most two articles (files or ids) to compare.", file=sys.stderr)
         return 2
     try:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QMessageBox
     except ImportError as exc:
         text = str(exc)
@@ -114,7 +122,8 @@ def run_app(*, data_dir: str | None, files: list[str], screenshot: str | None = 
         window = MainWindow(collection, Settings(collection.data_dir))
         if screenshot:
             # The same picture whatever size the window was last left at.
-            window.resize(*SCREENSHOT_SIZE)
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(*screenshot_size)
         window.show()
         _open_files(window, articles)
         if problem:

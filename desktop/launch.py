@@ -9,10 +9,20 @@ from __future__ import annotations
 import sys
 
 
-def open_window(data_dir: str | None, files: list[str], screenshot: str | None) -> int:
-    from desktop.app import run_app
+def open_window(
+    data_dir: str | None,
+    files: list[str],
+    screenshot: str | None,
+    screenshot_size: tuple[int, int] | None = None,
+) -> int:
+    from desktop.app import SCREENSHOT_SIZE, run_app
 
-    return run_app(data_dir=data_dir, files=files, screenshot=screenshot)
+    return run_app(
+        data_dir=data_dir,
+        files=files,
+        screenshot=screenshot,
+        screenshot_size=screenshot_size or SCREENSHOT_SIZE,
+    )
 
 
 def main() -> int:

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -40,6 +41,7 @@ from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.notes.panel import NotesPanel
+from desktop.notes.passage_target import ConfirmOpenOtherArticle, show_in_comparison
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
@@ -57,6 +59,7 @@ SPLITTER_KEY = "library/splitter"
 HEADER_KEY = "library/header"
 COMPARISON_SPLITTER_KEY = "comparison/splitter"
 SUMMARY_SPLITTER_KEY = "comparison/summary"  # the texts | the summary panel
+SUMMARY_MODE_KEY = "comparison/summary_mode"  # "open", "closed" or unset (automatic)
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self.pair: tuple[Article, Article] | None = None
         self._splitter_restored = False
         self._comparison_splitter_restored = False
+        self._toolbar_full_width: int | None = None
 
         self.library_view = LibraryView(collection.library)
         self.stack = QStackedWidget()
@@ -206,6 +210,13 @@ class MainWindow(QMainWindow):
             cv.comparison_ready.connect(lambda _c: self.comparison_settled.emit())
             cv.comparison_failed.connect(self._on_comparison_failed)
             cv.status_message.connect(self.show_status)
+            cv.summary_mode_changed.connect(
+                lambda mode: self.settings.qsettings.setValue(SUMMARY_MODE_KEY, mode)
+            )
+            # A closed notes dock folds into the comparison's rail, one click from open.
+            notes_button = cv.rail.add_button("notes", "Notes", "Show the notes panel (F9)")
+            notes_button.clicked.connect(self.notes_dock.show)
+            self.notes_dock.visibilityChanged.connect(self._fold_notes)
         if self.notes_panel is not None:
             self.notes_panel.passage_requested.connect(self.show_passage)
             self.notes_panel.notes_changed.connect(self.notes.show_noted_spans)
@@ -219,10 +230,16 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        if not self.settings.restore_window(self, default=(1280, 800)):
+        if not self.settings.restore_window(self, default=None):
             self.resizeDocks([self.notes_dock], [270], Qt.Orientation.Horizontal)
         if self.notes_panel is None:
             self.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
+        mode = self.settings.qsettings.value(SUMMARY_MODE_KEY)
+        self.comparison_view.summary_fold.set_mode(str(mode or "auto"))
+
+    def _fold_notes(self, _visible: bool = False) -> None:
+        # visibilityChanged also fires when the window is minimised: ask the dock.
+        self.comparison_view.rail.set_folded("notes", self.notes_dock.isHidden())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -230,10 +247,11 @@ class MainWindow(QMainWindow):
             # Only now is the window laid out at its final size; sizes set
             # earlier would be rescaled.
             self._splitter_restored = True
-            self.settings.restore_splitter(SPLITTER_KEY, self.library_view.splitter, [600, 400])
+            self.settings.restore_splitter(SPLITTER_KEY, self.library_view.splitter, [640, 360])
             header = self.settings.byte_array(HEADER_KEY)
             if header is not None:  # column widths and the sort order
                 self.library_view.table.horizontalHeader().restoreState(header)
+            self.library_view.fit_columns()  # widths saved with another font may cut dates
 
     def save_state(self) -> None:
         """Remember geometry, dock/toolbar layout, splitter sizes, columns and sort."""
@@ -262,6 +280,7 @@ class MainWindow(QMainWindow):
         """Switch to the library page (the "Back to Library" action)."""
         self.stack.setCurrentWidget(self.library_view)
         self.comparison_view.set_active(False)
+        self.statusBar().clearMessage()  # nothing said about the comparison holds here
         self.setWindowTitle(f"Parallax{SEP}Library")
         self._on_selection(self.library_view.selected_articles())
         self.library_view.table.setFocus()
@@ -273,6 +292,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.comparison_view)
         self.comparison_view.set_active(True)
+        self.statusBar().clearMessage()
         if not self._comparison_splitter_restored:
             self._comparison_splitter_restored = True
             for key, splitter in ((COMPARISON_SPLITTER_KEY, self.comparison_view.splitter),
@@ -371,7 +391,17 @@ class MainWindow(QMainWindow):
         return True
 
     def show_passage(self, article_id: int, start: int, end: int) -> None:
-        """Show a noted passage: its article in the preview, the passage selected."""
+        """Show a noted passage: in the comparison when one of its two articles,
+        else (after asking, if a comparison is open) its article in the preview."""
+        if self.stack.currentWidget() is self.comparison_view:
+            if show_in_comparison(self.comparison_view, article_id, start, end):
+                return
+            try:
+                title = self.collection.library.get(article_id).title
+            except ParallaxError:
+                title = f"article {article_id}"
+            if not ConfirmOpenOtherArticle.ask(self, title):
+                return
         self.show_library()
         self.library_view.show_passage(article_id, start, end)
 
@@ -439,6 +469,22 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.importer.drop(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Icons only on the toolbar when its labels would not fit (no action hidden)."""
+        super().resizeEvent(event)
+        bar = getattr(self, "toolbar", None)
+        if bar is None:
+            return
+        if self._toolbar_full_width is None:
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._toolbar_full_width = bar.sizeHint().width()
+        fits = self._toolbar_full_width <= self.width()
+        bar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if fits
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
 
     def _toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -1,9 +1,11 @@
 """Noted passages drawn over a reading pane (the preview or a comparison pane).
 
-Both panes mark passages that carry notes the same way: a dotted underline
+Both panes mark passages that carry notes the same way: a dashed underline
 in the highlight colour, laid over the text as `ExtraSelection`s so the
-document (and the comparison's own formats) stay untouched.  Spans are body
-offsets; the pane's `OffsetMap` turns them into Qt positions.
+document (and the comparison's own formats) stay untouched; a comparison
+pane also draws a bar in its left margin (`noted_spans`), which stays visible
+over the shared/divergent tints.  Spans are body offsets; the pane's
+`OffsetMap` turns them into Qt positions.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from desktop.comparison.offsets import OffsetMap
 def mark_noted(edit: QTextEdit, spans: list[tuple[int, int]], offsets: OffsetMap) -> None:
     """Underline body spans `spans` of the text in `edit` (replacing earlier marks)."""
     fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
     fmt.setUnderlineColor(edit.palette().highlight().color())
     document = edit.document()
     last = max(0, document.characterCount() - 1)
@@ -31,3 +33,6 @@ def mark_noted(edit: QTextEdit, spans: list[tuple[int, int]], offsets: OffsetMap
         selection.format = fmt
         selections.append(selection)
     edit.setExtraSelections(selections)
+    if hasattr(edit, "noted_spans"):  # a comparison pane: the margin bars too
+        edit.noted_spans = list(spans)
+        edit.viewport().update()

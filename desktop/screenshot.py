@@ -27,7 +27,8 @@ def save_window(window: QWidget, path: Path) -> bool:
     QApplication.processEvents()
     pixmap = window.grab()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return pixmap.save(str(path), "PNG")
+    # Quality 0 is PNG's strongest (still lossless) compression: smaller files in the repo.
+    return pixmap.save(str(path), "PNG", 0)
 
 
 class ScreenshotWhenReady(QObject):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 SETTINGS_FILE = "settings.ini"
@@ -71,17 +71,24 @@ class Settings:
 
     # -- whole-window helpers ------------------------------------------------
 
-    def restore_window(self, window: QMainWindow, default: tuple[int, int]) -> bool:
+    def restore_window(self, window: QMainWindow, default: tuple[int, int] | None) -> bool:
         """Restore geometry and dock/toolbar layout; False if none was saved.
 
         Without saved geometry the window gets `default`, or nine tenths of a
-        smaller screen.
+        smaller screen; with `default` None (a first start) it fills the
+        screen and opens maximised: the comparison needs the room.
         """
         geometry = self.byte_array("window/geometry")
         if geometry is None or not window.restoreGeometry(geometry):
             screen = window.screen().availableGeometry()
-            window.resize(min(default[0], screen.width() * 9 // 10),
-                          min(default[1], screen.height() * 9 // 10))
+            if default is None:
+                window.resize(screen.size())
+                window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+            else:
+                window.resize(
+                    min(default[0], screen.width() * 9 // 10),
+                    min(default[1], screen.height() * 9 // 10),
+                )
         state = self.byte_array("window/state")
         return state is not None and window.restoreState(state)
 

@@ -61,7 +61,7 @@ def build_menus(window: MainWindow) -> QMenu:
     view = bar.addMenu("&View")
     view.addActions([w.act_library, w.act_comparison])
     view.addSeparator()
-    view.addActions([w.act_notes, w.act_fullscreen])
+    view.addActions([w.act_notes, w.comparison_view.act_summary, w.act_fullscreen])
     compare = bar.addMenu("&Compare")
     compare.addActions([w.act_compare, w.act_compare_with])
     compare.addSeparator()

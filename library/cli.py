@@ -46,7 +46,8 @@ from library.notes import cli as notes_cli
 from library.paths import display_path
 from library.terminal import safe
 
-OpenWindow = Callable[[str | None, list[str], str | None], int]
+# (data dir, files, screenshot PNG, screenshot size or None) -> exit status
+OpenWindow = Callable[[str | None, list[str], str | None, tuple[int, int] | None], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="compare two articles: library ids or files")
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
+    p.add_argument("--add", action="store_true", help="also import files into the library")
     add_json_flag(p)
     p.set_defaults(handler=cmd_compare)
 
@@ -126,8 +128,25 @@ def build_window_parser() -> argparse.ArgumentParser:
         metavar="PNG",
         help="render the window to PNG and exit (works without a display)",
     )
+    parser.add_argument(
+        "--screenshot-size",
+        metavar="WxH",
+        type=window_size,
+        help="the window's size for --screenshot, e.g. 1280x800 (default 1440x900)",
+    )
     parser.add_argument("files", nargs="*", metavar="FILE", help="two files or ids to compare")
     return parser
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """ "1280x800" -> (1280, 800), for `--screenshot-size`."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError("give the size as WIDTHxHEIGHT, e.g. 1280x800")
+    size = int(width), int(height)
+    if not (200 <= size[0] <= 8000 and 200 <= size[1] <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be 200 to 8000 pixels")
+    return size
 
 
 def main(
@@ -173,7 +192,7 @@ def _open_window(args_list: list[str], open_window: OpenWindow | None) -> int:
     if open_window is None:
         sys.stderr.write("parallax: the window is not available in this installation.\n")
         return 2
-    return open_window(args.data_dir, list(args.files), args.screenshot)
+    return open_window(args.data_dir, list(args.files), args.screenshot, args.screenshot_size)
 
 
 def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -189,7 +208,7 @@ def _first_positional(args: list[str]) -> str | None:
         if skip:
             skip = False
             continue
-        if arg in ("--data-dir", "--screenshot"):
+        if arg in ("--data-dir", "--screenshot", "--screenshot-size"):
             skip = True
             continue
         if not arg.startswith("-"):
@@ -345,8 +364,9 @@ def cmd_remove(ctx: CliContext) -> int:
 def cmd_compare(ctx: CliContext) -> int:
     from library.compare.report import render_report
 
-    article_a = ctx.collection.resolve(ctx.args.a)
-    article_b = ctx.collection.resolve(ctx.args.b)
+    # Files are compared as they are; they join the library only with --add.
+    article_a = ctx.collection.resolve(ctx.args.a, add=ctx.args.add)
+    article_b = ctx.collection.resolve(ctx.args.b, add=ctx.args.add)
     comparison = ctx.collection.compare(article_a, article_b)
     if ctx.args.json:
         ctx.print_json(comparison.to_dict())

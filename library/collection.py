@@ -136,8 +136,13 @@ class Collection:
             if old.id != current.id and old.id is not None:
                 self.notes.reanchor(old.id, current)
 
-    def resolve(self, ref: str) -> Article:
+    def resolve(self, ref: str, *, add: bool = True) -> Article:
         """An article from a library id ("3") or a file path (imported if new).
+
+        Args:
+            ref: a library id or a file path.
+            add: import a file into the library; False reads it without
+                storing it (the article then has no id).
 
         Raises:
             NotFound: neither an id in the library nor an existing file.
@@ -158,6 +163,13 @@ class Collection:
             raise NotFound(f"{ref} is neither an article id nor an existing file.")
         if is_dir:
             raise ImportRefused(f"{display_path(path)} is a folder, not an article file.")
+        if not add:
+            from library.ingest import read_article
+
+            try:
+                return read_article(path)
+            except ImportRefused as exc:
+                raise ImportRefused(f"{display_path(path)} {exc}") from exc
         report = self.import_paths([path])
         result = report.results[0]
         if result.article is None:

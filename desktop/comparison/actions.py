@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,15 @@ class ComparisonActions:
         toolbar.addSeparator()
         toolbar.addAction(self.sync)
         toolbar.addSeparator()
-        toolbar.addActions([self.export_html, self.export_md])
+        # One "Export" button with both formats: the toolbar must fit at 1000 px.
+        button = QToolButton(toolbar)
+        button.setText("Export")
+        button.setToolTip("Export the comparison as HTML (Ctrl+E) or Markdown (Ctrl+Shift+E)")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.addActions([self.export_html, self.export_md])
+        button.setMenu(menu)
+        toolbar.addWidget(button)
 
 
 def _make(

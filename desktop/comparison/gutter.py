@@ -27,6 +27,7 @@ from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
 from desktop.text import plain_tooltip
 from library.export.layout import ComparisonLayout
+from library.export.wording import explain
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def pair_bands(
         a_top, a_bottom = pane_a.y_span(pair.a_start, pair.a_end)
         b_top, b_bottom = pane_b.y_span(pair.b_start, pair.b_end)
         bands.append(
-            Band(pair.index, pair.relation, a_top, a_bottom, b_top, b_bottom, pair.describe())
+            Band(pair.index, pair.relation, a_top, a_bottom, b_top, b_bottom, explain(pair))
         )
     return bands
 

@@ -8,11 +8,21 @@ claims), so the legend stays true in dark mode and for colour-blind readers.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.comparison.palette import QtPalette
 from library.export.theme import LEGEND
@@ -33,6 +43,8 @@ class Swatch(QWidget):
         self.text = text
         self.palette_: QtPalette | None = None
         self.setAccessibleName(f"Legend sample: {text}")
+        # Never squeezed ("hared fac"): when room runs out the hints go instead.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
         """Room for the sample text plus padding."""
@@ -56,6 +68,12 @@ class Swatch(QWidget):
         painter.setFont(font)
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        if self.relation == "noted":  # as the panes mark it: margin bar, dashed underline
+            mark = self.palette().color(QPalette.ColorRole.Highlight)
+            painter.fillRect(QRectF(rect.left(), rect.top() + 2, 3, rect.height() - 4), mark)
+            painter.setPen(QPen(mark, 1.2, Qt.PenStyle.DashLine))
+            y = rect.bottom() - 3
+            painter.drawLine(QPointF(rect.left() + 8, y), QPointF(rect.right() - 4, y))
         if pal is not None and self.relation in ("same", "divergent"):
             painter.setPen(QPen(pal.line(self.relation), 1.4))
             y = rect.bottom() - 3
@@ -93,6 +111,10 @@ class Legend(QWidget):
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(6)
         self.swatches: list[Swatch] = []
+        self.hints: list[QLabel] = []
+        # The row fits any width by dropping hints, then samples (see resizeEvent).
+        self.setMinimumWidth(0)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for key, meaning in LEGEND:
             swatch = Swatch(key, self.SAMPLES[key], self)
             swatch.setToolTip(meaning)
@@ -101,9 +123,40 @@ class Legend(QWidget):
             hint = QLabel(_short(key))
             hint.setStyleSheet("color: palette(placeholder-text);")
             hint.setToolTip(meaning)
+            hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.hints.append(hint)
             layout.addWidget(hint)
             layout.addSpacing(10)
+        # Not a finding of the comparison: the reader's own notes (not in the reports).
+        noted = Swatch("noted", "Noted passage", self)
+        noted.setToolTip("A passage you wrote a note on: bar in the margin, dashed underline")
+        self.swatches.append(noted)
+        layout.addWidget(noted)
         layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the row: first the hints ("solid underline") go, then the last samples.
+
+        Samples are never squeezed ("hared fac"): one that does not fit whole is hidden.
+        """
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+        step = 10 + 2 * layout.spacing()
+
+        def width(widgets: Sequence[QWidget]) -> int:
+            return margins + sum(w.sizeHint().width() + step for w in widgets)
+
+        with_hints = width([*self.swatches, *self.hints]) <= self.width()
+        for hint in self.hints:
+            hint.setVisible(with_hints)
+        shown = list(self.swatches)
+        while len(shown) > 1 and width(shown) > self.width():
+            shown.pop()
+        for swatch in self.swatches:
+            swatch.setVisible(swatch in shown)
 
     def set_palette(self, palette: QtPalette) -> None:
         """Repaint the swatches with `palette`."""

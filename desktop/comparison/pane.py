@@ -13,10 +13,12 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTextBlockFormat,
@@ -41,6 +43,26 @@ from library.article import Article
 
 # Given a body offset, the hover text for it (None: not part of any pair).
 TooltipProvider = Callable[[int], str | None]
+TITLE_LINES = 2
+NOTED_BAR_WIDTH = 4  # px, in the document margin left of a noted passage
+
+
+def wrap_lines(text: str, metrics: QFontMetrics, width: int, lines: int = TITLE_LINES) -> str:
+    """`text` wrapped at word boundaries into at most `lines` lines of `width` px.
+
+    The last line is elided with "…" when the text is longer; a word wider than
+    a whole line is elided on its own line.
+    """
+    words = text.split()
+    out: list[str] = []
+    while words and len(out) < lines - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        out.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+    if words:
+        out.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return "\n".join(out)
 
 
 class ReadingTextEdit(QTextEdit):
@@ -76,6 +98,8 @@ class ReadingTextEdit(QTextEdit):
         # Body spans of the current pair and its colour: outlined over the text.
         self.current_spans: list[tuple[int, int]] = []
         self.current_color = QColor()
+        # Body spans that carry a note (set by `desktop.passages.mark_noted`).
+        self.noted_spans: list[tuple[int, int]] = []
         self._press: QPoint | None = None
 
     def body_offset_at(self, point: QPoint | QPointF) -> int | None:
@@ -87,18 +111,21 @@ class ReadingTextEdit(QTextEdit):
         return None if hit < 0 else self.offsets.to_body(hit)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint the text, then outline the current pair (as Meld frames its current chunk)."""
+        """Paint the text, then outline the current pair (as Meld frames its current chunk)
+        and mark noted passages with a bar in the left margin."""
         super().paintEvent(event)
-        if not self.current_spans:
-            return
         pane = self.parent()
-        if not isinstance(pane, ReadingPane):
+        if not isinstance(pane, ReadingPane) or not (self.current_spans or self.noted_spans):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.current_color, 2))
         scroll = self.verticalScrollBar().value()
         width = self.viewport().width()
+        bar = self.palette().color(QPalette.ColorRole.Highlight)
+        for start, end in self.noted_spans:
+            top, bottom = pane.y_span(start, end)
+            painter.fillRect(QRectF(3, top - scroll, NOTED_BAR_WIDTH, bottom - top), bar)
+        painter.setPen(QPen(self.current_color, 2))
         for start, end in self.current_spans:
             top, bottom = pane.y_span(start, end)
             painter.drawRoundedRect(QRectF(5, top - scroll - 2, width - 10, bottom - top + 4), 4, 4)
@@ -170,6 +197,10 @@ class ReadingPane(QFrame):
         self.side = side
         self.article: Article | None = None
         self._meta = ""  # the full source line; the label shows it elided
+        # The other side's pane: both headers take as many title lines as the
+        # longer title needs, so the two texts start level and the bands read straight.
+        self.partner: ReadingPane | None = None
+        self.title_lines = 1
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(f"Article {side.upper()}")
 
@@ -180,8 +211,7 @@ class ReadingPane(QFrame):
             "QLabel { border-radius: 13px; font-weight: 700;"
             " background: palette(highlight); color: palette(highlighted-text); }"
         )
-        # One elided line (full title in the tooltip): both headers then have the
-        # same height, so the two texts start level and the bands read straight.
+        # Up to two lines, elided (the full title is in the tooltip).
         self.title_label = plain_label(QLabel())
         self.title_label.setMinimumWidth(50)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -261,10 +291,19 @@ class ReadingPane(QFrame):
         title = (self.article.title if self.article else "") or "(untitled)"
         metrics = self.title_label.fontMetrics()
         width = max(40, self.title_label.width())
-        self.title_label.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
+        text = wrap_lines(title, metrics, width)
+        self.title_label.setText(text)
+        self.title_lines = text.count("\n") + 1
+        self._level_titles()
+        if self.partner is not None:
+            self.partner._level_titles()
         metrics = self.meta_label.fontMetrics()
         width = max(40, self.meta_label.width())
         self.meta_label.setText(metrics.elidedText(self._meta, Qt.TextElideMode.ElideRight, width))
+
+    def _level_titles(self) -> None:
+        lines = max(self.title_lines, self.partner.title_lines if self.partner else 1)
+        self.title_label.setFixedHeight(lines * self.title_label.fontMetrics().lineSpacing())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Re-elide the title and the source line to the new width."""

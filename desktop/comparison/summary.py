@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
 
 from desktop.text import clip, plain_tooltip
 from library.export.layout import ComparisonLayout
+from library.export.wording import LOW_OVERLAP_TEXT, explain, low_overlap, reason
 
 _ROLE = Qt.ItemDataRole.UserRole
 # Height (px) of the divergent-claims section when it only says there are none.
 EMPTY_DIVERGENT_HEIGHT = 90
+MIN_WIDTH = 260
+SIDE_MARGIN = 10
 
 
 class SummaryPanel(QWidget):
@@ -45,7 +48,7 @@ class SummaryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Comparison summary")
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(MIN_WIDTH)
         heading = QLabel("Summary")
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -59,6 +62,7 @@ class SummaryPanel(QWidget):
             bar.setRange(0, 100)
             bar.setFormat("%p% shared")
             bar.setAccessibleName(f"Share of article {side.upper()} also in the other")
+            bar.setToolTip(f"Share of article {side.upper()}'s text the other article also reports")
             form.addRow(f"Article {side.upper()}", bar)
         self.counts = QLabel("No comparison yet")
         self.counts.setTextFormat(Qt.TextFormat.RichText)  # bold numbers; no user text
@@ -97,7 +101,7 @@ class SummaryPanel(QWidget):
         self._divergent_shrunk = False
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(SIDE_MARGIN, 8, SIDE_MARGIN, 8)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.counts)
@@ -139,14 +143,15 @@ class SummaryPanel(QWidget):
         for relation in ("divergent", "same"):
             target = self.lists[relation]
             for pair in layout.pairs_in_order("a", relation):
-                lines = [
-                    f"A: {clip(layout.pair_text(pair, 'a'), 180)}",
-                    f"B: {clip(layout.pair_text(pair, 'b'), 180)}",
+                # The reason first: it is what a long entry must not lose.
+                lines = [f"⚠ {reason(c)}" for c in pair.conflicts]
+                lines += [
+                    f"A: {clip(layout.pair_text(pair, 'a'), 160)}",
+                    f"B: {clip(layout.pair_text(pair, 'b'), 160)}",
                 ]
-                lines += [f"  ⚠ {c.describe()}" for c in pair.conflicts]
                 item = QListWidgetItem("\n".join(lines))
                 item.setData(_ROLE, ("pair", pair.index))
-                item.setToolTip(plain_tooltip(pair.describe()))
+                item.setToolTip(plain_tooltip(explain(pair)))
                 target.addItem(item)
         for side in ("a", "b"):
             target = self.lists[f"only_{side}"]
@@ -158,8 +163,9 @@ class SummaryPanel(QWidget):
                     target.addItem(item)
         real = {key: widget.count() for key, widget in self.lists.items()}
         self.divergent_label.setText(f"Divergent claims ({real['divergent']})")
+        agree = "No divergent claims: where the articles overlap, they agree."
         for key, empty in (
-            ("divergent", "No divergent claims: where the articles overlap, they agree."),
+            ("divergent", LOW_OVERLAP_TEXT if low_overlap(s) else agree),
             ("same", "No shared facts."),
             ("only_a", "Nothing that only A reports."),
             ("only_b", "Nothing that only B reports."),
@@ -174,6 +180,9 @@ class SummaryPanel(QWidget):
             ("only_b", "B only"),
         ):
             self.tabs.setTabText(self.tabs.indexOf(self.lists[key]), f"{name} ({real[key]})")
+        # Wide enough for every tab label: "B only (43)" must never hide behind arrows.
+        tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN
+        self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
 
     def set_current(self, pair: int | None) -> None:
         """Select the list entry of `pair` without re-emitting activation."""

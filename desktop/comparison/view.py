@@ -14,18 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QSplitter,
     QToolBar,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.comparison.actions import build_actions
+from desktop.comparison.banner import LowOverlapBanner
 from desktop.comparison.exporting import ask_save_path, suggested_name, write_report
 from desktop.comparison.gutter import LinkMap, pair_bands
 from desktop.comparison.highlighter import mark_current, paint_document
@@ -34,6 +36,9 @@ from desktop.comparison.navigation import Navigator
 from desktop.comparison.overview import overview_marks
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
+from desktop.comparison.position import PositionKeeper
+from desktop.comparison.queries import ComparisonQueries
+from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.worker import ComparisonRunner
@@ -42,11 +47,23 @@ from library import paths
 from library.article import Article
 from library.errors import ParallaxError
 from library.export import ComparisonLayout
+from library.export.wording import explain, low_overlap, status_line
 
 SIDES = ("a", "b")
+# Unless the user chose, the summary folds into the rail by itself when with it
+# open the two texts would get less than this share of the window's width.
+TEXTS_SHARE = 0.6
+SUMMARY_ROOM = 300  # the summary's width plus its splitter handle
+TEXTS_OVERHEAD = 100  # gutter, rail, margins and scroll bars beside the two texts
 
 
-class ComparisonView(QWidget):
+def hide_tooltip() -> None:
+    """Hide a shown tooltip (it fades out within a fraction of a second)."""
+    if QToolTip.isVisible():
+        QToolTip.hideText()
+
+
+class ComparisonView(ComparisonQueries, QWidget):
     """Side-by-side comparison of two articles.
 
     Args:
@@ -55,12 +72,15 @@ class ComparisonView(QWidget):
     Signals:
         comparison_ready(object): a comparison was painted (the engine `Comparison`).
         comparison_failed(str): the comparison of the latest request failed.
-        status_message(str): a short message for the status bar.
+        status_message(str): a short message for the status bar ("" clears it).
+        summary_mode_changed(str): the user opened or folded the summary
+            ("open" / "closed"), to be remembered.
     """
 
     comparison_ready = Signal(object)
     comparison_failed = Signal(str)
     status_message = Signal(str)
+    summary_mode_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, data_dir: Path | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +113,10 @@ class ComparisonView(QWidget):
         top.addWidget(self.busy_bar)
         self._set_busy(False)
 
+        # Said first, above the texts: nothing below means much for two stories.
+        self.banner = LowOverlapBanner(self)
         self.panes = {side: ReadingPane(side, self) for side in SIDES}
+        self.panes["a"].partner, self.panes["b"].partner = self.panes["b"], self.panes["a"]
         self.gutter = LinkMap(self.panes["a"], self.panes["b"], self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -109,13 +132,22 @@ class ComparisonView(QWidget):
         self.outer.addWidget(self.summary)
         self.outer.setStretchFactor(0, 1)
         self.outer.setStretchFactor(1, 0)
+        self.outer.setCollapsible(0, False)
         self.outer.setSizes([1000, 280])
-        self.splitter.setSizes([480, 64, 480])
+        self.splitter.setSizes([480, 44, 480])
+        self.rail = SideRail(self)
+        self.rail.hide()
+        middle = QHBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(2)
+        middle.addWidget(self.outer, 1)
+        middle.addWidget(self.rail)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(self.outer, 1)
+        layout.addWidget(self.banner)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.legend)
 
         self.sync = ScrollSync(
@@ -141,6 +173,14 @@ class ComparisonView(QWidget):
             edit.verticalScrollBar().rangeChanged.connect(lambda *_: self._geometry_timer.start())
             edit.clicked.connect(lambda offset, s=side: self._on_text_clicked(s, offset))
             edit.tooltip_provider = lambda offset, s=side: self._tooltip(s, offset)
+        # The reading position survives resizes, folding panels and re-comparisons.
+        self.position = PositionKeeper(
+            self.panes,
+            lambda: (self._layout, self._current),
+            self._select_again,
+            self.sync.hold,
+            self._geometry_timer,
+        )
         self.gutter.pair_clicked.connect(lambda index: self._select_pair(index, None))
         self.summary.pair_activated.connect(lambda index: self._select_pair(index, None))
         self.summary.unit_activated.connect(self.select_unit)
@@ -156,6 +196,22 @@ class ComparisonView(QWidget):
         )
         # The view carries its own toolbar, so it is usable wherever it is embedded.
         self.acts.fill_toolbar(self.toolbar)
+        # The summary folds into the rail: by itself when the view is narrow,
+        # or as the user chose (the window remembers the choice).
+        self.summary_fold = PanelFold(
+            self.summary,
+            self.rail,
+            "summary",
+            "Summary",
+            "F7",
+            self._keep_position,
+            self._summary_fits,
+            self,
+        )
+        self.summary_fold.mode_changed.connect(self.summary_mode_changed)
+        self.act_summary = self.summary_fold.action
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_summary)
         self._update_actions()
         self._apply_palette()
 
@@ -164,6 +220,26 @@ class ComparisonView(QWidget):
     def actions(self) -> list[QAction]:
         """Navigation, scroll-sync and export actions, for menus and toolbars."""
         return self.acts.all()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.summary_fold.fit()
+
+    def _summary_fits(self) -> bool:
+        """Whether the two texts keep `TEXTS_SHARE` of the window with the summary open."""
+        texts = self.width() - SUMMARY_ROOM - TEXTS_OVERHEAD
+        return texts >= TEXTS_SHARE * self.window().width()
+
+    # -- reading position across reflows ---------------------------------------------
+
+    def _keep_position(self) -> None:
+        self.position.keep()
+
+    def _select_again(self, index: int) -> None:
+        pair = self._layout.pairs[index] if self._layout else None
+        if pair is not None:
+            self._set_current(index)
+            self._selected = (list(pair.a), list(pair.b))
 
     def set_active(self, active: bool) -> None:
         """Enable or disable navigation and export while the view is off screen.
@@ -234,6 +310,7 @@ class ComparisonView(QWidget):
         self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
     ) -> None:
         """Show the texts with `layout`'s highlights (None: plain, while comparing)."""
+        self.position.before_texts((a, b))
         for side, article in zip(SIDES, (a, b), strict=True):
             if self.panes[side].article is not article:
                 self.panes[side].set_article(article)
@@ -242,8 +319,12 @@ class ComparisonView(QWidget):
         self._current, self._selected = None, ([], [])
         self._paint()
         self.summary.set_layout(layout)
+        self.banner.setVisible(layout is not None and low_overlap(layout.summary))
         self._update_actions()
-        self._refresh_geometry()
+        if layout is None:
+            self.position.scroll_back()  # still comparing: the pair is selected once it is in
+        else:
+            self._refresh_geometry()
 
     def _on_result(self, comparison: object, layout: object) -> None:
         if self._pending is None:
@@ -283,6 +364,7 @@ class ComparisonView(QWidget):
     # -- geometry: bands, overview marks, scroll anchors ------------------------------
 
     def _refresh_geometry(self) -> None:
+        self.position.put_back()
         bands = pair_bands(self._layout, self.panes["a"], self.panes["b"])
         self.gutter.set_bands(bands, self._qt_palette)
         self.sync.set_segments([(b.a_top, b.a_bottom, b.b_top, b.b_bottom) for b in bands])
@@ -297,6 +379,7 @@ class ComparisonView(QWidget):
         self._update_visible_ranges()
 
     def _update_visible_ranges(self) -> None:
+        hide_tooltip()  # the text moved from under it
         for pane in self.panes.values():
             pane.overview.set_visible_range(*pane.visible_fraction())
 
@@ -306,7 +389,7 @@ class ComparisonView(QWidget):
         unit = self._layout.unit_at(side, offset) if self._layout else None
         if unit is None or unit.pair is None or self._layout is None:
             return None
-        return self._layout.pairs[unit.pair].describe() + "\nClick to show its counterpart."
+        return explain(self._layout.pairs[unit.pair]) + "\nClick to show its counterpart."
 
     def _on_text_clicked(self, side: str, offset: int) -> None:
         unit = self._layout.unit_at(side, offset) if self._layout else None
@@ -356,7 +439,8 @@ class ComparisonView(QWidget):
                     at = shown  # the clicked unit stays put; its counterpart comes level
             for side in SIDES:
                 self.panes[side].scroll_to_y(tops[side], at)
-        self.status_message.emit(pair.describe().replace("\n", "  "))
+        hide_tooltip()  # a tooltip of the old place must not sit over the new one
+        self.status_message.emit(status_line(pair))
 
     def _set_current(self, index: int | None) -> None:
         self._current = index
@@ -404,33 +488,6 @@ class ComparisonView(QWidget):
             self.acts.sync.setChecked(enabled)
         if enabled:
             self.sync.follow("a")  # bring B level with A right away
-
-    # -- state for tests and other features -----------------------------------------------
-
-    def current_pair_index(self) -> int | None:
-        """Index of the selected pair, or None."""
-        return self._current
-
-    def selected_units(self) -> tuple[list[int], list[int]]:
-        """Unit ids selected in A and in B."""
-        return list(self._selected[0]), list(self._selected[1])
-
-    def highlighted_units(self, side: str) -> dict[int, str]:
-        """Unit id -> "same"/"divergent" for each highlighted unit of `side`."""
-        return self._layout.highlighted(side) if self._layout else {}
-
-    def pane(self, side: str) -> ReadingPane:
-        """The reading pane of `side` ("a" or "b"); its `.text_edit` holds the body."""
-        return self.panes[side]
-
-    def unit_at_position(self, side: str, char_pos: int) -> int | None:
-        """Id of the unit of `side` at body offset `char_pos`, or None."""
-        unit = self._layout.unit_at(side, char_pos) if self._layout else None
-        return None if unit is None else unit.unit_id
-
-    def layout_data(self) -> ComparisonLayout | None:
-        """The painted layout (spans, pairs), or None before a comparison."""
-        return self._layout
 
     # -- export ---------------------------------------------------------------------
 

@@ -94,6 +94,10 @@ def format_date(value: str | None) -> str:
     return parsed.strftime("%Y-%m-%d")
 
 
+# Two imports on one day are told apart by their time.
+IMPORTED_FORMAT = "%Y-%m-%d %H:%M"
+
+
 def format_imported(value: str | None, fmt: str = "%Y-%m-%d") -> str:
     """An import timestamp as a local date (or with `fmt`, e.g. to the minute)."""
     if not value:
@@ -205,7 +209,7 @@ class LibraryModel(QAbstractTableModel):
         if column == Column.WORDS:
             # A Chinese article's length is in characters: say so.
             return f"{row.words:,}" + (" chars" if row.article.counts_characters else "")
-        return format_imported(article.imported_at)
+        return format_imported(article.imported_at, IMPORTED_FORMAT)
 
     @staticmethod
     def _tooltip(row: _Row, column: Column) -> str | None:

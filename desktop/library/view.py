@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.library.dialogs import ArticlePicker, ConfirmRemove
+from desktop.library.empty_state import EmptySearchState
 from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel
 from desktop.library.preview import MARKS, PreviewPane
 from desktop.library.proxy import LibraryProxy
@@ -31,6 +32,8 @@ from library.errors import InvalidQuery, ParallaxError
 from library.store import LibraryStore
 
 SEARCH_DELAY_MS = 150
+# A long outlet name is elided (its tooltip has it whole) rather than squeeze the titles.
+OUTLET_MAX_WIDTH = 220
 
 
 class LibraryView(QWidget):
@@ -90,10 +93,12 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.OUTLET, 120), (Column.DATE, 90), (Column.WORDS, 84),
-                              (Column.IMPORTED, 90)):
-            header.resizeSection(column, width)
+        for column in (Column.OUTLET, Column.DATE, Column.WORDS, Column.IMPORTED):
+            # As narrow as the header; `fit_columns` widens each to its content.
+            header.resizeSection(column, header.sectionSizeHint(column))
         self.table.sortByColumn(Column.IMPORTED, Qt.SortOrder.DescendingOrder)
+        self.empty_state = EmptySearchState(self.table)
+        self.empty_state.clear_requested.connect(self.clear_search)
 
         self.preview = PreviewPane()
 
@@ -148,6 +153,20 @@ class LibraryView(QWidget):
         else:
             self._update_note()
         self.select_ids(keep)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widen the short columns to their content (never narrower than the user left them)."""
+        header = self.table.horizontalHeader()
+        for column in (Column.OUTLET, Column.DATE, Column.WORDS, Column.IMPORTED):
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            cap = OUTLET_MAX_WIDTH if column == Column.OUTLET else wanted
+            header.resizeSection(column, max(header.sectionSize(column), min(wanted, cap)))
+
+    def clear_search(self) -> None:
+        """Clear the search box and show every article again."""
+        self.filter_edit.clear()
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         """Run the search for the filter text now and narrow the table to its hits."""
@@ -307,6 +326,8 @@ class LibraryView(QWidget):
     def _update_note(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
+        nothing = self.proxy.filtering and shown == 0 and total > 0
+        self.empty_state.show_for(self.filter_edit.text().strip() if nothing else None)
         if self.proxy.filtering:
             noun = "article" if total == 1 else "articles"
             self.filter_note.setText(f"{shown} of {total} {noun} match")

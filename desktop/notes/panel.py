@@ -38,6 +38,7 @@ from desktop.notes.list_model import MARKS, NoteListModel, NoteRole, NoteRow, Ri
 from desktop.notes.search import NotesSearchBar
 from desktop.notes.titles import TitleCache
 from desktop.notes.transfer import NotesTransfer
+from desktop.notes.undo import UndoDelete
 from desktop.text import plain_label
 from library.article import Article
 from library.errors import InvalidQuery, ParallaxError
@@ -121,6 +122,8 @@ class NotesPanel(QWidget):
         for widget in (self.banner, self.search_bar, self.context):
             layout.addWidget(widget)
         layout.addWidget(splitter, 1)
+        self.undo = UndoDelete(self, self._undo_delete)  # "Deleted — Undo", Ctrl+Z
+        layout.addWidget(self.undo)
         layout.addWidget(self.status)
 
         self.transfer = NotesTransfer(
@@ -149,12 +152,14 @@ class NotesPanel(QWidget):
 
     def show_article(self, article: Article | None) -> None:
         """List the notes of `article` (None: nothing is open)."""
+        self._leave_view()
         self._article, self._pair = article, None
         self._remember(article)
         self.refresh()
 
     def show_comparison(self, article_a: Article, article_b: Article) -> None:
         """List the comparison's notes plus each side's notes."""
+        self._leave_view()
         self._article, self._pair = None, (article_a, article_b)
         self._remember(article_a, article_b)
         self.refresh()
@@ -262,7 +267,8 @@ class NotesPanel(QWidget):
         tag, bar = self.search_bar.tag(), self.search_bar
         if bar.trash():
             notes = [n for n in self.store.trash() if not tag or tag in n.tags]
-            return [NoteRow(n, self._title_for(n)) for n in notes], _count(notes, "in the trash")
+            label = f"Showing the trash: {_count(notes, 'in the trash')}"
+            return [NoteRow(n, self._title_for(n)) for n in notes], label
         if bar.edit.text().strip():
             hits = self.store.search(bar.query(), tag=tag, limit=SEARCH_LIMIT, marks=MARKS)
             rows = [NoteRow(h.note, self._title_for(h.note), h.snippet) for h in hits]
@@ -310,14 +316,17 @@ class NotesPanel(QWidget):
             return
         self.flush()
         self.editor.set_note(None)
-        self._apply(lambda: self.store.delete(note.id), f"Moved to the trash: {note.title}")
+        if self._apply(lambda: self.store.delete(note.id), f"Moved to the trash: {note.title}"):
+            self.undo.offer(note)
+            self.status.clear()  # the banner says it, with the way back
 
     def restore_selected(self) -> None:
         """Take the selected note out of the trash."""
         note = self.selected_note()
         if note is None or not note.in_trash:
             return
-        self._apply(lambda: self.store.restore(note.id), f"Restored: {note.title}")
+        if self._apply(lambda: self.store.restore(note.id), f"Restored: {note.title}"):
+            self.undo.forget(note.id)
 
     def report(self, message: str, error: bool = False) -> None:
         """Show a one-line result or error under the panel."""
@@ -330,16 +339,32 @@ class NotesPanel(QWidget):
 
     # -- helpers -------------------------------------------------------------
 
-    def _apply(self, change: Callable[[], object], message: str) -> None:
+    def _apply(self, change: Callable[[], object], message: str) -> bool:
         try:
             change()
         except ParallaxError as exc:
             self.report(str(exc), True)
-            return
+            return False
         self.report(message)
         self._tags_stale = True
         self.refresh()
         self.notes_changed.emit()
+        return True
+
+    def _undo_delete(self, note: Note) -> None:
+        if self._apply(lambda: self.store.restore(note.id), f"Restored: {note.title}"):
+            row = self.model.row_of(note.id)
+            if row is not None:
+                self.list_view.setCurrentIndex(self.model.index(row))
+
+    def _leave_view(self) -> None:
+        """Another article or comparison opens: what was said about the last one goes."""
+        self.status.clear()  # "Restored: …"
+        self.undo.dismiss()
+        if self.search_bar.trash():  # the trash is a detour, not a place to stay
+            self.search_bar.trash_button.blockSignals(True)
+            self.search_bar.trash_button.setChecked(False)
+            self.search_bar.trash_button.blockSignals(False)
 
     def _refresh_tags(self) -> None:
         # Another window or the CLI may have added tags since we last counted.

@@ -62,10 +62,16 @@ class NotesSearchBar(QWidget):
         self.tag_combo.setAccessibleName("Filter by tag")
         self.tag_combo.setToolTip("Show only notes with this tag")
         self.tag_combo.addItem("All tags", None)
+        # A long tag list must not squeeze the search box: the popup shows the names whole.
+        self.tag_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.tag_combo.setMinimumContentsLength(8)
         self.trash_button = QToolButton()
         self.trash_button.setText("Trash")
         self.trash_button.setCheckable(True)
         self.trash_button.setToolTip("Show deleted notes, to restore them")
+        self.trash_button.setObjectName("notesTrash")  # styled when on: see parallax.qss
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from library.article import Article
 from library.errors import ImportRefused
+from library.ingest.dateline import stated_date
 from library.ingest.decoding import decode_bytes
 from library.ingest.html import parse_html
 from library.ingest.markdown import parse_markdown
@@ -54,7 +55,7 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
         body=body,
         outlet=parsed.outlet,
         author=parsed.author,
-        published=parsed.published,
+        published=parsed.published or stated_date(parsed.body),
         url=parsed.url,
         language=parsed.language,
         source_path=display_path(path.resolve()),

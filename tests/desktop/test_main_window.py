@@ -135,6 +135,8 @@ def test_shortcuts_are_set_and_shown(window: MainWindow) -> None:
 def test_geometry_and_splitter_are_remembered(qtbot: QtBot, collection: Collection) -> None:
     first = make_window(qtbot, collection)
     qtbot.waitExposed(first)
+    first.setWindowState(Qt.WindowState.WindowNoState)  # a first start is maximised
+    first.resize(760, 560)
     splitter = first.library_view.splitter
     total = sum(splitter.sizes())
     splitter.setSizes([total // 3, total - total // 3])

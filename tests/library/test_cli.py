@@ -121,10 +121,20 @@ def test_window_mode_calls_the_window(home: str) -> None:
     calls = []
     code = main(
         ["--data-dir", home, "a.txt", "b.txt"],
-        open_window=lambda d, files, shot: calls.append((d, files, shot)) or 0,
+        open_window=lambda d, files, shot, size: calls.append((d, files, shot, size)) or 0,
     )
     assert code == 0
-    assert calls == [(home, ["a.txt", "b.txt"], None)]
+    assert calls == [(home, ["a.txt", "b.txt"], None, None)]
+
+
+def test_screenshot_size_is_parsed(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    calls = []
+    args = ["--screenshot", "o.png", "--screenshot-size", "1280x800", "a.txt", "b.txt"]
+    main(args, open_window=lambda *a: calls.append(a) or 0)
+    assert calls == [(None, ["a.txt", "b.txt"], "o.png", (1280, 800))]
+    with pytest.raises(SystemExit):
+        main(["--screenshot", "o.png", "--screenshot-size", "huge"], open_window=lambda *a: 0)
+    assert "WIDTHxHEIGHT" in capsys.readouterr().err
 
 
 def test_corrupt_library_is_moved_aside_with_a_warning(
