@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from library.compare.model import Comparison, Pair, Unit
 from library.reviews.model import Review
+
+if TYPE_CHECKING:  # the CLI starts without the engine (and its sentence splitter)
+    from library.compare.model import Comparison, Pair, Unit
 
 Status = Literal["applied", "added", "unmatched", "detached"]
 

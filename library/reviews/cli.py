@@ -14,7 +14,7 @@ divergent, related, unrelated ("not related").  Registered by `library.cli`.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from library.article import Article
 from library.cli_support import (
@@ -29,12 +29,14 @@ from library.cli_support import (
     record_id,
     utf8_text,
 )
-from library.compare.model import Comparison, Side
 from library.errors import ParallaxError
-from library.reviews.actions import Judgement
-from library.reviews.apply import AppliedReview, ReviewedComparison
+from library.reviews.apply import AppliedReview, ReviewedComparison, best_pair
 from library.reviews.model import InvalidReview, Relation, Review, relation_named
 from library.terminal import safe
+
+if TYPE_CHECKING:  # `parallax list` must not load the engine
+    from library.compare.model import Comparison, Side
+    from library.reviews.actions import Judgement
 
 _VERDICT_COLORS = {"confirmed": GREEN, "rejected": RED, "changed": YELLOW, "linked": CYAN}
 
@@ -254,8 +256,6 @@ def _pair_of(ctx: CliContext, comparison: Comparison) -> int:
         return int(args.pair)
     if not (args.a_unit and args.b_unit):
         raise ParallaxError("Say which pair: --pair N, or --a-unit I --b-unit J.")
-    from library.reviews.apply import best_pair
-
     found = best_pair(comparison.pairs, args.a_unit, args.b_unit)
     if found is None:
         raise ParallaxError(
