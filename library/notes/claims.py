@@ -69,8 +69,7 @@ def find_claim(
     want_a, want_b = set(a_units), set(b_units)
     exact = [(a, b) for a, b, _ in pairs if (set(a), set(b)) == (want_a, want_b)]
     within = [(a, b) for a, b, _ in pairs if want_a <= set(a) and want_b <= set(b)]
-    found = (exact or within or [None])[0]
-    if found is None:
+    if not (exact or within):
         divergent = [_spec(a, b) for a, b, relation in pairs if relation == "divergent"]
         listed = divergent or [_spec(a, b) for a, b, _ in pairs]
         what = "divergent claims" if divergent else "pairs"
@@ -80,7 +79,7 @@ def find_claim(
             else " It has no pairs."
         )
         raise NotFound(f"The comparison has no claim {_spec(a_units, b_units)}.{hint}")
-    a, b = found
+    a, b = (exact or within)[0]
     text = f"{_text(comparison.a, a)} ↔ {_text(comparison.b, b)}"
     return Claim(units_a=tuple(a), units_b=tuple(b), text=text)
 

@@ -62,31 +62,21 @@ class ReviewsStore:
         review was made on this version, found again by quote and context on
         another version, or marked detached (and kept) when it is gone.
         """
-        assert article_a.id is not None and article_b.id is not None
         hashes = [article_a.content_hash, article_b.content_hash]
         paths = [article_a.source_path, article_b.source_path]
-        rows = self._rows(
-            f"{_NAMING} ORDER BY r.created_at, r.id", [*hashes, *hashes, *paths, *paths]
-        )
-        wanted = {article_a.id: article_a, article_b.id: article_b}
+        params = [*hashes, *hashes, *paths, *paths]
         found: list[Review] = []
-        for review in rows:
-            a_article = self._article_of(review.a.ref)
-            b_article = self._article_of(review.b.ref)
-            if a_article is None or b_article is None:
-                continue
-            ids = (a_article.id, b_article.id)
-            if ids == (article_a.id, article_b.id):
+        for review in self._rows(f"{_NAMING} ORDER BY r.created_at, r.id", params):
+            on_a = self._article_of(review.a.ref)
+            on_b = self._article_of(review.b.ref)
+            if _is(review.a.ref, on_a, article_a) and _is(review.b.ref, on_b, article_b):
                 pass
-            elif ids == (article_b.id, article_a.id):
+            elif _is(review.a.ref, on_a, article_b) and _is(review.b.ref, on_b, article_a):
                 review = review.flipped()
             else:
                 continue
             found.append(
-                review.with_changes(
-                    a=_placed(review.a, wanted[article_a.id]),
-                    b=_placed(review.b, wanted[article_b.id]),
-                )
+                review.with_changes(a=_placed(review.a, article_a), b=_placed(review.b, article_b))
             )
         return found
 
@@ -194,6 +184,17 @@ def side_for(article: Article, start: int, end: int, units: Iterable[int]) -> Re
         units=tuple(units),
         article_id=article.id,
     )
+
+
+def _is(ref: ArticleRef, found: Article | None, article: Article) -> bool:
+    """Whether a side found as `found` in the library is on `article`.
+
+    An article outside the library (a file compared without adding it) has
+    no id: only a side on exactly its text is on it.
+    """
+    if article.id is not None:
+        return found is not None and found.id == article.id
+    return bool(ref.hash) and ref.hash == article.content_hash
 
 
 def _placed(side: ReviewSide, article: Article) -> ReviewSide:

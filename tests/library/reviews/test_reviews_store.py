@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,14 @@ def test_read_only_file_refuses_with_one_line(two: Pair) -> None:
     finally:
         reader.close()
         os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_articles_outside_the_library_see_reviews_of_their_exact_text(two: Pair) -> None:
+    # `parallax compare FILE FILE` without --add reads files without storing them (no id).
+    col = two.collection
+    comparison = col.compare(two.a, two.b)
+    col.set_review(two.a, two.b, comparison, pair=0, judgement="reject")
+    loose_a, loose_b = replace(two.a, id=None), replace(two.b, id=None)
+    (seen,) = col.reviewed(loose_b, loose_a, col.compare(loose_b, loose_a)).reviews
+    assert seen.status == "applied" and seen.review.verdict == "rejected"
+    assert seen.review.waiting  # no library ids to show
