@@ -8,6 +8,7 @@ re-imported as a new version, live here so no caller can forget half.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
@@ -108,6 +109,7 @@ class Collection:
             if result.status == "new_version" and result.previous_id is not None:
                 assert result.article is not None
                 self.notes.reanchor(result.previous_id, result.article)
+                self._reanchor_reviews(result.previous_id, result.article)
             elif result.status == "unchanged" and result.article is not None:
                 self._reanchor_left_behind(result.article)
             if result.article is not None and not notes_failed:
@@ -128,6 +130,13 @@ class Collection:
             should_cancel=should_cancel,
             on_result=after_each,
         )
+
+    def _reanchor_reviews(self, previous_id: int, current: Article) -> None:
+        # Reviews are found on any version anyway (by the file, placed when
+        # read); moving them now lets the next version start from this text.
+        # A failure (notes.db locked) must not undo the import.
+        with contextlib.suppress(ParallaxError):
+            self.reviews.reanchor(self.library.get(previous_id), current)
 
     def _reanchor_left_behind(self, current: Article) -> None:
         # A new version whose notes could not be moved (notes.db locked when it

@@ -158,6 +158,37 @@ class ReviewsStore:
             cursor = self.db.execute(f"DELETE FROM reviews WHERE id IN ({marks})", ids)
         return int(cursor.rowcount)
 
+    def reanchor(self, old: Article, new: Article) -> tuple[int, int]:
+        """Move the reviews on version `old` to `new` (re-imported): (moved, detached).
+
+        Each side on `old` is placed in the new text and rewritten there, so
+        the next version starts from this one; a side whose passage is gone
+        keeps its quote and old version and is marked detached.  Nothing is
+        dropped.
+        """
+        rows = self._rows("WHERE r.a_hash = ? OR r.b_hash = ?", [old.content_hash] * 2)
+        moved = detached = 0
+        if not rows:
+            return moved, detached
+        with write_transaction(self.db):
+            for review in rows:
+                for letter, side in (("a", review.a), ("b", review.b)):
+                    if side.ref.hash != old.content_hash:
+                        continue
+                    placed = _placed(side, new)
+                    moved += not placed.detached
+                    detached += placed.detached
+                    row = {
+                        k: v for k, v in _side_row(letter, placed).items() if not k.endswith("_id")
+                    }
+                    if placed.detached:
+                        row = {f"{letter}_detached": 1}
+                    sets = ", ".join(f"[{column}] = ?" for column in row)
+                    self.db.execute(
+                        f"UPDATE reviews SET {sets} WHERE id = ?", [*row.values(), review.id]
+                    )
+        return moved, detached
+
     # -- helpers -------------------------------------------------------------
 
     def _article_of(self, ref: ArticleRef) -> Article | None:
@@ -225,22 +256,24 @@ def _row_for(review: Review) -> dict[str, Any]:
         "library_uid": review.library_uid,
     }
     for letter, side in (("a", review.a), ("b", review.b)):
-        row.update(
-            {
-                f"{letter}_article_id": side.article_id,
-                f"{letter}_path": side.ref.path,
-                f"{letter}_hash": side.ref.hash,
-                f"{letter}_title": side.ref.title,
-                f"{letter}_quote": side.anchor.quote,
-                f"{letter}_prefix": side.anchor.prefix,
-                f"{letter}_suffix": side.anchor.suffix,
-                f"{letter}_start": side.anchor.start,
-                f"{letter}_end": side.anchor.end,
-                f"{letter}_units": json.dumps(list(side.units)),
-                f"{letter}_detached": int(side.detached),
-            }
-        )
+        row.update(_side_row(letter, side))
     return row
+
+
+def _side_row(letter: str, side: ReviewSide) -> dict[str, Any]:
+    return {
+        f"{letter}_article_id": side.article_id,
+        f"{letter}_path": side.ref.path,
+        f"{letter}_hash": side.ref.hash,
+        f"{letter}_title": side.ref.title,
+        f"{letter}_quote": side.anchor.quote,
+        f"{letter}_prefix": side.anchor.prefix,
+        f"{letter}_suffix": side.anchor.suffix,
+        f"{letter}_start": side.anchor.start,
+        f"{letter}_end": side.anchor.end,
+        f"{letter}_units": json.dumps(list(side.units)),
+        f"{letter}_detached": int(side.detached),
+    }
 
 
 def _review_from_row(row: Any) -> Review:

@@ -196,3 +196,19 @@ def test_articles_outside_the_library_see_reviews_of_their_exact_text(two: Pair)
     (seen,) = col.reviewed(loose_b, loose_a, col.compare(loose_b, loose_a)).reviews
     assert seen.status == "applied" and seen.review.verdict == "rejected"
     assert seen.review.waiting  # no library ids to show
+
+
+def test_reimport_rewrites_the_review_on_the_new_version(two: Pair) -> None:
+    col = two.collection
+    comparison = col.compare(two.a, two.b)
+    pier = pair_index(comparison, "new pier")
+    review = col.set_review(two.a, two.b, comparison, pair=pier, judgement="confirm")
+    a2 = two.new_version()
+    stored = col.reviews.get(review.id)  # as stored, not placed on reading
+    assert stored.a.ref.hash == a2.content_hash and not stored.a.detached
+    assert a2.body[stored.a.anchor.start : stored.a.anchor.end] == review.a.anchor.quote
+    assert stored.b == col.reviews.get(review.id).b  # B untouched
+    two.rewritten()
+    gone = col.reviews.get(review.id)
+    assert gone.a.detached and gone.a.ref.hash == a2.content_hash  # kept, with its quote
+    assert gone.a.anchor.quote == review.a.anchor.quote
