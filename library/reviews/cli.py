@@ -30,8 +30,9 @@ from library.cli_support import (
     utf8_text,
 )
 from library.errors import ParallaxError
-from library.reviews.apply import AppliedReview, ReviewedComparison, best_pair
+from library.reviews.apply import AppliedReview, best_pair
 from library.reviews.model import InvalidReview, Relation, Review, relation_named
+from library.reviews.report import summary_line
 from library.terminal import safe
 
 if TYPE_CHECKING:  # `parallax list` must not load the engine
@@ -330,17 +331,3 @@ def _short(text: str, width: int = 100) -> str:
 
 def _article_json(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "content_hash": article.content_hash}
-
-
-def summary_line(reviewed: ReviewedComparison) -> str:
-    """One line for the terminal: reviewed vs machine-only findings."""
-    c = reviewed.counts
-    line = (
-        f"{c.machine} machine pair(s): {c.reviewed} reviewed ({c.confirmed} confirmed, "
-        f"{c.rejected} rejected, {c.changed} changed), {c.machine_only} machine-only"
-    )
-    if c.linked:
-        line += f"; {c.linked} linked by hand"
-    if c.detached:
-        line += f"; {c.detached} detached"
-    return line

@@ -67,3 +67,18 @@ def test_relation_names_and_read_only_listing() -> None:
     listing = argparse.Namespace(command="review", review_command="list", refs=["1", "2"])
     assert reads_only(listing)
     assert not reads_only(argparse.Namespace(command="review", review_command="set"))
+
+
+def test_export_sections_count_and_escape() -> None:
+    from library.reviews.report import html_section, markdown_section
+
+    comparison = compare_texts(A, B)
+    fish = review(1, side(A, "Fishermen"), side(B, "Fishermen"), "rejected", "unrelated", "1")
+    fish = fish.with_changes(reason="<script>alert(1)</script> *not* [x](y)")
+    reviewed = apply_reviews(comparison, [fish])
+
+    page = html_section(reviewed)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "1 reviewed (0 confirmed, 1 rejected, 0 changed)" in page
+    text = markdown_section(reviewed)
+    assert text.startswith("## Reviews") and "\\*not\\*" in text and "\\[x\\]\\(y\\)" in text
