@@ -46,6 +46,7 @@ from library.importer import FileResult
 from library.notes import cli as notes_cli
 from library.paths import display_path
 from library.reviews import cli as review_cli
+from library.reviews.report import summary_line
 from library.terminal import safe
 
 OpenWindow = Callable[[str | None, list[str], str | None], int]
@@ -360,7 +361,7 @@ def cmd_compare(ctx: CliContext) -> int:
         return 0
     ctx.print(render_report(comparison, color=ctx.color))
     if reviewed is not None and reviewed.reviews:
-        line = review_cli.summary_line(reviewed)
+        line = summary_line(reviewed)
         ctx.print(ctx.style(f"Reviews: {line} (parallax review list A B)", DIM))
     return 0
 

@@ -88,3 +88,15 @@ def _clip(text: str) -> str:
 
 def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def add_to_html(report: str, reviewed: ReviewedComparison) -> str:
+    """`report` (a comparison export's HTML page) with the Reviews section before `</body>`."""
+    section = html_section(reviewed)
+    at = report.rfind("</body>")
+    return report + section if at < 0 else report[:at] + section + report[at:]
+
+
+def add_to_markdown(report: str, reviewed: ReviewedComparison) -> str:
+    """`report` (a comparison export in Markdown) with the Reviews section appended."""
+    return report.rstrip("\n") + "\n\n" + markdown_section(reviewed)

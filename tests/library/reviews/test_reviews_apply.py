@@ -70,7 +70,7 @@ def test_relation_names_and_read_only_listing() -> None:
 
 
 def test_export_sections_count_and_escape() -> None:
-    from library.reviews.report import html_section, markdown_section
+    from library.reviews.report import add_to_html, add_to_markdown, html_section, markdown_section
 
     comparison = compare_texts(A, B)
     fish = review(1, side(A, "Fishermen"), side(B, "Fishermen"), "rejected", "unrelated", "1")
@@ -82,3 +82,6 @@ def test_export_sections_count_and_escape() -> None:
     assert "1 reviewed (0 confirmed, 1 rejected, 0 changed)" in page
     text = markdown_section(reviewed)
     assert text.startswith("## Reviews") and "\\*not\\*" in text and "\\[x\\]\\(y\\)" in text
+    page = add_to_html("<html><body><p>report</p></body></html>", reviewed)
+    assert page.index("report") < page.index("Reviews") < page.index("</body>")
+    assert add_to_markdown("# Report\n", reviewed).startswith("# Report\n\n## Reviews")
