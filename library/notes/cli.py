@@ -322,6 +322,11 @@ def cmd_recover(ctx: CliContext) -> int:
     if path is None:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
     ctx.print(f"Recovered from {safe(path)}: {salvage(store, path).summary()}")
+    from library.reviews.recovery import salvage_reviews
+
+    reviews = salvage_reviews(ctx.collection.reviews, path)
+    if reviews.added or reviews.present:
+        ctx.print(f"Reviews: {reviews.summary()}")
     return 0
 
 

@@ -29,11 +29,12 @@ if TYPE_CHECKING:
     from library.notes.store import NotesStore
 
 _SIDE = tuple(REVIEW_SIDE_COLUMNS)
-_COLUMNS = (
+#: The `reviews` columns, in the order `review_from_row` reads them.
+COLUMNS = (
     "id", "uid", "verdict", "relation", "machine_relation", "reason", "created_at",
     "updated_at", "library_uid", *(f"a_{c}" for c in _SIDE), *(f"b_{c}" for c in _SIDE),
 )  # fmt: skip
-_SELECT = "SELECT " + ", ".join(f'r."{c}"' for c in _COLUMNS) + " FROM reviews r"
+_SELECT = "SELECT " + ", ".join(f'r."{c}"' for c in COLUMNS) + " FROM reviews r"
 # Reviews naming either article (by text or file) on either side; indexed columns.
 _NAMING = (
     "WHERE r.a_hash IN (?, ?) OR r.b_hash IN (?, ?) OR r.a_path IN (?, ?) OR r.b_path IN (?, ?)"
@@ -137,7 +138,7 @@ class ReviewsStore:
             updated_at=stamp, library_uid=self.notes.library_uid,
         )  # fmt: skip
         check_review(review)
-        row = _row_for(review)
+        row = row_for(review)
         with write_transaction(self.db):
             if replaces is None:
                 del row["id"]
@@ -200,7 +201,7 @@ class ReviewsStore:
     def _rows(self, where: str, params: list[Any]) -> list[Review]:
         with translate_errors(self.notes.path):
             rows = self.db.execute(f"{_SELECT} {where}", params).fetchall()
-        return [_review_from_row(row) for row in rows]
+        return [review_from_row(row) for row in rows]
 
 
 def side_for(article: Article, start: int, end: int, units: Iterable[int]) -> ReviewSide:
@@ -243,7 +244,7 @@ def _with_id(side: ReviewSide, article: Article) -> ReviewSide:
     return ReviewSide(side.ref, side.anchor, side.units, side.detached, article.id)
 
 
-def _row_for(review: Review) -> dict[str, Any]:
+def row_for(review: Review) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": review.id,
         "uid": review.uid,
@@ -276,8 +277,8 @@ def _side_row(letter: str, side: ReviewSide) -> dict[str, Any]:
     }
 
 
-def _review_from_row(row: Any) -> Review:
-    values = dict(zip(_COLUMNS, row, strict=True))
+def review_from_row(row: Any) -> Review:
+    values = dict(zip(COLUMNS, row, strict=True))
 
     def side(letter: str) -> ReviewSide:
         get = lambda name: values[f"{letter}_{name}"]  # noqa: E731
