@@ -6,6 +6,7 @@
     parallax list | show ID | search QUERY | remove ID
     parallax compare A B          compare two articles (ids or files)
     parallax notes …              private notes
+    parallax review …             confirm, reject, relink the machine's pairs
     parallax check                check library.db and notes.db for damage
 
 Every listing command takes `--json`.  Errors a user can act on print as one
@@ -44,6 +45,8 @@ from library.errors import ParallaxError
 from library.importer import FileResult
 from library.notes import cli as notes_cli
 from library.paths import display_path
+from library.reviews import cli as review_cli
+from library.reviews.report import summary_line
 from library.terminal import safe
 
 # (data dir, files, screenshot PNG, screenshot size or None) -> exit status
@@ -80,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="full-text search over titles and bodies")
     p.add_argument(
-        "query", type=utf8_text, nargs="+", help="words; \"quoted phrase\"; word* for a prefix"
+        "query", type=utf8_text, nargs="+", help='words; "quoted phrase"; word* for a prefix'
     )
     p.add_argument("--limit", type=record_id, default=20)
     add_json_flag(p)
@@ -99,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_compare)
 
     notes_cli.register(sub)
+    review_cli.register(sub)
     check_cli.register(sub)
     _accept_data_dir_anywhere(parser)
     return parser
@@ -119,7 +123,7 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="parallax",
         description="Open the Parallax window, on the library or on a comparison of two files.",
-        epilog="Commands: import, list, show, search, remove, compare, notes "
+        epilog="Commands: import, list, show, search, remove, compare, notes, review "
         "(`parallax --help`).",
     )
     parser.add_argument("--data-dir", metavar="DIR")
@@ -217,9 +221,7 @@ def _first_positional(args: list[str]) -> str | None:
 
 
 def _asks_for_help(args: list[str]) -> bool:
-    return _first_positional(args) is None and any(
-        a in ("-h", "--help", "--version") for a in args
-    )
+    return _first_positional(args) is None and any(a in ("-h", "--help", "--version") for a in args)
 
 
 # -- commands --------------------------------------------------------------
@@ -368,10 +370,19 @@ def cmd_compare(ctx: CliContext) -> int:
     article_a = ctx.collection.resolve(ctx.args.a, add=ctx.args.add)
     article_b = ctx.collection.resolve(ctx.args.b, add=ctx.args.add)
     comparison = ctx.collection.compare(article_a, article_b)
+    try:
+        reviewed = ctx.collection.reviewed(article_a, article_b, comparison)
+    except ParallaxError as exc:
+        # notes.db unreadable (locked, newer, damaged): the comparison still stands.
+        ctx.warn(f"parallax: warning: reviews not shown: {exc}")
+        reviewed = None
     if ctx.args.json:
-        ctx.print_json(comparison.to_dict())
-    else:
-        ctx.print(render_report(comparison, color=ctx.color))
+        ctx.print_json(comparison.to_dict() if reviewed is None else reviewed.to_dict())
+        return 0
+    ctx.print(render_report(comparison, color=ctx.color))
+    if reviewed is not None and reviewed.reviews:
+        line = summary_line(reviewed)
+        ctx.print(ctx.style(f"Reviews: {line} (parallax review list A B)", DIM))
     return 0
 
 

@@ -133,9 +133,11 @@ def reads_only(args: argparse.Namespace) -> bool:
     command = str(getattr(args, "command", None))
     if command == "notes":
         command += f" {getattr(args, 'notes_command', None)}"
-    if command == "compare":
-        # A file path is imported first; two library ids only read.
-        refs = (args.a, args.b)
+    if command == "review":
+        command += f" {getattr(args, 'review_command', None)}"
+    if command in ("compare", "review list"):
+        # A file path is imported first; library ids (or none) only read.
+        refs = (args.a, args.b) if command == "compare" else args.refs
         return all(ref.isdigit() and not Path(ref).exists() for ref in refs)
     return command in READ_ONLY_COMMANDS
 

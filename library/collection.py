@@ -8,6 +8,7 @@ re-imported as a new version, live here so no caller can forget half.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
@@ -27,6 +28,8 @@ from library.word_weights import LibraryWeights
 if TYPE_CHECKING:
     from library.compare import Comparison
     from library.notes import NotesStore
+    from library.reviews import Relation, Review, ReviewedComparison, ReviewsStore
+    from library.reviews.actions import Judgement
 
 
 #: SQLite's largest integer: no article id is above it.
@@ -106,6 +109,7 @@ class Collection:
             if result.status == "new_version" and result.previous_id is not None:
                 assert result.article is not None
                 self.notes.reanchor(result.previous_id, result.article)
+                self._reanchor_reviews(result.previous_id, result.article)
             elif result.status == "unchanged" and result.article is not None:
                 self._reanchor_left_behind(result.article)
             if result.article is not None and not notes_failed:
@@ -126,6 +130,13 @@ class Collection:
             should_cancel=should_cancel,
             on_result=after_each,
         )
+
+    def _reanchor_reviews(self, previous_id: int, current: Article) -> None:
+        # Reviews are found on any version anyway (by the file, placed when
+        # read); moving them now lets the next version start from this text.
+        # A failure (notes.db locked) must not undo the import.
+        with contextlib.suppress(ParallaxError):
+            self.reviews.reanchor(self.library.get(previous_id), current)
 
     def _reanchor_left_behind(self, current: Article) -> None:
         # A new version whose notes could not be moved (notes.db locked when it
@@ -197,3 +208,83 @@ class Collection:
             library_texts = [article.body for article in self.library.articles()]
         idf = self.word_weights.for_texts(library_texts)
         return compare_articles(article_a, article_b, idf=idf)
+
+    # -- reviews (stored in notes.db beside the notes) -----------------------
+
+    @cached_property
+    def reviews(self) -> ReviewsStore:
+        """The reviews store: the `reviews` table of notes.db, on the notes' connection."""
+        from library.reviews import ReviewsStore
+
+        return ReviewsStore(self.notes)
+
+    def reviews_for(self, article_a: Article, article_b: Article) -> list[Review]:
+        """The reviews of two articles, facing A→B, placed in their current text."""
+        return self.reviews.for_articles(article_a, article_b)
+
+    def reviewed(
+        self, article_a: Article, article_b: Article, comparison: Comparison
+    ) -> ReviewedComparison:
+        """`comparison` (of these two articles) with their reviews laid over it."""
+        from library.reviews import actions
+
+        return actions.reviewed(self.reviews, article_a, article_b, comparison)
+
+    def set_review(
+        self,
+        article_a: Article,
+        article_b: Article,
+        comparison: Comparison,
+        *,
+        pair: int,
+        judgement: Judgement | None = None,
+        relation: Relation | None = None,
+        reason: str = "",
+    ) -> Review:
+        """Confirm or reject machine pair `pair`, or give it another relation.
+
+        Judging a pair again replaces its review.  See `library.reviews.actions`.
+        """
+        from library.reviews import actions
+
+        return actions.set_review(
+            self.reviews, article_a, article_b, comparison,
+            pair=pair, judgement=judgement, relation=relation, reason=reason,
+        )  # fmt: skip
+
+    def link(
+        self,
+        article_a: Article,
+        article_b: Article,
+        comparison: Comparison,
+        *,
+        a_units: Sequence[int],
+        b_units: Sequence[int],
+        relation: Relation,
+        reason: str = "",
+    ) -> Review:
+        """Join units of A and of B by hand (the window's Ctrl+L) with `relation`."""
+        from library.reviews import actions
+
+        return actions.link(
+            self.reviews, article_a, article_b, comparison,
+            a_units=a_units, b_units=b_units, relation=relation, reason=reason,
+        )  # fmt: skip
+
+    def clear_reviews(
+        self,
+        article_a: Article,
+        article_b: Article,
+        comparison: Comparison,
+        *,
+        pair: int | None = None,
+        a_units: Sequence[int] = (),
+        b_units: Sequence[int] = (),
+    ) -> int:
+        """Remove the reviews of pair `pair`, of these units, or (neither) all; how many."""
+        from library.reviews import actions
+
+        return actions.clear(
+            self.reviews, article_a, article_b, comparison,
+            pair=pair, a_units=a_units, b_units=b_units,
+        )  # fmt: skip

@@ -1,6 +1,7 @@
 """`parallax notes …`: add, list, search, export and import private notes.
 
     parallax notes add --article ID [--quote TEXT] --text TEXT [--tag T]…
+    parallax notes add --article A --article-b B [--claim A_UNITS:B_UNITS] --text TEXT
     parallax notes list [--article ID] [--tag T] [--trash]
     parallax notes show ID | delete ID | restore ID
     parallax notes search QUERY [--tag T]
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from library.article import Article
 from library.cli_support import (
     BOLD,
     CYAN,
@@ -58,7 +60,10 @@ def register(subparsers: Any) -> None:
     )
     sub = notes.add_subparsers(dest="notes_command", metavar="SUBCOMMAND", required=True)
 
-    p = sub.add_parser("add", help="add a note to an article or to a quoted passage of it")
+    p = sub.add_parser(
+        "add",
+        help="add a note to an article, a quoted passage, a comparison or one of its claims",
+    )
     p.add_argument(
         "--article",
         type=record_id,
@@ -68,6 +73,19 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--quote", type=utf8_text, metavar="TEXT", help="attach to this passage of the article"
+    )
+    p.add_argument(
+        "--article-b",
+        type=record_id,
+        metavar="ID",
+        help="a second article: a note on the comparison of the two (or, with --claim, "
+        "on one claim of it)",
+    )
+    p.add_argument(
+        "--claim",
+        metavar="A_UNITS:B_UNITS",
+        help="one claim of the comparison, by unit ids as in `parallax compare A B --json`, "
+        "e.g. 3:4 or 3,4:7",
     )
     p.add_argument(
         "--text",
@@ -159,7 +177,13 @@ def cmd_add(ctx: CliContext) -> int:
     store, library = notes_of(ctx), ctx.collection.library
     article = library.current(ctx.args.article)
     text = _stdin_text() if ctx.args.text == "-" else ctx.args.text
-    if ctx.args.quote is not None:
+    if ctx.args.claim is not None and ctx.args.article_b is None:
+        raise ParallaxError("--claim needs the second article: --article-b ID.")
+    if ctx.args.article_b is not None:
+        if ctx.args.quote is not None:
+            raise ParallaxError("--quote is for a passage of one article, not a comparison.")
+        note = _add_comparison_note(ctx, article, text)
+    elif ctx.args.quote is not None:
         note = store.add_quote_note(article, ctx.args.quote, text, ctx.args.tag)
     else:
         assert article.id is not None
@@ -169,6 +193,23 @@ def cmd_add(ctx: CliContext) -> int:
     else:
         ctx.print(str(note.id))
     return 0
+
+
+def _add_comparison_note(ctx: CliContext, article: Article, text: str) -> Note:
+    """A note on the comparison of `article` and `--article-b`, or on one `--claim` of it."""
+    from library.notes.claims import find_claim, parse_spec
+
+    collection = ctx.collection
+    other = collection.library.current(ctx.args.article_b)
+    assert article.id is not None and other.id is not None
+    if article.id == other.id:
+        raise ParallaxError("A comparison needs two different articles.")
+    claim = None
+    if ctx.args.claim is not None:
+        a_units, b_units = parse_spec(ctx.args.claim)
+        comparison = collection.compare(article, other)
+        claim = find_claim(collection.reviewed(article, other, comparison), a_units, b_units)
+    return notes_of(ctx).add_comparison_note(article.id, other.id, text, ctx.args.tag, claim=claim)
 
 
 def cmd_list(ctx: CliContext) -> int:
@@ -281,6 +322,11 @@ def cmd_recover(ctx: CliContext) -> int:
     if path is None:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
     ctx.print(f"Recovered from {safe(path)}: {salvage(store, path).summary()}")
+    from library.reviews.recovery import salvage_reviews
+
+    reviews = salvage_reviews(ctx.collection.reviews, path)
+    if reviews.added or reviews.present:
+        ctx.print(f"Reviews: {reviews.summary()}")
     return 0
 
 

@@ -236,3 +236,58 @@ def _add_prefix_index(db: sqlite_utils.Database) -> None:
         f"prefix='{PREFIXES}', content=[notes])"
     )
     db.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
+
+
+#: Per side of a review, the columns after the side's letter (`a_hash`, `b_quote`…).
+REVIEW_SIDE_COLUMNS = {
+    # Identity of the article version reviewed (as `ArticleRef`), and its id
+    # in the library named by `library_uid` (a hint: the refs are the truth).
+    "article_id": int,
+    "path": str,
+    "hash": str,
+    "title": str,
+    # The reviewed passage, anchored like a passage note.
+    "quote": str,
+    "prefix": str,
+    "suffix": str,
+    "start": int,
+    "end": int,
+    # JSON list of unit ids when reviewed (a hint).
+    "units": str,
+    # 1 when the passage was not found in a new version of the article.
+    "detached": int,
+}
+
+
+@migrations()
+def m007_reviews(db: sqlite_utils.Database) -> None:
+    """The user's reviews of the machine's pairs (see `library.reviews`).
+
+    One row per judged or hand-made pair: the verdict (confirmed | rejected |
+    changed | linked), the relation the user gives (same | divergent |
+    related | unrelated), what the machine said, an optional reason, and per
+    side (`a_…`, `b_…`) the article version and the anchored passage.
+    """
+    columns: dict[str, type] = {
+        "id": int,
+        "uid": str,
+        "verdict": str,
+        "relation": str,
+        "machine_relation": str,
+        "reason": str,
+        "created_at": str,
+        "updated_at": str,
+        "library_uid": str,
+    }
+    for side in ("a", "b"):
+        columns.update({f"{side}_{name}": kind for name, kind in REVIEW_SIDE_COLUMNS.items()})
+    reviews = db.table("reviews")
+    reviews.create(
+        columns,
+        pk="id",
+        not_null={"uid", "verdict", "relation", "reason", "created_at", "updated_at"},
+        defaults={"reason": "", "a_detached": 0, "b_detached": 0},
+    )
+    reviews.create_index(["uid"], unique=True)
+    for column in ("a_hash", "b_hash", "a_path", "b_path"):
+        reviews.create_index([column])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from library.cli import main
-from library.notes import Note, NotesStore, pages
+from library.notes import Note, NotesStore
 from library.notes.recovery import read_notes, salvage
 
 
@@ -114,12 +114,13 @@ def test_pages_still_in_the_wal_are_read(data_dir: Path, tmp_path: Path) -> None
         Path(f"{damaged}-wal").write_bytes(Path(f"{data_dir / 'notes.db'}-wal").read_bytes())
     finally:
         store.close()
-    # The page reader itself (SQLite would read this copy through its WAL too).
-    found = pages.read_rows(damaged, "notes", "")
-    late = {str(row["uid"]) for row in found.rows if str(row["text"]).startswith("late note")}
-    assert len(late) == 20 and all(
-        made[uid].text == row["text"] for row in found.rows for uid in [str(row["uid"])]
-    )
+    # The page reader as recovery uses it (SQLite would read this copy through
+    # its WAL too).  Only two pages are kept, so `sqlite_master` may be cut
+    # short (it outgrows page 1 as migrations add tables): the current schema
+    # stands in for it, as it does in `parallax notes recover`.
+    notes, _ = read_notes(damaged)
+    late = {n.uid for n in notes if n.text.startswith("late note")}
+    assert len(late) == 20 and all(made[n.uid] == n for n in notes)
 
 
 def test_purged_notes_on_free_pages_stay_purged(data_dir: Path) -> None:

@@ -48,6 +48,7 @@ def test_migrations_from_no_file(data_dir: Path) -> None:
         "m004_meta",
         "m005_article_identity",
         "m006_chinese_search",
+        "m007_reviews",
     ]
     assert "prefix='2 3'" in db.table("notes_fts").schema
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
