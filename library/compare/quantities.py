@@ -50,6 +50,8 @@ _WORD_NUMS = {
     "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
     "half": 0.5, "twice": 2, "double": 2, "triple": 3,
 }  # fmt: skip
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+_UNITS_AFTER = re.compile(r"[\s-](two|three|four|five|six|seven|eight|nine|one)\b", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3, "hundred": 1e2}  # fmt: skip
 _NUMBER = re.compile(
@@ -184,19 +186,55 @@ def numbers(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[tuple[str, 
         text: one passage.
         hide: spans already claimed by dates.
     """
-    out: list[tuple[str, float]] = []
+    return [(q.text, q.value) for q in quantities(text, hide)]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number in a text: as written, its value, and where it sits."""
+
+    text: str
+    value: float
+    start: int
+    end: int
+    percent: bool = False
+
+
+def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in `text` with their spans, skipping hidden spans (dates).
+
+    Args:
+        text: one passage.
+        hide: spans already claimed by dates.
+    """
+    out: list[Quantity] = []
+    taken = 0  # end of the last quantity ("two" in "forty-two" is not another)
     for m in _NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in hide):
+        if m.start() < taken or any(s <= m.start() < e for s, e in hide):
             continue
         raw = m.group("num")
         low = raw.lower()
         value = _WORD_NUMS[low] if low in _WORD_NUMS else float(raw.replace(",", ""))
-        scale = m.group("scale")
+        # "forty-two", "twenty one": a tens word and a units word are one number.
+        tail = _UNITS_AFTER.match(text, m.end("num"))
+        end = m.end()
+        if low in _TENS and tail and not m.group("scale"):
+            value += _WORD_NUMS.get(tail.group(1).lower(), 1)
+            end = tail.end()
+            scale_m = _NUMBER.match(text, tail.start(1))
+            scale = scale_m.group("scale") if scale_m else None
+            if scale_m:
+                end = max(end, scale_m.end())
+        else:
+            scale = m.group("scale")
         if scale and not (scale.lower() in {"m", "k"} and not raw[0].isdigit()):
             value *= _SCALES[scale.lower()]
-        if m.group("pct"):
+        pct = bool(m.group("pct"))
+        if pct:
             value += 0.000123  # keep 5% apart from a plain 5
-        out.append((m.group().strip(), round(float(value), 6)))
+        written = text[m.start() : end].strip()
+        out.append(Quantity(written, round(float(value), 6), m.start(), end, pct))
+        taken = end
     return out
 
 

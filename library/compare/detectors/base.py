@@ -1,0 +1,34 @@
+"""The shape every conflict detector shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from library.compare.mentions import Mentions
+from library.compare.model import Conflict, DiffOp
+
+Diff = Sequence[tuple[DiffOp, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One side of a candidate pair: its text and what its article names.
+
+    Args:
+        text: the joined units of this side.
+        side: "a" or "b".
+        mentions: names of both articles of the comparison and their aliases
+            (built from the two passages alone when the articles are not known).
+    """
+
+    text: str
+    side: str = "a"
+    mentions: Mentions = field(default_factory=Mentions)
+
+
+class Detector(Protocol):
+    """`detect(a, b, diff)`: the conflicts of one kind between two passages."""
+
+    def __call__(self, a: Passage, b: Passage, diff: Diff) -> Iterable[Conflict]: ...

@@ -1,0 +1,176 @@
+"""Negation: the same predicate, negated on one side only.
+
+A negation cue only counts when the word it negates (its predicate, matched on
+stems or a close synonym) is stated on the other side too, without the cue:
+"did not resign" vs "resigned" conflicts, but a negated clause only one side
+contains ("He is not willing to ...") is extra information.  A negated verb
+against its antonym ("would not comply" vs "rejected") is agreement, and two
+antonyms are a conflict only when neither is negated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from library.compare.detectors.base import Diff, Passage
+from library.compare.detectors.text import WORD
+from library.compare.kinds import conflict
+from library.compare.model import Conflict
+from library.compare.units import NEGATIONS, stem
+
+_NEG_TOKEN = re.compile(
+    r"\bno\s+one\b|\b\w+n[’']t\b|\bno\b(?!\.?\s*\d)|\bnot\b(?!\s+only\b)|\b(?:"
+    + "|".join(sorted(NEGATIONS - {"no", "not"}))
+    + r")\b",
+    re.I,
+)  # "No. 2" is a rank, not a negation
+# Cues that are verbs themselves: what follows them is their object, and
+# "denied" against "confirmed" is left to the antonym check.
+_VERB_CUES = frozenset({"denied", "denies", "deny", "refused", "refuses", "refuse"})
+# Words between a cue and the predicate it negates ("has not yet been charged").
+_SKIP = frozenset((
+    "be", "been", "being", "is", "was", "are", "were", "am", "have", "has", "had", "do",
+    "does", "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
+    "yet", "ever", "even", "always", "really", "just", "only", "also", "actually",
+    "necessarily", "immediately", "longer", "to", "a", "an", "the",
+))  # fmt: skip
+# Close synonyms, so "did not resign" meets "stepped down" (matched on stems).
+_SYNONYMS = (
+    ("resign", "quit", "step"), ("arrest", "detain"), ("kill", "slay"),
+    ("confirm", "acknowledge"), ("attend", "join"), ("sign", "ink"), ("say", "state"),
+    ("leave", "depart", "exit"), ("charge", "indict"), ("hide", "conceal", "disguise"),
+)  # fmt: skip
+_CANON = {w: group[0] for group in _SYNONYMS for w in group}
+
+# Verbs and adjectives that reverse a news claim when swapped for each other
+# ("the assembly passed / rejected the amendment").  Matched on stems.
+_OPPOSITES = (
+    ("passed", "rejected"), ("approved", "rejected"), ("accepted", "rejected"),
+    ("win", "lose"), ("won", "lost"), ("wins", "loses"), ("rise", "fall"), ("rose", "fell"),
+    ("rises", "falls"), ("increased", "decreased"), ("raised", "lowered"), ("gain", "loss"),
+    ("arrested", "released"), ("convicted", "acquitted"), ("confirmed", "denied"),
+    ("admitted", "denied"), ("alive", "dead"), ("survived", "died"), ("opened", "closed"),
+    ("allowed", "banned"), ("supported", "opposed"), ("guilty", "innocent"),
+    ("hired", "fired"), ("before", "after"), ("above", "below"), ("higher", "lower"),
+    ("larger", "smaller"), ("started", "ended"), ("began", "ended"), ("comply", "rejected"),
+    ("comply", "refused"), ("accept", "refused"),
+)  # fmt: skip
+_OPPOSITE: dict[str, frozenset[str]] = {}
+for _x, _y in _OPPOSITES:
+    # A word may have several opposites ("rejected": passed, approved, accepted).
+    _OPPOSITE[stem(_x)] = _OPPOSITE.get(stem(_x), frozenset()) | {stem(_y)}
+    _OPPOSITE[stem(_y)] = _OPPOSITE.get(stem(_y), frozenset()) | {stem(_x)}
+
+
+@lru_cache(maxsize=16384)
+def lemma(word: str) -> str:
+    """The dictionary form of an English word ("voted" -> "vote", "ran" -> "run").
+
+    simplemma ships its word lists in the wheel (no download); its English
+    table loads on first use, so only texts with a negation pay for it.
+
+    Args:
+        word: one word.
+    """
+    import simplemma  # loads ~0.3 s of tables: only when a negation is checked
+
+    return str(simplemma.lemmatize(word.lower(), lang="en")).lower()
+
+
+def _key(word: str) -> str:
+    low = lemma(word)
+    return _CANON.get(low, low)
+
+
+def negation_cues(text: str) -> list[str]:
+    """Negation cues in `text` with the word that follows ("not hiding").
+
+    Args:
+        text: one passage.
+    """
+    out = []
+    for m in _NEG_TOKEN.finditer(text):
+        nxt = WORD.search(text, m.end())
+        out.append(m.group() + (" " + nxt.group() if nxt and nxt.start() - m.end() < 3 else ""))
+    return out
+
+
+def negated(text: str) -> dict[str, str]:
+    """Predicates negated in `text`: stem key -> the cue and predicate as written.
+
+    Args:
+        text: one passage.
+    """
+    out: dict[str, str] = {}
+    for m in _NEG_TOKEN.finditer(text):
+        if m.group().lower() in _VERB_CUES:
+            continue
+        for w in WORD.finditer(text, m.end(), m.end() + 60):
+            low = w.group().lower()
+            if low in _SKIP:
+                continue
+            if not _NEG_TOKEN.fullmatch(w.group()):
+                out.setdefault(_key(low), text[m.start() : w.end()])
+            break
+    return out
+
+
+def _plain(text: str) -> set[str]:
+    """Lemma keys of `text`'s words that are not themselves negated."""
+    neg = set(negated(text))
+    return {_key(w) for w in WORD.findall(text)} - neg
+
+
+def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
+    """The same predicate negated on one side only.
+
+    Args:
+        a: side A.
+        b: side B.
+        diff: word diff of A against B (unused).
+    """
+    na, nb = negated(a.text), negated(b.text)
+    if not na and not nb:
+        return
+    pa, pb = _plain(a.text), _plain(b.text)
+    for key, shown in na.items():
+        if key not in nb and key in pb:
+            yield conflict("negation", shown, "", context_b=f"{key}… (not negated)")
+    for key, shown in nb.items():
+        if key not in na and key in pa:
+            yield conflict("negation", "", shown, context_a=f"{key}… (not negated)")
+
+
+def detect_opposites(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
+    """A word only in A whose opposite is only in B, neither of them negated.
+
+    Words both sides share are in the equal runs, so "rose ... fell" told the
+    same way on both sides is never flagged; the changed words need not sit
+    next to each other (a short claim against a long sentence diffs in many
+    hunks).  "did not pass" against "rejected" says the same thing.
+
+    Args:
+        a: side A.
+        b: side B.
+        diff: word diff of A against B.
+    """
+    removed: dict[str, str] = {}
+    added: dict[str, str] = {}
+    for op, text in diff:
+        if op == 0:
+            continue
+        side = removed if op == -1 else added
+        for w in WORD.findall(text):
+            side.setdefault(stem(w), w)
+    neg = {stem(k) for t in (a.text, b.text) for k in negated(t)}
+    for s, w in removed.items():
+        if s in neg:
+            continue
+        for other in sorted(_OPPOSITE.get(s, ())):
+            if other in added and other not in removed and s not in added:
+                if other in neg:
+                    continue
+                yield conflict("negation", w, added[other])
+                break

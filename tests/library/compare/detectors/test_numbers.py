@@ -1,0 +1,50 @@
+"""Numbers conflict only when they count the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from library.compare.detectors import numbers, passages
+
+Run = Callable[..., list[tuple[str, str, str]]]
+
+
+def test_same_head_noun_conflicts(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Prosecutors filed a 31-page complaint against the firm.",
+        "The 33-page complaint was filed against the firm.",
+    )
+    assert got == [("number", "31", "33")]
+
+
+def test_explanation_names_what_is_counted() -> None:
+    a, b = passages("They bought 12 new buses last spring.", "They bought 14 new buses.")
+    (c,) = numbers.detect(a, b, ())
+    assert c.explanation == "A: 12 new buses · B: 14 new buses"
+    assert c.severity == "high" and c.material
+
+
+def test_sums_of_different_things_do_not_conflict(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "The mayor spent $650,000 in campaign funds on the race.",
+        "The mayor spent a $21,000 bonus on the race.",
+    )
+    assert got == []
+
+
+def test_rounding_is_not_a_conflict(run: Run) -> None:
+    assert run(numbers.detect, "About 30,000 fans came.", "Exactly 30,218 fans came.") == []
+    assert run(numbers.detect, "Some 1,200 jobs went.", "A total of 1,230 jobs went.") == []
+
+
+def test_a_real_difference_near_a_round_number_still_conflicts(run: Run) -> None:
+    assert run(numbers.detect, "About 30,000 fans came.", "About 45,000 fans came.") == [
+        ("number", "30,000", "45,000")
+    ]
+
+
+def test_written_numbers_are_normalised(run: Run) -> None:
+    assert run(numbers.detect, "Forty thousand people marched.", "40,000 people marched.") == []
+    assert run(numbers.detect, "It took twenty-two days.", "It took 22 days.") == []
