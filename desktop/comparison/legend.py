@@ -2,7 +2,8 @@
 
 Swatches are painted with the same palette and the same non-colour cues as the
 text (solid underline for shared facts, wavy underline and bold for divergent
-claims), so the legend stays true in dark mode and for colour-blind readers.
+claims, dotted underline for related pairs), so the legend stays true in dark
+mode and for colour-blind readers.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from desktop.comparison.palette import QtPalette
 from library.export.theme import LEGEND
 
+_PAINTED = ("same", "divergent", "related")
+
 
 class Swatch(QWidget):
     """A short sample of highlighted text.
 
     Args:
-        relation: "same", "divergent" or "only".
+        relation: "same", "divergent", "related" or "only".
         text: the sample words.
         parent: owning widget.
     """
@@ -47,7 +50,7 @@ class Swatch(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(0.5, 2.5, -0.5, -2.5)
         pal = self.palette_
-        if pal is not None and self.relation in ("same", "divergent"):
+        if pal is not None and self.relation in _PAINTED:
             painter.setBrush(pal.fill(self.relation))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(rect, 3, 3)
@@ -56,11 +59,15 @@ class Swatch(QWidget):
         painter.setFont(font)
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
-        if pal is not None and self.relation in ("same", "divergent"):
+        if pal is not None and self.relation in _PAINTED:
             painter.setPen(QPen(pal.line(self.relation), 1.4))
             y = rect.bottom() - 3
             x0, x1 = rect.left() + 6, rect.right() - 6
             if self.relation == "same":
+                painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+            elif self.relation == "related":
+                pen = QPen(pal.line(self.relation), 1.4, Qt.PenStyle.DotLine)
+                painter.setPen(pen)
                 painter.drawLine(QPointF(x0, y), QPointF(x1, y))
             else:
                 wave = QPainterPath(QPointF(x0, y))
@@ -83,6 +90,7 @@ class Legend(QWidget):
     SAMPLES: ClassVar[dict[str, str]] = {
         "same": "Shared fact",
         "divergent": "Divergent claim",
+        "related": "Related",
         "only": "Only one side",
     }
 
@@ -104,6 +112,9 @@ class Legend(QWidget):
             layout.addWidget(hint)
             layout.addSpacing(10)
         layout.addStretch(1)
+        # The legend may be cut in a narrow window; it must not widen the window
+        # (each swatch's tooltip still says everything).
+        self.setMinimumWidth(1)
 
     def set_palette(self, palette: QtPalette) -> None:
         """Repaint the swatches with `palette`."""
@@ -116,5 +127,6 @@ def _short(key: str) -> str:
     return {
         "same": "solid underline",
         "divergent": "wavy underline, differing words bold",
+        "related": "dotted underline",
         "only": "no highlight",
     }[key]

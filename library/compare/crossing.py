@@ -15,7 +15,8 @@ state a value:
   too little to call one sentence a different version of the other.
 
 A value one article states the other way somewhere else (the "10th" of a
-second announcement) is not a conflict: that article knows both.
+second announcement) is not a conflict: that article knows both (the
+detectors check this through `Passage.article`).
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from library.compare.detectors import numbers
 from library.compare.detectors.text import entities
-from library.compare.model import Conflict, Pair
-from library.compare.quantities import DateMention, dates, quantities
+from library.compare.model import Pair
+from library.compare.quantities import dates, quantities
 from library.compare.similarity import pair_score
 from library.compare.units import stem
 
@@ -35,14 +37,20 @@ if TYPE_CHECKING:
 
 # Shared content words (besides the anchor name) a date-only pair needs.
 RELATED_MIN_SHARED = 2
-# A number pair needs this many: the number's head words are one already.
-DIVERGENT_MIN_SHARED = 1
-_CROSS_KINDS = frozenset({"number", "date"})
 
 
 def _anchors(text: str, candidates: Candidates) -> set[str]:
     out: set[str] = set()
-    for name in entities(text, at_start=True):
+    names = entities(text, at_start=True)
+    first = entities(text)[:1]
+    # A sentence that opens with a surname ("Quist, who ...") still names her.
+    if (
+        first
+        and first[0] not in names
+        and candidates.mentions.canonical(first[0]) != first[0].lower()
+    ):
+        names.append(first[0])
+    for name in names:
         out.add("=" + candidates.mentions.canonical(name))
         out.update(stem(w) for w in name.split() if len(w) >= 4)
     return out
@@ -51,23 +59,6 @@ def _anchors(text: str, candidates: Candidates) -> set[str]:
 def _has_value(text: str) -> bool:
     found, spans = dates(text)
     return bool(found) or bool(quantities(text, spans))
-
-
-class _Article:
-    """Every number value and date one whole article states."""
-
-    def __init__(self, text: str) -> None:
-        self.dates, spans = dates(text)
-        self.values = {q.value for q in quantities(text, spans)}
-
-    def states_number(self, written: str) -> bool:
-        return any(q.value in self.values for q in quantities(written))
-
-    def states_date(self, written: str) -> bool:
-        # Stated = a date that fits and says at least as much ("October 10"
-        # states "the 10th"; "October 2022" does not state "October 13").
-        found: list[DateMention] = dates(written)[0]
-        return any(d.fits(x) and _covers(x, d) for d in found for x in self.dates)
 
 
 def cross_pairs(
@@ -97,7 +88,6 @@ def cross_pairs(
         anchors_b[u.id] = _anchors(u.text, candidates)
         for key in anchors_b[u.id]:
             index.setdefault(key, []).append(u.id)
-    article_a, article_b = _Article(candidates.text_a), _Article(candidates.text_b)
     found: list[tuple[int, int, int, Pair]] = []
     for u in candidates.units_a:
         if u.id in used_a or not _has_value(u.text):
@@ -107,15 +97,23 @@ def cross_pairs(
         for j in partners:
             names = anchors & anchors_b[j]
             shared = (set(terms_a[u.id]) & set(terms_b[j])) - names
-            if len(shared) < DIVERGENT_MIN_SHARED:
-                continue
             diff, conflicts = candidates.judge((u.id,), (j,))
+            pa, pb = candidates.passages((u.id,), (j,))
+            # Across sentences a number must count the same *thing* ("48-page
+            # indictment", "survivors"): a unit alone ("yards") fits many plays.
+            sure = {
+                (x.q.text, y.q.text)
+                for x, y in numbers.conflicting(pa, pb)
+                if numbers.shared_thing(x, y) >= 1
+            }
             kept = [
-                c for c in conflicts if c.kind in _CROSS_KINDS and _new(c, article_a, article_b)
+                c
+                for c in conflicts
+                if c.kind == "date" or (c.kind == "number" and (c.a, c.b) in sure)
             ]
             if any(c.kind == "number" for c in kept):
                 relation = "divergent"
-            elif kept and len(shared) >= RELATED_MIN_SHARED:
+            elif any(c.kind == "date" for c in kept) and len(shared) >= RELATED_MIN_SHARED:
                 relation = "related"
             else:
                 continue
@@ -132,15 +130,3 @@ def cross_pairs(
         used_b.add(p.b[0])
         out.append(p)
     return out
-
-
-def _covers(x: DateMention, d: DateMention) -> bool:
-    fields = ("year", "month", "day", "weekday", "time")
-    return all(getattr(d, f) is None or getattr(x, f) is not None for f in fields)
-
-
-def _new(c: Conflict, article_a: _Article, article_b: _Article) -> bool:
-    """Neither article states the other side's value anywhere (else it knows both)."""
-    if c.kind == "number":
-        return not article_a.states_number(c.b) and not article_b.states_number(c.a)
-    return not article_a.states_date(c.b) and not article_b.states_date(c.a)

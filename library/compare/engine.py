@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from library.compare.align import ALIGN_THRESHOLD, Match, align
 from library.compare.crossing import cross_pairs
-from library.compare.detectors import detect_all, passages
+from library.compare.detectors import Passage, detect_all, passages
 from library.compare.idf import IdfTable
 from library.compare.kinds import is_material
 from library.compare.mentions import Mentions
@@ -81,6 +81,16 @@ class Candidates:
         units, body = (self.units_a, self.text_a) if side == "a" else (self.units_b, self.text_b)
         return body[units[ids[0]].start : units[ids[-1]].end]
 
+    def passages(self, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[Passage, Passage]:
+        """The two sides of a candidate pair as detector input (with their articles)."""
+        return passages(
+            self.text("a", a),
+            self.text("b", b),
+            self.mentions,
+            article_a=self.text_a,
+            article_b=self.text_b,
+        )
+
     def judge(
         self, a: tuple[int, ...], b: tuple[int, ...]
     ) -> tuple[tuple[tuple[DiffOp, str], ...], tuple[Conflict, ...]]:
@@ -88,9 +98,9 @@ class Candidates:
         key = (a, b)
         found = self._seen.get(key)
         if found is None:
-            ta, tb = self.text("a", a), self.text("b", b)
-            diff = word_diff(ta, tb)
-            found = (diff, detect_all(*passages(ta, tb, self.mentions), diff))
+            pa, pb = self.passages(a, b)
+            diff = word_diff(pa.text, pb.text)
+            found = (diff, detect_all(pa, pb, diff))
             self._seen[key] = found
         return found
 

@@ -54,5 +54,5 @@ def conflict(
 
 
 def is_material(c: Conflict) -> bool:
-    """Whether `c` makes its pair divergent."""
-    return c.kind in MATERIAL_KINDS and c.material
+    """Whether `c` makes its pair divergent: its severity (the kind's by default) is not low."""
+    return c.material

@@ -38,8 +38,9 @@ _DATE = re.compile(
     rf"|\b(?P<m3>{_MONTH_RE})(?:\s+(?:of\s+)?(?P<y3>(?:19|20)\d\d))?\b"
     r"|\bthe\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)\b"
     r"|\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>\d\d)\b"
+    # "9: 29 PM": some sources put a space after the colon.
+    r"|\b(?P<h>\d{1,2})(?::\s?(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):\s?(?P<mi2>\d\d)\b"
     r"|\b(?P<y5>(?:19|20)\d\d)\b(?![.,]\d)",
 )
 _WORD_NUMS = {
@@ -51,6 +52,12 @@ _WORD_NUMS = {
     "half": 0.5, "twice": 2, "double": 2, "triple": 3,
 }  # fmt: skip
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+# A line that is only a date, a time and a few words ("Last updated at 14:39 GMT")
+# is when the article was published, not a claim about the event.
+_DATELINE_WORDS = re.compile(
+    r"\b(?:updated?|last|published|posted|at|on|gmt|utc|est|edt|pst|bst|cet|am|pm|by|and)\b",
+    re.I,
+)
 _UNITS_AFTER = re.compile(r"[\s-](two|three|four|five|six|seven|eight|nine|one)\b", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3, "hundred": 1e2}  # fmt: skip
@@ -191,13 +198,34 @@ def numbers(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[tuple[str, 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """One number in a text: as written, its value, and where it sits."""
+    """One number in a text: as written, its value, and where it sits.
+
+    `ordinal`: "sixth", "3rd" say which one, not how many.
+    """
 
     text: str
     value: float
     start: int
     end: int
     percent: bool = False
+    ordinal: bool = False
+
+
+def is_dateline(text: str) -> bool:
+    """Whether `text` is only a publication date/time line, not a claim.
+
+    Args:
+        text: one passage.
+    """
+    found, spans = dates(text)
+    if not found:
+        return False
+    rest = text
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _DATELINE_WORDS.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in CALENDAR]
+    return len(words) <= 1
 
 
 def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -233,7 +261,8 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
         if pct:
             value += 0.000123  # keep 5% apart from a plain 5
         written = text[m.start() : end].strip()
-        out.append(Quantity(written, round(float(value), 6), m.start(), end, pct))
+        ordinal = bool(re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]))
+        out.append(Quantity(written, round(float(value), 6), m.start(), end, pct, ordinal))
         taken = end
     return out
 

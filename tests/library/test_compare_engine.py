@@ -138,7 +138,8 @@ def test_report_plain_and_colour() -> None:
     for heading in ("Shared facts", "Divergent claims", "Only in A", "Only in B"):
         assert heading in plain
     assert "Riverton Daily" in plain
-    assert "number: '12' vs '15'" in plain
+    # Each conflict is one line: kind, then the engine's explanation with what is counted.
+    assert "≠ number: A: 12 survivors · B: 15 survivors" in plain
     coloured = render_report(c, color=True)
     assert "\x1b[" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured).count("Shared facts") == 1

@@ -40,13 +40,22 @@ def detect_all(a: Passage, b: Passage, diff: Diff) -> tuple[Conflict, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def passages(a: str, b: str, mentions: Mentions | None = None) -> tuple[Passage, Passage]:
+def passages(
+    a: str,
+    b: str,
+    mentions: Mentions | None = None,
+    *,
+    article_a: str = "",
+    article_b: str = "",
+) -> tuple[Passage, Passage]:
     """Two passages sharing one name index (from the two texts when none is given).
 
     Args:
         a: side A's text.
         b: side B's text.
         mentions: the comparison's name index.
+        article_a: the whole of article A ("" when only the passages are known).
+        article_b: the whole of article B.
     """
     men = mentions if mentions is not None else Mentions.build(a, b)
-    return Passage(a, "a", men), Passage(b, "b", men)
+    return Passage(a, "a", men, article_a), Passage(b, "b", men, article_b)

@@ -21,11 +21,19 @@ class Passage:
         side: "a" or "b".
         mentions: names of both articles of the comparison and their aliases
             (built from the two passages alone when the articles are not known).
+        article: the whole text of this side's article ("" = just `text`): a value
+            an article states somewhere is one it knows, not one it contradicts.
     """
 
     text: str
     side: str = "a"
     mentions: Mentions = field(default_factory=Mentions)
+    article: str = ""
+
+    @property
+    def whole(self) -> str:
+        """The article text, or the passage when the article is not known."""
+        return self.article or self.text
 
 
 class Detector(Protocol):

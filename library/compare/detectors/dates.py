@@ -10,27 +10,95 @@ engine asks for a shared anchor first (`crossing.py`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from library.compare.detectors.base import Diff, Passage
-from library.compare.detectors.text import unique
+from library.compare.detectors.text import WORD, unique
 from library.compare.kinds import conflict
 from library.compare.model import Conflict
-from library.compare.quantities import dates, merge_adjacent, unmatched
+from library.compare.quantities import (
+    CALENDAR,
+    DateMention,
+    dates,
+    is_dateline,
+    merge_adjacent,
+    unmatched,
+)
+from library.compare.units import STOPWORDS, stem
+
+_CONTEXT_WORDS = 4
+
+
+def _context(text: str, d: DateMention) -> set[str]:
+    """Content stems within a few words of a date: what happened then."""
+    at = text.find(d.text)
+    if at < 0:
+        return set()
+    before = WORD.findall(text[:at])[-_CONTEXT_WORDS:]
+    after = WORD.findall(text[at + len(d.text) :])[:_CONTEXT_WORDS]
+    return {
+        stem(w)
+        for w in before + after
+        if w.lower() not in STOPWORDS and w.lower() not in CALENDAR and not w.isdigit()
+    }
+
+
+def _weak(d: DateMention) -> bool:
+    """A weekday or a clock time alone: which event it dates must be checked."""
+    return d.year is None and d.month is None and d.day is None
+
+
+def _covers(x: DateMention, d: DateMention) -> bool:
+    """`x` fits `d` and states every field `d` states ("October 10" states "the 10th")."""
+    fields = ("year", "month", "day", "weekday", "time")
+    return x.fits(d) and all(getattr(d, f) is None or getattr(x, f) is not None for f in fields)
+
+
+@lru_cache(maxsize=8)
+def _whole(article: str) -> list[DateMention]:
+    found, spans = dates(article)
+    return merge_adjacent(found, spans, article)
+
+
+def states(article: str, d: DateMention) -> bool:
+    """Whether `article` states date `d` somewhere (at least as precisely).
+
+    Args:
+        article: a whole article.
+        d: one date mention.
+    """
+    return any(_covers(x, d) for x in _whole(article))
 
 
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     """Dates on both sides that state the same field with different values.
+
+    A weekday or a time alone must be told about the same thing as the other
+    (a content word near both: "shooting Thursday" and "trial starts Monday"
+    date two events), and neither article may state the other's date elsewhere
+    (it then knows both: two announcements, not two versions of one).
 
     Args:
         a: side A.
         b: side B.
         diff: word diff of A against B (unused).
     """
+    if is_dateline(a.text) or is_dateline(b.text):
+        return  # publication stamps, not claims
     da, sa = dates(a.text)
     db, sb = dates(b.text)
     only_a, only_b = unmatched(merge_adjacent(da, sa, a.text), merge_adjacent(db, sb, b.text))
-    xa = unique([x.text for x in only_a if any(x.clashes(y) for y in only_b)])
-    xb = unique([y.text for y in only_b if any(x.clashes(y) for x in only_a)])
+
+    def clash(x: DateMention, y: DateMention) -> bool:
+        return (
+            x.clashes(y)
+            and (not (_weak(x) or _weak(y)) or bool(_context(a.text, x) & _context(b.text, y)))
+            and not (a.article and states(a.article, y))
+            and not (b.article and states(b.article, x))
+        )
+
+    xa = unique([x.text for x in only_a if any(clash(x, y) for y in only_b)])
+    xb = unique([y.text for y in only_b if any(clash(x, y) for x in only_a)])
     if not xa or not xb:
         return
     if len(xa) == len(xb):

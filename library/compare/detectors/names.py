@@ -65,6 +65,10 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         # roles, or one described two ways, not a swap.
         ea = [e for e in ea if not men.mentioned(e, "b") and e not in said]
         eb = [f for f in eb if not men.mentioned(f, "a") and f not in said]
+        # "John Jenkin" against "A MAN has been charged": a headline in capitals,
+        # not a name; an acronym is matched by `same_name` above.
+        ea = [e for e in ea if not e.isupper() or all(f.isupper() for f in eb)]
+        eb = [f for f in eb if not f.isupper() or all(e.isupper() for e in ea)]
         if not ea or not eb:
             continue
         ua, ub = unique(ea), unique(eb)

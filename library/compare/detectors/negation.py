@@ -18,7 +18,7 @@ from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.text import WORD
 from library.compare.kinds import conflict
 from library.compare.model import Conflict
-from library.compare.units import NEGATIONS, stem
+from library.compare.units import NEGATIONS, STOPWORDS, stem
 
 _NEG_TOKEN = re.compile(
     r"\bno\s+one\b|\b\w+n[’']t\b|\bno\b(?!\.?\s*\d)|\bnot\b(?!\s+only\b)|\b(?:"
@@ -27,8 +27,12 @@ _NEG_TOKEN = re.compile(
     re.I,
 )  # "No. 2" is a rank, not a negation
 # Cues that are verbs themselves: what follows them is their object, and
-# "denied" against "confirmed" is left to the antonym check.
+# "denied" against "confirmed" is left to the antonym check.  Pronoun cues
+# ("none of those offers are believed ...") negate a verb further on that
+# cannot be found without a parser: they are not used.
 _VERB_CUES = frozenset({"denied", "denies", "deny", "refused", "refuses", "refuse"})
+_CLAUSE_BREAK = frozenset(',;:.()!?"“”—')
+_PRONOUN_CUES = frozenset({"none", "nothing", "nobody", "neither", "nor", "no one"})
 # Words between a cue and the predicate it negates ("has not yet been charged").
 _SKIP = frozenset((
     "be", "been", "being", "is", "was", "are", "were", "am", "have", "has", "had", "do",
@@ -53,7 +57,7 @@ _OPPOSITES = (
     ("arrested", "released"), ("convicted", "acquitted"), ("confirmed", "denied"),
     ("admitted", "denied"), ("alive", "dead"), ("survived", "died"), ("opened", "closed"),
     ("allowed", "banned"), ("supported", "opposed"), ("guilty", "innocent"),
-    ("hired", "fired"), ("before", "after"), ("above", "below"), ("higher", "lower"),
+    ("hired", "fired"), ("higher", "lower"),
     ("larger", "smaller"), ("started", "ended"), ("began", "ended"), ("comply", "rejected"),
     ("comply", "refused"), ("accept", "refused"),
 )  # fmt: skip
@@ -105,14 +109,22 @@ def negated(text: str) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for m in _NEG_TOKEN.finditer(text):
-        if m.group().lower() in _VERB_CUES:
+        if " ".join(m.group().lower().split()) in _VERB_CUES | _PRONOUN_CUES:
             continue
-        for w in WORD.finditer(text, m.end(), m.end() + 60):
+        last = m.end()
+        for w in WORD.finditer(text, m.end(), m.end() + 80):
+            # The predicate is the first content word of the same clause ("was not
+            # at the meeting" negates "meeting"); "(or possibly not) for" negates
+            # nothing we can name.
+            if any(ch in text[last : w.start()] for ch in _CLAUSE_BREAK):
+                break
+            last = w.end()
             low = w.group().lower()
-            if low in _SKIP:
+            if _NEG_TOKEN.fullmatch(w.group()):
+                break
+            if low in _SKIP or low in STOPWORDS:
                 continue
-            if not _NEG_TOKEN.fullmatch(w.group()):
-                out.setdefault(_key(low), text[m.start() : w.end()])
+            out.setdefault(_key(low), text[m.start() : w.end()])
             break
     return out
 

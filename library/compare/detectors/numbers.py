@@ -8,14 +8,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.text import WORD
 from library.compare.kinds import conflict
 from library.compare.model import Conflict
-from library.compare.quantities import Quantity, date_values, dates, quantities
+from library.compare.quantities import Quantity, date_values, dates, is_dateline, quantities
 from library.compare.units import stem
 
 # Function words a number's head noun phrase never starts with (unlike the
@@ -27,6 +28,7 @@ _FUNCTION = frozenset((
     "his", "her", "their", "about", "some", "nearly", "almost", "around", "roughly", "over",
     "under", "more", "less", "fewer", "least", "up", "last", "next", "ago", "earlier", "later",
     "since", "until", "after", "before", "during", "when", "while", "into", "per", "each",
+    "against", "across", "within", "without", "among", "near",
 ))  # fmt: skip
 _PREPOSITIONS = frozenset({"of", "in", "for", "on", "at"})
 _APPROX = re.compile(
@@ -43,28 +45,45 @@ class _Mention:
     q: Quantity
     after: tuple[str, ...]  # stems of the head noun phrase after the number
     before: tuple[str, ...]  # stems of the content words just before
+    names: frozenset[str]  # capitalised words in the head ("36-year-old Duncan")
+    owner: frozenset[str]  # the name just before it ("Rahman (45-7-2, 36 KOs)")
     approx: bool
     context: str  # "48-page indictment", for the explanation
 
 
-def _mentions(text: str, hide: list[tuple[int, int]]) -> list[_Mention]:
-    out = []
-    for q in quantities(text, hide):
-        words = [(m.group(), m.end()) for m in WORD.finditer(text, q.end, q.end + 80)]
-        after: list[str] = []
-        end = q.end
-        k = 0
-        # A preposition right after the number ("$750,000 in campaign cash") is skipped once.
-        if words and words[0][0].lower() in _PREPOSITIONS:
-            k = 1
-        for w, w_end in words[k : k + _HEAD_WORDS]:
-            gap = text[end : w_end - len(w)]
-            if w.lower() in _FUNCTION or any(ch in gap for ch in ',;:.()"“”'):
-                break
-            after.append(stem(w))
-            end = w_end
+_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
+# A name right before the number: "Rahman (45-7-2, 36 KOs)", "Robert Buckley, 32,".
+_OWNER = re.compile(r"\b([A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
+
+
+def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
+    """Every number of `text` with the words that say what it counts.
+
+    "10 of the Saints' 16 games": 10 counts games, and 16 (the total) is left out.
+
+    Args:
+        text: one passage.
+        hide: spans already claimed by dates.
+    """
+    found = quantities(text, hide)
+    out: list[_Mention] = []
+    total: set[int] = set()
+    for n, q in enumerate(found):
+        if n in total:
+            continue
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if nxt is not None and _OF_TOTAL.fullmatch(text[q.end : nxt.start]):
+            total.add(n + 1)
+            head_from = nxt.end
+        else:
+            head_from = q.end
+        after, names, end = _head(text, head_from)
         lead = text[max(0, q.start - 40) : q.start]
         before = [stem(w) for w in WORD.findall(lead) if w.lower() not in _FUNCTION][-2:]
+        # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
+        owned = _OWNER.search(lead)
+        owner = [owned.group(1).lower()] if owned else []
         if _CURRENCY_BEFORE.search(lead):
             after.append("¤")  # a sum of money: the currency is part of the head
         out.append(
@@ -72,23 +91,87 @@ def _mentions(text: str, hide: list[tuple[int, int]]) -> list[_Mention]:
                 q,
                 tuple(after),
                 tuple(before),
+                frozenset(names),
+                frozenset(owner[-1:]),
                 bool(_APPROX.search(lead)),
-                text[q.start : end].strip(),
+                text[q.start : max(end, q.end)].strip(),
             )
         )
     return out
 
 
+def _head(text: str, start: int) -> tuple[list[str], set[str], int]:
+    """Stems of the noun phrase after `start`, its capitalised words, and where it ends."""
+    words = [(m.group(), m.end()) for m in WORD.finditer(text, start, start + 80)]
+    after: list[str] = []
+    names: set[str] = set()
+    end = start
+    k = 0
+    # A preposition right after the number ("$750,000 in campaign cash") is
+    # skipped once, with its article.
+    if words and words[0][0].lower() in _PREPOSITIONS:
+        k = 1
+        while k < len(words) and words[k][0].lower() in _DETERMINERS:
+            k += 1
+    for w, w_end in words[k : k + _HEAD_WORDS]:
+        gap = text[end : w_end - len(w)]
+        low = w.lower()
+        if low in _FUNCTION or w[0].isdigit() or any(ch in gap for ch in ',;:.()"“”'):
+            break
+        if w[0].isupper():
+            names.add(low)
+        after.append(stem(w))
+        end = w_end
+    return after, names, end
+
+
+# Units of measure say how a thing is counted, not which thing: "73 yards" and
+# "32 yards" may be two different plays, "48-page" and "47-page" *indictment* not.
+_UNITS = frozenset(stem(w) for w in (
+    "yard", "mile", "meter", "metre", "kilometer", "km", "foot", "feet", "ft", "inch", "pound",
+    "lb", "kg", "kilogram", "gram", "ton", "tonne", "ounce", "liter", "litre", "gallon",
+    "degree", "hour", "minute", "second", "day", "week", "month", "year", "point", "percent",
+    "page", "time", "times", "dollar", "euro", "yuan", "rmb", "pence", "cent", "million",
+    "billion", "thousand",
+)) | {"¤"}  # fmt: skip
+
+
+def shared_thing(x: _Mention, y: _Mention) -> int:
+    """How many words, besides units of measure, say what both numbers count.
+
+    Head words, the words just before, and the owner's name all count
+    ("Boston offer as high as $184 million" / "$200 million offer").
+
+    Args:
+        x: a number of side A.
+        y: a number of side B.
+    """
+    wx = set(x.after) | set(x.before) | x.owner | x.names
+    wy = set(y.after) | set(y.before) | y.owner | y.names
+    return len((wx & wy) - _UNITS)
+
+
 def _same_slot(x: _Mention, y: _Mention) -> bool:
     """Whether two numbers count the same thing."""
-    if x.q.percent != y.q.percent:
+    if x.q.percent != y.q.percent or x.q.ordinal != y.q.ordinal:
         return False
+    if x.names and y.names and not x.names & y.names:
+        return False  # "36-year-old Duncan" / "31-year-old Robert": two people's ages
+    if x.owner and y.owner and not x.owner & y.owner:
+        return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
     hx = set(x.after) - {"¤"}
     hy = set(y.after) - {"¤"}
+    bx, by = set(x.before), set(y.before)
     if hx and hy:
-        return bool(hx & hy)
-    # A bare number on one side ("was sentenced to 15"): its lead-in words must match.
-    return bool(set(x.before) & set(y.before)) or (not hx and not hy and not x.before)
+        shared = hx & hy
+        # A unit alone ("7-yard touchdown" / "205 yards") fits many things:
+        # the words before must agree too.
+        return bool(shared - _UNITS) or bool(shared and bx & by)
+    # A bare number on one side ("Robert Buckley, 32, died" / "31-year-old Robert
+    # Buckley"): the name before it must be the one the other names in its head.
+    return bool(bx & by or x.owner & y.names or y.owner & x.names) or (
+        not hx and not hy and not bx and not by
+    )
 
 
 def _trailing_zeros(v: float) -> int:
@@ -121,15 +204,32 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         b: side B.
         diff: word diff of A against B (unused).
     """
+    for x, y in conflicting(a, b):
+        yield conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
+
+
+def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
+    """Pairs of numbers (A's, B's) that count the same thing with different values.
+
+    Args:
+        a: side A.
+        b: side B.
+    """
+    if is_dateline(a.text) or is_dateline(b.text):
+        return  # publication stamps, not claims
     da, sa = dates(a.text)
     db, sb = dates(b.text)
-    ma, mb = _mentions(a.text, sa), _mentions(b.text, sb)
+    ma, mb = mentions(a.text, sa), mentions(b.text, sb)
     # "January 21 and 28" vs "21 to 28 January": a bare number may be the other
     # side's date day or year, written differently.
     va = {m.q.value for m in ma} | date_values(da)
     vb = {m.q.value for m in mb} | date_values(db)
     left_a = [m for m in ma if m.q.value not in vb]
     left_b = [m for m in mb if m.q.value not in va]
+    if not left_a or not left_b:
+        return
+    whole_a = _article_mentions(a)
+    whole_b = _article_mentions(b)
     used: set[int] = set()
     seen: set[tuple[str, str]] = set()
     for x in left_a:
@@ -139,6 +239,24 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             used.add(k)
             if _compatible(x, y) or (x.q.text, y.q.text) in seen:
                 break
+            # An article that states the other side's number for the same thing
+            # somewhere else knows both ("shot three, killing two" / "killed two").
+            if _states(whole_a, y) or _states(whole_b, x):
+                break
             seen.add((x.q.text, y.q.text))
-            yield conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
+            yield x, y
             break
+
+
+def _article_mentions(p: Passage) -> list[_Mention]:
+    return _whole(p.article) if p.article else []
+
+
+@lru_cache(maxsize=8)
+def _whole(article: str) -> list[_Mention]:
+    # Every candidate pair of a comparison asks about the same two articles.
+    return mentions(article, dates(article)[1])
+
+
+def _states(found: list[_Mention], y: _Mention) -> bool:
+    return any(m.q.value == y.q.value and _same_slot(m, y) for m in found)

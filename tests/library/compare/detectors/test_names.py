@@ -61,3 +61,12 @@ def test_referred_to_as_alias(run: Run) -> None:
     a = "The Northern Water Authority (referred to as the Agency) raised prices."
     b = "The Agency raised prices."
     assert run(names.detect, a, b) == []
+
+
+def test_capitalised_headline_word_is_not_a_name(run: Run) -> None:
+    got = run(
+        names.detect,
+        "Tom Hale, 41, has been charged with the theft of the bell.",
+        "A MAN has been charged with the theft of the bell.",
+    )
+    assert got == []

@@ -48,3 +48,15 @@ def test_no_one_is_the_same_on_both_sides() -> None:
 
 def test_synonym_counts_as_the_same_predicate() -> None:
     assert kinds("The chief did not resign.", "The chief quit on Monday.") == ["negation"]
+
+
+def test_pronoun_cue_is_not_taken_for_a_negated_noun() -> None:
+    a = "Two other clubs made offers, but none of those offers run past 2030."
+    b = "Two other clubs made offers that run to 2031."
+    assert kinds(a, b) == []
+
+
+def test_before_and_after_are_not_opposite_claims() -> None:
+    a = "Robbers fled with the gems after ramming the door."
+    b = "Robbers rammed the door before fleeing with the gems."
+    assert kinds(a, b) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from library.compare.detectors import numbers, passages
 
@@ -48,3 +49,30 @@ def test_a_real_difference_near_a_round_number_still_conflicts(run: Run) -> None
 def test_written_numbers_are_normalised(run: Run) -> None:
     assert run(numbers.detect, "Forty thousand people marched.", "40,000 people marched.") == []
     assert run(numbers.detect, "It took twenty-two days.", "It took 22 days.") == []
+
+
+def test_ordinal_and_count_are_different_slots(run: Run) -> None:
+    got = run(numbers.detect, "She won the race in seven laps.", "She led by the sixth lap.")
+    assert got == []
+
+
+def test_ages_of_two_different_people(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "It came a day after 44-year-old Anna Berg fell from the ridge.",
+        "A day later, 29-year-old Paul Ness fell from the ridge.",
+    )
+    assert got == []
+
+
+def test_a_number_the_other_article_states_for_the_same_thing(run: Run) -> None:
+    a, b = passages(
+        "The gunman shot four guards.",
+        "The gunman shot and killed two guards.",
+    )
+    a = replace(a, article="The gunman shot four guards, killing two guards.")
+    assert list(numbers.detect(a, b, ())) == []
+
+
+def test_publication_stamp_is_not_a_claim(run: Run) -> None:
+    assert run(numbers.detect, "Updated 3 May 2021, 14:39 GMT", "3 May 2021 11:25 GMT") == []
