@@ -139,16 +139,21 @@ _UNITS = frozenset(stem(w) for w in (
 def shared_thing(x: _Mention, y: _Mention) -> int:
     """How many words, besides units of measure, say what both numbers count.
 
-    Head words, the words just before, and the owner's name all count
-    ("Boston offer as high as $184 million" / "$200 million offer").
+    Head words shared, a head word one side puts before its number ("the offer
+    as high as $184 million" / "a $200 million offer"), or a name one side puts
+    before its number and the other in its head ("Robert Buckley, 32" /
+    "31-year-old Robert Buckley").  Words that merely precede both numbers do not
+    count: across sentences they are rarely about the number.
 
     Args:
         x: a number of side A.
         y: a number of side B.
     """
-    wx = set(x.after) | set(x.before) | x.owner | x.names
-    wy = set(y.after) | set(y.before) | y.owner | y.names
-    return len((wx & wy) - _UNITS)
+    hx, hy = set(x.after), set(y.after)
+    bx, by = set(x.before), set(y.before)
+    words = ((hx & hy) | (bx & hy) | (by & hx)) - _UNITS
+    names = (x.owner & y.names) | (y.owner & x.names)
+    return len(words) + len(names)
 
 
 def _same_slot(x: _Mention, y: _Mention) -> bool:
