@@ -38,8 +38,8 @@ _DATE = re.compile(
     rf"|\b(?P<m3>{_MONTH_RE})(?:\s+(?:of\s+)?(?P<y3>(?:19|20)\d\d))?\b"
     r"|\bthe\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)\b"
     r"|\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    # "9: 29 PM": some sources put a space after the colon.
-    r"|\b(?P<h>\d{1,2})(?::\s?(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
+    # "9: 29 PM": some sources put a space after the colon; "8.49pm" a dot.
+    r"|\b(?P<h>\d{1,2})(?:[:.]\s?(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
     r"|\b(?P<h2>[01]?\d|2[0-3]):\s?(?P<mi2>\d\d)\b"
     r"|\b(?P<y5>(?:19|20)\d\d)\b(?![.,]\d)",
 )

@@ -53,7 +53,9 @@ class _Mention:
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
 # A name right before the number: "Rahman (45-7-2, 36 KOs)", "Robert Buckley, 32,".
-_OWNER = re.compile(r"\b([A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$")
+_OWNER = re.compile(
+    r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$"
+)
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
 
 
@@ -80,10 +82,14 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
             head_from = q.end
         after, names, end = _head(text, head_from)
         lead = text[max(0, q.start - 40) : q.start]
-        before = [stem(w) for w in WORD.findall(lead) if w.lower() not in _FUNCTION][-2:]
+        before = [
+            stem(w)
+            for w in WORD.findall(lead)
+            if w.lower() not in _FUNCTION and not w[0].isdigit() and stem(w) not in _UNITS
+        ][-2:]
         # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
         owned = _OWNER.search(lead)
-        owner = [owned.group(1).lower()] if owned else []
+        owner = owned.group(1).lower().split() if owned else []
         if _CURRENCY_BEFORE.search(lead):
             after.append("¤")  # a sum of money: the currency is part of the head
         out.append(
@@ -160,6 +166,8 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     """Whether two numbers count the same thing."""
     if x.q.percent != y.q.percent or x.q.ordinal != y.q.ordinal:
         return False
+    if ("¤" in x.after) != ("¤" in y.after):
+        return False  # a sum of money and a count ("$200 million" / "eight-year offer")
     if x.names and y.names and not x.names & y.names:
         return False  # "36-year-old Duncan" / "31-year-old Robert": two people's ages
     if x.owner and y.owner and not x.owner & y.owner:
@@ -174,7 +182,7 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return bool(shared - _UNITS) or bool(shared and bx & by)
     # A bare number on one side ("Robert Buckley, 32, died" / "31-year-old Robert
     # Buckley"): the name before it must be the one the other names in its head.
-    return bool(bx & by or x.owner & y.names or y.owner & x.names) or (
+    return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
         not hx and not hy and not bx and not by
     )
 

@@ -76,3 +76,21 @@ def test_a_number_the_other_article_states_for_the_same_thing(run: Run) -> None:
 
 def test_publication_stamp_is_not_a_claim(run: Run) -> None:
     assert run(numbers.detect, "Updated 3 May 2021, 14:39 GMT", "3 May 2021 11:25 GMT") == []
+
+
+def test_a_sum_of_money_and_a_count_are_different_slots(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "The club made a five-year offer to the striker.",
+        "Report: the club offers the striker $90 million.",
+    )
+    assert got == []
+
+
+def test_an_age_given_after_the_name_meets_one_given_before_it(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Maria Lund, 41, died on the ridge.",
+        "A 43-year-old Maria Lund of Oslo died on the ridge.",
+    )
+    assert got == [("number", "41", "43")]
