@@ -24,12 +24,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from library.compare.detectors import dates as date_detector
 from library.compare.detectors import numbers
 from library.compare.detectors.text import entities
-from library.compare.model import Pair
+from library.compare.kinds import conflict
+from library.compare.model import Conflict, Pair, Relation
 from library.compare.quantities import dates, quantities
 from library.compare.similarity import pair_score
 from library.compare.units import stem
+from library.compare.worddiff import word_diff
 
 if TYPE_CHECKING:
     from library.compare.engine import Candidates
@@ -88,7 +91,7 @@ def cross_pairs(
         anchors_b[u.id] = _anchors(u.text, candidates)
         for key in anchors_b[u.id]:
             index.setdefault(key, []).append(u.id)
-    found: list[tuple[int, int, int, Pair]] = []
+    found: list[tuple[int, int, int, int, Relation, tuple[Conflict, ...]]] = []
     for u in candidates.units_a:
         if u.id in used_a or not _has_value(u.text):
             continue
@@ -97,36 +100,38 @@ def cross_pairs(
         for j in partners:
             names = anchors & anchors_b[j]
             shared = (set(terms_a[u.id]) & set(terms_b[j])) - names
-            diff, conflicts = candidates.judge((u.id,), (j,))
             pa, pb = candidates.passages((u.id,), (j,))
+            # Only the two slot detectors run here (a word diff of two different
+            # sentences says nothing); the full judgement is for pairs kept.
             # Across sentences a number must count the same *thing* ("48-page
             # indictment", "survivors"): a unit alone ("yards") fits many plays.
-            sure = {
-                (x.q.text, y.q.text)
+            nums = tuple(
+                conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
                 for x, y in numbers.conflicting(pa, pb)
                 if numbers.shared_thing(x, y) >= 1
-            }
-            kept = [
-                c
-                for c in conflicts
-                if c.kind == "date" or (c.kind == "number" and (c.a, c.b) in sure)
-            ]
-            if any(c.kind == "number" for c in kept):
+            )
+            if not nums and len(shared) < RELATED_MIN_SHARED:
+                continue
+            when = tuple(date_detector.detect(pa, pb, ()))
+            relation: Relation
+            if nums:
                 relation = "divergent"
-            elif any(c.kind == "date" for c in kept) and len(shared) >= RELATED_MIN_SHARED:
+            elif when:
                 relation = "related"
             else:
                 continue
-            score = pair_score(terms_a[u.id], terms_b[j], idf) if idf else 0.0
-            pair = Pair((u.id,), (j,), relation, score, tuple(kept), diff)  # type: ignore[arg-type]
-            found.append((int(relation == "divergent"), len(shared), -u.id, pair))
+            found.append(
+                (int(relation == "divergent"), len(shared), u.id, j, relation, when + nums)
+            )
     # Surest first: divergent claims, then the most shared words; one partner each.
-    found.sort(key=lambda x: (-x[0], -x[1], -x[2], x[3].b[0]))
+    found.sort(key=lambda x: (-x[0], -x[1], x[2], x[3]))
     out: list[Pair] = []
-    for _, _, _, p in found:
-        if p.a[0] in used_a or p.b[0] in used_b:
+    for _, _, i, j, relation, kept in found:
+        if i in used_a or j in used_b:
             continue
-        used_a.add(p.a[0])
-        used_b.add(p.b[0])
-        out.append(p)
+        used_a.add(i)
+        used_b.add(j)
+        pa, pb = candidates.passages((i,), (j,))
+        score = pair_score(terms_a[i], terms_b[j], idf) if idf else 0.0
+        out.append(Pair((i,), (j,), relation, score, kept, word_diff(pa.text, pb.text)))
     return out

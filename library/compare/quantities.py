@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -156,6 +157,13 @@ def dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     Args:
         text: one passage.
     """
+    found, spans = _dates(text)
+    return list(found), list(spans)
+
+
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], ...]]:
+    # Every candidate pair asks about the same unit texts again: parse each once.
     found: list[DateMention] = []
     spans: list[tuple[int, int]] = []
     for m in _DATE.finditer(text):
@@ -183,7 +191,7 @@ def dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
             )
         )
         spans.append(m.span())
-    return found, spans
+    return tuple(found), tuple(spans)
 
 
 def numbers(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[tuple[str, float]]:

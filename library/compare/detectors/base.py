@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -30,10 +30,15 @@ class Passage:
     mentions: Mentions = field(default_factory=Mentions)
     article: str = ""
 
-    @property
-    def whole(self) -> str:
-        """The article text, or the passage when the article is not known."""
-        return self.article or self.text
+    def outside(self) -> Callable[[int, int], bool]:
+        """A test: does article span `[start, end)` lie outside this passage?
+
+        What the article says *elsewhere* is what it knows besides this claim;
+        inside the passage, the detectors already match values one to one.
+        """
+        at = self.article.find(self.text)
+        end_at = at + len(self.text)
+        return lambda start, end: at < 0 or end <= at or start >= end_at
 
 
 class Detector(Protocol):

@@ -55,19 +55,23 @@ def _covers(x: DateMention, d: DateMention) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _whole(article: str) -> list[DateMention]:
+def _whole(article: str) -> tuple[tuple[DateMention, int, int], ...]:
+    # Every candidate pair of a comparison asks about the same two articles.
     found, spans = dates(article)
-    return merge_adjacent(found, spans, article)
+    return tuple((d, s, e) for d, (s, e) in zip(found, spans, strict=True))
 
 
-def states(article: str, d: DateMention) -> bool:
-    """Whether `article` states date `d` somewhere (at least as precisely).
+def states(p: Passage, d: DateMention) -> bool:
+    """Whether `p`'s article states date `d` outside the passage (at least as precisely).
 
     Args:
-        article: a whole article.
-        d: one date mention.
+        p: one side of a candidate pair.
+        d: one date mention of the other side.
     """
-    return any(_covers(x, d) for x in _whole(article))
+    if not p.article:
+        return False
+    outside = p.outside()
+    return any(_covers(x, d) and outside(s, e) for x, s, e in _whole(p.article))
 
 
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
@@ -93,8 +97,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         return (
             x.clashes(y)
             and (not (_weak(x) or _weak(y)) or bool(_context(a.text, x) & _context(b.text, y)))
-            and not (a.article and states(a.article, y))
-            and not (b.article and states(b.article, x))
+            and not states(a, y)
+            and not states(b, x)
         )
 
     xa = unique([x.text for x in only_a if any(clash(x, y) for y in only_b)])

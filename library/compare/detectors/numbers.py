@@ -230,9 +230,8 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
     """
     if is_dateline(a.text) or is_dateline(b.text):
         return  # publication stamps, not claims
-    da, sa = dates(a.text)
-    db, sb = dates(b.text)
-    ma, mb = mentions(a.text, sa), mentions(b.text, sb)
+    da, db = dates(a.text)[0], dates(b.text)[0]
+    ma, mb = _whole(a.text), _whole(b.text)
     # "January 21 and 28" vs "21 to 28 January": a bare number may be the other
     # side's date day or year, written differently.
     va = {m.q.value for m in ma} | date_values(da)
@@ -262,13 +261,17 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
 
 
 def _article_mentions(p: Passage) -> list[_Mention]:
-    return _whole(p.article) if p.article else []
+    if not p.article:
+        return []
+    outside = p.outside()
+    return [m for m in _whole(p.article) if outside(m.q.start, m.q.end)]
 
 
-@lru_cache(maxsize=8)
-def _whole(article: str) -> list[_Mention]:
-    # Every candidate pair of a comparison asks about the same two articles.
-    return mentions(article, dates(article)[1])
+@lru_cache(maxsize=4096)
+def _whole(text: str) -> list[_Mention]:
+    # Every candidate pair asks about the same unit texts and the same two
+    # articles again: parse each once.  (Callers never modify the list.)
+    return mentions(text, dates(text)[1])
 
 
 def _states(found: list[_Mention], y: _Mention) -> bool:
