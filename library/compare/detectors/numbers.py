@@ -179,7 +179,8 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         shared = hx & hy
         # A unit alone ("7-yard touchdown" / "205 yards") fits many things:
         # the words before must agree too.
-        return bool(shared - _UNITS) or bool(shared and bx & by)
+        same_lead = bool(bx & by) or (not bx and not by)  # "For 35 years" / "For 47 years"
+        return bool(shared - _UNITS) or bool(shared and same_lead)
     # A bare number on one side ("Robert Buckley, 32, died" / "31-year-old Robert
     # Buckley"): the name before it must be the one the other names in its head.
     return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
@@ -234,10 +235,10 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
     ma, mb = _whole(a.text), _whole(b.text)
     # "January 21 and 28" vs "21 to 28 January": a bare number may be the other
     # side's date day or year, written differently.
-    va = {m.q.value for m in ma} | date_values(da)
-    vb = {m.q.value for m in mb} | date_values(db)
-    left_a = [m for m in ma if m.q.value not in vb]
-    left_b = [m for m in mb if m.q.value not in va]
+    # A value the other side states for the same thing is matched ("12 rebounds"
+    # does not answer "12 points"; "double-digit" does not answer "two games").
+    left_a = [m for m in ma if m.q.value not in date_values(db) and not _stated(m, mb, ma)]
+    left_b = [m for m in mb if m.q.value not in date_values(da) and not _stated(m, ma, mb)]
     if not left_a or not left_b:
         return
     whole_a = _article_mentions(a)
@@ -258,6 +259,19 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
             seen.add((x.q.text, y.q.text))
             yield x, y
             break
+
+
+def _stated(m: _Mention, others: list[_Mention], mine: list[_Mention]) -> bool:
+    """Whether the other side states `m`'s value: for the same thing, or for something
+    no other number of `m`'s side already answers ("four robbers" / "Four men")."""
+
+    def answered(n: _Mention) -> bool:
+        return any(o is not m and o.q.value == n.q.value and _same_slot(o, n) for o in mine)
+
+    return any(
+        n.q.value == m.q.value and (_same_slot(m, n) or not n.after or not answered(n))
+        for n in others
+    )
 
 
 def _article_mentions(p: Passage) -> list[_Mention]:

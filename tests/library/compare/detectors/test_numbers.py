@@ -94,3 +94,21 @@ def test_an_age_given_after_the_name_meets_one_given_before_it(run: Run) -> None
         "A 43-year-old Maria Lund of Oslo died on the ridge.",
     )
     assert got == [("number", "41", "43")]
+
+
+def test_a_value_the_other_side_gives_another_thing_does_not_answer(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "She had 14 points and 9 assists.",
+        "She had 9 points and 9 assists.",
+    )
+    assert got == [("number", "14", "9")]
+    got = run(numbers.detect, "He played double-digit minutes in six games.", "He played "
+              "double-digit minutes in two games.")  # fmt: skip
+    assert got == [("number", "six", "two")]
+
+
+def test_same_unit_and_no_lead_words(run: Run) -> None:
+    assert run(numbers.detect, "For 35 years, the law held.", "For 47 years, the law held.") == [
+        ("number", "35", "47")
+    ]
