@@ -59,6 +59,19 @@ def _anchors(text: str, candidates: Candidates) -> set[str]:
     return out
 
 
+def _same_event(a: str, b: str, when: Sequence[Conflict], names: set[str]) -> bool:
+    """Both sides name the same person or body in full and date the same event word.
+
+    "Ann Reyes will leave on January 1" / "Ann Reyes's last day will be February
+    28" is one claim told two ways; "the National Security Department issued a
+    notice on November 9" / "the Ministry of State Security disclosed a case on
+    October 13" is not (different names for the body, different event words).
+    """
+    if not any(k.startswith("=") and " " in k for k in names):
+        return False
+    return any(date_detector.event_words(a, c.a) & date_detector.event_words(b, c.b) for c in when)
+
+
 def _has_value(text: str) -> bool:
     found, spans = dates(text)
     return bool(found) or bool(quantities(text, spans))
@@ -110,13 +123,11 @@ def cross_pairs(
                 for x, y in numbers.conflicting(pa, pb)
                 if numbers.shared_thing(x, y) >= 1
             )
-            if not nums and len(shared) < RELATED_MIN_SHARED:
-                continue
-            when = tuple(date_detector.detect(pa, pb, ()))
+            when = tuple(date_detector.detect(pa, pb, ())) if not nums else ()
             relation: Relation
-            if nums:
+            if nums or (when and _same_event(pa.text, pb.text, when, names)):
                 relation = "divergent"
-            elif when:
+            elif when and len(shared) >= RELATED_MIN_SHARED:
                 relation = "related"
             else:
                 continue

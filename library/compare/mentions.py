@@ -58,10 +58,24 @@ class Mentions:
         full = [n for side in found.values() for n in side if len(n.split()) >= 2]
         # A surname (last word of a full name) or the initials ("A.G.") stand for
         # that full name when only one full name of the pair ends that way.
+        keys = sorted({_key(n) for n in full}, key=lambda k: (len(k.split()), k))
+        # "Coach Ann Reyes" is the "Ann Reyes" named elsewhere: a full name that
+        # ends with a shorter full name of the pair stands for it.
+        base: dict[str, str] = {}
+        for k in keys:
+            words = k.split()
+            shorter = [
+                base[o]
+                for o in keys
+                if len(o.split()) < len(words) and words[-len(o.split()) :] == o.split()
+            ]
+            base[k] = shorter[0] if shorter else k
+            if base[k] != k:
+                out.canon[k] = base[k]
         by_last: dict[str, set[str]] = {}
         by_initials: dict[str, set[str]] = {}
         for n in full:
-            k = _key(n)
+            k = base[_key(n)]
             by_last.setdefault(k.split()[-1], set()).add(k)
             ini = initials(_TITLED.sub("", n))
             if len(ini) >= 2:

@@ -43,6 +43,42 @@ def _context(text: str, d: DateMention) -> set[str]:
     }
 
 
+# Event words that name one happening in different words ("will leave on
+# January 1" / "his last day will be February 28"), matched on stems.
+_EVENT_SYNONYMS = (
+    ("leave", "depart", "exit", "quit", "resign", "step", "last"),
+    ("start", "begin", "open", "launch", "first"),
+    ("die", "kill", "death", "dead"),
+    ("arrest", "detain", "held", "custody"),
+    ("sentence", "jail", "prison", "imprison", "convict"),
+)
+_EVENT = {stem(w): stem(g[0]) for g in _EVENT_SYNONYMS for w in g}
+
+
+def event_words(text: str, written: str) -> set[str]:
+    """What happened at date `written` in `text`: nearby lower-case content words.
+
+    Names are left out (they are the anchor, not the event); close synonyms
+    share one key ("leave" / "last day").
+
+    Args:
+        text: one passage.
+        written: a date as written in `text`.
+    """
+    at = text.find(written)
+    if at < 0:
+        return set()
+    near = (
+        WORD.findall(text[:at])[-_CONTEXT_WORDS:]
+        + WORD.findall(text[at + len(written) :])[:_CONTEXT_WORDS]
+    )
+    return {
+        _EVENT.get(stem(w), stem(w))
+        for w in near
+        if w.islower() and w not in STOPWORDS and w not in CALENDAR
+    }
+
+
 def _weak(d: DateMention) -> bool:
     """A weekday or a clock time alone: which event it dates must be checked."""
     return d.year is None and d.month is None and d.day is None

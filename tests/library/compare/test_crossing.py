@@ -39,3 +39,19 @@ def test_a_value_the_other_article_also_states_is_known_not_contradicted() -> No
     )
     b = "On the 10th, the Parks Office released a report listing three damaged trails."
     assert all(p.relation == "same" for p in compare_texts(a, b).pairs)
+
+
+def test_same_person_same_event_different_date_across_sentences() -> None:
+    a = (
+        "Coach Ann Reyes will leave the club on January 1, the board said.\n"
+        "The team finished third last season."
+    )
+    b = (
+        "The team finished third last season.\n"
+        "Ann Reyes, who joined in 2019, says her last day will be February 28."
+    )
+    c = compare_texts(a, b)
+    divergent = [p for p in c.pairs if p.relation == "divergent"]
+    assert [[(k.kind, k.a, k.b) for k in p.conflicts] for p in divergent] == [
+        [("date", "January 1", "February 28")]
+    ]

@@ -27,3 +27,9 @@ def test_referred_to_as_and_acronyms() -> None:
     assert m.same("Agency", "Northern Water Authority")
     assert m.same("NRB", "National Rail Board")
     assert m.mentioned("Agency", "b")
+
+
+def test_a_longer_full_name_ending_with_a_shorter_one() -> None:
+    m = Mentions.build("Coach Ann Reyes spoke.", "Ann Reyes agreed, and Reyes left.")
+    assert m.same("Coach Ann Reyes", "Ann Reyes")
+    assert m.same("Reyes", "Coach Ann Reyes")
