@@ -62,14 +62,12 @@ class Mentions:
         # "Coach Ann Reyes" is the "Ann Reyes" named elsewhere: a full name that
         # ends with a shorter full name of the pair stands for it.
         base: dict[str, str] = {}
-        for k in keys:
+        known = set(keys)
+        for k in keys:  # shortest first, so a suffix's own base is already known
             words = k.split()
-            shorter = [
-                base[o]
-                for o in keys
-                if len(o.split()) < len(words) and words[-len(o.split()) :] == o.split()
-            ]
-            base[k] = shorter[0] if shorter else k
+            suffixes = (" ".join(words[-n:]) for n in range(2, len(words)))
+            shorter = next((base[o] for o in suffixes if o in known), None)
+            base[k] = shorter or k
             if base[k] != k:
                 out.canon[k] = base[k]
         by_last: dict[str, set[str]] = {}

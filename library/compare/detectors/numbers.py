@@ -241,8 +241,6 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
     left_b = [m for m in mb if m.q.value not in date_values(da) and not _stated(m, ma, mb)]
     if not left_a or not left_b:
         return
-    whole_a = _article_mentions(a)
-    whole_b = _article_mentions(b)
     used: set[int] = set()
     seen: set[tuple[str, str]] = set()
     for x in left_a:
@@ -254,7 +252,7 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
                 break
             # An article that states the other side's number for the same thing
             # somewhere else knows both ("shot three, killing two" / "killed two").
-            if _states(whole_a, y) or _states(whole_b, x):
+            if _states(a, y) or _states(b, x):
                 break
             seen.add((x.q.text, y.q.text))
             yield x, y
@@ -274,13 +272,6 @@ def _stated(m: _Mention, others: list[_Mention], mine: list[_Mention]) -> bool:
     )
 
 
-def _article_mentions(p: Passage) -> list[_Mention]:
-    if not p.article:
-        return []
-    outside = p.outside()
-    return [m for m in _whole(p.article) if outside(m.q.start, m.q.end)]
-
-
 @lru_cache(maxsize=4096)
 def _whole(text: str) -> list[_Mention]:
     # Every candidate pair asks about the same unit texts and the same two
@@ -288,5 +279,20 @@ def _whole(text: str) -> list[_Mention]:
     return mentions(text, dates(text)[1])
 
 
-def _states(found: list[_Mention], y: _Mention) -> bool:
-    return any(m.q.value == y.q.value and _same_slot(m, y) for m in found)
+@lru_cache(maxsize=8)
+def _by_value(article: str) -> dict[float, list[_Mention]]:
+    out: dict[float, list[_Mention]] = {}
+    for m in _whole(article):
+        out.setdefault(m.q.value, []).append(m)
+    return out
+
+
+def _states(p: Passage, y: _Mention) -> bool:
+    """Whether `p`'s article states `y`'s value for the same thing outside the passage."""
+    if not p.article:
+        return False
+    same_value = _by_value(p.article).get(y.q.value, ())
+    if not same_value:
+        return False
+    outside = p.outside()
+    return any(outside(m.q.start, m.q.end) and _same_slot(m, y) for m in same_value)
