@@ -71,9 +71,9 @@ class SummaryPanel(QWidget):
         self.divergent_label.setStyleSheet("font-weight: 600;")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        # Five tabs must not widen the panel: scroll the tab bar instead.
+        # Four tabs must not widen the panel: scroll the tab bar instead.
         self.tabs.setUsesScrollButtons(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         names = {
             "divergent": "Divergent claims",
             "same": "Shared facts",

@@ -65,7 +65,8 @@ class Mentions:
         known = set(keys)
         for k in keys:  # shortest first, so a suffix's own base is already known
             words = k.split()
-            suffixes = (" ".join(words[-n:]) for n in range(2, len(words)))
+            # A name has a few words; a long capitalised run is not searched through.
+            suffixes = (" ".join(words[-n:]) for n in range(2, min(len(words), 6)))
             shorter = next((base[o] for o in suffixes if o in known), None)
             base[k] = shorter or k
             if base[k] != k:
