@@ -11,6 +11,7 @@ test splits are only reported.  Usage::
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -18,15 +19,20 @@ from typing import Any
 
 import numpy as np
 
-from library.compare import HARD_KINDS, compare_texts
+from library.compare import compare_texts
 from library.compare.align import ALIGN_THRESHOLD, align
 from library.compare.conflicts import find_conflicts
+from library.compare.engine import Candidates
 from library.compare.idf import IdfTable
+from library.compare.kinds import is_material
 from library.compare.similarity import LexicalBackend, refine
 from library.compare.units import terms
 from library.compare.worddiff import word_diff
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+# `PARALLAX_EVAL` points elsewhere, e.g. from a git worktree one level deeper.
+EVAL = Path(
+    os.environ.get("PARALLAX_EVAL", Path(__file__).resolve().parents[2] / "shared" / "eval")
+)
 
 
 def load(name: str) -> Iterator[dict[str, Any]]:
@@ -73,13 +79,8 @@ def sentences(row: dict[str, Any], side: str) -> list[str]:
 
 
 def diverges(sa: list[str], sb: list[str]) -> Callable[[int, int], bool]:
-    """The engine's test for letting a lower-scoring pair align (see `compare_texts`)."""
-
-    def check(i: int, j: int) -> bool:
-        found = find_conflicts(sa[i], sb[j], word_diff(sa[i], sb[j]))
-        return any(c.kind in HARD_KINDS for c in found)
-
-    return check
+    """The engine's own test for letting a lower-scoring pair align (no copy of it)."""
+    return Candidates.of_sentences(sa, sb).is_divergent
 
 
 def pair_scores(ta: list[str], tb: list[str], idf: IdfTable) -> float:
@@ -180,7 +181,7 @@ def judge(a: str, b: str, idf: IdfTable | None = None) -> tuple[float, bool, tup
     matches = align([ta], [tb], table)
     base = float(LexicalBackend().matrix([ta], [tb], table)[0, 0])
     score = refine(base, ta, tb, table)
-    kinds = tuple(c.kind for c in find_conflicts(a, b, word_diff(a, b)))
+    kinds = tuple(c.kind for c in find_conflicts(a, b, word_diff(a, b)) if is_material(c))
     return score, bool(matches), kinds
 
 

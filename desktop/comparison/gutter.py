@@ -36,7 +36,7 @@ class Band:
 
     Args:
         pair: pair index.
-        relation: "same" or "divergent".
+        relation: "same", "divergent" or "related".
         a_top: document y where the pair starts in A (a_bottom, b_top, b_bottom alike).
         tooltip: the pair's explanation.
     """
@@ -191,6 +191,9 @@ class LinkMap(QWidget):
             pen = QPen(self._palette.line(relation), 1.0)
             if relation == "divergent":
                 pen.setStyle(Qt.PenStyle.DashLine)  # the non-colour cue, as in the text
+            elif relation == "related":
+                pen.setStyle(Qt.PenStyle.DotLine)  # quieter: different facts, not a finding
+                fill.setAlphaF(0.5)
             painter.setBrush(fill)
             painter.setPen(pen)
             for path in paths:

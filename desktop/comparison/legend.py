@@ -2,7 +2,8 @@
 
 Swatches are painted with the same palette and the same non-colour cues as the
 text (solid underline for shared facts, wavy underline and bold for divergent
-claims), so the legend stays true in dark mode and for colour-blind readers.
+claims, dotted underline for related pairs), so the legend stays true in dark
+mode and for colour-blind readers.
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from desktop.comparison.palette import QtPalette
 from library.export.theme import LEGEND
 
+_PAINTED = ("same", "divergent", "related")
+
 
 class Swatch(QWidget):
     """A short sample of highlighted text.
 
     Args:
-        relation: "same", "divergent" or "only".
+        relation: "same", "divergent", "related" or "only".
         text: the sample words.
         parent: owning widget.
     """
@@ -59,7 +62,7 @@ class Swatch(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(0.5, 2.5, -0.5, -2.5)
         pal = self.palette_
-        if pal is not None and self.relation in ("same", "divergent"):
+        if pal is not None and self.relation in _PAINTED:
             painter.setBrush(pal.fill(self.relation))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(rect, 3, 3)
@@ -74,11 +77,15 @@ class Swatch(QWidget):
             painter.setPen(QPen(mark, 1.2, Qt.PenStyle.DashLine))
             y = rect.bottom() - 3
             painter.drawLine(QPointF(rect.left() + 8, y), QPointF(rect.right() - 4, y))
-        if pal is not None and self.relation in ("same", "divergent"):
+        if pal is not None and self.relation in _PAINTED:
             painter.setPen(QPen(pal.line(self.relation), 1.4))
             y = rect.bottom() - 3
             x0, x1 = rect.left() + 6, rect.right() - 6
             if self.relation == "same":
+                painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+            elif self.relation == "related":
+                pen = QPen(pal.line(self.relation), 1.4, Qt.PenStyle.DotLine)
+                painter.setPen(pen)
                 painter.drawLine(QPointF(x0, y), QPointF(x1, y))
             else:
                 wave = QPainterPath(QPointF(x0, y))
@@ -101,6 +108,7 @@ class Legend(QWidget):
     SAMPLES: ClassVar[dict[str, str]] = {
         "same": "Shared fact",
         "divergent": "Divergent claim",
+        "related": "Related",
         "only": "Only one side",
     }
 
@@ -133,6 +141,9 @@ class Legend(QWidget):
         self.swatches.append(noted)
         layout.addWidget(noted)
         layout.addStretch(1)
+        # The legend may be cut in a narrow window; it must not widen the window
+        # (each swatch's tooltip still says everything).
+        self.setMinimumWidth(1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fit the row: first the hints ("solid underline") go, then the last samples.
@@ -169,5 +180,6 @@ def _short(key: str) -> str:
     return {
         "same": "solid underline",
         "divergent": "wavy underline, differing words bold",
+        "related": "dotted underline",
         "only": "no highlight",
     }[key]

@@ -43,29 +43,35 @@ class QtPalette:
         return cls(theme_for(dark), dark)
 
     def line(self, relation: str) -> QColor:
-        """Strong colour of `relation` ("same"/"divergent"): underline, band edge, marks."""
-        return QColor(self.theme.shared_line if relation == "same" else self.theme.divergent_line)
+        """Strong colour of `relation` (same/divergent/related): underline, band edge, marks."""
+        t = self.theme
+        if relation == "related":
+            return QColor(t.related_line)
+        return QColor(t.shared_line if relation == "same" else t.divergent_line)
 
     def fill(self, relation: str, current: bool = False) -> QColor:
         """Background of `relation`; `current` gives the stronger tint of the selected pair."""
         t = self.theme
         if relation == "same":
             return QColor(t.current_shared_bg if current else t.shared_bg)
+        if relation == "related":  # quieter: context, not a finding
+            return QColor(t.related_bg)
         return QColor(t.current_divergent_bg if current else t.divergent_bg)
 
     def unit_format(self, relation: str, current: bool = False) -> QTextCharFormat:
         """Format of a whole unit: tinted background plus the non-colour underline cue.
 
-        Shared facts get a solid underline, divergent claims a wavy one, so the two
-        differ in shape as well as hue.
+        Shared facts get a solid underline, divergent claims a wavy one, related
+        pairs a dotted one, so they differ in shape as well as hue.
         """
         fmt = QTextCharFormat()
         fmt.setBackground(self.fill(relation, current))
         fmt.setUnderlineColor(self.line(relation))
+        style = QTextCharFormat.UnderlineStyle
         fmt.setUnderlineStyle(
-            QTextCharFormat.UnderlineStyle.SingleUnderline
-            if relation == "same"
-            else QTextCharFormat.UnderlineStyle.WaveUnderline
+            {"same": style.SingleUnderline, "related": style.DotLine}.get(
+                relation, style.WaveUnderline
+            )
         )
         return fmt
 

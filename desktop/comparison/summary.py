@@ -68,15 +68,21 @@ class SummaryPanel(QWidget):
         self.counts.setTextFormat(Qt.TextFormat.RichText)  # bold numbers; no user text
         self.counts.setWordWrap(True)
 
-        self.lists = {key: QListWidget() for key in ("divergent", "same", "only_a", "only_b")}
+        self.lists = {
+            key: QListWidget() for key in ("divergent", "same", "related", "only_a", "only_b")
+        }
         # Divergent claims matter most: their list is always in view; the rest share tabs.
         self.divergent_label = QLabel("Divergent claims")
         self.divergent_label.setStyleSheet("font-weight: 600;")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Four tabs must not widen the panel: scroll the tab bar instead.
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         names = {
             "divergent": "Divergent claims",
             "same": "Shared facts",
+            "related": "Related: same subject, different facts",
             "only_a": "Only in A",
             "only_b": "Only in B",
         }
@@ -134,17 +140,24 @@ class SummaryPanel(QWidget):
             bar.setValue(round(float(s.get(f"overlap_{side}", 0.0)) * 100))
         shared = len(layout.pairs_in_order("a", "same"))
         divergent = len(layout.pairs_in_order("a", "divergent"))
+        related = len(layout.pairs_in_order("a", "related"))
         only_a, only_b = len(layout.only["a"]), len(layout.only["b"])
         self.counts.setText(
             f"<b>{shared}</b> shared · <b>{divergent}</b> divergent · "
-            f"<b>{only_a}</b> only in A · <b>{only_b}</b> only in B"
+            + (f"<b>{related}</b> related · " if related else "")
+            + f"<b>{only_a}</b> only in A · <b>{only_b}</b> only in B"
         )
         self._fit_sections(divergent)
-        for relation in ("divergent", "same"):
+        for relation in ("divergent", "same", "related"):
             target = self.lists[relation]
             for pair in layout.pairs_in_order("a", relation):
                 # The reason first: it is what a long entry must not lose.
-                lines = [f"⚠ {reason(c)}" for c in pair.conflicts]
+                # A warning sign only where the articles disagree; related pairs'
+                # differences are different facts, and minor notes are notes.
+                lines = [
+                    f"{'⚠' if relation == 'divergent' and c.severity != 'low' else '·'} {reason(c)}"
+                    for c in pair.conflicts
+                ]
                 lines += [
                     f"A: {clip(layout.pair_text(pair, 'a'), 160)}",
                     f"B: {clip(layout.pair_text(pair, 'b'), 160)}",
@@ -167,6 +180,7 @@ class SummaryPanel(QWidget):
         for key, empty in (
             ("divergent", LOW_OVERLAP_TEXT if low_overlap(s) else agree),
             ("same", "No shared facts."),
+            ("related", "No related pairs."),
             ("only_a", "Nothing that only A reports."),
             ("only_b", "Nothing that only B reports."),
         ):
@@ -176,6 +190,7 @@ class SummaryPanel(QWidget):
                 self.lists[key].addItem(placeholder)
         for key, name in (
             ("same", "Shared"),
+            ("related", "Related"),
             ("only_a", "A only"),
             ("only_b", "B only"),
         ):
@@ -186,7 +201,7 @@ class SummaryPanel(QWidget):
 
     def set_current(self, pair: int | None) -> None:
         """Select the list entry of `pair` without re-emitting activation."""
-        for key in ("divergent", "same"):
+        for key in ("divergent", "same", "related"):
             widget = self.lists[key]
             widget.blockSignals(True)
             try:

@@ -302,7 +302,8 @@ class ComparisonView(ComparisonQueries, QWidget):
         s = layout.summary
         self.status_message.emit(
             f"{s.get('shared', 0)} shared, {s.get('divergent', 0)} divergent, "
-            f"{s.get('only_a', 0)} only in A, {s.get('only_b', 0)} only in B"
+            + (f"{s['related']} related, " if s.get("related") else "")
+            + f"{s.get('only_a', 0)} only in A, {s.get('only_b', 0)} only in B"
         )
         self.comparison_ready.emit(comparison)
 

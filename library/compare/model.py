@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Relation = Literal["same", "divergent"]
+# "related": the same subject told with different facts (each outlet reports a
+# different case of the same ministry); neither agreement nor contradiction.
+Relation = Literal["same", "divergent", "related"]
 ConflictKind = Literal["number", "date", "entity", "negation", "attribution", "quote", "other"]
+Severity = Literal["high", "medium", "low"]
 DiffOp = Literal[-1, 0, 1]
 
 
@@ -37,15 +40,38 @@ class Conflict:
         kind: what sort of detail differs.
         a: the differing text on side A ("" when the detail is absent there).
         b: the differing text on side B.
+        severity: how much the difference matters; "low" never makes a pair
+            divergent (see `kinds.MATERIAL`).  Defaults to the kind's severity.
+        explanation: one line for a reader, e.g. "A: 48-page indictment ·
+            B: 47-page indictment"; defaults to the two texts.
     """
 
     kind: ConflictKind
     a: str
     b: str
+    severity: Severity = "high"
+    explanation: str = ""
 
-    def to_dict(self) -> dict[str, str]:
-        """The JSON form: `{"kind", "a", "b"}`."""
-        return {"kind": self.kind, "a": self.a, "b": self.b}
+    def __post_init__(self) -> None:
+        if not self.explanation:
+            text = f"A: {self.a or '(absent)'} · B: {self.b or '(absent)'}"
+            object.__setattr__(self, "explanation", text)
+
+    @property
+    def material(self) -> bool:
+        """Whether this conflict makes its pair divergent (low severity never does)."""
+        return self.severity != "low"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: `{"kind", "a", "b", "severity", "material", "explanation"}`."""
+        return {
+            "kind": self.kind,
+            "a": self.a,
+            "b": self.b,
+            "severity": self.severity,
+            "material": self.material,
+            "explanation": self.explanation,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +123,15 @@ class Summary:
     """Counts and coverage.
 
     `overlap_a` / `overlap_b` are the share of each side's unit *characters*
-    (not unit count) that fall in a pair, shared or divergent, so one long
-    aligned sentence weighs more than a short caption.
+    (not unit count) that fall in a shared or divergent pair, so one long
+    aligned sentence weighs more than a short caption.  Related pairs tell
+    different facts and cover nothing; their units still count as neither
+    only-in-A nor only-in-B.
     """
 
     shared: int
     divergent: int
+    related: int
     only_a: int
     only_b: int
     overlap_a: float
@@ -113,6 +142,7 @@ class Summary:
         return {
             "shared": self.shared,
             "divergent": self.divergent,
+            "related": self.related,
             "only_a": self.only_a,
             "only_b": self.only_b,
             "overlap_a": round(self.overlap_a, 4),
@@ -156,10 +186,11 @@ def summarise(a: Side, b: Side, pairs: tuple[Pair, ...]) -> Summary:
     return Summary(
         shared=sum(1 for p in pairs if p.relation == "same"),
         divergent=sum(1 for p in pairs if p.relation == "divergent"),
+        related=sum(1 for p in pairs if p.relation == "related"),
         only_a=len(a.units) - len(in_a),
         only_b=len(b.units) - len(in_b),
-        overlap_a=_covered(a.units, in_a),
-        overlap_b=_covered(b.units, in_b),
+        overlap_a=_covered(a.units, {i for p in pairs if p.relation != "related" for i in p.a}),
+        overlap_b=_covered(b.units, {j for p in pairs if p.relation != "related" for j in p.b}),
     )
 
 

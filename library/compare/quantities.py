@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -38,8 +39,9 @@ _DATE = re.compile(
     rf"|\b(?P<m3>{_MONTH_RE})(?:\s+(?:of\s+)?(?P<y3>(?:19|20)\d\d))?\b"
     r"|\bthe\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)\b"
     r"|\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>\d\d)\b"
+    # "9: 29 PM": some sources put a space after the colon; "8.49pm" a dot.
+    r"|\b(?P<h>\d{1,2})(?:[:.]\s?(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):\s?(?P<mi2>\d\d)\b"
     r"|\b(?P<y5>(?:19|20)\d\d)\b(?![.,]\d)",
 )
 _WORD_NUMS = {
@@ -50,6 +52,14 @@ _WORD_NUMS = {
     "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
     "half": 0.5, "twice": 2, "double": 2, "triple": 3,
 }  # fmt: skip
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+# A line that is only a date, a time and a few words ("Last updated at 14:39 GMT")
+# is when the article was published, not a claim about the event.
+_DATELINE_WORDS = re.compile(
+    r"\b(?:updated?|last|published|posted|at|on|gmt|utc|est|edt|pst|bst|cet|am|pm|by|and)\b",
+    re.I,
+)
+_UNITS_AFTER = re.compile(r"[\s-](two|three|four|five|six|seven|eight|nine|one)\b", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3, "hundred": 1e2}  # fmt: skip
 _NUMBER = re.compile(
@@ -147,6 +157,13 @@ def dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     Args:
         text: one passage.
     """
+    found, spans = _dates(text)
+    return list(found), list(spans)
+
+
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], ...]]:
+    # Every candidate pair asks about the same unit texts again: parse each once.
     found: list[DateMention] = []
     spans: list[tuple[int, int]] = []
     for m in _DATE.finditer(text):
@@ -174,7 +191,7 @@ def dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
             )
         )
         spans.append(m.span())
-    return found, spans
+    return tuple(found), tuple(spans)
 
 
 def numbers(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[tuple[str, float]]:
@@ -184,19 +201,77 @@ def numbers(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[tuple[str, 
         text: one passage.
         hide: spans already claimed by dates.
     """
-    out: list[tuple[str, float]] = []
+    return [(q.text, q.value) for q in quantities(text, hide)]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number in a text: as written, its value, and where it sits.
+
+    `ordinal`: "sixth", "3rd" say which one, not how many.
+    """
+
+    text: str
+    value: float
+    start: int
+    end: int
+    percent: bool = False
+    ordinal: bool = False
+
+
+def is_dateline(text: str) -> bool:
+    """Whether `text` is only a publication date/time line, not a claim.
+
+    Args:
+        text: one passage.
+    """
+    found, spans = dates(text)
+    if not found:
+        return False
+    rest = text
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _DATELINE_WORDS.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in CALENDAR]
+    return len(words) <= 1
+
+
+def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in `text` with their spans, skipping hidden spans (dates).
+
+    Args:
+        text: one passage.
+        hide: spans already claimed by dates.
+    """
+    out: list[Quantity] = []
+    taken = 0  # end of the last quantity ("two" in "forty-two" is not another)
     for m in _NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in hide):
+        if m.start() < taken or any(s <= m.start() < e for s, e in hide):
             continue
         raw = m.group("num")
         low = raw.lower()
         value = _WORD_NUMS[low] if low in _WORD_NUMS else float(raw.replace(",", ""))
-        scale = m.group("scale")
+        # "forty-two", "twenty one": a tens word and a units word are one number.
+        tail = _UNITS_AFTER.match(text, m.end("num"))
+        end = m.end()
+        if low in _TENS and tail and not m.group("scale"):
+            value += _WORD_NUMS.get(tail.group(1).lower(), 1)
+            end = tail.end()
+            scale_m = _NUMBER.match(text, tail.start(1))
+            scale = scale_m.group("scale") if scale_m else None
+            if scale_m:
+                end = max(end, scale_m.end())
+        else:
+            scale = m.group("scale")
         if scale and not (scale.lower() in {"m", "k"} and not raw[0].isdigit()):
             value *= _SCALES[scale.lower()]
-        if m.group("pct"):
+        pct = bool(m.group("pct"))
+        if pct:
             value += 0.000123  # keep 5% apart from a plain 5
-        out.append((m.group().strip(), round(float(value), 6)))
+        written = text[m.start() : end].strip()
+        ordinal = bool(re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]))
+        out.append(Quantity(written, round(float(value), 6), m.start(), end, pct, ordinal))
+        taken = end
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 
 from library.compare.model import Comparison, Pair, Unit
 from library.terminal import safe
@@ -15,6 +16,7 @@ _RED = "\x1b[31m"
 _GREEN = "\x1b[32m"
 _YELLOW = "\x1b[33m"
 _CYAN = "\x1b[36m"
+_MAGENTA = "\x1b[35m"
 _WIDTH = 96
 _BREAKS = re.compile(r"[ \t]*[\r\n]\s*")
 
@@ -23,6 +25,7 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
     """Render `comparison` as plain text, with ANSI colour when `color` is true.
 
     Sections: summary, shared facts, divergent claims (with their conflicts),
+    related pairs (same subject, different facts; only when there are some),
     only in A, only in B.  Inside pairs the words that differ are marked: in
     colour (red = only A, green = only B), else as `[-…-]` / `{+…+}`.
 
@@ -43,25 +46,27 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
         paint(_BOLD, f"B: {title_b}"),
         "",
         f"{_n(s.shared, 'shared fact')}, {_n(s.divergent, 'divergent claim')}, "
-        f"{_n(s.only_a, 'sentence')} only in A, {s.only_b} only in B; "
+        + (f"{_n(s.related, 'related pair')}, " if s.related else "")
+        + f"{_n(s.only_a, 'sentence')} only in A, {s.only_b} only in B; "
         f"aligned text covers {s.overlap_a:.0%} of A and {s.overlap_b:.0%} of B.",
     ]
     same = [p for p in comparison.pairs if p.relation == "same"]
     divergent = [p for p in comparison.pairs if p.relation == "divergent"]
+    related = [p for p in comparison.pairs if p.relation == "related"]
     lines += _section(paint(_BOLD + _GREEN, f"Shared facts ({len(same)})"))
     for p in same:
         lines += _pair_lines(p, comparison, color)
+        lines += _conflict_lines(p, paint, "·")
     lines += _section(paint(_BOLD + _YELLOW, f"Divergent claims ({len(divergent)})"))
     for p in divergent:
         lines += _pair_lines(p, comparison, color)
-        for c in p.conflicts:
-            lines.append(
-                "    "
-                + paint(_YELLOW, f"≠ {c.kind}: ")
-                + paint(_RED, safe(repr(c.a)) if c.a else "(none)")
-                + " vs "
-                + paint(_GREEN, safe(repr(c.b)) if c.b else "(none)")
-            )
+        lines += _conflict_lines(p, paint, "≠")
+    if related:
+        title = f"Related: same subject, different facts ({len(related)})"
+        lines += _section(paint(_BOLD + _MAGENTA, title))
+        for p in related:
+            lines += _pair_lines(p, comparison, color, marked=False)
+            lines += _conflict_lines(p, paint, "·")
     for name, ids, units in (
         ("A", comparison.only_a, comparison.a.units),
         ("B", comparison.only_b, comparison.b.units),
@@ -70,6 +75,17 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
         for i in ids:
             lines += _wrap(f"[{name}{i}] ", safe(units[i].text, multiline=True))
     return "\n".join(lines) + "\n"
+
+
+def _conflict_lines(pair: Pair, paint: Callable[[str, str], str], mark: str) -> list[str]:
+    # One line per conflict: its kind, severity when minor, and the engine's
+    # explanation ("A: 48-page indictment · B: 47-page indictment").
+    out = []
+    for c in pair.conflicts:
+        minor = " (minor)" if not c.material else ""
+        text = safe(c.explanation)  # article text: no terminal escapes
+        out.append("    " + paint(_YELLOW, f"{mark} {c.kind}{minor}: ") + text)
+    return out
 
 
 def _n(count: int, noun: str) -> str:
@@ -94,10 +110,12 @@ def _joined(units: tuple[Unit, ...], ids: tuple[int, ...]) -> str:
     return safe(" ".join(units[i].text for i in ids), multiline=True)
 
 
-def _pair_lines(pair: Pair, comparison: Comparison, color: bool) -> list[str]:
+def _pair_lines(
+    pair: Pair, comparison: Comparison, color: bool, *, marked: bool = True
+) -> list[str]:
     head = f"  {_ids('A', pair.a)} ~ {_ids('B', pair.b)}  (score {pair.score:.2f})"
     out = [f"{_DIM}{head}{_RESET}" if color else head]
-    if not pair.diff:
+    if not pair.diff or not marked:
         out += _wrap("A: ", _joined(comparison.a.units, pair.a))
         out += _wrap("B: ", _joined(comparison.b.units, pair.b))
         return out

@@ -62,10 +62,20 @@ def _html_piece(text: str, level: int) -> str:
 
 def _counts(summary: dict[str, Any]) -> str:
     shared, divergent = int(summary.get("shared", 0)), int(summary.get("divergent", 0))
+    related = int(summary.get("related", 0))
     return (
         f"{shared} shared fact{'' if shared == 1 else 's'}, "
-        f"{divergent} divergent claim{'' if divergent == 1 else 's'}."
+        f"{divergent} divergent claim{'' if divergent == 1 else 's'}"
+        + (f", {related} related pair{'' if related == 1 else 's'}." if related else ".")
     )
+
+
+# Report sections in order; related pairs (same subject, different facts) last.
+_SECTIONS = (
+    ("Divergent claims", "divergent"),
+    ("Shared facts", "same"),
+    ("Related: same subject, different facts", "related"),
+)
 
 
 def _percent(value: Any) -> str:
@@ -83,6 +93,7 @@ def _css_vars(theme: Theme) -> str:
         f"--shared-bg:{theme.shared_bg};--shared-line:{theme.shared_line};"
         f"--div-bg:{theme.divergent_bg};--div-line:{theme.divergent_line};"
         f"--emph-bg:{theme.emphasis_bg};--text:{theme.text};"
+        f"--rel-bg:{theme.related_bg};--rel-line:{theme.related_line};"
     )
 
 
@@ -102,11 +113,14 @@ table.summary{border-collapse:collapse}table.summary td,table.summary th{padding
  text-underline-offset:3px}
 .divergent{background:var(--div-bg);text-decoration:underline wavy var(--div-line);
  text-underline-offset:3px}
+.related{background:var(--rel-bg);text-decoration:underline dotted var(--rel-line);
+ text-underline-offset:3px}
 .emph{font-weight:700}.conflict{background:var(--emph-bg)}
 .legend{list-style:none;padding:0}.legend li{margin:.3rem 0}
 .swatch{display:inline-block;min-width:5.5rem;padding:0 .4rem;margin-right:.6rem}
 .claim{border-left:4px solid var(--div-line);padding:.3rem .9rem;margin:1rem 0}
 .claim.shared{border-left-color:var(--shared-line)}
+.claim.related{border-left:2px dotted var(--rel-line)}
 .claim p{margin:.3rem 0}.side{font-weight:700;margin-right:.4rem}
 .body{white-space:pre-wrap;overflow-wrap:anywhere}
 @media print{.grid{display:block}}
@@ -148,7 +162,7 @@ def _html_claim(pair: PairInfo, layout: ComparisonLayout, articles: dict[str, Ar
             f'<a href="#{side}-u{pair.units(side)[0]}">{" ".join(chunks)}</a></p>'
         )
     extra = "".join(f"<li>{html.escape(c.describe())}</li>" for c in pair.conflicts)
-    cls = "claim" if pair.relation == "divergent" else "claim shared"
+    cls = {"divergent": "claim", "related": "claim related"}.get(pair.relation, "claim shared")
     score = f'<p class="muted">Match score {pair.score:.2f}</p>'
     return f'<div class="{cls}">{"".join(parts)}{f"<ul>{extra}</ul>" if extra else ""}{score}</div>'
 
@@ -194,7 +208,7 @@ def to_html(comparison: Any, article_a: Article, article_b: Article) -> str:
     out.append(f"<p>{_counts(s)}</p>")
     out.append('<h2>Legend</h2><ul class="legend">')
     for key, text in LEGEND:
-        cls = {"same": "same", "divergent": "divergent"}.get(key, "")
+        cls = {"same": "same", "divergent": "divergent", "related": "related"}.get(key, "")
         sample = "Differing" if key == "divergent" else "Sample"
         inner = (
             f'<strong class="emph conflict">{sample}</strong> text'
@@ -203,8 +217,7 @@ def to_html(comparison: Any, article_a: Article, article_b: Article) -> str:
         )
         out.append(f'<li><span class="swatch {cls}">{inner}</span>{esc(text)}</li>')
     out.append("</ul>")
-    sections = [("Divergent claims", "divergent"), ("Shared facts", "same")]
-    for heading, relation in sections:
+    for heading, relation in _SECTIONS:
         pairs = layout.pairs_in_order("a", relation)
         out.append(f"<h2>{heading} ({len(pairs)})</h2>")
         out += [_html_claim(p, layout, articles) for p in pairs] or ['<p class="muted">None.</p>']
@@ -304,7 +317,7 @@ def to_markdown(comparison: Any, article_a: Article, article_b: Article) -> str:
     out += [f"- {text}" for _key, text in LEGEND]
     out.append("- In this Markdown report, **bold** marks the differing words.")
     out.append("")
-    for heading, relation in (("Divergent claims", "divergent"), ("Shared facts", "same")):
+    for heading, relation in _SECTIONS:
         pairs = layout.pairs_in_order("a", relation)
         out += [f"## {heading} ({len(pairs)})", ""]
         if not pairs:

@@ -27,7 +27,7 @@ class UnitSpan:
         start: body offset of the first character.
         end: body offset after the last character.
         text: the unit text (`body[start:end]`).
-        relation: "same", "divergent", or None when only this side reports it.
+        relation: "same", "divergent", "related", or None when only this side reports it.
         pair: index into `ComparisonLayout.pairs`, or None.
     """
 
@@ -40,17 +40,43 @@ class UnitSpan:
     pair: int | None
 
 
+RELATIONS = ("same", "divergent", "related")
+# How each relation is named to a reader (one place for the view and the reports).
+RELATION_LABELS = {
+    "same": "Shared fact",
+    "divergent": "Divergent claim",
+    "related": "Related, different facts",
+}
+
+
+def _relation(value: object) -> str:
+    # An unknown relation from a newer engine is painted as the calmest kind.
+    return value if isinstance(value, str) and value in RELATIONS else "same"
+
+
 @dataclass(frozen=True, slots=True)
 class ConflictInfo:
-    """One detail on which a pair disagrees ("date: November 9 vs October 13")."""
+    """One detail on which a pair disagrees ("date: November 9 vs October 13").
+
+    Args:
+        kind: conflict kind.
+        a: the differing text on side A.
+        b: the differing text on side B.
+        severity: "high", "medium" or "low" (low never makes a pair divergent).
+        explanation: the engine's one line ("A: 48-page indictment · B: 47-page
+            indictment"), empty from an older engine.
+    """
 
     kind: str
     a: str
     b: str
+    severity: str = "high"
+    explanation: str = ""
 
     def describe(self) -> str:
         """Human text such as `date: November 9 vs October 13`."""
-        return f"{self.kind}: {self.a or '(absent)'} vs {self.b or '(absent)'}"
+        text = f"{self.kind}: {self.a or '(absent)'} vs {self.b or '(absent)'}"
+        return text + (" (minor)" if self.severity == "low" else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +88,7 @@ class PairInfo:
             malformed pair was skipped).
         a: unit ids on side A.
         b: unit ids on side B.
-        relation: "same" or "divergent".
+        relation: "same", "divergent" or "related".
         score: alignment score, 0..1.
         conflicts: the typed disagreements (empty for "same").
         diff: word diff `(op, text)` of A text vs B text.
@@ -91,7 +117,7 @@ class PairInfo:
 
     def describe(self) -> str:
         """A tooltip-style explanation: relation, score and each conflict."""
-        label = "Shared fact" if self.relation == "same" else "Divergent claim"
+        label = RELATION_LABELS.get(self.relation, "Shared fact")
         lines = [f"{label} — match score {self.score:.2f}"]
         lines += [f"• {c.describe()}" for c in self.conflicts]
         return "\n".join(lines)
@@ -144,11 +170,15 @@ class ComparisonLayout:
                 index=len(pairs),
                 a=ids["a"],
                 b=ids["b"],
-                relation="divergent" if p.get("relation") == "divergent" else "same",
+                relation=_relation(p.get("relation")),
                 score=float(p.get("score", 0.0)),
                 conflicts=tuple(
                     ConflictInfo(
-                        str(c.get("kind", "other")), str(c.get("a", "")), str(c.get("b", ""))
+                        str(c.get("kind", "other")),
+                        str(c.get("a", "")),
+                        str(c.get("b", "")),
+                        str(c.get("severity", "high")),
+                        str(c.get("explanation", "")),
                     )
                     for c in p.get("conflicts", [])
                 ),
@@ -182,7 +212,9 @@ class ComparisonLayout:
         conflict_spans: dict[str, list[tuple[int, int, int]]] = {s: [] for s in SIDES}
         for info in pairs:
             if info.relation != "divergent":
-                continue  # shared facts stay calm: only disagreements get emphasis
+                # Shared facts stay calm, related pairs too (their differences are
+                # different facts, not contradictions): only disagreements get emphasis.
+                continue
             for s in SIDES:
                 typed = _merge(_conflict_spans(info, s, raw_units[s]))
                 spans = _merge(_diff_spans(info, s) + typed)

@@ -3,7 +3,8 @@
 Colours come from the Okabe-Ito set, which stays distinguishable for the common
 forms of colour blindness: shared facts use the blue family, divergent claims the
 orange/vermillion family.  Colour is never the only cue: shared text gets a solid
-underline, divergent text a wavy underline with its differing words in bold, so a
+underline, divergent text a wavy underline with its differing words in bold,
+related text (same subject, different facts) a faint dotted underline, so a
 reader who cannot tell the hues apart (or prints in grey) still can.
 """
 
@@ -25,6 +26,9 @@ class Theme:
         current_shared_bg: background of the selected shared pair.
         current_divergent_bg: background of the selected divergent pair.
         text: text colour the backgrounds were checked against (contrast >= 7:1).
+        related_bg: background of a related pair (same subject, different facts):
+            fainter than the others, it is context rather than a finding.
+        related_line: its dotted underline and overview mark (Okabe-Ito purple).
     """
 
     shared_bg: str
@@ -35,6 +39,8 @@ class Theme:
     current_shared_bg: str
     current_divergent_bg: str
     text: str
+    related_bg: str = "#f5eef3"
+    related_line: str = "#a8668d"
 
 
 LIGHT = Theme(
@@ -57,6 +63,8 @@ DARK = Theme(
     current_shared_bg="#2b5a84",
     current_divergent_bg="#75501f",
     text="#eeeeee",
+    related_bg="#33262f",
+    related_line="#cc79a7",
 )
 
 # Legend text, shared by the desktop legend and the exported reports so they agree.
@@ -66,6 +74,11 @@ LEGEND: tuple[tuple[str, str], ...] = (
         "divergent",
         "Divergent claim — both report it but disagree (orange, wavy underline, "
         "differing words in bold)",
+    ),
+    (
+        "related",
+        "Related — same subject, different facts; neither shared nor a contradiction "
+        "(faint purple, dotted underline)",
     ),
     ("only", "Only in one article — no highlight"),
 )

@@ -185,10 +185,13 @@ def test_opposite_words_apart_in_a_longer_sentence() -> None:
 
 
 def test_opposite_told_the_same_way_is_no_conflict() -> None:
-    assert conflicts(
-        "Prices rose in May and fell in June.",
-        "Prices rose in May, then fell in June.",
-    ) == []
+    assert (
+        conflicts(
+            "Prices rose in May and fell in June.",
+            "Prices rose in May, then fell in June.",
+        )
+        == []
+    )
 
 
 def test_conflict_order_is_stable() -> None:

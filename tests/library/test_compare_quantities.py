@@ -64,3 +64,8 @@ def test_terms_stem_and_drop_stopwords() -> None:
     assert stem("arrests") == stem("arrested")
     assert "the" not in terms("the the the")
     assert terms("北京天气") == ["北京", "京天", "天气"]
+
+
+def test_clock_time_with_a_dot() -> None:
+    found, _ = dates("The alarm went off at 8.49pm on the roof.")
+    assert [(d.text, d.time) for d in found] == [("8.49pm", 20 * 60 + 49)]

@@ -1,0 +1,61 @@
+"""Conflict detectors: one function of one shape each, listed in one registry.
+
+`detect(a: Passage, b: Passage, diff) -> Iterable[Conflict]`.  Adding a
+detector touches its module and `REGISTRY`, never the engine.  What each kind
+means and whether it is material lives in `library/compare/kinds.py`.
+"""
+
+from __future__ import annotations
+
+from library.compare.detectors import dates, names, negation, numbers, speech
+from library.compare.detectors.base import Detector, Diff, Passage
+from library.compare.mentions import Mentions
+from library.compare.model import Conflict
+
+__all__ = ["REGISTRY", "Detector", "Passage", "detect_all"]
+
+# In report order: the kinds a reader checks first come first.
+REGISTRY: tuple[Detector, ...] = (
+    dates.detect,
+    numbers.detect,
+    names.detect,
+    negation.detect,
+    negation.detect_opposites,
+    speech.detect_attribution,
+    speech.detect_quote,
+)
+
+
+def detect_all(a: Passage, b: Passage, diff: Diff) -> tuple[Conflict, ...]:
+    """Every registered detector's conflicts for one candidate pair, without repeats.
+
+    Args:
+        a: side A.
+        b: side B.
+        diff: word diff of `a.text` against `b.text`.
+    """
+    found: list[Conflict] = []
+    for detector in REGISTRY:
+        found.extend(detector(a, b, diff))
+    return tuple(dict.fromkeys(found))
+
+
+def passages(
+    a: str,
+    b: str,
+    mentions: Mentions | None = None,
+    *,
+    article_a: str = "",
+    article_b: str = "",
+) -> tuple[Passage, Passage]:
+    """Two passages sharing one name index (from the two texts when none is given).
+
+    Args:
+        a: side A's text.
+        b: side B's text.
+        mentions: the comparison's name index.
+        article_a: the whole of article A ("" when only the passages are known).
+        article_b: the whole of article B.
+    """
+    men = mentions if mentions is not None else Mentions.build(a, b)
+    return Passage(a, "a", men, article_a), Passage(b, "b", men, article_b)

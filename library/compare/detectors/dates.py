@@ -1,0 +1,148 @@
+"""Dates and times: the same event's date, told differently.
+
+Partial dates are compatible when no field disagrees ("the 10th" fits
+"October 10"); "Wednesday" against "November 9" cannot be checked, so it is
+not flagged.  Within an aligned pair the two sentences tell one event, so a
+leftover date on each side that clashes is a conflict; across sentences the
+engine asks for a shared anchor first (`crossing.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from library.compare.detectors.base import Diff, Passage
+from library.compare.detectors.text import WORD, unique
+from library.compare.kinds import conflict
+from library.compare.model import Conflict
+from library.compare.quantities import (
+    CALENDAR,
+    DateMention,
+    dates,
+    is_dateline,
+    merge_adjacent,
+    unmatched,
+)
+from library.compare.units import STOPWORDS, stem
+
+_CONTEXT_WORDS = 4
+
+
+def _context(text: str, d: DateMention) -> set[str]:
+    """Content stems within a few words of a date: what happened then."""
+    at = text.find(d.text)
+    if at < 0:
+        return set()
+    before = WORD.findall(text[:at])[-_CONTEXT_WORDS:]
+    after = WORD.findall(text[at + len(d.text) :])[:_CONTEXT_WORDS]
+    return {
+        stem(w)
+        for w in before + after
+        if w.lower() not in STOPWORDS and w.lower() not in CALENDAR and not w.isdigit()
+    }
+
+
+# Event words that name one happening in different words ("will leave on
+# January 1" / "his last day will be February 28"), matched on stems.
+_EVENT_SYNONYMS = (
+    ("leave", "depart", "exit", "quit", "resign", "step", "last"),
+    ("start", "begin", "open", "launch", "first"),
+    ("die", "kill", "death", "dead"),
+    ("arrest", "detain", "held", "custody"),
+    ("sentence", "jail", "prison", "imprison", "convict"),
+)
+_EVENT = {stem(w): stem(g[0]) for g in _EVENT_SYNONYMS for w in g}
+
+
+def event_words(text: str, written: str) -> set[str]:
+    """What happened at date `written` in `text`: nearby lower-case content words.
+
+    Names are left out (they are the anchor, not the event); close synonyms
+    share one key ("leave" / "last day").
+
+    Args:
+        text: one passage.
+        written: a date as written in `text`.
+    """
+    at = text.find(written)
+    if at < 0:
+        return set()
+    near = (
+        WORD.findall(text[:at])[-_CONTEXT_WORDS:]
+        + WORD.findall(text[at + len(written) :])[:_CONTEXT_WORDS]
+    )
+    return {
+        _EVENT.get(stem(w), stem(w))
+        for w in near
+        if w.islower() and w not in STOPWORDS and w not in CALENDAR
+    }
+
+
+def _weak(d: DateMention) -> bool:
+    """A weekday or a clock time alone: which event it dates must be checked."""
+    return d.year is None and d.month is None and d.day is None
+
+
+def _covers(x: DateMention, d: DateMention) -> bool:
+    """`x` fits `d` and states every field `d` states ("October 10" states "the 10th")."""
+    fields = ("year", "month", "day", "weekday", "time")
+    return x.fits(d) and all(getattr(d, f) is None or getattr(x, f) is not None for f in fields)
+
+
+@lru_cache(maxsize=8)
+def _whole(article: str) -> tuple[tuple[DateMention, int, int], ...]:
+    # Every candidate pair of a comparison asks about the same two articles.
+    found, spans = dates(article)
+    return tuple((d, s, e) for d, (s, e) in zip(found, spans, strict=True))
+
+
+def states(p: Passage, d: DateMention) -> bool:
+    """Whether `p`'s article states date `d` outside the passage (at least as precisely).
+
+    Args:
+        p: one side of a candidate pair.
+        d: one date mention of the other side.
+    """
+    if not p.article:
+        return False
+    outside = p.outside()
+    return any(_covers(x, d) and outside(s, e) for x, s, e in _whole(p.article))
+
+
+def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
+    """Dates on both sides that state the same field with different values.
+
+    A weekday or a time alone must be told about the same thing as the other
+    (a content word near both: "shooting Thursday" and "trial starts Monday"
+    date two events), and neither article may state the other's date elsewhere
+    (it then knows both: two announcements, not two versions of one).
+
+    Args:
+        a: side A.
+        b: side B.
+        diff: word diff of A against B (unused).
+    """
+    if is_dateline(a.text) or is_dateline(b.text):
+        return  # publication stamps, not claims
+    da, sa = dates(a.text)
+    db, sb = dates(b.text)
+    only_a, only_b = unmatched(merge_adjacent(da, sa, a.text), merge_adjacent(db, sb, b.text))
+
+    def clash(x: DateMention, y: DateMention) -> bool:
+        return (
+            x.clashes(y)
+            and (not (_weak(x) or _weak(y)) or bool(_context(a.text, x) & _context(b.text, y)))
+            and not states(a, y)
+            and not states(b, x)
+        )
+
+    xa = unique([x.text for x in only_a if any(clash(x, y) for y in only_b)])
+    xb = unique([y.text for y in only_b if any(clash(x, y) for x in only_a)])
+    if not xa or not xb:
+        return
+    if len(xa) == len(xb):
+        for x, y in zip(xa, xb, strict=True):
+            yield conflict("date", x, y)
+    else:
+        yield conflict("date", ", ".join(xa), ", ".join(xb))

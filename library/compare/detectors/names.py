@@ -1,0 +1,79 @@
+"""Names: a different person, place or body in the same role.
+
+A name counts as replaced when the word diff swaps it for another name inside a
+short hunk whose surroundings both sides share (the same role in the same
+claim).  Not a conflict: spelling and translation variants, acronyms,
+surname-only or titled references and "(referred to as X)" aliases of a name
+given in full elsewhere in the pair, and two people each article names anyway
+(two people in parallel roles, not one swapped for the other).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from library.compare.detectors.base import Diff, Passage
+from library.compare.detectors.speech import speakers
+from library.compare.detectors.text import WORD, entities, stems, unique
+from library.compare.kinds import conflict
+from library.compare.mentions import initials
+from library.compare.model import Conflict
+
+MAX_HUNK_WORDS = 6
+
+
+def same_name(x: str, y: str) -> bool:
+    """True when two names are plausibly variants: acronym, spelling, translation."""
+    for short, long in ((x, y), (y, x)):
+        if short.isupper() and len(short) >= 2 and " " not in short:
+            ini = initials(long)
+            it = iter(short)
+            if len(ini) >= 2 and all(ch in it for ch in ini):
+                return True
+    xl, yl = x.lower(), y.lower()
+    # Same stem of four letters or more ("Committee"/"Commission") reads as a
+    # translation variant more often than as a different body.
+    return xl[:4] == yl[:4] or SequenceMatcher(None, xl, yl).ratio() >= 0.6
+
+
+def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
+    """Names the word diff substitutes for each other.
+
+    Args:
+        a: side A.
+        b: side B.
+        diff: word diff of A against B.
+    """
+    stems_a, stems_b = stems(a.text), stems(b.text)
+    said = set(speakers(a.text)) | set(speakers(b.text))  # left to attribution
+    men = a.mentions
+    for k in range(len(diff) - 1):
+        (op1, t1), (op2, t2) = diff[k], diff[k + 1]
+        if {op1, op2} != {-1, 1}:
+            continue
+        ta, tb = (t1, t2) if op1 == -1 else (t2, t1)
+        # A substitution, not a rewrite: big replaced hunks are paraphrase, where
+        # names move around without contradicting each other.
+        if len(WORD.findall(ta)) > MAX_HUNK_WORDS or len(WORD.findall(tb)) > MAX_HUNK_WORDS:
+            continue
+        ea = [e for e in entities(ta, at_start=k == 0) if not stems(e) & stems_b]
+        eb = [e for e in entities(tb, at_start=k == 0) if not stems(e) & stems_a]
+        ea = [e for e in ea if not any(same_name(e, f) or men.same(e, f) for f in eb)]
+        eb = [f for f in eb if not any(same_name(e, f) or men.same(e, f) for e in ea)]
+        # Each article names the other's person too: two people in parallel
+        # roles, or one described two ways, not a swap.
+        ea = [e for e in ea if not men.mentioned(e, "b") and e not in said]
+        eb = [f for f in eb if not men.mentioned(f, "a") and f not in said]
+        # "John Jenkin" against "A MAN has been charged": a headline in capitals,
+        # not a name; an acronym is matched by `same_name` above.
+        ea = [e for e in ea if not e.isupper() or all(f.isupper() for f in eb)]
+        eb = [f for f in eb if not f.isupper() or all(e.isupper() for e in ea)]
+        if not ea or not eb:
+            continue
+        ua, ub = unique(ea), unique(eb)
+        if len(ua) == len(ub):
+            for x, y in zip(ua, ub, strict=True):
+                yield conflict("entity", x, y)
+        else:
+            yield conflict("entity", ", ".join(ua), ", ".join(ub))

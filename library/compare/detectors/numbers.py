@@ -1,0 +1,298 @@
+"""Numbers: a conflict needs the same thing counted on both sides.
+
+"a 48-page indictment" vs "the 47-page indictment" conflicts (same head words);
+"$750,000 in campaign cash" vs "a $43,000 watch" does not (different things);
+"about 40,000" vs "40,312" is rounding, not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from library.compare.detectors.base import Diff, Passage
+from library.compare.detectors.text import WORD
+from library.compare.kinds import conflict
+from library.compare.model import Conflict
+from library.compare.quantities import Quantity, date_values, dates, is_dateline, quantities
+from library.compare.units import stem
+
+# Function words a number's head noun phrase never starts with (unlike the
+# engine's STOPWORDS, "year" and "one" are heads here).
+_FUNCTION = frozenset((
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "than", "that", "this", "these", "those", "is", "was", "are", "were", "be",
+    "been", "has", "have", "had", "will", "would", "said", "says", "who", "which", "its",
+    "his", "her", "their", "about", "some", "nearly", "almost", "around", "roughly", "over",
+    "under", "more", "less", "fewer", "least", "up", "last", "next", "ago", "earlier", "later",
+    "since", "until", "after", "before", "during", "when", "while", "into", "per", "each",
+    "against", "across", "within", "without", "among", "near",
+))  # fmt: skip
+_PREPOSITIONS = frozenset({"of", "in", "for", "on", "at"})
+_APPROX = re.compile(
+    r"(?:about|around|nearly|almost|roughly|some|approximately|over|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of|under|estimated|~)\s*[$€£¥]?\s*$",
+    re.I,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR)\s*$")
+_HEAD_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    q: Quantity
+    after: tuple[str, ...]  # stems of the head noun phrase after the number
+    before: tuple[str, ...]  # stems of the content words just before
+    names: frozenset[str]  # capitalised words in the head ("36-year-old Duncan")
+    owner: frozenset[str]  # the name just before it ("Rahman (45-7-2, 36 KOs)")
+    approx: bool
+    context: str  # "48-page indictment", for the explanation
+
+
+_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
+# A name right before the number: "Rahman (45-7-2, 36 KOs)", "Robert Buckley, 32,".
+_OWNER = re.compile(
+    r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$"
+)
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
+
+
+def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
+    """Every number of `text` with the words that say what it counts.
+
+    "10 of the Saints' 16 games": 10 counts games, and 16 (the total) is left out.
+
+    Args:
+        text: one passage.
+        hide: spans already claimed by dates.
+    """
+    found = quantities(text, hide)
+    out: list[_Mention] = []
+    total: set[int] = set()
+    for n, q in enumerate(found):
+        if n in total:
+            continue
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if nxt is not None and _OF_TOTAL.fullmatch(text[q.end : nxt.start]):
+            total.add(n + 1)
+            head_from = nxt.end
+        else:
+            head_from = q.end
+        after, names, end = _head(text, head_from)
+        lead = text[max(0, q.start - 40) : q.start]
+        before = [
+            stem(w)
+            for w in WORD.findall(lead)
+            if w.lower() not in _FUNCTION and not w[0].isdigit() and stem(w) not in _UNITS
+        ][-2:]
+        # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
+        owned = _OWNER.search(lead)
+        owner = owned.group(1).lower().split() if owned else []
+        if _CURRENCY_BEFORE.search(lead):
+            after.append("¤")  # a sum of money: the currency is part of the head
+        out.append(
+            _Mention(
+                q,
+                tuple(after),
+                tuple(before),
+                frozenset(names),
+                frozenset(owner[-1:]),
+                bool(_APPROX.search(lead)),
+                text[q.start : max(end, q.end)].strip(),
+            )
+        )
+    return out
+
+
+def _head(text: str, start: int) -> tuple[list[str], set[str], int]:
+    """Stems of the noun phrase after `start`, its capitalised words, and where it ends."""
+    words = [(m.group(), m.end()) for m in WORD.finditer(text, start, start + 80)]
+    after: list[str] = []
+    names: set[str] = set()
+    end = start
+    k = 0
+    # A preposition right after the number ("$750,000 in campaign cash") is
+    # skipped once, with its article.
+    if words and words[0][0].lower() in _PREPOSITIONS:
+        k = 1
+        while k < len(words) and words[k][0].lower() in _DETERMINERS:
+            k += 1
+    for w, w_end in words[k : k + _HEAD_WORDS]:
+        gap = text[end : w_end - len(w)]
+        low = w.lower()
+        if low in _FUNCTION or w[0].isdigit() or any(ch in gap for ch in ',;:.()"“”'):
+            break
+        if w[0].isupper():
+            names.add(low)
+        after.append(stem(w))
+        end = w_end
+    return after, names, end
+
+
+# Units of measure say how a thing is counted, not which thing: "73 yards" and
+# "32 yards" may be two different plays, "48-page" and "47-page" *indictment* not.
+_UNITS = frozenset(stem(w) for w in (
+    "yard", "mile", "meter", "metre", "kilometer", "km", "foot", "feet", "ft", "inch", "pound",
+    "lb", "kg", "kilogram", "gram", "ton", "tonne", "ounce", "liter", "litre", "gallon",
+    "degree", "hour", "minute", "second", "day", "week", "month", "year", "point", "percent",
+    "page", "time", "times", "dollar", "euro", "yuan", "rmb", "pence", "cent", "million",
+    "billion", "thousand",
+)) | {"¤"}  # fmt: skip
+
+
+def shared_thing(x: _Mention, y: _Mention) -> int:
+    """How many words, besides units of measure, say what both numbers count.
+
+    Head words shared, a head word one side puts before its number ("the offer
+    as high as $184 million" / "a $200 million offer"), or a name one side puts
+    before its number and the other in its head ("Robert Buckley, 32" /
+    "31-year-old Robert Buckley").  Words that merely precede both numbers do not
+    count: across sentences they are rarely about the number.
+
+    Args:
+        x: a number of side A.
+        y: a number of side B.
+    """
+    hx, hy = set(x.after), set(y.after)
+    bx, by = set(x.before), set(y.before)
+    words = ((hx & hy) | (bx & hy) | (by & hx)) - _UNITS
+    names = (x.owner & y.names) | (y.owner & x.names)
+    return len(words) + len(names)
+
+
+def _same_slot(x: _Mention, y: _Mention) -> bool:
+    """Whether two numbers count the same thing."""
+    if x.q.percent != y.q.percent or x.q.ordinal != y.q.ordinal:
+        return False
+    if ("¤" in x.after) != ("¤" in y.after):
+        return False  # a sum of money and a count ("$200 million" / "eight-year offer")
+    if x.names and y.names and not x.names & y.names:
+        return False  # "36-year-old Duncan" / "31-year-old Robert": two people's ages
+    if x.owner and y.owner and not x.owner & y.owner:
+        return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
+    hx = set(x.after) - {"¤"}
+    hy = set(y.after) - {"¤"}
+    bx, by = set(x.before), set(y.before)
+    if hx and hy:
+        shared = hx & hy
+        # A unit alone ("7-yard touchdown" / "205 yards") fits many things:
+        # the words before must agree too.
+        same_lead = bool(bx & by) or (not bx and not by)  # "For 35 years" / "For 47 years"
+        return bool(shared - _UNITS) or bool(shared and same_lead)
+    # A bare number on one side ("Robert Buckley, 32, died" / "31-year-old Robert
+    # Buckley"): the name before it must be the one the other names in its head.
+    return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
+        not hx and not hy and not bx and not by
+    )
+
+
+def _trailing_zeros(v: float) -> int:
+    n, k = round(abs(v)), 0
+    if n != abs(v) or n == 0:
+        return 0
+    while n % 10 == 0:
+        n //= 10
+        k += 1
+    return k
+
+
+def _compatible(x: _Mention, y: _Mention) -> bool:
+    """Same value, or one side rounds the other ("about 40,000" vs "40,312")."""
+    vx, vy = x.q.value, y.q.value
+    if vx == vy:
+        return True
+    big = max(abs(vx), abs(vy))
+    if (x.approx or y.approx) and abs(vx - vy) <= 0.05 * big:
+        return True
+    zx, zy = _trailing_zeros(vx), _trailing_zeros(vy)
+    return abs(vx - vy) <= 0.02 * big and abs(zx - zy) >= 2
+
+
+def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
+    """Numbers stated for the same thing with different values.
+
+    Args:
+        a: side A.
+        b: side B.
+        diff: word diff of A against B (unused).
+    """
+    for x, y in conflicting(a, b):
+        yield conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
+
+
+def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
+    """Pairs of numbers (A's, B's) that count the same thing with different values.
+
+    Args:
+        a: side A.
+        b: side B.
+    """
+    if is_dateline(a.text) or is_dateline(b.text):
+        return  # publication stamps, not claims
+    da, db = dates(a.text)[0], dates(b.text)[0]
+    ma, mb = _whole(a.text), _whole(b.text)
+    # "January 21 and 28" vs "21 to 28 January": a bare number may be the other
+    # side's date day or year, written differently.
+    # A value the other side states for the same thing is matched ("12 rebounds"
+    # does not answer "12 points"; "double-digit" does not answer "two games").
+    left_a = [m for m in ma if m.q.value not in date_values(db) and not _stated(m, mb, ma)]
+    left_b = [m for m in mb if m.q.value not in date_values(da) and not _stated(m, ma, mb)]
+    if not left_a or not left_b:
+        return
+    used: set[int] = set()
+    seen: set[tuple[str, str]] = set()
+    for x in left_a:
+        for k, y in enumerate(left_b):
+            if k in used or not _same_slot(x, y):
+                continue
+            used.add(k)
+            if _compatible(x, y) or (x.q.text, y.q.text) in seen:
+                break
+            # An article that states the other side's number for the same thing
+            # somewhere else knows both ("shot three, killing two" / "killed two").
+            if _states(a, y) or _states(b, x):
+                break
+            seen.add((x.q.text, y.q.text))
+            yield x, y
+            break
+
+
+def _stated(m: _Mention, others: list[_Mention], mine: list[_Mention]) -> bool:
+    """Whether the other side states `m`'s value: for the same thing, or for something
+    no other number of `m`'s side already answers ("four robbers" / "Four men")."""
+
+    def answered(n: _Mention) -> bool:
+        return any(o is not m and o.q.value == n.q.value and _same_slot(o, n) for o in mine)
+
+    return any(
+        n.q.value == m.q.value and (_same_slot(m, n) or not n.after or not answered(n))
+        for n in others
+    )
+
+
+@lru_cache(maxsize=4096)
+def _whole(text: str) -> list[_Mention]:
+    # Every candidate pair asks about the same unit texts and the same two
+    # articles again: parse each once.  (Callers never modify the list.)
+    return mentions(text, dates(text)[1])
+
+
+@lru_cache(maxsize=8)
+def _by_value(article: str) -> dict[float, list[_Mention]]:
+    out: dict[float, list[_Mention]] = {}
+    for m in _whole(article):
+        out.setdefault(m.q.value, []).append(m)
+    return out
+
+
+def _states(p: Passage, y: _Mention) -> bool:
+    """Whether `p`'s article states `y`'s value for the same thing outside the passage."""
+    if not p.article:
+        return False
+    same_value = _by_value(p.article).get(y.q.value, ())
+    if not same_value:
+        return False
+    outside = p.outside()
+    return any(outside(m.q.start, m.q.end) and _same_slot(m, y) for m in same_value)

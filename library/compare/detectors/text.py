@@ -1,0 +1,69 @@
+"""Small text helpers every detector shares: words, stems, capitalised names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from library.compare.quantities import CALENDAR
+from library.compare.units import STOPWORDS, stem
+
+WORD = re.compile(r"\w+", re.UNICODE)
+# ("[A-Z]\." as a second alternative would match nothing more, but made the
+# regex engine try every initial twice: exponential on "A. B. C. ...".)
+CAP_WORD = r"[A-Z][\w’'.-]*"
+NAME_JOINERS = r"of|the|de|van|von|al|bin"
+ENTITY = re.compile(rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD})*")
+TITLES = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "president", "minister", "senator", "rep",
+    "judge", "gov", "governor", "gen", "general", "chairman", "director", "secretary", "sen",
+    "attorney",
+))  # fmt: skip
+# Capitalised words that start sentences or are titles, not names of their own.
+NOT_NAMES = (
+    STOPWORDS
+    | frozenset(("mr", "mrs", "ms", "dr", "prof", "sir"))
+    | frozenset(
+        re.findall(
+            r"\w+",
+            """but and or so yet however meanwhile still while after before
+        since although though despite in on at for with by from a an the this that these those
+        it he she they we i his her their its our""",
+        )
+    )
+)
+
+
+def stems(text: str) -> set[str]:
+    """Stems of every word of `text`."""
+    return {stem(w) for w in WORD.findall(text)}
+
+
+def unique(items: Sequence[str]) -> list[str]:
+    """`items` without repeats, first occurrence kept."""
+    return list(dict.fromkeys(items))
+
+
+def entities(text: str, *, at_start: bool = False) -> list[str]:
+    """Capitalised name spans, minus sentence-initial function words and titles.
+
+    Args:
+        text: one passage.
+        at_start: `text` begins a sentence, so a lone capitalised first word is
+            probably an ordinary word ("Proposals", "Furthermore"), not a name.
+    """
+    out: list[str] = []
+    for m in ENTITY.finditer(text):
+        if at_start and m.start() == len(text) - len(text.lstrip()) and " " not in m.group():
+            continue
+        span = m.group().strip(" .,'’-")
+        toks = span.split()
+        while toks and toks[0].lower().strip(".") in NOT_NAMES:
+            toks = toks[1:]
+        while toks and toks[-1].lower() in {"of", "the", "de", "van", "von", "al", "bin"}:
+            toks = toks[:-1]
+        # Month and weekday names are dates, handled by the date detector.
+        toks = [t for t in toks if t.lower().rstrip(".") not in CALENDAR]
+        if toks:
+            out.append(" ".join(toks))
+    return out

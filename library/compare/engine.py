@@ -1,0 +1,170 @@
+"""The comparison pipeline, top to bottom; each stage is a call into its own module.
+
+1. segment: sentence units with offsets (`segment.py`);
+2. terms: normalised content terms per unit (`units.py`), word weights (`idf.py`);
+3. score and align: all-pairs scores by the similarity backend, out-of-order
+   one-to-one matching with merges (`similarity.py`, `align.py`);
+4. word diff inside each candidate pair (`worddiff.py`);
+5. mentions: who each article names and their short forms (`mentions.py`);
+6. conflicts: every registered detector (`detectors/`), once per candidate pair;
+7. relation: same / divergent / related (`relation.py`), and conflicts across
+   sentences that were not aligned as a whole (`crossing.py`);
+8. summary: counts and coverage (`model.summarise`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from library.compare.align import ALIGN_THRESHOLD, Match, align
+from library.compare.crossing import cross_pairs
+from library.compare.detectors import Passage, detect_all, passages
+from library.compare.idf import IdfTable
+from library.compare.kinds import is_material
+from library.compare.mentions import Mentions
+from library.compare.model import Comparison, Conflict, DiffOp, Pair, Side, Unit, summarise
+from library.compare.relation import classify
+from library.compare.segment import segment
+from library.compare.similarity import SimilarityBackend
+from library.compare.units import terms
+from library.compare.worddiff import word_diff
+
+
+@dataclass(slots=True)
+class Candidates:
+    """Word diffs and conflicts of candidate pairs, each computed once.
+
+    The aligner asks whether a lower-scoring pair diverges; the pipeline later
+    needs the same pair's diff and conflicts: both read this cache.
+
+    Args:
+        units_a: units of A.
+        units_b: units of B.
+        text_a: the text A's offsets point into.
+        text_b: the text B's offsets point into.
+        mentions: names of both articles.
+    """
+
+    units_a: tuple[Unit, ...]
+    units_b: tuple[Unit, ...]
+    text_a: str
+    text_b: str
+    mentions: Mentions
+    _seen: dict[
+        tuple[tuple[int, ...], tuple[int, ...]],
+        tuple[tuple[tuple[DiffOp, str], ...], tuple[Conflict, ...]],
+    ] = field(default_factory=dict)
+
+    @classmethod
+    def of_sentences(cls, sents_a: Sequence[str], sents_b: Sequence[str]) -> Candidates:
+        """Candidates over ready-made sentence lists (one unit per sentence), for benchmarks.
+
+        Args:
+            sents_a: sentences of A.
+            sents_b: sentences of B.
+        """
+
+        def units(sents: Sequence[str]) -> tuple[str, tuple[Unit, ...]]:
+            out, pos = [], 0
+            for k, s in enumerate(sents):
+                out.append(Unit(k, s, pos, pos + len(s)))
+                pos += len(s) + 1
+            return "\n".join(sents), tuple(out)
+
+        text_a, units_a = units(sents_a)
+        text_b, units_b = units(sents_b)
+        return cls(units_a, units_b, text_a, text_b, Mentions.build(text_a, text_b))
+
+    def text(self, side: str, ids: tuple[int, ...]) -> str:
+        """The body text a pair covers on `side` (from its first to its last unit)."""
+        units, body = (self.units_a, self.text_a) if side == "a" else (self.units_b, self.text_b)
+        return body[units[ids[0]].start : units[ids[-1]].end]
+
+    def passages(self, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[Passage, Passage]:
+        """The two sides of a candidate pair as detector input (with their articles)."""
+        return passages(
+            self.text("a", a),
+            self.text("b", b),
+            self.mentions,
+            article_a=self.text_a,
+            article_b=self.text_b,
+        )
+
+    def judge(
+        self, a: tuple[int, ...], b: tuple[int, ...]
+    ) -> tuple[tuple[tuple[DiffOp, str], ...], tuple[Conflict, ...]]:
+        """The word diff and the conflicts of units `a` of A against units `b` of B."""
+        key = (a, b)
+        found = self._seen.get(key)
+        if found is None:
+            pa, pb = self.passages(a, b)
+            diff = word_diff(pa.text, pb.text)
+            found = (diff, detect_all(pa, pb, diff))
+            self._seen[key] = found
+        return found
+
+    def is_divergent(self, i: int, j: int) -> bool:
+        """Whether unit i of A and unit j of B disagree on a material detail."""
+        return any(is_material(c) for c in self.judge((i,), (j,))[1])
+
+
+def compare(
+    text_a: str,
+    text_b: str,
+    *,
+    idf: IdfTable | None = None,
+    title_a: str = "",
+    title_b: str = "",
+    backend: SimilarityBackend | None = None,
+    threshold: float = ALIGN_THRESHOLD,
+) -> Comparison:
+    """Compare two texts; see `library.compare.compare_texts` for the arguments."""
+    # 1-2. Segment, terms, word weights.
+    units_a, units_b = segment(text_a), segment(text_b)
+    terms_a = [terms(u.text) for u in units_a]
+    terms_b = [terms(u.text) for u in units_b]
+    if idf is None:
+        idf = IdfTable.from_term_lists([*terms_a, *terms_b])
+    # 5. Mentions first: the aligner's divergence test already runs the detectors.
+    mentions = Mentions.build(text_a, text_b)
+    candidates = Candidates(units_a, units_b, text_a, text_b, mentions)
+    # 3. Score and align.
+    matches = align(
+        terms_a,
+        terms_b,
+        idf,
+        backend=backend,
+        threshold=threshold,
+        texts_a=[u.text for u in units_a],
+        texts_b=[u.text for u in units_b],
+        is_divergent=candidates.is_divergent,
+    )
+    # 4, 6, 7. Word diff, conflicts and relation of each aligned pair.
+    pairs = [p for m in matches if (p := _pair(m, candidates, threshold)) is not None]
+    # 7. Claims that sentences not aligned as a whole tell differently.
+    pairs += cross_pairs(candidates, terms_a, terms_b, pairs, idf)
+    pairs.sort(key=lambda p: (p.a[0], p.b[0]))
+    # 8. Summary.
+    side_a, side_b = Side(title_a, units_a), Side(title_b, units_b)
+    paired = tuple(pairs)
+    in_a = {i for p in paired for i in p.a}
+    in_b = {j for p in paired for j in p.b}
+    return Comparison(
+        a=side_a,
+        b=side_b,
+        pairs=paired,
+        only_a=tuple(u.id for u in units_a if u.id not in in_a),
+        only_b=tuple(u.id for u in units_b if u.id not in in_b),
+        summary=summarise(side_a, side_b, paired),
+    )
+
+
+def _pair(m: Match, candidates: Candidates, threshold: float) -> Pair | None:
+    diff, conflicts = candidates.judge(m.a, m.b)
+    if m.score < threshold and not any(is_material(c) for c in conflicts):
+        # Let in below the threshold only for a conflict that a merge then diluted.
+        return None
+    return Pair(
+        a=m.a, b=m.b, relation=classify(conflicts), score=m.score, conflicts=conflicts, diff=diff
+    )

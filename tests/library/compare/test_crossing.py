@@ -1,0 +1,57 @@
+"""Conflicts across sentences that were not aligned as a whole."""
+
+from __future__ import annotations
+
+from library.compare import compare_texts
+
+
+def test_same_count_in_otherwise_different_sentences() -> None:
+    a = (
+        "Prosecutors in Dorvale unsealed a 48-page indictment against Mayor Ellen Quist "
+        "on Tuesday, accusing her of steering road contracts to friends.\n"
+        "The mayor's lawyer called the case political."
+    )
+    b = (
+        "Quist, who has led the city since 2015, pleaded not guilty to every count in "
+        "the 47-page indictment.\n"
+        "Her lawyer said the case was political."
+    )
+    c = compare_texts(a, b)
+    divergent = [p for p in c.pairs if p.relation == "divergent"]
+    assert len(divergent) == 1
+    (k,) = divergent[0].conflicts
+    assert (k.kind, k.a, k.b) == ("number", "48", "47")
+    assert k.explanation == "A: 48-page indictment · B: 47-page indictment"
+    # Both spans are given: the pair points at the two sentences.
+    assert (divergent[0].a, divergent[0].b) == ((0,), (0,))
+
+
+def test_a_shared_unit_of_measure_is_not_the_same_thing() -> None:
+    a = "Colts receiver Reggie Dale caught passes for 108 yards and a touchdown on Sunday."
+    b = "Colts kicker Sam Ortiz tied the game with a 45-yard field goal late in the half."
+    assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
+
+
+def test_a_value_the_other_article_also_states_is_known_not_contradicted() -> None:
+    a = (
+        "The Parks Office published its first report on October 10.\n"
+        "On November 11, the Parks Office published a second report on damaged trails."
+    )
+    b = "On the 10th, the Parks Office released a report listing three damaged trails."
+    assert all(p.relation == "same" for p in compare_texts(a, b).pairs)
+
+
+def test_same_person_same_event_different_date_across_sentences() -> None:
+    a = (
+        "Coach Ann Reyes will leave the club on January 1, the board said.\n"
+        "The team finished third last season."
+    )
+    b = (
+        "The team finished third last season.\n"
+        "Ann Reyes, who joined in 2019, says her last day will be February 28."
+    )
+    c = compare_texts(a, b)
+    divergent = [p for p in c.pairs if p.relation == "divergent"]
+    assert [[(k.kind, k.a, k.b) for k in p.conflicts] for p in divergent] == [
+        [("date", "January 1", "February 28")]
+    ]
