@@ -71,9 +71,8 @@ class NotesStore:
             self.db: sqlite_utils.Database = open_database(
                 self.path, migrations, synchronous="FULL"
             )
-        except DatabaseCorrupt as exc:
-            if "newer version" in str(exc):
-                raise  # not damaged: moving it aside would hide the user's notes
+        except DatabaseCorrupt:
+            # DatabaseTooNew is not caught: moving it aside would hide the notes.
             # Never write into a damaged file; keep it for recovery.  Collect
             # first so the failed connection lets go of the file (Windows).
             gc.collect()
