@@ -157,8 +157,9 @@ import os, sqlite3, sys, time
 from pathlib import Path
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA journal_mode=WAL"); conn.execute("PRAGMA synchronous=NORMAL")
-conn.execute('''CREATE TABLE articles (id INTEGER PRIMARY KEY, source_key TEXT, version INTEGER,
-  title TEXT, body TEXT, source_path TEXT, content_hash TEXT, imported_at TEXT, word_count INTEGER)''')
+conn.execute('''CREATE TABLE articles (id INTEGER PRIMARY KEY, source_key TEXT,
+  version INTEGER, title TEXT, body TEXT, source_path TEXT, content_hash TEXT,
+  imported_at TEXT, word_count INTEGER)''')
 conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=articles, "
              "tokenize='unicode61 remove_diacritics 2')")
 conn.execute('''CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
@@ -256,7 +257,8 @@ def measure(size: int, work: Path, runs: int) -> dict[str, float]:
     print(
         f"list --json: {r['list_s']:.2f} s, {r['list_rss']:.0f} MiB | sqlite3: "
         f"{r['sql_list_s']:.2f} s, {r['sql_list_rss']:.0f} MiB | "
-        f"{r['list_s'] / r['sql_list_s']:.1f}x time, {r['list_rss'] / r['sql_list_rss']:.1f}x memory",
+        f"{r['list_s'] / r['sql_list_s']:.1f}x time, "
+        f"{r['list_rss'] / r['sql_list_rss']:.1f}x memory",
         flush=True,
     )
 

@@ -15,10 +15,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from library.collection import Collection
 from library.terminal import clean, dumps, safe, safe_json
+
+if TYPE_CHECKING:
+    from library.collection import Collection
 
 Handler = Callable[["CliContext"], int]
 
@@ -53,6 +55,10 @@ class CliContext:
 
     @cached_property
     def collection(self) -> Collection:
+        # Imported here: the stores pull in sqlite-utils and numpy, which
+        # `parallax --help` (and a usage error) must not wait for.
+        from library.collection import Collection
+
         collection = Collection(getattr(self.args, "data_dir", None))
         if collection.library_recovered_from is not None:
             self.warn(

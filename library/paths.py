@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from library.errors import DatabaseError
 
 ENV_VAR = "PARALLAX_HOME"
@@ -29,6 +27,8 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     elif os.environ.get(ENV_VAR):
         path = Path(os.environ[ENV_VAR])
     else:
+        import platformdirs  # only when no directory is given: not at start-up
+
         path = Path(platformdirs.user_data_dir("parallax", appauthor=False))
     path = path.expanduser().resolve()
     ensure_private_dir(path)

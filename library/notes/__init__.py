@@ -7,9 +7,13 @@ JSON back; `cli` adds the `parallax notes …` subcommands.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from library.notes.model import Anchor, Claim, InvalidNote, Note, NoteKind
-from library.notes.search import NoteHit
-from library.notes.store import NotesStore, ReanchorReport
+
+if TYPE_CHECKING:
+    from library.notes.search import NoteHit
+    from library.notes.store import NotesStore, ReanchorReport
 
 __all__ = [
     "Anchor",
@@ -21,3 +25,17 @@ __all__ = [
     "NotesStore",
     "ReanchorReport",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The store pulls in sqlite-utils (and numpy): `parallax --help` imports
+    # `library.notes.cli`, hence this package, and must not pay for them.
+    if name == "NoteHit":
+        from library.notes.search import NoteHit
+
+        return NoteHit
+    if name in ("NotesStore", "ReanchorReport"):
+        from library.notes import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

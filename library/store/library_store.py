@@ -21,6 +21,8 @@ from library.database import open_database, translate_errors
 from library.errors import NotFound
 from library.fts_query import parse_query
 from library.paths import LIBRARY_DB
+from library.store import listing, word_frequencies
+from library.store.listing import ArticleSummary
 from library.store.schema import migrations
 
 ImportStatus = Literal["added", "new_version", "unchanged"]
@@ -95,10 +97,12 @@ class LibraryStore:
             row["id"] = new_id = self._next_id()
             self.db.table("articles").insert(row)
             self.db.table("meta").upsert({"key": _LAST_ID_KEY, "value": str(new_id)}, pk="key")
+            word_frequencies.apply(self.db, article.body, +1)
             if current is not None:
                 self.db.execute(
                     "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
                 )
+                word_frequencies.apply(self.db, current.body, -1)
         stored = self.get(new_id)
         if current is None:
             return ImportOutcome("added", stored)
@@ -108,8 +112,10 @@ class LibraryStore:
         """Remove an article and all its versions; returns the current version removed."""
         article = self.get(article_id)
         source_key = self._source_key(article_id)
+        current = self.current(article_id)
         with translate_errors(self.path), self.db.atomic():
             self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
+            word_frequencies.apply(self.db, current.body, -1)
         return article
 
     def get_meta(self, key: str) -> str | None:
@@ -146,15 +152,45 @@ class LibraryStore:
         return list(self._fetch("WHERE source_key = ? ORDER BY version", [key]))
 
     def articles(self) -> list[Article]:
-        """Current versions of every article, most recently imported first."""
+        """Current versions of every article, most recently imported first, with bodies.
+
+        Reads every body: a listing wants `page` instead.
+        """
         return list(
             self._fetch("WHERE superseded_by IS NULL ORDER BY imported_at DESC, id DESC", [])
         )
 
-    def count(self) -> int:
-        row = self.db.execute(
-            "SELECT count(*) FROM articles WHERE superseded_by IS NULL"
-        ).fetchone()
+    def page(
+        self,
+        offset: int = 0,
+        limit: int | None = None,
+        order_by: str = "imported_at",
+        descending: bool = True,
+        filter_query: str | None = None,
+    ) -> list[ArticleSummary]:
+        """One page of current articles' metadata, sorted and filtered in SQL; no body is read.
+
+        Args:
+            offset, limit: the rows wanted (limit None: all from `offset`).
+            order_by: a key of `listing.SORT_COLUMNS` ("title", "published"…);
+                ties fall to the id, in the same direction.
+            filter_query: what the user typed in a filter box (parsed as by
+                `search`); None or blank keeps every article.
+
+        Raises:
+            InvalidQuery: `filter_query` has no word to search for.
+            ValueError: `order_by` is not a sortable column.
+        """
+        sql, params = listing.page_sql(offset, limit, order_by, descending, filter_query)
+        with translate_errors(self.path):
+            rows = self.db.execute(sql, params).fetchall()
+        return [listing.summary_from_row(row) for row in rows]
+
+    def count(self, filter_query: str | None = None) -> int:
+        """Current articles, or those matching `filter_query` (as `page` filters them)."""
+        sql, params = listing.count_sql(filter_query)
+        with translate_errors(self.path):
+            row = self.db.execute(sql, params).fetchone()
         return int(row[0])
 
     def search(
