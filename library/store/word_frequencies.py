@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from library.article import split_paragraphs
@@ -26,11 +28,22 @@ PARAGRAPHS_KEY = "word_df_paragraphs"
 
 
 def paragraph_terms(body: str) -> Iterable[set[str]]:
-    """The set of terms of each paragraph of `body`: one counted document each."""
+    """The set of terms of each paragraph of `body`: one counted document each.
+
+    Equal to `set(units.terms(paragraph))`: no term spans white space, so the
+    terms of each space-separated chunk ("harbour,") are made on their own,
+    once, and cached; import pays for this on every paragraph of every file,
+    and the engine's tokenizer over whole texts was most of that.
+    """
+    for paragraph in split_paragraphs(body):
+        yield set(chain.from_iterable(map(_chunk_terms, set(paragraph.split()))))
+
+
+@lru_cache(maxsize=200_000)
+def _chunk_terms(chunk: str) -> tuple[str, ...]:
     from library.compare.units import terms
 
-    for paragraph in split_paragraphs(body):
-        yield set(terms(paragraph))
+    return tuple(terms(chunk))
 
 
 def body_counts(body: str) -> tuple[Counter[str], int]:
