@@ -252,7 +252,7 @@ def cmd_list(ctx: CliContext) -> int:
     # Titles and metadata only: reading every body cost seconds at 10k articles.
     articles = ctx.collection.library.page()
     if ctx.args.json:
-        ctx.print_json([a.to_dict() for a in articles])
+        ctx.print_json_rows(a.to_dict() for a in articles)
         return 0
     if not articles:
         ctx.print("The library is empty: add articles with `parallax import PATH`.")

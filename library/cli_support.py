@@ -12,7 +12,7 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
@@ -80,6 +80,18 @@ class CliContext:
 
     def print_json(self, data: Any) -> None:
         self.out.write(dumps(data) + "\n")
+
+    def print_json_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        """A JSON array written one object per line, as each row comes.
+
+        The same data as `print_json(list(rows))`: a whole library printed
+        with indentation goes through json's pure-Python encoder and one big
+        string (seconds and megabytes at 10k articles); per row, it is C.
+        """
+        self.out.write("[")
+        for n, row in enumerate(rows):
+            self.out.write(("\n  " if n == 0 else ",\n  ") + dumps(row, indent=None))
+        self.out.write("\n]\n")
 
     def print_data(self, text: str, *, is_json: bool = False) -> None:
         """An export written to stdout: exact when redirected, made safe on a terminal.

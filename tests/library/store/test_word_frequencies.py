@@ -74,3 +74,11 @@ def test_an_existing_library_is_counted_once_at_upgrade(tmp_path: Path) -> None:
     expected = _from_scratch(store)
     assert _stored(store) == expected and expected[1] == 8
     store.close()
+
+
+def test_paragraph_terms_are_the_engines_terms() -> None:
+    body = (
+        "Don't stop: 1,000.5 tonnes — x’y said (Zhaozong) “quoted”.\n\n"
+        "香港港口重新开放。 Ferries/boats at 6:30, re-opened.\n\nÉtat déjà vu; naïve café"
+    )
+    assert list(wf.paragraph_terms(body)) == [set(terms(p)) for p in split_paragraphs(body)]
