@@ -13,7 +13,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -38,20 +37,29 @@ def wants_color(stream: TextIO) -> bool:
     return _is_terminal(stream)
 
 
-@dataclass
 class CliContext:
     """One command's environment.
 
+    A plain class, not a dataclass: `dataclasses` (with `inspect` and `ast`)
+    was a tenth of `parallax --help`'s start-up.
+
     Attributes:
         args: the parsed command line (`args.data_dir` is the `--data-dir` option).
-        out, err: where to write; tests pass StringIO.
+        out, err: where to write (default: stdout, stderr); tests pass StringIO.
         color: whether ANSI colour codes may be written to `out`.
     """
 
-    args: argparse.Namespace
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
-    color: bool = False
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+        color: bool = False,
+    ) -> None:
+        self.args = args
+        self.out: TextIO = sys.stdout if out is None else out
+        self.err: TextIO = sys.stderr if err is None else err
+        self.color = color
 
     @cached_property
     def collection(self) -> Collection:

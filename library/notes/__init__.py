@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from library.notes.model import Anchor, Claim, InvalidNote, Note, NoteKind
-
 if TYPE_CHECKING:
+    from library.notes.model import Anchor, Claim, InvalidNote, Note, NoteKind
     from library.notes.search import NoteHit
     from library.notes.store import NotesStore, ReanchorReport
 
@@ -30,6 +29,10 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     # The store pulls in sqlite-utils (and numpy): `parallax --help` imports
     # `library.notes.cli`, hence this package, and must not pay for them.
+    if name in ("Anchor", "Claim", "InvalidNote", "Note", "NoteKind"):
+        from library.notes import model
+
+        return getattr(model, name)
     if name == "NoteHit":
         from library.notes.search import NoteHit
 

@@ -31,11 +31,10 @@ from library.cli_support import (
     utf8_text,
 )
 from library.errors import NotFound, ParallaxError
-from library.notes.export import import_json, select_notes, to_json, to_markdown
-from library.notes.model import Note
 from library.terminal import safe
 
 if TYPE_CHECKING:
+    from library.notes.model import Note
     from library.notes.store import NotesStore
 
 
@@ -237,6 +236,8 @@ def cmd_restore(ctx: CliContext) -> int:
 
 
 def cmd_export(ctx: CliContext) -> int:
+    from library.notes.export import select_notes, to_json, to_markdown
+
     store = notes_of(ctx)
     notes = select_notes(store, _article_filter(ctx))
     if ctx.args.format == "json":
@@ -259,6 +260,8 @@ def cmd_import(ctx: CliContext) -> int:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ParallaxError(f"Cannot read {safe(path)}: {exc}") from exc
+    from library.notes.export import import_json
+
     report = import_json(notes_of(ctx), text)
     if ctx.args.json:
         ctx.print_json(
