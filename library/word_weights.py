@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
-from library.database import BUSY_TIMEOUT_MS
+from library.database import BUSY_TIMEOUT_MS, translate_errors
 from library.store import word_frequencies
 
 if TYPE_CHECKING:
@@ -55,21 +55,24 @@ class LibraryWeights:
         """The weights of every word of `articles`, or None if the library is too small."""
         from library.compare.units import terms
 
+        if not self.db_path.exists():  # connect() would create an empty file
+            return None
         conn = sqlite3.connect(self.db_path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            (n_articles,) = conn.execute(
-                "SELECT count(*) FROM articles WHERE superseded_by IS NULL"
-            ).fetchone()
-            if n_articles < self.min_articles:
-                return None
-            # The engine asks for the terms of these bodies' sentences, which
-            # are those of their paragraphs (and of the whole body).
-            wanted: set[str] = set()
-            for article in articles:
-                wanted.update(terms(article.body))
-                for found in word_frequencies.paragraph_terms(article.body):
-                    wanted |= found
-            df, n_docs = word_frequencies.lookup(conn, wanted)
+            with translate_errors(self.db_path):
+                (n_articles,) = conn.execute(
+                    "SELECT count(*) FROM articles WHERE superseded_by IS NULL"
+                ).fetchone()
+                if n_articles < self.min_articles:
+                    return None
+                # The engine asks for the terms of these bodies' sentences,
+                # which are those of their paragraphs (and of the whole body).
+                wanted: set[str] = set()
+                for article in articles:
+                    wanted.update(terms(article.body))
+                    for found in word_frequencies.paragraph_terms(article.body):
+                        wanted |= found
+                df, n_docs = word_frequencies.lookup(conn, wanted)
         finally:
             conn.close()
         return idf_from_counts(df, n_docs)

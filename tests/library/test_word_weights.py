@@ -100,3 +100,9 @@ def test_compare_runs_in_a_worker_thread(tmp_path: Path) -> None:
 def test_idf_from_counts_matches_the_engines_table() -> None:
     table = idf_from_counts({"harbour": 3}, 10)
     assert table.weight("harbour") == IdfTable(df={"harbour": 3}, n_docs=10).weight("harbour")
+
+
+def test_a_missing_library_file_is_not_created(tmp_path: Path) -> None:
+    weights = LibraryWeights(tmp_path / "gone" / "library.db", min_articles=0)
+    assert weights.for_articles(Article(title="T", body="Text.")) is None
+    assert not (tmp_path / "gone").exists()
