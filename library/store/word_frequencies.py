@@ -39,7 +39,7 @@ def paragraph_terms(body: str) -> Iterable[set[str]]:
         yield set(chain.from_iterable(map(_chunk_terms, set(paragraph.split()))))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # ~15 MiB at most; news reuses its words
 def _chunk_terms(chunk: str) -> tuple[str, ...]:
     from library.compare.units import terms
 
