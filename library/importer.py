@@ -154,6 +154,8 @@ def import_paths(
         report.results.append(result)
         if on_result is not None:
             on_result(result)
+    # Imports are counted into the word frequencies in batches: finish this one.
+    store.fold_word_counts()
     if on_progress is not None and not report.cancelled:
         on_progress(len(files), len(files), Path())
     return report

@@ -105,12 +105,15 @@ class LibraryStore:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [_LAST_ID_KEY, str(new_id)],
             )
-            word_frequencies.apply(self.db, article.body, +1)
+            queued = word_frequencies.on_added(self.db.conn, new_id)
             if current is not None:
                 self.db.execute(
                     "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
                 )
-                word_frequencies.apply(self.db, current.body, -1)
+                assert current.id is not None
+                word_frequencies.on_retired(self.db.conn, current.id, current.body)
+        if queued >= word_frequencies.FOLD_EVERY:
+            self.fold_word_counts()
         stored = self.get(new_id)
         if current is None:
             return ImportOutcome("added", stored)
@@ -123,8 +126,14 @@ class LibraryStore:
         current = self.current(article_id)
         with translate_errors(self.path), self.db.atomic():
             self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
-            word_frequencies.apply(self.db, current.body, -1)
+            assert current.id is not None
+            word_frequencies.on_retired(self.db.conn, current.id, current.body)
         return article
+
+    def fold_word_counts(self) -> None:
+        """Count queued imports into the word frequencies (see `word_frequencies`)."""
+        with translate_errors(self.path), self.db.atomic():
+            word_frequencies.fold(self.db.conn)
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
