@@ -109,15 +109,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
         self.comparison_view = ComparisonView(data_dir=collection.data_dir)
-        # The view's worker compares with word weights learnt from the library;
-        # the bodies are read here, on the thread that owns the connection.
-        # Read once, then again only after an import or a removal changed the
-        # library (`_texts_stale`); the worker always sees a list, never None.
-        self._library_texts: list[str] = []
-        self._texts_stale = True
-        self.comparison_view.runner.compare = lambda a, b: collection.compare(
-            a, b, library_texts=self._library_texts
-        )
+        # The view's worker compares with word weights the library keeps up to
+        # date at import (`Collection.compare` reads them on its own
+        # connection): no article body but the two compared is read.
+        self.comparison_view.runner.compare = collection.compare
         self.stack.addWidget(self.comparison_view)
         self.notes_panel: Any = None
         unavailable = ""
@@ -314,9 +309,6 @@ class MainWindow(QMainWindow):
         self.pair = (article_a, article_b)
         self.recent.add(article_a, article_b)
         self.show_comparison()
-        if self._texts_stale:  # every body: not on each comparison
-            self._library_texts = [a.body for a in self.collection.library.articles()]
-            self._texts_stale = False
         self.comparison_view.open_articles(article_a, article_b)
         self.notes.show_noted_spans()  # passages noted earlier stay marked here too
         # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
@@ -375,7 +367,6 @@ class MainWindow(QMainWindow):
             self.show_status("Wait for the import to finish before removing articles.")
             return
         self.library_view.remove_selected()
-        self._texts_stale = True
         if self.pair is not None and not self._pair_in_library(self.pair):
             # "Comparison" (Ctrl+2) must not bring back an article just removed.
             self.pair = None
@@ -450,7 +441,6 @@ class MainWindow(QMainWindow):
     def _import_done(self, report: ImportReport) -> None:
         added = [int(r.article.id) for r in report.results
                  if r.article is not None and r.article.id is not None]
-        self._texts_stale = True
         self.library_view.refresh(select_ids=added[:1] or None)
         if self.notes_panel is not None:
             self.notes_panel.refresh()  # notes waiting for an imported article are back
@@ -460,7 +450,6 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, _message: str) -> None:
         # Files before the failure stay imported: show them.
-        self._texts_stale = True
         self.library_view.refresh()
         self._update_actions()
 

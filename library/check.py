@@ -11,23 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from library.cli_support import BOLD, GREEN, RED, CliContext, add_json_flag
-from library.database import (
-    clear_check_mark,
-    mark_for_check,
-    needs_migrating,
-    open_for_reading,
-    translate_errors,
-)
 from library.errors import DatabaseError
-from library.notes.schema import migrations as notes_migrations
 from library.paths import LIBRARY_DB, NOTES_DB
 from library.paths import data_dir as resolve_data_dir
-from library.store.schema import migrations as library_migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
+
+# The database modules (sqlite-utils, numpy) are imported where a check runs:
+# `parallax --help` registers this command and must not load them.
 
 
 @dataclass
@@ -55,6 +50,14 @@ def check_database(path: Path, migrations: Migrations) -> CheckResult:
     A damaged file gets the check mark, so the next open sets it aside; a
     healthy one loses it.
     """
+    from library.database import (
+        clear_check_mark,
+        mark_for_check,
+        needs_migrating,
+        open_for_reading,
+        translate_errors,
+    )
+
     result = CheckResult(path)
     if not path.exists():
         result.info.append("not created yet")
@@ -100,6 +103,9 @@ def register(subparsers: Any) -> None:
 
 def check_data_dir(args: Any) -> list[CheckResult]:
     """Both databases of the data dir named on the command line, checked."""
+    from library.notes.schema import migrations as notes_migrations
+    from library.store.schema import migrations as library_migrations
+
     folder = resolve_data_dir(getattr(args, "data_dir", None), create=False)
     return [
         check_database(folder / LIBRARY_DB, library_migrations),

@@ -20,10 +20,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from library import __version__
 from library import check as check_cli
-from library.article import Article
 from library.chinese import fit, pad
 from library.cli_support import (
     BOLD,
@@ -42,12 +42,14 @@ from library.cli_support import (
     wants_color,
 )
 from library.errors import ParallaxError
-from library.importer import FileResult
 from library.notes import cli as notes_cli
 from library.paths import display_path
 from library.reviews import cli as review_cli
 from library.reviews.report import summary_line
 from library.terminal import safe
+
+if TYPE_CHECKING:
+    from library.importer import FileResult
 
 # (data dir, files, screenshot PNG, screenshot size or None) -> exit status
 OpenWindow = Callable[[str | None, list[str], str | None, tuple[int, int] | None], int]
@@ -272,9 +274,10 @@ def cmd_import(ctx: CliContext) -> int:
 
 
 def cmd_list(ctx: CliContext) -> int:
-    articles = ctx.collection.library.articles()
+    # Titles and metadata only: reading every body cost seconds at 10k articles.
+    articles = ctx.collection.library.page()
     if ctx.args.json:
-        ctx.print_json([_summary_dict(a) for a in articles])
+        ctx.print_json_rows(a.to_dict() for a in articles)
         return 0
     if not articles:
         ctx.print("The library is empty: add articles with `parallax import PATH`.")
@@ -384,9 +387,3 @@ def cmd_compare(ctx: CliContext) -> int:
         line = summary_line(reviewed)
         ctx.print(ctx.style(f"Reviews: {line} (parallax review list A B)", DIM))
     return 0
-
-
-def _summary_dict(article: Article) -> dict[str, object]:
-    data = article.to_dict()
-    del data["body"]
-    return data

@@ -61,16 +61,14 @@ class Collection:
         self.library_recovered_from: Path | None = None
         try:
             self.library = LibraryStore(self.data_dir, read_only=read_only)
-        except DatabaseCorrupt as exc:
-            if "newer version" in str(exc):
-                raise
+        except DatabaseCorrupt:  # DatabaseTooNew is not one: it propagates
             # The library is an index of the user's files: set the damaged
             # file aside (never delete it) and start afresh.
             self.library_recovered_from = quarantine(self.data_dir / LIBRARY_DB)
             self.library = LibraryStore(self.data_dir, read_only=read_only)
         if seed and self.library.db.read_only_reason is None:
             seed_if_new(self.library)
-        self.word_weights = LibraryWeights()
+        self.word_weights = LibraryWeights(self.library.path)
 
     @cached_property
     def notes(self) -> NotesStore:
@@ -106,15 +104,17 @@ class Collection:
         notes_failed: list[ParallaxError] = []
 
         def after_each(result: FileResult) -> None:
+            # The report holds no bodies; re-anchoring reads the stored one.
             if result.status == "new_version" and result.previous_id is not None:
                 assert result.article is not None
-                self.notes.reanchor(result.previous_id, result.article)
-                self._reanchor_reviews(result.previous_id, result.article)
+                article = self.library.get(result.article.id)
+                self.notes.reanchor(result.previous_id, article)
+                self._reanchor_reviews(result.previous_id, article)
             elif result.status == "unchanged" and result.article is not None:
-                self._reanchor_left_behind(result.article)
+                self._reanchor_left_behind(self.library.get(result.article.id))
             if result.article is not None and not notes_failed:
                 try:
-                    self.notes.attach_waiting(result.article)
+                    self.notes.attach_waiting(self.library.get(result.article.id))
                 except ParallaxError as exc:
                     # notes.db locked or unreadable: the import stands, and
                     # importing the file again ("unchanged") attaches them.
@@ -185,7 +185,7 @@ class Collection:
         result = report.results[0]
         if result.article is None:
             raise ImportRefused(f"{display_path(path)} {result.reason}")
-        return result.article
+        return self.library.get(result.article.id)
 
     def compare(
         self,
@@ -196,17 +196,17 @@ class Collection:
     ) -> Comparison:
         """Compare two articles, with word weights learnt from the whole library.
 
+        Safe in a worker thread: the weights are read through their own
+        connection (`LibraryWeights`), never the caller's store.
+
         Args:
-            library_texts: the library's article bodies, read beforehand by the
-                caller; a worker thread passes them so that it never touches
-                the database connection the GUI thread owns.  None reads them
-                here.
+            library_texts: ignored (the weights are kept in the library as
+                articles are imported); accepted so existing callers still work.
         """
         from library.compare import compare_articles
 
-        if library_texts is None:
-            library_texts = [article.body for article in self.library.articles()]
-        idf = self.word_weights.for_texts(library_texts)
+        del library_texts
+        idf = self.word_weights.for_articles(article_a, article_b)
         return compare_articles(article_a, article_b, idf=idf)
 
     # -- reviews (stored in notes.db beside the notes) -----------------------

@@ -34,7 +34,13 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from library.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked, DatabaseReadOnly
+from library.errors import (
+    DatabaseCorrupt,
+    DatabaseError,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+)
 from library.paths import ensure_private_dir
 
 BUSY_TIMEOUT_MS = 5000
@@ -417,7 +423,7 @@ def _refuse_newer(db: sqlite_utils.Database, migrations: Migrations, path: Path)
     stored = db.execute("PRAGMA user_version").fetchone()[0]
     known = len(migrations._migrations)
     if stored > known:
-        raise DatabaseCorrupt(
+        raise DatabaseTooNew(
             f"{path} was written by a newer version of Parallax (schema {stored}, "
             f"this version knows {known}); upgrade Parallax to open it."
         )

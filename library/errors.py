@@ -24,7 +24,11 @@ class DatabaseLocked(DatabaseError):
 
 
 class DatabaseCorrupt(DatabaseError):
-    """The file is not a usable SQLite database (or was written by a newer Parallax)."""
+    """The file is not a usable SQLite database: it may be moved aside and started afresh."""
+
+
+class DatabaseTooNew(DatabaseError):
+    """A newer Parallax wrote the file: it is sound and must never be moved aside."""
 
 
 class NotFound(ParallaxError):

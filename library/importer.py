@@ -1,7 +1,9 @@
 """Importing many files and folders: one transaction per file, a report at the end.
 
 The CLI and the desktop import worker both call `import_paths`; progress and
-cancellation are plain callbacks so the core stays Qt-free.
+cancellation are plain callbacks so the core stays Qt-free.  The report keeps
+each file's outcome with the article's id and metadata, never its body: a
+50,000-file import held every text until the end (623 MiB).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from library.article import Article, ArticleId
 from library.errors import ImportRefused, ParallaxError
 from library.ingest import SUPPORTED_SUFFIXES, read_article
 from library.paths import display_path
-from library.store import LibraryStore
+from library.store import ArticleSummary, LibraryStore
 
 FileStatus = Literal["added", "new_version", "unchanged", "refused", "skipped"]
 ProgressCallback = Callable[[int, int, Path], None]
@@ -30,14 +32,21 @@ class FileResult:
         status: "refused" means the user asked for this file and it could not
             be imported (`reason` says why); "skipped" is a file met while
             walking a folder whose type Parallax does not read.
+        article: the stored article's id, title and metadata (no body: fetch
+            it with `LibraryStore.get(article.id)` when needed); an `Article`
+            passed in is reduced to that.
         previous_id: for "new_version", the version it replaced.
     """
 
     path: Path
     status: FileStatus
-    article: Article | None = None
+    article: ArticleSummary | None = None
     reason: str = ""
     previous_id: ArticleId | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.article, Article):
+            object.__setattr__(self, "article", summarize(self.article))
 
     @property
     def failed(self) -> bool:
@@ -145,6 +154,8 @@ def import_paths(
         report.results.append(result)
         if on_result is not None:
             on_result(result)
+    # Imports are counted into the word frequencies in batches: finish this one.
+    store.fold_word_counts()
     if on_progress is not None and not report.cancelled:
         on_progress(len(files), len(files), Path())
     return report
@@ -167,7 +178,28 @@ def _import_one(store: LibraryStore, path: Path, explicit: bool) -> FileResult:
         raise  # the library itself cannot be written: stop, as documented
     except Exception as exc:
         return FileResult(path, "refused", reason=f"could not be stored: {_short(exc)}")
-    return FileResult(path, outcome.status, outcome.article, previous_id=outcome.previous_id)
+    return FileResult(
+        path, outcome.status, summarize(outcome.article), previous_id=outcome.previous_id
+    )
+
+
+def summarize(article: Article) -> ArticleSummary:
+    """`article` without its body."""
+    return ArticleSummary(
+        id=ArticleId(article.id or 0),
+        title=article.title,
+        version=article.version,
+        outlet=article.outlet,
+        author=article.author,
+        published=article.published,
+        url=article.url,
+        language=article.language,
+        source_path=article.source_path,
+        content_hash=article.content_hash,
+        imported_at=article.imported_at,
+        word_count=article.word_count,
+        extra=dict(article.extra),
+    )
 
 
 def _walk(folder: Path) -> Iterator[Found]:

@@ -11,8 +11,6 @@ import os
 import stat
 from pathlib import Path
 
-import platformdirs
-
 from library.errors import DatabaseError
 
 ENV_VAR = "PARALLAX_HOME"
@@ -32,6 +30,8 @@ def data_dir(explicit: str | os.PathLike[str] | None = None, *, create: bool = T
     elif os.environ.get(ENV_VAR):
         path = Path(os.environ[ENV_VAR])
     else:
+        import platformdirs  # only when no directory is given: not at start-up
+
         path = Path(platformdirs.user_data_dir("parallax", appauthor=False))
     path = path.expanduser().resolve()
     if create:

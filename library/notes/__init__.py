@@ -7,9 +7,12 @@ JSON back; `cli` adds the `parallax notes …` subcommands.
 
 from __future__ import annotations
 
-from library.notes.model import Anchor, ArticleRef, Claim, InvalidNote, Note, NoteKind
-from library.notes.search import NoteHit
-from library.notes.store import NotesStore, ReanchorReport
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from library.notes.model import Anchor, ArticleRef, Claim, InvalidNote, Note, NoteKind
+    from library.notes.search import NoteHit
+    from library.notes.store import NotesStore, ReanchorReport
 
 __all__ = [
     "Anchor",
@@ -22,3 +25,21 @@ __all__ = [
     "NotesStore",
     "ReanchorReport",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The store pulls in sqlite-utils (and numpy): `parallax --help` imports
+    # `library.notes.cli`, hence this package, and must not pay for them.
+    if name in ("Anchor", "ArticleRef", "Claim", "InvalidNote", "Note", "NoteKind"):
+        from library.notes import model
+
+        return getattr(model, name)
+    if name == "NoteHit":
+        from library.notes.search import NoteHit
+
+        return NoteHit
+    if name in ("NotesStore", "ReanchorReport"):
+        from library.notes import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from library.article import Article
 from library.cli_support import (
@@ -33,12 +33,11 @@ from library.cli_support import (
     utf8_text,
 )
 from library.errors import NotFound, ParallaxError
-from library.export.writer import write_export
-from library.notes.export import import_json, select_notes, to_json, to_markdown
-from library.notes.model import Note
-from library.notes.recovery import latest_backup, salvage
-from library.notes.store import NotesStore
 from library.terminal import safe
+
+if TYPE_CHECKING:
+    from library.notes.model import Note
+    from library.notes.store import NotesStore
 
 
 def register(subparsers: Any) -> None:
@@ -281,6 +280,8 @@ def cmd_restore(ctx: CliContext) -> int:
 
 
 def cmd_export(ctx: CliContext) -> int:
+    from library.notes.export import select_notes, to_json, to_markdown
+
     store = notes_of(ctx)
     notes = select_notes(store, _article_filter(ctx))
     if ctx.args.format == "json":
@@ -290,6 +291,8 @@ def cmd_export(ctx: CliContext) -> int:
     if ctx.args.output is None:
         ctx.print_data(text, is_json=ctx.args.format == "json")
         return 0
+    from library.export.writer import write_export  # its package loads the report writers
+
     write_export(ctx.args.output, text, data_dir=store.data_dir)
     ctx.warn(f"Exported {len(notes)} note(s) to {safe(ctx.args.output)}")
     return 0
@@ -301,6 +304,8 @@ def cmd_import(ctx: CliContext) -> int:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ParallaxError(f"Cannot read {safe(path)}: {exc}") from exc
+    from library.notes.export import import_json
+
     report = import_json(notes_of(ctx), text)
     if ctx.args.json:
         ctx.print_json(
@@ -317,6 +322,8 @@ def cmd_backup(ctx: CliContext) -> int:
 
 
 def cmd_recover(ctx: CliContext) -> int:
+    from library.notes.recovery import latest_backup, salvage  # sqlite-utils: not at start-up
+
     store = notes_of(ctx)
     path = ctx.args.file or latest_backup(store.data_dir)
     if path is None:

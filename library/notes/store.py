@@ -82,9 +82,8 @@ class NotesStore:
         try:
             _refuse_empty(self.path)
             self.db: Database = self._open(read_only)
-        except DatabaseCorrupt as exc:
-            if "newer version" in str(exc):
-                raise  # not damaged: moving it aside would hide the user's notes
+        except DatabaseCorrupt:
+            # DatabaseTooNew is not caught: moving it aside would hide the notes.
             # Never write into a damaged file; keep it for recovery.  Collect
             # first so the failed connection lets go of the file (Windows).
             gc.collect()

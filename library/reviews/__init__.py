@@ -5,6 +5,10 @@ over a comparison by the pure `apply_reviews`; reached through `Collection`
 (`reviews_for`, `reviewed`, `set_review`, `link`, `clear_reviews`).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from library.reviews.apply import (
     AppliedReview,
     ReviewCounts,
@@ -23,7 +27,9 @@ from library.reviews.model import (
     Verdict,
     relation_named,
 )
-from library.reviews.store import ReviewsStore
+
+if TYPE_CHECKING:
+    from library.reviews.store import ReviewsStore
 
 __all__ = [
     "RELATIONS",
@@ -42,3 +48,13 @@ __all__ = [
     "span_of",
     "units_in",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The store pulls in sqlite-utils (and numpy): `parallax --help` imports
+    # `library.reviews.cli`, hence this package, and must not pay for them.
+    if name == "ReviewsStore":
+        from library.reviews.store import ReviewsStore
+
+        return ReviewsStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -72,3 +72,29 @@ def m003_chinese_search(db: sqlite_utils.Database) -> None:
     (see `library.search_index`); every stored article is indexed again.
     """
     build_search_index(db, "articles", ("title", "body"))
+
+
+@migrations()
+def m004_word_frequencies(db: sqlite_utils.Database) -> None:
+    """Word document frequencies for the comparison engine, kept up to date at import.
+
+    Existing libraries are counted once here (every current body, streamed).
+    """
+    from library.store import word_frequencies
+
+    word_frequencies.create_table(db)
+    word_frequencies.backfill(db)
+
+
+@migrations()
+def m005_listing_index(db: sqlite_utils.Database) -> None:
+    """A covering index of the listed columns: listing and paging never read a body.
+
+    A row's later columns (imported_at, word_count…) sit after its body in the
+    record, so reading them from the table reads through the whole body.
+    """
+    db.execute(
+        "CREATE INDEX articles_listing ON articles (superseded_by, imported_at, id, version, "
+        "title, outlet, author, published, url, language, source_path, content_hash, "
+        "encoding, word_count)"
+    )

@@ -22,8 +22,10 @@ def test_waiting_note_is_shown_as_waiting_and_on_no_other_article(
     b.write_text("Bridge vote\n\nThe council voted to repair the old bridge.\n", encoding="utf-8")
     first = Collection(data_dir, seed=False)
     first.import_paths([a])
-    b_article = first.import_paths([b]).results[0].article
-    assert b_article is not None and b_article.id is not None
+    summary = first.import_paths([b]).results[0].article
+    assert summary is not None
+    b_article = first.library.get(summary.id)  # the report holds no body
+    assert b_article.id is not None
     first.notes.add_quote_note(b_article, "old bridge", "Why now?")
     first.close()
     with (data_dir / "library.db").open("r+b") as handle:
@@ -45,8 +47,10 @@ def test_waiting_note_is_shown_as_waiting_and_on_no_other_article(
         c = tmp_path / "C.txt"
         c.write_text("Weather\n\nRain all week.\n", encoding="utf-8")
         rebuilt.import_paths([c])
-        a_article = rebuilt.import_paths([a]).results[0].article
-        assert a_article is not None and a_article.id == b_article.id  # B's old id
+        summary = rebuilt.import_paths([a]).results[0].article
+        assert summary is not None
+        a_article = rebuilt.library.get(summary.id)
+        assert a_article.id == b_article.id  # B's old id
         panel.show_article(a_article)
         assert panel.model.rows() == [] and panel.noted_spans(a_article.id) == []
     finally:

@@ -235,3 +235,43 @@ def test_remove_keeps_the_article_notes_and_says_so(
     assert f"Its 1 note(s) are kept: parallax notes list --article {article_id}" in out
     _, out, _ = run(capsys, "--data-dir", home, "notes", "list", "--article", article_id)
     assert "Keep me" in out
+
+
+HEAVY = ("sqlite_utils", "numpy", "trafilatura", "PySide6", "library.compare", "library.store")
+
+
+def _loaded_after(*argv: str) -> list[str]:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from library.cli import main\n"
+        "try:\n"
+        f"    main({list(argv)!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"heavy = {HEAVY!r}\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(heavy))\n"
+        "sys.stderr.write('LOADED:' + ','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = result.stderr.rsplit("LOADED:", 1)[1].strip()
+    return [m for m in loaded.split(",") if m]
+
+
+def test_help_imports_no_database_engine_or_window() -> None:
+    # `parallax --help` took 0.31 s, most of it sqlite-utils and numpy.
+    assert _loaded_after("--help") == []
+    assert _loaded_after("list", "--help") == []
+    assert _loaded_after("notes", "--help") == []
+
+
+def test_list_does_not_load_the_engine(tmp_path: Path) -> None:
+    home = str(tmp_path / "home")
+    assert main(["--data-dir", home, "list"]) == 0  # the first run seeds the samples
+    loaded = _loaded_after("--data-dir", home, "list")
+    assert "library.store" in loaded  # the library was really opened
+    assert not any(m.startswith(("library.compare", "trafilatura", "PySide6")) for m in loaded)

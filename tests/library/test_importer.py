@@ -93,8 +93,9 @@ def test_notes_left_on_an_old_version_move_on_the_next_import(
     source.write_text("Story\n\nThe mayor opened the bridge on Monday.", encoding="utf-8")
     collection = Collection(data_dir, seed=False)
     try:
-        v1 = collection.import_paths([source]).results[0].article
-        assert v1 is not None and v1.id is not None
+        imported = collection.import_paths([source]).results[0].article
+        assert imported is not None
+        v1 = collection.library.get(imported.id)
         note = collection.notes.add_quote_note(v1, "opened the bridge", "check this")
         # A new version stored while notes.db could not be written (e.g. locked):
         # the library moved on, the note did not.
@@ -108,3 +109,29 @@ def test_notes_left_on_an_old_version_move_on_the_next_import(
         assert moved.anchor is not None and moved.anchor.quote == "opened the bridge"
     finally:
         collection.close()
+
+
+def test_the_report_holds_no_article_bodies(tmp_path: Path, test_data: Path) -> None:
+    # A 50,000-file import kept every text in its report until the end.
+    store = LibraryStore(tmp_path / "home")
+    seen = []
+    report = import_paths(store, [_folder(tmp_path, test_data)], on_result=seen.append)
+    stored = [r for r in report.results if r.article is not None]
+    assert len(stored) == 2 and seen == report.results
+    for result in stored:
+        assert result.article is not None and not hasattr(result.article, "body")
+        full = store.get(result.article.id)
+        assert (result.article.title, result.article.version) == (full.title, full.version)
+        assert result.article.word_count == full.word_count
+        assert full.body and full.body not in repr(result)
+    store.close()
+
+
+def test_an_article_given_to_a_result_is_reduced_to_its_metadata(tmp_path: Path) -> None:
+    from library.article import Article
+    from library.importer import FileResult
+
+    article = Article(title="T", body="Long text.")
+    result = FileResult(tmp_path / "a.txt", "added", article)  # type: ignore[arg-type]
+    assert result.article is not None and not hasattr(result.article, "body")
+    assert result.describe().endswith("T")

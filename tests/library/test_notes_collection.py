@@ -31,8 +31,9 @@ def test_reimport_reanchors_and_detaches(data_dir: Path, tmp_path: Path) -> None
     source.write_text(FIRST, encoding="utf-8")
     collection = Collection(data_dir, seed=False)
     try:
-        article = collection.import_paths([source]).results[0].article
-        assert article is not None and article.id is not None
+        imported = collection.import_paths([source]).results[0].article
+        assert imported is not None
+        article = collection.library.get(imported.id)  # the report holds no body
         notes = collection.notes
         catch = notes.add_quote_note(article, "halved their catch", "Source?")
         pier = notes.add_quote_note(article, "the new pier will open in May", "Date differs")
@@ -40,7 +41,7 @@ def test_reimport_reanchors_and_detaches(data_dir: Path, tmp_path: Path) -> None
         source.write_text(SECOND, encoding="utf-8")
         result = collection.import_paths([source]).results[0]
         assert result.status == "new_version" and result.article is not None
-        new = result.article
+        new = collection.library.get(result.article.id)
         assert new.id is not None and new.id != article.id
         moved = notes.get(catch.id)
         assert moved.article_id == new.id and not moved.detached

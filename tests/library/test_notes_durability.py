@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from library.errors import DatabaseCorrupt
+from library.errors import DatabaseCorrupt, DatabaseTooNew
 from library.notes import NotesStore
 from library.notes import backup as backup_mod
 
@@ -143,7 +143,7 @@ def test_newer_schema_is_refused_not_moved(data_dir: Path) -> None:
     conn.execute("PRAGMA user_version = 99")
     conn.commit()
     conn.close()
-    with pytest.raises(DatabaseCorrupt, match="newer version"):
+    with pytest.raises(DatabaseTooNew, match="newer version"):
         NotesStore(data_dir)
     assert (data_dir / "notes.db").exists()
     assert not list(data_dir.glob("notes.db.corrupt-*"))

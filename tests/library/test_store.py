@@ -11,7 +11,7 @@ import pytest
 
 from library.article import Article
 from library.database import quarantine
-from library.errors import DatabaseCorrupt, DatabaseLocked, InvalidQuery, NotFound
+from library.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew, InvalidQuery, NotFound
 from library.store import LibraryStore
 
 
@@ -133,7 +133,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "home" / "library.db")
     conn.execute("PRAGMA user_version = 99")
     conn.close()
-    with pytest.raises(DatabaseCorrupt, match="newer version of Parallax"):
+    with pytest.raises(DatabaseTooNew, match="newer version of Parallax"):
         LibraryStore(tmp_path / "home")
 
 

@@ -65,7 +65,9 @@ class Pair:
         """Write `text` into A's file (if given) and import it; A's current version."""
         if text is not None:
             self.path_a.write_text(text, encoding="utf-8")
-        article = self.collection.import_paths([self.path_a]).results[0].article
+        article = self.collection.library.get(
+            self.collection.import_paths([self.path_a]).results[0].article.id
+        )
         assert article is not None
         self.a = article
         return article
@@ -75,8 +77,8 @@ def import_two(collection: Collection, folder: Path) -> Pair:
     path_a, path_b = folder / "harbour-a.md", folder / "harbour-b.md"
     path_a.write_text(TEXT_A, encoding="utf-8")
     path_b.write_text(TEXT_B, encoding="utf-8")
-    a = collection.import_paths([path_a]).results[0].article
-    b = collection.import_paths([path_b]).results[0].article
+    a = collection.library.get(collection.import_paths([path_a]).results[0].article.id)
+    b = collection.library.get(collection.import_paths([path_b]).results[0].article.id)
     assert a is not None and b is not None
     return Pair(collection, a, b, path_a, path_b)
 

@@ -143,11 +143,11 @@ def test_library_rebuilt_review_waits_then_reattaches(
         (waiting,) = col.reviews.all()
         assert waiting.uid == review.uid and waiting.waiting
         # Only B back: still waiting, and not lent to whatever has A's old id.
-        b = col.import_paths([two.path_b]).results[0].article
+        b = col.library.get(col.import_paths([two.path_b]).results[0].article.id)
         assert b is not None
         (waiting,) = col.reviews.all()
         assert waiting.a.article_id is None and waiting.b.article_id == b.id
-        a = col.import_paths([two.path_a]).results[0].article
+        a = col.library.get(col.import_paths([two.path_a]).results[0].article.id)
         assert a is not None
         (back,) = col.reviewed(a, b, col.compare(a, b)).reviews
         assert back.status == "applied" and back.pair == 0 and back.review.uid == review.uid

@@ -1,0 +1,316 @@
+"""Scale benchmark: Parallax's core on a 10k / 50k-article library, each against a baseline.
+
+Builds libraries of real news text from `../shared/eval/` (see `build_corpus`)
+through the real import path (`Collection.import_paths` over a folder of
+Markdown files, one transaction per file), then measures, in the same run:
+
+- import throughput vs a bare sqlite3 insert of the same files' text with the
+  same FTS5 schema (external-content FTS5 table + triggers) and one commit per
+  file; peak memory of both processes;
+- `parallax list --json` vs a sqlite3 query of the same columns printed as
+  JSON (time and peak memory, each a fresh process);
+- filtering by a word found in every article: a count-only FTS5 query vs the
+  library's search path (`LibraryStore.search` with limit = row count, as the
+  window used it; and `count()` + `page()` when the store has them);
+- `parallax --help` vs `python -c "import sqlite3, json, argparse"`;
+- the first comparison in a fresh process (`Collection.compare` on two
+  articles of one ECB+ pair: word weights included) vs `compare_articles` on
+  the same two without library weights; peak memory.
+
+Usage (from the worktree root):
+    .venv/bin/python benchmarks/library_scale.py [--sizes 10000,50000] [--runs 3]
+
+Corpus: the 982 distinct ECB+ documents (sentence 0, the URL, dropped from
+`*ecbplus` documents), paragraphs of three sentences.  Article i >= 982 is
+document i mod 982 with four sentences inserted from a pool of ECB+ and MRPC
+news sentences (seeded by i), so every article is distinct, real news text.
+Nothing here is written to the repository; results go to RESULTS-scale.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent.parent / "shared" / "eval"
+if not EVAL.exists():
+    EVAL = Path("/work/shared/eval")
+PY = sys.executable
+#: A word in (nearly) every article: the filter-as-you-type worst case.
+EVERYWHERE = "the"
+
+_LIST_COLUMNS = (
+    "id, version, title, outlet, author, published, url, language, source_path, "
+    "content_hash, imported_at, encoding, word_count"
+)
+
+
+# -- corpus -------------------------------------------------------------------
+
+
+def load_documents() -> tuple[list[list[str]], list[str], tuple[int, int]]:
+    """ECB+ documents (sentence lists), a sentence pool, and the indexes of one real pair."""
+    docs: dict[str, list[str]] = {}
+    first_pair: tuple[str, str] | None = None
+    for split in ("train", "dev", "test"):
+        with open(EVAL / f"ecbplus_pairs_{split}.jsonl", encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                for key in ("a", "b"):
+                    name, sents = rec[f"doc_{key}"], rec[f"sentences_{key}"]
+                    if name.endswith("ecbplus"):
+                        sents = sents[1:]
+                    docs.setdefault(name, [s for s in sents if s.strip()])
+                if first_pair is None:
+                    first_pair = (rec["doc_a"], rec["doc_b"])
+    names = sorted(docs)
+    assert first_pair is not None
+    # The compared pair goes first, so it is articles 1 and 2 at every size.
+    names.remove(first_pair[0])
+    names.remove(first_pair[1])
+    names = [*first_pair, *names]
+    documents = [docs[n] for n in names]
+    pool = [s for d in documents for s in d]
+    with open(EVAL / "mrpc_train.jsonl", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            pool += [rec["a"], rec["b"]]
+    return documents, pool, (0, 1)
+
+
+def article_text(i: int, documents: list[list[str]], pool: list[str]) -> str:
+    base = documents[i % len(documents)]
+    sents = list(base)
+    if i >= len(documents):
+        rng = random.Random(i)
+        for _ in range(4):
+            sents.insert(rng.randrange(len(sents) + 1), rng.choice(pool))
+    title = sents[0][:90].replace('"', "'").strip()
+    paragraphs = [" ".join(sents[k : k + 3]) for k in range(0, len(sents), 3)]
+    day = 1 + i % 28
+    head = (
+        f'---\ntitle: "{title} ({i})"\noutlet: "Outlet {i % 37}"\n'
+        f'published: "2012-{1 + i % 12:02d}-{day:02d}"\n---\n\n'
+    )
+    return head + "\n\n".join(paragraphs) + "\n"
+
+
+def build_corpus(folder: Path, n: int) -> None:
+    documents, pool, _ = load_documents()
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"a{i:06d}.md").write_text(article_text(i, documents, pool), encoding="utf-8")
+
+
+# -- measuring ------------------------------------------------------------------
+
+
+def run(cmd: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (KiB) and stdout of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=REPO, stdout=stdout, stderr=subprocess.PIPE, text=True, env=_env()
+    )
+    out = proc.stdout.read() if proc.stdout else ""
+    err = proc.stderr.read() if proc.stderr else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd} failed ({proc.returncode}):\n{err[-2000:]}")
+    return elapsed, usage.ru_maxrss, out
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+
+
+def best(cmd: list[str], runs: int) -> tuple[float, int]:
+    """Median time and max peak RSS over `runs` runs."""
+    results = [run(cmd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+IMPORT_CHILD = """
+import sys, time
+from pathlib import Path
+from library.collection import Collection
+c = Collection(sys.argv[1], seed=False)
+t = time.perf_counter()
+report = c.import_paths([Path(sys.argv[2])])
+print(time.perf_counter() - t, report.count("added"), report.count("refused"))
+"""
+
+BARE_IMPORT_CHILD = """
+import os, sqlite3, sys, time
+from pathlib import Path
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL"); conn.execute("PRAGMA synchronous=NORMAL")
+conn.execute('''CREATE TABLE articles (id INTEGER PRIMARY KEY, source_key TEXT,
+  version INTEGER, title TEXT, body TEXT, source_path TEXT, content_hash TEXT,
+  imported_at TEXT, word_count INTEGER)''')
+conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=articles, "
+             "tokenize='unicode61 remove_diacritics 2')")
+conn.execute('''CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body); END''')
+t = time.perf_counter()
+for root, dirs, files in os.walk(sys.argv[2]):
+    dirs.sort()
+    for name in sorted(files):
+        text = (Path(root) / name).read_text(encoding="utf-8")
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO articles (source_key, version, title, body, source_path, "
+                     "content_hash, imported_at, word_count) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
+                     [name, text[:80], text, name, str(hash(text)), "2024", len(text.split())])
+        conn.execute("COMMIT")
+print(time.perf_counter() - t)
+"""
+
+SQL_LIST_CHILD = f"""
+import json, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+cur = conn.execute("SELECT {_LIST_COLUMNS} FROM articles WHERE superseded_by IS NULL "
+                   "ORDER BY imported_at DESC, id DESC")
+names = [d[0] for d in cur.description]
+sys.stdout.write(json.dumps([dict(zip(names, row)) for row in cur], ensure_ascii=False))
+"""
+
+COMPARE_CHILD = """
+import sys, time
+from library.collection import Collection
+mode = sys.argv[2]
+c = Collection(sys.argv[1], seed=False)
+a, b = c.library.get(1), c.library.get(2)
+t = time.perf_counter()
+if mode == "library":
+    c.compare(a, b)
+else:
+    from library.compare import compare_articles
+    compare_articles(a, b)
+print(time.perf_counter() - t)
+"""
+
+SEARCH_CHILD = """
+import sqlite3, sys, time
+from library.store import LibraryStore
+from pathlib import Path
+store = LibraryStore(Path(sys.argv[1]))
+word = sys.argv[2]
+conn = sqlite3.connect(store.path)
+def timed(fn, runs=5):
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter(); fn(); out.append(time.perf_counter() - t)
+    return sorted(out)[len(out) // 2]
+bare = timed(lambda: conn.execute(
+    "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [word]).fetchone())
+n = store.count()
+full = timed(lambda: store.search(word, limit=n), runs=3)
+paged = -1.0
+if hasattr(store, "page"):
+    paged = timed(lambda: (store.count(word), store.page(0, 200, filter_query=word)))
+print(bare, full, paged)
+"""
+
+
+def measure(size: int, work: Path, runs: int) -> dict[str, float]:
+    corpus = work / f"corpus-{size}"
+    home = work / f"home-{size}"
+    print(f"\n== {size} articles ==", flush=True)
+    t = time.perf_counter()
+    build_corpus(corpus, size)
+    print(f"corpus written in {time.perf_counter() - t:.1f} s", flush=True)
+    r: dict[str, float] = {}
+
+    _, rss, out = run([PY, "-c", IMPORT_CHILD, str(home), str(corpus)], stdout=subprocess.PIPE)
+    secs, added, refused = out.split()
+    r["import_s"], r["import_rss"] = float(secs), rss / 1024
+    bare_db = work / f"bare-{size}.db"
+    _, bare_rss, out = run([PY, "-c", BARE_IMPORT_CHILD, str(bare_db), str(corpus)],
+                           stdout=subprocess.PIPE)  # fmt: skip
+    r["bare_import_s"], r["bare_import_rss"] = float(out), bare_rss / 1024
+    print(
+        f"import: {size / r['import_s']:.0f} files/s (added {added}, refused {refused}), "
+        f"peak {r['import_rss']:.0f} MiB | bare sqlite: {size / r['bare_import_s']:.0f} files/s, "
+        f"peak {r['bare_import_rss']:.0f} MiB | throughput ratio "
+        f"{r['bare_import_s'] / r['import_s']:.2f}x of bare",
+        flush=True,
+    )
+
+    db = home / "library.db"
+    r["list_s"], rss = best([PY, "-m", "desktop.launch", "--data-dir", str(home), "list",
+                             "--json"], runs)  # fmt: skip
+    r["list_rss"] = rss / 1024
+    r["sql_list_s"], rss = best([PY, "-c", SQL_LIST_CHILD, str(db)], runs)
+    r["sql_list_rss"] = rss / 1024
+    print(
+        f"list --json: {r['list_s']:.2f} s, {r['list_rss']:.0f} MiB | sqlite3: "
+        f"{r['sql_list_s']:.2f} s, {r['sql_list_rss']:.0f} MiB | "
+        f"{r['list_s'] / r['sql_list_s']:.1f}x time, "
+        f"{r['list_rss'] / r['sql_list_rss']:.1f}x memory",
+        flush=True,
+    )
+
+    _, _, out = run([PY, "-c", SEARCH_CHILD, str(home), EVERYWHERE], stdout=subprocess.PIPE)
+    bare, full, paged = (float(x) for x in out.split())
+    r["fts_count_ms"], r["search_all_ms"], r["page_ms"] = bare * 1e3, full * 1e3, paged * 1e3
+    line = (
+        f"filter {EVERYWHERE!r}: count-only FTS {bare * 1e3:.1f} ms | search(limit=all) "
+        f"{full * 1e3:.0f} ms ({full / bare:.0f}x)"
+    )
+    if paged >= 0:
+        line += f" | count()+page(0, 200) {paged * 1e3:.1f} ms ({paged / bare:.1f}x)"
+    print(line, flush=True)
+
+    r["help_s"], _ = best([PY, "-m", "desktop.launch", "--help"], runs + 2)
+    r["bare_help_s"], _ = best([PY, "-c", "import sqlite3, json, argparse"], runs + 2)
+    print(
+        f"--help: {r['help_s'] * 1e3:.0f} ms | python -c 'import sqlite3, json, argparse': "
+        f"{r['bare_help_s'] * 1e3:.0f} ms | {r['help_s'] / r['bare_help_s']:.2f}x",
+        flush=True,
+    )
+
+    secs, rss, out = run([PY, "-c", COMPARE_CHILD, str(home), "library"], stdout=subprocess.PIPE)
+    r["compare_s"], r["compare_rss"] = float(out), rss / 1024
+    secs, rss, out = run([PY, "-c", COMPARE_CHILD, str(home), "bare"], stdout=subprocess.PIPE)
+    r["bare_compare_s"], r["bare_compare_rss"] = float(out), rss / 1024
+    print(
+        f"first comparison: Collection.compare {r['compare_s']:.2f} s, peak "
+        f"{r['compare_rss']:.0f} MiB | compare_articles without library weights "
+        f"{r['bare_compare_s']:.2f} s, {r['bare_compare_rss']:.0f} MiB",
+        flush=True,
+    )
+    return r
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,50000", help="comma-separated article counts")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timed command (median)")
+    parser.add_argument("--work", type=Path, help="keep corpora and libraries here")
+    args = parser.parse_args()
+    if not (EVAL / "ecbplus_pairs_train.jsonl").exists():
+        print(f"skipped: no evaluation data at {EVAL}")
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpu(s), repo {REPO}")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        for size in sizes:
+            measure(size, work, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

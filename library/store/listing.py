@@ -1,0 +1,158 @@
+"""Listing the library a page at a time, sorted and filtered in SQL, without bodies.
+
+A 50,000-article library holds hundreds of megabytes of text; a table of its
+titles needs none of it.  `page` and `count` read only the columns of the
+`articles_listing` covering index (migration `m003_listing_index`), so SQLite
+answers them without touching a body, and a filter is one FTS5 query with a
+LIMIT plus a separate count, never a row-by-row scan in Python.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from library.article import ArticleId
+from library.chinese import is_chinese
+from library.fts_query import parse_query
+
+#: Columns a page can be sorted by, with the SQL that sorts them.  Text sorts
+#: ignore case, as a user reading a table expects; ties always fall to the id.
+SORT_COLUMNS: dict[str, str] = {
+    "id": "a.id",
+    "title": "a.title COLLATE NOCASE",
+    "outlet": "a.outlet COLLATE NOCASE",
+    "author": "a.author COLLATE NOCASE",
+    "published": "a.published",
+    "imported_at": "a.imported_at",
+    "word_count": "a.word_count",
+}
+
+SUMMARY_COLUMNS = (
+    "a.id, a.version, a.title, a.outlet, a.author, a.published, a.url, a.language, "
+    "a.source_path, a.content_hash, a.imported_at, a.encoding, a.word_count"
+)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """An article's metadata without its body: one row of a listing or an import report.
+
+    The fields are `Article`'s, less `body`; `word_count` is the count stored
+    at import.
+    """
+
+    id: ArticleId
+    title: str
+    version: int = 1
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    source_path: str | None = None
+    content_hash: str = ""
+    imported_at: str | None = None
+    word_count: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data: `Article.to_dict()`'s keys, in its order, without "body"."""
+        return {
+            "title": self.title,
+            "outlet": self.outlet,
+            "author": self.author,
+            "published": self.published,
+            "url": self.url,
+            "language": self.language,
+            "source_path": self.source_path,
+            "content_hash": self.content_hash,
+            "imported_at": self.imported_at,
+            "id": self.id,
+            "version": self.version,
+            "extra": dict(self.extra),
+            "word_count": self.word_count,
+            "word_count_unit": "chars" if self.counts_characters else "words",
+        }
+
+    @property
+    def counts_characters(self) -> bool:
+        """True for a Chinese article (its `word_count` is in characters).
+
+        Without the body (never read for a listing), the stated language
+        decides, else the title's script.
+        """
+        if self.language:
+            return self.language.lower().startswith("zh")
+        return is_chinese(self.title)
+
+    @property
+    def length_label(self) -> str:
+        """The length as shown: "812 words", or "1,234 chars" for a Chinese article."""
+        return f"{self.word_count:,} {'chars' if self.counts_characters else 'words'}"
+
+
+def summary_from_row(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
+    (id_, version, title, outlet, author, published, url, language, source_path,
+     content_hash, imported_at, encoding, word_count) = row  # fmt: skip
+    return ArticleSummary(
+        id=ArticleId(id_),
+        title=title,
+        version=version,
+        outlet=outlet,
+        author=author,
+        published=published,
+        url=url,
+        language=language,
+        source_path=source_path,
+        content_hash=content_hash,
+        imported_at=imported_at,
+        word_count=word_count or 0,
+        extra={"encoding": encoding} if encoding else {},
+    )
+
+
+def filter_clause(filter_query: str | None) -> tuple[str, list[Any]]:
+    """SQL (to AND into a WHERE over `articles a`) keeping the articles that match.
+
+    Raises:
+        InvalidQuery: `filter_query` has no word to search for.
+    """
+    if filter_query is None or not filter_query.strip():
+        return "1", []
+    query = parse_query(filter_query)
+    if query.needs_substring_search:
+        # As `LibraryStore.search`: FTS5's tokenizer cannot find a word inside
+        # a CJK run or a symbol; SQLite scans the text, Python never sees it.
+        where = " AND ".join("instr(a.title || ' ' || a.body, ?) > 0" for _ in query.terms)
+        return where, list(query.terms)
+    return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [query.fts]
+
+
+def page_sql(
+    offset: int,
+    limit: int | None,
+    order_by: str,
+    descending: bool,
+    filter_query: str | None,
+) -> tuple[str, list[Any]]:
+    """The SELECT for `LibraryStore.page` and its parameters."""
+    if order_by not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort by {order_by!r}; one of {sorted(SORT_COLUMNS)}")
+    direction = "DESC" if descending else "ASC"
+    where, params = filter_clause(filter_query)
+    sql = (
+        f"SELECT {SUMMARY_COLUMNS} FROM articles a "
+        f"WHERE a.superseded_by IS NULL AND {where} "
+        f"ORDER BY {SORT_COLUMNS[order_by]} {direction}, a.id {direction} "
+        "LIMIT ? OFFSET ?"
+    )
+    return sql, [*params, -1 if limit is None else limit, offset]
+
+
+def count_sql(filter_query: str | None) -> tuple[str, list[Any]]:
+    """The count matching `page_sql`'s rows (current versions passing the filter)."""
+    where, params = filter_clause(filter_query)
+    sql = f"SELECT count(*) FROM articles a WHERE a.superseded_by IS NULL AND {where}"
+    return sql, params

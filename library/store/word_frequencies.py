@@ -1,0 +1,163 @@
+"""Document frequencies of the library's words, kept up to date at import.
+
+The comparison engine weighs a shared rare word ("Zhaozong") above a common
+one; the library tells which words are rare.  Counting them from every body
+at comparison time took a minute on a 50,000-article library, so the counts
+live in `word_df` (term -> paragraphs of current articles containing it) and
+follow each imported, superseded or removed article, in the same transaction:
+
+- an imported article is queued in `word_df_pending` (one row), and queued
+  articles are counted in together (`fold`) every `FOLD_EVERY` imports and at
+  the end of an import: counting one file at a time rewrote a few hundred
+  scattered pages of `word_df` per commit, doubling the cost of an import;
+- a superseded or removed version leaves the queue if it is still there, or
+  is counted out at once (its body is at hand; afterwards it is gone).
+
+Readers (`lookup`) add the queued articles themselves, so the counts are
+exact at every moment.  `meta[word_df_paragraphs]` holds the number of
+paragraphs counted in `word_df`.
+
+Paragraphs are the counted documents (see `library.word_weights`); terms are
+the engine's (`library.compare.units.terms`), imported on first use so that
+opening the library stays light.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from itertools import chain
+from typing import Any
+
+from library.article import split_paragraphs
+
+TABLE = "word_df"
+PENDING = "word_df_pending"
+#: Queued imports counted in together (one transaction) by `LibraryStore.add`.
+FOLD_EVERY = 256
+PARAGRAPHS_KEY = "word_df_paragraphs"
+
+
+def paragraph_terms(body: str) -> Iterable[set[str]]:
+    """The set of terms of each paragraph of `body`: one counted document each.
+
+    Equal to `set(units.terms(paragraph))`: no term spans white space, so the
+    terms of each space-separated chunk ("harbour,") are made on their own,
+    once, and cached; import pays for this on every paragraph of every file,
+    and the engine's tokenizer over whole texts was most of that.
+    """
+    for paragraph in split_paragraphs(body):
+        yield set(chain.from_iterable(map(_chunk_terms, set(paragraph.split()))))
+
+
+@lru_cache(maxsize=65_536)  # ~15 MiB at most; news reuses its words
+def _chunk_terms(chunk: str) -> tuple[str, ...]:
+    from library.compare.units import terms
+
+    return tuple(terms(chunk))
+
+
+def body_counts(body: str) -> tuple[Counter[str], int]:
+    """(term -> paragraphs of `body` containing it, number of paragraphs)."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for found in paragraph_terms(body):
+        counts.update(found)
+        n += 1
+    return counts, n
+
+
+def create_table(db: Any) -> None:
+    """Create `word_df` and its queue (on a sqlite-utils Database or a sqlite3 connection)."""
+    db.execute(
+        f"CREATE TABLE IF NOT EXISTS {TABLE} "
+        "(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING} (article_id INTEGER PRIMARY KEY)")
+
+
+def on_added(conn: sqlite3.Connection, article_id: int) -> int:
+    """Queue a new current version (in the caller's transaction); returns how many are queued."""
+    conn.execute(f"INSERT OR IGNORE INTO {PENDING} (article_id) VALUES (?)", [article_id])
+    return int(conn.execute(f"SELECT count(*) FROM {PENDING}").fetchone()[0])
+
+
+def on_retired(conn: sqlite3.Connection, article_id: int, body: str) -> None:
+    """A version stops being current (superseded or removed): take it out of the counts."""
+    if conn.execute(f"DELETE FROM {PENDING} WHERE article_id = ?", [article_id]).rowcount:
+        return  # never counted in
+    counts, n = body_counts(body)
+    _add_counts(conn, counts, n, -1)
+
+
+def fold(conn: sqlite3.Connection) -> None:
+    """Count the queued articles in, inside the caller's transaction."""
+    counts, n = _pending_counts(conn)
+    _add_counts(conn, counts, n, +1)
+    conn.execute(f"DELETE FROM {PENDING}")
+
+
+def backfill(db: Any) -> None:
+    """Count every current article from scratch (the migration, once, at upgrade)."""
+    conn = db.conn if hasattr(db, "conn") else db
+    conn.execute(f"DELETE FROM {TABLE}")
+    conn.execute(f"DELETE FROM {PENDING}")
+    conn.execute("DELETE FROM meta WHERE key = ?", [PARAGRAPHS_KEY])
+    counts: Counter[str] = Counter()
+    n = 0
+    # One body at a time: the cursor streams, so memory is the counts alone.
+    for (body,) in conn.execute("SELECT body FROM articles WHERE superseded_by IS NULL"):
+        found, paragraphs = body_counts(body)
+        counts.update(found)
+        n += paragraphs
+    _add_counts(conn, counts, n, +1)
+
+
+def lookup(conn: sqlite3.Connection, terms: Iterable[str]) -> tuple[Mapping[str, int], int]:
+    """(df of each of `terms` the library has, paragraphs): counted and queued articles."""
+    wanted = set(terms)
+    rows = conn.execute(
+        f"SELECT term, df FROM {TABLE} WHERE term IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(wanted), ensure_ascii=False)],
+    ).fetchall()
+    df: Counter[str] = Counter({str(t): int(d) for t, d in rows})
+    queued, queued_paragraphs = _pending_counts(conn)
+    df.update({t: c for t, c in queued.items() if t in wanted})
+    return dict(df), _paragraphs(conn) + queued_paragraphs
+
+
+def _pending_counts(conn: sqlite3.Connection) -> tuple[Counter[str], int]:
+    counts: Counter[str] = Counter()
+    n = 0
+    for (body,) in conn.execute(
+        f"SELECT a.body FROM {PENDING} p JOIN articles a ON a.id = p.article_id"
+    ):
+        found, paragraphs = body_counts(body)
+        counts.update(found)
+        n += paragraphs
+    return counts, n
+
+
+def _paragraphs(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [PARAGRAPHS_KEY]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _add_counts(conn: sqlite3.Connection, counts: Counter[str], n: int, sign: int) -> None:
+    if not n:
+        return
+    conn.executemany(
+        f"INSERT INTO {TABLE} (term, df) VALUES (?, ?) "
+        "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+        [(term, sign * c) for term, c in counts.items()],
+    )
+    if sign < 0:
+        conn.executemany(f"DELETE FROM {TABLE} WHERE term = ? AND df <= 0", [(t,) for t in counts])
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [PARAGRAPHS_KEY, str(max(0, _paragraphs(conn) + sign * n))],
+    )

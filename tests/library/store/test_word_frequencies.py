@@ -1,0 +1,127 @@
+"""Word document frequencies kept up to date as articles come and go."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from library.article import Article, split_paragraphs
+from library.compare.units import terms
+from library.store import LibraryStore
+from library.store import word_frequencies as wf
+
+
+def _from_scratch(store: LibraryStore) -> tuple[dict[str, int], int]:
+    counts: Counter[str] = Counter()
+    n = 0
+    for article in store.articles():
+        for paragraph in split_paragraphs(article.body):
+            counts.update(set(terms(paragraph)))
+            n += 1
+    return dict(counts), n
+
+
+def _stored(store: LibraryStore) -> tuple[dict[str, int], int]:
+    store.fold_word_counts()
+    rows = store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()
+    return {t: d for t, d in rows}, int(store.get_meta(wf.PARAGRAPHS_KEY) or 0)
+
+
+def _add(store: LibraryStore, body: str, path: str) -> int:
+    outcome = store.add(Article(title="T", body=body, source_path=path))
+    assert outcome.article.id is not None
+    return outcome.article.id
+
+
+@pytest.mark.parametrize("fold_every", [1, 2, 1000])
+def test_counts_follow_imports_versions_and_removals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fold_every: int
+) -> None:
+    # Folding after every import, every other one, or only when read: a
+    # version retired before or after it was counted in leaves the same counts.
+    monkeypatch.setattr(wf, "FOLD_EVERY", fold_every)
+    store = LibraryStore(tmp_path / "home")
+    _add(store, "The harbour reopened.\n\nFerries sailed to the harbour at dawn.", "/a.txt")
+    b = _add(store, "Ferries were cancelled.\n\nA storm hit the coast.", "/b.txt")
+    _add(store, "The harbour reopened.\n\nFerries sailed to the harbour at dawn.", "/dup.txt")
+    assert _stored(store) == _from_scratch(store)
+    reopened = terms("reopened")[0]
+    assert _stored(store)[0][reopened] == 1  # the duplicate text was not stored twice
+    _add(store, "Ferries resumed.\n\nThe storm passed; the harbour is calm.", "/b.txt")
+    assert _stored(store) == _from_scratch(store)  # version 1 counted out, version 2 in
+    _add(store, "Ferries resumed twice.\n\nNo storm.", "/b.txt")
+    store.remove(b)
+    assert _stored(store) == _from_scratch(store)
+    assert terms("storm")[0] not in _stored(store)[0]  # a term no article has any more is gone
+    store.close()
+
+
+def test_removing_everything_leaves_no_counts(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "home")
+    ids = [_add(store, f"Story {i}.\n\nSecond paragraph {i}.", f"/{i}.txt") for i in range(3)]
+    for article_id in ids:
+        store.remove(article_id)
+    assert _stored(store) == ({}, 0)
+    store.close()
+
+
+def test_an_existing_library_is_counted_once_at_upgrade(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "home")
+    for i in range(4):
+        _add(store, f"Bridge story {i}.\n\nThe mayor spoke {i} times.", f"/{i}.txt")
+    store.close()
+    # As a library written before the table existed: no counts, migration pending.
+    conn = sqlite3.connect(tmp_path / "home" / "library.db")
+    conn.execute(f"DROP TABLE {wf.TABLE}")
+    conn.execute("DELETE FROM meta WHERE key = ?", [wf.PARAGRAPHS_KEY])
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_word_frequencies'")
+    conn.commit()
+    conn.close()
+    store = LibraryStore(tmp_path / "home")
+    expected = _from_scratch(store)
+    assert _stored(store) == expected and expected[1] == 8
+    store.close()
+
+
+def test_paragraph_terms_are_the_engines_terms() -> None:
+    body = (
+        "Don't stop: 1,000.5 tonnes — x’y said (Zhaozong) “quoted”.\n\n"
+        "香港港口重新开放。 Ferries/boats at 6:30, re-opened.\n\nÉtat déjà vu; naïve café"
+    )
+    assert list(wf.paragraph_terms(body)) == [set(terms(p)) for p in split_paragraphs(body)]
+
+
+def test_queued_imports_are_counted_by_readers_and_folded_in_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(wf, "FOLD_EVERY", 3)
+    store = LibraryStore(tmp_path / "home")
+    for i in range(2):
+        _add(store, f"Harbour story {i}.\n\nThe pier {i}.", f"/{i}.txt")
+    queued = store.db.execute(f"SELECT count(*) FROM {wf.PENDING}").fetchone()[0]
+    assert queued == 2 and store.db.execute(f"SELECT count(*) FROM {wf.TABLE}").fetchone()[0] == 0
+    (harbour,) = terms("harbour")
+    df, paragraphs = wf.lookup(store.db.conn, [harbour, "unseen"])
+    assert (df, paragraphs) == ({harbour: 2}, 4)  # exact before any fold
+    _add(store, "Harbour story 2.\n\nThe pier 2.", "/2.txt")  # the third folds
+    assert store.db.execute(f"SELECT count(*) FROM {wf.PENDING}").fetchone()[0] == 0
+    assert wf.lookup(store.db.conn, [harbour]) == ({harbour: 3}, 6)
+    store.close()
+
+
+def test_an_import_leaves_nothing_queued(tmp_path: Path) -> None:
+    from library.importer import import_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"Story {i}\n\nThe harbour {i}.", encoding="utf-8")
+    store = LibraryStore(tmp_path / "home")
+    import_paths(store, [folder])
+    assert store.db.execute(f"SELECT count(*) FROM {wf.PENDING}").fetchone()[0] == 0
+    rows = store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()
+    assert dict(rows) == _from_scratch(store)[0]
+    store.close()
