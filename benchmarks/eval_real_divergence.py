@@ -36,6 +36,7 @@ import os
 import sys
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,8 @@ Key = tuple[str, str, str]  # split, doc_a, doc_b
 def find_eval() -> Path | None:
     """`shared/eval` next to an ancestor of the working directory or of this script."""
     if os.environ.get("PARALLAX_EVAL"):
-        return Path(os.environ["PARALLAX_EVAL"])
+        given = Path(os.environ["PARALLAX_EVAL"])
+        return given if (given / "ecbplus_pairs_dev.jsonl").is_file() else None
     for start in (Path.cwd().resolve(), HERE):
         for parent in (start, *start.parents):
             if (parent / "shared" / "eval" / "ecbplus_pairs_dev.jsonl").is_file():
@@ -118,13 +120,27 @@ def read_judgments(path: Path) -> dict[Key, dict[tuple[int, int], dict[str, Any]
     return out
 
 
-def call_engine(text_a: str, text_b: str, backend: str | None) -> Any:
-    """`compare_texts` from the `library` on sys.path; `backend` passed through when accepted."""
+def make_engine(backend: str | None) -> Callable[[str, str], Any]:
+    """`compare_texts` from the `library` on sys.path, with `backend` when it takes one.
+
+    A backend name is turned into a backend by `library.compare.backends.make_backend`
+    when that exists (built once: it may load a model). An engine without named
+    backends only knows its default, lexical one.
+    """
     from library.compare import compare_texts
 
-    if backend is not None and "backend" in inspect.signature(compare_texts).parameters:
-        return compare_texts(text_a, text_b, backend=backend)
-    return compare_texts(text_a, text_b)
+    if backend is None or "backend" not in inspect.signature(compare_texts).parameters:
+        if backend is not None:
+            print(f"compare_texts takes no backend: --backend {backend} ignored")
+        return lambda a, b: compare_texts(a, b)
+    try:
+        from library.compare.backends import make_backend  # type: ignore[import-not-found]
+    except ImportError:
+        if backend != "lexical":
+            raise SystemExit(f"this engine has no named backends; --backend {backend}?") from None
+        return lambda a, b: compare_texts(a, b)
+    chosen = make_backend(backend)
+    return lambda a, b: compare_texts(a, b, backend=chosen)
 
 
 def engine_pairs(cmp: Any, map_a: list[int], map_b: list[int]) -> list[dict[str, Any]]:
@@ -175,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         raise SystemExit(f"pairs not in ECB+ train/dev: {sorted(missing)}")
     print(f"engine: {Path(library.__file__).parent.parent}  judged article pairs: {len(judged)}")
+    engine = make_engine(args.backend)
 
     confusion: Counter[tuple[str, str]] = Counter()  # (engine relation, judged label)
     same_total = same_hit = aligned_hit = 0
@@ -193,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         for i, j in labels:
             if not (i in idx_a and j in idx_b):
                 raise SystemExit(f"{key}: ({i}, {j}) is not a body sentence pair")
-        cmp = call_engine(text_a, text_b, args.backend)
+        cmp = engine(text_a, text_b)
         proposals = engine_pairs(cmp, line_of(text_a, idx_a), line_of(text_b, idx_b))
         covering: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
         for prop in proposals:
