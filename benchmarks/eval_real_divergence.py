@@ -139,7 +139,12 @@ def make_engine(backend: str | None) -> Callable[[str, str], Any]:
         if backend != "lexical":
             raise SystemExit(f"this engine has no named backends; --backend {backend}?") from None
         return lambda a, b: compare_texts(a, b)
-    chosen = make_backend(backend)
+    made = make_backend(backend)
+    # It may hand back (backend, notice), the notice saying it fell back to another backend.
+    if getattr(made, "notice", None):
+        print(f"backend notice: {made.notice}")
+    chosen = getattr(made, "backend", made)
+    print(f"backend: {getattr(chosen, 'name', type(chosen).__name__)}")
     return lambda a, b: compare_texts(a, b, backend=chosen)
 
 
