@@ -204,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     # told in several places; finding any of them counts.
     conflict_found: dict[tuple[Key, str], bool] = {}
     fact_found: dict[tuple[Key, str], bool] = {}
+    # Facts found by reading only: a denominator that judging new proposals does not move.
+    read_found: dict[tuple[Key, str], bool] = {}
     conflict_kind_ok: dict[tuple[Key, str], bool] = {}
     pair_conf = pair_conf_hit = 0
     unjudged: list[str] = []
@@ -241,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
                 fact = (key, str(lab.get("fact") or f"{ij}"))
                 ok = any(p["relation"] == "same" for p in props)
                 fact_found[fact] = fact_found.get(fact, False) or ok
+                if lab.get("by", "read") == "read":
+                    read_found[fact] = read_found.get(fact, False) or ok
                 if ok:
                     same_hit += 1
                     n_same_hit += 1
@@ -257,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                 conflict_kind_ok[slot] = conflict_kind_ok.get(slot, False) or kind_ok
                 if args.misses and not hit:
                     rels = ",".join(p["relation"] for p in props) or "not aligned"
-                    misses.append(f"conflict miss {key} {ij} {lab['kind']}: {rels}")
+                    misses.append(f"conflict miss {key} {ij} {lab['kind']} {slot[1]}: {rels}")
         if args.per_pair:
             rel_counts = Counter(p["relation"] for p in proposals)
             print(f"  {key}: engine {dict(rel_counts)}  same {n_same_hit}/{n_same}")
@@ -283,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  same kind reported     {ratio(sum(conflict_kind_ok.values()), n_conf)}")
     print(f"  per sentence pair      {ratio(pair_conf_hit, pair_conf)}")
     print(f"shared-fact recall       {ratio(sum(fact_found.values()), len(fact_found))}")
+    print(f"  facts found by reading {ratio(sum(read_found.values()), len(read_found))}")
     print(f"  per sentence pair      {ratio(same_hit, same_total)}")
     print(f"  aligned at all         {ratio(aligned_hit, same_total)}")
     print(f"same precision           {ratio(col('same', 'same'), same_judged)}")
