@@ -25,6 +25,7 @@ Usage, from the root of the worktree whose engine is measured (its `library` is 
 
     .venv/bin/python benchmarks/eval_real_divergence.py
     .venv/bin/python /path/to/eval_real_divergence.py --judgments J.jsonl --dump-unjudged
+    .venv/bin/python benchmarks/eval_real_divergence.py --heldout   # pairs never tuned on
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 JUDGMENTS = HERE / "divergence_set" / "judgments.jsonl"
+# Pairs judged after the engines were tuned on JUDGMENTS: score them, never tune on them.
+HELDOUT = HERE / "divergence_set" / "heldout.jsonl"
 LABELS = ("same", "divergent", "related", "unrelated")
 KINDS = ("number", "date", "entity", "negation", "attribution", "quote", "other")
 Key = tuple[str, str, str]  # split, doc_a, doc_b
@@ -176,6 +179,7 @@ def ratio(num: int, den: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    ap.add_argument("--heldout", action="store_true", help=f"score {HELDOUT.name} instead")
     ap.add_argument("--repo", type=Path, default=Path.cwd(), help="worktree whose engine runs")
     ap.add_argument("--backend", default=None, help="passed to compare_texts(backend=) if accepted")
     ap.add_argument("--dump-unjudged", action="store_true", help="list unjudged proposals")
@@ -190,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(args.repo.resolve()))
     import library
 
-    judged = read_judgments(args.judgments)
+    judged = read_judgments(HELDOUT if args.heldout else args.judgments)
     rows = load_rows(eval_dir, set(judged))
     missing = set(judged) - set(rows)
     if missing:

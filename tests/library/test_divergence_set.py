@@ -30,9 +30,15 @@ def test_judgments_are_valid_and_hold_no_eval_text() -> None:
     scorer = _scorer()
     judged = scorer.read_judgments(scorer.JUDGMENTS)  # raises on bad labels, kinds, duplicates
     assert len(judged) >= 25
-    assert {split for split, _, _ in judged} <= {"train", "dev"}
-    lines = scorer.JUDGMENTS.read_text(encoding="utf-8").splitlines()
-    for line in lines:
+    heldout = scorer.read_judgments(scorer.HELDOUT)
+    assert not set(judged) & set(heldout)  # a held-out pair is never tuned on
+    for path, pairs in ((scorer.JUDGMENTS, judged), (scorer.HELDOUT, heldout)):
+        assert {split for split, _, _ in pairs} <= {"train", "dev"}
+        _check_records(path)
+
+
+def _check_records(path: Path) -> None:
+    for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         assert set(rec) == {"split", "doc_a", "doc_b", "labels"}
         for lab in rec["labels"]:
