@@ -152,7 +152,7 @@ def make_engine(backend: str | None) -> Callable[[str, str], Any]:
 
 
 def engine_pairs(cmp: Any, map_a: list[int], map_b: list[int]) -> list[dict[str, Any]]:
-    """Engine pairs as sentence-index sets, relation, conflict kinds, score."""
+    """Engine pairs as sentence-index sets, relation, material conflict kinds, score."""
     units_a = {u.id: u for u in cmp.a.units}
     units_b = {u.id: u for u in cmp.b.units}
     out = []
@@ -160,12 +160,14 @@ def engine_pairs(cmp: Any, map_a: list[int], map_b: list[int]) -> list[dict[str,
         sa = sorted({map_a[units_a[u].start] for u in p.a})
         sb = sorted({map_b[units_b[u].start] for u in p.b})
         conflicts = tuple(getattr(p, "conflicts", ()) or ())
+        # A conflict the engine itself marks low-severity is not a reported divergence.
+        material = [c for c in conflicts if getattr(c, "severity", "high") != "low"]
         out.append(
             {
                 "a": sa,
                 "b": sb,
                 "relation": str(p.relation),
-                "kinds": sorted({str(c.kind) for c in conflicts}),
+                "kinds": sorted({str(c.kind) for c in material}),
                 "score": float(getattr(p, "score", float("nan"))),
             }
         )
