@@ -67,8 +67,10 @@ def load_docs() -> list[Doc]:
     return sorted(docs.values(), key=lambda d: d.name)
 
 
-def build_library(docs: list[Doc]) -> tuple[LibraryStore, dict[int, Doc]]:
-    store = LibraryStore(Path(tempfile.mkdtemp(prefix="coverage-eval-")))
+def build_library(
+    docs: list[Doc], data_dir: Path | None = None
+) -> tuple[LibraryStore, dict[int, Doc]]:
+    store = LibraryStore(data_dir or Path(tempfile.mkdtemp(prefix="coverage-eval-")))
     by_id: dict[int, Doc] = {}
     for doc in docs:
         if len(doc.sentences) < 2:
