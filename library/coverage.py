@@ -38,11 +38,11 @@ from library.store import LibraryStore
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 
 #: Articles FTS5 proposes for re-ranking: the only bodies read besides the article's own.
-CANDIDATES = 200
+CANDIDATES = 100
 #: Candidates (by shared words) whose names, dates and numbers are compared.
-SHORTLIST = 60
+SHORTLIST = 20
 #: Distinctive words of the article put in the candidate query.
-QUERY_TERMS = 40
+QUERY_TERMS = 30
 #: The temp view of the index's vocabulary (per connection, made on first use).
 _VOCAB = "temp.parallax_coverage_vocab"
 
@@ -72,6 +72,18 @@ _WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "
                        "sunday"))  # fmt: skip
 _PUNCTUATION = "\"'“”‘’()[]{},.;:!?*«»-—–"
 _OPENERS = frozenset("\"“‘'(«")
+#: English words in almost every article (idf about 0): never looked up.
+_COMMON = frozenset((
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
+    "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just",
+    "may", "might", "more", "most", "my", "new", "no", "not", "now", "of", "on", "one", "only",
+    "or", "other", "our", "out", "over", "people", "said", "says", "she", "since", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "to", "told", "two", "up", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "will", "with", "would", "year", "years", "you", "your",
+))  # fmt: skip
+
 # Capitalised words that are not names: sentence starts are skipped anyway,
 # these start headlines' every word or open quotes mid-sentence.
 _NOT_NAMES = frozenset((
@@ -198,17 +210,22 @@ def candidate_features(
     db.execute(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, articles_fts, row)"
     )
-    total = max(1, int(db.execute("SELECT count(*) FROM articles_fts").fetchone()[0]))
+    # Rows of `articles` are rows of the index (every version is indexed);
+    # counting the FTS5 table itself would read all of it.
+    total = max(1, int(db.execute("SELECT count(*) FROM articles").fetchone()[0]))
     profile = _profile(source)
-    df = _document_frequencies(library, list(profile.terms))
+    # The commonest words are left out: their document lists are the longest
+    # to count, and they say nothing about the event.
+    df = _document_frequencies(library, [t for t in profile.terms if t not in _COMMON])
     idf = {t: math.log((total + 1) / (n + 0.5)) for t, n in df.items() if n > 0}
+    # A word absent from the source has no looked-up frequency: give it the
+    # weight of a typical source word, so long candidates are not favoured.
+    default_idf = _median(idf.values()) if idf else 1.0
+    idf.update(dict.fromkeys(_COMMON, 0.0))
     query_terms = _distinctive(profile.terms, df, total)
     found = _candidates(library, source, query_terms, candidates) if query_terms else []
     if not found:
         return source, []
-    # A word absent from the source has no looked-up frequency: give it the
-    # weight of a typical source word, so long candidates are not favoured.
-    default_idf = _median(idf.values()) if idf else 1.0
     source_vector = _weighted(profile.terms, idf, default_idf)
     source_norm = math.sqrt(sum(w * w for w in source_vector.values())) or 1.0
     similarity = _embedding_similarity(embed, source, found)
@@ -282,7 +299,7 @@ def _distinctive(terms: Counter[str], df: dict[str, int], total: int) -> list[st
     Words only this article has find nothing; words most articles have find
     everything: both are left out.
     """
-    ceiling = max(2, total // 4) if total >= 20 else total
+    ceiling = max(50, total // 50) if total >= 200 else total
     scored = [
         ((1 + math.log(count)) * math.log((total + 1) / df[t]), t)
         for t, count in terms.items()
@@ -388,7 +405,14 @@ def _fold_word(word: str) -> str:
 
 
 def _weighted(terms: Counter[str], idf: dict[str, float], default: float) -> dict[str, float]:
-    return {t: (1 + math.log(n)) * idf.get(t, default) for t, n in terms.items()}
+    get = idf.get
+    return {t: _damped(n) * w for t, n in terms.items() if (w := get(t, default))}
+
+
+@lru_cache(maxsize=256)
+def _damped(count: int) -> float:
+    """A word's weight grows with the log of its count: a name said ten times is not 10x."""
+    return 1 + math.log(count)
 
 
 def _dice(
