@@ -49,7 +49,7 @@ _VOCAB = "temp.parallax_coverage_vocab"
 #: Feature weights, tuned on ECB+ train/dev (benchmarks/eval_coverage.py).
 WEIGHTS: dict[str, float] = {
     "terms": 1.0,
-    "names": 1.0,
+    "names": 0.5,
     "dates": 0.5,
     "numbers": 0.3,
     "title": 0.3,
