@@ -166,6 +166,7 @@ class CoveragePanel(QWidget):
 
     def _fill(self, related: list[Related]) -> None:
         self.list.clear()
+        first: QTreeWidgetItem | None = None
         for r in related:
             a = r.article
             item = QTreeWidgetItem(
@@ -177,9 +178,10 @@ class CoveragePanel(QWidget):
             item.setToolTip(0, plain_tooltip(tip))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
-        if related:
+            first = first or item
+        if first is not None:
             # The likeliest is current: Compare is one click.
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            self.list.setCurrentItem(first)
             self.status.setText("Ranked by shared names, dates, numbers and rare words.")
         else:
             self.status.setText("No other article in the library seems to report this event.")
