@@ -103,7 +103,8 @@ class Related:
     Attributes:
         article: the candidate (current version, body included).
         score: how likely it reports the same event (higher is likelier; no fixed scale).
-        names, dates, numbers: what both articles mention, as the source writes it.
+        names, dates, numbers: what both articles mention, as the source writes
+            it (names rarest first).
         terms: the rarest words both use (index form, lower case).
         shared_facts: the comparison engine's count of shared facts, when
             computed (`Collection.related(..., facts=N)`), else None.
@@ -267,7 +268,7 @@ def candidate_features(
         item = Related(
             article=article,
             score=0.0,
-            names=tuple(profile.names[n] for n in sorted(names)),
+            names=tuple(profile.names[n] for n in sorted(names, key=lambda n: (-idf.get(n, 0), n))),
             dates=tuple(profile.dates[d] for d in sorted(dates)),
             numbers=tuple(profile.numbers[n] for n in sorted(numbers)),
             terms=tuple(rare),
