@@ -137,6 +137,8 @@ def run_app(
             from desktop.screenshot import ScreenshotWhenReady
 
             ready = window.comparison_settled if len(articles) == 2 else None
+            if ready is None and window.coverage.article_id is not None:
+                ready = window.coverage.finished  # the library with its coverage list
             ScreenshotWhenReady(window, Path(screenshot), ready, on_done=app.exit)
         status = app.exec()
         if screenshot:

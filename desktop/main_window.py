@@ -37,6 +37,7 @@ from desktop.comparison import ComparisonView
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
 from desktop.importing.worker import ImportJob
+from desktop.library.coverage import CoveragePanel
 from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         # connection): no article body but the two compared is read.
         self.comparison_view.runner.compare = collection.compare
         self.stack.addWidget(self.comparison_view)
+        self.coverage = CoveragePanel(collection.data_dir, self.tasks)
+        self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
         unavailable = ""
         try:
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
         view.selection_changed.connect(self._on_selection)
         view.article_activated.connect(lambda _a: self.compare_selected())
         view.status_message.connect(self.show_status)
+        self.coverage.compare_requested.connect(self._compare_ids)
         self.notes.selection_changed.connect(self._update_actions)
         self.importer.started.connect(self._update_actions)
         self.importer.finished.connect(self._import_done)
@@ -396,7 +400,18 @@ class MainWindow(QMainWindow):
         self.show_library()
         self.library_view.show_passage(article_id, start, end)
 
+    def _compare_ids(self, id_a: int, id_b: int) -> None:
+        # Each side as it is now (the ranking may predate a new version).
+        try:
+            pair = self.collection.library.current(id_a), self.collection.library.current(id_b)
+        except ParallaxError as exc:
+            self.show_status(str(exc))
+            return
+        self.open_comparison(*pair)
+
     def _on_selection(self, articles: list[Article]) -> None:
+        one = articles[0].id if len(articles) == 1 else None
+        self.coverage.show_for(None if one is None else int(one))
         if self.notes_panel is not None and self.stack.currentWidget() is self.library_view:
             self.notes_panel.show_article(articles[0] if len(articles) == 1 else None)
         self.notes.show_noted_spans()
@@ -442,6 +457,7 @@ class MainWindow(QMainWindow):
         added = [int(r.article.id) for r in report.results
                  if r.article is not None and r.article.id is not None]
         self.library_view.refresh(select_ids=added[:1] or None)
+        self.coverage.refresh()  # new articles may be other coverage of the selected one
         if self.notes_panel is not None:
             self.notes_panel.refresh()  # notes waiting for an imported article are back
         self.show_status(f"Import finished: {report.summary()}.")

@@ -3,7 +3,7 @@
     parallax                      open the window on the library
     parallax FILE_A FILE_B        open the window on a comparison (as `meld a b`)
     parallax import PATH...       import files and folders
-    parallax list | show ID | search QUERY | remove ID
+    parallax list | show ID | search QUERY | remove ID | related ID
     parallax compare A B          compare two articles (ids or files)
     parallax notes …              private notes
     parallax review …             confirm, reject, relink the machine's pairs
@@ -102,6 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--add", action="store_true", help="also import files into the library")
     add_json_flag(p)
     p.set_defaults(handler=cmd_compare)
+
+    p = sub.add_parser("related", help="other articles in the library on the same event")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--limit", type=record_id, default=10)
+    p.add_argument("--facts", action="store_true", help="count shared facts for the top 3")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_related)
 
     notes_cli.register(sub)
     review_cli.register(sub)
@@ -386,4 +393,30 @@ def cmd_compare(ctx: CliContext) -> int:
     if reviewed is not None and reviewed.reviews:
         line = summary_line(reviewed)
         ctx.print(ctx.style(f"Reviews: {line} (parallax review list A B)", DIM))
+    return 0
+
+
+def cmd_related(ctx: CliContext) -> int:
+    related = ctx.collection.related(
+        ctx.args.id, limit=ctx.args.limit, facts=3 if ctx.args.facts else 0
+    )
+    if ctx.args.json:
+        ctx.print_json([r.to_dict() for r in related])
+        return 0
+    if not related:
+        ctx.print(
+            f"No other article in the library seems to report the same event as #{ctx.args.id}."
+        )
+        return 0
+    for r in related:
+        a = r.article
+        facts = "" if r.shared_facts is None else f"  {r.shared_facts} shared fact(s)"
+        outlet = f"  ({safe(a.outlet)})" if a.outlet else ""
+        ctx.print(
+            f"{ctx.style(f'#{a.id}', CYAN)} {ctx.style(f'{r.score:.2f}', DIM)} "
+            f"{ctx.style(safe(a.title), BOLD)}{outlet}{facts}"
+        )
+        shared = [*r.names[:5], *r.dates[:3], *r.numbers[:3]]
+        if shared:
+            ctx.print(f"    shared: {safe(', '.join(shared))}")
     return 0

@@ -151,6 +151,7 @@ def highlight(snippet: str, start: str, end: str, *, for_terminal: bool = False)
 #: they work on a full disk or a read-only mount and never wait for a writer.
 READ_ONLY_COMMANDS = frozenset(
     {"list", "show", "search", "notes list", "notes show", "notes search", "notes export"}
+    | {"related"}
 )
 
 

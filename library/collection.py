@@ -27,6 +27,7 @@ from library.word_weights import LibraryWeights
 
 if TYPE_CHECKING:
     from library.compare import Comparison
+    from library.coverage import Embedder, Related
     from library.notes import NotesStore
     from library.reviews import Relation, Review, ReviewedComparison, ReviewsStore
     from library.reviews.actions import Judgement
@@ -288,3 +289,37 @@ class Collection:
             self.reviews, article_a, article_b, comparison,
             pair=pair, a_units=a_units, b_units=b_units,
         )  # fmt: skip
+
+    def related(
+        self,
+        article_id: int,
+        *,
+        limit: int = 10,
+        facts: int = 0,
+        embed: Embedder | None = None,
+    ) -> list[Related]:
+        """Other articles of the library that likely report the same event, best first.
+
+        Reads only the article's body and those of the candidates FTS5 finds
+        (see `library.coverage`), never the whole library.
+
+        Args:
+            limit: how many to return.
+            facts: count the shared facts (the comparison engine's
+                `summary.shared`) for this many of the top ones; comparing
+                is much slower than ranking.
+            embed: optional sentence embedder for the ranking.
+
+        Raises:
+            NotFound: no article has that id.
+        """
+        from library.coverage import related_articles
+
+        source, ranked = related_articles(self.library, article_id, limit=limit, embed=embed)
+        if facts <= 0 or not ranked:
+            return ranked
+        for index, item in enumerate(ranked[:facts]):
+            # Word weights are the library's own (kept at import): no body read.
+            comparison = self.compare(source, item.article)
+            ranked[index] = item.with_facts(comparison.summary.shared)
+        return ranked

@@ -114,7 +114,12 @@ class LibraryView(QWidget):
         self.splitter.setObjectName("librarySplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.preview)
+        # The preview, with room below it for a panel on the same article (coverage).
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.setObjectName("previewSplitter")
+        self.side.setChildrenCollapsible(False)
+        self.side.addWidget(self.preview)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -273,6 +278,12 @@ class LibraryView(QWidget):
                 return
         self.preview.select_span(start, end)
         self.preview.text_edit.setFocus()
+
+    def add_below_preview(self, panel: QWidget) -> None:
+        """Show `panel` under the preview (about a third of the height)."""
+        self.side.addWidget(panel)
+        self.side.setStretchFactor(0, 2)
+        self.side.setStretchFactor(self.side.count() - 1, 1)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

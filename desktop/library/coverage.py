@@ -1,0 +1,188 @@
+"""`CoveragePanel`: other articles in the library on the selected article's event.
+
+The ranking (`library.coverage`) runs on the window's `TaskManager` worker,
+never on the GUI thread, with its own read-only connection opened and closed
+in the job (a connection belongs to the thread that opened it).  Selections
+are debounced and the latest one wins: a job started for an article that is
+no longer selected does nothing, and a late result is dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import TaskManager
+from desktop.text import clip, plain_label, plain_tooltip
+from library.coverage import Related, related_articles
+from library.store import LibraryStore
+
+#: Wait this long after the selection settles (arrowing down the table starts one job).
+DELAY_MS = 250
+LIMIT = 8
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def find_related(data_dir: Path, article_id: int, limit: int = LIMIT) -> list[Related]:
+    """The ranking for `article_id`, on a connection of the calling (worker) thread."""
+    store = LibraryStore(data_dir, read_only=True)
+    try:
+        return related_articles(store, article_id, limit=limit)[1]
+    finally:
+        store.close()
+
+
+class CoveragePanel(QWidget):
+    """A short list of likely other reports of the selected article's event.
+
+    Args:
+        data_dir: the data directory whose `library.db` the jobs read.
+        tasks: the window's background runner.
+        parent: owning widget.
+
+    Signals:
+        compare_requested(int, int): compare article A (the selected one) with B.
+        finished(): a list (or a message) was shown for the latest selection.
+    """
+
+    compare_requested = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, data_dir: Path, tasks: TaskManager, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("coveragePanel")
+        self.setAccessibleName("Other coverage")
+        self._data_dir = data_dir
+        self._tasks = tasks
+        self._article_id: int | None = None
+        self._generation = 0
+
+        heading = QLabel("Other coverage of this event")
+        heading.setObjectName("coverageHeading")
+        heading.setStyleSheet("font-weight: 600;")
+        self.status = plain_label(QLabel())
+        self.status.setObjectName("coverageStatus")
+        self.status.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setObjectName("coverageList")
+        self.list.setAccessibleName("Other coverage of this event")
+        self.list.setHeaderLabels(["Title", "Outlet", "Score"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setToolTip("Double-click (or Compare) to compare it with the selected article")
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.compare_button = QPushButton("Compare")
+        self.compare_button.setObjectName("coverageCompare")
+        self.compare_button.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.compare_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self._start)
+        self.list.itemDoubleClicked.connect(lambda _item, _col: self.compare_current())
+        self.list.currentItemChanged.connect(
+            lambda item, _prev: self.compare_button.setEnabled(item is not None)
+        )
+        self.compare_button.clicked.connect(self.compare_current)
+        self.show_for(None)
+
+    @property
+    def article_id(self) -> int | None:
+        """The article whose coverage is shown (or being found)."""
+        return self._article_id
+
+    def show_for(self, article_id: int | None) -> None:
+        """Find other coverage of `article_id` (None: one article is not selected)."""
+        if article_id == self._article_id and article_id is not None:
+            return
+        self._generation += 1
+        self._article_id = article_id
+        self.list.clear()
+        if article_id is None:
+            self._timer.stop()
+            self.status.setText("Select one article to see other coverage of its event.")
+            return
+        self.status.setText("Looking for other coverage…")
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Rank again (the library changed)."""
+        article_id, self._article_id = self._article_id, None
+        self.show_for(article_id)
+
+    def compare_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and self._article_id is not None:
+            self.compare_requested.emit(self._article_id, int(item.data(0, ID_ROLE)))
+
+    def _start(self) -> None:
+        article_id, generation = self._article_id, self._generation
+        if article_id is None:
+            return
+        data_dir = self._data_dir
+
+        def job() -> list[Related] | None:
+            if generation != self._generation:
+                return None  # another article was selected while this one waited
+            return find_related(data_dir, article_id)
+
+        def done(related: list[Related] | None) -> None:
+            if generation == self._generation and related is not None:
+                self._fill(related)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.status.setText(f"Other coverage cannot be shown: {exc}")
+                self.finished.emit()
+
+        self._tasks.run(job, done, failed)
+
+    def _fill(self, related: list[Related]) -> None:
+        self.list.clear()
+        first: QTreeWidgetItem | None = None
+        for r in related:
+            a = r.article
+            item = QTreeWidgetItem(
+                [clip(a.title, 120), clip(a.outlet or "—", 40), f"{r.score:.2f}"]
+            )
+            item.setData(0, ID_ROLE, int(a.id or 0))
+            shared = ", ".join([*r.names[:6], *r.dates[:3], *r.numbers[:3]])
+            tip = a.title + (f"\nBoth mention: {shared}" if shared else "")
+            item.setToolTip(0, plain_tooltip(tip))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+            first = first or item
+        if first is not None:
+            # The likeliest is current: Compare is one click.
+            self.list.setCurrentItem(first)
+            self.status.setText("Ranked by shared names, dates, numbers and rare words.")
+        else:
+            self.status.setText("No other article in the library seems to report this event.")
+        self.finished.emit()
