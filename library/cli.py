@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="compare two articles: library ids or files")
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
+    p.add_argument(
+        "--backend",
+        choices=("semantic", "lexical"),
+        default="semantic",
+        help="semantic: shared words and sentence meaning (default, offline model); "
+        "lexical: shared words only, no model",
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_compare)
 
@@ -335,7 +342,9 @@ def cmd_compare(ctx: CliContext) -> int:
 
     article_a = ctx.collection.resolve(ctx.args.a)
     article_b = ctx.collection.resolve(ctx.args.b)
-    comparison = ctx.collection.compare(article_a, article_b)
+    comparison = ctx.collection.compare(article_a, article_b, backend=ctx.args.backend)
+    if ctx.collection.backend_notice:
+        ctx.warn(f"parallax: {ctx.collection.backend_notice}")
     if ctx.args.json:
         ctx.print_json(comparison.to_dict())
     else:

@@ -26,6 +26,8 @@ from library.word_weights import LibraryWeights
 
 if TYPE_CHECKING:
     from library.compare import Comparison
+    from library.compare.backends import BackendChoice
+    from library.compare.vector_cache import ArticleVectors
     from library.notes import NotesStore
 
 
@@ -40,10 +42,22 @@ class Collection:
         data_dir: explicit directory (`--data-dir`); None uses `$PARALLAX_HOME`
             or the platform's user data dir.
         seed: import the sample articles if this library was never seeded.
+        backend: the similarity backend comparisons use unless told otherwise
+            ("semantic" or "lexical"; see `library.compare.backends`).
     """
 
-    def __init__(self, data_dir: str | os.PathLike[str] | None = None, *, seed: bool = True):
+    def __init__(
+        self,
+        data_dir: str | os.PathLike[str] | None = None,
+        *,
+        seed: bool = True,
+        backend: str = "semantic",
+    ):
         self.data_dir = resolve_data_dir(data_dir)
+        self.backend = backend
+        #: One line for the user when the last comparison could not use the
+        #: backend asked for (the model failed to load); None otherwise.
+        self.backend_notice: str | None = None
         #: Where a damaged library.db was moved on opening, for the UI to mention.
         self.library_recovered_from: Path | None = None
         try:
@@ -60,6 +74,14 @@ class Collection:
         self.word_weights = LibraryWeights()
 
     @cached_property
+    def vectors(self) -> ArticleVectors:
+        """Sentence vectors of stored articles, cached in `library.db` (see `compare`)."""
+        from library.compare.vector_cache import ArticleVectors
+        from library.store.embeddings import EmbeddingCache
+
+        return ArticleVectors(EmbeddingCache(self.library.path))
+
+    @cached_property
     def notes(self) -> NotesStore:
         """The notes store, opened on first use (its file is separate: `notes.db`)."""
         from library.notes import NotesStore
@@ -67,6 +89,8 @@ class Collection:
         return NotesStore(self.data_dir)
 
     def close(self) -> None:
+        if "vectors" in self.__dict__:
+            self.vectors.store.close()
         self.library.close()
         if "notes" in self.__dict__:
             self.notes.close()
@@ -135,18 +159,44 @@ class Collection:
         article_b: Article,
         *,
         library_texts: Sequence[str] | None = None,
+        backend: str | None = None,
     ) -> Comparison:
         """Compare two articles, with word weights learnt from the whole library.
+
+        Safe on a worker thread when `library_texts` is given: the sentence
+        vector cache opens its own connection there.  If the semantic backend's
+        model cannot load, the words-only engine runs and `backend_notice`
+        says so in one line.
 
         Args:
             library_texts: the library's article bodies, read beforehand by the
                 caller; a worker thread passes them so that it never touches
                 the database connection the GUI thread owns.  None reads them
                 here.
+            backend: "semantic" or "lexical"; None uses the collection's `backend`.
         """
         from library.compare import compare_articles
 
         if library_texts is None:
             library_texts = [article.body for article in self.library.articles()]
         idf = self.word_weights.for_texts(library_texts)
-        return compare_articles(article_a, article_b, idf=idf)
+        choice = self.similarity_backend(backend or self.backend, (article_a, article_b))
+        self.backend_notice = choice.notice
+        return compare_articles(article_a, article_b, idf=idf, backend=choice.backend)
+
+    def similarity_backend(self, name: str, articles: Sequence[Article]) -> BackendChoice:
+        """The backend `name` for comparing `articles`, its sentence vectors cached.
+
+        Raises:
+            ValueError: unknown backend name.
+        """
+        from library.compare.backends import fallback, make_backend
+        from library.compare.embedding import ModelUnavailable
+
+        if name != "semantic":
+            return make_backend(name)
+        try:
+            embed = self.vectors.prepare(articles)
+        except ModelUnavailable as exc:
+            return fallback(exc)
+        return make_backend(name, embed=embed)

@@ -55,7 +55,7 @@ def compare_texts(
     title_a: str = "",
     title_b: str = "",
     backend: SimilarityBackend | None = None,
-    threshold: float = ALIGN_THRESHOLD,
+    threshold: float | None = None,
 ) -> Comparison:
     """Compare two texts; offsets in the result point into `text_a` / `text_b`.
 
@@ -67,8 +67,11 @@ def compare_texts(
         title_a: title shown for A.
         title_b: title shown for B.
         backend: similarity backend; lexical (no model) by default.
-        threshold: minimum alignment score (higher = fewer, surer pairs).
+        threshold: minimum alignment score (higher = fewer, surer pairs); None
+            uses the backend's own.
     """
+    if threshold is None:
+        threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
     units_a, units_b = segment(text_a), segment(text_b)
     terms_a = [terms(u.text) for u in units_a]
     terms_b = [terms(u.text) for u in units_b]
