@@ -103,8 +103,11 @@ class ArticleVectors:
         return embed
 
     def _encode(self, texts: list[str]) -> Vectors:
-        self.encoded += len(texts)
+        unique = list(dict.fromkeys(texts))  # a repeated line is encoded once
+        self.encoded += len(unique)
         # Rounded to float16 as the cache stores them, so a comparison gives
         # the same result whether its vectors were just made or read back.
-        out: Vectors = np.asarray(self.load()(texts), dtype=np.float16).astype(np.float32)
+        made = np.asarray(self.load()(unique), dtype=np.float16).astype(np.float32)
+        row = {t: k for k, t in enumerate(unique)}
+        out: Vectors = made[[row[t] for t in texts]] if texts else made
         return out
