@@ -112,6 +112,10 @@ def align(
     rows, cols = coo.row[keep], coo.col[keep]
     ranks = np.asarray(scores.rank.tocsr()[rows, cols]).ravel() if len(rows) else np.zeros(0)
     low = threshold if is_divergent is None else threshold - divergent_margin
+    # The word-order check only lowers a score: candidates already below `low`
+    # need not be refined (most of align's time on long articles).
+    hopeful = ranks >= low
+    rows, cols, ranks = rows[hopeful], cols[hopeful], ranks[hopeful]
     scored: list[tuple[float, int, int]] = []
     for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True):
         s = refine(float(r), terms_a[i], terms_b[j], idf)
