@@ -245,10 +245,10 @@ class LexicalBackend:
         va, vb = _vectors(terms_a, terms_b, idf)
         pair, ranked, ca, cb = self._parts(va, vb)
         if self.centrality:
-            coo = ranked.tocoo()
-            prior = np.sqrt(ca[coo.row] * cb[coo.col])
-            data = (coo.data + self.centrality * prior) / (1.0 + self.centrality)
-            ranked = sparse.csr_matrix((data, (coo.row, coo.col)), shape=shape)
+            rows = np.repeat(np.arange(shape[0]), np.diff(ranked.indptr))
+            prior = np.sqrt(ca[rows] * cb[ranked.indices])
+            data = (ranked.data + self.centrality * prior) / (1.0 + self.centrality)
+            ranked = sparse.csr_matrix((data, ranked.indices, ranked.indptr), shape=shape)
         return Scores(pair, ranked)
 
     def _parts(
@@ -281,11 +281,15 @@ def _overlap(va: sparse.csr_matrix, vb: sparse.csr_matrix) -> sparse.csr_matrix:
     pb.data = np.ones_like(pb.data)
     shared = (va @ pb.T).tocsr()
     dot = (va @ vb.T).tocsr()
-    shared.sort_indices()
-    dot.sort_indices()
-    # Weights are positive, so no product cancels: the two patterns are equal.
-    assert np.array_equal(shared.indptr, dot.indptr)
-    assert np.array_equal(shared.indices, dot.indices)
+    # Weights are positive, so no product cancels: the two patterns are equal,
+    # and pb has vb's structure, so both products list them in the same order.
+    # Sorting (a fifth of the time at 40k words) only if that ever changes.
+    if not (
+        np.array_equal(shared.indptr, dot.indptr) and np.array_equal(shared.indices, dot.indices)
+    ):
+        shared.sort_indices()
+        dot.sort_indices()
+        assert np.array_equal(shared.indices, dot.indices)
     r = np.repeat(np.arange(shared.shape[0]), np.diff(shared.indptr))
     c = shared.indices
     sa = np.asarray(va.sum(axis=1)).ravel()
