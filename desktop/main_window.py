@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         # The view's worker compares with word weights the library keeps up to
         # date at import (`Collection.compare` reads them on its own
         # connection): no article body but the two compared is read.
+        collection.backend = settings.compare_backend()
         self.comparison_view.runner.compare = collection.compare
         self.stack.addWidget(self.comparison_view)
         self.coverage = CoveragePanel(collection.data_dir, self.tasks)
@@ -178,6 +179,12 @@ class MainWindow(QMainWindow):
                              ["Ctrl+1", "Alt+Left"], "back", "Show the library")
         self.act_comparison = a("&Comparison", self.show_comparison, ["Ctrl+2"])
         self.act_fullscreen = a("&Full Screen", self._toggle_fullscreen, ["F11"])
+        self.act_semantic = a("Match by &Meaning", lambda: None, tip="Match sentences that "
+                              "say the same thing in other words (offline model); off: "
+                              "shared words only")
+        self.act_semantic.setCheckable(True)
+        self.act_semantic.setChecked(self.collection.backend == "semantic")
+        self.act_semantic.toggled.connect(self._set_semantic)
         self.act_shortcuts = a("&Keyboard Shortcuts", lambda: about.show_shortcuts(
             self, self.menuBar()), ["F1"], "", "List every keyboard shortcut")
         self.act_about = a("&About Parallax",
@@ -206,7 +213,7 @@ class MainWindow(QMainWindow):
         self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
         cv = self.comparison_view
         if cv is not None:
-            cv.comparison_ready.connect(lambda _c: self.comparison_settled.emit())
+            cv.comparison_ready.connect(lambda _c: self._on_comparison_ready())
             cv.comparison_failed.connect(self._on_comparison_failed)
             cv.status_message.connect(self.show_status)
             cv.summary_mode_changed.connect(
@@ -332,6 +339,21 @@ class MainWindow(QMainWindow):
         pair = self.library_view.pick_partner()
         if pair is not None:
             self.open_comparison(*pair)
+
+    def _set_semantic(self, on: bool) -> None:
+        """Switch the comparison backend, remember it, and redo the comparison shown."""
+        self.collection.backend = "semantic" if on else "lexical"
+        self.settings.set_compare_backend(self.collection.backend)
+        self.show_status("Matching by meaning and words." if on
+                         else "Matching by shared words only.")
+        if self.pair is not None and self.stack.currentWidget() is self.comparison_view:
+            self.comparison_view.open_articles(*self.pair)
+
+    def _on_comparison_ready(self) -> None:
+        notice = getattr(self.collection, "backend_notice", None)
+        if notice:  # the model could not load: words only, said once per comparison
+            self.show_status(notice)
+        self.comparison_settled.emit()
 
     def _on_comparison_failed(self, message: str) -> None:
         self.show_status(message)

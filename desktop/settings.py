@@ -14,6 +14,9 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 SETTINGS_FILE = "settings.ini"
+#: How comparisons score sentence pairs: "semantic" (words and meaning) or "lexical".
+BACKEND_KEY = "compare/backend"
+BACKENDS = ("semantic", "lexical")
 
 
 def _as_bytes(value: Any) -> QByteArray | None:
@@ -65,6 +68,14 @@ class Settings:
 
     def set_str_list(self, key: str, values: list[str]) -> None:
         self.qsettings.setValue(key, list(values))
+
+    def compare_backend(self) -> str:
+        """The comparison backend the user chose; "semantic" unless set (or damaged)."""
+        value = self.qsettings.value(BACKEND_KEY)
+        return value if isinstance(value, str) and value in BACKENDS else BACKENDS[0]
+
+    def set_compare_backend(self, name: str) -> None:
+        self.qsettings.setValue(BACKEND_KEY, name if name in BACKENDS else BACKENDS[0])
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -65,6 +65,8 @@ def build_menus(window: MainWindow) -> QMenu:
     compare = bar.addMenu("&Compare")
     compare.addActions([w.act_compare, w.act_compare_with])
     compare.addSeparator()
+    compare.addAction(w.act_semantic)
+    compare.addSeparator()
     compare.addActions(w.comparison_view.actions())
     notes = bar.addMenu("&Notes")
     notes.addAction(w.act_add_note)

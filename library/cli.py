@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     p.add_argument("--add", action="store_true", help="also import files into the library")
+    p.add_argument(
+        "--backend",
+        choices=("semantic", "lexical"),
+        default="semantic",
+        help="semantic: shared words and sentence meaning (default, offline model); "
+        "lexical: shared words only, no model",
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_compare)
 
@@ -379,7 +386,9 @@ def cmd_compare(ctx: CliContext) -> int:
     # Files are compared as they are; they join the library only with --add.
     article_a = ctx.collection.resolve(ctx.args.a, add=ctx.args.add)
     article_b = ctx.collection.resolve(ctx.args.b, add=ctx.args.add)
-    comparison = ctx.collection.compare(article_a, article_b)
+    comparison = ctx.collection.compare(article_a, article_b, backend=ctx.args.backend)
+    if ctx.collection.backend_notice:
+        ctx.warn(f"parallax: {ctx.collection.backend_notice}")
     try:
         reviewed = ctx.collection.reviewed(article_a, article_b, comparison)
     except ParallaxError as exc:

@@ -27,6 +27,8 @@ from library.word_weights import LibraryWeights
 
 if TYPE_CHECKING:
     from library.compare import Comparison
+    from library.compare.backends import BackendChoice
+    from library.compare.vector_cache import ArticleVectors
     from library.coverage import Embedder, Related
     from library.notes import NotesStore
     from library.reviews import Relation, Review, ReviewedComparison, ReviewsStore
@@ -47,6 +49,8 @@ class Collection:
         read_only: a reading command (`list`, `search`, `notes export`…):
             both stores open without writing, so they work on a full disk or
             a read-only mount.  A first run still creates the files.
+        backend: the similarity backend comparisons use unless told otherwise
+            ("semantic" or "lexical"; see `library.compare.backends`).
     """
 
     def __init__(
@@ -55,9 +59,14 @@ class Collection:
         *,
         seed: bool = True,
         read_only: bool = False,
+        backend: str = "semantic",
     ):
         self.data_dir = resolve_data_dir(data_dir, create=not read_only)
         self.read_only = read_only
+        self.backend = backend
+        #: One line for the user when the last comparison could not use the
+        #: backend asked for (the model failed to load); None otherwise.
+        self.backend_notice: str | None = None
         #: Where a damaged library.db was moved on opening, for the UI to mention.
         self.library_recovered_from: Path | None = None
         try:
@@ -72,6 +81,14 @@ class Collection:
         self.word_weights = LibraryWeights(self.library.path)
 
     @cached_property
+    def vectors(self) -> ArticleVectors:
+        """Sentence vectors of stored articles, cached in `library.db` (see `compare`)."""
+        from library.compare.vector_cache import ArticleVectors
+        from library.store.embeddings import EmbeddingCache
+
+        return ArticleVectors(EmbeddingCache(self.library.path))
+
+    @cached_property
     def notes(self) -> NotesStore:
         """The notes store, opened on first use (its file is separate: `notes.db`).
 
@@ -84,6 +101,8 @@ class Collection:
         return NotesStore(self.data_dir, library=self.library, read_only=self.read_only)
 
     def close(self) -> None:
+        if "vectors" in self.__dict__:
+            self.vectors.store.close()
         self.library.close()
         if "notes" in self.__dict__:
             self.notes.close()
@@ -194,21 +213,27 @@ class Collection:
         article_b: Article,
         *,
         library_texts: Sequence[str] | None = None,
+        backend: str | None = None,
     ) -> Comparison:
         """Compare two articles, with word weights learnt from the whole library.
 
-        Safe in a worker thread: the weights are read through their own
-        connection (`LibraryWeights`), never the caller's store.
+        Safe in a worker thread: the word weights and the sentence vector
+        cache are read through their own connections, never the caller's
+        store.  If the semantic backend's model cannot load, the words-only
+        engine runs and `backend_notice` says so in one line.
 
         Args:
             library_texts: ignored (the weights are kept in the library as
                 articles are imported); accepted so existing callers still work.
+            backend: "semantic" or "lexical"; None uses the collection's `backend`.
         """
         from library.compare import compare_articles
 
         del library_texts
         idf = self.word_weights.for_articles(article_a, article_b)
-        return compare_articles(article_a, article_b, idf=idf)
+        choice = self.similarity_backend(backend or self.backend, (article_a, article_b))
+        self.backend_notice = choice.notice
+        return compare_articles(article_a, article_b, idf=idf, backend=choice.backend)
 
     # -- reviews (stored in notes.db beside the notes) -----------------------
 
@@ -323,3 +348,20 @@ class Collection:
             comparison = self.compare(source, item.article)
             ranked[index] = item.with_facts(comparison.summary.shared)
         return ranked
+
+    def similarity_backend(self, name: str, articles: Sequence[Article]) -> BackendChoice:
+        """The backend `name` for comparing `articles`, its sentence vectors cached.
+
+        Raises:
+            ValueError: unknown backend name.
+        """
+        from library.compare.backends import fallback, make_backend
+        from library.compare.embedding import ModelUnavailable
+
+        if name != "semantic":
+            return make_backend(name)
+        try:
+            embed = self.vectors.prepare(articles)
+        except ModelUnavailable as exc:
+            return fallback(exc)
+        return make_backend(name, embed=embed)

@@ -52,7 +52,7 @@ def compare_texts(
     title_a: str = "",
     title_b: str = "",
     backend: SimilarityBackend | None = None,
-    threshold: float = ALIGN_THRESHOLD,
+    threshold: float | None = None,
 ) -> Comparison:
     """Compare two texts; offsets in the result point into `text_a` / `text_b`.
 
@@ -64,8 +64,11 @@ def compare_texts(
         title_a: title shown for A.
         title_b: title shown for B.
         backend: similarity backend; lexical (no model) by default.
-        threshold: minimum alignment score (higher = fewer, surer pairs).
+        threshold: minimum alignment score (higher = fewer, surer pairs); None
+            uses the backend's own.
     """
+    if threshold is None:
+        threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
     return compare(
         text_a,
         text_b,

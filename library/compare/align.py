@@ -1,14 +1,16 @@
 """Out-of-order alignment of units: which sentences of A report the same point as which of B.
 
-1. Score every (A, B) unit pair with the similarity backend (one matrix product).
-2. Keep candidates above a floor and refine them with the word-order check.
+1. Score every (A, B) unit pair with the similarity backend (sparse matrix
+   products; the backend also gives its thresholds).
+2. Keep candidates whose gate clears the backend's floor and refine them with
+   the word-order check.
 3. Greedy one-to-one matching, best score first, ties broken by unit ids so the
    result never depends on iteration order.
 4. Merge: a matched unit may absorb an adjacent unmatched unit on the other
    side, when that unit also overlaps it and the joined text scores at least
    as well (one long sentence reporting what the other article says in two).
 
-Each pair is compared only when the plain overlap clears `CANDIDATE_FLOOR`,
+Each pair is compared only when its gate clears the backend's candidate floor,
 so the Python-level work (order check, merges, and later word diffs and
 conflict checks) grows with the number of plausible pairs, not with n × m.
 """
@@ -17,11 +19,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from library.compare.idf import IdfTable
-from library.compare.similarity import LexicalBackend, SimilarityBackend, pair_score, refine
+from library.compare.similarity import (
+    LEXICAL_FLOOR,
+    LEXICAL_MERGE_FLOOR,
+    LEXICAL_THRESHOLD,
+    LexicalBackend,
+    Scores,
+    SimilarityBackend,
+    pair_score,
+    refine,
+)
 
 # Chosen on ECB+ dev for aligned-pair precision 0.36 at recall 0.16, as the old
 # 0.31 was before the sharper word-order check and the story-term boost raised
@@ -29,15 +42,15 @@ from library.compare.similarity import LexicalBackend, SimilarityBackend, pair_s
 # ECB+ hard negatives), and checked by eye on the sample articles,
 # where it keeps look-alike sentences about different cases apart (see
 # benchmarks/RESULTS-compare.md).
-ALIGN_THRESHOLD = 0.42
+ALIGN_THRESHOLD = LEXICAL_THRESHOLD
 # Two versions of one claim that differ in a detail may align this far below the
 # threshold (a changed name or number removes shared words).  RTE-3 dev F1: 23.5
 # with 0.09, 23.4 with 0.15.
 DIVERGENT_MARGIN = 0.09
 # Pairs below this are never considered; saves refining hopeless candidates.
-CANDIDATE_FLOOR = 0.25
+CANDIDATE_FLOOR = LEXICAL_FLOOR
 # A neighbour joins a pair only if it alone already overlaps the other unit this much.
-MERGE_FLOOR = 0.2
+MERGE_FLOOR = LEXICAL_MERGE_FLOOR
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +67,8 @@ def align(
     terms_b: Sequence[Sequence[str]],
     idf: IdfTable,
     *,
-    backend: SimilarityBackend | None = None,
-    threshold: float = ALIGN_THRESHOLD,
+    backend: SimilarityBackend | Any | None = None,
+    threshold: float | None = None,
     texts_a: Sequence[str] | None = None,
     texts_b: Sequence[str] | None = None,
     is_divergent: Callable[[int, int], bool] | None = None,
@@ -67,8 +80,13 @@ def align(
         terms_a: content terms of each unit of A (`units.terms`).
         terms_b: content terms of each unit of B.
         idf: word weights.
-        backend: similarity backend; the lexical one by default.
-        threshold: minimum refined score for a pair to be aligned.
+        backend: similarity backend (`library.compare.backends`); the lexical
+            one by default.  A backend with `scores()` gives sparse gate and
+            ranking scores and its own `threshold` / `candidate_floor` /
+            `merge_floor`; an older one with only `score_matrix()` is used as
+            both gate and ranking, with the lexical floors.
+        threshold: minimum refined score for a pair to be aligned; None uses
+            the backend's own `threshold` (`ALIGN_THRESHOLD` for lexical).
         texts_a: unit texts of A, for model backends (default: terms joined).
         texts_b: unit texts of B.
         is_divergent: predicate on (A unit id, B unit id).  Pairs scoring up to
@@ -79,20 +97,28 @@ def align(
         divergent_margin: see `is_divergent`.
     """
     backend = backend or LexicalBackend()
-    if isinstance(backend, LexicalBackend):
-        gate, matrix = backend.matrices(terms_a, terms_b, idf)
-    else:
-        ta = list(texts_a) if texts_a is not None else [" ".join(t) for t in terms_a]
-        tb = list(texts_b) if texts_b is not None else [" ".join(t) for t in terms_b]
-        matrix = backend.score_matrix(ta, tb, terms_a, terms_b, idf)
-        gate = matrix
-    # The gate is the plain pair overlap: priors may reorder candidates, but two
-    # units never align unless they themselves share enough.
-    rows, cols = np.nonzero(gate >= CANDIDATE_FLOOR)
+    if threshold is None:
+        threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
+    floor = float(getattr(backend, "candidate_floor", CANDIDATE_FLOOR))
+    merge_floor = float(getattr(backend, "merge_floor", MERGE_FLOOR))
+    ta = list(texts_a) if texts_a is not None else [" ".join(t) for t in terms_a]
+    tb = list(texts_b) if texts_b is not None else [" ".join(t) for t in terms_b]
+    scores = _scores(backend, ta, tb, terms_a, terms_b, idf)
+    # The gate is the plain pair evidence: priors may reorder candidates, but
+    # two units never align unless they themselves share enough.
+    gate = scores.gate.tocsr()
+    coo = gate.tocoo()
+    keep = coo.data >= floor
+    rows, cols = coo.row[keep], coo.col[keep]
+    ranks = np.asarray(scores.rank.tocsr()[rows, cols]).ravel() if len(rows) else np.zeros(0)
     low = threshold if is_divergent is None else threshold - divergent_margin
+    # The word-order check only lowers a score: candidates already below `low`
+    # need not be refined (most of align's time on long articles).
+    hopeful = ranks >= low
+    rows, cols, ranks = rows[hopeful], cols[hopeful], ranks[hopeful]
     scored: list[tuple[float, int, int]] = []
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        s = refine(float(matrix[i, j]), terms_a[i], terms_b[j], idf)
+    for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True):
+        s = refine(float(r), terms_a[i], terms_b[j], idf)
         if s >= low:
             scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -106,8 +132,26 @@ def align(
             continue
         used_a[i] = used_b[j] = len(matches)
         matches.append(Match((i,), (j,), s))
-    matches = _merge(matches, gate, terms_a, terms_b, idf, used_a, used_b)
+    matches = _merge(matches, gate, terms_a, terms_b, idf, used_a, used_b, merge_floor=merge_floor)
     return sorted(matches, key=lambda m: (m.a[0], m.b[0]))
+
+
+def _scores(
+    backend: Any,
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    terms_a: Sequence[Sequence[str]],
+    terms_b: Sequence[Sequence[str]],
+    idf: IdfTable,
+) -> Scores:
+    if hasattr(backend, "scores"):
+        out: Scores = backend.scores(texts_a, texts_b, terms_a, terms_b, idf)
+        return out
+    # An older dense backend (e.g. `EmbeddingBackend`): its matrix is both views.
+    dense = sparse.csr_matrix(
+        np.asarray(backend.score_matrix(texts_a, texts_b, terms_a, terms_b, idf))
+    )
+    return Scores(dense, dense)
 
 
 def _plain(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
@@ -116,12 +160,14 @@ def _plain(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> flo
 
 def _merge(
     matches: list[Match],
-    gate: np.ndarray,
+    gate: sparse.csr_matrix | np.ndarray,
     terms_a: Sequence[Sequence[str]],
     terms_b: Sequence[Sequence[str]],
     idf: IdfTable,
     used_a: dict[int, int],
     used_b: dict[int, int],
+    *,
+    merge_floor: float = MERGE_FLOOR,
 ) -> list[Match]:
     out = list(matches)
     for k, m in enumerate(out):
@@ -131,13 +177,13 @@ def _merge(
         old = _plain(terms_a[i], terms_b[j], idf)
         best, best_gain = m, 0.0
         for ni in (i - 1, i + 1):
-            if 0 <= ni < len(terms_a) and ni not in used_a and gate[ni, j] >= MERGE_FLOOR:
+            if 0 <= ni < len(terms_a) and ni not in used_a and gate[ni, j] >= merge_floor:
                 lo, hi = min(i, ni), max(i, ni)
                 gain = _plain([*terms_a[lo], *terms_a[hi]], terms_b[j], idf) - old
                 if gain >= best_gain:
                     best, best_gain = Match((lo, hi), (j,), min(1.0, m.score + gain / 2)), gain
         for nj in (j - 1, j + 1):
-            if 0 <= nj < len(terms_b) and nj not in used_b and gate[i, nj] >= MERGE_FLOOR:
+            if 0 <= nj < len(terms_b) and nj not in used_b and gate[i, nj] >= merge_floor:
                 lo, hi = min(j, nj), max(j, nj)
                 gain = _plain(terms_a[i], [*terms_b[lo], *terms_b[hi]], idf) - old
                 if gain >= best_gain:

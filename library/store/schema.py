@@ -98,3 +98,33 @@ def m005_listing_index(db: sqlite_utils.Database) -> None:
         "title, outlet, author, published, url, language, source_path, content_hash, "
         "encoding, word_count)"
     )
+
+
+@migrations()
+def m006_sentence_embeddings(db: sqlite_utils.Database) -> None:
+    """Sentence vectors of the semantic comparison backend, cached per article version.
+
+    One row per (article version, sentence offsets, model): float16 bytes.  An
+    article row never changes its body, so its vectors stay valid until it is
+    removed; a trigger removes them with it.
+    """
+    db.execute(
+        """
+        CREATE TABLE sentence_embeddings (
+            article_id INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (article_id, start, "end", model)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER sentence_embeddings_follow_articles AFTER DELETE ON articles
+        BEGIN
+            DELETE FROM sentence_embeddings WHERE article_id = old.id;
+        END
+        """
+    )

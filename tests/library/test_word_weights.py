@@ -72,7 +72,7 @@ def test_collection_compare_uses_the_stored_counts_not_the_bodies(
         raise AssertionError("a comparison must not read every article")
 
     monkeypatch.setattr(LibraryStore, "articles", every_body)
-    got = collection.compare(a, b)
+    got = collection.compare(a, b, backend="lexical")
     assert got.to_dict() == compare_articles(a, b, idf=scratch).to_dict()
     collection.close()
 

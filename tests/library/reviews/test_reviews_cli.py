@@ -122,7 +122,7 @@ def test_read_only_notes_file_refuses_with_one_line(
 
 def test_claim_notes_from_the_cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     comparison = as_json(capsys, "compare", "1", "2")
-    pair = comparison["pairs"][0]
+    pair = next(p for p in comparison["pairs"] if p["relation"] == "divergent")
     spec = f"{','.join(map(str, pair['a']))}:{','.join(map(str, pair['b']))}"
     note = as_json(
         capsys, "notes", "add", "--article", "1", "--article-b", "2", "--claim", spec,
@@ -140,8 +140,8 @@ def test_claim_notes_from_the_cli(data_dir: Path, capsys: pytest.CaptureFixture[
 
     # A claim the comparison does not have is refused, naming the ones it has.
     status, _, err = run(capsys, "notes", "add", "--article", "1", "--article-b", "2",
-                         "--claim", "0:0", "--text", "x")  # fmt: skip
-    assert status == 1 and "no claim 0:0" in err and spec in err
+                         "--claim", "0:999", "--text", "x")  # fmt: skip
+    assert status == 1 and "no claim 0:999" in err and spec in err
     status, _, err = run(capsys, "notes", "add", "--article", "1", "--claim", spec, "--text", "x")
     assert status == 1 and "--article-b" in err
     status, _, err = run(capsys, "notes", "add", "--article", "1", "--article-b", "2",
@@ -155,7 +155,8 @@ def test_claim_notes_from_the_cli(data_dir: Path, capsys: pytest.CaptureFixture[
     status, _, err = run(capsys, "notes", "add", "--article", "1", "--article-b", "2",
                          "--claim", f"{only_a}:{only_b}", "--text", "linked")  # fmt: skip
     assert status == 0, err
-    run(capsys, "review", "set", "1", "2", "--pair", "0", "--verdict", "reject")
+    index = comparison["pairs"].index(pair)
+    run(capsys, "review", "set", "1", "2", "--pair", str(index), "--verdict", "reject")
     status, _, err = run(capsys, "notes", "add", "--article", "1", "--article-b", "2",
                          "--claim", spec, "--text", "gone")  # fmt: skip
     assert status == 1 and "no claim" in err

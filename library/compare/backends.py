@@ -1,0 +1,206 @@
+"""Similarity backends, and the one place where one is chosen by name.
+
+* `lexical`: IDF-weighted word overlap (`similarity.LexicalBackend`); no model.
+* `semantic` (the default): the lexical score mixed with the cosine of
+  multilingual sentence embeddings (`SemanticBackend`).  Word overlap alone
+  misses a fact told in other words ("has recently come out of the shadows" /
+  "has also stepped into the spotlight"); the embedding lifts such pairs, while
+  the lexical part keeps the word-order check and the precision of "same".
+
+Each backend returns sparse gate and ranking scores (`similarity.Scores`) and
+owns its thresholds (`threshold`, `candidate_floor`, `merge_floor`), which
+`align` reads.  `make_backend(name)` builds one; when the model cannot be
+loaded it falls back to the lexical backend and says so in one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, NamedTuple, Protocol
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from library.compare.idf import IdfTable
+from library.compare.similarity import (
+    LEXICAL_MERGE_FLOOR,
+    FloatMatrix,
+    LexicalBackend,
+    Scores,
+    SimilarityBackend,
+)
+
+BackendName = Literal["semantic", "lexical"]
+BACKENDS: tuple[BackendName, ...] = ("semantic", "lexical")
+DEFAULT_BACKEND: BackendName = "semantic"
+
+#: Maps unit texts to unit-length vectors, one row per text (e.g. `embedding.load_encoder()`,
+#: or a cache in front of it).
+Embed = Callable[[Sequence[str]], npt.NDArray[Any]]
+
+# Share of the embedding cosine in the mixed score: 0.7 x lexical + 0.3 x cosine.
+# Chosen on ECB+ dev and PAWS dev (benchmarks/eval_semantic.py); see
+# benchmarks/RESULTS-compare.md.
+MIX_WEIGHT = 0.3
+# Alignment cut for the mixed score, tuned with MIX_WEIGHT on the same data.
+SEMANTIC_THRESHOLD = 0.42
+# Pairs whose mixed gate is below this are never considered.
+SEMANTIC_FLOOR = 0.25
+
+
+class Backend(SimilarityBackend, Protocol):
+    """What `align` needs from a similarity backend."""
+
+    name: str
+    threshold: float
+    candidate_floor: float
+    merge_floor: float
+
+    def scores(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        terms_a: Sequence[Sequence[str]],
+        terms_b: Sequence[Sequence[str]],
+        idf: IdfTable,
+    ) -> Scores:
+        """Sparse gate and ranking scores for every (A unit, B unit) pair."""
+        ...
+
+
+class SemanticBackend:
+    """`(1 - w) x lexical + w x cosine of sentence embeddings`, for gate and ranking alike.
+
+    The gate mixes the plain word overlap with the cosine, so a paraphrase that
+    shares few words can still clear the floor; the ranking score mixes the
+    lexical ranking (story terms, centrality) with the same cosine.  A pair
+    with no shared term becomes a candidate only if the cosine alone lifts it
+    over the floor.
+
+    Args:
+        embed: texts -> unit-length vectors (cached or not).
+        weight: the cosine's share `w`.
+        threshold: alignment cut for the mixed score.
+        lexical: the lexical backend mixed in.
+    """
+
+    name = "semantic"
+    merge_floor = LEXICAL_MERGE_FLOOR
+
+    def __init__(
+        self,
+        embed: Embed,
+        *,
+        weight: float = MIX_WEIGHT,
+        threshold: float = SEMANTIC_THRESHOLD,
+        candidate_floor: float = SEMANTIC_FLOOR,
+        lexical: LexicalBackend | None = None,
+    ) -> None:
+        self.embed = embed
+        self.weight = weight
+        self.threshold = threshold
+        self.candidate_floor = candidate_floor
+        self.lexical = lexical or LexicalBackend()
+
+    def score_matrix(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        terms_a: Sequence[Sequence[str]],
+        terms_b: Sequence[Sequence[str]],
+        idf: IdfTable,
+    ) -> FloatMatrix:
+        """The ranking scores as a dense matrix (older `SimilarityBackend` callers)."""
+        out: FloatMatrix = self.scores(texts_a, texts_b, terms_a, terms_b, idf).rank.toarray()
+        return out
+
+    def scores(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        terms_a: Sequence[Sequence[str]],
+        terms_b: Sequence[Sequence[str]],
+        idf: IdfTable,
+    ) -> Scores:
+        """Mixed gate and ranking scores (see the class docstring).
+
+        Args:
+            texts_a: unit texts of A (embedded).
+            texts_b: unit texts of B.
+            terms_a: content terms of each unit of A (lexical part).
+            terms_b: content terms of each unit of B.
+            idf: word weights.
+        """
+        lex = self.lexical.sparse_scores(terms_a, terms_b, idf)
+        shape = (len(texts_a), len(texts_b))
+        if not texts_a or not texts_b:
+            return lex
+        w = self.weight
+        cos = np.clip(
+            np.asarray(self.embed(texts_a), dtype=np.float32)
+            @ np.asarray(self.embed(texts_b), dtype=np.float32).T,
+            0.0,
+            1.0,
+        )
+        gate = lex.gate.tocoo()
+        rank = lex.rank.tocsr()
+        rank.sort_indices()
+        gate_csr = gate.tocsr()
+        gate_csr.sort_indices()
+        # Same pattern in both (see `LexicalBackend.sparse_scores`).
+        rows = np.repeat(np.arange(shape[0]), np.diff(gate_csr.indptr))
+        cols = gate_csr.indices
+        on_lex = cos[rows, cols].astype(np.float64)
+        gate_data = (1 - w) * gate_csr.data + w * on_lex
+        rank_data = (1 - w) * rank.data + w * on_lex
+        # Pairs that share no term: only the cosine speaks for them.
+        alone = cos >= self.candidate_floor / w if w > 0 else np.zeros(shape, dtype=bool)
+        alone[rows, cols] = False
+        extra_r, extra_c = np.nonzero(alone)
+        extra = w * cos[extra_r, extra_c].astype(np.float64)
+        all_r = np.concatenate([rows, extra_r])
+        all_c = np.concatenate([cols, extra_c])
+        return Scores(
+            sparse.csr_matrix((np.concatenate([gate_data, extra]), (all_r, all_c)), shape=shape),
+            sparse.csr_matrix((np.concatenate([rank_data, extra]), (all_r, all_c)), shape=shape),
+        )
+
+
+class BackendChoice(NamedTuple):
+    """The backend to use, and a one-line notice when it is not the one asked for."""
+
+    backend: Backend
+    notice: str | None = None
+
+
+def make_backend(name: str = DEFAULT_BACKEND, *, embed: Embed | None = None) -> BackendChoice:
+    """Build the backend called `name`; the semantic one falls back to lexical if its model fails.
+
+    Args:
+        name: "semantic" or "lexical".
+        embed: the embedding function for "semantic" (e.g. a cache in front of
+            the encoder); by default the bundled encoder, loaded on first use.
+
+    Raises:
+        ValueError: unknown name.
+    """
+    if name == "lexical":
+        return BackendChoice(LexicalBackend())
+    if name != "semantic":
+        raise ValueError(f"unknown comparison backend {name!r}; choose from {', '.join(BACKENDS)}")
+    if embed is None:
+        from library.compare.embedding import ModelUnavailable, load_encoder
+
+        try:
+            embed = load_encoder()
+        except ModelUnavailable as exc:
+            return fallback(exc)
+    return BackendChoice(SemanticBackend(embed))
+
+
+def fallback(reason: Exception) -> BackendChoice:
+    """The lexical backend, with the one line that tells the user why."""
+    return BackendChoice(
+        LexicalBackend(), f"Semantic matching is off ({reason}); comparing by shared words only."
+    )
