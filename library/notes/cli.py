@@ -246,7 +246,7 @@ def cmd_export(ctx: CliContext) -> int:
         text = to_json(notes)
     else:
         text = to_markdown(notes, lambda article_id: _title(ctx, article_id))
-    if ctx.args.output is None:
+    if ctx.args.output is None or str(ctx.args.output) == "-":  # "-" is stdout, as usual
         ctx.print_data(text, is_json=ctx.args.format == "json")
         return 0
     write_export(ctx.args.output, text, data_dir=store.data_dir)
