@@ -257,6 +257,9 @@ def cmd_export(ctx: CliContext) -> int:
 def cmd_import(ctx: CliContext) -> int:
     path: Path = ctx.args.file
     try:
+        # A FIFO or /dev/zero would block or never end: read regular files only.
+        if path.exists() and not path.is_file():
+            raise ParallaxError(f"Cannot read {safe(path)}: it is not a regular file.")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ParallaxError(f"Cannot read {safe(path)}: {exc}") from exc

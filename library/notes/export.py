@@ -96,6 +96,8 @@ def parse_json(text: str) -> list[Note]:
         raise InvalidNote(f"Not a JSON file: {exc.msg} (line {exc.lineno}).") from exc
     except RecursionError as exc:
         raise InvalidNote("Not a Parallax notes export: the JSON is nested too deeply.") from exc
+    except ValueError as exc:  # a number of over 4,300 digits
+        raise InvalidNote(f"Not a Parallax notes export: {exc}.") from exc
     if isinstance(doc, list):  # a bare list of notes is accepted too
         doc = {"format": FORMAT, "version": VERSION, "notes": doc}
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:

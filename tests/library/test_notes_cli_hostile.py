@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -143,3 +146,39 @@ def test_notes_import_commits_in_batches(tmp_path: Path, monkeypatch: pytest.Mon
     assert sizes == [0, 2, 4]
     assert len(report.added) == 5 and store.count() == 5
     store.close()
+
+
+def test_a_number_too_long_to_convert_is_one_clear_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.json"
+    path.write_text('{"format": "parallax-notes", "version": 1, "notes": [' + "9" * 5000 + "]}")
+    assert main(["notes", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Not a Parallax notes export" in err and len(err.splitlines()) == 1
+
+
+def test_notes_import_of_a_fifo_is_refused_without_opening_it(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Opening a FIFO blocks until someone writes (and /dev/zero never ends).
+    # So that the test cannot hang without the fix, a writer feeds the FIFO
+    # if anyone opens it for reading.
+    fifo = tmp_path / "notes.json"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:  # ENXIO: no reader yet
+                time.sleep(0.01)
+                continue
+            os.write(fd, b"[]")
+            os.close(fd)
+            return
+
+    threading.Thread(target=feed, daemon=True).start()
+    assert main(["notes", "import", str(fifo)]) == 1
+    assert "not a regular file" in capsys.readouterr().err
