@@ -136,20 +136,35 @@ def reads_only(args: argparse.Namespace) -> bool:
     if command == "compare":
         # A file path is imported first; two library ids only read.
         refs = (args.a, args.b)
-        return all(ref.isdigit() and not Path(ref).exists() for ref in refs)
+        return all(is_plain_number(ref) and not _exists(ref) for ref in refs)
     return command in READ_ONLY_COMMANDS
+
+
+def _exists(ref: str) -> bool:
+    try:
+        return Path(ref).exists()
+    except OSError:  # a name too long for the file system is no file
+        return False
 
 
 #: SQLite's largest integer; a bigger id or limit cannot even be looked up.
 MAX_SQLITE_INT = 2**63 - 1
 
 
+def is_plain_number(text: str) -> bool:
+    """True for a string of ASCII digits: what Parallax takes as an id."""
+    return text.isascii() and text.isdigit()
+
+
 def record_id(text: str) -> int:
     """argparse type for an article or note id: a whole number SQLite can hold."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    # ASCII digits only: int() also takes " 1", "+1", "٣" and "１", so
+    # `remove ٣` removed article 3.
+    if not is_plain_number(text):
+        if text.startswith("-") and is_plain_number(text[1:]):
+            raise argparse.ArgumentTypeError(f"out of range: {text}")
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    value = int(text) if len(text) <= 19 else MAX_SQLITE_INT + 1
     if not 0 <= value <= MAX_SQLITE_INT:
         raise argparse.ArgumentTypeError(f"out of range: {text}")
     return value

@@ -150,8 +150,9 @@ class Collection:
         except OSError as exc:  # e.g. a file inside a folder the user cannot read
             reason = (exc.strerror or "error").lower()
             raise ImportRefused(f"{display_path(path)} cannot be read ({reason})") from exc
-        if ref.isdigit() and not exists:
-            if int(ref) > MAX_ID:
+        # ASCII digits only: "٣" and "²" pass str.isdigit() ("²" then broke int()).
+        if ref.isascii() and ref.isdigit() and not exists:
+            if len(ref) > len(str(MAX_ID)) or int(ref) > MAX_ID:
                 raise NotFound(f"No article with id {ref} in the library.")
             return self.library.current(int(ref))
         if not exists:

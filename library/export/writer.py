@@ -69,7 +69,7 @@ def check_target(path: Path, *, data_dir: Path, shown: Path | None = None) -> No
         raise _refusal(shown, f"it is inside Parallax's data folder {home}")
     # The rename would put a regular file in place of a device, a FIFO or a
     # socket: run as root, `-o /dev/null` replaced /dev/null itself.
-    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+    with contextlib.suppress(OSError):  # missing, or unstatable: the write says why
         mode = os.stat(target).st_mode
         if stat.S_ISDIR(mode):
             raise ParallaxError(f"Cannot write {shown}: it is a folder. Choose a file name.")
