@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
-from library.database import quarantine
+from library.database import quarantine, refuse_truncated
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
 from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
 from library.paths import LIBRARY_DB, display_path
@@ -57,6 +57,8 @@ class Collection:
         #: Where a damaged library.db was moved on opening, for the UI to mention.
         self.library_recovered_from: Path | None = None
         try:
+            # A truncated (0-byte) library.db was silently a new library.
+            refuse_truncated(self.data_dir / LIBRARY_DB)
             self.library = LibraryStore(self.data_dir, read_only=read_only)
         except DatabaseCorrupt as exc:
             if "newer version" in str(exc):

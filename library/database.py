@@ -257,6 +257,18 @@ def clear_check_mark(path: Path) -> None:
             _check_mark(path).unlink()
 
 
+def refuse_truncated(path: Path) -> None:
+    """Raise `DatabaseCorrupt` if `path` is 0 bytes and no WAL holds its pages.
+
+    Parallax never leaves an empty database file (`_create_private` links a
+    finished one into place), but SQLite reads one as a new, empty database.
+    """
+    wal = Path(f"{path}-wal")
+    with contextlib.suppress(OSError):  # missing: a first run
+        if path.stat().st_size == 0 and (not wal.exists() or wal.stat().st_size == 0):
+            raise DatabaseCorrupt(f"{path} is empty (0 bytes): it was truncated.")
+
+
 def _may_write_in(folder: Path) -> bool:
     # The user's permission bits, not only the OS's (root ignores them).
     try:
