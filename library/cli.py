@@ -35,6 +35,7 @@ from library.cli_support import (
     ArgumentParser,
     CliContext,
     add_json_flag,
+    ctrl_c_stops_between_files,
     highlight,
     record_id,
     utf8_text,
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="full-text search over titles and bodies")
     p.add_argument(
-        "query", type=utf8_text, nargs="+", help="words; \"quoted phrase\"; word* for a prefix"
+        "query", type=utf8_text, nargs="+", help='words; "quoted phrase"; word* for a prefix'
     )
     p.add_argument("--limit", type=record_id, default=20)
     add_json_flag(p)
@@ -117,8 +118,7 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="parallax",
         description="Open the Parallax window, on the library or on a comparison of two files.",
-        epilog="Commands: import, list, show, search, remove, compare, notes "
-        "(`parallax --help`).",
+        epilog="Commands: import, list, show, search, remove, compare, notes (`parallax --help`).",
     )
     parser.add_argument("--data-dir", metavar="DIR")
     parser.add_argument(
@@ -157,6 +157,7 @@ def main(
         ctx.warn(f"parallax: {exc}")
         return 1
     except KeyboardInterrupt:
+        ctx.warn("parallax: interrupted.")  # one line, not a traceback or nothing
         return 130
     except BrokenPipeError:
         return 0
@@ -198,9 +199,7 @@ def _first_positional(args: list[str]) -> str | None:
 
 
 def _asks_for_help(args: list[str]) -> bool:
-    return _first_positional(args) is None and any(
-        a in ("-h", "--help", "--version") for a in args
-    )
+    return _first_positional(args) is None and any(a in ("-h", "--help", "--version") for a in args)
 
 
 # -- commands --------------------------------------------------------------
@@ -225,7 +224,10 @@ def cmd_import(ctx: CliContext) -> int:
         write = ctx.print if result.status != "refused" else ctx.warn
         write(f"{status} {safe(display_path(result.path))}  {detail}")
 
-    report = ctx.collection.import_paths(ctx.args.paths, on_result=line)
+    with ctrl_c_stops_between_files() as interrupted:
+        report = ctx.collection.import_paths(
+            ctx.args.paths, on_result=line, should_cancel=interrupted
+        )
     if as_json:
         ctx.print_json(
             {
@@ -247,6 +249,9 @@ def cmd_import(ctx: CliContext) -> int:
         )
     else:
         ctx.print(ctx.style(report.summary(), BOLD))
+    if report.cancelled:
+        ctx.warn("parallax: interrupted; the files above are done, run the same command to finish.")
+        return 130
     return 1 if report.failed else 0
 
 

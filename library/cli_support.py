@@ -9,10 +9,12 @@ status.  Errors a user can act on are raised as `ParallaxError` and printed by
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -198,3 +200,31 @@ def utf8_text(text: str) -> str:
             "not valid UTF-8 text (check the terminal's encoding)"
         ) from None
     return text
+
+
+@contextlib.contextmanager
+def ctrl_c_stops_between_files() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C during a long command: stop at the next file, not mid-write.
+
+    A KeyboardInterrupt raised inside a SQLite callback (the search-index
+    function) became that file's "OperationalError" refusal and the import
+    went on.  While this is active, the first Ctrl-C only sets a flag (the
+    yielded callable returns True); a second one interrupts at once.
+    """
+    interrupted = False
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        nonlocal interrupted
+        if interrupted:
+            raise KeyboardInterrupt
+        interrupted = True
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread: leave Ctrl-C alone
+        yield lambda: False
+        return
+    try:
+        yield lambda: interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
