@@ -182,3 +182,22 @@ def test_notes_import_of_a_fifo_is_refused_without_opening_it(
     threading.Thread(target=feed, daemon=True).start()
     assert main(["notes", "import", str(fifo)]) == 1
     assert "not a regular file" in capsys.readouterr().err
+
+
+def test_notes_import_pauses_between_batches_so_other_writers_get_a_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Re-taking the lock at once starved a concurrent `notes add` into
+    # "notes.db is locked" during a 60,000-note import.
+    source = NotesStore(tmp_path / "source", make_backups=False)
+    for i in range(5):
+        source.add_article_note(1, f"note {i}")
+    text = to_json(select_notes(source))
+    source.close()
+    monkeypatch.setattr(export_mod, "IMPORT_BATCH", 2)
+    pauses: list[float] = []
+    monkeypatch.setattr(export_mod.time, "sleep", pauses.append)
+    store = NotesStore(tmp_path / "target", make_backups=False)
+    assert len(import_json(store, text).added) == 5
+    assert pauses == [export_mod.IMPORT_PAUSE] * 2  # between the 3 batches, not after
+    store.close()
