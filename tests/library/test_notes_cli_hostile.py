@@ -167,9 +167,11 @@ def test_notes_import_of_a_fifo_is_refused_without_opening_it(
     fifo = tmp_path / "notes.json"
     os.mkfifo(fifo)
 
+    finished = threading.Event()
+
     def feed() -> None:
         deadline = time.monotonic() + 3
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not finished.is_set():
             try:
                 fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
             except OSError:  # ENXIO: no reader yet
@@ -181,6 +183,7 @@ def test_notes_import_of_a_fifo_is_refused_without_opening_it(
 
     threading.Thread(target=feed, daemon=True).start()
     assert main(["notes", "import", str(fifo)]) == 1
+    finished.set()
     assert "not a regular file" in capsys.readouterr().err
 
 
@@ -196,7 +199,16 @@ def test_notes_import_pauses_between_batches_so_other_writers_get_a_turn(
     source.close()
     monkeypatch.setattr(export_mod, "IMPORT_BATCH", 2)
     pauses: list[float] = []
-    monkeypatch.setattr(export_mod.time, "sleep", pauses.append)
+    real_sleep = time.sleep
+    importer = threading.current_thread()
+
+    def sleep(seconds: float) -> None:
+        if threading.current_thread() is importer:
+            pauses.append(seconds)
+        else:
+            real_sleep(seconds)
+
+    monkeypatch.setattr(export_mod.time, "sleep", sleep)
     store = NotesStore(tmp_path / "target", make_backups=False)
     assert len(import_json(store, text).added) == 5
     assert pauses == [export_mod.IMPORT_PAUSE] * 2  # between the 3 batches, not after
