@@ -14,6 +14,7 @@ Registered by `library.cli` through `register(subparsers)`.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -146,7 +147,8 @@ def notes_of(ctx: CliContext) -> NotesStore:
     if store.recovered_from is not None and not getattr(ctx, "_notes_warned", False):
         ctx.warn(
             f"parallax: warning: {store.path.name} was damaged; it was moved to "
-            f"{store.recovered_from} (kept for recovery) and a new empty file was started."
+            f"{store.recovered_from} (kept for recovery) and a new empty file was started. "
+            f"Bring its notes back: parallax notes recover {shlex.quote(str(store.recovered_from))}"
         )
         ctx._notes_warned = True  # type: ignore[attr-defined]
     if store.db.note and not getattr(ctx, "_notes_noted", False):
@@ -260,7 +262,7 @@ def cmd_import(ctx: CliContext) -> int:
         # A FIFO or /dev/zero would block or never end: read regular files only.
         if path.exists() and not path.is_file():
             raise ParallaxError(f"Cannot read {safe(path)}: it is not a regular file.")
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad's BOM was "not JSON"
     except (OSError, UnicodeDecodeError) as exc:
         raise ParallaxError(f"Cannot read {safe(path)}: {exc}") from exc
     report = import_json(notes_of(ctx), text)

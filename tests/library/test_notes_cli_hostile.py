@@ -213,3 +213,26 @@ def test_notes_import_pauses_between_batches_so_other_writers_get_a_turn(
     assert len(import_json(store, text).added) == 5
     assert pauses == [export_mod.IMPORT_PAUSE] * 2  # between the 3 batches, not after
     store.close()
+
+
+def test_a_json_export_saved_with_a_bom_imports(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Windows Notepad saves UTF-8 with a BOM; json.loads called that "not JSON".
+    path = tmp_path / "notes.json"
+    path.write_text('\ufeff{"format": "parallax-notes", "version": 1, "notes": []}')
+    assert main(["notes", "import", str(path)]) == 0
+
+
+def test_a_damaged_notes_file_warning_says_how_to_bring_notes_back(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["notes", "add", "--article", "1", "--text", "keep"]) == 0
+    for extra in ("-wal", "-shm"):
+        (data_dir / f"notes.db{extra}").unlink(missing_ok=True)
+    (data_dir / "notes.db").write_bytes(b"\0" * 8192)
+    capsys.readouterr()
+    assert main(["notes", "list"]) == 0
+    err = capsys.readouterr().err
+    moved = next(data_dir.glob("notes.db.corrupt-*"))
+    assert f"parallax notes recover {moved}" in err
