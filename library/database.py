@@ -36,6 +36,7 @@ from sqlite_utils.migrations import Migrations
 
 from library.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked, DatabaseReadOnly
 from library.paths import ensure_private_dir
+from library.set_aside import exclusive_in, still_damaged
 
 BUSY_TIMEOUT_MS = 5000
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -194,26 +195,27 @@ def quarantine(path: Path) -> Path:
     refusal = write_refusal(path, "set the damaged file aside")
     if refusal is not None:
         raise DatabaseCorrupt(f"{path} is damaged and cannot be moved aside: {refusal}")
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    try:
+    with exclusive_in(path.parent):
+        if not still_damaged(path, _check_mark(path)):
+            # Another process opening the same damaged file moved it first,
+            # and may have started the new one: never move that one.
+            moved = sorted(path.parent.glob(f"{path.name}.corrupt-*"), key=os.path.getmtime)
+            moved = [m for m in moved if not m.name.endswith(_SIDE_FILES)]
+            if not moved:
+                raise DatabaseCorrupt(f"{path} was reported damaged but now reads fine.")
+            return moved[-1]
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
         path.rename(target)
-    except FileNotFoundError:
-        # Another process opening the same damaged file moved it first.
-        moved = sorted(path.parent.glob(f"{path.name}.corrupt-*"), key=os.path.getmtime)
-        moved = [m for m in moved if not m.name.endswith(_SIDE_FILES)]
-        if not moved:
-            raise
-        return moved[-1]
-    for suffix in _SIDE_FILES:
-        side = Path(str(path) + suffix)
-        if side.exists():
-            side.rename(Path(str(target) + suffix))
-    clear_check_mark(path)  # the fresh file starts trusted
+        for suffix in _SIDE_FILES:
+            side = Path(str(path) + suffix)
+            if side.exists():
+                side.rename(Path(str(target) + suffix))
+        clear_check_mark(path)  # the fresh file starts trusted
     return target
 
 
