@@ -55,6 +55,7 @@ def check_database(path: Path, migrations: Migrations) -> CheckResult:
         mark_for_check,
         needs_migrating,
         open_for_reading,
+        refuse_truncated,
         translate_errors,
     )
 
@@ -63,6 +64,8 @@ def check_database(path: Path, migrations: Migrations) -> CheckResult:
         result.info.append("not created yet")
         return result
     try:
+        # SQLite reads a 0-byte file as a new, empty database: "ok".
+        refuse_truncated(path)
         db = open_for_reading(path, "checking")
     except DatabaseError as exc:
         result.problems.append(str(exc))

@@ -36,6 +36,7 @@ from library.cli_support import (
     ArgumentParser,
     CliContext,
     add_json_flag,
+    ctrl_c_stops_between_files,
     highlight,
     record_id,
     utf8_text,
@@ -196,6 +197,7 @@ def main(
         ctx.warn(f"parallax: {exc}")
         return 1
     except KeyboardInterrupt:
+        ctx.warn("parallax: interrupted.")  # one line, not a traceback or nothing
         return 130
     except BrokenPipeError:
         return 0
@@ -262,7 +264,10 @@ def cmd_import(ctx: CliContext) -> int:
         write = ctx.print if result.status != "refused" else ctx.warn
         write(f"{status} {safe(display_path(result.path))}  {detail}")
 
-    report = ctx.collection.import_paths(ctx.args.paths, on_result=line)
+    with ctrl_c_stops_between_files() as interrupted:
+        report = ctx.collection.import_paths(
+            ctx.args.paths, on_result=line, should_cancel=interrupted
+        )
     if as_json:
         ctx.print_json(
             {
@@ -284,6 +289,9 @@ def cmd_import(ctx: CliContext) -> int:
         )
     else:
         ctx.print(ctx.style(report.summary(), BOLD))
+    if report.cancelled:
+        ctx.warn("parallax: interrupted; the files above are done, run the same command to finish.")
+        return 130
     return 1 if report.failed else 0
 
 

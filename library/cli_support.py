@@ -9,10 +9,12 @@ status.  Errors a user can act on are raised as `ParallaxError` and printed by
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -165,20 +167,35 @@ def reads_only(args: argparse.Namespace) -> bool:
     if command in ("compare", "review list"):
         # A file path is imported first; library ids (or none) only read.
         refs = (args.a, args.b) if command == "compare" else args.refs
-        return all(ref.isdigit() and not Path(ref).exists() for ref in refs)
+        return all(is_plain_number(ref) and not _exists(ref) for ref in refs)
     return command in READ_ONLY_COMMANDS
+
+
+def _exists(ref: str) -> bool:
+    try:
+        return Path(ref).exists()
+    except OSError:  # a name too long for the file system is no file
+        return False
 
 
 #: SQLite's largest integer; a bigger id or limit cannot even be looked up.
 MAX_SQLITE_INT = 2**63 - 1
 
 
+def is_plain_number(text: str) -> bool:
+    """True for a string of ASCII digits: what Parallax takes as an id."""
+    return text.isascii() and text.isdigit()
+
+
 def record_id(text: str) -> int:
     """argparse type for an article or note id: a whole number SQLite can hold."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    # ASCII digits only: int() also takes " 1", "+1", "٣" and "１", so
+    # `remove ٣` removed article 3.
+    if not is_plain_number(text):
+        if text.startswith("-") and is_plain_number(text[1:]):
+            raise argparse.ArgumentTypeError(f"out of range: {text}")
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    value = int(text) if len(text) <= 19 else MAX_SQLITE_INT + 1
     if not 0 <= value <= MAX_SQLITE_INT:
         raise argparse.ArgumentTypeError(f"out of range: {text}")
     return value
@@ -212,3 +229,31 @@ def utf8_text(text: str) -> str:
             "not valid UTF-8 text (check the terminal's encoding)"
         ) from None
     return text
+
+
+@contextlib.contextmanager
+def ctrl_c_stops_between_files() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C during a long command: stop at the next file, not mid-write.
+
+    A KeyboardInterrupt raised inside a SQLite callback (the search-index
+    function) became that file's "OperationalError" refusal and the import
+    went on.  While this is active, the first Ctrl-C only sets a flag (the
+    yielded callable returns True); a second one interrupts at once.
+    """
+    interrupted = False
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        nonlocal interrupted
+        if interrupted:
+            raise KeyboardInterrupt
+        interrupted = True
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread: leave Ctrl-C alone
+        yield lambda: False
+        return
+    try:
+        yield lambda: interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
-from library.database import quarantine
+from library.database import quarantine, refuse_truncated
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
 from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
 from library.paths import LIBRARY_DB, display_path
@@ -70,6 +70,8 @@ class Collection:
         #: Where a damaged library.db was moved on opening, for the UI to mention.
         self.library_recovered_from: Path | None = None
         try:
+            # A truncated (0-byte) library.db was silently a new library.
+            refuse_truncated(self.data_dir / LIBRARY_DB)
             self.library = LibraryStore(self.data_dir, read_only=read_only)
         except DatabaseCorrupt:  # DatabaseTooNew is not one: it propagates
             # The library is an index of the user's files: set the damaged
@@ -186,8 +188,9 @@ class Collection:
         except OSError as exc:  # e.g. a file inside a folder the user cannot read
             reason = (exc.strerror or "error").lower()
             raise ImportRefused(f"{display_path(path)} cannot be read ({reason})") from exc
-        if ref.isdigit() and not exists:
-            if int(ref) > MAX_ID:
+        # ASCII digits only: "٣" and "²" pass str.isdigit() ("²" then broke int()).
+        if ref.isascii() and ref.isdigit() and not exists:
+            if len(ref) > len(str(MAX_ID)) or int(ref) > MAX_ID:
                 raise NotFound(f"No article with id {ref} in the library.")
             return self.library.current(int(ref))
         if not exists:

@@ -42,6 +42,7 @@ from library.errors import (
     DatabaseTooNew,
 )
 from library.paths import ensure_private_dir
+from library.set_aside import exclusive_in, still_damaged
 
 BUSY_TIMEOUT_MS = 5000
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -200,26 +201,27 @@ def quarantine(path: Path) -> Path:
     refusal = write_refusal(path, "set the damaged file aside")
     if refusal is not None:
         raise DatabaseCorrupt(f"{path} is damaged and cannot be moved aside: {refusal}")
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    try:
+    with exclusive_in(path.parent):
+        if not still_damaged(path, _check_mark(path)):
+            # Another process opening the same damaged file moved it first,
+            # and may have started the new one: never move that one.
+            moved = sorted(path.parent.glob(f"{path.name}.corrupt-*"), key=os.path.getmtime)
+            moved = [m for m in moved if not m.name.endswith(_SIDE_FILES)]
+            if not moved:
+                raise DatabaseCorrupt(f"{path} was reported damaged but now reads fine.")
+            return moved[-1]
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
         path.rename(target)
-    except FileNotFoundError:
-        # Another process opening the same damaged file moved it first.
-        moved = sorted(path.parent.glob(f"{path.name}.corrupt-*"), key=os.path.getmtime)
-        moved = [m for m in moved if not m.name.endswith(_SIDE_FILES)]
-        if not moved:
-            raise
-        return moved[-1]
-    for suffix in _SIDE_FILES:
-        side = Path(str(path) + suffix)
-        if side.exists():
-            side.rename(Path(str(target) + suffix))
-    clear_check_mark(path)  # the fresh file starts trusted
+        for suffix in _SIDE_FILES:
+            side = Path(str(path) + suffix)
+            if side.exists():
+                side.rename(Path(str(target) + suffix))
+        clear_check_mark(path)  # the fresh file starts trusted
     return target
 
 
@@ -261,6 +263,18 @@ def clear_check_mark(path: Path) -> None:
     if _may_write_in(path.parent):
         with contextlib.suppress(OSError):
             _check_mark(path).unlink()
+
+
+def refuse_truncated(path: Path) -> None:
+    """Raise `DatabaseCorrupt` if `path` is 0 bytes and no WAL holds its pages.
+
+    Parallax never leaves an empty database file (`_create_private` links a
+    finished one into place), but SQLite reads one as a new, empty database.
+    """
+    wal = Path(f"{path}-wal")
+    with contextlib.suppress(OSError):  # missing: a first run
+        if path.stat().st_size == 0 and (not wal.exists() or wal.stat().st_size == 0):
+            raise DatabaseCorrupt(f"{path} is empty (0 bytes): it was truncated.")
 
 
 def _may_write_in(folder: Path) -> bool:

@@ -104,7 +104,11 @@ class NotesTransfer:
         if path is None:
             return False
         try:
-            text = path.read_text(encoding="utf-8")
+            # A FIFO or device would block the window (or never end) on read.
+            if path.exists() and not path.is_file():
+                self.report(f"Cannot read {path.name}: it is not a regular file.", True)
+                return False
+            text = path.read_text(encoding="utf-8-sig")  # Notepad writes a BOM
             result = import_json(self.store, text)
         except (OSError, UnicodeDecodeError) as exc:
             self.report(f"Cannot read {path.name}: {exc}", True)

@@ -8,6 +8,8 @@ Markdown, from the CLI or the window) goes through `write_export`, which:
   `settings.ini`, set-aside damaged files…), found by resolved path *and* by
   device and inode, so a symlink or a hard link to `notes.db`, or another
   spelling of the data dir's path, is refused too;
+- refuses a target that exists and is not a regular file (a device such as
+  /dev/null, a FIFO): the rename would replace it;
 - writes a temporary file next to the target (mode 0600: notes and the
   articles compared are private), fsyncs it and renames it over the target,
   so a crash or a full disk leaves the old file or the new one, never half
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -64,6 +67,17 @@ def check_target(path: Path, *, data_dir: Path, shown: Path | None = None) -> No
     home = Path(os.path.abspath(data_dir)).resolve()
     if target == home or home in target.parents:
         raise _refusal(shown, f"it is inside Parallax's data folder {home}")
+    # The rename would put a regular file in place of a device, a FIFO or a
+    # socket: run as root, `-o /dev/null` replaced /dev/null itself.
+    with contextlib.suppress(OSError):  # missing, or unstatable: the write says why
+        mode = os.stat(target).st_mode
+        if stat.S_ISDIR(mode):
+            raise ParallaxError(f"Cannot write {shown}: it is a folder. Choose a file name.")
+        if not stat.S_ISREG(mode):
+            raise ParallaxError(
+                f"Will not export over {shown}: it is not a regular file (a device, a pipe "
+                "or a socket). Choose a file name; without -o the export is printed."
+            )
     own = _identities(home)
     if not own:
         return

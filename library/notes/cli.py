@@ -15,6 +15,7 @@ Registered by `library.cli` through `register(subparsers)`.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -163,7 +164,8 @@ def notes_of(ctx: CliContext) -> NotesStore:
     if store.recovered_from is not None and not getattr(ctx, "_notes_warned", False):
         ctx.warn(
             f"parallax: warning: {store.path.name} was damaged; it was moved to "
-            f"{store.recovered_from} (kept for recovery) and a new empty file was started."
+            f"{store.recovered_from} (kept for recovery) and a new empty file was started. "
+            f"Bring its notes back: parallax notes recover {shlex.quote(str(store.recovered_from))}"
         )
         ctx._notes_warned = True  # type: ignore[attr-defined]
     if store.db.note and not getattr(ctx, "_notes_noted", False):
@@ -288,7 +290,7 @@ def cmd_export(ctx: CliContext) -> int:
         text = to_json(notes)
     else:
         text = to_markdown(notes, lambda article_id: _title(ctx, article_id))
-    if ctx.args.output is None:
+    if ctx.args.output is None or str(ctx.args.output) == "-":  # "-" is stdout, as usual
         ctx.print_data(text, is_json=ctx.args.format == "json")
         return 0
     from library.export.writer import write_export  # its package loads the report writers
@@ -301,7 +303,10 @@ def cmd_export(ctx: CliContext) -> int:
 def cmd_import(ctx: CliContext) -> int:
     path: Path = ctx.args.file
     try:
-        text = path.read_text(encoding="utf-8")
+        # A FIFO or /dev/zero would block or never end: read regular files only.
+        if path.exists() and not path.is_file():
+            raise ParallaxError(f"Cannot read {safe(path)}: it is not a regular file.")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad's BOM was "not JSON"
     except (OSError, UnicodeDecodeError) as exc:
         raise ParallaxError(f"Cannot read {safe(path)}: {exc}") from exc
     from library.notes.export import import_json

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -22,6 +23,10 @@ FORMAT = "parallax-notes"
 VERSION = 1
 #: Notes written per transaction by `import_json`.
 IMPORT_BATCH = 500
+#: ...and for at most this long (seconds), then pause `IMPORT_PAUSE` seconds
+#: so that another window's or command's write gets its turn.
+IMPORT_BATCH_SECONDS = 0.5
+IMPORT_PAUSE = 0.06
 ExportFormat = Literal["md", "json"]
 TitleLookup = Mapping[int, str] | Callable[[int], str | None]
 
@@ -96,6 +101,8 @@ def parse_json(text: str) -> list[Note]:
         raise InvalidNote(f"Not a JSON file: {exc.msg} (line {exc.lineno}).") from exc
     except RecursionError as exc:
         raise InvalidNote("Not a Parallax notes export: the JSON is nested too deeply.") from exc
+    except ValueError as exc:  # a number of over 4,300 digits
+        raise InvalidNote(f"Not a Parallax notes export: {exc}.") from exc
     if isinstance(doc, list):  # a bare list of notes is accepted too
         doc = {"format": FORMAT, "version": VERSION, "notes": doc}
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -128,12 +135,23 @@ def import_json(store: NotesStore, text: str) -> ImportReport:
     """
     notes = parse_json(text)  # every note checked (`Note.from_dict`) before any is written
     report = ImportReport()
-    for start in range(0, len(notes), IMPORT_BATCH):
+    done = 0
+    while done < len(notes):
+        if done:
+            # Let go of the lock for a moment: SQLite's busy handler polls
+            # (every 100 ms once it has waited a while), and a writer that
+            # begins again at once starved `notes add` into "locked" for the
+            # whole minute a 60,000-note import takes.
+            time.sleep(IMPORT_PAUSE)
+        deadline = time.monotonic() + IMPORT_BATCH_SECONDS
         with store.batch():
-            for note in notes[start : start + IMPORT_BATCH]:
+            for note in notes[done : done + IMPORT_BATCH]:
                 outcome = store.import_note(note)
                 stored = store.find_uid(note.uid)
                 getattr(report, outcome).append(stored.id if stored else note.id)
+                done += 1
+                if time.monotonic() > deadline:
+                    break
     return report
 
 

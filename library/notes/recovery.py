@@ -145,7 +145,11 @@ def _notes_sql() -> str:
 
 
 def _check_file(path: Path) -> None:
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise DatabaseError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    if not exists:
         raise DatabaseError(f"{path} does not exist.")
     if not path.is_file():
         raise DatabaseError(f"{path} is not a file (a notes.db or a backup of it).")

@@ -97,3 +97,23 @@ def test_cli_export_refuses_a_hard_link_in_one_line(
     err = capsys.readouterr().err
     assert status == 1 and len(err.strip().splitlines()) == 1
     assert "Will not export over" in err and link.read_bytes() == before
+
+
+def test_a_fifo_or_device_target_is_refused_not_replaced(home: Path, tmp_path: Path) -> None:
+    # As root, `notes export -o /dev/null` renamed a regular file over /dev/null.
+    (tmp_path / "exports").mkdir()
+    fifo = tmp_path / "exports" / "out.md"
+    os.mkfifo(fifo)
+    with pytest.raises(ParallaxError, match="not a regular file"):
+        write_export(fifo, "x", data_dir=home)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert [p.name for p in fifo.parent.iterdir()] == ["out.md"]  # no temp file left
+
+
+def test_export_to_dash_prints_instead_of_writing_a_file_named_dash(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--data-dir", str(home), "notes", "export", "-o", "-"]) == 0
+    assert "keep me" in capsys.readouterr().out
+    assert not (tmp_path / "-").exists()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -143,3 +146,93 @@ def test_notes_import_commits_in_batches(tmp_path: Path, monkeypatch: pytest.Mon
     assert sizes == [0, 2, 4]
     assert len(report.added) == 5 and store.count() == 5
     store.close()
+
+
+def test_a_number_too_long_to_convert_is_one_clear_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.json"
+    path.write_text('{"format": "parallax-notes", "version": 1, "notes": [' + "9" * 5000 + "]}")
+    assert main(["notes", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Not a Parallax notes export" in err and len(err.splitlines()) == 1
+
+
+def test_notes_import_of_a_fifo_is_refused_without_opening_it(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Opening a FIFO blocks until someone writes (and /dev/zero never ends).
+    # So that the test cannot hang without the fix, a writer feeds the FIFO
+    # if anyone opens it for reading.
+    fifo = tmp_path / "notes.json"
+    os.mkfifo(fifo)
+
+    finished = threading.Event()
+
+    def feed() -> None:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and not finished.is_set():
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:  # ENXIO: no reader yet
+                time.sleep(0.01)
+                continue
+            os.write(fd, b"[]")
+            os.close(fd)
+            return
+
+    threading.Thread(target=feed, daemon=True).start()
+    assert main(["notes", "import", str(fifo)]) == 1
+    finished.set()
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_notes_import_pauses_between_batches_so_other_writers_get_a_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Re-taking the lock at once starved a concurrent `notes add` into
+    # "notes.db is locked" during a 60,000-note import.
+    source = NotesStore(tmp_path / "source", make_backups=False)
+    for i in range(5):
+        source.add_article_note(1, f"note {i}")
+    text = to_json(select_notes(source))
+    source.close()
+    monkeypatch.setattr(export_mod, "IMPORT_BATCH", 2)
+    pauses: list[float] = []
+    real_sleep = time.sleep
+    importer = threading.current_thread()
+
+    def sleep(seconds: float) -> None:
+        if threading.current_thread() is importer:
+            pauses.append(seconds)
+        else:
+            real_sleep(seconds)
+
+    monkeypatch.setattr(export_mod.time, "sleep", sleep)
+    store = NotesStore(tmp_path / "target", make_backups=False)
+    assert len(import_json(store, text).added) == 5
+    assert pauses == [export_mod.IMPORT_PAUSE] * 2  # between the 3 batches, not after
+    store.close()
+
+
+def test_a_json_export_saved_with_a_bom_imports(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Windows Notepad saves UTF-8 with a BOM; json.loads called that "not JSON".
+    path = tmp_path / "notes.json"
+    path.write_text('\ufeff{"format": "parallax-notes", "version": 1, "notes": []}')
+    assert main(["notes", "import", str(path)]) == 0
+
+
+def test_a_damaged_notes_file_warning_says_how_to_bring_notes_back(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["notes", "add", "--article", "1", "--text", "keep"]) == 0
+    for extra in ("-wal", "-shm"):
+        (data_dir / f"notes.db{extra}").unlink(missing_ok=True)
+    (data_dir / "notes.db").write_bytes(b"\0" * 8192)
+    capsys.readouterr()
+    assert main(["notes", "list"]) == 0
+    err = capsys.readouterr().err
+    moved = next(data_dir.glob("notes.db.corrupt-*"))
+    assert f"parallax notes recover {moved}" in err
