@@ -53,6 +53,8 @@ def compare_texts(
     title_b: str = "",
     backend: SimilarityBackend | None = None,
     threshold: float = ALIGN_THRESHOLD,
+    published_a: str | None = None,
+    published_b: str | None = None,
 ) -> Comparison:
     """Compare two texts; offsets in the result point into `text_a` / `text_b`.
 
@@ -65,6 +67,8 @@ def compare_texts(
         title_b: title shown for B.
         backend: similarity backend; lexical (no model) by default.
         threshold: minimum alignment score (higher = fewer, surer pairs).
+        published_a: A's publication date (ISO), to resolve "two years ago".
+        published_b: B's publication date.
     """
     return compare(
         text_a,
@@ -74,6 +78,8 @@ def compare_texts(
         title_b=title_b,
         backend=backend,
         threshold=threshold,
+        published_a=published_a,
+        published_b=published_b,
     )
 
 
@@ -99,4 +105,6 @@ def compare_articles(
         title_a=article_a.title,
         title_b=article_b.title,
         backend=backend,
+        published_a=article_a.published,
+        published_b=article_b.published,
     )
