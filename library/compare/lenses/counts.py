@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from library.compare.detectors import numbers as detector
+from library.compare.lenses.timeline import RELATIVE
 from library.compare.model import Pair, Unit
 from library.compare.quantities import dates, is_dateline
 
@@ -60,7 +61,9 @@ def _side(units: tuple[Unit, ...]) -> list[tuple[Counted, Any]]:
     for u in units:
         if is_dateline(u.text):
             continue
-        for m in detector.mentions(u.text, dates(u.text)[1]):
+        # "Two years ago" is a date (the timeline's), not a count of years.
+        hide = dates(u.text)[1] + [m.span() for m in RELATIVE.finditer(u.text)]
+        for m in detector.mentions(u.text, hide):
             if m.q.ordinal:
                 continue  # "the sixth" says which one, not how many
             out.append((Counted(m.q.text, round(m.q.value, 4), m.context, u.id), m))

@@ -50,8 +50,11 @@ def _names(sentence: str, mentions: Mentions) -> list[str]:
     short form ("Smith left early" after "John Smith"), not an ordinary word."""
     found = entities(sentence, at_start=True)
     first = entities(sentence)[:1]
-    if first and first[0] not in found and mentions.canonical(first[0]) != first[0].lower():
-        found.insert(0, first[0])
+    if first and first[0] not in found:
+        full = mentions.canonical(first[0])
+        # (A full name the index read across a sentence end, "Smith. Current", is no name.)
+        if full != first[0].lower() and "." not in full:
+            found.insert(0, first[0])
     return found
 
 

@@ -31,7 +31,7 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "a": 1, "an": 1,
 }  # fmt: skip
-_RELATIVE = re.compile(
+RELATIVE = re.compile(
     r"\b(?P<this>this|last|next)\s+year\b"
     r"|\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+years?\s+ago\b"
     r"|\b(?P<day>yesterday|today|tomorrow)\b",
@@ -139,7 +139,7 @@ def _resolve(d: Dated, pub: date | None) -> Dated:
 
 def _relative(text: str, unit: int, pub: date | None) -> list[tuple[Dated, int]]:
     out: list[tuple[Dated, int]] = []
-    for m in _RELATIVE.finditer(text):
+    for m in RELATIVE.finditer(text):
         written = m.group()
         if m.group("this"):
             shift = _YEAR_SHIFT[m.group("this").lower()]
