@@ -195,3 +195,31 @@ def test_sample_pair_targets(sample: Comparison) -> None:
     assert "WeChat" in sample.a.units[tenth.a[0]].text
     assert "WeChat" in sample.b.units[tenth.b[0]].text
     assert not any(r.conflict for r in ls.timeline)
+
+
+# --- regressions and the Markdown export --------------------------------------
+
+
+def test_relative_date_is_not_a_count() -> None:
+    ls = lenses("Two years ago the plant closed.", "The plant closed.")
+    assert ls.numbers == ()
+    assert [r.date for r in ls.timeline] == ["two years ago"]
+
+
+def test_opening_word_is_a_name_only_when_known() -> None:
+    names = {n.name for n in lenses("Current rules apply. Ann Lee agreed.", "Lee agreed.").names}
+    assert "Current" not in names and "Ann Lee" in names
+
+
+def test_markdown_export_has_lens_tables() -> None:
+    from library.article import Article
+    from library.export.comparison_report import to_markdown
+
+    a = "Ann Lee, a city planner, said the bridge opened on May 3. It cost 40 million dollars."
+    b = "The bridge opened on May 3, Ann Lee said. Analysts believe it was | late."
+    text = to_markdown(compare_texts(a, b), Article(title="A", body=a), Article(title="B", body=b))
+    for heading in ("## Voices", "## Timeline", "## Numbers", "## Names"):
+        assert heading in text
+    assert "| Ann Lee | 0 | 0 | a city planner |  |" in text
+    assert "| ????-05-03 | 0 | 0 | May 3 | May 3 |  |" in text
+    assert "Unnamed sources in B: 1 (Analysts believe)" in text
