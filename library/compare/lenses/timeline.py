@@ -178,6 +178,8 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
     for d in merged:
         if d.year is None and d.month is None and d.day is None:
             continue  # a weekday or a clock time alone: no place on a date axis
+        if (d.day or 0) > 31 or (d.month or 0) > 12:
+            continue  # "the 81st annual ceremony": an ordinal, not a day
         out.append(_from_mention(unit.id, d))
         at = unit.text.find(d.text)
         ends.append(at + len(d.text) if at >= 0 else -1)
@@ -216,8 +218,10 @@ def build(
     pub_a, pub_b = parse_published(published_a), parse_published(published_b)
     da = [d for u in units_a for d in statements(u, pub_a)]
     db = [d for u in units_b for d in statements(u, pub_b)]
-    words_a = {u.id: _words(u.text) for u in units_a}
-    words_b = {u.id: _words(u.text) for u in units_b}
+    # Only dated units need their words (the event they tell).
+    dated_a, dated_b = {d.unit for d in da}, {d.unit for d in db}
+    words_a = {u.id: _words(u.text) for u in units_a if u.id in dated_a}
+    words_b = {u.id: _words(u.text) for u in units_b if u.id in dated_b}
     # Link each B entry to the A entry of a fitting date telling the most of its event.
     link: dict[int, int] = {}
     taken: set[int] = set()

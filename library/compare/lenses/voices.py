@@ -32,12 +32,17 @@ _BEFORE = re.compile(
     rf"\s+(?:(?:also|previously|later|further|once|then|recently)\s+)?(?:{_VERBS})\b"
 )
 _AFTER = re.compile(
-    rf"(?:\b(?:said|says|added|wrote)|\b[Aa]ccording\s+to)\s+(?:the\s+)?(?P<who>{_NAME})"
-    rf"(?:\s*,\s*(?P<role>[^,;:“”\"]{{3,140}}?)\s*[,.])?"
+    rf"(?:\b(?:said|says|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
+    # "said team president Billy King": a role may come first.
+    rf"(?P<pre>(?:[A-Za-z][\w’'-]*\s+){{0,4}}?[a-z][\w’'-]*\s+)?(?P<who>{_NAME})"
+    r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
+    # "said Smith." ends the clause; "said Smith was let go" reports about Smith.
+    r"(?(acc)|(?=\s*(?:[,.;:!?)”\"]|$)))"
 )
 _ANONYMOUS = re.compile(
     r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
-    r"sources?|some(?:\s+people)?|others|many|netizens|scholars?)\s+"
+    r"sources?|some(?:\s+people)?|others|many|netizens|scholars?|police|investigators|"
+    r"officials|authorities|witnesses|residents|prosecutors)\s+"
     r"(?:(?:also|have|had|generally|widely)\s+)?"
     r"(?P<verb>believe[sd]?|say|said|suggest(?:ed)?|speculated?|interpret(?:ed)?|think|"
     r"thought|argued?|note[sd]?|warn(?:ed)?|claim(?:ed)?|point\s+out|pointed\s+out|"
@@ -51,7 +56,8 @@ _NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at",
 _NOT_VOICES = frozenset((
     "article", "report", "statement", "notice", "it", "this", "he", "she", "analyst", "analysts",
     "observer", "observers", "expert", "experts", "critics", "commentators", "insiders",
-    "sources", "some", "others", "many", "netizens", "scholars", "officials",
+    "sources", "some", "others", "many", "netizens", "scholars", "officials", "police",
+    "investigators", "authorities", "witnesses", "residents", "prosecutors",
 ))  # fmt: skip
 
 
@@ -112,7 +118,10 @@ def sources(text: str) -> list[tuple[str, str]]:
             name = names[-1] if rx is _BEFORE else names[0]
             if name.lower() in _NOT_VOICES or not name[:1].isupper():
                 continue
-            role = (m.group("role") or "").strip()
+            pre = m.groupdict().get("pre") or ""
+            if any(w.lower() in _NOT_ROLE for w in pre.split()):
+                continue  # "said in a statement by the White House": no role
+            role = (m.group("role") or pre).strip()
             if not role and rx is _BEFORE:
                 # The role is the words right before the name itself.
                 at = m.start("who") + m.group("who").rfind(name)

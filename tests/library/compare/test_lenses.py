@@ -223,3 +223,29 @@ def test_markdown_export_has_lens_tables() -> None:
     assert "| Ann Lee | 0 | 0 | a city planner |  |" in text
     assert "| ????-05-03 | 0 | 0 | May 3 | May 3 |  |" in text
     assert "Unnamed sources in B: 1 (Analysts believe)" in text
+
+
+def test_said_about_someone_is_not_their_voice() -> None:
+    from library.compare.lenses.voices import sources
+
+    assert sources("Police said Kirkpatrick was let go on Dec. 11.") == []
+    assert sources("He said Smith was being brought to the county jail.") == []
+    assert sources("“It is an honor,” said ABC Entertainment Group president Anne Sweeney.") == [
+        ("Anne Sweeney", "ABC Entertainment Group president")
+    ]
+    assert sources("The ship sank, said Wicharn Sirichai, owner of the Ekawat Nava.") == [
+        ("Wicharn Sirichai", "owner of the Ekawat Nava")
+    ]
+
+
+def test_police_and_investigators_are_unnamed() -> None:
+    ls = lenses(
+        "Police said the driver fled. Investigators say the tape helps.", "The driver fled."
+    )
+    assert ls.voices == ()
+    assert ls.to_dict()["anonymous"]["a"]["count"] == 2
+
+
+def test_ordinal_is_not_a_day() -> None:
+    ls = lenses("He will host the 81st annual ceremony on February 22.", "The ceremony is set.")
+    assert [r.date for r in ls.timeline] == ["????-02-22"]
