@@ -49,6 +49,10 @@ _ANONYMOUS = re.compile(
     r"told|stated?|view(?:ed)?|expect(?:ed)?)\b",
     re.I,
 )
+# "He said ..." / "..., she added.": the voice just named speaks on.
+_PRONOUN = re.compile(rf"(?:^|[,”\"]\s*)(?:he|she|He|She)\s+(?:also\s+)?(?:{_VERBS})\b")
+# How many units back a pronoun may reach for its speaker.
+PRONOUN_REACH = 2
 # A role told just before the name: "Current affairs commentator Li Linyi".
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
 _NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at", "as", "by"))
@@ -156,8 +160,15 @@ def build(
     voices: dict[str, Voice] = {}
     unnamed: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
     for side, units in (("a", units_a), ("b", units_b)):
+        last: tuple[Voice, int] | None = None  # the last named voice and its unit
         for u in units:
-            for name, role in sources(u.text):
+            named = sources(u.text)
+            if not named and last and u.id - last[1] <= PRONOUN_REACH and _PRONOUN.search(u.text):
+                ids = last[0].a if side == "a" else last[0].b
+                if u.id not in ids:
+                    ids.append(u.id)
+                last = (last[0], u.id)  # "He said ... He added ...": a chain
+            for name, role in named:
                 key = mentions.canonical(name)
                 v = voices.setdefault(key, Voice(key, name))
                 if len(name) > len(v.name):
@@ -169,6 +180,7 @@ def build(
                     v.description_a = role
                 elif role and side == "b" and not v.description_b:
                     v.description_b = role
+                last = (v, u.id)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
     ordered = sorted(voices.values(), key=lambda v: (not (v.a and v.b), not v.a, v.key))
     return ordered, unnamed

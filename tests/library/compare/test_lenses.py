@@ -249,3 +249,14 @@ def test_police_and_investigators_are_unnamed() -> None:
 def test_ordinal_is_not_a_day() -> None:
     ls = lenses("He will host the 81st annual ceremony on February 22.", "The ceremony is set.")
     assert [r.date for r in ls.timeline] == ["????-02-22"]
+
+
+def test_pronoun_speaks_for_the_voice_just_named() -> None:
+    a = (
+        "Nirad Sinha, a navy spokesman, told CNN the crew fired first. "
+        "He said the ship was laden with ammunition. "
+        "The navy patrols the gulf. The weather was calm. The ship sank. "
+        "He said nothing else."
+    )
+    sinha = voice(lenses(a, "The ship sank."), "Nirad Sinha")
+    assert sinha["a"] == [0, 1]  # the last "He said" is too far from the name
