@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
+from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, TITLES, entities
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
+from library.compare.units import STOPWORDS
 
 _VERBS = (
     r"said|says|say|told|tells|stated|states|noted|notes|remarked|remarks|claimed|claims|"
@@ -55,6 +56,18 @@ _PRONOUN = re.compile(rf"(?:^|[,”\"]\s*)(?:he|she|He|She)\s+(?:also\s+)?(?:{_V
 PRONOUN_REACH = 2
 # A role told just before the name: "Current affairs commentator Li Linyi".
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
+# Titles and ranks a capitalised run puts before a name.
+_TITLE_WORDS = TITLES | frozenset((
+    "sgt", "lt", "chief", "editor", "prosecutor", "commodore", "const", "constable", "officer",
+    "spokesman", "spokeswoman", "spokesperson", "undersheriff", "sheriff", "captain", "capt",
+    "col", "colonel", "detective", "det", "inspector", "coach", "professor", "mayor", "premier",
+    "commander", "adm", "admiral", "manager", "superintendent", "lieutenant", "sergeant",
+))  # fmt: skip
+# Words that open a clause, not a role: ", since it was ...,".
+_CLAUSE = frozenset((
+    "since", "because", "as", "after", "before", "while", "if", "and", "but", "when",
+    "although", "though", "so", "then", "until", "unless", "where", "that", "which",
+))  # fmt: skip
 _NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at", "as", "by"))
 # Words a voice never is (a pronoun, the article itself).
 _NOT_VOICES = frozenset((
@@ -107,6 +120,25 @@ def _role_before(text: str, start: int) -> str:
     return " ".join(words)
 
 
+def _split_title(name: str) -> tuple[str, str]:
+    """ "Troy Police Chief Charles Craft" -> ("Charles Craft", "Troy Police Chief")."""
+    words = name.split()
+    k = max(
+        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLE_WORDS), default=-1
+    )
+    if k < 0:
+        return name, ""
+    return " ".join(words[k + 1 :]), " ".join(words[: k + 1])
+
+
+def _is_role(words: str) -> bool:
+    """Whether words before a name read as a role ("team president"), not a clause."""
+    return not any(
+        w.lower() in STOPWORDS or w.lower() in _NOT_ROLE or w.endswith(("ed", "ing"))
+        for w in words.split()
+    )
+
+
 def sources(text: str) -> list[tuple[str, str]]:
     """Named sources of one sentence as `(name, role)`, in order.
 
@@ -123,14 +155,17 @@ def sources(text: str) -> list[tuple[str, str]]:
             if name.lower() in _NOT_VOICES or not name[:1].isupper():
                 continue
             pre = m.groupdict().get("pre") or ""
-            if any(w.lower() in _NOT_ROLE for w in pre.split()):
-                continue  # "said in a statement by the White House": no role
+            if not _is_role(pre):
+                continue  # "said they had located X", "said in a statement by X": no role
             role = (m.group("role") or pre).strip()
+            if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
+                role = ""  # "X, 38, said": an age; "X, since it was ..., said": a clause
             if not role and rx is _BEFORE:
                 # The role is the words right before the name itself.
                 at = m.start("who") + m.group("who").rfind(name)
                 role = _role_before(text, at)
-            out.append((name, role))
+            name, title = _split_title(name)
+            out.append((name, f"{role} {title}".strip() if title else role))
     return out
 
 
@@ -182,5 +217,20 @@ def build(
                     v.description_b = role
                 last = (v, u.id)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
+    _merge_surnames(voices)
     ordered = sorted(voices.values(), key=lambda v: (not (v.a and v.b), not v.a, v.key))
     return ordered, unnamed
+
+
+def _merge_surnames(voices: dict[str, Voice]) -> None:
+    """ "Adgate said" is the Bill Adgate quoted before, when only one voice ends so."""
+    for key in [k for k, v in voices.items() if " " not in v.name]:
+        last = voices[key].name.lower()
+        full = [v for k, v in voices.items() if k != key and v.name.lower().split()[-1] == last]
+        if len(full) != 1:
+            continue
+        short, into = voices.pop(key), full[0]
+        into.a = sorted(set(into.a) | set(short.a))
+        into.b = sorted(set(into.b) | set(short.b))
+        into.description_a = into.description_a or short.description_a
+        into.description_b = into.description_b or short.description_b

@@ -260,3 +260,21 @@ def test_pronoun_speaks_for_the_voice_just_named() -> None:
     )
     sinha = voice(lenses(a, "The ship sank."), "Nirad Sinha")
     assert sinha["a"] == [0, 1]  # the last "He said" is too far from the name
+
+
+def test_titles_split_off_and_surnames_merged() -> None:
+    a = (
+        "Troy Police Chief Charles Craft said the man was calm. "
+        "The shop closed early. “He was quiet,” Craft said. "
+        "Police said they had located Anthony Lane, 38, of Troy."
+    )
+    ls = lenses(a, "The man was calm.")
+    assert [v.to_dict() for v in ls.voices] == [
+        {
+            "name": "Charles Craft",
+            "description_a": "Troy Police Chief",
+            "description_b": "",
+            "a": [0, 2],
+            "b": [],
+        }
+    ]
