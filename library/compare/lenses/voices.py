@@ -62,11 +62,14 @@ _TITLE_WORDS = TITLES | frozenset((
     "spokesman", "spokeswoman", "spokesperson", "undersheriff", "sheriff", "captain", "capt",
     "col", "colonel", "detective", "det", "inspector", "coach", "professor", "mayor", "premier",
     "commander", "adm", "admiral", "manager", "superintendent", "lieutenant", "sergeant",
+    "executive", "ceo", "chancellor", "ambassador", "deputy",
 ))  # fmt: skip
 # Words that open a clause, not a role: ", since it was ...,".
 _CLAUSE = frozenset((
     "since", "because", "as", "after", "before", "while", "if", "and", "but", "when",
     "although", "though", "so", "then", "until", "unless", "where", "that", "which",
+    "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "for", "with", "by", "from",
+    "to", "not", "also", "however",
 ))  # fmt: skip
 _NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at", "as", "by"))
 # Words a voice never is (a pronoun, the article itself).
@@ -121,7 +124,15 @@ def _role_before(text: str, start: int) -> str:
 
 
 def _split_title(name: str) -> tuple[str, str]:
-    """ "Troy Police Chief Charles Craft" -> ("Charles Craft", "Troy Police Chief")."""
+    """Title words off a name, into the role.
+
+    "Troy Police Chief Charles Craft" -> ("Charles Craft", "Troy Police Chief");
+    "Gregg Hastings of the Oregon State Police" -> ("Gregg Hastings", "of the ...").
+    """
+    head, of, body = name.partition(" of ")
+    if of and len(head.split()) >= 2:
+        inner, title = _split_title(head)
+        return inner, f"{title} of {body}".strip()
     words = name.split()
     k = max(
         (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLE_WORDS), default=-1
@@ -223,10 +234,26 @@ def build(
 
 
 def _merge_surnames(voices: dict[str, Voice]) -> None:
-    """ "Adgate said" is the Bill Adgate quoted before, when only one voice ends so."""
-    for key in [k for k, v in voices.items() if " " not in v.name]:
-        last = voices[key].name.lower()
-        full = [v for k, v in voices.items() if k != key and v.name.lower().split()[-1] == last]
+    """Fold short forms into the one full name they stand for.
+
+    "Adgate said" is the Bill Adgate quoted before, when only one voice ends so;
+    "Mark Heller" is the "Mark Jay Heller" (same first and last name).
+    """
+
+    def ends(v: Voice) -> tuple[str, str]:
+        words = v.name.lower().split()
+        return words[0], words[-1]
+
+    for key in sorted(voices, key=lambda k: (len(voices[k].name), k)):
+        me = voices[key]
+        alone = " " not in me.name
+        full = [
+            v
+            for k, v in voices.items()
+            if k != key
+            and len(v.name) > len(me.name)
+            and (ends(v)[1] == me.name.lower() if alone else ends(v) == ends(me))
+        ]
         if len(full) != 1:
             continue
         short, into = voices.pop(key), full[0]

@@ -278,3 +278,25 @@ def test_titles_split_off_and_surnames_merged() -> None:
             "b": [],
         }
     ]
+
+
+def test_middle_name_and_of_phrase_fold_into_one_voice() -> None:
+    a = (
+        "Lt. Gregg Hastings of the Oregon State Police said the blast was huge. "
+        "Attorney Mark Jay Heller said his client was ill."
+    )
+    b = "Gregg Hastings said two died. Mark Heller, his lawyer, told reporters he would appeal."
+    found = {v.name: v for v in lenses(a, b).voices}
+    assert set(found) == {"Gregg Hastings", "Mark Jay Heller"}
+    assert found["Gregg Hastings"].description_a == "Lt. of the Oregon State Police"
+    assert found["Mark Jay Heller"].b == [1]
+    assert found["Mark Jay Heller"].description_b == "his lawyer"
+
+
+def test_clause_after_a_name_is_not_a_role() -> None:
+    from library.compare.lenses.voices import sources
+
+    assert sources("The Hollywood Reporter, he has yet to sign on, said.") == [
+        ("Hollywood Reporter", "")
+    ]
+    assert sources("Obama, in announcing his decision, said the plan stands.") == [("Obama", "")]
