@@ -5,6 +5,7 @@
     parallax import PATH...       import files and folders
     parallax list | show ID | search QUERY | remove ID | related ID
     parallax compare A B          compare two articles (ids or files)
+    parallax compare A B --lens voices|timeline|numbers|names   one lens of it
     parallax notes …              private notes
     parallax review …             confirm, reject, relink the machine's pairs
     parallax check                check library.db and notes.db for damage
@@ -107,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="semantic",
         help="semantic: shared words and sentence meaning (default, offline model); "
         "lexical: shared words only, no model",
+    )
+    p.add_argument(
+        "--lens",
+        choices=("voices", "timeline", "numbers", "names"),
+        help="print one lens: who is quoted, dates, numbers or names (the JSON carries all)",
     )
     add_json_flag(p)
     p.set_defaults(handler=cmd_compare)
@@ -405,6 +411,11 @@ def cmd_compare(ctx: CliContext) -> int:
         reviewed = None
     if ctx.args.json:
         ctx.print_json(comparison.to_dict() if reviewed is None else reviewed.to_dict())
+        return 0
+    if ctx.args.lens and comparison.lenses is not None:
+        from library.compare.lenses.render import render_lens
+
+        ctx.print(render_lens(comparison.lenses, ctx.args.lens))
         return 0
     ctx.print(render_report(comparison, color=ctx.color))
     if reviewed is not None and reviewed.reviews:

@@ -53,6 +53,8 @@ def compare_texts(
     title_b: str = "",
     backend: SimilarityBackend | None = None,
     threshold: float | None = None,
+    published_a: str | None = None,
+    published_b: str | None = None,
 ) -> Comparison:
     """Compare two texts; offsets in the result point into `text_a` / `text_b`.
 
@@ -66,6 +68,8 @@ def compare_texts(
         backend: similarity backend; lexical (no model) by default.
         threshold: minimum alignment score (higher = fewer, surer pairs); None
             uses the backend's own.
+        published_a: A's publication date (ISO), to resolve "two years ago".
+        published_b: B's publication date.
     """
     if threshold is None:
         threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
@@ -77,6 +81,8 @@ def compare_texts(
         title_b=title_b,
         backend=backend,
         threshold=threshold,
+        published_a=published_a,
+        published_b=published_b,
     )
 
 
@@ -102,4 +108,6 @@ def compare_articles(
         title_a=article_a.title,
         title_b=article_b.title,
         backend=backend,
+        published_a=article_a.published,
+        published_b=article_b.published,
     )

@@ -9,7 +9,8 @@
 6. conflicts: every registered detector (`detectors/`), once per candidate pair;
 7. relation: same / divergent / related (`relation.py`), and conflicts across
    sentences that were not aligned as a whole (`crossing.py`);
-8. summary: counts and coverage (`model.summarise`).
+8. summary: counts and coverage (`model.summarise`);
+9. lenses: voices, timeline, numbers, names (`lenses/`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from library.compare.crossing import cross_pairs
 from library.compare.detectors import Passage, detect_all, passages
 from library.compare.idf import IdfTable
 from library.compare.kinds import is_material
+from library.compare.lenses import build_lenses
 from library.compare.mentions import Mentions
 from library.compare.model import Comparison, Conflict, DiffOp, Pair, Side, Unit, summarise
 from library.compare.relation import classify
@@ -118,6 +120,8 @@ def compare(
     title_b: str = "",
     backend: SimilarityBackend | None = None,
     threshold: float = ALIGN_THRESHOLD,
+    published_a: str | None = None,
+    published_b: str | None = None,
 ) -> Comparison:
     """Compare two texts; see `library.compare.compare_texts` for the arguments."""
     # 1-2. Segment, terms, word weights.
@@ -157,6 +161,10 @@ def compare(
         only_a=tuple(u.id for u in units_a if u.id not in in_a),
         only_b=tuple(u.id for u in units_b if u.id not in in_b),
         summary=summarise(side_a, side_b, paired),
+        # 9. Lenses.
+        lenses=build_lenses(
+            units_a, units_b, paired, mentions, published_a=published_a, published_b=published_b
+        ),
     )
 
 

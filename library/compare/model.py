@@ -8,7 +8,10 @@ computed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from library.compare.lenses import Lenses
 
 # "related": the same subject told with different facts (each outlet reports a
 # different case of the same ministry); neither agreement nor contradiction.
@@ -160,6 +163,8 @@ class Comparison:
     only_a: tuple[int, ...]
     only_b: tuple[int, ...]
     summary: Summary
+    # Voices, timeline, numbers, names (`lenses/`); None when not computed.
+    lenses: Lenses | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise to the documented JSON contract (plain dicts, lists, str, int, float)."""
@@ -170,6 +175,7 @@ class Comparison:
             "only_a": list(self.only_a),
             "only_b": list(self.only_b),
             "summary": self.summary.to_dict(),
+            "lenses": self.lenses.to_dict() if self.lenses is not None else None,
         }
 
 

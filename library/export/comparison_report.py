@@ -16,6 +16,7 @@ from typing import Any
 
 from library.article import Article
 from library.export.layout import ComparisonLayout, PairInfo, UnitSpan
+from library.export.lenses_markdown import lens_tables
 from library.export.theme import DARK, LEGEND, LIGHT, Theme
 
 __all__ = ["to_html", "to_markdown"]
@@ -328,6 +329,7 @@ def to_markdown(comparison: Any, article_a: Article, article_b: Article) -> str:
                 out.append(f"   - **{side.upper()}:** {_md_side(pair, side, layout, bodies[side])}")
             out += [f"   - {_md(c.describe())}" for c in pair.conflicts]
         out.append("")
+    out += lens_tables(comparison, _md)
     for side in ("a", "b"):
         ids = layout.only[side]
         out += [f"## Only in {side.upper()} ({len(ids)})", ""]

@@ -1,0 +1,116 @@
+"""Numbers: every quantity with what it counts, per side, matched across sides.
+
+The numbers detector's parser (`detectors/numbers.mentions`) finds each number
+and its head noun phrase ("7 classified topographic maps", "40,000 RMB").  Two
+numbers are matched when they count the same thing by the detector's rule
+(`_same_slot`); the match says whether the values agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from library.compare.detectors import numbers as detector
+from library.compare.lenses.timeline import RELATIVE
+from library.compare.model import Pair, Unit
+from library.compare.quantities import dates, is_dateline
+
+
+@dataclass(slots=True)
+class Counted:
+    """One quantity as an article states it."""
+
+    text: str  # the number as written
+    value: float
+    thing: str  # the number with what it counts, as written ("48-page indictment")
+    unit: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"text", "value", "thing", "unit"}`."""
+        return {"text": self.text, "value": self.value, "thing": self.thing, "unit": self.unit}
+
+
+@dataclass(slots=True)
+class NumberRow:
+    """A quantity of A, of B, or of both (the same thing counted on each side)."""
+
+    thing: str
+    a: list[Counted] = field(default_factory=list)
+    b: list[Counted] = field(default_factory=list)
+
+    @property
+    def agree(self) -> bool | None:
+        """Whether both sides give the same value (None when one side is silent)."""
+        if not self.a or not self.b:
+            return None
+        return {c.value for c in self.a} == {c.value for c in self.b}
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"thing", "a": [...], "b": [...], "agree"}`."""
+        return {
+            "thing": self.thing,
+            "a": [c.to_dict() for c in self.a],
+            "b": [c.to_dict() for c in self.b],
+            "agree": self.agree,
+        }
+
+
+def _side(units: tuple[Unit, ...]) -> list[tuple[Counted, Any]]:
+    out = []
+    for u in units:
+        if is_dateline(u.text):
+            continue
+        # "Two years ago" is a date (the timeline's), not a count of years.
+        hide = dates(u.text)[1] + [m.span() for m in RELATIVE.finditer(u.text)]
+        for m in detector.mentions(u.text, hide):
+            if m.q.ordinal:
+                continue  # "the sixth" says which one, not how many
+            out.append((Counted(m.q.text, round(m.q.value, 4), m.context, u.id), m))
+    return out
+
+
+def build(
+    units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], pairs: tuple[Pair, ...] = ()
+) -> list[NumberRow]:
+    """The numbers of both articles; a row per thing counted, A and B matched.
+
+    The same value for the same thing is matched anywhere; different values
+    only inside a pair that tells one fact ("a 15-year sentence" and "7 years in
+    prison" of two different cases are two rows, not a disagreement).
+
+    Args:
+        units_a: units of A.
+        units_b: units of B.
+        pairs: the comparison's pairs.
+    """
+    told = {(i, j) for p in pairs if p.relation != "related" for i in p.a for j in p.b}
+    side_a, side_b = _side(units_a), _side(units_b)
+    rows: list[NumberRow] = []
+    used: set[int] = set()
+    for ca, ma in side_a:
+        # Same value for the same thing first, then the same thing at all.
+        match = next(
+            (
+                k
+                for k, (cb, mb) in enumerate(side_b)
+                if k not in used and cb.value == ca.value and detector._same_slot(ma, mb)
+            ),
+            None,
+        )
+        if match is None:
+            match = next(
+                (
+                    k
+                    for k, (cb, mb) in enumerate(side_b)
+                    if k not in used and (ca.unit, cb.unit) in told and detector._same_slot(ma, mb)
+                ),
+                None,
+            )
+        row = NumberRow(ca.thing, a=[ca])
+        if match is not None:
+            used.add(match)
+            row.b.append(side_b[match][0])
+        rows.append(row)
+    rows += [NumberRow(cb.thing, b=[cb]) for k, (cb, _) in enumerate(side_b) if k not in used]
+    return rows

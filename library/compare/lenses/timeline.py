@@ -1,0 +1,291 @@
+"""Timeline: every dated statement of both articles, on one date axis.
+
+Dates are parsed by the conflict detectors' parser (`quantities.dates`) and
+normalised as far as the text allows: "November 9" stays without a year unless
+the publication date supplies one; "the 10th" is a day alone; "this year",
+"last year", "two years ago", "yesterday" are resolved against the publication
+date when it is known and otherwise kept as written.  Unknown fields print as
+"?" ("????-11-09"), so a partial date is never shown as a made-up full one.
+
+A and B entries are linked when their dates fit (no field disagrees, one field
+agrees) and their sentences tell the same event (shared content words); of
+several candidates the one sharing most words wins.  A row is a conflict when
+the comparison's date detector flagged its date in a pair (the detectors' rule:
+the same event, different dates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from library.compare.model import Pair, Unit
+from library.compare.quantities import DateMention, dates, is_dateline, merge_adjacent
+from library.compare.units import terms
+
+# Content words two sentences must share to tell the same dated event.
+MIN_SHARED_EVENT_WORDS = 3
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "a": 1, "an": 1,
+}  # fmt: skip
+RELATIVE = re.compile(
+    r"\b(?P<this>this|last|next)\s+year\b"
+    r"|\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+years?\s+ago\b"
+    r"|\b(?P<day>yesterday|today|tomorrow)\b",
+    re.I,
+)
+_YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+_DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """One dated statement: the date as written, normalised, and its unit."""
+
+    unit: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+    resolved: bool = False  # a field was filled from the publication date
+
+    @property
+    def label(self) -> str:
+        """ "2024-03-??", "????-11-09", "????-??-10": unknown fields as "?".
+
+        A relative date with no publication date to resolve it is kept as written.
+        """
+        if self.year is None and self.month is None and self.day is None:
+            return self.text.lower()
+        y = f"{self.year:04d}" if self.year is not None else "????"
+        m = f"{self.month:02d}" if self.month is not None else "??"
+        d = f"{self.day:02d}" if self.day is not None else "??"
+        return f"{y}-{m}-{d}"
+
+    def fits(self, other: Dated) -> bool:
+        """No field differs and at least one agrees."""
+        pairs = ((self.year, other.year), (self.month, other.month), (self.day, other.day))
+        return all(x is None or y is None or x == y for x, y in pairs) and any(
+            x is not None and x == y for x, y in pairs
+        )
+
+    def covers(self, other: Dated) -> bool:
+        """Either date states every field the other states ("October 10" / "the 10th");
+        "October 13" and "October 2022" each state one the other lacks."""
+        mine = {k for k, v in (("y", self.year), ("m", self.month), ("d", self.day)) if v}
+        theirs = {k for k, v in (("y", other.year), ("m", other.month), ("d", other.day)) if v}
+        return mine <= theirs or theirs <= mine
+
+
+@dataclass(slots=True)
+class Row:
+    """One point of the timeline: a date and the units of each side that state it."""
+
+    date: str
+    a: list[int] = field(default_factory=list)
+    b: list[int] = field(default_factory=list)
+    text_a: list[str] = field(default_factory=list)
+    text_b: list[str] = field(default_factory=list)
+    conflict: bool = False
+    partial: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"date", "a", "b", "conflict", "partial", "text_a", "text_b"}`."""
+        return {
+            "date": self.date,
+            "a": self.a,
+            "b": self.b,
+            "conflict": self.conflict,
+            "partial": self.partial,
+            "text_a": self.text_a,
+            "text_b": self.text_b,
+        }
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication day from an ISO-like string ("2024-11-12", "2024-11-12T08:00")."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", published.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _resolve(d: Dated, pub: date | None) -> Dated:
+    """Fill a missing year (and month for "the 10th") from the publication date.
+
+    A date later in the year than publication is taken to be the year before
+    ("December 30" in an article of January 2).
+    """
+    if pub is None or d.year is not None:
+        return d
+    if d.month is not None:
+        year = pub.year if (d.month, d.day or 1) <= (pub.month, pub.day) else pub.year - 1
+        return replace(d, year=year, resolved=True)
+    if d.day is not None:
+        month, year = (pub.month, pub.year) if d.day <= pub.day else (pub.month - 1, pub.year)
+        if month == 0:
+            month, year = 12, year - 1
+        return replace(d, year=year, month=month, resolved=True)
+    return d
+
+
+def _relative(text: str, unit: int, pub: date | None) -> list[tuple[Dated, int]]:
+    out: list[tuple[Dated, int]] = []
+    for m in RELATIVE.finditer(text):
+        written = m.group()
+        if m.group("this"):
+            shift = _YEAR_SHIFT[m.group("this").lower()]
+            year = pub.year + shift if pub else None
+            out.append((Dated(unit, written, year, None, None, pub is not None), m.start()))
+        elif m.group("n"):
+            n = m.group("n").lower()
+            ago = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            year = pub.year - ago if pub else None
+            out.append((Dated(unit, written, year, None, None, pub is not None), m.start()))
+        else:
+            if pub is None:
+                out.append((Dated(unit, written, None, None, None), m.start()))
+                continue
+            when = pub + timedelta(days=_DAY_SHIFT[m.group("day").lower()])
+            out.append((Dated(unit, written, when.year, when.month, when.day, True), m.start()))
+    return out
+
+
+def statements(unit: Unit, pub: date | None) -> list[Dated]:
+    """The dated statements of one unit, normalised.
+
+    "November 10 of this year" is one date: a relative year right after a date
+    without a year supplies its year.
+
+    Args:
+        unit: one sentence.
+        pub: the article's publication day, when known.
+    """
+    if is_dateline(unit.text):
+        return []  # a publication stamp, not a statement
+    found, spans = dates(unit.text)
+    merged = merge_adjacent(found, spans, unit.text)
+    out: list[Dated] = []
+    ends: list[int] = []
+    for d in merged:
+        if d.year is None and d.month is None and d.day is None:
+            continue  # a weekday or a clock time alone: no place on a date axis
+        if (d.day or 0) > 31 or (d.month or 0) > 12:
+            continue  # "the 81st annual ceremony": an ordinal, not a day
+        out.append(_from_mention(unit.id, d))
+        at = unit.text.find(d.text)
+        ends.append(at + len(d.text) if at >= 0 else -1)
+    for rel, start in _relative(unit.text, unit.id, pub):
+        host = next((k for k, e in enumerate(ends) if 0 <= e <= start and start - e <= 12), None)
+        if host is not None and out[host].year is None and rel.year is not None:
+            out[host] = replace(out[host], year=rel.year, resolved=True)
+        elif host is not None and out[host].year is None:
+            continue  # "November 10 of this year", year unknown: the date says enough
+        else:
+            out.append(rel)
+    return [_resolve(d, pub) for d in out]
+
+
+def _from_mention(unit: int, d: DateMention) -> Dated:
+    return Dated(unit, d.text, d.year, d.month, d.day)
+
+
+def build(
+    units_a: tuple[Unit, ...],
+    units_b: tuple[Unit, ...],
+    pairs: tuple[Pair, ...],
+    *,
+    published_a: str | None = None,
+    published_b: str | None = None,
+) -> list[Row]:
+    """The timeline rows of both articles, A and B linked where they tell one event.
+
+    Args:
+        units_a: units of A.
+        units_b: units of B.
+        pairs: the comparison's pairs (their date conflicts mark rows).
+        published_a: A's publication date (ISO), when known.
+        published_b: B's publication date.
+    """
+    pub_a, pub_b = parse_published(published_a), parse_published(published_b)
+    da = [d for u in units_a for d in statements(u, pub_a)]
+    db = [d for u in units_b for d in statements(u, pub_b)]
+    # Only dated units need their words (the event they tell).
+    dated_a, dated_b = {d.unit for d in da}, {d.unit for d in db}
+    words_a = {u.id: _words(u.text) for u in units_a if u.id in dated_a}
+    words_b = {u.id: _words(u.text) for u in units_b if u.id in dated_b}
+    # Link each B entry to the A entry of a fitting date telling the most of its event.
+    link: dict[int, int] = {}
+    taken: set[int] = set()
+    for j, y in enumerate(db):
+        best, best_k = MIN_SHARED_EVENT_WORDS - 1, -1
+        for k, x in enumerate(da):
+            if k in taken or not x.fits(y) or not x.covers(y):
+                continue
+            shared = len(words_a[x.unit] & words_b[y.unit])
+            if shared > best:
+                best, best_k = shared, k
+        if best_k >= 0:
+            link[j] = best_k
+            taken.add(best_k)
+    rows: dict[str, Row] = {}
+
+    def row(d: Dated) -> Row:
+        partial = d.year is None or d.month is None or d.day is None
+        return rows.setdefault(d.label, Row(d.label, partial=partial))
+
+    clashing = _conflicting(pairs)
+    for x in da:
+        r = row(x)
+        _add(r.a, r.text_a, x)
+        r.conflict |= _clashes(clashing, "a", x)
+    for j, y in enumerate(db):
+        # A linked entry joins A's row: the fuller of the two dates names it.
+        r = row(da[link[j]]) if j in link else row(y)
+        _add(r.b, r.text_b, y)
+        r.conflict |= _clashes(clashing, "b", y)
+    return sorted(rows.values(), key=lambda r: (r.date.replace("?", "0"), r.a[:1], r.b[:1]))
+
+
+def _words(text: str) -> set[str]:
+    # The day number itself is the date, not the event.
+    return {t for t in terms(text) if not t.isdigit()}
+
+
+def _add(ids: list[int], texts: list[str], d: Dated) -> None:
+    if d.unit not in ids:
+        ids.append(d.unit)
+    if d.text not in texts:
+        texts.append(d.text)
+
+
+def _conflicting(pairs: tuple[Pair, ...]) -> dict[tuple[str, int], list[str]]:
+    """The dates as written that the date detector found in conflict, by side and unit."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for p in pairs:
+        # A related pair tells two events (two cases of one ministry), not one
+        # event dated two ways.
+        if p.relation == "related":
+            continue
+        for c in p.conflicts:
+            if c.kind != "date" or not c.material:
+                continue
+            for i in p.a:
+                out.setdefault(("a", i), []).append(c.a)
+            for j in p.b:
+                out.setdefault(("b", j), []).append(c.b)
+    return out
+
+
+def _clashes(clashing: dict[tuple[str, int], list[str]], side: str, d: Dated) -> bool:
+    # The conflict names the date as written ("Friday", "November 9, October 13").
+    found = clashing.get((side, d.unit), ())
+    return any(d.text in written or written in d.text for written in found)

@@ -1,0 +1,263 @@
+"""Voices: who each article quotes or cites, with the role it gives them.
+
+Patterns (one sentence at a time): "X told Y that", "X said", "X believes",
+"according to X", a quote followed by "said X" / "X said", and a role before or
+after the name ("Current affairs commentator Li Linyi told", "Yao Yuan, a
+professor of international studies at ..., told").  Unnamed sources
+("analysts believe", "observers", "some speculate") are counted apart.
+The same person on both sides is found through the comparison's `Mentions`
+(surname-only, titled and "(referred to as X)" forms).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, TITLES, entities
+from library.compare.mentions import Mentions
+from library.compare.model import Unit
+from library.compare.units import STOPWORDS
+
+_VERBS = (
+    r"said|says|say|told|tells|stated|states|noted|notes|remarked|remarks|claimed|claims|"
+    r"added|adds|believes|believed|explained|argued|argues|insisted|warned|warns|"
+    r"suggested|suggests|wrote|writes|commented|observed|pointed\s+out|emphasi[sz]ed"
+)
+_NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
+# "Zhong Zhidong, an assistant researcher at ..., previously told": one
+# appositive without commas of its own, and an adverb before the verb.
+_BEFORE = re.compile(
+    rf"(?P<who>{_NAME})(?:\s*,\s*(?P<role>[^,;:“”\"]{{3,140}}?)\s*,)?"
+    rf"\s+(?:(?:also|previously|later|further|once|then|recently)\s+)?(?:{_VERBS})\b"
+)
+_AFTER = re.compile(
+    rf"(?:\b(?:said|says|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
+    # "said team president Billy King": a role may come first.
+    rf"(?P<pre>(?:[A-Za-z][\w’'-]*\s+){{0,4}}?[a-z][\w’'-]*\s+)?(?P<who>{_NAME})"
+    r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
+    # "said Smith." ends the clause; "said Smith was let go" reports about Smith.
+    r"(?(acc)|(?=\s*(?:[,.;:!?)”\"]|$)))"
+)
+_ANONYMOUS = re.compile(
+    r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
+    r"sources?|some(?:\s+people)?|others|many|netizens|scholars?|police|investigators|"
+    r"officials|authorities|witnesses|residents|prosecutors)\s+"
+    r"(?:(?:also|have|had|generally|widely)\s+)?"
+    r"(?P<verb>believe[sd]?|say|said|suggest(?:ed)?|speculated?|interpret(?:ed)?|think|"
+    r"thought|argued?|note[sd]?|warn(?:ed)?|claim(?:ed)?|point\s+out|pointed\s+out|"
+    r"told|stated?|view(?:ed)?|expect(?:ed)?)\b",
+    re.I,
+)
+# "He said ..." / "..., she added.": the voice just named speaks on.
+_PRONOUN = re.compile(rf"(?:^|[,”\"]\s*)(?:he|she|He|She)\s+(?:also\s+)?(?:{_VERBS})\b")
+# How many units back a pronoun may reach for its speaker.
+PRONOUN_REACH = 2
+# A role told just before the name: "Current affairs commentator Li Linyi".
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
+# Titles and ranks a capitalised run puts before a name.
+_TITLE_WORDS = TITLES | frozenset((
+    "sgt", "lt", "chief", "editor", "prosecutor", "commodore", "const", "constable", "officer",
+    "spokesman", "spokeswoman", "spokesperson", "undersheriff", "sheriff", "captain", "capt",
+    "col", "colonel", "detective", "det", "inspector", "coach", "professor", "mayor", "premier",
+    "commander", "adm", "admiral", "manager", "superintendent", "lieutenant", "sergeant",
+    "executive", "ceo", "chancellor", "ambassador", "deputy",
+))  # fmt: skip
+# Words that open a clause, not a role: ", since it was ...,".
+_CLAUSE = frozenset((
+    "since", "because", "as", "after", "before", "while", "if", "and", "but", "when",
+    "although", "though", "so", "then", "until", "unless", "where", "that", "which",
+    "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "for", "with", "by", "from",
+    "to", "not", "also", "however",
+))  # fmt: skip
+_NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at", "as", "by"))
+# Words a voice never is (a pronoun, the article itself).
+_NOT_VOICES = frozenset((
+    "article", "report", "statement", "notice", "it", "this", "he", "she", "analyst", "analysts",
+    "observer", "observers", "expert", "experts", "critics", "commentators", "insiders",
+    "sources", "some", "others", "many", "netizens", "scholars", "officials", "police",
+    "investigators", "authorities", "witnesses", "residents", "prosecutors",
+))  # fmt: skip
+
+
+@dataclass(slots=True)
+class Voice:
+    """One source, on both sides.
+
+    Args:
+        key: the canonical name (lower case), shared by both sides.
+        name: the fullest form either article gives.
+        description_a: the role article A gives ("" when none).
+        description_b: the role article B gives.
+        a: units of A where the voice speaks.
+        b: units of B.
+    """
+
+    key: str
+    name: str
+    description_a: str = ""
+    description_b: str = ""
+    a: list[int] = field(default_factory=list)
+    b: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"name", "description_a", "description_b", "a": [ids], "b": [ids]}`."""
+        return {
+            "name": self.name,
+            "description_a": self.description_a,
+            "description_b": self.description_b,
+            "a": self.a,
+            "b": self.b,
+        }
+
+
+def _role_before(text: str, start: int) -> str:
+    m = _ROLE_BEFORE.search(text[:start])
+    if not m:
+        return ""
+    words = m.group("role").split()
+    # "On the other hand, X said": a role is a noun phrase, not a clause.
+    if any(w.lower() in _NOT_ROLE for w in words) or words[-1].lower().endswith("ly"):
+        return ""
+    return " ".join(words)
+
+
+def _split_title(name: str) -> tuple[str, str]:
+    """Title words off a name, into the role.
+
+    "Troy Police Chief Charles Craft" -> ("Charles Craft", "Troy Police Chief");
+    "Gregg Hastings of the Oregon State Police" -> ("Gregg Hastings", "of the ...").
+    """
+    head, of, body = name.partition(" of ")
+    if of and len(head.split()) >= 2:
+        inner, title = _split_title(head)
+        return inner, f"{title} of {body}".strip()
+    words = name.split()
+    k = max(
+        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLE_WORDS), default=-1
+    )
+    if k < 0:
+        return name, ""
+    return " ".join(words[k + 1 :]), " ".join(words[: k + 1])
+
+
+def _is_role(words: str) -> bool:
+    """Whether words before a name read as a role ("team president"), not a clause."""
+    return not any(
+        w.lower() in STOPWORDS or w.lower() in _NOT_ROLE or w.endswith(("ed", "ing"))
+        for w in words.split()
+    )
+
+
+def sources(text: str) -> list[tuple[str, str]]:
+    """Named sources of one sentence as `(name, role)`, in order.
+
+    Args:
+        text: one sentence.
+    """
+    out: list[tuple[str, str]] = []
+    for rx in (_BEFORE, _AFTER):
+        for m in rx.finditer(text):
+            names = entities(m.group("who"))
+            if not names:
+                continue
+            name = names[-1] if rx is _BEFORE else names[0]
+            if name.lower() in _NOT_VOICES or not name[:1].isupper():
+                continue
+            pre = m.groupdict().get("pre") or ""
+            if not _is_role(pre):
+                continue  # "said they had located X", "said in a statement by X": no role
+            role = (m.group("role") or pre).strip()
+            if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
+                role = ""  # "X, 38, said": an age; "X, since it was ..., said": a clause
+            if not role and rx is _BEFORE:
+                # The role is the words right before the name itself.
+                at = m.start("who") + m.group("who").rfind(name)
+                role = _role_before(text, at)
+            name, title = _split_title(name)
+            out.append((name, f"{role} {title}".strip() if title else role))
+    return out
+
+
+def anonymous(text: str) -> list[str]:
+    """Unnamed sources of one sentence as written ("Analysts believe").
+
+    Args:
+        text: one sentence.
+    """
+    return [m.group() for m in _ANONYMOUS.finditer(text)]
+
+
+def build(
+    units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentions
+) -> tuple[list[Voice], dict[str, list[dict[str, Any]]]]:
+    """The voices of both articles, matched by name and alias, and the unnamed ones.
+
+    Args:
+        units_a: units of A.
+        units_b: units of B.
+        mentions: the comparison's names and aliases.
+
+    Returns:
+        The voices (both sides first, then A only, then B only), and per side the
+        unnamed attributions as `{"text", "unit"}`.
+    """
+    voices: dict[str, Voice] = {}
+    unnamed: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
+    for side, units in (("a", units_a), ("b", units_b)):
+        last: tuple[Voice, int] | None = None  # the last named voice and its unit
+        for u in units:
+            named = sources(u.text)
+            if not named and last and u.id - last[1] <= PRONOUN_REACH and _PRONOUN.search(u.text):
+                ids = last[0].a if side == "a" else last[0].b
+                if u.id not in ids:
+                    ids.append(u.id)
+                last = (last[0], u.id)  # "He said ... He added ...": a chain
+            for name, role in named:
+                key = mentions.canonical(name)
+                v = voices.setdefault(key, Voice(key, name))
+                if len(name) > len(v.name):
+                    v.name = name
+                ids = v.a if side == "a" else v.b
+                if u.id not in ids:
+                    ids.append(u.id)
+                if role and side == "a" and not v.description_a:
+                    v.description_a = role
+                elif role and side == "b" and not v.description_b:
+                    v.description_b = role
+                last = (v, u.id)
+            unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
+    _merge_surnames(voices)
+    ordered = sorted(voices.values(), key=lambda v: (not (v.a and v.b), not v.a, v.key))
+    return ordered, unnamed
+
+
+def _merge_surnames(voices: dict[str, Voice]) -> None:
+    """Fold short forms into the one full name they stand for.
+
+    "Adgate said" is the Bill Adgate quoted before, when only one voice ends so;
+    "Mark Heller" is the "Mark Jay Heller" (same first and last name).
+    """
+
+    def ends(v: Voice) -> tuple[str, str]:
+        words = v.name.lower().split()
+        return words[0], words[-1]
+
+    for key in sorted(voices, key=lambda k: (len(voices[k].name), k)):
+        me = voices[key]
+        alone = " " not in me.name
+        full = [
+            v
+            for k, v in voices.items()
+            if k != key
+            and len(v.name) > len(me.name)
+            and (ends(v)[1] == me.name.lower() if alone else ends(v) == ends(me))
+        ]
+        if len(full) != 1:
+            continue
+        short, into = voices.pop(key), full[0]
+        into.a = sorted(set(into.a) | set(short.a))
+        into.b = sorted(set(into.b) | set(short.b))
+        into.description_a = into.description_a or short.description_a
+        into.description_b = into.description_b or short.description_b
