@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import pysbd
 
+from library.compare import chinese_text
 from library.compare.model import Unit
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -62,6 +63,10 @@ def split_sentences(line: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     base = 0
     for piece in _pieces(line):
+        if _language(piece) == "zh":  # 。！？ with closing quotes (chinese_text.py)
+            spans.extend((base + s, base + e) for s, e in chinese_text.sentences(piece))
+            base += len(piece)
+            continue
         segmenter = _segmenter(_language(piece))
         cursor = 0
         for seg in segmenter.segment(piece):
