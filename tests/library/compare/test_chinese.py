@@ -71,3 +71,77 @@ def test_traditional_article_aligns_with_its_simplified_copy() -> None:
     c = compare_texts(SIMPLIFIED, TRADITIONAL)
     same = sum(len(p.a) for p in c.pairs if p.relation == "same")
     assert same == len(c.a.units) == 4
+
+
+def _conflicts(a: str, b: str) -> tuple[list[str], list[str]]:
+    c = compare_texts(a, b)
+    return [p.relation for p in c.pairs], [x.explanation for p in c.pairs for x in p.conflicts]
+
+
+def test_chinese_numerals_differing_are_a_conflict() -> None:
+    relations, found = _conflicts(
+        "法院以受贿罪判处其有期徒刑十二年。", "法院以受贿罪判处其有期徒刑十五年。"
+    )
+    assert relations == ["divergent"] and found == ["A: 十二年 · B: 十五年"]
+
+
+def test_duration_in_years_and_months() -> None:
+    relations, found = _conflicts("他被判处有期徒刑七年六个月。", "他被判处有期徒刑八年。")
+    assert relations == ["divergent"] and found == ["A: 七年六个月 · B: 八年"]
+
+
+def test_scales_wan_and_yi_are_values_not_digits() -> None:
+    assert _conflicts("事故共造成4万元经济损失。", "事故共造成40,000元经济损失。") == (["same"], [])
+    assert _conflicts("该项目总投资1.2亿元。", "该项目总投资12000万元。") == (["same"], [])
+    _, found = _conflicts("该项目总投资1.2亿元。", "该项目总投资1.5亿元。")
+    assert found == ["A: 1.2亿元 · B: 1.5亿元"]
+
+
+def test_percent_in_words_and_digits() -> None:
+    assert _conflicts("出口同比增长百分之十五。", "出口同比增长15%。") == (["same"], [])
+    _, found = _conflicts("出口同比增长百分之十五。", "出口同比增长百分之二十。")
+    assert found == ["A: 百分之十五 · B: 百分之二十"]
+
+
+def test_chinese_dates_conflict() -> None:
+    relations, found = _conflicts("会议于十月十三日在北京举行。", "会议于十一月九日在北京举行。")
+    assert relations == ["divergent"] and found == ["A: 十月十三日 · B: 十一月九日"]
+
+
+def test_this_month_takes_the_articles_month() -> None:
+    a = "【本报北京11月20日讯】代表团将于本月9日抵达上海。"
+    assert _conflicts(a, "代表团将于11月9日抵达上海。") == (["same"], [])
+    _, found = _conflicts(a, "代表团将于11月19日抵达上海。")
+    assert found == ["A: 本月9日 · B: 11月19日"]
+
+
+def test_negated_claim_is_never_same() -> None:
+    relations, found = _conflicts(
+        "警方初步认定，这起火灾系人为纵火。", "警方初步认定，这起火灾并非人为纵火。"
+    )
+    assert relations == ["divergent"]
+    assert found == ["A: 系人为纵火 · B: 并非人为纵火"]
+
+
+def test_opposite_verbs() -> None:
+    _, found = _conflicts("被告当庭承认收受贿赂。", "被告当庭否认收受贿赂。")
+    assert found == ["A: 承认收受贿赂 · B: 否认收受贿赂"]
+    relations, _ = _conflicts("当事人表示服从判决。", "当事人表示不服判决。")
+    assert relations == ["divergent"]
+
+
+def test_words_starting_with_a_cue_are_not_negation() -> None:
+    a, b = "双方不断加强合作，未来继续交流。", "双方持续加强合作，今后继续交流。"
+    assert _conflicts(a, b)[1] == []
+
+
+def test_names_differing_in_one_character() -> None:
+    relations, found = _conflicts(
+        "代表团团长李兆宗出席了签字仪式。", "代表团团长李兆忠出席了签字仪式。"
+    )
+    assert relations == ["divergent"] and found == ["A: 李兆宗 · B: 李兆忠"]
+
+
+def test_same_name_different_verb_is_no_name_conflict() -> None:
+    _, found = _conflicts("外交部长王毅表示，中方欢迎交流。", "外交部长王毅说，中方欢迎交流。")
+    assert found == []
