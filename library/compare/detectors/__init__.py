@@ -29,6 +29,7 @@ REGISTRY: tuple[Detector, ...] = (
     chinese.detect_numbers,
     chinese.detect_names,
     chinese.detect_negation,
+    chinese.detect_quote,
 )
 
 _ENGLISH_ONLY: tuple[Detector, ...] = (dates.detect, numbers.detect)

@@ -284,3 +284,37 @@ def detect_names(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
                 seen.append((i, i + size))
                 yield conflict("entity", a.text[i : i + size], b.text[j : j + size])
                 break
+
+
+_ZH_QUOTE = re.compile("“(?P<a>[^”]{1,400})”|「(?P<b>[^」]{1,400})」|『(?P<c>[^』]{1,400})』")
+
+
+def zh_quotes(text: str) -> list[str]:
+    """Quoted passages of at least four Chinese characters (a quote's length in characters)."""
+    out = []
+    for m in _ZH_QUOTE.finditer(text):
+        q = next(g for g in m.groups() if g is not None).strip()
+        if len(HAN_CHAR.findall(q)) >= 4:
+            out.append(q)
+    return out
+
+
+def _grams(text: str) -> set[str]:
+    chars = "".join(HAN_CHAR.findall(fold(text)))
+    return {chars[i : i + 2] for i in range(len(chars) - 1)} or set(chars)
+
+
+def detect_quote(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
+    """The same Chinese quote with characters replaced on both sides (a misquote, low)."""
+    if not _both_chinese(a, b):
+        return
+    qb = zh_quotes(b.text)
+    for qa in zh_quotes(a.text):
+        ga = _grams(qa)
+        scored = [(len(ga & gb) / len(ga | gb), q, gb) for q in qb if (gb := _grams(q))]
+        if not scored:
+            continue
+        best, best_q, gb = max(scored, key=lambda s: s[0])
+        # A quote cut shorter on one side is not a misquote: both must lose something.
+        if 0.4 <= best < 1.0 and ga - gb and gb - ga:
+            yield conflict("quote", qa, best_q)

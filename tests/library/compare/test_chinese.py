@@ -145,3 +145,12 @@ def test_names_differing_in_one_character() -> None:
 def test_same_name_different_verb_is_no_name_conflict() -> None:
     _, found = _conflicts("外交部长王毅表示，中方欢迎交流。", "外交部长王毅说，中方欢迎交流。")
     assert found == []
+
+
+def test_chinese_quote_counted_in_characters() -> None:
+    c = compare_texts(
+        "李兆忠说：“我们愿意共同维护地区安全。”", "李兆忠说：“我们愿意共同维护地区和平。”"
+    )
+    found = [(x.kind, x.a, x.b) for p in c.pairs for x in p.conflicts]
+    assert found == [("quote", "我们愿意共同维护地区安全。", "我们愿意共同维护地区和平。")]
+    assert [p.relation for p in c.pairs] == ["same"]  # a misquote is low severity
