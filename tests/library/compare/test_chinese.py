@@ -154,3 +154,11 @@ def test_chinese_quote_counted_in_characters() -> None:
     found = [(x.kind, x.a, x.b) for p in c.pairs for x in p.conflicts]
     assert found == [("quote", "我们愿意共同维护地区安全。", "我们愿意共同维护地区和平。")]
     assert [p.relation for p in c.pairs] == ["same"]  # a misquote is low severity
+
+
+def test_negations_worded_differently_agree() -> None:
+    assert _conflicts("该队未能赢得决赛。", "该队没能赢得决赛。")[1] == []
+
+
+def test_place_suffix_is_not_a_name_change() -> None:
+    assert _conflicts("他出生于苏木市的一个农村家庭。", "他出生于苏木镇的一个农村家庭。")[1] == []
