@@ -4,7 +4,8 @@ Lines are split first, because headlines, captions and bylines in news text
 usually end without a full stop and must not be glued to the next sentence.
 Each line then goes through pysbd, which knows abbreviations ("U.S.",
 "St. Thomas", "Jan. 5", "Dr."), decimals and quotes that end sentences; lines
-that are mostly CJK use pysbd's Chinese rules (。！？).
+that are mostly CJK break after 。！？ with their closing quotes instead
+(`chinese_text.sentences`).
 """
 
 from __future__ import annotations

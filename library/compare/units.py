@@ -2,7 +2,8 @@
 
 Terms are lower-cased words with a light suffix strip and a prefix cut, so that
 "arrested"/"arrests" and "confidential"/"confidentiality" meet; numbers keep
-their digits; CJK runs become character bigrams (no word segmenter needed).
+their digits; CJK runs, split from digits and Latin, become folded
+characters and bigrams (`chinese_text.py`; no word segmenter needed).
 """
 
 from __future__ import annotations
