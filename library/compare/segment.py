@@ -4,7 +4,8 @@ Lines are split first, because headlines, captions and bylines in news text
 usually end without a full stop and must not be glued to the next sentence.
 Each line then goes through pysbd, which knows abbreviations ("U.S.",
 "St. Thomas", "Jan. 5", "Dr."), decimals and quotes that end sentences; lines
-that are mostly CJK use pysbd's Chinese rules (。！？).
+that are mostly CJK break after 。！？ with their closing quotes instead
+(`chinese_text.sentences`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pysbd.processor
 import pysbd.punctuation_replacer
 import pysbd.utils
 
+from library.compare import chinese_text
 from library.compare.model import Unit
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -122,6 +124,10 @@ def split_sentences(line: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     base = 0
     for piece in _pieces(line):
+        if _language(piece) == "zh":  # 。！？ with closing quotes (chinese_text.py)
+            spans.extend((base + s, base + e) for s, e in chinese_text.sentences(piece))
+            base += len(piece)
+            continue
         segmenter = _segmenter(_language(piece))
         cursor = 0
         for seg in _sentences(segmenter, piece):

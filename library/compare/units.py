@@ -2,7 +2,8 @@
 
 Terms are lower-cased words with a light suffix strip and a prefix cut, so that
 "arrested"/"arrests" and "confidential"/"confidentiality" meet; numbers keep
-their digits; CJK runs become character bigrams (no word segmenter needed).
+their digits; CJK runs, split from digits and Latin, become folded
+characters and bigrams (`chinese_text.py`; no word segmenter needed).
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from library.compare.chinese_text import cjk_terms, is_cjk_run, tokens
+
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+",
     re.UNICODE,
 )
-_CJK_RUN = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+$")
 
 STOPWORDS = frozenset(
     [
@@ -244,12 +246,9 @@ def terms(text: str) -> list[str]:
         text: a unit's text.
     """
     out: list[str] = []
-    for tok in _TOKEN.findall(text):
-        if _CJK_RUN.match(tok):
-            if len(tok) == 1:
-                out.append(tok)
-            else:
-                out.extend(tok[i : i + 2] for i in range(len(tok) - 1))
+    for tok in tokens(text, _TOKEN):
+        if is_cjk_run(tok):  # Chinese: characters and bigrams, folded (chinese_text.py)
+            out.extend(cjk_terms(tok))
             continue
         low = tok.lower().replace("’", "'")
         if low in STOPWORDS or low in NEGATIONS or (len(low) == 1 and not low.isdigit()):

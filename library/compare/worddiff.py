@@ -9,13 +9,13 @@ articles, and very long pairs are not diffed at all.
 
 from __future__ import annotations
 
-import re
-
 from diff_match_patch import diff_match_patch
 
+from library.compare.chinese_text import DIFF_PIECE
 from library.compare.model import DiffOp
 
-_PIECE = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)
+# Chinese one character at a time, so the emphasis is the date or name, not the clause.
+_PIECE = DIFF_PIECE
 # Code points from the Supplementary Private Use Area-A: never in real text.
 _BASE = 0xF0000
 MAX_DIFF_CHARS = 5000

@@ -7,7 +7,8 @@ means and whether it is material lives in `library/compare/kinds.py`.
 
 from __future__ import annotations
 
-from library.compare.detectors import dates, names, negation, numbers, speech
+from library.chinese import is_chinese
+from library.compare.detectors import chinese, dates, names, negation, numbers, speech
 from library.compare.detectors.base import Detector, Diff, Passage
 from library.compare.mentions import Mentions
 from library.compare.model import Conflict
@@ -23,7 +24,15 @@ REGISTRY: tuple[Detector, ...] = (
     negation.detect_opposites,
     speech.detect_attribution,
     speech.detect_quote,
+    # Chinese (no-ops without Chinese characters): see detectors/chinese.py.
+    chinese.detect_dates,
+    chinese.detect_numbers,
+    chinese.detect_names,
+    chinese.detect_negation,
+    chinese.detect_quote,
 )
+
+_ENGLISH_ONLY: tuple[Detector, ...] = (dates.detect, numbers.detect)
 
 
 def detect_all(a: Passage, b: Passage, diff: Diff) -> tuple[Conflict, ...]:
@@ -35,9 +44,14 @@ def detect_all(a: Passage, b: Passage, diff: Diff) -> tuple[Conflict, ...]:
         diff: word diff of `a.text` against `b.text`.
     """
     found: list[Conflict] = []
+    # Two Chinese passages: chinese.py reads their dates and numbers (with
+    # 本月, 万 and 个月); the English readers would misread 4万 as 4.
+    skip = _ENGLISH_ONLY if is_chinese(a.text) and is_chinese(b.text) else ()
     for detector in REGISTRY:
-        found.extend(detector(a, b, diff))
-    return tuple(dict.fromkeys(found))
+        if detector not in skip:
+            found.extend(detector(a, b, diff))
+    # One conflict once, whichever detectors found it.
+    return tuple({(c.kind, c.explanation): c for c in found}.values())
 
 
 def passages(

@@ -1,0 +1,86 @@
+"""Chinese accuracy of the comparison engine (run by hand, not in CI).
+
+- PAWS-X zh dev: ROC-AUC of the engine's lexical pair score (as `eval_compare.judge`);
+- a traditional article against its simplified copy: share of units aligned as same;
+- planted conflicts (numerals, dates, names, negation): flagged with both values named.
+
+The article and the planted pairs are written for this benchmark (not eval data).
+Usage::
+
+    PARALLAX_EVAL=/work/shared/eval .venv/bin/python benchmarks/eval_chinese.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import opencc
+from eval_compare import EVAL, judge, load, roc_auc
+
+from library.compare import compare_texts
+
+ARTICLE = """【本报北京10月13日讯】国家安全部部长陈一新13日在北京会见了来访的代表团。
+双方就加强执法合作、打击跨国犯罪等问题深入交换了意见。
+陈一新表示，自2022年10月接任国家安全部部长以来，他多次强调国际合作的重要性。
+据官方统计，今年前九个月共破获案件1.2万起，同比增长百分之十五。
+代表团团长李兆忠说：“我们愿意同中方一道，共同维护地区安全与稳定。”
+会谈结束后，双方签署了一份关于情报交流的谅解备忘录。
+分析人士认为，这次会见释放了双方关系回暖的积极信号。
+此前，两国曾因一起网络攻击事件互相指责，关系一度紧张。
+外交部发言人在例行记者会上表示，中方欢迎一切有利于互信的交流。
+据悉，代表团将于本月15日前往上海，继续参观访问。"""
+
+# (A, B, values B must name): one planted conflict each.
+PLANTED = [
+    ("法院以受贿罪判处其有期徒刑十二年。", "法院以受贿罪判处其有期徒刑十五年。", ("十二", "十五")),
+    ("会议于十月十三日在北京举行。", "会议于十一月九日在北京举行。", ("十月十三日", "十一月九日")),
+    ("代表团团长李兆宗出席了签字仪式。", "代表团团长李兆忠出席了签字仪式。", ("李兆宗", "李兆忠")),
+    ("警方初步认定，这起火灾系人为纵火。", "警方初步认定，这起火灾并非人为纵火。", ("并非",)),
+    ("事故共造成4万元经济损失，三人受伤。", "事故共造成4万元经济损失，五人受伤。", ("三", "五")),
+]
+
+
+def pawsx() -> float:
+    scores, labels = [], []
+    for row in load("pawsx_zh_dev.jsonl"):
+        scores.append(judge(row["a"], row["b"])[0])
+        labels.append(row["label"])
+    return roc_auc(scores, labels)
+
+
+def traditional() -> tuple[int, int]:
+    trad = opencc.OpenCC("s2t").convert(ARTICLE)
+    c = compare_texts(ARTICLE, trad)
+    same = sum(len(p.a) for p in c.pairs if p.relation == "same")
+    return same, len(c.a.units)
+
+
+def planted() -> list[tuple[bool, str]]:
+    out = []
+    for a, b, values in PLANTED:
+        c = compare_texts(a, b)
+        text = " | ".join(x.explanation for p in c.pairs for x in p.conflicts)
+        divergent = any(p.relation == "divergent" for p in c.pairs)
+        out.append((divergent and all(v in text for v in values), text))
+    return out
+
+
+def main() -> int:
+    if not EVAL.is_dir():
+        print(f"skipped: {EVAL} not found")
+        return 0
+    print(f"PAWS-X zh dev ROC-AUC: {pawsx():.3f}")
+    same, total = traditional()
+    print(f"traditional vs simplified: {same}/{total} units aligned as same")
+    found = planted()
+    print(f"planted conflicts flagged with values: {sum(ok for ok, _ in found)}/{len(found)}")
+    for ok, text in found:
+        print(f"  {'ok ' if ok else 'MISS'} {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
