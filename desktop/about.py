@@ -57,8 +57,10 @@ def show_about(parent: QWidget | None, data_dir: Path) -> None:
     box.setIconPixmap(icon("parallax").pixmap(64, 64))
     box.setText(about_html(data_dir))
     # The data directory is worth copying (to back it up): let the text be selected.
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    box.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
 

@@ -32,8 +32,17 @@ MISSING_LIBS = (
 # first paint of the window, then quit.
 BENCH_ENV = "PARALLAX_EXIT_AFTER_PAINT"
 SCREENSHOT_SIZE = (1440, 900)
-_SYSTEM_LIB_HINTS = ("libegl", "libgl", "libxkbcommon", "libfontconfig", "libglib",
-                     "libdbus", "libx11", "libxcb", "cannot open shared object")
+_SYSTEM_LIB_HINTS = (
+    "libegl",
+    "libgl",
+    "libxkbcommon",
+    "libfontconfig",
+    "libglib",
+    "libdbus",
+    "libx11",
+    "libxcb",
+    "cannot open shared object",
+)
 
 
 def _check_display(screenshot: str | None) -> bool:
@@ -177,13 +186,14 @@ def _exit_after_first_paint(window: MainWindow) -> None:
             if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
                 self.done = True
                 # Painting is done once this event returns; report just after.
-                QTimer.singleShot(0, lambda: (print(f"painted {time.time():.6f}", flush=True),
-                                              QApplication.quit()))
+                QTimer.singleShot(
+                    0,
+                    lambda: (print(f"painted {time.time():.6f}", flush=True), QApplication.quit()),
+                )
             return False
 
     spy = FirstPaint(window)
     window.installEventFilter(spy)
-
 
 
 def _quiet_platform_noise() -> None:

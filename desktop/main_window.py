@@ -130,8 +130,9 @@ class MainWindow(QMainWindow):
         self.notes_dock.setWidget(self.notes_panel or placeholder(unavailable))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
-        self.notes = NoteTargets(self.library_view.preview, self.comparison_view,
-                                 self.notes_panel, self)
+        self.notes = NoteTargets(
+            self.library_view.preview, self.comparison_view, self.notes_panel, self
+        )
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
@@ -153,42 +154,89 @@ class MainWindow(QMainWindow):
             # First steps: the one thing a new user must discover.
             self.statusBar().showMessage(
                 "Tip: select two articles (Ctrl+click) and press Ctrl+D to compare them, "
-                "or use Compare With… (Ctrl+Shift+D).", 30000)
+                "or use Compare With… (Ctrl+Shift+D).",
+                30000,
+            )
 
     # -- building ------------------------------------------------------------
 
     def _build_actions(self) -> None:
         a = partial(make_action, self)
-        self.act_import_files = a("&Import Files…", self.importer.ask_files, ["Ctrl+O"],
-                                  "import", "Import article files into the library")
-        self.act_import_folder = a("Import &Folder…", self.importer.ask_folder,
-                                   ["Ctrl+Shift+O"], "folder", "Import every article in a folder")
+        self.act_import_files = a(
+            "&Import Files…",
+            self.importer.ask_files,
+            ["Ctrl+O"],
+            "import",
+            "Import article files into the library",
+        )
+        self.act_import_folder = a(
+            "Import &Folder…",
+            self.importer.ask_folder,
+            ["Ctrl+Shift+O"],
+            "folder",
+            "Import every article in a folder",
+        )
         self.act_quit = a("&Quit", self.close, ["Ctrl+Q"])
-        self.act_find = a("&Search Library", self.find_in_library, ["Ctrl+F"], "search",
-                          "Search titles and text")
-        self.act_add_note = a("Add &Note on Selection", self.add_note_on_selection,
-                              ["Ctrl+Shift+N"], "add-note", "Add a note on the selected passage")
-        self.act_remove = a("&Remove from Library", self.remove_selected, ["Del"], "remove",
-                            "Remove the selected articles from the library")
-        self.act_compare = a("&Compare Selected", self.compare_selected,
-                             ["Ctrl+D", "Ctrl+Return"], "compare",
-                             "Compare the two selected articles side by side")
-        self.act_compare_with = a("Compare &With…", self.compare_with, ["Ctrl+Shift+D"], "pick",
-                                  "Compare the selected article with another")
-        self.act_library = a("Back to &Library", self.show_library,
-                             ["Ctrl+1", "Alt+Left"], "back", "Show the library")
+        self.act_find = a(
+            "&Search Library", self.find_in_library, ["Ctrl+F"], "search", "Search titles and text"
+        )
+        self.act_add_note = a(
+            "Add &Note on Selection",
+            self.add_note_on_selection,
+            ["Ctrl+Shift+N"],
+            "add-note",
+            "Add a note on the selected passage",
+        )
+        self.act_remove = a(
+            "&Remove from Library",
+            self.remove_selected,
+            ["Del"],
+            "remove",
+            "Remove the selected articles from the library",
+        )
+        self.act_compare = a(
+            "&Compare Selected",
+            self.compare_selected,
+            ["Ctrl+D", "Ctrl+Return"],
+            "compare",
+            "Compare the two selected articles side by side",
+        )
+        self.act_compare_with = a(
+            "Compare &With…",
+            self.compare_with,
+            ["Ctrl+Shift+D"],
+            "pick",
+            "Compare the selected article with another",
+        )
+        self.act_library = a(
+            "Back to &Library",
+            self.show_library,
+            ["Ctrl+1", "Alt+Left"],
+            "back",
+            "Show the library",
+        )
         self.act_comparison = a("&Comparison", self.show_comparison, ["Ctrl+2"])
         self.act_fullscreen = a("&Full Screen", self._toggle_fullscreen, ["F11"])
-        self.act_semantic = a("Match by &Meaning", lambda: None, tip="Match sentences that "
-                              "say the same thing in other words (offline model); off: "
-                              "shared words only")
+        self.act_semantic = a(
+            "Match by &Meaning",
+            lambda: None,
+            tip="Match sentences that "
+            "say the same thing in other words (offline model); off: "
+            "shared words only",
+        )
         self.act_semantic.setCheckable(True)
         self.act_semantic.setChecked(self.collection.backend == "semantic")
         self.act_semantic.toggled.connect(self._set_semantic)
-        self.act_shortcuts = a("&Keyboard Shortcuts", lambda: about.show_shortcuts(
-            self, self.menuBar()), ["F1"], "", "List every keyboard shortcut")
-        self.act_about = a("&About Parallax",
-                           lambda: about.show_about(self, self.collection.data_dir))
+        self.act_shortcuts = a(
+            "&Keyboard Shortcuts",
+            lambda: about.show_shortcuts(self, self.menuBar()),
+            ["F1"],
+            "",
+            "List every keyboard shortcut",
+        )
+        self.act_about = a(
+            "&About Parallax", lambda: about.show_about(self, self.collection.data_dir)
+        )
         self.act_notes = self.notes_dock.toggleViewAction()
         self.act_notes.setText("&Notes Panel")
         self.act_notes.setShortcut(QKeySequence("F9"))
@@ -271,8 +319,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Notes are irreplaceable: if the one being typed cannot be saved, ask.
-        if (self.notes_panel is not None and self.notes_panel.flush() is False
-                and not ConfirmDiscardNote.ask(self)):
+        if (
+            self.notes_panel is not None
+            and self.notes_panel.flush() is False
+            and not ConfirmDiscardNote.ask(self)
+        ):
             event.ignore()
             return
         self.save_state()
@@ -301,8 +352,10 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if not self._comparison_splitter_restored:
             self._comparison_splitter_restored = True
-            for key, splitter in ((COMPARISON_SPLITTER_KEY, self.comparison_view.splitter),
-                                  (SUMMARY_SPLITTER_KEY, self.comparison_view.outer)):
+            for key, splitter in (
+                (COMPARISON_SPLITTER_KEY, self.comparison_view.splitter),
+                (SUMMARY_SPLITTER_KEY, self.comparison_view.outer),
+            ):
                 self.settings.restore_splitter(key, splitter, splitter.sizes())
         a, b = self.pair
         self.setWindowTitle(window_title(f"Parallax{SEP}{a.title} ↔ {b.title}"))
@@ -344,8 +397,9 @@ class MainWindow(QMainWindow):
         """Switch the comparison backend, remember it, and redo the comparison shown."""
         self.collection.backend = "semantic" if on else "lexical"
         self.settings.set_compare_backend(self.collection.backend)
-        self.show_status("Matching by meaning and words." if on
-                         else "Matching by shared words only.")
+        self.show_status(
+            "Matching by meaning and words." if on else "Matching by shared words only."
+        )
         if self.pair is not None and self.stack.currentWidget() is self.comparison_view:
             self.comparison_view.open_articles(*self.pair)
 
@@ -448,8 +502,9 @@ class MainWindow(QMainWindow):
         # would otherwise make the Delete key ambiguous.
         focus = QApplication.focusWidget()
         in_notes = focus is not None and self.notes_dock.isAncestorOf(focus)
-        self.act_remove.setEnabled(on_library and count >= 1 and not self.importer.running
-                                   and not in_notes)
+        self.act_remove.setEnabled(
+            on_library and count >= 1 and not self.importer.running and not in_notes
+        )
         self.act_comparison.setEnabled(self.pair is not None)
         self.act_library.setEnabled(not on_library)
         self.act_add_note.setEnabled(self.notes.can_add())
@@ -476,8 +531,11 @@ class MainWindow(QMainWindow):
         return job
 
     def _import_done(self, report: ImportReport) -> None:
-        added = [int(r.article.id) for r in report.results
-                 if r.article is not None and r.article.id is not None]
+        added = [
+            int(r.article.id)
+            for r in report.results
+            if r.article is not None and r.article.id is not None
+        ]
         self.library_view.refresh(select_ids=added[:1] or None)
         self.coverage.refresh()  # new articles may be other coverage of the selected one
         if self.notes_panel is not None:

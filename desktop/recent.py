@@ -51,8 +51,9 @@ class RecentComparisons:
         for raw in self._settings.str_list(KEY):
             try:
                 data = json.loads(raw)
-                pairs.append(RecentPair(int(data["a"]), int(data["b"]),
-                                        str(data["ta"]), str(data["tb"])))
+                pairs.append(
+                    RecentPair(int(data["a"]), int(data["b"]), str(data["ta"]), str(data["tb"]))
+                )
             except (ValueError, KeyError, TypeError):
                 continue
         return pairs
@@ -73,11 +74,15 @@ class RecentComparisons:
         self._save([])
 
     def _save(self, pairs: list[RecentPair]) -> None:
-        self._settings.set_str_list(KEY, [
-            json.dumps({"a": p.id_a, "b": p.id_b, "ta": p.title_a, "tb": p.title_b},
-                       ensure_ascii=False)
-            for p in pairs
-        ])
+        self._settings.set_str_list(
+            KEY,
+            [
+                json.dumps(
+                    {"a": p.id_a, "b": p.id_b, "ta": p.title_a, "tb": p.title_b}, ensure_ascii=False
+                )
+                for p in pairs
+            ],
+        )
 
 
 def fill_recent_menu(

@@ -46,14 +46,24 @@ def dark_palette() -> QPalette:
     disabled = QColor(0x80, 0x80, 0x80)
     role = QPalette.ColorRole
     for r, c in (
-        (role.Window, window), (role.WindowText, text), (role.Base, base),
-        (role.AlternateBase, QColor(0x26, 0x28, 0x2C)), (role.ToolTipBase, window),
-        (role.ToolTipText, text), (role.Text, text), (role.Button, QColor(0x35, 0x37, 0x3C)),
-        (role.ButtonText, text), (role.BrightText, QColor(0xFF, 0x6B, 0x6B)),
-        (role.Link, QColor(0x6C, 0xB4, 0xFF)), (role.Highlight, QColor(0x3D, 0x7E, 0xD6)),
-        (role.HighlightedText, QColor(0xFF, 0xFF, 0xFF)), (role.PlaceholderText, disabled),
-        (role.Mid, QColor(0x44, 0x46, 0x4B)), (role.Midlight, QColor(0x3A, 0x3C, 0x41)),
-        (role.Dark, QColor(0x18, 0x19, 0x1B)), (role.Shadow, QColor(0x10, 0x10, 0x10)),
+        (role.Window, window),
+        (role.WindowText, text),
+        (role.Base, base),
+        (role.AlternateBase, QColor(0x26, 0x28, 0x2C)),
+        (role.ToolTipBase, window),
+        (role.ToolTipText, text),
+        (role.Text, text),
+        (role.Button, QColor(0x35, 0x37, 0x3C)),
+        (role.ButtonText, text),
+        (role.BrightText, QColor(0xFF, 0x6B, 0x6B)),
+        (role.Link, QColor(0x6C, 0xB4, 0xFF)),
+        (role.Highlight, QColor(0x3D, 0x7E, 0xD6)),
+        (role.HighlightedText, QColor(0xFF, 0xFF, 0xFF)),
+        (role.PlaceholderText, disabled),
+        (role.Mid, QColor(0x44, 0x46, 0x4B)),
+        (role.Midlight, QColor(0x3A, 0x3C, 0x41)),
+        (role.Dark, QColor(0x18, 0x19, 0x1B)),
+        (role.Shadow, QColor(0x10, 0x10, 0x10)),
     ):
         p.setColor(r, c)
     for r in (role.Text, role.WindowText, role.ButtonText):

@@ -20,9 +20,14 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 
-def make_action(owner: QWidget, text: str, slot: Callable[[], Any],
-                keys: list[str] | None = None, icon_name: str = "",
-                tip: str = "") -> QAction:
+def make_action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], Any],
+    keys: list[str] | None = None,
+    icon_name: str = "",
+    tip: str = "",
+) -> QAction:
     """An action on `owner` calling `slot`; its tooltip names its first shortcut.
 
     The action is also added to `owner`, so its shortcuts work even when the

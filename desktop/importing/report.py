@@ -129,8 +129,10 @@ class ImportReportDialog(QDialog):
         head = "Import cancelled. " if report.cancelled else ""
         head += report.summary().removesuffix(" (cancelled)") + "."
         if refused:
-            head += (f"\n{refused} file{'s were' if refused > 1 else ' was'} refused; "
-                     "the reasons are listed below.")
+            head += (
+                f"\n{refused} file{'s were' if refused > 1 else ' was'} refused; "
+                "the reasons are listed below."
+            )
         return head
 
 

@@ -35,9 +35,7 @@ class ArticlePicker(QDialog):
         parent: owning widget.
     """
 
-    def __init__(
-        self, articles: list[Article], prompt: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, articles: list[Article], prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Compare With")
         self.setAccessibleName("Choose an article")
@@ -151,21 +149,27 @@ class ConfirmDiscardNote:
     def ask(cls, parent: QWidget | None) -> bool:
         """True if the user chooses to close and lose the unsaved change."""
         answer = QMessageBox.warning(
-            parent, "Unsaved Note",
+            parent,
+            "Unsaved Note",
             "The note you are editing could not be saved (see the Notes panel).\n\n"
             "Close Parallax anyway and lose the latest change?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Discard
 
 
 def tell_library_recovered(parent: QWidget, moved_to: Path) -> QMessageBox:
     """Say (without blocking) that a damaged library was set aside and a new one started."""
-    box = message_box(parent, QMessageBox.Icon.Warning, "Library Recovered",
-                      "The library database was damaged, so a new, empty library was "
-                      "started. Import your articles again to rebuild it.",
-                      f"The damaged file was kept at {moved_to}. "
-                      "Your notes are stored separately and were not affected.")
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Library Recovered",
+        "The library database was damaged, so a new, empty library was "
+        "started. Import your articles again to rebuild it.",
+        f"The damaged file was kept at {moved_to}. "
+        "Your notes are stored separately and were not affected.",
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

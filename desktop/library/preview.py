@@ -34,7 +34,7 @@ _MARKED = re.compile("\x02([^\x02\x03]*)\x03")
 
 
 def meta_line(article: Article) -> str:
-    """"Outlet · 2024-03-05 · 812 words" (or "1,234 chars" in Chinese), leaving out what the
+    """ "Outlet · 2024-03-05 · 812 words" (or "1,234 chars" in Chinese), leaving out what the
     source does not state."""
     parts = [article.outlet or "", format_date(article.published), article.length_label]
     if article.author:
@@ -169,8 +169,10 @@ class PreviewPane(QWidget):
         cursor = self.text_edit.textCursor()
         if not cursor.hasSelection():
             return None
-        return (self._offsets.to_body(cursor.selectionStart()),
-                self._offsets.to_body(cursor.selectionEnd()))
+        return (
+            self._offsets.to_body(cursor.selectionStart()),
+            self._offsets.to_body(cursor.selectionEnd()),
+        )
 
     def select_span(self, start: int, end: int) -> None:
         """Select body[start:end] and scroll it into view (e.g. a note's passage)."""

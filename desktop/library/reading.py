@@ -102,8 +102,9 @@ class NoteTargets(QObject):
 
     selection_changed = Signal()
 
-    def __init__(self, preview: Any, comparison_view: Any, notes_panel: Any,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, preview: Any, comparison_view: Any, notes_panel: Any, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.preview = preview
         self.comparison_view = comparison_view

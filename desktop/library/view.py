@@ -143,9 +143,11 @@ class LibraryView(QWidget):
 
     def refresh(self, select_ids: list[int] | None = None) -> None:
         """Reload the articles from the library, keeping (or setting) the selection."""
-        keep = select_ids if select_ids is not None else [
-            int(a.id) for a in self.selected_articles() if a.id is not None
-        ]
+        keep = (
+            select_ids
+            if select_ids is not None
+            else [int(a.id) for a in self.selected_articles() if a.id is not None]
+        )
         self.model.set_articles(self._library.articles())
         self.preview.set_library_empty(self.model.rowCount() == 0)
         if self.filter_edit.text().strip():
@@ -219,8 +221,9 @@ class LibraryView(QWidget):
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             if not index.isValid():
                 continue  # filtered out
-            flags = (QItemSelectionModel.SelectionFlag.Select
-                     | QItemSelectionModel.SelectionFlag.Rows)
+            flags = (
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
             selection.select(index, flags)
             if first is None:
                 first = index
@@ -236,7 +239,7 @@ class LibraryView(QWidget):
         return self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
 
     def pick_partner(self) -> tuple[Article, Article] | None:
-        """"Compare With…": the selected article and one the user picks, or None."""
+        """ "Compare With…": the selected article and one the user picks, or None."""
         selected = self.selected_articles()
         if len(selected) != 1:
             self.status_message.emit("Select one article, then choose Compare With….")
@@ -298,9 +301,13 @@ class LibraryView(QWidget):
         super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.filter_edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+        if (
+            watched is self.filter_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
             self._focus_table()
             return True
         return super().eventFilter(watched, event)
@@ -323,10 +330,12 @@ class LibraryView(QWidget):
             self.preview.show_message(
                 "Two articles selected:\n\n"
                 + "\n".join(f"• {clip(a.title, 70)}" for a in articles)
-                + "\n\nPress Ctrl+D (Compare Selected) to compare them side by side.")
+                + "\n\nPress Ctrl+D (Compare Selected) to compare them side by side."
+            )
         else:
             self.preview.show_message(
-                f"{len(articles)} articles selected.\n\nSelect exactly two to compare them.")
+                f"{len(articles)} articles selected.\n\nSelect exactly two to compare them."
+            )
         self.selection_changed.emit(articles)
 
     def _on_activated(self, index: QModelIndex) -> None:

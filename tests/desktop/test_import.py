@@ -35,8 +35,9 @@ def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
 @pytest.fixture
 def files(tmp_path: Path) -> list[Path]:
     good = tmp_path / "good.md"
-    good.write_text("---\ntitle: Bridge reopens\noutlet: Metro\n---\nThe bridge reopened.\n",
-                    encoding="utf-8")
+    good.write_text(
+        "---\ntitle: Bridge reopens\noutlet: Metro\n---\nThe bridge reopened.\n", encoding="utf-8"
+    )
     other = tmp_path / "other.txt"
     other.write_text("Rain expected\n\nForecasters expect rain all week.\n", encoding="utf-8")
     bad = tmp_path / "picture.txt"  # an image renamed .txt
@@ -76,9 +77,7 @@ def test_import_shows_progress_and_reports_bad_file(
     assert "2 added" in window.statusBar().currentMessage()
 
 
-def test_cancel_stops_before_next_file(
-    qtbot: QtBot, window: MainWindow, files: list[Path]
-) -> None:
+def test_cancel_stops_before_next_file(qtbot: QtBot, window: MainWindow, files: list[Path]) -> None:
     # Hold the single task thread so the import cannot start before we cancel.
     gate = threading.Event()
     window.tasks.run(gate.wait)
@@ -105,13 +104,16 @@ def test_second_import_while_running_is_refused(
         gate.set()
 
 
-def test_dropping_a_folder_imports_it(
-    qtbot: QtBot, window: MainWindow, files: list[Path]
-) -> None:
+def test_dropping_a_folder_imports_it(qtbot: QtBot, window: MainWindow, files: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(files[0].parent))])
-    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.import_finished, timeout=10000) as blocker:
         window.dropEvent(event)
     report: ImportReport = blocker.args[0]
@@ -143,11 +145,13 @@ def test_report_rows_line_up(qtbot: QtBot, tmp_path: Path) -> None:
     from desktop.importing.report import ImportReportDialog
     from library.importer import FileResult
 
-    report = ImportReport([
-        FileResult(tmp_path / "a.txt", "refused", reason="is empty"),
-        FileResult(tmp_path / "b.bin", "skipped", reason="not an article type (.bin)"),
-        FileResult(tmp_path / "c.txt", "unchanged", reason="already in the library"),
-    ])
+    report = ImportReport(
+        [
+            FileResult(tmp_path / "a.txt", "refused", reason="is empty"),
+            FileResult(tmp_path / "b.bin", "skipped", reason="not an article type (.bin)"),
+            FileResult(tmp_path / "c.txt", "unchanged", reason="already in the library"),
+        ]
+    )
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
     items = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]

@@ -153,8 +153,9 @@ def test_refresh_shows_a_new_article_the_search_hides(
     view.apply_filter()
     assert view.proxy.rowCount() == 2
     new = tmp_path / "new.md"
-    new.write_text("---\ntitle: Ferry timetable changes\n---\nFerries run hourly.\n",
-                   encoding="utf-8")
+    new.write_text(
+        "---\ntitle: Ferry timetable changes\n---\nFerries run hourly.\n", encoding="utf-8"
+    )
     added = collection.import_paths([new]).results[0].article
     assert added is not None and added.id is not None
     view.refresh(select_ids=[int(added.id)])  # what the window does after an import
@@ -168,8 +169,7 @@ def test_refresh_keeps_a_search_that_matches_the_new_article(
     view.filter_edit.setText("harbour")
     view.apply_filter()
     new = tmp_path / "new.md"
-    new.write_text("---\ntitle: Harbour dredging\n---\nThe harbour is dredged.\n",
-                   encoding="utf-8")
+    new.write_text("---\ntitle: Harbour dredging\n---\nThe harbour is dredged.\n", encoding="utf-8")
     added = collection.import_paths([new]).results[0].article
     assert added is not None and added.id is not None
     view.refresh(select_ids=[int(added.id)])

@@ -179,9 +179,7 @@ def test_no_display_is_one_plain_line(
 
 
 @pytest.mark.slow
-def test_screenshot_of_the_samples_compared(
-    tmp_path: Path, sample_paths: list[Path]
-) -> None:
+def test_screenshot_of_the_samples_compared(tmp_path: Path, sample_paths: list[Path]) -> None:
     out = tmp_path / "shot.png"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.pop("QT_QPA_PLATFORM", None)  # run_app must choose offscreen by itself
@@ -192,16 +190,18 @@ def test_screenshot_of_the_samples_compared(
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "home"), *map(str, sample_paths), str(out)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
     assert "Traceback" not in result.stderr, result.stderr
 
 
-def test_note_on_a_comparison_pane_with_the_real_panels(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_note_on_a_comparison_pane_with_the_real_panels(qtbot: QtBot, window: MainWindow) -> None:
     assert window.notes_panel is not None
     window.library_view.table.selectAll()
     _a, b = window.library_view.selected_articles()
@@ -255,7 +255,11 @@ def test_screenshot_with_a_refused_file_fails_clearly(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "home"), str(bad), str(tmp_path / "x.png")],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert "photo.txt" in result.stderr and "PNG" in result.stderr
@@ -274,8 +278,11 @@ def test_new_user_flow_by_keyboard(
     qtbot.waitExposed(window)
     window.library_view.table.setFocus()
     with qtbot.waitSignal(window.comparison_settled, timeout=30000):
-        qtbot.keyClick(window.library_view.table, Qt.Key.Key_D,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            window.library_view.table,
+            Qt.Key.Key_D,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
     view = window.comparison_view
     assert window.stack.currentWidget() is view
     assert view.current_pair_index() is None
@@ -343,8 +350,11 @@ def test_delete_key_is_never_ambiguous(
 ) -> None:
     assert window.notes_panel is not None
     asked: list[int] = []
-    monkeypatch.setattr(ConfirmRemove, "ask",
-                        classmethod(lambda cls, parent, arts: asked.append(len(arts)) or False))
+    monkeypatch.setattr(
+        ConfirmRemove,
+        "ask",
+        classmethod(lambda cls, parent, arts: asked.append(len(arts)) or False),
+    )
     qtbot.waitExposed(window)
     notes_list = window.notes_panel.list_view
     notes_list.setFocus()

@@ -63,9 +63,7 @@ class FakeNotesPanel(QWidget):
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setattr(main_window.MainWindow, "notes_panel_class", FakeNotesPanel)
     collection = Collection(data_dir)
     win = MainWindow(collection, Settings(collection.data_dir))
@@ -119,9 +117,7 @@ def test_noted_spans_are_underlined(window: MainWindow) -> None:
     assert len(window.library_view.preview.text_edit.extraSelections()) == 2
 
 
-def test_noted_spans_are_underlined_in_the_comparison(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_noted_spans_are_underlined_in_the_comparison(qtbot: QtBot, window: MainWindow) -> None:
     a, b = window.collection.library.articles()[:2]
     assert a.id is not None and b.id is not None
     panel(window).spans[int(a.id)] = [(0, 4)]

@@ -80,8 +80,18 @@ def test_dark_scheme_palette(qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 
 
 def test_icons_and_style_sheet_exist(qapp: QApplication) -> None:
-    for name in ("parallax", "import", "folder", "compare", "pick", "back", "notes",
-                 "add-note", "remove", "search"):
+    for name in (
+        "parallax",
+        "import",
+        "folder",
+        "compare",
+        "pick",
+        "back",
+        "notes",
+        "add-note",
+        "remove",
+        "search",
+    ):
         assert not theme.icon(name).isNull(), name
     assert "palette(" in theme.STYLE_SHEET.read_text(encoding="utf-8")
 
@@ -112,8 +122,10 @@ def test_task_manager_serial_and_on_gui_thread(qtbot: QtBot) -> None:
     results: list[tuple[int, int]] = []
     tasks.run(lambda: order.append("first"))
     with qtbot.waitSignal(tasks.busy_changed, timeout=10000, check_params_cb=lambda b: not b):
-        tasks.run(lambda: (order.append("second"), threading.get_ident())[1],
-                  on_done=lambda tid: results.append((tid, threading.get_ident())))
+        tasks.run(
+            lambda: (order.append("second"), threading.get_ident())[1],
+            on_done=lambda tid: results.append((tid, threading.get_ident())),
+        )
     assert order == ["first", "second"]
     worker, callback = results[0]
     assert worker != main and callback == main

@@ -103,9 +103,7 @@ def test_reimport_changed_file_is_a_new_version(
     assert out.startswith("new_version") and "(version 2)" in out
 
 
-def test_env_var_sets_data_dir(
-    capsys: pytest.CaptureFixture[str], data_dir: Path
-) -> None:
+def test_env_var_sets_data_dir(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     code, _, _ = run(capsys, "list")
     assert code == 0
     assert (data_dir / "library.db").exists()
@@ -151,9 +149,7 @@ def test_corrupt_library_is_moved_aside_with_a_warning(
     assert len(json.loads(out)) == 2  # a new library starts with the samples
 
 
-def test_data_dir_may_follow_the_command(
-    capsys: pytest.CaptureFixture[str], home: str
-) -> None:
+def test_data_dir_may_follow_the_command(capsys: pytest.CaptureFixture[str], home: str) -> None:
     code, out, _ = run(capsys, "list", "--json", "--data-dir", home)
     assert code == 0 and len(json.loads(out)) == 2
     code, out, _ = run(capsys, "notes", "list", "--data-dir", home)

@@ -150,8 +150,10 @@ def test_article_filter_follows_versions_and_survives_removal(
     source.write_text("Story\n\nThe mayor opened the bridge on Tuesday.", encoding="utf-8")
     main(["import", str(source)])
     capsys.readouterr()
-    for args in (["list", "--article", str(first)], ["export", "--format", "json",
-                                                    "--article", str(first)]):
+    for args in (
+        ["list", "--article", str(first)],
+        ["export", "--format", "json", "--article", str(first)],
+    ):
         status, out, _ = run(capsys, *args)
         assert status == 0 and "On the story" in out
     status, out, _ = run(capsys, "list", "--json")
