@@ -16,6 +16,7 @@ test: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	$(BIN)/ruff check library desktop tests benchmarks
+	$(BIN)/ruff format --check library desktop tests benchmarks
 	$(BIN)/mypy
 
 screenshot: $(VENV)/.app-installed
