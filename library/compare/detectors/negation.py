@@ -199,5 +199,37 @@ def detect_opposites(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             if other in added and other not in removed and s not in added:
                 if other in neg:
                     continue
+                if not _same_frame(a.text, w, b.text, added[other]):
+                    # "was arrested for …" vs "released an article": the two
+                    # verbs are about different things, not one claim reversed.
+                    continue
                 yield conflict("negation", w, added[other])
                 break
+
+
+# How many words either side of two opposite words are looked at for a shared one.
+_FRAME = 4
+
+
+def _same_frame(text_a: str, word_a: str, text_b: str, word_b: str) -> bool:
+    """Whether two opposite words act on the same thing: a content word near both.
+
+    "the assembly passed the amendment" / "the assembly rejected the
+    amendment" share "assembly" and "amendment"; "an employee was arrested for
+    visiting websites" / "the bureau released an article" share nothing, so
+    "arrested" against "released" there is no reversed claim.
+    """
+    return bool(_around(text_a, word_a) & _around(text_b, word_b))
+
+
+def _around(text: str, word: str) -> set[str]:
+    words = WORD.findall(text)
+    near: set[str] = set()
+    for i, w in enumerate(words):
+        if w != word:
+            continue
+        for other in words[max(0, i - _FRAME) : i + _FRAME + 1]:
+            low = other.lower()
+            if other != word and low not in STOPWORDS and low not in NEGATIONS and len(low) > 2:
+                near.add(stem(other))
+    return near

@@ -42,6 +42,15 @@ def test_antonyms_neither_negated_conflict() -> None:
     assert kinds("The council approved the plan.", "The council rejected the plan.") == ["negation"]
 
 
+def test_antonyms_about_different_things_are_no_conflict() -> None:
+    # The sample pair: one outlet's "an employee was arrested", the other's
+    # "the bureau released an article" are not one claim reversed.
+    a = "On November 10 the ministry said an employee was arrested for visiting foreign websites."
+    b = "On the 10th the bureau released an article highlighting media leaks."
+    assert kinds(a, b) == []
+    assert kinds("Police arrested the driver.", "Police released the driver.") == ["negation"]
+
+
 def test_no_one_is_the_same_on_both_sides() -> None:
     assert kinds("No one was hurt in the fire.", "Nobody was hurt in the fire.") == []
 
