@@ -110,21 +110,6 @@ class EmbeddingBackend:
     def __init__(self, encode: Encoder) -> None:
         self.encode = encode
 
-    @classmethod
-    def from_sentence_transformers(cls, model: str = "all-MiniLM-L6-v2") -> EmbeddingBackend:
-        """Build a backend from a sentence-transformers model (optional extra).
-
-        Args:
-            model: model name or local path.
-
-        Raises:
-            ImportError: sentence-transformers is not installed.
-        """
-        from sentence_transformers import SentenceTransformer  # optional extra
-
-        encoder = SentenceTransformer(model)
-        return cls(lambda texts: encoder.encode(texts, normalize_embeddings=True))
-
     def score_matrix(
         self,
         texts_a: Sequence[str],
