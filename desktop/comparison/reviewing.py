@@ -90,6 +90,7 @@ class Reviewing(QObject):
         self.act_link.setStatusTip("Link the sentences selected in A and in B by hand")
         self.act_link.triggered.connect(lambda: self.link_selection())
         view.addAction(self.act_link)
+        view.review_suffix = self._status_suffix
         view.comparison_ready.connect(lambda _c: self.refresh())
         for side, pane in view.panes.items():
             edit = pane.text_edit
@@ -139,6 +140,10 @@ class Reviewing(QObject):
         """The review in force on the view's pair `layout_index`, if any."""
         index = self._engine_index(layout_index)
         return None if self.reviews is None or index is None else self.reviews.by_pair.get(index)
+
+    def _status_suffix(self, layout_index: int) -> str:
+        applied = self.review_of(layout_index)
+        return "" if applied is None else f" · {review_line(applied)}"
 
     def _tooltip(
         self, side: str, offset: int, machine: Callable[[int], str | None] | None

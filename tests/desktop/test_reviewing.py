@@ -43,7 +43,7 @@ def stored(reviewing: Reviewing) -> list[Any]:
     return reviewing.collection.reviews_for(view.panes["a"].article, view.panes["b"].article)
 
 
-def test_confirm_then_reject_a_pair_is_stored_and_marked(shown: Any) -> None:
+def test_confirm_then_reject_a_pair_is_stored_and_marked(qtbot: QtBot, shown: Any) -> None:
     view, reviewing, _collection = shown
     assert "0</b> reviewed" in view.summary.counts.text()
     assert reviewing.review_pair(0, judgement="confirm")
@@ -60,6 +60,10 @@ def test_confirm_then_reject_a_pair_is_stored_and_marked(shown: Any) -> None:
     pair = view._layout.pairs[0]
     tip = view.panes["a"].text_edit.tooltip_provider(pair.extent("a")[0])
     assert tip is not None and tip.endswith("Reviewed: confirmed")
+
+    with qtbot.waitSignal(view.status_message) as said:
+        view._select_pair(0, None)  # selecting it says so in the status bar too
+    assert said.args[0].endswith("· Reviewed: confirmed")
 
     assert reviewing.review_pair(0, judgement="reject")  # judged again: replaces
     (review,) = stored(reviewing)
