@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop import about
 from desktop.comparison import ComparisonView
+from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
 from desktop.importing.worker import ImportJob
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         collection.backend = settings.compare_backend()
         self.comparison_view.runner.compare = collection.compare
         self.stack.addWidget(self.comparison_view)
+        self.reviewing = Reviewing(self.comparison_view, collection)
         self.coverage = CoveragePanel(collection.data_dir, self.tasks)
         self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
         self.notes = NoteTargets(
             self.library_view.preview, self.comparison_view, self.notes_panel, self
         )
+        # Right-click on a pair in a pane: Confirm / Reject / Mark as … / Clear Review.
+        self.notes.context_menu.providers.append(self.reviewing.actions_at)
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)

@@ -73,6 +73,8 @@ def build_menus(window: MainWindow) -> QMenu:
     compare.addAction(w.act_semantic)
     compare.addSeparator()
     compare.addActions(w.comparison_view.actions())
+    compare.addSeparator()
+    compare.addAction(w.reviewing.act_link)
     notes = bar.addMenu("&Notes")
     notes.addAction(w.act_add_note)
     if w.notes_panel is not None and w.notes_panel.actions():

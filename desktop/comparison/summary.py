@@ -6,6 +6,9 @@ only B reports.  Activating an entry asks the view to jump there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -48,6 +51,8 @@ class SummaryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Comparison summary")
+        self._texts: dict[int, str] = {}  # each pair entry's text, before review marks
+        self._counts_text = ""  # the counts line, before "N reviewed"
         self.setMinimumWidth(MIN_WIDTH)
         heading = QLabel("Summary")
         font = QFont(heading.font())
@@ -130,6 +135,8 @@ class SummaryPanel(QWidget):
         """
         for widget in self.lists.values():
             widget.clear()
+        self._texts = {}
+        self._counts_text = ""
         if layout is None:
             for bar in self.bars.values():
                 bar.setValue(0)
@@ -142,11 +149,12 @@ class SummaryPanel(QWidget):
         divergent = len(layout.pairs_in_order("a", "divergent"))
         related = len(layout.pairs_in_order("a", "related"))
         only_a, only_b = len(layout.only["a"]), len(layout.only["b"])
-        self.counts.setText(
+        self._counts_text = (
             f"<b>{shared}</b> shared · <b>{divergent}</b> divergent · "
             + (f"<b>{related}</b> related · " if related else "")
             + f"<b>{only_a}</b> only in A · <b>{only_b}</b> only in B"
         )
+        self.counts.setText(self._counts_text)
         self._fit_sections(divergent)
         for relation in ("divergent", "same", "related"):
             target = self.lists[relation]
@@ -162,7 +170,8 @@ class SummaryPanel(QWidget):
                     f"A: {clip(layout.pair_text(pair, 'a'), 160)}",
                     f"B: {clip(layout.pair_text(pair, 'b'), 160)}",
                 ]
-                item = QListWidgetItem("\n".join(lines))
+                self._texts[pair.index] = "\n".join(lines)
+                item = QListWidgetItem(self._texts[pair.index])
                 item.setData(_ROLE, ("pair", pair.index))
                 item.setToolTip(plain_tooltip(explain(pair)))
                 target.addItem(item)
@@ -198,6 +207,38 @@ class SummaryPanel(QWidget):
         # Wide enough for every tab label: "B only (43)" must never hide behind arrows.
         tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN
         self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
+
+    def set_reviews(self, reviews: Any, engine_index: Callable[[int], int | None]) -> None:
+        """Mark reviewed entries (✓ ✗ ✎) and add "N reviewed" to the counts line.
+
+        Args:
+            reviews: the `ReviewedComparison` of the shown comparison, or None.
+            engine_index: the engine's pair index of a layout pair index.
+        """
+        from desktop.comparison.reviewing import review_line, review_mark
+
+        if not self._counts_text:
+            return
+        by_pair = {} if reviews is None else reviews.by_pair
+        for key in ("divergent", "same", "related"):
+            widget = self.lists[key]
+            for row in range(widget.count()):
+                item = widget.item(row)
+                data = item.data(_ROLE)
+                if not data or data[0] != "pair":
+                    continue
+                index = engine_index(int(data[1]))
+                applied = None if index is None else by_pair.get(index)
+                text = self._texts.get(int(data[1]), item.text())
+                mark = review_mark(applied)
+                shown = f"{mark} {review_line(applied)}\n{text}" if applied else text
+                item.setText(shown)
+        extra = ""
+        if reviews is not None:
+            counts = reviews.counts
+            extra = f" · <b>{counts.reviewed}</b> reviewed"
+            extra += f" · <b>{counts.linked}</b> linked by hand" if counts.linked else ""
+        self.counts.setText(self._counts_text + extra)
 
     def set_current(self, pair: int | None) -> None:
         """Select the list entry of `pair` without re-emitting activation."""

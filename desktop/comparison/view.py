@@ -10,6 +10,7 @@ their shortcuts work while focus is anywhere inside the view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,8 @@ class ComparisonView(ComparisonQueries, QWidget):
         self._pending: tuple[Article, Article] | None = None
         self._active = True
         self._qt_palette = QtPalette.for_widget(self)
+        # Said after a selected pair's status line (`Reviewing` says how it was reviewed).
+        self.review_suffix: Callable[[int], str] = lambda _index: ""
 
         self.legend = Legend(self)
         self.busy_label = QLabel("Comparing…")
@@ -441,7 +444,7 @@ class ComparisonView(ComparisonQueries, QWidget):
             for side in SIDES:
                 self.panes[side].scroll_to_y(tops[side], at)
         hide_tooltip()  # a tooltip of the old place must not sit over the new one
-        self.status_message.emit(status_line(pair))
+        self.status_message.emit(status_line(pair) + self.review_suffix(index))
 
     def _set_current(self, index: int | None) -> None:
         self._current = index

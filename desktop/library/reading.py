@@ -39,6 +39,8 @@ class ExtraContextActions(QObject):
         super().__init__(parent)
         self.actions: list[QAction] = []
         self.watched: list[QTextEdit] = []
+        # Callbacks giving actions for the point clicked (e.g. reviewing the pair there).
+        self.providers: list[Callable[[QTextEdit, QPoint], list[QAction]]] = []
 
     def watch(self, edit: QTextEdit) -> None:
         """Extend `edit`'s context menu from now on."""
@@ -50,12 +52,18 @@ class ExtraContextActions(QObject):
     def build_menu(self, edit: QTextEdit, pos: QPoint) -> QMenu:
         """The standard menu of `edit` at `pos`, with our actions below it."""
         menu = edit.createStandardContextMenu(pos)
-        menu.addSeparator()
-        menu.addActions(self.actions)
+        for provider in self.providers:
+            extra = provider(edit, pos)
+            if extra:
+                menu.addSeparator()
+                menu.addActions(extra)
+        if self.actions:
+            menu.addSeparator()
+            menu.addActions(self.actions)
         return menu
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ContextMenu or not self.actions:
+        if event.type() != QEvent.Type.ContextMenu or not (self.actions or self.providers):
             return False
         edit = watched if isinstance(watched, QTextEdit) else watched.parent()
         if isinstance(edit, QTextEdit) and isinstance(event, QContextMenuEvent):
