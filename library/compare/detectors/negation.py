@@ -208,7 +208,7 @@ def detect_opposites(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
 
 
 # How many words either side of two opposite words are looked at for a shared one.
-_FRAME = 4
+_FRAME = 6
 
 
 def _same_frame(text_a: str, word_a: str, text_b: str, word_b: str) -> bool:

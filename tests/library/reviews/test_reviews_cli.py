@@ -122,7 +122,10 @@ def test_read_only_notes_file_refuses_with_one_line(
 
 def test_claim_notes_from_the_cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     comparison = as_json(capsys, "compare", "1", "2")
-    pair = next(p for p in comparison["pairs"] if p["relation"] == "divergent")
+    # A divergent claim if the engine finds one, else any pair (a claim note may
+    # sit on a shared fact too).
+    pairs = comparison["pairs"]
+    pair = next((p for p in pairs if p["relation"] == "divergent"), pairs[0])
     spec = f"{','.join(map(str, pair['a']))}:{','.join(map(str, pair['b']))}"
     note = as_json(
         capsys, "notes", "add", "--article", "1", "--article-b", "2", "--claim", spec,
