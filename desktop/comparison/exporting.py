@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from library.article import Article
 from library.export import to_html, to_markdown
+from library.export.extras import ExportExtras
 from library.export.writer import write_export
 
 # fmt -> (label shown in the dialog, file suffix)
@@ -65,6 +66,7 @@ def write_report(
     article_b: Article | None,
     *,
     data_dir: Path,
+    extras: ExportExtras | None = None,
 ) -> Path:
     """Write the report of `comparison` to `path` through the guarded export writer.
 
@@ -75,6 +77,7 @@ def write_report(
         article_a: article A.
         article_b: article B.
         data_dir: Parallax's data folder, whose files are never written over.
+        extras: the user's notes and the reviews to include.
 
     Returns:
         The file written.
@@ -89,4 +92,5 @@ def write_report(
     if comparison is None or article_a is None or article_b is None:
         raise RuntimeError("no comparison to export")
     build = to_html if fmt == "html" else to_markdown
-    return write_export(path, build(comparison, article_a, article_b), data_dir=data_dir)
+    report = build(comparison, article_a, article_b, extras)
+    return write_export(path, report, data_dir=data_dir)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QInputDialog, QListWidget, QMenu, QTextEdit, QWidg
 
 from library.compare.model import Comparison
 from library.errors import ParallaxError
+from library.export.extras import ExportExtras
 from library.reviews import RELATIONS, AppliedReview, Relation, ReviewedComparison, units_in
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class Reviewing(QObject):
         self.act_link.triggered.connect(lambda: self.link_selection())
         view.addAction(self.act_link)
         view.review_suffix = self._status_suffix
+        view.export_extras = self.export_extras
         view.comparison_ready.connect(lambda _c: self.refresh())
         for side, pane in view.panes.items():
             edit = pane.text_edit
@@ -123,6 +125,27 @@ class Reviewing(QObject):
             self.reviews = None
             self.view.status_message.emit(f"Reviews cannot be read: {exc}")
         self.view.summary.set_reviews(self.reviews, self._engine_index)
+
+    def export_extras(self) -> ExportExtras | None:
+        """The notes on the shown pair and its reviews, for an export (GUI thread)."""
+        shown = self._articles()
+        if shown is None:
+            return None
+        a, b, comparison = shown
+        notes: list[Any] = []
+        reviewed: ReviewedComparison | None = None
+        try:
+            reviewed = self.collection.reviewed(a, b, comparison)
+            if a.id is not None and b.id is not None:
+                notes += self.collection.notes.for_comparison(a.id, b.id)
+            for art in (a, b):
+                if art.id is not None:
+                    found = self.collection.notes.for_article(art.id)
+                    notes += [n for n in found if n.kind == "passage"]
+        except (ParallaxError, sqlite3.Error) as exc:
+            # The report is still worth having; the status bar says what is missing.
+            self.view.status_message.emit(f"Notes cannot be read for the export: {exc}")
+        return ExportExtras(notes=notes, reviewed=reviewed)
 
     def _engine_index(self, layout_index: int) -> int | None:
         """The engine's index of the view's pair `layout_index` (they differ only

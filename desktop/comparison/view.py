@@ -48,6 +48,7 @@ from library import paths
 from library.article import Article
 from library.errors import ParallaxError
 from library.export import ComparisonLayout
+from library.export.extras import ExportExtras
 from library.export.wording import explain, low_overlap, status_line
 
 SIDES = ("a", "b")
@@ -98,6 +99,8 @@ class ComparisonView(ComparisonQueries, QWidget):
         self._qt_palette = QtPalette.for_widget(self)
         # Said after a selected pair's status line (`Reviewing` says how it was reviewed).
         self.review_suffix: Callable[[int], str] = lambda _index: ""
+        # The notes and reviews an export carries (`Reviewing` gathers them).
+        self.export_extras: Callable[[], ExportExtras | None] = lambda: None
 
         self.legend = Legend(self)
         self.busy_label = QLabel("Comparing…")
@@ -509,7 +512,8 @@ class ComparisonView(ComparisonQueries, QWidget):
         """
         a, b = self.panes["a"].article, self.panes["b"].article
         data_dir = self.data_dir if self.data_dir is not None else paths.data_dir()
-        write_report(path, fmt, self._comparison, a, b, data_dir=data_dir)
+        extras = self.export_extras()
+        write_report(path, fmt, self._comparison, a, b, data_dir=data_dir, extras=extras)
 
     @classmethod
     def ask_export_path(cls, parent: QWidget | None, fmt: str) -> Path | None:

@@ -15,11 +15,19 @@ import re
 from typing import Any
 
 from library.article import Article
+from library.export.extras import (
+    ExportExtras,
+    article_name,
+    generated_line,
+    html_notes,
+    markdown_notes,
+    source_of,
+)
 from library.export.layout import ComparisonLayout, PairInfo, UnitSpan
 from library.export.lenses_markdown import lens_tables
 from library.export.theme import DARK, LEGEND, LIGHT, Theme
 
-__all__ = ["to_html", "to_markdown"]
+__all__ = ["ExportExtras", "to_html", "to_markdown"]
 
 
 # -- shared helpers -------------------------------------------------------------
@@ -31,7 +39,7 @@ def _meta(article: Article) -> list[tuple[str, str]]:
         ("Author", article.author),
         ("Published", article.published),
     ]
-    rows.append(("Source", article.url or article.source_path))
+    rows.append(("Source", source_of(article)))
     return [(k, v) for k, v in rows if v]
 
 
@@ -168,13 +176,16 @@ def _html_claim(pair: PairInfo, layout: ComparisonLayout, articles: dict[str, Ar
     return f'<div class="{cls}">{"".join(parts)}{f"<ul>{extra}</ul>" if extra else ""}{score}</div>'
 
 
-def to_html(comparison: Any, article_a: Article, article_b: Article) -> str:
+def to_html(
+    comparison: Any, article_a: Article, article_b: Article, extras: ExportExtras | None = None
+) -> str:
     """A self-contained HTML report of `comparison` (inline CSS, no external resources).
 
     Args:
         comparison: an engine `Comparison` or its `to_dict()` form.
         article_a: article A; unit offsets point into its body.
         article_b: article B.
+        extras: the user's notes, the reviews and the report's date, if any.
     """
     layout = ComparisonLayout.build(comparison)
     articles = {"a": article_a, "b": article_b}
@@ -185,15 +196,17 @@ def to_html(comparison: Any, article_a: Article, article_b: Article) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Parallax comparison: {esc(article_a.title)} / {esc(article_b.title)}</title>",
+        f"<title>Parallax comparison: {esc(article_name(article_a))} / "
+        f"{esc(article_name(article_b))}</title>",
         f"<style>{css}</style></head><body>",
         "<h1>Parallax comparison</h1>",
+        f'<p class="muted">{esc(generated_line(extras))}</p>',
         '<div class="grid">',
     ]
     for side, art in articles.items():
         meta = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in _meta(art))
         out.append(
-            f"<section><h2>{side.upper()}: {esc(art.title)}</h2>"
+            f"<section><h2>{side.upper()}: {esc(article_name(art))}</h2>"
             f'<dl class="meta">{meta}</dl></section>'
         )
     out.append('</div><h2>Summary</h2><table class="summary">')
@@ -233,11 +246,19 @@ def to_html(comparison: Any, article_a: Article, article_b: Article) -> str:
     out.append('<h2>Full texts</h2><div class="grid">')
     for side, art in articles.items():
         out.append(
-            f"<section><h3>{side.upper()}: {esc(art.title)}</h3>"
+            f"<section><h3>{side.upper()}: {esc(article_name(art))}</h3>"
             f'<div class="body">{_html_body(art, layout, side)}</div></section>'
         )
-    out.append("</div></body></html>")
-    return "\n".join(out)
+    out.append("</div>")
+    if extras is not None:
+        out.append(html_notes(extras.notes, articles))
+    out.append("</body></html>")
+    page = "\n".join(out)
+    if extras is not None and extras.reviewed is not None:
+        from library.reviews.report import add_to_html
+
+        page = add_to_html(page, extras.reviewed)
+    return page
 
 
 # -- Markdown ---------------------------------------------------------------------
@@ -285,20 +306,23 @@ def _md_side(pair: PairInfo, side: str, layout: ComparisonLayout, body: str) -> 
     return re.sub(r"\s+", " ", "".join(chunks)).strip()
 
 
-def to_markdown(comparison: Any, article_a: Article, article_b: Article) -> str:
+def to_markdown(
+    comparison: Any, article_a: Article, article_b: Article, extras: ExportExtras | None = None
+) -> str:
     """A Markdown report of `comparison`: metadata, summary, legend, claims, one-sided text.
 
     Args:
         comparison: an engine `Comparison` or its `to_dict()` form.
         article_a: article A; unit offsets point into its body.
         article_b: article B.
+        extras: the user's notes, the reviews and the report's date, if any.
     """
     layout = ComparisonLayout.build(comparison)
     bodies = {"a": article_a.body, "b": article_b.body}
     s = layout.summary
-    out = ["# Parallax comparison", ""]
+    out = ["# Parallax comparison", "", _md(generated_line(extras)), ""]
     for side, art in (("a", article_a), ("b", article_b)):
-        out.append(f"## {side.upper()}: {_md(art.title)}")
+        out.append(f"## {side.upper()}: {_md(article_name(art))}")
         out += [f"- **{k}:** {_md(v)}" for k, v in _meta(art)]
         out.append("")
     out += [
@@ -338,4 +362,11 @@ def to_markdown(comparison: Any, article_a: Article, article_b: Article) -> str:
             if unit is not None:
                 out.append(f"- {_md(unit.text)}")
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    if extras is not None:
+        out += markdown_notes(extras.notes, {"a": article_a, "b": article_b}, _md)
+    md = "\n".join(out).rstrip() + "\n"
+    if extras is not None and extras.reviewed is not None:
+        from library.reviews.report import add_to_markdown
+
+        md = add_to_markdown(md, extras.reviewed)
+    return md
