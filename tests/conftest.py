@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 # Set before any Qt import so every test runs headless, with or without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if TYPE_CHECKING:
+    from library.collection import Collection
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -42,3 +46,27 @@ def test_data() -> Path:
 def sample_paths() -> list[Path]:
     """The two sample articles shipped in resources/articles."""
     return sorted(SAMPLES.glob("*.md"))
+
+
+@pytest.fixture
+def collection_of(
+    data_dir: Path, tmp_path: Path
+) -> Iterator[Callable[[dict[str, str]], Collection]]:
+    """Make a library (no samples) of files {name: text}, imported as one folder; closed after."""
+    from library.collection import Collection
+
+    opened: list[Collection] = []
+
+    def make(articles: dict[str, str]) -> Collection:
+        folder = tmp_path / "articles"
+        folder.mkdir()
+        for name, text in articles.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        collection = Collection(data_dir, seed=False)
+        opened.append(collection)
+        collection.import_paths([folder])
+        return collection
+
+    yield make
+    for collection in opened:
+        collection.close()

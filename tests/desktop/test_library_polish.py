@@ -4,8 +4,7 @@ the short columns fit their content, and a stated date fills the Date column."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -24,15 +23,8 @@ ARTICLES = {
 
 
 @pytest.fixture
-def collection(data_dir: Path, tmp_path: Path) -> Iterator[Collection]:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    coll = Collection(data_dir, seed=False)
-    coll.import_paths([folder])
-    yield coll
-    coll.close()
+def collection(collection_of: Callable[[dict[str, str]], Collection]) -> Collection:
+    return collection_of(ARTICLES)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,15 +26,8 @@ ARTICLES = {
 
 
 @pytest.fixture
-def collection(data_dir: Path, tmp_path: Path) -> Iterator[Collection]:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    coll = Collection(data_dir, seed=False)
-    coll.import_paths([folder])
-    yield coll
-    coll.close()
+def collection(collection_of: Callable[[dict[str, str]], Collection]) -> Collection:
+    return collection_of(ARTICLES)
 
 
 @pytest.fixture
