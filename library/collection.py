@@ -136,7 +136,7 @@ class Collection:
                 self._reanchor_left_behind(self.library.get(result.article.id))
             if result.article is not None and not notes_failed:
                 try:
-                    self.notes.attach_waiting(self.library.get(result.article.id))
+                    self.notes.attach_waiting(result.article)  # its file and hash: no body read
                 except ParallaxError as exc:
                     # notes.db locked or unreadable: the import stands, and
                     # importing the file again ("unchanged") attaches them.

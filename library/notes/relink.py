@@ -30,6 +30,7 @@ from library.notes.rows import ref_row, row_for
 
 if TYPE_CHECKING:
     from library.notes.store import NotesStore
+    from library.store.listing import ArticleSummary
 
 # Notes whose ids may point at another library's articles.  Range tests,
 # unlike `IS NOT`, use the index: this runs on every open.
@@ -100,7 +101,7 @@ def reanchor(store: NotesStore, old_article_id: int, new_article: Article) -> Re
     return report
 
 
-def attach_waiting(store: NotesStore, article: Article) -> list[int]:
+def attach_waiting(store: NotesStore, article: Article | ArticleSummary) -> list[int]:
     """See `NotesStore.attach_waiting`."""
     if store.library is None:
         return []

@@ -39,6 +39,7 @@ from library.search_index import register as register_index_function
 
 if TYPE_CHECKING:
     from library.store import LibraryStore
+    from library.store.listing import ArticleSummary
 
 ImportOutcome = Literal["added", "updated", "unchanged"]
 # Only ids of the open library (params: `NotesStore._bound`); any when none is given.
@@ -239,13 +240,14 @@ class NotesStore:
         """
         return relink.reanchor(self, old_article_id, new_article)
 
-    def attach_waiting(self, article: Article) -> list[int]:
+    def attach_waiting(self, article: Article | ArticleSummary) -> list[int]:
         """Re-attach the notes waiting for `article`, just imported; returns their ids.
 
         A note waits when its article is not in this library: the library was
         rebuilt, or the article removed, since the note was written.  It is
         found by the article's reference (text hash or source file), on either
-        side of a comparison; trashed notes too.
+        side of a comparison; trashed notes too.  Only the article's file and
+        text hash are read, so an import report's summary (no body) will do.
         """
         return relink.attach_waiting(self, article)
 
