@@ -3,22 +3,22 @@
 The central area is a stack of two pages (library ↔ comparison); the notes
 panel is a dock on the right.  When `notes.db` cannot be opened (locked by
 another program, written by a newer Parallax) the dock says why and the rest
-of the window works without notes.  The menus and toolbar that show the
-actions are laid out by `desktop.window_menus`.
+of the window works without notes.  The actions are made by
+`desktop.window_actions`; the menus and toolbar that show them are laid out by
+`desktop.window_menus`.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QResizeEvent,
     QShowEvent,
 )
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import about
 from desktop.comparison import ComparisonView
 from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
@@ -48,8 +47,8 @@ from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.text import plain_label, window_title
-from desktop.theme import icon
-from desktop.window_menus import build_menus, build_toolbar, make_action, menu_for
+from desktop.window_actions import build_actions
+from desktop.window_menus import build_menus, build_toolbar, menu_for
 from library.article import Article
 from library.collection import Collection
 from library.errors import ParallaxError
@@ -93,6 +92,23 @@ class MainWindow(QMainWindow):
 
     #: The notes panel's class; tests replace it with a stand-in.
     notes_panel_class: type[Any] = NotesPanel
+
+    # Made by `desktop.window_actions.build_actions`.
+    act_import_files: QAction
+    act_import_folder: QAction
+    act_quit: QAction
+    act_find: QAction
+    act_add_note: QAction
+    act_remove: QAction
+    act_compare: QAction
+    act_compare_with: QAction
+    act_library: QAction
+    act_comparison: QAction
+    act_fullscreen: QAction
+    act_semantic: QAction
+    act_shortcuts: QAction
+    act_about: QAction
+    act_notes: QAction
 
     def __init__(self, collection: Collection, settings: Settings) -> None:
         super().__init__()
@@ -142,7 +158,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.importer = ImportController(self, collection.data_dir, self.tasks, self.progress)
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
-        self._build_actions()
+        build_actions(self)
         self._build_menus()
         self._connect()
         self._restore_state()
@@ -163,88 +179,6 @@ class MainWindow(QMainWindow):
             )
 
     # -- building ------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        a = partial(make_action, self)
-        self.act_import_files = a(
-            "&Import Files…",
-            self.importer.ask_files,
-            ["Ctrl+O"],
-            "import",
-            "Import article files into the library",
-        )
-        self.act_import_folder = a(
-            "Import &Folder…",
-            self.importer.ask_folder,
-            ["Ctrl+Shift+O"],
-            "folder",
-            "Import every article in a folder",
-        )
-        self.act_quit = a("&Quit", self.close, ["Ctrl+Q"])
-        self.act_find = a(
-            "&Search Library", self.find_in_library, ["Ctrl+F"], "search", "Search titles and text"
-        )
-        self.act_add_note = a(
-            "Add &Note on Selection",
-            self.add_note_on_selection,
-            ["Ctrl+Shift+N"],
-            "add-note",
-            "Add a note on the selected passage",
-        )
-        self.act_remove = a(
-            "&Remove from Library",
-            self.remove_selected,
-            ["Del"],
-            "remove",
-            "Remove the selected articles from the library",
-        )
-        self.act_compare = a(
-            "&Compare Selected",
-            self.compare_selected,
-            ["Ctrl+D", "Ctrl+Return"],
-            "compare",
-            "Compare the two selected articles side by side",
-        )
-        self.act_compare_with = a(
-            "Compare &With…",
-            self.compare_with,
-            ["Ctrl+Shift+D"],
-            "pick",
-            "Compare the selected article with another",
-        )
-        self.act_library = a(
-            "Back to &Library",
-            self.show_library,
-            ["Ctrl+1", "Alt+Left"],
-            "back",
-            "Show the library",
-        )
-        self.act_comparison = a("&Comparison", self.show_comparison, ["Ctrl+2"])
-        self.act_fullscreen = a("&Full Screen", self._toggle_fullscreen, ["F11"])
-        self.act_semantic = a(
-            "Match by &Meaning",
-            lambda: None,
-            tip="Match sentences that "
-            "say the same thing in other words (offline model); off: "
-            "shared words only",
-        )
-        self.act_semantic.setCheckable(True)
-        self.act_semantic.setChecked(self.collection.backend == "semantic")
-        self.act_semantic.toggled.connect(self._set_semantic)
-        self.act_shortcuts = a(
-            "&Keyboard Shortcuts",
-            lambda: about.show_shortcuts(self, self.menuBar()),
-            ["F1"],
-            "",
-            "List every keyboard shortcut",
-        )
-        self.act_about = a(
-            "&About Parallax", lambda: about.show_about(self, self.collection.data_dir)
-        )
-        self.act_notes = self.notes_dock.toggleViewAction()
-        self.act_notes.setText("&Notes Panel")
-        self.act_notes.setShortcut(QKeySequence("F9"))
-        self.act_notes.setIcon(icon("notes"))
 
     def _build_menus(self) -> None:
         self.recent_menu = build_menus(self)
