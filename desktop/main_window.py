@@ -48,6 +48,7 @@ from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.text import plain_label, window_title
 from desktop.window_actions import build_actions
+from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout
 from desktop.window_menus import build_menus, build_toolbar, menu_for
 from library.article import Article
 from library.collection import Collection
@@ -56,11 +57,6 @@ from library.importer import ImportReport
 
 STATUS_MS = 6000
 SEP = " — "
-SPLITTER_KEY = "library/splitter"
-HEADER_KEY = "library/header"
-COMPARISON_SPLITTER_KEY = "comparison/splitter"
-SUMMARY_SPLITTER_KEY = "comparison/summary"  # the texts | the summary panel
-SUMMARY_MODE_KEY = "comparison/summary_mode"  # "open", "closed" or unset (automatic)
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
@@ -118,8 +114,6 @@ class MainWindow(QMainWindow):
         self.recent = RecentComparisons(settings)
         self.tasks = TaskManager(self)
         self.pair: tuple[Article, Article] | None = None
-        self._splitter_restored = False
-        self._comparison_splitter_restored = False
         self._toolbar_full_width: int | None = None
 
         self.library_view = LibraryView(collection.library)
@@ -161,7 +155,8 @@ class MainWindow(QMainWindow):
         build_actions(self)
         self._build_menus()
         self._connect()
-        self._restore_state()
+        self.window_layout = WindowLayout(self)
+        self.window_layout.restore()
         self.library_view.refresh()
         if not self.library_view.selected_articles() and self.library_view.proxy.rowCount():
             # Open on something to read rather than an empty preview.
@@ -221,39 +216,17 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------
 
-    def _restore_state(self) -> None:
-        if not self.settings.restore_window(self, default=None):
-            self.resizeDocks([self.notes_dock], [270], Qt.Orientation.Horizontal)
-        if self.notes_panel is None:
-            self.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
-        mode = self.settings.qsettings.value(SUMMARY_MODE_KEY)
-        self.comparison_view.summary_fold.set_mode(str(mode or "auto"))
-
     def _fold_notes(self, _visible: bool = False) -> None:
         # visibilityChanged also fires when the window is minimised: ask the dock.
         self.comparison_view.rail.set_folded("notes", self.notes_dock.isHidden())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._splitter_restored:
-            # Only now is the window laid out at its final size; sizes set
-            # earlier would be rescaled.
-            self._splitter_restored = True
-            self.settings.restore_splitter(SPLITTER_KEY, self.library_view.splitter, [640, 360])
-            header = self.settings.byte_array(HEADER_KEY)
-            if header is not None:  # column widths and the sort order
-                self.library_view.table.horizontalHeader().restoreState(header)
-            self.library_view.fit_columns()  # widths saved with another font may cut dates
+        self.window_layout.restore_library()
 
     def save_state(self) -> None:
         """Remember geometry, dock/toolbar layout, splitter sizes, columns and sort."""
-        header = self.library_view.table.horizontalHeader()
-        self.settings.set_byte_array(HEADER_KEY, header.saveState())
-        splitters = {SPLITTER_KEY: self.library_view.splitter}
-        if self._comparison_splitter_restored:  # only once the user could have moved it
-            splitters[COMPARISON_SPLITTER_KEY] = self.comparison_view.splitter
-            splitters[SUMMARY_SPLITTER_KEY] = self.comparison_view.outer
-        self.settings.save_window(self, splitters)
+        self.window_layout.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Notes are irreplaceable: if the one being typed cannot be saved, ask.
@@ -288,13 +261,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.comparison_view)
         self.comparison_view.set_active(True)
         self.statusBar().clearMessage()
-        if not self._comparison_splitter_restored:
-            self._comparison_splitter_restored = True
-            for key, splitter in (
-                (COMPARISON_SPLITTER_KEY, self.comparison_view.splitter),
-                (SUMMARY_SPLITTER_KEY, self.comparison_view.outer),
-            ):
-                self.settings.restore_splitter(key, splitter, splitter.sizes())
+        self.window_layout.restore_comparison()
         a, b = self.pair
         self.setWindowTitle(window_title(f"Parallax{SEP}{a.title} ↔ {b.title}"))
         if self.notes_panel is not None:
