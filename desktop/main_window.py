@@ -3,22 +3,22 @@
 The central area is a stack of two pages (library ↔ comparison); the notes
 panel is a dock on the right.  When `notes.db` cannot be opened (locked by
 another program, written by a newer Parallax) the dock says why and the rest
-of the window works without notes.  The menus and toolbar that show the
-actions are laid out by `desktop.window_menus`.
+of the window works without notes.  The actions are made by
+`desktop.window_actions`; the menus and toolbar that show them are laid out by
+`desktop.window_menus`.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QResizeEvent,
     QShowEvent,
 )
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import about
 from desktop.comparison import ComparisonView
 from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
@@ -48,8 +47,9 @@ from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.text import plain_label, window_title
-from desktop.theme import icon
-from desktop.window_menus import build_menus, build_toolbar, make_action, menu_for
+from desktop.window_actions import build_actions
+from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout
+from desktop.window_menus import build_menus, build_toolbar, menu_for
 from library.article import Article
 from library.collection import Collection
 from library.errors import ParallaxError
@@ -57,11 +57,6 @@ from library.importer import ImportReport
 
 STATUS_MS = 6000
 SEP = " — "
-SPLITTER_KEY = "library/splitter"
-HEADER_KEY = "library/header"
-COMPARISON_SPLITTER_KEY = "comparison/splitter"
-SUMMARY_SPLITTER_KEY = "comparison/summary"  # the texts | the summary panel
-SUMMARY_MODE_KEY = "comparison/summary_mode"  # "open", "closed" or unset (automatic)
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
@@ -94,6 +89,23 @@ class MainWindow(QMainWindow):
     #: The notes panel's class; tests replace it with a stand-in.
     notes_panel_class: type[Any] = NotesPanel
 
+    # Made by `desktop.window_actions.build_actions`.
+    act_import_files: QAction
+    act_import_folder: QAction
+    act_quit: QAction
+    act_find: QAction
+    act_add_note: QAction
+    act_remove: QAction
+    act_compare: QAction
+    act_compare_with: QAction
+    act_library: QAction
+    act_comparison: QAction
+    act_fullscreen: QAction
+    act_semantic: QAction
+    act_shortcuts: QAction
+    act_about: QAction
+    act_notes: QAction
+
     def __init__(self, collection: Collection, settings: Settings) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -102,8 +114,6 @@ class MainWindow(QMainWindow):
         self.recent = RecentComparisons(settings)
         self.tasks = TaskManager(self)
         self.pair: tuple[Article, Article] | None = None
-        self._splitter_restored = False
-        self._comparison_splitter_restored = False
         self._toolbar_full_width: int | None = None
 
         self.library_view = LibraryView(collection.library)
@@ -142,10 +152,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.importer = ImportController(self, collection.data_dir, self.tasks, self.progress)
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
-        self._build_actions()
+        build_actions(self)
         self._build_menus()
         self._connect()
-        self._restore_state()
+        self.window_layout = WindowLayout(self)
+        self.window_layout.restore()
         self.library_view.refresh()
         if not self.library_view.selected_articles() and self.library_view.proxy.rowCount():
             # Open on something to read rather than an empty preview.
@@ -163,88 +174,6 @@ class MainWindow(QMainWindow):
             )
 
     # -- building ------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        a = partial(make_action, self)
-        self.act_import_files = a(
-            "&Import Files…",
-            self.importer.ask_files,
-            ["Ctrl+O"],
-            "import",
-            "Import article files into the library",
-        )
-        self.act_import_folder = a(
-            "Import &Folder…",
-            self.importer.ask_folder,
-            ["Ctrl+Shift+O"],
-            "folder",
-            "Import every article in a folder",
-        )
-        self.act_quit = a("&Quit", self.close, ["Ctrl+Q"])
-        self.act_find = a(
-            "&Search Library", self.find_in_library, ["Ctrl+F"], "search", "Search titles and text"
-        )
-        self.act_add_note = a(
-            "Add &Note on Selection",
-            self.add_note_on_selection,
-            ["Ctrl+Shift+N"],
-            "add-note",
-            "Add a note on the selected passage",
-        )
-        self.act_remove = a(
-            "&Remove from Library",
-            self.remove_selected,
-            ["Del"],
-            "remove",
-            "Remove the selected articles from the library",
-        )
-        self.act_compare = a(
-            "&Compare Selected",
-            self.compare_selected,
-            ["Ctrl+D", "Ctrl+Return"],
-            "compare",
-            "Compare the two selected articles side by side",
-        )
-        self.act_compare_with = a(
-            "Compare &With…",
-            self.compare_with,
-            ["Ctrl+Shift+D"],
-            "pick",
-            "Compare the selected article with another",
-        )
-        self.act_library = a(
-            "Back to &Library",
-            self.show_library,
-            ["Ctrl+1", "Alt+Left"],
-            "back",
-            "Show the library",
-        )
-        self.act_comparison = a("&Comparison", self.show_comparison, ["Ctrl+2"])
-        self.act_fullscreen = a("&Full Screen", self._toggle_fullscreen, ["F11"])
-        self.act_semantic = a(
-            "Match by &Meaning",
-            lambda: None,
-            tip="Match sentences that "
-            "say the same thing in other words (offline model); off: "
-            "shared words only",
-        )
-        self.act_semantic.setCheckable(True)
-        self.act_semantic.setChecked(self.collection.backend == "semantic")
-        self.act_semantic.toggled.connect(self._set_semantic)
-        self.act_shortcuts = a(
-            "&Keyboard Shortcuts",
-            lambda: about.show_shortcuts(self, self.menuBar()),
-            ["F1"],
-            "",
-            "List every keyboard shortcut",
-        )
-        self.act_about = a(
-            "&About Parallax", lambda: about.show_about(self, self.collection.data_dir)
-        )
-        self.act_notes = self.notes_dock.toggleViewAction()
-        self.act_notes.setText("&Notes Panel")
-        self.act_notes.setShortcut(QKeySequence("F9"))
-        self.act_notes.setIcon(icon("notes"))
 
     def _build_menus(self) -> None:
         self.recent_menu = build_menus(self)
@@ -287,39 +216,17 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------
 
-    def _restore_state(self) -> None:
-        if not self.settings.restore_window(self, default=None):
-            self.resizeDocks([self.notes_dock], [270], Qt.Orientation.Horizontal)
-        if self.notes_panel is None:
-            self.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
-        mode = self.settings.qsettings.value(SUMMARY_MODE_KEY)
-        self.comparison_view.summary_fold.set_mode(str(mode or "auto"))
-
     def _fold_notes(self, _visible: bool = False) -> None:
         # visibilityChanged also fires when the window is minimised: ask the dock.
         self.comparison_view.rail.set_folded("notes", self.notes_dock.isHidden())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._splitter_restored:
-            # Only now is the window laid out at its final size; sizes set
-            # earlier would be rescaled.
-            self._splitter_restored = True
-            self.settings.restore_splitter(SPLITTER_KEY, self.library_view.splitter, [640, 360])
-            header = self.settings.byte_array(HEADER_KEY)
-            if header is not None:  # column widths and the sort order
-                self.library_view.table.horizontalHeader().restoreState(header)
-            self.library_view.fit_columns()  # widths saved with another font may cut dates
+        self.window_layout.restore_library()
 
     def save_state(self) -> None:
         """Remember geometry, dock/toolbar layout, splitter sizes, columns and sort."""
-        header = self.library_view.table.horizontalHeader()
-        self.settings.set_byte_array(HEADER_KEY, header.saveState())
-        splitters = {SPLITTER_KEY: self.library_view.splitter}
-        if self._comparison_splitter_restored:  # only once the user could have moved it
-            splitters[COMPARISON_SPLITTER_KEY] = self.comparison_view.splitter
-            splitters[SUMMARY_SPLITTER_KEY] = self.comparison_view.outer
-        self.settings.save_window(self, splitters)
+        self.window_layout.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Notes are irreplaceable: if the one being typed cannot be saved, ask.
@@ -354,13 +261,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.comparison_view)
         self.comparison_view.set_active(True)
         self.statusBar().clearMessage()
-        if not self._comparison_splitter_restored:
-            self._comparison_splitter_restored = True
-            for key, splitter in (
-                (COMPARISON_SPLITTER_KEY, self.comparison_view.splitter),
-                (SUMMARY_SPLITTER_KEY, self.comparison_view.outer),
-            ):
-                self.settings.restore_splitter(key, splitter, splitter.sizes())
+        self.window_layout.restore_comparison()
         a, b = self.pair
         self.setWindowTitle(window_title(f"Parallax{SEP}{a.title} ↔ {b.title}"))
         if self.notes_panel is not None:

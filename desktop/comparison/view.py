@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.comparison.actions import build_actions
 from desktop.comparison.banner import LowOverlapBanner
-from desktop.comparison.exporting import ask_save_path, suggested_name, write_report
+from desktop.comparison.export_commands import ComparisonExport
 from desktop.comparison.gutter import LinkMap, pair_bands
 from desktop.comparison.highlighter import mark_current, paint_document
 from desktop.comparison.legend import Legend
@@ -43,10 +43,7 @@ from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.worker import ComparisonRunner
-from desktop.text import warn
-from library import paths
 from library.article import Article
-from library.errors import ParallaxError
 from library.export import ComparisonLayout
 from library.export.extras import ExportExtras
 from library.export.wording import explain, low_overlap, status_line
@@ -65,7 +62,7 @@ def hide_tooltip() -> None:
         QToolTip.hideText()
 
 
-class ComparisonView(ComparisonQueries, QWidget):
+class ComparisonView(ComparisonQueries, ComparisonExport):
     """Side-by-side comparison of two articles.
 
     Args:
@@ -495,51 +492,3 @@ class ComparisonView(ComparisonQueries, QWidget):
             self.acts.sync.setChecked(enabled)
         if enabled:
             self.sync.follow("a")  # bring B level with A right away
-
-    # -- export ---------------------------------------------------------------------
-
-    def export(self, path: Path, fmt: str) -> None:
-        """Write the shown comparison to `path` as "html" or "md".
-
-        Args:
-            path: the file to write (UTF-8).
-            fmt: "html" or "md".
-
-        Raises:
-            ValueError: unknown format.
-            RuntimeError: no comparison is shown.
-            ParallaxError: `path` is one of Parallax's own files, or cannot be written.
-        """
-        a, b = self.panes["a"].article, self.panes["b"].article
-        data_dir = self.data_dir if self.data_dir is not None else paths.data_dir()
-        extras = self.export_extras()
-        write_report(path, fmt, self._comparison, a, b, data_dir=data_dir, extras=extras)
-
-    @classmethod
-    def ask_export_path(cls, parent: QWidget | None, fmt: str) -> Path | None:
-        """Ask where to save an export (tests monkeypatch this); None if cancelled.
-
-        Args:
-            parent: dialog parent (a `ComparisonView` names the file after its titles).
-            fmt: "html" or "md".
-        """
-        titles = []
-        if isinstance(parent, ComparisonView):
-            titles = [p.article.title for p in parent.panes.values() if p.article is not None]
-        return ask_save_path(parent, fmt, suggested_name(titles, fmt))
-
-    @classmethod
-    def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
-        """Show a warning box, as plain text (tests replace this)."""
-        warn(parent, title, text)
-
-    def _export_interactive(self, fmt: str) -> None:
-        path = self.ask_export_path(self, fmt)
-        if path is None:
-            return
-        try:
-            self.export(path, fmt)
-        except (ParallaxError, OSError, RuntimeError) as exc:
-            self.warn(self, "Export failed", f"Nothing was written.\n\n{exc}")
-            return
-        self.status_message.emit(f"Exported comparison to {path}")
