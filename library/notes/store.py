@@ -246,8 +246,7 @@ class NotesStore:
         A note waits when its article is not in this library: the library was
         rebuilt, or the article removed, since the note was written.  It is
         found by the article's reference (text hash or source file), on either
-        side of a comparison; trashed notes too.  Only the article's file and
-        text hash are read, so an import report's summary (no body) will do.
+        side of a comparison; trashed notes too.  Only its file and hash are read.
         """
         return relink.attach_waiting(self, article)
 
