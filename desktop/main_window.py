@@ -48,7 +48,7 @@ from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.text import plain_label, window_title
 from desktop.window_actions import build_actions
-from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout
+from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout, remember_lenses
 from desktop.window_menus import build_menus, build_toolbar, menu_for
 from library.article import Article
 from library.collection import Collection
@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
             cv.summary_mode_changed.connect(
                 lambda mode: self.settings.qsettings.setValue(SUMMARY_MODE_KEY, mode)
             )
+            remember_lenses(cv.lenses, self.settings.qsettings)
             # A closed notes dock folds into the comparison's rail, one click from open.
             notes_button = cv.rail.add_button("notes", "Notes", "Show the notes panel (F9)")
             notes_button.clicked.connect(self.notes_dock.show)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 
 if TYPE_CHECKING:
+    from desktop.comparison.lens_navigation import LensNavigation
     from desktop.main_window import MainWindow
 
 SPLITTER_KEY = "library/splitter"
@@ -18,6 +19,15 @@ HEADER_KEY = "library/header"
 COMPARISON_SPLITTER_KEY = "comparison/splitter"
 SUMMARY_SPLITTER_KEY = "comparison/summary"  # the texts | the summary panel
 SUMMARY_MODE_KEY = "comparison/summary_mode"  # "open", "closed" or unset (automatic)
+LENSES_MODE_KEY = "comparison/lenses_mode"  # the Lenses panel, likewise
+LENS_KEY = "comparison/lens"  # the lens on top: "voices", "timeline", "numbers", "names"
+
+
+def remember_lenses(lenses: LensNavigation, qsettings: QSettings) -> None:
+    """Save the Lenses panel's open/folded choice and its lens on top as they change."""
+    lenses.fold.mode_changed.connect(lambda mode: qsettings.setValue(LENSES_MODE_KEY, mode))
+    panel = lenses.panel
+    panel.tabs.currentChanged.connect(lambda _i: qsettings.setValue(LENS_KEY, panel.current_lens()))
 
 
 class WindowLayout:
@@ -38,6 +48,9 @@ class WindowLayout:
             window.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
         mode = self.settings.qsettings.value(SUMMARY_MODE_KEY)
         window.comparison_view.summary_fold.set_mode(str(mode or "auto"))
+        lenses = window.comparison_view.lenses
+        lenses.fold.set_mode(str(self.settings.qsettings.value(LENSES_MODE_KEY) or "auto"))
+        lenses.panel.show_lens(str(self.settings.qsettings.value(LENS_KEY) or "voices"))
 
     def restore_library(self) -> None:
         """The library's splitter and columns, once, when the window is first shown."""

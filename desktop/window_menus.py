@@ -66,7 +66,8 @@ def build_menus(window: MainWindow) -> QMenu:
     view = bar.addMenu("&View")
     view.addActions([w.act_library, w.act_comparison])
     view.addSeparator()
-    view.addActions([w.act_notes, w.comparison_view.act_summary, w.act_fullscreen])
+    cv = w.comparison_view
+    view.addActions([w.act_notes, cv.act_summary, cv.lenses.action, w.act_fullscreen])
     compare = bar.addMenu("&Compare")
     compare.addActions([w.act_compare, w.act_compare_with])
     compare.addSeparator()

@@ -33,6 +33,7 @@ from desktop.comparison.export_commands import ComparisonExport
 from desktop.comparison.gutter import LinkMap, pair_bands
 from desktop.comparison.highlighter import mark_current, paint_document
 from desktop.comparison.legend import Legend
+from desktop.comparison.lens_navigation import LensNavigation
 from desktop.comparison.navigation import Navigator
 from desktop.comparison.overview import overview_marks
 from desktop.comparison.palette import QtPalette
@@ -215,6 +216,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self.act_summary = self.summary_fold.action
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_summary)
+        self.lenses = LensNavigation(self)  # voices, timeline, numbers, names: beside the summary
         self._update_actions()
         self._apply_palette()
 
@@ -323,6 +325,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self._current, self._selected = None, ([], [])
         self._paint()
         self.summary.set_layout(layout)
+        self.lenses.set_comparison(comparison, layout)
         self.banner.setVisible(layout is not None and low_overlap(layout.summary))
         self._update_actions()
         if layout is None:

@@ -1,0 +1,333 @@
+"""The Lenses panel: who each article quotes, what happened when, what it counts, whom it names.
+
+Four tabs over the comparison's lenses (`to_dict()["lenses"]`, computed by
+`library.compare.lenses`): Voices, Timeline (a picture over a list), Numbers
+and Names.  Each entry names the units it stands for; activating it asks the
+view to show them in both panes.  Every text shown is plain: names and roles
+come from the articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.comparison.timeline_widget import TimelineWidget
+from desktop.text import clip, plain_tooltip
+from library.export.layout import ComparisonLayout
+from library.export.timeline_layout import clash_links, date_label, reading_order
+
+_ROLE = Qt.ItemDataRole.UserRole
+LENS_TABS = ("voices", "timeline", "numbers", "names")
+MIN_WIDTH = 300
+SIDE_MARGIN = 10
+
+
+def lenses_of(comparison: Any) -> dict[str, Any] | None:
+    """The lenses of an engine `Comparison` or of its `to_dict()` form (None: none)."""
+    if comparison is None:
+        return None
+    found = getattr(comparison, "lenses", None)
+    if found is not None and hasattr(found, "to_dict"):
+        return dict(found.to_dict())
+    if isinstance(comparison, dict) and isinstance(comparison.get("lenses"), dict):
+        return comparison["lenses"]
+    return None
+
+
+def _times(ids: Sequence[int], side: str) -> str:
+    return f"{side.upper()} ×{len(ids)}" if ids else ""
+
+
+def _counts(a: Sequence[int], b: Sequence[int]) -> str:
+    return " · ".join(x for x in (_times(a, "a"), _times(b, "b")) if x)
+
+
+class LensesPanel(QWidget):
+    """The four lenses of one comparison in tabs.
+
+    Args:
+        parent: owning widget.
+
+    Signals:
+        units_activated(object, object, str): show these unit ids of A and of B
+            (lists), with a short description of what was picked.
+    """
+
+    units_activated = Signal(object, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Comparison lenses")
+        self.setMinimumWidth(MIN_WIDTH)
+        self._timeline_rows: list[dict[str, Any]] = []
+        heading = QLabel("Lenses")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        self.fold_button = QToolButton()
+        self.fold_button.setText("›")
+        self.fold_button.setAutoRaise(True)
+        self.fold_button.setToolTip("Fold the lenses into the rail (F6)")
+        self.fold_button.setAccessibleName("Fold the lenses")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.fold_button)
+        self.lists = {key: QListWidget() for key in LENS_TABS}
+        names = {
+            "voices": "Who is quoted",
+            "timeline": "Dated statements",
+            "numbers": "Quantities",
+            "names": "Names mentioned",
+        }
+        for key, widget in self.lists.items():
+            widget.setWordWrap(True)
+            widget.setAlternatingRowColors(True)
+            widget.setAccessibleName(names[key])
+            widget.setSpacing(2)
+            widget.itemActivated.connect(self._activated)
+            widget.itemClicked.connect(self._activated)
+        self.timeline = TimelineWidget()
+        self.timeline.row_activated.connect(self._timeline_row)
+        self.timeline.height_changed.connect(lambda _h: self._fit_timeline())
+        self.timeline_scroll = QScrollArea()
+        self.timeline_scroll.setWidget(self.timeline)
+        self.timeline_scroll.setWidgetResizable(True)
+        self.timeline_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        timeline_tab = QSplitter(Qt.Orientation.Vertical)
+        timeline_tab.setChildrenCollapsible(False)
+        timeline_tab.addWidget(self.timeline_scroll)
+        timeline_tab.addWidget(self.lists["timeline"])
+        timeline_tab.setStretchFactor(1, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        for key in LENS_TABS:
+            page = timeline_tab if key == "timeline" else self.lists[key]
+            self.tabs.addTab(page, key.capitalize())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SIDE_MARGIN, 8, SIDE_MARGIN, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        # Wide enough for every tab's name: none may hide behind scroll arrows.
+        tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN + 8
+        self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
+        self.set_comparison(None, None)
+
+    # -- filling --------------------------------------------------------------------
+
+    def set_comparison(self, comparison: Any, layout: ComparisonLayout | None) -> None:
+        """Show the lenses of `comparison` (None, or a comparison without lenses, clears).
+
+        Args:
+            comparison: the engine `Comparison` or its `to_dict()` form.
+            layout: its layout (the sentences behind each entry, for tooltips).
+        """
+        for widget in self.lists.values():
+            widget.clear()
+        lenses = lenses_of(comparison) if layout is not None else None
+        self._layout = layout
+        if lenses is None or layout is None:
+            empty = "No comparison yet." if comparison is None else "No lenses for this comparison."
+            for widget in self.lists.values():
+                self._note(widget, empty)
+            self._timeline_rows = []
+            self.timeline.set_rows([])
+            self._fit_timeline()
+            return
+        self._fill_voices(lenses.get("voices", []), lenses.get("anonymous", {}))
+        self._timeline_rows = list(lenses.get("timeline", []))
+        self._fill_timeline(layout)
+        self._fill_numbers(lenses.get("numbers", []))
+        self._fill_names(lenses.get("names", []))
+
+    def _unit_text(self, side: str, uid: int) -> str:
+        unit = self._layout.unit(side, uid) if self._layout is not None else None
+        return unit.text if unit is not None else ""
+
+    def _tip(self, a: Sequence[int], b: Sequence[int]) -> str:
+        lines = []
+        for side, ids in (("a", a), ("b", b)):
+            lines += [
+                f"{side.upper()} #{u}: {clip(self._unit_text(side, u), 200)}" for u in ids[:3]
+            ]
+            if len(ids) > 3:
+                lines.append(f"{side.upper()}: and {len(ids) - 3} more")
+        return plain_tooltip("\n".join([*lines, "Click to show it in both articles."]))
+
+    def _header(self, widget: QListWidget, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable, no data
+        font = QFont(widget.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        item.setFont(font)
+        widget.addItem(item)
+
+    def _note(self, widget: QListWidget, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        widget.addItem(item)
+
+    def _entry(
+        self,
+        widget: QListWidget,
+        text: str,
+        a: Sequence[int],
+        b: Sequence[int],
+        what: str,
+        row: int = -1,
+    ) -> None:
+        item = QListWidgetItem(text)
+        item.setData(_ROLE, (list(a), list(b), what, row))
+        item.setToolTip(self._tip(a, b))
+        widget.addItem(item)
+
+    def _grouped(
+        self,
+        widget: QListWidget,
+        entries: Sequence[dict[str, Any]],
+        headings: tuple[str, str, str],
+        line: Any,
+    ) -> None:
+        """Entries under "both", "only A", "only B" headings, each with its count."""
+        groups = (
+            [e for e in entries if e["a"] and e["b"]],
+            [e for e in entries if e["a"] and not e["b"]],
+            [e for e in entries if e["b"] and not e["a"]],
+        )
+        for heading, group in zip(headings, groups, strict=True):
+            if group:
+                self._header(widget, f"{heading} ({len(group)})")
+            for e in group:
+                text, what = line(e)
+                self._entry(widget, text, e["a"], e["b"], what)
+
+    def _fill_voices(self, voices: list[dict[str, Any]], anonymous: dict[str, Any]) -> None:
+        widget = self.lists["voices"]
+
+        def line(v: dict[str, Any]) -> tuple[str, str]:
+            da, db = clip(v["description_a"], 140), clip(v["description_b"], 140)
+            lines = [f"{v['name']}   {_counts(v['a'], v['b'])}"]
+            if da and da == db:
+                lines.append(da)
+            else:
+                lines += [f"{s}: {d}" for s, d in (("A", da), ("B", db)) if d]
+            return "\n".join(lines), v["name"]
+
+        heads = ("Quoted by both", "Only A quotes", "Only B quotes")
+        self._grouped(widget, voices, heads, line)
+        if not voices:
+            self._note(widget, "Neither article names a source.")
+        said = {s: anonymous.get(s, {}).get("mentions", []) for s in ("a", "b")}
+        self._header(widget, f"Unnamed sources: A {len(said['a'])} · B {len(said['b'])}")
+        for side, found in said.items():
+            for m in found:
+                ids = [int(m["unit"])]
+                a, b = (ids, []) if side == "a" else ([], ids)
+                text = f"{side.upper()}: {clip(str(m['text']), 80)}"
+                self._entry(widget, text, a, b, text)
+
+    def _fill_timeline(self, layout: ComparisonLayout) -> None:
+        widget = self.lists["timeline"]
+        rows = self._timeline_rows
+        pairs = [
+            {"a": p.a, "b": p.b, "relation": p.relation, "conflicts": [{"kind": c.kind}]}
+            for p in layout.pairs
+            for c in p.conflicts
+        ]
+        self.timeline.set_rows(rows, clash_links(rows, pairs), self._unit_text)
+        self._fit_timeline()
+        for k in reading_order(rows):
+            r = rows[k]
+            date = date_label(r["date"])
+            if r["date"].startswith("????"):
+                date += " (year not stated)"
+            both = "both" if r["a"] and r["b"] else "A only" if r["a"] else "B only"
+            head = f"{date}   {'⚠ conflict' if r.get('conflict') else both}"
+            said = [f"{s}: {'; '.join(r[f'text_{s.lower()}'])}" for s in "AB" if r[s.lower()]]
+            self._entry(widget, f"{head}\n{' · '.join(said)}", r["a"], r["b"], date, row=k)
+        if not rows:
+            self._note(widget, "Neither article dates anything.")
+
+    def _fit_timeline(self) -> None:
+        # The picture's own height plus room for a horizontal scroll bar.
+        bar = self.timeline_scroll.horizontalScrollBar().sizeHint().height()
+        self.timeline_scroll.setFixedHeight(self.timeline.sizeHint().height() + bar + 4)
+
+    def _fill_numbers(self, numbers: list[dict[str, Any]]) -> None:
+        widget = self.lists["numbers"]
+        entries = [
+            {**r, "a": [c["unit"] for c in r["a"]], "b": [c["unit"] for c in r["b"]], "row": r}
+            for r in numbers
+        ]
+
+        def line(e: dict[str, Any]) -> tuple[str, str]:
+            r = e["row"]
+            sides = [
+                f"{s.upper()}: {', '.join(c['text'] for c in r[s])}" for s in ("a", "b") if r[s]
+            ]
+            mark = {True: "  (same)", False: "  ⚠ differs", None: ""}[r.get("agree")]
+            return f"{clip(r['thing'], 120)}\n{' · '.join(sides)}{mark}", r["thing"]
+
+        self._grouped(widget, entries, ("Both count", "Only A counts", "Only B counts"), line)
+        if not numbers:
+            self._note(widget, "Neither article gives a number.")
+
+    def _fill_names(self, names: list[dict[str, Any]]) -> None:
+        widget = self.lists["names"]
+
+        def line(n: dict[str, Any]) -> tuple[str, str]:
+            text = f"{n['name']}   {_counts(n['a'], n['b'])}"
+            if n["aliases"]:
+                text += f"\nalso: {clip('; '.join(n['aliases']), 160)}"
+            return text, n["name"]
+
+        self._grouped(widget, names, ("Both name", "Only A names", "Only B names"), line)
+        if not names:
+            self._note(widget, "No names found.")
+
+    # -- activation -----------------------------------------------------------------
+
+    def show_lens(self, key: str) -> None:
+        """Bring the tab of lens `key` ("voices", "timeline", "numbers", "names") forward."""
+        if key in LENS_TABS:
+            self.tabs.setCurrentIndex(LENS_TABS.index(key))
+
+    def current_lens(self) -> str:
+        """The key of the lens on top."""
+        return LENS_TABS[max(0, self.tabs.currentIndex())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        data = item.data(_ROLE)
+        if data:
+            a, b, what, _row = data
+            self.units_activated.emit(list(a), list(b), str(what))
+
+    def _timeline_row(self, row: int) -> None:
+        if 0 <= row < len(self._timeline_rows):
+            r = self._timeline_rows[row]
+            widget = self.lists["timeline"]
+            for k in range(widget.count()):
+                data = widget.item(k).data(_ROLE)
+                if data and data[3] == row:
+                    widget.setCurrentRow(k)
+                    widget.scrollToItem(widget.item(k))
+            self.units_activated.emit(list(r["a"]), list(r["b"]), date_label(r["date"]))
