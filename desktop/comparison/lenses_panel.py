@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -76,6 +76,7 @@ class LensesPanel(QWidget):
         self.setAccessibleName("Comparison lenses")
         self.setMinimumWidth(MIN_WIDTH)
         self._timeline_rows: list[dict[str, Any]] = []
+        self._pending: tuple[Any, ComparisonLayout | None] | None = None
         heading = QLabel("Lenses")
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -131,16 +132,32 @@ class LensesPanel(QWidget):
         tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN + 8
         self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
         self.set_comparison(None, None)
+        self._fill_pending()
 
     # -- filling --------------------------------------------------------------------
 
     def set_comparison(self, comparison: Any, layout: ComparisonLayout | None) -> None:
         """Show the lenses of `comparison` (None, or a comparison without lenses, clears).
 
+        A folded panel fills itself when it is next shown: the lists of two long
+        articles cost the GUI thread time nobody is looking at.
+
         Args:
             comparison: the engine `Comparison` or its `to_dict()` form.
             layout: its layout (the sentences behind each entry, for tooltips).
         """
+        self._pending = (comparison, layout)
+        if self.isVisible():
+            self._fill_pending()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fill_pending()
+
+    def _fill_pending(self) -> None:
+        if self._pending is None:
+            return
+        (comparison, layout), self._pending = self._pending, None
         for widget in self.lists.values():
             widget.clear()
         lenses = lenses_of(comparison) if layout is not None else None

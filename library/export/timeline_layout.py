@@ -266,6 +266,9 @@ def _sections(
         else:
             xs, right, breaks = _axis(mine, LEFT)
             where = {p.row: (xs[p.start], xs[p.end]) for p in mine}
+        # Room for the last labels, which may be wider than their slot.
+        half = {p.row: len(p.label) * CHAR_WIDTH / 2 for p in mine}
+        right = max([right] + [(x0 + x1) / 2 + half[r] + 4 for r, (x0, x1) in where.items()])
         # Titles only when there is something to tell apart.
         out.append((titles[s] if s or len(present) > 1 else "", right, breaks, where))
     return out
@@ -382,7 +385,7 @@ def layout_timeline(
         for k, (title, end, breaks, where) in enumerate(laid)
     )
     return TimelineGeometry(
-        width=max(width or 0, right + 4),
+        width=max(width or 0, right),
         height=height if laid else LABEL_TOP + LINE_HEIGHT,
         sections=sections,
         marks=tuple(marks),

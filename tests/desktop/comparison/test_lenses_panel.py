@@ -1,0 +1,251 @@
+"""The Lenses panel: its lists, the timeline picture, and jumps into both panes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QListWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.comparison import ComparisonView
+from desktop.comparison.lenses_panel import LensesPanel
+from desktop.comparison.timeline_widget import TimelineWidget
+from library.article import Article
+from library.compare import compare_articles
+from library.export import ComparisonLayout
+from library.ingest import read_article
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+A = Article(
+    title="Flood A",
+    body=(
+        "The river burst its banks on November 9, 2024.\n\n"
+        "Mayor Anna Keller said the town would rebuild.\n\n"
+        "Officials counted 4,000 evacuees in October 2024.\n\n"
+        "Keller added that help was on its way."
+    ),
+)
+B = Article(
+    title="Flood B",
+    body=(
+        "The river burst its banks on November 9, 2024, after heavy rain.\n\n"
+        "Anna Keller, the mayor, told reporters the town would rebuild.\n\n"
+        "Analysts believe the dams were too old.\n\n"
+        "Engineer Peter Grant said the warning came late."
+    ),
+)
+
+
+def texts(widget: QListWidget) -> list[str]:
+    return [widget.item(k).text() for k in range(widget.count())]
+
+
+def entry(widget: QListWidget, starts: str) -> Any:
+    return next(
+        widget.item(k) for k in range(widget.count()) if widget.item(k).text().startswith(starts)
+    )
+
+
+@pytest.fixture
+def flood(qtbot: QtBot) -> ComparisonView:
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    view.resize(1400, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_comparison(A, B, compare_articles(A, B))
+    view.lenses.fold.set_open(True, remember=True)
+    return view
+
+
+def test_the_panel_folds_into_the_rail_and_opens_with_its_lists(qtbot: QtBot) -> None:
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    # No room beside the summary: folded, its button on the rail.
+    assert view.lenses.panel.isHidden()
+    assert not view.rail.buttons["lenses"].isHidden()
+    view.show_comparison(A, B, compare_articles(A, B))
+    with qtbot.waitSignal(view.lenses.fold.mode_changed) as blocker:
+        view.rail.buttons["lenses"].click()
+    assert blocker.args == ["open"] and view.lenses.panel.isVisible()
+    # Filled when shown (a folded panel waits).
+    voices = texts(view.lenses.panel.lists["voices"])
+    assert any(t.startswith("Anna Keller") for t in voices)
+    view.lenses.panel.fold_button.click()
+    assert view.lenses.panel.isHidden() and view.lenses.fold.mode() == "closed"
+
+
+def test_voices_say_who_both_quote_and_who_only_one_does(flood: ComparisonView) -> None:
+    voices = texts(flood.lenses.panel.lists["voices"])
+    both = voices.index("Quoted by both (1)")
+    assert voices[both + 1].startswith("Anna Keller   A ×2 · B ×1")
+    only_b = voices.index("Only B quotes (1)")
+    assert "Peter Grant   B ×1" in voices[only_b + 1]
+    assert "Unnamed sources: A 0 · B 1" in voices
+    assert "B: Analysts believe" in voices
+
+
+def test_picking_a_voice_shows_its_sentences_in_both_panes(flood: ComparisonView) -> None:
+    panel = flood.lenses.panel
+    item = entry(panel.lists["voices"], "Anna Keller")
+    a_ids, b_ids, _what, _row = item.data(Qt.ItemDataRole.UserRole)
+    assert len(a_ids) == 2 and len(b_ids) == 1
+    panel.lists["voices"].itemClicked.emit(item)
+    assert flood.selected_units() == (a_ids, b_ids)
+    layout = flood.layout_data()
+    assert layout is not None
+    for side, ids in (("a", a_ids), ("b", b_ids)):
+        spans = flood.pane(side).text_edit.current_spans
+        assert spans == [
+            (u.start, u.end) for uid in ids if (u := layout.unit(side, uid)) is not None
+        ]
+    assert flood.current_pair_index() is None  # a lens entry is no pair
+
+
+def test_picking_again_steps_to_the_next_occurrence(qtbot: QtBot, flood: ComparisonView) -> None:
+    lenses = flood.lenses
+    pane = flood.pane("a")
+    layout = flood.layout_data()
+    assert layout is not None
+    a_ids = [u.unit_id for u in layout.units["a"]]
+    first, last = layout.unit("a", a_ids[0]), layout.unit("a", a_ids[-1])
+    assert first is not None and last is not None
+    # Long enough to scroll: the two units sit far apart.
+    pane.text_edit.setFixedHeight(60)
+    qtbot.wait(10)
+    with qtbot.waitSignal(flood.status_message) as said:
+        lenses.show_units([a_ids[-1], a_ids[0]], [], "x")
+    assert "A 1 of 2" in said.args[0] and "click again" in said.args[0]
+    top_last = pane.scroll_value()
+    with qtbot.waitSignal(flood.status_message) as said:
+        lenses.show_units([a_ids[-1], a_ids[0]], [], "x")
+    assert "A 2 of 2" in said.args[0]
+    assert pane.scroll_value() < top_last
+
+
+def test_numbers_and_names(flood: ComparisonView) -> None:
+    numbers = texts(flood.lenses.panel.lists["numbers"])
+    assert any("4,000" in t and t.count("\n") == 1 for t in numbers)
+    assert numbers[0].startswith("Only A counts")
+    names = texts(flood.lenses.panel.lists["names"])
+    assert names[0].startswith("Both name")
+    assert any("Anna Keller   A ×2 · B ×1" in t for t in names)
+
+
+def test_timeline_tab_lists_rows_in_the_pictures_order_and_clicks_jump(
+    qtbot: QtBot, flood: ComparisonView
+) -> None:
+    panel = flood.lenses.panel
+    panel.show_lens("timeline")
+    assert panel.current_lens() == "timeline"
+    rows = texts(panel.lists["timeline"])
+    assert rows[0].startswith("Oct 2024   A only")
+    assert rows[1].startswith("9 Nov 2024   both")
+    picture = panel.timeline
+    g = picture.geometry_data()
+    shared = next(m for m in g.marks if m.side == "b" and m.linked)
+    with qtbot.waitSignal(picture.row_activated) as clicked:
+        qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=QPoint(round(shared.x), 86))
+    assert clicked.args == [shared.row]
+    wanted = panel._timeline_rows[shared.row]
+    assert flood.selected_units() == (wanted["a"], wanted["b"])
+    assert panel.lists["timeline"].currentRow() == 1
+
+
+def test_timeline_picture_geometry(qtbot: QtBot) -> None:
+    picture = TimelineWidget()
+    qtbot.addWidget(picture)
+    rows = [
+        {"date": "2024-11-09", "a": [1], "b": [2], "conflict": False, "text_a": ["x"],
+         "text_b": ["y"]},
+        {"date": "2024-10-??", "a": [3], "b": [], "conflict": False, "text_a": ["October"],
+         "text_b": []},
+        {"date": "2024-11-12", "a": [4], "b": [], "conflict": True, "text_a": ["Nov 12"],
+         "text_b": []},
+        {"date": "2024-11-13", "a": [], "b": [5], "conflict": True, "text_a": [],
+         "text_b": ["Nov 13"]},
+    ]  # fmt: skip
+    picture.set_rows(rows, clashes=[(2, 3)])
+    picture.resize(500, picture.sizeHint().height())
+    picture.show()
+    qtbot.waitExposed(picture)
+    g = picture.geometry_data()
+    kinds = {(m.row, m.side): m.kind for m in g.marks}
+    assert kinds[(1, "a")] == "band" and kinds[(0, "a")] == kinds[(0, "b")] == "point"
+    assert {(link.row_a, link.row_b, link.conflict) for link in g.links} == {
+        (0, 0, False),
+        (2, 3, True),
+    }
+    assert [m.row for m in g.marks if m.conflict] == [2, 3]
+    picture.grab()  # paints without error (light palette here)
+
+
+def test_hover_and_user_text_stay_plain(qtbot: QtBot) -> None:
+    panel = LensesPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    hostile = "<b>Bold</b> <img src=x>"
+    comparison = compare_articles(
+        Article(title="A", body=f"{hostile} said the sky fell."),
+        Article(title="B", body="Nothing here."),
+    ).to_dict()
+    comparison["lenses"]["voices"] = [
+        {"name": hostile, "description_a": hostile, "description_b": "", "a": [0], "b": []}
+    ]
+    panel.set_comparison(comparison, ComparisonLayout.build(comparison))
+    item = entry(panel.lists["voices"], hostile)
+    assert item.text().startswith(hostile)  # list items are plain text
+    # A tooltip Qt would take for HTML is escaped.
+    assert "&lt;b&gt;" in item.toolTip() and "<b>" not in item.toolTip()
+
+
+def test_lists_are_sound_item_models(qtbot: QtBot, qtmodeltester: Any) -> None:
+    panel = LensesPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    comparison = compare_articles(A, B)
+    panel.set_comparison(comparison, ComparisonLayout.build(comparison))
+    for widget in panel.lists.values():
+        qtmodeltester.check(widget.model())
+
+
+def test_a_new_comparison_clears_the_old_lenses(flood: ComparisonView) -> None:
+    flood.open_articles(B, A)  # still comparing: nothing to show yet
+    assert texts(flood.lenses.panel.lists["voices"]) == ["No comparison yet."]
+    flood.runner.cancel()
+
+
+def test_sample_pair_lenses_in_the_window(qtbot: QtBot, sample_paths: list[Path]) -> None:
+    if len(sample_paths) < 2:
+        pytest.skip("sample articles not in resources/articles")
+    a, b = (read_article(p) for p in sample_paths[:2])
+    panel = LensesPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    comparison = compare_articles(a, b)
+    panel.set_comparison(comparison, ComparisonLayout.build(comparison))
+    voices = texts(panel.lists["voices"])
+    sections = {"Quoted by both": "", "Only A quotes": "", "Only B quotes": ""}
+    current = ""
+    for line in voices:
+        head = next((s for s in sections if line.startswith(s)), None)
+        if head is not None:
+            current = head
+        elif current and not line.startswith("Unnamed"):
+            sections[current] += line + "\n"
+    assert "Li Linyi" in sections["Quoted by both"]
+    for name in ("Yao Yuan", "Cai Shunkun"):
+        assert name in sections["Only A quotes"]
+    for name in ("Zhong Zhidong", "Tang Jingyuan"):
+        assert name in sections["Only B quotes"]
+    timeline = texts(panel.lists["timeline"])
+    assert any(t.startswith("10 Oct (year not stated)   both") for t in timeline)
+    assert any(t.startswith("9 Nov (year not stated)   A only") for t in timeline)
+    assert any(t.startswith("13 Oct (year not stated)   B only") for t in timeline)
