@@ -24,6 +24,7 @@ from library.export.extras import (
     source_of,
 )
 from library.export.layout import ComparisonLayout, PairInfo, UnitSpan
+from library.export.lenses_html import LENS_CSS, lens_sections
 from library.export.lenses_markdown import lens_tables
 from library.export.theme import DARK, LEGEND, LIGHT, Theme
 
@@ -141,9 +142,14 @@ def _html_body(article: Article, layout: ComparisonLayout, side: str) -> str:
     out: list[str] = []
     pos = 0
     for unit in layout.units[side]:
-        if unit.relation is None or unit.start < pos or unit.end > len(body):
+        if unit.start < pos or unit.end > len(body):
             continue
         out.append(html.escape(body[pos : unit.start]))
+        text = html.escape(body[unit.start : unit.end])
+        if unit.relation is None:  # no highlight, but the lists and lenses link here
+            out.append(f'<span id="{side}-u{unit.unit_id}">{text}</span>')
+            pos = unit.end
+            continue
         inner = "".join(_html_piece(t, level) for t, level in _pieces(body, unit, layout))
         tip = (
             html.escape(layout.pairs[unit.pair].describe(), quote=True)
@@ -190,7 +196,7 @@ def to_html(
     layout = ComparisonLayout.build(comparison)
     articles = {"a": article_a, "b": article_b}
     esc = html.escape
-    css = _CSS % {"light": _css_vars(LIGHT), "dark": _css_vars(DARK)}
+    css = _CSS % {"light": _css_vars(LIGHT), "dark": _css_vars(DARK)} + LENS_CSS
     s = layout.summary
     out = [
         "<!DOCTYPE html>",
@@ -235,6 +241,7 @@ def to_html(
         pairs = layout.pairs_in_order("a", relation)
         out.append(f"<h2>{heading} ({len(pairs)})</h2>")
         out += [_html_claim(p, layout, articles) for p in pairs] or ['<p class="muted">None.</p>']
+    out += lens_sections(comparison, layout)
     for side in ("a", "b"):
         ids = layout.only[side]
         out.append(f"<h2>Only in {side.upper()} ({len(ids)})</h2><ul>")

@@ -269,8 +269,10 @@ def _sections(
         # Room for the last labels, which may be wider than their slot.
         half = {p.row: len(p.label) * CHAR_WIDTH / 2 for p in mine}
         right = max([right] + [(x0 + x1) / 2 + half[r] + 4 for r, (x0, x1) in where.items()])
-        # Titles only when there is something to tell apart.
-        out.append((titles[s] if s or len(present) > 1 else "", right, breaks, where))
+        # Titles only when there is something to tell apart; a title needs its room too.
+        title = titles[s] if s or len(present) > 1 else ""
+        right = max(right, LEFT + 8 + len(title) * CHAR_WIDTH)
+        out.append((title, right, breaks, where))
     return out
 
 

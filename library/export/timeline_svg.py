@@ -105,6 +105,8 @@ def render_svg(geometry: TimelineGeometry, unit_text: UnitText | None = None) ->
     w, h = _n(g.width), _n(g.height)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="tl" width="{w}" height="{h}" '
+        # Scales down with its viewBox on a narrow page, never up past its size.
+        'style="max-width:100%;height:auto" '
         f'viewBox="0 0 {w} {h}" role="img" aria-label="Timeline: article A above, B below">',
         f"<style>{_STYLE}</style>",
     ]
@@ -151,6 +153,7 @@ def timeline_svg(
     *,
     pairs: Iterable[Mapping[str, Any]] = (),
     unit_text: UnitText | None = None,
+    width: float | None = None,
 ) -> str:
     """The timeline lens rows as an SVG picture ("" when there are none).
 
@@ -158,8 +161,9 @@ def timeline_svg(
         rows: `to_dict()["lenses"]["timeline"]`.
         pairs: `to_dict()["pairs"]`, to join the two dates of one event in conflict.
         unit_text: the sentence of a unit, for the hover titles.
+        width: stretch the axis to this width (None: as narrow as it reads well).
     """
     if not rows:
         return ""
-    geometry = layout_timeline(rows, clashes=clash_links(rows, pairs))
+    geometry = layout_timeline(rows, clashes=clash_links(rows, pairs), width=width)
     return render_svg(geometry, unit_text)
