@@ -24,6 +24,7 @@ table.lens td.ids{white-space:nowrap}
 .warn{color:var(--div-line);font-weight:700}
 figure.timeline{margin:.5rem 0;overflow-x:auto}
 figure.timeline figcaption{color:var(--muted);font-size:.9rem}
+@media (prefers-color-scheme: dark){a{color:#6cb4ff}}
 """
 
 # The report's text column is 1200 px at most: the picture takes most of it.
