@@ -181,7 +181,7 @@ class TimelineWidget(QWidget):
             p.save()
             p.setFont(bold)
             p.setPen(conflict)
-            dy = -9.0 if m.side == "a" else 17.0
+            dy = -9.0 if m.side == "a" else -3.0  # clear of the labels below lane B
             p.drawText(QPointF(m.x + 6, m.y + dy), "!")
             p.restore()
 

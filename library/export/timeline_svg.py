@@ -85,7 +85,7 @@ def _mark(mark: Mark, row: Mapping[str, Any], unit_text: UnitText) -> str:
     else:
         shape = f'<circle cx="{_n(mark.x)}" cy="{_n(y)}" r="{_n(POINT_RADIUS)}"/>'
     if mark.conflict:  # a shape cue beside the colour: the warning sign
-        dy = -11 if mark.side == "a" else 19
+        dy = -11 if mark.side == "a" else -3  # clear of the labels below lane B
         shape += f'<text class="warn" x="{_n(mark.x + 6)}" y="{_n(y + dy)}">!</text>'
     title = f"<title>{xml_text(hover_text(mark, row, unit_text))}</title>"
     body = f'<g class="{" ".join(classes)}">{title}{shape}</g>'
