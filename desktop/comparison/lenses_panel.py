@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -28,13 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison.timeline_widget import TimelineWidget
-from desktop.text import clip, plain_tooltip
+from desktop.text import clip, plain_label, plain_tooltip
 from library.export.layout import ComparisonLayout
 from library.export.timeline_layout import clash_links, date_label, reading_order
 
 _ROLE = Qt.ItemDataRole.UserRole
 LENS_TABS = ("voices", "timeline", "numbers", "names")
 MIN_WIDTH = 300
+# How to read the picture: one short line, the long form in its tooltip.
+TIMELINE_KEY = "● both  ○ one side  ▬ month or year  ! conflict"
+TIMELINE_KEY_TIP = (
+    "Article A above, B below. A filled mark joined across the lanes: both articles give "
+    "the date. A hollow mark: one side only. A bar: a month or a year given without a "
+    "day. A “!” and a dashed line: the two dates of one event in conflict. Hover a mark "
+    "for its sentence; click it to show it in both articles."
+)
 SIDE_MARGIN = 10
 
 
@@ -113,9 +122,24 @@ class LensesPanel(QWidget):
         self.timeline_scroll.setWidget(self.timeline)
         self.timeline_scroll.setWidgetResizable(True)
         self.timeline_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # How to read the picture, in words (shapes, not only colours, carry it).
+        self.timeline_key = plain_label(QLabel(TIMELINE_KEY))
+        self.timeline_key.setToolTip(TIMELINE_KEY_TIP)
+        # The key never widens the panel (the tooltip says it all anyway).
+        self.timeline_key.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        small = QFont(self.timeline_key.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.timeline_key.setFont(small)
+        self.timeline_key.setStyleSheet("color: palette(placeholder-text);")
+        picture = QWidget()
+        picture_layout = QVBoxLayout(picture)
+        picture_layout.setContentsMargins(0, 0, 0, 0)
+        picture_layout.setSpacing(2)
+        picture_layout.addWidget(self.timeline_scroll)
+        picture_layout.addWidget(self.timeline_key)
         timeline_tab = QSplitter(Qt.Orientation.Vertical)
         timeline_tab.setChildrenCollapsible(False)
-        timeline_tab.addWidget(self.timeline_scroll)
+        timeline_tab.addWidget(picture)
         timeline_tab.addWidget(self.lists["timeline"])
         timeline_tab.setStretchFactor(1, 1)
         self.tabs = QTabWidget()
