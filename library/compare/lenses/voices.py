@@ -229,6 +229,10 @@ def build(
                 last = (v, u.id)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
     _merge_surnames(voices)
+    for v in voices.values():
+        taught = mentions.taught.forms(v.key) if mentions.taught else []
+        if taught:  # a group the user taught is named as they first wrote it
+            v.name = taught[0]
     ordered = sorted(voices.values(), key=lambda v: (not (v.a and v.b), not v.a, v.key))
     return ordered, unnamed
 
