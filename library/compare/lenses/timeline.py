@@ -3,8 +3,12 @@
 Dates are parsed by the conflict detectors' parser (`quantities.dates`) and
 normalised as far as the text allows: "November 9" stays without a year unless
 the publication date supplies one; "the 10th" is a day alone; "this year",
-"last year", "two years ago", "yesterday" are resolved against the publication
-date when it is known and otherwise kept as written.  Unknown fields print as
+"last month", "two years ago", "30 months ago", "yesterday" are resolved
+against the publication date when it is known and otherwise kept as written;
+"this weekend" and "three weeks ago" stay as written (no day to name).  A
+weekday ("on Friday") is resolved to the last such day up to publication, or
+the next one from it when the sentence tells of what will come ("is scheduled
+to appear Wednesday", "next Monday"); unresolved, it is the weekday alone.  Unknown fields print as
 "?" ("????-11-09"), so a partial date is never shown as a made-up full one.
 
 A and B entries are linked when their dates fit (no field disagrees, one field
@@ -32,13 +36,23 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "a": 1, "an": 1,
 }  # fmt: skip
 RELATIVE = re.compile(
-    r"\b(?P<this>this|last|next)\s+year\b"
-    r"|\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+years?\s+ago\b"
+    r"\b(?P<this>this|last|next)\s+(?P<span>year|month|weekend|week)\b"
+    r"|\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+"
+    r"(?P<unit>year|month|week|day)s?\s+ago\b"
     r"|\b(?P<day>yesterday|today|tomorrow)\b",
     re.I,
 )
 _YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
 _DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words that put a bare weekday after publication ("will appear Wednesday").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|next|scheduled|expected|due|plans?|planned|set\s+to|is\s+to|are\s+to|"
+    r"could\s+be\s+coming|upcoming)\b",
+    re.I,
+)
+_PAST_WEEKDAY = re.compile(r"\b(?:last|past)\s+$", re.I)
+_NEXT_WEEKDAY = re.compile(r"\b(?:next|this\s+coming|coming)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +65,18 @@ class Dated:
     month: int | None
     day: int | None
     resolved: bool = False  # a field was filled from the publication date
+    weekday: int | None = None  # 1 = Monday, as `date.isoweekday()`
 
     @property
     def label(self) -> str:
         """ "2024-03-??", "????-11-09", "????-??-10": unknown fields as "?".
 
-        A relative date with no publication date to resolve it is kept as written.
+        A weekday not placed by a publication date is its name ("friday"); a
+        relative date with no publication date to resolve it is kept as written.
         """
         if self.year is None and self.month is None and self.day is None:
+            if self.weekday is not None:
+                return _WEEKDAY_NAMES[self.weekday - 1]
             return self.text.lower()
         y = f"{self.year:04d}" if self.year is not None else "????"
         m = f"{self.month:02d}" if self.month is not None else "??"
@@ -66,8 +84,10 @@ class Dated:
         return f"{y}-{m}-{d}"
 
     def fits(self, other: Dated) -> bool:
-        """No field differs and at least one agrees."""
+        """No field differs and at least one agrees; without fields, the same label."""
         pairs = ((self.year, other.year), (self.month, other.month), (self.day, other.day))
+        if all(x is None and y is None for x, y in pairs):
+            return self.label == other.label  # "friday" / "Friday"; "this weekend"
         return all(x is None or y is None or x == y for x, y in pairs) and any(
             x is not None and x == y for x, y in pairs
         )
@@ -137,19 +157,39 @@ def _resolve(d: Dated, pub: date | None) -> Dated:
     return d
 
 
+def _months_back(pub: date, months: int) -> tuple[int, int]:
+    """(year, month) `months` before publication's month (negative: after)."""
+    k = pub.year * 12 + pub.month - 1 - months
+    return k // 12, k % 12 + 1
+
+
 def _relative(text: str, unit: int, pub: date | None) -> list[tuple[Dated, int]]:
     out: list[tuple[Dated, int]] = []
     for m in RELATIVE.finditer(text):
         written = m.group()
-        if m.group("this"):
+        span, unit_word = (m.group("span") or "").lower(), (m.group("unit") or "").lower()
+        if pub is None or span in ("week", "weekend") or unit_word == "week":
+            # No publication date, or a span no field names: kept as written.
+            out.append((Dated(unit, written, None, None, None), m.start()))
+        elif m.group("this"):
             shift = _YEAR_SHIFT[m.group("this").lower()]
-            year = pub.year + shift if pub else None
-            out.append((Dated(unit, written, year, None, None, pub is not None), m.start()))
+            if span == "month":
+                y, mo = _months_back(pub, -shift)
+                out.append((Dated(unit, written, y, mo, None, True), m.start()))
+            else:
+                out.append((Dated(unit, written, pub.year + shift, None, None, True), m.start()))
         elif m.group("n"):
             n = m.group("n").lower()
             ago = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-            year = pub.year - ago if pub else None
-            out.append((Dated(unit, written, year, None, None, pub is not None), m.start()))
+            if unit_word == "year":
+                found = Dated(unit, written, pub.year - ago, None, None, True)
+            elif unit_word == "month":
+                y, mo = _months_back(pub, ago)
+                found = Dated(unit, written, y, mo, None, True)
+            else:
+                when = pub - timedelta(days=ago)
+                found = Dated(unit, written, when.year, when.month, when.day, True)
+            out.append((found, m.start()))
         else:
             if pub is None:
                 out.append((Dated(unit, written, None, None, None), m.start()))
@@ -157,6 +197,31 @@ def _relative(text: str, unit: int, pub: date | None) -> list[tuple[Dated, int]]
             when = pub + timedelta(days=_DAY_SHIFT[m.group("day").lower()])
             out.append((Dated(unit, written, when.year, when.month, when.day, True), m.start()))
     return out
+
+
+def _weekday(unit: Unit, d: DateMention, pub: date | None) -> Dated:
+    """A weekday alone, placed by the publication date when it is known.
+
+    The last such day up to publication ("said Friday"), or the first from it
+    when the sentence tells of what will come ("is scheduled to be arraigned
+    Wednesday"); "next" and "last" just before move it off publication day.
+    """
+    assert d.weekday is not None
+    found = Dated(unit.id, d.text, None, None, None, weekday=d.weekday)
+    if pub is None:
+        return found
+    at = unit.text.find(d.text)
+    before = unit.text[:at] if at >= 0 else ""
+    gap = (pub.isoweekday() - d.weekday) % 7
+    ahead = (d.weekday - pub.isoweekday()) % 7
+    if _NEXT_WEEKDAY.search(before):
+        gap = -(ahead or 7)  # "next Friday" in a Friday paper is a week on
+    elif _PAST_WEEKDAY.search(before):
+        gap = gap or 7  # "last Friday" in a Friday paper is a week back
+    elif _FUTURE.search(unit.text):
+        gap = -ahead
+    when = pub - timedelta(days=gap)
+    return replace(found, year=when.year, month=when.month, day=when.day, resolved=True)
 
 
 def statements(unit: Unit, pub: date | None) -> list[Dated]:
@@ -177,7 +242,11 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
     ends: list[int] = []
     for d in merged:
         if d.year is None and d.month is None and d.day is None:
-            continue  # a weekday or a clock time alone: no place on a date axis
+            if d.weekday is not None:  # "on Friday": a date the publication day places
+                out.append(_weekday(unit, d, pub))
+                at = unit.text.find(d.text)
+                ends.append(at + len(d.text) if at >= 0 else -1)
+            continue  # a clock time alone: no place on a date axis
         if (d.day or 0) > 31 or (d.month or 0) > 12:
             continue  # "the 81st annual ceremony": an ordinal, not a day
         out.append(_from_mention(unit.id, d))

@@ -1,10 +1,13 @@
 """Voices: who each article quotes or cites, with the role it gives them.
 
 Patterns (one sentence at a time): "X told Y that", "X said", "X believes",
-"according to X", a quote followed by "said X" / "X said", and a role before or
-after the name ("Current affairs commentator Li Linyi told", "Yao Yuan, a
-professor of international studies at ..., told").  Unnamed sources
-("analysts believe", "observers", "some speculate") are counted apart.
+"according to X", "quoted X as saying", a quote followed by "said X" / "X
+said", and a role before or after the name ("Current affairs commentator Li
+Linyi told", "Yao Yuan, a professor of international studies at ..., told").
+A voice named before speaks on as "he said", or by its role or kind: "the
+governor said" (its role says governor), "the company says" (the voice just
+named).  Unnamed sources ("analysts believe", "observers", "some speculate")
+are counted apart.
 The same person on both sides is found through the comparison's `Mentions`
 (surname-only, titled and "(referred to as X)" forms).
 """
@@ -23,7 +26,9 @@ from library.compare.units import STOPWORDS
 _VERBS = (
     r"said|says|say|told|tells|stated|states|noted|notes|remarked|remarks|claimed|claims|"
     r"added|adds|believes|believed|explained|argued|argues|insisted|warned|warns|"
-    r"suggested|suggests|wrote|writes|commented|observed|pointed\s+out|emphasi[sz]ed"
+    r"suggested|suggests|wrote|writes|commented|observed|pointed\s+out|emphasi[sz]ed|"
+    r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
+    r"alleged|alleges"
 )
 _NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
 # "Zhong Zhidong, an assistant researcher at ..., previously told": one
@@ -54,6 +59,20 @@ _ANONYMOUS = re.compile(
 _PRONOUN = re.compile(rf"(?:^|[,”\"]\s*)(?:he|she|He|She)\s+(?:also\s+)?(?:{_VERBS})\b")
 # How many units back a pronoun may reach for its speaker.
 PRONOUN_REACH = 2
+# "The governor said", "the company says": a voice named before, by its role or kind.
+_DESCRIBED = re.compile(
+    r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s+(?P<noun>[a-z][\w-]*)\s+"
+    rf"(?:(?:also|later|further|then|previously)\s+)?(?:{_VERBS})\b"
+    r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
+)
+# Kinds of body that "the company says" names: the voice just named, if any.
+_BODY_NOUNS = frozenset((
+    "company", "firm", "station", "network", "channel", "broadcaster", "newspaper", "paper",
+    "magazine", "agency", "ministry", "department", "studio", "group", "organisation",
+    "organization", "bureau", "office", "statement", "report",
+))  # fmt: skip
+# "Another news agency quoted Jane Doe as saying".
+_QUOTED = re.compile(rf"\bquoted\s+(?P<who>{_NAME})\s+as\s+saying\b")
 # A role told just before the name: "Current affairs commentator Li Linyi".
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
 # Titles and ranks a capitalised run puts before a name.
@@ -157,8 +176,11 @@ def sources(text: str) -> list[tuple[str, str]]:
         text: one sentence.
     """
     out: list[tuple[str, str]] = []
-    for rx in (_BEFORE, _AFTER):
+    spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
+    for rx in (_BEFORE, _AFTER, _QUOTED):
         for m in rx.finditer(text):
+            if rx is _AFTER and any(a <= m.start() < b for a, b in spoken):
+                continue  # "The paper said Nichols, who ...": Nichols is spoken of
             names = entities(m.group("who"))
             if not names:
                 continue
@@ -166,6 +188,9 @@ def sources(text: str) -> list[tuple[str, str]]:
             if name.lower() in _NOT_VOICES or not name[:1].isupper():
                 continue
             pre = m.groupdict().get("pre") or ""
+            if rx is _QUOTED:
+                out.append((_split_title(name)[0], _split_title(name)[1]))
+                continue
             if not _is_role(pre):
                 continue  # "said they had located X", "said in a statement by X": no role
             role = (m.group("role") or pre).strip()
@@ -177,6 +202,8 @@ def sources(text: str) -> list[tuple[str, str]]:
                 role = _role_before(text, at)
             name, title = _split_title(name)
             out.append((name, f"{role} {title}".strip() if title else role))
+            if rx is _BEFORE:
+                spoken.append((m.start(), m.end()))
     return out
 
 
@@ -207,13 +234,20 @@ def build(
     unnamed: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
     for side, units in (("a", units_a), ("b", units_b)):
         last: tuple[Voice, int] | None = None  # the last named voice and its unit
+        heard: list[Voice] = []  # this side's voices, the latest last
         for u in units:
             named = sources(u.text)
-            if not named and last and u.id - last[1] <= PRONOUN_REACH and _PRONOUN.search(u.text):
-                ids = last[0].a if side == "a" else last[0].b
+            near = last if last and u.id - last[1] <= PRONOUN_REACH else None
+            again = None
+            if not named:
+                again = _described(u.text, side, heard, near[0] if near else None)
+                if again is None and near and _PRONOUN.search(u.text):
+                    again = near[0]  # "He said ... He added ...": a chain
+            if again is not None:
+                ids = again.a if side == "a" else again.b
                 if u.id not in ids:
                     ids.append(u.id)
-                last = (last[0], u.id)  # "He said ... He added ...": a chain
+                last = (again, u.id)
             for name, role in named:
                 key = mentions.canonical(name)
                 v = voices.setdefault(key, Voice(key, name))
@@ -227,6 +261,9 @@ def build(
                 elif role and side == "b" and not v.description_b:
                     v.description_b = role
                 last = (v, u.id)
+                if v in heard:
+                    heard.remove(v)
+                heard.append(v)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
     _merge_surnames(voices)
     for v in voices.values():
@@ -235,6 +272,27 @@ def build(
             v.name = taught[0]
     ordered = sorted(voices.values(), key=lambda v: (not (v.a and v.b), not v.a, v.key))
     return ordered, unnamed
+
+
+def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> Voice | None:
+    """The voice "the governor said" or "the company says" stands for, if any.
+
+    A noun found in the role or name of a voice this side named ("Qeshm
+    Governor Mehdi Irannejad") is that voice, the latest first; a kind of body
+    ("company", "statement") is the voice named just before (`near`).  Unnamed
+    groups ("the police said") stay unnamed.
+    """
+    for m in _DESCRIBED.finditer(text):
+        noun = (m.group("noun") or m.group("quoted")).lower()
+        if noun in _NOT_VOICES:
+            continue
+        for v in reversed(heard):
+            role = v.description_a if side == "a" else v.description_b
+            if noun in role.lower().split() or noun in v.name.lower().split():
+                return v
+        if noun in _BODY_NOUNS and near is not None:
+            return near
+    return None
 
 
 def _merge_surnames(voices: dict[str, Voice]) -> None:

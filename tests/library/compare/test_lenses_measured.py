@@ -1,0 +1,112 @@
+"""Voices and timeline patterns found missing on the hand-checked ECB+ pairs.
+
+Each test is one pattern `benchmarks/eval_lenses.py` missed or got wrong, in
+texts of our own (see benchmarks/RESULTS-lenses.md).
+"""
+
+from __future__ import annotations
+
+from library.compare import compare_texts
+from library.compare.lenses import Lenses
+from library.compare.lenses.timeline import Dated, parse_published, statements
+from library.compare.lenses.voices import sources
+from library.compare.model import Unit
+
+
+def lenses(a: str, b: str, **kw: str) -> Lenses:
+    found = compare_texts(a, b, **kw).lenses  # type: ignore[arg-type]
+    assert found is not None
+    return found
+
+
+def dated(text: str, published: str | None = None) -> list[Dated]:
+    return statements(Unit(0, text, 0, len(text)), parse_published(published))
+
+
+def spoken(ls: Lenses, side: str = "a") -> dict[str, list[int]]:
+    return {v.name: (v.a if side == "a" else v.b) for v in ls.voices if (v.a, v.b)[side == "b"]}
+
+
+# --- timeline -----------------------------------------------------------------
+
+
+def test_a_weekday_is_a_dated_statement() -> None:
+    (d,) = dated("The mayor resigned on Friday morning.")
+    assert (d.label, d.weekday) == ("friday", 5)
+
+
+def test_a_weekday_is_placed_by_the_publication_day() -> None:
+    # 2024-03-13 was a Wednesday.
+    assert dated("The mayor resigned Friday.", "2024-03-13")[0].label == "2024-03-08"
+    assert dated("He is scheduled to appear in court Friday.", "2024-03-13")[0].label == (
+        "2024-03-15"
+    )
+    assert dated("The trial opens next Wednesday.", "2024-03-13")[0].label == "2024-03-20"
+    assert dated("The board met last Wednesday.", "2024-03-13")[0].label == "2024-03-06"
+    assert dated("The board met Wednesday.", "2024-03-13")[0].label == "2024-03-13"
+
+
+def test_the_same_weekday_on_both_sides_is_one_row() -> None:
+    ls = lenses(
+        "The harbour bridge closed on Tuesday after a crack was found.",
+        "Engineers found a crack in the harbour bridge, which closed Tuesday.",
+    )
+    (row,) = ls.timeline
+    assert (row.date, row.a, row.b) == ("tuesday", [0], [0])
+
+
+def test_more_relative_dates() -> None:
+    assert dated("The church moved in 30 months ago.", "2024-03-13")[
+        0
+    ].label == "2024-09-??".replace("2024", "2021")
+    assert dated("Prices rose last month.", "2024-01-20")[0].label == "2023-12-??"
+    assert dated("Sales fell this month.", "2024-01-20")[0].label == "2024-01-??"
+    assert dated("It rained three days ago.", "2024-03-13")[0].label == "2024-03-10"
+    # A week has no field of its own: kept as written, with or without publication.
+    assert dated("A deal could come this weekend.", "2024-03-13")[0].label == "this weekend"
+    assert dated("The church moved in 30 months ago.")[0].label == "30 months ago"
+
+
+# --- voices -------------------------------------------------------------------
+
+
+def test_the_role_named_before_speaks_on() -> None:
+    a = (
+        "Harbour Governor Ana Silva told reporters the port would reopen.\n"
+        "The dock workers went home.\n"
+        "The governor also said that two cranes had been damaged."
+    )
+    assert spoken(lenses(a, "The port reopened.")) == {"Ana Silva": [0, 2]}
+
+
+def test_a_kind_of_body_is_the_voice_just_named() -> None:
+    a = (
+        "Norland Telecom says the cable cut was an accident.\n"
+        "The company says most traffic is being rerouted.\n"
+        "The police said nobody was hurt."
+    )
+    ls = lenses(a, "The cable was cut.")
+    assert spoken(ls) == {"Norland Telecom": [0, 1]}
+    assert ls.to_dict()["anonymous"]["a"]["count"] == 1  # the police stay unnamed
+
+
+def test_quoted_as_saying() -> None:
+    assert sources("A news agency quoted Ana Silva as saying the port was shut.") == [
+        ("Ana Silva", "")
+    ]
+    a = "Governor Ana Silva said the port was shut.\nAn agency quoted the governor as saying so."
+    assert spoken(lenses(a, "The port shut.")) == {"Ana Silva": [0, 1]}
+
+
+def test_more_attribution_verbs() -> None:
+    assert [n for n, _ in sources("The quake killed four, The Daily Courier reported.")] == [
+        "Daily Courier"
+    ]
+    assert [n for n, _ in sources("Lena Ortiz estimates the damage at $1 million.")] == [
+        "Lena Ortiz"
+    ]
+
+
+def test_the_person_spoken_of_after_said_is_not_a_voice() -> None:
+    found = sources("The Courier said Nichols, who was sentenced on Friday, apologised.")
+    assert [n for n, _ in found] == ["Courier"]
