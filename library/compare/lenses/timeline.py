@@ -51,6 +51,11 @@ _FUTURE = re.compile(
     r"could\s+be\s+coming|upcoming)\b",
     re.I,
 )
+# "2088 Philip Street": a house number, not a year.
+_ADDRESS_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|"
+    r"Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy)\b\.?"
+)
 _PAST_WEEKDAY = re.compile(r"\b(?:last|past)\s+$", re.I)
 _NEXT_WEEKDAY = re.compile(r"\b(?:next|this\s+coming|coming)\s+$", re.I)
 
@@ -241,17 +246,19 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
     out: list[Dated] = []
     ends: list[int] = []
     for d in merged:
+        at = unit.text.find(d.text)
+        end = at + len(d.text) if at >= 0 else -1
         if d.year is None and d.month is None and d.day is None:
             if d.weekday is not None:  # "on Friday": a date the publication day places
                 out.append(_weekday(unit, d, pub))
-                at = unit.text.find(d.text)
-                ends.append(at + len(d.text) if at >= 0 else -1)
+                ends.append(end)
             continue  # a clock time alone: no place on a date axis
         if (d.day or 0) > 31 or (d.month or 0) > 12:
             continue  # "the 81st annual ceremony": an ordinal, not a day
+        if d.month is None and d.day is None and _ADDRESS_AFTER.match(unit.text[max(end, 0) :]):
+            continue  # "2088 Philip Street": a house number
         out.append(_from_mention(unit.id, d))
-        at = unit.text.find(d.text)
-        ends.append(at + len(d.text) if at >= 0 else -1)
+        ends.append(end)
     for rel, start in _relative(unit.text, unit.id, pub):
         host = next((k for k, e in enumerate(ends) if 0 <= e <= start and start - e <= 12), None)
         if host is not None and out[host].year is None and rel.year is not None:

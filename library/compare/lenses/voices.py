@@ -28,17 +28,21 @@ _VERBS = (
     r"added|adds|believes|believed|explained|argued|argues|insisted|warned|warns|"
     r"suggested|suggests|wrote|writes|commented|observed|pointed\s+out|emphasi[sz]ed|"
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
-    r"alleged|alleges"
+    r"alleged|alleges|allege|described"
 )
 _NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
 # "Zhong Zhidong, an assistant researcher at ..., previously told": one
 # appositive without commas of its own, and an adverb before the verb.
 _BEFORE = re.compile(
     rf"(?P<who>{_NAME})(?:\s*,\s*(?P<role>[^,;:“”\"]{{3,140}}?)\s*,)?"
-    rf"\s+(?:(?:also|previously|later|further|once|then|recently)\s+)?(?:{_VERBS})\b"
+    rf"\s+(?:(?:also|previously|later|further|once|then|recently)\s+)?"
+    # "The Indian Navy in November said"
+    rf"(?:(?:in|on)\s+{CAP_WORD}\s+)?(?:{_VERBS})\b"
 )
 _AFTER = re.compile(
     rf"(?:\b(?:said|says|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
+    # "according to a report from WCCO-TV"
+    r"(?:(?:a|an|the)\s+(?:report|statement|story)\s+(?:from|by|of)\s+(?:the\s+)?)?"
     # "said team president Billy King": a role may come first.
     rf"(?P<pre>(?:[A-Za-z][\w’'-]*\s+){{0,4}}?[a-z][\w’'-]*\s+)?(?P<who>{_NAME})"
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
@@ -56,7 +60,9 @@ _ANONYMOUS = re.compile(
     re.I,
 )
 # "He said ..." / "..., she added.": the voice just named speaks on.
-_PRONOUN = re.compile(rf"(?:^|[,”\"]\s*)(?:he|she|He|She)\s+(?:also\s+)?(?:{_VERBS})\b")
+_PRONOUN = re.compile(
+    rf"(?:^|[,”\"]\s*|\b(?:and|but)\s+)(?:he|she|it|He|She|It)\s+(?:also\s+)?(?:{_VERBS})\b"
+)
 # How many units back a pronoun may reach for its speaker.
 PRONOUN_REACH = 2
 # "The governor said", "the company says": a voice named before, by its role or kind.
@@ -64,7 +70,10 @@ _DESCRIBED = re.compile(
     r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s+(?P<noun>[a-z][\w-]*)\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:{_VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
+    r"|\baccording\s+to\s+the\s+(?P<acc>report|statement)\b"
 )
+# How many units back "the company says" may reach for the voice just named.
+BODY_REACH = 3
 # Kinds of body that "the company says" names: the voice just named, if any.
 _BODY_NOUNS = frozenset((
     "company", "firm", "station", "network", "channel", "broadcaster", "newspaper", "paper",
@@ -73,6 +82,24 @@ _BODY_NOUNS = frozenset((
 ))  # fmt: skip
 # "Another news agency quoted Jane Doe as saying".
 _QUOTED = re.compile(rf"\bquoted\s+(?P<who>{_NAME})\s+as\s+saying\b")
+# "a Defence Ministry statement said", "a Cityline spokesman told".
+_STATEMENT = re.compile(
+    rf"\b(?:a|an|the)\s+(?P<who>{_NAME})\s+(?:statement|report|spokes(?:man|woman|person))\s+"
+    rf"(?:(?:also|later)\s+)?(?:{_VERBS})\b"
+)
+# "The Indian navy said": a nation's service, named by adjective and kind.
+_SERVICE = re.compile(
+    rf"\b(?P<who>{CAP_WORD}\s+(?:navy|army|military|government|air\s+force|coast\s+guard))"
+    rf"\s+(?:(?:also|later)\s+)?(?:{_VERBS})\b"
+)
+# "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
+_AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{_VERBS})\b")
+# "Zadan and Meron added": two speakers.
+_AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
+# "a man outside the Sam's Club told": a place, not the speaker.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:outside|at|in|inside|near|from|of|to|with|by|for|into|on|across)\s+(?:the\s+)?$", re.I
+)
 # A role told just before the name: "Current affairs commentator Li Linyi".
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
 # Titles and ranks a capitalised run puts before a name.
@@ -81,7 +108,7 @@ _TITLE_WORDS = TITLES | frozenset((
     "spokesman", "spokeswoman", "spokesperson", "undersheriff", "sheriff", "captain", "capt",
     "col", "colonel", "detective", "det", "inspector", "coach", "professor", "mayor", "premier",
     "commander", "adm", "admiral", "manager", "superintendent", "lieutenant", "sergeant",
-    "executive", "ceo", "chancellor", "ambassador", "deputy",
+    "executive", "ceo", "chancellor", "ambassador", "deputy", "ada", "da",
 ))  # fmt: skip
 # Words that open a clause, not a role: ", since it was ...,".
 _CLAUSE = frozenset((
@@ -177,19 +204,25 @@ def sources(text: str) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
-    for rx in (_BEFORE, _AFTER, _QUOTED):
+    for rx in (_BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE):
         for m in rx.finditer(text):
             if rx is _AFTER and any(a <= m.start() < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
+            if rx is _SERVICE:
+                out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
+                continue
             names = entities(m.group("who"))
             if not names:
                 continue
-            name = names[-1] if rx is _BEFORE else names[0]
+            name = names[-1] if rx in (_BEFORE, _AND_HE) else names[0]
+            at = m.start("who") + m.group("who").rfind(name)
+            if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(text[:at]):
+                continue  # "a man outside the Sam's Club told"
             if name.lower() in _NOT_VOICES or not name[:1].isupper():
                 continue
             pre = m.groupdict().get("pre") or ""
-            if rx is _QUOTED:
-                out.append((_split_title(name)[0], _split_title(name)[1]))
+            if rx in (_QUOTED, _STATEMENT, _AND_HE):
+                out.append(_split_title(name))
                 continue
             if not _is_role(pre):
                 continue  # "said they had located X", "said in a statement by X": no role
@@ -197,9 +230,10 @@ def sources(text: str) -> list[tuple[str, str]]:
             if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
                 role = ""  # "X, 38, said": an age; "X, since it was ..., said": a clause
             if not role and rx is _BEFORE:
-                # The role is the words right before the name itself.
-                at = m.start("who") + m.group("who").rfind(name)
-                role = _role_before(text, at)
+                role = _role_before(text, at)  # the words right before the name itself
+                both = _AND_BEFORE.search(text[: m.start("who")])
+                if both and (first := entities(both.group("first"))):
+                    out.append(_split_title(first[-1]))  # "Zadan and Meron added"
             name, title = _split_title(name)
             out.append((name, f"{role} {title}".strip() if title else role))
             if rx is _BEFORE:
@@ -240,7 +274,8 @@ def build(
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
             again = None
             if not named:
-                again = _described(u.text, side, heard, near[0] if near else None)
+                body = last[0] if last and u.id - last[1] <= BODY_REACH else None
+                again = _described(u.text, side, heard, body)
                 if again is None and near and _PRONOUN.search(u.text):
                     again = near[0]  # "He said ... He added ...": a chain
             if again is not None:
@@ -283,9 +318,9 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
     groups ("the police said") stay unnamed.
     """
     for m in _DESCRIBED.finditer(text):
-        noun = (m.group("noun") or m.group("quoted")).lower()
-        if noun in _NOT_VOICES:
-            continue
+        noun = (m.group("noun") or m.group("quoted") or m.group("acc")).lower()
+        if noun in _NOT_VOICES and noun not in _BODY_NOUNS:
+            continue  # "the police said": unnamed
         for v in reversed(heard):
             role = v.description_a if side == "a" else v.description_b
             if noun in role.lower().split() or noun in v.name.lower().split():
@@ -299,7 +334,8 @@ def _merge_surnames(voices: dict[str, Voice]) -> None:
     """Fold short forms into the one full name they stand for.
 
     "Adgate said" is the Bill Adgate quoted before, when only one voice ends so;
-    "Mark Heller" is the "Mark Jay Heller" (same first and last name).
+    "Mark Heller" is the "Mark Jay Heller" (same first and last name); failing
+    a last word, "WCCO-TV reported" is the "WCCO-TV Channel" that begins so.
     """
 
     def ends(v: Voice) -> tuple[str, str]:
@@ -316,6 +352,12 @@ def _merge_surnames(voices: dict[str, Voice]) -> None:
             and len(v.name) > len(me.name)
             and (ends(v)[1] == me.name.lower() if alone else ends(v) == ends(me))
         ]
+        if alone and not full:
+            full = [
+                v
+                for k, v in voices.items()
+                if k != key and len(v.name) > len(me.name) and ends(v)[0] == me.name.lower()
+            ]
         if len(full) != 1:
             continue
         short, into = voices.pop(key), full[0]

@@ -110,3 +110,64 @@ def test_more_attribution_verbs() -> None:
 def test_the_person_spoken_of_after_said_is_not_a_voice() -> None:
     found = sources("The Courier said Nichols, who was sentenced on Friday, apologised.")
     assert [n for n, _ in found] == ["Courier"]
+
+
+def test_a_house_number_is_not_a_year() -> None:
+    assert dated("He was arrested at 2088 Philip Street late on Tuesday.")[0].label == "tuesday"
+    assert len(dated("He was arrested at 2088 Philip Street late on Tuesday.")) == 1
+
+
+# --- voices, second round (the first round's report pairs) ----------------------
+
+
+def test_a_name_then_and_he_said() -> None:
+    a = "A reporter interviewed a neighbour, Jon Park, and he said the man was quiet."
+    assert spoken(lenses(a, "The man was quiet.")) == {"Jon Park": [0]}
+
+
+def test_two_speakers_joined_by_and() -> None:
+    assert [n for n, _ in sources('Ann Lee and Bo Chan added: "We are thrilled."')] == [
+        "Ann Lee",
+        "Bo Chan",
+    ]
+
+
+def test_a_title_before_a_surname_and_described_as() -> None:
+    a = (
+        "Prosecutor Gail Fenn described the driver as reckless.\n"
+        "“He never slowed down,” says ADA Fenn."
+    )
+    assert spoken(lenses(a, "The driver was charged.")) == {"Gail Fenn": [0, 1]}
+
+
+def test_a_bodys_statement_and_the_statement_said() -> None:
+    a = (
+        "Sailors boarded the boat, a Defence Ministry statement said.\n"
+        "The crew surrendered.\n"
+        "Arms were seized.\n"
+        "Twelve men were held, the statement said."
+    )
+    assert spoken(lenses(a, "Sailors boarded the boat.")) == {"Defence Ministry": [0, 3]}
+
+
+def test_a_nations_service_and_it_said() -> None:
+    a = (
+        "The Norland navy said it had captured nine pirates.\n"
+        "They would be handed over, it said, adding that patrols would go on.\n"
+        "The Norland Navy in March said it had sunk a pirate ship."
+    )
+    assert spoken(lenses(a, "Pirates were captured.")) == {"Norland navy": [0, 1, 2]}
+
+
+def test_a_stations_report_and_the_station_reported() -> None:
+    a = (
+        "A man died on Monday, according to a report from KXYZ-TV Channel 9.\n"
+        "He was crossing the road, the station reported.\n"
+        "He was 70, according to the report.\n"
+        "The driver fled, KXYZ-TV reported."
+    )
+    assert spoken(lenses(a, "A man died.")) == {"KXYZ-TV Channel": [0, 1, 2, 3]}
+
+
+def test_a_place_before_the_verb_is_not_the_speaker() -> None:
+    assert sources("Police say a man outside the Sam's Club told him to stop.") == []
