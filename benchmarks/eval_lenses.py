@@ -1,6 +1,6 @@
 """Voices and timeline against a hand-checked set of ECB+ article pairs.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/eval_lenses.py [--role tune|tune2|report] [-v]
+    PYTHONPATH=. .venv/bin/python benchmarks/eval_lenses.py [--role ROLE] [-v]
 
 `benchmarks/lenses_set/gold.json` lists, for 13 ECB+ train/dev pairs, every
 named speaker of each article with the sentences where they speak, and every
@@ -9,9 +9,9 @@ dated statement with its date as written, normalised (rules in
 (the eval's own sentence split), with no publication date, so labels stay as
 written ("friday", "????-03-??").
 
-Reported per role and overall.  Roles: `tune` (the first round of changes
-was made looking at these), `tune2` (held out in the first round, then tuned
-on in the second), `report` (labelled after the last change, never tuned on).
+Reported per role and overall.  Roles: `tune`, `tune2`, `tune3` (each held
+out and reported in the round before, then tuned on), `report` (labelled
+after the last change, never tuned on).
 
 - speakers: precision and recall of the named voices of each article (a voice
   is right when its name is the gold speaker's, or a shorter form of it);
@@ -41,6 +41,8 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 if not EVAL.exists():
     EVAL = Path("/work/shared/eval")
 
+#: Rounds of the set, in order: each tuned on once reported (see lenses_set/README.md).
+ROLES = ("tune", "tune2", "tune3", "report")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -186,7 +188,7 @@ def score_pair(entry: dict[str, Any], row: dict[str, Any], verbose: bool) -> Sco
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--role", choices=("tune", "tune2", "report"))
+    parser.add_argument("--role", choices=ROLES)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     if not EVAL.exists():
@@ -194,7 +196,7 @@ def main() -> None:
         return
     entries = json.loads(GOLD.read_text(encoding="utf-8"))["pairs"]
     rows = load_rows({(e["doc_a"], e["doc_b"]) for e in entries})
-    totals: dict[str, Scores] = {r: Scores() for r in ("tune", "tune2", "report", "all")}
+    totals: dict[str, Scores] = {r: Scores() for r in (*ROLES, "all")}
     for e in entries:
         if args.role and e["role"] != args.role:
             continue

@@ -56,6 +56,16 @@ _ADDRESS_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|"
     r"Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy)\b\.?"
 )
+# "2045 GMT": a clock time, not a year.
+_CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|hours?|hrs)\b")
+# "Patch Tuesday", "Black Friday": names; "the second Tuesday of each month": no date.
+_NAMED_DAY_BEFORE = re.compile(
+    r"\b(?:Patch|Super|Black|Good|Cyber|Ash|Holy|Bloody|Palm|Maundy|Shrove|Giving)\s+$"
+)
+_RECURRING_AFTER = re.compile(r"^\s+of\s+(?:each|every)\b|^s\b", re.I)
+_RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
+# "the 2008-09 season": two years.
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s?[-–/]\s?(\d{2})\b(?![-–/]\d)")
 _PAST_WEEKDAY = re.compile(r"\b(?:last|past)\s+$", re.I)
 _NEXT_WEEKDAY = re.compile(r"\b(?:next|this\s+coming|coming)\s+$", re.I)
 
@@ -204,6 +214,18 @@ def _relative(text: str, unit: int, pub: date | None) -> list[tuple[Dated, int]]
     return out
 
 
+def _no_day(text: str, start: int, end: int) -> bool:
+    """A weekday that names no day: "Patch Tuesday", "every Monday", "Tuesdays"."""
+    if start < 0:
+        return False
+    before, after = text[:start], text[end:]
+    return bool(
+        _NAMED_DAY_BEFORE.search(before)
+        or _RECURRING_BEFORE.search(before)
+        or _RECURRING_AFTER.match(after)
+    )
+
+
 def _weekday(unit: Unit, d: DateMention, pub: date | None) -> Dated:
     """A weekday alone, placed by the publication date when it is known.
 
@@ -249,16 +271,27 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
         at = unit.text.find(d.text)
         end = at + len(d.text) if at >= 0 else -1
         if d.year is None and d.month is None and d.day is None:
-            if d.weekday is not None:  # "on Friday": a date the publication day places
+            if d.weekday is not None and not _no_day(unit.text, at, end):
+                # "on Friday": a date the publication day places
                 out.append(_weekday(unit, d, pub))
                 ends.append(end)
             continue  # a clock time alone: no place on a date axis
         if (d.day or 0) > 31 or (d.month or 0) > 12:
             continue  # "the 81st annual ceremony": an ordinal, not a day
-        if d.month is None and d.day is None and _ADDRESS_AFTER.match(unit.text[max(end, 0) :]):
-            continue  # "2088 Philip Street": a house number
+        after = unit.text[max(end, 0) :]
+        if (
+            d.month is None
+            and d.day is None
+            and (_ADDRESS_AFTER.match(after) or _CLOCK_AFTER.match(after))
+        ):
+            continue  # "2088 Philip Street", "2045 GMT"
         out.append(_from_mention(unit.id, d))
         ends.append(end)
+    for m in _YEAR_RANGE.finditer(unit.text):  # "2008-09": the season's second year
+        first, second = int(m.group(1)), int(m.group(1)[:2] + m.group(2))
+        if second == first + 1 and not any(x.year == second and x.unit == unit.id for x in out):
+            out.append(Dated(unit.id, m.group(), second, None, None))
+            ends.append(m.end())
     for rel, start in _relative(unit.text, unit.id, pub):
         host = next((k for k, e in enumerate(ends) if 0 <= e <= start and start - e <= 12), None)
         if host is not None and out[host].year is None and rel.year is not None:

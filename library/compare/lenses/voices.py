@@ -36,6 +36,7 @@ _NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
 _BEFORE = re.compile(
     rf"(?P<who>{_NAME})(?:\s*,\s*(?P<role>[^,;:“”\"]{{3,140}}?)\s*,)?"
     rf"\s+(?:(?:also|previously|later|further|once|then|recently)\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:(?:also|previously|since)\s+)?"  # "Microsoft has said"
     # "The Indian Navy in November said"
     rf"(?:(?:in|on)\s+{CAP_WORD}\s+)?(?:{_VERBS})\b"
 )
@@ -46,8 +47,9 @@ _AFTER = re.compile(
     # "said team president Billy King": a role may come first.
     rf"(?P<pre>(?:[A-Za-z][\w’'-]*\s+){{0,4}}?[a-z][\w’'-]*\s+)?(?P<who>{_NAME})"
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
-    # "said Smith." ends the clause; "said Smith was let go" reports about Smith.
-    r"(?(acc)|(?=\s*(?:[,.;:!?)”\"]|$)))"
+    # "said Smith." ends the clause; "said Smith was let go" reports about Smith;
+    # "said Smith at a news conference" is Smith speaking.
+    r"(?(acc)|(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:at|during|in)\s+(?:a|an|the)\s))"
 )
 _ANONYMOUS = re.compile(
     r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
@@ -61,7 +63,8 @@ _ANONYMOUS = re.compile(
 )
 # "He said ..." / "..., she added.": the voice just named speaks on.
 _PRONOUN = re.compile(
-    rf"(?:^|[,”\"]\s*|\b(?:and|but)\s+)(?:he|she|it|He|She|It)\s+(?:also\s+)?(?:{_VERBS})\b"
+    rf"(?:^|[,”\"]\s*|\b(?:and|but)\s+)(?:he|she|it|He|She|It)\s+(?:also\s+)?"
+    rf"(?:(?:has|had)\s+)?(?:{_VERBS})\b"
 )
 # How many units back a pronoun may reach for its speaker.
 PRONOUN_REACH = 2
@@ -84,7 +87,7 @@ _BODY_NOUNS = frozenset((
 _QUOTED = re.compile(rf"\bquoted\s+(?P<who>{_NAME})\s+as\s+saying\b")
 # "a Defence Ministry statement said", "a Cityline spokesman told".
 _STATEMENT = re.compile(
-    rf"\b(?:a|an|the)\s+(?P<who>{_NAME})\s+(?:statement|report|spokes(?:man|woman|person))\s+"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<who>{_NAME})\s+(?:statement|report|spokes(?:man|woman|person))\s+"
     rf"(?:(?:also|later)\s+)?(?:{_VERBS})\b"
 )
 # "The Indian navy said": a nation's service, named by adjective and kind.
@@ -94,11 +97,15 @@ _SERVICE = re.compile(
 )
 # "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
 _AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{_VERBS})\b")
+# "nCircle": lower-case letters glued to the name's first capital.
+_LOWER_LEAD = re.compile(r"(?<![\w’'-])[a-z]{1,3}$")
+# "Office of the Surgeon General's Web": the owner speaks.
+_OWNER = re.compile(r"['’]s\b.*$")
 # "Zadan and Meron added": two speakers.
 _AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
 # "a man outside the Sam's Club told": a place, not the speaker.
 _PLACE_BEFORE = re.compile(
-    r"\b(?:outside|at|in|inside|near|from|of|to|with|by|for|into|on|across)\s+(?:the\s+)?$", re.I
+    r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
 )
 # A role told just before the name: "Current affairs commentator Li Linyi".
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
@@ -211,16 +218,23 @@ def sources(text: str) -> list[tuple[str, str]]:
             if rx is _SERVICE:
                 out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
                 continue
-            names = entities(m.group("who"))
+            pre = m.groupdict().get("pre") or ""
+            who = m.group("who")
+            if m.groupdict().get("acc") and pre[:1].isupper() and not _is_role(pre):
+                who, pre = pre + who, ""  # "according to the Office of the Surgeon General"
+            names = entities(who)
             if not names:
                 continue
             name = names[-1] if rx in (_BEFORE, _AND_HE) else names[0]
-            at = m.start("who") + m.group("who").rfind(name)
+            at = m.end("who") - len(who) + who.rfind(name)
             if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(text[:at]):
                 continue  # "a man outside the Sam's Club told"
             if name.lower() in _NOT_VOICES or not name[:1].isupper():
                 continue
-            pre = m.groupdict().get("pre") or ""
+            lead = _LOWER_LEAD.search(text[:at])
+            if lead:  # "nCircle", "eBay": a name may open in lower case
+                name, at = lead.group() + name, at - len(lead.group())
+            name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
             if rx in (_QUOTED, _STATEMENT, _AND_HE):
                 out.append(_split_title(name))
                 continue

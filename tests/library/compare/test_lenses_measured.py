@@ -171,3 +171,39 @@ def test_a_stations_report_and_the_station_reported() -> None:
 
 def test_a_place_before_the_verb_is_not_the_speaker() -> None:
     assert sources("Police say a man outside the Sam's Club told him to stop.") == []
+
+
+# --- third round (the second round's report pairs) ------------------------------
+
+
+def test_clock_times_named_days_and_seasons() -> None:
+    assert [d.label for d in dated("The fire broke out at about 2045 GMT on Friday.")] == ["friday"]
+    assert dated("The update skipped its usual Patch Tuesday release.") == []
+    assert dated("Bins are emptied every Monday and on the second Tuesday of each month.") == []
+    labels = [d.label for d in dated("He was fired after a 9-14 start to the 2008-09 season.")]
+    assert labels == ["2008-??-??", "2009-??-??"]
+
+
+def test_more_forms_of_attribution() -> None:
+    assert [n for n, _ in sources("A statement from Norland Rail said the line would reopen.")] == [
+        "Norland Rail"
+    ]
+    assert [n for n, _ in sources("A Norland Police spokeswoman said: “The fire spread.”")] == [
+        "Norland Police"
+    ]
+    assert [n for n, _ in sources("Security company nCircle said the patch was wise.")] == [
+        "nCircle"
+    ]
+    assert sources("“We failed,” said general manager Ed Stone at a news conference.") == [
+        ("Ed Stone", "general manager")
+    ]
+    found = sources("It is wise, according to the Office of the Harbour Master's Web site.")
+    assert [n for n, _ in found] == ["Office of the Harbour Master"]
+
+
+def test_has_said_and_it_has_estimated() -> None:
+    a = (
+        "Norland Soft has said that only version 7 is affected.\n"
+        "It has estimated that one user in 500 was exposed."
+    )
+    assert spoken(lenses(a, "Version 7 is affected.")) == {"Norland Soft": [0, 1]}
