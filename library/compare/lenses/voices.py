@@ -25,16 +25,20 @@ from library.compare.units import STOPWORDS
 
 _VERBS = (
     r"said|says|say|told|tells|stated|states|noted|notes|remarked|remarks|claimed|claims|"
-    r"added|adds|believes|believed|explained|argued|argues|insisted|warned|warns|"
+    r"believes|believed|explained|argued|argues|insisted|warned|warns|"
     r"suggested|suggests|wrote|writes|commented|observed|pointed\s+out|emphasi[sz]ed|"
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
-    r"alleged|alleges|allege|described"
+    r"alleged|alleges|allege|described|indicated|"
+    # "added another $20,000" adds money, not words.
+    r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|\$|\d))"
 )
 _NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
 # "Zhong Zhidong, an assistant researcher at ..., previously told": one
 # appositive without commas of its own, and an adverb before the verb.
 _BEFORE = re.compile(
     rf"(?P<who>{_NAME})(?:\s*,\s*(?P<role>[^,;:“”\"]{{3,140}}?)\s*,)?"
+    # "His successor, Gurbanguli Berdymukhamedov, says": the name an appositive
+    r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said)\b))?"
     rf"\s+(?:(?:also|previously|later|further|once|then|recently)\s+)?"
     r"(?:(?:has|have|had)\s+)?(?:(?:also|previously|since)\s+)?"  # "Microsoft has said"
     # "The Indian Navy in November said"
@@ -43,7 +47,7 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     rf"(?:\b(?:said|says|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
     # "according to a report from WCCO-TV"
-    r"(?:(?:a|an|the)\s+(?:report|statement|story)\s+(?:from|by|of)\s+(?:the\s+)?)?"
+    r"(?:(?:a|an|the)\s+(?:report|statement|story)\s+(?:from|by|of|in)\s+(?:the\s+)?)?"
     # "said team president Billy King": a role may come first.
     rf"(?P<pre>(?:[A-Za-z][\w’'-]*\s+){{0,4}}?[a-z][\w’'-]*\s+)?(?P<who>{_NAME})"
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
@@ -70,7 +74,8 @@ _PRONOUN = re.compile(
 PRONOUN_REACH = 2
 # "The governor said", "the company says": a voice named before, by its role or kind.
 _DESCRIBED = re.compile(
-    r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s+(?P<noun>[a-z][\w-]*)\s+"
+    r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts)\s+"
+    r"(?P<noun>[a-z][\w-]*)\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:{_VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
     r"|\baccording\s+to\s+the\s+(?P<acc>report|statement)\b"
@@ -97,6 +102,7 @@ _SERVICE = re.compile(
 )
 # "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
 _AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{_VERBS})\b")
+_JOINERS = frozenset(NAME_JOINERS.split("|"))
 # "nCircle": lower-case letters glued to the name's first capital.
 _LOWER_LEAD = re.compile(r"(?<![\w’'-])[a-z]{1,3}$")
 # "Office of the Surgeon General's Web": the owner speaks.
@@ -192,7 +198,12 @@ def _split_title(name: str) -> tuple[str, str]:
     )
     if k < 0:
         return name, ""
-    return " ".join(words[k + 1 :]), " ".join(words[: k + 1])
+    rest = words[k + 1 :]
+    if rest[0] == "of" and len(rest) >= 4:
+        # "Chief of Detectives Charlie Beck": the person is the last words.
+        n = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
+        return " ".join(rest[-n:]), " ".join(words[: len(words) - n])
+    return " ".join(rest), " ".join(words[: k + 1])
 
 
 def _is_role(words: str) -> bool:
@@ -220,7 +231,11 @@ def sources(text: str) -> list[tuple[str, str]]:
                 continue
             pre = m.groupdict().get("pre") or ""
             who = m.group("who")
-            if m.groupdict().get("acc") and pre[:1].isupper() and not _is_role(pre):
+            if pre[:1].isupper() and all(
+                w[:1].isupper() or w in _JOINERS for w in pre.split()
+            ):  # "said Chief of Detectives Charlie Beck": one run of a name
+                who, pre = pre + who, ""
+            elif m.groupdict().get("acc") and pre[:1].isupper() and not _is_role(pre):
                 who, pre = pre + who, ""  # "according to the Office of the Surgeon General"
             names = entities(who)
             if not names:
@@ -283,6 +298,7 @@ def build(
     for side, units in (("a", units_a), ("b", units_b)):
         last: tuple[Voice, int] | None = None  # the last named voice and its unit
         heard: list[Voice] = []  # this side's voices, the latest last
+        ahead: list[tuple[int, str]] = []  # "her spokesman said" before the name
         for u in units:
             named = sources(u.text)
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
@@ -292,6 +308,8 @@ def build(
                 again = _described(u.text, side, heard, body)
                 if again is None and near and _PRONOUN.search(u.text):
                     again = near[0]  # "He said ... He added ...": a chain
+                if again is None:
+                    ahead += [(u.id, noun) for noun in _nouns(u.text)]
             if again is not None:
                 ids = again.a if side == "a" else again.b
                 if u.id not in ids:
@@ -314,6 +332,7 @@ def build(
                     heard.remove(v)
                 heard.append(v)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
+        _name_ahead(ahead, side, heard)
     _merge_surnames(voices)
     for v in voices.values():
         taught = mentions.taught.forms(v.key) if mentions.taught else []
@@ -321,6 +340,24 @@ def build(
             v.name = taught[0]
     ordered = sorted(voices.values(), key=lambda v: (not (v.a and v.b), not v.a, v.key))
     return ordered, unnamed
+
+
+def _nouns(text: str) -> list[str]:
+    """The nouns of "the governor said" / "her spokesman said" in a sentence."""
+    return [m.group("noun").lower() for m in _DESCRIBED.finditer(text) if m.group("noun")]
+
+
+def _name_ahead(ahead: list[tuple[int, str]], side: str, heard: list[Voice]) -> None:
+    """ "Her spokesman said" names its voice a sentence or two later ("spokesman
+    Harlan Boll said"): the voice whose role has that noun, first named within
+    `BODY_REACH` units after."""
+    for uid, noun in ahead:
+        for v in heard:
+            ids = v.a if side == "a" else v.b
+            role = v.description_a if side == "a" else v.description_b
+            if ids and uid < ids[0] <= uid + BODY_REACH and noun in role.lower().split():
+                ids.insert(0, uid)
+                break
 
 
 def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> Voice | None:

@@ -207,3 +207,35 @@ def test_has_said_and_it_has_estimated() -> None:
         "It has estimated that one user in 500 was exposed."
     )
     assert spoken(lenses(a, "Version 7 is affected.")) == {"Norland Soft": [0, 1]}
+
+
+# --- fourth round (the third round's report pairs) ------------------------------
+
+
+def test_a_title_of_a_body_before_the_name() -> None:
+    assert sources("Two men were held, said Chief of Detectives Carla Beck.") == [
+        ("Carla Beck", "Chief of Detectives")
+    ]
+
+
+def test_an_appositive_name_then_says() -> None:
+    found = sources("His successor, Aman Durdy, says the vote is a key step.")
+    assert [n for n, _ in found] == ["Aman Durdy"]
+
+
+def test_added_money_is_not_speech() -> None:
+    assert sources("The county Board of Supervisors added another $20,000 to the pot.") == []
+    assert [n for n, _ in sources("Ann Lee added that the pot had grown.")] == ["Ann Lee"]
+
+
+def test_a_report_in_a_paper() -> None:
+    found = sources("According to a report in the Norland Times, the offer is the largest.")
+    assert [n for n, _ in found] == ["Norland Times"]
+
+
+def test_her_spokesman_said_before_the_name() -> None:
+    a = (
+        "The actress died yesterday, her spokesman said.\n"
+        "She died in her sleep, spokesman Hal Bolt said."
+    )
+    assert spoken(lenses(a, "The actress died.")) == {"Hal Bolt": [0, 1]}
