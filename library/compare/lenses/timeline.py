@@ -66,6 +66,8 @@ _RECURRING_AFTER = re.compile(r"^\s+of\s+(?:each|every)\b|^s\b", re.I)
 _RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
 # "the 2008-09 season": two years.
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s?[-–/]\s?(\d{2})\b(?![-–/]\d)")
+# "in May": the month the parser leaves alone (it is also a verb).
+_IN_MAY = re.compile(r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(May)\b(?!\s+\d)")
 _PAST_WEEKDAY = re.compile(r"\b(?:last|past)\s+$", re.I)
 _NEXT_WEEKDAY = re.compile(r"\b(?:next|this\s+coming|coming)\s+$", re.I)
 
@@ -287,6 +289,10 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
             continue  # "2088 Philip Street", "2045 GMT"
         out.append(_from_mention(unit.id, d))
         ends.append(end)
+    for m in _IN_MAY.finditer(unit.text):
+        if not any(x.month == 5 and x.unit == unit.id for x in out):
+            out.append(Dated(unit.id, m.group(1), None, 5, None))
+            ends.append(m.end())
     for m in _YEAR_RANGE.finditer(unit.text):  # "2008-09": the season's second year
         first, second = int(m.group(1)), int(m.group(1)[:2] + m.group(2))
         if second == first + 1 and not any(x.year == second and x.unit == unit.id for x in out):

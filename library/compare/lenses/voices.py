@@ -28,7 +28,9 @@ _VERBS = (
     r"believes|believed|explained|argued|argues|insisted|warned|warns|"
     r"suggested|suggests|wrote|writes|commented|observed|pointed\s+out|emphasi[sz]ed|"
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
-    r"alleged|alleges|allege|described|indicated|"
+    r"alleged|alleges|allege|described|indicated|attributed|attributes|"
+    # "announced today (4 November) that": a claim; "announced his retirement" is not.
+    r"announced(?=[^.;]{0,40}?\bthat\b)|"
     # "added another $20,000" adds money, not words.
     r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|\$|\d))"
 )
@@ -73,10 +75,12 @@ _PRONOUN = re.compile(
 # How many units back a pronoun may reach for its speaker.
 PRONOUN_REACH = 2
 # "The governor said", "the company says": a voice named before, by its role or kind.
+_NOT_ADVERB = r"(?!(?:also|later|further|then|previously|has|have|had)\b)"
 _DESCRIBED = re.compile(
     r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts)\s+"
-    r"(?P<noun>[a-z][\w-]*)\s+"
-    rf"(?:(?:also|later|further|then|previously)\s+)?(?:{_VERBS})\b"
+    # "the cable operator": its head noun (not an adverb: "the governor also said")
+    rf"(?:{_NOT_ADVERB}[a-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
+    rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{_VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
     r"|\baccording\s+to\s+the\s+(?P<acc>report|statement)\b"
 )
@@ -92,17 +96,24 @@ _BODY_NOUNS = frozenset((
 _QUOTED = re.compile(rf"\bquoted\s+(?P<who>{_NAME})\s+as\s+saying\b")
 # "a Defence Ministry statement said", "a Cityline spokesman told".
 _STATEMENT = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<who>{_NAME})\s+(?:statement|report|spokes(?:man|woman|person))\s+"
+    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+))(?P<who>{_NAME})\s+"
+    r"(?:statement|report|spokes(?:man|woman|person)|news\s+agency|agency|newspaper|"
+    r"television|radio|website)\s+"
     rf"(?:(?:also|later)\s+)?(?:{_VERBS})\b"
 )
 # "The Indian navy said": a nation's service, named by adjective and kind.
 _SERVICE = re.compile(
-    rf"\b(?P<who>{CAP_WORD}\s+(?:navy|army|military|government|air\s+force|coast\s+guard))"
+    rf"\b(?P<who>{CAP_WORD}(?:['’]s(?:\s+state)?)?\s+(?:navy|army|military|government|"
+    r"air\s+force|coast\s+guard|television|radio))"
     rf"\s+(?:(?:also|later)\s+)?(?:{_VERBS})\b"
 )
 # "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
 _AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{_VERBS})\b")
 _JOINERS = frozenset(NAME_JOINERS.split("|"))
+# A name in an appositive: "Mehdi iran-Nejad", "Ana de Silva".
+_NAME_LIKE = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+-[A-Z][\w’'.-]*|al|bin|de|van|von)){1,3}"
+)
 # "nCircle": lower-case letters glued to the name's first capital.
 _LOWER_LEAD = re.compile(r"(?<![\w’'-])[a-z]{1,3}$")
 # "Office of the Surgeon General's Web": the owner speaks.
@@ -246,6 +257,8 @@ def sources(text: str) -> list[tuple[str, str]]:
                 continue  # "a man outside the Sam's Club told"
             if name.lower() in _NOT_VOICES or not name[:1].isupper():
                 continue
+            if name.split()[-1].lower().rstrip(".") in _TITLE_WORDS:
+                continue  # "the Alaska Governor said": a title, no name
             lead = _LOWER_LEAD.search(text[:at])
             if lead:  # "nCircle", "eBay": a name may open in lower case
                 name, at = lead.group() + name, at - len(lead.group())
@@ -256,6 +269,11 @@ def sources(text: str) -> list[tuple[str, str]]:
             if not _is_role(pre):
                 continue  # "said they had located X", "said in a statement by X": no role
             role = (m.group("role") or pre).strip()
+            if rx is _BEFORE and _NAME_LIKE.fullmatch(role) and re.search(r"\bof\s+$", text[:at]):
+                # "the governor of Qeshm, Mehdi iran-Nejad, told": the appositive speaks
+                head = _ROLE_BEFORE.search(text[:at])
+                out.append((role, (head.group("role") if head else "").strip() + " " + name))
+                continue
             if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
                 role = ""  # "X, 38, said": an age; "X, since it was ..., said": a clause
             if not role and rx is _BEFORE:
@@ -403,6 +421,14 @@ def _merge_surnames(voices: dict[str, Voice]) -> None:
             and len(v.name) > len(me.name)
             and (ends(v)[1] == me.name.lower() if alone else ends(v) == ends(me))
         ]
+        if alone and not full and me.name.isupper():  # "THR" for "The Hollywood Reporter"
+            full = [
+                v
+                for k, v in voices.items()
+                if k != key
+                and "".join(w[0] for w in v.name.split() if w[:1].isupper())
+                in (me.name, me.name[1:] if me.name.startswith("T") else me.name)
+            ]
         if alone and not full:
             full = [
                 v

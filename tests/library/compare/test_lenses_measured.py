@@ -239,3 +239,45 @@ def test_her_spokesman_said_before_the_name() -> None:
         "She died in her sleep, spokesman Hal Bolt said."
     )
     assert spoken(lenses(a, "The actress died.")) == {"Hal Bolt": [0, 1]}
+
+
+# --- fifth round (the fourth round's report pairs) ------------------------------
+
+
+def test_in_may_is_a_month() -> None:
+    assert [d.label for d in dated("She checked into the clinic in May.")] == ["????-05-??"]
+    assert dated("Theresa May said the talks would go on.") == []
+
+
+def test_initials_fold_into_the_body() -> None:
+    a = "The Hollywood Reporter says Ross is in talks.\nTHR says Ross wants a raise."
+    assert spoken(lenses(a, "Ross is in talks.")) == {"Hollywood Reporter": [0, 1]}
+
+
+def test_a_title_alone_is_no_voice() -> None:
+    assert sources("On Saturday, the Alaska Governor said she was sorry.") == []
+
+
+def test_the_appositive_after_a_title_of_a_place_speaks() -> None:
+    found = sources("Two were hurt, the governor of Qeshm, Mehdi iran-Nejad, told ISNA.")
+    assert [n for n, _ in found] == ["Mehdi iran-Nejad"]
+
+
+def test_agencies_and_state_media() -> None:
+    assert [n for n, _ in sources("A quake hit the island, ISNA news agency reported.")] == ["ISNA"]
+    assert [n for n, _ in sources("Iran's state television says three were hurt.")] == [
+        "Iran's state television"
+    ]
+
+
+def test_announced_that_and_attributed() -> None:
+    assert [n for n, _ in sources("Seacom announced today (4 May) that repairs were done.")] == [
+        "Seacom"
+    ]
+    assert sources("Seacom announced his retirement.") == []
+    assert [n for n, _ in sources("Osama attributed the problems to the cable cut.")] == ["Osama"]
+    a = (
+        "Undersea cable operator Seacom announced that repairs were done.\n"
+        "The cable operator announced that all circuits were restored."
+    )
+    assert spoken(lenses(a, "Repairs were done.")) == {"Seacom": [0, 1]}
