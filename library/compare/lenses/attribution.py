@@ -21,7 +21,7 @@ VERBS = (
     r"believes|believed|explained|argued|argues|insisted|warned|warns|"
     r"suggested|suggests|wrote|writes|commented|observed|pointed\s+out|emphasi[sz]ed|"
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
-    r"alleged|alleges|allege|described|indicated|attributed|attributes|"
+    r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
     # "announced today (4 November) that": a claim; "announced his retirement" is not.
     r"announced(?=[^.;]{0,40}?\bthat\b)|"
     # "added another $20,000" adds money, not words.
@@ -49,6 +49,22 @@ _AFTER = re.compile(
     # "said Smith." ends the clause; "said Smith was let go" reports about Smith;
     # "said Smith at a news conference" is Smith speaking.
     r"(?(acc)|(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:at|during|in)\s+(?:a|an|the)\s))"
+)
+# "according to Palmer officials": officials of a place, unnamed.
+_GROUP_AFTER = re.compile(
+    r"^\s+(?:officials|police|sources|authorities|residents|experts|analysts|investigators)\b"
+)
+# "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
+# a body's spokesperson speaks for it, and its name may hold commas.
+_SPOKESPERSON_FOR = re.compile(
+    r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<who>[A-Z][^.;:“”\"]{1,80}?)\s+"
+    r"(?:(?:also|later)\s+)?(?:said|says|told|added)\b"
+)
+# "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
+_SAYING = re.compile(
+    r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
+    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\"]*?,\s+saying\b"
 )
 _ANONYMOUS = re.compile(
     r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
@@ -170,10 +186,17 @@ def sources(text: str) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
+    body = _SPOKESPERSON_FOR.search(text)
+    if body:
+        out.append((body.group("who"), ""))
+        spoken.append((body.start(), body.end()))
     for rx in (_BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE):
         for m in rx.finditer(text):
-            if rx is _AFTER and any(a <= m.start() < b for a, b in spoken):
+            at_start = m.start() if rx is _AFTER else m.start("who")
+            if any(a <= at_start < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
+            if m.groupdict().get("acc") and _GROUP_AFTER.match(text[m.end() :]):
+                continue  # "according to Palmer officials"
             if rx is _SERVICE:
                 out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
                 continue
@@ -222,6 +245,11 @@ def sources(text: str) -> list[tuple[str, str]]:
             out.append((name, f"{role} {title}".strip() if title else role))
             if rx is _BEFORE:
                 spoken.append((m.start(), m.end()))
+    saying = _SAYING.match(text) if not out else None
+    if saying and (names := entities(saying.group("who"))):
+        name, title = _split_title(names[-1])
+        if name.split()[-1].lower().rstrip(".") not in _TITLE_WORDS:
+            out.append((name, title))
     return out
 
 

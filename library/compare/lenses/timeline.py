@@ -56,6 +56,12 @@ _ADDRESS_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|"
     r"Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy)\b\.?"
 )
+# "Story Created: Aug 7, 2012 at 9:56 AM": a stamp the dateline test lets through.
+_STAMP = re.compile(
+    r"^\W*(?:story\s+created|created|posted|published|first\s+published|updated|"
+    r"last\s+updated|last\s+modified)\b\s*(?:on\b)?\s*:?",
+    re.I,
+)
 # "2045 GMT": a clock time, not a year.
 _CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|hours?|hrs)\b")
 # "Patch Tuesday", "Black Friday": names; "the second Tuesday of each month": no date.
@@ -263,7 +269,7 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
         unit: one sentence.
         pub: the article's publication day, when known.
     """
-    if is_dateline(unit.text):
+    if is_dateline(unit.text) or _STAMP.match(unit.text):
         return []  # a publication stamp, not a statement
     found, spans = dates(unit.text)
     merged = merge_adjacent(found, spans, unit.text)

@@ -38,6 +38,8 @@ _DESCRIBED = re.compile(
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
     r"|\baccording\s+to\s+the\s+(?P<acc>report|statement)\b"
+    # "The navy defended its actions, saying ..."
+    r"|^(?:[Tt]he|[Ii]ts)\s+(?P<saying>[a-z][\w-]*)\s+[a-z][^.;:“”\"]*?,\s+saying\b"
 )
 # How many units back "the company says" may reach for the voice just named.
 BODY_REACH = 3
@@ -170,12 +172,16 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
     groups ("the police said") stay unnamed.
     """
     for m in _DESCRIBED.finditer(text):
-        noun = (m.group("noun") or m.group("quoted") or m.group("acc")).lower()
+        noun = (m.group("noun") or m.group("quoted") or m.group("acc") or m.group("saying")).lower()
         if noun in NOT_VOICES and noun not in _BODY_NOUNS:
             continue  # "the police said": unnamed
+        # "the navy said": a voice of that name first, then one of that role.
+        for v in reversed(heard):
+            if noun in v.name.lower().split():
+                return v
         for v in reversed(heard):
             role = v.description_a if side == "a" else v.description_b
-            if noun in role.lower().split() or noun in v.name.lower().split():
+            if noun in role.lower().split():
                 return v
         if noun in _BODY_NOUNS and near is not None:
             return near

@@ -281,3 +281,31 @@ def test_announced_that_and_attributed() -> None:
         "The cable operator announced that all circuits were restored."
     )
     assert spoken(lenses(a, "Repairs were done.")) == {"Seacom": [0, 1]}
+
+
+# --- sixth round (the fifth round's report pairs) -------------------------------
+
+
+def test_saying_after_the_subject() -> None:
+    found = sources(
+        "However, Prime Minister Ana Kos has dismissed calls to quit, saying all is well."
+    )
+    assert [n for n, _ in found] == ["Ana Kos"]
+    a = "The Norland navy said it held nine men.\nThe navy defended itself, saying it fired first."
+    assert spoken(lenses(a, "Nine men were held.")) == {"Norland navy": [0, 1]}
+
+
+def test_a_spokesperson_for_a_body_with_commas_in_its_name() -> None:
+    found = sources("The spokesman for the Bureau of Alcohol, Tobacco and Firearms also said so.")
+    assert found == [("Bureau of Alcohol, Tobacco and Firearms", "")]
+
+
+def test_officials_of_a_place_are_unnamed() -> None:
+    assert sources("The dairy burned down early Tuesday, according to Palmer officials.") == []
+
+
+def test_urged_and_a_story_stamp() -> None:
+    assert [n for n, _ in sources("Mike Reed, director of the centre, urged users to patch.")] == [
+        "Mike Reed"
+    ]
+    assert dated("Story Created: Aug 7, 2012 at 9: 56 AM AKDT") == []
