@@ -9,7 +9,7 @@ dated statement with its date as written, normalised (rules in
 (the eval's own sentence split), with no publication date, so labels stay as
 written ("friday", "????-03-??").
 
-Reported per role and overall.  Roles: `tune` to `tune6` (each held
+Reported per role and overall.  Roles: `tune` to `tune7` (each held
 out and reported in the round before, then tuned on), `report` (labelled
 after the last change, never tuned on).
 
@@ -42,7 +42,7 @@ if not EVAL.exists():
     EVAL = Path("/work/shared/eval")
 
 #: Rounds of the set, in order: each tuned on once reported (see lenses_set/README.md).
-ROLES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "report")
+ROLES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "report")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",

@@ -23,7 +23,10 @@ VERBS = (
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
     r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
     # "announced today (4 November) that": a claim; "announced his retirement" is not.
-    r"announced(?=[^.;]{0,40}?\bthat\b)|"
+    # "announced today (4 November) that", "announced Friday.": a claim; "announced his
+    # retirement" is not.
+    r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|\s+(?:today|yesterday|on\s+\w+|\w+day)?\s*[.,;])|"
+    r"expects|"
     # "added another $20,000" adds money, not words.
     r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|\$|\d))"
 )
@@ -45,6 +48,8 @@ _AFTER = re.compile(
     r"(?:(?:a|an|the)\s+(?:report|statement|story)\s+(?:from|by|of|in)\s+(?:the\s+)?)?"
     # "said team president Billy King": a role may come first.
     rf"(?P<pre>(?:[A-Za-z][\w’'-]*\s+){{0,4}}?[a-z][\w’'-]*\s+)?(?P<who>{_NAME})"
+    # "said Zadan and Meron", "said the Egyptian MENA news agency"
+    rf"(?:\s+and\s+(?P<who2>{_NAME}))?(?:\s+(?:news\s+agency|agency|newspaper))?"
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
     # "said Smith." ends the clause; "said Smith was let go" reports about Smith;
     # "said Smith at a news conference" is Smith speaking.
@@ -52,7 +57,7 @@ _AFTER = re.compile(
 )
 # "according to Palmer officials": officials of a place, unnamed.
 _GROUP_AFTER = re.compile(
-    r"^\s+(?:officials|police|sources|authorities|residents|experts|analysts|investigators)\b"
+    r"^\s+(?:officials|sources|authorities|residents|experts|analysts|investigators)\b"
 )
 # "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
 # a body's spokesperson speaks for it, and its name may hold commas.
@@ -92,6 +97,12 @@ _SERVICE = re.compile(
     rf"\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
 # "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
+# "Zadan and " before the second name of "said Zadan and Meron".
+_PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
+# "John R. Amoss, who said he expects ..."
+_WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:also\s+)?(?:{VERBS})\b")
+# What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
+_SAID_AFTER_CLAUSE = re.compile(r"(?:^|[,”\"'’:]\s*)$")
 _AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{VERBS})\b")
 _JOINERS = frozenset(NAME_JOINERS.split("|"))
 # A name in an appositive: "Mehdi iran-Nejad", "Ana de Silva".
@@ -190,8 +201,23 @@ def sources(text: str) -> list[tuple[str, str]]:
     if body:
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
-    for rx in (_BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE):
+    # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
+    inverted = [
+        m.start()
+        for m in _AFTER.finditer(text)
+        if not m.group("acc") and _SAID_AFTER_CLAUSE.search(text[: m.start()])
+    ]
+    for rx in (_BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID):
         for m in rx.finditer(text):
+            if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
+                continue  # "namely TE-North, to connect ..., said MENA": MENA speaks
+            if rx is _AFTER and not m.group("acc"):
+                if not _SAID_AFTER_CLAUSE.search(text[: m.start()]):
+                    continue  # "Bloomington officers said LuAnn Johnson, of ..., was": content
+                pair = _PAIR_BEFORE.fullmatch(m.group("pre") or "")
+                for other in (m.group("who2"), pair.group("first") if pair else None):
+                    if other and (found := entities(other)):  # "said Zadan and Meron"
+                        out.append(_split_title(found[0]))
             at_start = m.start() if rx is _AFTER else m.start("who")
             if any(a <= at_start < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
@@ -202,6 +228,8 @@ def sources(text: str) -> list[tuple[str, str]]:
                 continue
             pre = m.groupdict().get("pre") or ""
             who = m.group("who")
+            if rx is _AFTER and _PAIR_BEFORE.fullmatch(pre):
+                pre = ""  # "said Zadan and Meron": the first is counted above
             if pre[:1].isupper() and all(
                 w[:1].isupper() or w in _JOINERS for w in pre.split()
             ):  # "said Chief of Detectives Charlie Beck": one run of a name
@@ -211,7 +239,7 @@ def sources(text: str) -> list[tuple[str, str]]:
             names = entities(who)
             if not names:
                 continue
-            name = names[-1] if rx in (_BEFORE, _AND_HE) else names[0]
+            name = names[-1] if rx in (_BEFORE, _AND_HE, _WHO_SAID) else names[0]
             at = m.end("who") - len(who) + who.rfind(name)
             if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(text[:at]):
                 continue  # "a man outside the Sam's Club told"
@@ -223,7 +251,7 @@ def sources(text: str) -> list[tuple[str, str]]:
             if lead:  # "nCircle", "eBay": a name may open in lower case
                 name, at = lead.group() + name, at - len(lead.group())
             name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
-            if rx in (_QUOTED, _STATEMENT, _AND_HE):
+            if rx in (_QUOTED, _STATEMENT, _AND_HE, _WHO_SAID):
                 out.append(_split_title(name))
                 continue
             if not _is_role(pre):

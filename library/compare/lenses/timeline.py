@@ -66,7 +66,8 @@ _STAMP = re.compile(
 _CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|hours?|hrs)\b")
 # "Patch Tuesday", "Black Friday": names; "the second Tuesday of each month": no date.
 _NAMED_DAY_BEFORE = re.compile(
-    r"\b(?:Patch|Super|Black|Good|Cyber|Ash|Holy|Bloody|Palm|Maundy|Shrove|Giving)\s+$"
+    r"\b(?:Patch|Super|Black|Good|Cyber|Ash|Holy|Bloody|Palm|Maundy|Shrove|Giving|Easter|"
+    r"Oscar|Oscars|Election|Selection|Decision)\s+$"
 )
 _RECURRING_AFTER = re.compile(r"^\s+of\s+(?:each|every)\b|^s\b", re.I)
 _RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)

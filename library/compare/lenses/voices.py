@@ -28,7 +28,7 @@ _PRONOUN = re.compile(
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
 )
 # How many units back a pronoun may reach for its speaker.
-PRONOUN_REACH = 2
+PRONOUN_REACH = 3  # a quote of two sentences, then "she added"
 # "The governor said", "the company says": a voice named before, by its role or kind.
 _NOT_ADVERB = r"(?!(?:also|later|further|then|previously|has|have|had)\b)"
 _DESCRIBED = re.compile(

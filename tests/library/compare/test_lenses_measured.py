@@ -309,3 +309,51 @@ def test_urged_and_a_story_stamp() -> None:
         "Mike Reed"
     ]
     assert dated("Story Created: Aug 7, 2012 at 9: 56 AM AKDT") == []
+
+
+# --- seventh round (the sixth round's report pairs) -----------------------------
+
+
+def test_announced_at_the_clause_end_and_before_a_colon() -> None:
+    found = sources("Lee will host the gala next year, the Academy announced Friday.")
+    assert [n for n, _ in found] == ["Academy"]
+    found = sources('Ann Lee announced the news in a tweet: "It is official!"')
+    assert [n for n, _ in found] == ["Ann Lee"]
+
+
+def test_said_two_names_and_a_news_agency() -> None:
+    assert [n for n, _ in sources("“We are thrilled,” said Zadan and Meron.")] == [
+        "Zadan",
+        "Meron",
+    ]
+    found = sources("The cables were cut on Friday, said the Egyptian MENA news agency.")
+    assert [n for n, _ in found] == ["Egyptian MENA"]
+
+
+def test_the_name_before_an_inverted_said_is_not_the_speaker() -> None:
+    found = sources("Egypt is laying a cable, namely TE-North, to reach Marseille, said MENA.")
+    assert [n for n, _ in found] == ["MENA"]
+    # After a subject, what follows "said" is what was said.
+    assert sources("Bloomington officers said Lu Ann Moss, of Burnsville, was hit.") == []
+
+
+def test_who_said_and_expects() -> None:
+    found = sources("His doctor, John R. Amos, who said he expects a full recovery, was calm.")
+    assert [n for n, _ in found] == ["John R. Amos"]
+    assert [n for n, _ in sources("Norland Telecom expects repairs by 31 December.")] == [
+        "Norland Telecom"
+    ]
+
+
+def test_a_pronoun_after_a_quote_of_two_sentences() -> None:
+    a = (
+        'Ann Lee announced the news in a tweet: "It is official!\n'
+        "I would like to thank the Academy.\n"
+        '"I am so excited.\n'
+        'The third time is the charm," she added in a statement.'
+    )
+    assert spoken(lenses(a, "Lee will host.")) == {"Ann Lee": [0, 3]}
+
+
+def test_oscar_sunday_is_a_name() -> None:
+    assert dated("We look forward to having her back for Oscar Sunday.") == []
