@@ -8,6 +8,7 @@
     parallax compare A B --lens voices|timeline|numbers|names   one lens of it
     parallax notes …              private notes
     parallax review …             confirm, reject, relink the machine's pairs
+    parallax alias add|list|remove   names that stand for one person or body
     parallax check                check library.db and notes.db for damage
 
 Every listing command takes `--json`.  Errors a user can act on print as one
@@ -23,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from library import __version__
+from library import __version__, aliases_cli
 from library import check as check_cli
 from library.chinese import fit, pad
 from library.cli_support import (
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     notes_cli.register(sub)
     review_cli.register(sub)
+    aliases_cli.register(sub)
     check_cli.register(sub)
     _accept_data_dir_anywhere(parser)
     return parser

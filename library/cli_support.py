@@ -153,7 +153,7 @@ def highlight(snippet: str, start: str, end: str, *, for_terminal: bool = False)
 #: they work on a full disk or a read-only mount and never wait for a writer.
 READ_ONLY_COMMANDS = frozenset(
     {"list", "show", "search", "notes list", "notes show", "notes search", "notes export"}
-    | {"related"}
+    | {"related", "alias list"}
 )
 
 
@@ -162,8 +162,8 @@ def reads_only(args: argparse.Namespace) -> bool:
     command = str(getattr(args, "command", None))
     if command == "notes":
         command += f" {getattr(args, 'notes_command', None)}"
-    if command == "review":
-        command += f" {getattr(args, 'review_command', None)}"
+    if command in ("review", "alias"):
+        command += f" {getattr(args, f'{command}_command', None)}"
     if command in ("compare", "review list"):
         # A file path is imported first; library ids (or none) only read.
         refs = (args.a, args.b) if command == "compare" else args.refs

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from library.notes import NotesStore
     from library.reviews import Relation, Review, ReviewedComparison, ReviewsStore
     from library.reviews.actions import Judgement
+    from library.store.aliases import Alias
 
 
 #: SQLite's largest integer: no article id is above it.
@@ -236,7 +237,50 @@ class Collection:
         idf = self.word_weights.for_articles(article_a, article_b)
         choice = self.similarity_backend(backend or self.backend, (article_a, article_b))
         self.backend_notice = choice.notice
-        return compare_articles(article_a, article_b, idf=idf, backend=choice.backend)
+        taught = [(x.name, x.alias) for x in self.aliases()]
+        return compare_articles(
+            article_a, article_b, idf=idf, backend=choice.backend, aliases=taught
+        )
+
+    # -- aliases the user taught (stored in library.db) ----------------------
+
+    def teach_alias(self, name: str, alias: str) -> tuple[Alias, bool]:
+        """Teach that two names stand for one person, body or place.
+
+        Comparisons from then on group them in the Voices and Names lenses and
+        treat them as one name when aligning and detecting conflicts.
+
+        Returns:
+            The pair as stored, and whether it is new (False: already taught).
+
+        Raises:
+            InvalidAlias: a name is empty, too long, or both are the same.
+        """
+        from library.database import write_transaction
+        from library.store import aliases
+
+        with write_transaction(self.library.db):
+            return aliases.teach(self.library.db.conn, name, alias)
+
+    def forget_alias(self, name: str, alias: str) -> None:
+        """Forget a taught pair (either way round).
+
+        Raises:
+            NotFound: that pair was never taught.
+        """
+        from library.database import write_transaction
+        from library.store import aliases
+
+        with write_transaction(self.library.db):
+            removed = aliases.forget(self.library.db.conn, name, alias)
+        if not removed:
+            raise NotFound(f"No alias {name!r} = {alias!r} was taught.")
+
+    def aliases(self) -> list[Alias]:
+        """Every taught pair, oldest first.  Safe in a worker thread (own connection)."""
+        from library.store import aliases
+
+        return aliases.read(self.library.path)
 
     # -- reviews (stored in notes.db beside the notes) -----------------------
 

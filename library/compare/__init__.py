@@ -9,6 +9,7 @@ and leaves the rest as only-in-A/B.  The pipeline reads top-down in `engine.py`.
 from __future__ import annotations
 
 from library.article import Article
+from library.compare.aliases import AliasPairs
 from library.compare.align import ALIGN_THRESHOLD
 from library.compare.embedding import EmbeddingBackend
 from library.compare.engine import compare
@@ -55,6 +56,7 @@ def compare_texts(
     threshold: float | None = None,
     published_a: str | None = None,
     published_b: str | None = None,
+    aliases: AliasPairs = (),
 ) -> Comparison:
     """Compare two texts; offsets in the result point into `text_a` / `text_b`.
 
@@ -70,6 +72,8 @@ def compare_texts(
             uses the backend's own.
         published_a: A's publication date (ISO), to resolve "two years ago".
         published_b: B's publication date.
+        aliases: name pairs the user taught to be the same ("Ministry of State
+            Security", "National Security Department"); see `aliases.py`.
     """
     if threshold is None:
         threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
@@ -83,6 +87,7 @@ def compare_texts(
         threshold=threshold,
         published_a=published_a,
         published_b=published_b,
+        aliases=aliases,
     )
 
 
@@ -92,6 +97,7 @@ def compare_articles(
     *,
     idf: IdfTable | None = None,
     backend: SimilarityBackend | None = None,
+    aliases: AliasPairs = (),
 ) -> Comparison:
     """Compare two `Article` records; unit offsets point into each article's `body`.
 
@@ -100,6 +106,7 @@ def compare_articles(
         article_b: article B.
         idf: word weights (see `compare_texts`).
         backend: similarity backend (see `compare_texts`).
+        aliases: taught name pairs (see `compare_texts`).
     """
     return compare_texts(
         article_a.body,
@@ -110,4 +117,5 @@ def compare_articles(
         backend=backend,
         published_a=article_a.published,
         published_b=article_b.published,
+        aliases=aliases,
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from library.compare.aliases import AliasPairs, TaughtAliases
 from library.compare.align import ALIGN_THRESHOLD, Match, align
 from library.compare.crossing import cross_pairs
 from library.compare.detectors import Passage, detect_all, passages
@@ -122,16 +123,21 @@ def compare(
     threshold: float = ALIGN_THRESHOLD,
     published_a: str | None = None,
     published_b: str | None = None,
+    aliases: AliasPairs = (),
 ) -> Comparison:
     """Compare two texts; see `library.compare.compare_texts` for the arguments."""
     # 1-2. Segment, terms, word weights.
     units_a, units_b = segment(text_a), segment(text_b)
     terms_a = [terms(u.text) for u in units_a]
     terms_b = [terms(u.text) for u in units_b]
+    if aliases:  # taught aliases: every form of a name gets the words of the first
+        taught = TaughtAliases(aliases)
+        terms_a = [taught.rewrite_terms(u.text, t) for u, t in zip(units_a, terms_a, strict=True)]
+        terms_b = [taught.rewrite_terms(u.text, t) for u, t in zip(units_b, terms_b, strict=True)]
     if idf is None:
         idf = IdfTable.from_term_lists([*terms_a, *terms_b])
     # 5. Mentions first: the aligner's divergence test already runs the detectors.
-    mentions = Mentions.build(text_a, text_b)
+    mentions = Mentions.build(text_a, text_b, aliases=aliases)
     candidates = Candidates(units_a, units_b, text_a, text_b, mentions)
     # 3. Score and align.
     matches = align(

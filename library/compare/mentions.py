@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from library.compare.aliases import AliasPairs, TaughtAliases
 from library.compare.detectors.text import TITLES, entities
 
 _REFERRED = re.compile(
@@ -39,21 +40,24 @@ class Mentions:
         canon: lower-cased short form -> lower-cased full name.
         names_a: canonical names found in article A.
         names_b: canonical names found in article B.
+        taught: aliases the user taught (one key for every form of a group).
     """
 
     canon: dict[str, str] = field(default_factory=dict)
     names_a: set[str] = field(default_factory=set)
     names_b: set[str] = field(default_factory=set)
+    taught: TaughtAliases = field(default_factory=TaughtAliases)
 
     @classmethod
-    def build(cls, text_a: str, text_b: str) -> Mentions:
+    def build(cls, text_a: str, text_b: str, *, aliases: AliasPairs = ()) -> Mentions:
         """Index the names of both articles and their aliases.
 
         Args:
             text_a: article A's text.
             text_b: article B's text.
+            aliases: name pairs the user taught to be the same (see `aliases.py`).
         """
-        out = cls()
+        out = cls(taught=TaughtAliases(aliases))
         found = {"a": entities(text_a), "b": entities(text_b)}
         full = [n for side in found.values() for n in side if len(n.split()) >= 2]
         # A surname (last word of a full name) or the initials ("A.G.") stand for
@@ -99,10 +103,14 @@ class Mentions:
         """The full name `name` stands for (lower-cased), or `name` itself normalised."""
         k = _key(name)
         dotless = k.replace(".", "").replace(" ", "")
+        found = k
         for cand in (k, dotless, k.split()[-1] if k and len(k.split()) == 1 else ""):
             if cand and cand in self.canon:
-                return self.canon[cand]
-        return k
+                found = self.canon[cand]
+                break
+        if self.taught:  # a taught form, as written or as its full name
+            return self.taught.key(k) or self.taught.key(found) or found
+        return found
 
     def same(self, x: str, y: str) -> bool:
         """Whether two names stand for the same person, place or body in this pair."""

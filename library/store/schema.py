@@ -128,3 +128,15 @@ def m006_sentence_embeddings(db: sqlite_utils.Database) -> None:
         END
         """
     )
+
+
+@migrations()
+def m008_aliases(db: sqlite_utils.Database) -> None:
+    """Aliases the user taught ("Ministry of State Security = National Security Department").
+
+    Numbered m008: m007 is the article-language step.  Migrations are applied
+    by name, so this one runs whether or not m007 is there yet.
+    """
+    from library.store import aliases
+
+    aliases.create_table(db)

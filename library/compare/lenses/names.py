@@ -39,6 +39,8 @@ def _tidy(name: str, sentence: str) -> str:
     """ "Xi Jinping's" -> "Xi Jinping"; "Following Xi Jinping" at a sentence start ->
     "Xi Jinping" (an opening "-ing" or "-ly" word is not part of a name)."""
     name = _POSSESSIVE.sub("", name)
+    if name[:4].lower() == "the " and len(name.split()) > 1:
+        name = name[4:]  # "On Monday the National Security Department"
     words = name.split()
     if len(words) > 1 and sentence.lstrip().startswith(name) and words[0].endswith(("ing", "ly")):
         name = " ".join(words[1:])
@@ -83,5 +85,9 @@ def build(units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentio
                 if u.id not in ids:
                     ids.append(u.id)
     for n in found.values():
+        # A group the user taught is named as they first wrote it.
+        taught = mentions.taught.forms(n.key) if mentions.taught else []
+        if taught:
+            n.name = taught[0]
         n.aliases = [x for x in n.aliases if x != n.name]
     return sorted(found.values(), key=lambda n: (not (n.a and n.b), -(len(n.a) + len(n.b)), n.key))

@@ -3,8 +3,12 @@
 Dates are parsed by the conflict detectors' parser (`quantities.dates`) and
 normalised as far as the text allows: "November 9" stays without a year unless
 the publication date supplies one; "the 10th" is a day alone; "this year",
-"last year", "two years ago", "yesterday" are resolved against the publication
-date when it is known and otherwise kept as written.  Unknown fields print as
+"last month", "two years ago", "30 months ago", "yesterday" are resolved
+against the publication date when it is known and otherwise kept as written;
+"this weekend" and "three weeks ago" stay as written (no day to name).  A
+weekday ("on Friday") is resolved to the last such day up to publication, or
+the next one from it when the sentence tells of what will come ("is scheduled
+to appear Wednesday", "next Monday"); unresolved, it is the weekday alone.  Unknown fields print as
 "?" ("????-11-09"), so a partial date is never shown as a made-up full one.
 
 A and B entries are linked when their dates fit (no field disagrees, one field
@@ -32,13 +36,47 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "a": 1, "an": 1,
 }  # fmt: skip
 RELATIVE = re.compile(
-    r"\b(?P<this>this|last|next)\s+year\b"
-    r"|\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+years?\s+ago\b"
+    r"\b(?P<this>this|last|next)\s+(?P<span>year|month|weekend|week)\b"
+    r"|\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+"
+    r"(?P<unit>year|month|week|day)s?\s+ago\b"
     r"|\b(?P<day>yesterday|today|tomorrow)\b",
     re.I,
 )
 _YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
 _DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words that put a bare weekday after publication ("will appear Wednesday").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|next|scheduled|expected|due|plans?|planned|set\s+to|is\s+to|are\s+to|"
+    r"could\s+be\s+coming|upcoming)\b",
+    re.I,
+)
+# "2088 Philip Street": a house number, not a year.
+_ADDRESS_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|"
+    r"Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy)\b\.?"
+)
+# "Story Created: Aug 7, 2012 at 9:56 AM": a stamp the dateline test lets through.
+_STAMP = re.compile(
+    r"^\W*(?:story\s+created|created|posted|published|first\s+published|updated|"
+    r"last\s+updated|last\s+modified)\b\s*(?:on\b)?\s*:?",
+    re.I,
+)
+# "2045 GMT": a clock time, not a year.
+_CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|hours?|hrs)\b")
+# "Patch Tuesday", "Black Friday": names; "the second Tuesday of each month": no date.
+_NAMED_DAY_BEFORE = re.compile(
+    r"\b(?:Patch|Super|Black|Good|Cyber|Ash|Holy|Bloody|Palm|Maundy|Shrove|Giving|Easter|"
+    r"Oscar|Oscars|Election|Selection|Decision)\s+$"
+)
+_RECURRING_AFTER = re.compile(r"^\s+of\s+(?:each|every)\b|^s\b", re.I)
+_RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
+# "the 2008-09 season": two years.
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s?[-–/]\s?(\d{2})\b(?![-–/]\d)")
+# "in May": the month the parser leaves alone (it is also a verb).
+_IN_MAY = re.compile(r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(May)\b(?!\s+\d)")
+_PAST_WEEKDAY = re.compile(r"\b(?:last|past)\s+$", re.I)
+_NEXT_WEEKDAY = re.compile(r"\b(?:next|this\s+coming|coming)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +89,18 @@ class Dated:
     month: int | None
     day: int | None
     resolved: bool = False  # a field was filled from the publication date
+    weekday: int | None = None  # 1 = Monday, as `date.isoweekday()`
 
     @property
     def label(self) -> str:
         """ "2024-03-??", "????-11-09", "????-??-10": unknown fields as "?".
 
-        A relative date with no publication date to resolve it is kept as written.
+        A weekday not placed by a publication date is its name ("friday"); a
+        relative date with no publication date to resolve it is kept as written.
         """
         if self.year is None and self.month is None and self.day is None:
+            if self.weekday is not None:
+                return _WEEKDAY_NAMES[self.weekday - 1]
             return self.text.lower()
         y = f"{self.year:04d}" if self.year is not None else "????"
         m = f"{self.month:02d}" if self.month is not None else "??"
@@ -66,8 +108,10 @@ class Dated:
         return f"{y}-{m}-{d}"
 
     def fits(self, other: Dated) -> bool:
-        """No field differs and at least one agrees."""
+        """No field differs and at least one agrees; without fields, the same label."""
         pairs = ((self.year, other.year), (self.month, other.month), (self.day, other.day))
+        if all(x is None and y is None for x, y in pairs):
+            return self.label == other.label  # "friday" / "Friday"; "this weekend"
         return all(x is None or y is None or x == y for x, y in pairs) and any(
             x is not None and x == y for x, y in pairs
         )
@@ -137,19 +181,39 @@ def _resolve(d: Dated, pub: date | None) -> Dated:
     return d
 
 
+def _months_back(pub: date, months: int) -> tuple[int, int]:
+    """(year, month) `months` before publication's month (negative: after)."""
+    k = pub.year * 12 + pub.month - 1 - months
+    return k // 12, k % 12 + 1
+
+
 def _relative(text: str, unit: int, pub: date | None) -> list[tuple[Dated, int]]:
     out: list[tuple[Dated, int]] = []
     for m in RELATIVE.finditer(text):
         written = m.group()
-        if m.group("this"):
+        span, unit_word = (m.group("span") or "").lower(), (m.group("unit") or "").lower()
+        if pub is None or span in ("week", "weekend") or unit_word == "week":
+            # No publication date, or a span no field names: kept as written.
+            out.append((Dated(unit, written, None, None, None), m.start()))
+        elif m.group("this"):
             shift = _YEAR_SHIFT[m.group("this").lower()]
-            year = pub.year + shift if pub else None
-            out.append((Dated(unit, written, year, None, None, pub is not None), m.start()))
+            if span == "month":
+                y, mo = _months_back(pub, -shift)
+                out.append((Dated(unit, written, y, mo, None, True), m.start()))
+            else:
+                out.append((Dated(unit, written, pub.year + shift, None, None, True), m.start()))
         elif m.group("n"):
             n = m.group("n").lower()
             ago = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-            year = pub.year - ago if pub else None
-            out.append((Dated(unit, written, year, None, None, pub is not None), m.start()))
+            if unit_word == "year":
+                found = Dated(unit, written, pub.year - ago, None, None, True)
+            elif unit_word == "month":
+                y, mo = _months_back(pub, ago)
+                found = Dated(unit, written, y, mo, None, True)
+            else:
+                when = pub - timedelta(days=ago)
+                found = Dated(unit, written, when.year, when.month, when.day, True)
+            out.append((found, m.start()))
         else:
             if pub is None:
                 out.append((Dated(unit, written, None, None, None), m.start()))
@@ -157,6 +221,43 @@ def _relative(text: str, unit: int, pub: date | None) -> list[tuple[Dated, int]]
             when = pub + timedelta(days=_DAY_SHIFT[m.group("day").lower()])
             out.append((Dated(unit, written, when.year, when.month, when.day, True), m.start()))
     return out
+
+
+def _no_day(text: str, start: int, end: int) -> bool:
+    """A weekday that names no day: "Patch Tuesday", "every Monday", "Tuesdays"."""
+    if start < 0:
+        return False
+    before, after = text[:start], text[end:]
+    return bool(
+        _NAMED_DAY_BEFORE.search(before)
+        or _RECURRING_BEFORE.search(before)
+        or _RECURRING_AFTER.match(after)
+    )
+
+
+def _weekday(unit: Unit, d: DateMention, pub: date | None) -> Dated:
+    """A weekday alone, placed by the publication date when it is known.
+
+    The last such day up to publication ("said Friday"), or the first from it
+    when the sentence tells of what will come ("is scheduled to be arraigned
+    Wednesday"); "next" and "last" just before move it off publication day.
+    """
+    assert d.weekday is not None
+    found = Dated(unit.id, d.text, None, None, None, weekday=d.weekday)
+    if pub is None:
+        return found
+    at = unit.text.find(d.text)
+    before = unit.text[:at] if at >= 0 else ""
+    gap = (pub.isoweekday() - d.weekday) % 7
+    ahead = (d.weekday - pub.isoweekday()) % 7
+    if _NEXT_WEEKDAY.search(before):
+        gap = -(ahead or 7)  # "next Friday" in a Friday paper is a week on
+    elif _PAST_WEEKDAY.search(before):
+        gap = gap or 7  # "last Friday" in a Friday paper is a week back
+    elif _FUTURE.search(unit.text):
+        gap = -ahead
+    when = pub - timedelta(days=gap)
+    return replace(found, year=when.year, month=when.month, day=when.day, resolved=True)
 
 
 def statements(unit: Unit, pub: date | None) -> list[Dated]:
@@ -169,20 +270,41 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
         unit: one sentence.
         pub: the article's publication day, when known.
     """
-    if is_dateline(unit.text):
+    if is_dateline(unit.text) or _STAMP.match(unit.text):
         return []  # a publication stamp, not a statement
     found, spans = dates(unit.text)
     merged = merge_adjacent(found, spans, unit.text)
     out: list[Dated] = []
     ends: list[int] = []
     for d in merged:
+        at = unit.text.find(d.text)
+        end = at + len(d.text) if at >= 0 else -1
         if d.year is None and d.month is None and d.day is None:
-            continue  # a weekday or a clock time alone: no place on a date axis
+            if d.weekday is not None and not _no_day(unit.text, at, end):
+                # "on Friday": a date the publication day places
+                out.append(_weekday(unit, d, pub))
+                ends.append(end)
+            continue  # a clock time alone: no place on a date axis
         if (d.day or 0) > 31 or (d.month or 0) > 12:
             continue  # "the 81st annual ceremony": an ordinal, not a day
+        after = unit.text[max(end, 0) :]
+        if (
+            d.month is None
+            and d.day is None
+            and (_ADDRESS_AFTER.match(after) or _CLOCK_AFTER.match(after))
+        ):
+            continue  # "2088 Philip Street", "2045 GMT"
         out.append(_from_mention(unit.id, d))
-        at = unit.text.find(d.text)
-        ends.append(at + len(d.text) if at >= 0 else -1)
+        ends.append(end)
+    for m in _IN_MAY.finditer(unit.text):
+        if not any(x.month == 5 and x.unit == unit.id for x in out):
+            out.append(Dated(unit.id, m.group(1), None, 5, None))
+            ends.append(m.end())
+    for m in _YEAR_RANGE.finditer(unit.text):  # "2008-09": the season's second year
+        first, second = int(m.group(1)), int(m.group(1)[:2] + m.group(2))
+        if second == first + 1 and not any(x.year == second and x.unit == unit.id for x in out):
+            out.append(Dated(unit.id, m.group(), second, None, None))
+            ends.append(m.end())
     for rel, start in _relative(unit.text, unit.id, pub):
         host = next((k for k, e in enumerate(ends) if 0 <= e <= start and start - e <= 12), None)
         if host is not None and out[host].year is None and rel.year is not None:

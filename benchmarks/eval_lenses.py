@@ -1,0 +1,217 @@
+"""Voices and timeline against a hand-checked set of ECB+ article pairs.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/eval_lenses.py [--role ROLE] [-v]
+
+`benchmarks/lenses_set/gold.json` lists, for 13 ECB+ train/dev pairs, every
+named speaker of each article with the sentences where they speak, and every
+dated statement with its date as written, normalised (rules in
+`benchmarks/lenses_set/README.md`).  The lenses run on one unit per sentence
+(the eval's own sentence split), with no publication date, so labels stay as
+written ("friday", "????-03-??").
+
+Reported per role and overall.  Roles: `tune` to `tune7` (each held
+out and reported in the round before, then tuned on), `report` (labelled
+after the last change, never tuned on).
+
+- speakers: precision and recall of the named voices of each article (a voice
+  is right when its name is the gold speaker's, or a shorter form of it);
+- attributions: the same over (speaker, sentence) pairs;
+- dated events: precision and recall over (sentence, date) pairs.
+
+`-v` prints each miss and false hit with its sentence, on the terminal only.
+Eval texts never leave `/work/shared/eval/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from library.compare.lenses import timeline, voices
+from library.compare.mentions import Mentions
+from library.compare.model import Unit
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "lenses_set" / "gold.json"
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+if not EVAL.exists():
+    EVAL = Path("/work/shared/eval")
+
+#: Rounds of the set, in order: each tuned on once reported (see lenses_set/README.md).
+ROLES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "report")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "a": "1", "an": "1",
+}  # fmt: skip
+
+
+@dataclass
+class Tally:
+    """True positives, predictions and gold items of one measure."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    def line(self) -> str:
+        p = self.tp / self.predicted if self.predicted else 1.0
+        r = self.tp / self.gold if self.gold else 1.0
+        return f"P {p:.3f} ({self.tp}/{self.predicted})  R {r:.3f} ({self.tp}/{self.gold})"
+
+
+@dataclass
+class Scores:
+    speakers: Tally = field(default_factory=Tally)
+    attributions: Tally = field(default_factory=Tally)
+    dates: Tally = field(default_factory=Tally)
+
+    def add(self, other: Scores) -> None:
+        self.speakers.add(other.speakers)
+        self.attributions.add(other.attributions)
+        self.dates.add(other.dates)
+
+
+def _norm(name: str) -> list[str]:
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).replace("’", "'")
+    return re.sub(r"'s\b", "", name).lower().split()
+
+
+def same_speaker(found: str, gold: str) -> bool:
+    """Equal names, or one a shorter form of the other ("Kroon", "Summit")."""
+    f, g = _norm(found), _norm(gold)
+    if not f or not g:
+        return False
+    short, long_ = (f, g) if len(f) <= len(g) else (g, f)
+    n = len(short)
+    return long_[-n:] == short or long_[:n] == short
+
+
+def date_label(d: timeline.Dated) -> str:
+    """A statement's date as the gold writes it: fields, else the weekday or words."""
+    if d.year is not None or d.month is not None or d.day is not None:
+        return d.label
+    text = d.text.lower()
+    for day in _WEEKDAYS:
+        if day in text:
+            return day
+    return " ".join(_NUMBERS.get(w, w) for w in text.split())
+
+
+def load_rows(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for split in ("train", "dev"):
+        with (EVAL / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                key = (row["doc_a"], row["doc_b"])
+                if key in wanted:
+                    rows[key] = row
+    return rows
+
+
+def sentences(row: dict[str, Any], side: str) -> list[str]:
+    found = list(row[f"sentences_{side}"])
+    return found[1:] if row[f"doc_{side}"].endswith("plus") else found  # a URL first
+
+
+def units_of(sents: list[str]) -> tuple[str, tuple[Unit, ...]]:
+    out, pos = [], 0
+    for k, s in enumerate(sents):
+        out.append(Unit(k, s, pos, pos + len(s)))
+        pos += len(s) + 1
+    return "\n".join(sents), tuple(out)
+
+
+def score_pair(entry: dict[str, Any], row: dict[str, Any], verbose: bool) -> Scores:
+    sents = {side: sentences(row, side) for side in ("a", "b")}
+    text_a, units_a = units_of(sents["a"])
+    text_b, units_b = units_of(sents["b"])
+    found, _ = voices.build(units_a, units_b, Mentions.build(text_a, text_b))
+    out = Scores()
+    for side, units in (("a", units_a), ("b", units_b)):
+        gold = entry[side]
+        name = entry[f"doc_{side}"]
+
+        def say(kind: str, what: str, unit: int, name: str = name, side: str = side) -> None:
+            if verbose:
+                print(f"  {name} {kind}: {what} @{unit}: {sents[side][unit][:160]}")
+
+        # Speakers: each found voice matched to at most one gold speaker.
+        spoken = [(v.name, v.a if side == "a" else v.b) for v in found]
+        spoken = [(n, ids) for n, ids in spoken if ids]
+        gold_speakers: dict[str, list[int]] = gold["speakers"]
+        taken: set[str] = set()
+        attributed: set[tuple[str, int]] = set()
+        for n, ids in spoken:
+            match = next((g for g in gold_speakers if g not in taken and same_speaker(n, g)), None)
+            out.speakers.predicted += 1
+            if match is not None:
+                taken.add(match)
+                out.speakers.tp += 1
+            else:
+                say("false speaker", n, ids[0])
+            attributed |= {(match or f"?{n}", i) for i in ids}
+        for g in gold_speakers:
+            if g not in taken:
+                say("missed speaker", g, gold_speakers[g][0])
+        out.speakers.gold += len(gold_speakers)
+        gold_attr = {(g, i) for g, ids in gold_speakers.items() for i in ids}
+        out.attributions.tp += len(attributed & gold_attr)
+        out.attributions.predicted += len(attributed)
+        out.attributions.gold += len(gold_attr)
+        for g, i in sorted(attributed - gold_attr, key=lambda x: x[1]):
+            say("false attribution", g, i)
+        for g, i in sorted(gold_attr - attributed, key=lambda x: x[1]):
+            say("missed attribution", g, i)
+        # Dated events.
+        predicted = {(d.unit, date_label(d)) for u in units for d in timeline.statements(u, None)}
+        gold_dates = {(i, label) for i, label in gold["dates"]}
+        out.dates.tp += len(predicted & gold_dates)
+        out.dates.predicted += len(predicted)
+        out.dates.gold += len(gold_dates)
+        for i, label in sorted(predicted - gold_dates):
+            say("false date", label, i)
+        for i, label in sorted(gold_dates - predicted):
+            say("missed date", label, i)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--role", choices=ROLES)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    if not EVAL.exists():
+        print(f"skipped: {EVAL} not found")
+        return
+    entries = json.loads(GOLD.read_text(encoding="utf-8"))["pairs"]
+    rows = load_rows({(e["doc_a"], e["doc_b"]) for e in entries})
+    totals: dict[str, Scores] = {r: Scores() for r in (*ROLES, "all")}
+    for e in entries:
+        if args.role and e["role"] != args.role:
+            continue
+        if args.verbose:
+            print(f"{e['doc_a']} / {e['doc_b']} ({e['role']})")
+        s = score_pair(e, rows[(e["doc_a"], e["doc_b"])], args.verbose)
+        totals[e["role"]].add(s)
+        totals["all"].add(s)
+    for role, s in totals.items():
+        if s.speakers.gold + s.dates.gold == 0:
+            continue
+        print(f"{role:>6}  speakers      {s.speakers.line()}")
+        print(f"{'':>6}  attributions  {s.attributions.line()}")
+        print(f"{'':>6}  dated events  {s.dates.line()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,290 @@
+"""Attribution in one sentence: who is said to say what, and in what role.
+
+The patterns of the Voices lens (`voices.py`): "X told Y that", "X said",
+"X believes", "according to X", "quoted X as saying", "a X spokeswoman
+said", a quote followed by "said X" / "X said", a role before or after the
+name ("Current affairs commentator Li Linyi told", "Yao Yuan, a professor of
+international studies at ..., told"), and the unnamed sources ("analysts
+believe", "observers", "some speculate").  Each form was found missing or
+wrong on hand-checked news (see benchmarks/RESULTS-lenses.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, TITLES, entities
+from library.compare.units import STOPWORDS
+
+VERBS = (
+    r"said|says|say|told|tells|stated|states|noted|notes|remarked|remarks|claimed|claims|"
+    r"believes|believed|explained|argued|argues|insisted|warned|warns|"
+    r"suggested|suggests|wrote|writes|commented|observed|pointed\s+out|emphasi[sz]ed|"
+    r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
+    r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
+    # "announced today (4 November) that": a claim; "announced his retirement" is not.
+    # "announced today (4 November) that", "announced Friday.": a claim; "announced his
+    # retirement" is not.
+    r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|\s+(?:today|yesterday|on\s+\w+|\w+day)?\s*[.,;])|"
+    r"expects|"
+    # "added another $20,000" adds money, not words.
+    r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|\$|\d))"
+)
+_NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
+# "Zhong Zhidong, an assistant researcher at ..., previously told": one
+# appositive without commas of its own, and an adverb before the verb.
+_BEFORE = re.compile(
+    rf"(?P<who>{_NAME})(?:\s*,\s*(?P<role>[^,;:“”\"]{{3,140}}?)\s*,)?"
+    # "His successor, Gurbanguli Berdymukhamedov, says": the name an appositive
+    r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said)\b))?"
+    rf"\s+(?:(?:also|previously|later|further|once|then|recently)\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:(?:also|previously|since)\s+)?"  # "Microsoft has said"
+    # "The Indian Navy in November said"
+    rf"(?:(?:in|on)\s+{CAP_WORD}\s+)?(?:{VERBS})\b"
+)
+_AFTER = re.compile(
+    rf"(?:\b(?:said|says|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
+    # "according to a report from WCCO-TV"
+    r"(?:(?:a|an|the)\s+(?:report|statement|story)\s+(?:from|by|of|in)\s+(?:the\s+)?)?"
+    # "said team president Billy King": a role may come first.
+    rf"(?P<pre>(?:[A-Za-z][\w’'-]*\s+){{0,4}}?[a-z][\w’'-]*\s+)?(?P<who>{_NAME})"
+    # "said Zadan and Meron", "said the Egyptian MENA news agency"
+    rf"(?:\s+and\s+(?P<who2>{_NAME}))?(?:\s+(?:news\s+agency|agency|newspaper))?"
+    r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
+    # "said Smith." ends the clause; "said Smith was let go" reports about Smith;
+    # "said Smith at a news conference" is Smith speaking.
+    r"(?(acc)|(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:at|during|in)\s+(?:a|an|the)\s))"
+)
+# "according to Palmer officials": officials of a place, unnamed.
+_GROUP_AFTER = re.compile(
+    r"^\s+(?:officials|sources|authorities|residents|experts|analysts|investigators)\b"
+)
+# "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
+# a body's spokesperson speaks for it, and its name may hold commas.
+_SPOKESPERSON_FOR = re.compile(
+    r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<who>[A-Z][^.;:“”\"]{1,80}?)\s+"
+    r"(?:(?:also|later)\s+)?(?:said|says|told|added)\b"
+)
+# "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
+_SAYING = re.compile(
+    r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
+    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\"]*?,\s+saying\b"
+)
+_ANONYMOUS = re.compile(
+    r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
+    r"sources?|some(?:\s+people)?|others|many|netizens|scholars?|police|investigators|"
+    r"officials|authorities|witnesses|residents|prosecutors)\s+"
+    r"(?:(?:also|have|had|generally|widely)\s+)?"
+    r"(?P<verb>believe[sd]?|say|said|suggest(?:ed)?|speculated?|interpret(?:ed)?|think|"
+    r"thought|argued?|note[sd]?|warn(?:ed)?|claim(?:ed)?|point\s+out|pointed\s+out|"
+    r"told|stated?|view(?:ed)?|expect(?:ed)?)\b",
+    re.I,
+)
+# "Another news agency quoted Jane Doe as saying".
+_QUOTED = re.compile(rf"\bquoted\s+(?P<who>{_NAME})\s+as\s+saying\b")
+# "a Defence Ministry statement said", "a Cityline spokesman told".
+_STATEMENT = re.compile(
+    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+))(?P<who>{_NAME})\s+"
+    r"(?:statement|report|spokes(?:man|woman|person)|news\s+agency|agency|newspaper|"
+    r"television|radio|website)\s+"
+    rf"(?:(?:also|later)\s+)?(?:{VERBS})\b"
+)
+# "The Indian navy said": a nation's service, named by adjective and kind.
+_SERVICE = re.compile(
+    rf"\b(?P<who>{CAP_WORD}(?:['’]s(?:\s+state)?)?\s+(?:navy|army|military|government|"
+    r"air\s+force|coast\s+guard|television|radio))"
+    rf"\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
+)
+# "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
+# "Zadan and " before the second name of "said Zadan and Meron".
+_PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
+# "John R. Amoss, who said he expects ..."
+_WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:also\s+)?(?:{VERBS})\b")
+# What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
+_SAID_AFTER_CLAUSE = re.compile(r"(?:^|[,”\"'’:]\s*)$")
+_AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{VERBS})\b")
+_JOINERS = frozenset(NAME_JOINERS.split("|"))
+# A name in an appositive: "Mehdi iran-Nejad", "Ana de Silva".
+_NAME_LIKE = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+-[A-Z][\w’'.-]*|al|bin|de|van|von)){1,3}"
+)
+# "nCircle": lower-case letters glued to the name's first capital.
+_LOWER_LEAD = re.compile(r"(?<![\w’'-])[a-z]{1,3}$")
+# "Office of the Surgeon General's Web": the owner speaks.
+_OWNER = re.compile(r"['’]s\b.*$")
+# "Zadan and Meron added": two speakers.
+_AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
+# "a man outside the Sam's Club told": a place, not the speaker.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
+)
+# A role told just before the name: "Current affairs commentator Li Linyi".
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
+# Titles and ranks a capitalised run puts before a name.
+_TITLE_WORDS = TITLES | frozenset((
+    "sgt", "lt", "chief", "editor", "prosecutor", "commodore", "const", "constable", "officer",
+    "spokesman", "spokeswoman", "spokesperson", "undersheriff", "sheriff", "captain", "capt",
+    "col", "colonel", "detective", "det", "inspector", "coach", "professor", "mayor", "premier",
+    "commander", "adm", "admiral", "manager", "superintendent", "lieutenant", "sergeant",
+    "executive", "ceo", "chancellor", "ambassador", "deputy", "ada", "da",
+))  # fmt: skip
+# Words that open a clause, not a role: ", since it was ...,".
+_CLAUSE = frozenset((
+    "since", "because", "as", "after", "before", "while", "if", "and", "but", "when",
+    "although", "though", "so", "then", "until", "unless", "where", "that", "which",
+    "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "for", "with", "by", "from",
+    "to", "not", "also", "however",
+))  # fmt: skip
+_NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at", "as", "by"))
+# Words a voice never is (a pronoun, the article itself).
+NOT_VOICES = frozenset((
+    "article", "report", "statement", "notice", "it", "this", "he", "she", "analyst", "analysts",
+    "observer", "observers", "expert", "experts", "critics", "commentators", "insiders",
+    "sources", "some", "others", "many", "netizens", "scholars", "officials", "police",
+    "investigators", "authorities", "witnesses", "residents", "prosecutors",
+))  # fmt: skip
+
+
+def _role_before(text: str, start: int) -> str:
+    m = _ROLE_BEFORE.search(text[:start])
+    if not m:
+        return ""
+    words = m.group("role").split()
+    # "On the other hand, X said": a role is a noun phrase, not a clause.
+    if any(w.lower() in _NOT_ROLE for w in words) or words[-1].lower().endswith("ly"):
+        return ""
+    return " ".join(words)
+
+
+def _split_title(name: str) -> tuple[str, str]:
+    """Title words off a name, into the role.
+
+    "Troy Police Chief Charles Craft" -> ("Charles Craft", "Troy Police Chief");
+    "Gregg Hastings of the Oregon State Police" -> ("Gregg Hastings", "of the ...").
+    """
+    head, of, body = name.partition(" of ")
+    if of and len(head.split()) >= 2:
+        inner, title = _split_title(head)
+        return inner, f"{title} of {body}".strip()
+    words = name.split()
+    k = max(
+        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLE_WORDS), default=-1
+    )
+    if k < 0:
+        return name, ""
+    rest = words[k + 1 :]
+    if rest[0] == "of" and len(rest) >= 4:
+        # "Chief of Detectives Charlie Beck": the person is the last words.
+        n = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
+        return " ".join(rest[-n:]), " ".join(words[: len(words) - n])
+    return " ".join(rest), " ".join(words[: k + 1])
+
+
+def _is_role(words: str) -> bool:
+    """Whether words before a name read as a role ("team president"), not a clause."""
+    return not any(
+        w.lower() in STOPWORDS or w.lower() in _NOT_ROLE or w.endswith(("ed", "ing"))
+        for w in words.split()
+    )
+
+
+def sources(text: str) -> list[tuple[str, str]]:
+    """Named sources of one sentence as `(name, role)`, in order.
+
+    Args:
+        text: one sentence.
+    """
+    out: list[tuple[str, str]] = []
+    spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
+    body = _SPOKESPERSON_FOR.search(text)
+    if body:
+        out.append((body.group("who"), ""))
+        spoken.append((body.start(), body.end()))
+    # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
+    inverted = [
+        m.start()
+        for m in _AFTER.finditer(text)
+        if not m.group("acc") and _SAID_AFTER_CLAUSE.search(text[: m.start()])
+    ]
+    for rx in (_BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID):
+        for m in rx.finditer(text):
+            if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
+                continue  # "namely TE-North, to connect ..., said MENA": MENA speaks
+            if rx is _AFTER and not m.group("acc"):
+                if not _SAID_AFTER_CLAUSE.search(text[: m.start()]):
+                    continue  # "Bloomington officers said LuAnn Johnson, of ..., was": content
+                pair = _PAIR_BEFORE.fullmatch(m.group("pre") or "")
+                for other in (m.group("who2"), pair.group("first") if pair else None):
+                    if other and (found := entities(other)):  # "said Zadan and Meron"
+                        out.append(_split_title(found[0]))
+            at_start = m.start() if rx is _AFTER else m.start("who")
+            if any(a <= at_start < b for a, b in spoken):
+                continue  # "The paper said Nichols, who ...": Nichols is spoken of
+            if m.groupdict().get("acc") and _GROUP_AFTER.match(text[m.end() :]):
+                continue  # "according to Palmer officials"
+            if rx is _SERVICE:
+                out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
+                continue
+            pre = m.groupdict().get("pre") or ""
+            who = m.group("who")
+            if rx is _AFTER and _PAIR_BEFORE.fullmatch(pre):
+                pre = ""  # "said Zadan and Meron": the first is counted above
+            if pre[:1].isupper() and all(
+                w[:1].isupper() or w in _JOINERS for w in pre.split()
+            ):  # "said Chief of Detectives Charlie Beck": one run of a name
+                who, pre = pre + who, ""
+            elif m.groupdict().get("acc") and pre[:1].isupper() and not _is_role(pre):
+                who, pre = pre + who, ""  # "according to the Office of the Surgeon General"
+            names = entities(who)
+            if not names:
+                continue
+            name = names[-1] if rx in (_BEFORE, _AND_HE, _WHO_SAID) else names[0]
+            at = m.end("who") - len(who) + who.rfind(name)
+            if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(text[:at]):
+                continue  # "a man outside the Sam's Club told"
+            if name.lower() in NOT_VOICES or not name[:1].isupper():
+                continue
+            if name.split()[-1].lower().rstrip(".") in _TITLE_WORDS:
+                continue  # "the Alaska Governor said": a title, no name
+            lead = _LOWER_LEAD.search(text[:at])
+            if lead:  # "nCircle", "eBay": a name may open in lower case
+                name, at = lead.group() + name, at - len(lead.group())
+            name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
+            if rx in (_QUOTED, _STATEMENT, _AND_HE, _WHO_SAID):
+                out.append(_split_title(name))
+                continue
+            if not _is_role(pre):
+                continue  # "said they had located X", "said in a statement by X": no role
+            role = (m.group("role") or pre).strip()
+            if rx is _BEFORE and _NAME_LIKE.fullmatch(role) and re.search(r"\bof\s+$", text[:at]):
+                # "the governor of Qeshm, Mehdi iran-Nejad, told": the appositive speaks
+                head = _ROLE_BEFORE.search(text[:at])
+                out.append((role, (head.group("role") if head else "").strip() + " " + name))
+                continue
+            if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
+                role = ""  # "X, 38, said": an age; "X, since it was ..., said": a clause
+            if not role and rx is _BEFORE:
+                role = _role_before(text, at)  # the words right before the name itself
+                both = _AND_BEFORE.search(text[: m.start("who")])
+                if both and (first := entities(both.group("first"))):
+                    out.append(_split_title(first[-1]))  # "Zadan and Meron added"
+            name, title = _split_title(name)
+            out.append((name, f"{role} {title}".strip() if title else role))
+            if rx is _BEFORE:
+                spoken.append((m.start(), m.end()))
+    saying = _SAYING.match(text) if not out else None
+    if saying and (names := entities(saying.group("who"))):
+        name, title = _split_title(names[-1])
+        if name.split()[-1].lower().rstrip(".") not in _TITLE_WORDS:
+            out.append((name, title))
+    return out
+
+
+def anonymous(text: str) -> list[str]:
+    """Unnamed sources of one sentence as written ("Analysts believe").
+
+    Args:
+        text: one sentence.
+    """
+    return [m.group() for m in _ANONYMOUS.finditer(text)]

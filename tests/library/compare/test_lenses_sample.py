@@ -1,0 +1,68 @@
+"""The sample pair's voices and dates, exactly: the issue's answers, right side, nothing invented.
+
+Issue #13: both quote Li Linyi; only A quotes Yao Yuan, Cai Shunkun and a former
+agent (Eric); only B quotes Zhong Zhidong and Tang Jingyuan; A dates the
+ministry's case to November 9, B a different case to October 13; both place
+the bureau's WeChat article on the 10th.  The sample articles are the seeds in
+`resources/articles/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from library.compare import Comparison, compare_texts
+
+REPO = Path(__file__).resolve().parents[3]
+MSS = ("Ministry of State Security", "National Security Department")
+
+
+def _body(name: str) -> str:
+    text = (REPO / "resources" / "articles" / name).read_text(encoding="utf-8")
+    return text[text.find("\n---", 3) + 4 :]
+
+
+@pytest.fixture(scope="module", params=[(), (MSS,)], ids=["plain", "taught-alias"])
+def sample(request: pytest.FixtureRequest) -> Comparison:
+    a = _body("confidentiality-bureau-steps-into-spotlight.md")
+    b = _body("fourth-plenary-session-approaches.md")
+    return compare_texts(a, b, aliases=request.param)
+
+
+def test_every_voice_speaks_where_it_is_named(sample: Comparison) -> None:
+    ls = sample.lenses
+    assert ls is not None
+    sides = {v.name: ("a" if v.a else "") + ("b" if v.b else "") for v in ls.voices}
+    assert sides == {
+        "Li Linyi": "ab",
+        "Yao Yuan": "a",
+        "Cai Shunkun": "a",
+        "Eric": "a",
+        "Zhong Zhidong": "b",
+        "Tang Jingyuan": "b",
+    }
+    for v in ls.voices:  # nothing invented: each unit names its voice
+        surname = v.name.split()[-1]
+        for side, ids in (("a", v.a), ("b", v.b)):
+            units = sample.a.units if side == "a" else sample.b.units
+            assert all(surname in units[i].text for i in ids), (v.name, side, ids)
+
+
+def test_every_dated_statement_on_its_side(sample: Comparison) -> None:
+    ls = sample.lenses
+    assert ls is not None
+    rows = {r.date: ("a" if r.a else "") + ("b" if r.b else "") for r in ls.timeline}
+    assert rows == {
+        "????-10-10": "ab",  # the bureau's WeChat article: "October 10" / "the 10th"
+        "????-10-13": "b",  # B's case
+        "????-11-09": "a",  # A's case
+        "????-11-10": "a",
+        "????-11-11": "a",
+        "2005-??-??": "a",
+        "2022-10-??": "a",
+        "2024-03-??": "b",
+        "two years ago": "b",
+    }
+    assert not any(r.conflict for r in ls.timeline)
