@@ -120,15 +120,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
-        self.comparison_view = ComparisonView(data_dir=collection.data_dir)
-        # The view's worker compares with word weights the library keeps up to
-        # date at import (`Collection.compare` reads them on its own
-        # connection): no article body but the two compared is read.
+        # Comparisons use word weights the library keeps up to date at import
+        # (`Collection.compare` reads them on its own connection): no article
+        # body but the two compared is read.
         collection.backend = settings.compare_backend()
-        self.comparison_view.runner.compare = collection.compare
+        self.comparison_view = ComparisonView(
+            data_dir=collection.data_dir, tasks=self.tasks, compare=collection.compare
+        )
         self.stack.addWidget(self.comparison_view)
         self.reviewing = Reviewing(self.comparison_view, collection)
-        self.coverage = CoveragePanel(collection.data_dir, self.tasks)
+        self.coverage = CoveragePanel(collection, self.tasks)
         self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
         unavailable = ""

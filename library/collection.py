@@ -102,6 +102,20 @@ class Collection:
 
         return NotesStore(self.data_dir, library=self.library, read_only=self.read_only)
 
+    def reopen(self, *, read_only: bool = False) -> Collection:
+        """Another `Collection` on the same data directory, for a worker thread.
+
+        A SQLite connection belongs to the thread that opened it: a job that
+        runs off the GUI thread opens its own (and closes it, or uses `with`).
+        """
+        return Collection(self.data_dir, seed=False, read_only=read_only, backend=self.backend)
+
+    def __enter__(self) -> Collection:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         if "vectors" in self.__dict__:
             self.vectors.store.close()

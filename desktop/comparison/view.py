@@ -42,7 +42,8 @@ from desktop.comparison.queries import ComparisonQueries
 from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
-from desktop.comparison.worker import ComparisonRunner
+from desktop.comparison.worker import CompareFunction, ComparisonRunner
+from desktop.tasks import TaskManager
 from library.article import Article
 from library.export import ComparisonLayout
 from library.export.extras import ExportExtras
@@ -67,6 +68,9 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
 
     Args:
         parent: owning widget.
+        data_dir: exports never write over the files in here.
+        tasks: the window's task manager (comparisons run in its "compute" lane).
+        compare: how to compare two articles (the window passes `Collection.compare`).
 
     Signals:
         comparison_ready(object): a comparison was painted (the engine `Comparison`).
@@ -81,7 +85,14 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
     status_message = Signal(str)
     summary_mode_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, data_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        data_dir: Path | None = None,
+        tasks: TaskManager | None = None,
+        compare: CompareFunction | None = None,
+    ) -> None:
         super().__init__(parent)
         # Exports never write over the files in here (None: the default data dir).
         self.data_dir = data_dir
@@ -158,7 +169,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
             self.panes["b"].text_edit.verticalScrollBar(),
             self,
         )
-        self.runner = ComparisonRunner(self)
+        self.runner = ComparisonRunner(self, compare, tasks)
         self.runner.finished.connect(self._on_result)
         self.runner.failed.connect(self._on_failure)
         # Geometry (bands, overview marks, scroll anchors) follows text relayouts;

@@ -9,7 +9,7 @@ never used from two threads at once; the window refreshes its model from the
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -46,15 +46,15 @@ class ImportJob(QObject):
         self.data_dir = data_dir
         self.paths = [Path(p) for p in paths]
         self._cancel = threading.Event()
-        self._tasks: TaskManager | None = None
+        self._report: Callable[[int, int, str], None] = lambda _done, _total, _name: None
 
     @property
     def cancel_requested(self) -> bool:
         return self._cancel.is_set()
 
     def start(self, tasks: TaskManager) -> None:
-        """Queue the job on `tasks` (the window's single background thread)."""
-        self._tasks = tasks
+        """Queue the job on `tasks` (its "db" lane: imports write)."""
+        self._report = tasks.reporter(self.progress.emit)
         tasks.run(self._run, on_done=self.finished.emit, on_error=self._on_error)
 
     def cancel(self) -> None:
@@ -63,12 +63,10 @@ class ImportJob(QObject):
 
     # Runs on the worker thread: no widget access here, only signals via run_on_main.
     def _run(self) -> ImportReport:
-        tasks = self._tasks
-        assert tasks is not None
+        report = self._report
 
         def on_progress(done: int, total: int, path: Path) -> None:
-            name = path.name if path != Path() else ""
-            tasks.run_on_main(lambda: self.progress.emit(done, total, name))
+            report(done, total, path.name if path != Path() else "")
 
         collection = Collection(self.data_dir, seed=False)
         try:
