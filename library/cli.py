@@ -378,12 +378,10 @@ def cmd_search(ctx: CliContext) -> int:
 
 
 def cmd_remove(ctx: CliContext) -> int:
-    article = ctx.collection.library.remove(ctx.args.id)
-    assert article.id is not None
-    # Notes are never dropped with their article; say where they are.
-    kept = len(ctx.collection.notes.for_article(article.id))
+    removed = ctx.collection.remove(ctx.args.id).value
+    article, kept = removed.article, removed.notes_kept
     if ctx.args.json:
-        ctx.print_json({"removed": article.id, "title": article.title, "notes_kept": kept})
+        ctx.print_json(removed.to_dict())
         return 0
     ctx.print(f"Removed #{article.id} {safe(article.title)}")
     if kept:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
+from library.changes import Changes
+from library.collection_ops import CollectionOps
 from library.database import quarantine, refuse_truncated
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
 from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
@@ -31,15 +33,14 @@ if TYPE_CHECKING:
     from library.compare.vector_cache import ArticleVectors
     from library.coverage import Embedder, Related
     from library.notes import NotesStore
-    from library.reviews import Relation, Review, ReviewedComparison, ReviewsStore
-    from library.reviews.actions import Judgement
+    from library.reviews import Review, ReviewedComparison, ReviewsStore
 
 
 #: SQLite's largest integer: no article id is above it.
 MAX_ID = 2**63 - 1
 
 
-class Collection:
+class Collection(CollectionOps):
     """The stores in one data directory.
 
     Args:
@@ -135,7 +136,8 @@ class Collection:
 
         Notes on a replaced version move to the new one, and notes waiting
         for an article (the library was rebuilt, or it was removed) attach
-        to it again when its file is imported.
+        to it again when its file is imported.  The report's `changes` says
+        what the views showing the collection must refresh.
         """
         notes_failed: list[ParallaxError] = []
 
@@ -159,13 +161,15 @@ class Collection:
             if on_result is not None:
                 on_result(result)
 
-        return import_paths(
+        report = import_paths(
             self.library,
             paths,
             on_progress=on_progress,
             should_cancel=should_cancel,
             on_result=after_each,
         )
+        report.changes = import_changes(report)
+        return report
 
     def _reanchor_reviews(self, previous_id: int, current: Article) -> None:
         # Reviews are found on any version anyway (by the file, placed when
@@ -273,65 +277,6 @@ class Collection:
 
         return actions.reviewed(self.reviews, article_a, article_b, comparison)
 
-    def set_review(
-        self,
-        article_a: Article,
-        article_b: Article,
-        comparison: Comparison,
-        *,
-        pair: int,
-        judgement: Judgement | None = None,
-        relation: Relation | None = None,
-        reason: str = "",
-    ) -> Review:
-        """Confirm or reject machine pair `pair`, or give it another relation.
-
-        Judging a pair again replaces its review.  See `library.reviews.actions`.
-        """
-        from library.reviews import actions
-
-        return actions.set_review(
-            self.reviews, article_a, article_b, comparison,
-            pair=pair, judgement=judgement, relation=relation, reason=reason,
-        )  # fmt: skip
-
-    def link(
-        self,
-        article_a: Article,
-        article_b: Article,
-        comparison: Comparison,
-        *,
-        a_units: Sequence[int],
-        b_units: Sequence[int],
-        relation: Relation,
-        reason: str = "",
-    ) -> Review:
-        """Join units of A and of B by hand (the window's Ctrl+L) with `relation`."""
-        from library.reviews import actions
-
-        return actions.link(
-            self.reviews, article_a, article_b, comparison,
-            a_units=a_units, b_units=b_units, relation=relation, reason=reason,
-        )  # fmt: skip
-
-    def clear_reviews(
-        self,
-        article_a: Article,
-        article_b: Article,
-        comparison: Comparison,
-        *,
-        pair: int | None = None,
-        a_units: Sequence[int] = (),
-        b_units: Sequence[int] = (),
-    ) -> int:
-        """Remove the reviews of pair `pair`, of these units, or (neither) all; how many."""
-        from library.reviews import actions
-
-        return actions.clear(
-            self.reviews, article_a, article_b, comparison,
-            pair=pair, a_units=a_units, b_units=b_units,
-        )  # fmt: skip
-
     def related(
         self,
         article_id: int,
@@ -382,3 +327,16 @@ class Collection:
         except ModelUnavailable as exc:
             return fallback(exc)
         return make_backend(name, embed=embed)
+
+
+def import_changes(report: ImportReport) -> Changes:
+    """What an import changed: new articles (and the notes and reviews that follow them)."""
+    stored = [r for r in report.results if r.article is not None]
+    written = [r for r in stored if r.status in ("added", "new_version")]
+    return Changes(
+        articles=bool(written),
+        # Waiting notes attach to any article met, even one already stored.
+        notes=bool(stored),
+        reviews=any(r.status == "new_version" for r in stored),
+        article_ids=tuple(int(r.article.id) for r in written if r.article is not None),
+    )

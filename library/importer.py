@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from library.article import Article, ArticleId
+from library.changes import Changes
 from library.errors import ImportRefused, ParallaxError
 from library.ingest import SUPPORTED_SUFFIXES, read_article
 from library.paths import display_path
@@ -68,6 +69,8 @@ class ImportReport:
 
     results: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
+    #: What the import changed (set by `Collection.import_paths`).
+    changes: Changes = field(default_factory=Changes)
 
     def count(self, status: FileStatus) -> int:
         return sum(1 for r in self.results if r.status == status)

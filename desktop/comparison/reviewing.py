@@ -210,7 +210,7 @@ class Reviewing(QObject):
         shown, index = self._articles(), self._engine_index(layout_index)
         if shown is None or index is None:
             return False
-        removed = self.collection.clear_reviews(*shown, pair=index)
+        removed = self.collection.clear_reviews(*shown, pair=index).value
         self._changed(layout_index)
         return removed > 0
 
