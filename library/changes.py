@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, Generic, TypeVar
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)  # an Op[Note] is an Op[object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +24,8 @@ class Changes:
         notes: notes were added, edited, deleted, restored, moved or attached.
         tags: the set of note tags may differ (added, edited, deleted notes).
         reviews: reviews of pairs were set, linked, cleared or moved.
-        article_ids: the articles added or replaced, when known (a view may
-            select them).
+        article_ids: the articles an import added or replaced (a view may
+            select them); removals leave it empty.
         note_ids: the notes written, when known.
     """
 

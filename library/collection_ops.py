@@ -80,7 +80,8 @@ class CollectionOps:
         kept: int | None = None
         with contextlib.suppress(ParallaxError):  # notes.db locked: the removal stands
             kept = len(self.notes.for_article(article.id))
-        changes = Changes(articles=True, notes=kept is not None, article_ids=(article.id,))
+        # Its notes now wait for it (shown as "not in the library").
+        changes = Changes(articles=True, notes=kept is not None)
         return Op(Removed(article, kept), changes)
 
     def titles(self, article_ids: Iterable[int]) -> dict[int, str]:
@@ -234,4 +235,5 @@ class CollectionOps:
 
 
 def _noted(note: Note) -> Op[Note]:
-    return Op(note, note_changes(note.id))
+    # The tag list counts notes per tag: only a tagged note changes it.
+    return Op(note, note_changes(note.id, tags=bool(note.tags)))

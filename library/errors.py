@@ -6,6 +6,8 @@ else escaping the core is a bug.
 
 from __future__ import annotations
 
+import sqlite3
+
 
 class ParallaxError(Exception):
     """Base class: the message is written for the user."""
@@ -41,3 +43,9 @@ class InvalidQuery(ParallaxError):
 
 class DatabaseReadOnly(DatabaseError):
     """The file or its folder is read-only (permissions, mount): reads work, writes are refused."""
+
+
+#: What reading a store may raise that a view reports rather than crash on: our
+#: errors, and SQLite's own for a connection closed under a late job (the window
+#: closing).  Views catch this instead of importing `sqlite3`.
+STORE_ERRORS: tuple[type[Exception], ...] = (ParallaxError, sqlite3.Error)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import TaskManager
 from desktop.text import clip, plain_label, plain_tooltip
+from library.changes import Changes
 from library.collection import Collection
 from library.coverage import Related
 
@@ -126,6 +127,11 @@ class CoveragePanel(QWidget):
             return
         self.status.setText("Looking for other coverage…")
         self._timer.start()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Rank again when articles came or went (the window calls it)."""
+        if changes.articles:
+            self.refresh()
 
     def refresh(self) -> None:
         """Rank again (the library changed)."""

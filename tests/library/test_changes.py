@@ -58,7 +58,7 @@ def test_remove_counts_the_notes_kept(col: Collection) -> None:
     col.add_article_note(first, "keep me")
     op = col.remove(first)
     assert op.value.article.id == first and op.value.notes_kept == 1
-    assert op.changes.articles and op.changes.article_ids == (first,)
+    assert op.changes.articles and op.changes.notes and op.changes.article_ids == ()
     assert op.value.to_dict() == {"removed": first, "title": "Flood in the valley", "notes_kept": 1}
     assert [a.id for a in col.library.articles()] == [second]
     with pytest.raises(NotFound):
@@ -70,7 +70,8 @@ def test_note_operations_say_whether_tags_changed(col: Collection) -> None:
     added = col.add_article_note(first, "text", ["flood"])
     note = added.value
     assert added.changes == note_changes(note.id)
-    assert added.changes.tags  # a new note may bring a new tag
+    assert added.changes.tags  # a tagged note changes the tag list...
+    assert not col.add_article_note(first, "untagged").changes.tags  # ...an untagged one not
     text_only = col.update_note(note.id, text="more text")
     assert text_only.changes.notes and not text_only.changes.tags
     assert col.update_note(note.id, tags=["flood", "rain"]).changes.tags
