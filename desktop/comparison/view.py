@@ -2,7 +2,7 @@
 
 Layout: a legend/progress bar on top; below, pane A | link gutter | pane B in a
 splitter, and the summary panel on the right.  The view paints from
-`ComparisonLayout` (built from the engine's `to_dict()` contract).
+`ComparisonLayout` (typed records built from the engine's `Comparison`).
 
 Actions (`actions()`, see `actions.py`) use `Qt.WidgetWithChildrenShortcut`:
 their shortcuts work while focus is anywhere inside the view.
