@@ -354,18 +354,8 @@ def cmd_search(ctx: CliContext) -> int:
     text = " ".join(ctx.args.query)
     hits = ctx.collection.library.search(text, limit=ctx.args.limit, marks=HIT_MARKS)
     if ctx.args.json:
-        ctx.print_json(
-            [
-                {
-                    "id": h.article.id,
-                    "title": h.article.title,
-                    "outlet": h.article.outlet,
-                    "snippet": highlight(h.snippet, "[", "]"),
-                    "rank": h.rank,
-                }
-                for h in hits
-            ]
-        )
+        # The snippet's match marks become [brackets] in JSON.
+        ctx.print_json([{**h.to_dict(), "snippet": highlight(h.snippet, "[", "]")} for h in hits])
         return 0
     if not hits:
         ctx.print(f"No article matches {safe(repr(text))}.")

@@ -60,6 +60,16 @@ class SearchHit:
     snippet: str
     rank: float
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form `parallax search --json` prints (the snippet with its marks)."""
+        return {
+            "id": self.article.id,
+            "title": self.article.title,
+            "outlet": self.article.outlet,
+            "snippet": self.snippet,
+            "rank": self.rank,
+        }
+
 
 class LibraryStore:
     """The library database in a data directory.

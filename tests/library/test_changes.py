@@ -102,3 +102,26 @@ def test_titles_by_ids_read_no_body(col: Collection) -> None:
         second: "Bridge reopens",
     }
     assert col.titles([]) == {}
+
+
+def test_records_the_cli_prints_have_to_dict(col: Collection, tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "new.md"
+    path.write_text("# Fire at the mill\n\nA fire broke out at the mill on Friday.\n")
+    (tmp_path / "empty.txt").write_text("")
+    report = col.import_paths([path, tmp_path / "empty.txt"])
+    data = json.loads(json.dumps(report.to_dict()))
+    added = data["results"][0]
+    assert added["status"] == "added" and added["title"] == "Fire at the mill"
+    assert added["reason"] is None and isinstance(added["id"], int)
+    assert data["results"][1]["status"] == "refused" and data["results"][1]["reason"]
+    assert data["summary"] == {
+        "added": 1,
+        "new_version": 0,
+        "unchanged": 0,
+        "refused": 1,
+        "skipped": 0,
+    }
+    (hit,) = col.library.search("mill")
+    assert hit.to_dict()["title"] == "Fire at the mill" and "rank" in hit.to_dict()
