@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
-        self.importer = ImportController(self, collection.data_dir, self.tasks, self.progress)
+        self.importer = ImportController(self, collection, self.tasks, self.progress)
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         build_actions(self)
         self._build_menus()

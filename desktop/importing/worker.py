@@ -1,9 +1,9 @@
 """`ImportJob`: one import of files and folders, run on the task thread.
 
-The job opens its own `Collection` (its own SQLite connection) inside the
-worker thread and closes it at the end, so the GUI thread's connection is
-never used from two threads at once; the window refreshes its model from the
-`finished` signal.
+The job runs in the task manager's "db" lane on a `Collection.reopen()` of
+the window's collection (its own SQLite connection, opened and closed inside
+the worker thread), so the GUI thread's connection is never used from two
+threads at once.  The window hands the report's `changes` to every view.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ class ImportJob(QObject):
     """Imports `paths` into the library in `data_dir`, in the background.
 
     Args:
-        data_dir: the collection's data directory.
+        collection: the window's collection (the job opens a copy of its own).
         paths: files and folders, as the user chose or dropped them.
         parent: owning QObject.
 
@@ -40,10 +40,10 @@ class ImportJob(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, data_dir: Path, paths: Sequence[Path], parent: QObject | None = None
+        self, collection: Collection, paths: Sequence[Path], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.data_dir = data_dir
+        self.collection = collection
         self.paths = [Path(p) for p in paths]
         self._cancel = threading.Event()
         self._report: Callable[[int, int, str], None] = lambda _done, _total, _name: None
@@ -68,13 +68,10 @@ class ImportJob(QObject):
         def on_progress(done: int, total: int, path: Path) -> None:
             report(done, total, path.name if path != Path() else "")
 
-        collection = Collection(self.data_dir, seed=False)
-        try:
+        with self.collection.reopen() as collection:
             return collection.import_paths(
                 self.paths, on_progress=on_progress, should_cancel=self._cancel.is_set
             )
-        finally:
-            collection.close()
 
     def _on_error(self, exc: BaseException) -> None:
         if isinstance(exc, ParallaxError):
