@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from library.notes.recovery import SalvageReport
     from library.reviews import Relation, Review, ReviewsStore
     from library.reviews.actions import Judgement
+    from library.reviews.recovery import ReviewSalvage
     from library.store import LibraryStore
 
 #: Reviews were written (set, linked, cleared).
@@ -52,6 +53,21 @@ class Removed:
             "title": self.article.title,
             "notes_kept": self.notes_kept,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Recovered:
+    """What `recover_notes` brought back: notes, and the reviews kept beside them."""
+
+    notes: SalvageReport
+    reviews: ReviewSalvage
+
+    def summary(self) -> str:
+        """One line: the notes, then the reviews if the file had any."""
+        text = self.notes.summary()
+        if self.reviews.added or self.reviews.present:
+            text += f"; {self.reviews.summary()}"
+        return text
 
 
 class CollectionOps:
@@ -162,12 +178,15 @@ class CollectionOps:
         report = import_json(self.notes, text)
         return Op(report, note_changes(*report.added, *report.updated))
 
-    def recover_notes(self, path: Path) -> Op[SalvageReport]:
-        """Bring back every readable note of `path` (a damaged notes.db or a backup)."""
+    def recover_notes(self, path: Path) -> Op[Recovered]:
+        """Bring back every readable note and review of `path` (a damaged notes.db or a backup)."""
         from library.notes.recovery import salvage
+        from library.reviews.recovery import salvage_reviews
 
-        report = salvage(self.notes, path)
-        return Op(report, note_changes(*report.added))
+        notes = salvage(self.notes, path)
+        reviews = salvage_reviews(self.reviews, path)
+        changes = note_changes(*notes.added) | Changes(reviews=reviews.added > 0)
+        return Op(Recovered(notes, reviews), changes)
 
     # -- reviews (stored in notes.db beside the notes) -----------------------
 

@@ -334,10 +334,9 @@ def cmd_recover(ctx: CliContext) -> int:
     path = ctx.args.file or latest_backup(store.data_dir)
     if path is None:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
-    ctx.print(f"Recovered from {safe(path)}: {ctx.collection.recover_notes(path).value.summary()}")
-    from library.reviews.recovery import salvage_reviews
-
-    reviews = salvage_reviews(ctx.collection.reviews, path)
+    recovered = ctx.collection.recover_notes(path).value
+    ctx.print(f"Recovered from {safe(path)}: {recovered.notes.summary()}")
+    reviews = recovered.reviews
     if reviews.added or reviews.present:
         ctx.print(f"Reviews: {reviews.summary()}")
     return 0
