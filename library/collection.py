@@ -3,7 +3,9 @@
 Like Anki's collection object, it is the single door to the stores in a data
 directory: the article library (rebuildable) and the notes (irreplaceable).
 Operations that touch both, such as re-anchoring notes when an article is
-re-imported as a new version, live here so no caller can forget half.
+re-imported as a new version, live here so no caller can forget half.  Every
+mutation (see `library.collection_ops`) returns what it changed, a
+`library.changes.Changes`, which the window hands to each of its views.
 """
 
 from __future__ import annotations
