@@ -1,4 +1,5 @@
-"""The window reaches the data only through `Collection`: no store, no SQL of its own."""
+"""The window reaches the data only through `Collection` (no store, no SQL of its own),
+and runs background work only through `desktop.tasks.TaskManager`."""
 
 from __future__ import annotations
 
@@ -53,3 +54,24 @@ def test_the_check_catches_an_offender(tmp_path: Path) -> None:
     )
     lines = {offence.split()[0] for offence in _offences(bad)}
     assert lines == {"bad.py:1", "bad.py:2", "bad.py:3"}  # not the Collection
+
+
+#: Ways to start a thread; only the task manager may use them.
+THREAD_MAKERS = {"QThreadPool", "QThread", "QRunnable", "Thread", "ThreadPoolExecutor", "Pool"}
+
+
+def _thread_makers(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    return sorted(used & THREAD_MAKERS)
+
+
+def test_background_work_goes_through_the_task_manager() -> None:
+    root = Path(desktop.__file__).parent
+    makers = {
+        str(path.relative_to(root)): found
+        for path in sorted(root.rglob("*.py"))
+        if (found := _thread_makers(path))
+    }
+    assert makers == {"tasks.py": ["ThreadPoolExecutor"]}

@@ -92,3 +92,23 @@ def test_views_ignore_changes_that_are_not_theirs(qtbot: QtBot, window: MainWind
     panel.on_changes(window.collection.update_note(op.value.id, tags=["fire"]).changes)
     assert counted == [True]
     assert panel.search_bar.tag_combo.findData("fire") >= 0
+
+
+def test_the_window_compares_in_its_own_compute_lane(qtbot: QtBot, window: MainWindow) -> None:
+    import threading
+
+    runner = window.comparison_view.runner
+    assert runner.tasks is window.tasks  # one task manager for the whole window
+    assert runner.compare == window.collection.compare  # given, not patched in afterwards
+    threads: list[str] = []
+    real = runner.compare
+
+    def spy(a: Any, b: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(a, b)
+
+    runner.compare = spy
+    a, b = window.collection.library.articles()[:2]
+    with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+        window.open_comparison(a, b)
+    assert len(threads) == 1 and threads[0].startswith("parallax-compute")
