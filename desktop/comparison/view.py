@@ -68,9 +68,8 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
 
     Args:
         parent: owning widget.
-        data_dir: exports never write over the files in here.
-        tasks: the window's task manager (comparisons run in its "compute" lane).
-        compare: how to compare two articles (the window passes `Collection.compare`).
+        data_dir: exports never write over the files in here (None: the default data dir).
+        tasks, compare: the window's task manager and `Collection.compare` (None: its own).
 
     Signals:
         comparison_ready(object): a comparison was painted (the engine `Comparison`).
@@ -94,7 +93,6 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         compare: CompareFunction | None = None,
     ) -> None:
         super().__init__(parent)
-        # Exports never write over the files in here (None: the default data dir).
         self.data_dir = data_dir
         self.setAccessibleName("Article comparison")
         self._layout: ComparisonLayout | None = None
