@@ -8,7 +8,7 @@ docks the panel and wires it to the views:
     panel = NotesPanel(collection)
     panel.passage_requested.connect(window.show_passage)     # click on a note
     panel.changes_made.connect(window.apply_changes)         # tell the other views
-    window_changes.connect(panel.on_changes)                 # refresh from theirs
+    # window.apply_changes(changes) calls panel.on_changes(changes) for the others'
     add_note_action.triggered.connect(                       # Ctrl+Shift+N
         lambda: panel.add_passage_note(article, start, end))
     notes_menu.addActions(panel.actions())
