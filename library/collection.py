@@ -54,6 +54,8 @@ class Collection(CollectionOps):
             a read-only mount.  A first run still creates the files.
         backend: the similarity backend comparisons use unless told otherwise
             ("semantic" or "lexical"; see `library.compare.backends`).
+        set_aside: move a damaged library.db aside and start afresh; False
+            (a worker's `reopen`) lets `DatabaseCorrupt` propagate instead.
     """
 
     def __init__(
@@ -63,6 +65,7 @@ class Collection(CollectionOps):
         seed: bool = True,
         read_only: bool = False,
         backend: str = "semantic",
+        set_aside: bool = True,
     ):
         self.data_dir = resolve_data_dir(data_dir, create=not read_only)
         self.read_only = read_only
@@ -77,6 +80,8 @@ class Collection(CollectionOps):
             refuse_truncated(self.data_dir / LIBRARY_DB)
             self.library = LibraryStore(self.data_dir, read_only=read_only)
         except DatabaseCorrupt:  # DatabaseTooNew is not one: it propagates
+            if not set_aside:
+                raise
             # The library is an index of the user's files: set the damaged
             # file aside (never delete it) and start afresh.
             self.library_recovered_from = quarantine(self.data_dir / LIBRARY_DB)
@@ -110,8 +115,12 @@ class Collection(CollectionOps):
 
         A SQLite connection belongs to the thread that opened it: a job that
         runs off the GUI thread opens its own (and closes it, or uses `with`).
+        A damaged library.db is never moved aside here, under the window that
+        uses it: the job fails with `DatabaseCorrupt` and says so.
         """
-        return Collection(self.data_dir, seed=False, read_only=read_only, backend=self.backend)
+        return Collection(
+            self.data_dir, seed=False, read_only=read_only, backend=self.backend, set_aside=False
+        )
 
     def __enter__(self) -> Collection:
         return self

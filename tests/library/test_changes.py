@@ -125,3 +125,19 @@ def test_records_the_cli_prints_have_to_dict(col: Collection, tmp_path: Path) ->
     }
     (hit,) = col.library.search("mill")
     assert hit.to_dict()["title"] == "Fire at the mill" and "rank" in hit.to_dict()
+
+
+def test_a_workers_reopen_never_sets_a_damaged_library_aside(data_dir: Path) -> None:
+    from library.errors import DatabaseCorrupt
+    from library.paths import LIBRARY_DB
+
+    col = Collection(data_dir, seed=False)
+    col.library.close()
+    path = data_dir / LIBRARY_DB
+    path.write_bytes(b"not a database at all " * 400)
+    with pytest.raises(DatabaseCorrupt):
+        col.reopen(read_only=True)
+    assert path.read_bytes().startswith(b"not a database")  # still where the window uses it
+    again = Collection(data_dir, seed=False)  # opening the collection itself recovers
+    assert again.library_recovered_from is not None
+    again.close()
