@@ -51,6 +51,7 @@ from desktop.window_actions import build_actions
 from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout, remember_lenses
 from desktop.window_menus import build_menus, build_toolbar, menu_for
 from library.article import Article
+from library.changes import Changes
 from library.collection import Collection
 from library.errors import ParallaxError
 from library.importer import ImportReport
@@ -116,24 +117,25 @@ class MainWindow(QMainWindow):
         self.pair: tuple[Article, Article] | None = None
         self._toolbar_full_width: int | None = None
 
-        self.library_view = LibraryView(collection.library)
+        self.library_view = LibraryView(collection)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
-        self.comparison_view = ComparisonView(data_dir=collection.data_dir)
-        # The view's worker compares with word weights the library keeps up to
-        # date at import (`Collection.compare` reads them on its own
-        # connection): no article body but the two compared is read.
+        # Comparisons use word weights the library keeps up to date at import
+        # (`Collection.compare` reads them on its own connection): no article
+        # body but the two compared is read.
         collection.backend = settings.compare_backend()
-        self.comparison_view.runner.compare = collection.compare
+        self.comparison_view = ComparisonView(
+            data_dir=collection.data_dir, tasks=self.tasks, compare=collection.compare
+        )
         self.stack.addWidget(self.comparison_view)
         self.reviewing = Reviewing(self.comparison_view, collection)
-        self.coverage = CoveragePanel(collection.data_dir, self.tasks)
+        self.coverage = CoveragePanel(collection, self.tasks)
         self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
         unavailable = ""
         try:
-            self.notes_panel = self.notes_panel_class(collection.notes, library=collection.library)
+            self.notes_panel = self.notes_panel_class(collection)
         except ParallaxError as exc:  # e.g. notes.db locked by another Parallax
             unavailable = f"Notes cannot be opened: {exc}"
         self.notes_dock = QDockWidget("Notes", self)
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
-        self.importer = ImportController(self, collection.data_dir, self.tasks, self.progress)
+        self.importer = ImportController(self, collection, self.tasks, self.progress)
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         build_actions(self)
         self._build_menus()
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         view.selection_changed.connect(self._on_selection)
         view.article_activated.connect(lambda _a: self.compare_selected())
         view.status_message.connect(self.show_status)
+        view.changes_made.connect(lambda changes: self.apply_changes(changes, view))
         self.coverage.compare_requested.connect(self._compare_ids)
         self.notes.selection_changed.connect(self._update_actions)
         self.importer.started.connect(self._update_actions)
@@ -207,7 +210,8 @@ class MainWindow(QMainWindow):
             self.notes_dock.visibilityChanged.connect(self._fold_notes)
         if self.notes_panel is not None:
             self.notes_panel.passage_requested.connect(self.show_passage)
-            self.notes_panel.notes_changed.connect(self.notes.show_noted_spans)
+            panel = self.notes_panel
+            panel.changes_made.connect(lambda changes: self.apply_changes(changes, panel))
             self.notes_panel.comparison_requested.connect(self._open_ids)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -242,6 +246,21 @@ class MainWindow(QMainWindow):
         self.importer.cancel()
         self.tasks.shutdown(wait=True)
         super().closeEvent(event)
+
+    # -- changes -------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes, origin: object | None = None) -> None:
+        """Hand what an operation changed to every view but `origin` (it is up to date).
+
+        Each view decides what to refresh (`on_changes`); no view keeps flags.
+        """
+        views = (self.library_view, self.coverage, self.notes_panel)
+        for view in views:
+            if view is not None and view is not origin:
+                view.on_changes(changes)
+        if changes.notes:
+            self.notes.show_noted_spans()  # passages noted or un-noted in the panes
+        self._update_actions()
 
     # -- pages and titles ----------------------------------------------------
 
@@ -437,23 +456,15 @@ class MainWindow(QMainWindow):
         return job
 
     def _import_done(self, report: ImportReport) -> None:
-        added = [
-            int(r.article.id)
-            for r in report.results
-            if r.article is not None and r.article.id is not None
-        ]
-        self.library_view.refresh(select_ids=added[:1] or None)
-        self.coverage.refresh()  # new articles may be other coverage of the selected one
-        if self.notes_panel is not None:
-            self.notes_panel.refresh()  # notes waiting for an imported article are back
+        # New articles may be other coverage of the selected one, and notes
+        # waiting for an imported article are back: every view hears of it.
+        self.apply_changes(report.changes)
         self.show_status(f"Import finished: {report.summary()}.")
-        self._update_actions()
         self.import_finished.emit(report)
 
     def _import_failed(self, _message: str) -> None:
-        # Files before the failure stay imported: show them.
-        self.library_view.refresh()
-        self._update_actions()
+        # Files before the failure stay imported (how many is not known): show them.
+        self.apply_changes(Changes(articles=True, notes=True))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.importer.drag_enter(event)

@@ -1,35 +1,50 @@
 """`TaskManager`: the one place the window runs work off the GUI thread.
 
-As in Anki's `taskman`, every background job goes through a single object
-so that (a) there is never more than one job touching the library database
-at a time, and (b) results always come back on the GUI thread, where widgets
-may be touched.  Jobs run on a one-thread `ThreadPoolExecutor`; completions
-are marshalled back with a queued Qt signal.
+As in Anki's `taskman`, every background job goes through a single object, in
+one of two named lanes:
+
+- "db": one thread.  Writes to the library or the notes (imports) never race
+  each other, and run in the order they were asked for.
+- "compute": two threads, for comparisons and rankings.  They read through
+  their own connections; two threads so that a newer comparison need not wait
+  for an older one the engine cannot interrupt.
+
+A job may carry a `key`: a newer job with the same key supersedes the older
+one (latest request wins).  The older one is dropped if it has not started,
+and its result (or error) is ignored if it has.  Results, errors and progress
+always come back on the GUI thread through a queued Qt signal.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 T = TypeVar("T")
+P = ParamSpec("P")
 log = logging.getLogger(__name__)
+
+Lane = Literal["db", "compute"]
+#: Threads per lane.  "db" must stay 1: SQLite writers must not race.
+LANE_THREADS: dict[Lane, int] = {"db": 1, "compute": 2}
 
 
 class TaskManager(QObject):
-    """Serial background jobs with GUI-thread callbacks.
+    """Background jobs in named lanes, with GUI-thread callbacks.
 
     Args:
         parent: the owning QObject (the main window).
 
     Signals:
         _closure_ready(object): internal; carries a callable to run on the GUI thread.
-        busy_changed(bool): True when a job starts, False when the queue empties.
+        busy_changed(bool): True when a job is queued while none was, False
+            when the last one ends.
     """
 
     _closure_ready = Signal(object)
@@ -37,11 +52,18 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # One worker: SQLite writers must not race each other, and imports are
-        # I/O-bound anyway.
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parallax-task")
+        self._lanes = {
+            lane: ThreadPoolExecutor(max_workers=n, thread_name_prefix=f"parallax-{lane}")
+            for lane, n in LANE_THREADS.items()
+        }
         self._pending = 0
         self._closed = False
+        # key -> (ticket of the newest job, its future): older tickets are stale.
+        self._latest: dict[Hashable, tuple[int, Future[Any]]] = {}
+        self._tickets = 0
+        self._running: set[Future[Any]] = set()  # for `wait()`
+        #: Results and errors dropped because a newer job had the same key (tests read it).
+        self.superseded = 0
         # Always queued, even when emitted from the GUI thread (a future that
         # is already done runs its callback at once, in the caller's thread):
         # callbacks then never run inside `run()`, and arrive in posting order,
@@ -58,48 +80,107 @@ class TaskManager(QObject):
         job: Callable[[], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        lane: Lane = "db",
+        key: Hashable | None = None,
     ) -> Future[T] | None:
-        """Run `job()` in the background; then `on_done(result)` or `on_error(exc)` in the GUI.
+        """Run `job()` in `lane`; then `on_done(result)` or `on_error(exc)` in the GUI.
 
         Args:
-            job: runs on the worker thread; must not touch widgets.
+            job: runs on a worker thread; must not touch widgets.
             on_done: called on the GUI thread with the job's return value.
             on_error: called on the GUI thread with the exception; without it,
                 the error is logged.
+            lane: "db" (serial; anything that writes) or "compute".
+            key: jobs with the same key supersede each other: only the newest
+                one's `on_done`/`on_error` is called.
 
         Returns:
             The future, or None if the manager was already shut down.
         """
         if self._closed:
             return None
+        self._tickets += 1
+        ticket = self._tickets
+        if key is not None:
+            older = self._latest.get(key)
+            if older is not None:
+                older[1].cancel()  # not started: never will; running: result dropped
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        future = self._executor.submit(job)
+        future = self._lanes[lane].submit(job)
+        self._running.add(future)
+        future.add_done_callback(self._running.discard)
+        if key is not None:
+            self._latest[key] = (ticket, future)
         future.add_done_callback(
-            lambda f: self._closure_ready.emit(lambda: self._finish(f, on_done, on_error))
+            lambda f: self._post(lambda: self._finish(f, ticket, key, on_done, on_error))
         )
         return future
 
+    def supersede(self, key: Hashable) -> None:
+        """Drop the result of the job with `key`, if any, without starting another."""
+        older = self._latest.pop(key, None)
+        if older is not None:
+            older[1].cancel()
+
+    def reporter(self, callback: Callable[P, None]) -> Callable[P, None]:
+        """`callback` made safe to call from a job: each call runs on the GUI thread.
+
+        For progress: `report = tasks.reporter(bar.update)` in the GUI thread,
+        then `report(done, total)` inside the job.
+        """
+
+        def report(*args: P.args, **kwargs: P.kwargs) -> None:
+            self._post(lambda: callback(*args, **kwargs))
+
+        return report
+
     def run_on_main(self, closure: Callable[[], Any]) -> None:
         """Call `closure()` on the GUI thread soon (safe from any thread)."""
-        if not self._closed:
-            self._closure_ready.emit(closure)
+        self._post(closure)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until every job submitted so far has ended (tests); True if they did."""
+        from concurrent.futures import wait
+
+        futures = list(self._running)
+        return not futures or not wait(futures, timeout=timeout).not_done
 
     def shutdown(self, *, wait: bool = True) -> None:
-        """Stop accepting jobs and wait for the running one (called on window close)."""
+        """Stop accepting jobs, drop queued ones, wait for running ones (window close)."""
         self._closed = True
-        self._executor.shutdown(wait=wait, cancel_futures=True)
+        for executor in self._lanes.values():
+            executor.shutdown(wait=False, cancel_futures=True)
+        if wait:
+            for executor in self._lanes.values():
+                executor.shutdown(wait=True)
+
+    def _post(self, closure: Callable[[], Any]) -> None:
+        if self._closed:
+            return
+        # RuntimeError: the manager's C++ side is gone (its window closed).
+        with contextlib.suppress(RuntimeError):
+            self._closure_ready.emit(closure)
 
     def _finish(
         self,
         future: Future[Any],
+        ticket: int,
+        key: Hashable | None,
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
     ) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
+        if key is not None:
+            latest = self._latest.get(key)
+            if latest is None or latest[0] != ticket:
+                self.superseded += 1
+                return
+            del self._latest[key]
         if future.cancelled():
             return
         exc = future.exception()

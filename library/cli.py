@@ -356,18 +356,8 @@ def cmd_search(ctx: CliContext) -> int:
     text = " ".join(ctx.args.query)
     hits = ctx.collection.library.search(text, limit=ctx.args.limit, marks=HIT_MARKS)
     if ctx.args.json:
-        ctx.print_json(
-            [
-                {
-                    "id": h.article.id,
-                    "title": h.article.title,
-                    "outlet": h.article.outlet,
-                    "snippet": highlight(h.snippet, "[", "]"),
-                    "rank": h.rank,
-                }
-                for h in hits
-            ]
-        )
+        # The snippet's match marks become [brackets] in JSON.
+        ctx.print_json([{**h.to_dict(), "snippet": highlight(h.snippet, "[", "]")} for h in hits])
         return 0
     if not hits:
         ctx.print(f"No article matches {safe(repr(text))}.")
@@ -380,12 +370,10 @@ def cmd_search(ctx: CliContext) -> int:
 
 
 def cmd_remove(ctx: CliContext) -> int:
-    article = ctx.collection.library.remove(ctx.args.id)
-    assert article.id is not None
-    # Notes are never dropped with their article; say where they are.
-    kept = len(ctx.collection.notes.for_article(article.id))
+    removed = ctx.collection.remove(ctx.args.id).value
+    article, kept = removed.article, removed.notes_kept
     if ctx.args.json:
-        ctx.print_json({"removed": article.id, "title": article.title, "notes_kept": kept})
+        ctx.print_json(removed.to_dict())
         return 0
     ctx.print(f"Removed #{article.id} {safe(article.title)}")
     if kept:

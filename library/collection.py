@@ -3,7 +3,9 @@
 Like Anki's collection object, it is the single door to the stores in a data
 directory: the article library (rebuildable) and the notes (irreplaceable).
 Operations that touch both, such as re-anchoring notes when an article is
-re-imported as a new version, live here so no caller can forget half.
+re-imported as a new version, live here so no caller can forget half.  Every
+mutation (see `library.collection_ops`) returns what it changed, a
+`library.changes.Changes`, which the window hands to each of its views.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
+from library.changes import Changes
+from library.collection_ops import CollectionOps
 from library.database import quarantine, refuse_truncated
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
 from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
@@ -31,8 +35,7 @@ if TYPE_CHECKING:
     from library.compare.vector_cache import ArticleVectors
     from library.coverage import Embedder, Related
     from library.notes import NotesStore
-    from library.reviews import Relation, Review, ReviewedComparison, ReviewsStore
-    from library.reviews.actions import Judgement
+    from library.reviews import Review, ReviewedComparison, ReviewsStore
     from library.store.aliases import Alias
 
 
@@ -40,7 +43,7 @@ if TYPE_CHECKING:
 MAX_ID = 2**63 - 1
 
 
-class Collection:
+class Collection(CollectionOps):
     """The stores in one data directory.
 
     Args:
@@ -52,6 +55,8 @@ class Collection:
             a read-only mount.  A first run still creates the files.
         backend: the similarity backend comparisons use unless told otherwise
             ("semantic" or "lexical"; see `library.compare.backends`).
+        set_aside: move a damaged library.db aside and start afresh; False
+            (a worker's `reopen`) lets `DatabaseCorrupt` propagate instead.
     """
 
     def __init__(
@@ -61,6 +66,7 @@ class Collection:
         seed: bool = True,
         read_only: bool = False,
         backend: str = "semantic",
+        set_aside: bool = True,
     ):
         self.data_dir = resolve_data_dir(data_dir, create=not read_only)
         self.read_only = read_only
@@ -75,6 +81,8 @@ class Collection:
             refuse_truncated(self.data_dir / LIBRARY_DB)
             self.library = LibraryStore(self.data_dir, read_only=read_only)
         except DatabaseCorrupt:  # DatabaseTooNew is not one: it propagates
+            if not set_aside:
+                raise
             # The library is an index of the user's files: set the damaged
             # file aside (never delete it) and start afresh.
             self.library_recovered_from = quarantine(self.data_dir / LIBRARY_DB)
@@ -103,6 +111,24 @@ class Collection:
 
         return NotesStore(self.data_dir, library=self.library, read_only=self.read_only)
 
+    def reopen(self, *, read_only: bool = False) -> Collection:
+        """Another `Collection` on the same data directory, for a worker thread.
+
+        A SQLite connection belongs to the thread that opened it: a job that
+        runs off the GUI thread opens its own (and closes it, or uses `with`).
+        A damaged library.db is never moved aside here, under the window that
+        uses it: the job fails with `DatabaseCorrupt` and says so.
+        """
+        return Collection(
+            self.data_dir, seed=False, read_only=read_only, backend=self.backend, set_aside=False
+        )
+
+    def __enter__(self) -> Collection:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         if "vectors" in self.__dict__:
             self.vectors.store.close()
@@ -122,7 +148,8 @@ class Collection:
 
         Notes on a replaced version move to the new one, and notes waiting
         for an article (the library was rebuilt, or it was removed) attach
-        to it again when its file is imported.
+        to it again when its file is imported.  The report's `changes` says
+        what the views showing the collection must refresh.
         """
         notes_failed: list[ParallaxError] = []
 
@@ -146,13 +173,15 @@ class Collection:
             if on_result is not None:
                 on_result(result)
 
-        return import_paths(
+        report = import_paths(
             self.library,
             paths,
             on_progress=on_progress,
             should_cancel=should_cancel,
             on_result=after_each,
         )
+        report.changes = import_changes(report)
+        return report
 
     def _reanchor_reviews(self, previous_id: int, current: Article) -> None:
         # Reviews are found on any version anyway (by the file, placed when
@@ -303,65 +332,6 @@ class Collection:
 
         return actions.reviewed(self.reviews, article_a, article_b, comparison)
 
-    def set_review(
-        self,
-        article_a: Article,
-        article_b: Article,
-        comparison: Comparison,
-        *,
-        pair: int,
-        judgement: Judgement | None = None,
-        relation: Relation | None = None,
-        reason: str = "",
-    ) -> Review:
-        """Confirm or reject machine pair `pair`, or give it another relation.
-
-        Judging a pair again replaces its review.  See `library.reviews.actions`.
-        """
-        from library.reviews import actions
-
-        return actions.set_review(
-            self.reviews, article_a, article_b, comparison,
-            pair=pair, judgement=judgement, relation=relation, reason=reason,
-        )  # fmt: skip
-
-    def link(
-        self,
-        article_a: Article,
-        article_b: Article,
-        comparison: Comparison,
-        *,
-        a_units: Sequence[int],
-        b_units: Sequence[int],
-        relation: Relation,
-        reason: str = "",
-    ) -> Review:
-        """Join units of A and of B by hand (the window's Ctrl+L) with `relation`."""
-        from library.reviews import actions
-
-        return actions.link(
-            self.reviews, article_a, article_b, comparison,
-            a_units=a_units, b_units=b_units, relation=relation, reason=reason,
-        )  # fmt: skip
-
-    def clear_reviews(
-        self,
-        article_a: Article,
-        article_b: Article,
-        comparison: Comparison,
-        *,
-        pair: int | None = None,
-        a_units: Sequence[int] = (),
-        b_units: Sequence[int] = (),
-    ) -> int:
-        """Remove the reviews of pair `pair`, of these units, or (neither) all; how many."""
-        from library.reviews import actions
-
-        return actions.clear(
-            self.reviews, article_a, article_b, comparison,
-            pair=pair, a_units=a_units, b_units=b_units,
-        )  # fmt: skip
-
     def related(
         self,
         article_id: int,
@@ -412,3 +382,16 @@ class Collection:
         except ModelUnavailable as exc:
             return fallback(exc)
         return make_backend(name, embed=embed)
+
+
+def import_changes(report: ImportReport) -> Changes:
+    """What an import changed: new articles (and the notes and reviews that follow them)."""
+    stored = [r for r in report.results if r.article is not None]
+    written = [r for r in stored if r.status in ("added", "new_version")]
+    return Changes(
+        articles=bool(written),
+        # Waiting notes attach to any article met, even one already stored.
+        notes=bool(stored),
+        reviews=any(r.status == "new_version" for r in stored),
+        article_ids=tuple(int(r.article.id) for r in written if r.article is not None),
+    )

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from library.article import Article, ArticleId
+from library.changes import Changes
 from library.errors import ImportRefused, ParallaxError
 from library.ingest import SUPPORTED_SUFFIXES, read_article
 from library.paths import display_path
 from library.store import ArticleSummary, LibraryStore
 
 FileStatus = Literal["added", "new_version", "unchanged", "refused", "skipped"]
+FILE_STATUSES: tuple[FileStatus, ...] = ("added", "new_version", "unchanged", "refused", "skipped")
 ProgressCallback = Callable[[int, int, Path], None]
 
 
@@ -52,6 +54,16 @@ class FileResult:
     def failed(self) -> bool:
         return self.status == "refused"
 
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form `parallax import --json` prints for this file."""
+        return {
+            "path": display_path(self.path),
+            "status": self.status,
+            "id": self.article.id if self.article else None,
+            "title": self.article.title if self.article else None,
+            "reason": self.reason or None,
+        }
+
     def describe(self) -> str:
         """One line for a report, e.g. "added  a.txt  (#3 Title)"."""
         if self.article is not None:
@@ -68,6 +80,8 @@ class ImportReport:
 
     results: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
+    #: What the import changed (set by `Collection.import_paths`).
+    changes: Changes = field(default_factory=Changes)
 
     def count(self, status: FileStatus) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -75,6 +89,13 @@ class ImportReport:
     @property
     def failed(self) -> list[FileResult]:
         return [r for r in self.results if r.failed]
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form `parallax import --json` prints: every file, then counts."""
+        return {
+            "results": [r.to_dict() for r in self.results],
+            "summary": {s: self.count(s) for s in FILE_STATUSES},
+        }
 
     def summary(self) -> str:
         parts = [

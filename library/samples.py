@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from library.database import write_transaction
 from library.importer import ImportReport, import_paths
 from library.store import LibraryStore
 
@@ -26,9 +27,15 @@ def seed_if_new(store: LibraryStore) -> ImportReport | None:
     """
     if store.get_meta(_SEEDED_KEY) is not None:
         return None
-    report = None
-    folder = samples_dir()
-    if store.count() == 0 and folder.is_dir():
-        report = import_paths(store, [folder])
-    store.set_meta(_SEEDED_KEY, "1")
+    # One write transaction from the check to the mark: a second process
+    # opening a fresh data dir at the same moment waits, then finds the
+    # library seeded (it counted one sample of two and skipped the seeding).
+    with write_transaction(store.db):
+        if store.get_meta(_SEEDED_KEY) is not None:
+            return None
+        report = None
+        folder = samples_dir()
+        if store.count() == 0 and folder.is_dir():
+            report = import_paths(store, [folder])
+        store.set_meta(_SEEDED_KEY, "1")
     return report

@@ -10,7 +10,6 @@ through `Collection`; this module never touches SQL.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
@@ -20,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QListWidget, QMenu, QTextEdit, QWidget
 
 from library.compare.model import Comparison
-from library.errors import ParallaxError
+from library.errors import STORE_ERRORS, ParallaxError
 from library.export.extras import ExportExtras
 from library.reviews import RELATIONS, AppliedReview, Relation, ReviewedComparison, units_in
 
@@ -119,7 +118,7 @@ class Reviewing(QObject):
         shown = self._articles()
         try:
             self.reviews = None if shown is None else self.collection.reviewed(*shown)
-        except (ParallaxError, sqlite3.Error) as exc:
+        except STORE_ERRORS as exc:
             # notes.db locked, or closed under a late comparison as the window
             # closes: the comparison still shows, without reviews.
             self.reviews = None
@@ -142,7 +141,7 @@ class Reviewing(QObject):
                 if art.id is not None:
                     found = self.collection.notes.for_article(art.id)
                     notes += [n for n in found if n.kind == "passage"]
-        except (ParallaxError, sqlite3.Error) as exc:
+        except STORE_ERRORS as exc:
             # The report is still worth having; the status bar says what is missing.
             self.view.status_message.emit(f"Notes cannot be read for the export: {exc}")
         return ExportExtras(notes=notes, reviewed=reviewed)
@@ -210,7 +209,7 @@ class Reviewing(QObject):
         shown, index = self._articles(), self._engine_index(layout_index)
         if shown is None or index is None:
             return False
-        removed = self.collection.clear_reviews(*shown, pair=index)
+        removed = self.collection.clear_reviews(*shown, pair=index).value
         self._changed(layout_index)
         return removed > 0
 

@@ -2,7 +2,7 @@
 
 Layout: a legend/progress bar on top; below, pane A | link gutter | pane B in a
 splitter, and the summary panel on the right.  The view paints from
-`ComparisonLayout` (built from the engine's `to_dict()` contract).
+`ComparisonLayout` (typed records built from the engine's `Comparison`).
 
 Actions (`actions()`, see `actions.py`) use `Qt.WidgetWithChildrenShortcut`:
 their shortcuts work while focus is anywhere inside the view.
@@ -43,7 +43,8 @@ from desktop.comparison.queries import ComparisonQueries
 from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.summary import SummaryPanel
-from desktop.comparison.worker import ComparisonRunner
+from desktop.comparison.worker import CompareFunction, ComparisonRunner
+from desktop.tasks import TaskManager
 from library.article import Article
 from library.export import ComparisonLayout
 from library.export.extras import ExportExtras
@@ -68,6 +69,8 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
 
     Args:
         parent: owning widget.
+        data_dir: exports never write over the files in here (None: the default data dir).
+        tasks, compare: the window's task manager and `Collection.compare` (None: its own).
 
     Signals:
         comparison_ready(object): a comparison was painted (the engine `Comparison`).
@@ -82,9 +85,15 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
     status_message = Signal(str)
     summary_mode_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, data_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        data_dir: Path | None = None,
+        tasks: TaskManager | None = None,
+        compare: CompareFunction | None = None,
+    ) -> None:
         super().__init__(parent)
-        # Exports never write over the files in here (None: the default data dir).
         self.data_dir = data_dir
         self.setAccessibleName("Article comparison")
         self._layout: ComparisonLayout | None = None
@@ -159,7 +168,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
             self.panes["b"].text_edit.verticalScrollBar(),
             self,
         )
-        self.runner = ComparisonRunner(self)
+        self.runner = ComparisonRunner(self, compare, tasks)
         self.runner.finished.connect(self._on_result)
         self.runner.failed.connect(self._on_failure)
         # Geometry (bands, overview marks, scroll anchors) follows text relayouts;

@@ -1,25 +1,26 @@
-"""Run comparisons off the GUI thread; only the newest request's result is delivered.
+"""Run comparisons in the task manager's "compute" lane; only the newest is delivered.
 
 The engine cannot be interrupted half-way, so "cancelling" an older request
 means: drop it from the queue if it has not started, and ignore its result if it
-has.  The layout (diff walking) is built in the worker too, so the GUI thread
-only paints.
+has (the task manager's latest-request-wins, by key).  The layout (diff
+walking) is built in the worker too, so the GUI thread only paints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
+from desktop.tasks import TaskManager
 from library.article import Article
+from library.compare.model import Comparison
 from library.export.layout import ComparisonLayout
 
-CompareFunction = Callable[[Article, Article], Any]
+CompareFunction = Callable[[Article, Article], Comparison]
 
 
-def _default_compare(article_a: Article, article_b: Article) -> Any:
+def _default_compare(article_a: Article, article_b: Article) -> Comparison:
     # Imported lazily: the engine pulls in pysbd and friends, which the view
     # does not need until the first comparison runs.
     from library.compare import compare_articles
@@ -27,37 +28,15 @@ def _default_compare(article_a: Article, article_b: Article) -> Any:
     return compare_articles(article_a, article_b)
 
 
-class _Relay(QObject):
-    """Lives in the GUI thread; jobs emit through it so delivery is queued there."""
-
-    finished = Signal(int, object, object)
-    failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    def __init__(
-        self, request: int, a: Article, b: Article, relay: _Relay, compare: CompareFunction
-    ) -> None:
-        super().__init__()
-        self._request, self._a, self._b = request, a, b
-        self._relay, self._compare = relay, compare
-
-    def run(self) -> None:
-        try:
-            comparison = self._compare(self._a, self._b)
-            layout = ComparisonLayout.build(comparison)
-        except Exception as exc:  # any engine failure must reach the user, not kill the thread
-            self._relay.failed.emit(self._request, f"{type(exc).__name__}: {exc}")
-        else:
-            self._relay.finished.emit(self._request, comparison, layout)
-
-
 class ComparisonRunner(QObject):
-    """Queue comparisons on a private thread pool; deliver only the latest.
+    """Compare two articles in the background; deliver only the latest request.
 
     Args:
-        parent: owning object; destroying it waits for running jobs.
-        compare: the comparison function (tests inject slow or failing ones).
+        parent: owning object.
+        compare: the comparison function (the window passes `Collection.compare`;
+            tests inject slow or failing ones).
+        tasks: the window's task manager; None makes one of its own (a view
+            used alone, in tests).
 
     Signals:
         finished(object, object): `(comparison, layout)` of the latest request.
@@ -67,43 +46,44 @@ class ComparisonRunner(QObject):
     finished = Signal(object, object)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, compare: CompareFunction | None = None):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        compare: CompareFunction | None = None,
+        tasks: TaskManager | None = None,
+    ) -> None:
         super().__init__(parent)
         self.compare: CompareFunction = compare or _default_compare
-        # Created before the relay: children die in creation order, so the pool's
-        # destructor (which waits for running jobs) runs while the relay still exists.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished)
-        self._relay.failed.connect(self._on_failed)
-        self._latest = 0
-        self.superseded = 0  # results dropped because a newer request came (tests read it)
+        self.tasks = tasks or TaskManager(self)
+        # One key per runner: two views never supersede each other.
+        self._key = ("comparison", id(self))
 
-    def submit(self, article_a: Article, article_b: Article) -> int:
-        """Start comparing; any older request is superseded. Returns the request id."""
-        self._latest += 1
-        self._pool.clear()  # older jobs that have not started never will
-        self._pool.start(_Job(self._latest, article_a, article_b, self._relay, self.compare))
-        return self._latest
+    @property
+    def superseded(self) -> int:
+        """Results dropped because a newer request came (tests read it)."""
+        return self.tasks.superseded
+
+    def submit(self, article_a: Article, article_b: Article) -> None:
+        """Start comparing; any older request is superseded."""
+        compare = self.compare
+
+        def job() -> tuple[Comparison, ComparisonLayout]:
+            comparison = compare(article_a, article_b)
+            return comparison, ComparisonLayout.build(comparison)
+
+        self.tasks.run(
+            job,
+            lambda result: self.finished.emit(*result),
+            # Any engine failure must reach the user, not vanish in a log.
+            lambda exc: self.failed.emit(f"{type(exc).__name__}: {exc}"),
+            lane="compute",
+            key=self._key,
+        )
 
     def cancel(self) -> None:
-        """Supersede every pending request without starting a new one."""
-        self._latest += 1
-        self._pool.clear()
+        """Supersede the pending request without starting a new one."""
+        self.tasks.supersede(self._key)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until running jobs end (for shutdown and tests); True if they did."""
-        return self._pool.waitForDone(msecs)
-
-    def _on_finished(self, request: int, comparison: object, layout: object) -> None:
-        if request != self._latest:
-            self.superseded += 1
-            return
-        self.finished.emit(comparison, layout)
-
-    def _on_failed(self, request: int, message: str) -> None:
-        if request != self._latest:
-            self.superseded += 1
-            return
-        self.failed.emit(message)
+        return self.tasks.wait(None if msecs < 0 else msecs / 1000)

@@ -17,6 +17,7 @@ from desktop.importing.report import ImportReportDialog, show_report
 from desktop.importing.worker import ImportJob
 from desktop.tasks import TaskManager
 from desktop.text import warn
+from library.collection import Collection
 from library.importer import ImportReport
 
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -34,7 +35,7 @@ class ImportController(QObject):
 
     Args:
         window: the main window (parent of dialogs).
-        data_dir: the collection's data directory (the job opens its own connection).
+        collection: the window's collection (each job opens its own connection).
         tasks: the window's background task manager.
         progress: the status-bar strip to drive.
 
@@ -51,11 +52,11 @@ class ImportController(QObject):
     busy = Signal()
 
     def __init__(
-        self, window: QWidget, data_dir: Path, tasks: TaskManager, progress: ImportProgress
+        self, window: QWidget, collection: Collection, tasks: TaskManager, progress: ImportProgress
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._data_dir = data_dir
+        self._collection = collection
         self._tasks = tasks
         self._progress = progress
         self.job: ImportJob | None = None
@@ -103,7 +104,7 @@ class ImportController(QObject):
         """Import `paths` in the background; None if another import is running."""
         if self.job is not None:
             return None
-        job = ImportJob(self._data_dir, paths, self)
+        job = ImportJob(self._collection, paths, self)
         job.progress.connect(self._progress.update_progress)
         job.finished.connect(self._done)
         job.failed.connect(self._failed)

@@ -1,15 +1,15 @@
 """`ImportJob`: one import of files and folders, run on the task thread.
 
-The job opens its own `Collection` (its own SQLite connection) inside the
-worker thread and closes it at the end, so the GUI thread's connection is
-never used from two threads at once; the window refreshes its model from the
-`finished` signal.
+The job runs in the task manager's "db" lane on a `Collection.reopen()` of
+the window's collection (its own SQLite connection, opened and closed inside
+the worker thread), so the GUI thread's connection is never used from two
+threads at once.  The window hands the report's `changes` to every view.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -24,7 +24,7 @@ class ImportJob(QObject):
     """Imports `paths` into the library in `data_dir`, in the background.
 
     Args:
-        data_dir: the collection's data directory.
+        collection: the window's collection (the job opens a copy of its own).
         paths: files and folders, as the user chose or dropped them.
         parent: owning QObject.
 
@@ -40,21 +40,21 @@ class ImportJob(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, data_dir: Path, paths: Sequence[Path], parent: QObject | None = None
+        self, collection: Collection, paths: Sequence[Path], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.data_dir = data_dir
+        self.collection = collection
         self.paths = [Path(p) for p in paths]
         self._cancel = threading.Event()
-        self._tasks: TaskManager | None = None
+        self._report: Callable[[int, int, str], None] = lambda _done, _total, _name: None
 
     @property
     def cancel_requested(self) -> bool:
         return self._cancel.is_set()
 
     def start(self, tasks: TaskManager) -> None:
-        """Queue the job on `tasks` (the window's single background thread)."""
-        self._tasks = tasks
+        """Queue the job on `tasks` (its "db" lane: imports write)."""
+        self._report = tasks.reporter(self.progress.emit)
         tasks.run(self._run, on_done=self.finished.emit, on_error=self._on_error)
 
     def cancel(self) -> None:
@@ -63,20 +63,15 @@ class ImportJob(QObject):
 
     # Runs on the worker thread: no widget access here, only signals via run_on_main.
     def _run(self) -> ImportReport:
-        tasks = self._tasks
-        assert tasks is not None
+        report = self._report
 
         def on_progress(done: int, total: int, path: Path) -> None:
-            name = path.name if path != Path() else ""
-            tasks.run_on_main(lambda: self.progress.emit(done, total, name))
+            report(done, total, path.name if path != Path() else "")
 
-        collection = Collection(self.data_dir, seed=False)
-        try:
+        with self.collection.reopen() as collection:
             return collection.import_paths(
                 self.paths, on_progress=on_progress, should_cancel=self._cancel.is_set
             )
-        finally:
-            collection.close()
 
     def _on_error(self, exc: BaseException) -> None:
         if isinstance(exc, ParallaxError):

@@ -1,15 +1,13 @@
 """`CoveragePanel`: other articles in the library on the selected article's event.
 
-The ranking (`library.coverage`) runs on the window's `TaskManager` worker,
-never on the GUI thread, with its own read-only connection opened and closed
-in the job (a connection belongs to the thread that opened it).  Selections
-are debounced and the latest one wins: a job started for an article that is
-no longer selected does nothing, and a late result is dropped.
+The ranking (`Collection.related`) runs in the window's `TaskManager`
+"compute" lane, never on the GUI thread, on a read-only copy of the collection
+opened and closed in the job (a connection belongs to the thread that opened
+it).  Selections are debounced and the latest one wins: a job started for an
+article that is no longer selected does nothing, and a late result is dropped.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import TaskManager
 from desktop.text import clip, plain_label, plain_tooltip
-from library.coverage import Related, related_articles
-from library.store import LibraryStore
+from library.changes import Changes
+from library.collection import Collection
+from library.coverage import Related
 
 #: Wait this long after the selection settles (arrowing down the table starts one job).
 DELAY_MS = 250
@@ -35,20 +34,17 @@ LIMIT = 8
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def find_related(data_dir: Path, article_id: int, limit: int = LIMIT) -> list[Related]:
+def find_related(collection: Collection, article_id: int, limit: int = LIMIT) -> list[Related]:
     """The ranking for `article_id`, on a connection of the calling (worker) thread."""
-    store = LibraryStore(data_dir, read_only=True)
-    try:
-        return related_articles(store, article_id, limit=limit)[1]
-    finally:
-        store.close()
+    with collection.reopen(read_only=True) as mine:
+        return mine.related(article_id, limit=limit)
 
 
 class CoveragePanel(QWidget):
     """A short list of likely other reports of the selected article's event.
 
     Args:
-        data_dir: the data directory whose `library.db` the jobs read.
+        collection: the open collection (jobs read a copy of their own).
         tasks: the window's background runner.
         parent: owning widget.
 
@@ -60,11 +56,11 @@ class CoveragePanel(QWidget):
     compare_requested = Signal(int, int)
     finished = Signal()
 
-    def __init__(self, data_dir: Path, tasks: TaskManager, parent: QWidget | None = None):
+    def __init__(self, collection: Collection, tasks: TaskManager, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("coveragePanel")
         self.setAccessibleName("Other coverage")
-        self._data_dir = data_dir
+        self._collection = collection
         self._tasks = tasks
         self._article_id: int | None = None
         self._generation = 0
@@ -132,6 +128,11 @@ class CoveragePanel(QWidget):
         self.status.setText("Looking for other coverage…")
         self._timer.start()
 
+    def on_changes(self, changes: Changes) -> None:
+        """Rank again when articles came or went (the window calls it)."""
+        if changes.articles:
+            self.refresh()
+
     def refresh(self) -> None:
         """Rank again (the library changed)."""
         article_id, self._article_id = self._article_id, None
@@ -146,12 +147,12 @@ class CoveragePanel(QWidget):
         article_id, generation = self._article_id, self._generation
         if article_id is None:
             return
-        data_dir = self._data_dir
+        collection = self._collection
 
         def job() -> list[Related] | None:
             if generation != self._generation:
                 return None  # another article was selected while this one waited
-            return find_related(data_dir, article_id)
+            return find_related(collection, article_id)
 
         def done(related: list[Related] | None) -> None:
             if generation == self._generation and related is not None:
@@ -162,7 +163,7 @@ class CoveragePanel(QWidget):
                 self.status.setText(f"Other coverage cannot be shown: {exc}")
                 self.finished.emit()
 
-        self._tasks.run(job, done, failed)
+        self._tasks.run(job, done, failed, lane="compute", key=("coverage", id(self)))
 
     def _fill(self, related: list[Related]) -> None:
         self.list.clear()

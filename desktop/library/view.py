@@ -28,8 +28,9 @@ from desktop.library.preview import MARKS, PreviewPane
 from desktop.library.proxy import LibraryProxy
 from desktop.text import clip, plain_label, warn
 from library.article import Article
+from library.changes import Changes
+from library.collection import Collection
 from library.errors import InvalidQuery, ParallaxError
-from library.store import LibraryStore
 
 SEARCH_DELAY_MS = 150
 # A long outlet name is elided (its tooltip has it whole) rather than squeeze the titles.
@@ -40,7 +41,8 @@ class LibraryView(QWidget):
     """The library page of the main window.
 
     Args:
-        library: the store to list and search (read on the GUI thread only).
+        collection: the open collection; its library is read on the GUI
+            thread only, and removals go through `Collection.remove`.
         parent: owning widget.
 
     Signals:
@@ -49,17 +51,20 @@ class LibraryView(QWidget):
             pressed on it.
         status_message(str): a quiet message for the status bar.
         filter_applied(int): the filter was (re)applied; the number of rows shown.
+        changes_made(Changes): what a removal changed, for the other views.
     """
 
     selection_changed = Signal(list)
     article_activated = Signal(object)
     status_message = Signal(str)
     filter_applied = Signal(int)
+    changes_made = Signal(object)
 
-    def __init__(self, library: LibraryStore, parent: QWidget | None = None) -> None:
+    def __init__(self, collection: Collection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryView")
-        self._library = library
+        self.collection = collection
+        self._library = collection.library  # reads only
         self._snippets: dict[int, str] = {}
 
         self.model = LibraryModel(parent=self)
@@ -252,20 +257,40 @@ class LibraryView(QWidget):
         other = ArticlePicker.ask(self, others, f"Compare “{first.title}” with:")
         return None if other is None else (first, other)
 
+    def on_changes(self, changes: Changes) -> None:
+        """Reload when articles were added, replaced or removed (the window calls it).
+
+        The first article an import wrote is selected (and shown, even if
+        the search did not match it).
+        """
+        if changes.articles:
+            self.refresh(select_ids=list(changes.article_ids[:1]) or None)
+
     def remove_selected(self) -> None:
-        """Remove the selected articles (all versions) after asking."""
+        """Remove the selected articles (all versions) after asking; their notes are kept."""
         articles = self.selected_articles()
         if not articles or not ConfirmRemove.ask(self, articles):
             return
+        changes, removed, kept = Changes(), 0, 0
         try:
             for article in articles:
                 assert article.id is not None
-                self._library.remove(article.id)
+                op = self.collection.remove(article.id)
+                changes, removed = changes | op.changes, removed + 1
+                kept += op.value.notes_kept or 0
         except ParallaxError as exc:
             warn(self, "Remove from Library", str(exc))
-        self.refresh(select_ids=[])
-        noun = "article" if len(articles) == 1 else "articles"
-        self.status_message.emit(f"Removed {len(articles)} {noun} from the library.")
+        self.on_changes(changes)
+        noun = "article" if removed == 1 else "articles"
+        message = f"Removed {removed} {noun} from the library."
+        if kept:
+            # As `parallax remove` says: notes are never dropped with their article.
+            message += (
+                f" {kept} note{'s' if kept != 1 else ''} kept: importing the file again"
+                " puts them back on it."
+            )
+        self.status_message.emit(message)
+        self.changes_made.emit(changes)
 
     def show_passage(self, article_id: int, start: int, end: int) -> None:
         """Show `article_id` in the preview with body[start:end] selected."""

@@ -8,27 +8,28 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.text import plain_label
+from library.collection import Collection
 from library.errors import ParallaxError
-from library.notes import NotesStore
-from library.notes.recovery import salvage
 
 
 class RecoveryBanner(QWidget):
     """Shown only when `NotesStore.recovered_from` is set.
 
     Args:
-        store: the (fresh) notes store.
+        collection: the open collection (its notes store is the fresh one).
         parent: the owning widget.
 
     Signals:
         finished(str, bool): a recovery attempt ended (message, is_error).
+        changes_made(Changes): after a recovery, what it changed.
     """
 
     finished = Signal(str, bool)
+    changes_made = Signal(object)
 
-    def __init__(self, store: NotesStore, parent: QWidget | None = None) -> None:
+    def __init__(self, collection: Collection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.collection = collection
         self.setObjectName("notesBanner")
         self.setStyleSheet("#notesBanner { background:#fff3cd; } QLabel { color:#5c4400; }")
         self.setAutoFillBackground(True)
@@ -41,7 +42,7 @@ class RecoveryBanner(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         self.button.clicked.connect(self.recover)
-        damaged = store.recovered_from
+        damaged = collection.notes.recovered_from
         if damaged is None:
             self.hide()
             return
@@ -55,13 +56,14 @@ class RecoveryBanner(QWidget):
 
     def recover(self) -> None:
         """Import whatever notes can still be read from the damaged file."""
-        damaged: Path | None = self.store.recovered_from
+        damaged: Path | None = self.collection.notes.recovered_from
         if damaged is None:
             return
         try:
-            report = salvage(self.store, damaged)
+            op = self.collection.recover_notes(damaged)
         except ParallaxError as exc:
             self.finished.emit(f"Could not read the damaged file: {exc}", True)
             return
         self.button.setEnabled(False)
-        self.finished.emit(report.summary(), False)
+        self.finished.emit(op.value.summary(), False)
+        self.changes_made.emit(op.changes)

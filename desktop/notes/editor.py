@@ -18,9 +18,10 @@ from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.text import plain_label
+from library.collection import Collection
 from library.errors import ParallaxError
 from library.export.writer import write_private
-from library.notes import Note, NotesStore
+from library.notes import Note
 from library.notes.model import normalize_tags
 from library.paths import ensure_private_dir
 
@@ -31,20 +32,22 @@ class NoteEditor(QWidget):
     """Edits the note given to `set_note`.
 
     Args:
-        store: where edits are written.
+        collection: where edits are written (`Collection.update_note`).
         parent: the owning widget.
 
     Signals:
         saved(Note): a change was written; carries the stored note.
+        changes_made(Changes): what the write changed (for the other views).
         save_failed(str): a write failed; the text stays and is retried.
     """
 
     saved = Signal(object)
+    changes_made = Signal(object)
     save_failed = Signal(str)
 
-    def __init__(self, store: NotesStore, parent: QWidget | None = None) -> None:
+    def __init__(self, collection: Collection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.collection = collection
         self._note: Note | None = None
         self._dirty = False
         self._loading = False
@@ -117,7 +120,7 @@ class NoteEditor(QWidget):
         if not self._dirty or self._note is None:
             return True
         try:
-            stored = self.store.update(
+            op = self.collection.update_note(
                 self._note.id,
                 text=self.text_edit.toPlainText(),
                 tags=normalize_tags(self.tags_edit.text()),
@@ -131,18 +134,21 @@ class NoteEditor(QWidget):
             self.save_failed.emit(f"{exc}{where}")
             return False
         self._dirty = False
+        stored = op.value
         changed = stored != self._note
         self._note = stored
         self.state.setText("Saved")
         if changed:
             self.saved.emit(stored)
+        if op.changes:
+            self.changes_made.emit(op.changes)
         return True
 
     def _write_draft(self) -> Path | None:
         """Write the unsaved text to `<data dir>/unsaved-notes/` (0600); None if that fails too."""
         if self._note is None:
             return None
-        folder = self.store.data_dir / "unsaved-notes"
+        folder = self.collection.data_dir / "unsaved-notes"
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = folder / f"note-{self._note.id}-{stamp}.md"
         text = self.text_edit.toPlainText()

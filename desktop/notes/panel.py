@@ -5,9 +5,10 @@ search box has text, every matching note with the matching words highlighted,
 or the trash.  Below the list an editor saves as you type.  The main window
 docks the panel and wires it to the views:
 
-    panel = NotesPanel(collection.notes, library=collection.library)
+    panel = NotesPanel(collection)
     panel.passage_requested.connect(window.show_passage)     # click on a note
-    panel.notes_changed.connect(window.underline_noted)      # uses noted_spans()
+    panel.changes_made.connect(window.apply_changes)         # tell the other views
+    # window.apply_changes(changes) calls panel.on_changes(changes) for the others'
     add_note_action.triggered.connect(                       # Ctrl+Shift+N
         lambda: panel.add_passage_note(article, start, end))
     notes_menu.addActions(panel.actions())
@@ -41,9 +42,10 @@ from desktop.notes.transfer import NotesTransfer
 from desktop.notes.undo import UndoDelete
 from desktop.text import plain_label
 from library.article import Article
+from library.changes import Changes, Op
+from library.collection import Collection
 from library.errors import InvalidQuery, ParallaxError
-from library.notes import ArticleRef, Claim, Note, NotesStore
-from library.store import LibraryStore
+from library.notes import ArticleRef, Claim, Note
 
 SEARCH_LIMIT = 200
 
@@ -52,34 +54,33 @@ class NotesPanel(QWidget):
     """Notes for the open article or comparison, search over all notes, trash.
 
     Args:
-        notes: the notes store.
+        collection: the open collection; notes are written through its
+            operations, read from its notes store.
         parent: the owning widget.
-        library: used to show article titles; when omitted the panel only
-            knows the titles of articles it was shown.
 
     Signals:
         passage_requested(int, int, int): (article_id, start, end) the user
             clicked a note; start == end for notes on a whole article.
         comparison_requested(int, int): a comparison note was clicked.
         notes_changed(): notes were added, edited, deleted or restored.
+        changes_made(Changes): what one of the panel's operations changed,
+            for the window to hand to the other views.
     """
 
     passage_requested = Signal(int, int, int)
     comparison_requested = Signal(int, int)
     notes_changed = Signal()
+    changes_made = Signal(object)
 
-    def __init__(
-        self, notes: NotesStore, parent: QWidget | None = None, library: LibraryStore | None = None
-    ) -> None:
+    def __init__(self, collection: Collection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = notes
-        self.library = library
-        self.titles = TitleCache(notes.data_dir, library)
+        self.collection = collection
+        self.store = collection.notes  # raises if notes.db cannot be opened
+        self.titles = TitleCache(collection)
         self._article: Article | None = None
         self._pair: tuple[Article, Article] | None = None
-        self._tags_stale = True
 
-        self.banner = RecoveryBanner(notes)
+        self.banner = RecoveryBanner(collection)
         self.search_bar = NotesSearchBar()
         self.context = plain_label(QLabel())
         self.context.setWordWrap(True)
@@ -92,7 +93,7 @@ class NotesPanel(QWidget):
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_view.setWordWrap(True)
         self.list_view.setUniformItemSizes(False)
-        self.editor = NoteEditor(notes)
+        self.editor = NoteEditor(collection)
         self.new_button = QPushButton("New Note")
         self.new_button.setToolTip("A note on the whole article or comparison")
         self.delete_button = QPushButton("Delete")
@@ -127,7 +128,7 @@ class NotesPanel(QWidget):
         layout.addWidget(self.status)
 
         self.transfer = NotesTransfer(
-            notes, self, self.title_of, self.report, self._current_article_id, self._imported
+            collection, self, self.title_of, self.report, self._current_article_id, self._did
         )
         self.delete_action = QAction("Delete Note", self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -141,11 +142,14 @@ class NotesPanel(QWidget):
         self.list_view.activated.connect(self._on_clicked)  # Enter on the keyboard
         self.list_view.selectionModel().currentChanged.connect(self._on_current)
         self.editor.saved.connect(self._on_saved)
+        self.editor.changes_made.connect(self._on_edited)
         self.editor.save_failed.connect(lambda message: self.report(message, True))
         self.new_button.clicked.connect(self.add_note_on_open)
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
-        self.banner.finished.connect(self._recovered)
+        self.banner.finished.connect(self.report)
+        self.banner.changes_made.connect(self._did)
+        self._refresh_tags()
         self.refresh()
 
     # -- what is open --------------------------------------------------------
@@ -174,15 +178,14 @@ class NotesPanel(QWidget):
         self._remember(article)
         try:
             if start == end:
-                note = self.store.add_article_note(article.id, "")
+                op = self.collection.add_article_note(article.id)
             else:
                 lo, hi = sorted((start, end))
-                note = self.store.add_passage_note(article, lo, hi)
+                op = self.collection.add_passage_note(article, lo, hi)
         except (ParallaxError, ValueError) as exc:
             self.report(f"Could not add the note: {exc}", True)
             return None
-        self._after_new(note)
-        return note
+        return self._after_new(op)
 
     def add_comparison_note(
         self, article_a: Article, article_b: Article, claim: Claim | None = None
@@ -192,12 +195,11 @@ class NotesPanel(QWidget):
             return None
         self._remember(article_a, article_b)
         try:
-            note = self.store.add_comparison_note(article_a.id, article_b.id, claim=claim)
+            op = self.collection.add_comparison_note(article_a.id, article_b.id, claim=claim)
         except ParallaxError as exc:
             self.report(f"Could not add the note: {exc}", True)
             return None
-        self._after_new(note)
-        return note
+        return self._after_new(op)
 
     def add_note_on_open(self) -> Note | None:
         """A note on the open comparison or article as a whole."""
@@ -205,17 +207,16 @@ class NotesPanel(QWidget):
             if self._pair is not None:
                 a, b = self._pair
                 assert a.id is not None and b.id is not None
-                note = self.store.add_comparison_note(a.id, b.id)
+                op = self.collection.add_comparison_note(a.id, b.id)
             elif self._article is not None and self._article.id is not None:
-                note = self.store.add_article_note(self._article.id, "")
+                op = self.collection.add_article_note(self._article.id)
             else:
                 self.report("Open an article to add a note to it.", True)
                 return None
         except ParallaxError as exc:
             self.report(f"Could not add the note: {exc}", True)
             return None
-        self._after_new(note)
-        return note
+        return self._after_new(op)
 
     def noted_spans(self, article_id: int) -> list[tuple[int, int]]:
         """Passages of this article that carry a (live, attached) note, by offsets."""
@@ -242,10 +243,6 @@ class NotesPanel(QWidget):
         self.flush()
         keep = self.editor.note()
         try:
-            if self._tags_stale:
-                # Counting tags reads every note: only after a change that can alter them.
-                self.search_bar.set_tags(self.store.tags())
-                self._tags_stale = False
             rows, context = self._rows()
         except InvalidQuery:
             rows, context = [], "Type a word to search for."
@@ -316,7 +313,8 @@ class NotesPanel(QWidget):
             return
         self.flush()
         self.editor.set_note(None)
-        if self._apply(lambda: self.store.delete(note.id), f"Moved to the trash: {note.title}"):
+        moved = f"Moved to the trash: {note.title}"
+        if self._apply(lambda: self.collection.delete_note(note.id), moved):
             self.undo.offer(note)
             self.status.clear()  # the banner says it, with the way back
 
@@ -325,7 +323,7 @@ class NotesPanel(QWidget):
         note = self.selected_note()
         if note is None or not note.in_trash:
             return
-        if self._apply(lambda: self.store.restore(note.id), f"Restored: {note.title}"):
+        if self._apply(lambda: self.collection.restore_note(note.id), f"Restored: {note.title}"):
             self.undo.forget(note.id)
 
     def report(self, message: str, error: bool = False) -> None:
@@ -339,20 +337,35 @@ class NotesPanel(QWidget):
 
     # -- helpers -------------------------------------------------------------
 
-    def _apply(self, change: Callable[[], object], message: str) -> bool:
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh what an operation made out of date (the window calls it for every one).
+
+        Counting tags reads every note: the tag list is re-read only when
+        `changes` says the tags may differ.
+        """
+        if changes.tags:
+            self._refresh_tags()
+        if changes.notes:
+            self.refresh()
+
+    def _did(self, changes: Changes) -> None:
+        """One of the panel's own operations ended: refresh, then tell the window."""
+        self.on_changes(changes)
+        self.notes_changed.emit()
+        self.changes_made.emit(changes)
+
+    def _apply(self, change: Callable[[], Op[object]], message: str) -> bool:
         try:
-            change()
+            op = change()
         except ParallaxError as exc:
             self.report(str(exc), True)
             return False
         self.report(message)
-        self._tags_stale = True
-        self.refresh()
-        self.notes_changed.emit()
+        self._did(op.changes)
         return True
 
     def _undo_delete(self, note: Note) -> None:
-        if self._apply(lambda: self.store.restore(note.id), f"Restored: {note.title}"):
+        if self._apply(lambda: self.collection.restore_note(note.id), f"Restored: {note.title}"):
             row = self.model.row_of(note.id)
             if row is not None:
                 self.list_view.setCurrentIndex(self.model.index(row))
@@ -373,19 +386,10 @@ class NotesPanel(QWidget):
         except ParallaxError as exc:
             self.report(str(exc), True)
 
-    def _imported(self) -> None:
-        self._tags_stale = True
-        self.refresh()
-        self.notes_changed.emit()
-
-    def _recovered(self, message: str, error: bool) -> None:
-        self.report(message, error)
-        if not error:
-            self._tags_stale = True
-            self.refresh()
-            self.notes_changed.emit()
-
-    def _after_new(self, note: Note) -> None:
+    def _after_new(self, op: Op[Note]) -> Note:
+        note = op.value
+        if op.changes.tags:
+            self._refresh_tags()
         self.search_bar.edit.clear()
         self.search_bar.trash_button.setChecked(False)
         self.editor.set_note(note)
@@ -395,6 +399,8 @@ class NotesPanel(QWidget):
             self.list_view.setCurrentIndex(self.model.index(row))
         self.editor.text_edit.setFocus()
         self.notes_changed.emit()
+        self.changes_made.emit(op.changes)
+        return note
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         note = current.data(NoteRole) if current.isValid() else None
@@ -424,16 +430,18 @@ class NotesPanel(QWidget):
             self.passage_requested.emit(note.article_id, 0, 0)
 
     def _on_saved(self, note: Note) -> None:
+        # Only this row changed: replaced in place, no list rebuilt under the cursor.
         row = self.model.row_of(note.id)
-        tags_before: tuple[str, ...] | None = None
         if row is not None:
             old = self.model.rows()[row]
-            tags_before = old.note.tags
             self.model.replace_row(row, NoteRow(note, old.article_title, old.snippet))
             self.list_view.doItemsLayout()  # the row's height may have changed
-        if note.tags != tags_before:
-            self.search_bar.set_tags(self.store.tags())
         self.notes_changed.emit()
+
+    def _on_edited(self, changes: Changes) -> None:
+        if changes.tags:
+            self._refresh_tags()
+        self.changes_made.emit(changes)
 
     def _update_buttons(self) -> None:
         note = self.selected_note()

@@ -13,10 +13,11 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from library.changes import Changes
+from library.collection import Collection
 from library.errors import ParallaxError
 from library.export.writer import write_export
-from library.notes import NotesStore
-from library.notes.export import import_json, select_notes, to_json, to_markdown
+from library.notes.export import select_notes, to_json, to_markdown
 
 TitleLookup = Callable[[int], str | None]
 Report = Callable[[str, bool], None]  # (message, is_error)
@@ -26,24 +27,24 @@ class NotesTransfer:
     """Builds the export/import actions.
 
     Args:
-        store: the notes store.
+        collection: the open collection (imports go through it).
         parent: parent for the actions and dialogs.
         titles: article id → title, for the Markdown headings.
         report: shows a one-line result (message, is_error).
         current_article: the id of the article whose notes "This Article" exports.
-        on_import: called after a successful import (to refresh views).
+        on_import: called with what a successful import changed (to refresh views).
     """
 
     def __init__(
         self,
-        store: NotesStore,
+        collection: Collection,
         parent: QWidget,
         titles: TitleLookup,
         report: Report,
         current_article: Callable[[], int | None],
-        on_import: Callable[[], None],
+        on_import: Callable[[Changes], None],
     ) -> None:
-        self.store = store
+        self.collection = collection
         self.parent = parent
         self.titles = titles
         self.report = report
@@ -87,9 +88,9 @@ class NotesTransfer:
             return None
         is_json = is_json or path.suffix.lower() == ".json"
         try:
-            notes = select_notes(self.store, article_id)
+            notes = select_notes(self.collection.notes, article_id)
             text = to_json(notes) if is_json else to_markdown(notes, self.titles)
-            write_export(path, text, data_dir=self.store.data_dir)
+            write_export(path, text, data_dir=self.collection.data_dir)
         except ParallaxError as exc:
             self.report(str(exc), True)
             return None
@@ -109,15 +110,15 @@ class NotesTransfer:
                 self.report(f"Cannot read {path.name}: it is not a regular file.", True)
                 return False
             text = path.read_text(encoding="utf-8-sig")  # Notepad writes a BOM
-            result = import_json(self.store, text)
+            op = self.collection.import_notes(text)
         except (OSError, UnicodeDecodeError) as exc:
             self.report(f"Cannot read {path.name}: {exc}", True)
             return False
         except ParallaxError as exc:
             self.report(f"{path.name}: {exc}", True)
             return False
-        self.report(f"Imported {path.name}: {result.summary()}", False)
-        self.on_import()
+        self.report(f"Imported {path.name}: {op.value.summary()}", False)
+        self.on_import(op.changes)
         return True
 
     def _export_current(self) -> None:

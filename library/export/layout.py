@@ -1,8 +1,9 @@
-"""Turn a comparison's JSON contract into per-side spans that a view or report can paint.
+"""Turn a `Comparison` into per-side spans that a view or report can paint.
 
 Everything downstream (the desktop view, the HTML and Markdown reports) reads
-`Comparison.to_dict()` through `ComparisonLayout` rather than the engine's
-dataclasses, so the engine can change its internals without breaking painting.
+a comparison through `ComparisonLayout`: typed records built from the engine's
+`Comparison` itself (a `to_dict()` form is read back into one first), with the
+lookups painting needs (unit at an offset, pairs in reading order, emphasis).
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from library.compare.model import Comparison, Summary, Unit
 
 SIDES = ("a", "b")
 
@@ -47,11 +51,6 @@ RELATION_LABELS = {
     "divergent": "Divergent claim",
     "related": "Related, different facts",
 }
-
-
-def _relation(value: object) -> str:
-    # An unknown relation from a newer engine is painted as the calmest kind.
-    return value if isinstance(value, str) and value in RELATIONS else "same"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +127,8 @@ class ComparisonLayout:
     """Per-side unit spans, emphasised sub-spans and pairs of one comparison.
 
     Built with `ComparisonLayout.build(comparison)`; pure data and lookups.
+    `summary` is the engine's summary as numbers by name ("shared",
+    "overlap_a"…), as in the JSON contract.
     """
 
     titles: dict[str, str]
@@ -135,7 +136,7 @@ class ComparisonLayout:
     emphasis: dict[str, list[tuple[int, int, int]]]
     pairs: list[PairInfo]
     only: dict[str, list[int]]
-    summary: dict[str, Any]
+    summary: dict[str, float]
     # The subset of `emphasis` that is a typed conflict (a date, a number...):
     # painted stronger than the rest of the differing words.
     conflict_spans: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
@@ -149,40 +150,36 @@ class ComparisonLayout:
             self._by_id[side] = {u.unit_id: u for u in self.units[side]}
 
     @classmethod
-    def build(cls, comparison: Any) -> ComparisonLayout:
-        """Lay out a `Comparison` (or its `to_dict()` form).
+    def build(cls, comparison: Comparison | Mapping[str, object]) -> ComparisonLayout:
+        """Lay out a `Comparison` (a `to_dict()` form is read back into one first).
 
         Args:
-            comparison: an engine `Comparison` or the dict of the JSON contract.
+            comparison: the engine's `Comparison`, or its JSON contract (a saved
+                `compare --json`, a hand-built test case).
         """
-        data: Mapping[str, Any] = (
-            comparison if isinstance(comparison, Mapping) else comparison.to_dict()
-        )
-        raw_units = {s: {int(u["id"]): u for u in data[s]["units"]} for s in SIDES}
+        if isinstance(comparison, Mapping):
+            from library.compare.from_dict import comparison_from_dict
+
+            comparison = comparison_from_dict(comparison)
+        sides = {"a": comparison.a, "b": comparison.b}
+        by_id = {s: {u.id: u for u in sides[s].units} for s in SIDES}
         pairs: list[PairInfo] = []
         owner: dict[str, dict[int, int]] = {s: {} for s in SIDES}
-        for p in data.get("pairs", []):
-            ids = {s: tuple(int(i) for i in p[s] if int(i) in raw_units[s]) for s in SIDES}
+        for p in comparison.pairs:
+            ids = {s: tuple(i for i in (p.a if s == "a" else p.b) if i in by_id[s]) for s in SIDES}
             if not ids["a"] or not ids["b"]:
                 continue  # a pair pointing at missing units cannot be painted
-            ext = {s: _extent(raw_units[s], ids[s]) for s in SIDES}
+            ext = {s: _extent(by_id[s], ids[s]) for s in SIDES}
             info = PairInfo(
                 index=len(pairs),
                 a=ids["a"],
                 b=ids["b"],
-                relation=_relation(p.get("relation")),
-                score=float(p.get("score", 0.0)),
+                relation=p.relation,
+                score=p.score,
                 conflicts=tuple(
-                    ConflictInfo(
-                        str(c.get("kind", "other")),
-                        str(c.get("a", "")),
-                        str(c.get("b", "")),
-                        str(c.get("severity", "high")),
-                        str(c.get("explanation", "")),
-                    )
-                    for c in p.get("conflicts", [])
+                    ConflictInfo(c.kind, c.a, c.b, c.severity, c.explanation) for c in p.conflicts
                 ),
-                diff=tuple((int(op), str(text)) for op, text in p.get("diff", [])),
+                diff=tuple((int(op), text) for op, text in p.diff),
                 a_start=ext["a"][0],
                 a_end=ext["a"][1],
                 b_start=ext["b"][0],
@@ -195,15 +192,15 @@ class ComparisonLayout:
         units: dict[str, list[UnitSpan]] = {}
         for s in SIDES:
             units[s] = []
-            for uid, u in raw_units[s].items():
+            for uid, u in by_id[s].items():
                 pi = owner[s].get(uid)
                 units[s].append(
                     UnitSpan(
                         side=s,
                         unit_id=uid,
-                        start=int(u["start"]),
-                        end=int(u["end"]),
-                        text=str(u.get("text", "")),
+                        start=u.start,
+                        end=u.end,
+                        text=u.text,
                         relation=None if pi is None else pairs[pi].relation,
                         pair=pi,
                     )
@@ -216,7 +213,7 @@ class ComparisonLayout:
                 # different facts, not contradictions): only disagreements get emphasis.
                 continue
             for s in SIDES:
-                typed = _merge(_conflict_spans(info, s, raw_units[s]))
+                typed = _merge(_conflict_spans(info, s, by_id[s]))
                 spans = _merge(_diff_spans(info, s) + typed)
                 emphasis[s] += [(a, b, info.index) for a, b in spans]
                 conflict_spans[s] += [(a, b, info.index) for a, b in typed]
@@ -224,12 +221,12 @@ class ComparisonLayout:
             emphasis[s].sort()
             conflict_spans[s].sort()
         return cls(
-            titles={s: str(data[s].get("title", "")) for s in SIDES},
+            titles={s: sides[s].title for s in SIDES},
             units=units,
             emphasis=emphasis,
             pairs=pairs,
-            only={s: [int(i) for i in data.get(f"only_{s}", [])] for s in SIDES},
-            summary=dict(data.get("summary", {})),
+            only={"a": list(comparison.only_a), "b": list(comparison.only_b)},
+            summary=_summary(comparison.summary),
             conflict_spans=conflict_spans,
         )
 
@@ -283,8 +280,20 @@ class ComparisonLayout:
         return sorted(chosen, key=lambda p: (p.extent(side)[0], p.index))
 
 
-def _extent(units: Mapping[int, Mapping[str, Any]], ids: tuple[int, ...]) -> tuple[int, int]:
-    return (min(int(units[i]["start"]) for i in ids), max(int(units[i]["end"]) for i in ids))
+def _extent(units: Mapping[int, Unit], ids: tuple[int, ...]) -> tuple[int, int]:
+    return (min(units[i].start for i in ids), max(units[i].end for i in ids))
+
+
+def _summary(summary: Summary) -> dict[str, float]:
+    return {
+        "shared": summary.shared,
+        "divergent": summary.divergent,
+        "related": summary.related,
+        "only_a": summary.only_a,
+        "only_b": summary.only_b,
+        "overlap_a": summary.overlap_a,
+        "overlap_b": summary.overlap_b,
+    }
 
 
 def _diff_spans(pair: PairInfo, side: str) -> list[tuple[int, int]]:
@@ -308,9 +317,7 @@ def _diff_spans(pair: PairInfo, side: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _conflict_spans(
-    pair: PairInfo, side: str, units: Mapping[int, Mapping[str, Any]]
-) -> list[tuple[int, int]]:
+def _conflict_spans(pair: PairInfo, side: str, units: Mapping[int, Unit]) -> list[tuple[int, int]]:
     """Body spans where this side's conflicting detail occurs in the pair's units."""
     spans: list[tuple[int, int]] = []
     for conflict in pair.conflicts:
@@ -319,12 +326,12 @@ def _conflict_spans(
             continue
         # A whole-word occurrence first: "5" is the 5 in "5 died", not in "2015".
         whole = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
-        texts = [(uid, str(units[uid].get("text", ""))) for uid in pair.units(side)]
+        texts = [(uid, units[uid].text) for uid in pair.units(side)]
         hits = [(uid, m.start()) for uid, text in texts if (m := whole.search(text))]
         hits += [(uid, at) for uid, text in texts if (at := text.find(needle)) >= 0]
         if hits:
             uid, at = hits[0]
-            base = int(units[uid]["start"]) + at
+            base = units[uid].start + at
             spans.append((base, base + len(needle)))
     return spans
 

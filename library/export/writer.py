@@ -26,11 +26,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from library.errors import ParallaxError
-
-
-class RefusedTarget(ParallaxError):
-    """The chosen file is one of Parallax's own; nothing was written."""
+from library.errors import ParallaxError, RefusedTarget
 
 
 def write_export(path: Path, data: str | bytes, *, data_dir: Path) -> Path:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from library.errors import NotFound, ParallaxError
+from library.errors import BadClaimSpec, NotFound
 from library.notes.model import Claim
 
 if TYPE_CHECKING:
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 
 #: How many claims a refusal lists as examples.
 _SHOWN = 8
-
-
-class BadClaimSpec(ParallaxError):
-    """A `--claim` value that is not `A_UNITS:B_UNITS`."""
 
 
 def parse_spec(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -175,8 +175,9 @@ def notes_of(ctx: CliContext) -> NotesStore:
 
 
 def cmd_add(ctx: CliContext) -> int:
-    store, library = notes_of(ctx), ctx.collection.library
-    article = library.current(ctx.args.article)
+    notes_of(ctx)  # warns once if notes.db was set aside
+    collection = ctx.collection
+    article = collection.library.current(ctx.args.article)
     text = _stdin_text() if ctx.args.text == "-" else ctx.args.text
     if ctx.args.claim is not None and ctx.args.article_b is None:
         raise ParallaxError("--claim needs the second article: --article-b ID.")
@@ -185,10 +186,10 @@ def cmd_add(ctx: CliContext) -> int:
             raise ParallaxError("--quote is for a passage of one article, not a comparison.")
         note = _add_comparison_note(ctx, article, text)
     elif ctx.args.quote is not None:
-        note = store.add_quote_note(article, ctx.args.quote, text, ctx.args.tag)
+        note = collection.add_quote_note(article, ctx.args.quote, text, ctx.args.tag).value
     else:
         assert article.id is not None
-        note = store.add_article_note(article.id, text, ctx.args.tag)
+        note = collection.add_article_note(article.id, text, ctx.args.tag).value
     if ctx.args.json:
         ctx.print_json(_note_json(ctx, note))
     else:
@@ -210,7 +211,8 @@ def _add_comparison_note(ctx: CliContext, article: Article, text: str) -> Note:
         a_units, b_units = parse_spec(ctx.args.claim)
         comparison = collection.compare(article, other)
         claim = find_claim(collection.reviewed(article, other, comparison), a_units, b_units)
-    return notes_of(ctx).add_comparison_note(article.id, other.id, text, ctx.args.tag, claim=claim)
+    op = collection.add_comparison_note(article.id, other.id, text, ctx.args.tag, claim=claim)
+    return op.value
 
 
 def cmd_list(ctx: CliContext) -> int:
@@ -270,13 +272,15 @@ def cmd_search(ctx: CliContext) -> int:
 
 
 def cmd_delete(ctx: CliContext) -> int:
-    note = notes_of(ctx).delete(ctx.args.id)
+    notes_of(ctx)
+    note = ctx.collection.delete_note(ctx.args.id).value
     ctx.print(f"Moved note {note.id} to the trash (undo: parallax notes restore {note.id}).")
     return 0
 
 
 def cmd_restore(ctx: CliContext) -> int:
-    note = notes_of(ctx).restore(ctx.args.id)
+    notes_of(ctx)
+    note = ctx.collection.restore_note(ctx.args.id).value
     ctx.print(f"Restored note {note.id}.")
     return 0
 
@@ -309,13 +313,10 @@ def cmd_import(ctx: CliContext) -> int:
         text = path.read_text(encoding="utf-8-sig")  # Notepad's BOM was "not JSON"
     except (OSError, UnicodeDecodeError) as exc:
         raise ParallaxError(f"Cannot read {safe(path)}: {exc}") from exc
-    from library.notes.export import import_json
-
-    report = import_json(notes_of(ctx), text)
+    notes_of(ctx)
+    report = ctx.collection.import_notes(text).value
     if ctx.args.json:
-        ctx.print_json(
-            {"added": report.added, "updated": report.updated, "unchanged": report.unchanged}
-        )
+        ctx.print_json(report.to_dict())
     else:
         ctx.print(f"Imported {safe(path.name)}: {report.summary()}")
     return 0
@@ -327,16 +328,15 @@ def cmd_backup(ctx: CliContext) -> int:
 
 
 def cmd_recover(ctx: CliContext) -> int:
-    from library.notes.recovery import latest_backup, salvage  # sqlite-utils: not at start-up
+    from library.notes.recovery import latest_backup  # sqlite-utils: not at start-up
 
     store = notes_of(ctx)
     path = ctx.args.file or latest_backup(store.data_dir)
     if path is None:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
-    ctx.print(f"Recovered from {safe(path)}: {salvage(store, path).summary()}")
-    from library.reviews.recovery import salvage_reviews
-
-    reviews = salvage_reviews(ctx.collection.reviews, path)
+    recovered = ctx.collection.recover_notes(path).value
+    ctx.print(f"Recovered from {safe(path)}: {recovered.notes.summary()}")
+    reviews = recovered.reviews
     if reviews.added or reviews.present:
         ctx.print(f"Reviews: {reviews.summary()}")
     return 0

@@ -44,6 +44,10 @@ class ImportReport:
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
         )
 
+    def to_dict(self) -> dict[str, list[int]]:
+        """The JSON form `parallax notes import --json` prints."""
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged}
+
 
 def select_notes(store: NotesStore, article_id: int | None = None) -> list[Note]:
     """The notes an export covers: all (trash included), or one article's, oldest first."""

@@ -23,14 +23,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
 from library.article import Article
-from library.errors import ParallaxError
+from library.errors import InvalidNote
 
 NoteKind = Literal["article", "passage", "comparison", "claim"]
 KINDS: tuple[NoteKind, ...] = ("article", "passage", "comparison", "claim")
-
-
-class InvalidNote(ParallaxError):
-    """A note (typed, or read from an import file) that cannot be stored as given."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,7 +203,7 @@ def cmd_set(ctx: CliContext) -> int:
     review = ctx.collection.set_review(
         article_a, article_b, comparison,
         pair=pair, judgement=judgement, relation=relation, reason=ctx.args.reason,
-    )  # fmt: skip
+    ).value  # fmt: skip
     return _report_saved(ctx, review, pair)
 
 
@@ -213,7 +213,7 @@ def cmd_link(ctx: CliContext) -> int:
         article_a, article_b, comparison,
         a_units=ctx.args.a_unit, b_units=ctx.args.b_unit,
         relation=ctx.args.relation, reason=ctx.args.reason,
-    )  # fmt: skip
+    ).value  # fmt: skip
     reviewed = ctx.collection.reviewed(article_a, article_b, comparison)
     pair = next((r.pair for r in reviewed.reviews if r.review.uid == review.uid), None)
     return _report_saved(ctx, review, pair)
@@ -230,7 +230,7 @@ def cmd_clear(ctx: CliContext) -> int:
     removed = ctx.collection.clear_reviews(
         article_a, article_b, comparison,
         pair=args.pair, a_units=args.a_unit, b_units=args.b_unit,
-    )  # fmt: skip
+    ).value  # fmt: skip
     if args.json:
         ctx.print_json({"removed": removed})
     else:

@@ -21,17 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal, cast
 
-from library.errors import ParallaxError
+from library.errors import InvalidReview
 from library.notes.model import Anchor, ArticleRef
 
 Relation = Literal["same", "divergent", "related", "unrelated"]
 Verdict = Literal["confirmed", "rejected", "changed", "linked"]
 RELATIONS: tuple[Relation, ...] = ("same", "divergent", "related", "unrelated")
 VERDICTS: tuple[Verdict, ...] = ("confirmed", "rejected", "changed", "linked")
-
-
-class InvalidReview(ParallaxError):
-    """A review that cannot be stored as given (unknown relation, empty side…)."""
 
 
 def relation_named(text: str) -> Relation:

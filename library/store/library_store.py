@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -59,6 +59,16 @@ class SearchHit:
     article: Article
     snippet: str
     rank: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form `parallax search --json` prints (the snippet with its marks)."""
+        return {
+            "id": self.article.id,
+            "title": self.article.title,
+            "outlet": self.article.outlet,
+            "snippet": self.snippet,
+            "rank": self.rank,
+        }
 
 
 class LibraryStore:
@@ -200,6 +210,20 @@ class LibraryStore:
         with translate_errors(self.path):
             row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
+
+    def titles(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """Titles of these ids (any version), no body read; unknown ids are left out."""
+        wanted = sorted(set(article_ids))
+        found: dict[int, str] = {}
+        with translate_errors(self.path):
+            for start in range(0, len(wanted), 500):  # under SQLite's variable limit
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT id, title FROM articles WHERE id IN ({marks})", chunk
+                ).fetchall()
+                found.update((int(i), str(t)) for i, t in rows)
+        return found
 
     def versions(self, article_id: int) -> list[Article]:
         """All versions of this article's source, oldest first."""

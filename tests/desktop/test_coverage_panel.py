@@ -76,21 +76,21 @@ def test_runs_off_the_gui_thread_and_latest_selection_wins(
     asked: list[int] = []
     real = coverage_module.find_related
 
-    def spy(data_dir: Path, article_id: int, limit: int = 8) -> list:
+    def spy(col: Collection, article_id: int, limit: int = 8) -> list:
         threads.append(threading.current_thread().name)
         asked.append(article_id)
-        return real(data_dir, article_id, limit)
+        return real(col, article_id, limit)
 
     monkeypatch.setattr(coverage_module, "find_related", spy)
     tasks = TaskManager()
-    panel = CoveragePanel(collection.data_dir, tasks)
+    panel = CoveragePanel(collection, tasks)
     qtbot.addWidget(panel)
     first, second = _id(collection, QUAKE_A.title), _id(collection, OTHER_QUAKE.title)
     with qtbot.waitSignal(panel.finished, timeout=10000):
         panel.show_for(first)
         panel.show_for(second)  # before the debounce: only the second is ranked
     assert asked == [second]
-    assert threads and all(name.startswith("parallax-task") for name in threads)
+    assert threads and all(name.startswith("parallax-compute") for name in threads)
     titles = [panel.list.topLevelItem(i).text(0) for i in range(panel.list.topLevelItemCount())]
     assert OTHER_QUAKE.title not in titles
     tasks.shutdown()

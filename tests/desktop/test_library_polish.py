@@ -29,7 +29,7 @@ def collection(collection_of: Callable[[dict[str, str]], Collection]) -> Collect
 
 @pytest.fixture
 def view(qtbot: QtBot, collection: Collection) -> LibraryView:
-    widget = LibraryView(collection.library)
+    widget = LibraryView(collection)
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
     widget.show()

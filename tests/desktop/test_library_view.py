@@ -32,7 +32,7 @@ def collection(collection_of: Callable[[dict[str, str]], Collection]) -> Collect
 
 @pytest.fixture
 def view(qtbot: QtBot, collection: Collection) -> LibraryView:
-    widget = LibraryView(collection.library)
+    widget = LibraryView(collection)
     qtbot.addWidget(widget)
     widget.refresh()
     widget.resize(1000, 600)

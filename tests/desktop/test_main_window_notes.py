@@ -21,6 +21,7 @@ from desktop.library.dialogs import ConfirmDiscardNote
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from library.article import Article
+from library.changes import Changes
 from library.collection import Collection
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -30,11 +31,11 @@ class FakeNotesPanel(QWidget):
     passage_requested = Signal(int, int, int)
     notes_changed = Signal()
     comparison_requested = Signal(int, int)
+    changes_made = Signal(object)
 
-    def __init__(
-        self, notes_store: Any, parent: QWidget | None = None, library: Any = None
-    ) -> None:
+    def __init__(self, collection: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changes: list[Any] = []
         self.added: list[tuple[int, int, int]] = []
         self.shown: list[Article | None] = []
         self.flushed = False
@@ -46,6 +47,9 @@ class FakeNotesPanel(QWidget):
 
     def show_comparison(self, a: Article, b: Article) -> None:
         pass
+
+    def on_changes(self, changes: Any) -> None:
+        self.changes.append(changes)
 
     def add_passage_note(self, article: Article, start: int, end: int) -> None:
         assert article.id is not None
@@ -113,7 +117,7 @@ def test_noted_spans_are_underlined(window: MainWindow) -> None:
     article = window.library_view.preview.article
     assert article is not None and article.id is not None
     panel(window).spans[int(article.id)] = [(0, 5), (10, 20)]
-    panel(window).notes_changed.emit()
+    panel(window).changes_made.emit(Changes(notes=True))
     assert len(window.library_view.preview.text_edit.extraSelections()) == 2
 
 
@@ -127,7 +131,7 @@ def test_noted_spans_are_underlined_in_the_comparison(qtbot: QtBot, window: Main
     assert mark.cursor.selectedText() == a.body[:4]
     assert window.comparison_view.pane("b").text_edit.extraSelections() == []
     panel(window).spans[int(b.id)] = [(2, 9)]
-    panel(window).notes_changed.emit()  # a note was just added on B
+    panel(window).changes_made.emit(Changes(notes=True))  # a note was just added on B
     (mark,) = window.comparison_view.pane("b").text_edit.extraSelections()
     assert mark.cursor.selectedText() == b.body[2:9]
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.notes.panel import NotesPanel
 from desktop.notes.transfer import NotesTransfer
-from library.notes import NotesStore
+from library.collection import Collection
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_import_notes_from_a_fifo_is_refused_without_blocking(
     qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = NotesStore(data_dir)
-    panel = NotesPanel(store)
+    collection = Collection(data_dir, seed=False)
+    panel = NotesPanel(collection)
     qtbot.addWidget(panel)
     fifo = tmp_path / "notes.json"
     os.mkfifo(fifo)
@@ -44,4 +44,4 @@ def test_import_notes_from_a_fifo_is_refused_without_blocking(
     assert panel.transfer.import_file() is False
     finished.set()
     assert "not a regular file" in panel.status.text()
-    store.close()
+    collection.close()

@@ -16,7 +16,9 @@ from desktop.notes.panel import NotesPanel
 from desktop.notes.search import as_you_type
 from desktop.notes.transfer import NotesTransfer
 from library.article import Article, ArticleId
+from library.collection import Collection
 from library.notes import Claim, NotesStore
+from tests.desktop.notes_support import collection_with
 
 # The offscreen platform warns on every top-level show; nothing to do with us.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -28,20 +30,25 @@ BODY = (
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[NotesStore]:
-    notes = NotesStore(data_dir)
-    yield notes
-    notes.close()
-
-
-@pytest.fixture
 def article() -> Article:
     return Article(title="Pier opens", body=BODY, id=ArticleId(4))
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, store: NotesStore, article: Article) -> NotesPanel:
-    widget = NotesPanel(store)
+def collection(data_dir: Path, article: Article) -> Iterator[Collection]:
+    col = collection_with(data_dir, {4: article, 5: Article(title="Other", body="x")})
+    yield col
+    col.close()
+
+
+@pytest.fixture
+def store(collection: Collection) -> NotesStore:
+    return collection.notes
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, collection: Collection, article: Article) -> NotesPanel:
+    widget = NotesPanel(collection)
     qtbot.addWidget(widget)
     widget.resize(380, 640)
     widget.show()
@@ -101,8 +108,10 @@ def test_enter_on_a_note_requests_its_passage(
     assert blocker.args == [4, 4, 12]
 
 
-def test_close_flushes_typed_text(qtbot: QtBot, store: NotesStore, article: Article) -> None:
-    widget = NotesPanel(store)
+def test_close_flushes_typed_text(
+    qtbot: QtBot, collection: Collection, store: NotesStore, article: Article
+) -> None:
+    widget = NotesPanel(collection)
     qtbot.addWidget(widget)
     widget.show()
     widget.show_article(article)
@@ -118,7 +127,7 @@ def test_close_flushes_typed_text(qtbot: QtBot, store: NotesStore, article: Arti
 
 def test_search_as_you_type_highlights(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
     store.add_article_note(4, "Fishermen dispute the halved catch", ["fishing"])
-    store.add_article_note(9, "Unrelated budget note")
+    store.add_article_note(5, "Unrelated budget note")
     _type(qtbot, panel.search_bar.edit, "fisher")  # an unfinished word: prefix search
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=3000)
     shown = str(panel.model.index(0).data())
@@ -244,25 +253,25 @@ def test_notes_export_over_a_link_to_notes_db_is_refused(
 def test_corrupt_file_banner(qtbot: QtBot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "notes.db").write_bytes(b"garbage" * 500)
-    store = NotesStore(data_dir)
-    widget = NotesPanel(store)
+    col = Collection(data_dir, seed=False)
+    widget = NotesPanel(col)
     qtbot.addWidget(widget)
     assert not widget.banner.isHidden() and "notes.db.corrupt-" in widget.banner.text()
     widget.banner.button.click()  # unreadable garbage: says so, no traceback
     assert "Could not read the damaged file" in widget.status.text()
-    store.close()
+    col.close()
 
 
 def test_empty_notes_file_shows_the_banner(qtbot: QtBot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "notes.db").write_bytes(b"")  # truncated to nothing: not a new store
-    store = NotesStore(data_dir, make_backups=False)
-    widget = NotesPanel(store)
+    col = Collection(data_dir, seed=False)
+    widget = NotesPanel(col)
     qtbot.addWidget(widget)
     assert not widget.banner.isHidden() and "notes.db.corrupt-" in widget.banner.text()
     widget.banner.button.click()
     assert "Could not read the damaged file" in widget.status.text()
-    store.close()
+    col.close()
 
 
 def test_recover_button_brings_notes_back(qtbot: QtBot, data_dir: Path) -> None:
@@ -273,18 +282,20 @@ def test_recover_button_brings_notes_back(qtbot: QtBot, data_dir: Path) -> None:
     data = bytearray(path.read_bytes())
     data[:16] = b"not sqlite hdr!\x00"  # header gone: the whole file is refused
     path.write_bytes(bytes(data))
-    store = NotesStore(data_dir, make_backups=False)
+    col = Collection(data_dir, seed=False)
+    store = col.notes
     assert store.recovered_from is not None
     fixed = bytearray(store.recovered_from.read_bytes())
     fixed[:16] = b"SQLite format 3\x00"
     store.recovered_from.write_bytes(bytes(fixed))  # the user repaired it by hand
-    widget = NotesPanel(store)
+    widget = NotesPanel(col)
     qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.notes_changed):
+    with qtbot.waitSignal(widget.changes_made) as made:
         widget.banner.button.click()
+    assert made.args[0].notes  # the window hears of it too
     assert "1 note(s) recovered" in widget.status.text()
     assert [n.text for n in store.notes()] == ["survivor"]
-    store.close()
+    col.close()
 
 
 def test_screenshot(qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article) -> None:
@@ -335,17 +346,11 @@ def test_failed_save_keeps_text_and_writes_a_draft(
     assert panel.flush() and store.get(note.id).text == "do not lose me"
 
 
-def test_titles_without_a_library(panel: NotesPanel, data_dir: Path) -> None:
-    from library.store import LibraryStore
-
-    library = LibraryStore(data_dir)
-    try:
-        stored = library.add(Article(title="Stored title", body="Body text here."))
-        assert stored.article.id is not None
-        assert panel.title_of(int(stored.article.id)) == "Stored title"
-        assert panel.title_of(999) is None
-    finally:
-        library.close()
+def test_titles_come_from_the_collection(panel: NotesPanel, collection: Collection) -> None:
+    stored = collection.library.add(Article(title="Stored title", body="Body text here."))
+    assert stored.article.id is not None
+    assert panel.title_of(int(stored.article.id)) == "Stored title"
+    assert panel.title_of(999) is None
 
 
 def test_tab_leaves_the_note_text_for_the_tags(

@@ -33,7 +33,7 @@ def test_waiting_note_is_shown_as_waiting_and_on_no_other_article(
 
     rebuilt = Collection(data_dir, seed=False)
     try:
-        panel = NotesPanel(rebuilt.notes, library=rebuilt.library)
+        panel = NotesPanel(rebuilt)
         qtbot.addWidget(panel)
         panel.show_article(None)  # latest notes
         (row,) = panel.model.rows()

@@ -18,6 +18,7 @@ from desktop.settings import Settings
 from library.article import Article, ArticleId
 from library.collection import Collection
 from library.notes import NotesStore
+from tests.desktop.notes_support import collection_with
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -25,15 +26,21 @@ BODY = "The pier opens in May.\n\nFishermen say their catch halved."
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[NotesStore]:
-    notes = NotesStore(data_dir)
-    yield notes
-    notes.close()
+def pier_collection(data_dir: Path) -> Iterator[Collection]:
+    articles = {4: Article(title="Pier opens", body=BODY), 5: Article(title="Other", body="x")}
+    col = collection_with(data_dir, articles)
+    yield col
+    col.close()
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, store: NotesStore) -> NotesPanel:
-    widget = NotesPanel(store)
+def store(pier_collection: Collection) -> NotesStore:
+    return pier_collection.notes
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, pier_collection: Collection) -> NotesPanel:
+    widget = NotesPanel(pier_collection)
     qtbot.addWidget(widget)
     widget.resize(380, 640)
     widget.show()

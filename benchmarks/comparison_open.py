@@ -1,0 +1,106 @@
+"""How long the GUI thread is blocked while the window opens a comparison.
+
+Opens the real `MainWindow` (offscreen) on an existing library (e.g. the 10k
+library `library_scale.py` builds), lets it settle, then opens comparisons of
+article pairs one after the other.  A 5 ms `QTimer` on the GUI thread records
+the gaps between its ticks: the longest gap is the longest time the window
+could not repaint or take input.  For each comparison it prints the time from
+`open_comparison()` to `comparison_settled` (painted) and the longest gap.
+
+Usage (from the root of the code to measure, so imports resolve to it):
+    python benchmarks/comparison_open.py LIBRARY_DIR [--pairs 1-2,3-4,5-6]
+
+LIBRARY_DIR is copied to a temporary folder first: nothing is written to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, os.getcwd())
+
+TICK_MS = 5
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("library", type=Path)
+    parser.add_argument("--pairs", default="1-2,3-4,5-6")
+    parser.add_argument("--backend", default="lexical", choices=("lexical", "semantic"))
+    args = parser.parse_args()
+    pairs = [tuple(int(i) for i in p.split("-")) for p in args.pairs.split(",")]
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+    from library.collection import Collection
+
+    app = QApplication([sys.argv[0]])
+    work = Path(tempfile.mkdtemp(prefix="parallax-open-"))
+    home = work / "home"
+    shutil.copytree(args.library, home)
+    started = time.perf_counter()
+    collection = Collection(home, seed=False)
+    settings = Settings(home)
+    settings.set_compare_backend(args.backend)
+    window = MainWindow(collection, settings)
+    window.resize(1440, 900)
+    window.show()
+    print(f"window built and shown: {time.perf_counter() - started:.2f} s", flush=True)
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000 - TICK_MS)
+        last[0] = now
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    wait(3000)  # start-up work (coverage ranking of the first row...) settles
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+    timer.start()
+    for id_a, id_b in pairs:
+        a, b = collection.library.current(id_a), collection.library.current(id_b)
+        loop = QEventLoop()
+        window.comparison_settled.connect(loop.quit)
+        gaps.clear()
+        last[0] = t0 = time.perf_counter()
+        window.open_comparison(a, b)
+        loop.exec()
+        painted = time.perf_counter() - t0
+        wait(200)  # what follows the paint (geometry, marks) counts too
+        window.comparison_settled.disconnect(loop.quit)
+        worst = max(gaps, default=0.0)
+        slow = sum(1 for g in gaps if g > 100)
+        print(
+            f"#{id_a} vs #{id_b}: painted in {painted * 1000:.0f} ms; GUI thread blocked at "
+            f"most {worst:.0f} ms ({slow} gaps > 100 ms)",
+            flush=True,
+        )
+        window.show_library()
+    timer.stop()
+    window.close()
+    collection.close()
+    shutil.rmtree(work, ignore_errors=True)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""Two processes opening a fresh data dir at once: the second waits for the samples."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from library import samples
+from library.store import LibraryStore
+
+
+def test_a_second_opener_never_sees_half_the_samples(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    LibraryStore(data_dir).close()  # the schema exists; no sample yet
+    halfway, go_on = threading.Event(), threading.Event()
+    real = samples.import_paths
+
+    def one_file_then_pause(store: LibraryStore, paths: Iterable[Path], **kw: Any) -> Any:
+        files = sorted(p for folder in paths for p in folder.glob("*.md"))
+        report = real(store, files[:1], **kw)
+        if threading.current_thread().name == "first":
+            halfway.set()  # one sample stored; the other not yet
+            go_on.wait(10)
+        real(store, files[1:], **kw)
+        return report
+
+    seen: list[int] = []
+
+    def open_and_seed() -> None:
+        # Each "process" has its own connection, opened in its own thread.
+        store = LibraryStore(data_dir)
+        try:
+            samples.seed_if_new(store)
+            seen.append(store.count())  # what `Collection(...)` would list at once
+        finally:
+            store.close()
+
+    monkeypatch.setattr(samples, "import_paths", one_file_then_pause)
+    first = threading.Thread(target=open_and_seed, name="first")
+    first.start()
+    assert halfway.wait(10)
+    second = threading.Thread(target=open_and_seed, name="second")
+    second.start()
+    second.join(0.3)  # the second opener waits for the first one's seeding...
+    go_on.set()
+    first.join(10)
+    second.join(10)
+    assert seen == [2, 2]  # ...and then finds both samples, never one
