@@ -54,6 +54,7 @@ from library.article import Article
 from library.collection import Collection
 from library.errors import ParallaxError
 from library.importer import ImportReport
+from library.notes.model import Claim
 
 STATUS_MS = 6000
 SEP = " — "
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         )
         # Right-click on a pair in a pane: Confirm / Reject / Mark as … / Clear Review.
         self.notes.context_menu.providers.append(self.reviewing.actions_at)
+        if self.notes_panel is not None:  # "Note This Claim" (claims list, panes, Ctrl+Alt+N)
+            self.reviewing.note_claim = self._note_claim
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
@@ -425,6 +428,10 @@ class MainWindow(QMainWindow):
             self.notes_dock.show()
         if not self.notes.add_note():
             self.show_status("Select a passage in an article first.")
+
+    def _note_claim(self, article_a: Article, article_b: Article, claim: Claim) -> None:
+        self.notes_dock.show()
+        self.notes_panel.add_comparison_note(article_a, article_b, claim)
 
     # -- importing -----------------------------------------------------------
 

@@ -215,7 +215,7 @@ class SummaryPanel(QWidget):
             reviews: the `ReviewedComparison` of the shown comparison, or None.
             engine_index: the engine's pair index of a layout pair index.
         """
-        from desktop.comparison.reviewing import review_line, review_mark
+        from desktop.comparison.review_marks import review_line, review_mark
 
         if not self._counts_text:
             return

@@ -98,6 +98,8 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self.review_suffix: Callable[[int], str] = lambda _index: ""
         # The notes and reviews an export carries (`Reviewing` gathers them).
         self.export_extras: Callable[[], ExportExtras | None] = lambda: None
+        # Repaints the review marks (`Reviewing`); True: forget them, the texts changed.
+        self.repaint_reviews: Callable[[bool], None] = lambda _forget: None
 
         self.legend = Legend(self)
         self.busy_label = QLabel("Comparing…")
@@ -322,6 +324,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self._navigator = Navigator(layout) if layout is not None else None
         self._current, self._selected = None, ([], [])
         self._paint()
+        self.repaint_reviews(True)
         self.summary.set_layout(layout)
         self.banner.setVisible(layout is not None and low_overlap(layout.summary))
         self._update_actions()
@@ -356,6 +359,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self._qt_palette = QtPalette.for_widget(self)
         self.legend.set_palette(self._qt_palette)
         self._paint()
+        self.repaint_reviews(False)
         self._refresh_geometry()
 
     def changeEvent(self, event: QEvent) -> None:
