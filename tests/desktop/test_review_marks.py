@@ -1,0 +1,178 @@
+"""Reviews drawn on the comparison: badges, margin bars, hand-link bands; reasons; claim notes.
+
+A review round trip: confirm, reject, relabel and link (with reasons) in one
+window, close it, open the comparison again in a new window on the same data:
+the marks are drawn again and the reasons show in tooltips and exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from desktop.comparison import ComparisonView
+from desktop.comparison.review_dialog import RelationChooser, ReviewDialog, VerdictChooser
+from desktop.comparison.review_marks import review_color
+from desktop.comparison.reviewing import Reviewing
+from desktop.main_window import MainWindow
+from desktop.settings import Settings
+from library.collection import Collection
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def open_view(qtbot: QtBot, collection: Collection) -> tuple[ComparisonView, Reviewing]:
+    a, b = collection.library.articles()[:2]
+    view = ComparisonView(data_dir=collection.data_dir)
+    qtbot.addWidget(view)
+    reviewing = Reviewing(view, collection)
+    view.resize(1200, 700)
+    view.show()
+    view.show_comparison(a, b, collection.compare(a, b, backend="lexical"))
+    return view, reviewing
+
+
+@pytest.fixture
+def collection(data_dir: Path) -> Iterator[Collection]:
+    coll = Collection(data_dir)  # the two sample articles
+    yield coll
+    coll.close()
+
+
+def unpaired(view: ComparisonView, side: str) -> Any:
+    comparison = view._comparison
+    paired = {u for p in comparison.pairs for u in getattr(p, side)}
+    return next(u for u in getattr(comparison, side).units if u.id not in paired and u.id > 0)
+
+
+def select(view: ComparisonView, side: str, unit: Any) -> None:
+    edit = view.panes[side].text_edit
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(unit.start)
+    cursor.setPosition(unit.end, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+
+
+def test_review_round_trip_marks_come_back_in_a_new_window(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    layout = view._layout
+    assert layout is not None and len(layout.pairs) >= 3
+    monkeypatch.setattr(
+        VerdictChooser, "ask", classmethod(lambda cls, *a: ("confirm", "Both quote the notice"))
+    )
+    assert reviewing.review_with_reason(0)
+    assert reviewing.review_pair(1, judgement="reject", reason="Different cases")
+    other = next(r for r in ("same", "divergent", "related") if r != layout.pairs[2].relation)
+    assert reviewing.review_pair(2, relation=other)  # no reason: optional
+    unit_a, unit_b = unpaired(view, "a"), unpaired(view, "b")
+    select(view, "a", unit_a)
+    select(view, "b", unit_b)
+    monkeypatch.setattr(RelationChooser, "ask", classmethod(lambda cls, p: ("related", "Same day")))
+    assert reviewing.link_selection()
+    view.close()
+
+    again, _reviewing = open_view(qtbot, collection)  # "reopen": a new view, the same notes.db
+    marks = again.gutter.review_marks()
+    assert {i: m.mark for i, m in marks.items()} == {0: "✓", 1: "✗", 2: "✎"}
+    assert "Both quote the notice" in marks[0].line and "Different cases" in marks[1].line
+    (link,) = again.gutter.user_links()
+    assert (link.units_a, link.units_b) == ((unit_a.id,), (unit_b.id,))
+    assert (link.relation, link.line) == ("related", "Linked by hand as related — Same day")
+    edit_a = again.panes["a"].text_edit
+    dark = again._qt_palette.dark
+    assert (*layout.pairs[0].extent("a"), review_color(dark)) in edit_a.review_bars
+    assert (*layout.pairs[1].extent("a"), review_color(dark, "rejected")) in edit_a.review_bars
+    assert edit_a.link_frames == [(unit_a.start, unit_a.end, review_color(dark))]
+    # Hovering the linked sentence says so; hovering a reviewed pair gives the reason.
+    assert edit_a.tooltip_provider(unit_a.start) == "Linked by hand as related — Same day"
+    tip = edit_a.tooltip_provider(layout.pairs[0].extent("a")[0])
+    assert tip is not None and tip.endswith("Reviewed: confirmed — Both quote the notice")
+    with qtbot.waitSignal(again.status_message) as said:
+        again._select_pair(0, None)
+    assert said.args[0].endswith("Reviewed: confirmed — Both quote the notice")
+
+
+def test_hand_link_band_is_drawn_clickable_and_removable(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    unit_a, unit_b = unpaired(view, "a"), unpaired(view, "b")
+    select(view, "a", unit_a)
+    select(view, "b", unit_b)
+    assert reviewing.link_selection("divergent", "Who said it")
+    with qtbot.waitSignal(view.status_message) as said:
+        view.gutter.link_clicked.emit(0)  # a click on its band: both texts go there
+    assert said.args[0] == "Linked by hand as divergent — Who said it"
+    qtbot.wait(20)
+    gutter = view.gutter
+    (link, band, _path) = gutter._visible_links()[0]
+    center = gutter.badge_center(band)
+    assert gutter.link_at(QPointF(center)) == link
+    image = gutter.grab().toImage()  # the ↔ badge in the review colour
+    ratio = image.width() / gutter.width()
+    pixel = image.pixelColor(int(center.x() * ratio), int((center.y() - 5) * ratio))
+    assert pixel.green() > pixel.red() + 40
+    # Its context menu (in the pane) edits or removes just the link.
+    edit = view.panes["a"].text_edit
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(unit_a.start + 1)
+    actions = reviewing.actions_at(edit, edit.cursorRect(cursor).center())
+    assert [a.text() for a in actions] == ["Edit Link…", "Remove Link", "Note This Claim…"]
+    actions[1].trigger()
+    assert view.gutter.user_links() == [] and edit.link_frames == []
+
+
+def test_review_dialog_returns_the_choice_and_the_reason(qtbot: QtBot) -> None:
+    dialog = ReviewDialog(None, "Review", "Is:", [("same", "same"), ("related", "related")])
+    qtbot.addWidget(dialog)
+    dialog.choice.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.reason, "  Same <i>event</i> ")
+    assert dialog.value() == ("related", "Same <i>event</i>")
+
+
+def test_note_this_claim_from_the_list_and_the_shortcut(
+    qtbot: QtBot, collection: Collection, tmp_path: Path
+) -> None:
+    win = MainWindow(collection, Settings(collection.data_dir))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    a, b = collection.library.articles()[:2]
+    with qtbot.waitSignal(win.comparison_settled, timeout=30000):
+        win.open_comparison(a, b)
+    view, reviewing = win.comparison_view, win.reviewing
+    assert reviewing.act_note_claim.shortcut().toString() == "Ctrl+Alt+N"
+    notes_menu = next(m for m in win.menuBar().actions() if m.text() == "&Notes").menu()
+    assert reviewing.act_note_claim in notes_menu.actions()
+    with qtbot.waitSignal(view.status_message) as said:
+        assert not reviewing.note_current()  # nothing selected yet
+    assert said.args[0].startswith("Select a claim first")
+
+    # The claims list's menu has it (the same actions as the pane's menu).
+    pair = view._layout.pairs[0]
+    texts = [act.text() for act in reviewing.pair_actions(pair.index, view)]
+    assert "Note This Claim…" in texts
+    view.summary.pair_activated.emit(pair.index)  # picked in the list: selected
+    win.notes_dock.hide()
+    reviewing.act_note_claim.trigger()  # what Ctrl+Alt+N does
+    assert win.notes_dock.isVisibleTo(win)
+    notes = collection.notes.for_comparison(a.id, b.id)
+    (note,) = [n for n in notes if n.kind == "claim"]
+    assert note.claim is not None
+    assert (note.claim.units_a, note.claim.units_b) == (pair.a, pair.b)
+    editing = win.notes_panel.editor.note()  # the panel opened it to type in
+    assert editing is not None and editing.id == note.id
+    collection.notes.update(note.id, text="Check the date")
+    target = tmp_path / "report.md"
+    view.export(target, "md")
+    report = target.read_text(encoding="utf-8")
+    assert "On a claim" in report and "Check the date" in report
+    win.close()
