@@ -44,8 +44,10 @@ from library.article import Article
 # Given a body offset, the hover text for it (None: not part of any pair).
 TooltipProvider = Callable[[int], str | None]
 TITLE_LINES = 2
+# The 14 px document margins carry, from the edge in: the noted bar (left) or
+# the reviewed bar (right), the current pair's frame, a hand link's frame.
 NOTED_BAR_WIDTH = 4  # px, in the document margin left of a noted passage
-REVIEW_BAR_WIDTH = 4  # px, in the document margin right of a reviewed pair
+REVIEW_BAR_WIDTH = 3  # px, in the document margin right of a reviewed pair
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, lines: int = TITLE_LINES) -> str:
@@ -131,19 +133,20 @@ class ReadingTextEdit(QTextEdit):
         bar = self.palette().color(QPalette.ColorRole.Highlight)
         for start, end in self.noted_spans:
             top, bottom = pane.y_span(start, end)
-            painter.fillRect(QRectF(3, top - scroll, NOTED_BAR_WIDTH, bottom - top), bar)
+            painter.fillRect(QRectF(1, top - scroll, NOTED_BAR_WIDTH, bottom - top), bar)
         for start, end, color in self.review_bars:
             top, bottom = pane.y_span(start, end)
-            x = width - 3 - REVIEW_BAR_WIDTH
+            x = width - 1 - REVIEW_BAR_WIDTH
             painter.fillRect(QRectF(x, top - scroll, REVIEW_BAR_WIDTH, bottom - top), color)
         for start, end, color in self.link_frames:
             top, bottom = pane.y_span(start, end)
             painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashDotLine))
-            painter.drawRoundedRect(QRectF(8, top - scroll - 1, width - 16, bottom - top + 2), 3, 3)
+            frame = QRectF(9.5, top - scroll - 1, width - 19, bottom - top + 2)
+            painter.drawRoundedRect(frame, 3, 3)
         painter.setPen(QPen(self.current_color, 2))
         for start, end in self.current_spans:
             top, bottom = pane.y_span(start, end)
-            painter.drawRoundedRect(QRectF(5, top - scroll - 2, width - 10, bottom - top + 4), 4, 4)
+            painter.drawRoundedRect(QRectF(6, top - scroll - 2, width - 12, bottom - top + 4), 4, 4)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
