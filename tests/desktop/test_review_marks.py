@@ -176,3 +176,23 @@ def test_note_this_claim_from_the_list_and_the_shortcut(
     report = target.read_text(encoding="utf-8")
     assert "On a claim" in report and "Check the date" in report
     win.close()
+
+
+def test_margin_marks_stay_visible_around_the_current_pair(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    pair = view._layout.pairs[0]
+    assert reviewing.review_pair(pair.index, judgement="confirm")
+    edit = view.panes["a"].text_edit
+    edit.noted_spans = [pair.extent("a")]  # a note on the same passage
+    view._select_pair(pair.index, None)  # framed as the current pair
+    qtbot.wait(20)
+    top, bottom = view.panes["a"].y_span(*pair.extent("a"))
+    y = (top + bottom) / 2 - view.panes["a"].scroll_value()
+    image = edit.viewport().grab().toImage()
+    ratio = image.width() / edit.viewport().width()
+    noted = image.pixelColor(int(2 * ratio), int(y * ratio))
+    reviewed = image.pixelColor(int((edit.viewport().width() - 2) * ratio), int(y * ratio))
+    assert noted == edit.palette().highlight().color()  # not covered by the frame
+    assert reviewed == review_color(view._qt_palette.dark)
