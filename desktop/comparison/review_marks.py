@@ -95,6 +95,7 @@ class UserLink:
         b_start, b_end: the passage in article B.
         units_a, units_b: the comparison's unit ids under each passage.
         line: the link in plain words, with its reason (for tooltips).
+        text_a, text_b: the linked sentences.
     """
 
     index: int
@@ -106,6 +107,8 @@ class UserLink:
     units_a: tuple[int, ...]
     units_b: tuple[int, ...]
     line: str
+    text_a: str = ""
+    text_b: str = ""
 
     def extent(self, side: str) -> tuple[int, int]:
         return (self.a_start, self.a_end) if side == "a" else (self.b_start, self.b_end)
@@ -141,7 +144,13 @@ def user_links(reviews: ReviewedComparison | None) -> list[UserLink]:
         except ValueError:
             continue  # `apply_reviews` found these units; a stale comparison may not have them
         line = review_line(applied, None)
-        out.append(UserLink(index, applied.review.relation, *a, *b, applied.a, applied.b, line))
+        texts = [
+            " ".join(u.text for u in units if u.id in set(ids))
+            for units, ids in ((comparison.a.units, applied.a), (comparison.b.units, applied.b))
+        ]
+        out.append(
+            UserLink(index, applied.review.relation, *a, *b, applied.a, applied.b, line, *texts)
+        )
     return out
 
 

@@ -79,6 +79,7 @@ class Reviewing(QObject):
         view.repaint_reviews = self._repaint
         view.comparison_ready.connect(lambda _c: self.refresh())
         view.gutter.link_clicked.connect(self.select_link)
+        view.summary.link_activated.connect(self.select_link)
         for side, pane in view.panes.items():
             edit = pane.text_edit
             machine_tip = edit.tooltip_provider
@@ -123,8 +124,8 @@ class Reviewing(QObject):
             # closes: the comparison still shows, without reviews.
             self.reviews = None
             self.view.status_message.emit(f"Reviews cannot be read: {exc}")
-        self.view.summary.set_reviews(self.reviews, self._engine_index)
         self._paint_marks()
+        self.view.summary.set_reviews(self.reviews, self._engine_index, self.links)
 
     def _paint_marks(self) -> None:
         """Gutter badges and hand-link bands; margin bars and link frames in the texts."""
@@ -445,10 +446,13 @@ class Reviewing(QObject):
     def _list_menu(self, widget: QListWidget, pos: QPoint) -> None:
         item = widget.itemAt(pos)
         data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if not data or data[0] != "pair":
+        if not data or data[0] not in ("pair", "link"):
             return
         menu = QMenu(widget)
-        menu.addActions(self.pair_actions(int(data[1]), menu))
+        if data[0] == "pair":
+            menu.addActions(self.pair_actions(int(data[1]), menu))
+        else:
+            menu.addActions(self.link_actions(int(data[1]), menu))
         menu.exec(widget.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

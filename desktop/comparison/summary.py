@@ -6,7 +6,7 @@ only B reports.  Activating an entry asks the view to jump there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.comparison.review_marks import UserLink, review_line, review_mark
 from desktop.text import clip, plain_tooltip
 from library.export.layout import ComparisonLayout
 from library.export.wording import LOW_OVERLAP_TEXT, explain, low_overlap, reason
@@ -43,16 +44,19 @@ class SummaryPanel(QWidget):
     Signals:
         pair_activated(int): the user picked a divergent claim or shared fact.
         unit_activated(str, int): the user picked a one-sided unit (side, unit id).
+        link_activated(int): the user picked a pair they linked by hand (its index).
     """
 
     pair_activated = Signal(int)
     unit_activated = Signal(str, int)
+    link_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Comparison summary")
         self._texts: dict[int, str] = {}  # each pair entry's text, before review marks
         self._counts_text = ""  # the counts line, before "N reviewed"
+        self._empty: dict[str, str] = {}  # what each list says when it has no entry
         self.setMinimumWidth(MIN_WIDTH)
         heading = QLabel("Summary")
         font = QFont(heading.font())
@@ -183,20 +187,32 @@ class SummaryPanel(QWidget):
                     item = QListWidgetItem(clip(unit.text, 240))
                     item.setData(_ROLE, ("unit", side, uid))
                     target.addItem(item)
-        real = {key: widget.count() for key, widget in self.lists.items()}
-        self.divergent_label.setText(f"Divergent claims ({real['divergent']})")
         agree = "No divergent claims: where the articles overlap, they agree."
-        for key, empty in (
-            ("divergent", LOW_OVERLAP_TEXT if low_overlap(s) else agree),
-            ("same", "No shared facts."),
-            ("related", "No related pairs."),
-            ("only_a", "Nothing that only A reports."),
-            ("only_b", "Nothing that only B reports."),
-        ):
-            if self.lists[key].count() == 0:
-                placeholder = QListWidgetItem(empty)
+        self._empty = {
+            "divergent": LOW_OVERLAP_TEXT if low_overlap(s) else agree,
+            "same": "No shared facts.",
+            "related": "No related pairs.",
+            "only_a": "Nothing that only A reports.",
+            "only_b": "Nothing that only B reports.",
+        }
+        self._label_lists()
+        # Wide enough for every tab label: "B only (43)" must never hide behind arrows.
+        tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN
+        self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
+
+    def _label_lists(self) -> None:
+        """Placeholders in empty lists; each list's entry count in its title."""
+        real: dict[str, int] = {}
+        for key, widget in self.lists.items():
+            for row in reversed(range(widget.count())):
+                if widget.item(row).data(_ROLE) is None:
+                    widget.takeItem(row)  # an old placeholder
+            real[key] = widget.count()
+            if real[key] == 0 and key in self._empty:
+                placeholder = QListWidgetItem(self._empty[key])
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable, no data
-                self.lists[key].addItem(placeholder)
+                widget.addItem(placeholder)
+        self.divergent_label.setText(f"Divergent claims ({real['divergent']})")
         for key, name in (
             ("same", "Shared"),
             ("related", "Related"),
@@ -204,19 +220,20 @@ class SummaryPanel(QWidget):
             ("only_b", "B only"),
         ):
             self.tabs.setTabText(self.tabs.indexOf(self.lists[key]), f"{name} ({real[key]})")
-        # Wide enough for every tab label: "B only (43)" must never hide behind arrows.
-        tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN
-        self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
 
-    def set_reviews(self, reviews: Any, engine_index: Callable[[int], int | None]) -> None:
-        """Mark reviewed entries (✓ ✗ ✎) and add "N reviewed" to the counts line.
+    def set_reviews(
+        self,
+        reviews: Any,
+        engine_index: Callable[[int], int | None],
+        links: Sequence[UserLink] = (),
+    ) -> None:
+        """Mark reviewed entries (✓ ✗ ✎), list the hand links, count what was reviewed.
 
         Args:
             reviews: the `ReviewedComparison` of the shown comparison, or None.
             engine_index: the engine's pair index of a layout pair index.
+            links: the pairs linked by hand, listed under their relation.
         """
-        from desktop.comparison.review_marks import review_line, review_mark
-
         if not self._counts_text:
             return
         by_pair = {} if reviews is None else reviews.by_pair
@@ -233,12 +250,35 @@ class SummaryPanel(QWidget):
                 mark = review_mark(applied)
                 shown = f"{mark} {review_line(applied)}\n{text}" if applied else text
                 item.setText(shown)
+        self._list_links(links)
         extra = ""
         if reviews is not None:
             counts = reviews.counts
-            extra = f" · <b>{counts.reviewed}</b> reviewed"
+            extra = (
+                f" · <b>{counts.reviewed}</b> reviewed, <b>{counts.machine_only}</b> machine-only"
+            )
             extra += f" · <b>{counts.linked}</b> linked by hand" if counts.linked else ""
         self.counts.setText(self._counts_text + extra)
+
+    def _list_links(self, links: Sequence[UserLink]) -> None:
+        for key in ("divergent", "same", "related"):
+            widget = self.lists[key]
+            for row in reversed(range(widget.count())):
+                data = widget.item(row).data(_ROLE)
+                if data and data[0] == "link":
+                    widget.takeItem(row)
+        for link in links:
+            target = self.lists.get(link.relation)
+            if target is None:
+                continue
+            item = QListWidgetItem(
+                f"↔ {clip(link.line, 120)}\n"
+                f"A: {clip(link.text_a, 160)}\nB: {clip(link.text_b, 160)}"
+            )
+            item.setData(_ROLE, ("link", link.index))
+            item.setToolTip(plain_tooltip(link.line))
+            target.addItem(item)
+        self._label_lists()
 
     def set_current(self, pair: int | None) -> None:
         """Select the list entry of `pair` without re-emitting activation."""
@@ -261,5 +301,7 @@ class SummaryPanel(QWidget):
             return
         if data[0] == "pair":
             self.pair_activated.emit(int(data[1]))
+        elif data[0] == "link":
+            self.link_activated.emit(int(data[1]))
         else:
             self.unit_activated.emit(str(data[1]), int(data[2]))

@@ -196,3 +196,31 @@ def test_margin_marks_stay_visible_around_the_current_pair(
     reviewed = image.pixelColor(int((edit.viewport().width() - 2) * ratio), int(y * ratio))
     assert noted == edit.palette().highlight().color()  # not covered by the frame
     assert reviewed == review_color(view._qt_palette.dark)
+
+
+def test_hand_links_are_listed_with_the_claims(qtbot: QtBot, collection: Collection) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    divergent = view.summary.lists["divergent"]
+    assert view.summary.divergent_label.text() == "Divergent claims (0)"  # the samples agree
+    select(view, "a", unpaired(view, "a"))
+    select(view, "b", unpaired(view, "b"))
+    assert reviewing.link_selection("divergent", "Who said it")
+    (item,) = [divergent.item(row) for row in range(divergent.count())]  # no "they agree"
+    assert item.text().startswith("↔ Linked by hand as divergent — Who said it\nA: ")
+    assert view.summary.divergent_label.text() == "Divergent claims (1)"
+    counts = view.summary.counts.text()
+    assert "<b>0</b> reviewed, <b>" in counts and "machine-only" in counts
+    assert "<b>1</b> linked by hand" in counts
+    with qtbot.waitSignal(view.status_message) as said:
+        divergent.itemClicked.emit(item)  # picked in the list: both texts go there
+    assert said.args[0] == "Linked by hand as divergent — Who said it"
+    noted: list[Any] = []
+    reviewing.note_claim = lambda a, b, claim: noted.append(claim)
+    assert reviewing.note_current()  # Ctrl+Alt+N on the link just picked
+    assert (noted[0].units_a, noted[0].units_b) == (
+        view.gutter.user_links()[0].units_a,
+        view.gutter.user_links()[0].units_b,
+    )
+    assert reviewing.remove_link(0)
+    assert divergent.count() == 1 and divergent.item(0).data(0x0100) is None  # placeholder
+    assert view.summary.divergent_label.text() == "Divergent claims (0)"
