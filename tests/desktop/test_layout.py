@@ -184,6 +184,8 @@ def test_the_selected_pair_stays_in_view_across_resize_and_panels(
         ("notes closed", win.notes_dock.close),
         ("notes opened", win.notes_dock.show),
         ("summary folded", view.act_summary.trigger),
+        ("window state maximised", win.showMaximized),  # the window manager's way
+        ("window state restored", win.showNormal),
     ):
         reflow(qtbot, win, change)
         assert view.current_pair_index() == index, what

@@ -27,8 +27,12 @@ from library.collection import Collection
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-def open_view(qtbot: QtBot, collection: Collection) -> tuple[ComparisonView, Reviewing]:
+def open_view(
+    qtbot: QtBot, collection: Collection, title_a: str = ""
+) -> tuple[ComparisonView, Reviewing]:
     a, b = collection.library.articles()[:2]
+    if title_a and not a.title.startswith(title_a):
+        a, b = b, a
     view = ComparisonView(data_dir=collection.data_dir)
     qtbot.addWidget(view)
     reviewing = Reviewing(view, collection)
@@ -224,3 +228,53 @@ def test_hand_links_are_listed_with_the_claims(qtbot: QtBot, collection: Collect
     assert reviewing.remove_link(0)
     assert divergent.count() == 1 and divergent.item(0).data(0x0100) is None  # placeholder
     assert view.summary.divergent_label.text() == "Divergent claims (0)"
+
+
+ARTICLE_A = """# Harbour pier opens
+
+The harbour authority said on Monday that the new pier will open in May.
+
+Fishermen said the construction had halved their catch.
+
+The mayor thanked the workers who built the pier.
+"""
+
+ARTICLE_B = """# Pier to open soon
+
+The harbour authority announced on Monday that the new pier will open in June.
+
+Tourists are expected to arrive by the thousands.
+"""
+
+
+def test_marks_follow_a_reimported_article(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
+    path_a, path_b = tmp_path / "a.md", tmp_path / "b.md"
+    path_a.write_text(ARTICLE_A, encoding="utf-8")
+    path_b.write_text(ARTICLE_B, encoding="utf-8")
+    collection = Collection(data_dir, seed=False)
+    try:
+        collection.import_paths([path_a, path_b])
+        view, reviewing = open_view(qtbot, collection, "Harbour")
+        mayor = next(u for u in view._comparison.a.units if "mayor" in u.text)
+        tourists = next(u for u in view._comparison.b.units if "Tourists" in u.text)
+        select(view, "a", mayor)
+        select(view, "b", tourists)
+        assert reviewing.link_selection("related", "Same ceremony")
+        assert reviewing.review_pair(0, judgement="confirm")
+        view.close()
+
+        # A new version of A: a paragraph above moves every offset.
+        path_a.write_text(
+            ARTICLE_A.replace("# Harbour pier opens\n", "# Harbour pier opens\n\nUPDATE: more.\n"),
+            encoding="utf-8",
+        )
+        collection.import_paths([path_a])
+        again, _ = open_view(qtbot, collection, "Harbour")
+        assert "UPDATE" in again.panes["a"].article.body
+        (link,) = again.gutter.user_links()
+        moved = next(u for u in again._comparison.a.units if "mayor" in u.text)
+        assert moved.start > mayor.start and (link.a_start, link.a_end) == (moved.start, moved.end)
+        assert link.line == "Linked by hand as related — Same ceremony"
+        assert [m.mark for m in again.gutter.review_marks().values()] == ["✓"]
+    finally:
+        collection.close()
