@@ -55,6 +55,9 @@ class SummaryPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Comparison summary")
         self._texts: dict[int, str] = {}  # each pair entry's text, before review marks
+        # Each pair entry's list (the machine's relation) and place in A's order.
+        self._home: dict[int, str] = {}
+        self._rank: dict[int, int] = {}
         self._counts_text = ""  # the counts line, before "N reviewed"
         self._empty: dict[str, str] = {}  # what each list says when it has no entry
         self.setMinimumWidth(MIN_WIDTH)
@@ -139,7 +142,7 @@ class SummaryPanel(QWidget):
         """
         for widget in self.lists.values():
             widget.clear()
-        self._texts = {}
+        self._texts, self._home, self._rank = {}, {}, {}
         self._counts_text = ""
         if layout is None:
             for bar in self.bars.values():
@@ -160,6 +163,7 @@ class SummaryPanel(QWidget):
         )
         self.counts.setText(self._counts_text)
         self._fit_sections(divergent)
+        self._rank = {pair.index: i for i, pair in enumerate(layout.pairs_in_order("a"))}
         for relation in ("divergent", "same", "related"):
             target = self.lists[relation]
             for pair in layout.pairs_in_order("a", relation):
@@ -175,6 +179,7 @@ class SummaryPanel(QWidget):
                     f"B: {clip(layout.pair_text(pair, 'b'), 160)}",
                 ]
                 self._texts[pair.index] = "\n".join(lines)
+                self._home[pair.index] = relation
                 item = QListWidgetItem(self._texts[pair.index])
                 item.setData(_ROLE, ("pair", pair.index))
                 item.setToolTip(plain_tooltip(explain(pair)))
@@ -237,19 +242,25 @@ class SummaryPanel(QWidget):
         if not self._counts_text:
             return
         by_pair = {} if reviews is None else reviews.by_pair
+        entries: list[tuple[int, QListWidgetItem]] = []
         for key in ("divergent", "same", "related"):
             widget = self.lists[key]
-            for row in range(widget.count()):
-                item = widget.item(row)
-                data = item.data(_ROLE)
-                if not data or data[0] != "pair":
-                    continue
-                index = engine_index(int(data[1]))
-                applied = None if index is None else by_pair.get(index)
-                text = self._texts.get(int(data[1]), item.text())
-                mark = review_mark(applied)
-                shown = f"{mark} {review_line(applied)}\n{text}" if applied else text
-                item.setText(shown)
+            for row in reversed(range(widget.count())):
+                data = widget.item(row).data(_ROLE)
+                if data and data[0] == "pair":
+                    entries.append((int(data[1]), widget.takeItem(row)))
+        # A pair the user re-related moves to that relation's list: "Divergent
+        # claims" lists what the user says diverges, marked ✎.
+        for layout_index, item in sorted(entries, key=lambda e: self._rank.get(e[0], 0)):
+            index = engine_index(layout_index)
+            applied = None if index is None else by_pair.get(index)
+            text = self._texts.get(layout_index, item.text())
+            mark = review_mark(applied)
+            item.setText(f"{mark} {review_line(applied)}\n{text}" if applied else text)
+            home = self._home.get(layout_index, "same")
+            if applied is not None and applied.review.verdict == "changed":
+                home = applied.review.relation if applied.review.relation in self.lists else home
+            self.lists[home].addItem(item)
         self._list_links(links)
         extra = ""
         if reviews is not None:

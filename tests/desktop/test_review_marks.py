@@ -309,3 +309,32 @@ def test_export_has_reviews_with_reasons_claim_notes_titles_and_no_paths(
             assert "Not the &lt;same&gt; case" in report and "Same day &amp; place" in report
         else:
             assert "Not the \\<same\\> case" in report and "Check \\*this\\* claim" in report
+
+
+def test_a_pair_marked_divergent_moves_to_the_divergent_claims(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    lists = view.summary.lists
+    pair = next(p for p in view._layout.pairs if p.relation != "divergent")
+
+    def where() -> list[str]:
+        return [
+            key
+            for key in ("divergent", "same", "related")
+            for row in range(lists[key].count())
+            if lists[key].item(row).data(0x0100) == ("pair", pair.index)
+        ]
+
+    home = where()
+    assert home == [pair.relation]
+    assert reviewing.review_pair(pair.index, relation="divergent", reason="9 Nov vs 13 Oct")
+    assert where() == ["divergent"]
+    assert lists["divergent"].item(0).text().startswith("✎ Reviewed: marked as divergent")
+    assert view.summary.divergent_label.text() == "Divergent claims (1)"
+    view.summary.set_current(pair.index)  # still found for selection
+    assert lists["divergent"].currentItem() is lists["divergent"].item(0)
+    assert reviewing.review_pair(pair.index, judgement="reject")  # rejected: back home, ✗
+    assert where() == home
+    assert reviewing.clear_pair(pair.index)
+    assert where() == home and view.summary.divergent_label.text() == "Divergent claims (0)"
