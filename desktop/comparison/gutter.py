@@ -137,6 +137,11 @@ class LinkMap(QWidget):
         """The hand links as last set."""
         return list(self._links)
 
+    def relation_of(self, band: Band) -> str:
+        """The band's relation as the user has it ("unrelated" once rejected)."""
+        mark = self._marks.get(band.pair)
+        return band.relation if mark is None else mark.relation or band.relation
+
     def set_current(self, pair: int | None) -> None:
         """Draw the band of `pair` emphasised (None: no current pair)."""
         self._current = pair
@@ -246,8 +251,16 @@ class LinkMap(QWidget):
             if band.pair == self._current:
                 current = (band, path)
             else:
-                groups.setdefault(band.relation, []).append(path)
+                groups.setdefault(self.relation_of(band), []).append(path)
         for relation, paths in groups.items():
+            if relation == "unrelated":  # rejected by the user: a ghost of the band
+                fill = QColor(self.palette().color(QPalette.ColorRole.Mid))
+                fill.setAlphaF(0.25)
+                painter.setBrush(fill)
+                painter.setPen(QPen(fill.darker(150), 1.0, Qt.PenStyle.DotLine))
+                for path in paths:
+                    painter.drawPath(path)
+                continue
             fill = QColor(self._palette.fill(relation))
             fill.setAlphaF(0.85)
             pen = QPen(self._palette.line(relation), 1.0)
@@ -262,8 +275,10 @@ class LinkMap(QWidget):
                 painter.drawPath(path)
         if current is not None:
             band, path = current
-            painter.setBrush(self._palette.fill(band.relation, True))
-            painter.setPen(QPen(self._palette.line(band.relation), 2.0))
+            relation = self.relation_of(band)
+            relation = band.relation if relation == "unrelated" else relation
+            painter.setBrush(self._palette.fill(relation, True))
+            painter.setPen(QPen(self._palette.line(relation), 2.0))
             painter.drawPath(path)
         self._paint_reviews(painter)
         painter.end()

@@ -77,11 +77,13 @@ class PairMark:
         mark: ✓, ✗ or ✎.
         verdict: "confirmed", "rejected" or "changed".
         line: the review in plain words (for tooltips).
+        relation: the pair's relation as the user has it ("unrelated" if rejected).
     """
 
     mark: str
     verdict: str
     line: str
+    relation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,8 @@ def pair_marks(
         applied = None if index is None else by_pair.get(index)
         if applied is not None:
             verdict = applied.review.verdict
-            out[layout_index] = PairMark(review_mark(applied), verdict, review_line(applied, None))
+            line, relation = review_line(applied, None), applied.review.relation
+            out[layout_index] = PairMark(review_mark(applied), verdict, line, relation)
     return out
 
 

@@ -87,6 +87,11 @@ def test_review_round_trip_marks_come_back_in_a_new_window(
     marks = again.gutter.review_marks()
     assert {i: m.mark for i, m in marks.items()} == {0: "✓", 1: "✗", 2: "✎"}
     assert "Both quote the notice" in marks[0].line and "Different cases" in marks[1].line
+    # The bands take the user's relation: a rejected pair's band is a ghost.
+    bands = {band.pair: band for band in again.gutter.bands()}
+    assert again.gutter.relation_of(bands[0]) == layout.pairs[0].relation
+    assert again.gutter.relation_of(bands[1]) == "unrelated"
+    assert again.gutter.relation_of(bands[2]) == other
     (link,) = again.gutter.user_links()
     assert (link.units_a, link.units_b) == ((unit_a.id,), (unit_b.id,))
     assert (link.relation, link.line) == ("related", "Linked by hand as related — Same day")
