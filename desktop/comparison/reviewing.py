@@ -437,10 +437,14 @@ class Reviewing(QObject):
                 unit = None if offset is None or layout is None else layout.unit_at(side, offset)
                 if unit is None:
                     return []
-                if unit.pair is not None:
-                    return self.pair_actions(unit.pair, edit)
+                out = [] if unit.pair is None else self.pair_actions(unit.pair, edit)
                 link = link_at(self.links, side, unit.unit_id)
-                return [] if link is None else self.link_actions(link.index, edit)
+                if link is not None:  # a sentence can be in a machine pair and a hand link
+                    if out:
+                        out.append(QAction(edit))
+                        out[-1].setSeparator(True)
+                    out += self.link_actions(link.index, edit)
+                return out
         return []
 
     def _list_menu(self, widget: QListWidget, pos: QPoint) -> None:

@@ -269,6 +269,8 @@ class SummaryPanel(QWidget):
                 f" · <b>{counts.reviewed}</b> reviewed, <b>{counts.machine_only}</b> machine-only"
             )
             extra += f" · <b>{counts.linked}</b> linked by hand" if counts.linked else ""
+            if counts.detached:  # kept, never dropped: the text they were on changed
+                extra += f" · <b>{counts.detached}</b> detached (passage no longer in the text)"
         self.counts.setText(self._counts_text + extra)
 
     def _list_links(self, links: Sequence[UserLink]) -> None:

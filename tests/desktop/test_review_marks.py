@@ -281,6 +281,15 @@ def test_marks_follow_a_reimported_article(qtbot: QtBot, data_dir: Path, tmp_pat
         assert moved.start > mayor.start and (link.a_start, link.a_end) == (moved.start, moved.end)
         assert link.line == "Linked by hand as related — Same ceremony"
         assert [m.mark for m in again.gutter.review_marks().values()] == ["✓"]
+        again.close()
+
+        # Rewritten: the linked sentence is gone. The link is kept and said, not drawn.
+        gone = "Rain is forecast for the whole weekend along the coast."
+        path_a.write_text(ARTICLE_A.replace(mayor.text, gone), "utf-8")
+        collection.import_paths([path_a])
+        third, _ = open_view(qtbot, collection, "Harbour")
+        assert third.gutter.user_links() == []
+        assert "<b>1</b> detached" in third.summary.counts.text()
     finally:
         collection.close()
 
@@ -343,3 +352,25 @@ def test_a_pair_marked_divergent_moves_to_the_divergent_claims(
     assert where() == home
     assert reviewing.clear_pair(pair.index)
     assert where() == home and view.summary.divergent_label.text() == "Divergent claims (0)"
+
+
+def test_a_sentence_in_a_pair_and_a_hand_link_offers_both_menus(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    comparison = view._comparison
+    pair = comparison.pairs[0]
+    b_units = comparison.b.units
+    other_b = next(u for u in b_units if u.id not in pair.b and u.id > 0)
+    select(view, "a", next(u for u in comparison.a.units if u.id == pair.a[0]))
+    select(view, "b", other_b)
+    assert reviewing.link_selection("related", "")
+    edit = view.panes["a"].text_edit
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(comparison.a.units[pair.a[0]].start + 1)
+    names = [a.text() for a in reviewing.actions_at(edit, edit.cursorRect(cursor).center())]
+    assert names[:2] == ["Confirm", "Reject"] and names[-3:] == [
+        "Edit Link…",
+        "Remove Link",
+        "Note This Claim…",
+    ]
