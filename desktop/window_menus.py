@@ -74,7 +74,7 @@ def build_menus(window: MainWindow) -> QMenu:
     compare.addSeparator()
     compare.addActions(w.comparison_view.actions())
     compare.addSeparator()
-    compare.addAction(w.reviewing.act_link)
+    compare.addActions([w.reviewing.act_review, w.reviewing.act_link])
     notes = bar.addMenu("&Notes")
     notes.addActions([w.act_add_note, w.reviewing.act_note_claim])
     if w.notes_panel is not None and w.notes_panel.actions():

@@ -74,6 +74,11 @@ class Reviewing(QObject):
             "Note This &Claim…", "Ctrl+Alt+N",
             "Write a note on the selected claim (pair)", lambda: self.note_current(),
         )  # fmt: skip
+        self.act_review = self._action(
+            "&Review Selected Pair…", "Ctrl+Alt+R",
+            "Confirm, reject or re-relate the selected pair, with a reason",
+            lambda: self.review_current(),
+        )  # fmt: skip
         view.review_suffix = self._status_suffix
         view.export_extras = self.export_extras
         view.repaint_reviews = self._repaint
@@ -253,6 +258,17 @@ class Reviewing(QObject):
             judgement: Judgement = "confirm" if choice == CONFIRM else "reject"
             return self.review_pair(layout_index, judgement=judgement, reason=reason)
         return self.review_pair(layout_index, relation=cast(Relation, choice), reason=reason)
+
+    def review_current(self) -> bool:
+        """Ctrl+Alt+R: review the selected pair (or edit the hand link last picked)."""
+        if self._current_link is not None:
+            return self.edit_link(self._current_link)
+        if self.view._current is None:
+            self.view.status_message.emit(
+                "Select a pair first: click a highlighted sentence or an entry of the lists."
+            )
+            return False
+        return self.review_with_reason(self.view._current)
 
     def clear_pair(self, layout_index: int) -> bool:
         """Remove the user's review of the view's pair; False if there was none to remove."""

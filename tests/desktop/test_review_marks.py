@@ -374,3 +374,30 @@ def test_a_sentence_in_a_pair_and_a_hand_link_offers_both_menus(
         "Remove Link",
         "Note This Claim…",
     ]
+
+
+def test_ctrl_alt_r_reviews_the_selected_pair_with_a_reason(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    asked: list[tuple[Any, ...]] = []
+
+    def ask(cls: object, *args: Any) -> tuple[str, str]:
+        asked.append(args)
+        return "reject", "Another case"
+
+    monkeypatch.setattr(VerdictChooser, "ask", classmethod(ask))
+    assert reviewing.act_review.shortcut().toString() == "Ctrl+Alt+R"
+    with qtbot.waitSignal(view.status_message) as said:
+        assert not reviewing.review_current()  # nothing selected
+    assert said.args[0].startswith("Select a pair first")
+    view._select_pair(1, None)
+    reviewing.act_review.trigger()
+    assert asked[-1][1:] == (view._layout.pairs[1].relation, None, "")  # machine, no review yet
+    applied = reviewing.review_of(1)
+    assert applied is not None and (applied.review.verdict, applied.review.reason) == (
+        "rejected",
+        "Another case",
+    )
+    reviewing.act_review.trigger()  # again: the dialog opens on the review as it is
+    assert asked[-1][2:] == ("reject", "Another case")
