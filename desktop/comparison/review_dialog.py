@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from desktop.comparison.review_marks import RELATION_WORDS
+from desktop.text import plain_label
 from library.reviews import RELATIONS, Relation
 
 T = TypeVar("T")
@@ -38,6 +40,7 @@ class ReviewDialog(QDialog, Generic[T]):
         choices: (label, value) pairs, in the order shown.
         current: the value chosen at first (None: the first choice).
         reason: the reason already given, to edit.
+        context: what is being reviewed (the passages), shown above, as plain text.
     """
 
     def __init__(
@@ -48,6 +51,7 @@ class ReviewDialog(QDialog, Generic[T]):
         choices: list[tuple[str, T]],
         current: T | None = None,
         reason: str = "",
+        context: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -59,15 +63,22 @@ class ReviewDialog(QDialog, Generic[T]):
             self.choice.setCurrentIndex(self._values.index(current))
         self.reason = QLineEdit(reason)
         self.reason.setMaxLength(REASON_MAX)
-        self.reason.setPlaceholderText("Optional: why (shown in tooltips, exports, review list)")
+        self.reason.setPlaceholderText("Optional: why (kept with the review, in exports)")
         self.reason.setAccessibleName("Reason")
-        self.reason.setMinimumWidth(320)
+        self.reason.setMinimumWidth(380)
+        self.context = plain_label(QLabel(context))
+        self.context.setWordWrap(True)
+        self.context.setMaximumWidth(520)
+        self.context.setStyleSheet("color: palette(placeholder-text);")
+        self.context.setVisible(bool(context))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        if context:
+            form.addRow(self.context)
         form.addRow(question, self.choice)
         form.addRow("Reason:", self.reason)
         form.addRow(buttons)
@@ -85,9 +96,10 @@ class ReviewDialog(QDialog, Generic[T]):
         choices: list[tuple[str, T]],
         current: T | None = None,
         reason: str = "",
+        context: str = "",
     ) -> tuple[T, str] | None:
         """The chosen value and reason, or None if cancelled (tests replace this)."""
-        dialog: ReviewDialog[T] = cls(parent, title, question, choices, current, reason)
+        dialog: ReviewDialog[T] = cls(parent, title, question, choices, current, reason, context)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -117,7 +129,12 @@ class VerdictChooser:
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, machine: str, current: str | None, reason: str
+        cls,
+        parent: QWidget | None,
+        machine: str,
+        current: str | None,
+        reason: str,
+        context: str = "",
     ) -> tuple[str, str] | None:
         """ "confirm", "reject" or a relation, with the reason; None if cancelled."""
         choices = [
@@ -130,5 +147,5 @@ class VerdictChooser:
             if r not in (machine, "unrelated")
         ]
         return ReviewDialog.ask(
-            parent, "Review This Pair", "The machine's pair is:", choices, current, reason
+            parent, "Review This Pair", "The machine's pair is:", choices, current, reason, context
         )

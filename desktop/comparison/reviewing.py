@@ -32,6 +32,7 @@ from desktop.comparison.review_marks import (
     review_line,
     user_links,
 )
+from desktop.text import clip
 from library.compare.model import Comparison
 from library.errors import ParallaxError
 from library.export.extras import ExportExtras
@@ -248,9 +249,12 @@ class Reviewing(QObject):
         if old is not None:
             verdict = old.review.verdict
             current = {"confirmed": CONFIRM, "rejected": REJECT}.get(verdict, old.review.relation)
-        answer = VerdictChooser.ask(
-            self.view, machine, current, old.review.reason if old is not None else ""
+        pair = layout.pairs[layout_index]
+        context = "\n".join(
+            f"{side.upper()}: {clip(layout.pair_text(pair, side), 160)}" for side in ("a", "b")
         )
+        reason = old.review.reason if old is not None else ""
+        answer = VerdictChooser.ask(self.view, machine, current, reason, context)
         if answer is None:
             return False
         choice, reason = answer

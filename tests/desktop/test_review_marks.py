@@ -393,11 +393,12 @@ def test_ctrl_alt_r_reviews_the_selected_pair_with_a_reason(
     assert said.args[0].startswith("Select a pair first")
     view._select_pair(1, None)
     reviewing.act_review.trigger()
-    assert asked[-1][1:] == (view._layout.pairs[1].relation, None, "")  # machine, no review yet
+    assert asked[-1][1:4] == (view._layout.pairs[1].relation, None, "")  # machine, no review yet
+    assert asked[-1][4].startswith("A: ") and "\nB: " in asked[-1][4]  # what is reviewed
     applied = reviewing.review_of(1)
     assert applied is not None and (applied.review.verdict, applied.review.reason) == (
         "rejected",
         "Another case",
     )
     reviewing.act_review.trigger()  # again: the dialog opens on the review as it is
-    assert asked[-1][2:] == ("reject", "Another case")
+    assert asked[-1][2:4] == ("reject", "Another case")
