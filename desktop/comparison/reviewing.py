@@ -141,6 +141,9 @@ class Reviewing(QObject):
         self.links = user_links(self.reviews)
         self._current_link = None
         self.view.gutter.set_reviews(marks, self.links)
+        if self.view._navigator is not None:  # F8 steps through what the user says diverges
+            self.view._navigator.set_relations({i: m.relation for i, m in marks.items()})
+            self.view._update_actions()
         dark = self.view._qt_palette.dark
         for side, pane in self.view.panes.items():
             bars = []

@@ -402,3 +402,19 @@ def test_ctrl_alt_r_reviews_the_selected_pair_with_a_reason(
     )
     reviewing.act_review.trigger()  # again: the dialog opens on the review as it is
     assert asked[-1][2:4] == ("reject", "Another case")
+
+
+def test_f8_steps_through_what_the_user_says_diverges(qtbot: QtBot, collection: Collection) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    layout = view._layout
+    assert not layout.pairs_in_order("a", "divergent")  # the samples: none by the machine
+    assert not view.acts.next_divergence.isEnabled()
+    shared = layout.pairs_in_order("a", "same")
+    assert reviewing.review_pair(shared[-1].index, relation="divergent")
+    assert view.acts.next_divergence.isEnabled()
+    assert view.next_divergence() == shared[-1].index
+    assert reviewing.review_pair(shared[0].index, judgement="reject")  # not a shared fact now
+    assert view._navigator is not None
+    assert view._navigator.count("same") == len(shared) - 2  # one now divergent, one rejected
+    assert reviewing.clear_pair(shared[-1].index)
+    assert not view.acts.next_divergence.isEnabled()
