@@ -162,7 +162,6 @@ class SummaryPanel(QWidget):
             + f"<b>{only_a}</b> only in A · <b>{only_b}</b> only in B"
         )
         self.counts.setText(self._counts_text)
-        self._fit_sections(divergent)
         self._rank = {pair.index: i for i, pair in enumerate(layout.pairs_in_order("a"))}
         for relation in ("divergent", "same", "related"):
             target = self.lists[relation]
@@ -218,6 +217,7 @@ class SummaryPanel(QWidget):
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable, no data
                 widget.addItem(placeholder)
         self.divergent_label.setText(f"Divergent claims ({real['divergent']})")
+        self._fit_sections(real["divergent"])  # room again once the user adds one
         for key, name in (
             ("same", "Shared"),
             ("related", "Related"),

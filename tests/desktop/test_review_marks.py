@@ -20,6 +20,7 @@ from desktop.comparison import ComparisonView
 from desktop.comparison.review_dialog import RelationChooser, ReviewDialog, VerdictChooser
 from desktop.comparison.review_marks import review_color
 from desktop.comparison.reviewing import Reviewing
+from desktop.comparison.summary import EMPTY_DIVERGENT_HEIGHT
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from library.collection import Collection
@@ -346,6 +347,8 @@ def test_a_pair_marked_divergent_moves_to_the_divergent_claims(
     assert where() == ["divergent"]
     assert lists["divergent"].item(0).text().startswith("✎ Reviewed: marked as divergent")
     assert view.summary.divergent_label.text() == "Divergent claims (1)"
+    # The section had shrunk to its "none" line: it gets its room back.
+    assert view.summary.sections.sizes()[0] > EMPTY_DIVERGENT_HEIGHT
     view.summary.set_current(pair.index)  # still found for selection
     assert lists["divergent"].currentItem() is lists["divergent"].item(0)
     assert reviewing.review_pair(pair.index, judgement="reject")  # rejected: back home, ✗
