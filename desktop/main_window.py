@@ -406,6 +406,9 @@ class MainWindow(QMainWindow):
         count = len(self.library_view.selected_articles())
         self.act_compare.setEnabled(on_library and count == 2)
         self.act_compare_with.setEnabled(on_library and count == 1)
+        for act in (self.reviewing.act_link, self.reviewing.act_review):
+            act.setEnabled(not on_library)  # they act on the comparison shown
+        self.reviewing.act_note_claim.setEnabled(not on_library and self.notes_panel is not None)
         # Not while typing in the notes panel: its own Delete (delete a note)
         # would otherwise make the Delete key ambiguous.
         focus = QApplication.focusWidget()

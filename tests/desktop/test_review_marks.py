@@ -185,6 +185,13 @@ def test_note_this_claim_from_the_list_and_the_shortcut(
     view.export(target, "md")
     report = target.read_text(encoding="utf-8")
     assert "On a claim" in report and "Check the date" in report
+    # On the library page they would act on a comparison nobody sees.
+    acts = (reviewing.act_note_claim, reviewing.act_review, reviewing.act_link)
+    assert all(act.isEnabled() for act in acts)
+    win.show_library()
+    assert not any(act.isEnabled() for act in acts)
+    win.show_comparison()
+    assert all(act.isEnabled() for act in acts)
     win.close()
 
 
