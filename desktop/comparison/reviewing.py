@@ -83,6 +83,7 @@ class Reviewing(QObject):
         view.review_suffix = self._status_suffix
         view.export_extras = self.export_extras
         view.repaint_reviews = self._repaint
+        view.select_linked = self._select_linked
         view.comparison_ready.connect(lambda _c: self.refresh())
         view.gutter.link_clicked.connect(self.select_link)
         view.summary.link_activated.connect(self.select_link)
@@ -347,17 +348,37 @@ class Reviewing(QObject):
         self.view.status_message.emit("Link removed." if removed else "Nothing to remove.")
         return removed > 0
 
-    def select_link(self, index: int) -> None:
-        """Scroll both texts to hand link `index` (a click on its band)."""
+    def select_link(self, index: int, anchor: str | None = None) -> None:
+        """Select hand link `index`: framed in both texts, brought level (a click on
+        its band, its list entry, or one of its sentences in `anchor`'s pane)."""
         if not 0 <= index < len(self.links):
             return
         link = self.links[index]
         view = self.view
+        view._set_current(None)
+        color = review_color(view._qt_palette.dark)
+        at = view.panes["a"].viewport_height() / 4
+        if anchor is not None:  # the clicked sentence stays put, as for machine pairs
+            pane = view.panes[anchor]
+            shown = pane.y_span(*link.extent(anchor))[0] - pane.scroll_value()
+            at = shown if 0 <= shown <= pane.viewport_height() - 20 else at
         with view.sync.hold():
             for side, pane in view.panes.items():
-                pane.scroll_to_y(pane.y_span(*link.extent(side))[0], pane.viewport_height() / 4)
+                pane.text_edit.current_spans = [link.extent(side)]
+                pane.text_edit.current_color = color
+                pane.text_edit.viewport().update()
+                pane.scroll_to_y(pane.y_span(*link.extent(side))[0], at)
         self._current_link = index
         view.status_message.emit(link.line)
+
+    def _select_linked(self, side: str, unit_id: int) -> bool:
+        """A click on a sentence no machine pair has: select its hand link, if any."""
+        link = link_at(self.links, side, unit_id)
+        if link is None:
+            self._current_link = None  # a one-sided sentence is selected now
+            return False
+        self.select_link(link.index, side)
+        return True
 
     def _changed(self, layout_index: int | None) -> None:
         self.refresh()

@@ -100,6 +100,8 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self.export_extras: Callable[[], ExportExtras | None] = lambda: None
         # Repaints the review marks (`Reviewing`); True: forget them, the texts changed.
         self.repaint_reviews: Callable[[bool], None] = lambda _forget: None
+        # Selects the hand link of an unpaired unit (side, unit id); False: none.
+        self.select_linked: Callable[[str, int], bool] = lambda _side, _unit: False
 
         self.legend = Legend(self)
         self.busy_label = QLabel("Comparing…")
@@ -415,6 +417,8 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         if unit is None:
             return
         if unit.pair is None:
+            if self.select_linked(side, unit_id):
+                return
             self._set_current(None)
             self._selected = ([unit_id], []) if side == "a" else ([], [unit_id])
             pane = self.panes[side]

@@ -428,3 +428,22 @@ def test_f8_steps_through_what_the_user_says_diverges(qtbot: QtBot, collection: 
     assert view._navigator.count("same") == len(shared) - 2  # one now divergent, one rejected
     assert reviewing.clear_pair(shared[-1].index)
     assert not view.acts.next_divergence.isEnabled()
+
+
+def test_clicking_a_linked_sentence_selects_its_link(qtbot: QtBot, collection: Collection) -> None:
+    view, reviewing = open_view(qtbot, collection)
+    unit_a, unit_b = unpaired(view, "a"), unpaired(view, "b")
+    select(view, "a", unit_a)
+    select(view, "b", unit_b)
+    assert reviewing.link_selection("related", "")
+    with qtbot.waitSignal(view.status_message) as said:
+        view.panes["b"].text_edit.clicked.emit(unit_b.start + 1)  # not "Only B reports this"
+    assert said.args[0] == "Linked by hand as related"
+    assert view.panes["a"].text_edit.current_spans == [(unit_a.start, unit_a.end)]
+    assert view.panes["b"].text_edit.current_spans == [(unit_b.start, unit_b.end)]
+    assert reviewing._current_link == 0
+    other = next(uid for uid in view._layout.only["a"] if uid != unit_a.id)
+    with qtbot.waitSignal(view.status_message) as said:
+        view.select_unit("a", other)  # a sentence of A alone: the link is let go
+    assert said.args[0] == "Only article A reports this."
+    assert reviewing._current_link is None
