@@ -48,6 +48,7 @@ TITLE_LINES = 2
 # the reviewed bar (right), the current pair's frame, a hand link's frame.
 NOTED_BAR_WIDTH = 4  # px, in the document margin left of a noted passage
 REVIEW_BAR_WIDTH = 3  # px, in the document margin right of a reviewed pair
+LINK_TINT = 0.12  # opacity of the review colour over a passage linked by hand
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, lines: int = TITLE_LINES) -> str:
@@ -141,8 +142,12 @@ class ReadingTextEdit(QTextEdit):
         for start, end, color in self.link_frames:
             top, bottom = pane.y_span(start, end)
             painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashDotLine))
+            tint = QColor(color)
+            tint.setAlphaF(LINK_TINT)  # a wash over the text: highlighted, still readable
+            painter.setBrush(tint)
             frame = QRectF(9.5, top - scroll - 1, width - 19, bottom - top + 2)
             painter.drawRoundedRect(frame, 3, 3)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(self.current_color, 2))
         for start, end in self.current_spans:
             top, bottom = pane.y_span(start, end)

@@ -130,6 +130,16 @@ def test_hand_link_band_is_drawn_clickable_and_removable(
     ratio = image.width() / gutter.width()
     pixel = image.pixelColor(int(center.x() * ratio), int((center.y() - 5) * ratio))
     assert pixel.green() > pixel.red() + 40
+    # In the text: framed and washed in the review colour (the margin inside the frame).
+    pane = view.panes["a"]
+    top, bottom = pane.y_span(unit_a.start, unit_a.end)
+    shot = pane.text_edit.viewport().grab().toImage()
+    scale = shot.width() / pane.text_edit.viewport().width()
+    washed = shot.pixelColor(
+        int(12 * scale), int(((top + bottom) / 2 - pane.scroll_value()) * scale)
+    )
+    base = pane.text_edit.palette().base().color()
+    assert washed != base and washed.green() >= washed.red()
     # Its context menu (in the pane) edits or removes just the link.
     edit = view.panes["a"].text_edit
     cursor = QTextCursor(edit.document())
