@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QPainter,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.comparison.palette import QtPalette
+from desktop.comparison.pane import LINK_TINT
 from desktop.comparison.review_marks import review_color
 from library.export.theme import LEGEND
 
@@ -81,7 +83,9 @@ class Swatch(QWidget):
                 )
             else:
                 painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashDotLine))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+                tint = QColor(color)
+                tint.setAlphaF(LINK_TINT)
+                painter.setBrush(tint)
                 painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         if self.relation == "noted":  # as the panes mark it: margin bar, dashed underline
             mark = self.palette().color(QPalette.ColorRole.Highlight)
