@@ -55,6 +55,7 @@ from library.changes import Changes
 from library.collection import Collection
 from library.errors import ParallaxError
 from library.importer import ImportReport
+from library.notes.model import Claim
 
 STATUS_MS = 6000
 SEP = " — "
@@ -149,6 +150,8 @@ class MainWindow(QMainWindow):
         )
         # Right-click on a pair in a pane: Confirm / Reject / Mark as … / Clear Review.
         self.notes.context_menu.providers.append(self.reviewing.actions_at)
+        if self.notes_panel is not None:  # "Note This Claim" (claims list, panes, Ctrl+Alt+N)
+            self.reviewing.note_claim = self._note_claim
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
@@ -423,6 +426,9 @@ class MainWindow(QMainWindow):
         count = len(self.library_view.selected_articles())
         self.act_compare.setEnabled(on_library and count == 2)
         self.act_compare_with.setEnabled(on_library and count == 1)
+        for act in (self.reviewing.act_link, self.reviewing.act_review):
+            act.setEnabled(not on_library)  # they act on the comparison shown
+        self.reviewing.act_note_claim.setEnabled(not on_library and self.notes_panel is not None)
         # Not while typing in the notes panel: its own Delete (delete a note)
         # would otherwise make the Delete key ambiguous.
         focus = QApplication.focusWidget()
@@ -445,6 +451,10 @@ class MainWindow(QMainWindow):
             self.notes_dock.show()
         if not self.notes.add_note():
             self.show_status("Select a passage in an article first.")
+
+    def _note_claim(self, article_a: Article, article_b: Article, claim: Claim) -> None:
+        self.notes_dock.show()
+        self.notes_panel.add_comparison_note(article_a, article_b, claim)
 
     # -- importing -----------------------------------------------------------
 

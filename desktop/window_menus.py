@@ -75,9 +75,9 @@ def build_menus(window: MainWindow) -> QMenu:
     compare.addSeparator()
     compare.addActions(w.comparison_view.actions())
     compare.addSeparator()
-    compare.addAction(w.reviewing.act_link)
+    compare.addActions([w.reviewing.act_review, w.reviewing.act_link])
     notes = bar.addMenu("&Notes")
-    notes.addAction(w.act_add_note)
+    notes.addActions([w.act_add_note, w.reviewing.act_note_claim])
     if w.notes_panel is not None and w.notes_panel.actions():
         notes.addSeparator()
         notes.addActions(w.notes_panel.actions())

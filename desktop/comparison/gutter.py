@@ -4,6 +4,9 @@ A band joins a pair's extent in pane A (left edge) to its extent in pane B (righ
 edge) with two Bézier curves, so a matched sentence that moved far away shows as a
 steep band: out-of-order matches are visible at a glance.  Clicking a band
 selects the pair; hovering it explains the match.
+
+The user's reviews show here too (see `review_marks`): a badge on each reviewed
+pair's band, and the pairs linked by hand as bands of their own style.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
+from desktop.comparison.review_marks import PairMark, UserLink, review_color
 from desktop.text import plain_tooltip
 from library.export.layout import ComparisonLayout
 from library.export.wording import explain
@@ -80,9 +85,11 @@ class LinkMap(QWidget):
 
     Signals:
         pair_clicked(int): the user clicked the band of this pair.
+        link_clicked(int): the user clicked the band of this hand link.
     """
 
     pair_clicked = Signal(int)
+    link_clicked = Signal(int)
 
     def __init__(self, pane_a: ReadingPane, pane_b: ReadingPane, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,6 +97,8 @@ class LinkMap(QWidget):
         self._bands: list[Band] = []
         self._current: int | None = None
         self._palette: QtPalette | None = None
+        self._marks: dict[int, PairMark] = {}
+        self._links: list[UserLink] = []
         self.setMinimumWidth(36)
         self.setMaximumWidth(120)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -113,6 +122,25 @@ class LinkMap(QWidget):
     def bands(self) -> list[Band]:
         """The bands as last set."""
         return list(self._bands)
+
+    def set_reviews(self, marks: dict[int, PairMark], links: list[UserLink]) -> None:
+        """Badges of reviewed pairs (by pair index) and the pairs linked by hand."""
+        self._marks = dict(marks)
+        self._links = list(links)
+        self.update()
+
+    def review_marks(self) -> dict[int, PairMark]:
+        """The badges as last set, by pair index."""
+        return dict(self._marks)
+
+    def user_links(self) -> list[UserLink]:
+        """The hand links as last set."""
+        return list(self._links)
+
+    def relation_of(self, band: Band) -> str:
+        """The band's relation as the user has it ("unrelated" once rejected)."""
+        mark = self._marks.get(band.pair)
+        return band.relation if mark is None else mark.relation or band.relation
 
     def set_current(self, pair: int | None) -> None:
         """Draw the band of `pair` emphasised (None: no current pair)."""
@@ -158,6 +186,45 @@ class LinkMap(QWidget):
             out.append((band, self._path(band, off_a, off_b)))
         return out
 
+    def _link_bands(self) -> list[tuple[UserLink, Band]]:
+        """The hand links' extents in document coordinates (computed when painted: few)."""
+        pane_a, pane_b = self._panes
+        out = []
+        for link in self._links:
+            a_top, a_bottom = pane_a.y_span(link.a_start, link.a_end)
+            b_top, b_bottom = pane_b.y_span(link.b_start, link.b_end)
+            out.append((link, Band(-1, link.relation, a_top, a_bottom, b_top, b_bottom, link.line)))
+        return out
+
+    def _visible_links(self) -> list[tuple[UserLink, Band, QPainterPath]]:
+        off_a, off_b, top, bottom = self._offsets()
+        out = []
+        for link, band in self._link_bands():
+            ys = (
+                band.a_top + off_a,
+                band.a_bottom + off_a,
+                band.b_top + off_b,
+                band.b_bottom + off_b,
+            )
+            if max(ys) < top or min(ys) > bottom:
+                continue
+            out.append((link, band, self._path(band, off_a, off_b)))
+        return out
+
+    def link_at(self, point: QPointF) -> UserLink | None:
+        """The hand link whose band is under gutter point `point`, or None."""
+        for link, _band, path in self._visible_links():
+            if path.contains(point):
+                return link
+        return None
+
+    def badge_center(self, band: Band) -> QPointF:
+        """Where a band's badge goes: the middle of the band, half way across."""
+        off_a, off_b, _, _ = self._offsets()
+        a_mid = (band.a_top + band.a_bottom) / 2 + off_a
+        b_mid = (band.b_top + band.b_bottom) / 2 + off_b
+        return QPointF(self.width() / 2, (a_mid + b_mid) / 2)
+
     def band_at(self, point: QPointF) -> Band | None:
         """The band under gutter point `point` (the current one wins), or None."""
         hits = [b for b, path in self._visible() if path.contains(point)]
@@ -184,8 +251,16 @@ class LinkMap(QWidget):
             if band.pair == self._current:
                 current = (band, path)
             else:
-                groups.setdefault(band.relation, []).append(path)
+                groups.setdefault(self.relation_of(band), []).append(path)
         for relation, paths in groups.items():
+            if relation == "unrelated":  # rejected by the user: a ghost of the band
+                fill = QColor(self.palette().color(QPalette.ColorRole.Mid))
+                fill.setAlphaF(0.25)
+                painter.setBrush(fill)
+                painter.setPen(QPen(fill.darker(150), 1.0, Qt.PenStyle.DotLine))
+                for path in paths:
+                    painter.drawPath(path)
+                continue
             fill = QColor(self._palette.fill(relation))
             fill.setAlphaF(0.85)
             pen = QPen(self._palette.line(relation), 1.0)
@@ -200,28 +275,79 @@ class LinkMap(QWidget):
                 painter.drawPath(path)
         if current is not None:
             band, path = current
-            painter.setBrush(self._palette.fill(band.relation, True))
-            painter.setPen(QPen(self._palette.line(band.relation), 2.0))
+            relation = self.relation_of(band)
+            relation = band.relation if relation == "unrelated" else relation
+            painter.setBrush(self._palette.fill(relation, True))
+            painter.setPen(QPen(self._palette.line(relation), 2.0))
             painter.drawPath(path)
+        self._paint_reviews(painter)
         painter.end()
+
+    def _paint_reviews(self, painter: QPainter) -> None:
+        """Hand links as dash-dot bands in the review colour, then every badge on top."""
+        assert self._palette is not None
+        dark = self._palette.dark
+        badges: list[tuple[QPointF, str, QColor]] = []
+        for link, band, path in self._visible_links():
+            fill = QColor(self._palette.fill(link.relation))
+            fill.setAlphaF(0.6)
+            painter.setBrush(fill)
+            painter.setPen(QPen(review_color(dark), 1.5, Qt.PenStyle.DashDotLine))
+            painter.drawPath(path)
+            badges.append((self.badge_center(band), "↔", review_color(dark)))
+        for band, _path in self._visible():
+            mark = self._marks.get(band.pair)
+            if mark is not None:
+                badges.append(
+                    (self.badge_center(band), mark.mark, review_color(dark, mark.verdict))
+                )
+        if not badges:
+            return
+        font = QFont(self.font())
+        font.setPixelSize(11)
+        font.setBold(True)
+        painter.setFont(font)
+        radius = min(8.0, self.width() / 2 - 2)
+        for center, text, color in badges:
+            painter.setBrush(color)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1.5))
+            painter.drawEllipse(center, radius, radius)
+            painter.setPen(QColor("#ffffff") if not dark else QColor("#101010"))
+            box = QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Select the clicked band's pair."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
         band = self.band_at(event.position())
-        if band is not None and event.button() == Qt.MouseButton.LeftButton:
+        if band is not None:
             self.pair_clicked.emit(band.pair)
+            return
+        link = self.link_at(event.position())
+        if link is not None:
+            self.link_clicked.emit(link.index)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Pointing hand over bands: they can be clicked."""
-        over = self.band_at(event.position()) is not None
+        point = event.position()
+        over = self.band_at(point) is not None or self.link_at(point) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
 
     def event(self, event: QEvent) -> bool:
         """Explain the hovered band."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            band = self.band_at(QPointF(event.pos()))
+            point = QPointF(event.pos())
+            band = self.band_at(point)
+            link = None if band is not None else self.link_at(point)
+            text = None
             if band is not None:
-                QToolTip.showText(event.globalPos(), plain_tooltip(band.tooltip), self)
+                mark = self._marks.get(band.pair)
+                text = band.tooltip + (f"\n{mark.line}" if mark is not None else "")
+            elif link is not None:
+                text = link.line
+            if text is not None:
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
             else:
                 QToolTip.hideText()
             return True

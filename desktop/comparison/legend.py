@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QPainter,
@@ -26,6 +27,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.comparison.palette import QtPalette
+from desktop.comparison.pane import LINK_TINT
+from desktop.comparison.review_marks import review_color
 from library.export.theme import LEGEND
 
 _PAINTED = ("same", "divergent", "related")
@@ -71,6 +74,19 @@ class Swatch(QWidget):
         painter.setFont(font)
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        if self.relation in ("reviewed", "linked"):  # as the panes mark them (review_marks)
+            dark = pal.dark if pal is not None else False
+            color = review_color(dark)
+            if self.relation == "reviewed":
+                painter.fillRect(
+                    QRectF(rect.right() - 4, rect.top() + 2, 3, rect.height() - 4), color
+                )
+            else:
+                painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashDotLine))
+                tint = QColor(color)
+                tint.setAlphaF(LINK_TINT)
+                painter.setBrush(tint)
+                painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         if self.relation == "noted":  # as the panes mark it: margin bar, dashed underline
             mark = self.palette().color(QPalette.ColorRole.Highlight)
             painter.fillRect(QRectF(rect.left(), rect.top() + 2, 3, rect.height() - 4), mark)
@@ -140,6 +156,18 @@ class Legend(QWidget):
         noted.setToolTip("A passage you wrote a note on: bar in the margin, dashed underline")
         self.swatches.append(noted)
         layout.addWidget(noted)
+        # Nor are the reader's reviews (the exports list them in their own section).
+        for key, text, tip in (
+            ("reviewed", "✓ Reviewed", "A pair you reviewed: ✓ confirmed, ✗ rejected, ✎ changed "
+             "(badge in the middle strip, bar in the right margin)"),
+            ("linked", "Linked by hand", "Sentences you linked (Ctrl+L): framed dash-dot, "
+             "with a ↔ band in the middle strip"),
+        ):  # fmt: skip
+            swatch = Swatch(key, text, self)
+            swatch.setToolTip(tip)
+            self.swatches.append(swatch)
+            layout.addSpacing(10)
+            layout.addWidget(swatch)
         layout.addStretch(1)
         # The legend may be cut in a narrow window; it must not widen the window
         # (each swatch's tooltip still says everything).

@@ -17,8 +17,18 @@ class Navigator:
 
     def __init__(self, layout: ComparisonLayout) -> None:
         self._layout = layout
+        self.set_relations({})
+
+    def set_relations(self, relations: dict[int, str]) -> None:
+        """Walk pairs by the relation the user gave them (pair index → relation).
+
+        A pair the user marked divergent is a divergent claim for F8; a rejected
+        one ("unrelated") is stepped over.
+        """
+        pairs = self._layout.pairs_in_order("a")
         self._order = {
-            relation: layout.pairs_in_order("a", relation) for relation in ("same", "divergent")
+            relation: [p for p in pairs if relations.get(p.index, p.relation) == relation]
+            for relation in ("same", "divergent")
         }
 
     def count(self, relation: str) -> int:

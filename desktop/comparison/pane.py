@@ -44,7 +44,11 @@ from library.article import Article
 # Given a body offset, the hover text for it (None: not part of any pair).
 TooltipProvider = Callable[[int], str | None]
 TITLE_LINES = 2
+# The 14 px document margins carry, from the edge in: the noted bar (left) or
+# the reviewed bar (right), the current pair's frame, a hand link's frame.
 NOTED_BAR_WIDTH = 4  # px, in the document margin left of a noted passage
+REVIEW_BAR_WIDTH = 3  # px, in the document margin right of a reviewed pair
+LINK_TINT = 0.12  # opacity of the review colour over a passage linked by hand
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, lines: int = TITLE_LINES) -> str:
@@ -100,6 +104,10 @@ class ReadingTextEdit(QTextEdit):
         self.current_color = QColor()
         # Body spans that carry a note (set by `desktop.passages.mark_noted`).
         self.noted_spans: list[tuple[int, int]] = []
+        # Reviewed pairs (a bar in the right margin, in the verdict's colour) and
+        # passages linked by hand (framed dash-dot): set by `Reviewing`.
+        self.review_bars: list[tuple[int, int, QColor]] = []
+        self.link_frames: list[tuple[int, int, QColor]] = []
         self._press: QPoint | None = None
 
     def body_offset_at(self, point: QPoint | QPointF) -> int | None:
@@ -111,11 +119,13 @@ class ReadingTextEdit(QTextEdit):
         return None if hit < 0 else self.offsets.to_body(hit)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint the text, then outline the current pair (as Meld frames its current chunk)
-        and mark noted passages with a bar in the left margin."""
+        """Paint the text, then outline the current pair (as Meld frames its current chunk),
+        mark noted passages with a bar in the left margin, reviewed pairs with a bar
+        in the right margin, and frame the passages linked by hand."""
         super().paintEvent(event)
         pane = self.parent()
-        if not isinstance(pane, ReadingPane) or not (self.current_spans or self.noted_spans):
+        marks = self.current_spans or self.noted_spans or self.review_bars or self.link_frames
+        if not isinstance(pane, ReadingPane) or not marks:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -124,11 +134,24 @@ class ReadingTextEdit(QTextEdit):
         bar = self.palette().color(QPalette.ColorRole.Highlight)
         for start, end in self.noted_spans:
             top, bottom = pane.y_span(start, end)
-            painter.fillRect(QRectF(3, top - scroll, NOTED_BAR_WIDTH, bottom - top), bar)
+            painter.fillRect(QRectF(1, top - scroll, NOTED_BAR_WIDTH, bottom - top), bar)
+        for start, end, color in self.review_bars:
+            top, bottom = pane.y_span(start, end)
+            x = width - 1 - REVIEW_BAR_WIDTH
+            painter.fillRect(QRectF(x, top - scroll, REVIEW_BAR_WIDTH, bottom - top), color)
+        for start, end, color in self.link_frames:
+            top, bottom = pane.y_span(start, end)
+            painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashDotLine))
+            tint = QColor(color)
+            tint.setAlphaF(LINK_TINT)  # a wash over the text: highlighted, still readable
+            painter.setBrush(tint)
+            frame = QRectF(9.5, top - scroll - 1, width - 19, bottom - top + 2)
+            painter.drawRoundedRect(frame, 3, 3)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(self.current_color, 2))
         for start, end in self.current_spans:
             top, bottom = pane.y_span(start, end)
-            painter.drawRoundedRect(QRectF(5, top - scroll - 2, width - 10, bottom - top + 4), 4, 4)
+            painter.drawRoundedRect(QRectF(6, top - scroll - 2, width - 12, bottom - top + 4), 4, 4)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

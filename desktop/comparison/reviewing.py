@@ -2,73 +2,51 @@
 
 `Reviewing` joins a `ComparisonView` to the `Collection`'s reviews: it lays the
 stored reviews over each comparison that arrives (on the GUI thread, which owns
-the database connection), offers Confirm / Reject / Mark as … / Clear review on
-a pair (pane and claims-list context menus), links the two panes' selections
-by hand (Ctrl+L), and repaints the marks after every change.  Every change goes
-through `Collection`; this module never touches SQL.
+the database connection), offers Confirm / Reject / Mark as … / Review with
+Reason… / Clear review on a pair and Note This Claim (pane and claims-list
+context menus; Ctrl+Alt+N on the selected pair), links the two panes'
+selections by hand (Ctrl+L, with a relation and a reason), and repaints the
+marks (`review_marks`: gutter badges, margin bars, hand-link bands) after
+every change.  Every change goes through `Collection`; this module never
+touches SQL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QListWidget, QMenu, QTextEdit, QWidget
+from PySide6.QtWidgets import QListWidget, QMenu, QTextEdit
 
+from desktop.comparison.review_dialog import CONFIRM, REJECT, RelationChooser, VerdictChooser
+from desktop.comparison.review_marks import (
+    RELATION_WORDS,
+    UserLink,
+    link_at,
+    pair_marks,
+    review_color,
+    review_line,
+    user_links,
+)
+from desktop.text import clip
 from library.compare.model import Comparison
 from library.errors import STORE_ERRORS, ParallaxError
 from library.export.extras import ExportExtras
+from library.notes.claims import find_claim
+from library.notes.model import Claim
 from library.reviews import RELATIONS, AppliedReview, Relation, ReviewedComparison, units_in
 
 if TYPE_CHECKING:
     from desktop.comparison.view import ComparisonView
     from library.collection import Collection
 
-# How each relation reads in menus and marks ("unrelated" is what a user calls
-# "not related").
 TooltipProvider = Callable[[int], str | None]
 Judgement = Literal["confirm", "reject"]
-RELATION_WORDS: dict[str, str] = {
-    "same": "same",
-    "divergent": "divergent",
-    "related": "related",
-    "unrelated": "not related",
-}
-MARKS = {"confirmed": "✓", "rejected": "✗", "changed": "✎"}
-
-
-def review_line(applied: AppliedReview) -> str:
-    """One plain line saying how the user reviewed a pair, e.g. "Reviewed: confirmed"."""
-    review = applied.review
-    if review.verdict == "changed":
-        return f"Reviewed: marked as {RELATION_WORDS.get(review.relation, review.relation)}"
-    return f"Reviewed: {review.verdict}"
-
-
-def review_mark(applied: AppliedReview | None) -> str:
-    """A one-character mark for a reviewed pair ("" when nobody reviewed it)."""
-    return "" if applied is None else MARKS.get(applied.review.verdict, "✓")
-
-
-class RelationChooser:
-    """Asks which relation a hand-made link has."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None) -> Relation | None:
-        """The chosen relation, or None if cancelled (tests replace this)."""
-        words = [RELATION_WORDS[r] for r in RELATIONS if r != "unrelated"]
-        choice, ok = QInputDialog.getItem(
-            parent, "Link Selected Sentences", "The two passages are:", words, 0, False
-        )
-        if not ok:
-            return None
-        for relation in RELATIONS:
-            if RELATION_WORDS[relation] == choice:
-                return relation
-        return None
+# What "Note This Claim" calls (the window gives the notes panel's method).
+ClaimNoter = Callable[[Any, Any, Claim], object]
 
 
 class Reviewing(QObject):
@@ -84,15 +62,30 @@ class Reviewing(QObject):
         self.view = view
         self.collection = collection
         self.reviews: ReviewedComparison | None = None
-        self.act_link = QAction("&Link Selected Sentences…", view)
-        self.act_link.setShortcut(QKeySequence("Ctrl+L"))
-        self.act_link.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.act_link.setStatusTip("Link the sentences selected in A and in B by hand")
-        self.act_link.triggered.connect(lambda: self.link_selection())
-        view.addAction(self.act_link)
+        self.links: list[UserLink] = []
+        # Set by the window: makes a claim note in the notes panel.
+        self.note_claim: ClaimNoter | None = None
+        self._current_link: int | None = None
+        self.act_link = self._action(
+            "&Link Selected Sentences…", "Ctrl+L",
+            "Link the sentences selected in A and in B by hand", lambda: self.link_selection(),
+        )  # fmt: skip
+        self.act_note_claim = self._action(
+            "Note This &Claim…", "Ctrl+Alt+N",
+            "Write a note on the selected claim (pair)", lambda: self.note_current(),
+        )  # fmt: skip
+        self.act_review = self._action(
+            "&Review Selected Pair…", "Ctrl+Alt+R",
+            "Confirm, reject or re-relate the selected pair, with a reason",
+            lambda: self.review_current(),
+        )  # fmt: skip
         view.review_suffix = self._status_suffix
         view.export_extras = self.export_extras
+        view.repaint_reviews = self._repaint
+        view.select_linked = self._select_linked
         view.comparison_ready.connect(lambda _c: self.refresh())
+        view.gutter.link_clicked.connect(self.select_link)
+        view.summary.link_activated.connect(self.select_link)
         for side, pane in view.panes.items():
             edit = pane.text_edit
             machine_tip = edit.tooltip_provider
@@ -104,6 +97,15 @@ class Reviewing(QObject):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             widget.customContextMenuRequested.connect(lambda pos, w=widget: self._list_menu(w, pos))
 
+    def _action(self, text: str, key: str, tip: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.view)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda: slot())
+        self.view.addAction(action)
+        return action
+
     # -- state ---------------------------------------------------------------
 
     def _articles(self) -> tuple[Any, Any, Comparison] | None:
@@ -112,6 +114,11 @@ class Reviewing(QObject):
         if a is None or b is None or not isinstance(comparison, Comparison):
             return None  # still comparing, or a bare `to_dict()` shown: nothing to review
         return a, b, comparison
+
+    def _repaint(self, forget: bool) -> None:
+        if forget:  # new texts or a new comparison: the old marks would sit on them
+            self.reviews = None
+        self._paint_marks()
 
     def refresh(self) -> None:
         """Lay the stored reviews over the shown comparison and repaint the marks."""
@@ -123,7 +130,32 @@ class Reviewing(QObject):
             # closes: the comparison still shows, without reviews.
             self.reviews = None
             self.view.status_message.emit(f"Reviews cannot be read: {exc}")
-        self.view.summary.set_reviews(self.reviews, self._engine_index)
+        self._paint_marks()
+        self.view.summary.set_reviews(self.reviews, self._engine_index, self.links)
+
+    def _paint_marks(self) -> None:
+        """Gutter badges and hand-link bands; margin bars and link frames in the texts."""
+        layout = self.view._layout
+        count = len(layout.pairs) if layout is not None and self.reviews is not None else 0
+        marks = pair_marks(self.reviews, count, self._engine_index)
+        self.links = user_links(self.reviews)
+        self._current_link = None
+        self.view.gutter.set_reviews(marks, self.links)
+        if self.view._navigator is not None:  # F8 steps through what the user says diverges
+            self.view._navigator.set_relations({i: m.relation for i, m in marks.items()})
+            self.view._update_actions()
+        dark = self.view._qt_palette.dark
+        for side, pane in self.view.panes.items():
+            bars = []
+            for index, mark in marks.items():
+                if layout is not None:
+                    bars.append(
+                        (*layout.pairs[index].extent(side), review_color(dark, mark.verdict))
+                    )
+            edit = pane.text_edit
+            edit.review_bars = bars
+            edit.link_frames = [(*link.extent(side), review_color(dark)) for link in self.links]
+            edit.viewport().update()
 
     def export_extras(self) -> ExportExtras | None:
         """The notes on the shown pair and its reviews, for an export (GUI thread)."""
@@ -164,6 +196,7 @@ class Reviewing(QObject):
         return None if self.reviews is None or index is None else self.reviews.by_pair.get(index)
 
     def _status_suffix(self, layout_index: int) -> str:
+        self._current_link = None  # a machine pair is selected now
         applied = self.review_of(layout_index)
         return "" if applied is None else f" · {review_line(applied)}"
 
@@ -173,10 +206,16 @@ class Reviewing(QObject):
         text = machine(offset) if machine is not None else None
         layout = self.view._layout
         unit = layout.unit_at(side, offset) if layout is not None else None
-        applied = None if unit is None or unit.pair is None else self.review_of(unit.pair)
-        if text is None or applied is None:
+        if unit is None:
             return text
-        return f"{text}\n{review_line(applied)}"
+        link = link_at(self.links, side, unit.unit_id)
+        lines = [text] if text else []
+        applied = None if unit.pair is None else self.review_of(unit.pair)
+        if applied is not None:
+            lines.append(review_line(applied, None))
+        if link is not None:
+            lines.append(link.line)
+        return "\n".join(lines) or None
 
     # -- actions ---------------------------------------------------------------
 
@@ -186,6 +225,7 @@ class Reviewing(QObject):
         *,
         judgement: Judgement | None = None,
         relation: Relation | None = None,
+        reason: str = "",
     ) -> bool:
         """Confirm / reject (`judgement`) or re-relate the view's pair; False if impossible."""
         shown, index = self._articles(), self._engine_index(layout_index)
@@ -193,16 +233,49 @@ class Reviewing(QObject):
             return False
         try:
             self.collection.set_review(
-                *shown,
-                pair=index,
-                judgement=judgement,
-                relation=relation,
+                *shown, pair=index, judgement=judgement, relation=relation, reason=reason
             )
         except ParallaxError as exc:
             self.view.status_message.emit(f"Review not saved: {exc}")
             return False
         self._changed(layout_index)
         return True
+
+    def review_with_reason(self, layout_index: int) -> bool:
+        """Ask how the user judges the view's pair and why, then store it."""
+        layout = self.view._layout
+        if layout is None or not 0 <= layout_index < len(layout.pairs):
+            return False
+        machine = layout.pairs[layout_index].relation
+        old = self.review_of(layout_index)
+        current: str | None = None
+        if old is not None:
+            verdict = old.review.verdict
+            current = {"confirmed": CONFIRM, "rejected": REJECT}.get(verdict, old.review.relation)
+        pair = layout.pairs[layout_index]
+        context = "\n".join(
+            f"{side.upper()}: {clip(layout.pair_text(pair, side), 160)}" for side in ("a", "b")
+        )
+        reason = old.review.reason if old is not None else ""
+        answer = VerdictChooser.ask(self.view, machine, current, reason, context)
+        if answer is None:
+            return False
+        choice, reason = answer
+        if choice in (CONFIRM, REJECT):
+            judgement: Judgement = "confirm" if choice == CONFIRM else "reject"
+            return self.review_pair(layout_index, judgement=judgement, reason=reason)
+        return self.review_pair(layout_index, relation=cast(Relation, choice), reason=reason)
+
+    def review_current(self) -> bool:
+        """Ctrl+Alt+R: review the selected pair (or edit the hand link last picked)."""
+        if self._current_link is not None:
+            return self.edit_link(self._current_link)
+        if self.view._current is None:
+            self.view.status_message.emit(
+                "Select a pair first: click a highlighted sentence or an entry of the lists."
+            )
+            return False
+        return self.review_with_reason(self.view._current)
 
     def clear_pair(self, layout_index: int) -> bool:
         """Remove the user's review of the view's pair; False if there was none to remove."""
@@ -213,7 +286,7 @@ class Reviewing(QObject):
         self._changed(layout_index)
         return removed > 0
 
-    def link_selection(self, relation: Relation | None = None) -> bool:
+    def link_selection(self, relation: Relation | None = None, reason: str = "") -> bool:
         """Link what is selected in pane A to what is selected in pane B (Ctrl+L)."""
         shown = self._articles()
         ranges = {side: pane.selection_range() for side, pane in self.view.panes.items()}
@@ -229,16 +302,83 @@ class Reviewing(QObject):
             self.view.status_message.emit("Select a sentence in each article, then press Ctrl+L.")
             return False
         if relation is None:
-            relation = RelationChooser.ask(self.view)
-            if relation is None:
+            answer = RelationChooser.ask(self.view)
+            if answer is None:
                 return False
+            relation, reason = answer
+        return self._link(units["a"], units["b"], relation, reason)
+
+    def _link(
+        self, a_units: tuple[int, ...], b_units: tuple[int, ...], relation: Relation, reason: str
+    ) -> bool:
+        shown = self._articles()
+        if shown is None:
+            return False
         try:
-            self.collection.link(*shown, a_units=units["a"], b_units=units["b"], relation=relation)
+            self.collection.link(
+                *shown, a_units=a_units, b_units=b_units, relation=relation, reason=reason
+            )
         except ParallaxError as exc:
             self.view.status_message.emit(f"Link not saved: {exc}")
             return False
         self._changed(None)
         self.view.status_message.emit(f"Linked by hand as {RELATION_WORDS[relation]}.")
+        return True
+
+    def edit_link(self, index: int) -> bool:
+        """Change the relation or the reason of hand link `index`."""
+        if not 0 <= index < len(self.links) or self.reviews is None:
+            return False
+        link = self.links[index]
+        review = self.reviews.user_pairs[index].review
+        answer = RelationChooser.ask(self.view, review.relation, review.reason)
+        if answer is None:
+            return False
+        return self._link(link.units_a, link.units_b, *answer)
+
+    def remove_link(self, index: int) -> bool:
+        """Delete hand link `index` (only it: a machine pair's review stays)."""
+        shown = self._articles()
+        if shown is None or not 0 <= index < len(self.links):
+            return False
+        link = self.links[index]
+        removed = self.collection.clear_reviews(
+            *shown, a_units=link.units_a, b_units=link.units_b
+        ).value
+        self._changed(None)
+        self.view.status_message.emit("Link removed." if removed else "Nothing to remove.")
+        return removed > 0
+
+    def select_link(self, index: int, anchor: str | None = None) -> None:
+        """Select hand link `index`: framed in both texts, brought level (a click on
+        its band, its list entry, or one of its sentences in `anchor`'s pane)."""
+        if not 0 <= index < len(self.links):
+            return
+        link = self.links[index]
+        view = self.view
+        view._set_current(None)
+        color = review_color(view._qt_palette.dark)
+        at = view.panes["a"].viewport_height() / 4
+        if anchor is not None:  # the clicked sentence stays put, as for machine pairs
+            pane = view.panes[anchor]
+            shown = pane.y_span(*link.extent(anchor))[0] - pane.scroll_value()
+            at = shown if 0 <= shown <= pane.viewport_height() - 20 else at
+        with view.sync.hold():
+            for side, pane in view.panes.items():
+                pane.text_edit.current_spans = [link.extent(side)]
+                pane.text_edit.current_color = color
+                pane.text_edit.viewport().update()
+                pane.scroll_to_y(pane.y_span(*link.extent(side))[0], at)
+        self._current_link = index
+        view.status_message.emit(link.line)
+
+    def _select_linked(self, side: str, unit_id: int) -> bool:
+        """A click on a sentence no machine pair has: select its hand link, if any."""
+        link = link_at(self.links, side, unit_id)
+        if link is None:
+            self._current_link = None  # a one-sided sentence is selected now
+            return False
+        self.select_link(link.index, side)
         return True
 
     def _changed(self, layout_index: int | None) -> None:
@@ -249,21 +389,64 @@ class Reviewing(QObject):
                 review_line(applied) if applied is not None else "Review cleared."
             )
 
+    # -- claim notes --------------------------------------------------------------
+
+    def claim_of(self, layout_index: int | None = None, link: int | None = None) -> Claim | None:
+        """The claim of the view's pair `layout_index` (or of hand link `link`)."""
+        shown = self._articles()
+        if shown is None or self.reviews is None:
+            return None
+        if link is not None:
+            if not 0 <= link < len(self.links):
+                return None
+            units = (self.links[link].units_a, self.links[link].units_b)
+        else:
+            index = None if layout_index is None else self._engine_index(layout_index)
+            if index is None:
+                return None
+            machine = shown[2].pairs[index]
+            units = (tuple(machine.a), tuple(machine.b))
+        try:
+            return find_claim(self.reviews, *units)
+        except ParallaxError:
+            # A rejected pair is no claim any more: note the passages as they are.
+            comparison = shown[2]
+            text = " ↔ ".join(
+                " ".join(u.text for u in side.units if u.id in set(ids))
+                for side, ids in ((comparison.a, units[0]), (comparison.b, units[1]))
+            )
+            return Claim(units_a=units[0], units_b=units[1], text=text)
+
+    def note_claim_of(self, layout_index: int | None = None, link: int | None = None) -> bool:
+        """Start a note on a claim in the notes panel; False (and says why) if impossible."""
+        shown = self._articles()
+        claim = self.claim_of(layout_index, link)
+        if shown is None or claim is None or self.note_claim is None:
+            self.view.status_message.emit(
+                "Select a claim first: click a highlighted sentence or an entry of the lists."
+                if self.note_claim is not None
+                else "Notes are not available."
+            )
+            return False
+        self.note_claim(shown[0], shown[1], claim)
+        return True
+
+    def note_current(self) -> bool:
+        """Ctrl+Alt+N: a note on the selected pair (or the hand link last clicked)."""
+        if self._current_link is not None:
+            return self.note_claim_of(link=self._current_link)
+        return self.note_claim_of(self.view._current)
+
     # -- menus -------------------------------------------------------------------
 
     def pair_actions(self, layout_index: int, parent: QObject) -> list[QAction]:
-        """Confirm, Reject, Mark as …, Clear review for the view's pair `layout_index`."""
+        """Confirm, Reject, Mark as …, Review with Reason…, Clear Review, Note This Claim…"""
         layout = self.view._layout
         if layout is None or self._articles() is None or self._engine_index(layout_index) is None:
             return []
         machine = layout.pairs[layout_index].relation
         out: list[QAction] = []
-
-        def act(text: str, slot: Callable[[], object]) -> None:
-            action = QAction(text, parent)
-            action.triggered.connect(lambda: slot())
-            out.append(action)
-
+        act = partial(_act, out, parent)
         act("Confirm", lambda: self.review_pair(layout_index, judgement="confirm"))
         act("Reject", lambda: self.review_pair(layout_index, judgement="reject"))
         for relation in RELATIONS:
@@ -272,27 +455,58 @@ class Reviewing(QObject):
                     f"Mark as {RELATION_WORDS[relation].title()}",
                     partial(self.review_pair, layout_index, relation=relation),
                 )
+        act("Review with Reason…", lambda: self.review_with_reason(layout_index))
         act("Clear Review", lambda: self.clear_pair(layout_index))
         out[-1].setEnabled(self.review_of(layout_index) is not None)
+        act("Note This Claim…", lambda: self.note_claim_of(layout_index))
+        out[-1].setShortcut(self.act_note_claim.shortcut())
+        out[-1].setEnabled(self.note_claim is not None)
+        return out
+
+    def link_actions(self, index: int, parent: QObject) -> list[QAction]:
+        """Edit Link…, Remove Link, Note This Claim… for hand link `index`."""
+        out: list[QAction] = []
+        act = partial(_act, out, parent)
+        act("Edit Link…", lambda: self.edit_link(index))
+        act("Remove Link", lambda: self.remove_link(index))
+        act("Note This Claim…", lambda: self.note_claim_of(link=index))
+        out[-1].setEnabled(self.note_claim is not None)
         return out
 
     def actions_at(self, edit: QTextEdit, pos: QPoint) -> list[QAction]:
-        """Review actions for the pair under viewport point `pos` of a pane's text."""
+        """Review actions for the pair (or hand link) under viewport point `pos` of a pane."""
         for side, pane in self.view.panes.items():
             if pane.text_edit is edit:
                 offset = edit.body_offset_at(pos)
                 layout = self.view._layout
                 unit = None if offset is None or layout is None else layout.unit_at(side, offset)
-                if unit is not None and unit.pair is not None:
-                    return self.pair_actions(unit.pair, edit)
+                if unit is None:
+                    return []
+                out = [] if unit.pair is None else self.pair_actions(unit.pair, edit)
+                link = link_at(self.links, side, unit.unit_id)
+                if link is not None:  # a sentence can be in a machine pair and a hand link
+                    if out:
+                        out.append(QAction(edit))
+                        out[-1].setSeparator(True)
+                    out += self.link_actions(link.index, edit)
+                return out
         return []
 
     def _list_menu(self, widget: QListWidget, pos: QPoint) -> None:
         item = widget.itemAt(pos)
         data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if not data or data[0] != "pair":
+        if not data or data[0] not in ("pair", "link"):
             return
         menu = QMenu(widget)
-        menu.addActions(self.pair_actions(int(data[1]), menu))
+        if data[0] == "pair":
+            menu.addActions(self.pair_actions(int(data[1]), menu))
+        else:
+            menu.addActions(self.link_actions(int(data[1]), menu))
         menu.exec(widget.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+
+def _act(out: list[QAction], parent: QObject, text: str, slot: Callable[[], object]) -> None:
+    action = QAction(text, parent)
+    action.triggered.connect(lambda: slot())
+    out.append(action)

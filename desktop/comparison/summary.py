@@ -6,7 +6,7 @@ only B reports.  Activating an entry asks the view to jump there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.comparison.review_marks import UserLink, review_line, review_mark
 from desktop.text import clip, plain_tooltip
 from library.export.layout import ComparisonLayout
 from library.export.wording import LOW_OVERLAP_TEXT, explain, low_overlap, reason
@@ -43,16 +44,22 @@ class SummaryPanel(QWidget):
     Signals:
         pair_activated(int): the user picked a divergent claim or shared fact.
         unit_activated(str, int): the user picked a one-sided unit (side, unit id).
+        link_activated(int): the user picked a pair they linked by hand (its index).
     """
 
     pair_activated = Signal(int)
     unit_activated = Signal(str, int)
+    link_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Comparison summary")
         self._texts: dict[int, str] = {}  # each pair entry's text, before review marks
+        # Each pair entry's list (the machine's relation) and place in A's order.
+        self._home: dict[int, str] = {}
+        self._rank: dict[int, int] = {}
         self._counts_text = ""  # the counts line, before "N reviewed"
+        self._empty: dict[str, str] = {}  # what each list says when it has no entry
         self.setMinimumWidth(MIN_WIDTH)
         heading = QLabel("Summary")
         font = QFont(heading.font())
@@ -135,7 +142,7 @@ class SummaryPanel(QWidget):
         """
         for widget in self.lists.values():
             widget.clear()
-        self._texts = {}
+        self._texts, self._home, self._rank = {}, {}, {}
         self._counts_text = ""
         if layout is None:
             for bar in self.bars.values():
@@ -155,7 +162,7 @@ class SummaryPanel(QWidget):
             + f"<b>{only_a}</b> only in A · <b>{only_b}</b> only in B"
         )
         self.counts.setText(self._counts_text)
-        self._fit_sections(divergent)
+        self._rank = {pair.index: i for i, pair in enumerate(layout.pairs_in_order("a"))}
         for relation in ("divergent", "same", "related"):
             target = self.lists[relation]
             for pair in layout.pairs_in_order("a", relation):
@@ -171,6 +178,7 @@ class SummaryPanel(QWidget):
                     f"B: {clip(layout.pair_text(pair, 'b'), 160)}",
                 ]
                 self._texts[pair.index] = "\n".join(lines)
+                self._home[pair.index] = relation
                 item = QListWidgetItem(self._texts[pair.index])
                 item.setData(_ROLE, ("pair", pair.index))
                 item.setToolTip(plain_tooltip(explain(pair)))
@@ -183,20 +191,33 @@ class SummaryPanel(QWidget):
                     item = QListWidgetItem(clip(unit.text, 240))
                     item.setData(_ROLE, ("unit", side, uid))
                     target.addItem(item)
-        real = {key: widget.count() for key, widget in self.lists.items()}
-        self.divergent_label.setText(f"Divergent claims ({real['divergent']})")
         agree = "No divergent claims: where the articles overlap, they agree."
-        for key, empty in (
-            ("divergent", LOW_OVERLAP_TEXT if low_overlap(s) else agree),
-            ("same", "No shared facts."),
-            ("related", "No related pairs."),
-            ("only_a", "Nothing that only A reports."),
-            ("only_b", "Nothing that only B reports."),
-        ):
-            if self.lists[key].count() == 0:
-                placeholder = QListWidgetItem(empty)
+        self._empty = {
+            "divergent": LOW_OVERLAP_TEXT if low_overlap(s) else agree,
+            "same": "No shared facts.",
+            "related": "No related pairs.",
+            "only_a": "Nothing that only A reports.",
+            "only_b": "Nothing that only B reports.",
+        }
+        self._label_lists()
+        # Wide enough for every tab label: "B only (43)" must never hide behind arrows.
+        tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN
+        self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
+
+    def _label_lists(self) -> None:
+        """Placeholders in empty lists; each list's entry count in its title."""
+        real: dict[str, int] = {}
+        for key, widget in self.lists.items():
+            for row in reversed(range(widget.count())):
+                if widget.item(row).data(_ROLE) is None:
+                    widget.takeItem(row)  # an old placeholder
+            real[key] = widget.count()
+            if real[key] == 0 and key in self._empty:
+                placeholder = QListWidgetItem(self._empty[key])
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable, no data
-                self.lists[key].addItem(placeholder)
+                widget.addItem(placeholder)
+        self.divergent_label.setText(f"Divergent claims ({real['divergent']})")
+        self._fit_sections(real["divergent"])  # room again once the user adds one
         for key, name in (
             ("same", "Shared"),
             ("related", "Related"),
@@ -204,41 +225,73 @@ class SummaryPanel(QWidget):
             ("only_b", "B only"),
         ):
             self.tabs.setTabText(self.tabs.indexOf(self.lists[key]), f"{name} ({real[key]})")
-        # Wide enough for every tab label: "B only (43)" must never hide behind arrows.
-        tabs_width = self.tabs.tabBar().sizeHint().width() + 2 * SIDE_MARGIN
-        self.setMinimumWidth(max(MIN_WIDTH, tabs_width))
 
-    def set_reviews(self, reviews: Any, engine_index: Callable[[int], int | None]) -> None:
-        """Mark reviewed entries (✓ ✗ ✎) and add "N reviewed" to the counts line.
+    def set_reviews(
+        self,
+        reviews: Any,
+        engine_index: Callable[[int], int | None],
+        links: Sequence[UserLink] = (),
+    ) -> None:
+        """Mark reviewed entries (✓ ✗ ✎), list the hand links, count what was reviewed.
 
         Args:
             reviews: the `ReviewedComparison` of the shown comparison, or None.
             engine_index: the engine's pair index of a layout pair index.
+            links: the pairs linked by hand, listed under their relation.
         """
-        from desktop.comparison.reviewing import review_line, review_mark
-
         if not self._counts_text:
             return
         by_pair = {} if reviews is None else reviews.by_pair
+        entries: list[tuple[int, QListWidgetItem]] = []
         for key in ("divergent", "same", "related"):
             widget = self.lists[key]
-            for row in range(widget.count()):
-                item = widget.item(row)
-                data = item.data(_ROLE)
-                if not data or data[0] != "pair":
-                    continue
-                index = engine_index(int(data[1]))
-                applied = None if index is None else by_pair.get(index)
-                text = self._texts.get(int(data[1]), item.text())
-                mark = review_mark(applied)
-                shown = f"{mark} {review_line(applied)}\n{text}" if applied else text
-                item.setText(shown)
+            for row in reversed(range(widget.count())):
+                data = widget.item(row).data(_ROLE)
+                if data and data[0] == "pair":
+                    entries.append((int(data[1]), widget.takeItem(row)))
+        # A pair the user re-related moves to that relation's list: "Divergent
+        # claims" lists what the user says diverges, marked ✎.
+        for layout_index, item in sorted(entries, key=lambda e: self._rank.get(e[0], 0)):
+            index = engine_index(layout_index)
+            applied = None if index is None else by_pair.get(index)
+            text = self._texts.get(layout_index, item.text())
+            mark = review_mark(applied)
+            item.setText(f"{mark} {review_line(applied)}\n{text}" if applied else text)
+            home = self._home.get(layout_index, "same")
+            if applied is not None and applied.review.verdict == "changed":
+                home = applied.review.relation if applied.review.relation in self.lists else home
+            self.lists[home].addItem(item)
+        self._list_links(links)
         extra = ""
         if reviews is not None:
             counts = reviews.counts
-            extra = f" · <b>{counts.reviewed}</b> reviewed"
+            extra = (
+                f" · <b>{counts.reviewed}</b> reviewed, <b>{counts.machine_only}</b> machine-only"
+            )
             extra += f" · <b>{counts.linked}</b> linked by hand" if counts.linked else ""
+            if counts.detached:  # kept, never dropped: the text they were on changed
+                extra += f" · <b>{counts.detached}</b> detached (passage no longer in the text)"
         self.counts.setText(self._counts_text + extra)
+
+    def _list_links(self, links: Sequence[UserLink]) -> None:
+        for key in ("divergent", "same", "related"):
+            widget = self.lists[key]
+            for row in reversed(range(widget.count())):
+                data = widget.item(row).data(_ROLE)
+                if data and data[0] == "link":
+                    widget.takeItem(row)
+        for link in links:
+            target = self.lists.get(link.relation)
+            if target is None:
+                continue
+            item = QListWidgetItem(
+                f"↔ {clip(link.line, 120)}\n"
+                f"A: {clip(link.text_a, 160)}\nB: {clip(link.text_b, 160)}"
+            )
+            item.setData(_ROLE, ("link", link.index))
+            item.setToolTip(plain_tooltip(link.line))
+            target.addItem(item)
+        self._label_lists()
 
     def set_current(self, pair: int | None) -> None:
         """Select the list entry of `pair` without re-emitting activation."""
@@ -261,5 +314,7 @@ class SummaryPanel(QWidget):
             return
         if data[0] == "pair":
             self.pair_activated.emit(int(data[1]))
+        elif data[0] == "link":
+            self.link_activated.emit(int(data[1]))
         else:
             self.unit_activated.emit(str(data[1]), int(data[2]))

@@ -108,6 +108,10 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self.review_suffix: Callable[[int], str] = lambda _index: ""
         # The notes and reviews an export carries (`Reviewing` gathers them).
         self.export_extras: Callable[[], ExportExtras | None] = lambda: None
+        # Repaints the review marks (`Reviewing`); True: forget them, the texts changed.
+        self.repaint_reviews: Callable[[bool], None] = lambda _forget: None
+        # Selects the hand link of an unpaired unit (side, unit id); False: none.
+        self.select_linked: Callable[[str, int], bool] = lambda _side, _unit: False
 
         self.legend = Legend(self)
         self.busy_label = QLabel("Comparing…")
@@ -333,6 +337,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self._navigator = Navigator(layout) if layout is not None else None
         self._current, self._selected = None, ([], [])
         self._paint()
+        self.repaint_reviews(True)
         self.summary.set_layout(layout)
         self.lenses.set_comparison(comparison, layout)
         self.banner.setVisible(layout is not None and low_overlap(layout.summary))
@@ -368,6 +373,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self._qt_palette = QtPalette.for_widget(self)
         self.legend.set_palette(self._qt_palette)
         self._paint()
+        self.repaint_reviews(False)
         self._refresh_geometry()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -423,6 +429,8 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         if unit is None:
             return
         if unit.pair is None:
+            if self.select_linked(side, unit_id):
+                return
             self._set_current(None)
             self._selected = ([unit_id], []) if side == "a" else ([], [unit_id])
             pane = self.panes[side]

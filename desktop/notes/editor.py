@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.text import plain_label
+from desktop.text import clip, plain_label, plain_tooltip
 from library.collection import Collection
 from library.errors import ParallaxError
 from library.export.writer import write_private
@@ -108,6 +108,7 @@ class NoteEditor(QWidget):
         self.tags_edit.setReadOnly(not editable)
         self.setEnabled(note is not None)
         self.header.setText(_header_html(note))
+        self.header.setToolTip(plain_tooltip(_full_quote(note)))
         self.state.setText("In the trash: restore it to edit." if note and note.in_trash else "")
 
     def flush(self) -> bool:
@@ -184,11 +185,17 @@ class NoteEditor(QWidget):
         self.timer.start()
 
 
+# The header above the text is a few lines: a long quote is clipped (its
+# tooltip has it whole), so the note itself keeps the room.
+QUOTE_CHARS = 160
+CLAIM_SIDE_CHARS = 90
+
+
 def _header_html(note: Note | None) -> str:
     if note is None:
         return "<i>Select a note, or select text in an article and press Ctrl+Shift+N.</i>"
     if note.anchor is not None:
-        quote = note.anchor.quote if len(note.anchor.quote) < 300 else note.anchor.quote[:297] + "…"
+        quote = clip(note.anchor.quote, QUOTE_CHARS)
         flag = (
             "<br><span style='color:#c0392b'>Detached: this passage is not in the "
             "current version of the article.</span>"
@@ -197,7 +204,17 @@ def _header_html(note: Note | None) -> str:
         )
         return f"On the passage <i>“{html.escape(quote)}”</i>{flag}"
     if note.kind == "claim" and note.claim is not None:
-        return f"On the claim <i>“{html.escape(note.claim.text)}”</i>"
+        sides = [clip(side, CLAIM_SIDE_CHARS) for side in note.claim.text.split(" ↔ ")]
+        return f"On the claim <i>“{html.escape(' ↔ '.join(sides))}”</i>"
     if note.kind == "comparison":
         return "On this comparison"
     return "On the whole article"
+
+
+def _full_quote(note: Note | None) -> str:
+    """The whole quote or claim the header clips ("" for none)."""
+    if note is None:
+        return ""
+    if note.anchor is not None:
+        return note.anchor.quote
+    return note.claim.text if note.claim is not None else ""

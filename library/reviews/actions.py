@@ -128,12 +128,12 @@ def clear(
         ids = [r.review.id for r in current.reviews if r.pair == pair]
     elif a_units or b_units:
         a, b = _units(comparison, a_units, "A"), _units(comparison, b_units, "B")
-        index = best_pair(comparison.pairs, a, b)
-        ids = [
-            r.review.id
-            for r in current.reviews
-            if (r.a, r.b) == (a, b) or (index is not None and r.pair == index)
-        ]
+        # Exactly a review's passages (a hand link): that review only, never the
+        # review of a machine pair it overlaps; otherwise the pair they fall in.
+        ids = [r.review.id for r in current.reviews if (r.a, r.b) == (a, b)]
+        index = None if ids else best_pair(comparison.pairs, a, b)
+        if index is not None:
+            ids = [r.review.id for r in current.reviews if r.pair == index]
     else:
         ids = [r.review.id for r in current.reviews]
     return store.delete(ids)

@@ -195,6 +195,19 @@ def test_claim_note_from_comparison(
     assert blocker.args == [4, 5]
 
 
+def test_a_long_claim_is_clipped_in_the_editor_header(panel: NotesPanel, article: Article) -> None:
+    other = Article(title="Other", body="x", id=ArticleId(5))
+    panel.show_comparison(article, other)
+    long_a, long_b = "May " + "a" * 300 + " end-A", "June " + "b" * 300 + " end-B"
+    note = panel.add_comparison_note(article, other, Claim((1,), (2,), f"{long_a} ↔ {long_b}"))
+    assert note is not None
+    header = panel.editor.header
+    # Both sides start, neither runs on: the note being typed keeps its room.
+    assert "May" in header.text() and "June" in header.text() and "end-A" not in header.text()
+    assert len(header.text()) < 300
+    assert "end-A" in header.toolTip() and "end-B" in header.toolTip()  # whole, on hover
+
+
 def test_trash_and_restore(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
     note = store.add_article_note(4, "to be deleted")
     panel.refresh()

@@ -85,8 +85,9 @@ def test_context_menu_offers_the_review_actions(shown: Any) -> None:
     actions = reviewing.actions_at(edit, point)
     names = [a.text() for a in actions]
     assert names[:2] == ["Confirm", "Reject"]
-    assert "Mark as Not Related" in names and names[-1] == "Clear Review"
-    assert not actions[-1].isEnabled()  # nothing to clear yet
+    assert "Mark as Not Related" in names and "Review with Reason…" in names
+    assert names[-2:] == ["Clear Review", "Note This Claim…"]
+    assert not actions[-2].isEnabled()  # nothing to clear yet
     relation = next(r for r in ("same", "divergent", "related") if r != pair.relation)
     next(a for a in actions if a.text() == f"Mark as {relation.title()}").trigger()
     (review,) = stored(reviewing)
@@ -117,16 +118,16 @@ def test_ctrl_l_links_the_selected_sentences(
         edit.setTextCursor(cursor)
     asked: list[object] = []
 
-    def choose(parent: object) -> str:
+    def choose(parent: object) -> tuple[str, str]:
         asked.append(parent)
-        return "related"
+        return "related", "Same <b>meeting</b>"
 
     monkeypatch.setattr(RelationChooser, "ask", classmethod(lambda cls, p: choose(p)))
     view.panes["a"].text_edit.setFocus()
     reviewing.act_link.trigger()  # what Ctrl+L does
     assert asked == [view]
     (review,) = stored(reviewing)
-    assert review.relation == "related"
+    assert (review.relation, review.reason) == ("related", "Same <b>meeting</b>")
     assert reviewing.reviews is not None
     (link,) = reviewing.reviews.user_pairs  # the samples have unpaired sentences
     assert (link.a, link.b) == ((unit_a.id,), (unit_b.id,))

@@ -212,3 +212,22 @@ def test_reimport_rewrites_the_review_on_the_new_version(two: Pair) -> None:
     gone = col.reviews.get(review.id)
     assert gone.a.detached and gone.a.ref.hash == a2.content_hash  # kept, with its quote
     assert gone.a.anchor.quote == review.a.anchor.quote
+
+
+def test_clearing_a_hand_link_leaves_the_review_of_the_pair_it_overlaps(two: Pair) -> None:
+    col = two.collection
+    comparison = col.compare(two.a, two.b)
+    pier = pair_index(comparison, "new pier")
+    machine = comparison.pairs[pier]
+    fishermen = unit_of(comparison, "b", "Local fishermen")  # the next sentence of B
+    col.set_review(two.a, two.b, comparison, pair=pier, judgement="confirm")
+    # The pier sentences plus one more of B: a link of its own, over the machine pair.
+    wider = sorted({*machine.b, fishermen})
+    col.link(two.a, two.b, comparison, a_units=machine.a, b_units=wider, relation="related")
+    assert col.reviewed(two.a, two.b, comparison).counts.linked == 1
+
+    assert col.clear_reviews(two.a, two.b, comparison, a_units=machine.a, b_units=wider) == 1
+    (left,) = col.reviews_for(two.a, two.b)
+    assert left.verdict == "confirmed"  # the pier's review was not swept away with the link
+    # Units that are no link's own still clear the review of the pair they fall in.
+    assert col.clear_reviews(two.a, two.b, comparison, a_units=machine.a, b_units=machine.b) == 1
