@@ -14,13 +14,13 @@ touches SQL.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListWidget, QMenu, QTextEdit
+from PySide6.QtWidgets import QTextEdit
 
+from desktop.comparison import review_menus
 from desktop.comparison.review_dialog import CONFIRM, REJECT, RelationChooser, VerdictChooser
 from desktop.comparison.review_marks import (
     RELATION_WORDS,
@@ -37,7 +37,7 @@ from library.errors import STORE_ERRORS, ParallaxError
 from library.export.extras import ExportExtras
 from library.notes.claims import find_claim
 from library.notes.model import Claim
-from library.reviews import RELATIONS, AppliedReview, Relation, ReviewedComparison, units_in
+from library.reviews import AppliedReview, Relation, ReviewedComparison, units_in
 
 if TYPE_CHECKING:
     from desktop.comparison.view import ComparisonView
@@ -95,7 +95,9 @@ class Reviewing(QObject):
         for key in ("divergent", "same", "related"):
             widget = view.summary.lists[key]
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            widget.customContextMenuRequested.connect(lambda pos, w=widget: self._list_menu(w, pos))
+            widget.customContextMenuRequested.connect(
+                lambda pos, w=widget: review_menus.list_menu(self, w, pos)
+            )
 
     def _action(self, text: str, key: str, tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.view)
@@ -437,76 +439,16 @@ class Reviewing(QObject):
             return self.note_claim_of(link=self._current_link)
         return self.note_claim_of(self.view._current)
 
-    # -- menus -------------------------------------------------------------------
+    # -- menus (built in `review_menus`) ------------------------------------------
 
     def pair_actions(self, layout_index: int, parent: QObject) -> list[QAction]:
         """Confirm, Reject, Mark as …, Review with Reason…, Clear Review, Note This Claim…"""
-        layout = self.view._layout
-        if layout is None or self._articles() is None or self._engine_index(layout_index) is None:
-            return []
-        machine = layout.pairs[layout_index].relation
-        out: list[QAction] = []
-        act = partial(_act, out, parent)
-        act("Confirm", lambda: self.review_pair(layout_index, judgement="confirm"))
-        act("Reject", lambda: self.review_pair(layout_index, judgement="reject"))
-        for relation in RELATIONS:
-            if relation != machine:
-                act(
-                    f"Mark as {RELATION_WORDS[relation].title()}",
-                    partial(self.review_pair, layout_index, relation=relation),
-                )
-        act("Review with Reason…", lambda: self.review_with_reason(layout_index))
-        act("Clear Review", lambda: self.clear_pair(layout_index))
-        out[-1].setEnabled(self.review_of(layout_index) is not None)
-        act("Note This Claim…", lambda: self.note_claim_of(layout_index))
-        out[-1].setShortcut(self.act_note_claim.shortcut())
-        out[-1].setEnabled(self.note_claim is not None)
-        return out
+        return review_menus.pair_actions(self, layout_index, parent)
 
     def link_actions(self, index: int, parent: QObject) -> list[QAction]:
         """Edit Link…, Remove Link, Note This Claim… for hand link `index`."""
-        out: list[QAction] = []
-        act = partial(_act, out, parent)
-        act("Edit Link…", lambda: self.edit_link(index))
-        act("Remove Link", lambda: self.remove_link(index))
-        act("Note This Claim…", lambda: self.note_claim_of(link=index))
-        out[-1].setEnabled(self.note_claim is not None)
-        return out
+        return review_menus.link_actions(self, index, parent)
 
     def actions_at(self, edit: QTextEdit, pos: QPoint) -> list[QAction]:
         """Review actions for the pair (or hand link) under viewport point `pos` of a pane."""
-        for side, pane in self.view.panes.items():
-            if pane.text_edit is edit:
-                offset = edit.body_offset_at(pos)
-                layout = self.view._layout
-                unit = None if offset is None or layout is None else layout.unit_at(side, offset)
-                if unit is None:
-                    return []
-                out = [] if unit.pair is None else self.pair_actions(unit.pair, edit)
-                link = link_at(self.links, side, unit.unit_id)
-                if link is not None:  # a sentence can be in a machine pair and a hand link
-                    if out:
-                        out.append(QAction(edit))
-                        out[-1].setSeparator(True)
-                    out += self.link_actions(link.index, edit)
-                return out
-        return []
-
-    def _list_menu(self, widget: QListWidget, pos: QPoint) -> None:
-        item = widget.itemAt(pos)
-        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if not data or data[0] not in ("pair", "link"):
-            return
-        menu = QMenu(widget)
-        if data[0] == "pair":
-            menu.addActions(self.pair_actions(int(data[1]), menu))
-        else:
-            menu.addActions(self.link_actions(int(data[1]), menu))
-        menu.exec(widget.viewport().mapToGlobal(pos))
-        menu.deleteLater()
-
-
-def _act(out: list[QAction], parent: QObject, text: str, slot: Callable[[], object]) -> None:
-    action = QAction(text, parent)
-    action.triggered.connect(lambda: slot())
-    out.append(action)
+        return review_menus.actions_at(self, edit, pos)
