@@ -38,10 +38,10 @@ def test_round_trip_both_orders(two: Pair) -> None:
     comparison = col.compare(two.a, two.b)
     pier = pair_index(comparison, "new pier")
     catch = pair_index(comparison, "halved")
-    confirmed = col.set_review(two.a, two.b, comparison, pair=pier, judgement="confirm")
+    confirmed = col.set_review(two.a, two.b, comparison, pair=pier, judgement="confirm").value
     changed = col.set_review(
         two.a, two.b, comparison, pair=catch, relation="related", reason="Different years"
-    )
+    ).value
     assert (confirmed.verdict, confirmed.relation) == ("confirmed", comparison.pairs[pier].relation)
     assert (changed.verdict, changed.relation, changed.reason) == (
         "changed",
@@ -50,14 +50,14 @@ def test_round_trip_both_orders(two: Pair) -> None:
     )
 
     # Judging a pair again replaces its review; nothing piles up.
-    rejected = col.set_review(two.a, two.b, comparison, pair=pier, judgement="reject")
+    rejected = col.set_review(two.a, two.b, comparison, pair=pier, judgement="reject").value
     assert rejected.id == confirmed.id and rejected.verdict == "rejected"
     assert rejected.relation == "unrelated"
 
     mayor, tourists = unit_of(comparison, "a", "mayor"), unit_of(comparison, "b", "Tourists")
     linked = col.link(
         two.a, two.b, comparison, a_units=[mayor], b_units=[tourists], relation="related"
-    )
+    ).value
     assert linked.verdict == "linked" and linked.machine_relation is None
 
     reviewed = col.reviewed(two.a, two.b, comparison)
@@ -80,8 +80,8 @@ def test_round_trip_both_orders(two: Pair) -> None:
     finally:
         other.close()
 
-    assert col.clear_reviews(two.a, two.b, comparison, pair=pier) == 1
-    assert col.clear_reviews(two.a, two.b, comparison) == 2
+    assert col.clear_reviews(two.a, two.b, comparison, pair=pier).value == 1
+    assert col.clear_reviews(two.a, two.b, comparison).value == 2
     assert col.reviews_for(two.a, two.b) == []
 
 
@@ -102,7 +102,7 @@ def test_new_version_moves_the_review_and_a_lost_passage_is_detached(two: Pair) 
     col = two.collection
     comparison = col.compare(two.a, two.b)
     pier = pair_index(comparison, "new pier")
-    review = col.set_review(two.a, two.b, comparison, pair=pier, judgement="confirm")
+    review = col.set_review(two.a, two.b, comparison, pair=pier, judgement="confirm").value
     old_start = review.a.anchor.start
 
     a2 = two.new_version()
@@ -134,7 +134,7 @@ def test_library_rebuilt_review_waits_then_reattaches(
     col = Collection(data_dir, seed=False)
     two = importer(col, folder)
     comparison = col.compare(two.a, two.b)
-    review = col.set_review(two.a, two.b, comparison, pair=0, judgement="confirm")
+    review = col.set_review(two.a, two.b, comparison, pair=0, judgement="confirm").value
     col.close()
 
     (data_dir / LIBRARY_DB).unlink()  # the library is rebuilt; notes.db stays
@@ -202,7 +202,7 @@ def test_reimport_rewrites_the_review_on_the_new_version(two: Pair) -> None:
     col = two.collection
     comparison = col.compare(two.a, two.b)
     pier = pair_index(comparison, "new pier")
-    review = col.set_review(two.a, two.b, comparison, pair=pier, judgement="confirm")
+    review = col.set_review(two.a, two.b, comparison, pair=pier, judgement="confirm").value
     a2 = two.new_version()
     stored = col.reviews.get(review.id)  # as stored, not placed on reading
     assert stored.a.ref.hash == a2.content_hash and not stored.a.detached
@@ -226,9 +226,9 @@ def test_clearing_a_hand_link_leaves_the_review_of_the_pair_it_overlaps(two: Pai
     col.link(two.a, two.b, comparison, a_units=machine.a, b_units=wider, relation="related")
     assert col.reviewed(two.a, two.b, comparison).counts.linked == 1
 
-    col.clear_reviews(two.a, two.b, comparison, a_units=machine.a, b_units=wider)
+    assert col.clear_reviews(two.a, two.b, comparison, a_units=machine.a, b_units=wider).value == 1
     (left,) = col.reviews_for(two.a, two.b)
     assert left.verdict == "confirmed"  # the pier's review was not swept away with the link
     # Units that are no link's own still clear the review of the pair they fall in.
-    col.clear_reviews(two.a, two.b, comparison, a_units=machine.a, b_units=machine.b)
+    assert col.clear_reviews(two.a, two.b, comparison, a_units=machine.a, b_units=machine.b).value == 1
     assert col.reviews_for(two.a, two.b) == []
