@@ -55,6 +55,8 @@ def compare_texts(
     threshold: float | None = None,
     published_a: str | None = None,
     published_b: str | None = None,
+    language_a: str | None = None,
+    language_b: str | None = None,
 ) -> Comparison:
     """Compare two texts; offsets in the result point into `text_a` / `text_b`.
 
@@ -70,6 +72,10 @@ def compare_texts(
             uses the backend's own.
         published_a: A's publication date (ISO), to resolve "two years ago".
         published_b: B's publication date.
+        language_a: A's stated language ("zh", "en-US"…); read from the text when None.
+        language_b: B's stated language.  Texts in different languages are
+            matched by meaning, names, numbers and dates (`crosslingual.py`),
+            with the cross-language backend's own threshold.
     """
     if threshold is None:
         threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
@@ -83,6 +89,8 @@ def compare_texts(
         threshold=threshold,
         published_a=published_a,
         published_b=published_b,
+        language_a=language_a,
+        language_b=language_b,
     )
 
 
@@ -110,4 +118,6 @@ def compare_articles(
         backend=backend,
         published_a=article_a.published,
         published_b=article_b.published,
+        language_a=article_a.language,
+        language_b=article_b.language,
     )
