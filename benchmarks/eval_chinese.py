@@ -1,6 +1,7 @@
 """Chinese accuracy of the comparison engine (run by hand, not in CI).
 
-- PAWS-X zh dev: ROC-AUC of the engine's lexical pair score (as `eval_compare.judge`);
+- PAWS-X zh dev: ROC-AUC of the engine's lexical pair score (as `eval_compare.judge`)
+  and of its semantic pair score (the default backend: mix, Chinese order penalty, refine);
 - a traditional article against its simplified copy: share of units aligned as same;
 - planted conflicts (numerals, dates, names, negation): flagged with both values named.
 
@@ -21,6 +22,10 @@ import opencc
 from eval_compare import EVAL, judge, load, roc_auc
 
 from library.compare import compare_texts
+from library.compare.backends import SemanticBackend
+from library.compare.idf import IdfTable
+from library.compare.similarity import refine
+from library.compare.units import terms
 
 ARTICLE = """【本报北京10月13日讯】国家安全部部长陈一新13日在北京会见了来访的代表团。
 双方就加强执法合作、打击跨国犯罪等问题深入交换了意见。
@@ -51,6 +56,23 @@ def pawsx() -> float:
     return roc_auc(scores, labels)
 
 
+def pawsx_semantic(name: str = "pawsx_zh_dev.jsonl") -> float:
+    """ROC-AUC of the semantic backend's refined pair score (model vectors cached on disk)."""
+    from eval_semantic import CachedVectors
+
+    vectors = CachedVectors()
+    backend = SemanticBackend(vectors)
+    scores, labels = [], []
+    for row in load(name):
+        ta, tb = terms(row["a"]), terms(row["b"])
+        idf = IdfTable.from_term_lists([ta, tb])
+        rank = backend.scores([row["a"]], [row["b"]], [ta], [tb], idf).rank.toarray()[0, 0]
+        scores.append(refine(float(rank), ta, tb, idf))
+        labels.append(row["label"])
+    vectors.save()
+    return roc_auc(scores, labels)
+
+
 def traditional() -> tuple[int, int]:
     trad = opencc.OpenCC("s2t").convert(ARTICLE)
     c = compare_texts(ARTICLE, trad)
@@ -72,7 +94,7 @@ def main() -> int:
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} not found")
         return 0
-    print(f"PAWS-X zh dev ROC-AUC: {pawsx():.3f}")
+    print(f"PAWS-X zh dev ROC-AUC, lexical: {pawsx():.3f}, semantic: {pawsx_semantic():.3f}")
     same, total = traditional()
     print(f"traditional vs simplified: {same}/{total} units aligned as same")
     found = planted()

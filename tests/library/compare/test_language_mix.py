@@ -1,0 +1,57 @@
+"""Chinese pairs in the semantic mix: more meaning, and the order of shared bigrams counts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from library.compare import language_mix
+from library.compare.backends import MIX_WEIGHT, SemanticBackend
+from library.compare.idf import IdfTable
+from library.compare.similarity import LexicalBackend
+from library.compare.units import terms
+from tests.library.compare.fakes import FakeEncoder
+
+# Written for these tests: one claim, its word-swapped twin (other roles), a paraphrase.
+CLAIM = "王明由李华训练，由张强骑乘参加了这场比赛。"
+SWAPPED = "王明由张强训练，由李华骑乘参加了这场比赛。"
+PARAPHRASE = "王明由李华训练，并由张强骑乘参加了比赛。"
+
+
+def _score(a: str, b: str) -> float:
+    encoder = FakeEncoder(same_meaning=[(a, b)])  # cosine 1: only the words differ
+    ta, tb = terms(a), terms(b)
+    idf = IdfTable.from_term_lists([ta, tb])
+    scores = SemanticBackend(encoder).scores([a], [b], [ta], [tb], idf)
+    return float(scores.rank.toarray()[0, 0])
+
+
+def test_displacement_reads_where_shared_bigrams_sit() -> None:
+    assert language_mix.displacement(CLAIM, CLAIM) == 0.0
+    assert language_mix.displacement(CLAIM, "完全不同的一句话。") == 0.0  # nothing shared
+    assert language_mix.displacement(CLAIM, SWAPPED) > 0.2
+    assert language_mix.displacement(CLAIM, PARAPHRASE) < language_mix.displacement(CLAIM, SWAPPED)
+
+
+def test_a_word_swapped_twin_scores_below_a_paraphrase() -> None:
+    assert _score(CLAIM, SWAPPED) < _score(CLAIM, PARAPHRASE) <= _score(CLAIM, CLAIM)
+
+
+def test_english_pairs_keep_the_english_mix() -> None:
+    a = "The minister met the delegation in Beijing on Monday."
+    b = "On Monday the delegation met the minister in Beijing."
+    ta, tb = terms(a), terms(b)
+    idf = IdfTable.from_term_lists([ta, tb])
+    lexical = float(LexicalBackend().sparse_scores([ta], [tb], idf).rank.toarray()[0, 0])
+    expected = (1 - MIX_WEIGHT) * lexical + MIX_WEIGHT * 1.0
+    assert _score(a, b) == pytest.approx(expected)
+
+
+def test_mix_weights_each_pair_by_its_languages() -> None:
+    rows, cols = np.array([0, 1]), np.array([0, 0])
+    lexical = np.array([0.5, 0.5])
+    (out,) = language_mix.mix(
+        ["今天下雨。", "It rained today."], ["今天下雨。"], rows, cols, (lexical,), np.ones(2), 0.3
+    )
+    assert out[0] == pytest.approx(0.5 * 0.5 + 0.5)  # both Chinese: ZH_WEIGHT, same order
+    assert out[1] == pytest.approx(0.7 * 0.5 + 0.3)
