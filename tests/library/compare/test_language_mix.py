@@ -27,10 +27,11 @@ def _score(a: str, b: str) -> float:
 
 
 def test_displacement_reads_where_shared_bigrams_sit() -> None:
-    assert language_mix.displacement(CLAIM, CLAIM) == 0.0
-    assert language_mix.displacement(CLAIM, "完全不同的一句话。") == 0.0  # nothing shared
-    assert language_mix.displacement(CLAIM, SWAPPED) > 0.2
-    assert language_mix.displacement(CLAIM, PARAPHRASE) < language_mix.displacement(CLAIM, SWAPPED)
+    assert language_mix.displacement(CLAIM, CLAIM) == (0.0, 1.0)
+    assert language_mix.displacement(CLAIM, "完全不同的一句话。") == (0.0, 0.0)  # nothing shared
+    swapped, shared = language_mix.displacement(CLAIM, SWAPPED)
+    assert swapped > 0.2 and shared > 0.6
+    assert language_mix.displacement(CLAIM, PARAPHRASE)[0] < swapped
 
 
 def test_a_word_swapped_twin_scores_below_a_paraphrase() -> None:
@@ -53,5 +54,6 @@ def test_mix_weights_each_pair_by_its_languages() -> None:
     (out,) = language_mix.mix(
         ["今天下雨。", "It rained today."], ["今天下雨。"], rows, cols, (lexical,), np.ones(2), 0.3
     )
-    assert out[0] == pytest.approx(0.5 * 0.5 + 0.5)  # both Chinese: ZH_WEIGHT, same order
+    zh = language_mix.ZH_WEIGHT
+    assert out[0] == pytest.approx((1 - zh) * 0.5 + zh)  # both Chinese, same order: no penalty
     assert out[1] == pytest.approx(0.7 * 0.5 + 0.3)
