@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from library.compare import language_mix
+from library.compare import compare_texts, language_mix
 from library.compare.backends import MIX_WEIGHT, SemanticBackend
 from library.compare.idf import IdfTable
 from library.compare.similarity import LexicalBackend
@@ -57,3 +57,22 @@ def test_mix_weights_each_pair_by_its_languages() -> None:
     zh = language_mix.ZH_WEIGHT
     assert out[0] == pytest.approx((1 - zh) * 0.5 + zh)  # both Chinese, same order: no penalty
     assert out[1] == pytest.approx(0.7 * 0.5 + 0.3)
+
+
+def test_the_semantic_backend_keeps_the_chinese_guarantees() -> None:
+    from tests.library.compare.test_chinese import SIMPLIFIED, TRADITIONAL
+
+    # The encoder is taken to find each pair the same in meaning: the worst case.
+    scripts = list(zip(SIMPLIFIED.split("。"), TRADITIONAL.split("。"), strict=True))
+    pairs = [(a + "。", b + "。") for a, b in scripts if a]
+    backend = SemanticBackend(FakeEncoder(same_meaning=pairs))
+    c = compare_texts(SIMPLIFIED, TRADITIONAL, backend=backend)
+    assert sum(len(p.a) for p in c.pairs if p.relation == "same") == len(c.a.units) == 4
+    for a, b, named in (
+        ("警方初步认定，这起火灾系人为纵火。", "警方初步认定，这起火灾并非人为纵火。", "并非"),
+        ("法院以受贿罪判处其有期徒刑十二年。", "法院以受贿罪判处其有期徒刑十五年。", "十五年"),
+        ("代表团团长李兆宗出席了签字仪式。", "代表团团长李兆忠出席了签字仪式。", "李兆忠"),
+    ):
+        c = compare_texts(a, b, backend=SemanticBackend(FakeEncoder(same_meaning=[(a, b)])))
+        assert [p.relation for p in c.pairs] == ["divergent"], (a, b)
+        assert named in " ".join(x.explanation for x in c.pairs[0].conflicts)
