@@ -159,9 +159,16 @@ class SemanticBackend:
         rows = np.repeat(np.arange(shape[0]), np.diff(gate_csr.indptr))
         cols = gate_csr.indices
         on_lex = cos[rows, cols].astype(np.float64)
-        # Chinese pairs: more cosine, and a bigram-order penalty (language_mix.py).
+        # Chinese pairs: more cosine, and word-order penalties (language_mix.py).
         gate_data, rank_data = language_mix.mix(
-            texts_a, texts_b, rows, cols, (gate_csr.data, rank.data), on_lex, w
+            texts_a,
+            texts_b,
+            rows,
+            cols,
+            (gate_csr.data, rank.data),
+            on_lex,
+            w,
+            (terms_a, terms_b, idf),
         )
         # Pairs that share no term: only the cosine speaks for them.
         alone = cos >= self.candidate_floor / w if w > 0 else np.zeros(shape, dtype=bool)

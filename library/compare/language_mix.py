@@ -10,9 +10,9 @@ and cannot tell:
 - a sentence and its word-swapped twin ("甲由乙训练，由丙骑乘" / "甲由丙训练，
   由乙骑乘") share every bigram: what tells them apart is where the shared
   bigrams sit.  The pair is penalised by how far its most displaced bigrams
-  moved (their relative position in one sentence against the other), as
-  `similarity.refine` does with word order, the more the closer the pair
-  already is.
+  moved (their relative position in one sentence against the other), and by
+  how many of its shared terms left their phrases (`similarity.chunk_agreement`),
+  the more the more bigrams the two share.
 
 Chosen on PAWS-X zh dev (benchmarks/eval_chinese.py); the test split is held back.
 """
@@ -27,11 +27,15 @@ import numpy as np
 import numpy.typing as npt
 
 from library.chinese import fold, is_chinese
+from library.compare.idf import IdfTable
+from library.compare.similarity import chunk_agreement
 
 #: The cosine's share for two Chinese units (English: `backends.MIX_WEIGHT`).
 ZH_WEIGHT = 0.6
 #: Penalty per unit of displacement (mean relative shift of the most displaced bigrams).
-ORDER_PENALTY = 2.5
+ORDER_PENALTY = 2.0
+#: Penalty per unit of shared terms out of their phrases (1 - chunk agreement).
+CHUNK_PENALTY = 1.5
 #: How many of the most displaced bigrams are averaged.
 MOST_DISPLACED = 2
 #: The penalty grows steeply with the share of bigrams the two sentences have in common
@@ -54,6 +58,7 @@ def mix(
     lexical: Sequence[Array],
     cosine: Array,
     weight: float,
+    terms: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]], IdfTable],
 ) -> list[Array]:
     """`(1 - w) x lexical + w x cosine` for each sparse pair, Chinese pairs as the module says.
 
@@ -65,6 +70,7 @@ def mix(
         lexical: lexical scores of the pairs, one array per view (gate, rank).
         cosine: the embedding cosine of each pair.
         weight: the cosine's share for pairs that are not both Chinese.
+        terms: the content terms of A's units, of B's, and their word weights.
     """
     zh_a = np.array([is_chinese(t) for t in texts_a], dtype=bool)
     zh_b = np.array([is_chinese(t) for t in texts_b], dtype=bool)
@@ -73,11 +79,18 @@ def mix(
     out = [(1 - w) * view + w * cosine for view in lexical]
     if not both.any():
         return out
+    terms_a, terms_b, idf = terms
     for k in np.nonzero(both & (out[-1] >= FROM))[0]:
-        shift, shared = displacement(texts_a[rows[k]], texts_b[cols[k]])
+        i, j = rows[k], cols[k]
+        shift, shared = displacement(texts_a[i], texts_b[j])
         ramp = min(1.0, shared / FULL_AT) ** SHARPNESS
+        if ramp < 1e-3:
+            continue
+        moved = 1.0 - chunk_agreement(terms_a[i], terms_b[j], idf)
+        keep = max(0.0, 1.0 - ORDER_PENALTY * shift * ramp)
+        keep *= max(0.0, 1.0 - CHUNK_PENALTY * moved * ramp)
         for view in out:
-            view[k] *= max(0.0, 1.0 - ORDER_PENALTY * shift * ramp)
+            view[k] *= keep
     return out
 
 

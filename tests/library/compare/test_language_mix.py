@@ -51,8 +51,11 @@ def test_english_pairs_keep_the_english_mix() -> None:
 def test_mix_weights_each_pair_by_its_languages() -> None:
     rows, cols = np.array([0, 1]), np.array([0, 0])
     lexical = np.array([0.5, 0.5])
+    texts_a, texts_b = ["今天下雨。", "It rained today."], ["今天下雨。"]
+    terms_a, terms_b = [terms(t) for t in texts_a], [terms(t) for t in texts_b]
+    idf = IdfTable.from_term_lists([*terms_a, *terms_b])
     (out,) = language_mix.mix(
-        ["今天下雨。", "It rained today."], ["今天下雨。"], rows, cols, (lexical,), np.ones(2), 0.3
+        texts_a, texts_b, rows, cols, (lexical,), np.ones(2), 0.3, (terms_a, terms_b, idf)
     )
     zh = language_mix.ZH_WEIGHT
     assert out[0] == pytest.approx((1 - zh) * 0.5 + zh)  # both Chinese, same order: no penalty
