@@ -31,7 +31,7 @@ from library.compare.idf import IdfTable
 from library.compare.kinds import conflict
 from library.compare.model import Conflict
 from library.compare.quantities import dates, numbers
-from library.compare.similarity import LEXICAL_MERGE_FLOOR, FloatMatrix, Scores
+from library.compare.similarity import FloatMatrix, Scores
 
 # Anchor score of a cross-language pair: the gloss overlap + ANCHOR per shared name,
 # number or date (at most ANCHOR_CAP).  With the model, the pair scores
@@ -45,6 +45,8 @@ CROSS_THRESHOLD = 0.45
 # Without the model, the anchors alone.
 ANCHOR_THRESHOLD = 0.3
 CROSS_FLOOR = 0.15
+#: Above any score: no gate reaches it.
+NO_MERGE = 2.0
 
 
 class Languages(NamedTuple):
@@ -119,7 +121,9 @@ class CrossBackend:
 
     name = "crosslingual"
     candidate_floor = CROSS_FLOOR
-    merge_floor = LEXICAL_MERGE_FLOOR
+    # No merges: `align` merges a neighbour when the joined text's *word overlap* does
+    # not drop, and across languages it is always 0, so every neighbour would qualify.
+    merge_floor = NO_MERGE
 
     def __init__(self, langs: Languages, embed: Any = None) -> None:
         self.langs = langs

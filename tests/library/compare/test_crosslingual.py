@@ -97,3 +97,12 @@ def test_same_language_pairs_keep_their_word_diff() -> None:
     assert c.languages is not None and not c.languages.differ
     assert c.pairs and c.pairs[0].diff
     assert "no word-by-word diff" not in render_report(c, color=False)
+
+
+def test_no_neighbour_is_merged_in_across_languages() -> None:
+    # Word overlap never drops across languages (it is always 0): align must not
+    # take that for a merge that "scores at least as well".
+    zh = "陈一新接任国家安全部部长。他在北京会见了代表团。"
+    en = "Chen Yixin took over as Minister of State Security. Chen Yixin spoke briefly."
+    c = compare_texts(zh, en)
+    assert [(p.a, p.b) for p in c.pairs] == [((0,), (0,))]
