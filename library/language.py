@@ -4,9 +4,9 @@ Parallax only needs to know whether two articles are written in the same
 language (a Chinese original against an English report is compared by meaning,
 not word by word), so a script count is enough and needs no model:
 
-- Han characters outweighing Latin words: "zh" (kana: "ja", Hangul: "ko");
+- Han characters more than half as many as Latin words: "zh" (kana: "ja", Hangul: "ko");
 - Latin text with English function words: "en";
-- anything else, or too little text to tell: "und" (BCP 47's "undetermined").
+- anything else, or too little Latin text to tell: "und" (BCP 47's "undetermined").
 
 A language the file states (front matter `lang`, HTML `lang`) always wins;
 `family()` reads such a tag ("zh-Hant-TW", "en_US", "Chinese") to the same codes.
@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 
 UNDETERMINED = "und"
+#: Languages written in CJK scripts (no word shared with a Latin-script text).
+CJK = frozenset({"zh", "ja", "ko"})
 #: Enough of an article to tell its script; its head is as good as its whole.
 _SAMPLE = 6000
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -65,17 +67,16 @@ def detect(text: str) -> str:
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
     words = _LATIN_WORD.findall(sample)
-    # A Chinese character carries about as much as an English word.
-    if kana + hangul + han + len(words) < 3:
-        return UNDETERMINED
     if hangul > max(han, len(words)):
         return "ko"
     if kana and kana * 5 >= han and kana + han > len(words):
         return "ja"
-    if han > len(words):
+    # Chinese prose keeps foreign names in Latin letters ("有九个公墓：Kelley、Owens…"):
+    # its characters need only half the count of the Latin words.
+    if han * 2 > len(words):
         return "zh"
     english = sum(1 for w in words if w.lower() in _ENGLISH)
-    if words and english / len(words) >= _ENGLISH_SHARE:
+    if len(words) >= 3 and english / len(words) >= _ENGLISH_SHARE:
         return "en"
     return UNDETERMINED
 

@@ -57,8 +57,15 @@ class Languages(NamedTuple):
 
     @property
     def differ(self) -> bool:
-        """True when both are known and not the same: the pair is compared across languages."""
-        return language.UNDETERMINED not in (self.a, self.b) and self.a != self.b
+        """True when the pair is compared across languages.
+
+        Two known languages differ when they are not the same; an undetermined
+        one (a French article, an English headline without "the") differs only
+        from a CJK one: their scripts share no word either way.
+        """
+        if language.UNDETERMINED in (self.a, self.b):
+            return (self.a in language.CJK) != (self.b in language.CJK)
+        return self.a != self.b
 
     def describe(self) -> str:
         """One plain line for a reader, or "" when the two share a language."""

@@ -30,6 +30,9 @@ FRENCH = "Le ministre a démissionné mardi, selon un communiqué publié dans l
         ("서울시는 수요일 새로운 계획을 발표했다.", "ko"),
         ("", "und"),
         ("2024", "und"),
+        ("你好", "zh"),
+        ("该镇有九个墓园：Bucher、Calvertville、Goodwin、Kelley、Owens 和 Walnut Grove。", "zh"),
+        ("Li Linyi resigns", "und"),
     ],
 )
 def test_detect_reads_the_script(text: str, code: str) -> None:

@@ -31,7 +31,10 @@ def test_languages_are_read_from_the_texts_unless_stated() -> None:
     assert languages(ZH, EN).differ
     assert not languages(ZH, ZH).differ
     assert languages(EN, EN, "zh-Hant", None) == ("zh", "en")  # a stated language wins
-    assert not Languages("zh", "und").differ  # unknown: compared as before
+    # Undetermined (a headline without "the", French): differs from a CJK text only.
+    assert languages("李林一辞职。", "Li Linyi resigns").differ
+    assert not languages("Li Linyi resigns", "The minister Li Linyi resigns.").differ
+    assert not Languages("und", "und").differ
 
 
 def test_each_sentence_aligns_with_its_translation_without_a_word_diff() -> None:
