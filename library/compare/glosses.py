@@ -69,6 +69,7 @@ def stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w[-1] in "ey" else w
 
 
+@lru_cache(maxsize=8192)
 def english_words(text: str) -> frozenset[str]:
     """Stems of the English content words of `text`."""
     return frozenset(stem(w) for w in _LATIN_WORD.findall(text) if w.lower() not in _STOP)
@@ -101,8 +102,12 @@ def glosses(word: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def chinese_words(text: str) -> list[str]:
-    """Dictionary words of the Chinese runs of `text` (folded), by forward longest match."""
+@lru_cache(maxsize=4096)
+def chinese_words(text: str) -> tuple[str, ...]:
+    """Dictionary words of the Chinese runs of `text` (folded), by forward longest match.
+
+    Cached, as the functions below: every unit of one side meets every unit of the other.
+    """
     entries = dictionary()
     found: list[str] = []
     for run in _HAN_RUN.findall(fold(text)):
@@ -115,7 +120,7 @@ def chinese_words(text: str) -> list[str]:
                     break
             else:
                 i += 1
-    return found
+    return tuple(found)
 
 
 def gloss_overlap(chinese: str, english: str) -> float:
@@ -130,6 +135,7 @@ def gloss_overlap(chinese: str, english: str) -> float:
     return sum(1 for w in words if glosses(w) & targets) / len(words)
 
 
+@lru_cache(maxsize=4096)
 def pinyin_windows(text: str) -> frozenset[str]:
     """Toneless pinyin of every 2- and 3-character window of the Chinese runs of `text`."""
     from pypinyin import lazy_pinyin
@@ -144,6 +150,7 @@ def pinyin_windows(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def name_keys(text: str) -> frozenset[str]:
     """Capitalised words of an English passage, alone and in adjacent pairs, as pinyin would be."""
     caps = [m.group().replace("-", "").lower() for m in _CAPITALISED.finditer(text)]
