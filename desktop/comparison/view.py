@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison.actions import build_actions
-from desktop.comparison.banner import LowOverlapBanner
+from desktop.comparison.banner import LanguageNotice, LowOverlapBanner
 from desktop.comparison.export_commands import ComparisonExport
 from desktop.comparison.gutter import LinkMap, pair_bands
 from desktop.comparison.highlighter import mark_current, paint_document
@@ -132,6 +132,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
 
         # Said first, above the texts: nothing below means much for two stories.
         self.banner = LowOverlapBanner(self)
+        self.language_notice = LanguageNotice(self)
         self.panes = {side: ReadingPane(side, self) for side in SIDES}
         self.panes["a"].partner, self.panes["b"].partner = self.panes["b"], self.panes["a"]
         self.gutter = LinkMap(self.panes["a"], self.panes["b"], self)
@@ -164,6 +165,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.language_notice)
         layout.addLayout(middle, 1)
         layout.addWidget(self.legend)
 
@@ -341,6 +343,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self.summary.set_layout(layout)
         self.lenses.set_comparison(comparison, layout)
         self.banner.setVisible(layout is not None and low_overlap(layout.summary))
+        self.language_notice.show_for(comparison)
         self._update_actions()
         if layout is None:
             self.position.scroll_back()  # still comparing: the pair is selected once it is in

@@ -57,6 +57,8 @@ def compare_texts(
     published_a: str | None = None,
     published_b: str | None = None,
     aliases: AliasPairs = (),
+    language_a: str | None = None,
+    language_b: str | None = None,
 ) -> Comparison:
     """Compare two texts; offsets in the result point into `text_a` / `text_b`.
 
@@ -74,6 +76,10 @@ def compare_texts(
         published_b: B's publication date.
         aliases: name pairs the user taught to be the same ("Ministry of State
             Security", "National Security Department"); see `aliases.py`.
+        language_a: A's stated language ("zh", "en-US"…); read from the text when None.
+        language_b: B's stated language.  Texts in different languages are
+            matched by meaning, names, numbers and dates (`crosslingual.py`),
+            with the cross-language backend's own threshold.
     """
     if threshold is None:
         threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
@@ -88,6 +94,8 @@ def compare_texts(
         published_a=published_a,
         published_b=published_b,
         aliases=aliases,
+        language_a=language_a,
+        language_b=language_b,
     )
 
 
@@ -118,4 +126,6 @@ def compare_articles(
         published_a=article_a.published,
         published_b=article_b.published,
         aliases=aliases,
+        language_a=article_a.language,
+        language_b=article_b.language,
     )

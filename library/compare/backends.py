@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from library.compare import language_mix
 from library.compare.idf import IdfTable
 from library.compare.similarity import (
     LEXICAL_MERGE_FLOOR,
@@ -158,8 +159,17 @@ class SemanticBackend:
         rows = np.repeat(np.arange(shape[0]), np.diff(gate_csr.indptr))
         cols = gate_csr.indices
         on_lex = cos[rows, cols].astype(np.float64)
-        gate_data = (1 - w) * gate_csr.data + w * on_lex
-        rank_data = (1 - w) * rank.data + w * on_lex
+        # Chinese pairs: more cosine, and word-order penalties (language_mix.py).
+        gate_data, rank_data = language_mix.mix(
+            texts_a,
+            texts_b,
+            rows,
+            cols,
+            (gate_csr.data, rank.data),
+            on_lex,
+            w,
+            (terms_a, terms_b, idf),
+        )
         # Pairs that share no term: only the cosine speaks for them.
         alone = cos >= self.candidate_floor / w if w > 0 else np.zeros(shape, dtype=bool)
         alone[rows, cols] = False

@@ -11,6 +11,10 @@
    sentences that were not aligned as a whole (`crossing.py`);
 8. summary: counts and coverage (`model.summarise`);
 9. lenses: voices, timeline, numbers, names (`lenses/`).
+
+Two articles in different languages (`crosslingual.py`) are scored by meaning
+and by names, numbers and dates, get no word diff, and only number and date
+conflicts.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from dataclasses import dataclass, field
 from library.compare.aliases import AliasPairs, TaughtAliases
 from library.compare.align import ALIGN_THRESHOLD, Match, align
 from library.compare.crossing import cross_pairs
+from library.compare.crosslingual import CrossBackend, Languages, languages
+from library.compare.crosslingual import conflicts as cross_conflicts
 from library.compare.detectors import Passage, detect_all, passages
 from library.compare.idf import IdfTable
 from library.compare.kinds import is_material
@@ -47,6 +53,8 @@ class Candidates:
         text_a: the text A's offsets point into.
         text_b: the text B's offsets point into.
         mentions: names of both articles.
+        langs: the two articles' languages; when they differ, no word diff
+            and only the cross-language conflicts.
     """
 
     units_a: tuple[Unit, ...]
@@ -54,6 +62,7 @@ class Candidates:
     text_a: str
     text_b: str
     mentions: Mentions
+    langs: Languages | None = None
     _seen: dict[
         tuple[tuple[int, ...], tuple[int, ...]],
         tuple[tuple[tuple[DiffOp, str], ...], tuple[Conflict, ...]],
@@ -102,8 +111,11 @@ class Candidates:
         found = self._seen.get(key)
         if found is None:
             pa, pb = self.passages(a, b)
-            diff = word_diff(pa.text, pb.text)
-            found = (diff, detect_all(pa, pb, diff))
+            if self.langs is not None and self.langs.differ:
+                found = ((), cross_conflicts(pa, pb, self.langs))
+            else:
+                diff = word_diff(pa.text, pb.text)
+                found = (diff, detect_all(pa, pb, diff))
             self._seen[key] = found
         return found
 
@@ -124,8 +136,14 @@ def compare(
     published_a: str | None = None,
     published_b: str | None = None,
     aliases: AliasPairs = (),
+    language_a: str | None = None,
+    language_b: str | None = None,
 ) -> Comparison:
     """Compare two texts; see `library.compare.compare_texts` for the arguments."""
+    langs = languages(text_a, text_b, language_a, language_b)
+    if langs.differ:  # words cannot line up: meaning and anchors instead
+        cross = CrossBackend.around(backend, langs)
+        backend, threshold = cross, cross.threshold
     # 1-2. Segment, terms, word weights.
     units_a, units_b = segment(text_a), segment(text_b)
     terms_a = [terms(u.text) for u in units_a]
@@ -138,7 +156,7 @@ def compare(
         idf = IdfTable.from_term_lists([*terms_a, *terms_b])
     # 5. Mentions first: the aligner's divergence test already runs the detectors.
     mentions = Mentions.build(text_a, text_b, aliases=aliases)
-    candidates = Candidates(units_a, units_b, text_a, text_b, mentions)
+    candidates = Candidates(units_a, units_b, text_a, text_b, mentions, langs)
     # 3. Score and align.
     matches = align(
         terms_a,
@@ -153,7 +171,8 @@ def compare(
     # 4, 6, 7. Word diff, conflicts and relation of each aligned pair.
     pairs = [p for m in matches if (p := _pair(m, candidates, threshold)) is not None]
     # 7. Claims that sentences not aligned as a whole tell differently.
-    pairs += cross_pairs(candidates, terms_a, terms_b, pairs, idf)
+    if not langs.differ:
+        pairs += cross_pairs(candidates, terms_a, terms_b, pairs, idf)
     pairs.sort(key=lambda p: (p.a[0], p.b[0]))
     # 8. Summary.
     side_a, side_b = Side(title_a, units_a), Side(title_b, units_b)
@@ -167,6 +186,7 @@ def compare(
         only_a=tuple(u.id for u in units_a if u.id not in in_a),
         only_b=tuple(u.id for u in units_b if u.id not in in_b),
         summary=summarise(side_a, side_b, paired),
+        languages=langs,
         # 9. Lenses.
         lenses=build_lenses(
             units_a, units_b, paired, mentions, published_a=published_a, published_b=published_b

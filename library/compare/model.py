@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from library.compare.crosslingual import Languages
     from library.compare.lenses import Lenses
 
 # "related": the same subject told with different facts (each outlet reports a
@@ -165,6 +166,8 @@ class Comparison:
     summary: Summary
     # Voices, timeline, numbers, names (`lenses/`); None when not computed.
     lenses: Lenses | None = None
+    # The two texts' languages; when they differ, pairs carry no word diff.
+    languages: Languages | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Serialise to the documented JSON contract (plain dicts, lists, str, int, float)."""
@@ -176,6 +179,7 @@ class Comparison:
             "only_b": list(self.only_b),
             "summary": self.summary.to_dict(),
             "lenses": self.lenses.to_dict() if self.lenses is not None else None,
+            "languages": self.languages.to_dict() if self.languages is not None else None,
         }
 
 

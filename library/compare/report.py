@@ -50,6 +50,8 @@ def render_report(comparison: Comparison, *, color: bool) -> str:
         + f"{_n(s.only_a, 'sentence')} only in A, {s.only_b} only in B; "
         f"aligned text covers {s.overlap_a:.0%} of A and {s.overlap_b:.0%} of B.",
     ]
+    if comparison.languages is not None and comparison.languages.differ:
+        lines.append(comparison.languages.describe())
     same = [p for p in comparison.pairs if p.relation == "same"]
     divergent = [p for p in comparison.pairs if p.relation == "divergent"]
     related = [p for p in comparison.pairs if p.relation == "related"]

@@ -19,6 +19,7 @@ from library.article import Article, ArticleId
 from library.database import Database, open_database, translate_errors, write_transaction
 from library.errors import NotFound
 from library.fts_query import fold_query, parse_query
+from library.language import detect as detect_language
 from library.paths import LIBRARY_DB
 from library.search_index import register as register_index_function
 from library.search_snippet import Highlighter, excerpt
@@ -340,7 +341,8 @@ class LibraryStore:
             "author": article.author,
             "published": article.published,
             "url": article.url,
-            "language": article.language,
+            # Detected when the file does not state it (library.language).
+            "language": article.language or detect_language(article.body),
             "body": article.body,
             "source_path": article.source_path,
             "content_hash": article.content_hash,

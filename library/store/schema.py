@@ -131,6 +131,20 @@ def m006_sentence_embeddings(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m007_article_language(db: sqlite_utils.Database) -> None:
+    """Every article has a language: the one its file states, else read from its script.
+
+    Imports now store the detected language (`library.language.detect`) when the
+    file states none; rows imported before are read once here, one body at a time.
+    """
+    from library.language import detect
+
+    rows = db.execute("SELECT id, body FROM articles WHERE language IS NULL OR language = ''")
+    found = [(detect(body), id_) for id_, body in rows]
+    db.conn.executemany("UPDATE articles SET language = ? WHERE id = ?", found)
+
+
+@migrations()
 def m008_aliases(db: sqlite_utils.Database) -> None:
     """Aliases the user taught ("Ministry of State Security = National Security Department").
 

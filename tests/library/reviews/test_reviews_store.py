@@ -230,5 +230,6 @@ def test_clearing_a_hand_link_leaves_the_review_of_the_pair_it_overlaps(two: Pai
     (left,) = col.reviews_for(two.a, two.b)
     assert left.verdict == "confirmed"  # the pier's review was not swept away with the link
     # Units that are no link's own still clear the review of the pair they fall in.
-    assert col.clear_reviews(two.a, two.b, comparison, a_units=machine.a, b_units=machine.b).value == 1
+    cleared = col.clear_reviews(two.a, two.b, comparison, a_units=machine.a, b_units=machine.b)
+    assert cleared.value == 1
     assert col.reviews_for(two.a, two.b) == []
