@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.pair: tuple[Article, Article] | None = None
         self._toolbar_full_width: int | None = None
 
-        self.library_view = LibraryView(collection.library)
+        self.library_view = LibraryView(collection, run=self.tasks.run)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
@@ -157,15 +157,24 @@ class MainWindow(QMainWindow):
         self._connect()
         self.window_layout = WindowLayout(self)
         self.window_layout.restore()
-        self.library_view.refresh()
-        if not self.library_view.selected_articles() and self.library_view.proxy.rowCount():
-            # Open on something to read rather than an empty preview.
-            self.library_view.table.selectRow(0)
+        # The first rows arrive from the task manager's thread: the window
+        # paints at once, without waiting for the library.
+        self.library_view.refresh(then=self._on_first_rows)
         self.show_library()
         recovered = getattr(collection, "library_recovered_from", None)
         if recovered is not None:
             QTimer.singleShot(0, lambda: tell_library_recovered(self, recovered))
-        elif self.library_view.model.rowCount() >= 2 and not self.recent.pairs():
+
+    def _on_first_rows(self) -> None:
+        if not self.library_view.selected_ids() and self.library_view.model.rowCount():
+            # Open on something to read rather than an empty preview.
+            self.library_view.table.selectRow(0)
+        recovered = getattr(self.collection, "library_recovered_from", None)
+        if (
+            recovered is None
+            and self.library_view.model.library_total >= 2
+            and not self.recent.pairs()
+        ):
             # First steps: the one thing a new user must discover.
             self.statusBar().showMessage(
                 "Tip: select two articles (Ctrl+click) and press Ctrl+D to compare them, "
@@ -400,7 +409,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         on_library = self.stack.currentWidget() is self.library_view
-        count = len(self.library_view.selected_articles())
+        count = len(self.library_view.selected_ids())
         self.act_compare.setEnabled(on_library and count == 2)
         self.act_compare_with.setEnabled(on_library and count == 1)
         # Not while typing in the notes panel: its own Delete (delete a note)

@@ -27,13 +27,14 @@ from desktop.library.reading import ExtraContextActions
 from desktop.passages import mark_noted
 from desktop.text import plain_label, plain_tooltip
 from library.article import Article
+from library.store.listing import ArticleSummary
 
 # Search marks: control characters, which never occur in article text, unlike "[".
 MARKS = ("\x02", "\x03")
 _MARKED = re.compile("\x02([^\x02\x03]*)\x03")
 
 
-def meta_line(article: Article) -> str:
+def meta_line(article: Article | ArticleSummary) -> str:
     """ "Outlet · 2024-03-05 · 812 words" (or "1,234 chars" in Chinese), leaving out what the
     source does not state."""
     parts = [article.outlet or "", format_date(article.published), article.length_label]
