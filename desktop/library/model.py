@@ -199,6 +199,7 @@ class LibraryModel(QAbstractTableModel):
         self._query = ListingQuery()
         self._generation = 0
         self._busy = False  # a query or page is on its way: no second fetch
+        self._reloading = False  # a query (not just a page) is on its way
         self._started = False  # a sort before the first reload only sets the order
 
     # -- Qt model API --------------------------------------------------------
@@ -303,8 +304,8 @@ class LibraryModel(QAbstractTableModel):
 
     @property
     def loading(self) -> bool:
-        """Whether a query or a page is on its way (its rows not in yet)."""
-        return self._busy
+        """Whether a query is on its way (`reload`, a sort, a filter): its rows not in yet."""
+        return self._reloading
 
     @property
     def total(self) -> int:
@@ -336,7 +337,7 @@ class LibraryModel(QAbstractTableModel):
         """
         self._started = True
         self._generation += 1
-        self._busy = True
+        self._busy = self._reloading = True
         generation, query, source = self._generation, self._query, self._source
 
         def job() -> _Loaded | None:
@@ -357,7 +358,7 @@ class LibraryModel(QAbstractTableModel):
         def done(result: _Loaded | None) -> None:
             if result is None or result.generation != self._generation:
                 return
-            self._busy = False
+            self._busy = self._reloading = False
             self._replace(result)
             self.loaded.emit()
             if then is not None:
@@ -423,7 +424,7 @@ class LibraryModel(QAbstractTableModel):
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self._busy = False
+            self._busy = self._reloading = False
             self.failed.emit(exc)
 
     @staticmethod

@@ -79,6 +79,8 @@ class LibraryView(QWidget):
         self._filter_problem = ""
         # The article the preview shows, and the search its snippet is for.
         self._previewed: tuple[int, str | None] | None = None
+        # Asked to select while rows were on their way: selected when they land.
+        self._wanted_ids: list[int] | None = None
 
         self.model = LibraryModel(collection, run, parent=self)
 
@@ -181,7 +183,7 @@ class LibraryView(QWidget):
                 self.model.set_filter(None, find_ids=keep, then=loaded)
                 return
             self.preview.set_library_empty(self.model.library_total == 0)
-            self.select_ids(keep)
+            self.select_ids(self._take_wanted(keep))
             self._update_note()
             self.fit_columns()
             if then is not None:
@@ -248,8 +250,13 @@ class LibraryView(QWidget):
     def select_ids(self, ids: list[int]) -> None:
         """Select the rows of these article ids (the first becomes current).
 
-        Ids listed but not fetched yet are fetched first (in the background).
+        Ids listed but not fetched yet are fetched first (in the background);
+        while rows are on their way, the selection is made when they land.
         """
+        if self.model.loading:
+            self._wanted_ids = list(ids)
+            self._select(ids)  # those already listed, for now
+            return
         missing = [i for i in ids if self.model.row_of(i) is None]
         if missing and self.model.total > self.model.rowCount():
             self.model.reload(
@@ -384,7 +391,13 @@ class LibraryView(QWidget):
             first_row()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _take_wanted(self, default: list[int]) -> list[int]:
+        wanted, self._wanted_ids = self._wanted_ids, None
+        return default if wanted is None else wanted
+
     def _filtered(self) -> None:
+        if self._wanted_ids is not None:
+            self._select(self._take_wanted([]))
         self._update_note()
         self._on_selection()
         self.filter_applied.emit(self.model.total)

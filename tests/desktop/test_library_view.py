@@ -225,3 +225,24 @@ def test_filter_runs_off_the_gui_thread_and_the_newest_keystroke_wins(
         assert widget.filter_note.text() == "1 of 3 articles match"
     finally:
         tasks.shutdown()
+
+
+def test_selecting_while_rows_are_on_their_way_selects_when_they_land(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    # `parallax FILE` selects the file's article as the window opens, before
+    # the task thread has listed the library.
+    from desktop.tasks import TaskManager
+
+    tasks = TaskManager()
+    widget = LibraryView(collection, run=tasks.run)
+    qtbot.addWidget(widget)
+    try:
+        orchard = next(a for a in collection.page() if a.title.startswith("Orchards"))
+        widget.refresh()
+        widget.select_ids([orchard.id])
+        qtbot.waitUntil(lambda: not widget.model.loading, timeout=10000)
+        assert widget.selected_ids() == [orchard.id]
+        assert widget.preview.article is not None and widget.preview.article.id == orchard.id
+    finally:
+        tasks.shutdown()
