@@ -4,7 +4,6 @@ nothing said about one place or view lingers at the next."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,13 +77,6 @@ def test_navigation_hides_the_old_tooltip_and_says_the_new_reason(
     assert hidden, "the old tooltip was left over the new place"
     assert messages[-1].startswith("Divergent claim — ")
     assert "(absent)" not in messages[-1]
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)
-    yield coll
-    coll.close()
 
 
 def test_the_status_bar_is_cleared_on_a_change_of_view(

@@ -28,13 +28,6 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # seeded with the two sample articles
-    yield coll
-    coll.close()
-
-
 def make_window(qtbot: QtBot, collection: Collection) -> MainWindow:
     return open_window(qtbot, collection)
 

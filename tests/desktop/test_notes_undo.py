@@ -25,15 +25,8 @@ BODY = "The pier opens in May.\n\nFishermen say their catch halved."
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[NotesStore]:
-    notes = NotesStore(data_dir)
-    yield notes
-    notes.close()
-
-
-@pytest.fixture
-def panel(qtbot: QtBot, store: NotesStore) -> NotesPanel:
-    widget = NotesPanel(store)
+def panel(qtbot: QtBot, notes_store: NotesStore) -> NotesPanel:
+    widget = NotesPanel(notes_store)
     qtbot.addWidget(widget)
     widget.resize(380, 640)
     widget.show()
@@ -46,42 +39,42 @@ def delete_first(panel: NotesPanel) -> None:
     panel.delete_selected()
 
 
-def test_the_banner_undoes_a_deletion(panel: NotesPanel, store: NotesStore) -> None:
-    note = store.add_article_note(4, "Check the catch figures")
+def test_the_banner_undoes_a_deletion(panel: NotesPanel, notes_store: NotesStore) -> None:
+    note = notes_store.add_article_note(4, "Check the catch figures")
     panel.refresh()
     assert not panel.undo.isVisible()
     delete_first(panel)
-    assert store.get(note.id).in_trash and panel.model.rowCount() == 0
+    assert notes_store.get(note.id).in_trash and panel.model.rowCount() == 0
     assert panel.undo.isVisible()
     assert panel.undo.label.text() == "Deleted “Check the catch figures”"
     panel.undo.button.click()
-    assert not store.get(note.id).in_trash
+    assert not notes_store.get(note.id).in_trash
     assert [r.note.id for r in panel.model.rows()] == [note.id]
     assert not panel.undo.isVisible()
 
 
 def test_ctrl_z_in_the_panel_undoes_newest_first(
-    qtbot: QtBot, panel: NotesPanel, store: NotesStore
+    qtbot: QtBot, panel: NotesPanel, notes_store: NotesStore
 ) -> None:
-    first = store.add_article_note(4, "first")
-    second = store.add_article_note(4, "second")
+    first = notes_store.add_article_note(4, "first")
+    second = notes_store.add_article_note(4, "second")
     panel.refresh()
     delete_first(panel)
     delete_first(panel)
-    assert store.get(first.id).in_trash and store.get(second.id).in_trash
+    assert notes_store.get(first.id).in_trash and notes_store.get(second.id).in_trash
     panel.list_view.setFocus()
     qtbot.keyClick(panel.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    restored = [n for n in (first, second) if not store.get(n.id).in_trash]
+    restored = [n for n in (first, second) if not notes_store.get(n.id).in_trash]
     assert len(restored) == 1 and panel.undo.isVisible()
     qtbot.keyClick(panel.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert not store.get(first.id).in_trash and not store.get(second.id).in_trash
+    assert not notes_store.get(first.id).in_trash and not notes_store.get(second.id).in_trash
     assert not panel.undo.isVisible() and not panel.undo.action.isEnabled()
 
 
 def test_the_trash_says_so_and_resets_on_a_change_of_view(
-    panel: NotesPanel, store: NotesStore
+    panel: NotesPanel, notes_store: NotesStore
 ) -> None:
-    store.add_article_note(4, "gone")
+    notes_store.add_article_note(4, "gone")
     panel.refresh()
     delete_first(panel)
     panel.search_bar.trash_button.setChecked(True)
@@ -91,13 +84,6 @@ def test_the_trash_says_so_and_resets_on_a_change_of_view(
     assert not panel.search_bar.trash()
     assert not panel.context.text().startswith("Showing the trash")
     assert not panel.undo.isVisible()  # the banner was about the other view
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # the two samples
-    yield coll
-    coll.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,6 @@ from library.compare import embedding
 from tests.helpers import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # seeded with the two sample articles
-    yield coll
-    coll.close()
 
 
 def make_window(qtbot: QtBot, collection: Collection) -> MainWindow:
