@@ -290,8 +290,10 @@ class LibraryModel(QAbstractTableModel):
         def done(rows: list[ArticleSummary] | None) -> None:
             if rows is None or generation != self._generation:
                 return
-            self._busy = False
+            # Still busy while the rows go in: a fetchMore from a slot of
+            # rowsAboutToBeInserted must not start a second insertion.
             self._append(rows)
+            self._busy = False
 
         self._run(job, done, lambda exc: self._failed(generation, exc))
 
@@ -358,8 +360,9 @@ class LibraryModel(QAbstractTableModel):
         def done(result: _Loaded | None) -> None:
             if result is None or result.generation != self._generation:
                 return
-            self._busy = self._reloading = False
-            self._replace(result)
+            self._reloading = False
+            self._replace(result)  # busy meanwhile: no fetchMore inside the layout change
+            self._busy = False
             self.loaded.emit()
             if then is not None:
                 then()
