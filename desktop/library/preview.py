@@ -154,16 +154,20 @@ class PreviewPane(QWidget):
         self.meta.setToolTip(
             plain_tooltip("\n".join(x for x in (article.url, article.source_path) if x))
         )
-        if snippet:
-            self.snippet.setText(snippet_html(snippet))
-            self.snippet.show()
-        else:
-            self.snippet.hide()
+        self.set_snippet(snippet)
         # Plain text: the document's positions map to body offsets through
         # `_offsets` (they differ after an emoji: Qt counts UTF-16 units).
         self._offsets = OffsetMap(article.body)
         self.text_edit.setPlainText(article.body)
         self._stack.setCurrentIndex(1)
+
+    def set_snippet(self, snippet: str | None) -> None:
+        """Show (or hide) the search-hit line alone, the article left as it is."""
+        if snippet:
+            self.snippet.setText(snippet_html(snippet))
+            self.snippet.show()
+        else:
+            self.snippet.hide()
 
     def selected_span(self) -> tuple[int, int] | None:
         """(start, end) body offsets of the current selection, or None."""

@@ -81,6 +81,8 @@ class LibraryView(QWidget):
         self._previewed: tuple[int, str | None] | None = None
         # Asked to select while rows were on their way: selected when they land.
         self._wanted_ids: list[int] | None = None
+        # The ids last announced by `selection_changed`.
+        self._emitted_ids: list[int] | None = None
 
         self.model = LibraryModel(collection, run, parent=self)
 
@@ -423,22 +425,32 @@ class LibraryView(QWidget):
             self.preview.show_message(
                 f"{len(summaries)} articles selected.\n\nSelect exactly two to compare them."
             )
-        self.selection_changed.emit(articles)
+        ids = [int(s.id) for s in summaries]
+        if ids != self._emitted_ids:  # a search that kept the selection changes nothing
+            self._emitted_ids = ids
+            self.selection_changed.emit(articles)
 
     def _show_in_preview(self, summary: ArticleSummary) -> Article | None:
         """Read the selected article (the one body the library view reads) and preview it."""
         shown = self.preview.article
-        if self._previewed == (summary.id, self._searched) and shown is not None:
-            return shown  # already there: keep its scroll and text selection
+        if shown is not None and self._previewed is not None and self._previewed[0] == summary.id:
+            # Already there (a new search kept it selected): only the hit line
+            # changes; the body, its scroll and text selection stay.
+            if self._previewed[1] != self._searched:
+                self.preview.set_snippet(self._snippet(shown))
+                self._previewed = (summary.id, self._searched)
+            return shown
         try:
             article = self._library.get(summary.id)
         except ParallaxError as exc:
             self.status_message.emit(str(exc))
             return None
-        snippet = snippet_for(article.body, self._searched, MARKS) if self._searched else None
-        self.preview.show_article(article, snippet)
+        self.preview.show_article(article, self._snippet(article))
         self._previewed = (summary.id, self._searched)
         return article
+
+    def _snippet(self, article: Article) -> str | None:
+        return snippet_for(article.body, self._searched, MARKS) if self._searched else None
 
     def _on_activated(self, index: QModelIndex) -> None:
         summary = index.data(ARTICLE_ROLE)

@@ -246,3 +246,17 @@ def test_selecting_while_rows_are_on_their_way_selects_when_they_land(
         assert widget.preview.article is not None and widget.preview.article.id == orchard.id
     finally:
         tasks.shutdown()
+
+
+def test_a_search_that_keeps_the_selection_updates_only_the_hit_line(
+    qtbot: QtBot, view: LibraryView
+) -> None:
+    budget = next(s for s in view.model.summaries() if s.title.startswith("Budget"))
+    view.select_ids([budget.id])
+    view.preview.select_span(4, 11)  # the reader's place in the text
+    with qtbot.assertNotEmitted(view.selection_changed):
+        view.filter_edit.setText("harbour")
+        view.apply_filter()
+    assert view.selected_ids() == [budget.id]
+    assert view.preview.selected_span() == (4, 11)  # the body was not rendered again
+    assert view.preview.snippet.isVisible() and "harbour" in view.preview.snippet.text()
