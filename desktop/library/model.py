@@ -201,6 +201,10 @@ class LibraryModel(QAbstractTableModel):
         self._busy = False  # a query or page is on its way: no second fetch
         self._reloading = False  # a query (not just a page) is on its way
         self._started = False  # a sort before the first reload only sets the order
+        # What the reloads on their way were asked for (see `reload`).
+        self._pending_keep = 0
+        self._pending_find: list[int] = []
+        self._pending_then: list[Callable[[], None]] = []
 
     # -- Qt model API --------------------------------------------------------
 
@@ -334,12 +338,21 @@ class LibraryModel(QAbstractTableModel):
         Args:
             keep: fetch at least this many rows (e.g. as many as were shown).
             find_ids: fetch far enough to include these articles' rows.
-            then: called on the GUI thread once the rows are in (not if a
-                newer query superseded this one).
+            then: called on the GUI thread once the rows are in.
+
+        A reload asked for while another is on its way supersedes it (its
+        result is dropped) but inherits what it was asked to do: its `keep`,
+        `find_ids` and `then` (a restored sort must not lose the window's
+        "select the first row" at start-up).
         """
         self._started = True
         self._generation += 1
         self._busy = self._reloading = True
+        self._pending_keep = keep = max(keep, self._pending_keep)
+        self._pending_find += [i for i in find_ids if i not in self._pending_find]
+        if then is not None and then not in self._pending_then:
+            self._pending_then.append(then)
+        find_ids = list(self._pending_find)
         generation, query, source = self._generation, self._query, self._source
 
         def job() -> _Loaded | None:
@@ -363,9 +376,11 @@ class LibraryModel(QAbstractTableModel):
             self._reloading = False
             self._replace(result)  # busy meanwhile: no fetchMore inside the layout change
             self._busy = False
+            callbacks = self._pending_then
+            self._pending_keep, self._pending_find, self._pending_then = 0, [], []
             self.loaded.emit()
-            if then is not None:
-                then()
+            for callback in callbacks:
+                callback()
 
         self._run(job, done, lambda exc: self._failed(generation, exc))
 
@@ -428,6 +443,7 @@ class LibraryModel(QAbstractTableModel):
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self._busy = self._reloading = False
+            self._pending_keep, self._pending_find, self._pending_then = 0, [], []
             self.failed.emit(exc)
 
     @staticmethod

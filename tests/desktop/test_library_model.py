@@ -209,3 +209,23 @@ def test_words_column_says_chars_for_a_chinese_article(data_dir: Path) -> None:
         assert model.index(0, Column.OUTLET).data() == "人民日报"  # rendered in full
     finally:
         collection.close()
+
+
+def test_a_superseded_reload_hands_on_what_it_was_asked_to_do(
+    collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At start-up the window asks for the rows and then restores the user's
+    # sort: the first row must still be selected once rows land.
+    monkeypatch.setattr(model_module, "PAGE_SIZE", 1)
+    runner = Deferred()
+    model = LibraryModel(collection, runner)
+    oldest = collection.page(order_by="imported_at", descending=False)[0]
+    called: list[str] = []
+    model.reload(find_ids=[oldest.id], then=lambda: called.append("first"))
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    runner.finish(0)  # superseded: nothing happens
+    assert called == [] and model.loading
+    runner.finish(0)
+    assert called == ["first"] and not model.loading
+    assert model.row_of(oldest.id) is not None  # fetched far enough, in the new order
+    assert model.query.order_by == "title"
