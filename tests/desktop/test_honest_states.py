@@ -3,15 +3,9 @@ nothing said about one place or view lingers at the next."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_comparison_support import make_view, shown
 
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
@@ -19,6 +13,7 @@ from library.article import Article
 from library.collection import Collection
 from library.compare import compare_articles
 from library.export.wording import LOW_OVERLAP_TEXT
+from tests.desktop.comparison.test_comparison_support import make_view, shown
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

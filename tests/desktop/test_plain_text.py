@@ -21,9 +21,6 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_comparison_support import FLOOD_A, FLOOD_B, hand_built, make_view
-
 from desktop.importing.progress import ImportProgress
 from desktop.importing.report import ImportReportDialog
 from desktop.library.dialogs import ConfirmRemove, tell_library_recovered
@@ -35,6 +32,7 @@ from desktop.text import message_box, plain_tooltip, window_title
 from library.article import Article
 from library.collection import Collection
 from library.importer import FileResult, ImportReport
+from tests.desktop.comparison.test_comparison_support import FLOOD_A, FLOOD_B, hand_built, make_view
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

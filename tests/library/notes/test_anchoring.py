@@ -140,7 +140,7 @@ def test_randomised_edits_reanchor_or_detach() -> None:
     them at the right place, and a rewritten passage is not mistaken for another."""
     import random
 
-    sample = Path(__file__).resolve().parents[2] / "resources" / "articles"
+    sample = Path(__file__).resolve().parents[3] / "resources" / "articles"
     words = next(iter(sorted(sample.glob("*.md")))).read_text(encoding="utf-8").split()
     rng = random.Random(7)
     for _ in range(60):
