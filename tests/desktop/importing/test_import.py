@@ -179,3 +179,23 @@ def test_search_boxes_leave_dropped_files_to_the_import(window: MainWindow) -> N
     assert not window.library_view.filter_edit.acceptDrops()
     assert window.notes_panel is not None
     assert not window.notes_panel.search_bar.edit.acceptDrops()
+
+
+def test_the_search_box_does_not_wait_for_a_running_import(
+    qtbot: QtBot, window: MainWindow, files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The task manager has one worker, which an import holds for minutes:
+    # the table's queries (milliseconds) must not queue behind it.
+    window.collection.import_paths(files)
+    view = window.library_view
+    view.refresh()
+    wait_listed(qtbot, view)
+    release = threading.Event()
+    window.tasks.run(lambda: release.wait(10))  # the "import" on the worker
+    monkeypatch.setattr(type(window.importer), "running", property(lambda self: True))
+    try:
+        view.filter_edit.setText("zzzz-no-such-word")
+        view.apply_filter()
+        assert not view.model.loading and view.model.total == 0
+    finally:
+        release.set()
