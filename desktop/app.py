@@ -178,22 +178,35 @@ def _close_on_interrupt(window: MainWindow) -> None:
 
 
 def _exit_after_first_paint(window: MainWindow) -> None:
+    """Print when the window first paints, then quit.
+
+    With `PARALLAX_EXIT_AFTER_PAINT=rows`, wait for the first paint of the
+    library table with its rows in (they are listed on the task thread).
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
+    model = window.library_view.model
+    rows = os.environ.get(BENCH_ENV) == "rows"
+
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
-                self.done = True
-                # Painting is done once this event returns; report just after.
-                QTimer.singleShot(
-                    0,
-                    lambda: (print(f"painted {time.time():.6f}", flush=True), QApplication.quit()),
-                )
+            if event.type() != QEvent.Type.Paint or getattr(self, "done", False):
+                return False
+            if rows and (model.loading or not model.rowCount()):
+                return False
+            self.done = True
+            # Painting is done once this event returns; report just after.
+            QTimer.singleShot(
+                0,
+                lambda: (print(f"painted {time.time():.6f}", flush=True), QApplication.quit()),
+            )
             return False
 
     spy = FirstPaint(window)
     window.installEventFilter(spy)
+    if rows:
+        window.library_view.table.viewport().installEventFilter(spy)
 
 
 def _quiet_platform_noise() -> None:

@@ -10,6 +10,7 @@ of the window works without notes.  The actions are made by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.pair: tuple[Article, Article] | None = None
         self._toolbar_full_width: int | None = None
 
-        self.library_view = LibraryView(collection)
+        self.library_view = LibraryView(collection, run=self._run_listing)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
@@ -162,15 +163,24 @@ class MainWindow(QMainWindow):
         self._connect()
         self.window_layout = WindowLayout(self)
         self.window_layout.restore()
-        self.library_view.refresh()
-        if not self.library_view.selected_articles() and self.library_view.proxy.rowCount():
-            # Open on something to read rather than an empty preview.
-            self.library_view.table.selectRow(0)
+        # The first rows arrive from the task manager's thread: the window
+        # paints at once, without waiting for the library.
+        self.library_view.refresh(then=self._on_first_rows)
         self.show_library()
         recovered = getattr(collection, "library_recovered_from", None)
         if recovered is not None:
             QTimer.singleShot(0, lambda: tell_library_recovered(self, recovered))
-        elif self.library_view.model.rowCount() >= 2 and not self.recent.pairs():
+
+    def _on_first_rows(self) -> None:
+        if not self.library_view.selected_ids() and self.library_view.model.rowCount():
+            # Open on something to read rather than an empty preview.
+            self.library_view.table.selectRow(0)
+        recovered = getattr(self.collection, "library_recovered_from", None)
+        if (
+            recovered is None
+            and self.library_view.model.library_total >= 2
+            and not self.recent.pairs()
+        ):
             # First steps: the one thing a new user must discover.
             self.statusBar().showMessage(
                 "Tip: select two articles (Ctrl+click) and press Ctrl+D to compare them, "
@@ -423,7 +433,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         on_library = self.stack.currentWidget() is self.library_view
-        count = len(self.library_view.selected_articles())
+        count = len(self.library_view.selected_ids())
         self.act_compare.setEnabled(on_library and count == 2)
         self.act_compare_with.setEnabled(on_library and count == 1)
         for act in (self.reviewing.act_link, self.reviewing.act_review):
@@ -464,6 +474,17 @@ class MainWindow(QMainWindow):
         if job is None:
             self.show_status(BUSY_TEXT)
         return job
+
+    def _run_listing(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
+        # The library table's queries (a page and a count: milliseconds) run
+        # in the read lane: the search box never waits behind an import (db
+        # lane) or a comparison (compute lane).
+        self.tasks.run(job, on_done, on_error, lane="read")
 
     def _import_done(self, report: ImportReport) -> None:
         # New articles may be other coverage of the selected one, and notes

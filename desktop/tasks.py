@@ -8,6 +8,9 @@ one of two named lanes:
 - "compute": two threads, for comparisons and rankings.  They read through
   their own connections; two threads so that a newer comparison need not wait
   for an older one the engine cannot interrupt.
+- "read": one thread, for the library table's short queries (a page, a
+  count), so typing in the search box never waits behind an import or a
+  comparison.
 
 A job may carry a `key`: a newer job with the same key supersedes the older
 one (latest request wins).  The older one is dropped if it has not started,
@@ -30,9 +33,9 @@ T = TypeVar("T")
 P = ParamSpec("P")
 log = logging.getLogger(__name__)
 
-Lane = Literal["db", "compute"]
+Lane = Literal["db", "compute", "read"]
 #: Threads per lane.  "db" must stay 1: SQLite writers must not race.
-LANE_THREADS: dict[Lane, int] = {"db": 1, "compute": 2}
+LANE_THREADS: dict[Lane, int] = {"db": 1, "compute": 2, "read": 1}
 
 
 class TaskManager(QObject):

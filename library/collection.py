@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from library.notes import NotesStore
     from library.reviews import Review, ReviewedComparison, ReviewsStore
     from library.store.aliases import Alias
+    from library.store.listing import ArticleSummary, Listing
 
 
 #: SQLite's largest integer: no article id is above it.
@@ -382,6 +383,58 @@ class Collection(CollectionOps):
         except ModelUnavailable as exc:
             return fallback(exc)
         return make_backend(name, embed=embed)
+
+    # -- listing (read-only; safe in a worker thread) ------------------------
+
+    @cached_property
+    def listing(self) -> Listing:
+        """Pages and counts of the library, each on its own short connection.
+
+        The window's table runs these on a worker thread, where the library
+        store's own connection (the GUI thread's) must not be used.
+        """
+        from library.store.listing import Listing
+
+        return Listing(self.library.path)
+
+    def page(
+        self,
+        offset: int = 0,
+        limit: int | None = None,
+        *,
+        order_by: str = "imported_at",
+        descending: bool = True,
+        filter_query: str | None = None,
+    ) -> list[ArticleSummary]:
+        """Current articles' metadata, sorted and filtered in SQL; no body read.
+
+        Args:
+            order_by: a key of `library.store.listing.SORT_COLUMNS`.
+            filter_query: what was typed in a search box; None lists all.
+
+        Raises:
+            InvalidQuery: `filter_query` has no word to search for.
+        """
+        return self.listing.page(
+            offset, limit, order_by=order_by, descending=descending, filter_query=filter_query
+        )
+
+    def count(self, filter_query: str | None = None) -> int:
+        """How many current articles `page` lists with this filter."""
+        return self.listing.count(filter_query)
+
+    def position(
+        self,
+        article_id: int,
+        *,
+        order_by: str = "imported_at",
+        descending: bool = True,
+        filter_query: str | None = None,
+    ) -> int | None:
+        """The row of `article_id` in that `page` listing, or None if it is not listed."""
+        return self.listing.position(
+            article_id, order_by=order_by, descending=descending, filter_query=filter_query
+        )
 
 
 def import_changes(report: ImportReport) -> Changes:

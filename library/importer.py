@@ -162,21 +162,22 @@ def import_paths(
     """
     files = collect_files(paths)
     report = ImportReport()
-    for done, (path, explicit, refusal) in enumerate(files):
-        if should_cancel is not None and should_cancel():
-            report.cancelled = True
-            break
-        if on_progress is not None:
-            on_progress(done, len(files), path)
-        if refusal:
-            result = FileResult(path, "refused", reason=refusal)
-        else:
-            result = _import_one(store, path, explicit)
-        report.results.append(result)
-        if on_result is not None:
-            on_result(result)
-    # Imports are counted into the word frequencies in batches: finish this one.
-    store.fold_word_counts()
+    with store.importing():
+        for done, (path, explicit, refusal) in enumerate(files):
+            if should_cancel is not None and should_cancel():
+                report.cancelled = True
+                break
+            if on_progress is not None:
+                on_progress(done, len(files), path)
+            if refusal:
+                result = FileResult(path, "refused", reason=refusal)
+            else:
+                result = _import_one(store, path, explicit)
+            report.results.append(result)
+            if on_result is not None:
+                on_result(result)
+        # Imports are counted into the word frequencies in batches: finish this one.
+        store.fold_word_counts()
     if on_progress is not None and not report.cancelled:
         on_progress(len(files), len(files), Path())
     return report

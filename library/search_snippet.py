@@ -203,3 +203,19 @@ def _width(char: str) -> int:
     if "\u3400" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7a3":
         return 2
     return display_width(char)
+
+
+def snippet_for(text: str, typed: str, marks: tuple[str, str]) -> str | None:
+    """`excerpt` of `text` for what the user typed in a search box; None if nothing searchable.
+
+    The library table lists a filter's matches without reading their bodies;
+    the one shown in the preview gets its snippet here, as `search` makes it.
+    """
+    from library.errors import InvalidQuery
+    from library.fts_query import fold_query, parse_query
+
+    try:
+        query = fold_query(parse_query(typed))
+    except InvalidQuery:
+        return None
+    return excerpt(text, Highlighter(query.fts), marks)

@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if TYPE_CHECKING:
     from library.collection import Collection
+    from library.notes import NotesStore
+    from library.store import LibraryStore
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -46,6 +48,39 @@ def test_data() -> Path:
 def sample_paths() -> list[Path]:
     """The two sample articles shipped in resources/articles."""
     return sorted(SAMPLES.glob("*.md"))
+
+
+@pytest.fixture
+def collection(data_dir: Path) -> Iterator[Collection]:
+    """A `Collection` in `data_dir`, seeded with the two sample articles; closed after.
+
+    Test files whose articles differ define their own `collection`.
+    """
+    from library.collection import Collection
+
+    coll = Collection(data_dir)
+    yield coll
+    coll.close()
+
+
+@pytest.fixture
+def notes_store(data_dir: Path) -> Iterator[NotesStore]:
+    """A `NotesStore` in `data_dir` (no library bound); closed after."""
+    from library.notes import NotesStore
+
+    notes = NotesStore(data_dir)
+    yield notes
+    notes.close()
+
+
+@pytest.fixture
+def library_store(tmp_path: Path) -> Iterator[LibraryStore]:
+    """An empty `LibraryStore` in a fresh folder; closed after."""
+    from library.store import LibraryStore
+
+    store = LibraryStore(tmp_path / "home")
+    yield store
+    store.close()
 
 
 @pytest.fixture

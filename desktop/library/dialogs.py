@@ -6,6 +6,7 @@ answer; tests monkeypatch `ask` instead of driving a modal loop.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,10 @@ from PySide6.QtWidgets import (
 from desktop.library.preview import meta_line
 from desktop.text import message_box, plain_label, plain_tooltip
 from library.article import Article
+from library.store.listing import ArticleSummary
+
+#: A candidate in a list: a whole article or its listing row (no body needed).
+Listed = Article | ArticleSummary
 
 
 class ArticlePicker(QDialog):
@@ -35,7 +40,9 @@ class ArticlePicker(QDialog):
         parent: owning widget.
     """
 
-    def __init__(self, articles: list[Article], prompt: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, articles: Sequence[Listed], prompt: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Compare With")
         self.setAccessibleName("Choose an article")
@@ -81,12 +88,12 @@ class ArticlePicker(QDialog):
         layout.addWidget(buttons)
         label.setBuddy(self.filter)
 
-    def chosen(self) -> Article | None:
+    def chosen(self) -> Listed | None:
         """The highlighted article, if a visible one is highlighted."""
         item = self.list.currentItem()
         if item is None or item.isHidden():
             return None
-        article: Article = item.data(Qt.ItemDataRole.UserRole)
+        article: Listed = item.data(Qt.ItemDataRole.UserRole)
         return article
 
     def _narrow(self, text: str) -> None:
@@ -105,8 +112,8 @@ class ArticlePicker(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, articles: list[Article], prompt: str = ""
-    ) -> Article | None:
+        cls, parent: QWidget | None, articles: Sequence[Listed], prompt: str = ""
+    ) -> Listed | None:
         """Run the picker modally; the chosen article, or None if cancelled."""
         dialog = cls(articles, prompt or "Compare with which article?", parent)
         try:
@@ -121,7 +128,7 @@ class ConfirmRemove:
     """The "remove these articles?" question."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, articles: list[Article]) -> bool:
+    def ask(cls, parent: QWidget | None, articles: Sequence[Listed]) -> bool:
         """True if the user confirms removing `articles` (and their versions)."""
         if len(articles) == 1:
             text = f"Remove “{articles[0].title}” from the library?"

@@ -27,13 +27,14 @@ from desktop.library.reading import ExtraContextActions
 from desktop.passages import mark_noted
 from desktop.text import plain_label, plain_tooltip
 from library.article import Article
+from library.store.listing import ArticleSummary
 
 # Search marks: control characters, which never occur in article text, unlike "[".
 MARKS = ("\x02", "\x03")
 _MARKED = re.compile("\x02([^\x02\x03]*)\x03")
 
 
-def meta_line(article: Article) -> str:
+def meta_line(article: Article | ArticleSummary) -> str:
     """ "Outlet · 2024-03-05 · 812 words" (or "1,234 chars" in Chinese), leaving out what the
     source does not state."""
     parts = [article.outlet or "", format_date(article.published), article.length_label]
@@ -153,16 +154,20 @@ class PreviewPane(QWidget):
         self.meta.setToolTip(
             plain_tooltip("\n".join(x for x in (article.url, article.source_path) if x))
         )
-        if snippet:
-            self.snippet.setText(snippet_html(snippet))
-            self.snippet.show()
-        else:
-            self.snippet.hide()
+        self.set_snippet(snippet)
         # Plain text: the document's positions map to body offsets through
         # `_offsets` (they differ after an emoji: Qt counts UTF-16 units).
         self._offsets = OffsetMap(article.body)
         self.text_edit.setPlainText(article.body)
         self._stack.setCurrentIndex(1)
+
+    def set_snippet(self, snippet: str | None) -> None:
+        """Show (or hide) the search-hit line alone, the article left as it is."""
+        if snippet:
+            self.snippet.setText(snippet_html(snippet))
+            self.snippet.show()
+        else:
+            self.snippet.hide()
 
     def selected_span(self) -> tuple[int, int] | None:
         """(start, end) body offsets of the current selection, or None."""

@@ -1,12 +1,16 @@
 """`LibraryView`: filter box, sortable article table and preview, in a splitter.
 
-Filter-as-you-type runs the library's full-text search 150 ms after the last
-keystroke (a debounce: FTS5 is quick, but re-filtering the table on every
-key of a fast typist makes the view flicker), then narrows the proxy to the
-hit ids, keeping whatever sort the user chose.
+Filter-as-you-type asks the model for the matching rows 150 ms after the last
+keystroke (a debounce: re-listing on every key of a fast typist makes the
+view flicker).  The model runs the FTS5 query and its count off the GUI
+thread, keeping whatever sort the user chose; a newer keystroke's result
+replaces an older one's, never the reverse.  The table holds no body: the
+one previewed is read when it is selected.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -23,14 +27,16 @@ from PySide6.QtWidgets import (
 
 from desktop.library.dialogs import ArticlePicker, ConfirmRemove
 from desktop.library.empty_state import EmptySearchState
-from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel
+from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel, Runner, run_now
 from desktop.library.preview import MARKS, PreviewPane
-from desktop.library.proxy import LibraryProxy
 from desktop.text import clip, plain_label, warn
 from library.article import Article
 from library.changes import Changes
 from library.collection import Collection
 from library.errors import InvalidQuery, ParallaxError
+from library.fts_query import parse_query
+from library.search_snippet import snippet_for
+from library.store.listing import ArticleSummary
 
 SEARCH_DELAY_MS = 150
 # A long outlet name is elided (its tooltip has it whole) rather than squeeze the titles.
@@ -41,16 +47,20 @@ class LibraryView(QWidget):
     """The library page of the main window.
 
     Args:
-        collection: the open collection; its library is read on the GUI
-            thread only, and removals go through `Collection.remove`.
+        collection: the data it lists (pages and counts through `Collection`);
+            removals go through `Collection.remove`.
         parent: owning widget.
+        run: runs the listing queries off the GUI thread (`TaskManager.run`);
+            by default they run at once (tests, scripts).
 
     Signals:
-        selection_changed(list): the selected articles (in row order).
+        selection_changed(list): the selected articles (in row order); one
+            selected article is read whole (`Article`), more stay
+            `ArticleSummary` (no body read).
         article_activated(object): an article was double-clicked or Enter was
             pressed on it.
         status_message(str): a quiet message for the status bar.
-        filter_applied(int): the filter was (re)applied; the number of rows shown.
+        filter_applied(int): the filter was (re)applied; the number of articles it matches.
         changes_made(Changes): what a removal changed, for the other views.
     """
 
@@ -60,16 +70,25 @@ class LibraryView(QWidget):
     filter_applied = Signal(int)
     changes_made = Signal(object)
 
-    def __init__(self, collection: Collection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, collection: Collection, parent: QWidget | None = None, *, run: Runner = run_now
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryView")
         self.collection = collection
-        self._library = collection.library  # reads only
-        self._snippets: dict[int, str] = {}
+        self._library = collection.library
+        #: What the listed rows were filtered by (None: nothing), for the snippet.
+        self._searched: str | None = None
+        #: The filter's own message ("Nothing to search for…"), shown as the note.
+        self._filter_problem = ""
+        # The article the preview shows, and the search its snippet is for.
+        self._previewed: tuple[int, str | None] | None = None
+        # Asked to select while rows were on their way: selected when they land.
+        self._wanted_ids: list[int] | None = None
+        # The ids last announced by `selection_changed`.
+        self._emitted_ids: list[int] | None = None
 
-        self.model = LibraryModel(parent=self)
-        self.proxy = LibraryProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = LibraryModel(collection, run, parent=self)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
@@ -85,7 +104,7 @@ class LibraryView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("libraryTable")
         self.table.setAccessibleName("Articles")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -142,30 +161,44 @@ class LibraryView(QWidget):
         self.filter_edit.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(self._on_activated)
-        self.proxy.modelReset.connect(self._update_note)
+        self.model.failed.connect(self._on_failed)
 
     # -- data ----------------------------------------------------------------
 
-    def refresh(self, select_ids: list[int] | None = None) -> None:
-        """Reload the articles from the library, keeping (or setting) the selection."""
-        keep = (
-            select_ids
-            if select_ids is not None
-            else [int(a.id) for a in self.selected_articles() if a.id is not None]
-        )
-        self.model.set_articles(self._library.articles())
-        self.preview.set_library_empty(self.model.rowCount() == 0)
-        if self.filter_edit.text().strip():
-            self.apply_filter()
-            if select_ids and not any(self._shown(i) for i in select_ids):
+    def refresh(
+        self, select_ids: list[int] | None = None, then: Callable[[], None] | None = None
+    ) -> None:
+        """List the articles again (in the background), keeping (or setting) the selection.
+
+        Args:
+            select_ids: select these articles instead of the current selection.
+            then: called once the rows are in.
+        """
+        keep = select_ids if select_ids is not None else self.selected_ids()
+
+        def loaded() -> None:
+            if select_ids and self._searched and not any(self._shown(i) for i in select_ids):
                 # e.g. a just-imported article the search does not match: rather
                 # than select nothing, clear the search and show it.
+                self._search_timer.stop()
+                self.filter_edit.blockSignals(True)
                 self.filter_edit.clear()
-                self.apply_filter()
-        else:
+                self.filter_edit.blockSignals(False)
+                self._filter_problem = ""
+                self._searched = None
+                self.model.set_filter(None, find_ids=keep, then=loaded)
+                return
+            self.preview.set_library_empty(self.model.library_total == 0)
+            self.select_ids(self._take_wanted(keep))
             self._update_note()
-        self.select_ids(keep)
-        self.fit_columns()
+            self.fit_columns()
+            if then is not None:
+                then()
+
+        self._use_filter_text()
+        same = self.model.query.filter_query == self._searched
+        shown = self.model.rowCount() if same else 0  # as far as the user scrolled
+        self.model.set_filter(self._searched, keep=shown, find_ids=keep, then=loaded)
 
     def fit_columns(self) -> None:
         """Widen the short columns to their content (never narrower than the user left them)."""
@@ -181,51 +214,71 @@ class LibraryView(QWidget):
         self.apply_filter()
 
     def apply_filter(self) -> None:
-        """Run the search for the filter text now and narrow the table to its hits."""
+        """List the articles matching the filter text now (the rows arrive in the background)."""
         self._search_timer.stop()
+        self._use_filter_text()
+        keep = self.selected_ids()
+        self.model.set_filter(self._searched, find_ids=keep, then=self._filtered)
+
+    def _use_filter_text(self) -> None:
+        """Read the search box: what to filter by, or why nothing is."""
         text = self.filter_edit.text().strip()
-        self._snippets = {}
-        if not text:
-            self.proxy.set_allowed_ids(None)
-            self.filter_note.setText("")
-        else:
+        self._filter_problem = ""
+        self._searched = None
+        if text:
             try:
-                limit = max(50, self.model.rowCount())
-                hits = self._library.search(text, limit=limit, marks=MARKS)
+                parse_query(text)  # cheap: only its validity is wanted here
             except InvalidQuery as exc:
                 # Nothing searchable typed yet (e.g. only punctuation): not an error.
-                self.proxy.set_allowed_ids(None)
-                self.filter_note.setText(str(exc))
-                self.filter_applied.emit(self.proxy.rowCount())
-                return
-            except ParallaxError as exc:
-                self.status_message.emit(str(exc))
-                return
-            self._snippets = {int(h.article.id): h.snippet for h in hits if h.article.id}
-            self.proxy.set_allowed_ids(set(self._snippets))
-        self._update_note()
-        self._on_selection()
-        self.filter_applied.emit(self.proxy.rowCount())
+                self._filter_problem = str(exc)
+            else:
+                self._searched = text
 
     # -- selection -----------------------------------------------------------
 
-    def selected_articles(self) -> list[Article]:
-        """The selected rows' articles, top to bottom."""
+    def selected_summaries(self) -> list[ArticleSummary]:
+        """The selected rows' metadata, top to bottom (no body read)."""
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
         return [i.data(ARTICLE_ROLE) for i in rows]
 
+    def selected_ids(self) -> list[int]:
+        """The selected articles' ids, top to bottom."""
+        return [int(s.id) for s in self.selected_summaries()]
+
+    def selected_articles(self) -> list[Article]:
+        """The selected articles, read whole (bodies included), top to bottom."""
+        try:
+            return [self._library.get(i) for i in self.selected_ids()]
+        except ParallaxError as exc:  # removed meanwhile by another Parallax
+            self.status_message.emit(str(exc))
+            return []
+
     def select_ids(self, ids: list[int]) -> None:
-        """Select the rows of these article ids (the first becomes current)."""
+        """Select the rows of these article ids (the first becomes current).
+
+        Ids listed but not fetched yet are fetched first (in the background);
+        while rows are on their way, the selection is made when they land.
+        """
+        if self.model.loading:
+            self._wanted_ids = list(ids)
+            self._select(ids)  # those already listed, for now
+            return
+        missing = [i for i in ids if self.model.row_of(i) is None]
+        if missing and self.model.total > self.model.rowCount():
+            self.model.reload(
+                keep=self.model.rowCount(), find_ids=ids, then=lambda: self._select(ids)
+            )
+        self._select(ids)
+
+    def _select(self, ids: list[int]) -> None:
         selection = self.table.selectionModel()
         selection.clearSelection()
         first: QModelIndex | None = None
         for article_id in ids:
             row = self.model.row_of(article_id)
             if row is None:
-                continue
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if not index.isValid():
-                continue  # filtered out
+                continue  # not listed (filtered out) or not fetched yet
+            index = self.model.index(row, 0)
             flags = (
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             )
@@ -237,25 +290,33 @@ class LibraryView(QWidget):
             self.table.scrollTo(first)
 
     def _shown(self, article_id: int) -> bool:
-        """Whether `article_id` has a row that the search leaves visible."""
-        row = self.model.row_of(article_id)
-        if row is None:
-            return False
-        return self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
+        """Whether `article_id` has a row (the search leaves it visible, and it is fetched)."""
+        return self.model.row_of(article_id) is not None
 
     def pick_partner(self) -> tuple[Article, Article] | None:
         """ "Compare With…": the selected article and one the user picks, or None."""
-        selected = self.selected_articles()
+        selected = self.selected_summaries()
         if len(selected) != 1:
             self.status_message.emit("Select one article, then choose Compare With….")
             return None
         first = selected[0]
-        others = [a for a in self.model.articles() if a.id != first.id]
+        try:
+            # Titles and metadata only: the one picked is read whole below.
+            others = [a for a in self.collection.page() if a.id != first.id]
+        except ParallaxError as exc:
+            self.status_message.emit(str(exc))
+            return None
         if not others:
             self.status_message.emit("Import another article to compare this one with.")
             return None
         other = ArticlePicker.ask(self, others, f"Compare “{first.title}” with:")
-        return None if other is None else (first, other)
+        if other is None or other.id is None:
+            return None
+        try:
+            return self._library.get(first.id), self._library.get(other.id)
+        except ParallaxError as exc:
+            self.status_message.emit(str(exc))
+            return None
 
     def on_changes(self, changes: Changes) -> None:
         """Reload when articles were added, replaced or removed (the window calls it).
@@ -268,7 +329,7 @@ class LibraryView(QWidget):
 
     def remove_selected(self) -> None:
         """Remove the selected articles (all versions) after asking; their notes are kept."""
-        articles = self.selected_articles()
+        articles = self.selected_summaries()
         if not articles or not ConfirmRemove.ask(self, articles):
             return
         changes, removed, kept = Changes(), 0, 0
@@ -294,16 +355,19 @@ class LibraryView(QWidget):
 
     def show_passage(self, article_id: int, start: int, end: int) -> None:
         """Show `article_id` in the preview with body[start:end] selected."""
-        if self.model.row_of(article_id) is not None and self.proxy.filtering:
-            self.filter_edit.clear()  # its row is filtered out: show everything
+        listed = not self.model.loading and self.model.row_of(article_id) is not None
+        if self.filter_edit.text().strip() and not listed:
+            self.filter_edit.clear()  # its row is (or may be) filtered out: show everything
             self.apply_filter()
-        self.select_ids([article_id])
         if self.preview.article is None or self.preview.article.id != article_id:
             try:  # e.g. an older version, which the table does not list
                 self.preview.show_article(self._library.get(article_id))
             except ParallaxError as exc:
                 self.status_message.emit(str(exc))
                 return
+            self._previewed = (article_id, None)
+        # After the preview: selecting its row keeps what the preview shows.
+        self.select_ids([article_id])
         self.preview.select_span(start, end)
         self.preview.text_edit.setFocus()
 
@@ -340,41 +404,97 @@ class LibraryView(QWidget):
     # -- slots ---------------------------------------------------------------
 
     def _focus_table(self) -> None:
-        self.apply_filter()
-        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+        def first_row() -> None:
+            if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._use_filter_text()
+            # Connected first: a runner that runs at once has loaded by the next line.
+            self.model.loaded.connect(first_row, Qt.ConnectionType.SingleShotConnection)
+            self.model.set_filter(self._searched, find_ids=self.selected_ids(), then=self._filtered)
+        else:
+            first_row()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _take_wanted(self, default: list[int]) -> list[int]:
+        wanted, self._wanted_ids = self._wanted_ids, None
+        return default if wanted is None else wanted
+
+    def _filtered(self) -> None:
+        if self._wanted_ids is not None:
+            self._select(self._take_wanted([]))
+        self._update_note()
+        self._on_selection()
+        self.filter_applied.emit(self.model.total)
+
     def _on_selection(self, *_: object) -> None:
-        articles = self.selected_articles()
-        if len(articles) == 1 and articles[0].id is not None:
-            self.preview.show_article(articles[0], self._snippets.get(int(articles[0].id)))
-        elif not articles:
+        summaries = self.selected_summaries()
+        articles: list[Article | ArticleSummary] = list(summaries)
+        if len(summaries) == 1:
+            article = self._show_in_preview(summaries[0])
+            articles = [article] if article is not None else []
+        elif not summaries:
+            self._previewed = None
             self.preview.show_article(None)
-        elif len(articles) == 2:
+        elif len(summaries) == 2:
+            self._previewed = None
             self.preview.show_message(
                 "Two articles selected:\n\n"
-                + "\n".join(f"• {clip(a.title, 70)}" for a in articles)
+                + "\n".join(f"• {clip(a.title, 70)}" for a in summaries)
                 + "\n\nPress Ctrl+D (Compare Selected) to compare them side by side."
             )
         else:
+            self._previewed = None
             self.preview.show_message(
-                f"{len(articles)} articles selected.\n\nSelect exactly two to compare them."
+                f"{len(summaries)} articles selected.\n\nSelect exactly two to compare them."
             )
-        self.selection_changed.emit(articles)
+        ids = [int(s.id) for s in summaries]
+        if ids != self._emitted_ids:  # a search that kept the selection changes nothing
+            self._emitted_ids = ids
+            self.selection_changed.emit(articles)
+
+    def _show_in_preview(self, summary: ArticleSummary) -> Article | None:
+        """Read the selected article (the one body the library view reads) and preview it."""
+        shown = self.preview.article
+        if shown is not None and self._previewed is not None and self._previewed[0] == summary.id:
+            # Already there (a new search kept it selected): only the hit line
+            # changes; the body, its scroll and text selection stay.
+            if self._previewed[1] != self._searched:
+                self.preview.set_snippet(self._snippet(shown))
+                self._previewed = (summary.id, self._searched)
+            return shown
+        try:
+            article = self._library.get(summary.id)
+        except ParallaxError as exc:
+            self.status_message.emit(str(exc))
+            return None
+        self.preview.show_article(article, self._snippet(article))
+        self._previewed = (summary.id, self._searched)
+        return article
+
+    def _snippet(self, article: Article) -> str | None:
+        return snippet_for(article.body, self._searched, MARKS) if self._searched else None
 
     def _on_activated(self, index: QModelIndex) -> None:
-        article = index.data(ARTICLE_ROLE)
-        if article is not None:
-            self.article_activated.emit(article)
+        summary = index.data(ARTICLE_ROLE)
+        if summary is not None:
+            self.article_activated.emit(summary)
+
+    def _on_failed(self, exc: object) -> None:
+        self.status_message.emit(str(exc))
 
     def _update_note(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        nothing = self.proxy.filtering and shown == 0 and total > 0
+        total = self.model.library_total
+        filtering = self.model.query.filter_query is not None
+        shown = self.model.total
+        nothing = filtering and shown == 0 and total > 0
         self.empty_state.show_for(self.filter_edit.text().strip() if nothing else None)
-        if self.proxy.filtering:
+        if self._filter_problem:
+            self.filter_note.setText(self._filter_problem)
+        elif filtering:
             noun = "article" if total == 1 else "articles"
-            self.filter_note.setText(f"{shown} of {total} {noun} match")
+            self.filter_note.setText(f"{shown:,} of {total:,} {noun} match")
         else:
-            self.filter_note.setText(f"{total} article{'s' if total != 1 else ''}")
+            self.filter_note.setText(f"{total:,} article{'s' if total != 1 else ''}")

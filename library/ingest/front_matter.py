@@ -30,10 +30,12 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _SafeYAMLHandler(YAMLHandler):
     def load(self, fm: str, **kwargs: object) -> Any:
         # First only the event stream (flat, cheap): an alias is refused
-        # before the loader could build anything from it.
-        for event in yaml.parse(fm, Loader=_LOADER):
-            if isinstance(event, yaml.AliasEvent):
-                raise AliasRefused(problem="alias", problem_mark=event.start_mark)
+        # before the loader could build anything from it.  An alias is
+        # written with "*": a header without one (nearly all) is parsed once.
+        if "*" in fm:
+            for event in yaml.parse(fm, Loader=_LOADER):
+                if isinstance(event, yaml.AliasEvent):
+                    raise AliasRefused(problem="alias", problem_mark=event.start_mark)
         return yaml.load(fm, Loader=_LOADER)  # a safe loader
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from library.article import ArticleId
 from library.chinese import is_chinese
-from library.fts_query import parse_query
+from library.database import BUSY_TIMEOUT_MS, translate_errors
+from library.fts_query import fold_query, parse_query
 
 #: Columns a page can be sorted by, with the SQL that sorts them.  Text sorts
 #: ignore case, as a user reading a table expects; ties always fall to the id.
@@ -116,17 +118,16 @@ def summary_from_row(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
 def filter_clause(filter_query: str | None) -> tuple[str, list[Any]]:
     """SQL (to AND into a WHERE over `articles a`) keeping the articles that match.
 
+    One FTS5 MATCH on the folded index, as `LibraryStore.search` runs it: a
+    Chinese word (in either script) or a symbol is found by the index too, so
+    no filter ever scans the bodies.
+
     Raises:
         InvalidQuery: `filter_query` has no word to search for.
     """
     if filter_query is None or not filter_query.strip():
         return "1", []
-    query = parse_query(filter_query)
-    if query.needs_substring_search:
-        # As `LibraryStore.search`: FTS5's tokenizer cannot find a word inside
-        # a CJK run or a symbol; SQLite scans the text, Python never sees it.
-        where = " AND ".join("instr(a.title || ' ' || a.body, ?) > 0" for _ in query.terms)
-        return where, list(query.terms)
+    query = fold_query(parse_query(filter_query))
     return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [query.fts]
 
 
@@ -156,3 +157,78 @@ def count_sql(filter_query: str | None) -> tuple[str, list[Any]]:
     where, params = filter_clause(filter_query)
     sql = f"SELECT count(*) FROM articles a WHERE a.superseded_by IS NULL AND {where}"
     return sql, params
+
+
+def position_sql(
+    article_id: int, order_by: str, descending: bool, filter_query: str | None
+) -> tuple[str, list[Any]]:
+    """The 0-based row of `article_id` among `page_sql`'s rows (none if it is not among them)."""
+    if order_by not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort by {order_by!r}; one of {sorted(SORT_COLUMNS)}")
+    direction = "DESC" if descending else "ASC"
+    where, params = filter_clause(filter_query)
+    sql = (
+        "SELECT pos FROM (SELECT a.id, row_number() OVER "
+        f"(ORDER BY {SORT_COLUMNS[order_by]} {direction}, a.id {direction}) - 1 AS pos "
+        f"FROM articles a WHERE a.superseded_by IS NULL AND {where}) WHERE id = ?"
+    )
+    return sql, [*params, article_id]
+
+
+class Listing:
+    """The listing queries on a connection of the calling thread's own.
+
+    `Collection` uses it for the window's table, whose queries run on a
+    worker thread: SQLite connections belong to the thread that opened them,
+    so each call opens a short read-only one (about a millisecond), as
+    `LibraryWeights` does.
+
+    Args:
+        db_path: the library database (`library.db`).
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+
+    def page(
+        self,
+        offset: int = 0,
+        limit: int | None = None,
+        *,
+        order_by: str = "imported_at",
+        descending: bool = True,
+        filter_query: str | None = None,
+    ) -> list[ArticleSummary]:
+        """As `LibraryStore.page`."""
+        sql, params = page_sql(offset, limit, order_by, descending, filter_query)
+        return [summary_from_row(row) for row in self._rows(sql, params)]
+
+    def count(self, filter_query: str | None = None) -> int:
+        """As `LibraryStore.count`."""
+        sql, params = count_sql(filter_query)
+        rows = self._rows(sql, params)
+        return int(rows[0][0]) if rows else 0
+
+    def position(
+        self,
+        article_id: int,
+        *,
+        order_by: str = "imported_at",
+        descending: bool = True,
+        filter_query: str | None = None,
+    ) -> int | None:
+        """The row `article_id` has in `page(order_by=…, …)`'s listing, or None."""
+        sql, params = position_sql(article_id, order_by, descending, filter_query)
+        rows = self._rows(sql, params)
+        return int(rows[0][0]) if rows else None
+
+    def _rows(self, sql: str, params: list[Any]) -> list[Any]:
+        if not self.db_path.exists():  # an empty library kept in memory: nothing listed
+            return []
+        uri = f"{self.db_path.resolve().as_uri()}?mode=ro"
+        with translate_errors(self.db_path):
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                return conn.execute(sql, params).fetchall()
+            finally:
+                conn.close()

@@ -3,16 +3,9 @@ nothing said about one place or view lingers at the next."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_comparison_support import make_view, shown
 
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
@@ -20,6 +13,7 @@ from library.article import Article
 from library.collection import Collection
 from library.compare import compare_articles
 from library.export.wording import LOW_OVERLAP_TEXT
+from tests.desktop.comparison.test_comparison_support import make_view, shown
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -78,13 +72,6 @@ def test_navigation_hides_the_old_tooltip_and_says_the_new_reason(
     assert hidden, "the old tooltip was left over the new place"
     assert messages[-1].startswith("Divergent claim — ")
     assert "(absent)" not in messages[-1]
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)
-    yield coll
-    coll.close()
 
 
 def test_the_status_bar_is_cleared_on_a_change_of_view(

@@ -3,7 +3,7 @@ and the reading position kept across resizes and panel changes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,13 +16,6 @@ from desktop.settings import Settings
 from library.collection import Collection
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # seeded with the two sample articles
-    yield coll
-    coll.close()
 
 
 def open_window(qtbot: QtBot, collection: Collection, size: tuple[int, int]) -> MainWindow:

@@ -22,23 +22,14 @@ from desktop.settings import Settings
 from library.article import Article
 from library.collection import Collection
 from library.errors import DatabaseLocked
+from tests.helpers import open_window, wait_listed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # seeded with the two sample articles
-    yield coll
-    coll.close()
-
-
 def make_window(qtbot: QtBot, collection: Collection) -> MainWindow:
-    win = MainWindow(collection, Settings(collection.data_dir))
-    qtbot.addWidget(win)
-    win.show()
-    return win
+    return open_window(qtbot, collection)
 
 
 @pytest.fixture
@@ -113,11 +104,12 @@ def test_picker_narrows_and_returns_choice(qtbot: QtBot, collection: Collection)
 
 @pytest.mark.parametrize("confirm", [True, False])
 def test_remove_asks_first(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, confirm: bool
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, confirm: bool
 ) -> None:
     monkeypatch.setattr(ConfirmRemove, "ask", classmethod(lambda cls, parent, arts: confirm))
     window.library_view.table.selectRow(0)
     window.act_remove.trigger()
+    wait_listed(qtbot, window.library_view)
     assert window.collection.library.count() == (1 if confirm else 2)
     assert window.library_view.model.rowCount() == window.collection.library.count()
 
@@ -150,7 +142,7 @@ def test_geometry_and_splitter_are_remembered(qtbot: QtBot, collection: Collecti
     assert second.library_view.splitter.sizes() == saved
     header = second.library_view.table.horizontalHeader()
     assert header.sortIndicatorSection() == Column.WORDS
-    proxy = second.library_view.proxy
+    proxy = second.library_view.model
     words = [proxy.index(r, Column.WORDS).data(SORT_ROLE) for r in range(proxy.rowCount())]
     assert words == sorted(words)
     second.close()
@@ -400,6 +392,7 @@ def test_removing_a_compared_article_forgets_the_comparison(
     assert a.id is not None
     window.library_view.select_ids([int(a.id)])
     window.remove_selected()
+    wait_listed(qtbot, window.library_view)
     assert window.library_view.model.rowCount() == 1
     assert window.pair is None
     assert not window.act_comparison.isEnabled()

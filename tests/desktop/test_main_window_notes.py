@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 import desktop.main_window as main_window
 from desktop.library.dialogs import ConfirmDiscardNote
 from desktop.main_window import MainWindow
-from desktop.settings import Settings
 from library.article import Article
 from library.changes import Changes
 from library.collection import Collection
+from tests.helpers import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -70,9 +70,7 @@ class FakeNotesPanel(QWidget):
 def window(qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setattr(main_window.MainWindow, "notes_panel_class", FakeNotesPanel)
     collection = Collection(data_dir)
-    win = MainWindow(collection, Settings(collection.data_dir))
-    qtbot.addWidget(win)
-    win.show()
+    win = open_window(qtbot, collection)
     qtbot.waitExposed(win)
     yield win
     win.close()
@@ -166,8 +164,7 @@ def test_unsaved_note_can_stop_the_close(
 
 def test_empty_library_says_how_to_import(qtbot: QtBot, tmp_path: Path) -> None:
     collection = Collection(tmp_path / "empty", seed=False)
-    win = MainWindow(collection, Settings(collection.data_dir))
-    qtbot.addWidget(win)
+    win = open_window(qtbot, collection, show=False)
     assert "Import" in win.library_view.preview.placeholder.text()
     win.close()
     collection.close()

@@ -21,9 +21,6 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_comparison_support import FLOOD_A, FLOOD_B, hand_built, make_view
-
 from desktop.importing.progress import ImportProgress
 from desktop.importing.report import ImportReportDialog
 from desktop.library.dialogs import ConfirmRemove, tell_library_recovered
@@ -35,6 +32,7 @@ from desktop.text import message_box, plain_tooltip, window_title
 from library.article import Article
 from library.collection import Collection
 from library.importer import FileResult, ImportReport
+from tests.desktop.comparison.test_comparison_support import FLOOD_A, FLOOD_B, hand_built, make_view
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -133,10 +131,11 @@ def test_window_shows_a_hostile_title_literally(
     window.show()
     view = window.library_view
     model = view.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)  # listed off the GUI thread
     title = Column.TITLE
     rows = [r for r in range(model.rowCount()) if model.index(r, title).data() == TITLE]
     assert len(rows) == 1
-    row = view.proxy.mapFromSource(model.index(rows[0], title)).row()
+    row = rows[0]
     view.table.selectRow(row)
 
     preview = view.preview
@@ -158,11 +157,11 @@ def test_window_shows_a_hostile_title_literally(
     assert NOTE in [shown(t) for t in tips]
 
     # Compare it with a sample: window title, pane headers and tooltips.
-    other = view.proxy.index(0 if row else 1, 0).row()
+    other = view.model.index(0 if row else 1, 0).row()
     view.table.clearSelection()
     view.table.selectRow(row)
     view.table.selectionModel().select(
-        view.proxy.index(other, 0),
+        view.model.index(other, 0),
         view.table.selectionModel().SelectionFlag.Select
         | view.table.selectionModel().SelectionFlag.Rows,
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,22 +12,13 @@ from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from library.collection import Collection
 from library.compare import embedding
+from tests.helpers import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # seeded with the two sample articles
-    yield coll
-    coll.close()
-
-
 def make_window(qtbot: QtBot, collection: Collection) -> MainWindow:
-    win = MainWindow(collection, Settings(collection.data_dir))
-    qtbot.addWidget(win)
-    win.show()
-    return win
+    return open_window(qtbot, collection)
 
 
 def test_setting_defaults_to_semantic_and_ignores_junk(tmp_path: Path) -> None:

@@ -281,3 +281,10 @@ def test_an_unexpected_error_while_storing_refuses_that_file_only(
     report = import_paths(store, paths)
     assert [r.status for r in report.results] == ["added", "refused", "added"]
     assert report.results[1].reason.startswith("could not be stored: UnicodeEncodeError")
+
+
+def test_a_star_that_is_no_alias_still_imports(tmp_path: Path) -> None:
+    # Only a header with a "*" is scanned for aliases first; one in a value is text.
+    path = tmp_path / "star.md"
+    path.write_text(f'---\ntitle: "5 * 3 = 15, a *rare* result"\n---\n{BODY}')
+    assert read_article(path).title == "5 * 3 = 15, a *rare* result"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
+from library.article import Article
 from library.collection import Collection
 from library.importer import import_paths
 from library.samples import samples_dir
 from library.store import LibraryStore
+from library.store import library_store as store_module
 
 
 def _folder(tmp_path: Path, test_data: Path) -> Path:
@@ -135,3 +138,54 @@ def test_an_article_given_to_a_result_is_reduced_to_its_metadata(tmp_path: Path)
     result = FileResult(tmp_path / "a.txt", "added", article)  # type: ignore[arg-type]
     assert result.article is not None and not hasattr(result.article, "body")
     assert result.describe().endswith("T")
+
+
+def test_add_returns_the_article_as_stored_without_reading_it_back(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "home")
+    try:
+        article = Article(
+            title="Harbour", body="The harbour reopened.\n\nShips sailed.", source_path="/n/h.txt",
+            extra={"encoding": "cp1252"},
+        )  # fmt: skip
+        statements: list[str] = []
+        store.db.conn.set_trace_callback(statements.append)
+        stored = store.add(article).article
+        store.db.conn.set_trace_callback(None)
+        assert stored == store.get(int(stored.id or 0))
+        assert stored.word_count == store.get(int(stored.id or 0)).word_count == 5
+        # The body is written once and never selected again.
+        assert not any(s.lstrip().upper().startswith("SELECT ID, SOURCE_KEY") and "WHERE id" in s
+                       for s in statements)  # fmt: skip
+        again = store.add(Article(title="Harbour", body="The harbour reopened again.",
+                                  source_path="/n/h.txt"))  # fmt: skip
+        assert again.status == "new_version" and again.article == store.get(
+            int(again.article.id or 0)
+        )
+    finally:
+        store.close()
+
+
+def test_an_import_commits_each_file_and_checkpoints_at_the_end(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Story {n}\n\nThe council met on day {n}.\n")
+    store = LibraryStore(tmp_path / "home")
+    seen: list[int] = []
+
+    def count_from_another_connection(_result: object) -> None:
+        # Each file is committed on its own: another reader sees it at once.
+        with sqlite3.connect(store.path) as other:
+            seen.append(other.execute("SELECT count(*) FROM articles").fetchone()[0])
+        assert store.db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == (
+            store_module.IMPORT_CHECKPOINT_PAGES
+        )
+
+    try:
+        import_paths(store, [folder], on_result=count_from_another_connection)
+        assert seen == [1, 2, 3]
+        assert store.db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        busy, wal_frames, copied = store.db.conn.execute("PRAGMA wal_checkpoint").fetchone()
+        assert busy == 0 and wal_frames == copied  # nothing left behind in the WAL
+    finally:
+        store.close()

@@ -52,3 +52,15 @@ def test_a_second_opener_never_sees_half_the_samples(
     first.join(10)
     second.join(10)
     assert seen == [2, 2]  # ...and then finds both samples, never one
+
+
+def test_seeding_a_fresh_data_dir_stores_both_samples(data_dir: Path) -> None:
+    # Seeding is one write transaction around an import that checkpoints the
+    # WAL at its end: SQLite refuses a checkpoint inside a transaction
+    # ("database table is locked"), so the import must leave it to the commit.
+    store = LibraryStore(data_dir)
+    try:
+        samples.seed_if_new(store)
+        assert store.count() == 2
+    finally:
+        store.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from library.cli import main
 from library.errors import InvalidQuery
 from library.store import ArticleSummary, LibraryStore
 from library.store import library_store as store_module
+from library.store.listing import Listing
 
 TITLES = ["delta", "Alpha", "charlie", "Bravo", "echo"]
 
@@ -88,6 +90,40 @@ def test_cjk_filter_finds_words_inside_a_run(store: LibraryStore) -> None:
     store.add(Article(title="港口", body="香港港口重新开放。", source_path="/news/zh.txt"))
     assert [r.title for r in store.page(filter_query="港口")] == ["港口"]
     assert store.count("重新") == 1
+
+
+def test_cjk_filter_finds_either_script_through_the_index_never_the_bodies(
+    store: LibraryStore,
+) -> None:
+    store.add(Article(title="安全", body="国家安全部周三表示。", source_path="/news/zh.txt"))
+    statements = _trace(store)
+    # Traditional script typed, simplified stored: the folded index finds it
+    # (a substring scan of the bodies found neither form and read every body).
+    assert [r.title for r in store.page(filter_query="國家安全部")] == ["安全"]
+    assert store.count("國家") == 1
+    assert not any("body" in s.lower() for s in statements)
+
+
+def test_position_is_the_row_in_that_listing(store: LibraryStore, tmp_path: Path) -> None:
+    listing = Listing(store.path)
+    by_title = [r.id for r in store.page(order_by="title", descending=True)]
+    for row, article_id in enumerate(by_title):
+        assert listing.position(article_id, order_by="title", descending=True) == row
+    harbour = [r.id for r in store.page(filter_query="harbour")]
+    assert listing.position(harbour[1], filter_query="harbour") == 1
+    not_matching = next(i for i in by_title if i not in harbour)
+    assert listing.position(not_matching, filter_query="harbour") is None
+    assert Listing(tmp_path / "missing.db").count() == 0  # nothing there: nothing listed
+
+
+def test_listing_works_from_another_thread(store: LibraryStore) -> None:
+    # The window's table queries run on the task thread; the store's own
+    # connection belongs to the thread that opened it.
+    listing = Listing(store.path)
+    with ThreadPoolExecutor(1) as pool:
+        rows = pool.submit(listing.page, 0, 2, order_by="title", descending=False).result()
+        total = pool.submit(listing.count, "harbour").result()
+    assert [r.title for r in rows] == ["Alpha", "Bravo"] and total == 2
 
 
 def test_cli_list_reads_no_body(

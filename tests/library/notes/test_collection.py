@@ -62,7 +62,7 @@ def test_reimport_reanchors_and_detaches(data_dir: Path, tmp_path: Path) -> None
 
 
 def test_notes_code_never_touches_the_network() -> None:
-    package = Path(__file__).resolve().parents[2] / "library" / "notes"
+    package = Path(__file__).resolve().parents[3] / "library" / "notes"
     banned = {"socket", "urllib", "http", "requests", "ssl", "ftplib", "smtplib"}
     for path in package.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -19,84 +19,81 @@ def _article(body: str, path: str = "/tmp/a.txt", title: str = "T") -> Article:
     return Article(title=title, body=body, source_path=path)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> LibraryStore:
-    return LibraryStore(tmp_path / "home")
-
-
 def test_files_are_private(tmp_path: Path) -> None:
-    store = LibraryStore(tmp_path / "home")
-    store.add(_article("Some text."))
+    library_store = LibraryStore(tmp_path / "home")
+    library_store.add(_article("Some text."))
     assert stat.S_IMODE(os.stat(tmp_path / "home").st_mode) == 0o700
     for name in os.listdir(tmp_path / "home"):
         assert stat.S_IMODE(os.stat(tmp_path / "home" / name).st_mode) == 0o600, name
 
 
-def test_unchanged_reimport_is_not_duplicated(store: LibraryStore) -> None:
-    first = store.add(_article("Same text."))
-    again = store.add(_article("Same text."))
+def test_unchanged_reimport_is_not_duplicated(library_store: LibraryStore) -> None:
+    first = library_store.add(_article("Same text."))
+    again = library_store.add(_article("Same text."))
     assert (first.status, again.status) == ("added", "unchanged")
     assert again.article.id == first.article.id
-    assert store.count() == 1
+    assert library_store.count() == 1
 
 
-def test_changed_file_becomes_a_new_version(store: LibraryStore) -> None:
-    v1 = store.add(_article("First draft."))
-    v2 = store.add(_article("Second draft."))
+def test_changed_file_becomes_a_new_version(library_store: LibraryStore) -> None:
+    v1 = library_store.add(_article("First draft."))
+    v2 = library_store.add(_article("Second draft."))
     assert v2.status == "new_version"
     assert v2.previous_id == v1.article.id
     assert v2.article.version == 2
-    assert [a.id for a in store.articles()] == [v2.article.id]
-    assert [a.version for a in store.versions(v1.article.id)] == [1, 2]
-    assert store.current(v1.article.id).id == v2.article.id
-    assert store.get(v1.article.id).body == "First draft."
+    assert [a.id for a in library_store.articles()] == [v2.article.id]
+    assert [a.version for a in library_store.versions(v1.article.id)] == [1, 2]
+    assert library_store.current(v1.article.id).id == v2.article.id
+    assert library_store.get(v1.article.id).body == "First draft."
 
 
-def test_search_finds_words_and_marks_them(store: LibraryStore) -> None:
-    store.add(_article("The director is Li Zhaozong.", "/a"))
-    store.add(_article("Nothing relevant here.", "/b"))
-    hits = store.search("Li Zhaozong")
+def test_search_finds_words_and_marks_them(library_store: LibraryStore) -> None:
+    library_store.add(_article("The director is Li Zhaozong.", "/a"))
+    library_store.add(_article("Nothing relevant here.", "/b"))
+    hits = library_store.search("Li Zhaozong")
     assert [h.article.source_path for h in hits] == ["/a"]
     assert "[Li] [Zhaozong]" in hits[0].snippet
 
 
-def test_search_only_current_versions(store: LibraryStore) -> None:
-    store.add(_article("old wording about bridges"))
-    store.add(_article("new wording about tunnels"))
-    assert store.search("bridges") == []
-    assert len(store.search("tunnels")) == 1
+def test_search_only_current_versions(library_store: LibraryStore) -> None:
+    library_store.add(_article("old wording about bridges"))
+    library_store.add(_article("new wording about tunnels"))
+    assert library_store.search("bridges") == []
+    assert len(library_store.search("tunnels")) == 1
 
 
 @pytest.mark.parametrize("text", ['"unbalanced', "AND", "spy*", "-x", "a:b", "(x", "NOT OR"])
-def test_hostile_search_text_never_raises_sqlite_errors(store: LibraryStore, text: str) -> None:
-    store.add(_article("spy and AND words"))
-    store.search(text)
+def test_hostile_search_text_never_raises_sqlite_errors(
+    library_store: LibraryStore, text: str
+) -> None:
+    library_store.add(_article("spy and AND words"))
+    library_store.search(text)
 
 
-def test_search_with_no_words_is_a_clear_error(store: LibraryStore) -> None:
+def test_search_with_no_words_is_a_clear_error(library_store: LibraryStore) -> None:
     with pytest.raises(InvalidQuery):
-        store.search("*** :")
+        library_store.search("*** :")
 
 
-def test_cjk_search_finds_words_inside_runs(store: LibraryStore) -> None:
-    store.add(_article("周三，山谷地区全部二十三所学校因暴雨停课。"))
-    hits = store.search("学校")
+def test_cjk_search_finds_words_inside_runs(library_store: LibraryStore) -> None:
+    library_store.add(_article("周三，山谷地区全部二十三所学校因暴雨停课。"))
+    hits = library_store.search("学校")
     assert len(hits) == 1
     assert "[学校]" in hits[0].snippet
 
 
-def test_remove_removes_all_versions(store: LibraryStore) -> None:
-    v1 = store.add(_article("one")).article
-    store.add(_article("two"))
-    store.remove(v1.id or 0)
-    assert store.count() == 0
+def test_remove_removes_all_versions(library_store: LibraryStore) -> None:
+    v1 = library_store.add(_article("one")).article
+    library_store.add(_article("two"))
+    library_store.remove(v1.id or 0)
+    assert library_store.count() == 0
     with pytest.raises(NotFound):
-        store.get(v1.id or 0)
+        library_store.get(v1.id or 0)
 
 
-def test_get_unknown_id(store: LibraryStore) -> None:
+def test_get_unknown_id(library_store: LibraryStore) -> None:
     with pytest.raises(NotFound, match="No article with id 99"):
-        store.get(99)
+        library_store.get(99)
 
 
 def test_corrupt_file_is_refused_not_overwritten(tmp_path: Path) -> None:
@@ -114,18 +111,18 @@ def test_locked_database_gives_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("library.database.BUSY_TIMEOUT_MS", 100)
-    store = LibraryStore(tmp_path / "home")
-    store.add(_article("kept"))
+    library_store = LibraryStore(tmp_path / "home")
+    library_store.add(_article("kept"))
     other = sqlite3.connect(tmp_path / "home" / "library.db")
     other.execute("BEGIN EXCLUSIVE")
     try:
-        store.db.conn.execute("PRAGMA busy_timeout = 100")
+        library_store.db.conn.execute("PRAGMA busy_timeout = 100")
         with pytest.raises(DatabaseLocked, match="locked by another program"):
-            store.add(_article("new text", "/other"))
+            library_store.add(_article("new text", "/other"))
     finally:
         other.rollback()
         other.close()
-    assert [a.body for a in store.articles()] == ["kept"]
+    assert [a.body for a in library_store.articles()] == ["kept"]
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -137,14 +134,14 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         LibraryStore(tmp_path / "home")
 
 
-def test_a_connection_refuses_use_from_another_thread(store: LibraryStore) -> None:
+def test_a_connection_refuses_use_from_another_thread(library_store: LibraryStore) -> None:
     import threading
 
     errors: list[BaseException] = []
 
     def use() -> None:
         try:
-            store.count()
+            library_store.count()
         except BaseException as exc:
             errors.append(exc)
 
@@ -156,26 +153,26 @@ def test_a_connection_refuses_use_from_another_thread(store: LibraryStore) -> No
 
 def test_a_removed_article_id_is_never_given_again(tmp_path: Path) -> None:
     # Notes keep naming a removed article; a reused id would hang them on a stranger.
-    store = LibraryStore(tmp_path / "home")
-    store.add(_article("one", "/tmp/one.txt"))
-    removed = store.add(_article("two", "/tmp/two.txt")).article
-    store.remove(removed.id or 0)
-    store.close()
-    store = LibraryStore(tmp_path / "home")
+    library_store = LibraryStore(tmp_path / "home")
+    library_store.add(_article("one", "/tmp/one.txt"))
+    removed = library_store.add(_article("two", "/tmp/two.txt")).article
+    library_store.remove(removed.id or 0)
+    library_store.close()
+    library_store = LibraryStore(tmp_path / "home")
     try:
-        fresh = store.add(_article("three", "/tmp/three.txt")).article
+        fresh = library_store.add(_article("three", "/tmp/three.txt")).article
         assert fresh.id is not None and removed.id is not None
         assert fresh.id > removed.id
     finally:
-        store.close()
+        library_store.close()
 
 
-def test_word_count_is_read_back_not_recounted(store: LibraryStore) -> None:
-    stored = store.add(_article("three little words")).article
+def test_word_count_is_read_back_not_recounted(library_store: LibraryStore) -> None:
+    stored = library_store.add(_article("three little words")).article
     assert stored.word_count == 3
-    store.db.execute("UPDATE articles SET word_count = 42 WHERE id = ?", [stored.id])
-    assert store.get(stored.id or 0).word_count == 42
-    assert store.articles()[0].word_count == 42
+    library_store.db.execute("UPDATE articles SET word_count = 42 WHERE id = ?", [stored.id])
+    assert library_store.get(stored.id or 0).word_count == 42
+    assert library_store.articles()[0].word_count == 42
 
 
 def test_opening_reads_while_another_process_writes(tmp_path: Path) -> None:
@@ -197,11 +194,11 @@ def test_opening_reads_while_another_process_writes(tmp_path: Path) -> None:
     )  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        store = LibraryStore(home)  # no write on open: must not wait for the lock
+        library_store = LibraryStore(home)  # no write on open: must not wait for the lock
         try:
-            assert store.count() == 0
+            assert library_store.count() == 0
         finally:
-            store.close()
+            library_store.close()
     finally:
         holder.kill()
         holder.communicate()

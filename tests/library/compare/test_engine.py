@@ -13,7 +13,7 @@ from library.compare import Comparison, IdfTable, compare_articles, compare_text
 from library.compare.report import render_report
 from library.compare.worddiff import word_diff
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 A_TEXT = (
     "Flood Waters Rise in Riverton\n\n"

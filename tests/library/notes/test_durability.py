@@ -17,7 +17,7 @@ from library.errors import DatabaseCorrupt, DatabaseTooNew
 from library.notes import NotesStore
 from library.notes import backup as backup_mod
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 # Writes notes as fast as it can; prints each id only after the store returned
 # (i.e. after the app would have told the user "saved").

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from library.article import Article, ArticleId
 from library.notes import NotesStore
@@ -19,13 +16,6 @@ OLD = (
     "Rain is not expected until October, forecasters said."
 )
 QUOTE = "emergency pipelines would be built before the summer"
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[NotesStore]:
-    notes = NotesStore(data_dir)
-    yield notes
-    notes.close()
 
 
 def _article(body: str, id_: int) -> Article:
@@ -95,53 +85,53 @@ def test_find_quote_tolerates_case_and_spacing() -> None:
     assert OLD[start:end] == "Farmers in the valley"
 
 
-def test_reanchor_after_edit_and_detached_notes(store: NotesStore) -> None:
+def test_reanchor_after_edit_and_detached_notes(notes_store: NotesStore) -> None:
     old = _article(OLD, 1)
-    kept = store.add_quote_note(old, QUOTE, "Is that realistic?")
-    gone = store.add_quote_note(old, "Rain is not expected until October", "Check forecast")
-    whole = store.add_article_note(1, "About the whole piece")
-    pair = store.add_comparison_note(5, 1, "Compare with the other outlet")
+    kept = notes_store.add_quote_note(old, QUOTE, "Is that realistic?")
+    gone = notes_store.add_quote_note(old, "Rain is not expected until October", "Check forecast")
+    whole = notes_store.add_article_note(1, "About the whole piece")
+    pair = notes_store.add_comparison_note(5, 1, "Compare with the other outlet")
 
     new_body = "Breaking update.\n\n" + OLD.replace(
         "Rain is not expected until October, forecasters said.", "Storms arrived overnight."
     )
     new = _article(new_body, 2)
-    report = store.reanchor(1, new)
+    report = notes_store.reanchor(1, new)
 
     assert sorted(report.moved) == sorted([kept.id, gone.id, whole.id, pair.id])
     assert report.reattached == [kept.id] and report.detached == [gone.id]
-    moved = store.get(kept.id)
+    moved = notes_store.get(kept.id)
     assert moved.article_id == 2 and not moved.detached
     assert moved.anchor is not None and new_body[moved.anchor.start : moved.anchor.end] == QUOTE
-    detached = store.get(gone.id)
+    detached = notes_store.get(gone.id)
     # Never dropped: still listed for the new version, with its quote, flagged.
     assert detached.detached and detached.article_id == 2
     assert detached.anchor is not None
     assert detached.anchor.quote == "Rain is not expected until October"
-    assert gone.id in [n.id for n in store.for_article(2)]
-    assert store.get(whole.id).article_id == 2
-    assert store.get(pair.id).article_b_id == 2 and store.get(pair.id).article_id == 5
-    assert store.for_article(1) == []
+    assert gone.id in [n.id for n in notes_store.for_article(2)]
+    assert notes_store.get(whole.id).article_id == 2
+    assert notes_store.get(pair.id).article_b_id == 2 and notes_store.get(pair.id).article_id == 5
+    assert notes_store.for_article(1) == []
 
 
-def test_detached_note_reattaches_when_text_returns(store: NotesStore) -> None:
-    note = store.add_quote_note(_article(OLD, 1), QUOTE, "n")
-    store.reanchor(1, _article("Completely different text about something else.", 2))
-    assert store.get(note.id).detached
-    store.reanchor(2, _article(OLD, 3))
-    back = store.get(note.id)
+def test_detached_note_reattaches_when_text_returns(notes_store: NotesStore) -> None:
+    note = notes_store.add_quote_note(_article(OLD, 1), QUOTE, "n")
+    notes_store.reanchor(1, _article("Completely different text about something else.", 2))
+    assert notes_store.get(note.id).detached
+    notes_store.reanchor(2, _article(OLD, 3))
+    back = notes_store.get(note.id)
     assert not back.detached and back.article_id == 3
 
 
-def test_manual_attach(store: NotesStore) -> None:
-    note = store.add_quote_note(_article(OLD, 1), QUOTE, "n")
-    store.reanchor(1, _article("Nothing in common here at all.", 2))
-    fixed = store.attach(note.id, _article("Nothing in common here at all.", 2), 0, 7)
+def test_manual_attach(notes_store: NotesStore) -> None:
+    note = notes_store.add_quote_note(_article(OLD, 1), QUOTE, "n")
+    notes_store.reanchor(1, _article("Nothing in common here at all.", 2))
+    fixed = notes_store.attach(note.id, _article("Nothing in common here at all.", 2), 0, 7)
     assert not fixed.detached and fixed.anchor is not None and fixed.anchor.quote == "Nothing"
 
 
-def test_reanchor_with_no_notes_is_cheap(store: NotesStore) -> None:
-    report = store.reanchor(42, _article(OLD, 43))
+def test_reanchor_with_no_notes_is_cheap(notes_store: NotesStore) -> None:
+    report = notes_store.reanchor(42, _article(OLD, 43))
     assert report.moved == [] and report.detached == []
 
 
@@ -150,7 +140,7 @@ def test_randomised_edits_reanchor_or_detach() -> None:
     them at the right place, and a rewritten passage is not mistaken for another."""
     import random
 
-    sample = Path(__file__).resolve().parents[2] / "resources" / "articles"
+    sample = Path(__file__).resolve().parents[3] / "resources" / "articles"
     words = next(iter(sorted(sample.glob("*.md")))).read_text(encoding="utf-8").split()
     rng = random.Random(7)
     for _ in range(60):

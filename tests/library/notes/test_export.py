@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,20 +20,13 @@ from library.notes.export import (
 BODY = "Prices rose 4 percent in March, the statistics office said on Friday."
 
 
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[NotesStore]:
-    notes = NotesStore(data_dir)
-    yield notes
-    notes.close()
-
-
-def _fill(store: NotesStore) -> None:
+def _fill(notes_store: NotesStore) -> None:
     article = Article(title="Inflation", body=BODY, id=ArticleId(3))
-    store.add_article_note(3, "# Summary\n\nWorth *re-reading*.", ["econ"])
-    store.add_quote_note(article, "4 percent", "Other outlets say 5.", ["numbers", "check"])
-    store.add_comparison_note(3, 4, "B is vaguer")
-    store.add_comparison_note(3, 4, "Which is right?", claim=Claim((1,), (2,), "4% vs 5%"))
-    store.delete(store.add_article_note(4, "regretted").id)
+    notes_store.add_article_note(3, "# Summary\n\nWorth *re-reading*.", ["econ"])
+    notes_store.add_quote_note(article, "4 percent", "Other outlets say 5.", ["numbers", "check"])
+    notes_store.add_comparison_note(3, 4, "B is vaguer")
+    notes_store.add_comparison_note(3, 4, "Which is right?", claim=Claim((1,), (2,), "4% vs 5%"))
+    notes_store.delete(notes_store.add_article_note(4, "regretted").id)
 
 
 def _stable(doc: str) -> dict[str, object]:
@@ -43,50 +35,52 @@ def _stable(doc: str) -> dict[str, object]:
     return data
 
 
-def test_json_round_trip_into_same_store_changes_nothing(store: NotesStore) -> None:
-    _fill(store)
-    before = to_json(select_notes(store))
-    report = import_json(store, before)
+def test_json_round_trip_into_same_store_changes_nothing(notes_store: NotesStore) -> None:
+    _fill(notes_store)
+    before = to_json(select_notes(notes_store))
+    report = import_json(notes_store, before)
     assert report.added == [] and report.updated == [] and len(report.unchanged) == 5
-    assert _stable(to_json(select_notes(store))) == _stable(before)
+    assert _stable(to_json(select_notes(notes_store))) == _stable(before)
 
 
-def test_json_round_trip_into_fresh_store(store: NotesStore, tmp_path: Path) -> None:
-    _fill(store)
-    exported = to_json(select_notes(store))
+def test_json_round_trip_into_fresh_store(notes_store: NotesStore, tmp_path: Path) -> None:
+    _fill(notes_store)
+    exported = to_json(select_notes(notes_store))
     other = NotesStore(tmp_path / "other")
     try:
         report = import_json(other, exported)
         assert len(report.added) == 5
         assert _stable(to_json(select_notes(other))) == _stable(exported)
-        assert [n.id for n in other.trash()] == [n.id for n in store.trash()]
-        assert other.search("outlets")[0].note.anchor == store.search("outlets")[0].note.anchor
+        assert [n.id for n in other.trash()] == [n.id for n in notes_store.trash()]
+        assert (
+            other.search("outlets")[0].note.anchor == notes_store.search("outlets")[0].note.anchor
+        )
     finally:
         other.close()
 
 
-def test_import_takes_newer_edits_only(store: NotesStore) -> None:
-    note = store.add_article_note(1, "old text")
-    old_export = to_json(select_notes(store))
-    store.update(note.id, text="new text")
-    assert import_json(store, old_export).unchanged == [note.id]
-    assert store.get(note.id).text == "new text"
-    newer = to_json(select_notes(store))
-    store.update(note.id, text="newest")
+def test_import_takes_newer_edits_only(notes_store: NotesStore) -> None:
+    note = notes_store.add_article_note(1, "old text")
+    old_export = to_json(select_notes(notes_store))
+    notes_store.update(note.id, text="new text")
+    assert import_json(notes_store, old_export).unchanged == [note.id]
+    assert notes_store.get(note.id).text == "new text"
+    newer = to_json(select_notes(notes_store))
+    notes_store.update(note.id, text="newest")
     doc = json.loads(newer)
     doc["notes"][0]["updated_at"] = "2999-01-01T00:00:00.000000+00:00"
-    assert import_json(store, json.dumps(doc)).updated == [note.id]
-    assert store.get(note.id).text == "new text"
+    assert import_json(notes_store, json.dumps(doc)).updated == [note.id]
+    assert notes_store.get(note.id).text == "new text"
 
 
-def test_import_keeps_ids_unless_taken(store: NotesStore, tmp_path: Path) -> None:
-    store.add_article_note(1, "mine")
+def test_import_keeps_ids_unless_taken(notes_store: NotesStore, tmp_path: Path) -> None:
+    notes_store.add_article_note(1, "mine")
     other = NotesStore(tmp_path / "other")
     try:
         theirs = other.add_article_note(2, "theirs")
-        report = import_json(store, to_json(select_notes(other)))
+        report = import_json(notes_store, to_json(select_notes(other)))
         assert report.added and report.added[0] != theirs.id
-        assert {n.text for n in store.notes()} == {"mine", "theirs"}
+        assert {n.text for n in notes_store.notes()} == {"mine", "theirs"}
     finally:
         other.close()
 
@@ -102,25 +96,27 @@ def test_import_keeps_ids_unless_taken(store: NotesStore, tmp_path: Path) -> Non
         ('{"format": "parallax-notes", "version": 1, "notes": [{"kind": "passage"}]}', "Bad"),
     ],
 )
-def test_bad_import_files_are_refused_whole(store: NotesStore, text: str, message: str) -> None:
+def test_bad_import_files_are_refused_whole(
+    notes_store: NotesStore, text: str, message: str
+) -> None:
     with pytest.raises(InvalidNote, match=message):
-        import_json(store, text)
-    assert store.count() == 0
+        import_json(notes_store, text)
+    assert notes_store.count() == 0
 
 
-def test_invalid_note_in_batch_imports_nothing(store: NotesStore) -> None:
-    _fill(store)
-    doc = json.loads(to_json(select_notes(store)))
+def test_invalid_note_in_batch_imports_nothing(notes_store: NotesStore) -> None:
+    _fill(notes_store)
+    doc = json.loads(to_json(select_notes(notes_store)))
     doc["notes"][0]["uid"] = "new-one"
     doc["notes"][-1] = {"kind": "passage", "uid": "u", "created_at": "x", "article_id": 1}
     with pytest.raises(InvalidNote):
-        import_json(store, json.dumps(doc))
-    assert store.find_uid("new-one") is None
+        import_json(notes_store, json.dumps(doc))
+    assert notes_store.find_uid("new-one") is None
 
 
-def test_markdown_export(store: NotesStore) -> None:
-    _fill(store)
-    md = to_markdown(select_notes(store), {3: "Inflation", 4: "Prices"})
+def test_markdown_export(notes_store: NotesStore) -> None:
+    _fill(notes_store)
+    md = to_markdown(select_notes(notes_store), {3: "Inflation", 4: "Prices"})
     assert md.startswith("# Parallax notes\n")
     assert "## Inflation (article 3)" in md
     assert "## Comparison: Inflation (article 3) ↔ Prices (article 4)" in md
@@ -129,9 +125,9 @@ def test_markdown_export(store: NotesStore) -> None:
     assert "regretted" not in md  # trash stays out of the readable export
 
 
-def test_export_one_article(store: NotesStore) -> None:
-    _fill(store)
-    only = select_notes(store, article_id=4)
+def test_export_one_article(notes_store: NotesStore) -> None:
+    _fill(notes_store)
+    only = select_notes(notes_store, article_id=4)
     assert {n.kind for n in only} == {"comparison", "claim", "article"}
     assert parse_json(to_json(only)) == only
     assert to_markdown([]) == "# Parallax notes\n\n_No notes._\n"

@@ -41,12 +41,12 @@ def view(qtbot: QtBot, collection: Collection) -> LibraryView:
 
 
 def shown_titles(view: LibraryView) -> list[str]:
-    proxy = view.proxy
+    proxy = view.model
     return sorted(proxy.index(r, Column.TITLE).data() for r in range(proxy.rowCount()))
 
 
 def test_lists_every_article(view: LibraryView) -> None:
-    assert view.proxy.rowCount() == 3
+    assert view.model.rowCount() == 3
     assert view.filter_note.text() == "3 articles"
 
 
@@ -68,27 +68,27 @@ def test_clearing_the_filter_shows_all(qtbot: QtBot, view: LibraryView) -> None:
     assert shown_titles(view) == ["Orchards report record apple crop"]
     view.filter_edit.clear()
     view.apply_filter()
-    assert view.proxy.rowCount() == 3
+    assert view.model.rowCount() == 3
 
 
 def test_filter_is_debounced(qtbot: QtBot, view: LibraryView) -> None:
     qtbot.keyClicks(view.filter_edit, "budget")
     # Nothing applied on the keystrokes themselves…
-    assert view.proxy.rowCount() == 3
-    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1, timeout=10000)
+    assert view.model.rowCount() == 3
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
 
 
 def test_punctuation_only_is_a_quiet_message(view: LibraryView) -> None:
     view.filter_edit.setText("!!!")
     view.apply_filter()
-    assert view.proxy.rowCount() == 3
+    assert view.model.rowCount() == 3
     assert view.filter_note.text()  # explains, without an error box
 
 
 def test_no_match_shows_empty_table(view: LibraryView) -> None:
     view.filter_edit.setText("zeppelin")
     view.apply_filter()
-    assert view.proxy.rowCount() == 0
+    assert view.model.rowCount() == 0
     assert view.filter_note.text() == "0 of 3 articles match"
 
 
@@ -132,11 +132,11 @@ def test_two_selected_says_how_to_compare(view: LibraryView, collection: Collect
 def test_escape_clears_the_search(qtbot: QtBot, view: LibraryView) -> None:
     view.filter_edit.setText("apple")
     view.apply_filter()
-    assert view.proxy.rowCount() == 1
+    assert view.model.rowCount() == 1
     view.filter_edit.setFocus()
     qtbot.keyClick(view.filter_edit, Qt.Key.Key_Escape)
     assert view.filter_edit.text() == ""
-    assert view.proxy.rowCount() == 3
+    assert view.model.rowCount() == 3
 
 
 def test_refresh_shows_a_new_article_the_search_hides(
@@ -144,7 +144,7 @@ def test_refresh_shows_a_new_article_the_search_hides(
 ) -> None:
     view.filter_edit.setText("harbour")
     view.apply_filter()
-    assert view.proxy.rowCount() == 2
+    assert view.model.rowCount() == 2
     new = tmp_path / "new.md"
     new.write_text(
         "---\ntitle: Ferry timetable changes\n---\nFerries run hourly.\n", encoding="utf-8"
@@ -167,7 +167,7 @@ def test_refresh_keeps_a_search_that_matches_the_new_article(
     assert added is not None and added.id is not None
     view.refresh(select_ids=[int(added.id)])
     assert view.filter_edit.text() == "harbour"
-    assert view.proxy.rowCount() == 3
+    assert view.model.rowCount() == 3
     assert [a.id for a in view.selected_articles()] == [added.id]
 
 
@@ -181,7 +181,7 @@ def test_down_or_enter_in_the_search_moves_to_the_results(
     view.filter_edit.setFocus()
     qtbot.keyClicks(view.filter_edit, "harbour")
     qtbot.keyClick(view.filter_edit, key)
-    assert view.proxy.rowCount() == 2  # the search ran at once, not after the delay
+    assert view.model.rowCount() == 2  # the search ran at once, not after the delay
     qtbot.waitUntil(view.table.hasFocus, timeout=2000)
     assert len(view.selected_articles()) == 1
 
@@ -201,3 +201,62 @@ def test_preview_spans_are_body_offsets_after_emoji(qtbot: QtBot) -> None:
     preview.highlight_spans([(start, start + 4)])
     (mark,) = preview.text_edit.extraSelections()
     assert mark.cursor.selectedText() == "sail"
+
+
+def test_filter_runs_off_the_gui_thread_and_the_newest_keystroke_wins(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    from desktop.tasks import TaskManager
+
+    tasks = TaskManager()
+    widget = LibraryView(collection, run=tasks.run)
+    qtbot.addWidget(widget)
+    try:
+        widget.refresh()
+        assert widget.model.loading  # asked for, not listed yet: the GUI thread moved on
+        qtbot.waitUntil(lambda: not widget.model.loading, timeout=10000)
+        assert widget.model.rowCount() == 3
+        for text in ("orchard", "harbour", "budget"):  # each applied before the last lands
+            widget.filter_edit.setText(text)
+            widget.apply_filter()
+        with qtbot.waitSignal(widget.filter_applied, timeout=10000) as blocker:
+            pass
+        assert blocker.args == [1] and shown_titles(widget) == ["Budget passes narrowly"]
+        assert widget.filter_note.text() == "1 of 3 articles match"
+    finally:
+        tasks.shutdown()
+
+
+def test_selecting_while_rows_are_on_their_way_selects_when_they_land(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    # `parallax FILE` selects the file's article as the window opens, before
+    # the task thread has listed the library.
+    from desktop.tasks import TaskManager
+
+    tasks = TaskManager()
+    widget = LibraryView(collection, run=tasks.run)
+    qtbot.addWidget(widget)
+    try:
+        orchard = next(a for a in collection.page() if a.title.startswith("Orchards"))
+        widget.refresh()
+        widget.select_ids([orchard.id])
+        qtbot.waitUntil(lambda: not widget.model.loading, timeout=10000)
+        assert widget.selected_ids() == [orchard.id]
+        assert widget.preview.article is not None and widget.preview.article.id == orchard.id
+    finally:
+        tasks.shutdown()
+
+
+def test_a_search_that_keeps_the_selection_updates_only_the_hit_line(
+    qtbot: QtBot, view: LibraryView
+) -> None:
+    budget = next(s for s in view.model.summaries() if s.title.startswith("Budget"))
+    view.select_ids([budget.id])
+    view.preview.select_span(4, 11)  # the reader's place in the text
+    with qtbot.assertNotEmitted(view.selection_changed):
+        view.filter_edit.setText("harbour")
+        view.apply_filter()
+    assert view.selected_ids() == [budget.id]
+    assert view.preview.selected_span() == (4, 11)  # the body was not rendered again
+    assert view.preview.snippet.isVisible() and "harbour" in view.preview.snippet.text()

@@ -38,7 +38,7 @@ def view(qtbot: QtBot, collection: Collection) -> LibraryView:
 
 
 def cell(view: LibraryView, title: str, column: Column) -> str:
-    proxy = view.proxy
+    proxy = view.model
     for row in range(proxy.rowCount()):
         if proxy.index(row, Column.TITLE).data() == title:
             return str(proxy.index(row, column).data())
@@ -50,19 +50,19 @@ def test_a_search_with_no_hits_says_so_in_the_table(qtbot: QtBot, view: LibraryV
     assert not state.isVisible()
     view.filter_edit.setText("<b>zeppelin</b>")
     view.apply_filter()
-    assert view.proxy.rowCount() == 0
+    assert view.model.rowCount() == 0
     assert state.isVisible()
     assert state.label.text() == "No articles match “<b>zeppelin</b>”."  # plain text
     assert state.geometry() == view.table.viewport().rect()
     state.button.click()
-    assert view.filter_edit.text() == "" and view.proxy.rowCount() == 2
+    assert view.filter_edit.text() == "" and view.model.rowCount() == 2
     assert not state.isVisible()
 
 
 def test_a_search_with_hits_shows_no_empty_state(view: LibraryView) -> None:
     view.filter_edit.setText("harbour")
     view.apply_filter()
-    assert view.proxy.rowCount() == 1 and not view.empty_state.isVisible()
+    assert view.model.rowCount() == 1 and not view.empty_state.isVisible()
 
 
 def test_imported_shows_the_time(view: LibraryView) -> None:

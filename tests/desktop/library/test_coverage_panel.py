@@ -16,6 +16,7 @@ from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from library.article import Article
 from library.collection import Collection
+from tests.helpers import open_window
 from tests.library.test_coverage import OTHER_QUAKE, QUAKE_A, QUAKE_B, UNRELATED
 
 EVIL = "<b>Marenko</b> quake <img src=x>"
@@ -37,9 +38,7 @@ def _id(col: Collection, title: str) -> int:
 
 
 def test_lists_other_coverage_and_compares_it(qtbot: QtBot, collection: Collection) -> None:
-    win = MainWindow(collection, Settings(collection.data_dir))
-    qtbot.addWidget(win)
-    win.show()
+    win = open_window(qtbot, collection)
     panel = win.coverage
     source = _id(collection, QUAKE_A.title)
     with qtbot.waitSignal(panel.finished, timeout=10000):

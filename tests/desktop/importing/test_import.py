@@ -12,9 +12,9 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
-from desktop.settings import Settings
 from library.collection import Collection
 from library.importer import ImportReport
+from tests.helpers import open_window, wait_listed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -24,9 +24,7 @@ PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 @pytest.fixture
 def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     collection = Collection(data_dir, seed=False)
-    win = MainWindow(collection, Settings(collection.data_dir))
-    qtbot.addWidget(win)
-    win.show()
+    win = open_window(qtbot, collection)
     yield win
     win.close()
     collection.close()
@@ -73,6 +71,7 @@ def test_import_shows_progress_and_reports_bad_file(
     assert "1 file was refused" in dialog.summary.text()
     assert "picture.txt" in dialog.as_text()
 
+    wait_listed(qtbot, window.library_view)
     assert window.library_view.model.rowCount() == 2
     assert "2 added" in window.statusBar().currentMessage()
 
@@ -119,6 +118,7 @@ def test_dropping_a_folder_imports_it(qtbot: QtBot, window: MainWindow, files: l
     report: ImportReport = blocker.args[0]
     # Inside a folder, the image is refused or skipped, never imported.
     assert report.count("added") == 2
+    wait_listed(qtbot, window.library_view)
     assert window.library_view.model.rowCount() == 2
 
 
@@ -179,3 +179,23 @@ def test_search_boxes_leave_dropped_files_to_the_import(window: MainWindow) -> N
     assert not window.library_view.filter_edit.acceptDrops()
     assert window.notes_panel is not None
     assert not window.notes_panel.search_bar.edit.acceptDrops()
+
+
+def test_the_search_box_does_not_wait_for_a_running_import(
+    qtbot: QtBot, window: MainWindow, files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The task manager has one worker, which an import holds for minutes:
+    # the table's queries (milliseconds) must not queue behind it.
+    window.collection.import_paths(files)
+    view = window.library_view
+    view.refresh()
+    wait_listed(qtbot, view)
+    release = threading.Event()
+    window.tasks.run(lambda: release.wait(10))  # the "import" on the worker
+    monkeypatch.setattr(type(window.importer), "running", property(lambda self: True))
+    try:
+        view.filter_edit.setText("zzzz-no-such-word")
+        view.apply_filter()
+        assert not view.model.loading and view.model.total == 0
+    finally:
+        release.set()

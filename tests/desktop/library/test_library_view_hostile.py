@@ -33,7 +33,7 @@ def view(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> Iterator[LibraryView]:
 def _search(view: LibraryView, text: str) -> list[str]:
     view.filter_edit.setText(text)
     view.apply_filter()
-    proxy = view.proxy
+    proxy = view.model
     return sorted(proxy.index(r, Column.TITLE).data() for r in range(proxy.rowCount()))
 
 

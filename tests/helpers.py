@@ -1,0 +1,35 @@
+"""Helpers shared by the tests (fixtures are in conftest.py, which uses some of these).
+
+One place for what many test files need, as qutebrowser's `tests/helpers`:
+opening the main window and waiting for its library table, whose rows are
+listed off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from desktop.library.view import LibraryView
+    from desktop.main_window import MainWindow
+    from library.collection import Collection
+
+
+def wait_listed(qtbot: QtBot, view: LibraryView, timeout: int = 10000) -> None:
+    """Wait until the library table's rows are in (queries run on the task thread)."""
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=timeout)
+
+
+def open_window(qtbot: QtBot, collection: Collection, *, show: bool = True) -> MainWindow:
+    """A main window on `collection`, registered with qtbot, its library listed."""
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+
+    win = MainWindow(collection, Settings(collection.data_dir))
+    qtbot.addWidget(win)
+    if show:
+        win.show()
+    wait_listed(qtbot, win.library_view)
+    return win
