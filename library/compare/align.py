@@ -93,7 +93,9 @@ def align(
             `divergent_margin` below `threshold` are aligned too when it says
             they disagree on a detail: a changed name or number removes shared
             words, so two versions of one claim score lower than a paraphrase.
-            They only take units still free after the surer pairs.
+            They only take units still free after the surer pairs, and only
+            when each unit is the other's best-scoring partner (a lower score
+            is also what two different claims about one subject get).
         divergent_margin: see `is_divergent`.
     """
     backend = backend or LexicalBackend()
@@ -122,13 +124,22 @@ def align(
         if s >= low:
             scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    # Each unit's best partner: a pair below the threshold must be both units'
+    # first choice (the best score comes first in `scored`).
+    best_a: dict[int, int] = {}
+    best_b: dict[int, int] = {}
+    for _, i, j in scored:
+        best_a.setdefault(i, j)
+        best_b.setdefault(j, i)
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
     matches: list[Match] = []
     for s, i, j in scored:
         if i in used_a or j in used_b:
             continue
-        if s < threshold and not (is_divergent is not None and is_divergent(i, j)):
+        if s < threshold and not (
+            best_a[i] == j and best_b[j] == i and is_divergent is not None and is_divergent(i, j)
+        ):
             continue
         used_a[i] = used_b[j] = len(matches)
         matches.append(Match((i,), (j,), s))

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from library.compare.align import ALIGN_THRESHOLD, Match, align
+from library.compare.conflicts import firm
 from library.compare.crossing import cross_pairs
 from library.compare.detectors import Passage, detect_all, passages
 from library.compare.idf import IdfTable
@@ -107,8 +108,14 @@ class Candidates:
         return found
 
     def is_divergent(self, i: int, j: int) -> bool:
-        """Whether unit i of A and unit j of B disagree on a material detail."""
-        return any(is_material(c) for c in self.judge((i,), (j,))[1])
+        """Whether unit i of A and unit j of B disagree on a detail in a slot both surely share.
+
+        Asked of pairs scoring under the threshold (`align`): the conflict
+        alone does not show that they tell one claim, so its slot must be
+        pinned down on both sides (`conflicts.firm`).
+        """
+        found = self.judge((i,), (j,))[1]
+        return any(is_material(c) for c in found) and firm(*self.passages((i,), (j,)), found)
 
 
 def compare(

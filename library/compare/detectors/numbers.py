@@ -162,6 +162,14 @@ def shared_thing(x: _Mention, y: _Mention) -> int:
     return len(words) + len(names)
 
 
+def shared_words(x: _Mention, y: _Mention) -> int:
+    """How many words besides units say what both numbers count (`shared_thing`
+    without the names: a name alone says whose number, not which one)."""
+    hx, hy = set(x.after), set(y.after)
+    bx, by = set(x.before), set(y.before)
+    return len(((hx & hy) | (bx & hy) | (by & hx)) - _UNITS)
+
+
 def _same_slot(x: _Mention, y: _Mention) -> bool:
     """Whether two numbers count the same thing."""
     if x.q.percent != y.q.percent or x.q.ordinal != y.q.ordinal:
