@@ -104,8 +104,9 @@ def align(
             they disagree on a detail: a changed name or number removes shared
             words, so two versions of one claim score lower than a paraphrase.
             They only take units still free after the surer pairs, and only
-            when each unit is the other's best-scoring partner (a lower score
-            is also what two different claims about one subject get).
+            when each unit is the other's best-scoring partner among those
+            (a lower score is also what two different claims about one
+            subject get).
         divergent_margin: see `is_divergent`.
         is_paraphrase: predicate on (A unit id, B unit id): the two tell one
             claim with no conflict (`support.tells_same_claim`).  Pairs up to
@@ -146,29 +147,33 @@ def align(
         if s >= low:
             scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    # Each unit's best partner: a pair below the threshold must be both units'
-    # first choice (the best score comes first in `scored`).
-    best_a: dict[int, int] = {}
-    best_b: dict[int, int] = {}
-    for _, i, j in scored:
-        best_a.setdefault(i, j)
-        best_b.setdefault(j, i)
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
     matches: list[Match] = []
+    # Sure pairs first (the best score comes first in `scored`).
     for s, i, j in scored:
+        if s < threshold:
+            break
         if i in used_a or j in used_b:
             continue
-        if s < threshold and not (
-            best_a[i] == j and best_b[j] == i and _admit_low(s, i, j, threshold, rules)
-        ):
+        used_a[i] = used_b[j] = len(matches)
+        matches.append(Match((i,), (j,), s))
+    # Then pairs under the threshold, which must be both units' first choice
+    # among the units the sure pairs left free.
+    best_a: dict[int, int] = {}
+    best_b: dict[int, int] = {}
+    for _, i, j in scored:
+        if i not in used_a and j not in used_b:
+            best_a.setdefault(i, j)
+            best_b.setdefault(j, i)
+    for s, i, j in scored:
+        if s >= threshold or i in used_a or j in used_b:
+            continue
+        if not (best_a[i] == j and best_b[j] == i and _admit_low(s, i, j, threshold, rules)):
             continue
         used_a[i] = used_b[j] = len(matches)
         paraphrase = (
-            s < threshold
-            and is_paraphrase is not None
-            and s >= threshold - paraphrase_margin
-            and is_paraphrase(i, j)
+            is_paraphrase is not None and s >= threshold - paraphrase_margin and is_paraphrase(i, j)
         )
         matches.append(Match((i,), (j,), s, paraphrase))
     matches = _merge(matches, gate, terms_a, terms_b, idf, used_a, used_b, merge_floor=merge_floor)

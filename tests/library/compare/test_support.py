@@ -76,3 +76,9 @@ def test_paraphrase_needs_mutual_best_and_is_never_merged() -> None:
     # B0 prefers A1 (0.44 > 0.42): A0~B0 is not let in, A1~B0 is; the merge
     # floor 0 would let a neighbour join a surer pair, never a paraphrase.
     assert _align([[0.42], [0.44]]) == [((1,), (0,), True)]
+
+
+def test_best_partner_is_counted_among_units_the_sure_pairs_left_free() -> None:
+    # A0~B0 is sure; A1's best partner overall is B0, but among free units it is
+    # B1, whose best free partner is A1.
+    assert _align([[0.50, 0.44], [0.45, 0.41]]) == [((0,), (0,), False), ((1,), (1,), True)]
