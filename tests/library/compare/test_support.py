@@ -82,3 +82,19 @@ def test_best_partner_is_counted_among_units_the_sure_pairs_left_free() -> None:
     # A0~B0 is sure; A1's best partner overall is B0, but among free units it is
     # B1, whose best free partner is A1.
     assert _align([[0.50, 0.44], [0.45, 0.41]]) == [((0,), (0,), False), ((1,), (1,), True)]
+
+
+def test_a_claim_across_sentences_takes_a_paraphrase_pairs_unit() -> None:
+    from library.compare.engine import compare
+
+    a = "Prosecutors unsealed a 48-page indictment against Ellen Quist."
+    b = (
+        "Ellen Quist denied every count in the 47-page indictment, her lawyer said.\n"
+        "Prosecutors unsealed the indictment against Ellen Quist."
+    )
+    # A0~B1 is let in under the threshold as a paraphrase; A0 and B0 are never
+    # scored as candidates, yet they state different page counts of one indictment.
+    backend = _FixedScores([[0.0, 0.42]])
+    got = compare(a, b, backend=backend, threshold=backend.threshold)
+    assert [(p.a, p.b, p.relation) for p in got.pairs] == [((0,), (0,), "divergent")]
+    assert got.pairs[0].conflicts[0].explanation == "A: 48-page indictment · B: 47-page indictment"
