@@ -47,6 +47,12 @@ ALIGN_THRESHOLD = LEXICAL_THRESHOLD
 # threshold (a changed name or number removes shared words).  RTE-3 dev F1: 23.5
 # with 0.09, 23.4 with 0.15.
 DIVERGENT_MARGIN = 0.09
+# Each other's best partner, with no conflict, may align this far below the
+# threshold when `support.tells_same_claim` vouches for them (a fact told in
+# other words loses shared terms).  Off unless the backend sets its own
+# `paraphrase_margin`: only the semantic backend does (word overlap alone ranks
+# the right partner first too rarely; see benchmarks/RESULTS-compare.md).
+PARAPHRASE_MARGIN = 0.0
 # Pairs below this are never considered; saves refining hopeless candidates.
 CANDIDATE_FLOOR = LEXICAL_FLOOR
 # A neighbour joins a pair only if it alone already overlaps the other unit this much.
@@ -60,6 +66,8 @@ class Match:
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
+    #: Under the threshold, let in as one claim in other words (`is_paraphrase`).
+    paraphrase: bool = False
 
 
 def align(
@@ -73,6 +81,8 @@ def align(
     texts_b: Sequence[str] | None = None,
     is_divergent: Callable[[int, int], bool] | None = None,
     divergent_margin: float = DIVERGENT_MARGIN,
+    is_paraphrase: Callable[[int, int], bool] | None = None,
+    paraphrase_margin: float | None = None,
 ) -> list[Match]:
     """Align units of A with units of B, out of order, mostly one-to-one.
 
@@ -93,14 +103,25 @@ def align(
             `divergent_margin` below `threshold` are aligned too when it says
             they disagree on a detail: a changed name or number removes shared
             words, so two versions of one claim score lower than a paraphrase.
-            They only take units still free after the surer pairs.
+            They only take units still free after the surer pairs, and only
+            when each unit is the other's best-scoring partner among those
+            (a lower score is also what two different claims about one
+            subject get).
         divergent_margin: see `is_divergent`.
+        is_paraphrase: predicate on (A unit id, B unit id): the two tell one
+            claim with no conflict (`support.tells_same_claim`).  Pairs up to
+            `paraphrase_margin` below `threshold` that are each other's best
+            partner are aligned too when it says so.
+        paraphrase_margin: see `is_paraphrase`; None uses the backend's own
+            `paraphrase_margin` (`PARAPHRASE_MARGIN`, off, when it has none).
     """
     backend = backend or LexicalBackend()
     if threshold is None:
         threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
     floor = float(getattr(backend, "candidate_floor", CANDIDATE_FLOOR))
     merge_floor = float(getattr(backend, "merge_floor", MERGE_FLOOR))
+    if paraphrase_margin is None:
+        paraphrase_margin = float(getattr(backend, "paraphrase_margin", PARAPHRASE_MARGIN))
     ta = list(texts_a) if texts_a is not None else [" ".join(t) for t in terms_a]
     tb = list(texts_b) if texts_b is not None else [" ".join(t) for t in terms_b]
     scores = _scores(backend, ta, tb, terms_a, terms_b, idf)
@@ -111,11 +132,15 @@ def align(
     keep = coo.data >= floor
     rows, cols = coo.row[keep], coo.col[keep]
     ranks = np.asarray(scores.rank.tocsr()[rows, cols]).ravel() if len(rows) else np.zeros(0)
-    low = threshold if is_divergent is None else threshold - divergent_margin
+    low = min(
+        threshold if is_divergent is None else threshold - divergent_margin,
+        threshold if is_paraphrase is None else threshold - paraphrase_margin,
+    )
     # The word-order check only lowers a score: candidates already below `low`
     # need not be refined (most of align's time on long articles).
     hopeful = ranks >= low
     rows, cols, ranks = rows[hopeful], cols[hopeful], ranks[hopeful]
+    rules = ((is_divergent, divergent_margin), (is_paraphrase, paraphrase_margin))
     scored: list[tuple[float, int, int]] = []
     for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True):
         s = refine(float(r), terms_a[i], terms_b[j], idf)
@@ -125,15 +150,47 @@ def align(
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
     matches: list[Match] = []
+    # Sure pairs first (the best score comes first in `scored`).
     for s, i, j in scored:
+        if s < threshold:
+            break
         if i in used_a or j in used_b:
-            continue
-        if s < threshold and not (is_divergent is not None and is_divergent(i, j)):
             continue
         used_a[i] = used_b[j] = len(matches)
         matches.append(Match((i,), (j,), s))
+    # Then pairs under the threshold, which must be both units' first choice
+    # among the units the sure pairs left free.
+    best_a: dict[int, int] = {}
+    best_b: dict[int, int] = {}
+    for _, i, j in scored:
+        if i not in used_a and j not in used_b:
+            best_a.setdefault(i, j)
+            best_b.setdefault(j, i)
+    for s, i, j in scored:
+        if s >= threshold or i in used_a or j in used_b:
+            continue
+        if not (best_a[i] == j and best_b[j] == i and _admit_low(s, i, j, threshold, rules)):
+            continue
+        used_a[i] = used_b[j] = len(matches)
+        paraphrase = (
+            is_paraphrase is not None and s >= threshold - paraphrase_margin and is_paraphrase(i, j)
+        )
+        matches.append(Match((i,), (j,), s, paraphrase))
     matches = _merge(matches, gate, terms_a, terms_b, idf, used_a, used_b, merge_floor=merge_floor)
     return sorted(matches, key=lambda m: (m.a[0], m.b[0]))
+
+
+def _admit_low(
+    s: float,
+    i: int,
+    j: int,
+    threshold: float,
+    rules: Sequence[tuple[Callable[[int, int], bool] | None, float]],
+) -> bool:
+    """Whether a pair under the threshold is let in by one of the low-score rules."""
+    return any(
+        rule is not None and s >= threshold - margin and rule(i, j) for rule, margin in rules
+    )
 
 
 def _scores(
@@ -171,6 +228,8 @@ def _merge(
 ) -> list[Match]:
     out = list(matches)
     for k, m in enumerate(out):
+        if m.paraphrase:
+            continue  # let in on its own words: a neighbour would bring details unchecked
         i, j = m.a[0], m.b[0]
         # Compare plain overlaps (no prior): the joined text must overlap at least as
         # well as the single unit did; the score moves by the overlap gained.
@@ -181,13 +240,19 @@ def _merge(
                 lo, hi = min(i, ni), max(i, ni)
                 gain = _plain([*terms_a[lo], *terms_a[hi]], terms_b[j], idf) - old
                 if gain >= best_gain:
-                    best, best_gain = Match((lo, hi), (j,), min(1.0, m.score + gain / 2)), gain
+                    best, best_gain = (
+                        Match((lo, hi), (j,), min(1.0, m.score + gain / 2), m.paraphrase),
+                        gain,
+                    )
         for nj in (j - 1, j + 1):
             if 0 <= nj < len(terms_b) and nj not in used_b and gate[i, nj] >= merge_floor:
                 lo, hi = min(j, nj), max(j, nj)
                 gain = _plain(terms_a[i], [*terms_b[lo], *terms_b[hi]], idf) - old
                 if gain >= best_gain:
-                    best, best_gain = Match((i,), (lo, hi), min(1.0, m.score + gain / 2)), gain
+                    best, best_gain = (
+                        Match((i,), (lo, hi), min(1.0, m.score + gain / 2), m.paraphrase),
+                        gain,
+                    )
         if best is not m:
             out[k] = best
             for x in best.a:

@@ -121,7 +121,7 @@ def cross_pairs(
             nums = tuple(
                 conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
                 for x, y in numbers.conflicting(pa, pb)
-                if numbers.shared_thing(x, y) >= 1
+                if numbers.shared_thing(x, y) >= 1 and numbers.same_noun(x, y)
             )
             when = tuple(date_detector.detect(pa, pb, ())) if not nums else ()
             relation: Relation

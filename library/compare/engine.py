@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from library.compare.aliases import AliasPairs, TaughtAliases
 from library.compare.align import ALIGN_THRESHOLD, Match, align
+from library.compare.conflicts import firm
 from library.compare.crossing import cross_pairs
 from library.compare.crosslingual import CrossBackend, Languages, languages
 from library.compare.crosslingual import conflicts as cross_conflicts
@@ -36,6 +37,7 @@ from library.compare.model import Comparison, Conflict, DiffOp, Pair, Side, Unit
 from library.compare.relation import classify
 from library.compare.segment import segment
 from library.compare.similarity import SimilarityBackend
+from library.compare.support import tells_same_claim
 from library.compare.units import terms
 from library.compare.worddiff import word_diff
 
@@ -120,8 +122,22 @@ class Candidates:
         return found
 
     def is_divergent(self, i: int, j: int) -> bool:
-        """Whether unit i of A and unit j of B disagree on a material detail."""
-        return any(is_material(c) for c in self.judge((i,), (j,))[1])
+        """Whether unit i of A and unit j of B disagree on a detail in a slot both surely share.
+
+        Asked of pairs scoring under the threshold (`align`): the conflict
+        alone does not show that they tell one claim, so its slot must be
+        pinned down on both sides (`conflicts.firm`).
+        """
+        found = self.judge((i,), (j,))[1]
+        return any(is_material(c) for c in found) and firm(*self.passages((i,), (j,)), found)
+
+    def is_paraphrase(self, i: int, j: int) -> bool:
+        """Whether unit i of A and unit j of B tell one claim in other words, without conflict."""
+        if any(is_material(c) for c in self.judge((i,), (j,))[1]):
+            return False
+        return tells_same_claim(
+            self.units_a[i].text, self.units_b[j].text, self.text_a, self.text_b
+        )
 
 
 def compare(
@@ -167,12 +183,20 @@ def compare(
         texts_a=[u.text for u in units_a],
         texts_b=[u.text for u in units_b],
         is_divergent=candidates.is_divergent,
+        is_paraphrase=candidates.is_paraphrase,
     )
     # 4, 6, 7. Word diff, conflicts and relation of each aligned pair.
     pairs = [p for m in matches if (p := _pair(m, candidates, threshold)) is not None]
     # 7. Claims that sentences not aligned as a whole tell differently.
+    # A pair let in under the threshold as a paraphrase does not keep its units
+    # from a surer claim across sentences (a count both state differently).
+    # Across languages there are no shared words to anchor such claims.
     if not langs.differ:
-        pairs += cross_pairs(candidates, terms_a, terms_b, pairs, idf)
+        held = [p for p in pairs if not (p.relation == "same" and p.score < threshold)]
+        crossed = cross_pairs(candidates, terms_a, terms_b, held, idf)
+        taken_a = {i for p in crossed for i in p.a}
+        taken_b = {j for p in crossed for j in p.b}
+        pairs = [p for p in pairs if not (taken_a & set(p.a) or taken_b & set(p.b))] + crossed
     pairs.sort(key=lambda p: (p.a[0], p.b[0]))
     # 8. Summary.
     side_a, side_b = Side(title_a, units_a), Side(title_b, units_b)
@@ -196,8 +220,8 @@ def compare(
 
 def _pair(m: Match, candidates: Candidates, threshold: float) -> Pair | None:
     diff, conflicts = candidates.judge(m.a, m.b)
-    if m.score < threshold and not any(is_material(c) for c in conflicts):
-        # Let in below the threshold only for a conflict that a merge then diluted.
+    if m.score < threshold and not m.paraphrase and not any(is_material(c) for c in conflicts):
+        # Let in below the threshold for a conflict that a merge then diluted.
         return None
     return Pair(
         a=m.a, b=m.b, relation=classify(conflicts), score=m.score, conflicts=conflicts, diff=diff

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
+from library.compare.crosslingual import Languages
 from library.compare.model import (
     Comparison,
     Conflict,
@@ -42,7 +43,15 @@ def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
         only_a=tuple(int(i) for i in data.get("only_a", ())),
         only_b=tuple(int(i) for i in data.get("only_b", ())),
         summary=_summary(data.get("summary") or {}),
+        languages=_languages(data.get("languages")),
     )
+
+
+def _languages(data: Any) -> Languages | None:
+    # Older JSON has no "languages": unknown, as before.
+    if not isinstance(data, Mapping) or not data.get("a") or not data.get("b"):
+        return None
+    return Languages(str(data["a"]), str(data["b"]))
 
 
 def _side(data: Mapping[str, Any]) -> Side:

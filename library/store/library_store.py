@@ -149,6 +149,7 @@ class LibraryStore:
             id=new_id,
             version=version,
             imported_at=row["imported_at"],
+            language=row["language"],  # detected in _row_for when the file states none
             extra={"encoding": row["encoding"]} if row["encoding"] else {},
         )
         stored.__dict__["word_count"] = row["word_count"]  # counted once, in _row_for

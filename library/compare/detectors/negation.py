@@ -215,7 +215,8 @@ def _same_frame(text_a: str, word_a: str, text_b: str, word_b: str) -> bool:
     """Whether two opposite words act on the same thing: a content word near both.
 
     "the assembly passed the amendment" / "the assembly rejected the
-    amendment" share "assembly" and "amendment"; "an employee was arrested for
+    amendment" share "assembly" and "amendment" (lower-case words: a shared
+    name or day alone does not make one frame); "an employee was arrested for
     visiting websites" / "the bureau released an article" share nothing, so
     "arrested" against "released" there is no reversed claim.
     """
@@ -230,6 +231,11 @@ def _around(text: str, word: str) -> set[str]:
             continue
         for other in words[max(0, i - _FRAME) : i + _FRAME + 1]:
             low = other.lower()
+            # Names and days say where and when, not what was done: "Turkmenistan's
+            # election ended Sunday" / "voters in Turkmenistan began to vote" share
+            # only the place, and tell two moments of one day.
+            if other[0].isupper() or other[0].isdigit():
+                continue
             if other != word and low not in STOPWORDS and low not in NEGATIONS and len(low) > 2:
                 near.add(stem(other))
     return near

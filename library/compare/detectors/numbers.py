@@ -162,6 +162,27 @@ def shared_thing(x: _Mention, y: _Mention) -> int:
     return len(words) + len(names)
 
 
+def shared_words(x: _Mention, y: _Mention) -> int:
+    """How many words besides units say what both numbers count (`shared_thing`
+    without the names: a name alone says whose number, not which one)."""
+    hx, hy = set(x.after), set(y.after)
+    bx, by = set(x.before), set(y.before)
+    return len(((hx & hy) | (bx & hy) | (by & hx)) - _UNITS)
+
+
+def same_noun(x: _Mention, y: _Mention) -> bool:
+    """Whether two numbers' head phrases end in the same word, when both have one.
+
+    "two fire tenders" / "ten fire engines" share "fire" but count different
+    things; "a 48-page indictment" / "the 47-page indictment" end alike.  A
+    side with no head of its own ("$184 million over eight years") is not
+    checked here (`shared_thing` asks for the words around it).
+    """
+    hx = [w for w in x.after if w not in _UNITS]
+    hy = [w for w in y.after if w not in _UNITS]
+    return not hx or not hy or hx[-1] == hy[-1]
+
+
 def _same_slot(x: _Mention, y: _Mention) -> bool:
     """Whether two numbers count the same thing."""
     if x.q.percent != y.q.percent or x.q.ordinal != y.q.ordinal:

@@ -55,3 +55,14 @@ def test_same_person_same_event_different_date_across_sentences() -> None:
     assert [[(k.kind, k.a, k.b) for k in p.conflicts] for p in divergent] == [
         [("date", "January 1", "February 28")]
     ]
+
+
+def test_two_things_whose_names_share_a_word_are_not_one_count() -> None:
+    # "fire tenders" and "fire engines" share "fire", but the heads end in
+    # different nouns: two counts at two moments, not one count told twice.
+    a = (
+        "Surrey Police said firefighters, along with two fire tenders, would remain "
+        "at the scene until Monday."
+    )
+    b = "Ten fire engines were tackling the blaze at the store in Banstead, Surrey."
+    assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)

@@ -1,0 +1,83 @@
+"""Evidence that two units scoring a little under the threshold still tell one claim.
+
+Below the alignment threshold, two sentences about the same subject with
+different facts ("the Luck-Wayne connection has been vital" / "Luck threw a
+touchdown pass to Wayne") score like a claim told in other words.  What tells
+them apart, on the hand-judged ECB+ train/dev pairs, is cheap:
+
+* the claim's own words: at least `MIN_SHARED_WORDS` lower-case content words
+  in common besides the names, and a quarter of the shorter side's (a shared
+  name and age alone are a related pair: "Hiller, 43, got into an altercation"
+  / "Hiller, 43, is charged");
+* no name on each side that the other article never uses (two warships, two
+  phones, two players in one role are a different event of the same kind); a
+  name on one side only asks for more shared words.
+
+`align` asks this only of pairs that are each other's best partner.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from library.compare.units import STOPWORDS, stem
+
+# Chosen on the real divergence set (ECB+ train/dev) with ECB+ hard negatives as
+# the guard (benchmarks/RESULTS-compare.md, "Paraphrases under the threshold").
+MIN_SHARED_WORDS = 2
+# ... and this share of the shorter side's claim words.
+MIN_SHARE = 0.25
+_WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
+# Prefix length under which two capitalised words are taken as one name
+# ("Confidentiality" / "confidential", "Iran" / "Iranian").
+_NAME_PREFIX = 5
+
+
+def claim_words(text: str) -> set[str]:
+    """Stems of the lower-case content words of `text` (what is said, not who)."""
+    return {
+        stem(w) for w in _WORD.findall(text) if w.islower() and w not in STOPWORDS and len(w) > 2
+    }
+
+
+def _key(word: str) -> str:
+    """A word's name key: lower case, no possessive ("CCP’s" / "CCP's" / "CCP")."""
+    w = word.lower().replace("’", "'")
+    return (w[:-2] if w.endswith("'s") else w)[:_NAME_PREFIX]
+
+
+@lru_cache(maxsize=8)
+def _article_words(article: str) -> frozenset[str]:
+    return frozenset(_key(w) for w in _WORD.findall(article))
+
+
+def foreign_names(text: str, other_article: str) -> set[str]:
+    """Capitalised words of `text` (not its first word) the other article never uses."""
+    known = _article_words(other_article)
+    words = _WORD.findall(text)
+    return {
+        w
+        for w in words[1:]
+        if w[0].isupper() and len(w) >= 3 and not w.isupper() and _key(w) not in known
+    }
+
+
+def tells_same_claim(text_a: str, text_b: str, article_a: str, article_b: str) -> bool:
+    """Whether two units that nearly align share the claim's words and no rival names.
+
+    Args:
+        text_a: the unit of A.
+        text_b: the unit of B.
+        article_a: the whole of article A.
+        article_b: the whole of article B.
+    """
+    ca, cb = claim_words(text_a), claim_words(text_b)
+    shared = len(ca & cb)
+    rivals = bool(foreign_names(text_a, article_b)) + bool(foreign_names(text_b, article_a))
+    if rivals == 2:
+        return False
+    # A name only one side gives may be a detail the other leaves out: the claim
+    # must then be told in more of the same words.
+    need, share = (MIN_SHARED_WORDS, MIN_SHARE) if rivals == 0 else (MIN_SHARED_WORDS + 1, 0.4)
+    return shared >= need and shared >= share * min(len(ca), len(cb))

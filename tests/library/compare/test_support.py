@@ -1,0 +1,100 @@
+"""Paraphrases a little under the threshold: let in only as each other's best partner,
+with the claim's own words shared and no rival names (`support.tells_same_claim`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from library.compare.align import align
+from library.compare.idf import IdfTable
+from library.compare.similarity import Scores
+from library.compare.support import claim_words, foreign_names, tells_same_claim
+
+
+def test_claim_words_are_lower_case_content_words() -> None:
+    got = claim_words("Ann Reyes, 43, was charged with murder on Friday.")
+    assert "murder" in got
+    assert not {"ann", "reyes", "friday", "43"} & got
+
+
+def test_same_claim_in_other_words() -> None:
+    a = "The ministry has become more outspoken, frequently discussing security issues."
+    b = "The ministry, once quiet, has become unusually prominent, frequently addressing security."
+    assert tells_same_claim(a, b, a, b)
+
+
+def test_a_shared_name_and_age_alone_is_not_one_claim() -> None:
+    a = "Yvonne Hiller, 43, got into an altercation with two co-workers on Thursday."
+    b = "Yvonne Hiller, 43, is charged with murder."
+    assert not tells_same_claim(a, b, a, b)
+
+
+def test_rival_names_are_two_events_of_one_kind() -> None:
+    a = "The warship Mysore carried out the anti-piracy patrol in the gulf, the navy said."
+    b = "This is the fifth anti-piracy patrol carried out by the warship Sukanya in the gulf."
+    assert foreign_names(a, b) == {"Mysore"}
+    assert not tells_same_claim(a, b, a, b)
+    # A name the other article uses elsewhere is no rival ("CCP’s" / "CCP's").
+    assert foreign_names("He said the CCP’s bureau spoke.", "The CCP's bureau") == set()
+
+
+class _FixedScores:
+    name = "fixed"
+    threshold = 0.47
+    candidate_floor = 0.25
+    merge_floor = 0.0
+    paraphrase_margin = 0.08
+
+    def __init__(self, matrix: Sequence[Sequence[float]]) -> None:
+        self.matrix = sparse.csr_matrix(np.asarray(matrix, dtype=np.float64))
+
+    def scores(self, *_: object) -> Scores:
+        return Scores(self.matrix, self.matrix)
+
+
+def _align(matrix: Sequence[Sequence[float]], ok: bool = True) -> list[tuple[object, ...]]:
+    n_a, n_b = len(matrix), len(matrix[0])
+    terms_a = [[f"a{i}"] for i in range(n_a)]
+    terms_b = [[f"b{j}"] for j in range(n_b)]
+    idf = IdfTable.from_term_lists([*terms_a, *terms_b])
+    got = align(terms_a, terms_b, idf, backend=_FixedScores(matrix), is_paraphrase=lambda i, j: ok)
+    return [(m.a, m.b, m.paraphrase) for m in got]
+
+
+def test_mutual_best_paraphrase_under_the_threshold_aligns() -> None:
+    assert _align([[0.42, 0.30]]) == [((0,), (0,), True)]
+    # Without the support of shared claim words it does not.
+    assert _align([[0.42, 0.30]], ok=False) == []
+    # Too far under the threshold.
+    assert _align([[0.38, 0.30]]) == []
+
+
+def test_paraphrase_needs_mutual_best_and_is_never_merged() -> None:
+    # B0 prefers A1 (0.44 > 0.42): A0~B0 is not let in, A1~B0 is; the merge
+    # floor 0 would let a neighbour join a surer pair, never a paraphrase.
+    assert _align([[0.42], [0.44]]) == [((1,), (0,), True)]
+
+
+def test_best_partner_is_counted_among_units_the_sure_pairs_left_free() -> None:
+    # A0~B0 is sure; A1's best partner overall is B0, but among free units it is
+    # B1, whose best free partner is A1.
+    assert _align([[0.50, 0.44], [0.45, 0.41]]) == [((0,), (0,), False), ((1,), (1,), True)]
+
+
+def test_a_claim_across_sentences_takes_a_paraphrase_pairs_unit() -> None:
+    from library.compare.engine import compare
+
+    a = "Prosecutors unsealed a 48-page indictment against Ellen Quist."
+    b = (
+        "Ellen Quist denied every count in the 47-page indictment, her lawyer said.\n"
+        "Prosecutors unsealed the indictment against Ellen Quist."
+    )
+    # A0~B1 is let in under the threshold as a paraphrase; A0 and B0 are never
+    # scored as candidates, yet they state different page counts of one indictment.
+    backend = _FixedScores([[0.0, 0.42]])
+    got = compare(a, b, backend=backend, threshold=backend.threshold)
+    assert [(p.a, p.b, p.relation) for p in got.pairs] == [((0,), (0,), "divergent")]
+    assert got.pairs[0].conflicts[0].explanation == "A: 48-page indictment · B: 47-page indictment"
