@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison import ComparisonView
+from desktop.comparison.alias_teaching import AliasTeaching
 from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         self.comparison_view.runner.compare = collection.compare
         self.stack.addWidget(self.comparison_view)
         self.reviewing = Reviewing(self.comparison_view, collection)
+        # "Same as…" / "Forget alias" on the lenses; Compare > Aliases….
+        self.alias_teaching = AliasTeaching(self.comparison_view, collection)
         self.coverage = CoveragePanel(collection.data_dir, self.tasks)
         self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
