@@ -122,12 +122,18 @@ _PLACE_BEFORE = re.compile(
 # A role told just before the name: "Current affairs commentator Li Linyi".
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
 # Titles and ranks a capitalised run puts before a name.
-_TITLE_WORDS = TITLES | frozenset((
+TITLE_WORDS = TITLES | frozenset((
     "sgt", "lt", "chief", "editor", "prosecutor", "commodore", "const", "constable", "officer",
     "spokesman", "spokeswoman", "spokesperson", "undersheriff", "sheriff", "captain", "capt",
     "col", "colonel", "detective", "det", "inspector", "coach", "professor", "mayor", "premier",
     "commander", "adm", "admiral", "manager", "superintendent", "lieutenant", "sergeant",
     "executive", "ceo", "chancellor", "ambassador", "deputy", "ada", "da",
+    # occupations written as titles ("Engineer Peter Grant", "Commentator Li Linyi")
+    "engineer", "commentator", "analyst", "lawyer", "economist", "researcher", "scientist",
+    "journalist", "correspondent", "historian", "activist", "pastor", "reverend",
+    "rev", "bishop", "cardinal", "pope", "councilman", "councilwoman", "councillor",
+    "councilor", "congressman", "congresswoman", "assemblyman", "assemblywoman", "lawmaker",
+    "vice", "trooper", "coroner",
 ))  # fmt: skip
 # Words that open a clause, not a role: ", since it was ...,".
 _CLAUSE = frozenset((
@@ -169,7 +175,7 @@ def _split_title(name: str) -> tuple[str, str]:
         return inner, f"{title} of {body}".strip()
     words = name.split()
     k = max(
-        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLE_WORDS), default=-1
+        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLE_WORDS), default=-1
     )
     if k < 0:
         return name, ""
@@ -245,7 +251,7 @@ def sources(text: str) -> list[tuple[str, str]]:
                 continue  # "a man outside the Sam's Club told"
             if name.lower() in NOT_VOICES or not name[:1].isupper():
                 continue
-            if name.split()[-1].lower().rstrip(".") in _TITLE_WORDS:
+            if name.split()[-1].lower().rstrip(".") in TITLE_WORDS:
                 continue  # "the Alaska Governor said": a title, no name
             lead = _LOWER_LEAD.search(text[:at])
             if lead:  # "nCircle", "eBay": a name may open in lower case
@@ -276,7 +282,7 @@ def sources(text: str) -> list[tuple[str, str]]:
     saying = _SAYING.match(text) if not out else None
     if saying and (names := entities(saying.group("who"))):
         name, title = _split_title(names[-1])
-        if name.split()[-1].lower().rstrip(".") not in _TITLE_WORDS:
+        if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
     return out
 
