@@ -37,7 +37,7 @@ _DESCRIBED = re.compile(
     rf"(?:{_NOT_ADVERB}[a-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
-    r"|\baccording\s+to\s+the\s+(?P<acc>report|statement)\b"
+    r"|\b[Aa]ccording\s+to\s+the\s+(?:same\s+)?(?P<acc>report|statement|agency|newspaper)\b"
     # "The navy defended its actions, saying ..."
     r"|^(?:[Tt]he|[Ii]ts)\s+(?P<saying>[a-z][\w-]*)\s+[a-z][^.;:“”\"]*?,\s+saying\b"
 )
