@@ -29,6 +29,12 @@ VERBS = (
     # retirement" is not.
     r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|\s+(?:today|yesterday|on\s+\w+|\w+day)?\s*[.,;])|"
     r"expects|"
+    # "MENA quoted an official source as saying": the agency reports an unnamed source
+    # ("quoted the governor as saying" is the governor's, named before: voices.py)
+    r"quoted(?=\s+(?:an?|unnamed|anonymous)\s+[^.,;“”\"]{0,40}?\bas\s+saying)|"
+    # "The U.S. Geological Survey put the quake's strength at 5.4": an estimate
+    r"put(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
+    r"figure|cost|damage|total|losses|size|value)\s+at\s)|"
     # "added another $20,000" adds money, not words.
     r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|\$|\d))"
 )

@@ -32,7 +32,9 @@ PRONOUN_REACH = 3  # a quote of two sentences, then "she added"
 # "The governor said", "the company says": a voice named before, by its role or kind.
 _NOT_ADVERB = r"(?!(?:also|later|further|then|previously|has|have|had)\b)"
 _DESCRIBED = re.compile(
-    r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts)\s+"
+    r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)"
+    # "Lindsay Lohan's attorney said": whose role says attorney
+    r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
     # "the cable operator": its head noun (not an adverb: "the governor also said")
     rf"(?:{_NOT_ADVERB}[a-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
@@ -43,6 +45,8 @@ _DESCRIBED = re.compile(
 )
 # How many units back "the company says" may reach for the voice just named.
 BODY_REACH = 3
+# Roles "the official said" gives the person who spoke just before.
+_PERSON_ROLES = frozenset(("official", "officer", "spokesman", "spokeswoman", "spokesperson"))
 # Kinds of body that "the company says" names: the voice just named, if any.
 _BODY_NOUNS = frozenset((
     "company", "firm", "station", "network", "channel", "broadcaster", "newspaper", "paper",
@@ -185,6 +189,8 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
                 return v
         if noun in _BODY_NOUNS and near is not None:
             return near
+        if noun in _PERSON_ROLES and near is not None and len(near.name.split()) > 1:
+            return near  # "the official said" right after a named person spoke
     return None
 
 

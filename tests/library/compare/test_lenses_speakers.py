@@ -67,3 +67,28 @@ def test_a_vulnerability_number_is_not_a_year() -> None:
     ls = compare_texts("The flaw (CVE-2013-3893) was fixed on May 2, 2014.", "Fine.").lenses
     assert ls is not None
     assert [r.date for r in ls.timeline] == ["2014-05-02"]
+
+
+def test_an_agency_quoting_an_unnamed_source_speaks() -> None:
+    text = "The ministry has asked for a report, KNA quoted an official source as saying."
+    assert names(text) == ["KNA"]
+    # "quoted the governor as saying": the governor's words, not "Another"'s.
+    assert names("Another news agency quoted the governor as saying ten were hurt.") == []
+
+
+def test_putting_a_figure_at_is_an_estimate() -> None:
+    assert names("The Danish Seismic Office put the quake's strength at 5.1.") == [
+        "Danish Seismic Office"
+    ]
+    assert names("Workers put the boxes at the door.") == []
+
+
+def test_the_official_said_is_the_person_who_spoke_just_before() -> None:
+    ls = compare_texts(
+        "Governor Mehdi Rostami said two villages were destroyed. "
+        "Relief teams have been sent, the official said.",
+        "The quake struck at dawn.",
+    ).lenses
+    assert ls is not None
+    (gov,) = [v for v in ls.voices if v.name == "Mehdi Rostami"]
+    assert gov.a == [0, 1]
