@@ -240,6 +240,9 @@ def sources(text: str) -> list[tuple[str, str]]:
         if not m.group("acc") and _SAID_AFTER_CLAUSE.search(text[: m.start()])
     ]
     for m in _APPOSITIVE.finditer(text):
+        first = m.group("role").split()[0].lower()
+        if first.endswith(("ed", "ing")) or first in _CLAUSE:
+            continue  # "..., died at the prison in Springfield, Mo., said X": a clause
         if (names := entities(m.group("who"))) and not any(n == names[-1] for n, _ in out):
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))

@@ -92,3 +92,8 @@ def test_the_official_said_is_the_person_who_spoke_just_before() -> None:
     assert ls is not None
     (gov,) = [v for v in ls.voices if v.name == "Mehdi Rostami"]
     assert gov.a == [0, 1]
+
+
+def test_a_clause_before_a_place_is_no_role_and_the_place_does_not_speak() -> None:
+    text = "Lowe, who was ill, died at the prison in Springfield, Mo., said warden Al Ruiz."
+    assert names(text) == ["Al Ruiz"]
