@@ -21,14 +21,16 @@ VERBS = (
     r"believes|believed|explained|argued|argues|insisted|warned|warns|"
     # "he and Bernstein wrote about the break-in" tells no claim; "the Gulf states of Oman"
     r"suggested|suggests|wrote(?!\s+about)|writes(?!\s+about)|commented|observed|"
-    r"pointed\s+out|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b)|"
+    r"pointed\s+out|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b|\s+the\s+[a-z]+\s+[“\"])|"
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
     r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
     # "announced today (4 November) that": a claim; "announced his retirement" is not.
     # "announced today (4 November) that", "announced Friday.": a claim; "announced his
     # retirement" is not.
     r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|\s+(?:today|yesterday|on\s+\w+|\w+day)?\s*[.,;])|"
-    r"expects|"
+    r"expects|promised|promises|"
+    # "Bowe cited brain injury as the reason": a claim ("citing X" names a source)
+    r"cited(?=\s[^.;]{0,60}?\bas\b)|"
     # "MENA quoted an official source as saying": the agency reports an unnamed source
     # ("quoted the governor as saying" is the governor's, named before: voices.py)
     r"quoted(?=\s+(?:an?|unnamed|anonymous)\s+[^.,;“”\"]{0,40}?\bas\s+saying)|"
@@ -63,7 +65,7 @@ _AFTER = re.compile(
     # "said Smith." ends the clause; "said Smith was let go" reports about Smith;
     # "said Smith at a news conference" is Smith speaking.
     # "said the Press Democrat newspaper in Santa Rosa": a paper's place may follow.
-    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?)”\"]|$)|\s+(?:at|during|in)\s+(?:a|an|the)\s)))"
+    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+(?:at|during|in)\s+(?:a|an|the)\s)))"
 )
 # "according to Palmer officials": officials of a place, unnamed.
 _GROUP_AFTER = re.compile(
@@ -80,6 +82,18 @@ _SAYING = re.compile(
     r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
     r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
     r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\"]*?,\s+saying\b"
+)
+# "Interior went ahead after the Environmental Protection Agency dropped two rules,
+# saying ...": the inner clause's subject says it.
+_SAYING_INNER = re.compile(
+    r"\b(?:after|when|as|because|while|since)\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
+    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
+)
+# "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
+_AND_SAID = re.compile(
+    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+and\s+(?:also\s+)?"
+    rf"(?:{VERBS})\b"
 )
 _ANONYMOUS = re.compile(
     r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
@@ -175,6 +189,8 @@ NOT_VOICES = frozenset((
     "observer", "observers", "expert", "experts", "critics", "commentators", "insiders",
     "sources", "some", "others", "many", "netizens", "scholars", "officials", "police",
     "investigators", "authorities", "witnesses", "residents", "prosecutors",
+    "relatives", "friends", "family", "neighbours", "neighbors", "doctors", "lawyers",
+    "attorneys", "workers", "fans", "parents", "people", "officers", "students", "members",
 ))  # fmt: skip
 
 
@@ -326,11 +342,19 @@ def sources(text: str) -> list[tuple[str, str]]:
             out.insert(len(out) if second is None else second, said)
             if rx is _BEFORE:
                 spoken.append((m.start(), m.end()))
-    saying = _SAYING.match(text) if not out else None
+    saying = (_SAYING_INNER.search(text) or _SAYING.match(text)) if not out else None
     if saying and (names := entities(saying.group("who"))):
         name, title = _split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
+    both = _AND_SAID.match(text) if not out else None
+    if both and re.search(r"\b(?:been|was|were|is|are|being)\b", both.group()):
+        both = None  # "a bank had been contacted ... and told that": told, not telling
+    if both and (names := entities(both.group("subj"), at_start=True)):
+        name, title = _split_title(names[-1])
+        if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
+            role = both.group("subj")[: both.group("subj").rfind(names[-1])].strip()
+            out.append((name, " ".join(x for x in (role, title) if x)))
     return out
 
 

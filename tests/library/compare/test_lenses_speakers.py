@@ -97,3 +97,39 @@ def test_the_official_said_is_the_person_who_spoke_just_before() -> None:
 def test_a_clause_before_a_place_is_no_role_and_the_place_does_not_speak() -> None:
     text = "Lowe, who was ill, died at the prison in Springfield, Mo., said warden Al Ruiz."
     assert names(text) == ["Al Ruiz"]
+
+
+def test_a_name_with_initial_and_suffix_before_a_bracket() -> None:
+    text = '"It is a disgrace," said Committee Chairman Tom K. Reilly II (D-Ore.), who left.'
+    assert names(text) == ["Tom K. Reilly II"]
+
+
+def test_saying_belongs_to_the_inner_clauses_subject() -> None:
+    text = (
+        "The city went ahead after the Water Safety Board dropped two rules, saying they came late."
+    )
+    assert names(text) == ["Water Safety Board"]
+
+
+def test_a_subject_that_did_something_and_said() -> None:
+    found = sources(
+        "Defensive end Sam Okoye watched practice, a day after surgery, and said he feels fine."
+    )
+    assert found == [("Sam Okoye", "Defensive end")]
+    # Passive: told, not telling.
+    assert (
+        names("Earlier a Contoso Bank had been contacted by a man and told that a bomb was set.")
+        == []
+    )
+
+
+def test_cited_as_the_reason_promised_and_called_the_move() -> None:
+    assert names("Later, Bowe cited a head injury as the reason for his anger.") == ["Bowe"]
+    assert names("Obama has promised to reverse the new rules.") == ["Obama"]
+    assert names('Interior Secretary Ann Dale called the move "a clarification" only.') == [
+        "Ann Dale"
+    ]
+
+
+def test_plural_common_nouns_opening_a_sentence_are_unnamed() -> None:
+    assert names("Relatives, including a brother, insisted he was ill.") == []
