@@ -255,7 +255,7 @@ def sources(text: str) -> list[tuple[str, str]]:
         for m in _AFTER.finditer(text)
         if not m.group("acc") and _SAID_AFTER_CLAUSE.search(text[: m.start()])
     ]
-    for m in _APPOSITIVE.finditer(text):
+    for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 else ():
         first = m.group("role").split()[0].lower()
         if first.endswith(("ed", "ing")) or first in _CLAUSE:
             continue  # "..., died at the prison in Springfield, Mo., said X": a clause
@@ -342,12 +342,14 @@ def sources(text: str) -> list[tuple[str, str]]:
             out.insert(len(out) if second is None else second, said)
             if rx is _BEFORE:
                 spoken.append((m.start(), m.end()))
-    saying = (_SAYING_INNER.search(text) or _SAYING.match(text)) if not out else None
+    saying = None
+    if not out and ", saying" in text:
+        saying = _SAYING_INNER.search(text) or _SAYING.match(text)
     if saying and (names := entities(saying.group("who"))):
         name, title = _split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
-    both = _AND_SAID.match(text) if not out else None
+    both = _AND_SAID.match(text) if not out and " and " in text else None
     if both and re.search(r"\b(?:been|was|were|is|are|being)\b", both.group()):
         both = None  # "a bank had been contacted ... and told that": told, not telling
     if both and (names := entities(both.group("subj"), at_start=True)):

@@ -127,14 +127,15 @@ class _Context:
     known: set[str]  # canonical names found outside headlines
 
 
-def _context(units: list[Unit], mentions: Mentions) -> _Context:
+def _context(read: list[tuple[Unit, bool, list[_Found]]], mentions: Mentions) -> _Context:
     ctx = _Context(set(), set(), set(), set())
-    for u in units:
-        ctx.lower |= {w.lower() for w in _WORD.findall(u.text) if w.islower()}
-        ctx.lower |= {p for w in _WORD.findall(u.text) if w.islower() for p in w.split("-")}
-        if is_headline(u.text):
+    for u, headline, spans in read:
+        lower = [w for w in _WORD.findall(u.text) if w.islower()]
+        ctx.lower.update(lower)
+        ctx.lower.update(p for w in lower if "-" in w for p in w.split("-"))
+        if headline:
             continue
-        for f in _spans(u.text):
+        for f in spans:
             ctx.inside |= {w.lower() for w in f.words[f.at_start :] if w[:1].isupper()}
             if len(f.words) > 1:
                 ctx.short.add(f.words[-1].lower())
@@ -196,32 +197,33 @@ def build(units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentio
         units_b: units of B.
         mentions: the comparison's names and aliases.
     """
-    ctx = _context([*units_a, *units_b], mentions)
+    read = {
+        side: [(u, is_headline(u.text), _spans(u.text)) for u in units]
+        for side, units in (("a", units_a), ("b", units_b))
+    }
+    ctx = _context([*read["a"], *read["b"]], mentions)
     found: dict[str, Name] = {}
-    for side, units in (("a", units_a), ("b", units_b)):
-        named: list[tuple[str, str, int]] = []  # (head word, key, unit) of longer names
+    for side in ("a", "b"):
+        named: dict[str, list[tuple[int, str]]] = {}  # head word -> (unit, key) of longer names
         pending: list[tuple[str, Unit]] = []  # lone words to fold into a longer name
-        for u in units:
-            headline = is_headline(u.text)
-            for f in _spans(u.text):
+        for u, headline, spans in read[side]:
+            for f in spans:
                 written = _judged(f, headline, ctx, mentions)
                 if written is None or len(written) < 2 or written.isdigit():
                     continue
                 if " " not in written and mentions.canonical(written) == written.lower():
                     # "the Bureau": the longer name of that kind last named, if any.
                     head = written.lower()
-                    if any(h == head for h, _k, _u in named) or head in ctx.lower:
+                    if head in named or head in ctx.lower:
                         pending.append((written, u))
                         continue
                 key = mentions.canonical(written)
                 if " " in written:
-                    named.append((_head_word(written), key, u.id))
+                    named.setdefault(_head_word(written), []).append((u.id, key))
                 _add(found, key, written, side, u.id)
         for written, u in pending:
             head = written.lower()
-            keys = [
-                (uid > u.id, -uid if uid <= u.id else uid, k) for h, k, uid in named if h == head
-            ]
+            keys = [(v > u.id, -v if v <= u.id else v, k) for v, k in named.get(head, [])]
             if keys:  # the latest named before it, else the first after
                 _add(found, min(keys)[2], written, side, u.id)
     _fold_of(found, mentions)
