@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.text import clip, plain_label
+from desktop.text import clip, plain_label, plain_tooltip
 from library.compare.aliases import TaughtAliases, alias_key
 from library.errors import ParallaxError
 
@@ -69,6 +69,8 @@ class SameAsDialog(QDialog):
         self.choice = QComboBox()
         self.choice.setEditable(True)  # any name may be typed, not only the listed ones
         self.choice.addItems(choices)
+        self.choice.setCurrentIndex(-1)  # nothing picked for the user: the field starts empty
+        self.setMinimumWidth(380)
         self.choice.setAccessibleName("The other name")
         line = self.choice.lineEdit()
         if line is not None:
@@ -114,12 +116,13 @@ class AliasesDialog(QDialog):
             QLabel(
                 "Names taught to stand for one person, body or place. Comparisons "
                 "group them in the Voices and Names lenses. To teach one, right-click "
-                "a voice or a name in the Lenses panel and choose Same as…."
+                "a voice or a name in the Lenses panel and choose “Same as…”."
             )
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Taught aliases")
+        self.list.setWordWrap(True)
         self.remove_button = QPushButton("&Remove")
         self.remove_button.clicked.connect(self.remove_selected)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -140,6 +143,7 @@ class AliasesDialog(QDialog):
         self.list.clear()
         for pair in self.collection.aliases():
             item = QListWidgetItem(f"{pair.name}  =  {pair.alias}")  # items are plain text
+            item.setToolTip(plain_tooltip(f"{pair.name}\n=\n{pair.alias}"))
             item.setData(_PAIR, (pair.name, pair.alias))
             self.list.addItem(item)
         if not self.list.count():

@@ -168,3 +168,35 @@ def test_right_click_on_an_entry_asks_for_its_menu(qtbot: QtBot, teaching: Alias
     pos = widget.visualItemRect(widget.item(heading)).center()
     with qtbot.assertNotEmitted(panel.entry_menu_requested):
         widget.customContextMenuRequested.emit(pos)  # a heading has no menu
+
+
+def test_in_the_main_window_teaching_compares_again(qtbot: QtBot, data_dir: Path) -> None:
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+
+    coll = Collection(data_dir)  # seeded with the two sample articles
+    win = MainWindow(coll, Settings(coll.data_dir))
+    qtbot.addWidget(win)
+    win.resize(1600, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.alias_teaching.act_aliases in win.menu_for("Compare").actions()
+    a, b = coll.library.articles()[:2]
+    with qtbot.waitSignal(win.comparison_settled, timeout=30000):
+        win.open_comparison(a, b)
+    win.comparison_view.lenses.fold.set_open(True, remember=True)
+    panel = win.comparison_view.lenses.panel
+    before = [e["name"] for e in panel.entries("voices")]
+    tang = "Tang Jingyuan" if "Tang Jingyuan" in before else before[-1]
+    with qtbot.waitSignal(win.comparison_settled, timeout=30000):
+        win.alias_teaching.teach("Li Linyi", tang)
+    after = [e["name"] for e in panel.entries("voices")]
+    assert len(after) == len(before) - 1 and "Li Linyi" in after and tang not in after
+    win.close()
+    coll.close()
+
+
+def test_the_same_as_field_starts_empty(qtbot: QtBot) -> None:
+    dialog = SameAsDialog(None, "Ministry of State Security", ["Li Linyi", "CCP"])
+    qtbot.addWidget(dialog)
+    assert dialog.choice.currentText() == "" and dialog.choice.count() == 2
