@@ -160,7 +160,9 @@ def _judged(f: _Found, headline: bool, ctx: _Context, mentions: Mentions) -> str
         return None
     if f.at_start and len(words) > 1:
         first = words[0].lower()
-        if first in _OPENERS or (first.endswith(("ing", "ly")) and first not in ctx.inside):
+        # ("Kelly Smith", "Billy Joe": a short stem before "-ly" is a first name.)
+        adverb = first.endswith(("ing", "ly")) and len(first.rstrip("lyng")) >= 4
+        if first in _OPENERS or (adverb and first not in ctx.inside):
             words = words[1:]  # "Following the Ministry ...", "Former CCP agent"
             words = _tidy(words) if words else words
     elif f.at_start and words[0].lower() not in ctx.inside | ctx.short:

@@ -102,3 +102,8 @@ def test_model_years_are_not_dates() -> None:
     )
     dates = sorted(r.date for r in ls.timeline)
     assert dates == ["2009-03-03", "2014-??-??"]
+
+
+def test_a_first_name_ending_in_ly_is_kept() -> None:
+    found = names(lenses("Kelly Brandt said the bridge was closed.", "Separately Ann Keller left."))
+    assert "Kelly Brandt" in found and "Ann Keller" in found
