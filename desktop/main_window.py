@@ -129,8 +129,6 @@ class MainWindow(QMainWindow):
         self.comparison_view.runner.compare = collection.compare
         self.stack.addWidget(self.comparison_view)
         self.reviewing = Reviewing(self.comparison_view, collection)
-        # "Same as…" / "Forget alias" on the lenses; Compare > Aliases….
-        self.alias_teaching = AliasTeaching(self.comparison_view, collection)
         self.coverage = CoveragePanel(collection.data_dir, self.tasks)
         self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
@@ -155,6 +153,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.importer = ImportController(self, collection.data_dir, self.tasks, self.progress)
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
+        # "Same as…" / "Forget Alias" on the lenses; Compare > Aliases….
+        self.alias_teaching = AliasTeaching(self.comparison_view, collection)
         build_actions(self)
         self._build_menus()
         self._connect()

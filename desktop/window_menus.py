@@ -72,11 +72,11 @@ def build_menus(window: MainWindow) -> QMenu:
     compare.addActions([w.act_compare, w.act_compare_with])
     compare.addSeparator()
     compare.addAction(w.act_semantic)
+    compare.addAction(w.alias_teaching.act_aliases)  # taught names: how comparisons read
     compare.addSeparator()
     compare.addActions(w.comparison_view.actions())
     compare.addSeparator()
     compare.addAction(w.reviewing.act_link)
-    compare.addAction(w.alias_teaching.act_aliases)
     notes = bar.addMenu("&Notes")
     notes.addAction(w.act_add_note)
     if w.notes_panel is not None and w.notes_panel.actions():
