@@ -359,6 +359,8 @@ class LensesPanel(QWidget):
 
         def line(n: dict[str, Any]) -> tuple[str, str]:
             text = f"{n['name']}   {_counts(n['a'], n['b'])}"
+            if n.get("description"):
+                text += f"\n{clip(n['description'], 140)}"
             if n["aliases"]:
                 text += f"\nalso: {clip('; '.join(n['aliases']), 160)}"
             return text, n["name"]

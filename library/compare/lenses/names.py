@@ -31,10 +31,17 @@ class Name:
     aliases: list[str] = field(default_factory=list)
     a: list[int] = field(default_factory=list)
     b: list[int] = field(default_factory=list)
+    description: str = ""  # a title the articles put before it ("Mayor"), kept out of the name
 
     def to_dict(self) -> dict[str, Any]:
-        """`{"name", "aliases", "a": [ids], "b": [ids]}`."""
-        return {"name": self.name, "aliases": self.aliases, "a": self.a, "b": self.b}
+        """`{"name", "aliases", "a": [ids], "b": [ids], "description"}`."""
+        return {
+            "name": self.name,
+            "aliases": self.aliases,
+            "a": self.a,
+            "b": self.b,
+            "description": self.description,
+        }
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -77,7 +84,7 @@ def is_headline(text: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _strip_titles(words: list[str]) -> list[str]:
+def _strip_titles(words: list[str]) -> tuple[list[str], str]:
     """ "Mayor Anna Keller" -> "Anna Keller" (the title is a role, kept by the Voices lens);
     a body's name keeps its words ("General Office")."""
     k = 0
@@ -85,8 +92,8 @@ def _strip_titles(words: list[str]) -> list[str]:
         k += 1
     rest = words[k:]
     if k and rest and not any(w.lower() in _BODY_WORDS for w in rest):
-        return rest
-    return words if rest else []  # a title alone ("the Premier") names nobody here
+        return rest, " ".join(words[:k])
+    return (words if rest else []), ""  # a title alone ("the Premier") names nobody here
 
 
 @dataclass(slots=True)
@@ -153,8 +160,9 @@ def _tidy(words: list[str]) -> list[str]:
     return [w for w in words if w]
 
 
-def _judged(f: _Found, headline: bool, ctx: _Context, mentions: Mentions) -> str | None:
-    """The name a span stands for, or None when it is an ordinary capitalised word."""
+def _judged(f: _Found, headline: bool, ctx: _Context, mentions: Mentions) -> tuple[str, str] | None:
+    """The name a span stands for and the title before it ("Anna Keller", "Mayor"), or
+    None when it is an ordinary capitalised word."""
     words = _tidy(f.words)
     if not words:
         return None
@@ -167,7 +175,7 @@ def _judged(f: _Found, headline: bool, ctx: _Context, mentions: Mentions) -> str
             words = _tidy(words) if words else words
     elif f.at_start and words[0].lower() not in ctx.inside | ctx.short:
         return None  # "Clearly", "Everyone", "Dark clouds": a sentence's first word
-    words = _strip_titles(words)
+    words, title = _strip_titles(words)
     if not words:
         return None
     if headline:
@@ -175,10 +183,10 @@ def _judged(f: _Found, headline: bool, ctx: _Context, mentions: Mentions) -> str
         # (the longest one its words begin with), or words never written in lower case.
         for n in range(len(words), 0, -1):
             if mentions.canonical(" ".join(words[:n])) in ctx.known:
-                return " ".join(words[:n])
+                return " ".join(words[:n]), title
         if any(w.lower() in ctx.lower or w.lower() in STOPWORDS for w in words):
             return None
-    return " ".join(words)
+    return " ".join(words), title
 
 
 def _head_word(name: str) -> str:
@@ -210,9 +218,10 @@ def build(units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentio
         pending: list[tuple[str, Unit]] = []  # lone words to fold into a longer name
         for u, headline, spans in read[side]:
             for f in spans:
-                written = _judged(f, headline, ctx, mentions)
-                if written is None or len(written) < 2 or written.isdigit():
+                judged = _judged(f, headline, ctx, mentions)
+                if judged is None or len(judged[0]) < 2 or judged[0].isdigit():
                     continue
+                written, title = judged
                 if " " not in written and mentions.canonical(written) == written.lower():
                     # "the Bureau": the longer name of that kind last named, if any.
                     head = written.lower()
@@ -223,6 +232,8 @@ def build(units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentio
                 if " " in written:
                     named.setdefault(_head_word(written), []).append((u.id, key))
                 _add(found, key, written, side, u.id)
+                if title and not found[key].description:
+                    found[key].description = title
         for written, u in pending:
             head = written.lower()
             keys = [(v > u.id, -v if v <= u.id else v, k) for v, k in named.get(head, [])]
@@ -258,6 +269,7 @@ def _fold_of(found: dict[str, Name], mentions: Mentions) -> None:
         into.aliases += [x for x in [n.name, *n.aliases] if x not in into.aliases]
         into.a = sorted(set(into.a) | set(n.a))
         into.b = sorted(set(into.b) | set(n.b))
+        into.description = into.description or n.description
 
 
 def _key(words: list[str], mentions: Mentions) -> str:

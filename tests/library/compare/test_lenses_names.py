@@ -74,6 +74,8 @@ def test_titles_stay_out_of_names_and_become_the_voices_role() -> None:
     )
     found = names(ls)
     assert "Anna Keller" in found and "Mayor Anna Keller" not in found
+    described = {n.name: n.to_dict()["description"] for n in ls.names}
+    assert described["Anna Keller"] == "Mayor" and described["Peter Grant"] == "Engineer"
     assert "Peter Grant" in found and not any("Engineer" in n for n in found)
     voices = {v.name: v for v in ls.voices}
     assert voices["Anna Keller"].description_a == "Mayor"
