@@ -28,7 +28,7 @@ VERBS = (
     # "announced today (4 November) that", "announced Friday.": a claim; "announced his
     # retirement" is not.
     r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|\s+(?:today|yesterday|on\s+\w+|\w+day)?\s*[.,;])|"
-    r"expects|promised|promises|"
+    r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"
     # "Bowe cited brain injury as the reason": a claim ("citing X" names a source)
     r"cited(?=\s[^.;]{0,60}?\bas\b)|"
     # "MENA quoted an official source as saying": the agency reports an unnamed source
@@ -119,6 +119,11 @@ _SERVICE = re.compile(
     rf"\b(?P<who>{CAP_WORD}(?:['’]s(?:\s+state)?)?\s+(?:navy|army|military|government|"
     r"air\s+force|coast\s+guard|television|radio))"
     rf"\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
+)
+# "According to this L.A. Times story", "according to a Reuters report": the paper.
+_ACC_STORY = re.compile(
+    rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
+    r"(?:story|report|article|piece|interview|investigation)\b"
 )
 # "..., citing the country's Central Election and Referendum Commission."
 _CITING = re.compile(
@@ -263,7 +268,8 @@ def sources(text: str) -> list[tuple[str, str]]:
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))
             spoken.append((m.start("who"), m.end()))
-    for rx in (_BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID, _CITING):
+    rxs = (_BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY)
+    for rx in rxs:
         for m in rx.finditer(text):
             if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
                 continue  # "namely TE-North, to connect ..., said MENA": MENA speaks
@@ -319,7 +325,7 @@ def sources(text: str) -> list[tuple[str, str]]:
                 out.append((person.group("who"), person.group("owner")))
                 continue
             name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
-            if rx in (_QUOTED, _STATEMENT, _AND_HE, _WHO_SAID, _CITING):
+            if rx in (_QUOTED, _STATEMENT, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY):
                 out.append(_split_title(name))
                 continue
             if not _is_role(pre):

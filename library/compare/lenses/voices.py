@@ -188,7 +188,11 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
             if noun in role.lower().split():
                 return v
         if noun in _BODY_NOUNS and near is not None:
-            return near
+            # "the company said" after "Dough mixer Andy Ryan said": a person with a
+            # role is no company.
+            role = near.description_a if side == "a" else near.description_b
+            if not role or noun in role.lower().split():
+                return near
         if noun in _PERSON_ROLES and near is not None and len(near.name.split()) > 1:
             return near  # "the official said" right after a named person spoke
     return None

@@ -133,3 +133,20 @@ def test_cited_as_the_reason_promised_and_called_the_move() -> None:
 
 def test_plural_common_nouns_opening_a_sentence_are_unnamed() -> None:
     assert names("Relatives, including a brother, insisted he was ill.") == []
+
+
+def test_according_to_a_papers_story_and_is_reporting() -> None:
+    assert names("According to this Valley Herald story, the team made an offer.") == [
+        "Valley Herald"
+    ]
+    assert names("The Daily Ledger is reporting today that Lowe has a record.") == ["Daily Ledger"]
+    assert names("According to the report, it fell.") == []
+
+
+def test_the_company_said_is_no_person_with_a_role() -> None:
+    ls = compare_texts(
+        'Machinist Andy Reyes said he ran. "This is a sad day," the company said in a statement.',
+        "The plant closed.",
+    ).lenses
+    assert ls is not None
+    assert {v.name: v.a for v in ls.voices} == {"Andy Reyes": [0]}
