@@ -42,7 +42,10 @@ if not EVAL.exists():
     EVAL = Path("/work/shared/eval")
 
 #: Rounds of the set, in order: each tuned on once reported (see lenses_set/README.md).
-ROLES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "report")
+ROLES = (
+    *("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10"),
+    "report",
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",

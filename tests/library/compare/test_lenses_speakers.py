@@ -145,7 +145,7 @@ def test_according_to_a_papers_story_and_is_reporting() -> None:
 
 def test_the_company_said_is_no_person_with_a_role() -> None:
     ls = compare_texts(
-        'Machinist Andy Reyes said he ran. "This is a sad day," the company said in a statement.',
+        'Dough mixer Andy Reyes said he ran. "This is a sad day," the company said in a statement.',
         "The plant closed.",
     ).lenses
     assert ls is not None
