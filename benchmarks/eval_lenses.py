@@ -2,14 +2,14 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/eval_lenses.py [--role ROLE] [-v]
 
-`benchmarks/lenses_set/gold.json` lists, for 13 ECB+ train/dev pairs, every
+`benchmarks/lenses_set/gold.json` lists, for 72 ECB+ train/dev pairs, every
 named speaker of each article with the sentences where they speak, and every
 dated statement with its date as written, normalised (rules in
 `benchmarks/lenses_set/README.md`).  The lenses run on one unit per sentence
 (the eval's own sentence split), with no publication date, so labels stay as
 written ("friday", "????-03-??").
 
-Reported per role and overall.  Roles: `tune` to `tune7` (each held
+Reported per role and overall.  Roles: `tune` to `tune10` (each held
 out and reported in the round before, then tuned on), `report` (labelled
 after the last change, never tuned on).
 
@@ -42,7 +42,10 @@ if not EVAL.exists():
     EVAL = Path("/work/shared/eval")
 
 #: Rounds of the set, in order: each tuned on once reported (see lenses_set/README.md).
-ROLES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "report")
+ROLES = (
+    *("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10"),
+    "report",
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",

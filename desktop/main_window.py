@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison import ComparisonView
+from desktop.comparison.alias_teaching import AliasTeaching
 from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.importer = ImportController(self, collection, self.tasks, self.progress)
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
+        # "Same as…" / "Forget Alias" on the lenses; Compare > Aliases….
+        self.alias_teaching = AliasTeaching(self.comparison_view, collection)
         build_actions(self)
         self._build_menus()
         self._connect()

@@ -72,6 +72,7 @@ def build_menus(window: MainWindow) -> QMenu:
     compare.addActions([w.act_compare, w.act_compare_with])
     compare.addSeparator()
     compare.addAction(w.act_semantic)
+    compare.addAction(w.alias_teaching.act_aliases)  # taught names: how comparisons read
     compare.addSeparator()
     compare.addActions(w.comparison_view.actions())
     compare.addSeparator()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,9 @@ from library.export.layout import ComparisonLayout
 from library.export.timeline_layout import clash_links, date_label, reading_order
 
 _ROLE = Qt.ItemDataRole.UserRole
+_ENTRY = Qt.ItemDataRole.UserRole + 1  # a voice's or name's lens entry (for "Same as…")
+# The tabs whose entries can be taught as the same as another ("Same as…").
+ALIAS_TABS = ("voices", "names")
 LENS_TABS = ("voices", "timeline", "numbers", "names")
 MIN_WIDTH = 300
 # How to read the picture: one short line, the long form in its tooltip.
@@ -67,6 +70,11 @@ def _counts(a: Sequence[int], b: Sequence[int]) -> str:
     return " · ".join(x for x in (_times(a, "a"), _times(b, "b")) if x)
 
 
+def _alias_entry(e: dict[str, Any]) -> dict[str, Any]:
+    """What "Same as…" and "Forget alias" need of a voice or a name: its forms."""
+    return {"name": str(e["name"]), "aliases": [str(x) for x in e.get("aliases", [])]}
+
+
 class LensesPanel(QWidget):
     """The four lenses of one comparison in tabs.
 
@@ -76,9 +84,13 @@ class LensesPanel(QWidget):
     Signals:
         units_activated(object, object, str): show these unit ids of A and of B
             (lists), with a short description of what was picked.
+        entry_menu_requested(str, object, QPoint): a context menu was asked for
+            on an entry of the Voices or Names tab: the tab's key, the entry
+            (`{"name", "aliases"}`) and where (global position).
     """
 
     units_activated = Signal(object, object, str)
+    entry_menu_requested = Signal(str, object, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +127,12 @@ class LensesPanel(QWidget):
             widget.setSpacing(2)
             widget.itemActivated.connect(self._activated)
             widget.itemClicked.connect(self._activated)
+        for key in ALIAS_TABS:
+            widget = self.lists[key]
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(
+                lambda pos, k=key: self._menu_requested(k, pos)
+            )
         self.timeline = TimelineWidget()
         self.timeline.row_activated.connect(self._timeline_row)
         self.timeline.height_changed.connect(lambda _h: self._fit_timeline())
@@ -235,9 +253,12 @@ class LensesPanel(QWidget):
         b: Sequence[int],
         what: str,
         row: int = -1,
+        entry: dict[str, Any] | None = None,
     ) -> None:
         item = QListWidgetItem(text)
         item.setData(_ROLE, (list(a), list(b), what, row))
+        if entry is not None:
+            item.setData(_ENTRY, entry)
         item.setToolTip(self._tip(a, b))
         widget.addItem(item)
 
@@ -247,6 +268,7 @@ class LensesPanel(QWidget):
         entries: Sequence[dict[str, Any]],
         headings: tuple[str, str, str],
         line: Any,
+        entry: Any = None,
     ) -> None:
         """Entries under "both", "only A", "only B" headings, each with its count."""
         groups = (
@@ -259,7 +281,7 @@ class LensesPanel(QWidget):
                 self._header(widget, f"{heading} ({len(group)})")
             for e in group:
                 text, what = line(e)
-                self._entry(widget, text, e["a"], e["b"], what)
+                self._entry(widget, text, e["a"], e["b"], what, entry=entry and entry(e))
 
     def _fill_voices(self, voices: list[dict[str, Any]], anonymous: dict[str, Any]) -> None:
         widget = self.lists["voices"]
@@ -274,7 +296,7 @@ class LensesPanel(QWidget):
             return "\n".join(lines), v["name"]
 
         heads = ("Quoted by both", "Only A quotes", "Only B quotes")
-        self._grouped(widget, voices, heads, line)
+        self._grouped(widget, voices, heads, line, _alias_entry)
         if not voices:
             self._note(widget, "Neither article names a source.")
         said = {s: anonymous.get(s, {}).get("mentions", []) for s in ("a", "b")}
@@ -337,11 +359,14 @@ class LensesPanel(QWidget):
 
         def line(n: dict[str, Any]) -> tuple[str, str]:
             text = f"{n['name']}   {_counts(n['a'], n['b'])}"
+            if n.get("description"):
+                text += f"\n{clip(n['description'], 140)}"
             if n["aliases"]:
                 text += f"\nalso: {clip('; '.join(n['aliases']), 160)}"
             return text, n["name"]
 
-        self._grouped(widget, names, ("Both name", "Only A names", "Only B names"), line)
+        heads = ("Both name", "Only A names", "Only B names")
+        self._grouped(widget, names, heads, line, _alias_entry)
         if not names:
             self._note(widget, "No names found.")
 
@@ -355,6 +380,24 @@ class LensesPanel(QWidget):
     def current_lens(self) -> str:
         """The key of the lens on top."""
         return LENS_TABS[max(0, self.tabs.currentIndex())]
+
+    def entry_at(self, key: str, pos: QPoint) -> dict[str, Any] | None:
+        """The voice or name entry (`{"name", "aliases"}`) at `pos` of tab `key`'s list."""
+        item = self.lists[key].itemAt(pos)
+        found = item.data(_ENTRY) if item is not None else None
+        return dict(found) if isinstance(found, dict) else None
+
+    def entries(self, key: str) -> list[dict[str, Any]]:
+        """Every voice or name entry tab `key` lists, in its order."""
+        widget = self.lists[key]
+        found = (widget.item(k).data(_ENTRY) for k in range(widget.count()))
+        return [dict(e) for e in found if isinstance(e, dict)]
+
+    def _menu_requested(self, key: str, pos: QPoint) -> None:
+        entry = self.entry_at(key, pos)
+        if entry is not None:
+            widget = self.lists[key]
+            self.entry_menu_requested.emit(key, entry, widget.viewport().mapToGlobal(pos))
 
     def _activated(self, item: QListWidgetItem) -> None:
         data = item.data(_ROLE)

@@ -8,10 +8,12 @@ numbers are matched when they count the same thing by the detector's rule
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from library.compare.detectors import numbers as detector
+from library.compare.lenses.names import NUMBER_WORDS, sentence_starts
 from library.compare.lenses.timeline import RELATIVE
 from library.compare.model import Pair, Unit
 from library.compare.quantities import dates, is_dateline
@@ -56,6 +58,18 @@ class NumberRow:
         }
 
 
+# "the Two Sessions", "the Big Four": a capitalised number word before a
+# capitalised word, inside a sentence, is part of a name, not a count.
+_NAMED_NUMBER = re.compile(
+    rf"\b(?:{'|'.join(w.capitalize() for w in sorted(NUMBER_WORDS))})\s+[A-Z][\w’'-]*"
+)
+
+
+def _in_names(text: str) -> list[tuple[int, int]]:
+    starts = sentence_starts(text)
+    return [m.span() for m in _NAMED_NUMBER.finditer(text) if m.start() not in starts]
+
+
 def _side(units: tuple[Unit, ...]) -> list[tuple[Counted, Any]]:
     out = []
     for u in units:
@@ -63,6 +77,7 @@ def _side(units: tuple[Unit, ...]) -> list[tuple[Counted, Any]]:
             continue
         # "Two years ago" is a date (the timeline's), not a count of years.
         hide = dates(u.text)[1] + [m.span() for m in RELATIVE.finditer(u.text)]
+        hide += _in_names(u.text)
         for m in detector.mentions(u.text, hide):
             if m.q.ordinal:
                 continue  # "the sixth" says which one, not how many

@@ -56,6 +56,15 @@ _ADDRESS_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|"
     r"Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy)\b\.?"
 )
+# "his 2008 Bentley", "a grey 2013 Toyota Camry", "a 1967 model": a model year, not a date.
+_MODEL_AFTER = re.compile(
+    r"^\s+(?:model\b|(?:Acura|Alfa|Aston|Audi|Bentley|BMW|Buick|Cadillac|Chevrolet|Chevy|"
+    r"Chrysler|Citroen|Dodge|Ferrari|Fiat|Ford|GMC|Harley|Honda|Hummer|Hyundai|Infiniti|Isuzu|"
+    r"Jaguar|Jeep|Kawasaki|Kia|Lamborghini|Land|Lexus|Lincoln|Maserati|Mazda|McLaren|Mercedes|"
+    r"Mercury|Mini|Mitsubishi|Nissan|Oldsmobile|Opel|Peugeot|Plymouth|Pontiac|Porsche|Range|"
+    r"Renault|Rolls|Saab|Saturn|Scion|Skoda|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo|"
+    r"Yamaha)\b)"
+)
 # "Story Created: Aug 7, 2012 at 9:56 AM": a stamp the dateline test lets through.
 _STAMP = re.compile(
     r"^\W*(?:story\s+created|created|posted|published|first\s+published|updated|"
@@ -291,9 +300,15 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
         if (
             d.month is None
             and d.day is None
-            and (_ADDRESS_AFTER.match(after) or _CLOCK_AFTER.match(after))
+            and (
+                _ADDRESS_AFTER.match(after)
+                or _CLOCK_AFTER.match(after)
+                or _MODEL_AFTER.match(after)
+            )
         ):
-            continue  # "2088 Philip Street", "2045 GMT"
+            continue  # "2088 Philip Street", "2045 GMT", "his 2008 Bentley"
+        if d.month is None and d.day is None and re.search(r"\bCVE\s*-\s*$", unit.text[:at]):
+            continue  # "CVE-2013-3893": a vulnerability's number
         out.append(_from_mention(unit.id, d))
         ends.append(end)
     for m in _IN_MAY.finditer(unit.text):

@@ -32,17 +32,21 @@ PRONOUN_REACH = 3  # a quote of two sentences, then "she added"
 # "The governor said", "the company says": a voice named before, by its role or kind.
 _NOT_ADVERB = r"(?!(?:also|later|further|then|previously|has|have|had)\b)"
 _DESCRIBED = re.compile(
-    r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts)\s+"
+    r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)"
+    # "Lindsay Lohan's attorney said": whose role says attorney
+    r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
     # "the cable operator": its head noun (not an adverb: "the governor also said")
     rf"(?:{_NOT_ADVERB}[a-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
-    r"|\baccording\s+to\s+the\s+(?P<acc>report|statement)\b"
+    r"|\b[Aa]ccording\s+to\s+the\s+(?:same\s+)?(?P<acc>report|statement|agency|newspaper)\b"
     # "The navy defended its actions, saying ..."
     r"|^(?:[Tt]he|[Ii]ts)\s+(?P<saying>[a-z][\w-]*)\s+[a-z][^.;:“”\"]*?,\s+saying\b"
 )
 # How many units back "the company says" may reach for the voice just named.
 BODY_REACH = 3
+# Roles "the official said" gives the person who spoke just before.
+_PERSON_ROLES = frozenset(("official", "officer", "spokesman", "spokeswoman", "spokesperson"))
 # Kinds of body that "the company says" names: the voice just named, if any.
 _BODY_NOUNS = frozenset((
     "company", "firm", "station", "network", "channel", "broadcaster", "newspaper", "paper",
@@ -184,7 +188,13 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
             if noun in role.lower().split():
                 return v
         if noun in _BODY_NOUNS and near is not None:
-            return near
+            # "the company said" after "Dough mixer Andy Ryan said": a person with a
+            # role is no company.
+            role = near.description_a if side == "a" else near.description_b
+            if not role or noun in role.lower().split():
+                return near
+        if noun in _PERSON_ROLES and near is not None and len(near.name.split()) > 1:
+            return near  # "the official said" right after a named person spoke
     return None
 
 

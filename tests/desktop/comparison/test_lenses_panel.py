@@ -249,3 +249,10 @@ def test_sample_pair_lenses_in_the_window(qtbot: QtBot, sample_paths: list[Path]
     assert any(t.startswith("10 Oct (year not stated)   both") for t in timeline)
     assert any(t.startswith("9 Nov (year not stated)   A only") for t in timeline)
     assert any(t.startswith("13 Oct (year not stated)   B only") for t in timeline)
+
+
+def test_a_names_title_is_its_description_not_its_name(flood: ComparisonView) -> None:
+    names = texts(flood.lenses.panel.lists["names"])
+    keller = next(t for t in names if t.startswith("Anna Keller"))
+    assert keller.split("\n")[1] == "Mayor"
+    assert not any(t.startswith("Mayor") for t in names)

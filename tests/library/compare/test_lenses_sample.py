@@ -66,3 +66,14 @@ def test_every_dated_statement_on_its_side(sample: Comparison) -> None:
         "two years ago": "b",
     }
     assert not any(r.conflict for r in ls.timeline)
+
+
+def test_no_ordinary_word_is_listed_as_a_name(sample: Comparison) -> None:
+    ls = sample.lenses
+    assert ls is not None
+    listed = {n.name for n in ls.names}
+    noise = {"Clearly", "Everyone", "Dark", "Life", "Death", "Bureau", "Premier", "Insecurity"}
+    assert not listed & noise
+    assert not any(n.startswith(("Former ", "Following ", "Strong ", "Rare ")) for n in listed)
+    assert {"Zhongnanhai", "Two Sessions", "Fourth Plenary Session", "Li Linyi"} <= listed
+    assert not any("Sessions" in r.thing for r in ls.numbers)
