@@ -39,7 +39,7 @@ from library.errors import ParallaxError
 if TYPE_CHECKING:
     from desktop.comparison.view import ComparisonView
     from library.collection import Collection
-    from library.store.aliases import Alias
+    from library.records import Alias
 
 MENU_NAME_LIMIT = 60  # a name in a menu item, clipped
 _PAIR = Qt.ItemDataRole.UserRole  # an Aliases dialog line: (name, alias)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.library.preview import meta_line
 from desktop.text import message_box, plain_label, plain_tooltip
 from library.article import Article
-from library.store.listing import ArticleSummary
+from library.records import ArticleSummary
 
 #: A candidate in a list: a whole article or its listing row (no body needed).
 Listed = Article | ArticleSummary

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.text import plain_tooltip
-from library.store.listing import ArticleSummary
+from library.records import ArticleSummary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")

@@ -27,7 +27,7 @@ from desktop.library.reading import ExtraContextActions
 from desktop.passages import mark_noted
 from desktop.text import plain_label, plain_tooltip
 from library.article import Article
-from library.store.listing import ArticleSummary
+from library.records import ArticleSummary
 
 # Search marks: control characters, which never occur in article text, unlike "[".
 MARKS = ("\x02", "\x03")

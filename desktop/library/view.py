@@ -35,8 +35,8 @@ from library.changes import Changes
 from library.collection import Collection
 from library.errors import InvalidQuery, ParallaxError
 from library.fts_query import parse_query
+from library.records import ArticleSummary
 from library.search_snippet import snippet_for
-from library.store.listing import ArticleSummary
 
 SEARCH_DELAY_MS = 150
 # A long outlet name is elided (its tooltip has it whole) rather than squeeze the titles.

@@ -14,6 +14,7 @@ from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from library.changes import Changes
 from library.collection import Collection
+from tests.helpers import wait_listed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -56,6 +57,7 @@ def test_removing_in_the_window_counts_kept_notes_and_tells_the_notes_panel(
         window.act_remove.trigger()
     assert "Removed 1 article" in said.args[0] and "1 note kept" in said.args[0]
     assert [c.articles and c.notes for c in heard] == [True]
+    wait_listed(qtbot, window.library_view)  # the table re-lists in the read lane
     assert window.library_view.model.rowCount() == 1
     assert col.notes.for_article(article.id)  # the note waits for its article
 
@@ -71,6 +73,7 @@ def test_an_import_reaches_every_view_and_selects_the_new_article(
     report = window.collection.import_paths([path])
     window._import_done(report)
     new_id = report.changes.article_ids[0]
+    wait_listed(qtbot, window.library_view)  # the table re-lists in the read lane
     assert [int(a.id or 0) for a in window.library_view.selected_articles()] == [new_id]
     assert window.library_view.model.rowCount() == 3
     assert heard == [report.changes] and ranked == [True]

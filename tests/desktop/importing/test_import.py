@@ -184,18 +184,19 @@ def test_search_boxes_leave_dropped_files_to_the_import(window: MainWindow) -> N
 def test_the_search_box_does_not_wait_for_a_running_import(
     qtbot: QtBot, window: MainWindow, files: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The task manager has one worker, which an import holds for minutes:
-    # the table's queries (milliseconds) must not queue behind it.
+    # An import holds the task manager's db lane for minutes: the table's
+    # queries (milliseconds) run in the read lane and must not queue behind it.
     window.collection.import_paths(files)
     view = window.library_view
     view.refresh()
     wait_listed(qtbot, view)
     release = threading.Event()
-    window.tasks.run(lambda: release.wait(10))  # the "import" on the worker
+    window.tasks.run(lambda: release.wait(10), lane="db")  # the "import" holds the db lane
     monkeypatch.setattr(type(window.importer), "running", property(lambda self: True))
     try:
         view.filter_edit.setText("zzzz-no-such-word")
         view.apply_filter()
-        assert not view.model.loading and view.model.total == 0
+        wait_listed(qtbot, view, timeout=5000)  # while the db lane is still held
+        assert view.model.total == 0 and not release.is_set()
     finally:
         release.set()
