@@ -8,13 +8,9 @@ and leaves the rest as only-in-A/B.  The pipeline reads top-down in `engine.py`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from library.article import Article
-from library.compare.aliases import AliasPairs
-from library.compare.align import ALIGN_THRESHOLD
-from library.compare.embedding import EmbeddingBackend
-from library.compare.engine import compare
-from library.compare.idf import IdfTable
-from library.compare.kinds import MATERIAL_KINDS
 from library.compare.model import (
     Comparison,
     Conflict,
@@ -23,10 +19,37 @@ from library.compare.model import (
     Summary,
     Unit,
 )
-from library.compare.similarity import LexicalBackend, SimilarityBackend
 
-# Kept for callers of the first engine: the material kinds (see `kinds.py`).
-HARD_KINDS = MATERIAL_KINDS
+if TYPE_CHECKING:
+    from library.compare.aliases import AliasPairs
+    from library.compare.embedding import EmbeddingBackend
+    from library.compare.idf import IdfTable
+    from library.compare.similarity import LexicalBackend, SimilarityBackend
+
+#: Names loaded on first use, so that importing a record type from this
+#: package (the window does at start-up) does not load the engine, numpy and
+#: scipy: `from library.compare import IdfTable` still works.
+_LAZY = {
+    "EmbeddingBackend": "library.compare.embedding",
+    "IdfTable": "library.compare.idf",
+    "LexicalBackend": "library.compare.similarity",
+    "SimilarityBackend": "library.compare.similarity",
+    "MATERIAL_KINDS": "library.compare.kinds",
+    "HARD_KINDS": "library.compare.kinds",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    # Kept for callers of the first engine: HARD_KINDS are the material kinds.
+    value = getattr(import_module(module), "MATERIAL_KINDS" if name == "HARD_KINDS" else name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "HARD_KINDS",
@@ -81,6 +104,9 @@ def compare_texts(
             matched by meaning, names, numbers and dates (`crosslingual.py`),
             with the cross-language backend's own threshold.
     """
+    from library.compare.align import ALIGN_THRESHOLD
+    from library.compare.engine import compare
+
     if threshold is None:
         threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
     return compare(

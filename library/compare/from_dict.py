@@ -9,9 +9,8 @@ takes its empty value, an unknown relation is read as the calmest ("same").
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from library.compare.crosslingual import Languages
 from library.compare.model import (
     Comparison,
     Conflict,
@@ -27,6 +26,9 @@ from library.compare.model import (
 
 RELATIONS = ("same", "divergent", "related")
 SEVERITIES = ("high", "medium", "low")
+
+if TYPE_CHECKING:
+    from library.compare.crosslingual import Languages
 
 
 def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
@@ -51,6 +53,10 @@ def _languages(data: Any) -> Languages | None:
     # Older JSON has no "languages": unknown, as before.
     if not isinstance(data, Mapping) or not data.get("a") or not data.get("b"):
         return None
+    # Here, not at the top: the cross-language module loads numpy and scipy,
+    # which the window must not pay for at start-up.
+    from library.compare.crosslingual import Languages
+
     return Languages(str(data["a"]), str(data["b"]))
 
 

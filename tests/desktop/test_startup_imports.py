@@ -1,0 +1,28 @@
+"""Starting the window does not load the comparison engine (or numpy, scipy):
+they load with the first comparison, in the background."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_the_main_window_module_loads_no_engine() -> None:
+    code = (
+        "import sys, desktop.main_window\n"
+        "heavy = ['library.compare.engine', 'library.compare.crosslingual', 'scipy', 'cn2an']\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == ""
+
+
+def test_engine_names_still_import_from_the_package() -> None:
+    from library.compare import HARD_KINDS, IdfTable, LexicalBackend, compare_texts
+    from library.compare.kinds import MATERIAL_KINDS
+
+    assert HARD_KINDS == MATERIAL_KINDS
+    assert IdfTable.__name__ == "IdfTable" and LexicalBackend.__name__ == "LexicalBackend"
+    assert compare_texts("A fire broke out.", "A fire broke out.").summary.shared == 1
