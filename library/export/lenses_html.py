@@ -126,10 +126,10 @@ def lens_sections(comparison: Any, layout: ComparisonLayout) -> list[str]:
     )  # fmt: skip
     out.append("<h2>Names</h2>")
     out += _table(
-        ["Name", "A units", "B units", "Also written"],
+        ["Name", "Title", "A units", "B units", "Also written"],
         [
-            [_td(n["name"]), _td_ids("a", n["a"]), _td_ids("b", n["b"]),
-             _td("; ".join(n["aliases"]))]
+            [_td(n["name"]), _td(n.get("description") or ""), _td_ids("a", n["a"]),
+             _td_ids("b", n["b"]), _td("; ".join(n["aliases"]))]
             for n in lenses.get("names", [])
         ],
     )  # fmt: skip

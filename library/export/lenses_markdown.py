@@ -73,8 +73,10 @@ def lens_tables(comparison: Any, md: Callable[[str], str]) -> list[str]:
     out += _table(["Counted", "A", "B", ""], rows) if rows else ["None.", ""]
     out += ["## Names", ""]
     rows = [
-        [md(n["name"]), _ids(n["a"]), _ids(n["b"]), md("; ".join(n["aliases"]))]
+        [md(n["name"]), md(n.get("description") or ""), _ids(n["a"]), _ids(n["b"]),
+         md("; ".join(n["aliases"]))]
         for n in lenses.get("names", [])
-    ]
-    out += _table(["Name", "A units", "B units", "Also written"], rows) if rows else ["None.", ""]
+    ]  # fmt: skip
+    heads = ["Name", "Title", "A units", "B units", "Also written"]
+    out += _table(heads, rows) if rows else ["None.", ""]
     return out

@@ -117,3 +117,13 @@ def test_markdown_has_all_four_lens_tables(sample_paths: list[Path]) -> None:
     for heading in ("## Voices", "## Timeline", "## Numbers", "## Names"):
         assert heading in md
     assert "| Li Linyi |" in md
+
+
+def test_a_title_kept_out_of_a_name_is_shown_beside_it() -> None:
+    comparison = compare_articles(A, B)
+    keller = next(n for n in comparison.to_dict()["lenses"]["names"] if n["name"] == "Anna Keller")
+    assert keller["description"] == "Mayor"
+    html = to_html(comparison, A, B)
+    assert re.search(r"<td>Anna Keller</td>\s*<td>Mayor</td>", html)
+    markdown = to_markdown(comparison, A, B)
+    assert re.search(r"\| Anna Keller \| Mayor \|", markdown)
