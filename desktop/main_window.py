@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison import ComparisonView
+from desktop.comparison.preload import reviews_reader
 from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
@@ -132,6 +133,8 @@ class MainWindow(WindowComparing, QMainWindow):
         )
         self.stack.addWidget(self.comparison_view)
         self.reviewing = Reviewing(self.comparison_view, collection)
+        # The reviews are read with each comparison, off the GUI thread.
+        self.comparison_view.runner.read_reviews = reviews_reader(collection)
         self.coverage = CoveragePanel(collection, self.tasks)
         self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
@@ -263,6 +266,7 @@ class MainWindow(WindowComparing, QMainWindow):
             if view is not None and view is not origin:
                 view.on_changes(changes)
         if changes.notes:
+            self.tasks.supersede(self.noted_key)  # a read in flight may predate the change
             self.notes.show_noted_spans()  # passages noted or un-noted in the panes
         self._update_actions()
 

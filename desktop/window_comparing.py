@@ -1,5 +1,9 @@
 """The window's comparing commands: open a pair, compare the selection, recent pairs.
 
+Opening a pair reads nothing on the GUI thread: the comparison's job reads the
+reviews with it (`ComparisonRunner.read_reviews`), and the passages with notes
+are read by a job of their own (`read_noted`) that marks them in both panes.
+
 A mixin of `MainWindow`, kept apart so the window's module holds building,
 pages, notes and importing and stays short.  The attributes below are the
 window's; `MainWindow.__init__` sets them.
@@ -12,10 +16,14 @@ from typing import Any
 from PySide6.QtWidgets import QMenu, QStackedWidget
 
 from desktop.comparison import ComparisonView
+from desktop.comparison.preload import Span, read_noted
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
+from desktop.notes.panel import NotesPanel
+from desktop.passages import mark_noted
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
+from desktop.tasks import TaskManager
 from library.article import Article
 from library.collection import Collection
 from library.errors import ParallaxError
@@ -32,6 +40,8 @@ class WindowComparing:
     library_view: LibraryView
     comparison_view: ComparisonView
     notes: NoteTargets
+    notes_panel: Any
+    tasks: TaskManager
     pair: tuple[Article, Article] | None
     comparison_opened: Any  # the window's Signal(object, object)
     comparison_settled: Any  # the window's Signal()
@@ -48,10 +58,39 @@ class WindowComparing:
         self.recent.add(article_a, article_b)
         self.show_comparison()
         self.comparison_view.open_articles(article_a, article_b)
-        self.notes.show_noted_spans()  # passages noted earlier stay marked here too
+        self._mark_noted_soon(article_a, article_b)  # passages noted earlier stay marked
         # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
         self.comparison_view.pane("a").text_edit.setFocus()
         self.comparison_opened.emit(article_a, article_b)
+
+    @property
+    def noted_key(self) -> tuple[str, int]:
+        """The task key of the noted-passages read (latest wins; a note change supersedes it)."""
+        return ("noted passages", id(self))
+
+    def _mark_noted_soon(self, article_a: Article, article_b: Article) -> None:
+        """Mark the passages with notes in both panes once read off the GUI thread."""
+        if not isinstance(self.notes_panel, NotesPanel):
+            self.notes.show_noted_spans()  # no notes, or a stand-in panel (tests): ask it
+            return
+        collection = self.collection
+        self.tasks.run(
+            lambda: read_noted(collection, [article_a, article_b]),
+            self._mark_noted,
+            lambda _exc: self.notes.show_noted_spans(),
+            lane="compute",
+            key=self.noted_key,
+        )
+
+    def _mark_noted(self, spans: dict[int, list[Span]] | None) -> None:
+        if spans is None:  # notes.db could not be read there: read it here, as before
+            self.notes.show_noted_spans()
+            return
+        for side in ("a", "b"):
+            pane = self.comparison_view.pane(side)
+            shown = pane.article
+            if shown is not None and shown.id is not None and int(shown.id) in spans:
+                mark_noted(pane.text_edit, spans[int(shown.id)], pane.text_edit.offsets)
 
     def compare_selected(self) -> None:
         articles = self.library_view.selected_articles()

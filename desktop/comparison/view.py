@@ -49,6 +49,7 @@ from library.article import Article
 from library.export import ComparisonLayout
 from library.export.extras import ExportExtras
 from library.export.wording import low_overlap
+from library.reviews import ReviewedComparison
 
 SIDES = ("a", "b")
 # Unless the user chose, the summary folds into the rail by itself when with it
@@ -96,6 +97,9 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self._current: int | None = None
         self._selected: tuple[list[int], list[int]] = ([], [])
         self._pending: tuple[Article, Article] | None = None
+        # The reviews the comparison's job read with it (`Reviewing` uses them
+        # rather than reading notes.db on the GUI thread); None: not read.
+        self.preloaded_reviews: ReviewedComparison | None = None
         self._active = True
         self._qt_palette = QtPalette.for_widget(self)
         # Said after a selected pair's status line (`Reviewing` says how it was reviewed).
@@ -296,6 +300,7 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         article_b: Article,
         comparison: Any,
         layout: ComparisonLayout | None = None,
+        reviewed: ReviewedComparison | None = None,
     ) -> None:
         """Paint a finished comparison; supersedes any comparison still running.
 
@@ -304,12 +309,14 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
             article_b: right article.
             comparison: the engine `Comparison` (or its `to_dict()` form).
             layout: the layout if already built (the worker builds it off-thread).
+            reviewed: the reviews over `comparison` if already read (ditto).
         """
         if self._pending is not None and self._pending != (article_a, article_b):
             self.runner.cancel()
         self._pending = None
         self._set_busy(False)
         layout = layout or ComparisonLayout.build(comparison)
+        self.preloaded_reviews = reviewed
         self._show(article_a, article_b, comparison, layout)
         s = layout.summary
         self.status_message.emit(
@@ -341,12 +348,13 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         else:
             self._refresh_geometry()
 
-    def _on_result(self, comparison: object, layout: object) -> None:
+    def _on_result(self, comparison: object, layout: object, reviewed: object) -> None:
         if self._pending is None:
             return  # show_comparison() painted something newer meanwhile
         article_a, article_b = self._pending
         assert isinstance(layout, ComparisonLayout)
-        self.show_comparison(article_a, article_b, comparison, layout)
+        assert reviewed is None or isinstance(reviewed, ReviewedComparison)
+        self.show_comparison(article_a, article_b, comparison, layout, reviewed)
 
     def _on_failure(self, message: str) -> None:
         self._pending = None
