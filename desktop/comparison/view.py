@@ -10,7 +10,7 @@ their shortcuts work while focus is anywhere inside the view.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +100,8 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         # The reviews the comparison's job read with it (`Reviewing` uses them
         # rather than reading notes.db on the GUI thread); None: not read.
         self.preloaded_reviews: ReviewedComparison | None = None
+        # True while a background result is shown: geometry waits a turn (`_show`).
+        self._geometry_later = False
         self._active = True
         self._qt_palette = QtPalette.for_widget(self)
         # Said after a selected pair's status line (`Reviewing` says how it was reviewed).
@@ -331,13 +333,15 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
     ) -> None:
         """Show the texts with `layout`'s highlights (None: plain, while comparing)."""
         self.position.before_texts((a, b))
+        fresh = []
         for side, article in zip(SIDES, (a, b), strict=True):
             if self.panes[side].article is not article:
                 self.panes[side].set_article(article)
+                fresh.append(side)
         self._comparison, self._layout = comparison, layout
         self._navigator = Navigator(layout) if layout is not None else None
         self._current, self._selected = None, ([], [])
-        self._paint()
+        self._paint(fresh)
         self.repaint_reviews(True)
         self.summary.set_layout(layout)
         self.lenses.set_comparison(comparison, layout)
@@ -345,6 +349,11 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self._update_actions()
         if layout is None:
             self.position.scroll_back()  # still comparing: the pair is selected once it is in
+        elif self._geometry_later:
+            # Bands, overview marks and the scroll position ask the laid-out
+            # texts where each unit is: next turn of the event loop, so that the
+            # window can repaint and take input between the two.
+            self._geometry_timer.start()
         else:
             self._refresh_geometry()
 
@@ -354,7 +363,11 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         article_a, article_b = self._pending
         assert isinstance(layout, ComparisonLayout)
         assert reviewed is None or isinstance(reviewed, ReviewedComparison)
-        self.show_comparison(article_a, article_b, comparison, layout, reviewed)
+        self._geometry_later = True  # a background result: the GUI thread paints first
+        try:
+            self.show_comparison(article_a, article_b, comparison, layout, reviewed)
+        finally:
+            self._geometry_later = False
 
     def _on_failure(self, message: str) -> None:
         self._pending = None
@@ -366,9 +379,11 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
 
-    def _paint(self) -> None:
+    def _paint(self, fresh: Collection[str] = ()) -> None:
+        """Highlight both texts; `fresh`: sides whose text was just set (nothing to clear)."""
         for side, pane in self.panes.items():
-            paint_document(pane.text_edit, self._layout, side, self._qt_palette)
+            if self._layout is not None or side not in fresh:
+                paint_document(pane.text_edit, self._layout, side, self._qt_palette)
             mark_current(pane.text_edit, self._layout, side, self._qt_palette, self._current)
 
     def _apply_palette(self) -> None:

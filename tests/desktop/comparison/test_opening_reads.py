@@ -109,3 +109,21 @@ def test_a_note_change_supersedes_a_noted_read_in_flight(
         gate.set()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
     assert window.comparison_view.pane("a").text_edit.noted_spans == [(0, 5)]
+
+
+def test_a_background_result_gets_its_bands_and_marks_a_turn_later(qtbot: QtBot) -> None:
+    # The result is painted first; the geometry (bands, overview marks) follows
+    # in the next turn of the event loop, and must not be forgotten.
+    from desktop.comparison import ComparisonView
+    from tests.desktop.test_comparison_support import FLOOD_A, FLOOD_B
+
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    with qtbot.waitSignal(view.comparison_ready, timeout=30000):
+        view.open_articles(FLOOD_A, FLOOD_B)
+    layout = view.layout_data()
+    assert layout is not None and layout.pairs
+    qtbot.waitUntil(lambda: len(view.gutter.bands()) == len(layout.pairs), timeout=5000)
+    assert view.pane("a").overview.marks()
