@@ -164,6 +164,7 @@ class Reviewing(QObject):
             edit.review_bars = bars
             edit.link_frames = [(*link.extent(side), review_color(dark)) for link in self.links]
             edit.viewport().update()
+        self.view._update_overviews()  # the review bars beside the scroll bars
 
     def export_extras(self) -> ExportExtras | None:
         """The notes on the shown pair and its reviews, for an export (GUI thread)."""

@@ -34,7 +34,7 @@ from desktop.comparison.highlighter import mark_current, paint_document
 from desktop.comparison.legend import Legend
 from desktop.comparison.lens_navigation import LensNavigation
 from desktop.comparison.navigation import Navigator
-from desktop.comparison.overview import overview_marks
+from desktop.comparison.overview import overview_marks, overview_review_marks
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
 from desktop.comparison.position import PositionKeeper
@@ -415,6 +415,9 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
                 self._layout, side, pane.y_span, pane.document_height(), self._current
             )
             pane.overview.set_marks(marks, self._qt_palette)
+            bars = pane.text_edit.review_bars
+            height = pane.document_height()
+            pane.overview.set_review_marks(overview_review_marks(bars, pane.y_span, height))
         self._update_visible_ranges()
 
     def _update_visible_ranges(self) -> None:
