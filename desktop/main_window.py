@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.comparison import ComparisonView
 from desktop.comparison.alias_teaching import AliasTeaching
+from desktop.comparison.preload import reviews_reader
 from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
@@ -45,11 +46,12 @@ from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.notes.panel import NotesPanel
 from desktop.notes.passage_target import ConfirmOpenOtherArticle, show_in_comparison
-from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
+from desktop.recent import RecentComparisons
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.text import plain_label, window_title
 from desktop.window_actions import build_actions
+from desktop.window_comparing import WindowComparing
 from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout, remember_lenses
 from desktop.window_menus import build_menus, build_toolbar, menu_for
 from library.article import Article
@@ -72,7 +74,7 @@ def placeholder(text: str) -> QLabel:
     return label
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowComparing, QMainWindow):
     """Parallax's window.
 
     Args:
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
         )
         self.stack.addWidget(self.comparison_view)
         self.reviewing = Reviewing(self.comparison_view, collection)
+        # The reviews are read with each comparison, off the GUI thread.
+        self.comparison_view.runner.read_reviews = reviews_reader(collection)
         self.coverage = CoveragePanel(collection, self.tasks)
         self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
@@ -275,6 +279,7 @@ class MainWindow(QMainWindow):
             if view is not None and view is not origin:
                 view.on_changes(changes)
         if changes.notes:
+            self.tasks.supersede(self.noted_key)  # a read in flight may predate the change
             self.notes.show_noted_spans()  # passages noted or un-noted in the panes
         self._update_actions()
 
@@ -306,74 +311,6 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
-
-    # -- comparing -----------------------------------------------------------
-
-    def open_comparison(self, article_a: Article, article_b: Article) -> None:
-        """Open the side-by-side comparison of two articles (and remember the pair)."""
-        self.pair = (article_a, article_b)
-        self.recent.add(article_a, article_b)
-        self.show_comparison()
-        self.comparison_view.open_articles(article_a, article_b)
-        self.notes.show_noted_spans()  # passages noted earlier stay marked here too
-        # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
-        self.comparison_view.pane("a").text_edit.setFocus()
-        self.comparison_opened.emit(article_a, article_b)
-
-    def compare_selected(self) -> None:
-        articles = self.library_view.selected_articles()
-        if len(articles) == 2:
-            self.open_comparison(*articles)
-        elif len(articles) == 1:
-            self.compare_with()
-        else:
-            self.show_status("Select two articles to compare (Ctrl+click the second).")
-
-    def compare_with(self) -> None:
-        pair = self.library_view.pick_partner()
-        if pair is not None:
-            self.open_comparison(*pair)
-
-    def _set_semantic(self, on: bool) -> None:
-        """Switch the comparison backend, remember it, and redo the comparison shown."""
-        self.collection.backend = "semantic" if on else "lexical"
-        self.settings.set_compare_backend(self.collection.backend)
-        self.show_status(
-            "Matching by meaning and words." if on else "Matching by shared words only."
-        )
-        if self.pair is not None and self.stack.currentWidget() is self.comparison_view:
-            self.comparison_view.open_articles(*self.pair)
-
-    def _on_comparison_ready(self) -> None:
-        notice = getattr(self.collection, "backend_notice", None)
-        if notice:  # the model could not load: words only, said once per comparison
-            self.show_status(notice)
-        self.comparison_settled.emit()
-
-    def _on_comparison_failed(self, message: str) -> None:
-        self.show_status(message)
-        self.comparison_settled.emit()
-
-    def _fill_recent_menu(self) -> None:
-        fill_recent_menu(self.recent_menu, self.recent, self.open_recent)
-
-    def _open_ids(self, id_a: int, id_b: int) -> None:
-        # A comparison note was clicked: reopen the pair it was written on.
-        self.open_recent(RecentPair(id_a, id_b, "", ""), forget=False)
-
-    def open_recent(self, pair: RecentPair, *, forget: bool = True) -> None:
-        """Reopen a remembered pair (the current versions of both articles)."""
-        try:
-            a = self.collection.library.current(pair.id_a)
-            b = self.collection.library.current(pair.id_b)
-        except ParallaxError as exc:
-            if forget:
-                self.recent.remove(pair)
-                self.show_status(f"{exc} It was removed from the recent list.")
-            else:
-                self.show_status(str(exc))
-            return
-        self.open_comparison(a, b)
 
     # -- library actions -----------------------------------------------------
 

@@ -21,7 +21,9 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         # Body offsets of the astral characters: each one adds a code unit after it.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # `max` runs in C: the usual all-BMP body costs no Python loop over its characters.
+        astral = bool(text) and max(text) > "\uffff"
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if astral else []
         # Qt positions of those same characters (their first code unit).
         self._astral_qt = [i + n for n, i in enumerate(self._astral)]
 

@@ -2,7 +2,10 @@
 
 Like Meld's chunk map: the strip stands for the whole document, each pair unit is
 a coloured tick at its relative height, and a translucent box shows what the pane
-currently displays.  Clicking or dragging on the strip scrolls the pane there.
+currently displays.  A pair the user reviewed also gets a bar along the strip's
+right edge in its review colour (as in the text's margin), so reviewed and
+unreviewed findings can be told apart over the whole article.  Clicking or
+dragging on the strip scrolls the pane there.
 """
 
 from __future__ import annotations
@@ -43,6 +46,27 @@ def overview_marks(
     return marks
 
 
+def overview_review_marks(
+    bars: list[tuple[int, int, QColor]],
+    y_span: Callable[[int, int], tuple[float, float]],
+    height: float,
+) -> list[tuple[float, float, QColor]]:
+    """Review bars `(top, bottom, colour)` as fractions of the document height.
+
+    Args:
+        bars: `(start, end, colour)` body extents of the reviewed pairs on this
+            side (the pane's `review_bars`, set by `Reviewing`).
+        y_span: body offsets -> document y extent (the pane's `y_span`).
+        height: the document height.
+    """
+    height = max(1.0, height)
+    marks = []
+    for start, end, color in bars:
+        top, bottom = y_span(start, end)
+        marks.append((top / height, bottom / height, color))
+    return marks
+
+
 class OverviewStrip(QWidget):
     """Marks of one pane's shared/divergent units over the full document height.
 
@@ -57,15 +81,20 @@ class OverviewStrip(QWidget):
     jump_requested = Signal(float)
 
     WIDTH = 14
+    REVIEW_BAR = 2.5  # width of a review bar along the right edge
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFixedWidth(self.WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Overview of highlights")
-        self.setToolTip("Overview: blue marks shared facts, orange marks divergent claims")
+        self.setToolTip(
+            "Overview: blue marks shared facts, orange marks divergent claims; "
+            "a bar at the edge marks a pair you reviewed"
+        )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._marks: list[tuple[float, float, str, bool]] = []
+        self._reviews: list[tuple[float, float, QColor]] = []
         self._visible = (0.0, 1.0)
         self._palette: QtPalette | None = None
         # The marks drawn once into a pixmap: a scroll repaints only the box.
@@ -83,6 +112,16 @@ class OverviewStrip(QWidget):
         self._palette = palette
         self._cache = None
         self.update()
+
+    def set_review_marks(self, marks: list[tuple[float, float, QColor]]) -> None:
+        """Replace the review bars: `(top, bottom, colour)`, fractions of the document height."""
+        self._reviews = list(marks)
+        self._cache = None
+        self.update()
+
+    def review_marks(self) -> list[tuple[float, float, QColor]]:
+        """The review bars as last set (for tests)."""
+        return list(self._reviews)
 
     def marks(self) -> list[tuple[float, float, str, bool]]:
         """The marks as last set (for tests and accessibility checks)."""
@@ -126,6 +165,10 @@ class OverviewStrip(QWidget):
                 inset, 1 + top * h, self.width() - 2 * inset, max(2.0, (bottom - top) * h)
             )
             painter.fillRect(rect, self._palette.line(relation))
+        x = self.width() - self.REVIEW_BAR
+        for top, bottom, color in self._reviews:
+            rect = QRectF(x, 1 + top * h, self.REVIEW_BAR, max(2.0, (bottom - top) * h))
+            painter.fillRect(rect, color)
         painter.end()
         return pixmap
 

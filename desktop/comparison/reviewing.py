@@ -125,13 +125,19 @@ class Reviewing(QObject):
     def refresh(self) -> None:
         """Lay the stored reviews over the shown comparison and repaint the marks."""
         shown = self._articles()
-        try:
-            self.reviews = None if shown is None else self.collection.reviewed(*shown)
-        except STORE_ERRORS as exc:
-            # notes.db locked, or closed under a late comparison as the window
-            # closes: the comparison still shows, without reviews.
-            self.reviews = None
-            self.view.status_message.emit(f"Reviews cannot be read: {exc}")
+        # Read with the comparison, off the GUI thread (`ComparisonRunner`); good
+        # once: a later refresh follows a review change and must read it.
+        preloaded, self.view.preloaded_reviews = self.view.preloaded_reviews, None
+        if shown is not None and preloaded is not None and preloaded.comparison is shown[2]:
+            self.reviews = preloaded
+        else:
+            try:
+                self.reviews = None if shown is None else self.collection.reviewed(*shown)
+            except STORE_ERRORS as exc:
+                # notes.db locked, or closed under a late comparison as the window
+                # closes: the comparison still shows, without reviews.
+                self.reviews = None
+                self.view.status_message.emit(f"Reviews cannot be read: {exc}")
         self._paint_marks()
         self.view.summary.set_reviews(self.reviews, self._engine_index, self.links)
 
@@ -158,6 +164,7 @@ class Reviewing(QObject):
             edit.review_bars = bars
             edit.link_frames = [(*link.extent(side), review_color(dark)) for link in self.links]
             edit.viewport().update()
+        self.view._update_overviews()  # the review bars beside the scroll bars
 
     def export_extras(self) -> ExportExtras | None:
         """The notes on the shown pair and its reviews, for an export (GUI thread)."""

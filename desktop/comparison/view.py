@@ -10,19 +10,18 @@ their shortcuts work while focus is anywhere inside the view.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPalette, QResizeEvent
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QSplitter,
     QToolBar,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -35,20 +34,22 @@ from desktop.comparison.highlighter import mark_current, paint_document
 from desktop.comparison.legend import Legend
 from desktop.comparison.lens_navigation import LensNavigation
 from desktop.comparison.navigation import Navigator
-from desktop.comparison.overview import overview_marks
+from desktop.comparison.overview import overview_marks, overview_review_marks
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
 from desktop.comparison.position import PositionKeeper
 from desktop.comparison.queries import ComparisonQueries
 from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
+from desktop.comparison.selecting import ComparisonSelection, hide_tooltip
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.worker import CompareFunction, ComparisonRunner
 from desktop.tasks import TaskManager
 from library.article import Article
 from library.export import ComparisonLayout
 from library.export.extras import ExportExtras
-from library.export.wording import explain, low_overlap, status_line
+from library.export.wording import low_overlap
+from library.reviews import ReviewedComparison
 
 SIDES = ("a", "b")
 # Unless the user chose, the summary folds into the rail by itself when with it
@@ -58,13 +59,7 @@ SUMMARY_ROOM = 300  # the summary's width plus its splitter handle
 TEXTS_OVERHEAD = 100  # gutter, rail, margins and scroll bars beside the two texts
 
 
-def hide_tooltip() -> None:
-    """Hide a shown tooltip (it fades out within a fraction of a second)."""
-    if QToolTip.isVisible():
-        QToolTip.hideText()
-
-
-class ComparisonView(ComparisonQueries, ComparisonExport):
+class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
     """Side-by-side comparison of two articles.
 
     Args:
@@ -102,6 +97,11 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self._current: int | None = None
         self._selected: tuple[list[int], list[int]] = ([], [])
         self._pending: tuple[Article, Article] | None = None
+        # The reviews the comparison's job read with it (`Reviewing` uses them
+        # rather than reading notes.db on the GUI thread); None: not read.
+        self.preloaded_reviews: ReviewedComparison | None = None
+        # True while a background result is shown: geometry waits a turn (`_show`).
+        self._geometry_later = False
         self._active = True
         self._qt_palette = QtPalette.for_widget(self)
         # Said after a selected pair's status line (`Reviewing` says how it was reviewed).
@@ -304,6 +304,7 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         article_b: Article,
         comparison: Any,
         layout: ComparisonLayout | None = None,
+        reviewed: ReviewedComparison | None = None,
     ) -> None:
         """Paint a finished comparison; supersedes any comparison still running.
 
@@ -312,12 +313,14 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
             article_b: right article.
             comparison: the engine `Comparison` (or its `to_dict()` form).
             layout: the layout if already built (the worker builds it off-thread).
+            reviewed: the reviews over `comparison` if already read (ditto).
         """
         if self._pending is not None and self._pending != (article_a, article_b):
             self.runner.cancel()
         self._pending = None
         self._set_busy(False)
         layout = layout or ComparisonLayout.build(comparison)
+        self.preloaded_reviews = reviewed
         self._show(article_a, article_b, comparison, layout)
         s = layout.summary
         self.status_message.emit(
@@ -332,13 +335,15 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
     ) -> None:
         """Show the texts with `layout`'s highlights (None: plain, while comparing)."""
         self.position.before_texts((a, b))
+        fresh = []
         for side, article in zip(SIDES, (a, b), strict=True):
             if self.panes[side].article is not article:
                 self.panes[side].set_article(article)
+                fresh.append(side)
         self._comparison, self._layout = comparison, layout
         self._navigator = Navigator(layout) if layout is not None else None
         self._current, self._selected = None, ([], [])
-        self._paint()
+        self._paint(fresh)
         self.repaint_reviews(True)
         self.summary.set_layout(layout)
         self.lenses.set_comparison(comparison, layout)
@@ -347,15 +352,25 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self._update_actions()
         if layout is None:
             self.position.scroll_back()  # still comparing: the pair is selected once it is in
+        elif self._geometry_later:
+            # Bands, overview marks and the scroll position ask the laid-out
+            # texts where each unit is: next turn of the event loop, so that the
+            # window can repaint and take input between the two.
+            self._geometry_timer.start()
         else:
             self._refresh_geometry()
 
-    def _on_result(self, comparison: object, layout: object) -> None:
+    def _on_result(self, comparison: object, layout: object, reviewed: object) -> None:
         if self._pending is None:
             return  # show_comparison() painted something newer meanwhile
         article_a, article_b = self._pending
         assert isinstance(layout, ComparisonLayout)
-        self.show_comparison(article_a, article_b, comparison, layout)
+        assert reviewed is None or isinstance(reviewed, ReviewedComparison)
+        self._geometry_later = True  # a background result: the GUI thread paints first
+        try:
+            self.show_comparison(article_a, article_b, comparison, layout, reviewed)
+        finally:
+            self._geometry_later = False
 
     def _on_failure(self, message: str) -> None:
         self._pending = None
@@ -367,9 +382,11 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
 
-    def _paint(self) -> None:
+    def _paint(self, fresh: Collection[str] = ()) -> None:
+        """Highlight both texts; `fresh`: sides whose text was just set (nothing to clear)."""
         for side, pane in self.panes.items():
-            paint_document(pane.text_edit, self._layout, side, self._qt_palette)
+            if self._layout is not None or side not in fresh:
+                paint_document(pane.text_edit, self._layout, side, self._qt_palette)
             mark_current(pane.text_edit, self._layout, side, self._qt_palette, self._current)
 
     def _apply_palette(self) -> None:
@@ -401,117 +418,12 @@ class ComparisonView(ComparisonQueries, ComparisonExport):
                 self._layout, side, pane.y_span, pane.document_height(), self._current
             )
             pane.overview.set_marks(marks, self._qt_palette)
+            bars = pane.text_edit.review_bars
+            height = pane.document_height()
+            pane.overview.set_review_marks(overview_review_marks(bars, pane.y_span, height))
         self._update_visible_ranges()
 
     def _update_visible_ranges(self) -> None:
         hide_tooltip()  # the text moved from under it
         for pane in self.panes.values():
             pane.overview.set_visible_range(*pane.visible_fraction())
-
-    # -- selection and navigation ------------------------------------------------------
-
-    def _tooltip(self, side: str, offset: int) -> str | None:
-        unit = self._layout.unit_at(side, offset) if self._layout else None
-        if unit is None or unit.pair is None or self._layout is None:
-            return None
-        return explain(self._layout.pairs[unit.pair]) + "\nClick to show its counterpart."
-
-    def _on_text_clicked(self, side: str, offset: int) -> None:
-        unit = self._layout.unit_at(side, offset) if self._layout else None
-        if unit is not None:
-            self.select_unit(side, unit.unit_id)
-
-    def select_unit(self, side: str, unit_id: int) -> None:
-        """What a click on a unit does: select its pair and scroll the counterpart into view.
-
-        Args:
-            side: "a" or "b", where the unit is.
-            unit_id: the engine's unit id.
-        """
-        unit = self._layout.unit(side, unit_id) if self._layout else None
-        if unit is None:
-            return
-        if unit.pair is None:
-            if self.select_linked(side, unit_id):
-                return
-            self._set_current(None)
-            self._selected = ([unit_id], []) if side == "a" else ([], [unit_id])
-            pane = self.panes[side]
-            # Framed in the neutral text colour: selected, yet visibly matched to nothing.
-            pane.text_edit.current_spans = [(unit.start, unit.end)]
-            pane.text_edit.current_color = pane.palette().color(QPalette.ColorRole.PlaceholderText)
-            pane.text_edit.viewport().update()
-            with self.sync.hold():
-                top, _ = pane.y_span(unit.start, unit.end)
-                if not pane.scroll_value() <= top <= pane.scroll_value() + pane.viewport_height():
-                    pane.scroll_to_y(top, pane.viewport_height() / 4)
-            self.status_message.emit(f"Only article {side.upper()} reports this.")
-            return
-        self._select_pair(unit.pair, side)
-
-    def _select_pair(self, index: int, anchor: str | None) -> None:
-        """Make pair `index` current; keep `anchor`'s pane still, align the other to it."""
-        if self._layout is None or not 0 <= index < len(self._layout.pairs):
-            return
-        pair = self._layout.pairs[index]
-        self._set_current(index)
-        self._selected = (list(pair.a), list(pair.b))
-        tops = {s: self.panes[s].y_span(*pair.extent(s))[0] for s in SIDES}
-        with self.sync.hold():  # programmatic moves: the other pane must not chase them
-            at = self.panes["a"].viewport_height() / 4
-            if anchor is not None:
-                pane = self.panes[anchor]
-                shown = tops[anchor] - pane.scroll_value()
-                if 0 <= shown <= pane.viewport_height() - 20:
-                    at = shown  # the clicked unit stays put; its counterpart comes level
-            for side in SIDES:
-                self.panes[side].scroll_to_y(tops[side], at)
-        hide_tooltip()  # a tooltip of the old place must not sit over the new one
-        self.status_message.emit(status_line(pair) + self.review_suffix(index))
-
-    def _set_current(self, index: int | None) -> None:
-        self._current = index
-        for side, pane in self.panes.items():
-            mark_current(pane.text_edit, self._layout, side, self._qt_palette, index)
-        self.gutter.set_current(index)
-        self.summary.set_current(index)
-        self._update_overviews()
-
-    def _step(self, relation: str, forward: bool) -> int | None:
-        if self._navigator is None:
-            return None
-        pane = self.panes["a"]
-        origin = pane.text_edit.cursorForPosition(pane.text_edit.viewport().rect().topLeft())
-        index = self._navigator.step(
-            relation, self._current, forward, pane.text_edit.offsets.to_body(origin.position())
-        )
-        if index is None:
-            what = "divergent claim" if relation == "divergent" else "shared fact"
-            self.status_message.emit(f"No {'next' if forward else 'previous'} {what}.")
-            return None
-        self._select_pair(index, None)
-        return index
-
-    def next_divergence(self) -> int | None:
-        """Select the next divergent claim (in A's order); returns its pair index."""
-        return self._step("divergent", True)
-
-    def previous_divergence(self) -> int | None:
-        """Select the previous divergent claim; returns its pair index."""
-        return self._step("divergent", False)
-
-    def next_shared(self) -> int | None:
-        """Select the next shared fact; returns its pair index."""
-        return self._step("same", True)
-
-    def previous_shared(self) -> int | None:
-        """Select the previous shared fact; returns its pair index."""
-        return self._step("same", False)
-
-    def set_sync_enabled(self, enabled: bool) -> None:
-        """Turn synchronised scrolling on or off (the checkable action calls this)."""
-        self.sync.enabled = enabled
-        if self.acts.sync.isChecked() != enabled:
-            self.acts.sync.setChecked(enabled)
-        if enabled:
-            self.sync.follow("a")  # bring B level with A right away

@@ -3,7 +3,9 @@
 The engine cannot be interrupted half-way, so "cancelling" an older request
 means: drop it from the queue if it has not started, and ignore its result if it
 has (the task manager's latest-request-wins, by key).  The layout (diff
-walking) is built in the worker too, so the GUI thread only paints.
+walking) is built in the worker too, and so are the reviews laid over the
+comparison (`read_reviews`, reading notes.db on a connection of the job's own),
+so the GUI thread only paints.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.comparison.preload import ReviewsReader
 from desktop.tasks import TaskManager
 from library.article import Article
 from library.compare.model import Comparison
 from library.export.layout import ComparisonLayout
+from library.reviews import ReviewedComparison
 
 CompareFunction = Callable[[Article, Article], Comparison]
 
@@ -39,11 +43,13 @@ class ComparisonRunner(QObject):
             used alone, in tests).
 
     Signals:
-        finished(object, object): `(comparison, layout)` of the latest request.
+        finished(object, object, object): `(comparison, layout, reviewed)` of the
+            latest request; `reviewed` is None without `read_reviews` or when
+            the reviews could not be read (the view then reads them itself).
         failed(str): the latest request raised; the message names the error.
     """
 
-    finished = Signal(object, object)
+    finished = Signal(object, object, object)
     failed = Signal(str)
 
     def __init__(
@@ -57,6 +63,8 @@ class ComparisonRunner(QObject):
         self.tasks = tasks or TaskManager(self)
         # One key per runner: two views never supersede each other.
         self._key = ("comparison", id(self))
+        #: Reads the reviews of each finished comparison in its job (the window sets it).
+        self.read_reviews: ReviewsReader | None = None
 
     @property
     def superseded(self) -> int:
@@ -65,11 +73,13 @@ class ComparisonRunner(QObject):
 
     def submit(self, article_a: Article, article_b: Article) -> None:
         """Start comparing; any older request is superseded."""
-        compare = self.compare
+        compare, read_reviews = self.compare, self.read_reviews
 
-        def job() -> tuple[Comparison, ComparisonLayout]:
+        def job() -> tuple[Comparison, ComparisonLayout, ReviewedComparison | None]:
             comparison = compare(article_a, article_b)
-            return comparison, ComparisonLayout.build(comparison)
+            layout = ComparisonLayout.build(comparison)
+            reviewed = read_reviews(article_a, article_b, comparison) if read_reviews else None
+            return comparison, layout, reviewed
 
         self.tasks.run(
             job,

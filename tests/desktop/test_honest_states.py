@@ -67,7 +67,7 @@ def test_navigation_hides_the_old_tooltip_and_says_the_new_reason(
 
     # Offscreen, Qt hides a tooltip by itself when the window is not active, so
     # the view's own call is what is checked here.
-    monkeypatch.setattr("desktop.comparison.view.QToolTip", ShownTip)
+    monkeypatch.setattr("desktop.comparison.selecting.QToolTip", ShownTip)
     view.next_divergence()
     assert hidden, "the old tooltip was left over the new place"
     assert messages[-1].startswith("Divergent claim — ")

@@ -1,0 +1,149 @@
+"""The window's comparing commands: open a pair, compare the selection, recent pairs.
+
+Opening a pair reads nothing on the GUI thread: the comparison's job reads the
+reviews with it (`ComparisonRunner.read_reviews`), and the passages with notes
+are read by a job of their own (`read_noted`) that marks them in both panes.
+
+A mixin of `MainWindow`, kept apart so the window's module holds building,
+pages, notes and importing and stays short.  The attributes below are the
+window's; `MainWindow.__init__` sets them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMenu, QStackedWidget
+
+from desktop.comparison import ComparisonView
+from desktop.comparison.preload import Span, read_noted
+from desktop.library.reading import NoteTargets
+from desktop.library.view import LibraryView
+from desktop.notes.panel import NotesPanel
+from desktop.passages import mark_noted
+from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
+from desktop.settings import Settings
+from desktop.tasks import TaskManager
+from library.article import Article
+from library.collection import Collection
+from library.errors import ParallaxError
+
+
+class WindowComparing:
+    """Opening comparisons (mixed into `MainWindow`)."""
+
+    collection: Collection
+    settings: Settings
+    recent: RecentComparisons
+    recent_menu: QMenu
+    stack: QStackedWidget
+    library_view: LibraryView
+    comparison_view: ComparisonView
+    notes: NoteTargets
+    notes_panel: Any
+    tasks: TaskManager
+    pair: tuple[Article, Article] | None
+    comparison_opened: Any  # the window's Signal(object, object)
+    comparison_settled: Any  # the window's Signal()
+
+    def show_comparison(self) -> None:
+        raise NotImplementedError  # the window's: switch to the comparison page
+
+    def show_status(self, text: str) -> None:
+        raise NotImplementedError  # the window's: a message in the status bar
+
+    def open_comparison(self, article_a: Article, article_b: Article) -> None:
+        """Open the side-by-side comparison of two articles (and remember the pair)."""
+        self.pair = (article_a, article_b)
+        self.recent.add(article_a, article_b)
+        self.show_comparison()
+        self.comparison_view.open_articles(article_a, article_b)
+        self._mark_noted_soon(article_a, article_b)  # passages noted earlier stay marked
+        # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
+        self.comparison_view.pane("a").text_edit.setFocus()
+        self.comparison_opened.emit(article_a, article_b)
+
+    @property
+    def noted_key(self) -> tuple[str, int]:
+        """The task key of the noted-passages read (latest wins; a note change supersedes it)."""
+        return ("noted passages", id(self))
+
+    def _mark_noted_soon(self, article_a: Article, article_b: Article) -> None:
+        """Mark the passages with notes in both panes once read off the GUI thread."""
+        if not isinstance(self.notes_panel, NotesPanel):
+            self.notes.show_noted_spans()  # no notes, or a stand-in panel (tests): ask it
+            return
+        collection = self.collection
+        self.tasks.run(
+            lambda: read_noted(collection, [article_a, article_b]),
+            self._mark_noted,
+            lambda _exc: self.notes.show_noted_spans(),
+            # The read lane: short reads, never behind a comparison or an import.
+            lane="read",
+            key=self.noted_key,
+        )
+
+    def _mark_noted(self, spans: dict[int, list[Span]] | None) -> None:
+        if spans is None:  # notes.db could not be read there: read it here, as before
+            self.notes.show_noted_spans()
+            return
+        for side in ("a", "b"):
+            pane = self.comparison_view.pane(side)
+            shown = pane.article
+            if shown is not None and shown.id is not None and int(shown.id) in spans:
+                mark_noted(pane.text_edit, spans[int(shown.id)], pane.text_edit.offsets)
+
+    def compare_selected(self) -> None:
+        articles = self.library_view.selected_articles()
+        if len(articles) == 2:
+            self.open_comparison(*articles)
+        elif len(articles) == 1:
+            self.compare_with()
+        else:
+            self.show_status("Select two articles to compare (Ctrl+click the second).")
+
+    def compare_with(self) -> None:
+        pair = self.library_view.pick_partner()
+        if pair is not None:
+            self.open_comparison(*pair)
+
+    def _set_semantic(self, on: bool) -> None:
+        """Switch the comparison backend, remember it, and redo the comparison shown."""
+        self.collection.backend = "semantic" if on else "lexical"
+        self.settings.set_compare_backend(self.collection.backend)
+        self.show_status(
+            "Matching by meaning and words." if on else "Matching by shared words only."
+        )
+        if self.pair is not None and self.stack.currentWidget() is self.comparison_view:
+            self.comparison_view.open_articles(*self.pair)
+
+    def _on_comparison_ready(self) -> None:
+        notice = getattr(self.collection, "backend_notice", None)
+        if notice:  # the model could not load: words only, said once per comparison
+            self.show_status(notice)
+        self.comparison_settled.emit()
+
+    def _on_comparison_failed(self, message: str) -> None:
+        self.show_status(message)
+        self.comparison_settled.emit()
+
+    def _fill_recent_menu(self) -> None:
+        fill_recent_menu(self.recent_menu, self.recent, self.open_recent)
+
+    def _open_ids(self, id_a: int, id_b: int) -> None:
+        # A comparison note was clicked: reopen the pair it was written on.
+        self.open_recent(RecentPair(id_a, id_b, "", ""), forget=False)
+
+    def open_recent(self, pair: RecentPair, *, forget: bool = True) -> None:
+        """Reopen a remembered pair (the current versions of both articles)."""
+        try:
+            a = self.collection.library.current(pair.id_a)
+            b = self.collection.library.current(pair.id_b)
+        except ParallaxError as exc:
+            if forget:
+                self.recent.remove(pair)
+                self.show_status(f"{exc} It was removed from the recent list.")
+            else:
+                self.show_status(str(exc))
+            return
+        self.open_comparison(a, b)
