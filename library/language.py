@@ -19,8 +19,9 @@ import re
 UNDETERMINED = "und"
 #: Languages written in CJK scripts (no word shared with a Latin-script text).
 CJK = frozenset({"zh", "ja", "ko"})
-#: Enough of an article to tell its script; its head is as good as its whole.
-_SAMPLE = 6000
+#: Enough of an article to tell its script; its head is as good as its whole
+#: (public: the language migration reads no more of each body).
+SAMPLE_CHARS = 6000
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -62,7 +63,7 @@ def detect(text: str) -> str:
     Args:
         text: an article body (or any passage; the first few thousand characters are read).
     """
-    sample = text[:_SAMPLE]
+    sample = text[:SAMPLE_CHARS]
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))

@@ -137,9 +137,13 @@ def m007_article_language(db: sqlite_utils.Database) -> None:
     Imports now store the detected language (`library.language.detect`) when the
     file states none; rows imported before are read once here, one body at a time.
     """
-    from library.language import detect
+    from library.language import SAMPLE_CHARS, detect
 
-    rows = db.execute("SELECT id, body FROM articles WHERE language IS NULL OR language = ''")
+    # Only the sample `detect` reads: a large library's bodies are not copied whole.
+    rows = db.execute(
+        "SELECT id, substr(body, 1, ?) FROM articles WHERE language IS NULL OR language = ''",
+        [SAMPLE_CHARS],
+    )
     found = [(detect(body), id_) for id_, body in rows]
     db.conn.executemany("UPDATE articles SET language = ? WHERE id = ?", found)
 
