@@ -240,10 +240,11 @@ def measure_import(size: int, work: Path, runs: int, before: Path | None) -> Non
         if before is not None:
             jobs.append(("before", IMPORT_CHILD, before))
         for name, child, repo in jobs:
-            target = work / f"{name}-{size}-{i}" / ("bare.db" if name == "bare" else "")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _, rss, out = run([PY, "-c", child, str(target.parent if name != "bare" else target),
-                               str(corpus)], stdout=subprocess.PIPE, repo=repo)  # fmt: skip
+            home = work / f"{name}-{size}-{i}"
+            home.mkdir(parents=True, exist_ok=True)
+            target = home / "bare.db" if name == "bare" else home
+            _, rss, out = run([PY, "-c", child, str(target), str(corpus)],
+                              stdout=subprocess.PIPE, repo=repo)  # fmt: skip
             rates[name].append(size / float(out.split()[0]))
             print(f"  round {i + 1} {name}: {rates[name][-1]:.0f} files/s, "
                   f"peak {rss / 1024:.0f} MiB", flush=True)  # fmt: skip
