@@ -19,6 +19,8 @@ Markdown files, one transaction per file), then measures, in the same run:
 
 Usage (from the worktree root):
     .venv/bin/python benchmarks/library_scale.py [--sizes 10000,50000] [--runs 3]
+    # import throughput only, `--runs` interleaved rounds (after, bare, before):
+    .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --before /work/main
 
 Corpus: the 982 distinct ECB+ documents (sentence 0, the URL, dropped from
 `*ecbplus` documents), paragraphs of three sentences.  Article i >= 982 is
@@ -116,11 +118,13 @@ def build_corpus(folder: Path, n: int) -> None:
 # -- measuring ------------------------------------------------------------------
 
 
-def run(cmd: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (KiB) and stdout of one child process."""
+def run(
+    cmd: list[str], *, stdout: int | None = subprocess.DEVNULL, repo: Path = REPO
+) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (KiB) and stdout of one child process (`repo`'s code)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=REPO, stdout=stdout, stderr=subprocess.PIPE, text=True, env=_env()
+        cmd, cwd=repo, stdout=stdout, stderr=subprocess.PIPE, text=True, env=_env(repo)
     )
     out = proc.stdout.read() if proc.stdout else ""
     err = proc.stderr.read() if proc.stderr else ""
@@ -132,8 +136,8 @@ def run(cmd: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[flo
     return elapsed, usage.ru_maxrss, out
 
 
-def _env() -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+def _env(repo: Path = REPO) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(repo), QT_QPA_PLATFORM="offscreen")
 
 
 def best(cmd: list[str], runs: int) -> tuple[float, int]:
@@ -224,6 +228,31 @@ print(bare, full, paged)
 """
 
 
+def measure_import(size: int, work: Path, runs: int, before: Path | None) -> None:
+    """Import throughput only: `runs` rounds of (this code, bare insert, `before`'s code),
+    each into a fresh library, interleaved so that the machine's load hits all alike."""
+    corpus = work / f"corpus-{size}"
+    print(f"\n== import, {size} articles ==", flush=True)
+    build_corpus(corpus, size)
+    rates: dict[str, list[float]] = {"after": [], "bare": [], "before": []}
+    for i in range(runs):
+        jobs = [("after", IMPORT_CHILD, REPO), ("bare", BARE_IMPORT_CHILD, REPO)]
+        if before is not None:
+            jobs.append(("before", IMPORT_CHILD, before))
+        for name, child, repo in jobs:
+            home = work / f"{name}-{size}-{i}"
+            home.mkdir(parents=True, exist_ok=True)
+            target = home / "bare.db" if name == "bare" else home
+            _, rss, out = run([PY, "-c", child, str(target), str(corpus)],
+                              stdout=subprocess.PIPE, repo=repo)  # fmt: skip
+            rates[name].append(size / float(out.split()[0]))
+            print(f"  round {i + 1} {name}: {rates[name][-1]:.0f} files/s, "
+                  f"peak {rss / 1024:.0f} MiB", flush=True)  # fmt: skip
+    for name in ("after", "before"):
+        for got, bare in zip(rates[name], rates["bare"], strict=False):
+            print(f"{name}: {got:.0f} files/s = {got / bare:.2f}x of bare ({bare:.0f}/s)")
+
+
 def measure(size: int, work: Path, runs: int) -> dict[str, float]:
     corpus = work / f"corpus-{size}"
     home = work / f"home-{size}"
@@ -299,6 +328,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,50000", help="comma-separated article counts")
     parser.add_argument("--runs", type=int, default=3, help="runs per timed command (median)")
     parser.add_argument("--work", type=Path, help="keep corpora and libraries here")
+    parser.add_argument("--import-only", action="store_true", help="measure import only")
+    parser.add_argument("--before", type=Path, help="with --import-only: also this checkout")
     args = parser.parse_args()
     if not (EVAL / "ecbplus_pairs_train.jsonl").exists():
         print(f"skipped: no evaluation data at {EVAL}")
@@ -308,7 +339,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
         for size in sizes:
-            measure(size, work, args.runs)
+            if args.import_only:
+                measure_import(size, work, args.runs, args.before)
+            else:
+                measure(size, work, args.runs)
     return 0
 
 

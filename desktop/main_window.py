@@ -39,6 +39,7 @@ from desktop.comparison.preload import reviews_reader
 from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
+from desktop.importing.warmup import VectorWarmup
 from desktop.importing.worker import ImportJob
 from desktop.library.coverage import CoveragePanel
 from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
@@ -162,6 +163,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.importer = ImportController(self, collection, self.tasks, self.progress)
+        self.vector_warmup = VectorWarmup(collection, self.tasks, self)
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         # "Same as…" / "Forget Alias" on the lenses; Compare > Aliases….
         self.alias_teaching = AliasTeaching(self.comparison_view, collection)
@@ -432,6 +434,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.apply_changes(report.changes)
         self.show_status(f"Import finished: {report.summary()}.")
         self.import_finished.emit(report)
+        self.vector_warmup.add(report.changes.article_ids)  # comparisons start warm
 
     def _import_failed(self, _message: str) -> None:
         # Files before the failure stay imported (how many is not known): show them.

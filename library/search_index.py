@@ -11,9 +11,16 @@ typed into that form.
 
 Symbols (emoji, ☕) are tokens too, spaced out like CJK characters.
 
-The FTS5 table keeps its own copy of the indexed text (no `content=`
-option): deleting a row then needs only its rowid, never a recomputation
-that a newer OpenCC table could answer differently.  Triggers call the SQL
+The notes index keeps its own copy of the indexed text (no `content=`
+option): deleting a row then needs only its rowid.  The articles index is
+contentless (`content=''`, `build(..., contentless=True)`): a copy of every
+folded body cost as much per imported file as a bare insert of the whole
+article (benchmarks/RESULTS-scale.md).  Its delete trigger re-derives the
+folded values with the same function, so a change to `index_form` (a newer
+OpenCC table) must come with a migration that rebuilds the index, as m003 and
+m009 do; a delete with other values would leave stale terms.  Nothing reads
+the columns back (a contentless table answers NULL): only rowid, bm25 and
+fts5vocab, which the index alone answers.  Triggers call the SQL
 function `parallax_index_text`, so every connection that writes to an
 indexed table must have called `register` first (the stores do, on open, and
 the migrations do before they build).  Snippets are made from the original
@@ -96,6 +103,7 @@ def build(
     columns: tuple[str, ...],
     *,
     prefix: str | None = None,
+    contentless: bool = False,
 ) -> None:
     """(Re)create `{table}_fts` over `columns` of `table`, folded, with its triggers.
 
@@ -105,6 +113,8 @@ def build(
 
     Args:
         prefix: FTS5's `prefix=` option (e.g. "2 3"), if any.
+        contentless: keep no copy of the folded text (`content=''`); deletes
+            then recompute it from the row being deleted.
     """
     register(db)
     fts = f"{table}_fts"
@@ -113,6 +123,7 @@ def build(
     db.execute(f"DROP TABLE IF EXISTS [{fts}]")
     names = ", ".join(f"[{c}]" for c in columns)
     options = f', tokenize="{TOKENIZE}"' + (f", prefix='{prefix}'" if prefix else "")
+    options += ", content=''" if contentless else ""
     db.execute(f"CREATE VIRTUAL TABLE [{fts}] USING FTS5 ({names}{options})")
 
     def folded(row: str) -> str:
@@ -120,7 +131,14 @@ def build(
 
     db.execute(f"INSERT INTO [{fts}] (rowid, {names}) SELECT id, {folded('')} FROM [{table}]")
     insert = f"INSERT INTO [{fts}] (rowid, {names}) VALUES (new.id, {folded('new.')});"
-    delete = f"DELETE FROM [{fts}] WHERE rowid = old.id;"
+    if contentless:
+        # FTS5's 'delete' command needs the values that were indexed.
+        delete = (
+            f"INSERT INTO [{fts}] ([{fts}], rowid, {names}) "
+            f"VALUES ('delete', old.id, {folded('old.')});"
+        )
+    else:
+        delete = f"DELETE FROM [{fts}] WHERE rowid = old.id;"
     db.execute(f"CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN {insert} END")
     db.execute(f"CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN {delete} END")
     # Only a change to an indexed column re-indexes (not trashing a note, or

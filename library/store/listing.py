@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from library.article import ArticleId
+from library.article import Article, ArticleId
 from library.chinese import is_chinese
 from library.database import BUSY_TIMEOUT_MS, translate_errors
 from library.fts_query import fold_query, parse_query
@@ -221,6 +221,16 @@ class Listing:
         sql, params = position_sql(article_id, order_by, descending, filter_query)
         rows = self._rows(sql, params)
         return int(rows[0][0]) if rows else None
+
+    def bodies(self, article_ids: list[int]) -> list[Article]:
+        """Id, title and body of `article_ids` (any version), by id: enough to segment and
+        encode them (the window's vector warm-up), read on this thread's own connection."""
+        if not article_ids:
+            return []
+        marks = ", ".join("?" * len(article_ids))
+        sql = f"SELECT id, title, body FROM articles WHERE id IN ({marks}) ORDER BY id"
+        rows = self._rows(sql, list(article_ids))
+        return [Article(title=title, body=body, id=ArticleId(id_)) for id_, title, body in rows]
 
     def _rows(self, sql: str, params: list[Any]) -> list[Any]:
         if not self.db_path.exists():  # an empty library kept in memory: nothing listed

@@ -158,3 +158,17 @@ def m008_aliases(db: sqlite_utils.Database) -> None:
     from library.store import aliases
 
     aliases.create_table(db)
+
+
+@migrations()
+def m009_lighter_search_index(db: sqlite_utils.Database) -> None:
+    """Make each imported file cheaper to write: a contentless search index, one index fewer.
+
+    The FTS5 index no longer keeps its own copy of every folded title and body
+    (they are re-derived from the row when it is deleted; see
+    `library.search_index`), and `idx_articles_superseded_by` goes: the
+    covering `articles_listing` index starts with that column and answers the
+    same lookups.  Every stored article is indexed again.
+    """
+    build_search_index(db, "articles", ("title", "body"), contentless=True)
+    db.execute("DROP INDEX IF EXISTS idx_articles_superseded_by")
