@@ -52,6 +52,7 @@ def test_removing_in_the_window_counts_kept_notes_and_tells_the_notes_panel(
     col.add_article_note(article.id, "kept after removal")
     heard = _heard(window.notes_panel)
     monkeypatch.setattr(ConfirmRemove, "ask", classmethod(lambda cls, parent, arts: True))
+    wait_listed(qtbot, window.library_view)  # select only once the rows are listed
     window.library_view.select_ids([article.id])
     with qtbot.waitSignal(window.library_view.status_message) as said:
         window.act_remove.trigger()
