@@ -119,16 +119,29 @@ def negation_cues(text: str) -> list[str]:
 def negated(text: str) -> dict[str, str]:
     """Predicates negated in `text`: stem key -> the cue and predicate as written.
 
+    A hedged negation ("may never have seen") is left out: it denies nothing
+    firmly (`hedged` has those).
+
     Args:
         text: one passage.
     """
-    out: dict[str, str] = {}
+    return _negated(text)[0]
+
+
+def hedged(text: str) -> dict[str, str]:
+    """Predicates negated under a hedge in `text` ("may not attend")."""
+    return _negated(text)[1]
+
+
+@lru_cache(maxsize=4096)
+def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    firm: dict[str, str] = {}
+    soft: dict[str, str] = {}
     for m in _NEG_TOKEN.finditer(text):
         if " ".join(m.group().lower().split()) in _VERB_CUES | _PRONOUN_CUES:
             continue
         prev = WORD.findall(text[max(0, m.start() - 12) : m.start()])
-        if prev and prev[-1].lower() in _HEDGES:
-            continue  # "may not attend" is a hedge, not a denial
+        out = soft if prev and prev[-1].lower() in _HEDGES else firm
         last = m.end()
         for w in WORD.finditer(text, m.end(), m.end() + 80):
             # The predicate is the first content word of the same clause ("was not
@@ -144,7 +157,7 @@ def negated(text: str) -> dict[str, str]:
                 continue
             out.setdefault(_key(low), text[m.start() : w.end()])
             break
-    return out
+    return firm, soft
 
 
 # A predicate told as a prospect, not a fact: "in talks to direct", "plans to
@@ -179,7 +192,7 @@ def _prospective(words: list[str], i: int) -> bool:
 
 def _plain(text: str) -> set[str]:
     """Lemma keys of `text`'s words stated as facts and not themselves negated."""
-    neg = set(negated(text))
+    neg = set(negated(text)) | set(hedged(text))
     words = WORD.findall(text)
     return {_key(w) for i, w in enumerate(words) if not _prospective(words, i)} - neg
 
@@ -188,7 +201,7 @@ def _prospects(text: str) -> dict[str, str]:
     """Lemma keys of `text`'s words told only as prospects -> the word as written."""
     words = WORD.findall(text)
     out = {_key(w): w for i, w in enumerate(words) if _prospective(words, i)}
-    for key in _plain(text) | set(negated(text)):
+    for key in _plain(text) | set(negated(text)) | set(hedged(text)):
         out.pop(key, None)
     return out
 

@@ -43,3 +43,10 @@ def test_a_prospect_against_its_denial_is_a_related_pair() -> None:
     assert [(c.kind, c.severity) for c in found] == [("negation", "low")]
     assert "a prospect" in found[0].explanation
     assert classify(found) == "related"
+
+
+def test_a_hedged_negation_still_agrees_with_a_firm_one() -> None:
+    a = "He was shot from behind and may never have seen his killer."
+    b = "He was shot in the back and never saw the killers coming."
+    assert _kinds(a, b) == []
+    assert _kinds("Earlier his wife saw him fall. " + a, b) == []
