@@ -141,7 +141,8 @@ def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
         if " ".join(m.group().lower().split()) in _VERB_CUES | _PRONOUN_CUES:
             continue
         prev = WORD.findall(text[max(0, m.start() - 12) : m.start()])
-        out = soft if prev and prev[-1].lower() in _HEDGES else firm
+        # "could not" is mostly a fact ("could not attend"), "may not" a hedge.
+        out = soft if prev and prev[-1].lower() in _HEDGES - {"could"} else firm
         last = m.end()
         for w in WORD.finditer(text, m.end(), m.end() + 80):
             # The predicate is the first content word of the same clause ("was not
@@ -190,6 +191,14 @@ def _prospective(words: list[str], i: int) -> bool:
     return any(w in _PROSPECT for w in before[max(0, at - _PROSPECT_REACH) : at])
 
 
+def _in_prospect(text: str, shown: str) -> bool:
+    """Whether the negation `shown` sits in a prospect itself ("hoped not to win"):
+    against "hoped to win" that is the same prospect reversed, not a later stage."""
+    at = text.find(shown)
+    before = [w.lower() for w in WORD.findall(text[:at])][-_PROSPECT_REACH:] if at >= 0 else []
+    return any(w in _PROSPECT or w in _HEDGES for w in before)
+
+
 def _plain(text: str) -> set[str]:
     """Lemma keys of `text`'s words stated as facts and not themselves negated."""
     neg = set(negated(text)) | set(hedged(text))
@@ -225,14 +234,22 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         elif key not in nb and key in qb:
             # "will not direct" / "in talks to direct": two stages of the story.
             yield conflict(
-                "negation", shown, "", context_b=f"{qb[key]} (a prospect)", severity=_STAGE
+                "negation",
+                shown,
+                "",
+                context_b=f"{qb[key]} (a prospect)",
+                severity=None if _in_prospect(a.text, shown) else _STAGE,
             )
     for key, shown in nb.items():
         if key not in na and key in pa:
             yield conflict("negation", "", shown, context_a=f"{key}… (not negated)")
         elif key not in na and key in qa:
             yield conflict(
-                "negation", "", shown, context_a=f"{qa[key]} (a prospect)", severity=_STAGE
+                "negation",
+                "",
+                shown,
+                context_a=f"{qa[key]} (a prospect)",
+                severity=None if _in_prospect(b.text, shown) else _STAGE,
             )
 
 

@@ -250,7 +250,11 @@ def _within(bound: _Mention, value: float) -> bool:
 
 def _fits(bound: _Mention, value: float, mine: list[_Mention]) -> bool:
     """Whether `value` fits `bound` and every other bound its passage puts on the same
-    kind of number ("over $160 million but less than the $184 million" / $200 million)."""
+    kind of number ("over $160 million but less than the $184 million" / $200 million).
+
+    Only a plain value is checked against a bound: "more than 200,000" against
+    "more than 220,000" states the same bound two ways, a conflict.
+    """
     money = "¤" in bound.after
     return _within(bound, value) and all(
         _within(n, value) for n in mine if n.bound and ("¤" in n.after) == money
@@ -294,7 +298,9 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
         for k, y in enumerate(left_b):
             if k in used or not _same_slot(x, y):
                 continue
-            if _fits(x, y.q.value, ma) or _fits(y, x.q.value, mb):
+            if (not y.bound and _fits(x, y.q.value, ma)) or (
+                not x.bound and _fits(y, x.q.value, mb)
+            ):
                 # A bound the value fits; the value stays free for the other
                 # bound ("over $160 million but less than $184 million" / "$200 million").
                 break

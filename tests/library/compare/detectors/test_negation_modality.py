@@ -50,3 +50,15 @@ def test_a_hedged_negation_still_agrees_with_a_firm_one() -> None:
     b = "He was shot in the back and never saw the killers coming."
     assert _kinds(a, b) == []
     assert _kinds("Earlier his wife saw him fall. " + a, b) == []
+
+
+def test_could_not_is_a_fact_not_a_hedge() -> None:
+    assert _kinds("The mayor attended the meeting", "The mayor could not attend the meeting") == [
+        "negation"
+    ]
+
+
+def test_the_same_prospect_reversed_still_conflicts() -> None:
+    assert _kinds(
+        "The club hopes to sign the striker", "The club hopes not to sign the striker"
+    ) == ["negation"]
