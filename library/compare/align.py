@@ -53,6 +53,12 @@ DIVERGENT_MARGIN = 0.09
 # `paraphrase_margin`: only the semantic backend does (word overlap alone ranks
 # the right partner first too rarely; see benchmarks/RESULTS-compare.md).
 PARAPHRASE_MARGIN = 0.0
+# A unit left alone may join its best partner's sure pair as a second pair
+# (`_second_partners`).  Off: on the real divergence set it found one more
+# shared fact (84 vs 83 of 221) for three new proposals, one of them false, and
+# 79 vs 77 false "same" in the ECB+ hard negatives (benchmarks/RESULTS-compare.md,
+# "Round two").  The window's layout gives a unit in two pairs to the first.
+MANY_TO_ONE = False
 # Pairs below this are never considered; saves refining hopeless candidates.
 CANDIDATE_FLOOR = LEXICAL_FLOOR
 # A neighbour joins a pair only if it alone already overlaps the other unit this much.
@@ -177,7 +183,51 @@ def align(
         )
         matches.append(Match((i,), (j,), s, paraphrase))
     matches = _merge(matches, gate, terms_a, terms_b, idf, used_a, used_b, merge_floor=merge_floor)
+    if MANY_TO_ONE:
+        vouch = is_paraphrase or (lambda i, j: False)
+        matches += _second_partners(scored, matches, used_a, used_b, threshold, vouch)
     return sorted(matches, key=lambda m: (m.a[0], m.b[0]))
+
+
+def _second_partners(
+    scored: Sequence[tuple[float, int, int]],
+    matches: Sequence[Match],
+    used_a: dict[int, int],
+    used_b: dict[int, int],
+    threshold: float,
+    vouch: Callable[[int, int], bool],
+) -> list[Match]:
+    """Units left alone whose best partner already sits in a sure pair.
+
+    A headline and a body sentence may both tell the fact the other article
+    tells once: one-to-one matching gives the shared sentence to one of them
+    and leaves the other alone.  Such a unit joins its best partner in a
+    second pair when both pairs clear the threshold (the partner's own pair is
+    sure too) and `vouch` (`support.tells_same_claim`, no conflict) agrees.
+    """
+    first_a: dict[int, tuple[float, int]] = {}
+    first_b: dict[int, tuple[float, int]] = {}
+    for s, i, j in scored:  # best score first
+        first_a.setdefault(i, (s, j))
+        first_b.setdefault(j, (s, i))
+    out: list[Match] = []
+    taken: set[int] = set()
+    for i, (s, j) in sorted(first_a.items()):
+        m = matches[used_b[j]] if j in used_b else None
+        if i in used_a or s < threshold or m is None or m.score < threshold or m.paraphrase:
+            continue
+        if not vouch(i, j):
+            continue
+        out.append(Match((i,), (j,), s))
+        taken.add(i)
+    for j, (s, i) in sorted(first_b.items()):
+        m = matches[used_a[i]] if i in used_a else None
+        if j in used_b or i in taken or s < threshold or m is None or m.score < threshold:
+            continue
+        if m.paraphrase or not vouch(i, j):
+            continue
+        out.append(Match((i,), (j,), s))
+    return out
 
 
 def _admit_low(

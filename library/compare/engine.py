@@ -29,8 +29,9 @@ from library.compare.crossing import cross_pairs
 from library.compare.crosslingual import CrossBackend, Languages, languages
 from library.compare.crosslingual import conflicts as cross_conflicts
 from library.compare.detectors import Passage, detect_all, passages
+from library.compare.detectors.numbers import counts_differ
 from library.compare.idf import IdfTable
-from library.compare.kinds import is_material
+from library.compare.kinds import MATERIAL_KINDS, is_material
 from library.compare.lenses import build_lenses
 from library.compare.mentions import Mentions
 from library.compare.model import Comparison, Conflict, DiffOp, Pair, Side, Unit, summarise
@@ -133,11 +134,13 @@ class Candidates:
 
     def is_paraphrase(self, i: int, j: int) -> bool:
         """Whether unit i of A and unit j of B tell one claim in other words, without conflict."""
-        if any(is_material(c) for c in self.judge((i,), (j,))[1]):
+        # A material kind kept low (a prospect against its denial) is no paraphrase either.
+        if any(c.kind in MATERIAL_KINDS for c in self.judge((i,), (j,))[1]):
             return False
-        return tells_same_claim(
-            self.units_a[i].text, self.units_b[j].text, self.text_a, self.text_b
-        )
+        a, b = self.units_a[i].text, self.units_b[j].text
+        if counts_differ(a, b):
+            return False
+        return tells_same_claim(a, b, self.text_a, self.text_b)
 
 
 def compare(

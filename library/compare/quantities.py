@@ -65,7 +65,15 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
 _NUMBER = re.compile(
     # Letters/digits around a number make it part of a word ("m1"); CJK
     # characters do not (国家保密局11月), hence the explicit ASCII classes.
-    r"(?<![A-Za-z0-9_.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?:"
+    r"(?<![A-Za-z0-9_.])(?P<num>"
+    # Tokenised or copy-pasted text splits numbers: "120, 000" is 120000 when
+    # the group after ", " has exactly three digits and a 1-3 digit lead;
+    # "$2. 6 million" is 2.6 million only before a scale word (a sentence may
+    # end on a bare "2.").
+    # A lead that follows ", " is more likely an age or a list ("Buckley, 32, 100 m").
+    r"(?<!,\s)\d{1,3}(?:, \d{3})+(?![\d,.]\s?\d)(?!\d)"
+    r"|\d+\. \d+(?=\s*-?\s*(?:thousand|million|billion|trillion|bn)\b)"
+    r"|\d+(?:,\d{3})*(?:\.\d+)?|(?:"
     + "|".join(sorted(_WORD_NUMS, key=len, reverse=True))
     # The scale may be glued on ("2.5bn", "40k") or spaced ("40 thousand").
     + r"))(?:st|nd|rd|th)?"
@@ -245,12 +253,21 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
     """
     out: list[Quantity] = []
     taken = 0  # end of the last quantity ("two" in "forty-two" is not another)
-    for m in _NUMBER.finditer(text):
+    pos = 0
+    while (m := _NUMBER.search(text, pos)) is not None:
+        pos = m.end()
         if m.start() < taken or any(s <= m.start() < e for s, e in hide):
+            if ", " in m.group("num"):
+                # "May 5, 200 people": the day is the date's, the rest its own number.
+                pos = m.start("num") + m.group("num").index(", ") + 2
             continue
         raw = m.group("num")
         low = raw.lower()
-        value = _WORD_NUMS[low] if low in _WORD_NUMS else float(raw.replace(",", ""))
+        value = (
+            _WORD_NUMS[low]
+            if low in _WORD_NUMS
+            else float(raw.replace(", ", "").replace(",", "").replace(". ", "."))
+        )
         # "forty-two", "twenty one": a tens word and a units word are one number.
         tail = _UNITS_AFTER.match(text, m.end("num"))
         end = m.end()

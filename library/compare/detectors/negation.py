@@ -17,7 +17,7 @@ from functools import lru_cache
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.text import WORD
 from library.compare.kinds import conflict
-from library.compare.model import Conflict
+from library.compare.model import Conflict, Severity
 from library.compare.units import NEGATIONS, STOPWORDS, stem
 
 _NEG_TOKEN = re.compile(
@@ -119,13 +119,30 @@ def negation_cues(text: str) -> list[str]:
 def negated(text: str) -> dict[str, str]:
     """Predicates negated in `text`: stem key -> the cue and predicate as written.
 
+    A hedged negation ("may never have seen") is left out: it denies nothing
+    firmly (`hedged` has those).
+
     Args:
         text: one passage.
     """
-    out: dict[str, str] = {}
+    return _negated(text)[0]
+
+
+def hedged(text: str) -> dict[str, str]:
+    """Predicates negated under a hedge in `text` ("may not attend")."""
+    return _negated(text)[1]
+
+
+@lru_cache(maxsize=4096)
+def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    firm: dict[str, str] = {}
+    soft: dict[str, str] = {}
     for m in _NEG_TOKEN.finditer(text):
         if " ".join(m.group().lower().split()) in _VERB_CUES | _PRONOUN_CUES:
             continue
+        prev = WORD.findall(text[max(0, m.start() - 12) : m.start()])
+        # "could not" is mostly a fact ("could not attend"), "may not" a hedge.
+        out = soft if prev and prev[-1].lower() in _HEDGES - {"could"} else firm
         last = m.end()
         for w in WORD.finditer(text, m.end(), m.end() + 80):
             # The predicate is the first content word of the same clause ("was not
@@ -141,13 +158,61 @@ def negated(text: str) -> dict[str, str]:
                 continue
             out.setdefault(_key(low), text[m.start() : w.end()])
             break
-    return out
+    return firm, soft
+
+
+# A predicate told as a prospect, not a fact: "in talks to direct", "plans to
+# resign", "may attend".  Against "will not direct" it is an earlier stage or a
+# hedge, not the other side's claim reversed.
+_PROSPECT = frozenset((
+    "talks", "talk", "negotiations", "negotiating", "plans", "plan", "planned", "planning",
+    "expected", "set", "likely", "unlikely", "hopes", "hope", "hoped", "hoping", "wants",
+    "want", "wanted", "considering", "consider", "eyeing", "poised", "tipped", "rumored",
+    "rumoured", "offered", "asked", "whether", "intends", "intended", "aims", "seeks", "bid",
+    "attempt", "trying", "tried", "deciding", "weighing",
+))  # fmt: skip
+_HEDGES = frozenset({"may", "might", "could"})
+# A prospect against its denial is shown, but never makes a pair divergent
+# (`relation.classify` calls such a pair related).
+_STAGE: Severity = "low"
+# How many words before "to" a prospect word may sit ("in talks with Lionsgate to").
+_PROSPECT_REACH = 4
+
+
+def _prospective(words: list[str], i: int) -> bool:
+    """Whether `words[i]` is told as a prospect: a hedge before it, or "to" after a
+    prospect word ("back in talks to direct"), with at most an adverb between."""
+    before = [w.lower() for w in words[max(0, i - _PROSPECT_REACH - 2) : i]]
+    if any(w in _HEDGES for w in before[-2:]):
+        return True
+    if "to" not in before[-2:]:
+        return False
+    at = len(before) - 1 - before[::-1].index("to")
+    return any(w in _PROSPECT for w in before[max(0, at - _PROSPECT_REACH) : at])
+
+
+def _in_prospect(text: str, shown: str) -> bool:
+    """Whether the negation `shown` sits in a prospect itself ("hoped not to win"):
+    against "hoped to win" that is the same prospect reversed, not a later stage."""
+    at = text.find(shown)
+    before = [w.lower() for w in WORD.findall(text[:at])][-_PROSPECT_REACH:] if at >= 0 else []
+    return any(w in _PROSPECT or w in _HEDGES for w in before)
 
 
 def _plain(text: str) -> set[str]:
-    """Lemma keys of `text`'s words that are not themselves negated."""
-    neg = set(negated(text))
-    return {_key(w) for w in WORD.findall(text)} - neg
+    """Lemma keys of `text`'s words stated as facts and not themselves negated."""
+    neg = set(negated(text)) | set(hedged(text))
+    words = WORD.findall(text)
+    return {_key(w) for i, w in enumerate(words) if not _prospective(words, i)} - neg
+
+
+def _prospects(text: str) -> dict[str, str]:
+    """Lemma keys of `text`'s words told only as prospects -> the word as written."""
+    words = WORD.findall(text)
+    out = {_key(w): w for i, w in enumerate(words) if _prospective(words, i)}
+    for key in _plain(text) | set(negated(text)) | set(hedged(text)):
+        out.pop(key, None)
+    return out
 
 
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
@@ -162,12 +227,30 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     if not na and not nb:
         return
     pa, pb = _plain(a.text), _plain(b.text)
+    qa, qb = _prospects(a.text), _prospects(b.text)
     for key, shown in na.items():
         if key not in nb and key in pb:
             yield conflict("negation", shown, "", context_b=f"{key}… (not negated)")
+        elif key not in nb and key in qb:
+            # "will not direct" / "in talks to direct": two stages of the story.
+            yield conflict(
+                "negation",
+                shown,
+                "",
+                context_b=f"{qb[key]} (a prospect)",
+                severity=None if _in_prospect(a.text, shown) else _STAGE,
+            )
     for key, shown in nb.items():
         if key not in na and key in pa:
             yield conflict("negation", "", shown, context_a=f"{key}… (not negated)")
+        elif key not in na and key in qa:
+            yield conflict(
+                "negation",
+                "",
+                shown,
+                context_a=f"{qa[key]} (a prospect)",
+                severity=None if _in_prospect(b.text, shown) else _STAGE,
+            )
 
 
 def detect_opposites(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:

@@ -36,6 +36,15 @@ _APPROX = re.compile(
     r"fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of|under|estimated|~)\s*[$€£¥]?\s*$",
     re.I,
 )
+# A bound, not a value: "more than 100,000" fits 120,000, "up to 40" fits 35.
+_AT_LEAST = re.compile(
+    r"(?:over|more\s+than|at\s+least|upwards\s+of|in\s+excess\s+of)\s+(?:the\s+)?[$€£¥]?\s*$",
+    re.I,
+)
+_AT_MOST = re.compile(
+    r"(?:under|less\s+than|fewer\s+than|up\s+to|no\s+more\s+than)\s+(?:the\s+)?[$€£¥]?\s*$",
+    re.I,
+)
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR)\s*$")
 _HEAD_WORDS = 3
 
@@ -49,6 +58,7 @@ class _Mention:
     owner: frozenset[str]  # the name just before it ("Rahman (45-7-2, 36 KOs)")
     approx: bool
     context: str  # "48-page indictment", for the explanation
+    bound: int = 0  # +1: "more than" the value, -1: "up to" it, 0: the value itself
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -101,6 +111,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
                 frozenset(owner[-1:]),
                 bool(_APPROX.search(lead)),
                 text[q.start : max(end, q.end)].strip(),
+                1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
             )
         )
     return out
@@ -231,6 +242,25 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
     return abs(vx - vy) <= 0.02 * big and abs(zx - zy) >= 2
 
 
+def _within(bound: _Mention, value: float) -> bool:
+    """Whether `value` fits the bound `bound` states ("more than 100,000" / 120,000)."""
+    v = bound.q.value
+    return (bound.bound > 0 and value > v) or (bound.bound < 0 and value < v)
+
+
+def _fits(bound: _Mention, value: float, mine: list[_Mention]) -> bool:
+    """Whether `value` fits `bound` and every other bound its passage puts on the same
+    kind of number ("over $160 million but less than the $184 million" / $200 million).
+
+    Only a plain value is checked against a bound: "more than 200,000" against
+    "more than 220,000" states the same bound two ways, a conflict.
+    """
+    money = "¤" in bound.after
+    return _within(bound, value) and all(
+        _within(n, value) for n in mine if n.bound and ("¤" in n.after) == money
+    )
+
+
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     """Numbers stated for the same thing with different values.
 
@@ -268,6 +298,12 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
         for k, y in enumerate(left_b):
             if k in used or not _same_slot(x, y):
                 continue
+            if (not y.bound and _fits(x, y.q.value, ma)) or (
+                not x.bound and _fits(y, x.q.value, mb)
+            ):
+                # A bound the value fits; the value stays free for the other
+                # bound ("over $160 million but less than $184 million" / "$200 million").
+                break
             used.add(k)
             if _compatible(x, y) or (x.q.text, y.q.text) in seen:
                 break
@@ -275,9 +311,62 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
             # somewhere else knows both ("shot three, killing two" / "killed two").
             if _states(a, y) or _states(b, x):
                 break
+            if _other_event(a, b, x) or _other_event(b, a, y):
+                break
             seen.add((x.q.text, y.q.text))
             yield x, y
             break
+
+
+def counts_differ(text_a: str, text_b: str) -> bool:
+    """Whether two passages give different values for one thing, before any excuse.
+
+    `conflicting` forgives a value another part of the article states, a bound
+    the value fits, or a count from another event; a pair let in under the
+    threshold as a paraphrase (`support.tells_same_claim`) gets no such benefit
+    of the doubt: "168,000 killed in Indonesia" / "killed 230,000 in 14
+    countries" is not one claim told in other words, nor is "threw for 329
+    yards" / "threw for 205 yards" (a shared unit is enough here).
+    """
+    if is_dateline(text_a) or is_dateline(text_b):
+        return False
+    xs, ys = _whole(text_a), _whole(text_b)
+    return any(
+        x.q.value != y.q.value
+        and x.q.percent == y.q.percent
+        and (bool(set(x.after) & set(y.after) - {"¤"}) or _same_slot(x, y))
+        and not _compatible(x, y)
+        for x in xs
+        for y in ys
+    )
+
+
+def _other_event(p: Passage, other: Passage, counted: _Mention) -> bool:
+    """Whether `p` tells one of two events of a kind its article reports, one the
+    other article never mentions.
+
+    "a magnitude-5.2 quake has injured three people" in an article that also
+    reports "a 5.6 quake" the day before: against "injuring five people" in an
+    article that only knows the 5.6 quake, the two counts are two quakes'.
+    Another number of the passage (not the one in conflict) identifies the
+    event: its article states a different value for the same thing elsewhere,
+    and the other article never states its value.
+    """
+    if not p.article or not other.article:
+        return False
+    outside = p.outside()
+    known = _by_value(other.article)
+    for m in _whole(p.text):
+        if m.q.value == counted.q.value or m.q.value in known:
+            continue
+        if not set(m.after) - _UNITS:
+            continue  # a bare number or a unit alone does not name an event
+        if any(
+            outside(n.q.start, n.q.end) and n.q.value != m.q.value and _same_slot(m, n)
+            for n in _whole(p.article)
+        ):
+            return True
+    return False
 
 
 def _stated(m: _Mention, others: list[_Mention], mine: list[_Mention]) -> bool:

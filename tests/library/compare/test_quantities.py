@@ -69,3 +69,26 @@ def test_terms_stem_and_drop_stopwords() -> None:
 def test_clock_time_with_a_dot() -> None:
     found, _ = dates("The alarm went off at 8.49pm on the roof.")
     assert [(d.text, d.time) for d in found] == [("8.49pm", 20 * 60 + 49)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tokenised or copy-pasted text splits a number after its comma or dot.
+        ("an island home to 120, 000 people", [120000.0]),
+        ("a 1, 500 - square - kilometer island", [1500.0]),
+        ("a budget of $2. 6 million", [2.6e6]),
+        # Not a split number: a sentence ending on "2." or a list of small numbers.
+        ("they won 2. 6 people came", [2.0, 6.0]),
+        ("between 10, 15 and 20", [10.0, 15.0, 20.0]),
+        # An age before a number is a list, not one number.
+        ("Buckley, 32, 100 metres from the hut", [32.0, 100.0]),
+    ],
+)
+def test_split_numbers_are_read_whole(text: str, expected: list[float]) -> None:
+    assert [v for _, v in numbers(text, dates(text)[1])] == expected
+
+
+def test_a_date_day_before_a_split_looking_number_keeps_the_number() -> None:
+    text = "On May 5, 200 people died"
+    assert [v for _, v in numbers(text, dates(text)[1])] == [200.0]

@@ -1,0 +1,38 @@
+"""Counts from two events of one kind: an article that reports both is not contradicted."""
+
+from __future__ import annotations
+
+from library.compare.detectors.base import Passage
+from library.compare.detectors.numbers import conflicting
+
+A = (
+    "A storm with winds of 90 km/h hit the coast on Friday.\n"
+    "The storm flooded the harbour, injuring four people and sinking boats."
+)
+
+
+def _pairs(b_article: str) -> list[tuple[str, str]]:
+    pa = Passage(A.split("\n")[1], "a", article=A)
+    pb = Passage(b_article.split("\n")[0], "b", article=b_article)
+    return [(x.q.text, y.q.text) for x, y in conflicting(pa, pb)]
+
+
+def test_a_count_from_the_second_event_the_other_article_never_tells_is_no_conflict() -> None:
+    b = (
+        "A second storm with 60 km winds has injured two people on the coast.\n"
+        "On Friday a storm with 90 km winds hit the same coast."
+    )
+    assert _pairs(b) == []
+
+
+def test_the_same_event_with_another_count_still_conflicts() -> None:
+    b = "A storm with 90 km winds has injured two people on the coast.\nIt was felt inland."
+    assert _pairs(b) == [("four", "two")]
+
+
+def test_counts_differ_takes_no_excuse() -> None:
+    from library.compare.detectors.numbers import counts_differ
+
+    assert counts_differ("Smith threw for 329 yards.", "Jones threw for 205 yards on Sunday.")
+    assert counts_differ("Some 168,000 people were killed.", "It killed 230,000 people.")
+    assert not counts_differ("It killed 230,000 people.", "About 230, 000 people died.")
