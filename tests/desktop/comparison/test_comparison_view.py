@@ -65,7 +65,8 @@ def test_sample_comparison_highlights_the_units_the_engine_aligned(
             elif unit["id"] in expected[f"only_{side}"]:
                 assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
     assert not view.busy_bar.isVisible()
-    assert len(view.gutter.bands()) == len(expected["pairs"])
+    # A background result lays out its bands on the next turn of the event loop.
+    qtbot.waitUntil(lambda: len(view.gutter.bands()) == len(expected["pairs"]), timeout=5000)
 
 
 def test_divergent_claims_get_a_different_cue_and_bold_differing_words(qtbot: QtBot) -> None:
