@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 RAIL_WIDTH = 26
 PANEL_MODES = ("auto", "open", "closed")
@@ -167,7 +167,31 @@ class PanelFold(QObject):
             return  # already so
         self._before_change()
         self.panel.setVisible(open_)
+        if open_:
+            give_room(self.panel)
         self.rail.set_folded(self.key, not open_)
         self.action.blockSignals(True)
         self.action.setChecked(open_)
         self.action.blockSignals(False)
+
+
+def give_room(panel: QWidget) -> None:
+    """Widen a panel just shown in a splitter that kept it at no width.
+
+    A splitter child hidden before its first layout comes back at width 0:
+    "open" but invisible, with its rail button gone.  It gets its preferred
+    width from the widest child (the texts).
+    """
+    splitter = panel.parentWidget()
+    if not isinstance(splitter, QSplitter):
+        return
+    sizes = splitter.sizes()
+    index = splitter.indexOf(panel)
+    widest = max(range(len(sizes)), key=sizes.__getitem__)
+    if sizes[index] > 0 or widest == index or sizes[widest] == 0:
+        return  # already has room, or the splitter is not laid out yet
+    want = max(panel.sizeHint().width(), panel.minimumSizeHint().width())
+    want = min(want, sizes[widest] // 2)
+    sizes[widest] -= want
+    sizes[index] = want
+    splitter.setSizes(sizes)

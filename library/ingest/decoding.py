@@ -69,6 +69,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     # Imported here: only a file that is not UTF-8 needs the detector, and
     # every start-up (`parallax list`) would otherwise pay for it.
     import charset_normalizer
@@ -93,6 +96,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 _BINARY = "is a binary file (it contains NUL bytes), not text"
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut download, one bad paste), else None.
+
+    Handed to the detector, such a file came back as cp1252 mojibake ("CafÃ©")
+    or was refused whole.  Text in another encoding rarely forms a valid
+    multi-byte UTF-8 sequence, so valid ones outnumbering the broken ones
+    four to one says UTF-8; each broken byte becomes U+FFFD.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return text if valid >= 4 * broken else None
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str]:

@@ -288,3 +288,18 @@ def test_a_star_that_is_no_alias_still_imports(tmp_path: Path) -> None:
     path = tmp_path / "star.md"
     path.write_text(f'---\ntitle: "5 * 3 = 15, a *rare* result"\n---\n{BODY}')
     assert read_article(path).title == "5 * 3 = 15, a *rare* result"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_utf8_with_one_broken_byte_is_read_as_utf8(tmp_path: Path, suffix: str) -> None:
+    # A cut download: was refused (.md) or read whole as cp1252 mojibake (.html).
+    text = "Café reopens\n\nThe café in Zürich — “quoted” — served the naïve résumé.\n"
+    data = text.encode() + b"Cut here: \xc3"
+    if suffix == ".html":
+        data = b"<html><body><h1>Caf\xc3\xa9 reopens</h1><p>" + data + b"</p></body></html>"
+    path = tmp_path / f"cut{suffix}"
+    path.write_bytes(data)
+    article = read_article(path)
+    assert article.title == "Café reopens"
+    assert "Zürich — “quoted”" in article.body and "Ã" not in article.body
+    assert article.extra["encoding"] == "utf-8"

@@ -241,10 +241,13 @@ def build(units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentio
                 _add(found, min(keys)[2], written, side, u.id)
     _fold_of(found, mentions)
     for n in found.values():
-        # A group the user taught is named as they first wrote it.
+        # A group the user taught is named as they first wrote it, in the
+        # articles' own spelling when they write it too ("ministry of state
+        # security" typed is the "Ministry of State Security" printed).
         taught = mentions.taught.forms(n.key) if mentions.taught else []
         if taught:
-            n.name = taught[0]
+            first = taught[0].casefold()
+            n.name = next((x for x in [n.name, *n.aliases] if x.casefold() == first), taught[0])
         n.aliases = [x for x in n.aliases if x != n.name]
     return sorted(found.values(), key=lambda n: (not (n.a and n.b), -(len(n.a) + len(n.b)), n.key))
 

@@ -15,6 +15,15 @@ from library.terminal import safe
 # Widest a text cell may grow (a role or a list of dates as written).
 MAX_CELL = 60
 
+# Said instead of a bare header when a lens found nothing: a header over no rows
+# reads like a failed command.
+EMPTY = {
+    "voices": "No one is quoted by name in either article.",
+    "timeline": "No dates found in either article.",
+    "numbers": "No counted numbers found in either article.",
+    "names": "No names found in either article.",
+}
+
 
 def _ids(ids: Sequence[int]) -> str:
     return ",".join(str(i) for i in ids) or "–"
@@ -47,7 +56,8 @@ def voices(ls: Lenses) -> str:
         ]
         for v in ls.voices
     ]
-    out = table(["Voice", "A units", "B units", "Description (A / B)"], rows)
+    header = ["Voice", "A units", "B units", "Description (A / B)"]
+    out = table(header, rows) if rows else EMPTY["voices"]
     unnamed = ls.to_dict()["anonymous"]
     for side in ("a", "b"):
         said = [m["text"] for m in unnamed[side]["mentions"]]
@@ -69,6 +79,8 @@ def timeline(ls: Lenses) -> str:
         ]
         for r in ls.timeline
     ]
+    if not rows:
+        return EMPTY["timeline"]
     return table(["Date", "A units", "B units", "As written (A / B)", ""], rows)
 
 
@@ -80,12 +92,16 @@ def numbers(ls: Lenses) -> str:
         b = "; ".join(f"{c.text} (#{c.unit})" for c in r.b) or "–"
         mark = {True: "same", False: "⚠ differs", None: ""}[r.agree]
         rows.append([r.thing, a, b, mark])
+    if not rows:
+        return EMPTY["numbers"]
     return table(["Counted", "A", "B", ""], rows)
 
 
 def names(ls: Lenses) -> str:
     """Name · A units · B units · other forms."""
     rows = [[n.name, _ids(n.a), _ids(n.b), "; ".join(n.aliases)] for n in ls.names]
+    if not rows:
+        return EMPTY["names"]
     return table(["Name", "A units", "B units", "Also written"], rows)
 
 

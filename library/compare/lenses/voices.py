@@ -102,6 +102,7 @@ def build(
     """
     voices: dict[str, Voice] = {}
     unnamed: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
+    written: dict[str, list[str]] = {}  # key -> every form the articles give
     for side, units in (("a", units_a), ("b", units_b)):
         last: tuple[Voice, int] | None = None  # the last named voice and its unit
         heard: list[Voice] = []  # this side's voices, the latest last
@@ -125,6 +126,7 @@ def build(
             for name, role in named:
                 key = mentions.canonical(name)
                 v = voices.setdefault(key, Voice(key, name))
+                written.setdefault(key, []).append(name)
                 if len(name) > len(v.name):
                     v.name = name
                 ids = v.a if side == "a" else v.b
@@ -143,8 +145,12 @@ def build(
     _merge_surnames(voices)
     for v in voices.values():
         taught = mentions.taught.forms(v.key) if mentions.taught else []
-        if taught:  # a group the user taught is named as they first wrote it
-            v.name = taught[0]
+        # A group the user taught is named as they first wrote it, in the
+        # articles' own spelling when they write it too ("bob smith" typed).
+        if taught:
+            first = taught[0].casefold()
+            forms = [v.name, *written.get(v.key, [])]
+            v.name = next((x for x in forms if x.casefold() == first), taught[0])
     ordered = sorted(voices.values(), key=lambda v: (not (v.a and v.b), not v.a, v.key))
     return ordered, unnamed
 

@@ -101,3 +101,17 @@ def test_an_alias_gives_two_unmatched_sentences_an_anchor() -> None:
     (pair,) = compare_texts(a, b, aliases=taught).pairs
     assert (pair.a, pair.b) == ((1,), (1,))
     assert [(k.kind, k.a, k.b) for k in pair.conflicts] == [("date", "November 9", "October 13")]
+
+
+def test_a_taught_name_typed_in_lower_case_keeps_the_articles_spelling() -> None:
+    # Was printed as typed: "ministry of state security", "bob smith".
+    a = "On Monday the National Security Department issued a notice."
+    b = "On Tuesday the Ministry of State Security disclosed a case."
+    taught = [("ministry of state security", "National Security Department")]
+    lenses = compare_texts(a, b, aliases=taught).lenses
+    assert lenses is not None
+    assert "Ministry of State Security" in {n.name for n in lenses.names}
+    a, b = "Robert Smith said the bridge was unsafe.", "Bob Smith told reporters it was shut."
+    lenses = compare_texts(a, b, aliases=[("bob smith", "Robert Smith")]).lenses
+    assert lenses is not None
+    assert [v.name for v in lenses.voices] == ["Bob Smith"]

@@ -43,3 +43,21 @@ def test_lens_cells_are_not_printed_raw(capsys: pytest.CaptureFixture[str], tmp_
     code, out = run(capsys, "--data-dir", home, "compare", str(a), str(b), "--lens", "voices")
     assert code == 0 and "Ann Lee" in out
     assert "\x1b" not in out and "\x07" not in out
+
+
+def test_an_empty_lens_says_so_instead_of_a_bare_header(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("prices rose again.\n", encoding="utf-8")
+    b.write_text("prices went up again.\n", encoding="utf-8")
+    home = str(tmp_path / "home")
+    for lens, said in (
+        ("voices", "No one is quoted by name"),
+        ("timeline", "No dates found"),
+        ("numbers", "No counted numbers found"),
+        ("names", "No names found"),
+    ):
+        code, out = run(capsys, "--data-dir", home, "compare", str(a), str(b), "--lens", lens)
+        assert code == 0 and said in out, (lens, out)
+        assert "-----" not in out
