@@ -55,6 +55,9 @@ class Languages(NamedTuple):
 
     a: str
     b: str
+    #: Whether sentence embeddings took part (False: the words-only backend,
+    #: or no model): then only names, numbers, dates and glosses matched.
+    by_meaning: bool = True
 
     @property
     def differ(self) -> bool:
@@ -72,14 +75,24 @@ class Languages(NamedTuple):
         """One plain line for a reader, or "" when the two share a language."""
         if not self.differ:
             return ""
+        how = (
+            "matched by meaning and by names, numbers and dates"
+            if self.by_meaning
+            else "matched only by names, numbers, dates and dictionary glosses (no model)"
+        )
         return (
-            f"A is {language.name(self.a)}, B is {language.name(self.b)}: matched by meaning "
-            "and by names, numbers and dates; no word-by-word diff."
+            f"A is {language.name(self.a)}, B is {language.name(self.b)}: {how}; "
+            "no word-by-word diff."
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: `{"a", "b", "crosslingual"}`."""
-        return {"a": self.a, "b": self.b, "crosslingual": self.differ}
+        """The JSON form: `{"a", "b", "crosslingual", "by_meaning"}`."""
+        return {
+            "a": self.a,
+            "b": self.b,
+            "crosslingual": self.differ,
+            "by_meaning": self.by_meaning,
+        }
 
 
 def languages(

@@ -160,6 +160,7 @@ def compare(
 ) -> Comparison:
     """Compare two texts; see `library.compare.compare_texts` for the arguments."""
     langs = languages(text_a, text_b, language_a, language_b)
+    langs = langs._replace(by_meaning=getattr(backend, "embed", None) is not None)
     if langs.differ:  # words cannot line up: meaning and anchors instead
         cross = CrossBackend.around(backend, langs)
         backend, threshold = cross, cross.threshold

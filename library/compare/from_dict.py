@@ -57,7 +57,7 @@ def _languages(data: Any) -> Languages | None:
     # which the window must not pay for at start-up.
     from library.compare.crosslingual import Languages
 
-    return Languages(str(data["a"]), str(data["b"]))
+    return Languages(str(data["a"]), str(data["b"]), bool(data.get("by_meaning", True)))
 
 
 def _side(data: Mapping[str, Any]) -> Side:

@@ -17,7 +17,10 @@ from pytestqt.qtbot import QtBot
 # pytest runs with --import-mode=importlib, which does not put this folder on
 # sys.path; the shared test data lives in a sibling module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_comparison_support import (
+# The offscreen platform cannot honour size hints of top-level windows; harmless.
+from library.compare import compare_articles
+from library.ingest import read_article
+from tests.desktop.comparison.test_comparison_support import (
     FLOOD_A,
     FLOOD_B,
     PAIRS,
@@ -27,10 +30,6 @@ from test_comparison_support import (
     shown,
     unit_id,
 )
-
-# The offscreen platform cannot honour size hints of top-level windows; harmless.
-from library.compare import compare_articles
-from library.ingest import read_article
 
 # The offscreen platform cannot honour size hints of top-level windows; harmless.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

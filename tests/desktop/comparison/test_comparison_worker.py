@@ -21,7 +21,7 @@ from library.notes import NotesStore
 # pytest runs with --import-mode=importlib, which does not put this folder on
 # sys.path; the shared test data lives in a sibling module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_comparison_support import (
+from tests.desktop.comparison.test_comparison_support import (
     FLOOD_A,
     FLOOD_B,
     PAIRS,

@@ -9,10 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from test_comparison_support import make_view
-
 from library.article import Article
 from library.compare import compare_articles
+from tests.desktop.comparison.test_comparison_support import make_view
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

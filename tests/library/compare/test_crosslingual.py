@@ -27,10 +27,10 @@ ZH_EN = Languages("zh", "en")
 
 
 def test_languages_are_read_from_the_texts_unless_stated() -> None:
-    assert languages(ZH, EN) == ("zh", "en")
+    assert languages(ZH, EN)[:2] == ("zh", "en")
     assert languages(ZH, EN).differ
     assert not languages(ZH, ZH).differ
-    assert languages(EN, EN, "zh-Hant", None) == ("zh", "en")  # a stated language wins
+    assert languages(EN, EN, "zh-Hant", None)[:2] == ("zh", "en")  # a stated language wins
     # Undetermined (a headline without "the", French): differs from a CJK text only.
     assert languages("李林一辞职。", "Li Linyi resigns").differ
     assert not languages("Li Linyi resigns", "The minister Li Linyi resigns.").differ
@@ -41,11 +41,14 @@ def test_each_sentence_aligns_with_its_translation_without_a_word_diff() -> None
     c = compare_texts(ZH, EN)  # no model: the anchors alone
     assert [(p.a, p.b) for p in c.pairs] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
     assert all(p.relation == "same" and p.diff == () for p in c.pairs)
-    assert c.languages == ZH_EN
-    assert c.to_dict()["languages"] == {"a": "zh", "b": "en", "crosslingual": True}
+    assert c.languages == ZH_EN._replace(by_meaning=False)
+    assert c.to_dict()["languages"] == {
+        "a": "zh", "b": "en", "crosslingual": True, "by_meaning": False
+    }  # fmt: skip
     report = render_report(c, color=False)
     assert (
-        "A is Chinese, B is English: matched by meaning and by names, numbers and dates" in report
+        "A is Chinese, B is English: matched only by names, numbers, dates and dictionary"
+        " glosses (no model); no word-by-word diff" in report
     )
 
 
@@ -109,3 +112,10 @@ def test_no_neighbour_is_merged_in_across_languages() -> None:
     en = "Chen Yixin took over as Minister of State Security. Chen Yixin spoke briefly."
     c = compare_texts(zh, en)
     assert [(p.a, p.b) for p in c.pairs] == [((0,), (0,))]
+
+
+def test_the_notice_says_meaning_only_when_a_model_took_part() -> None:
+    # The words-only backend has no model: the notice must not claim "by meaning".
+    assert "matched by meaning" in ZH_EN.describe()
+    plain = ZH_EN._replace(by_meaning=False).describe()
+    assert "meaning" not in plain and "no model" in plain

@@ -72,7 +72,7 @@ def test_deterministic() -> None:
 def test_to_dict_schema() -> None:
     d = compare_texts(A_TEXT, B_TEXT, title_a="Ta", title_b="Tb").to_dict()
     assert set(d) == {"a", "b", "pairs", "only_a", "only_b", "summary", "lenses", "languages"}
-    assert d["languages"] == {"a": "en", "b": "en", "crosslingual": False}
+    assert d["languages"] == {"a": "en", "b": "en", "crosslingual": False, "by_meaning": False}
     assert d["a"]["title"] == "Ta"
     for side, text in (("a", A_TEXT), ("b", B_TEXT)):
         for u in d[side]["units"]:
