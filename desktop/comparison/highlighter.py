@@ -9,6 +9,8 @@ the document.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from desktop.comparison.palette import QtPalette
@@ -25,7 +27,11 @@ def _cursor(edit: ReadingTextEdit, start: int, end: int) -> QTextCursor:
 
 
 def paint_document(
-    edit: ReadingTextEdit, layout: ComparisonLayout | None, side: str, palette: QtPalette
+    edit: ReadingTextEdit,
+    layout: ComparisonLayout | None,
+    side: str,
+    palette: QtPalette,
+    user_relations: Mapping[int, str] | None = None,
 ) -> None:
     """Reset `edit`'s character formats, then highlight `side`'s units and emphasis.
 
@@ -34,7 +40,12 @@ def paint_document(
         layout: the comparison layout, or None to leave the text plain.
         side: "a" or "b".
         palette: the colours for the current light/dark theme.
+        user_relations: pair index -> the relation the user gave it in a review,
+            where it differs from the machine's.  The text then shows what the
+            user said: a rejected pair ("unrelated") is left plain, never
+            painted as a shared fact.
     """
+    overrides = user_relations or {}
     doc = edit.document()
     doc.setUndoRedoEnabled(False)  # formatting is display, not an edit to undo
     cursor = QTextCursor(doc)
@@ -44,16 +55,21 @@ def paint_document(
         cursor.setCharFormat(QTextCharFormat())
         if layout is not None:
             for unit in layout.units[side]:
-                if unit.relation is not None:
+                relation = unit.relation
+                if relation is not None and unit.pair is not None:
+                    relation = overrides.get(unit.pair, relation)
+                if relation is not None and relation != "unrelated":
                     _cursor(edit, unit.start, unit.end).mergeCharFormat(
-                        palette.unit_format(unit.relation)
+                        palette.unit_format(relation)
                     )
             emphasis = palette.emphasis_format()
-            for start, end, _pair in layout.emphasis[side]:
-                _cursor(edit, start, end).mergeCharFormat(emphasis)
+            for start, end, pair in layout.emphasis[side]:
+                if overrides.get(pair) != "unrelated":
+                    _cursor(edit, start, end).mergeCharFormat(emphasis)
             conflict = palette.emphasis_format(conflict=True)
-            for start, end, _pair in layout.conflict_spans.get(side, []):
-                _cursor(edit, start, end).mergeCharFormat(conflict)
+            for start, end, pair in layout.conflict_spans.get(side, []):
+                if overrides.get(pair, "divergent") == "divergent":
+                    _cursor(edit, start, end).mergeCharFormat(conflict)
     finally:
         cursor.endEditBlock()
 

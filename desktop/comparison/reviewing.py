@@ -149,6 +149,16 @@ class Reviewing(QObject):
         self.links = user_links(self.reviews)
         self._current_link = None
         self.view.gutter.set_reviews(marks, self.links)
+        if layout is not None:  # the texts show what the user said of a pair
+            self.view.set_user_relations(
+                {
+                    i: m.relation
+                    for i, m in marks.items()
+                    if m.relation
+                    and 0 <= i < len(layout.pairs)
+                    and m.relation != layout.pairs[i].relation
+                }
+            )
         if self.view._navigator is not None:  # F8 steps through what the user says diverges
             self.view._navigator.set_relations({i: m.relation for i, m in marks.items()})
             self.view._update_actions()

@@ -102,6 +102,8 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self.preloaded_reviews: ReviewedComparison | None = None
         # True while a background result is shown: geometry waits a turn (`_show`).
         self._geometry_later = False
+        # Pair index -> the relation the user's review gave it (`Reviewing`).
+        self.user_relations: dict[int, str] = {}
         self._active = True
         self._qt_palette = QtPalette.for_widget(self)
         # Said after a selected pair's status line (`Reviewing` says how it was reviewed).
@@ -341,6 +343,7 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
                 self.panes[side].set_article(article)
                 fresh.append(side)
         self._comparison, self._layout = comparison, layout
+        self.user_relations = {}  # the reviews are laid over it afresh
         self._navigator = Navigator(layout) if layout is not None else None
         self._current, self._selected = None, ([], [])
         self._paint(fresh)
@@ -386,8 +389,16 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         """Highlight both texts; `fresh`: sides whose text was just set (nothing to clear)."""
         for side, pane in self.panes.items():
             if self._layout is not None or side not in fresh:
-                paint_document(pane.text_edit, self._layout, side, self._qt_palette)
+                paint_document(
+                    pane.text_edit, self._layout, side, self._qt_palette, self.user_relations
+                )
             mark_current(pane.text_edit, self._layout, side, self._qt_palette, self._current)
+
+    def set_user_relations(self, relations: dict[int, str]) -> None:
+        """Repaint the texts when the relations the user's reviews give change."""
+        if relations != self.user_relations:
+            self.user_relations = relations
+            self._paint()
 
     def _apply_palette(self) -> None:
         self._qt_palette = QtPalette.for_widget(self)

@@ -457,3 +457,30 @@ def test_clicking_a_linked_sentence_selects_its_link(qtbot: QtBot, collection: C
         view.select_unit("a", other)  # a sentence of A alone: the link is let go
     assert said.args[0] == "Only article A reports this."
     assert reviewing._current_link is None
+
+
+def test_a_rejected_pair_is_no_longer_painted_as_a_shared_fact(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    from tests.desktop.comparison.test_comparison_support import format_at
+
+    view, reviewing = open_view(qtbot, collection)
+    layout = view._layout
+    assert layout is not None
+    index = next(i for i, p in enumerate(layout.pairs) if p.relation == "same")
+    start = layout.pairs[index].extent("a")[0]
+    none = QTextCharFormat.UnderlineStyle.NoUnderline
+    assert format_at(view, "a", start).underlineStyle() != none
+    assert reviewing.review_pair(index, judgement="reject", reason="Different cases")
+    # The user said these are not the same: the text must not still say so.
+    assert format_at(view, "a", start).underlineStyle() == none
+    assert reviewing.review_pair(index, relation="divergent")
+    assert format_at(view, "a", start).underlineStyle() == (
+        QTextCharFormat.UnderlineStyle.WaveUnderline
+    )
+    assert reviewing.clear_pair(index)  # the machine's finding again
+    assert format_at(view, "a", start).underlineStyle() == (
+        QTextCharFormat.UnderlineStyle.SingleUnderline
+    )
