@@ -41,6 +41,7 @@ from library.errors import (
 )
 from library.paths import ensure_private_dir
 from library.set_aside import exclusive_in, still_damaged
+from library.write_permission import may_write_in, write_refusal
 
 # sqlite-utils imports numpy and pandas, if installed, only to accept their
 # values as column values, which Parallax never passes: numpy alone was about
@@ -237,42 +238,16 @@ def quarantine(path: Path) -> Path:
     return target
 
 
-def write_refusal(path: Path, purpose: str) -> str | None:
-    """Why Parallax must not write `path` (one line for the user), or None if it may.
-
-    Looks at the file and at the folder it is (or would be created) in.
-    Decided from the permission bits the user set, not only from what the
-    OS allows: running as root ignores a 0400 file, but the user meant it.
-    """
-    folder = _nearest_existing(path.parent)
-    if folder is not None and not folder.is_dir():
-        return None  # creating the folder fails with its own clear message
-    for target in (path, folder):
-        if target is None or not target.exists():
-            continue
-        if _on_read_only_fs(target):
-            return f"{target} is on a read-only file system; make it writable to {purpose}."
-        mode = stat.S_IMODE(target.stat().st_mode)
-        if not mode & stat.S_IWUSR:
-            return (
-                f"{target} is read-only (mode {mode:04o}): Parallax will not change "
-                f"permissions you set; make it writable to {purpose}."
-            )
-        if not os.access(target, os.W_OK):
-            return f"{target} is not writable by this user; make it writable to {purpose}."
-    return None
-
-
 def mark_for_check(path: Path) -> None:
     """Leave a mark so the next open of `path` runs SQLite's quick check first."""
-    if _may_write_in(path.parent):
+    if may_write_in(path.parent):
         with contextlib.suppress(OSError):
             os.close(os.open(_check_mark(path), os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def clear_check_mark(path: Path) -> None:
     """Forget an earlier damage report for `path` (it was checked and is fine)."""
-    if _may_write_in(path.parent):
+    if may_write_in(path.parent):
         with contextlib.suppress(OSError):
             _check_mark(path).unlink()
 
@@ -287,14 +262,6 @@ def refuse_truncated(path: Path) -> None:
     with contextlib.suppress(OSError):  # missing: a first run
         if path.stat().st_size == 0 and (not wal.exists() or wal.stat().st_size == 0):
             raise DatabaseCorrupt(f"{path} is empty (0 bytes): it was truncated.")
-
-
-def _may_write_in(folder: Path) -> bool:
-    # The user's permission bits, not only the OS's (root ignores them).
-    try:
-        return bool(folder.stat().st_mode & stat.S_IWUSR) and not _on_read_only_fs(folder)
-    except OSError:
-        return False
 
 
 # -- opening -------------------------------------------------------------------
@@ -495,17 +462,3 @@ def _disk_full(path: Path) -> bool:
         return os.statvfs(path.parent).f_bavail == 0
     except (OSError, AttributeError):
         return False
-
-
-def _on_read_only_fs(path: Path) -> bool:
-    try:
-        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):  # no statvfs on Windows
-        return False
-
-
-def _nearest_existing(path: Path) -> Path | None:
-    for candidate in (path, *path.parents):
-        if candidate.exists():
-            return candidate
-    return None

@@ -23,8 +23,8 @@ from library.database import (
     Database,
     open_database,
     quarantine,
+    refuse_truncated,
     translate_errors,
-    write_refusal,
     write_transaction,
 )
 from library.errors import DatabaseCorrupt, DatabaseError, DatabaseReadOnly, NotFound
@@ -36,6 +36,7 @@ from library.notes.schema import HIGHEST_ID_KEY, migrations
 from library.notes.search import NoteHit, search_notes
 from library.paths import NOTES_DB
 from library.search_index import register as register_index_function
+from library.write_permission import write_refusal
 
 if TYPE_CHECKING:
     from library.store import LibraryStore
@@ -81,7 +82,7 @@ class NotesStore:
         self.path = self.data_dir / NOTES_DB
         self.recovered_from: Path | None = None
         try:
-            _refuse_empty(self.path)
+            refuse_truncated(self.path)
             self.db: Database = self._open(read_only)
         except DatabaseCorrupt:
             # DatabaseTooNew is not caught: moving it aside would hide the notes.
@@ -479,23 +480,3 @@ class NotesStore:
                 self.backup()
         except (OSError, sqlite3.Error, DatabaseError) as exc:  # must not stop the app
             self.backup_error = str(exc)
-
-
-def _refuse_empty(path: Path) -> None:
-    """A 0-byte `notes.db` is damage, not "no notes yet".
-
-    Opening a store writes the header at once (setting WAL writes page 1), so
-    an existing empty file means something truncated the user's notes; SQLite
-    would happily treat it as a new database and the loss would go unnoticed.
-
-    Raises:
-        DatabaseCorrupt: `path` exists and is empty, and no WAL holds its pages.
-    """
-    try:
-        empty = path.stat().st_size == 0
-        wal = Path(f"{path}-wal")
-        empty = empty and (not wal.exists() or wal.stat().st_size == 0)
-    except OSError:
-        return  # missing: a first run; unreadable: open_database says why
-    if empty:
-        raise DatabaseCorrupt(f"{path} is empty (0 bytes): it was truncated.")
