@@ -45,7 +45,7 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_add(ctx: CliContext) -> int:
-    alias, new = ctx.collection.teach_alias(ctx.args.name, ctx.args.other)
+    alias, new = ctx.collection.teach_alias(ctx.args.name, ctx.args.other).value
     if ctx.args.json:
         ctx.print_json({**alias.to_dict(), "new": new})
         return 0

@@ -24,6 +24,8 @@ class Changes:
         notes: notes were added, edited, deleted, restored, moved or attached.
         tags: the set of note tags may differ (added, edited, deleted notes).
         reviews: reviews of pairs were set, linked, cleared or moved.
+        aliases: the names the user taught as one changed (a comparison on
+            screen may group or align differently).
         article_ids: the articles an import added or replaced (a view may
             select them); removals leave it empty.
         note_ids: the notes written, when known.
@@ -33,6 +35,7 @@ class Changes:
     notes: bool = False
     tags: bool = False
     reviews: bool = False
+    aliases: bool = False
     article_ids: tuple[int, ...] = ()
     note_ids: tuple[int, ...] = ()
 
@@ -43,12 +46,13 @@ class Changes:
             notes=self.notes or other.notes,
             tags=self.tags or other.tags,
             reviews=self.reviews or other.reviews,
+            aliases=self.aliases or other.aliases,
             article_ids=_union(self.article_ids, other.article_ids),
             note_ids=_union(self.note_ids, other.note_ids),
         )
 
     def __bool__(self) -> bool:
-        return self.articles or self.notes or self.tags or self.reviews
+        return self.articles or self.notes or self.tags or self.reviews or self.aliases
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: every field, ids as lists."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
-from library.changes import Changes
+from library.changes import NOTHING, Changes, Op
 from library.collection_ops import CollectionOps
 from library.database import quarantine, refuse_truncated
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
@@ -274,14 +274,15 @@ class Collection(CollectionOps):
 
     # -- aliases the user taught (stored in library.db) ----------------------
 
-    def teach_alias(self, name: str, alias: str) -> tuple[Alias, bool]:
+    def teach_alias(self, name: str, alias: str) -> Op[tuple[Alias, bool]]:
         """Teach that two names stand for one person, body or place.
 
         Comparisons from then on group them in the Voices and Names lenses and
         treat them as one name when aligning and detecting conflicts.
 
         Returns:
-            The pair as stored, and whether it is new (False: already taught).
+            The pair as stored and whether it is new (False: already taught),
+            with `Changes(aliases=True)` when it is new.
 
         Raises:
             InvalidAlias: a name is empty, too long, or both are the same.
@@ -290,9 +291,10 @@ class Collection(CollectionOps):
         from library.store import aliases
 
         with write_transaction(self.library.db):
-            return aliases.teach(self.library.db.conn, name, alias)
+            pair, new = aliases.teach(self.library.db.conn, name, alias)
+        return Op((pair, new), Changes(aliases=True) if new else NOTHING)
 
-    def forget_alias(self, name: str, alias: str) -> None:
+    def forget_alias(self, name: str, alias: str) -> Changes:
         """Forget a taught pair (either way round).
 
         Raises:
@@ -305,6 +307,7 @@ class Collection(CollectionOps):
             removed = aliases.forget(self.library.db.conn, name, alias)
         if not removed:
             raise NotFound(f"No alias {name!r} = {alias!r} was taught.")
+        return Changes(aliases=True)
 
     def aliases(self) -> list[Alias]:
         """Every taught pair, oldest first.  Safe in a worker thread (own connection)."""

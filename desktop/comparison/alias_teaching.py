@@ -13,7 +13,6 @@ articles or from the user.
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
@@ -162,8 +161,11 @@ class AliasesDialog(QDialog):
         pair = item.data(_PAIR) if item is not None else None
         if not pair:
             return
-        with contextlib.suppress(ParallaxError):  # already gone: the list below says so
+        try:
             self.collection.forget_alias(*pair)
+        except ParallaxError:
+            self.reload()  # already gone (another window?): the list says so, nothing to redo
+            return
         self.reload()
         self.changed.emit()
 
@@ -219,23 +221,25 @@ class AliasTeaching(QObject):
     def teach(self, name: str, other: str) -> bool:
         """Teach `name` = `other` and compare again; False (and a status line) if refused."""
         try:
-            _pair, new = self.collection.teach_alias(name, other)
+            op = self.collection.teach_alias(name, other)
         except ParallaxError as exc:
             self.view.status_message.emit(f"Alias not taught: {exc}")
             return False
-        said = "taught" if new else "already taught"
+        said = "taught" if op.changes.aliases else "already taught"
         self.view.status_message.emit(f"Alias {said}: {clip(name, 60)} = {clip(other, 60)}")
-        self.compare_again()
+        if op.changes.aliases:  # an already-taught pair changes nothing on screen
+            self.compare_again()
         return True
 
     def forget(self, name: str, alias: str) -> None:
         """Forget a taught pair and compare again."""
         try:
-            self.collection.forget_alias(name, alias)
+            changes = self.collection.forget_alias(name, alias)
         except ParallaxError as exc:
             self.view.status_message.emit(f"Alias not forgotten: {exc}")
             return
-        self.compare_again()
+        if changes.aliases:
+            self.compare_again()
 
     def show_aliases(self) -> AliasesDialog:
         """Open the Aliases dialog (modeless); a removal compares the pair on screen again."""

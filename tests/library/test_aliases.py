@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from library.changes import Changes
 from library.cli import main
 from library.collection import Collection
 from library.errors import NotFound
@@ -27,15 +28,17 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_teach_list_forget(tmp_path: Path) -> None:
     col = Collection(tmp_path, seed=False)
     try:
-        alias, new = col.teach_alias(*MSS)
+        op = col.teach_alias(*MSS)
+        alias, new = op.value
         assert new and (alias.name, alias.alias) == MSS
+        assert op.changes == Changes(aliases=True)  # a comparison on screen must re-run
         # The same pair either way round, in another case and spacing, is already known.
-        again, new = col.teach_alias(
-            "the  national security department", "ministry of state security"
-        )
+        op = col.teach_alias("the  national security department", "ministry of state security")
+        again, new = op.value
         assert not new and again.name == MSS[0]
+        assert not op.changes  # nothing to refresh
         assert [(a.name, a.alias) for a in col.aliases()] == [MSS]
-        col.forget_alias(MSS[1], MSS[0])
+        assert col.forget_alias(MSS[1], MSS[0]) == Changes(aliases=True)
         assert col.aliases() == []
         with pytest.raises(NotFound):
             col.forget_alias(*MSS)

@@ -28,6 +28,7 @@ def _ids(col: Collection) -> list[int]:
 
 def test_changes_combine_and_serialise() -> None:
     assert not Changes()
+    assert Changes(aliases=True) and (Changes() | Changes(aliases=True)).aliases
     both = Changes(articles=True, article_ids=(1,)) | note_changes(7, tags=False)
     assert both and both.articles and both.notes and not both.tags and not both.reviews
     assert both.to_dict() == {
@@ -35,6 +36,7 @@ def test_changes_combine_and_serialise() -> None:
         "notes": True,
         "tags": False,
         "reviews": False,
+        "aliases": False,
         "article_ids": [1],
         "note_ids": [7],
     }
