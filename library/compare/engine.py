@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from library.compare.aliases import AliasPairs, TaughtAliases
 from library.compare.align import ALIGN_THRESHOLD, Match, align
 from library.compare.conflicts import firm
+from library.compare.controls import blank_controls
 from library.compare.crossing import cross_pairs
 from library.compare.crosslingual import CrossBackend, Languages, languages
 from library.compare.crosslingual import conflicts as cross_conflicts
@@ -159,6 +160,8 @@ def compare(
     language_b: str | None = None,
 ) -> Comparison:
     """Compare two texts; see `library.compare.compare_texts` for the arguments."""
+    # Same length: offsets into the blanked texts are offsets into the bodies.
+    text_a, text_b = blank_controls(text_a), blank_controls(text_b)
     langs = languages(text_a, text_b, language_a, language_b)
     langs = langs._replace(by_meaning=getattr(backend, "embed", None) is not None)
     if langs.differ:  # words cannot line up: meaning and anchors instead
