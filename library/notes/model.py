@@ -19,11 +19,15 @@ form used by export and import.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
 from library.article import Article
 from library.errors import InvalidNote
+
+_DIGITS = re.compile(r"-?[0-9]+")  # ASCII only: int() also reads '٣' and '²'
 
 NoteKind = Literal["article", "passage", "comparison", "claim"]
 KINDS: tuple[NoteKind, ...] = ("article", "passage", "comparison", "claim")
@@ -66,8 +70,8 @@ class Anchor:
                 quote=str(data["quote"]),
                 prefix=str(data.get("prefix") or ""),
                 suffix=str(data.get("suffix") or ""),
-                start=_int(data.get("start") or 0),
-                end=_int(data.get("end") or 0),
+                start=_int(data.get("start") or 0, "start"),
+                end=_int(data.get("end") or 0, "end"),
             )
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise InvalidNote(f"Bad anchor {data!r}: {exc}") from exc
@@ -94,8 +98,8 @@ class Claim:
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         try:
             return cls(
-                units_a=tuple(_int(u) for u in data.get("units_a") or ()),
-                units_b=tuple(_int(u) for u in data.get("units_b") or ()),
+                units_a=tuple(_int(u, "units_a") for u in data.get("units_a") or ()),
+                units_b=tuple(_int(u, "units_b") for u in data.get("units_b") or ()),
                 text=str(data.get("text") or ""),
             )
         except (TypeError, ValueError, AttributeError, OverflowError) as exc:
@@ -253,12 +257,12 @@ class Note:
             anchor = Anchor.from_dict(data["anchor"]) if data.get("anchor") else None
             claim = Claim.from_dict(data["claim"]) if data.get("claim") else None
             note = cls(
-                id=_int(data.get("id") or 0),
+                id=_int(data.get("id") or 0, "id"),
                 uid=str(data["uid"]),
                 text=str(data.get("text") or ""),
                 kind=cast(NoteKind, kind),
-                article_id=_opt_int(data.get("article_id")),
-                article_b_id=_opt_int(data.get("article_b_id")),
+                article_id=_opt_int(data.get("article_id"), "article_id"),
+                article_b_id=_opt_int(data.get("article_b_id"), "article_b_id"),
                 created_at=str(data["created_at"]),
                 updated_at=str(data.get("updated_at") or data["created_at"]),
                 tags=normalize_tags(data.get("tags") or ()),
@@ -270,8 +274,10 @@ class Note:
                 article_b_ref=ArticleRef.from_dict(data.get("article_b_ref")),
                 library_uid=None if data.get("library_uid") is None else str(data["library_uid"]),
             )
-        except (KeyError, TypeError, ValueError, OverflowError) as exc:
-            raise InvalidNote(f"Bad note {data.get('uid', '?')}: missing or wrong {exc}") from exc
+        except KeyError as exc:
+            raise InvalidNote(f"Bad note {data.get('uid', '?')}: missing {exc}") from exc
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise InvalidNote(f"Bad note {data.get('uid', '?')}: {exc}") from exc
         check_target(note)
         return note
 
@@ -304,13 +310,24 @@ def check_target(note: Note) -> None:
         raise InvalidNote("A claim note needs the claim it is about.")
 
 
-def _opt_int(value: Any) -> int | None:
-    return None if value is None else _int(value)
+def _opt_int(value: Any, name: str) -> int | None:
+    return None if value is None else _int(value, name)
 
 
-def _int(value: Any) -> int:
-    """An integer SQLite can store (a hand-edited file may hold 1e400 or 2**70)."""
+def _int(value: Any, name: str) -> int:
+    """An integer SQLite can store (a hand-edited file may hold 1e400 or 2**70).
+
+    Only a whole number is an id: `true` (Python's 1), 1.9 (silently 1) or
+    "٣" would re-point a note to an article the user never chose.
+    """
+    said = f"{name} {json.dumps(value, ensure_ascii=False)[:40]}"  # as the file spells it
+    if (
+        isinstance(value, bool)
+        or (isinstance(value, float) and not value.is_integer())
+        or (isinstance(value, str) and not _DIGITS.fullmatch(value))
+    ):
+        raise ValueError(f"{said} is not a whole number")
     number = int(value)
     if not -(2**63) <= number < 2**63:
-        raise ValueError(f"{value!r} is out of range")
+        raise ValueError(f"{said} is out of range")
     return number

@@ -236,3 +236,25 @@ def test_a_damaged_notes_file_warning_says_how_to_bring_notes_back(
     err = capsys.readouterr().err
     moved = next(data_dir.glob("notes.db.corrupt-*"))
     assert f"parallax notes recover {moved}" in err
+
+
+@pytest.mark.parametrize("article_id", [True, 1.5, "٣", "1e2"])
+def test_an_article_id_that_is_not_a_whole_number_is_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, article_id: object
+) -> None:
+    # `true` was read as article 1: the note went to an article the user never chose.
+    note = {
+        "kind": "article",
+        "uid": "u1",
+        "created_at": "2024-01-01T00:00:00+00:00",
+        "article_id": article_id,
+        "text": "a note",
+    }
+    path = tmp_path / "notes.json"
+    path.write_text(json.dumps({"format": "parallax-notes", "version": 1, "notes": [note]}))
+    assert main(["notes", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Bad note u1: article_id" in err and "is not a whole number" in err
+    assert len(err.splitlines()) == 1
+    assert main(["notes", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
