@@ -202,6 +202,12 @@ def translate_errors(path: Path) -> Iterator[None]:
         raise
 
 
+def set_aside(path: Path) -> list[Path]:
+    """The damaged copies of `path` that `quarantine` moved aside, oldest first."""
+    moved = sorted(path.parent.glob(f"{path.name}.corrupt-*"), key=os.path.getmtime)
+    return [m for m in moved if not m.name.endswith(_SIDE_FILES)]
+
+
 def quarantine(path: Path) -> Path:
     """Move a damaged database (and its WAL/SHM files) aside with a timestamp.
 
@@ -218,8 +224,7 @@ def quarantine(path: Path) -> Path:
         if not still_damaged(path, _check_mark(path)):
             # Another process opening the same damaged file moved it first,
             # and may have started the new one: never move that one.
-            moved = sorted(path.parent.glob(f"{path.name}.corrupt-*"), key=os.path.getmtime)
-            moved = [m for m in moved if not m.name.endswith(_SIDE_FILES)]
+            moved = set_aside(path)
             if not moved:
                 raise DatabaseCorrupt(f"{path} was reported damaged but now reads fine.")
             return moved[-1]

@@ -328,17 +328,27 @@ def cmd_backup(ctx: CliContext) -> int:
 
 
 def cmd_recover(ctx: CliContext) -> int:
+    from library.database import set_aside
     from library.notes.recovery import latest_backup  # sqlite-utils: not at start-up
 
     store = notes_of(ctx)
-    path = ctx.args.file or latest_backup(store.data_dir)
-    if path is None:
+    if ctx.args.file:
+        sources = [ctx.args.file]
+    else:
+        # The damaged file set aside last holds the newest notes, the backup
+        # what it may have lost: read both (a note already present is skipped).
+        damaged = set_aside(store.path)
+        sources = [
+            p for p in (damaged[-1] if damaged else None, latest_backup(store.data_dir)) if p
+        ]
+    if not sources:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
-    recovered = ctx.collection.recover_notes(path).value
-    ctx.print(f"Recovered from {safe(path)}: {recovered.notes.summary()}")
-    reviews = recovered.reviews
-    if reviews.added or reviews.present:
-        ctx.print(f"Reviews: {reviews.summary()}")
+    for path in sources:
+        recovered = ctx.collection.recover_notes(path).value
+        ctx.print(f"Recovered from {safe(path)}: {recovered.notes.summary()}")
+        reviews = recovered.reviews
+        if reviews.added or reviews.present:
+            ctx.print(f"Reviews: {reviews.summary()}")
     return 0
 
 

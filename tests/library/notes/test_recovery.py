@@ -89,6 +89,25 @@ def test_truncated_file_gives_back_every_note_on_intact_pages(
     assert status == 0 and f"0 note(s) recovered, {len(notes)} already present" in out
 
 
+def test_recover_without_a_file_reads_the_damaged_file_set_aside(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The warning says "parallax notes recover FILE"; a user who types only
+    # "parallax notes recover" (no backup made yet) must still get them back.
+    made = _fill(data_dir)
+    _truncate_half(data_dir / "notes.db")
+    status = main(["notes", "recover"])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert "Recovered from" in captured.out and "notes.db.corrupt-" in captured.out
+    store = NotesStore(data_dir, make_backups=False)
+    try:
+        back = {n.uid for n in store.all_notes()}
+    finally:
+        store.close()
+    assert back and back <= set(made)
+
+
 def test_lost_schema_page_and_scribbled_pages(data_dir: Path) -> None:
     made = _fill(data_dir)
     path = data_dir / "notes.db"
