@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from library.compare.lenses import counts, names, timeline, voices
+from library.compare.lenses import chinese_names, counts, names, timeline, voices
 from library.compare.mentions import Mentions
 from library.compare.model import Pair, Unit
 
@@ -72,5 +72,9 @@ def build_lenses(
             )
         ),
         numbers=tuple(counts.build(units_a, units_b, pairs)),
-        names=tuple(names.build(units_a, units_b, mentions)),
+        names=tuple(
+            chinese_names.extend(
+                names.build(units_a, units_b, mentions), units_a, units_b, mentions
+            )
+        ),
     )

@@ -1,0 +1,113 @@
+"""Lenses over Chinese articles, and over a Chinese article against an English one.
+
+All texts are invented for these tests (news style, no evaluation data).
+"""
+
+from __future__ import annotations
+
+from library.chinese import fold
+from library.compare import compare_texts
+from library.compare.lenses import Lenses
+from library.compare.lenses.chinese_names import find_names
+
+ZH = (
+    "【本报台北10月13日讯】时事评论员李林一表示，中国国家安全部近日在微信公众号发文，"
+    "称3名官员泄露机密。"
+    "外交部发言人汪文斌此前称，美国应停止干涉台湾事务。"
+    "据《环球时报》报道，湖南省长沙市公安局逮捕了两名嫌疑人，罚款4万元。"
+    "“这是一个危险的信号，”李林一说。"
+    "分析人士认为，事态还会升级。"
+)
+# The same article in traditional characters (what a Hong Kong or Taiwan outlet prints).
+ZH_TRAD = (
+    "【本報台北10月13日訊】時事評論員李林一表示，中國國家安全部近日在微信公眾號發文，"
+    "稱3名官員洩露機密。"
+    "外交部發言人汪文斌此前稱，美國應停止干涉台灣事務。"
+    "據《環球時報》報道，湖南省長沙市公安局逮捕了兩名嫌疑人，罰款4萬元。"
+    "“這是一個危險的信號，”李林一說。"
+    "分析人士認為，事態還會升級。"
+)
+EN = (
+    "Current affairs commentator Li Linyi said the Ministry of State Security posted on WeChat. "
+    "Wang Wenbin told reporters the United States should stop interfering in Taiwan. "
+    "Police in Changsha fined the two suspects 40,000 yuan."
+)
+
+
+def lenses(a: str, b: str) -> Lenses:
+    found = compare_texts(a, b).lenses
+    assert found is not None
+    return found
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(n.text, n.kind) for n in find_names(text)]
+
+
+# --- names --------------------------------------------------------------------
+
+
+def test_people_bodies_places_and_titles() -> None:
+    assert kinds("时事评论员李林一表示，中国国家安全部近日发文。") == [
+        ("李林一", "person"),
+        ("中国", "place"),
+        ("国家安全部", "body"),
+    ]
+    # 部长 is a role, not the ministry's end; 以来 no part of a name.
+    assert ("国家安全部", "body") in kinds("陈一新接任国家安全部部长以来")
+    # A province and city before a bureau stay in its name; 《》 is a title.
+    assert kinds("据《环球时报》报道，湖南省长沙市公安局逮捕了两人。") == [
+        ("环球时报", "title"),
+        ("湖南省长沙市公安局", "body"),
+    ]
+    # A transliteration without the role before it or the verb after it.
+    assert ("唐纳德·特朗普", "person") in kinds("美国总统唐纳德·特朗普在北京会见了蔡奇。")
+    # Words that end like bodies or places but name none.
+    assert kinds("全部干部都去了超市。") == []
+
+
+def test_dateline_names_nobody() -> None:
+    assert kinds("【本报台北10月13日讯】今天下雨。") == []
+
+
+def test_chinese_article_names() -> None:
+    ls = lenses(ZH, "今天天气很好。")
+    names = {n.name: n for n in ls.names}
+    assert names["李林一"].a == [0, 3]  # found again in "李林一说"
+    assert names["汪文斌"].a == [1]
+    assert names["国家安全部"].a == [0]
+    assert {"外交部", "美国", "台湾", "环球时报", "湖南省长沙市公安局"} <= set(names)
+    assert "分析人士" not in names
+
+
+def test_traditional_and_simplified_give_one_entry_each() -> None:
+    both = lenses(ZH, ZH_TRAD)
+    for n in both.names:
+        assert n.a and n.b, n.name  # every name on both sides, as one entry
+    simp = {fold(n.name): (n.a, n.b) for n in lenses(ZH, EN).names}
+    trad = {fold(n.name): (n.a, n.b) for n in lenses(ZH_TRAD, EN).names}
+    assert simp == trad
+
+
+def test_same_person_across_scripts() -> None:
+    ls = lenses(ZH, EN)
+    by = {n.name: n for n in ls.names}
+    assert by["Li Linyi"].a == [0, 3] and by["Li Linyi"].b == [0]
+    assert "李林一" in by["Li Linyi"].aliases
+    assert by["Wang Wenbin"].a == [1] and by["Wang Wenbin"].b == [1]
+    assert by["Ministry of State Security"].a == [0]  # through CC-CEDICT
+    assert by["United States"].a == [1] and by["Taiwan"].a == [1]
+    # The given name first is the same person ("Linyi Li").
+    flipped = {n.name: n for n in lenses(ZH, "Linyi Li, a commentator, said so.").names}
+    assert flipped["Linyi Li"].a == [0, 3]
+
+
+def test_taught_alias_joins_a_chinese_body() -> None:
+    ls = compare_texts(
+        "国家安全部表示，案件已经侦破。",
+        "The National Security Department said the case was solved.",
+        aliases=[("国家安全部", "National Security Department")],
+    ).lenses
+    assert ls is not None
+    n = next(n for n in ls.names if n.a and n.b)
+    assert "国家安全部" in [n.name, *n.aliases]
