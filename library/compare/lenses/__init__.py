@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from library.compare.lenses import chinese_names, counts, names, timeline, voices
+from library.compare.lenses import chinese_names, chinese_voices, counts, names, timeline, voices
 from library.compare.mentions import Mentions
 from library.compare.model import Pair, Unit
 
@@ -63,6 +63,7 @@ def build_lenses(
         published_b: B's publication date.
     """
     found, unnamed = voices.build(units_a, units_b, mentions)
+    found, unnamed = chinese_voices.extend(found, unnamed, units_a, units_b, mentions)
     return Lenses(
         voices=tuple(found),
         anonymous=unnamed,
