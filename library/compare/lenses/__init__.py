@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from library.compare.lenses import chinese_names, chinese_voices, counts, names, timeline, voices
+from library.compare.lenses import (
+    chinese_names,
+    chinese_numbers,
+    chinese_voices,
+    counts,
+    names,
+    timeline,
+    voices,
+)
 from library.compare.mentions import Mentions
 from library.compare.model import Pair, Unit
 
@@ -72,7 +80,9 @@ def build_lenses(
                 units_a, units_b, pairs, published_a=published_a, published_b=published_b
             )
         ),
-        numbers=tuple(counts.build(units_a, units_b, pairs)),
+        numbers=tuple(
+            chinese_numbers.extend(counts.build(units_a, units_b, pairs), units_a, units_b, pairs)
+        ),
         names=tuple(
             chinese_names.extend(
                 names.build(units_a, units_b, mentions), units_a, units_b, mentions
