@@ -28,6 +28,13 @@ from functools import lru_cache
 from library.chinese import HAN_CHAR, fold, has_cjk
 from library.compare.detectors.chinese import _NOT_NAME_CHAR, _SURNAMES
 from library.compare.glosses import dictionary
+from library.compare.lenses.chinese_foreign import (
+    TRANSLIT,
+    dotted_names,
+    proper_kind,
+    sound_run_before,
+    sound_span,
+)
 from library.compare.lenses.chinese_match import entry_key, latin_index, twin
 from library.compare.lenses.names import Name
 from library.compare.mentions import Mentions
@@ -37,8 +44,9 @@ __all__ = ["ROLE_WORDS", "ZhName", "extend", "find_names", "has_chinese", "segme
 
 _HAN = HAN_CHAR.pattern[1:-1]
 # A transliterated foreign name: 唐纳德·特朗普 (middle dots of several fonts).
-_DOTS = "·・•‧"
-_DOTTED = re.compile(f"[{_HAN}]{{1,5}}(?:[{_DOTS}][{_HAN}]{{1,6}})+")
+_AFTER_DOTTED = re.compile(
+    "(?P<place>公园|广场|大街|大道|镇|市|州|县|河|湖|山|岛)|(?P<body>大学|公司|乐队|俱乐部|学院)"
+)
 _DATELINE = re.compile("【[^【】\n]{0,40}】")
 _TITLE = re.compile("《(?P<t>[^《》\n]{1,40})》")
 
@@ -83,10 +91,19 @@ _STOP = frozenset(
 # Bodies: the word a name ends with, and what may not follow it (部长 is a role).
 _BODY_ENDS = (
     ("委员会", ""), ("办公厅", ""), ("办公室", ""), ("政府", "间"), ("部", "长门分队署落"),
-    ("局", "长势面限"), ("院", "长士校子"), ("党", "员委章内外派性"), ("厅", "长"),
+    ("局", "长势面限"), ("院", "长士校子"), ("党", "员委章内外派性人"), ("厅", "长"),
     ("署", "长"), ("法院", ""), ("检察院", ""), ("公司", ""), ("集团", ""), ("大学", "生"),
     ("银行", ""), ("协会", ""), ("中心", ""), ("研究所", ""), ("电视台", ""), ("通讯社", ""),
-    ("日报", ""), ("军", "人队事官方费"), ("组织", ""),
+    ("日报", ""), ("军", "人队事官方费"), ("组织", ""), ("队", "员长伍友"), ("中学", ""),
+    ("小学", ""), ("书院", ""), ("俱乐部", ""), ("合唱团", ""), ("乐团", ""), ("乐队", ""),
+    ("杂志社", ""), ("报社", ""), ("出版社", ""), ("传媒", ""), ("警卫队", ""),
+)  # fmt: skip
+# 东南部, 西北部: a region of a place, not a body.
+_DIRECTIONS = ("东部", "西部", "南部", "北部", "中部")
+# Last words that name a body only after a proper name (洛阳队, not 冠军队).
+_WEAK_ENDS = frozenset(
+    ("队", "中学", "小学", "书院", "俱乐部", "合唱团", "乐团", "乐队", "杂志社", "报社",
+     "出版社", "传媒")
 )  # fmt: skip
 # Words ending like a body that never end one (全部, 结局 …), and words that
 # name a body only after more (医院 alone is any hospital; 北京市政府 is one).
@@ -97,7 +114,7 @@ _NEVER_BODIES = _set(
 )
 _GENERIC_BODIES = _set(
     "医院 学院 法院 政党 政府 委员会 公司 集团 大学 银行 协会 中心 组织 将军 空军 海军 陆军 "
-    "日报 检察院 办公室 办公厅"
+    "日报 检察院 办公室 办公厅 电视台 部队 军队 团队 球队 乐队 中学 小学 警察局 派出所"
 )
 # Places: a closed list (countries, regions, capitals the news names most) …
 PLACES = _set(
@@ -197,8 +214,11 @@ def _people(folded: str, hidden: list[tuple[int, int]]) -> list[tuple[int, int]]
             name = folded[at : at + size]
             if size and all(HAN_CHAR.match(c) and c not in _STOP for c in name):
                 found.append((at, at + size))
-    for m in _VERB.finditer(folded):  # 汪文斌表示, 李林一说
+    for m in _VERB.finditer(folded):  # 汪文斌表示, 李林一说, 比林斯基声称
         v = m.start()
+        sound = sound_run_before(folded, v)
+        if v - sound >= 2:
+            found.append((sound, v))
         for size in (3, 2):
             if v - size >= 0 and _person_at(folded, v - size, size):
                 found.append((v - size, v))
@@ -232,7 +252,8 @@ def _bodies_and_places(folded: str) -> list[tuple[int, int, str]]:
     """Bodies (a run of nouns ending in 部, 局 …) and places of a folded text.
 
     A body keeps a province or city before it (湖南省公安厅), not a country
-    (中国国家安全部 is 中国 and 国家安全部: one ministry however its country is named).
+    before a body named in full (中国国家安全部 is 中国 and 国家安全部: one ministry
+    however its country is named).
     """
     out: list[tuple[int, int, str]] = []
     for run in re.finditer(f"[{_HAN}]+", folded):
@@ -240,36 +261,19 @@ def _bodies_and_places(folded: str) -> list[tuple[int, int, str]]:
         words = segment(text)
         for k, (s, e) in enumerate(words):
             word = text[s:e]
-            if word in PLACES:
-                out.append((base + s, base + e, "place"))
+            kind = _place_or_proper(word, words, text, k)
+            if kind:
+                begin, end = (words[k - 1][0], e) if kind == "place+" else sound_span(text, s, e)
+                if kind != "place+" and end < len(text) and text[end] in _PLACE_ENDS:
+                    end += 1  # 汉诺威镇, 希拉克省
+                out.append((base + begin, base + end, kind.rstrip("+")))
                 continue
-            # A place: a word and 省 / 市 … (湖南省 as one word, or 长沙 · 市).
-            ends = word[-1] in _PLACE_ENDS and len(word) >= 3
-            if ends and word not in _NOT_PLACES and not is_verb(word):
-                out.append((base + s, base + e, "place"))
-                continue
-            if len(word) == 1 and word in _PLACE_ENDS and k and (e - s) == 1:
-                ps, pe = words[k - 1]
-                before = text[ps:pe]
-                if pe - ps >= 2 and not is_verb(before) and before + word not in _NOT_PLACES:
-                    out.append((base + ps, base + e, "place"))
-                    continue
-            if not _body_end(text, e) or word in _NEVER_BODIES:
-                continue
-            # A body: the nouns before its last word, back to a verb or a stop.
-            start = k
-            while start > 0 and e - words[start - 1][0] <= 12:
-                ps, pe = words[start - 1]
-                prev = text[ps:pe]
-                if (pe - ps == 1 and (prev in _STOP or _NOT_NAME_CHAR.match(prev))) or is_verb(
-                    prev
-                ):
-                    break
-                if _ROLE.fullmatch(prev) or prev in SPEECH_VERBS or prev in PLACES:
-                    break
-                start -= 1
+            if not _body_end(text, e) or word in _NEVER_BODIES or word.endswith(_DIRECTIONS):
+                continue  # 全部, 东南部
+            start = _body_start(text, words, k)
             name = text[words[start][0] : e]
-            if name in _GENERIC_BODIES or len(name) < 3:
+            # 政府, 该公司 (a lone character before is never taken): no named body.
+            if name in _GENERIC_BODIES or len(name) < 3 or (start == k and word in _WEAK_ENDS):
                 continue
             span = (base + words[start][0], base + e)
             out = [x for x in out if not _inside((x[0], x[1]), [span])]
@@ -277,18 +281,68 @@ def _bodies_and_places(folded: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _trim_dotted(folded: str, s: int, e: int) -> tuple[int, int]:
-    """A dotted name without the role before it or the verb after it
-    (美国总统唐纳德·特朗普在北京 is 唐纳德·特朗普)."""
-    dots = [k for k in range(s, e) if folded[k] in _DOTS]
-    lead = folded[s : dots[0]]
-    cut = max((m.end() for m in _ROLE.finditer(lead)), default=0)
-    cut = max([cut, *(k + 1 for k, c in enumerate(lead) if c in _STOP)])
-    cut = max([cut, *(lead.find(p) + len(p) for p in PLACES if p in lead)])
-    for k in range(dots[-1] + 2, e):
-        if folded[k] in _STOP or _VERB.match(folded, k):
-            return s + cut, k
-    return s + cut, e
+def _place_or_proper(word: str, words: tuple[tuple[int, int], ...], text: str, k: int) -> str:
+    """ "place", "body" or "person" for a listed place or a dictionary proper noun;
+    "place+" for a word and 省 / 市 … written apart (长沙 · 市); "" otherwise."""
+    if word in PLACES:
+        return "place"
+    # A place: a word and 省 / 市 … (湖南省 as one word, or 长沙 · 市).
+    ends = word[-1] in _PLACE_ENDS and len(word) >= 3
+    if ends and word not in _NOT_PLACES and not is_verb(word):
+        return "place"
+    if len(word) == 1 and word in _PLACE_ENDS and k:
+        ps, pe = words[k - 1]
+        before = text[ps:pe]
+        if pe - ps >= 2 and not is_verb(before) and before + word not in _NOT_PLACES:
+            return "place+"
+    if len(word) >= 2 and not _body_end(word, len(word)):
+        return proper_kind(word)
+    return ""
+
+
+def _body_start(text: str, words: tuple[tuple[int, int], ...], k: int) -> int:
+    """Index of a body's first word: the nouns before its last, back to a verb or a stop.
+
+    A weak last word (队, 中学, 合唱团 …) needs a name before it: a place, a
+    proper noun or a transliteration (洛阳队, 萨诺玛杂志社), not any noun
+    (世界大赛冠军队 is a champion team, no name).
+    """
+    e = words[k][1]
+    weak = text[words[k][0] : e] in _WEAK_ENDS
+    start = k
+    while start > 0 and e - words[start - 1][0] <= 12:
+        ps, pe = words[start - 1]
+        prev = text[ps:pe]
+        if pe - ps == 1:
+            break  # a lone character (任, 前, 的) is no part of a body's name
+        if is_verb(prev) or _ROLE.fullmatch(prev) or prev in SPEECH_VERBS:
+            break
+        rest = text[pe:e]
+        if (
+            (prev in PLACES or proper_kind(prev) == "place")
+            and len(rest) >= 3
+            and (rest in dictionary() or proper_kind(rest))
+        ):
+            break  # 中国 · 国家安全部: the ministry is named in full without its country
+        if weak:
+            named = prev in PLACES or proper_kind(prev) or all(c in TRANSLIT for c in prev)
+            return start - 1 if named and pe - ps >= 2 else start
+        start -= 1
+    return start
+
+
+def _dotted(folded: str) -> list[tuple[int, int, str]]:
+    """Dotted transliterations (唐纳德·特朗普), with a place or body word after them
+    (福克斯·格罗夫公园 is a park, not a person)."""
+    out = []
+    for s, e in dotted_names(folded):
+        after = _AFTER_DOTTED.match(folded, e)
+        if after:
+            kind = "place" if after.group("place") else "body"
+            out.append((s, after.end(), kind))
+        else:
+            out.append((s, e, "person"))
+    return out
 
 
 def find_names(text: str, known: frozenset[str] = frozenset()) -> list[ZhName]:
@@ -306,7 +360,7 @@ def find_names(text: str, known: frozenset[str] = frozenset()) -> list[ZhName]:
     spans += [(s, e, "title") for s, e in titles]
     # A 【本报台北10月13日讯】 dateline says where the report was filed, not who is in it.
     spans += [(m.start(), m.end(), "") for m in _DATELINE.finditer(folded)]
-    spans += [(*_trim_dotted(folded, *m.span()), "person") for m in _DOTTED.finditer(folded)]
+    spans += _dotted(folded)
     people = _people(folded, titles)
     for name in sorted(known, key=len, reverse=True):
         people += [(m.start(), m.end()) for m in re.finditer(re.escape(name), folded)]
@@ -352,6 +406,8 @@ def extend(
     for side, units in (("a", units_a), ("b", units_b)):
         for u in units:
             for z in find_names(u.text, known):
+                if z.kind == "title":
+                    continue  # a work or a paper: a voice when it reports, not a name here
                 key = entry_key(z.text, mentions)
                 key = twin(z.key, z.kind, latin) or key
                 n = by_key.setdefault(key, Name(key, z.text))

@@ -45,7 +45,7 @@ _AFTER_NAME = re.compile(
 )
 # 据X报道: X cited, a name or not (据美国之音报道, 据知情人士透露).
 _ACCORDING = re.compile(
-    f"据(?P<x>[^{_NO_QUOTE}、：\\s]{{2,12}}?)的?(?:报道|报导|称|介绍|透露|消息|表示|指出|披露|显示)"
+    f"据(?P<x>[^{_NO_QUOTE}、：\\s]{{2,12}}?)的?(?:报道|报导|称|介绍|透露|消息|表示|指出|披露|显示|所说|所言|说)"
 )
 # 他说 / 她表示: the voice this side named last.
 _PRONOUN = re.compile(f"(?:^|[，。：”」])\\s*(?:他|她)(?:们)?{_ADVERBS}(?:{_VERBS})")
