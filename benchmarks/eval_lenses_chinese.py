@@ -62,24 +62,18 @@ def _overlap(x: str, ys: set[str]) -> bool:
     return any(x in y or y in x for y in ys if len(min(x, y, key=len)) >= 2)
 
 
-def main() -> None:
-    """Print the scores."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-v", action="store_true", help="print each miss and false hit")
-    args = parser.parse_args()
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    texts = {}
-    with EVAL.open(encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            texts[row["id"]] = row
+def measure(
+    sentences: list[dict[str, object]], texts: dict[str, dict[str, str]], verbose: bool
+) -> None:
+    """Score one set of labelled sentences and print the scores."""
     counts = dict.fromkeys(("nh", "np", "ng", "lh_p", "lh_g", "sh", "sp", "sg"), 0)
     by_kind: dict[str, list[int]] = {k: [0, 0] for k in ("people", "bodies", "places")}
-    for s in gold["sentences"]:
-        text = texts[s["id"]][s["field"]]
+    for s in sentences:
+        text = texts[str(s["id"])][str(s["field"])]
         names, speakers = predict(text)
-        want = {fold(n) for k in ("people", "bodies", "places") for n in s[k]}
-        said = {fold(n) for n in s["speakers"]}
+        labels = {k: [str(n) for n in s[k]] for k in ("people", "bodies", "places", "speakers")}  # type: ignore[attr-defined]
+        want = {fold(n) for k in ("people", "bodies", "places") for n in labels[k]}
+        said = {fold(n) for n in labels["speakers"]}
         counts["nh"] += len(names & want)
         counts["np"] += len(names)
         counts["ng"] += len(want)
@@ -89,13 +83,12 @@ def main() -> None:
         counts["sp"] += len(speakers)
         counts["sg"] += len(said)
         for kind, found in by_kind.items():
-            found[0] += len(names & {fold(n) for n in s[kind]})
-            found[1] += len(s[kind])
-        if args.v and (names ^ want or speakers ^ said):
+            found[0] += len(names & {fold(n) for n in labels[kind]})
+            found[1] += len(labels[kind])
+        if verbose and (names ^ want or speakers ^ said):
             print(s["id"], "| missed", sorted(want - names), sorted(said - speakers))
             print("   false", sorted(names - want), sorted(speakers - said))
-    n = len(gold["sentences"])
-    print(f"{n} sentences, {counts['ng']} gold names, {counts['sg']} gold speakers")
+    print(f"{len(sentences)} sentences, {counts['ng']} gold names, {counts['sg']} gold speakers")
     print("names, exact:   ", _score(counts["nh"], counts["np"], counts["ng"]))
     lp = counts["lh_p"] / counts["np"] if counts["np"] else 1.0
     lr = counts["lh_g"] / counts["ng"] if counts["ng"] else 1.0
@@ -103,6 +96,24 @@ def main() -> None:
     for kind, (hits, total) in by_kind.items():
         print(f"  recall of {kind}: {hits}/{total}")
     print("speakers:       ", _score(counts["sh"], counts["sp"], counts["sg"]))
+
+
+def main() -> None:
+    """Print the scores per role (`tune`, `heldout`)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", action="store_true", help="print each miss and false hit")
+    parser.add_argument("--role", help="only this role (tune or heldout)")
+    args = parser.parse_args()
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    texts = {}
+    with EVAL.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            texts[row["id"]] = row
+    roles = [args.role] if args.role else list(dict.fromkeys(s["role"] for s in gold["sentences"]))
+    for role in roles:
+        print(f"== {role}")
+        measure([s for s in gold["sentences"] if s["role"] == role], texts, args.v)
 
 
 if __name__ == "__main__":
