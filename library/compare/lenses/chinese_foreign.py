@@ -32,7 +32,7 @@ TRANSLIT = frozenset(
     "莱赖兰朗劳勒雷蕾里理丽利莉列林琳琼卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密敏莫默姆穆纳娜奈南"
     "内尼妮纽努诺欧帕派潘佩彭皮珀普奇齐乔切琴丘若萨赛桑瑟森沙莎尚舍施什史斯松苏索塔泰坦汤唐"
     "特滕提汀图托瓦万旺威韦维魏温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹治朱兹卓茨娅黛芙薇"
-    "珊露丝塞舒夫逊契瑞翰廉斐蓓芭妲翠娃京登肖得文宁高锡彻历卫思勃摩热易狄罕默汗哥杭叶大士立札"
+    "珊露丝塞舒夫逊契瑞翰廉斐蓓芭妲翠娃京登肖得文宁高锡彻历卫思勃摩热易狄罕默汗哥杭叶大士立札缪当贡范李略农何赞珍依蓬裴津坡哲琪璐柏芝"
 )
 # Senses that are capitalised but name no one: languages, days, festivals, faiths …
 _NOT_PROPER = re.compile(
@@ -74,12 +74,25 @@ def sound_run_before(folded: str, end: int, most: int = 6) -> int:
     """Start of the run of transliteration characters ending at `end` (== `end` if none)."""
     start = end
     while start > 0 and end - start < most and folded[start - 1] in TRANSLIT:
-        outside = start - 2
-        if start < end and outside >= 0 and folded[outside] not in TRANSLIT:  # noqa: SIM102
-            if _word_across(folded, outside, start - 1):
-                break  # 堪比琼: 比 belongs to 堪比
+        if start < end and _glued(folded, start - 2, start - 1, start - 3):
+            break  # 堪比琼: 比 belongs to 堪比
         start -= 1
     return start
+
+
+# Conjunctions between names: never part of a word with the name next to them (和约翰).
+_JOINERS = frozenset("和与及同跟、")
+
+
+def _glued(folded: str, outside: int, inside: int, beyond: int) -> bool:
+    """Whether the sound character at `inside` makes a word with its neighbour at
+    `outside` (not a sound, not a conjunction) that is not itself part of a word
+    with the character `beyond` it (歌手里米: 手 belongs to 歌手, so 里 is free)."""
+    if not (0 <= outside < len(folded)) or folded[outside] in TRANSLIT | _JOINERS:
+        return False
+    if not _word_across(folded, outside, inside):
+        return False
+    return not (0 <= beyond < len(folded) and _word_across(folded, beyond, outside))
 
 
 def dotted_names(folded: str) -> list[tuple[int, int]]:
@@ -112,10 +125,8 @@ def _sound_run_after(folded: str, start: int, most: int = 6, *, first: bool = Fa
     first character too may belong to a word after it)."""
     end = start
     while end < len(folded) and end - start < most and folded[end] in TRANSLIT:
-        outside = end + 1
-        if (end > start or first) and outside < len(folded) and folded[outside] not in TRANSLIT:  # noqa: SIM102
-            if _word_across(folded, outside, end):
-                break  # 科威特南部: 南 belongs to 南部
+        if (end > start or first) and _glued(folded, end + 1, end, end + 2):
+            break  # 科威特南部: 南 belongs to 南部 (鲁伊特出生: 出 belongs to 出生)
         end += 1
     return end
 

@@ -98,6 +98,8 @@ _BODY_ENDS = (
     ("小学", ""), ("书院", ""), ("俱乐部", ""), ("合唱团", ""), ("乐团", ""), ("乐队", ""),
     ("杂志社", ""), ("报社", ""), ("出版社", ""), ("传媒", ""), ("警卫队", ""),
 )  # fmt: skip
+# Words before a noun that make it any body, not a named one.
+_DETERMINERS = _set("所有 一些 这些 那些 其他 其它 各个 各种 很多 许多 多个 两个 每个 整个")
 # 东南部, 西北部: a region of a place, not a body.
 _DIRECTIONS = ("东部", "西部", "南部", "北部", "中部")
 # Last words that name a body only after a proper name (洛阳队, not 冠军队).
@@ -264,7 +266,13 @@ def _bodies_and_places(folded: str) -> list[tuple[int, int, str]]:
             kind = _place_or_proper(word, words, text, k)
             if kind:
                 begin, end = (words[k - 1][0], e) if kind == "place+" else sound_span(text, s, e)
-                if kind != "place+" and end < len(text) and text[end] in _PLACE_ENDS:
+                ends_so = text[end - 1] in _PLACE_ENDS
+                if (
+                    kind != "place+"
+                    and end < len(text)
+                    and text[end] in _PLACE_ENDS
+                    and not ends_so
+                ):
                     end += 1  # 汉诺威镇, 希拉克省
                 out.append((base + begin, base + end, kind.rstrip("+")))
                 continue
@@ -272,6 +280,8 @@ def _bodies_and_places(folded: str) -> list[tuple[int, int, str]]:
                 continue  # 全部, 东南部
             start = _body_start(text, words, k)
             name = text[words[start][0] : e]
+            if text[words[start][0] : words[start][1]] in _DETERMINERS:
+                continue  # 所有民兵组织: all militias, no one body
             # 政府, 该公司 (a lone character before is never taken): no named body.
             if name in _GENERIC_BODIES or len(name) < 3 or (start == k and word in _WEAK_ENDS):
                 continue

@@ -135,3 +135,16 @@ def test_foreign_names_end_where_the_sounds_end() -> None:
     ]
     # A dotted name before 公园 is a park.
     assert ("福克斯·格罗夫公园", "place") in kinds("他在福克斯·格罗夫公园散步。")
+
+
+def test_names_joined_by_a_conjunction_or_after_a_role() -> None:
+    # 和约 is a word (a treaty), but 和 joins two names; 手 ends the role 歌手.
+    assert kinds("歌手里米·汤米和约翰·伯奇出席。") == [
+        ("里米·汤米", "person"),
+        ("约翰·伯奇", "person"),
+    ]
+    # 特出 is a word, but 出 begins 出生; 州长 no part of the state's name.
+    assert ("德·鲁伊特", "person") in kinds("德·鲁伊特出生于莱顿。")
+    assert ("阿肯色州", "place") in kinds("他成为阿肯色州州长。")
+    # "All militias" names no body.
+    assert kinds("他指挥所有民兵组织。") == []
