@@ -55,6 +55,9 @@ def proper_kind(word: str) -> str:
     """ "person", "body" or "place" for a CC-CEDICT proper noun, "" for any other word."""
     senses = dictionary().get(word, "").strip("/").split("/")
     first = senses[0].strip() if senses else ""
+    full = re.match(r"abbr\. for [^|]*\|(?P<full>[^\[]+)\[", first)
+    if full and full.group("full") != word:
+        return proper_kind(full.group("full"))  # 中共: the Communist Party of China
     if not first[:1].isupper() or _NOT_PROPER.search(first):
         return ""
     if first.startswith(("Mr", "Ms", "Mrs", "Dr", "Prof")):

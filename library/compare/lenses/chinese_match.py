@@ -36,15 +36,25 @@ def squash(name: str) -> str:
     return re.sub(r"[\s\-'’.]", "", alias_key(name))
 
 
+# "abbr. for 國家安全部|国家安全部[Guo2 jia1 …]": the simplified full form.
+_ABBR = re.compile(r"abbr\. for [^|/\[]*\|(?P<full>[^\[/|]+)\[")
+
+
+def full_form(simplified: str) -> str:
+    """The full name CC-CEDICT gives for an abbreviation (国安部 -> 国家安全部), or the name."""
+    m = _ABBR.search(dictionary().get(simplified, ""))
+    return m.group("full") if m else simplified
+
+
 def entry_key(written: str, mentions: Mentions) -> str:
-    """The key of a Chinese name: its taught group's, else its simplified form."""
+    """The key of a Chinese name: its taught group's, else its simplified full form."""
     simplified = fold(written)
     if mentions.taught:
-        for form in (written, simplified):
+        for form in (written, simplified, full_form(simplified)):
             group = mentions.taught.key(alias_key(form))
             if group is not None:
                 return group
-    return simplified
+    return full_form(simplified)
 
 
 def _syllables(char: str) -> list[str]:
@@ -74,12 +84,15 @@ def latin_forms(key: str, kind: str) -> frozenset[str]:
         for surname in _syllables(key[0]):
             out.update((surname + given, given + surname))
         return frozenset(out)
-    for sense in dictionary().get(key, "").split("/"):
+    senses = dictionary().get(key, "").split("/") + dictionary().get(full_form(key), "").split("/")
+    for sense in senses:
         sense = _PARENS.sub(" ", sense).strip()
         if not sense or sense.startswith(("variant of", "abbr.", "CL:", "to ")):
             continue
-        out.add(squash(_SENSE_PREFIX.sub("", sense)))
-        out.add(squash(sense))
+        # "Weixin or WeChat", "Xinhua News Agency, founded in 1931 …": each name alone.
+        for part in sense.split(",")[0].split(" or "):
+            out.add(squash(_SENSE_PREFIX.sub("", part)))
+            out.add(squash(part))
     if kind == "place":
         from pypinyin import lazy_pinyin
 

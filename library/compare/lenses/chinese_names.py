@@ -74,7 +74,7 @@ SPEECH_VERBS = (
 )  # fmt: skip
 # Adverbs that may stand between a speaker and the verb (李林一也表示, 汪文斌此前称).
 _ADVERBS = (
-    "(?:也|还|则|曾|更|又|再次|此前|日前|近日|随后|当时|早前|昨天|今天|昨日|今日|进一步|"
+    "(?:也|还|则|曾|更|又|已经|已|再次|此前|日前|近日|随后|当时|早前|昨天|今天|昨日|今日|进一步|"
     "公开|明确|直接)?"
 )
 _VERB = re.compile(f"{_ADVERBS}(?:{'|'.join(SPEECH_VERBS)})")

@@ -47,6 +47,8 @@ _AFTER_NAME = re.compile(
 _ACCORDING = re.compile(
     f"据(?P<x>[^{_NO_QUOTE}、：\\s]{{2,12}}?)的?(?:报道|报导|称|介绍|透露|消息|表示|指出|披露|显示|所说|所言|说)"
 )
+# Before a name, these make it a place or a means, not a speaker (在微信发文, 向美国表示).
+_PREPOSITIONS = frozenset("在于从向对给经由被让")
 # 他说 / 她表示: the voice this side named last.
 _PRONOUN = re.compile(f"(?:^|[，。：”」])\\s*(?:他|她)(?:们)?{_ADVERBS}(?:{_VERBS})")
 # Sources without a name.
@@ -97,6 +99,8 @@ def speakers(text: str, known: frozenset[str] = frozenset()) -> list[tuple[ZhNam
     names = find_names(text, known)
     out: list[tuple[ZhName, str]] = []
     for z in names:
+        if z.start and folded[z.start - 1] in _PREPOSITIONS:
+            continue  # 在微信发文: where it was said, not who said it
         if _AFTER_NAME.match(folded, z.end) and (z.kind != "title" or _cites(folded, z.end)):
             out.append((z, _description(folded, text, z.start)))
     for m in _ACCORDING.finditer(folded):

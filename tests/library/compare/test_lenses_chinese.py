@@ -148,3 +148,12 @@ def test_names_joined_by_a_conjunction_or_after_a_role() -> None:
     assert ("阿肯色州", "place") in kinds("他成为阿肯色州州长。")
     # "All militias" names no body.
     assert kinds("他指挥所有民兵组织。") == []
+
+
+def test_abbreviation_is_its_full_name() -> None:
+    # CC-CEDICT: 国安部 is short for 国家安全部; 微信 is "Weixin or WeChat".
+    ls = lenses("国安部表示，国家安全部已在微信发文。", "The ministry posted on WeChat.")
+    by = {n.name: n for n in ls.names}
+    assert by["WeChat"].a == [0] and "微信" in by["WeChat"].aliases
+    voice = [v for v in ls.voices if v.a]
+    assert len(voice) == 1 and voice[0].key == "国家安全部"
