@@ -62,3 +62,20 @@ def test_same_speaker_across_scripts() -> None:
     assert li.description_a == "时事评论员" and li.description_b == "Current affairs commentator"
     wang = next(v for v in ls.voices if "汪文斌" in v.name)
     assert wang.a == [1] and wang.b == [1]
+
+
+def test_cli_table_aligns_chinese_by_display_width() -> None:
+    from library.chinese import display_width
+    from library.compare.lenses.render import render_lens
+
+    header, _, *rows = render_lens(lenses(ZH, EN), "voices").splitlines()
+    column = display_width(header[: header.index("A units")])
+
+    def at_column(line: str) -> str:
+        """The text from terminal column `column` on (wide characters count two)."""
+        k = next(k for k in range(len(line) + 1) if display_width(line[:k]) >= column)
+        return line[k:]
+
+    table = [r for r in rows if not r.startswith("Unnamed")]
+    assert any("李林一" in r for r in table) and any("环球时报" in r for r in table)
+    assert all(at_column(r)[:1] in "0123456789–" for r in table)
