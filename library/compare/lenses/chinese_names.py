@@ -356,14 +356,20 @@ def _dotted(folded: str) -> list[tuple[int, int, str]]:
 
 
 def find_names(text: str, known: frozenset[str] = frozenset()) -> list[ZhName]:
-    """The Chinese names of one unit, in order, none overlapping.
+    """The Chinese names of one unit, in order, none overlapping (cached: the Names
+    and Voices lenses read each unit with and without the names found elsewhere).
 
     Args:
         text: a unit's text.
         known: simplified person names found elsewhere in the articles (found here too).
     """
+    return list(_find_names(text, known))
+
+
+@lru_cache(maxsize=4096)
+def _find_names(text: str, known: frozenset[str]) -> tuple[ZhName, ...]:
     if not has_cjk(text):
-        return []
+        return ()
     folded = fold(text)
     spans: list[tuple[int, int, str]] = []
     titles = [(m.start("t"), m.end("t")) for m in _TITLE.finditer(folded)]
@@ -382,7 +388,7 @@ def find_names(text: str, known: frozenset[str] = frozenset()) -> list[ZhName]:
         if not _overlaps((s, e), [(a, b) for a, b, _ in spans]):
             spans.append((s, e, kind))
     spans.sort()
-    return [ZhName(text[s:e], folded[s:e], kind, s, e) for s, e, kind in spans if kind]
+    return tuple(ZhName(text[s:e], folded[s:e], kind, s, e) for s, e, kind in spans if kind)
 
 
 def people_of(texts: list[str]) -> frozenset[str]:
