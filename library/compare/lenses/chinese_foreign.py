@@ -32,14 +32,14 @@ TRANSLIT = frozenset(
     "莱赖兰朗劳勒雷蕾里理丽利莉列林琳琼卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密敏莫默姆穆纳娜奈南"
     "内尼妮纽努诺欧帕派潘佩彭皮珀普奇齐乔切琴丘若萨赛桑瑟森沙莎尚舍施什史斯松苏索塔泰坦汤唐"
     "特滕提汀图托瓦万旺威韦维魏温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹治朱兹卓茨娅黛芙薇"
-    "珊露丝塞舒夫逊契瑞翰廉斐蓓芭妲翠娃京登肖得文宁高锡彻历卫思勃摩热易狄罕默汗哥杭叶大士立札缪当贡范李略农何赞珍依蓬裴津坡哲琪璐柏芝"
+    "珊露丝塞舒夫逊契瑞翰廉斐蓓芭妲翠娃京登肖得文宁高锡彻历卫思勃摩热易狄罕默汗哥杭叶大士立札缪贡隆范李略农何赞珍依蓬裴津坡哲琪璐柏芝"
 )
 # Senses that are capitalised but name no one: languages, days, festivals, faiths …
 _NOT_PROPER = re.compile(
     r"\b(?:language|dialect|festival|dynasty|period|era|calendar|script|religion|holiday|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Internet|surname|"
-    r"currency|abbr\.|variant|loanword|\w+ism|\w+ity\b(?<!University)|God|Buddha)",
+    r"currency|abbr\.|variant|loanword|\w+ism|\w{4,}ity\b(?<!University)|God|Buddha)",
 )
 _LIFE = re.compile(r"\(\d{3,4}-(?:\d{3,4})?\)|\(\d{3,4}-\)|\(name\)|\(c\. \d")
 _BODY = re.compile(
@@ -61,6 +61,11 @@ def proper_kind(word: str) -> str:
     if not first[:1].isupper() or _NOT_PROPER.search(first):
         return ""
     if first.startswith(("Mr", "Ms", "Mrs", "Dr", "Prof")):
+        return ""
+    # 友好 /Youhao district of …/friendly/: a common word first, whatever its first sense.
+    if any(
+        x[:1].islower() and not x.startswith(("abbr.", "variant", "old variant")) for x in senses
+    ):
         return ""
     if _LIFE.search(first):
         return "person"

@@ -279,13 +279,13 @@ def _bodies_and_places(folded: str) -> list[tuple[int, int, str]]:
             if not _body_end(text, e) or word in _NEVER_BODIES or word.endswith(_DIRECTIONS):
                 continue  # 全部, 东南部
             start = _body_start(text, words, k)
-            name = text[words[start][0] : e]
-            if text[words[start][0] : words[start][1]] in _DETERMINERS:
-                continue  # 所有民兵组织: all militias, no one body
+            if start < 0 or any(text.startswith(d, start) for d in _DETERMINERS):
+                continue  # 冠军队; 所有民兵组织: all militias, no one body
+            name = text[start:e]
             # 政府, 该公司 (a lone character before is never taken): no named body.
-            if name in _GENERIC_BODIES or len(name) < 3 or (start == k and word in _WEAK_ENDS):
+            if name in _GENERIC_BODIES or len(name) < 3:
                 continue
-            span = (base + words[start][0], base + e)
+            span = (base + start, base + e)
             out = [x for x in out if not _inside((x[0], x[1]), [span])]
             out.append((*span, "body"))
     return out
@@ -311,11 +311,12 @@ def _place_or_proper(word: str, words: tuple[tuple[int, int], ...], text: str, k
 
 
 def _body_start(text: str, words: tuple[tuple[int, int], ...], k: int) -> int:
-    """Index of a body's first word: the nouns before its last, back to a verb or a stop.
+    """Offset in `text` of a body's first character (-1: no named body ends here).
 
-    A weak last word (队, 中学, 合唱团 …) needs a name before it: a place, a
-    proper noun or a transliteration (洛阳队, 萨诺玛杂志社), not any noun
-    (世界大赛冠军队 is a champion team, no name).
+    The nouns before its last word, back to a verb, a role or a lone character.
+    A weak last word (队, 中学, 俱乐部 …) needs a name among or before them: a
+    place, a proper noun or a transliteration (洛阳队, 萨诺玛杂志社, 瓦尔韦克足球俱乐部),
+    not any noun (世界大赛冠军队 is a champion team, no name).
     """
     e = words[k][1]
     weak = text[words[k][0] : e] in _WEAK_ENDS
@@ -323,22 +324,23 @@ def _body_start(text: str, words: tuple[tuple[int, int], ...], k: int) -> int:
     while start > 0 and e - words[start - 1][0] <= 12:
         ps, pe = words[start - 1]
         prev = text[ps:pe]
-        if pe - ps == 1:
+        if pe - ps == 1 or is_verb(prev) or _ROLE.fullmatch(prev) or prev in SPEECH_VERBS:
             break  # a lone character (任, 前, 的) is no part of a body's name
-        if is_verb(prev) or _ROLE.fullmatch(prev) or prev in SPEECH_VERBS:
-            break
         rest = text[pe:e]
-        if (
-            (prev in PLACES or proper_kind(prev) == "place")
-            and len(rest) >= 3
-            and (rest in dictionary() or proper_kind(rest))
-        ):
+        heard = all(c in TRANSLIT for c in prev) and prev not in dictionary()  # not 大赛
+        named = prev in PLACES or bool(proper_kind(prev)) or heard
+        if prev in PLACES and len(rest) >= 3 and (rest in dictionary() or proper_kind(rest)):
             break  # 中国 · 国家安全部: the ministry is named in full without its country
-        if weak:
-            named = prev in PLACES or proper_kind(prev) or all(c in TRANSLIT for c in prev)
-            return start - 1 if named and pe - ps >= 2 else start
         start -= 1
-    return start
+        if weak and named:
+            return words[start][0]
+        if weak and k - start >= 2:
+            return -1  # 美国布鲁斯摇滚乐队: a kind of band, not a band's name
+    if not weak:
+        return words[start][0]
+    # 瓦尔韦克 · 足球俱乐部: a transliteration the dictionary splits into characters.
+    begin = sound_run_before(text, words[start][0])
+    return begin if words[start][0] - begin >= 2 else -1
 
 
 def _dotted(folded: str) -> list[tuple[int, int, str]]:

@@ -157,3 +157,9 @@ def test_abbreviation_is_its_full_name() -> None:
     assert by["WeChat"].a == [0] and "微信" in by["WeChat"].aliases
     voice = [v for v in ls.voices if v.a]
     assert len(voice) == 1 and voice[0].key == "国家安全部"
+
+
+def test_a_club_needs_a_name_before_it() -> None:
+    assert kinds("他曾效力于瓦尔韦克足球俱乐部。") == [("瓦尔韦克足球俱乐部", "body")]
+    assert ("洛阳队", "body") in kinds("洛阳队在首轮获胜。")
+    assert kinds("他们击败了世界大赛冠军队。") == []
