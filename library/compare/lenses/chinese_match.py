@@ -73,26 +73,35 @@ def latin_forms(key: str, kind: str) -> frozenset[str]:
         kind: "person" (pinyin, either order), or a body or place (dictionary
             senses and pinyin).
     """
-    if any(d in key for d in _DOTS) or not has_cjk(key):
-        return frozenset()  # a transliteration has no one spelling back
+    if not has_cjk(key):
+        return frozenset()
     out: set[str] = set()
-    if kind == "person" and 2 <= len(key) <= 4:
+    dotted = any(d in key for d in _DOTS)
+    if kind == "person" and not dotted and 2 <= len(key) <= 4:
         # A surname may be read several ways (曾: zeng / ceng); the given name once.
         from pypinyin import lazy_pinyin
 
         given = "".join(lazy_pinyin(key[1:]))
         for surname in _syllables(key[0]):
             out.update((surname + given, given + surname))
-        return frozenset(out)
-    senses = dictionary().get(key, "").split("/") + dictionary().get(full_form(key), "").split("/")
+    # A foreign name by its dictionary entry, whole or its last part
+    # (特朗普 /Donald Trump (1946-), …/ is "Donald Trump" and "Trump").
+    last = re.split(f"[{_DOTS}]", key)[-1] if kind == "person" else key
+    senses = [
+        sense
+        for word in dict.fromkeys((key, full_form(key), last))
+        for sense in dictionary().get(word, "").split("/")
+    ]
     for sense in senses:
         sense = _PARENS.sub(" ", sense).strip()
-        if not sense or sense.startswith(("variant of", "abbr.", "CL:", "to ")):
+        if not sense or sense.startswith(("variant of", "abbr.", "CL:", "to ", "surname")):
             continue
         # "Weixin or WeChat", "Xinhua News Agency, founded in 1931 …": each name alone.
         for part in sense.split(",")[0].split(" or "):
             out.add(squash(_SENSE_PREFIX.sub("", part)))
             out.add(squash(part))
+            if kind == "person" and part.split():
+                out.add(squash(part.split()[-1]))  # "Trump" alone
     if kind == "place":
         from pypinyin import lazy_pinyin
 

@@ -79,3 +79,15 @@ def test_cli_table_aligns_chinese_by_display_width() -> None:
     table = [r for r in rows if not r.startswith("Unnamed")]
     assert any("李林一" in r for r in table) and any("环球时报" in r for r in table)
     assert all(at_column(r)[:1] in "0123456789–" for r in table)
+
+
+def test_foreign_speaker_across_scripts_by_dictionary() -> None:
+    ls = lenses(
+        "美国总统唐纳德·特朗普表示，关税将提高。普京称，俄方不会让步。",
+        "President Donald Trump said tariffs would rise. Vladimir Putin said Russia would not yield.",
+    )
+    both = {v.name: (v.a, v.b) for v in ls.voices if v.a and v.b}
+    assert both == {
+        "Donald Trump (唐纳德·特朗普)": ([0], [0]),
+        "Vladimir Putin (普京)": ([1], [1]),
+    }
