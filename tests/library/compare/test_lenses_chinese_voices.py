@@ -84,7 +84,8 @@ def test_cli_table_aligns_chinese_by_display_width() -> None:
 def test_foreign_speaker_across_scripts_by_dictionary() -> None:
     ls = lenses(
         "美国总统唐纳德·特朗普表示，关税将提高。普京称，俄方不会让步。",
-        "President Donald Trump said tariffs would rise. Vladimir Putin said Russia would not yield.",
+        "President Donald Trump said tariffs would rise. "
+        "Vladimir Putin said Russia would not yield.",
     )
     both = {v.name: (v.a, v.b) for v in ls.voices if v.a and v.b}
     assert both == {
