@@ -74,7 +74,8 @@ SPEECH_VERBS = (
 )  # fmt: skip
 # Adverbs that may stand between a speaker and the verb (李林一也表示, 汪文斌此前称).
 _ADVERBS = (
-    "(?:也|还|则|曾|更|又|已经|已|再次|此前|日前|近日|随后|当时|早前|昨天|今天|昨日|今日|进一步|"
+    "(?:也|还|则|曾|更|又|已经|已|再次|此前|日前|近日|随后|随即|立即|立刻|马上|当时|早前|"
+    "昨天|今天|昨日|今日|进一步|"
     "公开|明确|直接)?"
 )
 _VERB = re.compile(f"{_ADVERBS}(?:{'|'.join(SPEECH_VERBS)})")
@@ -393,6 +394,28 @@ def _find_names(text: str, known: frozenset[str]) -> tuple[ZhName, ...]:
     return tuple(ZhName(text[s:e], folded[s:e], kind, s, e) for s, e, kind in spans if kind)
 
 
+def role_before(folded: str, text: str, start: int) -> str:
+    """The role written right before a name (时事评论员 in 时事评论员李林一), or ""."""
+    head = folded[:start]
+    if not any(m.end() == start for m in _ROLE.finditer(head)):
+        return ""
+    run = re.search(f"[{HAN_CHAR.pattern[1:-1]}]+$", head)
+    if run is None:
+        return ""
+    words = segment(run.group())
+    begin = len(words)
+    while begin > 0:
+        s, e = words[begin - 1]
+        word = run.group()[s:e]
+        if (e - s == 1 and word in _STOP) or is_verb(word) or word in SPEECH_VERBS:
+            break
+        begin -= 1
+    if begin == len(words):
+        return ""
+    at = run.start() + words[begin][0]
+    return text[at:start]
+
+
 def people_of(texts: list[str]) -> frozenset[str]:
     """Simplified person names the texts name in a person's place, to find again anywhere."""
     out: set[str] = set()
@@ -429,6 +452,8 @@ def extend(
                 key = entry_key(z.text, mentions)
                 key = twin(z.key, z.kind, latin) or key
                 n = by_key.setdefault(key, Name(key, z.text))
+                if z.kind == "person" and not n.description:
+                    n.description = role_before(fold(u.text), u.text, z.start)  # 评论员
                 if z.text not in n.aliases and z.text != n.name:
                     n.aliases.append(z.text)
                 ids = n.a if side == "a" else n.b

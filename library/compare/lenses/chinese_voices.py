@@ -19,15 +19,12 @@ from library.chinese import HAN_CHAR, fold
 from library.compare.lenses.chinese_match import entry_key, latin_index, pair_name, twin
 from library.compare.lenses.chinese_names import (
     _ADVERBS,
-    _ROLE,
-    _STOP,
     SPEECH_VERBS,
     ZhName,
     find_names,
     has_chinese,
-    is_verb,
     people_of,
-    segment,
+    role_before,
 )
 from library.compare.lenses.voices import PRONOUN_REACH, Voice
 from library.compare.mentions import Mentions
@@ -66,28 +63,6 @@ def anonymous_zh(text: str) -> list[str]:
     return [text[m.start() : m.end()] for m in _ANONYMOUS.finditer(folded)]
 
 
-def _description(folded: str, text: str, start: int) -> str:
-    """The role written right before a name (时事评论员 in 时事评论员李林一), or ""."""
-    head = folded[:start]
-    if not any(m.end() == start for m in _ROLE.finditer(head)):
-        return ""
-    run = re.search(f"[{HAN_CHAR.pattern[1:-1]}]+$", head)
-    if run is None:
-        return ""
-    words = segment(run.group())
-    begin = len(words)
-    while begin > 0:
-        s, e = words[begin - 1]
-        word = run.group()[s:e]
-        if (e - s == 1 and word in _STOP) or is_verb(word) or word in SPEECH_VERBS:
-            break
-        begin -= 1
-    if begin == len(words):
-        return ""
-    at = run.start() + words[begin][0]
-    return text[at:start]
-
-
 def speakers(text: str, known: frozenset[str] = frozenset()) -> list[tuple[ZhName, str]]:
     """The named voices of one Chinese unit with their descriptions, in order.
 
@@ -102,7 +77,7 @@ def speakers(text: str, known: frozenset[str] = frozenset()) -> list[tuple[ZhNam
         if z.start and folded[z.start - 1] in _PREPOSITIONS:
             continue  # 在微信发文: where it was said, not who said it
         if _AFTER_NAME.match(folded, z.end) and (z.kind != "title" or _cites(folded, z.end)):
-            out.append((z, _description(folded, text, z.start)))
+            out.append((z, role_before(folded, text, z.start)))
     for m in _ACCORDING.finditer(folded):
         x_start, x_end = m.span("x")
         if _ANON_START.match(m.group("x")):

@@ -163,3 +163,9 @@ def test_a_club_needs_a_name_before_it() -> None:
     assert kinds("他曾效力于瓦尔韦克足球俱乐部。") == [("瓦尔韦克足球俱乐部", "body")]
     assert ("洛阳队", "body") in kinds("洛阳队在首轮获胜。")
     assert kinds("他们击败了世界大赛冠军队。") == []
+
+
+def test_a_person_keeps_the_role_before_the_name() -> None:
+    by = {n.name: n for n in lenses(ZH, "天气很好。").names}
+    assert by["李林一"].description == "时事评论员"
+    assert by["汪文斌"].description == "外交部发言人"

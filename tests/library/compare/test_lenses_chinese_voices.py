@@ -92,3 +92,14 @@ def test_foreign_speaker_across_scripts_by_dictionary() -> None:
         "Donald Trump (唐纳德·特朗普)": ([0], [0]),
         "Vladimir Putin (普京)": ([1], [1]),
     }
+
+
+def test_a_body_speaks_in_both_scripts() -> None:
+    ls = lenses(
+        "国家安全部立即表示，案件已经侦破。",
+        "The Ministry of State Security said the case was solved.",
+    )
+    both = [v for v in ls.voices if v.a and v.b]
+    assert [(v.name, v.a, v.b) for v in both] == [
+        ("Ministry of State Security (国家安全部)", [0], [0])
+    ]
