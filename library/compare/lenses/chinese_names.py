@@ -100,7 +100,9 @@ _BODY_ENDS = (
     ("杂志社", ""), ("报社", ""), ("出版社", ""), ("传媒", ""), ("警卫队", ""),
 )  # fmt: skip
 # Words before a noun that make it any body, not a named one.
-_DETERMINERS = _set("所有 一些 这些 那些 其他 其它 各个 各种 很多 许多 多个 两个 每个 整个")
+_DETERMINERS = _set(
+    "所有 一些 这些 那些 其他 其它 各个 各种 很多 许多 多个 两个 每个 整个 这个 那个 某个 一个"
+)
 # 东南部, 西北部: a region of a place, not a body.
 _DIRECTIONS = ("东部", "西部", "南部", "北部", "中部")
 # Last words that name a body only after a proper name (洛阳队, not 冠军队).
@@ -113,7 +115,7 @@ _WEAK_ENDS = frozenset(
 _NEVER_BODIES = _set(
     "全部 内部 外部 局部 东部 西部 南部 北部 中部 干部 头部 腹部 背部 一部 这部 那部 该部 本部 "
     "此部 结局 格局 布局 大局 时局 骗局 僵局 全局 变局 开局 出局 当局 一局 剧院 寺院 庭院 住院 "
-    "出院 入院 病院 入党 退党 全党 本党 我党 该党 此党 冠军 大军 部 局 院 党 厅 署 军"
+    "出院 入院 病院 入党 退党 全党 本党 我党 该党 此党 冠军 大军"
 )
 _GENERIC_BODIES = _set(
     "医院 学院 法院 政党 政府 委员会 公司 集团 大学 银行 协会 中心 组织 将军 空军 海军 陆军 "
@@ -199,7 +201,17 @@ def _person_at(folded: str, at: int, size: int) -> bool:
         and all(HAN_CHAR.match(c) for c in name)
         and not _NOT_GIVEN.search(name[1:])
         and not any(c in _STOP for c in name[1:])
+        and _not_a_word(name)
     )
+
+
+def _not_a_word(name: str) -> bool:
+    """Whether a surname-led name is no dictionary word, place or body (周末, 黄金,
+    张家口, 林业局 say something before a verb too); a famous name in the
+    dictionary (毛泽东 /Mao Zedong (1893-1976)/) is a person."""
+    if name in dictionary():
+        return proper_kind(name) == "person"
+    return not (_body_end(name, len(name)) or name[-1] in _PLACE_ENDS)
 
 
 def _people(folded: str, hidden: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -220,8 +232,9 @@ def _people(folded: str, hidden: list[tuple[int, int]]) -> list[tuple[int, int]]
     for m in _VERB.finditer(folded):  # 汪文斌表示, 李林一说, 比林斯基声称
         v = m.start()
         sound = sound_run_before(folded, v)
-        if v - sound >= 2:
-            found.append((sound, v))
+        heard = folded[sound:v]
+        if len(heard) >= 2 and heard not in PLACES and proper_kind(heard) not in ("place", "body"):
+            found.append((sound, v))  # 比林斯基声称 (not 巴西表示)
         for size in (3, 2):
             if v - size >= 0 and _person_at(folded, v - size, size):
                 found.append((v - size, v))

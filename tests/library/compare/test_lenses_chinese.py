@@ -169,3 +169,15 @@ def test_a_person_keeps_the_role_before_the_name() -> None:
     by = {n.name: n for n in lenses(ZH, "天气很好。").names}
     assert by["李林一"].description == "时事评论员"
     assert by["汪文斌"].description == "外交部发言人"
+
+
+def test_words_and_places_before_a_verb_are_no_people() -> None:
+    # A surname then a verb: 周末, 黄金 are words, 张家口 a place, 林业局 a bureau.
+    assert kinds("周末说走就走。") == []
+    assert kinds("黄金说明了问题。") == []
+    assert kinds("张家口称，雪已停。") == [("张家口", "place")]
+    assert kinds("林业局表示，造林增加。") == [("林业局", "body")]
+    assert kinds("巴西表示反对。") == [("巴西", "place")]
+    # A famous name the dictionary lists is still a person; "this party" is no body.
+    assert kinds("毛泽东说，星星之火可以燎原。") == [("毛泽东", "person")]
+    assert kinds("这个党很大。") == []
