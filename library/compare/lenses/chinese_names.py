@@ -292,6 +292,8 @@ def _bodies_and_places(folded: str) -> list[tuple[int, int, str]]:
                 continue
             if not _body_end(text, e) or word in _NEVER_BODIES or word.endswith(_DIRECTIONS):
                 continue  # 全部, 东南部
+            if len(word) > 1 and is_verb(word):
+                continue  # 签署, 部署: to sign, to deploy
             start = _body_start(text, words, k)
             if start < 0 or any(text.startswith(d, start) for d in _DETERMINERS):
                 continue  # 冠军队; 所有民兵组织: all militias, no one body

@@ -50,7 +50,7 @@ _MONEY = re.compile(
     f"(?P<n>{_NUM})\\s*(?P<cur>{'|'.join(sorted(_CURRENCIES, key=len, reverse=True))})"
 )
 _COUNT = re.compile(
-    f"(?P<n>{_NUM})\\s*(?P<mw>[{_MEASURES}])(?P<noun>[\u4e00-\u9fff]{{1,6}})|"
+    f"(?P<n>{_NUM})\\s*(?P<mw>[{_MEASURES}])(?P<noun>[\u4e00-\u9fff]{{0,6}})|"
     f"(?P<m>{_NUM})\\s*(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
 )
 # Where a counted noun ends: particles, verbs and prepositions after it.
@@ -109,8 +109,10 @@ def counted(u: Unit) -> list[ZhCount]:
         add(*m.span(), _value(m.group("n")), m.group("cur"), "money", m.end())
     for m in _COUNT.finditer(folded):
         if m.group("mw"):
-            noun = _noun(m.group("noun"))
-            end = m.start("noun") + len(noun)
+            # 3名官员 counts officials; 1.2万起 (no noun after) counts by its measure word.
+            said = _noun(m.group("noun")) if m.group("noun") else ""
+            noun = said or m.group("mw")
+            end = m.end("mw") + len(said)
             add(m.start(), m.end("mw"), _value(m.group("n")), noun, "count", end)
         else:
             add(*m.span(), _value(m.group("m")), m.group("unit"), "unit", m.end())

@@ -181,3 +181,7 @@ def test_words_and_places_before_a_verb_are_no_people() -> None:
     # A famous name the dictionary lists is still a person; "this party" is no body.
     assert kinds("毛泽东说，星星之火可以燎原。") == [("毛泽东", "person")]
     assert kinds("这个党很大。") == []
+
+
+def test_a_verb_ending_like_a_body_is_none() -> None:
+    assert kinds("会谈结束后，双方签署了备忘录，并部署了警力。") == []

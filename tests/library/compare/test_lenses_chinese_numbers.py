@@ -69,3 +69,10 @@ def test_numbers_across_scripts() -> None:
     # Years in English are months in Chinese.
     rows = lenses("李林一被判七年六个月。", "Li Linyi was sentenced to 7.5 years.").numbers
     assert [(len(r.a), len(r.b)) for r in rows] == [(1, 1)]
+
+
+def test_a_measure_word_alone_counts() -> None:
+    assert quantities("共破获案件1.2万起，同比增长百分之十五。") == [
+        ("1.2万起", 12000, "1.2万起"),
+        ("百分之十五", 15, "百分之十五"),
+    ]
