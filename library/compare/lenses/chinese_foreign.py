@@ -32,15 +32,18 @@ TRANSLIT = frozenset(
     "莱赖兰朗劳勒雷蕾里理丽利莉列林琳琼卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密敏莫默姆穆纳娜奈南"
     "内尼妮纽努诺欧帕派潘佩彭皮珀普奇齐乔切琴丘若萨赛桑瑟森沙莎尚舍施什史斯松苏索塔泰坦汤唐"
     "特滕提汀图托瓦万旺威韦维魏温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹治朱兹卓茨娅黛芙薇"
-    "珊露丝塞舒夫逊契瑞翰廉斐蓓芭妲翠娃京登肖得文宁高锡彻历卫思勃摩热易狄罕默汗哥杭叶大士立札缪贡隆范李略农何赞珍依蓬裴津坡哲琪璐柏芝"
+    "珊露丝塞舒夫逊契瑞翰廉斐蓓芭妲翠娃京登肖得文宁高锡彻历卫思勃摩热易狄罕默汗哥杭叶大士立札缪贡隆修范李略农何赞珍依蓬裴津坡哲琪璐柏芝"
 )
 # Senses that are capitalised but name no one: languages, days, festivals, faiths …
 _NOT_PROPER = re.compile(
     r"\b(?:language|dialect|festival|dynasty|period|era|calendar|script|religion|holiday|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Internet|surname|"
-    r"currency|abbr\.|variant|loanword|\w+ism|\w{4,}ity\b(?<!University)|God|Buddha)",
+    r"currency|Yuan|Renminbi|Dollar|Euro|abbr\.|variant|loanword|\w+ism|\w{4,}ity(?<!University)|"
+    r"God|Buddha)\b",
 )
+# "Taiwanese businessman", "Chinese citizen": a nationality and a common noun.
+_PEOPLE_OF = re.compile(r"^[A-Z][a-z]+(?:ese|an|ish|ian|ic|i)\s+[a-z]")
 _LIFE = re.compile(r"\(\d{3,4}-(?:\d{3,4})?\)|\(\d{3,4}-\)|\(name\)|\(c\. \d")
 _BODY = re.compile(
     r"\b(?:University|College|School|Academy|Ministry|Department|Bureau|Office|Party|Council|"
@@ -60,8 +63,8 @@ def proper_kind(word: str) -> str:
         return proper_kind(full.group("full"))  # 中共: the Communist Party of China
     if not first[:1].isupper() or _NOT_PROPER.search(first):
         return ""
-    if first.startswith(("Mr", "Ms", "Mrs", "Dr", "Prof")):
-        return ""
+    if first.startswith(("Mr", "Ms", "Mrs", "Dr", "Prof")) or _PEOPLE_OF.match(first):
+        return ""  # 台商 /Taiwanese businessman/: a kind of person, no name
     # 友好 /Youhao district of …/friendly/: a common word first, whatever its first sense.
     if any(
         x[:1].islower() and not x.startswith(("abbr.", "variant", "old variant")) for x in senses
@@ -94,13 +97,21 @@ _JOINERS = frozenset("和与及同跟、")
 
 def _glued(folded: str, outside: int, inside: int, beyond: int) -> bool:
     """Whether the sound character at `inside` makes a word with its neighbour at
-    `outside` (not a sound, not a conjunction) that is not itself part of a word
-    with the character `beyond` it (歌手里米: 手 belongs to 歌手, so 里 is free)."""
+    `outside` (not a sound, not a conjunction) while the neighbour is not itself
+    part of a word on its other side (歌手里米: 手 belongs to 歌手, 发言人马修: 人 to
+    发言人, so 里 and 马 are free)."""
     if not (0 <= outside < len(folded)) or folded[outside] in TRANSLIT | _JOINERS:
         return False
     if not _word_across(folded, outside, inside):
         return False
-    return not (0 <= beyond < len(folded) and _word_across(folded, beyond, outside))
+    step = beyond - outside  # -1: the neighbour is before the name, +1: after it
+    for size in (2, 3, 4):
+        far = outside + step * (size - 1)
+        if 0 <= far < len(folded):
+            a, b = sorted((outside, far))
+            if folded[a : b + 1] in dictionary():
+                return False
+    return True
 
 
 def dotted_names(folded: str) -> list[tuple[int, int]]:

@@ -63,6 +63,7 @@ ROLE_WORDS = (
     "警官", "司令", "将军", "领导人", "总书记", "副总理", "外长", "防长", "处长", "科长", "厅长",
     "主持人", "分析师", "顾问", "博士", "代表", "党员", "成员", "负责人", "创始人", "作者",
     "学生", "医生", "工程师", "商人", "居民", "村民", "网友", "博主", "人士", "之子", "之女",
+    "首相", "国务卿", "主委", "副主委", "副主席", "常委", "委员长", "议长", "州长", "参议员",
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "前妻",
 )  # fmt: skip
 _ROLE = re.compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
@@ -219,6 +220,8 @@ def _people(folded: str, hidden: list[tuple[int, int]]) -> list[tuple[int, int]]
     found: list[tuple[int, int]] = []
     for m in _ROLE.finditer(folded):  # 评论员李林一
         at = m.end()
+        if any(folded[m.start() : at + n] in dictionary() for n in (1, 2)):
+            continue  # 记者会上: the role is part of a longer word (a press conference)
         size = _given_size(folded, at)
         if _person_at(folded, at, size):
             found.append((at, at + size))
@@ -227,7 +230,8 @@ def _people(folded: str, hidden: list[tuple[int, int]]) -> list[tuple[int, int]]
         else:  # a surname not in the list, between a role and a verb (评论员马英九表示)
             size = next((n for n in (2, 3) if _VERB.match(folded, at + n)), 0)
             name = folded[at : at + size]
-            if size and all(HAN_CHAR.match(c) and c not in _STOP for c in name):
+            plain = all(HAN_CHAR.match(c) and c not in _STOP for c in name)
+            if size and plain and _not_a_word(name):  # not 记者会上表示
                 found.append((at, at + size))
     for m in _VERB.finditer(folded):  # 汪文斌表示, 李林一说, 比林斯基声称
         v = m.start()

@@ -185,3 +185,8 @@ def test_words_and_places_before_a_verb_are_no_people() -> None:
 
 def test_a_verb_ending_like_a_body_is_none() -> None:
     assert kinds("会谈结束后，双方签署了备忘录，并部署了警力。") == []
+
+
+def test_currencies_and_kinds_of_people_are_no_places() -> None:
+    # CC-CEDICT capitalises 人民币 /Renminbi/ and 台商 /Taiwanese businessman/.
+    assert kinds("约有120名台商出席，签约金额达35亿元人民币。") == []

@@ -103,3 +103,12 @@ def test_a_body_speaks_in_both_scripts() -> None:
     assert [(v.name, v.a, v.b) for v in both] == [
         ("Ministry of State Security (国家安全部)", [0], [0])
     ]
+
+
+def test_press_conference_spokesman_and_unnamed_analysts() -> None:
+    # 记者会 is a press conference, not a reporter named 会上; 人马 is no part of 马修.
+    assert said("国台办发言人朱凤莲在例行记者会上表示，欢迎交流。") == [("朱凤莲", "国台办发言人")]
+    assert said("美国国务院发言人马修·米勒则强调，华盛顿密切关注。") == [
+        ("马修·米勒", "美国国务院发言人")
+    ]
+    assert anonymous_zh("有分析人士认为，此举意在影响选举。") == ["有分析人士"]
