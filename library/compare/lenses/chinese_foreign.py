@@ -22,17 +22,37 @@ from functools import lru_cache
 
 from library.compare.glosses import dictionary
 
-__all__ = ["DOTS", "TRANSLIT", "dotted_names", "proper_kind", "sound_run_before", "sound_span"]
+__all__ = [
+    "DOTS",
+    "PLACES",
+    "TRANSLIT",
+    "dotted_names",
+    "proper_kind",
+    "sound_run_before",
+    "sound_span",
+]
 
 DOTS = "·・•‧."
 # Characters of transliterated names (a closed list, from the Xinhua name tables).
 TRANSLIT = frozenset(
-    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法菲费芬"
-    "丰佛弗福伏盖甘冈戈格葛根古瓜哈海汉豪赫亨胡华怀霍基吉加贾杰捷金卡凯坎康考柯科克肯库奎拉"
-    "莱赖兰朗劳勒雷蕾里理丽利莉列林琳琼卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密敏莫默姆穆纳娜奈南"
-    "内尼妮纽努诺欧帕派潘佩彭皮珀普奇齐乔切琴丘若萨赛桑瑟森沙莎尚舍施什史斯松苏索塔泰坦汤唐"
-    "特滕提汀图托瓦万旺威韦维魏温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹治朱兹卓茨娅黛芙薇"
-    "珊露丝塞舒夫逊契瑞翰廉斐蓓芭妲翠娃京登肖得文宁高锡彻历卫思勃摩热易狄罕默汗哥杭叶大士立札缪贡隆修范李略农何赞珍依蓬裴津坡哲琪璐柏芝"
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法"
+    "菲费芬丰佛弗福伏盖甘冈戈格葛根古瓜哈海汉豪赫亨胡华怀霍基吉加贾杰捷金卡凯坎康考柯"
+    "科克肯库奎拉莱赖兰朗劳勒雷蕾里理丽利莉列林琳琼卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密"
+    "敏莫默姆穆纳娜奈南内尼妮纽努诺欧帕派潘佩彭皮珀普奇齐乔切琴丘若萨赛桑瑟森沙莎尚舍"
+    "施什史斯松苏索塔泰坦汤唐特滕提汀图托瓦万旺威韦维魏温沃乌伍西希谢辛休雅亚扬耶伊因"
+    "英尤约泽扎詹治朱兹卓茨娅黛芙薇珊露丝塞舒夫逊契瑞翰廉斐蓓芭妲翠娃京登肖得文宁高锡"
+    "彻历卫思勃摩热易狄罕默汗哥杭叶大士立札缪贡隆修范李略农何赞珍依蓬裴津坡哲琪璐柏芝"
+)
+# Places: a closed list (countries, regions, capitals the news names most) …
+PLACES = frozenset(
+    str.split(
+        "中国 台湾 香港 澳门 北京 上海 天津 重庆 广州 深圳 南京 武汉 "
+        "成都 西安 杭州 新疆 西藏 内蒙古 大陆 美国 日本 韩国 朝鲜 "
+        "俄罗斯 英国 法国 德国 意大利 西班牙 印度 越南 菲律宾 新加坡 "
+        "马来西亚 印尼 泰国 缅甸 澳大利亚 加拿大 墨西哥 巴西 乌克兰 "
+        "以色列 伊朗 土耳其 欧洲 亚洲 非洲 美洲 华盛顿 纽约 东京 首尔 "
+        "莫斯科 伦敦 巴黎 柏林 台北 高雄 台中 台南 欧盟"
+    )
 )
 # Senses that are capitalised but name no one: languages, days, festivals, faiths …
 _NOT_PROPER = re.compile(

@@ -21,6 +21,7 @@ from functools import lru_cache
 from library.chinese import fold, has_cjk
 from library.compare.aliases import alias_key
 from library.compare.glosses import dictionary
+from library.compare.lenses.chinese_foreign import PLACES
 from library.compare.mentions import Mentions
 
 __all__ = ["entry_key", "latin_forms", "squash", "twin"]
@@ -29,6 +30,9 @@ _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # What a dictionary sense puts before a body's name ("PRC Ministry of State Security").
 _SENSE_PREFIX = re.compile(r"^(?:the|PRC|ROC|PRC's|China's|Chinese|US|U\.S\.)\s+", re.I)
 _DOTS = "·・•‧"
+_IN_PARENS = re.compile(r"\(([^()]{3,80})\)")
+# What a news agency's or a party's English name may drop ("Xinhua", "Reuters").
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:News|Agency|Company|Corporation|Group|Inc\.?|Ltd\.?))+$")
 
 
 def squash(name: str) -> str:
@@ -87,21 +91,25 @@ def latin_forms(key: str, kind: str) -> frozenset[str]:
     # A foreign name by its dictionary entry, whole or its last part
     # (特朗普 /Donald Trump (1946-), …/ is "Donald Trump" and "Trump").
     last = re.split(f"[{_DOTS}]", key)[-1] if kind == "person" else key
-    senses = [
-        sense
-        for word in dict.fromkeys((key, full_form(key), last))
-        for sense in dictionary().get(word, "").split("/")
-    ]
-    for sense in senses:
-        sense = _PARENS.sub(" ", sense).strip()
-        if not sense or sense.startswith(("variant of", "abbr.", "CL:", "to ", "surname")):
-            continue
-        # "Weixin or WeChat", "Xinhua News Agency, founded in 1931 …": each name alone.
-        for part in sense.split(",")[0].split(" or "):
-            out.add(squash(_SENSE_PREFIX.sub("", part)))
-            out.add(squash(part))
-            if kind == "person" and part.split():
-                out.add(squash(part.split()[-1]))  # "Trump" alone
+    # 美国国务院: the dictionary knows 国务院 (/State Department (USA)/).
+    country = next((p for p in PLACES if key.startswith(p) and len(key) - len(p) >= 2), "")
+    words = dict.fromkeys((key, full_form(key), last, key[len(country) :]))
+    senses = [sense for word in words for sense in dictionary().get(word, "").split("/")]
+    for raw in senses:
+        # "DPP (Democratic Progressive Party, Taiwan)": a name of words in brackets too
+        # (not "(Taiwan)" after a council of Taiwan).
+        inside = [x for x in _IN_PARENS.findall(raw) if len(x.split(",")[0].split()) > 1]
+        for sense in [_PARENS.sub(" ", raw).strip(), *inside]:
+            if not sense or sense.startswith(("variant of", "abbr.", "CL:", "to ", "surname")):
+                continue
+            # "Weixin or WeChat", "Xinhua News Agency, founded in 1931 …": each name alone.
+            for part in sense.split(",")[0].split(" or "):
+                out.add(squash(_SENSE_PREFIX.sub("", part)))
+                out.add(squash(part))
+                if kind == "person" and part.split():
+                    out.add(squash(part.split()[-1]))  # "Trump" alone
+                elif part.split():
+                    out.add(squash(_GENERIC_TAIL.sub("", part)))  # "Xinhua" (News Agency)
     if kind == "place":
         from pypinyin import lazy_pinyin
 

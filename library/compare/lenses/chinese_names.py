@@ -29,6 +29,7 @@ from library.chinese import HAN_CHAR, fold, has_cjk
 from library.compare.detectors.chinese import _NOT_NAME_CHAR, _SURNAMES
 from library.compare.glosses import dictionary
 from library.compare.lenses.chinese_foreign import (
+    PLACES,
     TRANSLIT,
     dotted_names,
     proper_kind,
@@ -121,13 +122,6 @@ _NEVER_BODIES = _set(
 _GENERIC_BODIES = _set(
     "医院 学院 法院 政党 政府 委员会 公司 集团 大学 银行 协会 中心 组织 将军 空军 海军 陆军 "
     "日报 检察院 办公室 办公厅 电视台 部队 军队 团队 球队 乐队 中学 小学 警察局 派出所"
-)
-# Places: a closed list (countries, regions, capitals the news names most) …
-PLACES = _set(
-    "中国 台湾 香港 澳门 北京 上海 天津 重庆 广州 深圳 南京 武汉 成都 西安 杭州 新疆 西藏 内蒙古 "
-    "大陆 美国 日本 韩国 朝鲜 俄罗斯 英国 法国 德国 意大利 西班牙 印度 越南 菲律宾 新加坡 "
-    "马来西亚 印尼 泰国 缅甸 澳大利亚 加拿大 墨西哥 巴西 乌克兰 以色列 伊朗 土耳其 欧洲 亚洲 "
-    "非洲 美洲 华盛顿 纽约 东京 首尔 莫斯科 伦敦 巴黎 柏林 台北 高雄 台中 台南 欧盟"
 )
 # … and a word before 省 / 市 / 县 / 州 / 区 / 镇 (words like 超市 are no place).
 _PLACE_ENDS = "省市县州区镇"

@@ -190,3 +190,18 @@ def test_a_verb_ending_like_a_body_is_none() -> None:
 def test_currencies_and_kinds_of_people_are_no_places() -> None:
     # CC-CEDICT capitalises 人民币 /Renminbi/ and 台商 /Taiwanese businessman/.
     assert kinds("约有120名台商出席，签约金额达35亿元人民币。") == []
+
+
+def test_bodies_across_scripts_by_their_dictionary_names() -> None:
+    zh = "新华社报道称，民进党予以回应。美国国务院表示关注。陆委会称，台湾不会让步。"
+    en = (
+        "Xinhua reported it. The Democratic Progressive Party responded. "
+        "The State Department voiced concern. The council said Taiwan would not yield."
+    )
+    ls = lenses(zh, en)
+    by = {n.name: n for n in ls.names}
+    assert "民进党" in by["Democratic Progressive Party"].aliases  # DPP (Democratic …)
+    assert "美国国务院" in by["State Department"].aliases  # 国务院 /State Department (USA)/
+    assert "陆委会" not in by["Taiwan"].aliases  # a council of Taiwan is not Taiwan
+    voices = {v.name: (v.a, v.b) for v in ls.voices}
+    assert voices["Xinhua (新华社)"] == ([0], [0])  # "Xinhua News Agency" without its tail
