@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from library.compare.lenses import counts, names, timeline, voices
+from library.compare.lenses import (
+    chinese_names,
+    chinese_numbers,
+    chinese_voices,
+    counts,
+    names,
+    timeline,
+    voices,
+)
 from library.compare.mentions import Mentions
 from library.compare.model import Pair, Unit
 
@@ -63,6 +71,7 @@ def build_lenses(
         published_b: B's publication date.
     """
     found, unnamed = voices.build(units_a, units_b, mentions)
+    found, unnamed = chinese_voices.extend(found, unnamed, units_a, units_b, mentions)
     return Lenses(
         voices=tuple(found),
         anonymous=unnamed,
@@ -71,6 +80,12 @@ def build_lenses(
                 units_a, units_b, pairs, published_a=published_a, published_b=published_b
             )
         ),
-        numbers=tuple(counts.build(units_a, units_b, pairs)),
-        names=tuple(names.build(units_a, units_b, mentions)),
+        numbers=tuple(
+            chinese_numbers.extend(counts.build(units_a, units_b, pairs), units_a, units_b, pairs)
+        ),
+        names=tuple(
+            chinese_names.extend(
+                names.build(units_a, units_b, mentions), units_a, units_b, mentions
+            )
+        ),
     )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from library.chinese import is_chinese
 from library.compare.detectors import numbers as detector
 from library.compare.lenses.names import NUMBER_WORDS, sentence_starts
 from library.compare.lenses.timeline import RELATIVE
@@ -73,8 +74,8 @@ def _in_names(text: str) -> list[tuple[int, int]]:
 def _side(units: tuple[Unit, ...]) -> list[tuple[Counted, Any]]:
     out = []
     for u in units:
-        if is_dateline(u.text):
-            continue
+        if is_dateline(u.text) or is_chinese(u.text):
+            continue  # a Chinese unit's numbers are read by chinese_numbers
         # "Two years ago" is a date (the timeline's), not a count of years.
         hide = dates(u.text)[1] + [m.span() for m in RELATIVE.finditer(u.text)]
         hide += _in_names(u.text)
