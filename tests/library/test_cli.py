@@ -267,6 +267,24 @@ def test_help_imports_no_database_engine_or_window() -> None:
     assert _loaded_after("notes", "--help") == []
 
 
+def test_help_loads_only_the_command_line_modules() -> None:
+    # `parallax --help` was 3.6x `python -c "import sqlite3, json, argparse"`:
+    # the reviews' models, the article and Chinese-text modules loaded for nothing.
+    code = (
+        "import sys\n"
+        "from library.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "late = ('library.chinese', 'library.article', 'library.reviews.model',\n"
+        "        'library.reviews.apply', 'library.notes.model')\n"
+        "sys.stderr.write('LOADED:' + ','.join(m for m in late if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr.rsplit("LOADED:", 1)[1].strip() == ""
+
+
 def test_list_does_not_load_the_engine(tmp_path: Path) -> None:
     home = str(tmp_path / "home")
     assert main(["--data-dir", home, "list"]) == 0  # the first run seeds the samples
