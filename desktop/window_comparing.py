@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtWidgets import QDockWidget, QMenu, QStackedWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDockWidget, QMenu, QStackedWidget, QWidget
 
 from desktop.comparison.preload import Span, read_noted
 from desktop.library.reading import NoteTargets
@@ -59,6 +60,9 @@ class WindowComparing:
     _alias_teaching: AliasTeaching | None
     tasks: TaskManager
     pair: tuple[Article, Article] | None
+    #: After its modules are loaded, the comparison page is made this many ms
+    #: later if no first use made it (None: only on first use).
+    prepare_after_ms: int | None = 1000
     comparison_opened: Any  # the window's Signal(object, object)
     comparison_settled: Any  # the window's Signal()
 
@@ -149,11 +153,29 @@ class WindowComparing:
     def _load_comparison_modules(self) -> None:
         """Import the comparison page's modules on a worker thread (once the window is up).
 
-        The page itself is made on the GUI thread on first use; with its
-        modules already loaded that is a fraction of the work.
+        Then, `prepare_after_ms` later, make the page (GUI thread, 50-100 ms)
+        unless a first use made it already: while the window idles after
+        start-up rather than when the first comparison opens.
         """
         if self._comparison_view is None:
-            self.tasks.run(_import_comparison_modules, None, lambda _exc: None, lane="compute")
+            self.tasks.run(
+                _import_comparison_modules,
+                lambda _none: self._prepare_later(),
+                lambda _exc: None,
+                lane="compute",
+            )
+
+    def _prepare_later(self) -> None:
+        if self.prepare_after_ms is None or self._comparison_view is not None:
+            return
+        timer = QTimer(cast(QObject, self))  # dies with the window: never fires after it
+        timer.setSingleShot(True)
+        timer.timeout.connect(self._prepare_if_shown)
+        timer.start(self.prepare_after_ms)
+
+    def _prepare_if_shown(self) -> None:
+        if cast(QWidget, self).isVisible():
+            self.prepare_comparison()
 
     def open_comparison(self, article_a: Article, article_b: Article) -> None:
         """Open the side-by-side comparison of two articles (and remember the pair)."""

@@ -6,10 +6,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.library.view import FIT_ROWS
+from desktop.main_window import MainWindow
 from library.collection import Collection
 from tests.helpers import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def only_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page is also made a second after start-up; these tests are about first use.
+    monkeypatch.setattr(MainWindow, "prepare_after_ms", None)
 
 
 def test_the_comparison_page_is_made_on_first_use(qtbot: QtBot, collection: Collection) -> None:
@@ -88,4 +95,16 @@ def test_column_fitting_measures_about_a_screenful_of_rows(
     table = win.library_view.table
     assert table.verticalHeader().resizeContentsPrecision() == FIT_ROWS
     assert table.horizontalHeader().resizeContentsPrecision() == FIT_ROWS
+    win.close()
+
+
+def test_the_page_is_made_while_the_window_idles_after_start_up(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not when the first comparison opens: that would block it 50-100 ms more.
+    monkeypatch.setattr(MainWindow, "prepare_after_ms", 10)
+    win = open_window(qtbot, collection)
+    qtbot.waitUntil(lambda: win._comparison_view is not None, timeout=10000)
+    assert win.stack.currentWidget() is win.library_view  # made, not shown
+    assert win.reviewing.act_review in win.menu_for("Compare").actions()
     win.close()
