@@ -104,30 +104,18 @@ class Database:
         return self.utils.table(name)
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[None]:
-        """A transaction, or a savepoint inside the open one (as sqlite-utils' `atomic`)."""
-        conn = self.conn
-        if not conn.in_transaction:
-            conn.execute("BEGIN")
-            try:
-                yield
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.rollback()
-                raise
-            return
-        savepoint = f"parallax_{os.urandom(8).hex()}"
-        conn.execute(f"SAVEPOINT {savepoint}")
+    def savepoint(self) -> Iterator[None]:
+        """A savepoint inside the open transaction: undone alone if the block fails."""
+        conn, name = self.conn, f"parallax_{os.urandom(8).hex()}"
+        conn.execute(f"SAVEPOINT {name}")
         try:
             yield
         except BaseException:
-            # A RAISE(ROLLBACK) trigger may have ended the whole transaction.
-            if conn.in_transaction:
-                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
-                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            if conn.in_transaction:  # a RAISE(ROLLBACK) trigger may have ended it all
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
             raise
-        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+        conn.execute(f"RELEASE SAVEPOINT {name}")
 
 
 def open_database(
@@ -202,7 +190,7 @@ def write_transaction(db: Database) -> Iterator[None]:
     with translate_errors(db.path):
         conn = db.conn
         if conn.in_transaction:
-            with db.atomic():  # a savepoint inside the open transaction
+            with db.savepoint():
                 yield
             return
         conn.execute("BEGIN IMMEDIATE")

@@ -292,3 +292,26 @@ def test_a_library_missing_one_recorded_step_is_upgraded(tmp_path: Path) -> None
     conn = sqlite3.connect(path)
     names = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")}
     assert last in names
+
+
+def test_a_nested_write_is_a_savepoint_undone_alone(tmp_path: Path) -> None:
+    from library.database import write_transaction
+
+    steps = Migrations("test")
+
+    @steps()
+    def m001_table(db: sqlite_utils.Database) -> None:
+        db.execute("CREATE TABLE t (x)")
+
+    db = open_database(tmp_path / "n.db", steps)
+    try:
+        with write_transaction(db):
+            db.execute("INSERT INTO t VALUES (1)")
+            with pytest.raises(ValueError), write_transaction(db):
+                db.execute("INSERT INTO t VALUES (2)")
+                raise ValueError("inner step fails")
+            db.execute("INSERT INTO t VALUES (3)")
+        assert [r[0] for r in db.execute("SELECT x FROM t ORDER BY x")] == [1, 3]
+        assert not db.conn.in_transaction
+    finally:
+        db.close()
