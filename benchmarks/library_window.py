@@ -17,6 +17,12 @@ each measure in a fresh process, against a baseline measured in the same run:
   `filter_applied`;
   baseline: a count-only FTS5 query of the same word.
 
+`--bytecode` lets the children cache compiled modules (in a temporary
+`PYTHONPYCACHEPREFIX`, one warm-up run first), as an installed Parallax has
+them; without it the environment decides (with `PYTHONDONTWRITEBYTECODE=1`
+every start-up compiles every module of the window, the bare window's PySide6
+being compiled already).
+
 `--repo` runs another checkout's code (e.g. `/work/main` for "before"): its
 window may list synchronously, which the numbers then show as GUI-thread time.
 
@@ -31,6 +37,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -159,8 +166,15 @@ def main() -> int:
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose code runs")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--words", default="the,harbour", help="filter words, comma-separated")
+    parser.add_argument(
+        "--bytecode", action="store_true", help="cache compiled modules, as an install does"
+    )
+    parser.add_argument("--no-filter", action="store_true", help="measure start-up only")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(args.repo))
+    if args.bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="parallax-pyc-")
     db = args.home / "library.db"
     med = statistics.median
 
@@ -170,7 +184,18 @@ def main() -> int:
             painted([PY, "-c", APP_CHILD, str(args.home)], e, args.repo) for _ in range(args.runs)
         )
 
-    print(f"code: {args.repo} | library: {args.home} | runs: {args.runs}", flush=True)
+    print(
+        f"code: {args.repo} | library: {args.home} | runs: {args.runs} | "
+        f"bytecode cached: {args.bytecode}",
+        flush=True,
+    )
+    if args.bytecode:  # fill the cache
+        painted([PY, "-c", BARE_CHILD, str(db)], env, args.repo)
+        painted(
+            [PY, "-c", APP_CHILD, str(args.home)],
+            dict(env, PARALLAX_EXIT_AFTER_PAINT="1"),
+            args.repo,
+        )
     bare = med(painted([PY, "-c", BARE_CHILD, str(db)], env, args.repo) for _ in range(args.runs))
     first = startup("1")
     rows = startup("rows")
@@ -180,6 +205,8 @@ def main() -> int:
         f"{bare:.2f} s",
         flush=True,
     )
+    if args.no_filter:
+        return 0
     out = subprocess.run(
         [PY, "-c", FILTER_CHILD, str(args.home), args.words, str(args.runs)],
         cwd=args.repo,

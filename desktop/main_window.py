@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -33,10 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.comparison import ComparisonView
-from desktop.comparison.alias_teaching import AliasTeaching
-from desktop.comparison.preload import reviews_reader
-from desktop.comparison.reviewing import Reviewing
 from desktop.importing.controller import ImportController
 from desktop.importing.progress import ImportProgress
 from desktop.importing.warmup import VectorWarmup
@@ -53,7 +49,7 @@ from desktop.tasks import TaskManager
 from desktop.text import plain_label, window_title
 from desktop.window_actions import build_actions
 from desktop.window_comparing import WindowComparing
-from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout, remember_lenses
+from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout
 from desktop.window_menus import build_menus, build_toolbar, menu_for
 from library.article import Article
 from library.changes import Changes
@@ -61,6 +57,13 @@ from library.collection import Collection
 from library.errors import ParallaxError
 from library.importer import ImportReport
 from library.notes.model import Claim
+
+if TYPE_CHECKING:
+    from desktop.comparison import ComparisonView
+    from desktop.comparison.alias_teaching import AliasTeaching
+    from desktop.comparison.reviewing import Reviewing
+
+__all__ = ["SUMMARY_MODE_KEY", "MainWindow", "placeholder"]
 
 STATUS_MS = 6000
 SEP = " — "
@@ -131,13 +134,12 @@ class MainWindow(WindowComparing, QMainWindow):
         # (`Collection.compare` reads them on its own connection): no article
         # body but the two compared is read.
         collection.backend = settings.compare_backend()
-        self.comparison_view = ComparisonView(
-            data_dir=collection.data_dir, tasks=self.tasks, compare=collection.compare
-        )
-        self.stack.addWidget(self.comparison_view)
-        self.reviewing = Reviewing(self.comparison_view, collection)
-        # The reviews are read with each comparison, off the GUI thread.
-        self.comparison_view.runner.read_reviews = reviews_reader(collection)
+        # The comparison page (its view, reviewing, alias teaching and their
+        # imports: about half of the window's) is made on first use, not at
+        # start-up: see `prepare_comparison`.
+        self._comparison_view: ComparisonView | None = None
+        self._reviewing: Reviewing | None = None
+        self._alias_teaching: AliasTeaching | None = None
         self.coverage = CoveragePanel(collection, self.tasks)
         self.library_view.add_below_preview(self.coverage)
         self.notes_panel: Any = None
@@ -152,21 +154,13 @@ class MainWindow(WindowComparing, QMainWindow):
         self.notes_dock.setWidget(self.notes_panel or placeholder(unavailable))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
-        self.notes = NoteTargets(
-            self.library_view.preview, self.comparison_view, self.notes_panel, self
-        )
-        # Right-click on a pair in a pane: Confirm / Reject / Mark as … / Clear Review.
-        self.notes.context_menu.providers.append(self.reviewing.actions_at)
-        if self.notes_panel is not None:  # "Note This Claim" (claims list, panes, Ctrl+Alt+N)
-            self.reviewing.note_claim = self._note_claim
+        self.notes = NoteTargets(self.library_view.preview, None, self.notes_panel, self)
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.importer = ImportController(self, collection, self.tasks, self.progress)
         self.vector_warmup = VectorWarmup(collection, self.tasks, self)
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
-        # "Same as…" / "Forget Alias" on the lenses; Compare > Aliases….
-        self.alias_teaching = AliasTeaching(self.comparison_view, collection)
         build_actions(self)
         self._build_menus()
         self._connect()
@@ -181,6 +175,7 @@ class MainWindow(WindowComparing, QMainWindow):
             QTimer.singleShot(0, lambda: tell_library_recovered(self, recovered))
 
     def _on_first_rows(self) -> None:
+        self._load_comparison_modules()
         if not self.library_view.selected_ids() and self.library_view.model.rowCount():
             # Open on something to read rather than an empty preview.
             self.library_view.table.selectRow(0)
@@ -217,19 +212,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.importer.finished.connect(self._import_done)
         self.importer.failed.connect(self._import_failed)
         self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
-        cv = self.comparison_view
-        if cv is not None:
-            cv.comparison_ready.connect(lambda _c: self._on_comparison_ready())
-            cv.comparison_failed.connect(self._on_comparison_failed)
-            cv.status_message.connect(self.show_status)
-            cv.summary_mode_changed.connect(
-                lambda mode: self.settings.qsettings.setValue(SUMMARY_MODE_KEY, mode)
-            )
-            remember_lenses(cv.lenses, self.settings.qsettings)
-            # A closed notes dock folds into the comparison's rail, one click from open.
-            notes_button = cv.rail.add_button("notes", "Notes", "Show the notes panel (F9)")
-            notes_button.clicked.connect(self.notes_dock.show)
-            self.notes_dock.visibilityChanged.connect(self._fold_notes)
+        self.notes_dock.visibilityChanged.connect(self._fold_notes)
         if self.notes_panel is not None:
             self.notes_panel.passage_requested.connect(self.show_passage)
             panel = self.notes_panel
@@ -245,7 +228,8 @@ class MainWindow(WindowComparing, QMainWindow):
 
     def _fold_notes(self, _visible: bool = False) -> None:
         # visibilityChanged also fires when the window is minimised: ask the dock.
-        self.comparison_view.rail.set_folded("notes", self.notes_dock.isHidden())
+        if self._comparison_view is not None:
+            self._comparison_view.rail.set_folded("notes", self.notes_dock.isHidden())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -290,7 +274,8 @@ class MainWindow(WindowComparing, QMainWindow):
     def show_library(self) -> None:
         """Switch to the library page (the "Back to Library" action)."""
         self.stack.setCurrentWidget(self.library_view)
-        self.comparison_view.set_active(False)
+        if self._comparison_view is not None:
+            self._comparison_view.set_active(False)
         self.statusBar().clearMessage()  # nothing said about the comparison holds here
         self.setWindowTitle(f"Parallax{SEP}Library")
         self._on_selection(self.library_view.selected_articles())
@@ -344,7 +329,7 @@ class MainWindow(WindowComparing, QMainWindow):
     def show_passage(self, article_id: int, start: int, end: int) -> None:
         """Show a noted passage: in the comparison when one of its two articles,
         else (after asking, if a comparison is open) its article in the preview."""
-        if self.stack.currentWidget() is self.comparison_view:
+        if self.comparison_shown():
             if show_in_comparison(self.comparison_view, article_id, start, end):
                 return
             try:
@@ -378,9 +363,11 @@ class MainWindow(WindowComparing, QMainWindow):
         count = len(self.library_view.selected_ids())
         self.act_compare.setEnabled(on_library and count == 2)
         self.act_compare_with.setEnabled(on_library and count == 1)
-        for act in (self.reviewing.act_link, self.reviewing.act_review):
-            act.setEnabled(not on_library)  # they act on the comparison shown
-        self.reviewing.act_note_claim.setEnabled(not on_library and self.notes_panel is not None)
+        if self._reviewing is not None:
+            reviewing = self._reviewing
+            for act in (reviewing.act_link, reviewing.act_review):
+                act.setEnabled(not on_library)  # they act on the comparison shown
+            reviewing.act_note_claim.setEnabled(not on_library and self.notes_panel is not None)
         # Not while typing in the notes panel: its own Delete (delete a note)
         # would otherwise make the Delete key ambiguous.
         focus = QApplication.focusWidget()

@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 from functools import partial
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
-from desktop import about
 from desktop.theme import icon
 from desktop.window_menus import make_action
 
@@ -88,15 +88,23 @@ def build_actions(window: MainWindow) -> None:
     window.act_semantic.toggled.connect(window._set_semantic)
     window.act_shortcuts = a(
         "&Keyboard Shortcuts",
-        lambda: about.show_shortcuts(window, window.menuBar()),
+        lambda: _about().show_shortcuts(window, window.menuBar()),
         ["F1"],
         "",
         "List every keyboard shortcut",
     )
     window.act_about = a(
-        "&About Parallax", lambda: about.show_about(window, window.collection.data_dir)
+        "&About Parallax", lambda: _about().show_about(window, window.collection.data_dir)
     )
     window.act_notes = window.notes_dock.toggleViewAction()
     window.act_notes.setText("&Notes Panel")
     window.act_notes.setShortcut(QKeySequence("F9"))
     window.act_notes.setIcon(icon("notes"))
+
+
+def _about() -> ModuleType:
+    # Imported when asked for: it reads the installed version (importlib.metadata,
+    # ≈ 0.05 s), which start-up does not need.
+    from desktop import about
+
+    return about

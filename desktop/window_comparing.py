@@ -4,6 +4,10 @@ Opening a pair reads nothing on the GUI thread: the comparison's job reads the
 reviews with it (`ComparisonRunner.read_reviews`), and the passages with notes
 are read by a job of their own (`read_noted`) that marks them in both panes.
 
+The comparison page is made on first use (`prepare_comparison`), its modules
+loaded on a worker thread once the library is listed: start-up builds only
+what the first paint shows.
+
 A mixin of `MainWindow`, kept apart so the window's module holds building,
 pages, notes and importing and stays short.  The attributes below are the
 window's; `MainWindow.__init__` sets them.
@@ -11,11 +15,11 @@ window's; `MainWindow.__init__` sets them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtWidgets import QMenu, QStackedWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDockWidget, QMenu, QStackedWidget, QWidget
 
-from desktop.comparison import ComparisonView
 from desktop.comparison.preload import Span, read_noted
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
@@ -24,9 +28,18 @@ from desktop.passages import mark_noted
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
+from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout, remember_lenses
+from desktop.window_menus import add_comparison_actions
 from library.article import Article
 from library.collection import Collection
 from library.errors import ParallaxError
+
+if TYPE_CHECKING:
+    from desktop.comparison import ComparisonView
+    from desktop.comparison.alias_teaching import AliasTeaching
+    from desktop.comparison.reviewing import Reviewing
+    from desktop.main_window import MainWindow
+    from library.notes.model import Claim
 
 
 class WindowComparing:
@@ -38,11 +51,18 @@ class WindowComparing:
     recent_menu: QMenu
     stack: QStackedWidget
     library_view: LibraryView
-    comparison_view: ComparisonView
     notes: NoteTargets
     notes_panel: Any
+    notes_dock: QDockWidget
+    window_layout: WindowLayout
+    _comparison_view: ComparisonView | None
+    _reviewing: Reviewing | None
+    _alias_teaching: AliasTeaching | None
     tasks: TaskManager
     pair: tuple[Article, Article] | None
+    #: After its modules are loaded, the comparison page is made this many ms
+    #: later if no first use made it (None: only on first use).
+    prepare_after_ms: int | None = 1000
     comparison_opened: Any  # the window's Signal(object, object)
     comparison_settled: Any  # the window's Signal()
 
@@ -51,6 +71,111 @@ class WindowComparing:
 
     def show_status(self, text: str) -> None:
         raise NotImplementedError  # the window's: a message in the status bar
+
+    def _update_actions(self) -> None:
+        raise NotImplementedError  # the window's: enable the actions that apply now
+
+    def _fold_notes(self, _visible: bool = False) -> None:
+        raise NotImplementedError  # the window's: the notes dock's button on the rail
+
+    def _note_claim(self, article_a: Article, article_b: Article, claim: Claim) -> None:
+        raise NotImplementedError  # the window's: a claim note in the notes panel
+
+    @property
+    def comparison_view(self) -> ComparisonView:
+        """The comparison page (made now if it was not yet)."""
+        return self.prepare_comparison()
+
+    @property
+    def reviewing(self) -> Reviewing:
+        """Reviews and links of the pair shown (made with the comparison page)."""
+        self.prepare_comparison()
+        assert self._reviewing is not None
+        return self._reviewing
+
+    @property
+    def alias_teaching(self) -> AliasTeaching:
+        """ "Same as…" / "Forget Alias" on the lenses; Compare > Aliases…."""
+        self.prepare_comparison()
+        assert self._alias_teaching is not None
+        return self._alias_teaching
+
+    def comparison_shown(self) -> bool:
+        """True if the comparison page is the one shown (never makes it)."""
+        view = self._comparison_view
+        return view is not None and self.stack.currentWidget() is view
+
+    def prepare_comparison(self) -> ComparisonView:
+        """Make the comparison page and hook it up, once; returns it.
+
+        Called on first use: opening a comparison, opening the View, Compare or
+        Notes menu (which then list its actions), or a test reaching for it.
+        """
+        if self._comparison_view is not None:
+            return self._comparison_view
+        from desktop.comparison import ComparisonView
+        from desktop.comparison.alias_teaching import AliasTeaching
+        from desktop.comparison.preload import reviews_reader
+        from desktop.comparison.reviewing import Reviewing
+
+        collection = self.collection
+        cv = ComparisonView(
+            data_dir=collection.data_dir, tasks=self.tasks, compare=collection.compare
+        )
+        self._comparison_view = cv
+        self.stack.addWidget(cv)
+        self._reviewing = reviewing = Reviewing(cv, collection)
+        # The reviews are read with each comparison, off the GUI thread.
+        cv.runner.read_reviews = reviews_reader(collection)
+        self.notes.attach_comparison(cv)
+        # Right-click on a pair in a pane: Confirm / Reject / Mark as … / Clear Review.
+        self.notes.context_menu.providers.append(reviewing.actions_at)
+        if self.notes_panel is not None:  # "Note This Claim" (claims list, panes, Ctrl+Alt+N)
+            reviewing.note_claim = self._note_claim
+        self._alias_teaching = AliasTeaching(cv, collection)
+        add_comparison_actions(cast("MainWindow", self))  # this mixin is only ever the window
+        cv.comparison_ready.connect(lambda _c: self._on_comparison_ready())
+        cv.comparison_failed.connect(self._on_comparison_failed)
+        cv.status_message.connect(self.show_status)
+        cv.summary_mode_changed.connect(
+            lambda mode: self.settings.qsettings.setValue(SUMMARY_MODE_KEY, mode)
+        )
+        self.window_layout.restore_comparison_modes()
+        remember_lenses(cv.lenses, self.settings.qsettings)
+        # A closed notes dock folds into the comparison's rail, one click from open.
+        notes_button = cv.rail.add_button("notes", "Notes", "Show the notes panel (F9)")
+        notes_button.clicked.connect(self.notes_dock.show)
+        self._fold_notes()
+        cv.set_active(False)
+        self._update_actions()
+        return cv
+
+    def _load_comparison_modules(self) -> None:
+        """Import the comparison page's modules on a worker thread (once the window is up).
+
+        Then, `prepare_after_ms` later, make the page (GUI thread, 50-100 ms)
+        unless a first use made it already: while the window idles after
+        start-up rather than when the first comparison opens.
+        """
+        if self._comparison_view is None:
+            self.tasks.run(
+                _import_comparison_modules,
+                lambda _none: self._prepare_later(),
+                lambda _exc: None,
+                lane="compute",
+            )
+
+    def _prepare_later(self) -> None:
+        if self.prepare_after_ms is None or self._comparison_view is not None:
+            return
+        timer = QTimer(cast(QObject, self))  # dies with the window: never fires after it
+        timer.setSingleShot(True)
+        timer.timeout.connect(self._prepare_if_shown)
+        timer.start(self.prepare_after_ms)
+
+    def _prepare_if_shown(self) -> None:
+        if cast(QWidget, self).isVisible():
+            self.prepare_comparison()
 
     def open_comparison(self, article_a: Article, article_b: Article) -> None:
         """Open the side-by-side comparison of two articles (and remember the pair)."""
@@ -114,7 +239,7 @@ class WindowComparing:
         self.show_status(
             "Matching by meaning and words." if on else "Matching by shared words only."
         )
-        if self.pair is not None and self.stack.currentWidget() is self.comparison_view:
+        if self.pair is not None and self.comparison_shown():
             self.comparison_view.open_articles(*self.pair)
 
     def _on_comparison_ready(self) -> None:
@@ -147,3 +272,11 @@ class WindowComparing:
                 self.show_status(str(exc))
             return
         self.open_comparison(a, b)
+
+
+def _import_comparison_modules() -> None:
+    # Only imports (class and function definitions): no widget is made off the GUI thread.
+    import desktop.comparison.alias_teaching
+    import desktop.comparison.preload
+    import desktop.comparison.reviewing
+    import desktop.comparison.view  # noqa: F401

@@ -46,6 +46,10 @@ class WindowLayout:
             window.resizeDocks([window.notes_dock], [270], Qt.Orientation.Horizontal)
         if window.notes_panel is None:
             window.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
+
+    def restore_comparison_modes(self) -> None:
+        """The summary's and lenses' open/folded choices (when the comparison page is made)."""
+        window = self.window
         mode = self.settings.qsettings.value(SUMMARY_MODE_KEY)
         window.comparison_view.summary_fold.set_mode(str(mode or "auto"))
         lenses = window.comparison_view.lenses

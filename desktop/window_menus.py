@@ -66,28 +66,47 @@ def build_menus(window: MainWindow) -> QMenu:
     view = bar.addMenu("&View")
     view.addActions([w.act_library, w.act_comparison])
     view.addSeparator()
-    cv = w.comparison_view
-    view.addActions([w.act_notes, cv.act_summary, cv.lenses.action, w.act_fullscreen])
+    view.addActions([w.act_notes, w.act_fullscreen])
     compare = bar.addMenu("&Compare")
     compare.addActions([w.act_compare, w.act_compare_with])
     compare.addSeparator()
     compare.addAction(w.act_semantic)
-    compare.addAction(w.alias_teaching.act_aliases)  # taught names: how comparisons read
-    compare.addSeparator()
-    compare.addActions(w.comparison_view.actions())
-    compare.addSeparator()
-    compare.addActions([w.reviewing.act_review, w.reviewing.act_link])
     notes = bar.addMenu("&Notes")
-    notes.addActions([w.act_add_note, w.reviewing.act_note_claim])
+    notes.addAction(w.act_add_note)
     if w.notes_panel is not None and w.notes_panel.actions():
         notes.addSeparator()
         notes.addActions(w.notes_panel.actions())
+    # The comparison's own actions join these menus when the comparison page
+    # is made (`add_comparison_actions`): at the latest when one of them opens.
+    for menu in (view, compare, notes):
+        menu.aboutToShow.connect(w.prepare_comparison)
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([w.act_shortcuts, w.act_about])
     table = w.library_view.table
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     table.addActions([w.act_compare, w.act_compare_with, w.act_remove])
     return recent_menu
+
+
+def add_comparison_actions(window: MainWindow) -> None:
+    """Put the comparison page's actions in the View, Compare and Notes menus.
+
+    Called once, when the window makes its comparison page: the same places
+    and order as if they had been there from the start.
+    """
+    w = window
+    cv = w.comparison_view
+    bar = w.menuBar()
+    view, compare, notes = (menu_for(bar, title) for title in ("View", "Compare", "Notes"))
+    assert view is not None and compare is not None and notes is not None
+    view.insertActions(w.act_fullscreen, [cv.act_summary, cv.lenses.action])
+    compare.addAction(w.alias_teaching.act_aliases)  # taught names: how comparisons read
+    compare.addSeparator()
+    compare.addActions(cv.actions())
+    compare.addSeparator()
+    compare.addActions([w.reviewing.act_review, w.reviewing.act_link])
+    after = notes.actions()[1] if len(notes.actions()) > 1 else None
+    notes.insertAction(after, w.reviewing.act_note_claim)  # type: ignore[arg-type]
 
 
 def build_toolbar(window: MainWindow) -> QToolBar:

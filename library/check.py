@@ -19,7 +19,7 @@ from library.paths import LIBRARY_DB, NOTES_DB
 from library.paths import data_dir as resolve_data_dir
 
 if TYPE_CHECKING:
-    from sqlite_utils.migrations import Migrations
+    from library.migrations import Migrations
 
 # The database modules (sqlite-utils, numpy) are imported where a check runs:
 # `parallax --help` registers this command and must not load them.

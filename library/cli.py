@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from library import __version__, aliases_cli
 from library import check as check_cli
-from library.chinese import fit, pad
 from library.cli_support import (
     BOLD,
     CYAN,
@@ -48,7 +47,6 @@ from library.errors import ParallaxError
 from library.notes import cli as notes_cli
 from library.paths import display_path
 from library.reviews import cli as review_cli
-from library.reviews.report import summary_line
 from library.terminal import safe
 
 if TYPE_CHECKING:
@@ -314,6 +312,8 @@ def cmd_list(ctx: CliContext) -> int:
         return 0
     header = f"{'ID':>4}  {'PUBLISHED':<10}  {'OUTLET':<16}  {'LENGTH':>12}  TITLE"
     ctx.print(ctx.style(header, BOLD))
+    from library.chinese import fit, pad  # here: `parallax --help` must not load it
+
     for a in articles:
         # Padded by display width: a Chinese character takes two columns.
         outlet = pad(fit(safe(a.outlet or "—"), 16), 16)
@@ -409,6 +409,8 @@ def cmd_compare(ctx: CliContext) -> int:
         return 0
     ctx.print(render_report(comparison, color=ctx.color))
     if reviewed is not None and reviewed.reviews:
+        from library.reviews.report import summary_line
+
         line = summary_line(reviewed)
         ctx.print(ctx.style(f"Reviews: {line} (parallax review list A B)", DIM))
     return 0

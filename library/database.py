@@ -27,10 +27,10 @@ import datetime as dt
 import os
 import sqlite3
 import stat
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from library.errors import (
     DatabaseCorrupt,
@@ -39,23 +39,14 @@ from library.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
 )
+from library.migrations import Migrations, load_sqlite_utils, pending_names
 from library.paths import ensure_private_dir
 from library.set_aside import exclusive_in, still_damaged
 from library.write_permission import may_write_in, write_refusal
 
-# sqlite-utils imports numpy and pandas, if installed, only to accept their
-# values as column values, which Parallax never passes: numpy alone was about
-# 0.3 s of every `parallax list`.  They are hidden while it loads (unless a
-# caller loaded them already); the comparison engine imports numpy as usual.
-_HIDDEN = [name for name in ("numpy", "pandas") if name not in sys.modules]
-sys.modules.update(dict.fromkeys(_HIDDEN))  # type: ignore[arg-type]  # None: "not installed"
-try:
+if TYPE_CHECKING:
     import sqlite_utils
-    from sqlite_utils.migrations import Migrations
-finally:
-    for _name in _HIDDEN:
-        if sys.modules.get(_name) is None:
-            del sys.modules[_name]
+    from sqlite_utils.db import Table
 
 BUSY_TIMEOUT_MS = 5000
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -66,10 +57,15 @@ CHECK_MARK = ".needs-check"
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 
-class Database(sqlite_utils.Database):
-    """A sqlite-utils database that knows its file and whether it may be written.
+class Database:
+    """A SQLite connection that knows its file and whether it may be written.
+
+    Reads and writes go through `execute` (plain `sqlite3`); sqlite-utils'
+    table helpers (`table`, `utils`) load sqlite-utils on first use, so that
+    opening an up-to-date file imports none of it.
 
     Attributes:
+        conn: the connection (autocommit: `isolation_level=None`).
         path: the database file (for messages).
         read_only_reason: why writes are refused, as one line for the user;
             None when the file was opened for writing.
@@ -78,10 +74,48 @@ class Database(sqlite_utils.Database):
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only_reason: str | None = None):
-        super().__init__(conn)
+        self.conn = conn
         self.path = path
         self.read_only_reason = read_only_reason
         self.note: str | None = None
+        self._utils: sqlite_utils.Database | None = None
+        # As sqlite-utils sets it: a trigger's own writes fire triggers too.
+        conn.execute("PRAGMA recursive_triggers = on")
+
+    def execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
+        """Run one statement on the connection (no implicit transaction: see `_connect`)."""
+        return self.conn.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def utils(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of the same connection (imported on first use)."""
+        if self._utils is None:
+            load_sqlite_utils()
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
+
+    def table(self, name: str) -> Table:
+        """sqlite-utils' table helper (insert, update, upsert) for `name`."""
+        return self.utils.table(name)
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A savepoint inside the open transaction: undone alone if the block fails."""
+        conn, name = self.conn, f"parallax_{os.urandom(8).hex()}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # a RAISE(ROLLBACK) trigger may have ended it all
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {name}")
 
 
 def open_database(
@@ -141,7 +175,7 @@ def open_database(
 
 
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+def write_transaction(db: Database) -> Iterator[None]:
     """One all-or-nothing write: `BEGIN IMMEDIATE` … `COMMIT`, `ROLLBACK` on any error.
 
     IMMEDIATE takes the write lock up front, so a second process waits (busy
@@ -151,14 +185,12 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     Raises:
         DatabaseReadOnly: the file was opened read-only; says why.
     """
-    path = getattr(db, "path", Path("database"))
-    reason = getattr(db, "read_only_reason", None)
-    if reason is not None:
-        raise DatabaseReadOnly(reason)
-    with translate_errors(path):
+    if db.read_only_reason is not None:
+        raise DatabaseReadOnly(db.read_only_reason)
+    with translate_errors(db.path):
         conn = db.conn
         if conn.in_transaction:
-            with db.atomic():  # a savepoint inside the open transaction
+            with db.savepoint():
                 yield
             return
         conn.execute("BEGIN IMMEDIATE")
@@ -314,8 +346,8 @@ def _migrate(db: Database, migrations: Migrations, path: Path) -> None:
     # and the others wait, then find nothing left to do.
     with write_transaction(db):
         _refuse_newer(db, migrations, path)
-        if migrations.pending(db):
-            migrations.apply(db)
+        if migrations.pending(db.utils):
+            migrations.apply(db.utils)
         known = len(migrations._migrations)
         if db.execute("PRAGMA user_version").fetchone()[0] != known:
             db.execute(f"PRAGMA user_version = {known}")
@@ -417,7 +449,7 @@ def _check_readable(db: Database, path: Path) -> None:
     clear_check_mark(path)
 
 
-def _refuse_newer(db: sqlite_utils.Database, migrations: Migrations, path: Path) -> None:
+def _refuse_newer(db: Database, migrations: Migrations, path: Path) -> None:
     stored = db.execute("PRAGMA user_version").fetchone()[0]
     known = len(migrations._migrations)
     if stored > known:
@@ -427,12 +459,12 @@ def _refuse_newer(db: sqlite_utils.Database, migrations: Migrations, path: Path)
         )
 
 
-def needs_migrating(db: sqlite_utils.Database, migrations: Migrations) -> bool:
-    """True if `db` lacks some of `migrations` (read-only query)."""
+def needs_migrating(db: Database, migrations: Migrations) -> bool:
+    """True if `db` lacks some of `migrations` (read-only queries, plain sqlite3)."""
     known = len(migrations._migrations)
-    return bool(migrations.pending(db)) or (
-        db.execute("PRAGMA user_version").fetchone()[0] != known
-    )
+    if db.execute("PRAGMA user_version").fetchone()[0] != known:
+        return True
+    return bool(pending_names(db.conn, migrations))
 
 
 def _primary_code(exc: sqlite3.Error) -> int:

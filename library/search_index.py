@@ -32,10 +32,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from library.chinese import index_text
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from library.database import Database
 
 #: The SQL function the triggers call: `index_form`.
 FUNCTION = "parallax_index_text"
@@ -84,7 +88,7 @@ def symbol_pattern() -> re.Pattern[str]:
     return re.compile("[" + "".join(ranges) + "]")
 
 
-def register(db: sqlite_utils.Database) -> None:
+def register(db: Database | sqlite_utils.Database) -> None:
     """Make `parallax_index_text(text)` callable on `db`'s connection."""
     db.conn.create_function(FUNCTION, 1, _index_value, deterministic=True)
 

@@ -7,7 +7,8 @@ comparison's unit offsets and the notes' selection anchors both rely on that.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -217,6 +218,7 @@ class ReadingPane(QFrame):
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._line_ys: dict[int, tuple[float, float]] | None = None
         self.side = side
         self.article: Article | None = None
         self._meta = ""  # the full source line; the label shows it elided
@@ -344,7 +346,29 @@ class ReadingPane(QFrame):
         """Document y of the top of body offset `start` and bottom of offset `end - 1`."""
         return self._line_y(start)[0], self._line_y(max(start, end - 1))[1]
 
+    @contextlib.contextmanager
+    def same_layout(self) -> Iterator[None]:
+        """Within this block `y_span` remembers what it measured (the layout must not change).
+
+        The gutter bands and the overview marks ask for the same units' lines:
+        with long texts that was thousands of Qt calls, twice.
+        """
+        self._line_ys = {}
+        try:
+            yield
+        finally:
+            self._line_ys = None
+
     def _line_y(self, offset: int) -> tuple[float, float]:
+        memo = self._line_ys
+        if memo is None:
+            return self._measure_line_y(offset)
+        found = memo.get(offset)
+        if found is None:
+            found = memo[offset] = self._measure_line_y(offset)
+        return found
+
+    def _measure_line_y(self, offset: int) -> tuple[float, float]:
         doc = self.text_edit.document()
         pos = min(self.text_edit.offsets.to_qt(offset), max(0, doc.characterCount() - 1))
         block = doc.findBlock(pos)

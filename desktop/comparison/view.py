@@ -43,6 +43,7 @@ from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.selecting import ComparisonSelection, hide_tooltip
 from desktop.comparison.summary import SummaryPanel
+from desktop.comparison.turns import Turns
 from desktop.comparison.worker import CompareFunction, ComparisonRunner
 from desktop.tasks import TaskManager
 from library.article import Article
@@ -57,6 +58,10 @@ SIDES = ("a", "b")
 TEXTS_SHARE = 0.6
 SUMMARY_ROOM = 300  # the summary's width plus its splitter handle
 TEXTS_OVERHEAD = 100  # gutter, rail, margins and scroll bars beside the two texts
+
+
+#: Characters of both texts above which opening them sets one pane per event-loop turn.
+LONG_TEXTS = 40_000
 
 
 class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
@@ -185,6 +190,8 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self._geometry_timer.setSingleShot(True)
         self._geometry_timer.setInterval(0)
         self._geometry_timer.timeout.connect(self._refresh_geometry)
+        # A background result (and long texts) are shown a step per event-loop turn.
+        self._turns = Turns(self)
         for side, pane in self.panes.items():
             edit = pane.text_edit
             edit.document().documentLayout().documentSizeChanged.connect(
@@ -295,7 +302,12 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
             article_b: right article.
         """
         self._pending = (article_a, article_b)
-        self._show(article_a, article_b, None, None)
+        if len(article_a.body) + len(article_b.body) > LONG_TEXTS:
+            # Setting a long text lays it out (60-90 ms for 10,000 words): one
+            # pane per event-loop turn, so that the window can repaint between.
+            self._turns.run(self._show_steps(article_a, article_b, None, None))
+        else:
+            self._show(article_a, article_b, None, None)
         self._set_busy(True)
         self.status_message.emit("Comparing…")
         self.runner.submit(article_a, article_b)
@@ -323,7 +335,19 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self._set_busy(False)
         layout = layout or ComparisonLayout.build(comparison)
         self.preloaded_reviews = reviewed
-        self._show(article_a, article_b, comparison, layout)
+        steps = self._show_steps(article_a, article_b, comparison, layout)
+        steps.append(lambda: self._announce(comparison, layout))
+        if self._geometry_later:
+            # A background result: a step per event-loop turn (each a few tens
+            # of ms with long texts), so that the window repaints and takes
+            # input between them; `comparison_ready` comes with the last.
+            self._turns.run(steps)
+        else:
+            self._turns.run([])
+            for step in steps:
+                step()
+
+    def _announce(self, comparison: Any, layout: ComparisonLayout) -> None:
         s = layout.summary
         self.status_message.emit(
             f"{s.get('shared', 0)} shared, {s.get('divergent', 0)} divergent, "
@@ -336,32 +360,54 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
     ) -> None:
         """Show the texts with `layout`'s highlights (None: plain, while comparing)."""
-        self.position.before_texts((a, b))
-        fresh = []
-        for side, article in zip(SIDES, (a, b), strict=True):
+        self._turns.run([])  # what was left of painting an earlier result is moot
+        for step in self._show_steps(a, b, comparison, layout):
+            step()
+
+    def _show_steps(
+        self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
+    ) -> list[Callable[[], None]]:
+        """`_show`'s work in steps of at most one text's (re)painting each."""
+        later = self._geometry_later
+        fresh: list[str] = []
+
+        def text(side: str, article: Article) -> None:
+            if side == SIDES[0]:
+                self.position.before_texts((a, b))
             if self.panes[side].article is not article:
                 self.panes[side].set_article(article)
                 fresh.append(side)
-        self._comparison, self._layout = comparison, layout
-        self.user_relations = {}  # the reviews are laid over it afresh
-        self._navigator = Navigator(layout) if layout is not None else None
-        self._current, self._selected = None, ([], [])
-        self._paint(fresh)
-        self.repaint_reviews(True)
-        self.summary.set_layout(layout)
-        self.lenses.set_comparison(comparison, layout)
-        self.banner.setVisible(layout is not None and low_overlap(layout.summary))
-        self.language_notice.show_for(comparison)
-        self._update_actions()
-        if layout is None:
-            self.position.scroll_back()  # still comparing: the pair is selected once it is in
-        elif self._geometry_later:
-            # Bands, overview marks and the scroll position ask the laid-out
-            # texts where each unit is: next turn of the event loop, so that the
-            # window can repaint and take input between the two.
-            self._geometry_timer.start()
-        else:
-            self._refresh_geometry()
+
+        def state() -> None:
+            self._comparison, self._layout = comparison, layout
+            self.user_relations = {}  # the reviews are laid over it afresh
+            self._navigator = Navigator(layout) if layout is not None else None
+            self._current, self._selected = None, ([], [])
+
+        def rest() -> None:
+            self.repaint_reviews(True)
+            self.summary.set_layout(layout)
+
+        def panels() -> None:
+            self.lenses.set_comparison(comparison, layout)
+            self.banner.setVisible(layout is not None and low_overlap(layout.summary))
+            self.language_notice.show_for(comparison)
+            self._update_actions()
+            if layout is None:
+                self.position.scroll_back()  # still comparing: the pair is selected once it is in
+            elif later:
+                # Bands, overview marks and the scroll position ask the laid-out
+                # texts where each unit is: next turn of the event loop, so that the
+                # window can repaint and take input between the two.
+                self._geometry_timer.start()
+            else:
+                self._refresh_geometry()
+
+        set_texts = [
+            lambda s=side, x=art: text(s, x) for side, art in zip(SIDES, (a, b), strict=True)
+        ]
+        paint = [lambda side=side: self._paint_side(side, fresh) for side in SIDES]
+        return [*set_texts, state, *paint, rest, panels]
 
     def _on_result(self, comparison: object, layout: object, reviewed: object) -> None:
         if self._pending is None:
@@ -387,12 +433,16 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
 
     def _paint(self, fresh: Collection[str] = ()) -> None:
         """Highlight both texts; `fresh`: sides whose text was just set (nothing to clear)."""
-        for side, pane in self.panes.items():
-            if self._layout is not None or side not in fresh:
-                paint_document(
-                    pane.text_edit, self._layout, side, self._qt_palette, self.user_relations
-                )
-            mark_current(pane.text_edit, self._layout, side, self._qt_palette, self._current)
+        for side in self.panes:
+            self._paint_side(side, fresh)
+
+    def _paint_side(self, side: str, fresh: Collection[str] = ()) -> None:
+        pane = self.panes[side]
+        if self._layout is not None or side not in fresh:
+            paint_document(
+                pane.text_edit, self._layout, side, self._qt_palette, self.user_relations
+            )
+        mark_current(pane.text_edit, self._layout, side, self._qt_palette, self._current)
 
     def set_user_relations(self, relations: dict[int, str]) -> None:
         """Repaint the texts when the relations the user's reviews give change."""
@@ -418,10 +468,11 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
 
     def _refresh_geometry(self) -> None:
         self.position.put_back()
-        bands = pair_bands(self._layout, self.panes["a"], self.panes["b"])
-        self.gutter.set_bands(bands, self._qt_palette)
-        self.sync.set_segments([(b.a_top, b.a_bottom, b.b_top, b.b_bottom) for b in bands])
-        self._update_overviews()
+        with self.panes["a"].same_layout(), self.panes["b"].same_layout():
+            bands = pair_bands(self._layout, self.panes["a"], self.panes["b"])
+            self.gutter.set_bands(bands, self._qt_palette)
+            self.sync.set_segments([(b.a_top, b.a_bottom, b.b_top, b.b_bottom) for b in bands])
+            self._update_overviews()
 
     def _update_overviews(self) -> None:
         for side, pane in self.panes.items():

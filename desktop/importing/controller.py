@@ -7,18 +7,21 @@ the report at the end; the window only forwards menu actions and drops here.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.importing.progress import ImportProgress
-from desktop.importing.report import ImportReportDialog, show_report
 from desktop.importing.worker import ImportJob
 from desktop.tasks import TaskManager
 from desktop.text import warn
 from library.collection import Collection
 from library.importer import ImportReport
+
+if TYPE_CHECKING:
+    from desktop.importing.report import ImportReportDialog
 
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 
@@ -130,6 +133,9 @@ class ImportController(QObject):
     def _done(self, report: ImportReport) -> None:
         self._end()
         if report.results:
+            # The report dialog's module is loaded with the first report, not at start-up.
+            from desktop.importing.report import show_report
+
             self.report_dialog = show_report(report, self._window)
         self.finished.emit(report)
 

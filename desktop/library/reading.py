@@ -124,6 +124,13 @@ class NoteTargets(QObject):
             self.context_menu.watch(pane.text_edit)
             pane.text_edit.selectionChanged.connect(self.selection_changed)
 
+    def attach_comparison(self, comparison_view: Any) -> None:
+        """Watch the comparison's panes too (the window makes its comparison page late)."""
+        self.comparison_view = comparison_view
+        for pane in self._comparison_panes():
+            self.context_menu.watch(pane.text_edit)
+            pane.text_edit.selectionChanged.connect(self.selection_changed)
+
     def set_actions(self, actions: list[QAction]) -> None:
         """Actions added to every pane's context menu."""
         self.context_menu.actions = list(actions)
@@ -164,4 +171,6 @@ class NoteTargets(QObject):
                 mark_noted(pane.text_edit, list(spans(int(shown.id))), pane.text_edit.offsets)
 
     def _comparison_panes(self) -> list[Any]:
+        if self.comparison_view is None:
+            return []
         return [self.comparison_view.pane(side) for side in ("a", "b")]

@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from library.article import Article
 from library.cli_support import (
     BOLD,
     CYAN,
@@ -37,6 +36,7 @@ from library.errors import NotFound, ParallaxError
 from library.terminal import safe
 
 if TYPE_CHECKING:
+    from library.article import Article
     from library.notes.model import Note
     from library.notes.store import NotesStore
 

@@ -19,10 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from library.article import Article
-from library.database import translate_errors
+from library.database import Database, translate_errors
 from library.errors import DatabaseError
 from library.notes import anchoring, identity
 from library.notes.model import ArticleRef, Note
@@ -186,7 +184,7 @@ def _bind(store: NotesStore, note_ids: list[int], index: identity.CachedIndex) -
     return [new.id for _, new in changed]
 
 
-def write_binding(db: sqlite_utils.Database, note: Note, old: Note) -> None:
+def write_binding(db: Database, note: Note, old: Note) -> None:
     """Store what `identity.bind` changed from `old`: ids, references, library, placement."""
     row, before = row_for(note), row_for(old)
     # Only the columns that differ: each indexed column set costs an index write.
@@ -196,7 +194,7 @@ def write_binding(db: sqlite_utils.Database, note: Note, old: Note) -> None:
         db.execute(f"UPDATE notes SET {sets} WHERE id = ?", [*(row[c] for c in columns), note.id])
 
 
-def set_ref(db: sqlite_utils.Database, note_id: int, side: str, ref: ArticleRef) -> None:
+def set_ref(db: Database, note_id: int, side: str, ref: ArticleRef) -> None:
     """Record `ref` as the identity of one side ("article_id" or "article_b_id")."""
     row = ref_row(ref, side)
     sets = ", ".join(f"[{c}] = ?" for c in row)

@@ -18,15 +18,17 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
-
+from library.migrations import Migrations
 from library.paths import LIBRARY_DB
 from library.search_index import build as build_search_index
 
 #: `notes_meta` key: the highest note id ever given (see m004_meta).
 HIGHEST_ID_KEY = "highest_id"
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 migrations = Migrations("parallax.notes")
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from library.article import Article
 from library.cli_support import (
     BOLD,
     CYAN,
@@ -30,14 +29,14 @@ from library.cli_support import (
     utf8_text,
 )
 from library.errors import ParallaxError
-from library.reviews.apply import AppliedReview, best_pair
-from library.reviews.model import InvalidReview, Relation, Review, relation_named
-from library.reviews.report import summary_line
 from library.terminal import safe
 
-if TYPE_CHECKING:  # `parallax list` must not load the engine
+if TYPE_CHECKING:  # `parallax list` (and `--help`) must not load the engine or the reviews
+    from library.article import Article
     from library.compare.model import Comparison, Side
     from library.reviews.actions import Judgement
+    from library.reviews.apply import AppliedReview
+    from library.reviews.model import Relation, Review
 
 _VERDICT_COLORS = {"confirmed": GREEN, "rejected": RED, "changed": YELLOW, "linked": CYAN}
 
@@ -108,6 +107,8 @@ def verdict_arg(text: str) -> tuple[Judgement | None, Relation | None]:
 
 
 def relation_arg(text: str) -> Relation:
+    from library.reviews.model import InvalidReview, relation_named
+
     try:
         return relation_named(text)
     except InvalidReview as exc:
@@ -172,6 +173,8 @@ def cmd_list(ctx: CliContext) -> int:
         )
     for applied in reviewed.reviews:
         _print_applied(ctx, applied, comparison)
+    from library.reviews.report import summary_line
+
     ctx.print(ctx.style(summary_line(reviewed), DIM))
     return 0
 
@@ -257,6 +260,8 @@ def _pair_of(ctx: CliContext, comparison: Comparison) -> int:
         return int(args.pair)
     if not (args.a_unit and args.b_unit):
         raise ParallaxError("Say which pair: --pair N, or --a-unit I --b-unit J.")
+    from library.reviews.apply import best_pair
+
     found = best_pair(comparison.pairs, args.a_unit, args.b_unit)
     if found is None:
         raise ParallaxError(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
-
+from library.migrations import Migrations
 from library.search_index import build as build_search_index
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 migrations = Migrations("parallax.library")
 

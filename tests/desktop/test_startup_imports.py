@@ -26,3 +26,27 @@ def test_engine_names_still_import_from_the_package() -> None:
     assert HARD_KINDS == MATERIAL_KINDS
     assert IdfTable.__name__ == "IdfTable" and LexicalBackend.__name__ == "LexicalBackend"
     assert compare_texts("A fire broke out.", "A fire broke out.").summary.shared == 1
+
+
+def test_the_main_window_module_loads_no_comparison_page_dialogs_or_sqlite_utils() -> None:
+    # Half of the window's imports were the comparison page (and the report
+    # builders it exports with); they load on first use now.
+    code = (
+        "import sys, desktop.main_window\n"
+        "late = ['desktop.comparison.view', 'desktop.comparison.reviewing',\n"
+        "        'library.export.comparison_report', 'desktop.importing.report',\n"
+        "        'desktop.about', 'importlib.metadata', 'sqlite_utils']\n"
+        "print(' '.join(m for m in late if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == ""
+
+
+def test_the_lazy_package_names_still_import() -> None:
+    from desktop.comparison import ComparisonView
+    from library.export import ComparisonLayout, to_html
+
+    assert ComparisonView.__name__ == "ComparisonView"
+    assert ComparisonLayout.__name__ == "ComparisonLayout" and callable(to_html)

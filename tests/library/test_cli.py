@@ -267,6 +267,24 @@ def test_help_imports_no_database_engine_or_window() -> None:
     assert _loaded_after("notes", "--help") == []
 
 
+def test_help_loads_only_the_command_line_modules() -> None:
+    # `parallax --help` was 3.6x `python -c "import sqlite3, json, argparse"`:
+    # the reviews' models, the article and Chinese-text modules loaded for nothing.
+    code = (
+        "import sys\n"
+        "from library.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "late = ('library.chinese', 'library.article', 'library.reviews.model',\n"
+        "        'library.reviews.apply', 'library.notes.model')\n"
+        "sys.stderr.write('LOADED:' + ','.join(m for m in late if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr.rsplit("LOADED:", 1)[1].strip() == ""
+
+
 def test_list_does_not_load_the_engine(tmp_path: Path) -> None:
     home = str(tmp_path / "home")
     assert main(["--data-dir", home, "list"]) == 0  # the first run seeds the samples
@@ -275,12 +293,27 @@ def test_list_does_not_load_the_engine(tmp_path: Path) -> None:
     assert not any(m.startswith(("library.compare", "trafilatura", "PySide6")) for m in loaded)
 
 
-def test_list_does_not_load_numpy_through_sqlite_utils(tmp_path: Path) -> None:
-    # sqlite-utils imported numpy for nothing: ~0.3 s and 10 MiB of every `list`.
+def test_reading_commands_on_an_up_to_date_library_never_load_sqlite_utils(
+    tmp_path: Path,
+) -> None:
+    # sqlite-utils (click, pluggy, dateutil; numpy before that) was ~0.2 s of
+    # every command: it is needed only when a schema step is pending.
     home = str(tmp_path / "home")
-    assert main(["--data-dir", home, "list"]) == 0
-    loaded = _loaded_after("--data-dir", home, "list", "--json")
+    assert main(["--data-dir", home, "list"]) == 0  # the first runs create the files
+    assert main(["--data-dir", home, "notes", "list"]) == 0
+    for argv in (["list", "--json"], ["show", "1"], ["notes", "list"]):
+        loaded = _loaded_after("--data-dir", home, *argv)
+        assert "library.store" in loaded, argv  # the library was really opened
+        assert not any(m.startswith(("sqlite_utils", "numpy")) for m in loaded), argv
+
+
+def test_a_pending_migration_loads_sqlite_utils_without_numpy(tmp_path: Path) -> None:
+    home = str(tmp_path / "home")
+    loaded = _loaded_after("--data-dir", home, "list")  # creates both files: every step runs
     assert "sqlite_utils" in loaded and "numpy" not in loaded
-    code = "import library.database, numpy; print(numpy.zeros(2).sum())"
+    code = (
+        "from library.migrations import load_sqlite_utils; load_sqlite_utils(); "
+        "import numpy; print(numpy.zeros(2).sum())"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "0.0"  # still there for the engine

@@ -238,3 +238,80 @@ def test_only_real_damage_is_called_damage(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.DataError), translate_errors(path):
         conn.execute("SELECT ?", ["x" * 100])
     assert not list(tmp_path.iterdir())
+
+
+# -- no sqlite-utils on the opening path ----------------------------------------
+
+_OPEN_AND_LIST_MODULES = (
+    "import sys\n"
+    "from library.collection import Collection\n"
+    "collection = Collection(sys.argv[1], seed=False)\n"
+    "collection.library.db.execute('SELECT count(*) FROM articles').fetchone()\n"
+    "collection.notes.db.execute('SELECT count(*) FROM notes').fetchone()\n"
+    "collection.close()\n"
+    "print(','.join(sorted(m for m in sys.modules if m.startswith('sqlite_utils'))))\n"
+)
+
+
+def test_opening_an_up_to_date_library_does_not_import_sqlite_utils(tmp_path: Path) -> None:
+    # sqlite-utils (click, pluggy, dateutil) cost ~0.2 s of every window start-up.
+    home = tmp_path / "home"
+
+    def loaded() -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", _OPEN_AND_LIST_MODULES, str(home)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+        )
+        return result.stdout.strip()
+
+    assert loaded() != ""  # a new library: its schema steps run through sqlite-utils
+    assert loaded() == ""  # up to date: plain sqlite3 only
+
+
+def test_a_library_missing_one_recorded_step_is_upgraded(tmp_path: Path) -> None:
+    # `user_version` alone is not trusted: the recorded steps are read too.
+    Collection(tmp_path / "home", seed=False).close()
+    path = tmp_path / "home" / "library.db"
+    conn = sqlite3.connect(path)
+    last = library_migrations._migrations[-1].name
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [last])
+    conn.commit()
+    conn.close()
+    calls: list[str] = []
+    step = library_migrations._migrations[-1]
+    original = step.fn
+    try:
+        object.__setattr__(step, "fn", lambda db: calls.append("ran"))
+        Collection(tmp_path / "home", seed=False).close()
+    finally:
+        object.__setattr__(step, "fn", original)
+    assert calls == ["ran"]
+    conn = sqlite3.connect(path)
+    names = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")}
+    assert last in names
+
+
+def test_a_nested_write_is_a_savepoint_undone_alone(tmp_path: Path) -> None:
+    from library.database import write_transaction
+
+    steps = Migrations("test")
+
+    @steps()
+    def m001_table(db: sqlite_utils.Database) -> None:
+        db.execute("CREATE TABLE t (x)")
+
+    db = open_database(tmp_path / "n.db", steps)
+    try:
+        with write_transaction(db):
+            db.execute("INSERT INTO t VALUES (1)")
+            with pytest.raises(ValueError), write_transaction(db):
+                db.execute("INSERT INTO t VALUES (2)")
+                raise ValueError("inner step fails")
+            db.execute("INSERT INTO t VALUES (3)")
+        assert [r[0] for r in db.execute("SELECT x FROM t ORDER BY x")] == [1, 3]
+        assert not db.conn.in_transaction
+    finally:
+        db.close()
