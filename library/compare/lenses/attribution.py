@@ -69,7 +69,7 @@ _AFTER = re.compile(
 )
 # "according to Palmer officials": officials of a place, unnamed.
 _GROUP_AFTER = re.compile(
-    r"^\s+(?:officials|sources|authorities|residents|experts|analysts|investigators)\b"
+    r"\s+(?:officials|sources|authorities|residents|experts|analysts|investigators)\b"
 )
 # "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
 # a body's spokesperson speaks for it, and its name may hold commas.
@@ -199,8 +199,19 @@ NOT_VOICES = frozenset((
 ))  # fmt: skip
 
 
+# How far back the checks on the words before a name look: a bounded window keeps
+# each check constant-time, so a long line with many "said X" stays linear.
+_WINDOW = 240
+
+
+def _before(text: str, end: int) -> str:
+    """The last `_WINDOW` characters before `end`; "\x00" marks a cut start (no `^`)."""
+    start = max(0, end - _WINDOW)
+    return ("\x00" if start else "") + text[start:end]
+
+
 def _role_before(text: str, start: int) -> str:
-    m = _ROLE_BEFORE.search(text[:start])
+    m = _ROLE_BEFORE.search(_before(text, start))
     if not m:
         return ""
     words = m.group("role").split()
@@ -242,12 +253,33 @@ def _is_role(words: str) -> bool:
     )
 
 
+# A "sentence" longer than this (a pasted table, a hostile line) is read in pieces cut
+# at a space: the checks below compare each source with the ones found before, and
+# pieces of bounded length keep the whole read linear in the length of the line.
+_PIECE = 1500
+
+
 def sources(text: str) -> list[tuple[str, str]]:
     """Named sources of one sentence as `(name, role)`, in order.
 
     Args:
         text: one sentence.
     """
+    if len(text) <= _PIECE:
+        return _sources(text)
+    out: list[tuple[str, str]] = []
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= _PIECE else start + _PIECE
+        if end < len(text):
+            cut = text.rfind(" ", start + _PIECE // 2, end)
+            end = cut if cut > 0 else end
+        out += _sources(text[start:end])
+        start = end
+    return out
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
     body = _SPOKESPERSON_FOR.search(text)
@@ -258,7 +290,7 @@ def sources(text: str) -> list[tuple[str, str]]:
     inverted = [
         m.start()
         for m in _AFTER.finditer(text)
-        if not m.group("acc") and _SAID_AFTER_CLAUSE.search(text[: m.start()])
+        if not m.group("acc") and _SAID_AFTER_CLAUSE.search(_before(text, m.start()))
     ]
     for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 else ():
         first = m.group("role").split()[0].lower()
@@ -277,7 +309,7 @@ def sources(text: str) -> list[tuple[str, str]]:
             if rx is _BEFORE and any(a <= m.start("who") < b for a, b in spoken):
                 continue  # read above as an appositive
             if rx is _AFTER and not m.group("acc"):
-                if not _SAID_AFTER_CLAUSE.search(text[: m.start()]):
+                if not _SAID_AFTER_CLAUSE.search(_before(text, m.start())):
                     continue  # "Bloomington officers said LuAnn Johnson, of ..., was": content
                 pair = _PAIR_BEFORE.fullmatch(m.group("pre") or "")
                 for other in (m.group("who2"), pair.group("first") if pair else None):
@@ -287,7 +319,7 @@ def sources(text: str) -> list[tuple[str, str]]:
             at_start = m.start() if rx is _AFTER else m.start("who")
             if any(a <= at_start < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
-            if m.groupdict().get("acc") and _GROUP_AFTER.match(text[m.end() :]):
+            if m.groupdict().get("acc") and _GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
             if rx is _SERVICE:
                 out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
@@ -311,13 +343,13 @@ def sources(text: str) -> list[tuple[str, str]]:
             elif who.endswith(f"New {name}"):
                 name = f"New {name}"  # "New York Times" ("new" reads as an ordinary word)
             at = m.end("who") - len(who) + who.rfind(name)
-            if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(text[:at]):
+            if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(_before(text, at)):
                 continue  # "a man outside the Sam's Club told"
             if name.lower() in NOT_VOICES or not name[:1].isupper():
                 continue
             if name.split()[-1].lower().rstrip(".") in TITLE_WORDS:
                 continue  # "the Alaska Governor said": a title, no name
-            lead = _LOWER_LEAD.search(text[:at])
+            lead = _LOWER_LEAD.search(_before(text, at))
             if lead:  # "nCircle", "eBay": a name may open in lower case
                 name, at = lead.group() + name, at - len(lead.group())
             person = _OWNED_PERSON.match(name)
@@ -331,16 +363,17 @@ def sources(text: str) -> list[tuple[str, str]]:
             if not _is_role(pre):
                 continue  # "said they had located X", "said in a statement by X": no role
             role = (m.group("role") or pre).strip()
-            if rx is _BEFORE and _NAME_LIKE.fullmatch(role) and re.search(r"\bof\s+$", text[:at]):
+            of_before = re.search(r"\bof\s+$", _before(text, at))
+            if rx is _BEFORE and _NAME_LIKE.fullmatch(role) and of_before:
                 # "the governor of Qeshm, Mehdi iran-Nejad, told": the appositive speaks
-                head = _ROLE_BEFORE.search(text[:at])
+                head = _ROLE_BEFORE.search(_before(text, at))
                 out.append((role, (head.group("role") if head else "").strip() + " " + name))
                 continue
             if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
                 role = ""  # "X, 38, said": an age; "X, since it was ..., said": a clause
             if not role and rx is _BEFORE:
                 role = _role_before(text, at)  # the words right before the name itself
-                both = _AND_BEFORE.search(text[: m.start("who")])
+                both = _AND_BEFORE.search(_before(text, m.start("who")))
                 if both and (first := entities(both.group("first"))):
                     out.append(_split_title(first[-1]))  # "Zadan and Meron added"
             name, title = _split_title(name)
