@@ -14,6 +14,14 @@ from __future__ import annotations
 import re
 
 from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, TITLES, entities
+from library.compare.lenses.reporting import (
+    ADVERB,
+    FREE_VERBS,
+    INVERTED,
+    PASSIVE,
+    THAT_GUARD,
+    THAT_VERBS,
+)
 from library.compare.units import STOPWORDS
 
 VERBS = (
@@ -38,7 +46,10 @@ VERBS = (
     r"put(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
     r"figure|cost|damage|total|losses|size|value)\s+at\s)|"
     # "added another $20,000" adds money, not words.
-    r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|\$|\d))"
+    r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|\$|\d))|"
+    # The lexicon, made by rule (reporting.py): "acknowledged", "denies", "conceded";
+    # "revealed that"; "was quoted as saying".
+    rf"{FREE_VERBS}|(?:{THAT_VERBS}){THAT_GUARD}|{PASSIVE}"
 )
 _NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
 # "Zhong Zhidong, an assistant researcher at ..., previously told": one
@@ -47,13 +58,13 @@ _BEFORE = re.compile(
     rf"(?P<who>{_NAME})(?:\s*,\s*(?P<role>[^,;:“”\"]{{3,140}}?)\s*,)?"
     # "His successor, Gurbanguli Berdymukhamedov, says": the name an appositive
     r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said)\b))?"
-    rf"\s+(?:(?:also|previously|later|further|once|then|recently)\s+)?"
-    r"(?:(?:has|have|had)\s+)?(?:(?:also|previously|since)\s+)?"  # "Microsoft has said"
+    # "Microsoft has said", "Entertainment Weekly has now confirmed", "X reportedly said"
+    rf"\s+(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{ADVERB}\s+)?"
     # "The Indian Navy in November said"
     rf"(?:(?:in|on)\s+{CAP_WORD}\s+)?(?:{VERBS})\b"
 )
 _AFTER = re.compile(
-    rf"(?:\b(?:said|says|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
+    rf"(?:\b(?:{INVERTED}|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
     # "according to a report from WCCO-TV"
     r"(?:(?:a|an|the)\s+(?:report|statement|story)\s+(?:from|by|of|in)\s+(?:the\s+)?)?"
     # "said team president Billy King": a role may come first.
