@@ -21,6 +21,7 @@ from library.compare.lenses.reporting import (
     PASSIVE,
     THAT_GUARD,
     THAT_VERBS,
+    is_reporting,
 )
 from library.compare.units import STOPWORDS
 
@@ -35,7 +36,7 @@ VERBS = (
     # "announced today (4 November) that": a claim; "announced his retirement" is not.
     # "announced today (4 November) that", "announced Friday.": a claim; "announced his
     # retirement" is not.
-    r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|\s+(?:today|yesterday|on\s+\w+|\w+day)?\s*[.,;])|"
+    r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|(?:\s+(?:today|yesterday|on\s+\w+|\w+day))?\s*[.,;])|"
     r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"
     # "Bowe cited brain injury as the reason": a claim ("citing X" names a source)
     r"cited(?=\s[^.;]{0,60}?\bas\b)|"
@@ -46,7 +47,7 @@ VERBS = (
     r"put(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
     r"figure|cost|damage|total|losses|size|value)\s+at\s)|"
     # "added another $20,000" adds money, not words.
-    r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|\$|\d))|"
+    r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|to|\$|\d))|"
     # The lexicon, made by rule (reporting.py): "acknowledged", "denies", "conceded";
     # "revealed that"; "was quoted as saying".
     rf"{FREE_VERBS}|(?:{THAT_VERBS}){THAT_GUARD}|{PASSIVE}"
@@ -135,6 +136,14 @@ _SERVICE = re.compile(
 _ACC_STORY = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
     r"(?:story|report|article|piece|interview|investigation)\b"
+)
+# "according to her publicist, Jack Ketsoyan", "…,” said the band's manager, Ed Cole":
+# a role (with its owner) set off by a comma before the name.
+_ROLE_COMMA_NAME = re.compile(
+    rf"(?:\b(?P<acc>[Aa]ccording\s+to)|(?<=[,”\"'’:]\s)(?:{INVERTED}))\s+"
+    rf"(?P<owner>(?:his|her|its|their|the|an?|{CAP_WORD}['’]s)\s+)"
+    r"(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),\s+"
+    rf"(?P<who>{_NAME})(?=\s*(?:[,.;:!?()”\"]|$))"
 )
 # "..., citing the country's Central Election and Referendum Commission."
 _CITING = re.compile(
@@ -226,8 +235,12 @@ def _role_before(text: str, start: int) -> str:
     if not m:
         return ""
     words = m.group("role").split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
+        words = words[1:]  # "the actress's rep Jack Ketsoyan": the role after its article
     # "On the other hand, X said": a role is a noun phrase, not a clause.
-    if any(w.lower() in _NOT_ROLE for w in words) or words[-1].lower().endswith("ly"):
+    if any(w.lower() in _NOT_ROLE or is_reporting(w) for w in words) or words[-1].lower().endswith(
+        "ly"
+    ):
         return ""
     return " ".join(words)
 
@@ -254,6 +267,9 @@ def _split_title(name: str) -> tuple[str, str]:
         n = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
         return " ".join(rest[-n:]), " ".join(words[: len(words) - n])
     return " ".join(rest), " ".join(words[: k + 1])
+
+
+split_title = _split_title  # for antecedent.py: "Singer Marta Olsen" -> "Marta Olsen"
 
 
 def _is_role(words: str) -> bool:
@@ -297,6 +313,10 @@ def _sources(text: str) -> list[tuple[str, str]]:
     if body:
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
+    for m in _ROLE_COMMA_NAME.finditer(text):
+        if (names := entities(m.group("who"))) and m.group("role").split()[0] not in _CLAUSE:
+            out.append((names[-1], m.group("role")))
+            spoken.append((m.start(), m.end()))
     # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
     inverted = [
         m.start()
