@@ -81,33 +81,28 @@ def is_full_name(name: str) -> bool:
 
 
 def persons(text: str, known: dict[str, str]) -> list[str]:
-    """People named outside quotes in one sentence, in order.
+    """People named outside quotes in one sentence, in order; the sentence's full
+    names are added to `known` first.
 
     Args:
         text: one sentence.
         known: the full names the article gave before, by their lower-case last
-            word (`last_words`), so that "Reid" counts once "Tara Reid" was named.
+            word ("Stephenie Meyer's series" gives "meyer": "Stephenie Meyer"), so
+            that "Meyer" counts once "Stephenie Meyer" was named.
     """
     plain = unquoted(text[:_LONGEST])
+    found = [(m, split_title(re.sub(r"['’]s?$", "", m))[0]) for m in entities(plain)]
+    known.update((n.split()[-1].lower(), n) for _m, n in found if is_full_name(n))
     out: list[str] = []
-    for name in entities(plain):
-        at = plain.find(name)
+    for written, name in found:
+        at = plain.find(written)
         if at > 0 and _PLACE_BEFORE.search(plain[max(0, at - 20) : at]):
             continue  # "in Los Angeles", "of Twilight"
-        if _OWNER_AFTER.match(plain, at + len(name)):
+        if _OWNER_AFTER.match(plain, at + len(written)):
             continue  # "Timmons' best friend took the stand": the friend, not Timmons
-        name = split_title(name)[0]  # "Singer Marta Olsen"
         if is_person(name, known):
             out.append(known.get(name.lower(), name))  # "Reid": the "Tara Reid" named
     return out
-
-
-def last_words(text: str) -> dict[str, str]:
-    """The full names of a sentence by their lower-case last word ("Stephenie
-    Meyer's series" gives "meyer": "Stephenie Meyer")."""
-    plain = unquoted(text[:_LONGEST])
-    names = (split_title(re.sub(r"['’]s?$", "", n))[0] for n in entities(plain))
-    return {n.split()[-1].lower(): n for n in names if is_full_name(n)}
 
 
 def is_person(name: str, known: dict[str, str]) -> bool:

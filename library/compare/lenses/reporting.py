@@ -53,7 +53,7 @@ def inflect(lemma: str) -> tuple[str, str]:
     third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
     if lemma.endswith("e"):
         past = lemma + "d"
-    elif lemma in ("admit", "concur", "regret"):  # a stressed last syllable doubles
+    elif lemma in ("admit", "concur", "regret", "blog"):  # a stressed last syllable doubles
         past = lemma + lemma[-1] + "ed"
     else:
         past = lemma + "ed"
@@ -90,6 +90,13 @@ _INVERTED = (
     "counter", "continue", "confirm", "report", "tweet", "write", "add",
 )  # fmt: skip
 INVERTED = "|".join(forms(_INVERTED))
+
+
+def cue_words(pattern: str, extra: str) -> frozenset[str]:
+    """The words a pattern of alternated verbs can start with ("said|told(?=...)" ->
+    {"said", "told"}), and `extra` (space-separated)."""
+    heads = re.findall(r"(?:^|\||\(\?:)([a-z]{2,})", pattern)
+    return frozenset(heads) | frozenset(extra.split())
 
 
 def is_reporting(word: str) -> bool:

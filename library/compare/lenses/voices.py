@@ -165,7 +165,6 @@ def build(
                     heard.remove(v)
                 heard.append(v)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
-            known |= antecedent.last_words(u.text)
             spoke = last[0] if last and last[1] == u.id else None
             seen.append((u.id, antecedent.persons(u.text, known), spoke))
         _name_ahead(ahead, side, heard)

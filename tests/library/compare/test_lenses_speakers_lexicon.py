@@ -80,3 +80,19 @@ def test_announced_at_the_clause_end_and_added_to_a_list() -> None:
         "Ministry of Transport"
     ]
     assert names("The U. S. Marshals have added to their list a man who escaped.") == []
+
+
+def test_a_party_and_state_in_brackets_after_the_name() -> None:
+    assert sources("Sen. Dana Price (D-Ore.) said the mill would close.") == [
+        ("Dana Price", "Sen.")
+    ]
+
+
+def test_the_cue_words_hold_every_verb_the_patterns_start_with() -> None:
+    from library.compare.lenses import attribution
+
+    cues = attribution._CUES
+    assert {"said", "told", "says", "according", "citing", "reporting", "quoted"} <= cues
+    assert {"conceded", "siad", "pointed", "put", "called"} <= cues
+    assert not {"the", "and", "is", "was"} & cues  # a cue every sentence has is no filter
+    assert names("The Valley Herald is reporting that the mill shut.") == ["Valley Herald"]
