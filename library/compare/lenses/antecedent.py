@@ -91,8 +91,12 @@ def persons(text: str, known: dict[str, str]) -> list[str]:
             that "Meyer" counts once "Stephenie Meyer" was named.
     """
     plain = unquoted(text[:_LONGEST])
-    found = [(m, split_title(re.sub(r"['’]s?$", "", m))[0]) for m in entities(plain)]
-    known.update((n.split()[-1].lower(), n) for _m, n in found if is_full_name(n))
+    found = []
+    for written in entities(plain):
+        name, title = split_title(re.sub(r"['’]s?$", "", written))
+        found.append((written, name))
+        if is_full_name(name) or (title and " " not in name and not is_body(name)):
+            known[name.split()[-1].lower()] = name  # "Tara Reid"; "President Obama"
     out: list[str] = []
     for written, name in found:
         at = plain.find(written)
@@ -103,6 +107,16 @@ def persons(text: str, known: dict[str, str]) -> list[str]:
         if is_person(name, known):
             out.append(known.get(name.lower(), name))  # "Reid": the "Tara Reid" named
     return out
+
+
+def joined(text: str, first: str, second: str) -> bool:
+    """Whether two names stand together in `text` ("Mark and Condon", "Laurence
+    Mark and Bill Condon"), by their last words."""
+    a, b = first.split()[-1], second.split()[-1]
+    return (
+        re.search(rf"\b{re.escape(a)}\s+and\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{re.escape(b)}\b", text)
+        is not None
+    )
 
 
 def is_person(name: str, known: dict[str, str]) -> bool:

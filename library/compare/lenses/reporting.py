@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from library.compare.detectors.text import CAP_WORD, NAME_JOINERS
+
 # Verbs whose subject makes a claim whatever follows: "X acknowledged the loss".
 FREE = (
     "say", "tell", "note", "remark", "claim", "believe", "explain", "argue", "insist",
@@ -21,7 +23,7 @@ FREE = (
     "urge", "speculate", "stress", "recall", "concede",
     "assert", "contend", "caution", "reiterate", "recount", "predict",
     "assure", "inform", "clarify", "reply", "counter", "boast", "lament", "concur",
-    "surmise", "forecast",
+    "surmise", "forecast", "vow", "pledge",
 )  # fmt: skip
 # Verbs that make a claim only before "that" or a colon: "X revealed that", not
 # "X revealed a new phone"; "X maintained that", not "X maintained the road".
@@ -97,6 +99,38 @@ def cue_words(pattern: str, extra: str) -> frozenset[str]:
     {"said", "told"}), and `extra` (space-separated)."""
     heads = re.findall(r"(?:^|\||\(\?:)([a-z]{2,})", pattern)
     return frozenset(heads) | frozenset(extra.split())
+
+
+#: Every verb of attribution: the lexicon above, and the verbs that need a guard.
+VERBS = (
+    r"said|says|say|told|tells|stated|states(?!\s+(?:of|and)\b)|noted|notes|remarked|remarks|claimed|claims|"
+    r"believes|believed|explained|argued|argues|insisted|warned|warns|"
+    # "he and Bernstein wrote about the break-in" tells no claim; "the Gulf states of Oman"
+    r"suggested|suggests|wrote(?!\s+about)|writes(?!\s+about)|commented|observed|"
+    r"pointed\s+out|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b|\s+the\s+[a-z]+\s+[“\"])|"
+    r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
+    r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
+    # "announced today (4 November) that": a claim; "announced his retirement" is not.
+    # "announced today (4 November) that", "announced Friday.": a claim; "announced his
+    # retirement" is not.
+    r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|(?:\s+(?:today|yesterday|on\s+\w+|\w+day))?\s*[.,;])|"
+    r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"
+    # "Bowe cited brain injury as the reason": a claim ("citing X" names a source)
+    r"cited(?=\s[^.;]{0,60}?\bas\b)|"
+    # "MENA quoted an official source as saying": the agency reports an unnamed source
+    # ("quoted the governor as saying" is the governor's, named before: voices.py)
+    r"quoted(?=\s+(?:an?|unnamed|anonymous)\s+[^.,;“”\"]{0,40}?\bas\s+saying)|"
+    # "The U.S. Geological Survey put the quake's strength at 5.4": an estimate
+    r"put(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
+    r"figure|cost|damage|total|losses|size|value)\s+at\s)|"
+    # "added another $20,000" adds money, not words.
+    r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|to|\$|\d))|"
+    # The lexicon, made by rule (reporting.py): "acknowledged", "denies", "conceded";
+    # "revealed that"; "was quoted as saying".
+    rf"{FREE_VERBS}|(?:{THAT_VERBS}){THAT_GUARD}|{PASSIVE}"
+)
+#: A name: capitalised words, with "of", "the", "de" ... between them.
+NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
 
 
 def is_reporting(word: str) -> bool:

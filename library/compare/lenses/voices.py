@@ -43,6 +43,11 @@ PERSON_NOUNS = frozenset((
     "premier", "prince", "princess", "king", "queen", "pope", "star's", "veteran",
     "legend", "icon", "entertainer", "comic", "presenter", "anchor", "reporter",
 ))  # fmt: skip
+# "They said", "the pair said in a statement": the two named together just before.
+_GROUP_SAID = re.compile(
+    r"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:[Tt]hey|[Tt]he\s+(?:pair|two|duo|couple))\s+"
+    rf"(?:{ADVERB}\s+)?(?:(?:have|had)\s+)?(?:{VERBS})\b"
+)
 # How many units back a pronoun may reach for its speaker.
 PRONOUN_REACH = 3  # a quote of two sentences, then "she added"
 # "The governor said", "the company says": a voice named before, by its role or kind.
@@ -55,6 +60,9 @@ _DESCRIBED = re.compile(
     rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
+    # "a studio representative told", "the Navy spokesman said": whose studio, navy
+    r"|\b(?:[Aa]n?|[Tt]he)\s+(?:second\s+|another\s+)?(?P<rep>[A-Za-z][\w-]*)\s+"
+    rf"(?:representative|spokes(?:man|woman|person))\s+(?:{VERBS})\b"
     r"|\b[Aa]ccording\s+to\s+the\s+(?:same\s+)?(?P<acc>report|statement|agency|newspaper)\b"
     # "The navy defended its actions, saying ..."
     r"|^(?:[Tt]he|[Ii]ts)\s+(?P<saying>[a-z][\w-]*)\s+[a-z][^.;:“”\"]*?,\s+saying\b"
@@ -125,6 +133,7 @@ def build(
         ahead: list[tuple[int, str]] = []  # "her spokesman said" before the name
         known: dict[str, str] = {}  # the full names this side gave, by last word
         seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
+        pairs: list[tuple[int, list[str]]] = []  # units naming two people together
         for u in units:
             named = sources(u.text)
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
@@ -138,6 +147,8 @@ def build(
                         again = found
                     elif found:
                         named = [(found, "")]
+                if again is None and not named and _GROUP_SAID.search(u.text):
+                    named = _pair_before(u.id, pairs)  # "They said", "the pair said"
                 if again is None and not named and near and _PRONOUN.search(u.text):
                     again = near[0]  # "He said ... He added ...": a chain
                 if again is None and not named:
@@ -166,7 +177,11 @@ def build(
                 heard.append(v)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
             spoke = last[0] if last and last[1] == u.id else None
-            seen.append((u.id, antecedent.persons(u.text, known), spoke))
+            people = antecedent.persons(u.text, known)
+            seen.append((u.id, people, spoke))
+            together = [n for n, _r in named] if len(named) >= 2 else people[:2]
+            if len(together) == 2 and antecedent.joined(u.text, *together):
+                pairs.append((u.id, together))
         _name_ahead(ahead, side, heard)
     _merge_surnames(voices)
     for v in voices.values():
@@ -215,6 +230,14 @@ def _antecedent(
     return None
 
 
+def _pair_before(uid: int, pairs: list[tuple[int, list[str]]]) -> list[tuple[str, str]]:
+    """The two people "they said" stands for: named together ("Mark and Condon")
+    within `PRONOUN_REACH` units before."""
+    if pairs and uid - pairs[-1][0] <= PRONOUN_REACH:
+        return [(name, "") for name in pairs[-1][1]]
+    return []
+
+
 def _nouns(text: str) -> list[str]:
     """The nouns of "the governor said" / "her spokesman said" in a sentence."""
     return [m.group("noun").lower() for m in _DESCRIBED.finditer(text) if m.group("noun")]
@@ -245,9 +268,19 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
     groups ("the police said") stay unnamed.
     """
     for m in _DESCRIBED.finditer(text):
-        noun = (m.group("noun") or m.group("quoted") or m.group("acc") or m.group("saying")).lower()
+        noun = (
+            m.group("noun")
+            or m.group("quoted")
+            or m.group("acc")
+            or m.group("saying")
+            or m.group("rep")
+        ).lower()
         if noun in NOT_VOICES and noun not in _BODY_NOUNS:
-            continue  # "the police said": unnamed
+            # "the police said": unnamed, unless a police force spoke by name before
+            by_name = [v for v in heard if noun in v.name.lower().split()]
+            if by_name:
+                return by_name[-1]
+            continue
         # "the navy said": a voice of that name first, then one of that role.
         for v in reversed(heard):
             if noun in v.name.lower().split():
