@@ -102,7 +102,7 @@ def persons(text: str, known: dict[str, str]) -> list[str]:
         at = plain.find(written)
         if at > 0 and _PLACE_BEFORE.search(plain[max(0, at - 20) : at]):
             continue  # "in Los Angeles", "of Twilight"
-        if _OWNER_AFTER.match(plain, at + len(written)):
+        if written.endswith(("'s", "’s")) or _OWNER_AFTER.match(plain, at + len(written)):
             continue  # "Timmons' best friend took the stand": the friend, not Timmons
         if is_person(name, known):
             out.append(known.get(name.lower(), name))  # "Reid": the "Tara Reid" named

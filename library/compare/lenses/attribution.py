@@ -46,14 +46,18 @@ _AFTER = re.compile(
     # "said team president Billy King": a role may come first.
     # (Tried without first: "said the Press Democrat newspaper in Santa Rosa".)
     # "according to “Twilight” studio Summit Entertainment": a quoted work in the role
-    rf"(?P<pre>(?:[“\"]?[A-Za-z][\w’'-]*[”\"]?\s+){{0,4}}?[a-z][\w’'-]*\s+)??(?P<who>{_NAME})"
+    # "said ex - NYPD organized crime detective Joe Coffey", "said sheriff ’ s Sgt. X"
+    rf"(?P<pre>(?:[“\"]?[A-Za-z’'-][\w’'.-]*[”\"]?\s+){{0,6}}?[a-z][\w’'-]*\.?\s+)??"
+    rf"(?P<who>{_NAME})"
     # "said Zadan and Meron", "said the Egyptian MENA news agency"
     rf"(?:\s+and\s+(?P<who2>{_NAME}))?(?:\s+(?P<kind>news\s+agency|agency|newspaper))?"
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
     # "said Smith." ends the clause; "said Smith was let go" reports about Smith;
     # "said Smith at a news conference" is Smith speaking.
     # "said the Press Democrat newspaper in Santa Rosa": a paper's place may follow.
-    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+(?:at|during|in)\s+(?:a|an|the)\s)))"
+    # "says the BBC's Christian Fraser in Paris.": where the speaker is
+    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+(?:at|during|in)\s+(?:a|an|the)\s|"
+    r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
 )
 # "according to Palmer officials": officials of a place, unnamed.
 _GROUP_AFTER = re.compile(
@@ -107,8 +111,9 @@ _STATEMENT = re.compile(
 )
 # "The Indian navy said": a nation's service, named by adjective and kind.
 _SERVICE = re.compile(
-    rf"\b(?P<who>{CAP_WORD}(?:['’]s(?:\s+state)?)?\s+(?:navy|army|military|government|"
-    r"air\s+force|coast\s+guard|television|radio))"
+    # "Vancouver police said": a force named by its town (not "State police", unnamed)
+    rf"\b(?P<who>(?!(?:State|Local|City|Federal|The|A|An|But|And|So|Yet|Then|Now|Also|However|Some|Many|Both)\b){CAP_WORD}(?:['’]s(?:\s+state)?)?\s+"
+    r"(?:navy|army|military|government|air\s+force|coast\s+guard|television|radio|police))"
     rf"\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
 # "According to this L.A. Times story", "according to a Reuters report": the paper.
@@ -121,7 +126,8 @@ _ACC_STORY = re.compile(
 _ROLE_COMMA_NAME = re.compile(
     rf"(?:\b(?P<acc>[Aa]ccording\s+to)|(?<=[,”\"'’:]\s)(?:{INVERTED}))\s+"
     rf"(?P<owner>(?:his|her|its|their|the|an?|{CAP_WORD}['’]s)\s+)"
-    r"(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),\s+"
+    # "said the Central Mat-Su fire chief, James Steele"
+    r"(?P<role>(?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),\s+"
     rf"(?P<who>{_NAME})(?=\s*(?:[,.;:!?()”\"]|$))"
 )
 # "..., citing the country's Central Election and Referendum Commission."
@@ -268,9 +274,14 @@ split_title = _split_title  # for antecedent.py: "Singer Marta Olsen" -> "Marta 
 
 def _is_role(words: str) -> bool:
     """Whether words before a name read as a role ("team president"), not a clause."""
-    return not any(
-        w.lower() in STOPWORDS or w.lower() in _NOT_ROLE or w.endswith(("ed", "ing"))
-        for w in words.split()
+    # a verb opens a clause ("said located ..."); inside a role it is an adjective
+    # ("organized crime detective")
+    split = words.split()
+    return (
+        bool(split)
+        and not split[0].endswith(("ed", "ing"))
+        and not any(w.lower() in STOPWORDS or w.lower() in _NOT_ROLE for w in split)
+        or not split
     )
 
 

@@ -26,7 +26,7 @@ _SUBJECT_WHICH = re.compile(
 _BY_AGENT = re.compile(
     # not "The cases reported by the Bureau involve ...": a verb of the sentence or a
     # statement's, not a participle that describes a noun
-    r"\b(?:(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?(?:reported|announced|stated|claimed|"
+    r"\b(?:(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?(?:confirmed|reported|announced|stated|claimed|"
     r"denied|disclosed|revealed|said|estimated|predicted|told)|(?:statement|report|release|"
     r"letter|memo|communiqu[eé]|claim|account|view|position|assessment)\s+(?:echoed|released|"
     r"issued|posted|published|sent(?:\s+out)?|made|shared|repeated|backed|confirmed))"
@@ -34,6 +34,8 @@ _BY_AGENT = re.compile(
     r"(?:(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),\s+)?"
     rf"(?P<who>{NAME})"
 )
+# "the man described by The New York Times Magazine as “the last great Mafioso”"
+_DESCRIBED_AS = re.compile(rf"\bdescribed\s+by\s+(?:the\s+|The\s+)?(?P<who>{NAME})\s+as\b")
 # "McG made the announcement in Dubai, stating that ...": a participle of saying.
 _PARTICIPLE = re.compile(
     # "Los Angeles general manager Tony Reagins has sounded ... saying that": the person
@@ -71,6 +73,8 @@ def early(text: str) -> list[tuple[str, str, int, int]]:
         out.append((m.group("who"), "", m.start(), m.end()))
     for m in _BY_AGENT.finditer(text):
         out.append((m.group("who"), m.group("role") or "", m.start(), m.end()))
+    for m in _DESCRIBED_AS.finditer(text):
+        out.append((m.group("who"), "", m.start(), m.end()))
     for m in _COLUMN.finditer(text):
         out.append((m.group("who"), "", m.start(), m.end()))
     return out

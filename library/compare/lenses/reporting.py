@@ -73,7 +73,11 @@ FREE_VERBS = "|".join(forms(FREE) + list(TYPOS))
 #: The same for the verbs that need "that" or a colon after them.
 THAT_VERBS = "|".join(forms(THAT))
 #: "revealed that", "revealed on Friday that", "posted on Twitter:".
-THAT_GUARD = r"(?=(?:\s+[\w’'-]+){0,4}?\s+that\b|(?:\s+[\w’'-]+){0,4}?\s*:)"
+#: "admitted it was impossible", "denied he had": a clause follows, not a deed's object.
+THAT_GUARD = (
+    r"(?=(?:\s+[\w’'-]+){0,4}?\s+that\b|(?:\s+[\w’'-]+){0,4}?\s*:|"
+    r"\s+(?:it|he|she|they|we|there)\s+(?:was|were|is|are|had|has|would|will|could|did)\b)"
+)
 #: Adverbs between a speaker and the verb: "has now confirmed", "reportedly said".
 ADVERB = (
     r"(?:also|previously|later|further|once|then|recently|now|again|still|already|earlier|"

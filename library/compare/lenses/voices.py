@@ -42,6 +42,12 @@ PERSON_NOUNS = frozenset((
     "author", "writer", "novelist", "filmmaker", "chairman", "chief", "executive",
     "premier", "prince", "princess", "king", "queen", "pope", "star's", "veteran",
     "legend", "icon", "entertainer", "comic", "presenter", "anchor", "reporter",
+    "pastor", "minister", "priest", "rabbi", "imam", "reverend", "bishop", "detective",
+    "deputy", "sergeant", "lieutenant", "captain", "trooper", "inspector", "constable",
+    "prosecutor", "pilot", "engineer", "doctor",
+    "surgeon", "teacher", "professor", "scientist", "researcher", "analyst", "economist",
+    "chancellor", "ambassador", "general", "colonel", "commander", "admiral", "spokesman",
+    "spokeswoman", "spokesperson", "businessman", "businesswoman", "billionaire",
 ))  # fmt: skip
 # "They said", "the pair said in a statement": the two named together just before.
 _GROUP_SAID = re.compile(

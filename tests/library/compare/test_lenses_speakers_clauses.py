@@ -103,3 +103,47 @@ def test_he_said_for_a_titled_single_name() -> None:
 def test_a_lone_capital_then_a_noun_is_no_participle_subject() -> None:
     assert names("Defense lawyers objected, arguing that the question was unfair.") == []
     assert names("Okoro sued, claiming he was fired without cause.") == ["Okoro"]
+
+
+def test_a_police_force_named_by_its_town() -> None:
+    assert names("A man faces a murder charge, Lakeside police said.") == ["Lakeside police"]
+    assert names("But police said the road was shut.") == []
+    assert names("State police say the bank was damaged.") == []
+
+
+def test_a_deed_verb_before_a_clause_is_a_claim() -> None:
+    assert names("Fire officer Ann Cole admitted it was impossible to save the mill.") == [
+        "Ann Cole"
+    ]
+    assert names("Later Ann Cole admitted her part in the plan.") == []
+
+
+def test_a_long_role_and_a_place_after_an_inverted_verb() -> None:
+    text = '"He was the last one," said ex - NYPD organized crime detective Sam Ortiz Monday.'
+    assert names(text) == ["Sam Ortiz"]
+    assert names("The shops were shut, says the BBC's Ana Lima in Rome.") == ["Ana Lima"]
+    assert sources("No one was hurt, said the Central Vale fire chief, Tom Hale.") == [
+        ("Tom Hale", "Central Vale fire chief")
+    ]
+
+
+def test_confirmed_and_described_by_an_agent() -> None:
+    text = "His death was confirmed by Lea Moss, a spokeswoman for the agency."
+    assert names(text) == ["Lea Moss"]
+    text = 'The man described by The Harbour Times as "the last of his kind" died.'
+    assert names(text) == ["Harbour Times"]
+    assert names("If confirmed by the Senate, she will lead the agency.") == []
+
+
+def test_an_owner_is_no_antecedent_and_the_pastor_is_the_one_named() -> None:
+    found = voices_of(
+        "Fire chief Tom Hale spoke on Monday.",
+        "Authorities did not know whether Mrs Vance's ties to the church mattered.",
+        '"Everything is just speculation," he said.',
+    )
+    assert found == {"Tom Hale": [2]} or found == {"Tom Hale": [0, 2]}
+    found = voices_of(
+        "Pastor Abel Moyo said the hall was insured.",
+        "The pastor said services would go on.",
+    )
+    assert found == {"Abel Moyo": [0, 1]}
