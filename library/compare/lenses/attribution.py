@@ -277,12 +277,11 @@ def _is_role(words: str) -> bool:
     # a verb opens a clause ("said located ..."); inside a role it is an adjective
     # ("organized crime detective")
     split = words.split()
-    return (
-        bool(split)
-        and not split[0].endswith(("ed", "ing"))
-        and not any(w.lower() in STOPWORDS or w.lower() in _NOT_ROLE for w in split)
-        or not split
-    )
+    if not split:
+        return True
+    if split[0].endswith(("ed", "ing")):
+        return False
+    return not any(w.lower() in STOPWORDS or w.lower() in _NOT_ROLE for w in split)
 
 
 # A "sentence" longer than this (a pasted table, a hostile line) is read in pieces cut
