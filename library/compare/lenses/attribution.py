@@ -56,7 +56,8 @@ _AFTER = re.compile(
     # "said Smith at a news conference" is Smith speaking.
     # "said the Press Democrat newspaper in Santa Rosa": a paper's place may follow.
     # "says the BBC's Christian Fraser in Paris.": where the speaker is
-    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+(?:at|during|in)\s+(?:a|an|the)\s|"
+    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+(?:at|during|in|on)\s+"
+    r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
 )
 # "according to Palmer officials": officials of a place, unnamed.
@@ -106,8 +107,9 @@ _STATEMENT = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+))(?P<who>{_NAME})(?<!['’]s)\s+"
     r"(?:statement|report|release|press\s+release|communiqu[eé]|bulletin|notice|"
     r"spokes(?:man|woman|person)|representative|news\s+agency|agency|newspaper|"
-    r"television|radio|website)\s+"
-    rf"(?:(?:also|later)\s+)?(?:{VERBS})\b"
+    r"television|radio|website|obituary|editorial|article|story|column|blog)\s+"
+    # "An NFL spokesman on Wednesday said"
+    rf"(?:(?:also|later|on\s+[A-Z][a-z]+day)\s+)?(?:{VERBS})\b"
 )
 # "The Indian navy said": a nation's service, named by adjective and kind.
 _SERVICE = re.compile(
@@ -132,7 +134,9 @@ _ROLE_COMMA_NAME = re.compile(
 )
 # "..., citing the country's Central Election and Referendum Commission."
 _CITING = re.compile(
-    rf"\bciting\s+(?:the\s+)?(?:\w+['’]s\s+)?(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)"
+    # "citing Felt's grandson Nick Jones": the grandson, not Felt
+    rf"\bciting\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:[a-z][\w-]*\s+){{0,3}}?"
+    rf"(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)"
 )
 # "Qeshm's governor, Heidar Alishvandi, told", "A reporter of the Iranian news agency,
 # IRNA, said": the name set off by commas after its role speaks.

@@ -31,7 +31,7 @@ THAT = (
     # "admitted his ruse", "denied the charges": a deed, not words
     "admit", "deny", "acknowledge", "announce", "reveal", "disclose", "declare", "maintain",
     "conclude", "respond", "post", "blog", "agree", "hint", "signal", "vow", "pledge",
-    "swear", "guarantee",
+    "swear", "guarantee", "voice",
 )  # fmt: skip
 _IRREGULAR = {
     "say": ("says", "said"),
@@ -81,7 +81,8 @@ THAT_GUARD = (
 #: Adverbs between a speaker and the verb: "has now confirmed", "reportedly said".
 ADVERB = (
     r"(?:also|previously|later|further|once|then|recently|now|again|still|already|earlier|"
-    r"first|since|[a-z]{2,}ly)"
+    # "Nixon himself voiced suspicion that"
+    r"first|since|himself|herself|itself|themselves|[a-z]{2,}ly)"
 )
 #: "was quoted as saying", "is reported as saying", "has been quoted as saying".
 PASSIVE = (
@@ -95,7 +96,7 @@ _INVERTED = (
     "concede", "admit", "claim", "argue", "remark", "observe", "comment", "reply",
     "counter", "continue", "confirm", "report", "tweet", "write", "add",
 )  # fmt: skip
-INVERTED = "|".join(forms(_INVERTED))
+INVERTED = "|".join([*forms(_INVERTED), "say"])  # "…', say Microsoft" (a headline)
 
 
 def cue_words(pattern: str, extra: str) -> frozenset[str]:
@@ -111,7 +112,7 @@ VERBS = (
     r"believes|believed|explained|argued|argues|insisted|warned|warns|"
     # "he and Bernstein wrote about the break-in" tells no claim; "the Gulf states of Oman"
     r"suggested|suggests|wrote(?!\s+about)|writes(?!\s+about)|commented|observed|"
-    r"pointed\s+out|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b|\s+the\s+[a-z]+\s+[“\"])|"
+    r"(?:pointed|points)\s+out|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b|\s+the\s+[a-z]+\s+[“\"])|"
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
     r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
     # "announced today (4 November) that": a claim; "announced his retirement" is not.

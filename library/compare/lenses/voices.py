@@ -66,6 +66,8 @@ _DESCRIBED = re.compile(
     rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
+    # "“…,” said the company in a statement"
+    r"|[,”\"'’]\s*(?:said|says|added|wrote)\s+the\s+(?P<inv>[a-z][\w-]*)\b"
     # "a studio representative told", "the Navy spokesman said": whose studio, navy
     r"|\b(?:[Aa]n?|[Tt]he)\s+(?:second\s+|another\s+)?(?P<rep>[A-Za-z][\w-]*)\s+"
     rf"(?:representative|spokes(?:man|woman|person))\s+(?:{VERBS})\b"
@@ -184,7 +186,8 @@ def build(
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
             spoke = last[0] if last and last[1] == u.id else None
             people = antecedent.persons(u.text, known)
-            seen.append((u.id, people, spoke))
+            if spoke is not None or antecedent.unquoted(u.text).strip(" .,;:!?-"):
+                seen.append((u.id, people, spoke))  # not a line of a quote running on
             together = [n for n, _r in named] if len(named) >= 2 else people[:2]
             if len(together) == 2 and antecedent.joined(u.text, *together):
                 pairs.append((u.id, together))
@@ -222,12 +225,13 @@ def _person_said(text: str, described: Voice | None) -> bool:
 def _antecedent(
     uid: int, known: dict[str, str], seen: list[tuple[int, list[str], Voice | None]]
 ) -> Voice | str | None:
-    """The person "he said" in unit `uid` stands for: in the nearest sentence before,
-    within `PRONOUN_REACH`, that names one, its voice if one spoke there, else its
-    first person (see antecedent.py).  Not a person of the same sentence: in
+    """The person "he said" in unit `uid` stands for: in the nearest sentence before
+    that names one, its voice if one spoke there, else its first person (see
+    antecedent.py).  Within `PRONOUN_REACH` sentences, not counting the lines of a
+    quote running on (twice that in all).  Not a person of the same sentence: in
     "Jackson was on probation, he said" Jackson is spoken of."""
-    for k, people, spoke in reversed(seen):
-        if uid - k > PRONOUN_REACH:
+    for k, people, spoke in reversed(seen[-PRONOUN_REACH:]):
+        if uid - k > 2 * PRONOUN_REACH:
             break
         if spoke is not None and antecedent.is_person(spoke.name, known):
             return spoke
@@ -280,6 +284,7 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
             or m.group("acc")
             or m.group("saying")
             or m.group("rep")
+            or m.group("inv")
         ).lower()
         if noun in NOT_VOICES and noun not in _BODY_NOUNS:
             # "the police said": unnamed, unless a police force spoke by name before

@@ -147,3 +147,35 @@ def test_an_owner_is_no_antecedent_and_the_pastor_is_the_one_named() -> None:
         "The pastor said services would go on.",
     )
     assert found == {"Abel Moyo": [0, 1]}
+
+
+def test_forms_of_the_third_fresh_round() -> None:
+    text = '"We see new exploits," wrote security expert Dev Rao on the company blog.'
+    assert names(text) == ["Dev Rao"]
+    assert names("Browser flaw 'fixed', say Contoso") == ["Contoso"]
+    assert names("The Ledger obituary points out that he had been passed over.") == ["Ledger"]
+    assert names("He died at home, the paper reported, citing his grandson Nick Hale.") == [
+        "Nick Hale"
+    ]
+    assert names("Arden himself voiced suspicion that the aide was leaking.") == ["Arden"]
+    assert names("A Contoso spokesman on Wednesday said the patch was out.") == ["Contoso"]
+
+
+def test_said_the_company_after_a_quote() -> None:
+    found = voices_of(
+        "Contoso has said that a patch fixed the flaw.",
+        '"The update will protect customers," said the company in a statement.',
+    )
+    assert found == {"Contoso": [0, 1]}
+
+
+def test_the_lines_of_a_quote_do_not_use_up_the_reach_of_a_pronoun() -> None:
+    found = voices_of(
+        "The singer Mia Lund spoke to a magazine.",
+        '"My picture is taken only when I have a cup in my hand," she told the magazine.',
+        '"Trust me, my body is tired.',
+        "I partied hard.",
+        'But those people were not my friends."',
+        "Earlier this year, the star said she was now a social drinker.",
+    )
+    assert found == {"Mia Lund": [1, 5]}
