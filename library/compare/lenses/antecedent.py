@@ -111,12 +111,16 @@ def persons(text: str, known: dict[str, str]) -> list[str]:
 
 def joined(text: str, first: str, second: str) -> bool:
     """Whether two names stand together in `text` ("Mark and Condon", "Laurence
-    Mark and Bill Condon"), by their last words."""
+    Mark and Bill Condon"), by their last words.  Plain string search: a pattern
+    made per call would fill the `re` module's cache."""
     a, b = first.split()[-1], second.split()[-1]
-    return (
-        re.search(rf"\b{re.escape(a)}\s+and\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{re.escape(b)}\b", text)
-        is not None
-    )
+    at = text.find(f"{a} and ")
+    while at >= 0:
+        after = text[at + len(a) + 5 :].split()[:3]  # "Bill Condon": up to two words
+        if any(w.rstrip(".,;:!?’'\"”") == b for w in after):
+            return True
+        at = text.find(f"{a} and ", at + 1)
+    return False
 
 
 def is_person(name: str, known: dict[str, str]) -> bool:
