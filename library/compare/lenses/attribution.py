@@ -118,6 +118,14 @@ _SERVICE = re.compile(
     r"(?:navy|army|military|government|air\s+force|coast\s+guard|television|radio|police))"
     rf"\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
+# "the Egyptian communications ministry said": a body of a nation or place, in lower case
+# (not "Texas authorities" or "Palmer officials": unnamed staff)
+_LOWER_BODY = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<who>(?!(?:The|A|An|But|And|On|In|At|When|After|This|That|Its|His|Her)\b)"
+    r"[A-Z][a-z]+(?:\s+[a-z]+){0,2}?\s+(?:ministry|department|agency|embassy|"
+    r"commission|council|court|cabinet|parliament|presidency))\s+"
+    rf"(?:{ADVERB}\s+)?(?:{VERBS})\b"
+)
 # "According to this L.A. Times story", "according to a Reuters report": the paper.
 _ACC_STORY = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
@@ -357,7 +365,10 @@ def _sources(text: str) -> list[tuple[str, str]]:
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))
             spoken.append((m.start("who"), m.end()))
-    rxs = (_BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY)
+    rxs = (
+        _BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY,
+        _LOWER_BODY,
+    )  # fmt: skip
     for rx in rxs:
         for m in rx.finditer(text):
             if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
@@ -380,7 +391,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
             if m.groupdict().get("acc") and _GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
-            if rx is _SERVICE:
+            if rx in (_SERVICE, _LOWER_BODY):
                 out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
                 continue
             pre = m.groupdict().get("pre") or ""

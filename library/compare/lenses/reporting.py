@@ -130,6 +130,9 @@ VERBS = (
     r"figure|cost|damage|total|losses|size|value)\s+at\s)|"
     # "added another $20,000" adds money, not words.
     r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|to|\$|\d))|"
+    # "she released a jokey response: “…”": a statement given with its words
+    r"(?:issued|released|posted|gave)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|response|reply|comment|message|note)(?=(?:\s+[\w’'-]+){0,4}?\s*[:“\"])|"
     # The lexicon, made by rule (reporting.py): "acknowledged", "denies", "conceded";
     # "revealed that"; "was quoted as saying".
     rf"{FREE_VERBS}|(?:{THAT_VERBS}){THAT_GUARD}|{PASSIVE}"

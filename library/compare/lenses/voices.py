@@ -26,7 +26,8 @@ __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "source
 
 # "He said ..." / "..., she added.": the voice just named speaks on.
 _PRONOUN = re.compile(
-    rf"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
+    # "When asked about it she said": after an opening clause with no comma
+    rf"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
 )
 # "People quoted him as saying": the person named before.
@@ -74,6 +75,9 @@ _DESCRIBED = re.compile(
     r"|\b[Aa]ccording\s+to\s+the\s+(?:same\s+)?(?P<acc>report|statement|agency|newspaper)\b"
     # "The navy defended its actions, saying ..."
     r"|^(?:[Tt]he|[Ii]ts)\s+(?P<saying>[a-z][\w-]*)\s+[a-z][^.;:“”\"]*?,\s+saying\b"
+    # "The company is sending a repair ship but predicts that ...": one subject, two verbs
+    r"|^(?:[Tt]he|[Ii]ts)\s+(?P<and>[a-z][\w-]*)\s+(?:is|was|has|had|will)\s+[a-z][^.;:“”\",]{0,120}?"
+    rf"\s(?:and|but)\s+(?:also\s+)?(?:{VERBS})\b"
 )
 # How many units back "the company says" may reach for the voice just named.
 BODY_REACH = 3
@@ -285,6 +289,7 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
             or m.group("saying")
             or m.group("rep")
             or m.group("inv")
+            or m.group("and")
         ).lower()
         if noun in NOT_VOICES and noun not in _BODY_NOUNS:
             # "the police said": unnamed, unless a police force spoke by name before

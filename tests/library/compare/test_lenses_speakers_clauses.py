@@ -179,3 +179,23 @@ def test_the_lines_of_a_quote_do_not_use_up_the_reach_of_a_pronoun() -> None:
         "Earlier this year, the star said she was now a social drinker.",
     )
     assert found == {"Mia Lund": [1, 5]}
+
+
+def test_a_body_in_lower_case_and_one_subject_with_two_verbs() -> None:
+    text = "It is unclear why, but the Omani transport ministry said ships were sent."
+    assert names(text) == ["Omani transport ministry"]
+    assert names("According to Texas authorities, he fled.") == []
+    found = voices_of(
+        "Contoso Telecom reported that an attack is unlikely.",
+        "The company is sending a repair ship but predicts that problems will last.",
+    )
+    assert found == {"Contoso Telecom": [0, 1]}
+
+
+def test_a_pronoun_after_an_opening_clause_and_a_released_response() -> None:
+    found = voices_of(
+        "The singer Mia Lund spoke to a magazine about her habits.",
+        "When asked about parties she said she had had enough fun.",
+        "In typical fashion, she released a jokey response to the honor: “I am so glad.”",
+    )
+    assert found == {"Mia Lund": [1, 2]}
