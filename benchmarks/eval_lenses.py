@@ -92,7 +92,8 @@ class Scores:
 
 def _norm(name: str) -> list[str]:
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).replace("’", "'")
-    return re.sub(r"'s\b", "", name).lower().split()
+    # "Canadian Broadcasting Corp." and "Canadian Broadcasting Corp" are one name
+    return re.sub(r"'s\b", "", name).lower().rstrip(".").split()
 
 
 def same_speaker(found: str, gold: str) -> bool:
