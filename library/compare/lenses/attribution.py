@@ -149,8 +149,10 @@ _CITING = re.compile(
 # "Qeshm's governor, Heidar Alishvandi, told", "A reporter of the Iranian news agency,
 # IRNA, said": the name set off by commas after its role speaks.
 _APPOSITIVE = re.compile(
-    rf"(?:^|[,;]\s+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+|(?P<owner>{CAP_WORD}['’]s)\s+)"
+    # "Lamas' son, actor Lorenzo Lamas, tweeted": an owner in s' too, an occupation first
+    rf"(?:^|[,;]\s+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+|(?P<owner>{CAP_WORD}(?:['’]s|s['’])))\s*"
     r"(?P<role>[a-z][\w-]*(?:\s+(?:[\w-]+)){0,7}?)\s*,\s+"
+    r"(?:(?!(?:in|at|on|of|from|to|for|with|by|and|the)\b)[a-z][\w-]*(?<!ed)\s+)?"
     rf"(?P<who>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
 # "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
@@ -213,6 +215,11 @@ NOT_VOICES = frozenset((
     "investigators", "authorities", "witnesses", "residents", "prosecutors",
     "relatives", "friends", "family", "neighbours", "neighbors", "doctors", "lawyers",
     "attorneys", "workers", "fans", "parents", "people", "officers", "students", "members",
+    # groups named by their trade ("Firefighters said"): unnamed
+    "firefighters", "rescuers", "paramedics", "protesters", "demonstrators", "scientists",
+    "researchers", "lawmakers", "teachers", "nurses", "employees", "staff", "volunteers",
+    "villagers", "locals", "survivors", "victims", "passengers", "crews", "soldiers",
+    "troops", "guards", "activists", "voters", "organizers", "organisers", "officers",
 ))  # fmt: skip
 
 

@@ -53,6 +53,14 @@ _PAST = frozenset((
     "saw", "sold", "stood", "struck", "taught", "thought", "threw", "wore",
     "himself", "herself", "itself",  # "DeGeneres herself announced the news, writing"
 ))  # fmt: skip
+# "Statement by Francesca Grifo", "Below is a statement from the Harbour Trust:"
+_STATEMENT_BY = re.compile(
+    rf"\b[Ss]tatement\s+(?:by|from)\s+(?:the\s+)?(?P<who>{NAME})(?=\s*(?:[,.:;]|$)|\s+(?:said|says))"
+)
+# "Deadline's Nikki Finke and Mike Fleming, who wrote that": both speak.
+_WHO_PAIR = re.compile(
+    rf"(?:[A-Z][\w.-]*['’]s\s+)?(?P<a>{NAME})\s+and\s+(?P<b>{NAME}),\s+who\s+(?:also\s+)?(?:{VERBS})\b"
+)
 # "Entertainment Weekly's “Hollywood Insider” is reporting": the owner of the column.
 _COLUMN = re.compile(
     rf"(?P<who>{NAME})['’]s\s+[“\"][^“”\"]{{1,60}}[”\"]\s+(?:{ADVERB}\s+)?"
@@ -75,6 +83,10 @@ def early(text: str) -> list[tuple[str, str, int, int]]:
         out.append((m.group("who"), m.group("role") or "", m.start(), m.end()))
     for m in _DESCRIBED_AS.finditer(text):
         out.append((m.group("who"), "", m.start(), m.end()))
+    for m in _STATEMENT_BY.finditer(text):
+        out.append((m.group("who"), "", m.start(), m.end()))
+    for m in _WHO_PAIR.finditer(text):
+        out.append((m.group("a"), "", m.start(), m.start("b")))
     for m in _COLUMN.finditer(text):
         out.append((m.group("who"), "", m.start(), m.end()))
     return out

@@ -112,7 +112,7 @@ VERBS = (
     r"believes|believed|explained|argued|argues|insisted|warned|warns|"
     # "he and Bernstein wrote about the break-in" tells no claim; "the Gulf states of Oman"
     r"suggested|suggests|wrote(?!\s+about)|writes(?!\s+about)|commented|observed|"
-    r"(?:pointed|points)\s+out|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b|\s+the\s+[a-z]+\s+[“\"])|"
+    r"(?:pointed|points)\s+out|called\s+for|calls\s+for|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b|\s+the\s+[a-z]+\s+[“\"])|"
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
     r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
     # "announced today (4 November) that": a claim; "announced his retirement" is not.

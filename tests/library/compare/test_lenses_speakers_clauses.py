@@ -199,3 +199,14 @@ def test_a_pronoun_after_an_opening_clause_and_a_released_response() -> None:
         "In typical fashion, she released a jokey response to the honor: “I am so glad.”",
     )
     assert found == {"Mia Lund": [1, 2]}
+
+
+def test_forms_of_the_fourth_fresh_round() -> None:
+    assert names('Moss\' son, actor Leo Moss, tweeted: "She passed peacefully."') == ["Leo Moss"]
+    text = "It was countered by Ledger's Ann Cole and Tom Ruiz, who wrote that he had stayed."
+    assert set(names(text)) == {"Ann Cole", "Tom Ruiz"}
+    assert names("Statement by Dana Price") == ["Dana Price"]
+    assert names("Mr Hale also called for shipping firms to do more.") == ["Hale"]
+    assert names("Firefighters said as many as 20 people had been inside.") == []
+    text = "Mr Hale, originally from Leeds, lived in New Zealand, says the Press Association."
+    assert names(text) == ["Press Association"]
