@@ -28,8 +28,9 @@ _BY_AGENT = re.compile(
     # statement's, not a participle that describes a noun
     r"\b(?:(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?(?:confirmed|reported|announced|stated|claimed|"
     r"denied|disclosed|revealed|said|estimated|predicted|told)|(?:statement|report|release|"
-    r"letter|memo|communiqu[eé]|claim|account|view|position|assessment)\s+(?:echoed|released|"
-    r"issued|posted|published|sent(?:\s+out)?|made|shared|repeated|backed|confirmed))"
+    r"letter|memo|communiqu[eé]|claim|account|view|position|assessment|poll|survey|study)\s+"
+    r"(?:echoed|released|issued|posted|published|conducted|commissioned|sent(?:\s+out)?|made|"
+    r"shared|repeated|backed|confirmed))"
     r"\s+(?:[a-z]+\s+){0,2}?by\s+(?:the|its|his|her|their)?\s*"
     r"(?:(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),\s+)?"
     rf"(?P<who>{NAME})"

@@ -75,7 +75,13 @@ THAT_VERBS = "|".join(forms(THAT))
 #: "revealed that", "revealed on Friday that", "posted on Twitter:".
 #: "admitted it was impossible", "denied he had": a clause follows, not a deed's object.
 THAT_GUARD = (
-    r"(?=(?:\s+[\w’'-]+){0,4}?\s+that\b|(?:\s+[\w’'-]+){0,4}?\s*:|"
+    # between the verb and "that" only words of time, place or channel ("revealed on
+    # Friday that", "announced in a statement that"), not an object ("posted attack
+    # code that exploits"): "that" would open a relative clause
+    r"(?=(?:\s+(?:on|in|at|to|via|during|last|this|today|yesterday|earlier|later|a|an|the|"
+    r"his|her|its|their|statement|interview|letter|post|blog|website|reporters|journalists|"
+    r"suspicion|concern|concerns|hope|fear|fears|belief|confidence|doubt|doubts|optimism|"
+    r"[A-Z][\w’'.-]*|\w+day|[a-z]+ly)){0,4}?\s+that\b|(?:\s+[\w’'-]+){0,4}?\s*:|"
     r"\s+(?:it|he|she|they|we|there)\s+(?:was|were|is|are|had|has|would|will|could|did)\b)"
 )
 #: Adverbs between a speaker and the verb: "has now confirmed", "reportedly said".
@@ -126,7 +132,7 @@ VERBS = (
     # ("quoted the governor as saying" is the governor's, named before: voices.py)
     r"quoted(?=\s+(?:an?|unnamed|anonymous)\s+[^.,;“”\"]{0,40}?\bas\s+saying)|"
     # "The U.S. Geological Survey put the quake's strength at 5.4": an estimate
-    r"put(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
+    r"puts?(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
     r"figure|cost|damage|total|losses|size|value)\s+at\s)|"
     # "added another $20,000" adds money, not words.
     r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|to|\$|\d))|"

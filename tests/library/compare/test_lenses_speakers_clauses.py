@@ -210,3 +210,23 @@ def test_forms_of_the_fourth_fresh_round() -> None:
     assert names("Firefighters said as many as 20 people had been inside.") == []
     text = "Mr Hale, originally from Leeds, lived in New Zealand, says the Press Association."
     assert names(text) == ["Press Association"]
+
+
+def test_guards_of_the_fifth_fresh_round() -> None:
+    assert names("Criminals have posted attack code that exploits this flaw.") == []
+    assert names("Contoso revealed on Friday that the flaw was fixed.") == ["Contoso"]
+    assert names("Friends of Ana Ruiz have described her as a bright student.") == []
+    assert names("State - run TV reported that the airport was damaged.") == []
+    assert names("He was one of four climbers, according to New Zealand media reports.") == []
+    text = "Omar Haddad from Iran's Red Crescent relief agency said four villages were hit."
+    assert "Crescent relief agency" not in names(text)
+    found = voices_of('"It was limited," Insp Dave Hale said.', "Inspector Hale said it was rare.")
+    assert list(found) == ["Dave Hale"]
+
+
+def test_an_estimate_and_a_poll_of_a_named_body() -> None:
+    assert names("The U. S. Geological Survey puts the magnitude at 6. 1.") == [
+        "U. S. Geological Survey"
+    ]
+    text = "An opinion poll published by the Ledger newspaper on Sunday said most were unhappy."
+    assert names(text) == ["Ledger"]
