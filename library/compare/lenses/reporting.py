@@ -132,7 +132,7 @@ VERBS = (
     # ("quoted the governor as saying" is the governor's, named before: voices.py)
     r"quoted(?=\s+(?:an?|unnamed|anonymous)\s+[^.,;“”\"]{0,40}?\bas\s+saying)|"
     # "The U.S. Geological Survey put the quake's strength at 5.4": an estimate
-    r"puts?(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
+    r"(?:put|puts)(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
     r"figure|cost|damage|total|losses|size|value)\s+at\s)|"
     # "added another $20,000" adds money, not words.
     r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|to|\$|\d))|"
