@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
-from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, TITLES, entities
+from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
 from library.compare.lenses import clauses
 from library.compare.lenses.reporting import (
     ADVERB,
     INVERTED,
     NAME,
+    NOT_VOICES,
+    TITLE_WORDS,
     VERBS,
     cue_words,
     is_reporting,
@@ -190,20 +192,6 @@ _PLACE_BEFORE = re.compile(
 )
 # A role told just before the name: "Current affairs commentator Li Linyi".
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
-# Titles and ranks a capitalised run puts before a name.
-TITLE_WORDS = TITLES | frozenset((
-    "sgt", "lt", "chief", "editor", "prosecutor", "commodore", "const", "constable", "officer",
-    "spokesman", "spokeswoman", "spokesperson", "undersheriff", "sheriff", "captain", "capt",
-    "col", "colonel", "detective", "det", "inspector", "coach", "professor", "mayor", "premier",
-    "commander", "adm", "admiral", "manager", "superintendent", "lieutenant", "sergeant",
-    "executive", "ceo", "chancellor", "ambassador", "deputy", "ada", "da", "insp", "supt",
-    # occupations written as titles ("Engineer Peter Grant", "Commentator Li Linyi")
-    "engineer", "commentator", "analyst", "lawyer", "economist", "researcher", "scientist",
-    "journalist", "correspondent", "historian", "activist", "pastor", "reverend",
-    "rev", "bishop", "cardinal", "pope", "councilman", "councilwoman", "councillor",
-    "councilor", "congressman", "congresswoman", "assemblyman", "assemblywoman", "lawmaker",
-    "vice", "trooper", "coroner",
-))  # fmt: skip
 # Words that open a clause, not a role: ", since it was ...,".
 _CLAUSE = frozenset((
     "since", "because", "as", "after", "before", "while", "if", "and", "but", "when",
@@ -212,22 +200,6 @@ _CLAUSE = frozenset((
     "to", "not", "also", "however",
 ))  # fmt: skip
 _NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at", "as", "by"))
-# Words a voice never is (a pronoun, the article itself).
-NOT_VOICES = frozenset((
-    "article", "report", "statement", "notice", "it", "this", "he", "she", "analyst", "analysts",
-    "observer", "observers", "expert", "experts", "critics", "commentators", "insiders",
-    "sources", "some", "others", "many", "netizens", "scholars", "officials", "police",
-    "investigators", "authorities", "witnesses", "residents", "prosecutors",
-    "relatives", "friends", "family", "neighbours", "neighbors", "doctors", "lawyers",
-    "attorneys", "workers", "fans", "parents", "people", "officers", "students", "members",
-    # groups named by their trade ("Firefighters said"): unnamed
-    "firefighters", "rescuers", "paramedics", "protesters", "demonstrators", "scientists",
-    "researchers", "lawmakers", "teachers", "nurses", "employees", "staff", "volunteers",
-    "villagers", "locals", "survivors", "victims", "passengers", "crews", "soldiers",
-    "troops", "guards", "activists", "voters", "organizers", "organisers", "officers",
-    "criminals", "hackers", "thieves", "robbers", "attackers", "gunmen", "militants",
-    "media", "press",
-))  # fmt: skip
 
 
 # How far back the checks on the words before a name look: a bounded window keeps

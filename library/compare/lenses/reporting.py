@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from library.compare.detectors.text import CAP_WORD, NAME_JOINERS
+from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, TITLES
 
 # Verbs whose subject makes a claim whatever follows: "X acknowledged the loss".
 FREE = (
@@ -145,6 +145,38 @@ VERBS = (
 )
 #: A name: capitalised words, with "of", "the", "de" ... between them.
 NAME = rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
+
+
+# Titles and ranks a capitalised run puts before a name.
+TITLE_WORDS = TITLES | frozenset((
+    "sgt", "lt", "chief", "editor", "prosecutor", "commodore", "const", "constable", "officer",
+    "spokesman", "spokeswoman", "spokesperson", "undersheriff", "sheriff", "captain", "capt",
+    "col", "colonel", "detective", "det", "inspector", "coach", "professor", "mayor", "premier",
+    "commander", "adm", "admiral", "manager", "superintendent", "lieutenant", "sergeant",
+    "executive", "ceo", "chancellor", "ambassador", "deputy", "ada", "da", "insp", "supt",
+    # occupations written as titles ("Engineer Peter Grant", "Commentator Li Linyi")
+    "engineer", "commentator", "analyst", "lawyer", "economist", "researcher", "scientist",
+    "journalist", "correspondent", "historian", "activist", "pastor", "reverend",
+    "rev", "bishop", "cardinal", "pope", "councilman", "councilwoman", "councillor",
+    "councilor", "congressman", "congresswoman", "assemblyman", "assemblywoman", "lawmaker",
+    "vice", "trooper", "coroner",
+))  # fmt: skip
+# Words a voice never is (a pronoun, the article itself).
+NOT_VOICES = frozenset((
+    "article", "report", "statement", "notice", "it", "this", "he", "she", "analyst", "analysts",
+    "observer", "observers", "expert", "experts", "critics", "commentators", "insiders",
+    "sources", "some", "others", "many", "netizens", "scholars", "officials", "police",
+    "investigators", "authorities", "witnesses", "residents", "prosecutors",
+    "relatives", "friends", "family", "neighbours", "neighbors", "doctors", "lawyers",
+    "attorneys", "workers", "fans", "parents", "people", "officers", "students", "members",
+    # groups named by their trade ("Firefighters said"): unnamed
+    "firefighters", "rescuers", "paramedics", "protesters", "demonstrators", "scientists",
+    "researchers", "lawmakers", "teachers", "nurses", "employees", "staff", "volunteers",
+    "villagers", "locals", "survivors", "victims", "passengers", "crews", "soldiers",
+    "troops", "guards", "activists", "voters", "organizers", "organisers", "officers",
+    "criminals", "hackers", "thieves", "robbers", "attackers", "gunmen", "militants",
+    "media", "press",
+))  # fmt: skip
 
 
 def is_reporting(word: str) -> bool:
