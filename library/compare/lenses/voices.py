@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from library.compare.lenses import antecedent
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
+from library.compare.lenses.reporting import ADVERB
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
 
@@ -24,8 +26,34 @@ __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "source
 
 # "He said ..." / "..., she added.": the voice just named speaks on.
 _PRONOUN = re.compile(
-    rf"(?:^|[,”\"]\s*|\b(?:and|but)\s+)(?:he|she|it|He|She|It)\s+(?:also\s+)?"
+    # "When asked about it she said": after an opening clause with no comma
+    rf"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
+)
+# "People quoted him as saying": the person named before.
+_QUOTED_PRONOUN = re.compile(r"\bquoted\s+(?:him|her)\s+as\s+(?:saying|telling)\b")
+# "the convicted killer said", "the Taradise star said": a description of a person
+# the article named just before (not a body, not an unnamed group).
+PERSON_NOUNS = frozenset((
+    "killer", "star", "actress", "actor", "singer", "officer", "director", "producer",
+    "player", "coach", "rapper", "comedian", "host", "model", "musician", "governor",
+    "president", "senator", "congressman", "congresswoman", "lawyer", "attorney",
+    "publicist", "rep", "agent", "manager", "founder", "owner", "minister", "mayor",
+    "sheriff", "leader", "candidate", "champion", "boxer", "fighter", "quarterback",
+    "author", "writer", "novelist", "filmmaker", "chairman", "chief", "executive",
+    "premier", "prince", "princess", "king", "queen", "pope", "star's", "veteran",
+    "legend", "icon", "entertainer", "comic", "presenter", "anchor", "reporter",
+    "pastor", "minister", "priest", "rabbi", "imam", "reverend", "bishop", "detective",
+    "deputy", "sergeant", "lieutenant", "captain", "trooper", "inspector", "constable",
+    "prosecutor", "pilot", "engineer", "doctor",
+    "surgeon", "teacher", "professor", "scientist", "researcher", "analyst", "economist",
+    "chancellor", "ambassador", "general", "colonel", "commander", "admiral", "spokesman",
+    "spokeswoman", "spokesperson", "businessman", "businesswoman", "billionaire",
+))  # fmt: skip
+# "They said", "the pair said in a statement": the two named together just before.
+_GROUP_SAID = re.compile(
+    r"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:[Tt]hey|[Tt]he\s+(?:pair|two|duo|couple))\s+"
+    rf"(?:{ADVERB}\s+)?(?:(?:have|had)\s+)?(?:{VERBS})\b"
 )
 # How many units back a pronoun may reach for its speaker.
 PRONOUN_REACH = 3  # a quote of two sentences, then "she added"
@@ -36,12 +64,20 @@ _DESCRIBED = re.compile(
     # "Lindsay Lohan's attorney said": whose role says attorney
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
     # "the cable operator": its head noun (not an adverb: "the governor also said")
-    rf"(?:{_NOT_ADVERB}[a-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
+    rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
+    # "“…,” said the company in a statement"
+    r"|[,”\"'’]\s*(?:said|says|added|wrote)\s+the\s+(?P<inv>[a-z][\w-]*)\b"
+    # "a studio representative told", "the Navy spokesman said": whose studio, navy
+    r"|\b(?:[Aa]n?|[Tt]he)\s+(?:second\s+|another\s+)?(?P<rep>[A-Za-z][\w-]*)\s+"
+    rf"(?:representative|spokes(?:man|woman|person))\s+(?:{VERBS})\b"
     r"|\b[Aa]ccording\s+to\s+the\s+(?:same\s+)?(?P<acc>report|statement|agency|newspaper)\b"
     # "The navy defended its actions, saying ..."
     r"|^(?:[Tt]he|[Ii]ts)\s+(?P<saying>[a-z][\w-]*)\s+[a-z][^.;:“”\"]*?,\s+saying\b"
+    # "The company is sending a repair ship but predicts that ...": one subject, two verbs
+    r"|^(?:[Tt]he|[Ii]ts)\s+(?P<and>[a-z][\w-]*)\s+(?:is|was|has|had|will)\s+[a-z][^.;:“”\",]{0,120}?"
+    rf"\s(?:and|but)\s+(?:also\s+)?(?:{VERBS})\b"
 )
 # How many units back "the company says" may reach for the voice just named.
 BODY_REACH = 3
@@ -107,6 +143,9 @@ def build(
         last: tuple[Voice, int] | None = None  # the last named voice and its unit
         heard: list[Voice] = []  # this side's voices, the latest last
         ahead: list[tuple[int, str]] = []  # "her spokesman said" before the name
+        known: dict[str, str] = {}  # the full names this side gave, by last word
+        seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
+        pairs: list[tuple[int, list[str]]] = []  # units naming two people together
         for u in units:
             named = sources(u.text)
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
@@ -114,9 +153,17 @@ def build(
             if not named:
                 body = last[0] if last and u.id - last[1] <= BODY_REACH else None
                 again = _described(u.text, side, heard, body)
-                if again is None and near and _PRONOUN.search(u.text):
+                if _person_said(u.text, again):  # "he said", "the convicted killer said"
+                    found = _antecedent(u.id, known, seen)
+                    if isinstance(found, Voice):
+                        again = found
+                    elif found:
+                        named = [(found, "")]
+                if again is None and not named and _GROUP_SAID.search(u.text):
+                    named = _pair_before(u.id, pairs)  # "They said", "the pair said"
+                if again is None and not named and near and _PRONOUN.search(u.text):
                     again = near[0]  # "He said ... He added ...": a chain
-                if again is None:
+                if again is None and not named:
                     ahead += [(u.id, noun) for noun in _nouns(u.text)]
             if again is not None:
                 ids = again.a if side == "a" else again.b
@@ -141,6 +188,13 @@ def build(
                     heard.remove(v)
                 heard.append(v)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
+            spoke = last[0] if last and last[1] == u.id else None
+            people = antecedent.persons(u.text, known)
+            if spoke is not None or antecedent.unquoted(u.text).strip(" .,;:!?-"):
+                seen.append((u.id, people, spoke))  # not a line of a quote running on
+            together = [n for n, _r in named] if len(named) >= 2 else people[:2]
+            if len(together) == 2 and antecedent.joined(u.text, *together):
+                pairs.append((u.id, together))
         _name_ahead(ahead, side, heard)
     _merge_surnames(voices)
     for v in voices.values():
@@ -155,6 +209,49 @@ def build(
     return ordered, unnamed
 
 
+def _person_said(text: str, described: Voice | None) -> bool:
+    """Whether "he said" / "quoted her as saying" / "the convicted killer said" is
+    in the sentence with no voice found for it yet."""
+    if described is not None:
+        return False
+    if any(not re.search(r"\b(?:it|It)\b", m.group()) for m in _PRONOUN.finditer(text)):
+        return True
+    if _QUOTED_PRONOUN.search(text):
+        return True
+    # "the star said", not "Lohan's attorney said" (the attorney is not Lohan)
+    return any(
+        (m.group("noun") or "").lower() in PERSON_NOUNS
+        and re.match(r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s", m.group())
+        for m in _DESCRIBED.finditer(text)
+    )
+
+
+def _antecedent(
+    uid: int, known: dict[str, str], seen: list[tuple[int, list[str], Voice | None]]
+) -> Voice | str | None:
+    """The person "he said" in unit `uid` stands for: in the nearest sentence before
+    that names one, its voice if one spoke there, else its first person (see
+    antecedent.py).  Within `PRONOUN_REACH` sentences, not counting the lines of a
+    quote running on (twice that in all).  Not a person of the same sentence: in
+    "Jackson was on probation, he said" Jackson is spoken of."""
+    for k, people, spoke in reversed(seen[-PRONOUN_REACH:]):
+        if uid - k > 2 * PRONOUN_REACH:
+            break
+        if spoke is not None and antecedent.is_person(spoke.name, known):
+            return spoke
+        if people:
+            return people[0]
+    return None
+
+
+def _pair_before(uid: int, pairs: list[tuple[int, list[str]]]) -> list[tuple[str, str]]:
+    """The two people "they said" stands for: named together ("Mark and Condon")
+    within `PRONOUN_REACH` units before."""
+    if pairs and uid - pairs[-1][0] <= PRONOUN_REACH:
+        return [(name, "") for name in pairs[-1][1]]
+    return []
+
+
 def _nouns(text: str) -> list[str]:
     """The nouns of "the governor said" / "her spokesman said" in a sentence."""
     return [m.group("noun").lower() for m in _DESCRIBED.finditer(text) if m.group("noun")]
@@ -163,12 +260,15 @@ def _nouns(text: str) -> list[str]:
 def _name_ahead(ahead: list[tuple[int, str]], side: str, heard: list[Voice]) -> None:
     """ "Her spokesman said" names its voice a sentence or two later ("spokesman
     Harlan Boll said"): the voice whose role has that noun, first named within
-    `BODY_REACH` units after."""
+    `BODY_REACH` units after; "the company said" the first body named so."""
     for uid, noun in ahead:
         for v in heard:
             ids = v.a if side == "a" else v.b
             role = v.description_a if side == "a" else v.description_b
-            if ids and uid < ids[0] <= uid + BODY_REACH and noun in role.lower().split():
+            if not ids or not uid < ids[0] <= uid + BODY_REACH:
+                continue
+            body = noun in _BODY_NOUNS and not role and not antecedent.is_full_name(v.name)
+            if body or noun in role.lower().split():
                 ids.insert(0, uid)
                 break
 
@@ -182,9 +282,21 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
     groups ("the police said") stay unnamed.
     """
     for m in _DESCRIBED.finditer(text):
-        noun = (m.group("noun") or m.group("quoted") or m.group("acc") or m.group("saying")).lower()
+        noun = (
+            m.group("noun")
+            or m.group("quoted")
+            or m.group("acc")
+            or m.group("saying")
+            or m.group("rep")
+            or m.group("inv")
+            or m.group("and")
+        ).lower()
         if noun in NOT_VOICES and noun not in _BODY_NOUNS:
-            continue  # "the police said": unnamed
+            # "the police said": unnamed, unless a police force spoke by name before
+            by_name = [v for v in heard if noun in v.name.lower().split()]
+            if by_name:
+                return by_name[-1]
+            continue
         # "the navy said": a voice of that name first, then one of that role.
         for v in reversed(heard):
             if noun in v.name.lower().split():

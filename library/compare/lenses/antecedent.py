@@ -1,0 +1,128 @@
+"""Who "he said" and "the convicted killer said" stand for, in English news.
+
+A pronoun or a bare description speaks for a person the article named just
+before, often not yet as a voice: "Jackman sings ballads at home ... 'Deb and my
+kids ...,' he said."  The person is looked for in the sentences before, the
+nearest first: a sentence where a voice spoke gives that voice; otherwise its
+first person (the subject, usually).  Bodies ("Summit Entertainment", "Kraft
+Foods") are no antecedent of "he" or "she", places ("in Los Angeles") neither,
+and nothing inside quotation marks is (a quote names people it speaks of).
+"""
+
+from __future__ import annotations
+
+import re
+
+from library.compare.detectors.text import entities
+from library.compare.lenses.attribution import split_title
+
+# Words that make a capitalised run a body, a work or a place, not a person.
+ORG_WORDS = frozenset((
+    "inc", "corp", "corporation", "co", "company", "ltd", "llc", "group", "agency", "ministry",
+    "department", "police", "news", "times", "post", "pictures", "entertainment", "center",
+    "centre", "university", "bank", "association", "council", "committee", "party", "office",
+    "service", "services", "survey", "court", "commission", "foundation", "institute",
+    "network", "studios", "studio", "records", "airlines", "church", "school", "college",
+    "hospital", "club", "team", "union", "army", "navy", "force", "press", "government",
+    "state", "states", "county", "city", "street", "road", "awards", "theatre", "theater",
+    "festival", "station", "magazine", "tv", "radio", "channel", "weekly", "daily", "journal",
+    "herald", "tribune", "review", "federal", "national", "international", "republic",
+    "kingdom", "united", "museum", "academy", "prison", "jail", "house", "hall", "park",
+    "bridge", "airport", "island", "islands", "river", "lake", "mountain", "valley", "county",
+    "district", "province", "region", "reuters", "associated", "broadcasting", "system",
+    "systems", "technologies", "software", "media", "online", "com", "web", "site", "series",
+    "show", "film", "movie", "album", "game", "games", "league", "cup", "olympics", "world",
+    "treatment", "medical", "health", "security", "fire", "sheriff's", "guard", "marshals",
+))  # fmt: skip
+# "in Los Angeles", "from New Moon": a name after these is a place or a work.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|near|into|across|outside|inside|on|of|for|about|by|with|via|through)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# Quoted passages: “…” and "…" pairs, then what is left of a quote that runs over
+# sentences: its tail up to a lone closing mark, or its head from a lone opening one.
+_PAIR = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_TAIL = re.compile(r"^[^“”\"]*(?:”|\"(?=[\s,.;:!?)]|$))")
+_HEAD = re.compile(r"[“\"][^“”\"]*$")
+# "Timmons' best friend", "Lohan's attorney": the name owns the one spoken of.
+_OWNER_AFTER = re.compile(r"\s?['’]")
+# A sentence longer than this is read only so far: a person named further on is
+# no likely antecedent, and the quote pattern stays cheap on a hostile line.
+_LONGEST = 2000
+_WORD_OF_NAME = re.compile(r"[A-Z][\w’'-]*|de|van|von|al|bin|[A-Z]\.")
+
+
+def unquoted(text: str) -> str:
+    """`text` with its quoted passages blanked (same length, so offsets hold)."""
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group())
+
+    return _HEAD.sub(blank, _TAIL.sub(blank, _PAIR.sub(blank, text), count=1), count=1)
+
+
+def is_body(name: str) -> bool:
+    """Whether a name reads as a body, a work or a place ("Kraft Foods Inc")."""
+    words = name.split()
+    if any(w.lower().strip(".,’'") in ORG_WORDS for w in re.split(r"[\s-]+", name)):
+        return True
+    return any(w.isupper() and len(w) > 1 for w in words)  # "NBC", "EW": initials
+
+
+def is_full_name(name: str) -> bool:
+    """A person's full name: two to four capitalised words, no word of a body."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(_WORD_OF_NAME.fullmatch(w) for w in words)
+        and not is_body(name)
+    )
+
+
+def persons(text: str, known: dict[str, str]) -> list[str]:
+    """People named outside quotes in one sentence, in order; the sentence's full
+    names are added to `known` first.
+
+    Args:
+        text: one sentence.
+        known: the full names the article gave before, by their lower-case last
+            word ("Stephenie Meyer's series" gives "meyer": "Stephenie Meyer"), so
+            that "Meyer" counts once "Stephenie Meyer" was named.
+    """
+    plain = unquoted(text[:_LONGEST])
+    found = []
+    for written in entities(plain):
+        name, title = split_title(re.sub(r"['’]s?$", "", written))
+        found.append((written, name))
+        if is_full_name(name) or (title and " " not in name and not is_body(name)):
+            known[name.split()[-1].lower()] = name  # "Tara Reid"; "President Obama"
+    out: list[str] = []
+    for written, name in found:
+        at = plain.find(written)
+        if at > 0 and _PLACE_BEFORE.search(plain[max(0, at - 20) : at]):
+            continue  # "in Los Angeles", "of Twilight"
+        if written.endswith(("'s", "’s")) or _OWNER_AFTER.match(plain, at + len(written)):
+            continue  # "Timmons' best friend took the stand": the friend, not Timmons
+        if is_person(name, known):
+            out.append(known.get(name.lower(), name))  # "Reid": the "Tara Reid" named
+    return out
+
+
+def joined(text: str, first: str, second: str) -> bool:
+    """Whether two names stand together in `text` ("Mark and Condon", "Laurence
+    Mark and Bill Condon"), by their last words.  Plain string search: a pattern
+    made per call would fill the `re` module's cache."""
+    a, b = first.split()[-1], second.split()[-1]
+    at = text.find(f"{a} and ")
+    while at >= 0:
+        after = text[at + len(a) + 5 :].split()[:3]  # "Bill Condon": up to two words
+        if any(w.rstrip(".,;:!?’'\"”") == b for w in after):
+            return True
+        at = text.find(f"{a} and ", at + 1)
+    return False
+
+
+def is_person(name: str, known: dict[str, str]) -> bool:
+    """A full name, or a surname of one the article gave ("Weitz"; not "Summit")."""
+    return is_full_name(name) or (" " not in name and name.lower() in known)

@@ -1,0 +1,42 @@
+"""A hostile line must not hang the Voices lens: its reading stays linear.
+
+Before, every "said X" of a line was checked against every source found before
+it and each check searched the whole line up to it, so a 1 MB line of ", said
+Ab" took minutes; now the checks look at a bounded window and an over-long line
+is read in pieces (`attribution._PIECE`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from library.compare.lenses import voices
+from library.compare.lenses.attribution import anonymous, sources
+from library.compare.mentions import Mentions
+from library.compare.model import Unit
+
+MB = 1_000_000
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "line",
+    [
+        ", said Ab" * (MB // 9),  # an inverted "said X" again and again
+        "Ab " * (MB // 3) + "said",  # one capitalised run a name could start anywhere in
+        "a" * MB + " said",  # one word with no space to cut at
+    ],
+    ids=["said-x", "capitals", "one-word"],
+)
+def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:
+    found = sources(line)
+    anonymous(line)
+    assert all(len(name) < 200 for name, _role in found)
+
+
+@pytest.mark.timeout(60)
+def test_the_voices_lens_reads_a_long_line_with_a_voice_in_it() -> None:
+    line = "Jane Roe said the road was shut. " + "x " * (MB // 8) + "Mark Diaz said it was open."
+    units = (Unit(0, line, 0, len(line)),)
+    found, _ = voices.build(units, units, Mentions.build(line, line))
+    assert {v.name for v in found} >= {"Jane Roe", "Mark Diaz"}
