@@ -38,9 +38,11 @@ _DATE = re.compile(
 )
 _PERCENT = re.compile(rf"百分之(?P<n>{_NUM})|(?P<p>{_NUM})\s*[%％]")
 _DURATION = re.compile(rf"(?P<y>{_NUM})年(?:(?:零)?(?P<m>{_NUM})个月)?|(?P<mo>{_NUM})个月")
-_COUNT = re.compile(rf"(?P<n>{_NUM})\s*(?:个|名|位)?(?P<unit>[\u4e00-\u9fff])")
+_COUNT = re.compile(rf"(?P<n>{_NUM})\s*(?P<mw>个|名|位)?(?P<unit>[\u4e00-\u9fff])")
 # Measure words a count is compared by (a number before anything else is not compared).
 _UNITS = frozenset("人元岁起次件名位家所项条座架艘辆吨米天周层倍股票枚场轮")
+# 3人, 3名官员 and 3位专家 all count people: one measure, so 12人 vs 15名 is a conflict.
+_PEOPLE = frozenset("人名位")
 # "一" or "两" alone are mostly words (一起, 统一, 两岸); counted only before these.
 _SMALL_UNITS = frozenset("人名位")
 _DATELINE = re.compile("【[^【】]{0,40}】")
@@ -124,14 +126,22 @@ def zh_numbers(text: str, hide: list[tuple[int, int]]) -> list[_Number]:
         out.append(_Number(y * 12 + mo, "个月", text[m.start() : m.end()], m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _COUNT.finditer(folded):
-        n, unit = m.group("n"), m.group("unit")
-        if not free(m.start(), m.end()) or unit not in _UNITS:
+        n, mw, unit = m.group("n"), m.group("mw"), m.group("unit")
+        end = m.end()
+        if mw:
+            # 3名在职官员: the classifier is what is counted, not the 在 after it;
+            # 5个部门 counts 部门 (个 alone would tie any two things together).
+            if mw == "个" and n in ("一", "两"):
+                continue  # 一个农村家庭: a word, not a count
+            unit, end = (unit if mw == "个" else "人"), m.end("mw")
+        elif unit not in _UNITS or (n in ("一", "两") and unit not in _SMALL_UNITS):
             continue
-        if n in ("一", "两") and unit not in _SMALL_UNITS:
+        if not free(m.start(), end):
             continue
         v = _value(n)
         if v is not None:
-            out.append(_Number(v, unit, text[m.start() : m.end()], m.start(), m.end()))
+            key = "人" if unit in _PEOPLE else unit
+            out.append(_Number(v, key, text[m.start() : end], m.start(), end))
     return out
 
 
@@ -242,7 +252,11 @@ def detect_negation(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             if len(rest) < 2:
                 continue
             found = theirs.find(rest)
-            said = other.text[max(0, found - 1) : found + len(rest)]
+            # 系人为纵火 / 并非人为纵火: the 系 the cue replaced is part of the claim;
+            # 警方认定 / 警方并非认定: the 方 both sides have before it is not.
+            before = fold(mine.text[at - 1 : at]) if at else ""
+            lead = 1 if found and theirs[found - 1] != before else 0
+            said = other.text[found - lead : found + len(rest)]
             claim = claim[: len(cue) + len(rest)]
             if fold(said) == fold(claim):
                 continue
