@@ -65,7 +65,7 @@ ROLE_WORDS = (
     "主持人", "分析师", "顾问", "博士", "代表", "党员", "成员", "负责人", "创始人", "作者",
     "学生", "医生", "工程师", "商人", "居民", "村民", "网友", "博主", "人士", "之子", "之女",
     "首相", "国务卿", "主委", "副主委", "副主席", "常委", "委员长", "议长", "州长", "参议员",
-    "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "前妻",
+    "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "前妻", "职工", "员工", "长官", "特首",
 )  # fmt: skip
 _ROLE = re.compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
 # Verbs a speaker comes right before (the Voices lens reads the same list).
@@ -83,8 +83,9 @@ _ADVERBS = (
 _VERB = re.compile(f"{_ADVERBS}(?:{'|'.join(SPEECH_VERBS)})")
 # 李林一对本台表示, 李林一向记者透露: a speaker, then whom they told.
 _TOLD = re.compile(f"(?=(?:对|向)[^，。“”「」]{{1,15}}?(?:{'|'.join(SPEECH_VERBS)}))")
-# What follows a person's name and marks it as one (李林一先生, 王刚等人).
-_AFTER_PERSON = re.compile("先生|女士|教授|博士|等人|夫妇|本人|同志")
+# What follows a person's name and marks it as one (李林一先生, 王刚等人, and the
+# English name a Hong Kong paper puts in brackets: 李家超（John Lee）).
+_AFTER_PERSON = re.compile("先生|女士|教授|博士|等人|夫妇|本人|同志|[（(](?=[A-Z][a-z]+ [A-Z])")
 # A given name may hold 一 (陈一新, 李林一), which the detectors' rule reads as a number.
 _NOT_GIVEN = re.compile(_NOT_NAME_CHAR.pattern.replace("一", ""))
 # Characters a name never runs into: particles, prepositions, common verbs.
@@ -437,6 +438,20 @@ def people_of(texts: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# A Latin name and the Chinese it is glued to (WeChat公众号发文): the English
+# lens reads both as one word.
+_GLUED = re.compile(f"^([^{_HAN}]*[A-Za-z])[{_HAN}]")
+
+
+def _unglued(n: Name) -> Name:
+    """`n` cut to its Latin part when the English lens glued Chinese to it."""
+    m = _GLUED.match(n.name)
+    if m is None:
+        return n
+    name = m.group(1).strip()
+    return Name(name.lower(), name, [], list(n.a), list(n.b), n.description)
+
+
 def extend(
     found: list[Name], units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentions
 ) -> list[Name]:
@@ -454,7 +469,14 @@ def extend(
     """
     if not (has_chinese(units_a) or has_chinese(units_b)):
         return found
-    by_key = {n.key: n for n in found}
+    by_key: dict[str, Name] = {}
+    for n in found:
+        n = _unglued(n)
+        if (same := by_key.get(n.key)) is None:
+            by_key[n.key] = n
+        else:
+            same.a += [i for i in n.a if i not in same.a]
+            same.b += [i for i in n.b if i not in same.b]
     latin = latin_index({n.key: [n.name, *n.aliases] for n in found})
     known = people_of([u.text for u in (*units_a, *units_b)])
     for side, units in (("a", units_a), ("b", units_b)):

@@ -1,0 +1,34 @@
+"""Names lens over a journalist's own Chinese reports (issue #11 QA): defects found by use.
+
+All texts are invented for these tests (news style, no evaluation data).
+"""
+
+from __future__ import annotations
+
+from library.compare import compare_texts
+from library.compare.lenses.chinese_names import find_names
+
+
+def _people(text: str) -> list[str]:
+    return [n.text for n in find_names(text) if n.kind == "person"]
+
+
+def test_a_person_after_a_workers_role_is_found() -> None:
+    # 退休职工李兆宗 / 行政长官李家超: roles the lens did not know.
+    assert _people("某涉密单位退休职工李兆宗违规携带涉密文件出境。") == ["李兆宗"]
+    assert "李家超" in _people("行政長官李家超昨日表示，政府會依法處理。")
+
+
+def test_a_person_before_an_english_name_in_brackets_is_found() -> None:
+    assert _people("港府今日回應，李家超（John Lee）稱依法處理。") == ["李家超"]
+    assert _people("保安局局长邓炳强(Chris Tang)指出，警方已拘捕12人。") == ["邓炳强"]
+
+
+def test_a_latin_word_glued_to_chinese_is_not_a_name_with_the_chinese() -> None:
+    c = compare_texts(
+        "保密局于10月10日首次在WeChat公众号发文。", "保密局于十月十日首次在WeChat公众号发文。"
+    )
+    assert c.lenses is not None
+    names = [n.name for n in c.lenses.names]
+    assert "WeChat" in names
+    assert not any("WeChat" in n and n != "WeChat" for n in names)
