@@ -34,3 +34,41 @@ def test_negated_claim_quotes_the_claim_not_the_character_before_it() -> None:
     # 警方认定 / 警方并非认定: the shared 方 is not part of the claim.
     _, found = _found("当地警方认定火灾系人为纵火。", "当地警方并非认定火灾系人为纵火。")
     assert found == ["A: 认定火灾 · B: 并非认定火灾"]
+
+
+def _marked(diff: tuple[tuple[int, str], ...]) -> str:
+    from library.compare.worddiff import is_variant
+
+    out = []
+    for k, (op, text) in enumerate(diff):
+        if op != 0 and not is_variant(diff, k):
+            out.append(text)
+    return "".join(out)
+
+
+def test_word_diff_of_a_traditional_and_a_simplified_copy_marks_only_real_changes() -> None:
+    from library.compare.worddiff import word_diff
+
+    a = "國家安全部表示：「維護國家安全是全體公民的共同責任。」"
+    b = "国家安全部声称：“维护国家安全是全体公民的共同责任。”"
+    diff = word_diff(a, b)
+    # The contract holds: each side's text comes back whole.
+    assert "".join(t for op, t in diff if op != 1) == a
+    assert "".join(t for op, t in diff if op != -1) == b
+    # 國/国, 「/“ are one character written two ways: only 表示/声称 differ.
+    assert _marked(diff) == "表示声称"
+
+
+def test_report_and_emphasis_skip_script_variants() -> None:
+    from library.compare.report import render_report
+    from library.export.layout import ComparisonLayout
+
+    a = "據報道，該案涉及3名在職官員。"
+    b = "据报道，该案涉及5名在职官员。"
+    c = compare_texts(a, b)
+    text = render_report(c, color=False)
+    assert "[-3-]" in text and "{+5+}" in text
+    assert "[-據" not in text and "{+据" not in text
+    layout = ComparisonLayout.build(c)
+    emphasised = [a[s:e] for s, e, _ in layout.emphasis["a"]]
+    assert emphasised == ["3"] or emphasised == ["3名"]
