@@ -65,9 +65,13 @@ class _Number:
     end: int
 
 
-def _article_month(article: str) -> int | None:
+def article_month(article: str) -> int | None:
+    """The month of an article's first full date (its dateline, 【…11月9日电】), if any."""
     m = _FULL_DATE.search(fold(article[:400]))
     return int(v) if m and (v := _value(m.group("m"))) and 1 <= v <= 12 else None
+
+
+_article_month = article_month
 
 
 def zh_dates(text: str, article: str = "") -> list[tuple[DateMention, int, int]]:

@@ -32,3 +32,27 @@ def test_a_latin_word_glued_to_chinese_is_not_a_name_with_the_chinese() -> None:
     names = [n.name for n in c.lenses.names]
     assert "WeChat" in names
     assert not any("WeChat" in n and n != "WeChat" for n in names)
+
+
+def _timeline(a: str, b: str) -> dict[str, tuple[list[str], list[str]]]:
+    c = compare_texts(a, b)
+    assert c.lenses is not None
+    return {r.date: (r.text_a, r.text_b) for r in c.lenses.timeline}
+
+
+def test_timeline_reads_chinese_numerals_and_this_month() -> None:
+    a = "【本报北京11月20日讯】保密局于10月10日首次在微信公众号发文。代表团将于本月9日抵达上海。"
+    b = "【本台11月21日讯】保密局于十月十日首次在微信公众号发文。代表团将于11月9日抵达上海。"
+    rows = _timeline(a, b)
+    assert rows["????-10-10"] == (["10月10日"], ["十月十日"])
+    assert rows["????-11-09"] == (["本月9日"], ["11月9日"])
+    # The datelines say when each report was filed: no statement of either.
+    assert "????-11-20" not in rows and "????-11-21" not in rows
+
+
+def test_timeline_day_alone_takes_the_datelines_month() -> None:
+    rows = _timeline(
+        "【新华社北京11月9日电】国家安全部9日发布通报称，一名职工被判刑。",
+        "【本台11月10日讯】国家安全部9日发布通报称，一名职工被判刑。",
+    )
+    assert rows == {"????-11-09": (["9日"], ["9日"])}
