@@ -38,7 +38,11 @@ _DATE = re.compile(
 )
 _PERCENT = re.compile(rf"百分之(?P<n>{_NUM})|(?P<p>{_NUM})\s*[%％]")
 _DURATION = re.compile(rf"(?P<y>{_NUM})年(?:(?:零)?(?P<m>{_NUM})个月)?|(?P<mo>{_NUM})个月")
-_COUNT = re.compile(rf"(?P<n>{_NUM})\s*(?P<mw>个|名|位)?(?P<unit>[\u4e00-\u9fff])")
+# Currencies of more than one character (1.2亿港元: 港 is not what is counted).
+_CURRENCY = "港元|港币|美元|欧元|日元|英镑|澳元|新台币|台币|人民币|卢布|韩元"
+_COUNT = re.compile(
+    rf"(?P<n>{_NUM})\s*(?:(?P<cur>{_CURRENCY})|(?P<mw>个|名|位)?(?P<unit>[\u4e00-\u9fff]))"
+)
 # Measure words a count is compared by (a number before anything else is not compared).
 _UNITS = frozenset("人元岁起次件名位家所项条座架艘辆吨米天周层倍股票枚场轮")
 # 3人, 3名官员 and 3位专家 all count people: one measure, so 12人 vs 15名 is a conflict.
@@ -130,9 +134,11 @@ def zh_numbers(text: str, hide: list[tuple[int, int]]) -> list[_Number]:
         out.append(_Number(y * 12 + mo, "个月", text[m.start() : m.end()], m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _COUNT.finditer(folded):
-        n, mw, unit = m.group("n"), m.group("mw"), m.group("unit")
+        n, mw, unit = m.group("n"), m.group("mw"), m.group("unit") or m.group("cur")
         end = m.end()
-        if mw:
+        if m.group("cur"):
+            pass  # 1.2亿港元: compared with sums in the same currency
+        elif mw:
             # 3名在职官员: the classifier is what is counted, not the 在 after it;
             # 5个部门 counts 部门 (个 alone would tie any two things together).
             if mw == "个" and n in ("一", "两"):

@@ -72,3 +72,12 @@ def test_report_and_emphasis_skip_script_variants() -> None:
     layout = ComparisonLayout.build(c)
     emphasised = [a[s:e] for s, e, _ in layout.emphasis["a"]]
     assert emphasised == ["3"] or emphasised == ["3名"]
+
+
+def test_sums_in_hong_kong_dollars_and_other_currencies_conflict() -> None:
+    # 1.2億港元 vs 1.5亿港元 was "same": 港 was taken for the counted thing.
+    relations, found = _found("案件涉及金額約1.2億港元。", "案件涉及金额约1.5亿港元。")
+    assert relations == ["divergent"] and found == ["A: 1.2億港元 · B: 1.5亿港元"]
+    assert _found("该公司获得3000万美元融资。", "该公司获得3,000万美元融资。")[1] == []
+    _, found = _found("该公司获得3000万美元融资。", "该公司获得5000万美元融资。")
+    assert found == ["A: 3000万美元 · B: 5000万美元"]
