@@ -225,11 +225,15 @@ def negation_cues(text: str) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in _CUE.finditer(folded)]
 
 
-def _claim(text: str, at: int, length: int) -> str:
+def claim_at(text: str, at: int, length: int) -> str:
+    """The cue of `length` at `at` and up to four Chinese characters after it (并非认定火灾)."""
     end = at + length
     while end < len(text) and HAN_CHAR.match(text[end]) and end - at < length + 4:
         end += 1
     return text[at:end]
+
+
+_claim = claim_at
 
 
 def detect_negation(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
