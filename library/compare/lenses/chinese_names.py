@@ -36,7 +36,7 @@ from library.compare.lenses.chinese_foreign import (
     sound_run_before,
     sound_span,
 )
-from library.compare.lenses.chinese_match import entry_key, latin_index, twin
+from library.compare.lenses.chinese_match import entry_key, glossed_key, latin_index, twin, unglued
 from library.compare.lenses.names import Name
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
@@ -320,6 +320,8 @@ def _place_or_proper(word: str, words: tuple[tuple[int, int], ...], text: str, k
         before = text[ps:pe]
         if pe - ps >= 2 and not is_verb(before) and before + word not in _NOT_PLACES:
             return "place+"
+    if word[-1] in "元币" and len(word) <= 3:
+        return ""  # 港元, 美元, 台币: "Hong Kong dollar" is capitalised, but a currency
     if len(word) >= 2 and not _body_end(word, len(word)):
         return proper_kind(word)
     return ""
@@ -438,20 +440,6 @@ def people_of(texts: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-# A Latin name and the Chinese it is glued to (WeChat公众号发文): the English
-# lens reads both as one word.
-_GLUED = re.compile(f"^([^{_HAN}]*[A-Za-z])[{_HAN}]")
-
-
-def _unglued(n: Name) -> Name:
-    """`n` cut to its Latin part when the English lens glued Chinese to it."""
-    m = _GLUED.match(n.name)
-    if m is None:
-        return n
-    name = m.group(1).strip()
-    return Name(name.lower(), name, [], list(n.a), list(n.b), n.description)
-
-
 def extend(
     found: list[Name], units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentions
 ) -> list[Name]:
@@ -471,7 +459,7 @@ def extend(
         return found
     by_key: dict[str, Name] = {}
     for n in found:
-        n = _unglued(n)
+        n = unglued(n)
         if (same := by_key.get(n.key)) is None:
             by_key[n.key] = n
         else:
@@ -485,7 +473,7 @@ def extend(
                 if z.kind == "title":
                     continue  # a work or a paper: a voice when it reports, not a name here
                 key = entry_key(z.text, mentions)
-                key = twin(z.key, z.kind, latin) or key
+                key = glossed_key(u.text, z.end, latin) or twin(z.key, z.kind, latin) or key
                 n = by_key.setdefault(key, Name(key, z.text))
                 if z.kind == "person" and not n.description:
                     n.description = role_before(fold(u.text), u.text, z.start)  # 评论员

@@ -56,3 +56,36 @@ def test_timeline_day_alone_takes_the_datelines_month() -> None:
         "【本台11月10日讯】国家安全部9日发布通报称，一名职工被判刑。",
     )
     assert rows == {"????-11-09": (["9日"], ["9日"])}
+
+
+HK_A = (
+    "【明報專訊】行政長官李家超（John Lee）昨日（11月9日）表示，政府會依法處理所有國安案件。"
+    "保安局局長鄧炳強（Chris Tang）指出，警方已拘捕12人。"
+)
+HK_B = (
+    "【明报专讯】行政长官李家超（John Lee）昨日（11月9日）表示，政府会依法处理所有国安案件。"
+    "保安局局长邓炳强（Chris Tang）指出，警方已拘捕15人。"
+)
+
+
+def test_a_speaker_with_an_english_name_in_brackets_still_speaks() -> None:
+    c = compare_texts(HK_A, HK_B)
+    assert c.lenses is not None
+    voices = {v.key: (v.name, v.a, v.b) for v in c.lenses.voices}
+    names = [v[0] for v in voices.values()]
+    assert any("李家超" in n for n in names), names
+    assert any("鄧炳強" in n or "邓炳强" in n for n in names), names
+
+
+def test_the_english_name_in_brackets_is_the_same_entry() -> None:
+    c = compare_texts(HK_A, HK_B)
+    assert c.lenses is not None
+    people = [(n.name, n.aliases) for n in c.lenses.names if "Lee" in n.name or "李家超" in n.name]
+    assert len(people) == 1, people
+    name, aliases = people[0]
+    assert "John Lee" in name and ("李家超" in name or "李家超" in aliases)
+
+
+def test_a_currency_is_no_place() -> None:
+    assert find_names("他补充，案件涉及金额约1.5亿港元。") == []
+    assert find_names("罚款为3000新台币。") == []
