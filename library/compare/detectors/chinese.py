@@ -36,7 +36,10 @@ _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[十百千万亿]*|[{_CN_DIGITS}]+)"
 _DATE = re.compile(
     rf"(?:(?P<y>{_NUM})年)?(?:(?P<m>{_NUM})月)?(?P<this>本月)?(?:(?P<d>{_NUM})[日号])?"
 )
-_PERCENT = re.compile(rf"百分之(?P<n>{_NUM})|(?P<p>{_NUM})\s*[%％]")
+_PERCENT = re.compile(rf"百分之(?P<n>{_NUM}(?:点[零〇一二三四五六七八九]+)?)|(?P<p>{_NUM})\s*[%％]")
+# 周三, 星期四, 上周五: a weekday (its week is not compared).
+_WEEKDAY = re.compile("(?:上|下|本|这)?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])")
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _DURATION = re.compile(rf"(?P<y>{_NUM})年(?:(?:零)?(?P<m>{_NUM})个月)?|(?P<mo>{_NUM})个月")
 # Currencies of more than one character (1.2亿港元: 港 is not what is counted).
 _CURRENCY = "港元|港币|美元|欧元|日元|英镑|澳元|新台币|台币|人民币|卢布|韩元"
@@ -107,6 +110,13 @@ def zh_dates(text: str, article: str = "") -> list[tuple[DateMention, int, int]]
             day=int(d) if d else None,
         )
         out.append((date, m.start(), m.end()))
+    for m in _WEEKDAY.finditer(folded):
+        if any(s <= m.start() < e for s, e in datelines) or any(
+            s < m.end() and m.start() < e for _, s, e in out
+        ):
+            continue
+        weekday = _WEEKDAYS[m.group("w")]
+        out.append((DateMention(text[m.start() : m.end()], weekday=weekday), m.start(), m.end()))
     return out
 
 
@@ -207,6 +217,8 @@ _NOT_NEGATION = re.compile(
 )
 _OPPOSITES = (
     ("承认", "否认"),
+    ("证实", "否认"),
+    ("确认", "否认"),
     ("服从", "不服"),
     ("同意", "反对"),
     ("支持", "反对"),

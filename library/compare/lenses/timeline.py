@@ -297,7 +297,7 @@ def statements(unit: Unit, pub: date | None, *, month: int | None = None) -> lis
         zh = zh_dates(unit.text)
         for z, _, end in zh:
             mo = z.month if z.month or z.year or not z.day else month
-            out.append(Dated(unit.id, z.text, z.year, mo, z.day))
+            out.append(Dated(unit.id, z.text, z.year, mo, z.day, weekday=z.weekday))
             ends.append(end)
         # The rest (an English "November 9" in a mixed line), where no Chinese date is.
         taken = [(s, e) for _, s, e in zh] + [(s, e) for s, e in _zh_datelines(unit.text)]

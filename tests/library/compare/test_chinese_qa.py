@@ -81,3 +81,21 @@ def test_sums_in_hong_kong_dollars_and_other_currencies_conflict() -> None:
     assert _found("该公司获得3000万美元融资。", "该公司获得3,000万美元融资。")[1] == []
     _, found = _found("该公司获得3000万美元融资。", "该公司获得5000万美元融资。")
     assert found == ["A: 3000万美元 · B: 5000万美元"]
+
+
+def test_confirmed_against_denied() -> None:
+    _, found = _found("外交部证实了这一消息。", "外交部否认了这一消息。")
+    assert found == ["A: 证实了这一消 · B: 否认了这一消"]
+
+
+def test_weekdays_conflict() -> None:
+    relations, found = _found("李克强总理周三访问了日本。", "李克强总理星期四访问了日本。")
+    assert relations == ["divergent"] and found == ["A: 周三 · B: 星期四"]
+    assert _found("总理周三访问了日本。", "总理星期三访问了日本。")[1] == []
+    assert _found("今年是建校十周年。", "今年是建校十周年。")[1] == []
+
+
+def test_percent_with_a_decimal_in_words() -> None:
+    assert _found("GDP同比增长5.2%。", "GDP同比增长百分之五点二。") == (["same"], [])
+    _, found = _found("GDP同比增长百分之五点二。", "GDP同比增长4.9%。")
+    assert found == ["A: 百分之五点二 · B: 4.9%"]
