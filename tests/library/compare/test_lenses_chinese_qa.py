@@ -89,3 +89,24 @@ def test_the_english_name_in_brackets_is_the_same_entry() -> None:
 def test_a_currency_is_no_place() -> None:
     assert find_names("他补充，案件涉及金额约1.5亿港元。") == []
     assert find_names("罚款为3000新台币。") == []
+
+
+def _numbers(a: str, b: str) -> list[tuple[list[str], list[str], bool | None]]:
+    c = compare_texts(a, b)
+    assert c.lenses is not None
+    return [([x.text for x in r.a], [x.text for x in r.b], r.agree) for r in c.lenses.numbers]
+
+
+def test_years_in_chinese_and_in_english_agree() -> None:
+    # 八年 against "eight years" was "⚠ differs" (96 months against 8).
+    rows = _numbers("法院判处其有期徒刑八年。", "The court sentenced him to eight years in prison.")
+    assert rows == [(["八年"], ["eight"], True)]
+
+
+def test_a_count_differing_across_languages_is_one_row() -> None:
+    rows = _numbers(
+        "法院判处其有期徒刑七年六个月，3名官员被免职。",
+        "The court sentenced him to eight years in prison, and five officials were dismissed.",
+    )
+    assert (["七年六个月"], ["eight"], False) in rows
+    assert (["3名"], ["five"], False) in rows
