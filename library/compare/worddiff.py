@@ -9,6 +9,7 @@ articles, and very long pairs are not diffed at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from diff_match_patch import diff_match_patch
@@ -39,13 +40,28 @@ def is_variant(diff: Sequence[tuple[int, str]], k: int) -> bool:
     texts differ only by script; readers mark neither half.
     """
     op, text = diff[k]
-    if op == -1 and k + 1 < len(diff):
-        other = diff[k + 1]
-        return other[0] == 1 and _key(other[1]) == _key(text) and other[1] != text
-    if op == 1 and k > 0:
-        other = diff[k - 1]
-        return other[0] == -1 and _key(other[1]) == _key(text) and other[1] != text
+    if op == -1 and k + 1 < len(diff) and diff[k + 1][0] == 1:
+        return _alike(text, diff[k + 1][1])
+    if op == 1 and k > 0 and diff[k - 1][0] == -1:
+        return _alike(diff[k - 1][1], text)
     return False
+
+
+def _alike(a: str, b: str) -> bool:
+    """One text written two ways: 國 / 国, or one number (4万 / 40,000, 十 / 10)."""
+    if a == b:
+        return False
+    if _key(a) == _key(b):
+        return True
+    if not (_NUMBER.fullmatch(a.strip()) and _NUMBER.fullmatch(b.strip())):
+        return False
+    from library.compare.detectors.chinese import number_value
+
+    x, y = number_value(a.strip()), number_value(b.strip())
+    return x is not None and x == y
+
+
+_NUMBER = re.compile(r"[\d,.零〇一二两三四五六七八九十百千万亿萬億]+")
 
 
 def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:

@@ -56,6 +56,11 @@ _DATELINE = re.compile("【[^【】]{0,40}】")
 _FULL_DATE = re.compile(rf"(?P<m>{_NUM})月(?P<d>{_NUM})[日号]")
 
 
+def number_value(text: str) -> float | None:
+    """The value of a number written in Chinese or Arabic numerals (4万 = 40,000), or None."""
+    return _value(fold(text))
+
+
 def _value(text: str) -> float | None:
     try:
         return float(cn2an.cn2an(text.replace(",", ""), "smart"))

@@ -99,3 +99,12 @@ def test_percent_with_a_decimal_in_words() -> None:
     assert _found("GDP同比增长5.2%。", "GDP同比增长百分之五点二。") == (["same"], [])
     _, found = _found("GDP同比增长百分之五点二。", "GDP同比增长4.9%。")
     assert found == ["A: 百分之五点二 · B: 4.9%"]
+
+
+def test_the_same_number_written_two_ways_is_not_marked() -> None:
+    from library.compare.report import render_report
+
+    c = compare_texts("该案造成4万元损失，涉及3名官员。", "该案造成40,000元损失，涉及5名官员。")
+    text = render_report(c, color=False)
+    assert "[-3-]" in text and "{+5+}" in text
+    assert "[-4万-]" not in text and "{+40,000+}" not in text
