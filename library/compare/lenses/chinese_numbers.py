@@ -59,6 +59,9 @@ _NOUN_END = re.compile(
 )
 
 
+_MODIFIER = re.compile("^(?:在职|在押|在校|现任|前任|退休|涉事|相关)")
+
+
 @dataclass(frozen=True, slots=True)
 class ZhCount:
     """One Chinese quantity, what it counts (`slot`, simplified) and its Counted form."""
@@ -70,6 +73,7 @@ class ZhCount:
 
 def _noun(raw: str) -> str:
     """The noun a measure word counts: 官员 of 官员泄露机密 (cut at a particle or verb)."""
+    raw = _MODIFIER.sub("", raw)  # 3名在职官员 counts 官员 (在 would end the noun at once)
     m = _NOUN_END.search(raw)
     noun = raw[: m.start()] if m else raw
     # A noun of two characters or more, as the dictionary writes it (官员泄露 -> 官员).

@@ -110,3 +110,8 @@ def test_a_count_differing_across_languages_is_one_row() -> None:
     )
     assert (["七年六个月"], ["eight"], False) in rows
     assert (["3名"], ["five"], False) in rows
+
+
+def test_a_count_of_serving_officials_meets_its_english_row() -> None:
+    rows = _numbers("该案涉及3名在职官员。", "The case involved five serving officials.")
+    assert rows == [(["3名"], ["five"], False)]
