@@ -104,8 +104,11 @@ class Highlighter:
             if lo >= end:
                 break
             for token in _token().finditer(key, lo, min(hi, end)):
-                if out and out[-1][1] == token.start():
-                    out[-1] = (out[-1][0], token.end())  # 国家 is one mark, not two
+                # Marks only a dot or a dash apart (1.2億, 2022-10-13) are one mark.
+                glued = out and not key[out[-1][1] : token.start()].strip("._-/:")
+                if out and glued:
+                    # 国家 is one mark, not two; so are 1.2億 and 2022-10-13.
+                    out[-1] = (out[-1][0], token.end())
                 else:
                     out.append(token.span())
         return out

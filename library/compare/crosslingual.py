@@ -11,11 +11,13 @@ language-neutral anchors instead:
   十月十三日 = October 13).
 
 No word diff is made for such pairs (the words cannot line up), and of the
-conflict detectors only numbers and dates run, read in each side's language.
+conflict detectors numbers and dates run, read in each side's language, and a
+negation on one side only (认定 / "did not conclude", 承认 / "denied") is a conflict.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -24,8 +26,12 @@ import numpy as np
 from scipy import sparse
 
 from library import language
+from library.chinese import HAN_CHAR, fold
 from library.compare.detectors.base import Passage
+from library.compare.detectors.chinese import claim_at as _zh_claim
+from library.compare.detectors.chinese import negation_cues as zh_negation_cues
 from library.compare.detectors.chinese import zh_dates, zh_numbers
+from library.compare.detectors.negation import negation_cues as en_negation_cues
 from library.compare.glosses import gloss_overlap, shared_names
 from library.compare.idf import IdfTable
 from library.compare.kinds import conflict
@@ -213,8 +219,9 @@ def conflicts(a: Passage, b: Passage, langs: Languages) -> tuple[Conflict, ...]:
 
     A date conflicts when both sides give a full date (month and day) and none
     agrees; a number when each side has a value the other lacks (the first of
-    each is named).  Names, negation and quotes are not compared across
-    languages.
+    each is named); negation when one side negates the claim (不, 并非, 否认 /
+    not, never, denied) and the other does not.  Names and quotes are not
+    compared across languages.
     """
     fa, fb = facts(a.text, langs.a), facts(b.text, langs.b)
     out: list[Conflict] = []
@@ -224,4 +231,85 @@ def conflicts(a: Passage, b: Passage, langs: Languages) -> tuple[Conflict, ...]:
     only_b = [t for v, t in fb.numbers.items() if v not in fa.numbers]
     if only_a and only_b:
         out.append(conflict("number", only_a[0], only_b[0]))
+    if {langs.a, langs.b} == {"zh", "en"}:
+        zh, en = (a.text, b.text) if langs.a == "zh" else (b.text, a.text)
+        said = _polarity(zh, en)
+        if said is not None:
+            x, y = said if langs.a == "zh" else said[::-1]
+            out.append(conflict("negation", x, y))
     return tuple(out)
+
+
+# Verbs that affirm what 否认 / "denied" negate: named as the other side's claim.
+_ZH_AFFIRM = re.compile("承认|证实|确认|同意|接受|支持")
+_EN_AFFIRM = re.compile(
+    r"\b(?:admit(?:s|ted)?|confirm(?:s|ed)?|acknowledg(?:e|es|ed)|accept(?:s|ed)?|"
+    r"agree(?:s|d)?|approve(?:s|d)?|support(?:s|ed)?)\b\s*\w*",
+    re.I,
+)
+_ZH_CLAUSE = re.compile(f"[{HAN_CHAR.pattern[1:-1]}]+")
+
+
+def _polarity(zh: str, en: str) -> tuple[str, str] | None:
+    """(Chinese, English) wording when exactly one side negates its claim, else None.
+
+    Without a parser the negated word cannot be found on the other side (as the
+    English detector does): a sentence matched to its translation says the same
+    thing, so a negation on one side only is taken as the claim reversed.
+    """
+    # 非 / 别 / 无 / 勿 alone are mostly inside words (南非, 分别, 无用) or names (不列颠).
+    zc = [(c, at) for c, at in zh_negation_cues(zh) if _strong(zh, c, at)]
+    ec = en_negation_cues(_EN_NUMBER_SIGN.sub(" ", en))
+    if bool(zc) == bool(ec):
+        return None
+    if zc and _EN_NEGATIVE_WORD.search(en):
+        return None  # 不可靠 / "unreliable", 不多 / "few": negated in the word itself
+    if zc:
+        cue, at = zc[0]
+        zh_said = _zh_claim(zh, at, len(cue))
+        m = _EN_AFFIRM.search(en)
+        en_said = m.group().strip() if m else _last_clause(en)
+        return zh_said, en_said
+    m = _ZH_AFFIRM.search(fold(zh))
+    zh_said = _zh_claim(zh, m.start(), 2) if m else _zh_last_clause(zh)
+    return zh_said, ec[0]
+
+
+_ZH_WEAK = frozenset("非别无勿")
+# English words that carry their own negation, as a Chinese 不 or 无 phrase does.
+_EN_NEGATIVE_WORD = re.compile(
+    r"\b(?:un[a-z]{3,}|in(?:capable|complete|sufficient|valid|effective|correct|accurate)|"
+    r"[a-z]{3,}less|few|fewer|little|lack(?:s|ed|ing)?|fail(?:s|ed|ing)?|absent|"
+    r"without|nor|neither|rarely|seldom|hardly|barely|less|inactive|refus\w*|reject\w*|"
+    r"non-?[a-z]+|distrust\w*|disagree\w*|questionable|"
+    r"den(?:y|ied|ies))\b",
+    re.I,
+)
+
+
+# "No. 5", "No . 5": a number sign, not a negation.
+_EN_NUMBER_SIGN = re.compile(r"\bNo\s*\.")
+# 比不上, 不休, 不谋而合: idioms and endings that negate no claim.
+_ZH_NOT_CLAIM = ("不上", "不休", "不谋而合", "不多", "不列颠", "不丹", "不相同", "不一")
+
+
+def _strong(zh: str, cue: str, at: int) -> bool:
+    """Whether a Chinese negation cue negates a claim (not 南非, 分别, 沉没, 不列颠)."""
+    folded = fold(zh)
+    if cue in _ZH_WEAK:
+        # 无法 / 无需 (cannot, need not) negate; 无 alone is mostly a word's part (无用).
+        nxt, prev = folded[at + 1 : at + 2], folded[at - 1 : at] if at else ""
+        return (cue == "无" and nxt in tuple("法需须权意力人")) or (cue == "非" and prev == "而")
+    if cue == "没" and at and folded[at - 1] in "沉淹埋出隐吞":
+        return False  # 沉没: sank
+    return not any(folded.startswith(w, at) for w in _ZH_NOT_CLAIM)
+
+
+def _last_clause(text: str) -> str:
+    clauses = [c for c in re.split(r"[,;:]\s*", text.strip().rstrip(".!?")) if c.strip()]
+    return " ".join(clauses[-1].split()[-6:]) if clauses else text.strip()[:40]
+
+
+def _zh_last_clause(text: str) -> str:
+    runs = _ZH_CLAUSE.findall(text)
+    return runs[-1][-16:] if runs else text.strip()[:16]

@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Callable
 
 from library.compare.model import Comparison, Pair, Unit
+from library.compare.worddiff import is_variant
 from library.terminal import safe
 
 _RESET = "\x1b[0m"
@@ -125,10 +126,10 @@ def _pair_lines(
     # token, so escape codes never count towards the line width.
     for side, keep, mark in (("A", -1, _RED), ("B", 1, _GREEN)):
         parts: list[str] = []
-        for op, raw in pair.diff:
+        for k, (op, raw) in enumerate(pair.diff):
             text = safe(raw, multiline=True)
-            if op == 0:
-                parts.append(text)
+            if op == 0 or (op == keep and is_variant(pair.diff, k)):
+                parts.append(text)  # 國 / 国: one character in two scripts, not marked
             elif op == keep:
                 if color:
                     parts.append(f"{mark}{text}{_RESET}")

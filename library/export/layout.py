@@ -300,7 +300,14 @@ def _diff_spans(pair: PairInfo, side: str) -> list[tuple[int, int]]:
     """Body spans of `side`'s words that the pair's diff marks as not shared."""
     mine = -1 if side == "a" else 1
     start, end = pair.extent(side)
-    ops = [(op, t) for op, t in pair.diff if op in (0, mine)]
+    from library.compare.worddiff import is_variant  # loaded with the engine, not at start
+
+    # A script variant (國 / 国) is one character written two ways: not emphasised.
+    ops = [
+        (0 if is_variant(pair.diff, k) else op, t)
+        for k, (op, t) in enumerate(pair.diff)
+        if op in (0, mine)
+    ]
     if sum(len(t) for _, t in ops) != end - start or not any(op == 0 for op, _ in ops):
         # Diff text does not cover this extent (engine changed?) or is a plain
         # replace of a very long pair: emphasising everything would say nothing.

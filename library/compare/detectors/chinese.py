@@ -36,15 +36,29 @@ _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[十百千万亿]*|[{_CN_DIGITS}]+)"
 _DATE = re.compile(
     rf"(?:(?P<y>{_NUM})年)?(?:(?P<m>{_NUM})月)?(?P<this>本月)?(?:(?P<d>{_NUM})[日号])?"
 )
-_PERCENT = re.compile(rf"百分之(?P<n>{_NUM})|(?P<p>{_NUM})\s*[%％]")
+_PERCENT = re.compile(rf"百分之(?P<n>{_NUM}(?:点[零〇一二三四五六七八九]+)?)|(?P<p>{_NUM})\s*[%％]")
+# 周三, 星期四, 上周五: a weekday (its week is not compared).
+_WEEKDAY = re.compile("(?:上|下|本|这)?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])")
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _DURATION = re.compile(rf"(?P<y>{_NUM})年(?:(?:零)?(?P<m>{_NUM})个月)?|(?P<mo>{_NUM})个月")
-_COUNT = re.compile(rf"(?P<n>{_NUM})\s*(?:个|名|位)?(?P<unit>[\u4e00-\u9fff])")
+# Currencies of more than one character (1.2亿港元: 港 is not what is counted).
+_CURRENCY = "港元|港币|美元|欧元|日元|英镑|澳元|新台币|台币|人民币|卢布|韩元"
+_COUNT = re.compile(
+    rf"(?P<n>{_NUM})\s*(?:(?P<cur>{_CURRENCY})|(?P<mw>个|名|位)?(?P<unit>[\u4e00-\u9fff]))"
+)
 # Measure words a count is compared by (a number before anything else is not compared).
 _UNITS = frozenset("人元岁起次件名位家所项条座架艘辆吨米天周层倍股票枚场轮")
+# 3人, 3名官员 and 3位专家 all count people: one measure, so 12人 vs 15名 is a conflict.
+_PEOPLE = frozenset("人名位")
 # "一" or "两" alone are mostly words (一起, 统一, 两岸); counted only before these.
 _SMALL_UNITS = frozenset("人名位")
 _DATELINE = re.compile("【[^【】]{0,40}】")
 _FULL_DATE = re.compile(rf"(?P<m>{_NUM})月(?P<d>{_NUM})[日号]")
+
+
+def number_value(text: str) -> float | None:
+    """The value of a number written in Chinese or Arabic numerals (4万 = 40,000), or None."""
+    return _value(fold(text))
 
 
 def _value(text: str) -> float | None:
@@ -63,9 +77,13 @@ class _Number:
     end: int
 
 
-def _article_month(article: str) -> int | None:
+def article_month(article: str) -> int | None:
+    """The month of an article's first full date (its dateline, 【…11月9日电】), if any."""
     m = _FULL_DATE.search(fold(article[:400]))
     return int(v) if m and (v := _value(m.group("m"))) and 1 <= v <= 12 else None
+
+
+_article_month = article_month
 
 
 def zh_dates(text: str, article: str = "") -> list[tuple[DateMention, int, int]]:
@@ -97,6 +115,13 @@ def zh_dates(text: str, article: str = "") -> list[tuple[DateMention, int, int]]
             day=int(d) if d else None,
         )
         out.append((date, m.start(), m.end()))
+    for m in _WEEKDAY.finditer(folded):
+        if any(s <= m.start() < e for s, e in datelines) or any(
+            s < m.end() and m.start() < e for _, s, e in out
+        ):
+            continue
+        weekday = _WEEKDAYS[m.group("w")]
+        out.append((DateMention(text[m.start() : m.end()], weekday=weekday), m.start(), m.end()))
     return out
 
 
@@ -124,14 +149,24 @@ def zh_numbers(text: str, hide: list[tuple[int, int]]) -> list[_Number]:
         out.append(_Number(y * 12 + mo, "个月", text[m.start() : m.end()], m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _COUNT.finditer(folded):
-        n, unit = m.group("n"), m.group("unit")
-        if not free(m.start(), m.end()) or unit not in _UNITS:
+        n, mw, unit = m.group("n"), m.group("mw"), m.group("unit") or m.group("cur")
+        end = m.end()
+        if m.group("cur"):
+            pass  # 1.2亿港元: compared with sums in the same currency
+        elif mw:
+            # 3名在职官员: the classifier is what is counted, not the 在 after it;
+            # 5个部门 counts 部门 (个 alone would tie any two things together).
+            if mw == "个" and n in ("一", "两"):
+                continue  # 一个农村家庭: a word, not a count
+            unit, end = (unit if mw == "个" else "人"), m.end("mw")
+        elif unit not in _UNITS or (n in ("一", "两") and unit not in _SMALL_UNITS):
             continue
-        if n in ("一", "两") and unit not in _SMALL_UNITS:
+        if not free(m.start(), end):
             continue
         v = _value(n)
         if v is not None:
-            out.append(_Number(v, unit, text[m.start() : m.end()], m.start(), m.end()))
+            key = "人" if unit in _PEOPLE else unit
+            out.append(_Number(v, key, text[m.start() : end], m.start(), end))
     return out
 
 
@@ -187,6 +222,8 @@ _NOT_NEGATION = re.compile(
 )
 _OPPOSITES = (
     ("承认", "否认"),
+    ("证实", "否认"),
+    ("确认", "否认"),
     ("服从", "不服"),
     ("同意", "反对"),
     ("支持", "反对"),
@@ -205,11 +242,15 @@ def negation_cues(text: str) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in _CUE.finditer(folded)]
 
 
-def _claim(text: str, at: int, length: int) -> str:
+def claim_at(text: str, at: int, length: int) -> str:
+    """The cue of `length` at `at` and up to four Chinese characters after it (并非认定火灾)."""
     end = at + length
     while end < len(text) and HAN_CHAR.match(text[end]) and end - at < length + 4:
         end += 1
     return text[at:end]
+
+
+_claim = claim_at
 
 
 def detect_negation(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
@@ -242,7 +283,11 @@ def detect_negation(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             if len(rest) < 2:
                 continue
             found = theirs.find(rest)
-            said = other.text[max(0, found - 1) : found + len(rest)]
+            # 系人为纵火 / 并非人为纵火: the 系 the cue replaced is part of the claim;
+            # 警方认定 / 警方并非认定: the 方 both sides have before it is not.
+            before = fold(mine.text[at - 1 : at]) if at else ""
+            lead = 1 if found and theirs[found - 1] != before else 0
+            said = other.text[found - lead : found + len(rest)]
             claim = claim[: len(cue) + len(rest)]
             if fold(said) == fold(claim):
                 continue

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from library.chinese import fold, has_cjk
+from library.chinese import HAN_CHAR, fold, has_cjk
 from library.compare.aliases import alias_key
 from library.compare.glosses import dictionary
 from library.compare.lenses.chinese_foreign import PLACES
+from library.compare.lenses.names import Name
 from library.compare.mentions import Mentions
 
-__all__ = ["entry_key", "latin_forms", "squash", "twin"]
+__all__ = ["entry_key", "glossed", "glossed_key", "latin_forms", "squash", "twin", "unglued"]
 
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # What a dictionary sense puts before a body's name ("PRC Ministry of State Security").
@@ -154,3 +155,36 @@ def pair_name(a_form: str, b_form: str) -> str:
     """How a person met in two scripts is named: "Li Linyi (李林一)", Latin first."""
     latin, chinese = (a_form, b_form) if has_cjk(b_form) else (b_form, a_form)
     return f"{latin} ({chinese})"
+
+
+_HAN_CLASS = HAN_CHAR.pattern[1:-1]
+# The English name a Hong Kong or Taiwan paper puts after a Chinese one: 李家超（John Lee）.
+_GLOSS = re.compile(
+    r"\s*[（(]\s*(?P<latin>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})\s*[）)]"
+)
+
+
+def glossed(text: str, end: int) -> str | None:
+    """The Latin name in brackets right after `text[:end]` (李家超（John Lee）), if any."""
+    m = _GLOSS.match(text, end)
+    return m.group("latin") if m else None
+
+
+def glossed_key(text: str, end: int, latin: dict[str, str]) -> str | None:
+    """The key of the Latin entry a bracketed English name after `end` names, if any."""
+    gloss = glossed(text, end)
+    return latin.get(squash(gloss)) if gloss else None
+
+
+# A Latin name and the Chinese it is glued to (WeChat公众号发文): the English
+# lens reads both as one word.
+_GLUED = re.compile(f"^([^{_HAN_CLASS}]*[A-Za-z])[{_HAN_CLASS}]")
+
+
+def unglued(n: Name) -> Name:
+    """`n` cut to its Latin part when the English lens glued Chinese to it."""
+    m = _GLUED.match(n.name)
+    if m is None:
+        return n
+    name = m.group(1).strip()
+    return Name(name.lower(), name, [], list(n.a), list(n.b), n.description)

@@ -36,7 +36,7 @@ from library.compare.lenses.chinese_foreign import (
     sound_run_before,
     sound_span,
 )
-from library.compare.lenses.chinese_match import entry_key, latin_index, twin
+from library.compare.lenses.chinese_match import entry_key, glossed_key, latin_index, twin, unglued
 from library.compare.lenses.names import Name
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
@@ -65,7 +65,7 @@ ROLE_WORDS = (
     "主持人", "分析师", "顾问", "博士", "代表", "党员", "成员", "负责人", "创始人", "作者",
     "学生", "医生", "工程师", "商人", "居民", "村民", "网友", "博主", "人士", "之子", "之女",
     "首相", "国务卿", "主委", "副主委", "副主席", "常委", "委员长", "议长", "州长", "参议员",
-    "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "前妻",
+    "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "前妻", "职工", "员工", "长官", "特首",
 )  # fmt: skip
 _ROLE = re.compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
 # Verbs a speaker comes right before (the Voices lens reads the same list).
@@ -83,8 +83,9 @@ _ADVERBS = (
 _VERB = re.compile(f"{_ADVERBS}(?:{'|'.join(SPEECH_VERBS)})")
 # 李林一对本台表示, 李林一向记者透露: a speaker, then whom they told.
 _TOLD = re.compile(f"(?=(?:对|向)[^，。“”「」]{{1,15}}?(?:{'|'.join(SPEECH_VERBS)}))")
-# What follows a person's name and marks it as one (李林一先生, 王刚等人).
-_AFTER_PERSON = re.compile("先生|女士|教授|博士|等人|夫妇|本人|同志")
+# What follows a person's name and marks it as one (李林一先生, 王刚等人, and the
+# English name a Hong Kong paper puts in brackets: 李家超（John Lee）).
+_AFTER_PERSON = re.compile("先生|女士|教授|博士|等人|夫妇|本人|同志|[（(](?=[A-Z][a-z]+ [A-Z])")
 # A given name may hold 一 (陈一新, 李林一), which the detectors' rule reads as a number.
 _NOT_GIVEN = re.compile(_NOT_NAME_CHAR.pattern.replace("一", ""))
 # Characters a name never runs into: particles, prepositions, common verbs.
@@ -319,6 +320,8 @@ def _place_or_proper(word: str, words: tuple[tuple[int, int], ...], text: str, k
         before = text[ps:pe]
         if pe - ps >= 2 and not is_verb(before) and before + word not in _NOT_PLACES:
             return "place+"
+    if word[-1] in "元币" and len(word) <= 3:
+        return ""  # 港元, 美元, 台币: "Hong Kong dollar" is capitalised, but a currency
     if len(word) >= 2 and not _body_end(word, len(word)):
         return proper_kind(word)
     return ""
@@ -454,7 +457,14 @@ def extend(
     """
     if not (has_chinese(units_a) or has_chinese(units_b)):
         return found
-    by_key = {n.key: n for n in found}
+    by_key: dict[str, Name] = {}
+    for n in found:
+        n = unglued(n)
+        if (same := by_key.get(n.key)) is None:
+            by_key[n.key] = n
+        else:
+            same.a += [i for i in n.a if i not in same.a]
+            same.b += [i for i in n.b if i not in same.b]
     latin = latin_index({n.key: [n.name, *n.aliases] for n in found})
     known = people_of([u.text for u in (*units_a, *units_b)])
     for side, units in (("a", units_a), ("b", units_b)):
@@ -463,7 +473,7 @@ def extend(
                 if z.kind == "title":
                     continue  # a work or a paper: a voice when it reports, not a name here
                 key = entry_key(z.text, mentions)
-                key = twin(z.key, z.kind, latin) or key
+                key = glossed_key(u.text, z.end, latin) or twin(z.key, z.kind, latin) or key
                 n = by_key.setdefault(key, Name(key, z.text))
                 if z.kind == "person" and not n.description:
                     n.description = role_before(fold(u.text), u.text, z.start)  # 评论员

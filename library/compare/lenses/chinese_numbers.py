@@ -59,6 +59,9 @@ _NOUN_END = re.compile(
 )
 
 
+_MODIFIER = re.compile("^(?:在职|在押|在校|现任|前任|退休|涉事|相关)")
+
+
 @dataclass(frozen=True, slots=True)
 class ZhCount:
     """One Chinese quantity, what it counts (`slot`, simplified) and its Counted form."""
@@ -70,6 +73,7 @@ class ZhCount:
 
 def _noun(raw: str) -> str:
     """The noun a measure word counts: 官员 of 官员泄露机密 (cut at a particle or verb)."""
+    raw = _MODIFIER.sub("", raw)  # 3名在职官员 counts 官员 (在 would end the noun at once)
     m = _NOUN_END.search(raw)
     noun = raw[: m.start()] if m else raw
     # A noun of two characters or more, as the dictionary writes it (官员泄露 -> 官员).
@@ -123,19 +127,25 @@ def _side(units: tuple[Unit, ...]) -> list[ZhCount]:
     return [z for u in units if is_chinese(u.text) for z in counted(u)]
 
 
-def _english_value(z: ZhCount, row: NumberRow, side: str) -> bool:
-    """Whether an English row of the other side counts what `z` counts, with its value."""
+def _in_english_terms(z: ZhCount, row: NumberRow, side: str) -> Counted | None:
+    """`z` as the English row of the other side counts it (八年 as 8 years, not 96
+    months), or None when that row counts something else."""
     others = row.a if side == "a" else row.b
     if not others:
-        return False
+        return None
     words = english_words(others[0].thing.replace("%", " percent "))
-    value = others[0].value
+    c = z.counted
     if z.kind == "months":
         if any(w.startswith("month") for w in words):
-            return value == z.counted.value
-        return any(w.startswith("year") for w in words) and value * 12 == z.counted.value
-    if value != z.counted.value:
-        return False
+            return c
+        if any(w.startswith("year") for w in words):
+            return Counted(c.text, round(c.value / 12, 4), c.thing, c.unit)
+        return None
+    return c if _counts_alike(z, words) else None
+
+
+def _counts_alike(z: ZhCount, words: frozenset[str]) -> bool:
+    """Whether English `words` name what `z` counts (its currency, unit or noun)."""
     if z.kind == "percent":
         return any(w.startswith(("percent", "per")) for w in words)
     if z.kind == "money":
@@ -174,20 +184,37 @@ def extend(
         if match is not None:
             used.add(match)
             rows.append(NumberRow(ca.thing, a=[ca], b=[side_b[match].counted]))
-        elif not _join_english(za, rows, "b"):
+        elif not _join_english(za, rows, "b", told):
             rows.append(NumberRow(ca.thing, a=[ca]))
     for k, zb in enumerate(side_b):
-        if k not in used and not _join_english(zb, rows, "a"):
+        if k not in used and not _join_english(zb, rows, "a", told):
             rows.append(NumberRow(zb.counted.thing, b=[zb.counted]))
     return rows
 
 
-def _join_english(z: ZhCount, rows: list[NumberRow], other: str) -> bool:
-    """Put `z` into the English row of the `other` side that counts the same, if any."""
+def _join_english(
+    z: ZhCount, rows: list[NumberRow], other: str, told: set[tuple[int, int]]
+) -> bool:
+    """Put `z` into the English row of the `other` side that counts the same, if any:
+    with the same value anywhere, or with another value in a sentence paired with
+    `z`'s (七年六个月 / "eight years": one row that differs)."""
     mine = "a" if other == "b" else "b"
+    candidates: list[tuple[NumberRow, Counted]] = []
     for row in rows:
-        if (row.a if mine == "a" else row.b) or not _english_value(z, row, other):
+        if row.a if mine == "a" else row.b:
             continue
-        (row.a if mine == "a" else row.b).append(z.counted)
-        return True
-    return False
+        c = _in_english_terms(z, row, other)
+        if c is None:
+            continue
+        theirs = (row.a if other == "a" else row.b)[0]
+        if c.value == theirs.value:
+            candidates.insert(0, (row, c))
+            break
+        pair = (c.unit, theirs.unit) if mine == "a" else (theirs.unit, c.unit)
+        if pair in told:
+            candidates.append((row, c))
+    if not candidates:
+        return False
+    row, c = candidates[0]
+    (row.a if mine == "a" else row.b).append(c)
+    return True

@@ -16,7 +16,13 @@ import re
 from typing import Any
 
 from library.chinese import HAN_CHAR, fold
-from library.compare.lenses.chinese_match import entry_key, latin_index, pair_name, twin
+from library.compare.lenses.chinese_match import (
+    entry_key,
+    glossed_key,
+    latin_index,
+    pair_name,
+    twin,
+)
 from library.compare.lenses.chinese_names import (
     _ADVERBS,
     SPEECH_VERBS,
@@ -36,8 +42,10 @@ _VERBS = "|".join((*SPEECH_VERBS, "报道", "报导", "发文"))
 _NO_QUOTE = "，。！？；“”「」『』"
 # What may stand between a speaker and the verb: an adverb, "to someone" (对记者,
 # 向本台), or "in something" (在声明中, 在接受采访时).
+# A bracket may follow a name or a time word: 李家超（John Lee）昨日（11月9日）表示.
+_BRACKET = "(?:[（(][^（）()，。]{1,40}[）)])?"
 _AFTER_NAME = re.compile(
-    f"{_ADVERBS}(?:(?:对|向|告诉)[^{_NO_QUOTE}]{{1,15}}?|在[^{_NO_QUOTE}]{{1,30}}?(?:中|时|上)?)?"
+    f"{_BRACKET}{_ADVERBS}{_BRACKET}(?:(?:对|向|告诉)[^{_NO_QUOTE}]{{1,15}}?|在[^{_NO_QUOTE}]{{1,30}}?(?:中|时|上)?)?"
     f"{_ADVERBS}(?:{_VERBS})"
 )
 # 据X报道: X cited, a name or not (据美国之音报道, 据知情人士透露).
@@ -132,7 +140,11 @@ def extend(
                 continue
             heard = speakers(u.text, known)
             for z, role in heard:
-                key = twin(z.key, z.kind, latin) or entry_key(z.text, mentions)
+                key = (
+                    glossed_key(u.text, z.end, latin)
+                    or twin(z.key, z.kind, latin)
+                    or entry_key(z.text, mentions)
+                )
                 v = voices.get(key)
                 if v is None:
                     v = voices[key] = Voice(key, z.text)

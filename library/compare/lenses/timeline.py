@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from library.chinese import CJK_CHAR, has_cjk
+from library.compare.detectors.chinese import article_month, zh_dates
 from library.compare.model import Pair, Unit
 from library.compare.quantities import DateMention, dates, is_dateline, merge_adjacent
 from library.compare.units import terms
@@ -84,6 +86,8 @@ _RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s?[-–/]\s?(\d{2})\b(?![-–/]\d)")
 # "in May": the month the parser leaves alone (it is also a verb).
 _IN_MAY = re.compile(r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(May)\b(?!\s+\d)")
+# 【新华社北京11月9日电】: when a Chinese report was filed, not a statement.
+_ZH_DATELINE = re.compile("【[^【】]{0,40}】")
 _PAST_WEEKDAY = re.compile(r"\b(?:last|past)\s+$", re.I)
 _NEXT_WEEKDAY = re.compile(r"\b(?:next|this\s+coming|coming)\s+$", re.I)
 
@@ -269,7 +273,7 @@ def _weekday(unit: Unit, d: DateMention, pub: date | None) -> Dated:
     return replace(found, year=when.year, month=when.month, day=when.day, resolved=True)
 
 
-def statements(unit: Unit, pub: date | None) -> list[Dated]:
+def statements(unit: Unit, pub: date | None, *, month: int | None = None) -> list[Dated]:
     """The dated statements of one unit, normalised.
 
     "November 10 of this year" is one date: a relative year right after a date
@@ -278,6 +282,7 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
     Args:
         unit: one sentence.
         pub: the article's publication day, when known.
+        month: a Chinese article's month (its dateline's), for 本月9日 and 9日.
     """
     if is_dateline(unit.text) or _STAMP.match(unit.text):
         return []  # a publication stamp, not a statement
@@ -285,6 +290,24 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
     merged = merge_adjacent(found, spans, unit.text)
     out: list[Dated] = []
     ends: list[int] = []
+    if has_cjk(unit.text):
+        # 十月十日, 本月9日: read the Chinese way; a day alone (9日) is in the month of
+        # the dateline (【…11月9日电】), which is no statement itself.
+        month = month or (pub.month if pub else None)
+        zh = zh_dates(unit.text)
+        for z, _, end in zh:
+            mo = z.month if z.month or z.year or not z.day else month
+            out.append(Dated(unit.id, z.text, z.year, mo, z.day, weekday=z.weekday))
+            ends.append(end)
+        # The rest (an English "November 9" in a mixed line), where no Chinese date is.
+        taken = [(s, e) for _, s, e in zh] + [(s, e) for s, e in _zh_datelines(unit.text)]
+        merged = [
+            d
+            for d in merged
+            if not CJK_CHAR.search(d.text)
+            and (at := unit.text.find(d.text)) >= 0
+            and all(at + len(d.text) <= s or at >= e for s, e in taken)
+        ]
     for d in merged:
         at = unit.text.find(d.text)
         end = at + len(d.text) if at >= 0 else -1
@@ -331,6 +354,10 @@ def statements(unit: Unit, pub: date | None) -> list[Dated]:
     return [_resolve(d, pub) for d in out]
 
 
+def _zh_datelines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ZH_DATELINE.finditer(text)]
+
+
 def _from_mention(unit: int, d: DateMention) -> Dated:
     return Dated(unit, d.text, d.year, d.month, d.day)
 
@@ -353,8 +380,11 @@ def build(
         published_b: B's publication date.
     """
     pub_a, pub_b = parse_published(published_a), parse_published(published_b)
-    da = [d for u in units_a for d in statements(u, pub_a)]
-    db = [d for u in units_b for d in statements(u, pub_b)]
+    # 本月9日, 9日: a Chinese article's month is its dateline's (【…11月9日电】).
+    ma = article_month(" ".join(u.text for u in units_a[:3])) if units_a else None
+    mb = article_month(" ".join(u.text for u in units_b[:3])) if units_b else None
+    da = [d for u in units_a for d in statements(u, pub_a, month=ma)]
+    db = [d for u in units_b for d in statements(u, pub_b, month=mb)]
     # Only dated units need their words (the event they tell).
     dated_a, dated_b = {d.unit for d in da}, {d.unit for d in db}
     words_a = {u.id: _words(u.text) for u in units_a if u.id in dated_a}
