@@ -186,6 +186,13 @@ _OWNED_PERSON = re.compile(
 )
 # "Zadan and Meron added": two speakers.
 _AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
+# "China's Ministry of State Security said": a named body of its owner speaks
+# (but "the Office of X's Web site": the owner; "Egypt's communications
+# ministry": lower case, unnamed).
+_OWNED_BODY = re.compile(
+    r"^.+?['’]s\s+(?P<body>(?:[A-Z][\w-]*\s+)*?(?:Ministry|Department|Bureau|Commission|"
+    r"Committee|Council|Agency|Police|Army|Navy|Court|Parliament|Congress)\b(?:\s+\S+){0,6})$"
+)
 # "a man outside the Sam's Club told": a place, not the speaker.
 _PLACE_BEFORE = re.compile(
     r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
@@ -420,6 +427,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
             if person:  # "Microsoft's Dustin Childs said": Childs speaks, for Microsoft
                 out.append((person.group("who"), person.group("owner")))
                 continue
+            body = _OWNED_BODY.match(name)
+            if body:  # "China's Ministry of State Security said": the ministry
+                name = body.group("body")
             name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
             if rx in (_QUOTED, _STATEMENT, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY):
                 out.append(_split_title(name))

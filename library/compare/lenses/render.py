@@ -94,7 +94,7 @@ def numbers(ls: Lenses) -> str:
         rows.append([r.thing, a, b, mark])
     if not rows:
         return EMPTY["numbers"]
-    return table(["Counted", "A", "B", ""], rows)
+    return table(["Counted", "A", "B", "A vs B"], rows)
 
 
 def names(ls: Lenses) -> str:

@@ -31,6 +31,8 @@ def test_voices_and_timeline_of_the_samples(
     for lens in ("numbers", "names"):
         code, out = run(capsys, "--data-dir", home, "compare", a, b, "--lens", lens)
         assert code == 0 and out.count("\n") > 3
+        if lens == "numbers":  # every column is named, the verdict too
+            assert out.splitlines()[0].split() == ["Counted", "A", "B", "A", "vs", "B"]
     code, out = run(capsys, "--data-dir", home, "compare", a, b, "--json")
     assert set(json.loads(out)["lenses"]) == {"voices", "anonymous", "timeline", "numbers", "names"}
 

@@ -150,3 +150,18 @@ def test_the_company_said_is_no_person_with_a_role() -> None:
     ).lenses
     assert ls is not None
     assert {v.name: v.a for v in ls.voices} == {"Andy Reyes": [0]}
+
+
+def test_a_named_body_of_a_country_speaks_not_the_country() -> None:
+    # "China's Ministry of State Security said" was the voice "China", so it
+    # never met the ministry (or 国家安全部) quoted by the other article.
+    def voices(text: str) -> list[str]:
+        lenses = compare_texts(text, "Nothing here.").to_dict()["lenses"]
+        return [v["name"] for v in lenses["voices"]]
+
+    assert voices("China's Ministry of State Security said it held two officials.") == [
+        "Ministry of State Security"
+    ]
+    assert voices("Russia's Defence Ministry said the ship sank.") == ["Defence Ministry"]
+    assert voices("Microsoft's Dustin Childs said the patch works.") == ["Dustin Childs"]
+    assert voices("Egypt's communications ministry said the lines were cut.") == []
