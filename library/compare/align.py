@@ -148,8 +148,10 @@ def align(
     rows, cols, ranks = rows[hopeful], cols[hopeful], ranks[hopeful]
     rules = ((is_divergent, divergent_margin), (is_paraphrase, paraphrase_margin))
     scored: list[tuple[float, int, int]] = []
+    # A learned score has read the word order already (`SemanticBackend.prerefined`).
+    final = bool(getattr(backend, "prerefined", False))
     for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True):
-        s = refine(float(r), terms_a[i], terms_b[j], idf)
+        s = float(r) if final else refine(float(r), terms_a[i], terms_b[j], idf)
         if s >= low:
             scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
