@@ -11,7 +11,14 @@ from scipy import sparse
 from library.compare.align import align
 from library.compare.idf import IdfTable
 from library.compare.similarity import Scores
-from library.compare.support import claim_words, foreign_names, tells_same_claim
+from library.compare.support import (
+    article_names,
+    claim_words,
+    foreign_names,
+    names_shared,
+    same_story,
+    tells_same_claim,
+)
 
 
 def test_claim_words_are_lower_case_content_words() -> None:
@@ -39,6 +46,37 @@ def test_rival_names_are_two_events_of_one_kind() -> None:
     assert not tells_same_claim(a, b, a, b)
     # A name the other article uses elsewhere is no rival ("CCP’s" / "CCP's").
     assert foreign_names("He said the CCP’s bureau spoke.", "The CCP's bureau") == set()
+
+
+# Two quakes of one kind, told by two outlets about different places and people.
+QUAKE_A = (
+    "A strong earthquake struck Tolo Bay in Sulawesi on Tuesday, the Meteorology Agency said. "
+    "Residents of Poso and Luwuk fled their homes, said Agus Salim of the Red Cross. "
+    "The quake damaged several buildings, officials said."
+)
+QUAKE_B = (
+    "A strong earthquake struck off Aceh province in Sumatra on Friday, the Geophysics Bureau "
+    "said. Residents of Banda and Meulaboh fled their homes, said Nina Wirahadi of the relief "
+    "agency. The quake damaged several buildings, officials said."
+)
+
+
+def test_article_names_skip_sentence_openings() -> None:
+    names = article_names("The quake hit Sulawesi. Residents fled, said Agus Salim.")
+    assert names == {"sulaw", "agus", "salim"}  # not "The" nor "Residents"
+
+
+def test_articles_about_different_events_vouch_for_no_paraphrase() -> None:
+    # The sentence pair alone would pass: same claim words, no name on either side.
+    a = b = "The quake damaged several buildings, officials said."
+    assert tells_same_claim(a, b, a, b)
+    shared = names_shared(QUAKE_A, QUAKE_B)
+    assert shared is not None and shared < 0.08
+    assert not same_story(QUAKE_A, QUAKE_B)
+    assert not tells_same_claim(a, b, QUAKE_A, QUAKE_B)
+    # The same event told twice shares its names; too few names say nothing.
+    assert same_story(QUAKE_A, QUAKE_A.replace("Tuesday", "Wednesday"))
+    assert names_shared("It rained. It stopped.", "Rain fell.") is None
 
 
 class _FixedScores:
