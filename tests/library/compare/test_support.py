@@ -136,3 +136,27 @@ def test_a_claim_across_sentences_takes_a_paraphrase_pairs_unit() -> None:
     got = compare(a, b, backend=backend, threshold=backend.threshold)
     assert [(p.a, p.b, p.relation) for p in got.pairs] == [((0,), (0,), "divergent")]
     assert got.pairs[0].conflicts[0].explanation == "A: 48-page indictment · B: 47-page indictment"
+
+
+def test_semantic_backend_damps_pairs_between_articles_about_other_events() -> None:
+    from library.compare.backends import OTHER_STORY, SemanticBackend
+    from library.compare.segment import segment
+    from library.compare.units import terms
+    from tests.library.compare.fakes import FakeEncoder
+
+    texts_a = [u.text for u in segment(QUAKE_A)]
+    texts_b = [u.text for u in segment(QUAKE_B)]
+    ta, tb = [terms(t) for t in texts_a], [terms(t) for t in texts_b]
+    idf = IdfTable.from_term_lists([*ta, *tb])
+    damped = SemanticBackend(FakeEncoder()).scores(texts_a, texts_b, ta, tb, idf)
+    plain = SemanticBackend(FakeEncoder(), other_story=1.0).scores(texts_a, texts_b, ta, tb, idf)
+    assert OTHER_STORY < 1.0
+    assert np.allclose(damped.rank.toarray(), OTHER_STORY * plain.rank.toarray())
+    assert np.array_equal(damped.gate.toarray(), plain.gate.toarray())
+    # One event told twice keeps its scores.
+    same_b = [t.replace("Tuesday", "Wednesday") for t in texts_a]
+    tb2 = [terms(t) for t in same_b]
+    idf2 = IdfTable.from_term_lists([*ta, *tb2])
+    kept = SemanticBackend(FakeEncoder()).scores(texts_a, same_b, ta, tb2, idf2).rank.toarray()
+    full = SemanticBackend(FakeEncoder(), other_story=1.0).scores(texts_a, same_b, ta, tb2, idf2)
+    assert np.allclose(kept, full.rank.toarray())
