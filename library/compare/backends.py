@@ -113,6 +113,10 @@ class SemanticBackend:
         lexical: the lexical backend mixed in.
         paraphrase_margin: how far under `threshold` a supported paraphrase may
             align (see `align`).
+        learned: rank candidates by the learned pair score (`pair_score.py`);
+            None follows `pair_score.LEARNED` (off: see there).
+        other_story: factor on the ranking scores of two articles that share few
+            of their names (`support.same_story`); 1 turns it off.
     """
 
     name = "semantic"
