@@ -59,6 +59,10 @@ PARAPHRASE_MARGIN = 0.0
 # 79 vs 77 false "same" in the ECB+ hard negatives (benchmarks/RESULTS-compare.md,
 # "Round two").  The window's layout gives a unit in two pairs to the first.
 MANY_TO_ONE = False
+# How far under the threshold such a second pair may score (0: it must clear it).
+MANY_TO_ONE_MARGIN = 0.0
+# Whether the partner's own pair must be a sure one (over the threshold, not a paraphrase).
+MANY_TO_ONE_SURE_PARTNER = True
 # Pairs below this are never considered; saves refining hopeless candidates.
 CANDIDATE_FLOOR = LEXICAL_FLOOR
 # A neighbour joins a pair only if it alone already overlaps the other unit this much.
@@ -148,8 +152,10 @@ def align(
     rows, cols, ranks = rows[hopeful], cols[hopeful], ranks[hopeful]
     rules = ((is_divergent, divergent_margin), (is_paraphrase, paraphrase_margin))
     scored: list[tuple[float, int, int]] = []
+    # A learned score has read the word order already (`SemanticBackend.prerefined`).
+    final = bool(getattr(backend, "prerefined", False))
     for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True):
-        s = refine(float(r), terms_a[i], terms_b[j], idf)
+        s = float(r) if final else refine(float(r), terms_a[i], terms_b[j], idf)
         if s >= low:
             scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -185,7 +191,16 @@ def align(
     matches = _merge(matches, gate, terms_a, terms_b, idf, used_a, used_b, merge_floor=merge_floor)
     if MANY_TO_ONE:
         vouch = is_paraphrase or (lambda i, j: False)
-        matches += _second_partners(scored, matches, used_a, used_b, threshold, vouch)
+        matches += _second_partners(
+            scored,
+            matches,
+            used_a,
+            used_b,
+            threshold,
+            vouch,
+            margin=MANY_TO_ONE_MARGIN,
+            sure_partner=MANY_TO_ONE_SURE_PARTNER,
+        )
     return sorted(matches, key=lambda m: (m.a[0], m.b[0]))
 
 
@@ -196,6 +211,9 @@ def _second_partners(
     used_b: dict[int, int],
     threshold: float,
     vouch: Callable[[int, int], bool],
+    *,
+    margin: float = 0.0,
+    sure_partner: bool = True,
 ) -> list[Match]:
     """Units left alone whose best partner already sits in a sure pair.
 
@@ -214,20 +232,30 @@ def _second_partners(
     taken: set[int] = set()
     for i, (s, j) in sorted(first_a.items()):
         m = matches[used_b[j]] if j in used_b else None
-        if i in used_a or s < threshold or m is None or m.score < threshold or m.paraphrase:
+        if (
+            i in used_a
+            or s < threshold - margin
+            or m is None
+            or not _holds(m, threshold, sure_partner)
+        ):
             continue
         if not vouch(i, j):
             continue
-        out.append(Match((i,), (j,), s))
+        out.append(Match((i,), (j,), s, s < threshold))
         taken.add(i)
     for j, (s, i) in sorted(first_b.items()):
         m = matches[used_a[i]] if i in used_a else None
-        if j in used_b or i in taken or s < threshold or m is None or m.score < threshold:
+        if j in used_b or i in taken or s < threshold - margin or m is None:
             continue
-        if m.paraphrase or not vouch(i, j):
+        if not _holds(m, threshold, sure_partner) or not vouch(i, j):
             continue
-        out.append(Match((i,), (j,), s))
+        out.append(Match((i,), (j,), s, s < threshold))
     return out
+
+
+def _holds(m: Match, threshold: float, sure: bool) -> bool:
+    """Whether a pair may take a second partner: a sure one, or any when `sure` is off."""
+    return not sure or (m.score >= threshold and not m.paraphrase)
 
 
 def _admit_low(

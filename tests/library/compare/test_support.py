@@ -11,7 +11,14 @@ from scipy import sparse
 from library.compare.align import align
 from library.compare.idf import IdfTable
 from library.compare.similarity import Scores
-from library.compare.support import claim_words, foreign_names, tells_same_claim
+from library.compare.support import (
+    article_names,
+    claim_words,
+    foreign_names,
+    names_shared,
+    same_story,
+    tells_same_claim,
+)
 
 
 def test_claim_words_are_lower_case_content_words() -> None:
@@ -39,6 +46,37 @@ def test_rival_names_are_two_events_of_one_kind() -> None:
     assert not tells_same_claim(a, b, a, b)
     # A name the other article uses elsewhere is no rival ("CCP’s" / "CCP's").
     assert foreign_names("He said the CCP’s bureau spoke.", "The CCP's bureau") == set()
+
+
+# Two quakes of one kind, told by two outlets about different places and people.
+QUAKE_A = (
+    "A strong earthquake struck Tolo Bay in Sulawesi on Tuesday, the Meteorology Agency said. "
+    "Residents of Poso and Luwuk fled their homes, said Agus Salim of the Red Cross. "
+    "The quake damaged several buildings, officials said."
+)
+QUAKE_B = (
+    "A strong earthquake struck off Aceh province in Sumatra on Friday, the Geophysics Bureau "
+    "said. Residents of Banda and Meulaboh fled their homes, said Nina Wirahadi of the relief "
+    "agency. The quake damaged several buildings, officials said."
+)
+
+
+def test_article_names_skip_sentence_openings() -> None:
+    names = article_names("The quake hit Sulawesi. Residents fled, said Agus Salim.")
+    assert names == {"sulaw", "agus", "salim"}  # not "The" nor "Residents"
+
+
+def test_articles_about_different_events_vouch_for_no_paraphrase() -> None:
+    # The sentence pair alone would pass: same claim words, no name on either side.
+    a = b = "The quake damaged several buildings, officials said."
+    assert tells_same_claim(a, b, a, b)
+    shared = names_shared(QUAKE_A, QUAKE_B)
+    assert shared is not None and shared < 0.08
+    assert not same_story(QUAKE_A, QUAKE_B)
+    assert not tells_same_claim(a, b, QUAKE_A, QUAKE_B)
+    # The same event told twice shares its names; too few names say nothing.
+    assert same_story(QUAKE_A, QUAKE_A.replace("Tuesday", "Wednesday"))
+    assert names_shared("It rained. It stopped.", "Rain fell.") is None
 
 
 class _FixedScores:
@@ -98,3 +136,27 @@ def test_a_claim_across_sentences_takes_a_paraphrase_pairs_unit() -> None:
     got = compare(a, b, backend=backend, threshold=backend.threshold)
     assert [(p.a, p.b, p.relation) for p in got.pairs] == [((0,), (0,), "divergent")]
     assert got.pairs[0].conflicts[0].explanation == "A: 48-page indictment · B: 47-page indictment"
+
+
+def test_semantic_backend_damps_pairs_between_articles_about_other_events() -> None:
+    from library.compare.backends import OTHER_STORY, SemanticBackend
+    from library.compare.segment import segment
+    from library.compare.units import terms
+    from tests.library.compare.fakes import FakeEncoder
+
+    texts_a = [u.text for u in segment(QUAKE_A)]
+    texts_b = [u.text for u in segment(QUAKE_B)]
+    ta, tb = [terms(t) for t in texts_a], [terms(t) for t in texts_b]
+    idf = IdfTable.from_term_lists([*ta, *tb])
+    damped = SemanticBackend(FakeEncoder()).scores(texts_a, texts_b, ta, tb, idf)
+    plain = SemanticBackend(FakeEncoder(), other_story=1.0).scores(texts_a, texts_b, ta, tb, idf)
+    assert OTHER_STORY < 1.0
+    assert np.allclose(damped.rank.toarray(), OTHER_STORY * plain.rank.toarray())
+    assert np.array_equal(damped.gate.toarray(), plain.gate.toarray())
+    # One event told twice keeps its scores.
+    same_b = [t.replace("Tuesday", "Wednesday") for t in texts_a]
+    tb2 = [terms(t) for t in same_b]
+    idf2 = IdfTable.from_term_lists([*ta, *tb2])
+    kept = SemanticBackend(FakeEncoder()).scores(texts_a, same_b, ta, tb2, idf2).rank.toarray()
+    full = SemanticBackend(FakeEncoder(), other_story=1.0).scores(texts_a, same_b, ta, tb2, idf2)
+    assert np.allclose(kept, full.rank.toarray())
