@@ -316,3 +316,19 @@ def test_embedding_backend_leaves_the_encoders_arrays_alone() -> None:
     idf = IdfTable.from_term_lists([])
     assert backend.score_matrix(["x"], ["y"], [["x"]], [["y"]], idf)[0, 0] == 1.0
     assert cached.tolist() == [[3.0, 4.0]]
+
+
+def test_a_sentence_found_word_for_word_in_both_scores_one() -> None:
+    # The ranking score mixes in each sentence's centrality, so an article
+    # compared with itself showed "score 0.79" for identical sentences.
+    text = (
+        "The council approved the budget on Monday. "
+        "Critics said the plan cuts library hours. "
+        "The mayor will sign it next week."
+    )
+    result = compare_texts(text, text)
+    assert len(result.pairs) == 3
+    assert all(p.score == 1.0 and p.relation == "same" for p in result.pairs)
+    other = compare_texts(text, text.replace("Monday", "Tuesday"))
+    changed = next(p for p in other.pairs if p.a == (0,))
+    assert changed.score < 1.0
