@@ -64,6 +64,7 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     monkeypatch.setattr(pipeline, "can_fork_safely", lambda: True)
     monkeypatch.setattr(pipeline, "start_pool", start_pool)
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "2")  # whatever the machine's load
     return started
 
 
@@ -189,6 +190,7 @@ def test_a_pool_that_cannot_start_leaves_the_import_in_process(
 
     monkeypatch.setattr(pipeline, "can_fork_safely", lambda: True)
     monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "2")
     store = LibraryStore(tmp_path / "home")
     report = import_paths(store, [inbox])
     assert report.summary() == SUMMARY
@@ -206,6 +208,23 @@ def test_a_process_with_another_thread_reads_in_process() -> None:
     finally:
         stop.set()
         other.join()
+
+
+def test_workers_follow_the_variable_then_the_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "0")
+    assert pipeline.default_workers() == 0
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "99")
+    assert pipeline.default_workers() == pipeline.MAX_WORKERS
+    monkeypatch.delenv(pipeline.WORKERS_VARIABLE)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
+    assert pipeline.default_workers() == 2
+    # Every core busy: a pool would only add its own CPU.
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 2.0, 1.0))
+    assert pipeline.default_workers() == 0
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert pipeline.default_workers() == 0
 
 
 def test_a_failed_preparation_is_left_to_the_writer(
