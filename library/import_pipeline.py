@@ -9,15 +9,16 @@ stores each file in its own transaction, in the order the files were met, so
 the report, refusals, progress and cancellation are those of an import read
 in-process.
 
-Bounded: at most `CHUNK * window` files are read ahead (window = two chunks
-per worker), so memory does not grow with the import.
+Bounded: at most two chunks of `CHUNK` files per worker are read ahead, so
+memory does not grow with the import.
 
 A pool is used only where it is safe and cheap to start: a process that has a
 single thread and can fork (the CLI).  Forking a process with other threads
 (the window's) can leave a child stuck on a lock another thread held, and
 "spawn" would start a fresh interpreter that re-imports the program's main
 module; there the files are read in-process, as are those left when a pool
-cannot start or breaks.
+cannot start; if a pool breaks (a worker killed), the files it had not
+returned are read in-process.
 """
 
 from __future__ import annotations
@@ -90,25 +91,29 @@ def prepare(article: Article) -> Prepared | Article:
 @contextlib.contextmanager
 def read_ahead(
     items: Sequence[T], work: Callable[[list[T]], list[R]], *, workers: int | None = None
-) -> Iterator[Iterator[R]]:
+) -> Iterator[Iterator[R] | None]:
     """`work` done on `items`, in chunks, by worker processes; results one by one, in order.
+
+    Yields None when no pool is used (`default_workers` says none, or one
+    cannot start): the caller then reads each file itself, as it comes.
 
     Args:
         work: a module-level function (workers receive it by name) that never
             raises for one bad item: it returns that item's refusal instead.
-        workers: processes to use (default: the cores this process may run
-            on, at most `MAX_WORKERS`); 0 does everything in-process.
+        workers: processes to use (default: `default_workers()`); 0: none.
 
     Leaving the block (the import finished, was cancelled or failed) cancels
     the chunks not started and waits for the running ones: a few files each.
     """
     count = default_workers() if workers is None else workers
     pool = start_pool(count) if count > 0 else None
+    if pool is None:
+        yield None
+        return
     try:
-        yield _results(pool, items, work, window=2 * max(1, count))
+        yield _results(pool, items, work, window=2 * count)
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_workers() -> int:

@@ -192,19 +192,23 @@ def _readers(store: LibraryStore, files: list[Found]) -> Iterator[Callable[[Foun
     it saves); a large one reads and prepares files in a pool
     (`library.import_pipeline`) while this thread stores them.
     """
+
+    def import_here(found: Found) -> FileResult:
+        if found.refusal:
+            return FileResult(found.path, "refused", reason=found.refusal)
+        return _import_one(store, found.path, found.explicit)
+
     if len(files) < PIPELINE_MIN_FILES:
-
-        def import_here(found: Found) -> FileResult:
-            if found.refusal:
-                return FileResult(found.path, "refused", reason=found.refusal)
-            return _import_one(store, found.path, found.explicit)
-
         yield import_here
         return
     with read_ahead(files, prepare_chunk) as prepared:
+        if prepared is None:  # no pool here (see `import_pipeline.read_ahead`)
+            yield import_here
+            return
+        results = prepared  # for mypy: not None below
 
         def store_next(found: Found) -> FileResult:
-            outcome = next(prepared)
+            outcome = next(results)
             if isinstance(outcome, FileResult):
                 return outcome
             if isinstance(outcome, Article):  # its preparation failed: `add` does it

@@ -204,6 +204,16 @@ class LibraryStore:
         the checkpoints (copying the WAL into the database file, with an
         fsync) are rarer, then one runs at the end.  Every few dozen files
         otherwise, they were a fifth of an import's commit time.
+
+        Why WAL with `synchronous = NORMAL` (set on open) keeps an import safe:
+        a commit appends the file's transaction to the WAL without an fsync.
+        If Parallax is killed, every committed file is there (the OS has the
+        WAL); on a power cut the files since the last checkpoint may be lost,
+        whole, never half-written, and the database is never corrupt: each
+        file is still all or nothing, and importing the folder again adds what
+        is missing.  The library can always be rebuilt from the user's files;
+        the notes, which cannot, use FULL.  Rarer checkpoints make that window
+        larger (at most `IMPORT_CHECKPOINT_PAGES` pages), not the risk different.
         """
         if self.db.read_only_reason is not None:
             yield
