@@ -12,13 +12,13 @@ in-process.
 Bounded: at most two chunks of `CHUNK` files per worker are read ahead, so
 memory does not grow with the import.
 
-A pool is used only where it is safe and cheap to start: a process that has a
-single thread and can fork (the CLI).  Forking a process with other threads
-(the window's) can leave a child stuck on a lock another thread held, and
-"spawn" would start a fresh interpreter that re-imports the program's main
-module; there the files are read in-process, as are those left when a pool
-cannot start; if a pool breaks (a worker killed), the files it had not
-returned are read in-process.
+A pool is used only where it helps and is safe to start: with a core to
+spare (`default_workers`), in a process that has a single thread and can
+fork (the CLI).  Forking a process with other threads (the window's) can
+leave a child stuck on a lock another thread held, and "spawn" would start a
+fresh interpreter that re-imports the program's main module.  Elsewhere, or
+when a pool cannot start, the caller reads each file itself; if a pool breaks
+(a worker killed), the files it had not returned are read in-process.
 """
 
 from __future__ import annotations
