@@ -140,6 +140,13 @@ def test_reimporting_through_the_pipeline_finds_everything_unchanged(
     assert store.search("corrected")[0].article.id == new.article.id  # type: ignore[union-attr]
 
 
+def test_a_small_import_starts_no_pool(tmp_path: Path, inbox: Path, pooled: list[object]) -> None:
+    few = sorted(inbox.glob("*.md"))[: importer.PIPELINE_MIN_FILES - 1]
+    report = import_paths(LibraryStore(tmp_path / "home"), few)
+    assert len(report.results) == len(few)
+    assert pooled == []
+
+
 def test_cancel_stops_between_files_and_stops_the_workers(
     tmp_path: Path, inbox: Path, pooled: list[object]
 ) -> None:
