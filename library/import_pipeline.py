@@ -45,6 +45,8 @@ R = TypeVar("R")
 CHUNK = 16
 #: At most this many worker processes, whatever the machine has.
 MAX_WORKERS = 4
+#: Idle cores (by the load average) a pool needs to be worth starting.
+IDLE_CORES = 1.5
 #: Environment variable: the number of worker processes (0: read in-process).
 WORKERS_VARIABLE = "PARALLAX_IMPORT_WORKERS"
 
@@ -117,12 +119,15 @@ def read_ahead(
 
 
 def default_workers() -> int:
-    """Worker processes for an import: `$PARALLAX_IMPORT_WORKERS`, else one per idle core.
+    """Worker processes for an import: `$PARALLAX_IMPORT_WORKERS`, else one per core if idle.
 
     A pool only helps with cores to spare: it spends 10–40% more CPU than
-    reading in-process (messages, each worker's cold caches), so on a machine
-    whose cores are all busy (load average at least the core count) the files
-    are read in-process.
+    reading in-process (messages, each worker's cold caches), and the writer
+    keeps one core busy.  With two cores idle it imported 2,000 articles 1.55×
+    as fast; with one core taken by another program, or all of them, it was
+    slower than reading in-process (benchmarks/RESULTS-scale.md).  So a pool
+    is used only while at least `IDLE_CORES` cores are idle by the 1-minute
+    load average.
     """
     stated = os.environ.get(WORKERS_VARIABLE, "").strip()
     if stated.isdigit():
@@ -135,7 +140,7 @@ def default_workers() -> int:
         busy = os.getloadavg()[0]
     except (AttributeError, OSError):
         busy = 0.0
-    if cores < 2 or busy >= cores:
+    if cores < 2 or cores - busy < IDLE_CORES:
         return 0
     return min(MAX_WORKERS, cores)
 

@@ -226,7 +226,9 @@ def test_workers_follow_the_variable_then_the_idle_cores(monkeypatch: pytest.Mon
     monkeypatch.delenv(pipeline.WORKERS_VARIABLE)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
     assert pipeline.default_workers() == 2
-    # Every core busy: a pool would only add its own CPU.
+    # A core taken by another program, or all of them: a pool would only add its own CPU.
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 2.0, 1.0))
+    assert pipeline.default_workers() == 0
     monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 2.0, 1.0))
     assert pipeline.default_workers() == 0
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
