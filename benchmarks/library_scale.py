@@ -21,6 +21,8 @@ Usage (from the worktree root):
     .venv/bin/python benchmarks/library_scale.py [--sizes 10000,50000] [--runs 3]
     # import throughput only, `--runs` interleaved rounds (after, bare, before):
     .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --before /work/main
+    # ... with a given number of import worker processes (0: read in-process):
+    .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --workers 2
 
 Corpus: the 982 distinct ECB+ documents (sentence 0, the URL, dropped from
 `*ecbplus` documents), paragraphs of three sentences.  Article i >= 982 is
@@ -147,13 +149,23 @@ def best(cmd: list[str], runs: int) -> tuple[float, int]:
 
 
 IMPORT_CHILD = """
-import sys, time
+import resource, sys, time
 from pathlib import Path
+if len(sys.argv) > 3:  # --workers: the pool's size (a checkout without a pool ignores it)
+    try:
+        import library.import_pipeline as pipeline
+        pipeline.default_workers = lambda: int(sys.argv[3])
+    except ImportError:
+        pass
 from library.collection import Collection
 c = Collection(sys.argv[1], seed=False)
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 report = c.import_paths([Path(sys.argv[2])])
-print(time.perf_counter() - t, report.count("added"), report.count("refused"))
+elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
+# The pool's workers have exited (and been waited for) when import_paths returns.
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, report.count("added"), report.count("refused"), cpu,
+      kids.ru_utime + kids.ru_stime)
 """
 
 BARE_IMPORT_CHILD = """
@@ -168,7 +180,7 @@ conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=
              "tokenize='unicode61 remove_diacritics 2')")
 conn.execute('''CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body); END''')
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 for root, dirs, files in os.walk(sys.argv[2]):
     dirs.sort()
     for name in sorted(files):
@@ -178,7 +190,7 @@ for root, dirs, files in os.walk(sys.argv[2]):
                      "content_hash, imported_at, word_count) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
                      [name, text[:80], text, name, str(hash(text)), "2024", len(text.split())])
         conn.execute("COMMIT")
-print(time.perf_counter() - t)
+print(time.perf_counter() - t, time.process_time() - cpu)
 """
 
 SQL_LIST_CHILD = f"""
@@ -228,29 +240,43 @@ print(bare, full, paged)
 """
 
 
-def measure_import(size: int, work: Path, runs: int, before: Path | None) -> None:
+def measure_import(
+    size: int, work: Path, runs: int, before: Path | None, workers: int | None = None
+) -> None:
     """Import throughput only: `runs` rounds of (this code, bare insert, `before`'s code),
-    each into a fresh library, interleaved so that the machine's load hits all alike."""
+    each into a fresh library, interleaved so that the machine's load hits all alike.
+
+    Besides wall-clock time, each run's CPU time (the import's process plus its
+    worker processes, if any) per file: on a loaded machine that is the steadier
+    number, and wall-clock ratios follow the share of the cores each run got."""
     corpus = work / f"corpus-{size}"
     print(f"\n== import, {size} articles ==", flush=True)
     build_corpus(corpus, size)
     rates: dict[str, list[float]] = {"after": [], "bare": [], "before": []}
+    cpus: dict[str, list[float]] = {"after": [], "bare": [], "before": []}
+    extra = [] if workers is None else [str(workers)]
     for i in range(runs):
         jobs = [("after", IMPORT_CHILD, REPO), ("bare", BARE_IMPORT_CHILD, REPO)]
         if before is not None:
             jobs.append(("before", IMPORT_CHILD, before))
         for name, child, repo in jobs:
-            home = work / f"{name}-{size}-{i}"
-            home.mkdir(parents=True, exist_ok=True)
+            home = Path(tempfile.mkdtemp(prefix=f"{name}-{size}-{i}-", dir=work))
             target = home / "bare.db" if name == "bare" else home
-            _, rss, out = run([PY, "-c", child, str(target), str(corpus)],
+            args = [] if name == "bare" else extra
+            _, rss, out = run([PY, "-c", child, str(target), str(corpus), *args],
                               stdout=subprocess.PIPE, repo=repo)  # fmt: skip
-            rates[name].append(size / float(out.split()[0]))
+            fields = [float(x) for x in out.split()]
+            rates[name].append(size / fields[0])
+            cpus[name].append(sum(fields[3:5]) if name != "bare" else fields[1])
             print(f"  round {i + 1} {name}: {rates[name][-1]:.0f} files/s, "
+                  f"CPU {cpus[name][-1] / size * 1e3:.2f} ms/file, "
                   f"peak {rss / 1024:.0f} MiB", flush=True)  # fmt: skip
     for name in ("after", "before"):
-        for got, bare in zip(rates[name], rates["bare"], strict=False):
-            print(f"{name}: {got:.0f} files/s = {got / bare:.2f}x of bare ({bare:.0f}/s)")
+        for got, bare, cpu, bare_cpu in zip(
+            rates[name], rates["bare"], cpus[name], cpus["bare"], strict=False
+        ):
+            print(f"{name}: {got:.0f} files/s = {got / bare:.2f}x of bare ({bare:.0f}/s); "
+                  f"CPU {cpu / bare_cpu:.1f}x bare's")  # fmt: skip
 
 
 def measure(size: int, work: Path, runs: int) -> dict[str, float]:
@@ -263,12 +289,12 @@ def measure(size: int, work: Path, runs: int) -> dict[str, float]:
     r: dict[str, float] = {}
 
     _, rss, out = run([PY, "-c", IMPORT_CHILD, str(home), str(corpus)], stdout=subprocess.PIPE)
-    secs, added, refused = out.split()
+    secs, added, refused, *_ = out.split()
     r["import_s"], r["import_rss"] = float(secs), rss / 1024
     bare_db = work / f"bare-{size}.db"
     _, bare_rss, out = run([PY, "-c", BARE_IMPORT_CHILD, str(bare_db), str(corpus)],
                            stdout=subprocess.PIPE)  # fmt: skip
-    r["bare_import_s"], r["bare_import_rss"] = float(out), bare_rss / 1024
+    r["bare_import_s"], r["bare_import_rss"] = float(out.split()[0]), bare_rss / 1024
     print(
         f"import: {size / r['import_s']:.0f} files/s (added {added}, refused {refused}), "
         f"peak {r['import_rss']:.0f} MiB | bare sqlite: {size / r['bare_import_s']:.0f} files/s, "
@@ -330,6 +356,9 @@ def main() -> int:
     parser.add_argument("--work", type=Path, help="keep corpora and libraries here")
     parser.add_argument("--import-only", action="store_true", help="measure import only")
     parser.add_argument("--before", type=Path, help="with --import-only: also this checkout")
+    parser.add_argument(
+        "--workers", type=int, help="with --import-only: the import's worker processes (0: none)"
+    )
     args = parser.parse_args()
     if not (EVAL / "ecbplus_pairs_train.jsonl").exists():
         print(f"skipped: no evaluation data at {EVAL}")
@@ -340,7 +369,7 @@ def main() -> int:
         work = args.work or Path(tmp)
         for size in sizes:
             if args.import_only:
-                measure_import(size, work, args.runs, args.before)
+                measure_import(size, work, args.runs, args.before, args.workers)
             else:
                 measure(size, work, args.runs)
     return 0

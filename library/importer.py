@@ -8,6 +8,7 @@ each file's outcome with the article's id and metadata, never its body: a
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Literal, NamedTuple
 from library.article import Article, ArticleId
 from library.changes import Changes
 from library.errors import ImportRefused, ParallaxError
+from library.import_pipeline import Prepared, prepare, read_ahead
 from library.ingest import SUPPORTED_SUFFIXES, read_article
 from library.paths import display_path
 from library.store import ArticleSummary, LibraryStore
@@ -24,6 +26,8 @@ from library.store import ArticleSummary, LibraryStore
 FileStatus = Literal["added", "new_version", "unchanged", "refused", "skipped"]
 FILE_STATUSES: tuple[FileStatus, ...] = ("added", "new_version", "unchanged", "refused", "skipped")
 ProgressCallback = Callable[[int, int, Path], None]
+#: Imports of fewer files are read in this process: starting workers would cost more.
+PIPELINE_MIN_FILES = 50
 
 
 @dataclass(frozen=True)
@@ -162,17 +166,14 @@ def import_paths(
     """
     files = collect_files(paths)
     report = ImportReport()
-    with store.importing():
-        for done, (path, explicit, refusal) in enumerate(files):
+    with store.importing(), _readers(store, files) as import_one:
+        for done, found in enumerate(files):
             if should_cancel is not None and should_cancel():
                 report.cancelled = True
                 break
             if on_progress is not None:
-                on_progress(done, len(files), path)
-            if refusal:
-                result = FileResult(path, "refused", reason=refusal)
-            else:
-                result = _import_one(store, path, explicit)
+                on_progress(done, len(files), found.path)
+            result = import_one(found)
             report.results.append(result)
             if on_result is not None:
                 on_result(result)
@@ -183,19 +184,81 @@ def import_paths(
     return report
 
 
+@contextlib.contextmanager
+def _readers(store: LibraryStore, files: list[Found]) -> Iterator[Callable[[Found], FileResult]]:
+    """How each file is imported, in order: read here, or read ahead by worker processes.
+
+    A small import reads in this process (starting workers costs more than
+    it saves); a large one reads and prepares files in a pool
+    (`library.import_pipeline`) while this thread stores them.
+    """
+
+    def import_here(found: Found) -> FileResult:
+        if found.refusal:
+            return FileResult(found.path, "refused", reason=found.refusal)
+        return _import_one(store, found.path, found.explicit)
+
+    if len(files) < PIPELINE_MIN_FILES:
+        yield import_here
+        return
+    with read_ahead(files, prepare_chunk) as prepared:
+        if prepared is None:  # no pool here (see `import_pipeline.read_ahead`)
+            yield import_here
+            return
+        results = prepared  # for mypy: not None below
+
+        def store_next(found: Found) -> FileResult:
+            outcome = next(results)
+            if isinstance(outcome, FileResult):
+                return outcome
+            if isinstance(outcome, Article):  # its preparation failed: `add` does it
+                return _store(store, found.path, outcome, None)
+            return _store(store, found.path, outcome.article, outcome)
+
+        yield store_next
+
+
 def _import_one(store: LibraryStore, path: Path, explicit: bool) -> FileResult:
+    read = read_one(Found(path, explicit))
+    if isinstance(read, FileResult):
+        return read
+    return _store(store, path, read, None)
+
+
+def read_one(found: Found) -> Article | FileResult:
+    """Read one found file; a refusal (or skip) comes back as its `FileResult`."""
+    path, explicit, refusal = found
+    if refusal:
+        return FileResult(path, "refused", reason=refusal)
     if not explicit and path.suffix.lower() not in SUPPORTED_SUFFIXES:
         return FileResult(path, "skipped", reason=f"not an article type ({path.suffix or 'none'})")
     try:
-        article = read_article(path)
+        return read_article(path)
     except ImportRefused as exc:
         return FileResult(path, "refused", reason=str(exc))
     except Exception as exc:
         # A reader bug or a hostile file (deep nesting, a parser's own error):
         # that file is refused, with the error named, and the import goes on.
         return FileResult(path, "refused", reason=f"could not be read: {_short(exc)}")
+
+
+def prepare_chunk(chunk: list[Found]) -> list[Prepared | Article | FileResult]:
+    """A worker's job: read these files and do the writer's CPU work for each."""
+    out: list[Prepared | Article | FileResult] = []
+    for found in chunk:
+        read = read_one(found)
+        out.append(read if isinstance(read, FileResult) else prepare(read))
+    return out
+
+
+def _store(
+    store: LibraryStore, path: Path, article: Article, prepared: Prepared | None
+) -> FileResult:
     try:
-        outcome = store.add(article)
+        if prepared is None:
+            outcome = store.add(article)
+        else:
+            outcome = store.add(article, counts=prepared.counts, index_forms=prepared.index_forms)
     except ParallaxError:
         raise  # the library itself cannot be written: stop, as documented
     except Exception as exc:

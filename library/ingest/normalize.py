@@ -13,6 +13,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def scrub(text: str) -> str:
     """`text` storable as UTF-8: lone surrogates become U+FFFD (as browsers show them), NULs go."""
+    if text.isascii():  # a flag CPython keeps: no scan, and no surrogate possible
+        return text.replace("\x00", "")
     return _SURROGATE.sub("\ufffd", text).replace("\x00", "")
 
 

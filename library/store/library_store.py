@@ -23,6 +23,8 @@ from library.errors import NotFound
 from library.fts_query import fold_query, parse_query
 from library.language import detect as detect_language
 from library.paths import LIBRARY_DB
+from library.search_index import FUNCTION as INDEX_FUNCTION
+from library.search_index import _index_value as search_index_value
 from library.search_index import register as register_index_function
 from library.search_snippet import Highlighter, excerpt
 from library.store import listing, word_frequencies
@@ -99,16 +101,31 @@ class LibraryStore:
             # else unstored: no note trusts this library's ids; they wait.
         #: This library file's identity: article ids are meaningful only with it.
         self.uid: str = uid
+        # Work done ahead by an import's workers (see `add`).
+        self._known_counts: dict[int, word_frequencies.BodyCounts] = {}
+        self._index_forms: dict[str, str | None] = {}
 
     def close(self) -> None:
         self.db.close()
 
     # -- writing -------------------------------------------------------------
 
-    def add(self, article: Article) -> ImportOutcome:
+    def add(
+        self,
+        article: Article,
+        *,
+        counts: word_frequencies.BodyCounts | None = None,
+        index_forms: tuple[str | None, str | None] | None = None,
+    ) -> ImportOutcome:
         """Store `article`, as a new source, a new version of its source, or not at all.
 
         An article whose text is already stored (from any file) is "unchanged".
+
+        Args:
+            counts: `word_frequencies.body_counts(article.body)`, when already
+                made (by an import's worker process); counted here otherwise.
+            index_forms: `search_index.index_form` of the title and body,
+                likewise; used by the search index's trigger during `importing`.
         """
         source_key = article.source_path or f"hash:{article.content_hash}"
         with write_transaction(self.db):
@@ -128,7 +145,16 @@ class LibraryStore:
             # every call, a third of a large import's time.
             names = ", ".join(row)
             marks = ", ".join("?" for _ in row)
-            self.db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", list(row.values()))
+            if index_forms is not None:
+                self._index_forms = dict(
+                    zip((article.title, article.body), index_forms, strict=True)
+                )
+            try:
+                self.db.execute(
+                    f"INSERT INTO articles ({names}) VALUES ({marks})", list(row.values())
+                )
+            finally:
+                self._index_forms = {}
             self.db.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -141,6 +167,8 @@ class LibraryStore:
                 )
                 assert current.id is not None
                 word_frequencies.on_retired(self.db.conn, current.id, current.body)
+        if counts is not None:
+            self._known_counts[new_id] = counts  # committed: queued until folded
         if queued >= word_frequencies.FOLD_EVERY:
             self.fold_word_counts()
         # As `get(new_id)` would read it back, without reading the body back.
@@ -176,6 +204,16 @@ class LibraryStore:
         the checkpoints (copying the WAL into the database file, with an
         fsync) are rarer, then one runs at the end.  Every few dozen files
         otherwise, they were a fifth of an import's commit time.
+
+        Why WAL with `synchronous = NORMAL` (set on open) keeps an import safe:
+        a commit appends the file's transaction to the WAL without an fsync.
+        If Parallax is killed, every committed file is there (the OS has the
+        WAL); on a power cut the files since the last checkpoint may be lost,
+        whole, never half-written, and the database is never corrupt: each
+        file is still all or nothing, and importing the folder again adds what
+        is missing.  The library can always be rebuilt from the user's files;
+        the notes, which cannot, use FULL.  Rarer checkpoints make that window
+        larger (at most `IMPORT_CHECKPOINT_PAGES` pages), not the risk different.
         """
         if self.db.read_only_reason is not None:
             yield
@@ -184,9 +222,14 @@ class LibraryStore:
         with translate_errors(self.path):
             (before,) = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
             conn.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_CHECKPOINT_PAGES}")
+        # The search index's triggers take the folded text `add` was given
+        # (made by a worker process) instead of folding it again here.
+        conn.create_function(INDEX_FUNCTION, 1, self._index_value, deterministic=True)
         try:
             yield
         finally:
+            register_index_function(self.db)
+            self._index_forms = {}
             with translate_errors(self.path):
                 conn.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
                 # PASSIVE: never waits for a reader (the window), never fails on one.
@@ -198,7 +241,15 @@ class LibraryStore:
     def fold_word_counts(self) -> None:
         """Count queued imports into the word frequencies (see `word_frequencies`)."""
         with write_transaction(self.db):
-            word_frequencies.fold(self.db.conn)
+            word_frequencies.fold(self.db.conn, known=self._known_counts)
+        self._known_counts = {}
+
+    def _index_value(self, value: object) -> str | None:
+        if isinstance(value, str):
+            folded = self._index_forms.get(value)
+            if folded is not None:
+                return folded
+        return search_index_value(value)
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -39,6 +39,8 @@ PENDING = "word_df_pending"
 #: Queued imports counted in together (one transaction) by `LibraryStore.add`.
 FOLD_EVERY = 256
 PARAGRAPHS_KEY = "word_df_paragraphs"
+#: What `body_counts` returns: (term -> paragraphs containing it, paragraphs).
+BodyCounts = tuple[Counter[str], int]
 
 
 def paragraph_terms(body: str) -> Iterable[set[str]]:
@@ -60,7 +62,7 @@ def _chunk_terms(chunk: str) -> tuple[str, ...]:
     return tuple(terms(chunk))
 
 
-def body_counts(body: str) -> tuple[Counter[str], int]:
+def body_counts(body: str) -> BodyCounts:
     """(term -> paragraphs of `body` containing it, number of paragraphs)."""
     counts: Counter[str] = Counter()
     n = 0
@@ -93,9 +95,14 @@ def on_retired(conn: sqlite3.Connection, article_id: int, body: str) -> None:
     _add_counts(conn, counts, n, -1)
 
 
-def fold(conn: sqlite3.Connection) -> None:
-    """Count the queued articles in, inside the caller's transaction."""
-    counts, n = _pending_counts(conn)
+def fold(conn: sqlite3.Connection, *, known: Mapping[int, BodyCounts] | None = None) -> None:
+    """Count the queued articles in, inside the caller's transaction.
+
+    Args:
+        known: `body_counts` of queued articles already made (by an import's
+            workers); the others' bodies are read and counted here.
+    """
+    counts, n = _pending_counts(conn, known or {})
     _add_counts(conn, counts, n, +1)
     conn.execute(f"DELETE FROM {PENDING}")
 
@@ -129,15 +136,21 @@ def lookup(conn: sqlite3.Connection, terms: Iterable[str]) -> tuple[Mapping[str,
     return dict(df), _paragraphs(conn) + queued_paragraphs
 
 
-def _pending_counts(conn: sqlite3.Connection) -> tuple[Counter[str], int]:
+def _pending_counts(
+    conn: sqlite3.Connection, known: Mapping[int, BodyCounts] | None = None
+) -> BodyCounts:
     counts: Counter[str] = Counter()
     n = 0
-    for (body,) in conn.execute(
-        f"SELECT a.body FROM {PENDING} p JOIN articles a ON a.id = p.article_id"
-    ):
-        found, paragraphs = body_counts(body)
-        counts.update(found)
-        n += paragraphs
+    ids = [int(i) for (i,) in conn.execute(f"SELECT article_id FROM {PENDING}")]
+    for article_id in ids:
+        found = (known or {}).get(article_id)
+        if found is None:
+            row = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                continue  # no such article (a hand-edited file): nothing to count
+            found = body_counts(row[0])
+        counts.update(found[0])
+        n += found[1]
     return counts, n
 
 

@@ -153,3 +153,12 @@ def test_a_file_that_grows_after_stat_is_still_capped(
     monkeypatch.setattr(Path, "stat", stale_stat)
     with pytest.raises(ImportRefused, match="too large"):
         read_article(path, max_bytes=100)
+
+
+def test_scrub_removes_nuls_from_plain_ascii_and_replaces_lone_surrogates() -> None:
+    from library.ingest.normalize import scrub
+
+    # ASCII text takes a shortcut (no surrogate can be in it); its NULs still go.
+    assert scrub("Head\x00line") == "Headline"
+    assert scrub("plain") == "plain"
+    assert scrub("caf\u00e9\x00 \ud800") == "caf\u00e9 \ufffd"

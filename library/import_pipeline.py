@@ -1,0 +1,204 @@
+"""A large import's files read ahead by worker processes while one thread stores them.
+
+Reading a file (decoding, front matter, normalisation), telling its language,
+counting its words for the comparison weights and folding its text for the
+search index cost as much CPU as storing it.  `read_ahead` hands that work to
+a small pool of processes, a few chunks of files ahead of the writer; the
+writer (the caller's thread, the only one that touches the database) still
+stores each file in its own transaction, in the order the files were met, so
+the report, refusals, progress and cancellation are those of an import read
+in-process.
+
+Bounded: at most two chunks of `CHUNK` files per worker are read ahead, so
+memory does not grow with the import.
+
+A pool is used only where it helps and is safe to start: with a core to
+spare (`default_workers`), in a process that has a single thread and can
+fork (the CLI).  Forking a process with other threads (the window's) can
+leave a child stuck on a lock another thread held, and "spawn" would start a
+fresh interpreter that re-imports the program's main module.  Elsewhere, or
+when a pool cannot start, the caller reads each file itself; if a pool breaks
+(a worker killed), the files it had not returned are read in-process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import multiprocessing
+import os
+import signal
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import NamedTuple, TypeVar
+
+from library.article import Article
+from library.language import detect as detect_language
+from library.store.word_frequencies import body_counts
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Files per job sent to a worker: one job each was dominated by messaging.
+CHUNK = 16
+#: At most this many worker processes, whatever the machine has.
+MAX_WORKERS = 4
+#: Idle cores (by the load average) a pool needs to be worth starting.
+IDLE_CORES = 1.5
+#: Environment variable: the number of worker processes (0: read in-process).
+WORKERS_VARIABLE = "PARALLAX_IMPORT_WORKERS"
+
+
+class Prepared(NamedTuple):
+    """A file read by a worker, with the CPU work of storing it already done.
+
+    Attributes:
+        article: as `read_article` returns it, its language (stated or
+            detected) and word count filled in.
+        counts: `word_frequencies.body_counts(article.body)`.
+        index_forms: the search index's folded title and body
+            (`search_index.index_form`).
+    """
+
+    article: Article
+    counts: tuple[Counter[str], int]
+    index_forms: tuple[str | None, str | None]
+
+
+def prepare(article: Article) -> Prepared | Article:
+    """`article` with the writer's CPU work done, or as it is if that work fails.
+
+    A failure here (a bug on a strange text) is left to the writer, whose
+    `LibraryStore.add` does the same work and refuses that file by name.
+    """
+    # Imported here: `library.search_index` imports sqlite-utils, which must
+    # first be imported by `library.database` (which keeps numpy, and the
+    # threads numpy starts, out of it); a worker has it already, from its parent.
+    from library.search_index import index_form
+
+    try:
+        ready = dataclasses.replace(
+            article, language=article.language or detect_language(article.body)
+        )
+        ready.__dict__["word_count"] = article.word_count  # cached; travels with it
+        counts = body_counts(article.body)
+        forms = (index_form(article.title), index_form(article.body))
+    except Exception:
+        return article
+    return Prepared(ready, counts, forms)
+
+
+@contextlib.contextmanager
+def read_ahead(
+    items: Sequence[T], work: Callable[[list[T]], list[R]], *, workers: int | None = None
+) -> Iterator[Iterator[R] | None]:
+    """`work` done on `items`, in chunks, by worker processes; results one by one, in order.
+
+    Yields None when no pool is used (`default_workers` says none, or one
+    cannot start): the caller then reads each file itself, as it comes.
+
+    Args:
+        work: a module-level function (workers receive it by name) that never
+            raises for one bad item: it returns that item's refusal instead.
+        workers: processes to use (default: `default_workers()`); 0: none.
+
+    Leaving the block (the import finished, was cancelled or failed) cancels
+    the chunks not started and waits for the running ones: a few files each.
+    """
+    count = default_workers() if workers is None else workers
+    pool = start_pool(count) if count > 0 else None
+    if pool is None:
+        yield None
+        return
+    try:
+        yield _results(pool, items, work, window=2 * count)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def default_workers() -> int:
+    """Worker processes for an import: `$PARALLAX_IMPORT_WORKERS`, else one per core if idle.
+
+    A pool only helps with cores to spare: it spends 10–40% more CPU than
+    reading in-process (messages, each worker's cold caches), and the writer
+    keeps one core busy.  With two cores idle it imported 2,000 articles 1.55×
+    as fast; with one core taken by another program, or all of them, it was
+    slower than reading in-process (benchmarks/RESULTS-scale.md).  So a pool
+    is used only while at least `IDLE_CORES` cores are idle by the 1-minute
+    load average.
+    """
+    stated = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if stated.isdigit():
+        return min(MAX_WORKERS, int(stated))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        busy = 0.0
+    if cores < 2 or cores - busy < IDLE_CORES:
+        return 0
+    return min(MAX_WORKERS, cores)
+
+
+def start_pool(workers: int) -> ProcessPoolExecutor | None:
+    """A pool of `workers` forked processes, or None where one is unsafe or cannot start."""
+    if not can_fork_safely():
+        return None
+    try:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_ignore_ctrl_c,
+        )
+    except (OSError, ValueError, ImportError, NotImplementedError):
+        return None  # e.g. no semaphores (a container without /dev/shm)
+
+
+def can_fork_safely() -> bool:
+    """Whether this process can fork and has one thread only (see the module's docstring)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    try:
+        # Every thread, Qt's and SQLite's included, not only Python's.
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
+
+
+def _ignore_ctrl_c() -> None:
+    # Ctrl-C reaches the whole process group: the writer decides when to stop
+    # (between files), and a worker's traceback would only clutter the terminal.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _results(
+    pool: ProcessPoolExecutor | None,
+    items: Sequence[T],
+    work: Callable[[list[T]], list[R]],
+    *,
+    window: int,
+) -> Iterator[R]:
+    chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+    pending: deque[Future[list[R]]] = deque()
+    submitted = 0
+    for chunk in chunks:
+        results: list[R] | None = None
+        if pool is not None:
+            try:
+                while submitted < len(chunks) and len(pending) < window:
+                    pending.append(pool.submit(work, chunks[submitted]))
+                    submitted += 1
+                results = pending.popleft().result()
+            except Exception:
+                # The pool could not start or broke (a worker killed, out of
+                # memory): this chunk and the rest are read here, as without one.
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+        if results is None:
+            results = work(chunk)
+        yield from results

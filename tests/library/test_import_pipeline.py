@@ -1,0 +1,307 @@
+"""A large import read ahead by worker processes gives the report an in-process import gives.
+
+Same lines in the same order (refusals and a bad file in the middle
+included), same library, same word frequencies; Ctrl-C still stops between
+files; a pool that cannot start, or breaks, leaves the files to this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import library.import_pipeline as pipeline
+import library.importer as importer
+from library.cli import main
+from library.importer import ImportReport, import_paths
+from library.store import LibraryStore
+
+#: Enough files for the pool (more than `PIPELINE_MIN_FILES`, several chunks).
+FILES = 70
+SUMMARY = "66 added, 0 updated, 1 unchanged, 3 refused, 1 skipped"
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    """FILES article files, with refusals and a skipped file among them."""
+    folder = tmp_path / "inbox"
+    (folder / "b-nested").mkdir(parents=True)
+    for n in range(FILES):
+        sub = folder / "b-nested" if n % 7 == 3 else folder
+        (sub / f"a{n:03d}.md").write_text(
+            f'---\ntitle: "Story {n}"\noutlet: "Outlet {n % 3}"\n---\n\n'
+            f"The council of town {n} met on Monday.\n\nIt voted {n} times on the harbour plan.\n",
+            encoding="utf-8",
+        )
+    (folder / "a011.md").write_text("")  # empty: refused
+    (folder / "a020.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))  # an image: refused
+    (folder / "a030.md").write_text("---\ntitle: [unclosed\n---\nBody text.\n")  # bad YAML
+    (folder / "a040.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not an article type: skipped
+    (folder / "a050.md").write_text((folder / "a049.md").read_text())  # same text: unchanged
+    return folder
+
+
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Let the test process fork a pool (pytest has threads); records each pool started."""
+    started: list[object] = []
+    real = pipeline.start_pool
+
+    def start_pool(workers: int) -> object:
+        pool = real(workers)
+        started.append(pool)
+        return pool
+
+    monkeypatch.setattr(pipeline, "can_fork_safely", lambda: True)
+    monkeypatch.setattr(pipeline, "start_pool", start_pool)
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "2")  # whatever the machine's load
+    return started
+
+
+def _in_process(monkeypatch: pytest.MonkeyPatch, store: LibraryStore, folder: Path) -> ImportReport:
+    with monkeypatch.context() as m:
+        m.setattr(importer, "PIPELINE_MIN_FILES", 10**9)
+        return import_paths(store, [folder])
+
+
+def _lines(report: ImportReport) -> list[tuple[str, str, str, str]]:
+    return [
+        (r.path.name, r.status, r.reason, r.article.title if r.article else "")
+        for r in report.results
+    ]
+
+
+def _table(store: LibraryStore, sql: str) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(store.path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_pipeline_report_and_library_equal_an_in_process_import(
+    tmp_path: Path, inbox: Path, pooled: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected_store = LibraryStore(tmp_path / "one")
+    expected = _in_process(monkeypatch, expected_store, inbox)
+    store = LibraryStore(tmp_path / "two")
+    seen: list[str] = []
+    report = import_paths(store, [inbox], on_result=lambda r: seen.append(r.path.name))
+
+    assert pooled and pooled[0] is not None, "the import did not use worker processes"
+    assert _lines(report) == _lines(expected)
+    assert seen == [r.path.name for r in expected.results]
+    statuses = {r.path.name: r.status for r in report.results}
+    assert statuses["a011.md"] == statuses["a020.md"] == statuses["a030.md"] == "refused"
+    assert statuses["a040.png"] == "skipped"
+    assert statuses["a050.md"] == "unchanged"
+    assert (
+        report.summary()
+        == expected.summary()
+        == "66 added, 0 updated, 1 unchanged, 3 refused, 1 skipped"
+    )
+    assert [r.article.id for r in report.results if r.article] == [
+        r.article.id for r in expected.results if r.article
+    ]
+    columns = "id, title, outlet, language, body, content_hash, word_count, encoding"
+    rows = f"SELECT {columns} FROM articles ORDER BY id"
+    assert _table(store, rows) == _table(expected_store, rows)
+    # Word frequencies counted by the workers equal those counted from the bodies.
+    words = "SELECT term, df FROM word_df ORDER BY term"
+    assert _table(store, words) == _table(expected_store, words)
+    assert store.get_meta("word_df_paragraphs") == expected_store.get_meta("word_df_paragraphs")
+    # The search index holds what the workers folded.
+    assert [h.article.title for h in store.search("harbour", limit=100)] == [
+        h.article.title for h in expected_store.search("harbour", limit=100)
+    ]
+    assert not multiprocessing.active_children()
+
+
+def test_reimporting_through_the_pipeline_finds_everything_unchanged(
+    tmp_path: Path, inbox: Path, pooled: list[object]
+) -> None:
+    store = LibraryStore(tmp_path / "home")
+    import_paths(store, [inbox])
+    (inbox / "a001.md").write_text("---\ntitle: Story 1\n---\n\nA corrected text.\n")
+    report = import_paths(store, [inbox])
+    assert report.summary() == "0 added, 1 updated, 66 unchanged, 3 refused, 1 skipped"
+    new = next(r for r in report.results if r.status == "new_version")
+    assert new.path.name == "a001.md" and new.previous_id is not None
+    assert store.search("corrected")[0].article.id == new.article.id  # type: ignore[union-attr]
+
+
+def test_a_small_import_starts_no_pool(tmp_path: Path, inbox: Path, pooled: list[object]) -> None:
+    few = sorted(inbox.glob("*.md"))[: importer.PIPELINE_MIN_FILES - 1]
+    report = import_paths(LibraryStore(tmp_path / "home"), few)
+    assert len(report.results) == len(few)
+    assert pooled == []
+
+
+def test_cancel_stops_between_files_and_stops_the_workers(
+    tmp_path: Path, inbox: Path, pooled: list[object]
+) -> None:
+    store = LibraryStore(tmp_path / "home")
+    done: list[str] = []
+    report = import_paths(
+        store,
+        [inbox],
+        on_result=lambda r: done.append(r.status),
+        should_cancel=lambda: len(done) >= 5,
+    )
+    assert report.cancelled
+    assert len(report.results) == 5
+    assert store.count() == 5
+    assert not multiprocessing.active_children()
+
+
+def test_ctrl_c_during_a_pooled_cli_import_exits_130(
+    data_dir: Path,
+    inbox: Path,
+    pooled: list[object],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert main(["list"]) == 0  # the samples are imported before the patch
+    real = importer._store
+
+    def store_then_ctrl_c(*args: Any) -> importer.FileResult:
+        result = real(*args)
+        os.kill(os.getpid(), signal.SIGINT)  # as if pressed while this file was stored
+        return result
+
+    monkeypatch.setattr(importer, "_store", store_then_ctrl_c)
+    capsys.readouterr()
+    assert main(["import", str(inbox)]) == 130
+    out, err = capsys.readouterr()
+    assert "1 added" in out
+    assert err.strip().splitlines()[-1].startswith("parallax: interrupted")
+    assert pooled and pooled[0] is not None
+    assert not multiprocessing.active_children()
+
+
+def test_a_pool_that_cannot_start_leaves_the_import_in_process(
+    tmp_path: Path, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")  # no semaphores, as in some containers
+
+    monkeypatch.setattr(pipeline, "can_fork_safely", lambda: True)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "2")
+    store = LibraryStore(tmp_path / "home")
+    report = import_paths(store, [inbox])
+    assert report.summary() == SUMMARY
+
+
+def test_a_process_with_another_thread_reads_in_process() -> None:
+    # Forking copies only the calling thread: a lock another thread held stays
+    # locked in the child (Qt's threads in the window, numpy's).
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not pipeline.can_fork_safely()
+        assert pipeline.start_pool(2) is None
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_workers_follow_the_variable_then_the_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "0")
+    assert pipeline.default_workers() == 0
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "99")
+    assert pipeline.default_workers() == pipeline.MAX_WORKERS
+    monkeypatch.delenv(pipeline.WORKERS_VARIABLE)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.3, 0.3))
+    assert pipeline.default_workers() == 2
+    # A core taken by another program, or all of them: a pool would only add its own CPU.
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 2.0, 1.0))
+    assert pipeline.default_workers() == 0
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 2.0, 1.0))
+    assert pipeline.default_workers() == 0
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert pipeline.default_workers() == 0
+
+
+def test_a_failed_preparation_is_left_to_the_writer(
+    tmp_path: Path, inbox: Path, pooled: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+    real = pipeline.body_counts
+
+    def counts_fail_in_workers(body: str) -> Any:
+        if os.getpid() != parent and "town 7 " in body:
+            raise RecursionError("a strange text")
+        return real(body)
+
+    monkeypatch.setattr(pipeline, "body_counts", counts_fail_in_workers)
+    expected_store = LibraryStore(tmp_path / "one")
+    _in_process(monkeypatch, expected_store, inbox)
+    store = LibraryStore(tmp_path / "two")
+    report = import_paths(store, [inbox])
+    assert report.count("added") == 66
+    words = "SELECT term, df FROM word_df ORDER BY term"
+    assert _table(store, words) == _table(expected_store, words)
+
+
+# -- read_ahead on its own ------------------------------------------------------
+
+
+def _double(chunk: list[int]) -> list[int]:
+    return [2 * n for n in chunk]
+
+
+class _FakePool:
+    """Runs each job at once; the `fail_at`-th submission raises as a broken pool does."""
+
+    def __init__(self, fail_at: int | None = None) -> None:
+        self.submitted = 0
+        self.fail_at = fail_at
+        self.shut = False
+
+    def submit(self, fn: Callable[[list[int]], list[int]], chunk: list[int]) -> Future[list[int]]:
+        self.submitted += 1
+        future: Future[list[int]] = Future()
+        if self.fail_at is not None and self.submitted >= self.fail_at:
+            future.set_exception(BrokenProcessPool("a worker was killed"))
+        else:
+            future.set_result(fn(chunk))
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.shut = True
+
+
+def test_read_ahead_keeps_order_and_a_bounded_window() -> None:
+    pool = _FakePool()
+    items = list(range(10 * pipeline.CHUNK + 3))
+    submitted_when_read: list[int] = []
+    out = []
+    for value in pipeline._results(pool, items, _double, window=3):  # type: ignore[arg-type]
+        submitted_when_read.append(pool.submitted)
+        out.append(value)
+    assert out == [2 * n for n in items]
+    # Never more than `window` chunks beyond the one being read.
+    chunk_of = [i // pipeline.CHUNK for i in range(len(items))]
+    assert all(s - c <= 3 for s, c in zip(submitted_when_read, chunk_of, strict=True))
+
+
+def test_a_broken_pool_finishes_in_process() -> None:
+    pool = _FakePool(fail_at=3)
+    items = list(range(6 * pipeline.CHUNK))
+    out = list(pipeline._results(pool, items, _double, window=2))  # type: ignore[arg-type]
+    assert out == [2 * n for n in items]
+    assert pool.shut
