@@ -37,5 +37,12 @@ def normalize_body(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+# Chinese and Japanese text has no spaces between words: a line wrapped inside
+# it joins with nothing ("国家安全部" + "部长" is one run, not "国家安全部 部长").
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_WRAP = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
+
+
 def _join_wrapped(block: str) -> str:
-    return _SPACES.sub(" ", " ".join(line for line in block.split("\n") if line))
+    block = "\n".join(line for line in block.split("\n") if line)
+    return _SPACES.sub(" ", _CJK_WRAP.sub("", block).replace("\n", " "))

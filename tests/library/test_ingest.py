@@ -162,3 +162,9 @@ def test_scrub_removes_nuls_from_plain_ascii_and_replaces_lone_surrogates() -> N
     assert scrub("Head\x00line") == "Headline"
     assert scrub("plain") == "plain"
     assert scrub("caf\u00e9\x00 \ud800") == "caf\u00e9 \ufffd"
+
+
+def test_a_chinese_line_wrapped_inside_a_paragraph_joins_without_a_space() -> None:
+    # A space inside a Chinese run splits a word for search and the diff alike.
+    text = "国家安全部\n部长以来，他说。\nMr. Li\nleft.\n\n第二段\n继续。\n"
+    assert normalize_body(text) == "国家安全部部长以来，他说。 Mr. Li left.\n\n第二段继续。"
