@@ -251,6 +251,17 @@ def _asks_for_help(args: list[str]) -> bool:
 # -- commands --------------------------------------------------------------
 
 
+def _imported_from_elsewhere(result: FileResult) -> bool:
+    """Whether an "unchanged" file's article was stored from another file."""
+    source = result.article.source_path if result.article is not None else None
+    if not source:
+        return False
+    try:
+        return Path(source).resolve() != result.path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def cmd_import(ctx: CliContext) -> int:
     as_json = ctx.args.json
     colors = {"added": GREEN, "new_version": CYAN, "unchanged": DIM, "refused": RED}
@@ -263,6 +274,12 @@ def cmd_import(ctx: CliContext) -> int:
             detail = f"#{result.article.id} {safe(result.article.title)}"
             if result.status == "new_version":
                 detail += f" (version {result.article.version})"
+            elif result.status == "unchanged" and _imported_from_elsewhere(result):
+                # Same text as an article imported from another file: say which,
+                # or "unchanged" reads as if this file had been imported before.
+                where = display_path(Path(result.article.source_path or "").name)
+                detail = f"same text as #{result.article.id} {safe(result.article.title)}"
+                detail += f" ({safe(where)})"
         else:
             detail = f"refused: {safe(display_path(result.path.name))} {safe(result.reason)}"
             if result.status == "skipped":

@@ -317,3 +317,19 @@ def test_a_pending_migration_loads_sqlite_utils_without_numpy(tmp_path: Path) ->
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "0.0"  # still there for the engine
+
+
+def test_a_copy_of_an_imported_text_names_the_article_it_matches(
+    capsys: pytest.CaptureFixture[str], home: str, tmp_path: Path
+) -> None:
+    # "unchanged" alone read as if b.md had been imported before.
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    for path in (a, b):
+        path.write_text("# Fire at the mill\n\nThe mill burned on Friday.\n")
+    code, out, _ = run(capsys, "--data-dir", home, "import", str(a), str(b))
+    assert code == 0
+    added, copy = (x for x in out.splitlines() if x.startswith(("added", "unchanged")))
+    number = added.split("#")[1].split()[0]
+    assert f"same text as #{number} Fire at the mill (a.md)" in copy
+    code, out, _ = run(capsys, "--data-dir", home, "import", str(a))
+    assert "same text as" not in out and f"#{number} Fire at the mill" in out
