@@ -88,7 +88,7 @@ def build_actions(window: MainWindow) -> None:
     window.act_semantic.toggled.connect(window._set_semantic)
     window.act_shortcuts = a(
         "&Keyboard Shortcuts",
-        lambda: _about().show_shortcuts(window, window.menuBar()),
+        lambda: _show_shortcuts(window),
         ["F1"],
         "",
         "List every keyboard shortcut",
@@ -100,6 +100,13 @@ def build_actions(window: MainWindow) -> None:
     window.act_notes.setText("&Notes Panel")
     window.act_notes.setShortcut(QKeySequence("F9"))
     window.act_notes.setIcon(icon("notes"))
+
+
+def _show_shortcuts(window: MainWindow) -> None:
+    # The table is read from the menus: the comparison page's actions (F6, F8,
+    # Ctrl+L…) join them only when the page is made, so make it first.
+    window.prepare_comparison()
+    _about().show_shortcuts(window, window.menuBar())
 
 
 def _about() -> ModuleType:

@@ -374,6 +374,11 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         def text(side: str, article: Article) -> None:
             if side == SIDES[0]:
                 self.position.before_texts((a, b))
+                # Until `state`, a turn may come between: nothing may walk, mark
+                # or export the comparison shown before over the new texts.
+                self._comparison = self._layout = self._navigator = None
+                self._current, self._selected = None, ([], [])
+                self._update_actions()
             if self.panes[side].article is not article:
                 self.panes[side].set_article(article)
                 fresh.append(side)

@@ -343,8 +343,17 @@ def cmd_recover(ctx: CliContext) -> int:
         ]
     if not sources:
         raise NotFound("No backup to recover from yet; give the file to read notes from.")
-    for path in sources:
-        recovered = ctx.collection.recover_notes(path).value
+    read_one = False
+    for i, path in enumerate(sources):
+        try:
+            recovered = ctx.collection.recover_notes(path).value
+        except ParallaxError as exc:
+            if i == len(sources) - 1 and not read_one:
+                raise
+            # Nothing readable in one of the two: the other may still hold the notes.
+            ctx.warn(f"parallax: warning: {exc}")
+            continue
+        read_one = True
         ctx.print(f"Recovered from {safe(path)}: {recovered.notes.summary()}")
         reviews = recovered.reviews
         if reviews.added or reviews.present:

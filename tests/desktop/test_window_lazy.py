@@ -106,5 +106,26 @@ def test_the_page_is_made_while_the_window_idles_after_start_up(
     win = open_window(qtbot, collection)
     qtbot.waitUntil(lambda: win._comparison_view is not None, timeout=10000)
     assert win.stack.currentWidget() is win.library_view  # made, not shown
-    assert win.reviewing.act_review in win.menu_for("Compare").actions()
+    compare = win.menu_for("Compare")
+    assert compare is not None and win.reviewing.act_review in compare.actions()
+    win.close()
+
+
+def test_keyboard_shortcuts_before_the_page_is_made_list_the_comparisons_too(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    # F1 right after start-up (or with the window hidden) must not miss F6, F8, Ctrl+L….
+    from PySide6.QtWidgets import QDialog, QTextBrowser
+
+    win = open_window(qtbot, collection)
+    assert win._comparison_view is None
+    win.act_shortcuts.trigger()
+    dialogs = [d for d in win.findChildren(QDialog) if d.windowTitle() == "Keyboard Shortcuts"]
+    assert len(dialogs) == 1
+    browser = dialogs[0].findChild(QTextBrowser)
+    assert browser is not None
+    text = browser.toPlainText()
+    assert "Next Divergence" in text and "F8" in text
+    assert "Lenses" in text and "Ctrl+L" in text
+    dialogs[0].close()
     win.close()

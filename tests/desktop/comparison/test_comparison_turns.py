@@ -73,3 +73,20 @@ def test_measured_lines_are_remembered_only_within_one_layout(qtbot: QtBot) -> N
         assert pane.y_span(10, 80) == outside == pane.y_span(10, 80)
         assert pane._line_ys
     assert pane._line_ys is None  # forgotten: the next layout may differ
+
+
+def test_while_long_texts_are_set_in_turns_the_old_comparison_cannot_be_walked(
+    qtbot: QtBot,
+) -> None:
+    # Between the turns pane A already shows the new text: "Next Shared" (or an
+    # export) must not act on the comparison that was on screen before.
+    a, b = _long_pair()
+    view = make_view(qtbot)
+    view.set_active(True)
+    view.show_comparison(FLOOD_A, FLOOD_B, hand_built())
+    assert view.acts.next_shared.isEnabled() and view.acts.export_md.isEnabled()
+    view.runner.compare = lambda x, y: (_ for _ in ()).throw(RuntimeError("not here"))
+    view.open_articles(a, b)  # pane B waits for the next turn
+    assert view.pane("a").article is a
+    assert view._layout is None and view._navigator is None
+    assert not view.acts.next_shared.isEnabled() and not view.acts.export_md.isEnabled()

@@ -108,6 +108,29 @@ def test_recover_without_a_file_reads_the_damaged_file_set_aside(
     assert back and back <= set(made)
 
 
+def test_recover_without_a_file_still_reads_the_backup_when_the_damaged_file_is_unreadable(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The damaged file set aside is read first; when nothing in it can be read,
+    # the latest backup (all `recover` read before the damaged file was added)
+    # must still give the notes back rather than end in an error.
+    made = _fill(data_dir, count=5)
+    assert main(["notes", "backup"]) == 0
+    (data_dir / "notes.db").write_bytes(random.Random(3).randbytes(64 * 1024))
+    assert main(["notes", "list"]) == 0  # moves the damaged file aside
+    capsys.readouterr()
+    status = main(["notes", "recover"])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert "notes.db.corrupt-" in captured.err and "not a readable notes file" in captured.err
+    assert "Recovered from" in captured.out and "backups" in captured.out
+    store = NotesStore(data_dir, make_backups=False)
+    try:
+        assert {n.uid for n in store.all_notes()} == set(made)
+    finally:
+        store.close()
+
+
 def test_lost_schema_page_and_scribbled_pages(data_dir: Path) -> None:
     made = _fill(data_dir)
     path = data_dir / "notes.db"
