@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from library import coverage_xl
 from library.article import Article
 from library.chinese import has_cjk
 from library.search_index import index_form
@@ -55,6 +56,10 @@ WEIGHTS: dict[str, float] = {
     "title": 0.3,
     "published": 0.3,
     "embedding": 0.5,
+    # Chinese-English pairs only (library.coverage_xl): the shared words of a
+    # same-script pair, and more trust in the multilingual encoder.
+    "glosses": 1.0,
+    "embedding_xl": 0.5,
 }
 
 _WORD = re.compile(r"[^\W_]+")
@@ -225,6 +230,10 @@ def candidate_features(
     idf.update(dict.fromkeys(_COMMON, 0.0))
     query_terms = _distinctive(profile.terms, df, total)
     found = _candidates(library, source, query_terms, candidates) if query_terms else []
+    crossing = coverage_xl.crosses(library, source, _VOCAB)
+    if crossing:
+        seen = {a.id for a in found}
+        found += [a for a in coverage_xl.candidates(library, source) if a.id not in seen]
     if not found:
         return source, []
     source_vector = _weighted(profile.terms, idf, default_idf)
@@ -248,7 +257,12 @@ def candidate_features(
     # likeliest: the others share too few words to be the same report.
     quick.sort(key=lambda q: (-q[0], q[1]))
     out = []
+    source_zh = coverage_xl.is_chinese(source) if crossing else False
     for rank, (_q, position, article, other, shared_terms, cosine, title) in enumerate(quick):
+        if crossing and coverage_xl.is_chinese(article) != source_zh:
+            sim = similarity[position] if similarity is not None else None
+            out.append(_cross_item(source, article, cosine, title, profile, other, sim))
+            continue
         if rank < SHORTLIST:
             _mentions(other, article)
         names = profile.names.keys() & other.names.keys()
@@ -268,13 +282,35 @@ def candidate_features(
         item = Related(
             article=article,
             score=0.0,
-            names=tuple(profile.names[n] for n in sorted(names, key=lambda n: (-idf.get(n, 0), n))),
+            names=tuple(
+                dict.fromkeys(
+                    profile.names[n] for n in sorted(names, key=lambda n: (-idf.get(n, 0), n))
+                )
+            ),
             dates=tuple(profile.dates[d] for d in sorted(dates)),
             numbers=tuple(profile.numbers[n] for n in sorted(numbers)),
             terms=tuple(rare),
         )
         out.append((item, features))
     return source, out
+
+
+def _cross_item(
+    source: Article,
+    article: Article,
+    cosine: float,
+    title: float,
+    profile: _Profile,
+    other: _Profile,
+    similarity: float | None,
+) -> tuple[Related, dict[str, float]]:
+    """A candidate in the other script, scored on what survives translation."""
+    xl, names, dates, numbers = coverage_xl.features(source, article)
+    features = {"terms": cosine, "title": title, **xl}
+    features["published"] = _closeness(profile.published, other.published)
+    if similarity is not None:
+        features["embedding"] = features["embedding_xl"] = similarity
+    return Related(article, 0.0, names=names, dates=dates, numbers=numbers), features
 
 
 # -- reading the index -------------------------------------------------------
@@ -343,6 +379,13 @@ def _profile(article: Article) -> _Profile:
 def _mentions(profile: _Profile, article: Article) -> None:
     """Add the names, dates and numbers `article` mentions to its `profile`."""
     text = f"{article.title}\n{article.body}"
+    if has_cjk(text) and coverage_xl.is_chinese(article):
+        # Chinese has no spaces nor capitals: names by dictionary and pinyin.
+        names, dates, numbers = coverage_xl.zh_mentions(text)
+        profile.names.update(names)
+        profile.dates.update(dates)
+        profile.numbers.update(numbers)
+        return
     # One pass over whitespace-split words: far quicker than a regex per feature.
     words: list[tuple[str, bool]] = []  # (word without punctuation, starts a sentence)
     for line in text.splitlines():
