@@ -13,6 +13,14 @@ report the same event as a given one, without reading every body:
    publication dates are.  An optional `embed` callable adds sentence
    embeddings of the headline and lead.
 
+Across scripts (`library.coverage_xl`, only when the library holds both
+Chinese and Latin-script articles): a second FTS5 query in the other script
+(pinyin of people, CC-CEDICT senses of bodies and places, dates and numbers)
+adds up to 20 candidates, and a Chinese-English pair is scored on names by
+pinyin and sense keys, dates and numbers by value, dictionary glosses
+("glosses") and the embedding counted twice ("embedding_xl").  Same-script
+pairs are scored as before.
+
 The shared-fact counts (the comparison engine's `summary.shared`) are slower
 and computed by `Collection.related(..., facts=N)` for the top few only.
 """
