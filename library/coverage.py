@@ -239,9 +239,12 @@ def candidate_features(
     query_terms = _distinctive(profile.terms, df, total)
     found = _candidates(library, source, query_terms, candidates) if query_terms else []
     crossing = coverage_xl.crosses(library, source, _VOCAB)
+    from_xl: set[int | None] = set()
     if crossing:
         seen = {a.id for a in found}
-        found += [a for a in coverage_xl.candidates(library, source) if a.id not in seen]
+        more = [a for a in coverage_xl.candidates(library, source) if a.id not in seen]
+        from_xl = {a.id for a in more}
+        found += more
     if not found:
         return source, []
     source_vector = _weighted(profile.terms, idf, default_idf)
@@ -267,7 +270,13 @@ def candidate_features(
     out = []
     source_zh = coverage_xl.is_chinese(source) if crossing else False
     for rank, (_q, position, article, other, shared_terms, cosine, title) in enumerate(quick):
-        if crossing and coverage_xl.is_chinese(article) != source_zh:
+        # The other script's likeliest (by the words they do share) and those
+        # its own query found: the pinyin and dictionary pass is the slow one.
+        if (
+            crossing
+            and (rank < SHORTLIST or article.id in from_xl)
+            and coverage_xl.is_chinese(article) != source_zh
+        ):
             sim = similarity[position] if similarity is not None else None
             out.append(_cross_item(source, article, cosine, title, profile, other, sim))
             continue

@@ -90,7 +90,8 @@ def library_has_latin(library: LibraryStore, vocab: str) -> bool:
 # -- the dictionary ------------------------------------------------------------
 
 
-def _proper_senses(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _proper_senses(word: str) -> tuple[str, ...]:
     """The English names CC-CEDICT gives a Chinese word ("Xinhua News Agency", "Xinhua")."""
     from library.compare.glosses import dictionary
 
@@ -107,7 +108,7 @@ def _proper_senses(word: str) -> list[str]:
                 tail = _GENERIC_TAIL.sub("", part)
                 if tail != part and len(tail) >= 3:
                     out.append(tail)
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +182,7 @@ def _persons(segments: list[tuple[str, bool]]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=65536)
 def _place_pinyin(word: str, sense: str) -> str:
     """ "shanghai" for 上海 ("Shanghai municipality"): the pinyin a sense starts with, else ""."""
     from library.compare.lenses.chinese_match import squash
@@ -189,17 +191,21 @@ def _place_pinyin(word: str, sense: str) -> str:
     return joined if squash(sense).startswith(joined) and squash(sense) != joined else ""
 
 
-def _pinyin(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _pinyin(word: str) -> tuple[str, ...]:
     from pypinyin import lazy_pinyin
 
-    return [s.replace("ü", "v") for s in lazy_pinyin(word)]
+    return tuple(s.replace("ü", "v") for s in lazy_pinyin(word))
 
 
 # -- what a Chinese text names, in English ----------------------------------------
 
 
+@lru_cache(maxsize=256)
 def zh_mentions(text: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Names, dates and numbers of a Chinese text, keyed as the English side keys them.
+
+    Cached (the source meets every candidate): callers must not change the dicts.
 
     Names: squashed Latin form -> the Chinese as written (李林一 -> "lilinyi",
     "linyili"; 新华社 -> "xinhuanewsagency", "xinhua").  Dates: "oct-13",
