@@ -142,3 +142,33 @@ def test_cross_features_match_names_dates_numbers() -> None:
     assert features["dates"] > 0.5 and "37" in numbers
     other, *_ = coverage_xl.features(ZH, EN_OTHER)
     assert other["names"] < features["names"]
+
+
+def test_hostile_names_stay_fts5_safe(collection: Collection) -> None:
+    hostile = Article(
+        title='Ministry of "State" Security OR NEAR(Li* - Linyi) AND "Xinhua',
+        body='Beijing said "Li Linyi" ^was {arrested} on October 13: NOT 37* (Xinhua)',
+        language="en",
+        source_path="/t/hostile.txt",
+    )
+    collection.library.add(hostile)
+    related = collection.related(_id(collection, "/t/hostile.txt"))
+    assert ZH.source_path in [r.article.source_path for r in related]
+
+
+def test_an_all_english_library_never_reads_the_dictionary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse() -> None:
+        raise AssertionError("the dictionary was read")
+
+    monkeypatch.setattr(coverage_xl, "_reverse", refuse)
+    monkeypatch.setattr(coverage_xl, "_segments", refuse)
+    col = Collection(tmp_path / "home", seed=False)
+    try:
+        for article in [EN, EN_OTHER]:
+            col.library.add(article)
+        related = col.related(_id(col, EN.source_path or ""))
+        assert [r.article.source_path for r in related] == [EN_OTHER.source_path]
+    finally:
+        col.close()
