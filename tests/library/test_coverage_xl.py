@@ -172,3 +172,18 @@ def test_an_all_english_library_never_reads_the_dictionary(
         assert [r.article.source_path for r in related] == [EN_OTHER.source_path]
     finally:
         col.close()
+
+
+def test_the_embedding_weighs_more_across_scripts(collection: Collection) -> None:
+    from library.coverage import WEIGHTS, candidate_features
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        return [[1.0, 0.0] for _ in texts]  # every lead alike
+
+    _source, scored = candidate_features(
+        collection.library, _id(collection, ZH.source_path or ""), embed=embed
+    )
+    by_path = {item.article.source_path: features for item, features in scored}
+    assert by_path[EN.source_path]["embedding_xl"] == pytest.approx(1.0)
+    assert "embedding_xl" not in by_path[ZH_TRADITIONAL.source_path]  # same script
+    assert WEIGHTS["embedding_xl"] > 0
