@@ -13,6 +13,14 @@ report the same event as a given one, without reading every body:
    publication dates are.  An optional `embed` callable adds sentence
    embeddings of the headline and lead.
 
+Across scripts (`library.coverage_xl`, only when the library holds both
+Chinese and Latin-script articles): a second FTS5 query in the other script
+(pinyin of people, CC-CEDICT senses of bodies and places, dates and numbers)
+adds up to 20 candidates, and a Chinese-English pair is scored on names by
+pinyin and sense keys, dates and numbers by value, dictionary glosses
+("glosses") and the embedding counted twice ("embedding_xl").  Same-script
+pairs are scored as before.
+
 The shared-fact counts (the comparison engine's `summary.shared`) are slower
 and computed by `Collection.related(..., facts=N)` for the top few only.
 """
@@ -22,15 +30,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from library import coverage_mentions, coverage_xl
 from library.article import Article
 from library.chinese import has_cjk
+from library.coverage_mentions import fold_word as _fold_word
 from library.search_index import index_form
 from library.store import LibraryStore
 
@@ -55,23 +64,16 @@ WEIGHTS: dict[str, float] = {
     "title": 0.3,
     "published": 0.3,
     "embedding": 0.5,
+    # Chinese-English pairs only (library.coverage_xl): the shared words of a
+    # same-script pair, and more trust in the multilingual encoder.
+    "glosses": 1.0,
+    "embedding_xl": 0.5,
 }
 
 _WORD = re.compile(r"[^\W_]+")
 #: Every ASCII character that is not a letter or digit, made a space (the
 #: tokenizer's split for ASCII text, without a regex).
 _ASCII_SPLIT = {c: " " for c in range(128) if not chr(c).isalnum()}
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")  # fmt: skip
-_MONTHS = (
-    {name: name[:3] for name in _MONTH_NAMES}
-    | {name[:3]: name[:3] for name in _MONTH_NAMES}
-    | {"sept": "sep"}
-)
-_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"))  # fmt: skip
-_PUNCTUATION = "\"'“”‘’()[]{},.;:!?*«»-—–"
-_OPENERS = frozenset("\"“‘'(«")
 #: English words in almost every article (idf about 0): never looked up.
 _COMMON = frozenset((
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
@@ -82,17 +84,6 @@ _COMMON = frozenset((
     "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
     "those", "to", "told", "two", "up", "was", "we", "were", "what", "when", "where", "which",
     "while", "who", "will", "with", "would", "year", "years", "you", "your",
-))  # fmt: skip
-
-# Capitalised words that are not names: sentence starts are skipped anyway,
-# these start headlines' every word or open quotes mid-sentence.
-_NOT_NAMES = frozenset((
-    "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "for", "by", "with",
-    "from", "as", "is", "are", "was", "were", "be", "has", "have", "had", "he", "she", "it",
-    "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these",
-    "those", "there", "here", "after", "before", "over", "under", "about", "into", "new",
-    "says", "said", "will", "would", "could", "may", "might", "not", "no", "mr", "mrs", "ms",
-    "dr", "st", *_MONTHS, *_WEEKDAYS,
 ))  # fmt: skip
 
 
@@ -225,6 +216,13 @@ def candidate_features(
     idf.update(dict.fromkeys(_COMMON, 0.0))
     query_terms = _distinctive(profile.terms, df, total)
     found = _candidates(library, source, query_terms, candidates) if query_terms else []
+    crossing = coverage_xl.crosses(library, source, _VOCAB)
+    from_xl: set[int | None] = set()
+    if crossing:
+        seen = {a.id for a in found}
+        more = [a for a in coverage_xl.candidates(library, source) if a.id not in seen]
+        from_xl = {a.id for a in more}
+        found += more
     if not found:
         return source, []
     source_vector = _weighted(profile.terms, idf, default_idf)
@@ -248,7 +246,18 @@ def candidate_features(
     # likeliest: the others share too few words to be the same report.
     quick.sort(key=lambda q: (-q[0], q[1]))
     out = []
+    source_zh = coverage_xl.is_chinese(source) if crossing else False
     for rank, (_q, position, article, other, shared_terms, cosine, title) in enumerate(quick):
+        # The other script's likeliest (by the words they do share) and those
+        # its own query found: the pinyin and dictionary pass is the slow one.
+        if (
+            crossing
+            and (rank < SHORTLIST or article.id in from_xl)
+            and coverage_xl.is_chinese(article) != source_zh
+        ):
+            sim = similarity[position] if similarity is not None else None
+            out.append(_cross_item(source, article, cosine, title, profile, other, sim))
+            continue
         if rank < SHORTLIST:
             _mentions(other, article)
         names = profile.names.keys() & other.names.keys()
@@ -268,13 +277,35 @@ def candidate_features(
         item = Related(
             article=article,
             score=0.0,
-            names=tuple(profile.names[n] for n in sorted(names, key=lambda n: (-idf.get(n, 0), n))),
+            names=tuple(
+                dict.fromkeys(
+                    profile.names[n] for n in sorted(names, key=lambda n: (-idf.get(n, 0), n))
+                )
+            ),
             dates=tuple(profile.dates[d] for d in sorted(dates)),
             numbers=tuple(profile.numbers[n] for n in sorted(numbers)),
             terms=tuple(rare),
         )
         out.append((item, features))
     return source, out
+
+
+def _cross_item(
+    source: Article,
+    article: Article,
+    cosine: float,
+    title: float,
+    profile: _Profile,
+    other: _Profile,
+    similarity: float | None,
+) -> tuple[Related, dict[str, float]]:
+    """A candidate in the other script, scored on what survives translation."""
+    xl, names, dates, numbers = coverage_xl.features(source, article)
+    features = {"terms": cosine, "title": title, **xl}
+    features["published"] = _closeness(profile.published, other.published)
+    if similarity is not None:
+        features["embedding"] = features["embedding_xl"] = similarity
+    return Related(article, 0.0, names=names, dates=dates, numbers=numbers), features
 
 
 # -- reading the index -------------------------------------------------------
@@ -343,46 +374,14 @@ def _profile(article: Article) -> _Profile:
 def _mentions(profile: _Profile, article: Article) -> None:
     """Add the names, dates and numbers `article` mentions to its `profile`."""
     text = f"{article.title}\n{article.body}"
-    # One pass over whitespace-split words: far quicker than a regex per feature.
-    words: list[tuple[str, bool]] = []  # (word without punctuation, starts a sentence)
-    for line in text.splitlines():
-        starts = True  # a headline or paragraph starts a sentence
-        for raw in line.split():
-            word = raw.strip(_PUNCTUATION)
-            if word.endswith(("'s", "’s")):
-                word = word[:-2]
-            words.append((word, starts or raw[0] in _OPENERS))
-            starts = raw[-1] in ".!?:"
-    lowered = {w for w, _s in words if w.islower()}
-    for index, (word, at_start) in enumerate(words):
-        if not word:
-            continue
-        folded = _fold_word(word)
-        if word[0].isupper():
-            if not (at_start or len(folded) < 2 or folded in _NOT_NAMES or folded in lowered):
-                profile.names.setdefault(folded, word)
-            month = _MONTHS.get(folded.rstrip("."))
-            if month is not None:
-                after = words[index + 1][0] if index + 1 < len(words) else ""
-                before = words[index - 1][0] if index else ""
-                if _is_day(after):
-                    profile.dates.setdefault(f"{month}-{int(after)}", f"{word} {after}")
-                elif _is_day(before):
-                    profile.dates.setdefault(f"{month}-{int(before)}", f"{before} {word}")
-            elif folded in _WEEKDAYS:
-                profile.dates.setdefault(folded, word)
-        elif word[0].isdecimal():
-            value = word.replace(",", "")
-            if not value.replace(".", "", 1).isdecimal():
-                continue
-            if len(value) == 4 and value.isdecimal() and 1800 <= int(value) <= 2099:
-                profile.dates.setdefault(value, value)  # a year
-            elif len(value) >= 2 or "." in value:  # single digits are everywhere
-                profile.numbers.setdefault(value, word)
-
-
-def _is_day(word: str) -> bool:
-    return word.isdecimal() and len(word) <= 2 and 1 <= int(word) <= 31
+    if has_cjk(text) and coverage_xl.is_chinese(article):
+        # Chinese has no spaces nor capitals: names by dictionary and pinyin.
+        names, dates, numbers = coverage_xl.zh_mentions(text)
+    else:
+        names, dates, numbers = coverage_mentions.mentions(text)
+    profile.names.update(names)
+    profile.dates.update(dates)
+    profile.numbers.update(numbers)
 
 
 def _tokens(text: str) -> Counter[str]:
@@ -395,14 +394,6 @@ def _tokens(text: str) -> Counter[str]:
     for word, n in Counter(_WORD.findall(folded)).items():
         counts[_fold_word(word)] += n
     return counts
-
-
-@lru_cache(maxsize=65536)
-def _fold_word(word: str) -> str:
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _weighted(terms: Counter[str], idf: dict[str, float], default: float) -> dict[str, float]:
