@@ -7,19 +7,8 @@ had spoken last.  Texts of our own.
 
 from __future__ import annotations
 
-from library.compare.lenses import antecedent, voices
-from library.compare.mentions import Mentions
-from library.compare.model import Unit
-
-
-def voices_of(*sentences: str) -> dict[str, list[int]]:
-    units, pos = [], 0
-    for k, s in enumerate(sentences):
-        units.append(Unit(k, s, pos, pos + len(s)))
-        pos += len(s) + 1
-    text = "\n".join(sentences)
-    found, _ = voices.build(tuple(units), (), Mentions.build(text, ""))
-    return {v.name: v.a for v in found}
+from library.compare.lenses import antecedent
+from tests.library.compare.voices_support import voices_of
 
 
 def test_he_said_is_the_person_just_named_not_yet_a_voice() -> None:

@@ -5,24 +5,12 @@ benchmarks/RESULTS-lenses.md, "fresh round"), in texts of our own.
 
 from __future__ import annotations
 
-from library.compare.lenses import voices
 from library.compare.lenses.voices import sources
-from library.compare.mentions import Mentions
-from library.compare.model import Unit
+from tests.library.compare.voices_support import voices_of
 
 
 def names(text: str) -> list[str]:
     return [name for name, _role in sources(text)]
-
-
-def voices_of(*sentences: str) -> dict[str, list[int]]:
-    units, pos = [], 0
-    for k, s in enumerate(sentences):
-        units.append(Unit(k, s, pos, pos + len(s)))
-        pos += len(s) + 1
-    text = "\n".join(sentences)
-    found, _ = voices.build(tuple(units), (), Mentions.build(text, ""))
-    return {v.name: v.a for v in found}
 
 
 def test_a_subject_with_a_relative_clause_speaks_not_the_name_after_said() -> None:
