@@ -9,7 +9,8 @@ Columns, for each backend:
 
 * "cold": the per-paragraph segmentation cache emptied before every run, and
   for the semantic backend no sentence vector cached (every unit encoded; the
-  model itself already loaded, as after the first comparison of a session);
+  model itself already loaded, as after the first comparison of a session;
+  the tokenizer's word cache emptied too);
 * "warm": segmentation and vectors cached, as when a comparison is opened
   again (the window reads the vectors from library.db);
 * "before": the engine as it was before scipy.sparse and the pysbd pattern
@@ -158,7 +159,11 @@ class MemoVectors:
         self.known: dict[str, np.ndarray] = {}
 
     def clear(self) -> None:
+        """Forget every vector, and the tokenizer's word cache (a truly new text)."""
         self.known.clear()
+        pieces = getattr(self.encoder, "pieces", None)
+        if hasattr(pieces, "clear"):
+            pieces.clear()
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.known]
