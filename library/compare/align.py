@@ -303,6 +303,25 @@ def _plain(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> flo
     return refine(pair_score(terms_a, terms_b, idf), terms_a, terms_b, idf)
 
 
+def _neighbour_gates(
+    matches: Sequence[Match], gate: sparse.csr_matrix | np.ndarray
+) -> dict[tuple[int, int], float]:
+    """The gate of each match's unit against the other side's neighbours, read in one go.
+
+    One sparse lookup per entry cost more than the rest of `_merge` on long articles.
+    """
+    keys = sorted(
+        {(i + d, m.b[0]) for m in matches for i in m.a[:1] for d in (-1, 1)}
+        | {(m.a[0], j + d) for m in matches for j in m.b[:1] for d in (-1, 1)}
+    )
+    keys = [(i, j) for i, j in keys if 0 <= i < gate.shape[0] and 0 <= j < gate.shape[1]]
+    if not keys:
+        return {}
+    rows, cols = zip(*keys, strict=True)
+    values = np.asarray(gate[list(rows), list(cols)]).ravel()
+    return dict(zip(keys, values.tolist(), strict=True))
+
+
 def _merge(
     matches: list[Match],
     gate: sparse.csr_matrix | np.ndarray,
@@ -315,6 +334,7 @@ def _merge(
     merge_floor: float = MERGE_FLOOR,
 ) -> list[Match]:
     out = list(matches)
+    near = _neighbour_gates(matches, gate)
     for k, m in enumerate(out):
         if m.paraphrase:
             continue  # let in on its own words: a neighbour would bring details unchecked
@@ -324,7 +344,7 @@ def _merge(
         old = _plain(terms_a[i], terms_b[j], idf)
         best, best_gain = m, 0.0
         for ni in (i - 1, i + 1):
-            if 0 <= ni < len(terms_a) and ni not in used_a and gate[ni, j] >= merge_floor:
+            if 0 <= ni < len(terms_a) and ni not in used_a and near[ni, j] >= merge_floor:
                 lo, hi = min(i, ni), max(i, ni)
                 gain = _plain([*terms_a[lo], *terms_a[hi]], terms_b[j], idf) - old
                 if gain >= best_gain:
@@ -333,7 +353,7 @@ def _merge(
                         gain,
                     )
         for nj in (j - 1, j + 1):
-            if 0 <= nj < len(terms_b) and nj not in used_b and gate[i, nj] >= merge_floor:
+            if 0 <= nj < len(terms_b) and nj not in used_b and near[i, nj] >= merge_floor:
                 lo, hi = min(j, nj), max(j, nj)
                 gain = _plain(terms_a[i], [*terms_b[lo], *terms_b[hi]], idf) - old
                 if gain >= best_gain:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import numpy as np
 import pytest
 
 from library.compare import align as align_module
@@ -148,3 +149,23 @@ def test_cross_pairs_does_not_ask_for_a_number_conflict_of_a_date(
     c = compare_texts(a, b, backend=LexicalBackend())
     assert all(p.relation != "divergent" for p in c.pairs)
     assert inside == [] and asked == []  # before: both detectors asked about the first pair
+
+
+def test_merge_reads_the_gate_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scipy import sparse
+
+    reads: list[object] = []
+
+    class Counting(sparse.csr_matrix):  # type: ignore[misc]
+        def __getitem__(self, key: object) -> object:
+            reads.append(key)
+            return super().__getitem__(key)
+
+    terms_a = [["storm", "closed", "port"], ["ships", "waited", "outside"], ["mayor", "spoke"]]
+    terms_b = [["storm", "closed", "port", "ships", "waited", "outside"], ["mayor", "spoke"]]
+    gate = Counting(np.array([[0.9, 0.0], [0.5, 0.0], [0.0, 0.9]]))
+    matches = [align_module.Match((0,), (0,), 0.9), align_module.Match((2,), (1,), 0.9)]
+    used_a, used_b = {0: 0, 2: 1}, {0: 0, 1: 1}
+    out = align_module._merge(matches, gate, terms_a, terms_b, IdfTable({}, 0), used_a, used_b)
+    assert out[0].a == (0, 1)  # the neighbour that overlaps joins
+    assert len(reads) == 1  # was one sparse lookup per neighbour tried
