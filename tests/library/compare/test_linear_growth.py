@@ -169,3 +169,28 @@ def test_merge_reads_the_gate_once(monkeypatch: pytest.MonkeyPatch) -> None:
     out = align_module._merge(matches, gate, terms_a, terms_b, IdfTable({}, 0), used_a, used_b)
     assert out[0].a == (0, 1)  # the neighbour that overlaps joins
     assert len(reads) == 1  # was one sparse lookup per neighbour tried
+
+
+def test_states_reads_the_article_dates_once_per_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    from library.compare.detectors import dates as date_detector
+    from library.compare.detectors.base import Passage
+    from library.compare.mentions import Mentions
+    from library.compare.quantities import dates
+
+    days = [f"The council met on March {d}." for d in range(1, 29)]
+    article = "\n".join(days)
+    passage = Passage(days[0], "a", Mentions.build(article, ""), article)
+    asked: list[object] = []
+    real = date_detector._covers
+
+    def counting(x: object, d: object) -> bool:
+        asked.append(x)
+        return bool(real(x, d))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(date_detector, "_covers", counting)
+    march_5 = dates("on March 5")[0][0]
+    march_1 = dates("on March 1")[0][0]
+    for _ in range(10):  # every candidate pair asks again
+        assert date_detector.states(passage, march_5)  # stated elsewhere in the article
+        assert not date_detector.states(passage, march_1)  # only inside the passage
+    assert len(asked) == 2 * len(days)  # was 330: the article read again per question
