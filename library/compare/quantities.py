@@ -227,6 +227,7 @@ class Quantity:
     ordinal: bool = False
 
 
+@lru_cache(maxsize=4096)  # asked again for every candidate pair a unit is in
 def is_dateline(text: str) -> bool:
     """Whether `text` is only a publication date/time line, not a claim.
 

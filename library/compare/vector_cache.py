@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from library.article import Article
 from library.compare.embedding import Vectors, load_encoder, model_id
+from library.compare.model import Unit
 from library.compare.segment import segment
 
 Span = tuple[int, int]
@@ -71,23 +72,29 @@ class ArticleVectors:
         """
         model = self.model()
         known: dict[str, Vectors] = {}
+        todo: list[tuple[Article, list[Unit]]] = []
         for article in articles:
             units = segment(article.body)
             cached = self.store.get(article.id, model) if article.id is not None else {}
-            missing = [u for u in units if (u.start, u.end) not in cached]
-            if missing:
-                vectors = self._encode([u.text for u in missing])
-                if article.id is not None:
-                    self.store.put(
-                        article.id,
-                        model,
-                        (((u.start, u.end), v) for u, v in zip(missing, vectors, strict=True)),
-                    )
-                for u, v in zip(missing, vectors, strict=True):
-                    known.setdefault(u.text, v)
             for u in units:
                 if (u.start, u.end) in cached:
                     known.setdefault(u.text, cached[(u.start, u.end)])
+            missing = [u for u in units if (u.start, u.end) not in cached]
+            if missing:
+                todo.append((article, missing))
+        # One batch for all articles, each text once: a sentence both articles
+        # carry (a wire story, a quote) or one already cached for the other
+        # article is not encoded again.
+        fresh = list(dict.fromkeys(u.text for _, missing in todo for u in missing))
+        fresh = [t for t in fresh if t not in known]
+        if fresh:
+            for t, v in zip(fresh, self._encode(fresh), strict=True):
+                known[t] = v
+        for article, missing in todo:
+            if article.id is not None:
+                self.store.put(
+                    article.id, model, (((u.start, u.end), known[u.text]) for u in missing)
+                )
 
         def embed(texts: Sequence[str]) -> Vectors:
             # Units the engine made differently from `segment` (merged or cut)

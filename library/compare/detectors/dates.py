@@ -106,8 +106,21 @@ def states(p: Passage, d: DateMention) -> bool:
     """
     if not p.article:
         return False
+    known = _covering(p.article)
+    spans = known.get(d)
+    if spans is None:
+        spans = known[d] = tuple((s, e) for x, s, e in _whole(p.article) if _covers(x, d))
+    if not spans:
+        return False
     outside = p.outside()
-    return any(_covers(x, d) and outside(s, e) for x, s, e in _whole(p.article))
+    return any(outside(s, e) for s, e in spans)
+
+
+@lru_cache(maxsize=8)
+def _covering(article: str) -> dict[DateMention, tuple[tuple[int, int], ...]]:
+    # Spans of the article's dates that cover a date, filled as dates are asked
+    # about: every candidate pair asks again, and a long article has many dates.
+    return {}
 
 
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:

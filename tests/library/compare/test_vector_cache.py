@@ -116,3 +116,45 @@ def test_collection_default_and_per_call_backend(tmp_path: Path, sample_paths: l
     assert fake.calls
     assert isinstance(collection.similarity_backend("semantic", (a, b)).backend, SemanticBackend)
     collection.close()
+
+
+class MemoryStore:
+    """A `VectorStore` in a dict."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[int, str], dict[tuple[int, int], np.ndarray]] = {}
+
+    def get(self, article_id: int, model: str) -> dict[tuple[int, int], np.ndarray]:
+        return dict(self.rows.get((article_id, model), {}))
+
+    def put(self, article_id: int, model: str, items: object) -> bool:
+        self.rows.setdefault((article_id, model), {}).update(items)  # type: ignore[call-overload]
+        return True
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_sentence_both_articles_carry_is_encoded_once() -> None:
+    from library.article import Article
+    from library.compare.vector_cache import ArticleVectors
+
+    shared = "The ministry said the office was set up in 1949."
+    a = Article("A", f"The office spoke on Monday.\n\n{shared}", id=1)
+    b = Article("B", f"{shared}\n\nIt had kept silent for decades.", id=2)
+    fake = FakeEncoder()
+    store = MemoryStore()
+    vectors = ArticleVectors(store, load=lambda: fake, model=lambda: fake.model_id)
+    embed = vectors.prepare([a, b])
+    assert len(fake.calls) == 1  # one batch for both articles
+    assert sorted(fake.calls[0]) == sorted(
+        ["The office spoke on Monday.", shared, "It had kept silent for decades."]
+    )
+    # Each article still has its own rows, the shared sentence's vector in both.
+    assert len(store.get(1, fake.model_id)) == len(store.get(2, fake.model_id)) == 2
+    assert np.array_equal(store.get(1, fake.model_id)[(29, 29 + len(shared))], embed([shared])[0])
+    assert np.array_equal(store.get(2, fake.model_id)[(0, len(shared))], embed([shared])[0])
+    # Later, B alone is cached and A reads nothing new.
+    again = FakeEncoder()
+    ArticleVectors(store, load=lambda: again, model=lambda: fake.model_id).prepare([a, b])
+    assert again.calls == []
