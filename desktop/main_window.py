@@ -55,13 +55,13 @@ from library.article import Article
 from library.changes import Changes
 from library.collection import Collection
 from library.errors import ParallaxError
-from library.importer import ImportReport
 from library.notes.model import Claim
 
 if TYPE_CHECKING:
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.reviewing import Reviewing
+    from library.importer import ImportReport
 
 __all__ = ["SUMMARY_MODE_KEY", "MainWindow", "placeholder"]
 

@@ -22,7 +22,6 @@ from library.changes import NOTHING, Changes, Op
 from library.collection_ops import CollectionOps
 from library.database import quarantine, refuse_truncated
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
-from library.importer import FileResult, ImportReport, ProgressCallback, import_paths
 from library.paths import LIBRARY_DB, display_path
 from library.paths import data_dir as resolve_data_dir
 from library.samples import seed_if_new
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from library.compare.backends import BackendChoice
     from library.compare.vector_cache import ArticleVectors
     from library.coverage import Embedder, Related
+    from library.importer import FileResult, ImportReport, ProgressCallback
     from library.notes import NotesStore
     from library.reviews import Review, ReviewedComparison, ReviewsStore
     from library.store.aliases import Alias
@@ -152,6 +152,10 @@ class Collection(CollectionOps):
         to it again when its file is imported.  The report's `changes` says
         what the views showing the collection must refresh.
         """
+        # Loaded on the first import (with ingest, the worker pool, multiprocessing),
+        # not when the window or the CLI opens the collection.
+        from library.importer import import_paths
+
         notes_failed: list[ParallaxError] = []
 
         def after_each(result: FileResult) -> None:

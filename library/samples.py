@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from library.database import write_transaction
-from library.importer import ImportReport, import_paths
 from library.store import LibraryStore
+
+if TYPE_CHECKING:
+    from library.importer import ImportReport
 
 _SEEDED_KEY = "samples_seeded"
 
@@ -36,6 +39,9 @@ def seed_if_new(store: LibraryStore) -> ImportReport | None:
         report = None
         folder = samples_dir()
         if store.count() == 0 and folder.is_dir():
+            # Only here: a seeded library opens without loading the importer.
+            from library.importer import import_paths
+
             report = import_paths(store, [folder])
         store.set_meta(_SEEDED_KEY, "1")
     return report

@@ -18,10 +18,10 @@ from desktop.importing.worker import ImportJob
 from desktop.tasks import TaskManager
 from desktop.text import warn
 from library.collection import Collection
-from library.importer import ImportReport
 
 if TYPE_CHECKING:
     from desktop.importing.report import ImportReportDialog
+    from library.importer import ImportReport
 
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.tasks import TaskManager
 from library.collection import Collection
 from library.errors import ParallaxError
-from library.importer import ImportReport
+
+if TYPE_CHECKING:
+    from library.importer import ImportReport
 
 
 class ImportJob(QObject):

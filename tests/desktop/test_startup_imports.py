@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_the_main_window_module_loads_no_engine() -> None:
@@ -50,3 +51,31 @@ def test_the_lazy_package_names_still_import() -> None:
 
     assert ComparisonView.__name__ == "ComparisonView"
     assert ComparisonLayout.__name__ == "ComparisonLayout" and callable(to_html)
+
+
+def test_the_window_and_an_opened_library_load_no_importer(tmp_path: Path) -> None:
+    # The importer (ingest's ~40 regexes, the worker pool, multiprocessing) is
+    # not on the start path: it loads with the first import.  A seeded library
+    # opens without it; seeding a new one loads it.
+    code = (
+        "import sys, desktop.main_window\n"
+        "from library.collection import Collection\n"
+        "c = Collection(sys.argv[1])\n"
+        "c.close()\n"
+        "late = ['library.importer', 'library.ingest', 'library.import_pipeline',\n"
+        "        'multiprocessing']\n"
+        "print(' '.join(m for m in late if m in sys.modules))\n"
+    )
+
+    def loaded() -> str:
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        return out.stdout.strip()
+
+    assert "library.importer" in loaded()  # a new data dir: the samples are imported
+    assert loaded() == ""

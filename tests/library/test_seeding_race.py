@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from library import samples
+from library import importer, samples
 from library.store import LibraryStore
 
 
@@ -19,7 +19,7 @@ def test_a_second_opener_never_sees_half_the_samples(
     data_dir.mkdir(parents=True, exist_ok=True)
     LibraryStore(data_dir).close()  # the schema exists; no sample yet
     halfway, go_on = threading.Event(), threading.Event()
-    real = samples.import_paths
+    real = importer.import_paths  # `seed_if_new` loads the importer when it seeds
 
     def one_file_then_pause(store: LibraryStore, paths: Iterable[Path], **kw: Any) -> Any:
         files = sorted(p for folder in paths for p in folder.glob("*.md"))
@@ -41,7 +41,7 @@ def test_a_second_opener_never_sees_half_the_samples(
         finally:
             store.close()
 
-    monkeypatch.setattr(samples, "import_paths", one_file_then_pause)
+    monkeypatch.setattr(importer, "import_paths", one_file_then_pause)
     first = threading.Thread(target=open_and_seed, name="first")
     first.start()
     assert halfway.wait(10)
