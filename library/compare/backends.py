@@ -275,10 +275,10 @@ class SemanticBackend:
             0.0,
             1.0,
         )
-        gate = lex.gate.tocoo()
+        # Already CSR: no coo/csr round trip (each a copy of ~2 M entries at 50k words).
         rank = lex.rank.tocsr()
         rank.sort_indices()
-        gate_csr = gate.tocsr()
+        gate_csr = lex.gate.tocsr()
         gate_csr.sort_indices()
         # Same pattern in both (see `LexicalBackend.sparse_scores`).
         rows = np.repeat(np.arange(shape[0]), np.diff(gate_csr.indptr))

@@ -75,10 +75,10 @@ def mix(
     zh_a = np.array([is_chinese(t) for t in texts_a], dtype=bool)
     zh_b = np.array([is_chinese(t) for t in texts_b], dtype=bool)
     both = zh_a[rows] & zh_b[cols] if len(rows) else np.zeros(0, dtype=bool)
+    if not both.any():  # one weight for all: no per-pair weight arrays (memory at 50k words)
+        return [(1 - weight) * view + weight * cosine for view in lexical]
     w = np.where(both, ZH_WEIGHT, weight)
     out = [(1 - w) * view + w * cosine for view in lexical]
-    if not both.any():
-        return out
     terms_a, terms_b, idf = terms
     for k in np.nonzero(both & (out[-1] >= FROM))[0]:
         i, j = rows[k], cols[k]

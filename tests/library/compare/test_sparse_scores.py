@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 
 from library.compare import similarity
 from library.compare.idf import IdfTable
@@ -87,3 +88,17 @@ def test_empty_sides_give_empty_sparse_scores() -> None:
     idf = IdfTable.from_term_lists([["x"]])
     scores = LexicalBackend().sparse_scores([], [["x"]], idf)
     assert scores.gate.shape == (0, 1) and scores.gate.nnz == 0
+
+
+def test_overlap_in_row_blocks_equals_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scored a block of A's rows at a time to bound memory at 50k words: the
+    # values and their order must not depend on the block size.
+    rows_a = [["fire", "mill", "friday", f"w{i % 7}"] for i in range(40)]
+    rows_b = [["mill", "fire", f"w{i % 5}", "police"] for i in range(30)]
+    idf = IdfTable.from_term_lists([*rows_a, *rows_b])
+    whole = LexicalBackend().sparse_scores(rows_a, rows_b, idf)
+    monkeypatch.setattr(similarity, "OVERLAP_BLOCK", 3)
+    blocked = LexicalBackend().sparse_scores(rows_a, rows_b, idf)
+    for a, b in ((whole.gate, blocked.gate), (whole.rank, blocked.rank)):
+        assert (a.indptr == b.indptr).all() and (a.indices == b.indices).all()
+        assert (a.data == b.data).all()
