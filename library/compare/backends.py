@@ -183,7 +183,7 @@ class SemanticBackend:
         if not self.learned or cos is None:
             return mixed
         x, rows, cols, refined, zh = self._candidates(
-            mixed, cos, texts_a, texts_b, terms_a, terms_b, idf
+            mixed, _wide(cos), texts_a, texts_b, terms_a, terms_b, idf
         )
         score = refined.copy()
         if len(rows):
@@ -209,7 +209,9 @@ class SemanticBackend:
         mixed, cos = self._mixed(texts_a, texts_b, terms_a, terms_b, idf)
         if cos is None:
             return np.zeros((0, len(pair_score.FEATURES))), [], []
-        x, rows, cols, _, _ = self._candidates(mixed, cos, texts_a, texts_b, terms_a, terms_b, idf)
+        x, rows, cols, _, _ = self._candidates(
+            mixed, _wide(cos), texts_a, texts_b, terms_a, terms_b, idf
+        )
         return x, rows.tolist(), cols.tolist()
 
     def _candidates(
@@ -262,7 +264,7 @@ class SemanticBackend:
         terms_a: Sequence[Sequence[str]],
         terms_b: Sequence[Sequence[str]],
         idf: IdfTable,
-    ) -> tuple[Scores, FloatMatrix | None]:
+    ) -> tuple[Scores, npt.NDArray[np.float32] | None]:
         """The hand-set mix, and the dense cosine matrix it read (None without units)."""
         lex = self.lexical.sparse_scores(terms_a, terms_b, idf)
         shape = (len(texts_a), len(texts_b))
@@ -306,7 +308,15 @@ class SemanticBackend:
             sparse.csr_matrix((np.concatenate([gate_data, extra]), (all_r, all_c)), shape=shape),
             sparse.csr_matrix((np.concatenate([rank_data, extra]), (all_r, all_c)), shape=shape),
         )
-        return mixed, cos.astype(np.float64)
+        # float32 as computed: only the learned score reads it (as float64, `_wide`),
+        # and a float64 copy is ~35 MB at 50k words.
+        return mixed, cos
+
+
+def _wide(cos: npt.NDArray[np.float32]) -> FloatMatrix:
+    """The cosine matrix as float64, as the learned score was fitted on."""
+    out: FloatMatrix = cos.astype(np.float64)
+    return out
 
 
 class BackendChoice(NamedTuple):
