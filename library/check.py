@@ -50,14 +50,8 @@ def check_database(path: Path, migrations: Migrations) -> CheckResult:
     A damaged file gets the check mark, so the next open sets it aside; a
     healthy one loses it.
     """
-    from library.database import (
-        clear_check_mark,
-        mark_for_check,
-        needs_migrating,
-        open_for_reading,
-        refuse_truncated,
-        translate_errors,
-    )
+    from library.database import needs_migrating, open_for_reading, translate_errors
+    from library.set_aside import clear_check_mark, mark_for_check, refuse_truncated
 
     result = CheckResult(path)
     if not path.exists():

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 from library.article import Article
 from library.changes import NOTHING, Changes, Op
 from library.collection_ops import CollectionOps
-from library.database import quarantine, refuse_truncated
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
 from library.paths import LIBRARY_DB, display_path
 from library.paths import data_dir as resolve_data_dir
 from library.samples import seed_if_new
+from library.set_aside import quarantine, refuse_truncated
 from library.store import LibraryStore
 from library.word_weights import LibraryWeights
 

@@ -23,7 +23,6 @@ their file through `open_database`, and write only inside `write_transaction`.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 import stat
@@ -41,17 +40,14 @@ from library.errors import (
 )
 from library.migrations import Migrations, load_sqlite_utils, pending_names
 from library.paths import ensure_private_dir
-from library.set_aside import exclusive_in, still_damaged
-from library.write_permission import may_write_in, write_refusal
+from library.set_aside import SIDE_FILES, check_mark, clear_check_mark, mark_for_check
+from library.write_permission import write_refusal
 
 if TYPE_CHECKING:
     import sqlite_utils
     from sqlite_utils.db import Table
 
 BUSY_TIMEOUT_MS = 5000
-_SIDE_FILES = ("-wal", "-shm", "-journal")
-#: Left beside a database when SQLite reported damage: the next open checks it.
-CHECK_MARK = ".needs-check"
 
 # SQLite's primary result codes (`exc.sqlite_errorcode & 0xFF`).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
@@ -234,73 +230,6 @@ def translate_errors(path: Path) -> Iterator[None]:
         raise
 
 
-def set_aside(path: Path) -> list[Path]:
-    """The damaged copies of `path` that `quarantine` moved aside, oldest first."""
-    moved = sorted(path.parent.glob(f"{path.name}.corrupt-*"), key=os.path.getmtime)
-    return [m for m in moved if not m.name.endswith(_SIDE_FILES)]
-
-
-def quarantine(path: Path) -> Path:
-    """Move a damaged database (and its WAL/SHM files) aside with a timestamp.
-
-    Returns the new path of the main file, which is never deleted so that the
-    user can try to recover it.
-
-    Raises:
-        DatabaseCorrupt: the folder is read-only, so the file cannot be moved.
-    """
-    refusal = write_refusal(path, "set the damaged file aside")
-    if refusal is not None:
-        raise DatabaseCorrupt(f"{path} is damaged and cannot be moved aside: {refusal}")
-    with exclusive_in(path.parent):
-        if not still_damaged(path, _check_mark(path)):
-            # Another process opening the same damaged file moved it first,
-            # and may have started the new one: never move that one.
-            moved = set_aside(path)
-            if not moved:
-                raise DatabaseCorrupt(f"{path} was reported damaged but now reads fine.")
-            return moved[-1]
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = path.with_name(f"{path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-        path.rename(target)
-        for suffix in _SIDE_FILES:
-            side = Path(str(path) + suffix)
-            if side.exists():
-                side.rename(Path(str(target) + suffix))
-        clear_check_mark(path)  # the fresh file starts trusted
-    return target
-
-
-def mark_for_check(path: Path) -> None:
-    """Leave a mark so the next open of `path` runs SQLite's quick check first."""
-    if may_write_in(path.parent):
-        with contextlib.suppress(OSError):
-            os.close(os.open(_check_mark(path), os.O_CREAT | os.O_WRONLY, 0o600))
-
-
-def clear_check_mark(path: Path) -> None:
-    """Forget an earlier damage report for `path` (it was checked and is fine)."""
-    if may_write_in(path.parent):
-        with contextlib.suppress(OSError):
-            _check_mark(path).unlink()
-
-
-def refuse_truncated(path: Path) -> None:
-    """Raise `DatabaseCorrupt` if `path` is 0 bytes and no WAL holds its pages.
-
-    Parallax never leaves an empty database file (`_create_private` links a
-    finished one into place), but SQLite reads one as a new, empty database.
-    """
-    wal = Path(f"{path}-wal")
-    with contextlib.suppress(OSError):  # missing: a first run
-        if path.stat().st_size == 0 and (not wal.exists() or wal.stat().st_size == 0):
-            raise DatabaseCorrupt(f"{path} is empty (0 bytes): it was truncated.")
-
-
 # -- opening -------------------------------------------------------------------
 
 
@@ -422,14 +351,14 @@ def _create_private(path: Path) -> None:
     except (OSError, sqlite3.Error) as exc:
         raise DatabaseError(f"Cannot create {path}: {exc}") from exc
     finally:
-        for leftover in (partial, *(Path(str(partial) + s) for s in _SIDE_FILES)):
+        for leftover in (partial, *(Path(str(partial) + s) for s in SIDE_FILES)):
             with contextlib.suppress(OSError):
                 leftover.unlink()
 
 
 def _tighten_permissions(path: Path) -> None:
     # Take away group/other access, never add any: a 0400 file stays 0400.
-    for candidate in (path, *(Path(str(path) + s) for s in _SIDE_FILES)):
+    for candidate in (path, *(Path(str(path) + s) for s in SIDE_FILES)):
         with contextlib.suppress(OSError):
             mode = stat.S_IMODE(candidate.stat().st_mode)
             if mode & 0o077:
@@ -440,7 +369,7 @@ def _check_readable(db: Database, path: Path) -> None:
     # Reading the schema is the cheapest query that fails on a non-database
     # file; the full page check runs only after SQLite reported damage.
     db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    mark = _check_mark(path)
+    mark = check_mark(path)
     if not mark.exists():
         return
     result = db.execute("PRAGMA quick_check").fetchone()
@@ -483,10 +412,6 @@ def _primary_code(exc: sqlite3.Error) -> int:
     if "i/o" in message:
         return _IOERR
     return _CORRUPT if "malformed" in message or "not a database" in message else 0
-
-
-def _check_mark(path: Path) -> Path:
-    return path.with_name(path.name + CHECK_MARK)
 
 
 def _disk_full_message(path: Path, then: str) -> str:

@@ -328,8 +328,8 @@ def cmd_backup(ctx: CliContext) -> int:
 
 
 def cmd_recover(ctx: CliContext) -> int:
-    from library.database import set_aside
     from library.notes.recovery import latest_backup  # sqlite-utils: not at start-up
+    from library.set_aside import set_aside
 
     store = notes_of(ctx)
     if ctx.args.file:

@@ -19,14 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from library.article import Article
-from library.database import (
-    Database,
-    open_database,
-    quarantine,
-    refuse_truncated,
-    translate_errors,
-    write_transaction,
-)
+from library.database import Database, open_database, translate_errors, write_transaction
 from library.errors import DatabaseCorrupt, DatabaseError, DatabaseReadOnly, NotFound
 from library.notes import anchoring, backup, identity, relink
 from library.notes.model import ArticleRef, Claim, Note, NoteKind, check_target, normalize_tags
@@ -36,6 +29,7 @@ from library.notes.schema import HIGHEST_ID_KEY, migrations
 from library.notes.search import NoteHit, search_notes
 from library.paths import NOTES_DB
 from library.search_index import register as register_index_function
+from library.set_aside import quarantine, refuse_truncated
 from library.write_permission import write_refusal
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from library.database import quarantine
 from library.notes import NotesStore
+from library.set_aside import quarantine
 
 
 def _damage(path: Path) -> None:

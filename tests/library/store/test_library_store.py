@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from library.article import Article
-from library.database import quarantine
 from library.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew, InvalidQuery, NotFound
+from library.set_aside import quarantine
 from library.store import LibraryStore
 
 
