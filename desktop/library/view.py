@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.library.dialogs import ArticlePicker, ConfirmRemove
+from desktop.library.dialogs import ArticlePicker
 from desktop.library.empty_state import EmptySearchState
 from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel, Runner, run_now
 from desktop.library.preview import MARKS, PreviewPane
-from desktop.text import clip, plain_label, warn
+from desktop.library.removing import remove_articles
+from desktop.text import clip, plain_label
 from library.article import Article
 from library.changes import Changes
 from library.collection import Collection
@@ -335,27 +336,11 @@ class LibraryView(QWidget):
 
     def remove_selected(self) -> None:
         """Remove the selected articles (all versions) after asking; their notes are kept."""
-        articles = self.selected_summaries()
-        if not articles or not ConfirmRemove.ask(self, articles):
+        done = remove_articles(self, self.collection, self.selected_summaries())
+        if done is None:
             return
-        changes, removed, kept = Changes(), 0, 0
-        try:
-            for article in articles:
-                assert article.id is not None
-                op = self.collection.remove(article.id)
-                changes, removed = changes | op.changes, removed + 1
-                kept += op.value.notes_kept or 0
-        except ParallaxError as exc:
-            warn(self, "Remove from Library", str(exc))
+        changes, message = done
         self.on_changes(changes)
-        noun = "article" if removed == 1 else "articles"
-        message = f"Removed {removed} {noun} from the library."
-        if kept:
-            # As `parallax remove` says: notes are never dropped with their article.
-            message += (
-                f" {kept} note{'s' if kept != 1 else ''} kept: importing the file again"
-                " puts them back on it."
-            )
         self.status_message.emit(message)
         self.changes_made.emit(changes)
 

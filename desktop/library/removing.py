@@ -1,0 +1,45 @@
+"""Removing articles from the library, as the library view's Remove does it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.library.dialogs import ConfirmRemove
+from desktop.text import warn
+from library.changes import Changes
+from library.collection import Collection
+from library.errors import ParallaxError
+from library.records import ArticleSummary
+
+
+def remove_articles(
+    parent: QWidget, collection: Collection, articles: Sequence[ArticleSummary]
+) -> tuple[Changes, str] | None:
+    """Ask, then remove `articles` (all versions); their notes are kept.
+
+    Returns:
+        What changed and the status line to show, or None if the user said no.
+        A failure part-way is shown in a message box; what was removed stays so.
+    """
+    if not articles or not ConfirmRemove.ask(parent, list(articles)):
+        return None
+    changes, removed, kept = Changes(), 0, 0
+    try:
+        for article in articles:
+            assert article.id is not None
+            op = collection.remove(article.id)
+            changes, removed = changes | op.changes, removed + 1
+            kept += op.value.notes_kept or 0
+    except ParallaxError as exc:
+        warn(parent, "Remove from Library", str(exc))
+    noun = "article" if removed == 1 else "articles"
+    message = f"Removed {removed} {noun} from the library."
+    if kept:
+        # As `parallax remove` says: notes are never dropped with their article.
+        message += (
+            f" {kept} note{'s' if kept != 1 else ''} kept: importing the file again"
+            " puts them back on it."
+        )
+    return changes, message
