@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from library.compare import Comparison, compare_texts
+from library.compare import compare_texts
 from library.compare.lenses import Lenses
 from library.compare.lenses.timeline import parse_published
 
@@ -148,53 +146,6 @@ def test_names_grouped_by_alias() -> None:
 def test_json_carries_every_lens() -> None:
     d = compare_texts("Ann Lee said prices rose 5%.", "Ann Lee said prices rose.").to_dict()
     assert set(d["lenses"]) == {"voices", "anonymous", "timeline", "numbers", "names"}
-
-
-# --- the sample pair ----------------------------------------------------------
-
-
-def _body(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    end = text.find("\n---", 3)
-    return text[end + 4 :]
-
-
-@pytest.fixture(scope="module")
-def sample() -> Comparison:
-    folder = REPO / "resources" / "articles"
-    a = _body(folder / "confidentiality-bureau-steps-into-spotlight.md")
-    b = _body(folder / "fourth-plenary-session-approaches.md")
-    return compare_texts(a, b)
-
-
-def test_sample_pair_targets(sample: Comparison) -> None:
-    ls = sample.lenses
-    assert ls is not None
-    sides = {v.name: ("a" if v.a else "") + ("b" if v.b else "") for v in ls.voices}
-    assert sides == {
-        "Li Linyi": "ab",
-        "Yao Yuan": "a",
-        "Cai Shunkun": "a",
-        "Eric": "a",
-        "Zhong Zhidong": "b",
-        "Tang Jingyuan": "b",
-    }
-    assert voice(ls, "Eric")["description_a"] == "Former CCP special agent"
-    assert "professor of international studies" in str(voice(ls, "Yao Yuan")["description_a"])
-    unnamed = ls.to_dict()["anonymous"]
-    assert unnamed["a"]["count"] >= 1 and unnamed["b"]["count"] >= 3
-    rows = {r.date: r for r in ls.timeline}
-    # A dates the ministry's case to November 9, B a different case to October 13:
-    # two rows, neither linked nor flagged.
-    nov9, oct13 = rows["????-11-09"], rows["????-10-13"]
-    assert nov9.a and not nov9.b and not nov9.conflict
-    assert oct13.b and not oct13.a and not oct13.conflict
-    # Both place the bureau's WeChat article on the 10th.
-    tenth = rows["????-10-10"]
-    assert tenth.text_a == ["October 10"] and tenth.text_b == ["the 10th"]
-    assert "WeChat" in sample.a.units[tenth.a[0]].text
-    assert "WeChat" in sample.b.units[tenth.b[0]].text
-    assert not any(r.conflict for r in ls.timeline)
 
 
 # --- regressions and the Markdown export --------------------------------------

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from library.compare import Comparison, compare_texts
+from tests.library.compare.test_lenses import voice
 
 REPO = Path(__file__).resolve().parents[3]
 MSS = ("Ministry of State Security", "National Security Department")
@@ -77,3 +78,25 @@ def test_no_ordinary_word_is_listed_as_a_name(sample: Comparison) -> None:
     assert not any(n.startswith(("Former ", "Following ", "Strong ", "Rare ")) for n in listed)
     assert {"Zhongnanhai", "Two Sessions", "Fourth Plenary Session", "Li Linyi"} <= listed
     assert not any("Sessions" in r.thing for r in ls.numbers)
+
+
+def test_sample_pair_roles_unnamed_sources_and_dates(sample: Comparison) -> None:
+    # Who speaks where: `test_every_voice_speaks_where_it_is_named`.
+    ls = sample.lenses
+    assert ls is not None
+    assert voice(ls, "Eric")["description_a"] == "Former CCP special agent"
+    assert "professor of international studies" in str(voice(ls, "Yao Yuan")["description_a"])
+    unnamed = ls.to_dict()["anonymous"]
+    assert unnamed["a"]["count"] >= 1 and unnamed["b"]["count"] >= 3
+    rows = {r.date: r for r in ls.timeline}
+    # A dates the ministry's case to November 9, B a different case to October 13:
+    # two rows, neither linked nor flagged.
+    nov9, oct13 = rows["????-11-09"], rows["????-10-13"]
+    assert nov9.a and not nov9.b and not nov9.conflict
+    assert oct13.b and not oct13.a and not oct13.conflict
+    # Both place the bureau's WeChat article on the 10th.
+    tenth = rows["????-10-10"]
+    assert tenth.text_a == ["October 10"] and tenth.text_b == ["the 10th"]
+    assert "WeChat" in sample.a.units[tenth.a[0]].text
+    assert "WeChat" in sample.b.units[tenth.b[0]].text
+    assert not any(r.conflict for r in ls.timeline)
