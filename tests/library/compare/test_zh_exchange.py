@@ -29,6 +29,16 @@ def test_same_order_or_one_moved_phrase_is_no_exchange() -> None:
     assert exchange(RIVER, "完全不同的一句话。") == 0.0
 
 
+def test_items_of_an_enumeration_may_come_in_any_order() -> None:
+    names = "参加会议的有张伟、李明、王强和赵刚四人。"
+    reordered = "参加会议的有王强、李明、张伟和赵刚四人。"
+    assert exchange(names, reordered) == 0.0
+    # The same exchange outside an enumeration is one.
+    apart = "参加会议的有张伟，随后李明指出王强和赵刚四人。"
+    apart_swapped = "参加会议的有王强，随后李明指出张伟和赵刚四人。"
+    assert exchange(apart, apart_swapped) > language_mix.EXCHANGE_MIN
+
+
 def test_a_change_of_voice_is_no_exchange() -> None:
     assert exchange(ACTIVE, PASSIVE) == 0.0
     # The same reorder without the passive marker is an exchange.
