@@ -13,25 +13,39 @@ The article and the planted pairs are written for this benchmark (not eval data)
 Usage::
 
     PARALLAX_EVAL=/work/shared/eval .venv/bin/python benchmarks/eval_chinese.py
+    PARALLAX_EVAL=/work/shared/eval .venv/bin/python benchmarks/eval_chinese.py --cv
+
+`--cv` chooses the exchange penalty (`language_mix.EXCHANGE_*`) by 5-fold
+cross-validation on PAWS-X zh dev (choose on four folds, score the fifth) and
+prints the held-out ROC-AUCs, with and without the penalty.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import opencc
 from eval_compare import EVAL, judge, load, roc_auc
 
-from library.compare import compare_texts
+from library.compare import compare_texts, language_mix
 from library.compare.backends import SemanticBackend
 from library.compare.idf import IdfTable
 from library.compare.segment import segment
-from library.compare.similarity import LexicalBackend, refine
+from library.compare.similarity import (
+    LexicalBackend,
+    chunk_agreement,
+    order_agreement,
+    refine,
+)
 from library.compare.units import terms
+from library.compare.zh_exchange import exchange
 
 ARTICLE = """【本报北京10月13日讯】国家安全部部长陈一新13日在北京会见了来访的代表团。
 双方就加强执法合作、打击跨国犯罪等问题深入交换了意见。
@@ -132,9 +146,89 @@ def same_event(backend: Any = None) -> tuple[float, int, int]:
     return roc_auc(scores, labels), len(got & GOLD), len(got - GOLD)
 
 
+#: The exchange penalty's grid for `--cv`: (penalty, least exchange, ramp from, ramp full).
+CV_GRID = list(
+    itertools.product((0.5, 0.7, 0.85, 1.0), (0.0, 0.05), (0.2, 0.3, 0.4), (0.5, 0.6, 0.7, 0.9))
+)
+
+
+def _parts(row: dict[str, Any], vectors: Any) -> dict[str, Any]:
+    """What the default backend's refined score of one pair is made of (see `rescore`)."""
+    ta, tb = terms(row["a"]), terms(row["b"])
+    idf = IdfTable.from_term_lists([ta, tb])
+    lexical = LexicalBackend().sparse_scores([ta], [tb], idf).rank.toarray()[0, 0]
+    va, vb = vectors([row["a"], row["b"]])
+    shift, dice = language_mix.displacement(row["a"], row["b"])
+    chunk = chunk_agreement(ta, tb, idf)
+    return {
+        "lexical": float(lexical),
+        "cos": float(np.clip(va @ vb, 0.0, 1.0)),
+        "shift": shift,
+        "dice": dice,
+        "chunk": chunk,
+        "order": max(order_agreement(ta, tb, idf), chunk),
+        "exchange": exchange(row["a"], row["b"]),
+        "zh": language_mix.is_chinese(row["a"]) and language_mix.is_chinese(row["b"]),
+    }
+
+
+def rescore(d: dict[str, Any], grid: tuple[float, float, float, float]) -> float:
+    """`language_mix.mix` and `refine` for one pair, the exchange penalty set by `grid`."""
+    from library.compare import similarity as sim
+
+    penalty, least, start, full = grid
+    w = language_mix.ZH_WEIGHT if d["zh"] else 0.3
+    m = (1 - w) * d["lexical"] + w * d["cos"]
+    if d["zh"] and m >= language_mix.FROM:
+        ramp = min(1.0, d["dice"] / language_mix.FULL_AT) ** language_mix.SHARPNESS
+        if ramp >= 1e-3:
+            m *= max(0.0, 1 - language_mix.ORDER_PENALTY * d["shift"] * ramp)
+            m *= max(0.0, 1 - language_mix.CHUNK_PENALTY * (1 - d["chunk"]) * ramp)
+            if d["exchange"] > least:
+                m *= 1 - penalty * max(0.0, min(1.0, (d["dice"] - start) / (full - start)))
+    ramp = min(1.0, m / sim.ORDER_FULL_AT) ** sim.ORDER_SHARPNESS
+    return float(m * max(0.0, 1 - sim.ORDER_PENALTY * (1 - d["order"]) * ramp))
+
+
+def pawsx_cv(folds: int = 5, seed: int = 0) -> None:
+    """Held-out ROC-AUCs of the exchange penalty chosen on the other folds (PAWS-X zh dev)."""
+    from eval_semantic import CachedVectors
+
+    vectors = CachedVectors()
+    rows = list(load("pawsx_zh_dev.jsonl"))
+    parts = [_parts(r, vectors) for r in rows]
+    labels = np.array([r["label"] for r in rows])
+    off = (0.0, 1.0, 0.2, 0.5)
+    table = {g: np.array([rescore(d, g) for d in parts]) for g in [*CV_GRID, off]}
+    shipped = (
+        language_mix.EXCHANGE_PENALTY,
+        language_mix.EXCHANGE_MIN,
+        language_mix.EXCHANGE_FROM,
+        language_mix.EXCHANGE_FULL,
+    )
+    shipped_scores = np.array([rescore(d, shipped) for d in parts])
+    print(f"all of dev: without {roc_auc(table[off], labels):.4f}, ", end="")
+    print(f"shipped {shipped} {roc_auc(shipped_scores, labels):.4f}")
+    order = np.random.default_rng(seed).permutation(len(rows))
+    held, base = [], []
+    for f in range(folds):
+        test = order[f::folds]
+        train = np.setdiff1d(order, test)
+        best = max(CV_GRID, key=lambda g: roc_auc(table[g][train], labels[train]))
+        held.append(roc_auc(table[best][test], labels[test]))
+        base.append(roc_auc(table[off][test], labels[test]))
+        print(f"fold {f}: chose {best}, held out {held[-1]:.4f} (without {base[-1]:.4f})")
+    print(f"held-out mean {np.mean(held):.4f} ± {np.std(held):.4f}", end="")
+    print(f" (without: {np.mean(base):.4f} ± {np.std(base):.4f})")
+
+
 def main() -> int:
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} not found")
+        return 0
+    if "--cv" in sys.argv:
+        for seed in (0, 1, 2):
+            pawsx_cv(seed=seed)
         return 0
     from eval_semantic import CachedVectors
 

@@ -12,7 +12,11 @@ and cannot tell:
   bigrams sit.  The pair is penalised by how far its most displaced bigrams
   moved (their relative position in one sentence against the other), and by
   how many of its shared terms left their phrases (`similarity.chunk_agreement`),
-  the more the more bigrams the two share.
+  the more the more bigrams the two share;
+- a pair that differs by an exchange of two phrases (`zh_exchange.exchange`,
+  "x P y Q z" / "x Q y P z") is penalised once more, on its own ramp: an
+  exchange is a swap's signature, while the displacement above also catches
+  paraphrases that move a clause.
 
 Chosen on PAWS-X zh dev (benchmarks/eval_chinese.py); the test split is held back.
 """
@@ -29,6 +33,7 @@ import numpy.typing as npt
 from library.chinese import fold, is_chinese
 from library.compare.idf import IdfTable
 from library.compare.similarity import chunk_agreement
+from library.compare.zh_exchange import exchange
 
 #: The cosine's share for two Chinese units (English: `backends.MIX_WEIGHT`).
 ZH_WEIGHT = 0.6
@@ -45,6 +50,15 @@ FULL_AT = 0.9
 SHARPNESS = 3
 #: Pairs mixing below this are left alone: never candidates, not worth the work.
 FROM = 0.2
+#: Share of the score taken from a pair whose shared text an exchange of two phrases
+#: reorders by more than EXCHANGE_MIN; ramped linearly with the shared bigrams (Dice)
+#: from EXCHANGE_FROM (below it the shared text is too thin for an order to mean
+#: anything, and the tiling is not run) to EXCHANGE_FULL.  Chosen by 5-fold
+#: cross-validation on PAWS-X zh dev (benchmarks/eval_chinese.py --cv).
+EXCHANGE_PENALTY = 0.85
+EXCHANGE_MIN = 0.05
+EXCHANGE_FROM = 0.2
+EXCHANGE_FULL = 0.5
 
 _NOT_TEXT = re.compile(r"[\W_]+")
 Array = npt.NDArray[np.float64]
@@ -89,9 +103,24 @@ def mix(
         moved = 1.0 - chunk_agreement(terms_a[i], terms_b[j], idf)
         keep = max(0.0, 1.0 - ORDER_PENALTY * shift * ramp)
         keep *= max(0.0, 1.0 - CHUNK_PENALTY * moved * ramp)
+        keep *= 1.0 - EXCHANGE_PENALTY * exchanged(texts_a[i], texts_b[j], shared)
         for view in out:
             view[k] *= keep
     return out
+
+
+def exchanged(a: str, b: str, shared: float) -> float:
+    """How much of an exchange penalty two Chinese units earn, in [0, 1].
+
+    Args:
+        a: one unit's text.
+        b: the other's.
+        shared: the Dice coefficient of their bigrams (`displacement`).
+    """
+    ramp = min(1.0, (shared - EXCHANGE_FROM) / (EXCHANGE_FULL - EXCHANGE_FROM))
+    if ramp <= 0.0 or exchange(a, b) <= EXCHANGE_MIN:
+        return 0.0
+    return ramp
 
 
 def displacement(a: str, b: str) -> tuple[float, float]:
