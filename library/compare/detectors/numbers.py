@@ -47,6 +47,10 @@ _AT_MOST = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR)\s*$")
 _HEAD_WORDS = 3
+_ONE_THING = (
+    r"(?:jeans|trousers|pants|shorts|tights|scissors|glasses|spectacles|goggles|binoculars|"
+    r"pliers|tongs|shears|earrings|socks|shoes|boots|gloves|sneakers|handcuffs)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +82,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
         text: one passage.
         hide: spans already claimed by dates.
     """
-    found = quantities(text, hide)
+    found = _with_word_counts(text, quantities(text, hide), hide)
     out: list[_Mention] = []
     total: set[int] = set()
     for n, q in enumerate(found):
@@ -115,6 +119,28 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
             )
         )
     return out
+
+
+# Counts written as a collective noun: "a pair of left hooks" counts two hooks,
+# as "three left hooks" counts three.  Nouns that come in a pair as one thing
+# ("a pair of jeans", "of scissors") are not two of anything.
+_PAIR = re.compile(
+    r"\b(?:a|one)\s+(?P<n>pair|trio)\s+of\s+(?!(?:\w+\s+)?" + _ONE_THING + r")", re.I
+)
+_COLLECTIVE = {"pair": 2.0, "trio": 3.0}
+
+
+def _with_word_counts(
+    text: str, found: list[Quantity], hide: Sequence[tuple[int, int]]
+) -> list[Quantity]:
+    """`found` and the counts written as "a pair of" / "a trio of", in text order."""
+    extra = [
+        Quantity(m.group().strip(), _COLLECTIVE[m.group("n").lower()], m.start(), m.end())
+        for m in _PAIR.finditer(text)
+        if not any(s <= m.start() < e for s, e in hide)
+        and not any(q.start < m.end() and m.start() < q.end for q in found)
+    ]
+    return sorted([*found, *extra], key=lambda q: q.start) if extra else found
 
 
 def _head(text: str, start: int) -> tuple[list[str], set[str], int]:
