@@ -220,6 +220,20 @@ def same_noun(x: _Mention, y: _Mention) -> bool:
     return not hx or not hy or hx[-1] == hy[-1]
 
 
+def noun(m: _Mention) -> str:
+    """The noun a number counts (the last word of its head phrase, not a unit), or "".
+
+    "seven villages" -> "villag"; "10 persons" -> "people"; "200 yards" and a
+    bare number -> "".  Names count nothing ("36-year-old Duncan").
+    """
+    head = [w for w in m.after if w not in _UNITS and w not in m.names]
+    return HEAD_SYNONYMS.get(head[-1], head[-1]) if head else ""
+
+
+# Head nouns written two ways for one thing.
+HEAD_SYNONYMS = {stem("persons"): "people", stem("person"): "people"}
+
+
 def _same_slot(x: _Mention, y: _Mention) -> bool:
     """Whether two numbers count the same thing."""
     if x.q.percent != y.q.percent or x.q.ordinal != y.q.ordinal:

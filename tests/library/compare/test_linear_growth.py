@@ -114,9 +114,9 @@ def test_cross_pairs_results_are_those_of_every_pair_asked(
     rng = random.Random(seed)
     a, b = _mixed_article(rng, 30), _mixed_article(rng, 30)
     fast = compare_texts(a, b).to_dict()
-    # Every unit said to state both kinds of value: all anchor-sharing pairs go
+    # Every unit said to state every kind of value: all anchor-sharing pairs go
     # to the detectors, as before the filter.
-    monkeypatch.setattr(crossing, "_values", lambda text: (True, True))
+    monkeypatch.setattr(crossing, "_values", lambda text: (True, True, True))
     assert compare_texts(a, b).to_dict() == fast
 
 
