@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from library.compare.detectors import measures
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.text import WORD
 from library.compare.kinds import conflict
@@ -83,6 +84,9 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
         hide: spans already claimed by dates.
     """
     found = _with_word_counts(text, quantities(text, hide), hide)
+    extra = measures.glued(text, found, hide)
+    if extra:
+        found = sorted([*found, *extra], key=lambda q: q.start)
     out: list[_Mention] = []
     total: set[int] = set()
     for n, q in enumerate(found):
@@ -104,6 +108,8 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
         # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
         owned = _OWNER.search(lead)
         owner = owned.group(1).lower().split() if owned else []
+        if unit := measures.unit_of(q):
+            after.insert(0, unit)  # "200ft from a ridge": the unit is the head's first word
         if _CURRENCY_BEFORE.search(lead):
             after.append("¤")  # a sum of money: the currency is part of the head
         out.append(
@@ -196,7 +202,15 @@ def shared_thing(x: _Mention, y: _Mention) -> int:
     bx, by = set(x.before), set(y.before)
     words = ((hx & hy) | (bx & hy) | (by & hx)) - _UNITS
     names = (x.owner & y.names) | (y.owner & x.names)
-    return len(words) + len(names)
+    # One dimension measured after the same verb ("falling 200ft" / "falling
+    # 150 meters"): the verb says what is measured.
+    measured = bool(
+        x.before
+        and y.before
+        and x.before[-1] == y.before[-1]
+        and measures.same_dimension(x.after, y.after)
+    )
+    return len(words) + len(names) + measured
 
 
 def shared_words(x: _Mention, y: _Mention) -> int:
@@ -227,7 +241,11 @@ def noun(m: _Mention) -> str:
     bare number -> "".  Names count nothing ("36-year-old Duncan").
     """
     head = [w for w in m.after if w not in _UNITS and w not in m.names]
-    return HEAD_SYNONYMS.get(head[-1], head[-1]) if head else ""
+    if head:
+        return HEAD_SYNONYMS.get(head[-1], head[-1])
+    # A measure says what it measures by its verb: "falling 200ft" -> "length:fall".
+    dim = measures.dimension(m.after)
+    return f"{dim[0]}:{m.before[-1]}" if dim and m.before else ""
 
 
 # Head nouns written two ways for one thing.
@@ -249,6 +267,8 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     bx, by = set(x.before), set(y.before)
     if hx and hy:
         shared = hx & hy
+        if not shared and measures.converted(x.after, y.after):
+            shared = {x.after[0]}  # one length in feet and in meters: a unit in common
         # A unit alone ("7-yard touchdown" / "205 yards") fits many things:
         # the words before must agree too.
         same_lead = bool(bx & by) or (not bx and not by)  # "For 35 years" / "For 47 years"
@@ -275,6 +295,10 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
     vx, vy = x.q.value, y.q.value
     if vx == vy:
         return True
+    factors = measures.converted(x.after, y.after)
+    if factors is not None:  # "about 700 m" / "2,000 ft": converted, then rounded
+        bx, by = vx * factors[0], vy * factors[1]
+        return abs(bx - by) <= measures.CONVERSION_SLACK * max(abs(bx), abs(by))
     big = max(abs(vx), abs(vy))
     if (x.approx or y.approx) and abs(vx - vy) <= 0.05 * big:
         return True
