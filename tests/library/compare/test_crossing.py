@@ -96,18 +96,31 @@ def test_a_second_conflict_far_from_the_claim_is_not_joined_to_it() -> None:
     assert all(len(p.a) == 1 for p in divergent)
 
 
+# One story: both articles name the same county, town, agencies and officials.
+_STORY = (
+    "The storm hit Dunmore County near Belton on Friday, said Governor Ada Price.\n"
+    "The Red Cross and the National Guard sent crews from Carver and Lisle.\n"
+)
+_A_COUNT = (
+    "A strong tornado has flattened seven barns in the northern county, killing "
+    "two horses, state officials were quoted as saying.\n"
+)
+_B_COUNT = "The sheriff told the local radio that four barns had been flattened.\n"
+
+
 def test_the_thing_counted_anchors_sentences_that_name_nobody_in_common() -> None:
-    a = (
-        "A strong tornado has flattened seven barns in the northern county, killing "
-        "two horses, state officials were quoted as saying.\n"
-        "Power was cut to most farms."
-    )
-    b = (
-        "Most farms lost power.\n"
-        "The sheriff of Dunmore told the local radio that four barns had been flattened."
-    )
+    a = _STORY + _A_COUNT + "Power was cut to most farms."
+    b = "Most farms lost power.\n" + _STORY + _B_COUNT
     divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
     assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("seven", "four")]]
+
+
+def test_a_count_in_articles_that_may_tell_two_storms_is_not_a_conflict() -> None:
+    # Two tornado reports that share none of their names: two storms' barns.
+    a = _STORY + _A_COUNT + "Power was cut to most farms."
+    other = "Crews from Hull and Pike cleared roads in Orme County, Mayor Tom Reed said.\n"
+    b = "Most farms lost power.\n" + other + _B_COUNT
+    assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
 
 
 def test_a_count_of_the_same_noun_in_an_unrelated_sentence_is_not_a_conflict() -> None:
