@@ -1,4 +1,6 @@
-"""Measures: lengths and weights told in different units are one quantity.
+"""Measures and counts written in other ways than a number and its noun.
+
+Lengths and weights told in different units are one quantity.
 
 "fell 200ft" and "fell 150 meters" state the same slot (how far) in two units:
 61 m against 150 m is a conflict, while "about 700 m" and "2,000 ft" (610 m)
@@ -66,3 +68,30 @@ def converted(after_x: Sequence[str], after_y: Sequence[str]) -> tuple[float, fl
     if dx is None or dy is None or dx[0] != dy[0] or after_x[0] == after_y[0]:
         return None
     return dx[1], dy[1]
+
+
+_ONE_THING = (
+    r"(?:jeans|trousers|pants|shorts|tights|scissors|glasses|spectacles|goggles|binoculars|"
+    r"pliers|tongs|shears|earrings|socks|shoes|boots|gloves|sneakers|handcuffs)\b"
+)
+
+# Counts written as a collective noun: "a pair of left hooks" counts two hooks,
+# as "three left hooks" counts three.  Nouns that come in a pair as one thing
+# ("a pair of jeans", "of scissors") are not two of anything.
+_PAIR = re.compile(
+    r"\b(?:a|one)\s+(?P<n>pair|trio)\s+of\s+(?!(?:\w+\s+)?" + _ONE_THING + r")", re.I
+)
+_COLLECTIVE = {"pair": 2.0, "trio": 3.0}
+
+
+def word_counts(
+    text: str, found: list[Quantity], hide: Sequence[tuple[int, int]]
+) -> list[Quantity]:
+    """`found` and the counts written as "a pair of" / "a trio of", in text order."""
+    extra = [
+        Quantity(m.group().strip(), _COLLECTIVE[m.group("n").lower()], m.start(), m.end())
+        for m in _PAIR.finditer(text)
+        if not any(s <= m.start() < e for s, e in hide)
+        and not any(q.start < m.end() and m.start() < q.end for q in found)
+    ]
+    return sorted([*found, *extra], key=lambda q: q.start) if extra else found

@@ -48,10 +48,6 @@ _AT_MOST = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR)\s*$")
 _HEAD_WORDS = 3
-_ONE_THING = (
-    r"(?:jeans|trousers|pants|shorts|tights|scissors|glasses|spectacles|goggles|binoculars|"
-    r"pliers|tongs|shears|earrings|socks|shoes|boots|gloves|sneakers|handcuffs)\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +60,7 @@ class _Mention:
     approx: bool
     context: str  # "48-page indictment", for the explanation
     bound: int = 0  # +1: "more than" the value, -1: "up to" it, 0: the value itself
+    tail: tuple[str, ...] = ()  # stems of the words after the head ("were killed")
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -83,7 +80,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
         text: one passage.
         hide: spans already claimed by dates.
     """
-    found = _with_word_counts(text, quantities(text, hide), hide)
+    found = measures.word_counts(text, quantities(text, hide), hide)
     extra = measures.glued(text, found, hide)
     if extra:
         found = sorted([*found, *extra], key=lambda q: q.start)
@@ -122,31 +119,10 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
                 bool(_APPROX.search(lead)),
                 text[q.start : max(end, q.end)].strip(),
                 1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
+                tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
             )
         )
     return out
-
-
-# Counts written as a collective noun: "a pair of left hooks" counts two hooks,
-# as "three left hooks" counts three.  Nouns that come in a pair as one thing
-# ("a pair of jeans", "of scissors") are not two of anything.
-_PAIR = re.compile(
-    r"\b(?:a|one)\s+(?P<n>pair|trio)\s+of\s+(?!(?:\w+\s+)?" + _ONE_THING + r")", re.I
-)
-_COLLECTIVE = {"pair": 2.0, "trio": 3.0}
-
-
-def _with_word_counts(
-    text: str, found: list[Quantity], hide: Sequence[tuple[int, int]]
-) -> list[Quantity]:
-    """`found` and the counts written as "a pair of" / "a trio of", in text order."""
-    extra = [
-        Quantity(m.group().strip(), _COLLECTIVE[m.group("n").lower()], m.start(), m.end())
-        for m in _PAIR.finditer(text)
-        if not any(s <= m.start() < e for s, e in hide)
-        and not any(q.start < m.end() and m.start() < q.end for q in found)
-    ]
-    return sorted([*found, *extra], key=lambda q: q.start) if extra else found
 
 
 def _head(text: str, start: int) -> tuple[list[str], set[str], int]:
@@ -198,7 +174,7 @@ def shared_thing(x: _Mention, y: _Mention) -> int:
         x: a number of side A.
         y: a number of side B.
     """
-    hx, hy = set(x.after), set(y.after)
+    hx, hy = _words(x.after), _words(y.after)
     bx, by = set(x.before), set(y.before)
     words = ((hx & hy) | (bx & hy) | (by & hx)) - _UNITS
     names = (x.owner & y.names) | (y.owner & x.names)
@@ -216,7 +192,7 @@ def shared_thing(x: _Mention, y: _Mention) -> int:
 def shared_words(x: _Mention, y: _Mention) -> int:
     """How many words besides units say what both numbers count (`shared_thing`
     without the names: a name alone says whose number, not which one)."""
-    hx, hy = set(x.after), set(y.after)
+    hx, hy = _words(x.after), _words(y.after)
     bx, by = set(x.before), set(y.before)
     return len(((hx & hy) | (bx & hy) | (by & hx)) - _UNITS)
 
@@ -229,9 +205,45 @@ def same_noun(x: _Mention, y: _Mention) -> bool:
     side with no head of its own ("$184 million over eight years") is not
     checked here (`shared_thing` asks for the words around it).
     """
-    hx = [w for w in x.after if w not in _UNITS]
-    hy = [w for w in y.after if w not in _UNITS]
+    if not same_event(x, y):
+        return False
+    hx = _nouns(x.after)
+    hy = _nouns(y.after)
     return not hx or not hy or hx[-1] == hy[-1]
+
+
+# What happened to the people counted: "10 people died" and "killed 10 people"
+# tell one toll; "10 killed" and "70 injured" are two.  Stems -> one key.
+_EVENTS = {
+    **dict.fromkeys(("kill", "dead", "die", "died", "death", "slain", "fatal"), "died"),
+    **dict.fromkeys(("injur", "wound", "hurt"), "hurt"),
+}
+
+
+def _words(head: Sequence[str]) -> set[str]:
+    """A head phrase's words, its nouns written one way ("persons" / "people")."""
+    return {HEAD_SYNONYMS.get(w, w) for w in head}
+
+
+def _nouns(head: Sequence[str]) -> list[str]:
+    """A head phrase without units and the event told after the noun ("people killed"),
+    its nouns written one way ("persons" / "people")."""
+    return [HEAD_SYNONYMS.get(w, w) for w in head if w not in _UNITS and w not in _EVENTS]
+
+
+def _event(m: _Mention) -> set[str]:
+    # "killing 10 persons", "10 people killed", "ten people were killed".
+    return {_EVENTS[w] for w in (*m.before, *m.after, *m.tail[:3]) if w in _EVENTS}
+
+
+def same_event(x: _Mention, y: _Mention) -> bool:
+    """Whether two counts tell what happened to their people alike, when both tell it.
+
+    "killing 10 persons" / "three people died" (one toll, two values) but not
+    "10 people were killed" / "five people were injured" (two tolls).
+    """
+    ex, ey = _event(x), _event(y)
+    return not ex or not ey or bool(ex & ey)
 
 
 def noun(m: _Mention) -> str:
@@ -240,9 +252,9 @@ def noun(m: _Mention) -> str:
     "seven villages" -> "villag"; "10 persons" -> "people"; "200 yards" and a
     bare number -> "".  Names count nothing ("36-year-old Duncan").
     """
-    head = [w for w in m.after if w not in _UNITS and w not in m.names]
+    head = [w for w in _nouns(m.after) if w not in m.names]
     if head:
-        return HEAD_SYNONYMS.get(head[-1], head[-1])
+        return head[-1]
     # A measure says what it measures by its verb: "falling 200ft" -> "length:fall".
     dim = measures.dimension(m.after)
     return f"{dim[0]}:{m.before[-1]}" if dim and m.before else ""
@@ -262,8 +274,10 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "36-year-old Duncan" / "31-year-old Robert": two people's ages
     if x.owner and y.owner and not x.owner & y.owner:
         return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
-    hx = set(x.after) - {"¤"}
-    hy = set(y.after) - {"¤"}
+    if not same_event(x, y):
+        return False  # "10 killed" / "70 injured": two tolls
+    hx = _words(x.after) - {"¤"}
+    hy = _words(y.after) - {"¤"}
     bx, by = set(x.before), set(y.before)
     if hx and hy:
         shared = hx & hy

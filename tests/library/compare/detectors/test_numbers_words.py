@@ -46,3 +46,31 @@ def test_a_pair_across_sentences_that_share_a_name() -> None:
     )
     divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
     assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("three", "a pair of")]]
+
+
+def test_people_who_died_against_people_killed(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "The blast killed 10 persons in the market, officials said.",
+        "Three people died in the market blast, officials said.",
+    )
+    assert got == [("number", "10", "Three")]
+
+
+def test_the_killed_and_the_injured_are_two_counts(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Ten people were killed in the market blast.",
+        "Five people were injured in the market blast.",
+    )
+    assert got == []
+
+
+def test_a_toll_across_sentences_that_share_a_name() -> None:
+    a = (
+        "The blast in Harlow market killed 10 persons on Friday, police chief Dan Roe said.\n"
+        "Shops stayed shut."
+    )
+    b = "Shops stayed shut.\nDan Roe told reporters that three people had died in Harlow."
+    divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
+    assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("10", "three")]]
