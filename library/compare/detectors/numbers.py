@@ -221,8 +221,14 @@ _EVENTS = {
 
 
 def _words(head: Sequence[str]) -> set[str]:
-    """A head phrase's words, its nouns written one way ("persons" / "people")."""
-    return {HEAD_SYNONYMS.get(w, w) for w in head}
+    """A head phrase's words, its nouns written one way ("persons" / "people").
+
+    A head that only says what happened ("50 injured", "24 dead") counts people.
+    """
+    words = {HEAD_SYNONYMS.get(w, w) for w in head}
+    if words and all(w in _EVENTS for w in words):
+        words.add("people")
+    return words
 
 
 def _nouns(head: Sequence[str]) -> list[str]:

@@ -74,3 +74,12 @@ def test_a_toll_across_sentences_that_share_a_name() -> None:
     b = "Shops stayed shut.\nDan Roe told reporters that three people had died in Harlow."
     divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
     assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("10", "three")]]
+
+
+def test_a_count_told_only_by_what_happened_counts_people(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "The quake hit the island on Sunday, injuring five people.",
+        "Ten people were killed and 50 injured when the quake hit the island on Sunday.",
+    )
+    assert got == [("number", "five", "50")]
