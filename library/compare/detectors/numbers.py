@@ -16,7 +16,7 @@ from library.compare.detectors import measures
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.text import WORD
 from library.compare.kinds import conflict
-from library.compare.model import Conflict
+from library.compare.model import Conflict, Severity
 from library.compare.quantities import Quantity, date_values, dates, is_dateline, quantities
 from library.compare.units import stem
 
@@ -353,16 +353,36 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         b: side B.
         diff: word diff of A against B (unused).
     """
-    for x, y in conflicting(a, b):
+    other: list[tuple[_Mention, _Mention]] = []
+    for x, y in conflicting(a, b, other_event=other):
         yield conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
+    # Two counts of two events of one kind ("a 5.6 quake injured five" / "the
+    # 5.9 quake injured 50"): not a contradiction, nor one claim told alike.
+    # Shown at low severity, which makes the pair related (`relation.classify`).
+    for x, y in other[:1]:
+        yield conflict(
+            "number",
+            x.q.text,
+            y.q.text,
+            context_a=f"{x.context} (another event)",
+            context_b=y.context,
+            severity=OTHER_EVENT,
+        )
 
 
-def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
+# Severity of two counts of two events (see `detect`): a note, never divergent.
+OTHER_EVENT: Severity = "low"
+
+
+def conflicting(
+    a: Passage, b: Passage, *, other_event: list[tuple[_Mention, _Mention]] | None = None
+) -> Iterator[tuple[_Mention, _Mention]]:
     """Pairs of numbers (A's, B's) that count the same thing with different values.
 
     Args:
         a: side A.
         b: side B.
+        other_event: filled with the pairs left out as counts of two events.
     """
     if is_dateline(a.text) or is_dateline(b.text):
         return  # publication stamps, not claims
@@ -396,6 +416,8 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
             if _states(a, y) or _states(b, x):
                 break
             if _other_event(a, b, x) or _other_event(b, a, y):
+                if other_event is not None:
+                    other_event.append((x, y))
                 break
             seen.add((x.q.text, y.q.text))
             yield x, y

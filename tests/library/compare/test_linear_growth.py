@@ -140,10 +140,12 @@ def test_cross_pairs_does_not_ask_for_a_number_conflict_of_a_date(
     for module, name in ((crossing.numbers, "conflicting"), (crossing.date_detector, "detect")):
         real = getattr(module, name)
 
-        def counting(pa: Any, pb: Any, *rest: Any, real: Any = real, name: str = name) -> Any:
+        def counting(
+            pa: Any, pb: Any, *rest: Any, real: Any = real, name: str = name, **kw: Any
+        ) -> Any:
             if inside:
                 asked.append((name, pa.text, pb.text))
-            return real(pa, pb, *rest)
+            return real(pa, pb, *rest, **kw)
 
         monkeypatch.setattr(module, name, counting)
     c = compare_texts(a, b, backend=LexicalBackend())
