@@ -128,3 +128,18 @@ def test_a_count_of_the_same_noun_in_an_unrelated_sentence_is_not_a_conflict() -
     a = "Seven villages lost power on Monday.\nThe storm moved east."
     b = "The storm moved east.\nRescuers reached four villages by boat."
     assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
+
+
+def test_a_pair_told_alike_does_not_take_in_a_neighbour_with_another_count() -> None:
+    # B1's round is another fight's: the shared claim A0~B0 stays "same".
+    a = (
+        "Wladimir Klitschko stopped Hasim Rahman in the seventh round to retain his titles.\n"
+        "The crowd in Mannheim cheered."
+    )
+    b = (
+        "Wladimir Klitschko stopped Hasim Rahman to retain his titles on Saturday.\n"
+        "In 2008 Wladimir Klitschko had stopped Tony Thompson in the sixth round.\n"
+        "The crowd in Mannheim cheered."
+    )
+    pairs = compare_texts(a, b).pairs
+    assert [(p.a, p.b, p.relation) for p in pairs if 0 in p.a] == [((0,), (0,), "same")]
