@@ -127,10 +127,15 @@ def cross_pairs(
     """
     used_a = {i for p in pairs for i in p.a}
     used_b = {j for p in pairs for j in p.b}
-    values_b = {u.id: _values(u.text) for u in candidates.units_b}
-    # A unit an aligned pair holds may still contradict a free unit next to
-    # its partner (`_grow`): both sides are read, free or not.
-    with_values = [u for u in candidates.units_b if any(values_b[u.id])]
+    # A unit of an aligned *divergent* pair may still contradict a free unit
+    # next to its partner (`_grow`): those are read too, the other held units
+    # not (a long article holds thousands).
+    open_a = {i for p in pairs if p.relation == "divergent" for i in p.a}
+    open_b = {j for p in pairs if p.relation == "divergent" for j in p.b}
+    values_b = {
+        u.id: _values(u.text) for u in candidates.units_b if u.id not in used_b or u.id in open_b
+    }
+    with_values = [u for u in candidates.units_b if any(values_b.get(u.id, ()))]
     if not any(u.id not in used_b for u in with_values) and used_a >= {
         u.id for u in candidates.units_a
     }:
@@ -145,6 +150,8 @@ def cross_pairs(
     story = shared_names is not None and shared_names >= NAMELESS_STORY_MIN
     found: list[tuple[int, int, int, int, Relation, tuple[Conflict, ...]]] = []
     for u in candidates.units_a:
+        if u.id in used_a and u.id not in open_a:
+            continue
         has_date, has_number, has_degree = _values(u.text)
         if not (has_date or has_number or has_degree):
             continue
