@@ -8,7 +8,7 @@ means and whether it is material lives in `library/compare/kinds.py`.
 from __future__ import annotations
 
 from library.chinese import is_chinese
-from library.compare.detectors import chinese, dates, names, negation, numbers, speech
+from library.compare.detectors import chinese, dates, degree, names, negation, numbers, speech
 from library.compare.detectors.base import Detector, Diff, Passage
 from library.compare.mentions import Mentions
 from library.compare.model import Conflict
@@ -22,6 +22,7 @@ REGISTRY: tuple[Detector, ...] = (
     names.detect,
     negation.detect,
     negation.detect_opposites,
+    degree.detect,
     speech.detect_attribution,
     speech.detect_quote,
     # Chinese (no-ops without Chinese characters): see detectors/chinese.py.

@@ -9,6 +9,7 @@ engine asks for a shared anchor first (`crossing.py`).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -123,6 +124,40 @@ def _covering(article: str) -> dict[DateMention, tuple[tuple[int, int], ...]]:
     return {}
 
 
+def _article_year(p: Passage) -> int | None:
+    """The one year `p`'s article dates things in, if it names exactly one."""
+    years = {d.year for d, _, _ in _whole(p.article or p.text) if d.year is not None}
+    return years.pop() if len(years) == 1 else None
+
+
+def _on_calendar(d: DateMention, year: int | None) -> int | None:
+    """The weekday (Monday = 1) of a date with a month and a day, in its year or `year`."""
+    y = d.year or year
+    if d.weekday is not None or d.month is None or d.day is None or y is None:
+        return None
+    try:
+        return datetime.date(y, d.month, d.day).isoweekday()
+    except ValueError:  # "February 30": nothing to check
+        return None
+
+
+def _weekday_differs(
+    x: DateMention, year_x: int | None, y: DateMention, year_y: int | None
+) -> bool:
+    """A weekday on one side that the calendar denies the other side's date.
+
+    "early Sunday" / "Feb. 1" (2009: a Sunday) agree; "on Tuesday" / "June 14,
+    2012" (a Thursday) do not.  The date's year may come from its article when
+    that dates everything in one year; without a year nothing is checked.
+    """
+    for one, other, year in ((x, y, year_y), (y, x, year_x)):
+        if one.weekday is not None and one.day is None:
+            on = _on_calendar(other, year)
+            if on is not None and on != one.weekday:
+                return True
+    return False
+
+
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     """Dates on both sides that state the same field with different values.
 
@@ -142,9 +177,11 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     db, sb = dates(b.text)
     only_a, only_b = unmatched(merge_adjacent(da, sa, a.text), merge_adjacent(db, sb, b.text))
 
+    year_a, year_b = _article_year(a), _article_year(b)
+
     def clash(x: DateMention, y: DateMention) -> bool:
         return (
-            x.clashes(y)
+            (x.clashes(y) or _weekday_differs(x, year_a, y, year_b))
             and (not (_weak(x) or _weak(y)) or bool(_context(a.text, x) & _context(b.text, y)))
             and not states(a, y)
             and not states(b, x)

@@ -12,10 +12,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from library.compare.detectors import measures
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.text import WORD
 from library.compare.kinds import conflict
-from library.compare.model import Conflict
+from library.compare.model import Conflict, Severity
 from library.compare.quantities import Quantity, date_values, dates, is_dateline, quantities
 from library.compare.units import stem
 
@@ -59,6 +60,7 @@ class _Mention:
     approx: bool
     context: str  # "48-page indictment", for the explanation
     bound: int = 0  # +1: "more than" the value, -1: "up to" it, 0: the value itself
+    tail: tuple[str, ...] = ()  # stems of the words after the head ("were killed")
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -78,7 +80,10 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
         text: one passage.
         hide: spans already claimed by dates.
     """
-    found = quantities(text, hide)
+    found = measures.word_counts(text, quantities(text, hide), hide)
+    extra = measures.glued(text, found, hide)
+    if extra:
+        found = sorted([*found, *extra], key=lambda q: q.start)
     out: list[_Mention] = []
     total: set[int] = set()
     for n, q in enumerate(found):
@@ -100,6 +105,8 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
         # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
         owned = _OWNER.search(lead)
         owner = owned.group(1).lower().split() if owned else []
+        if unit := measures.unit_of(q):
+            after.insert(0, unit)  # "200ft from a ridge": the unit is the head's first word
         if _CURRENCY_BEFORE.search(lead):
             after.append("¤")  # a sum of money: the currency is part of the head
         out.append(
@@ -112,6 +119,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
                 bool(_APPROX.search(lead)),
                 text[q.start : max(end, q.end)].strip(),
                 1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
+                tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
             )
         )
     return out
@@ -166,17 +174,25 @@ def shared_thing(x: _Mention, y: _Mention) -> int:
         x: a number of side A.
         y: a number of side B.
     """
-    hx, hy = set(x.after), set(y.after)
+    hx, hy = _words(x.after), _words(y.after)
     bx, by = set(x.before), set(y.before)
     words = ((hx & hy) | (bx & hy) | (by & hx)) - _UNITS
     names = (x.owner & y.names) | (y.owner & x.names)
-    return len(words) + len(names)
+    # One dimension measured after the same verb ("falling 200ft" / "falling
+    # 150 meters"): the verb says what is measured.
+    measured = bool(
+        x.before
+        and y.before
+        and x.before[-1] == y.before[-1]
+        and measures.same_dimension(x.after, y.after)
+    )
+    return len(words) + len(names) + measured
 
 
 def shared_words(x: _Mention, y: _Mention) -> int:
     """How many words besides units say what both numbers count (`shared_thing`
     without the names: a name alone says whose number, not which one)."""
-    hx, hy = set(x.after), set(y.after)
+    hx, hy = _words(x.after), _words(y.after)
     bx, by = set(x.before), set(y.before)
     return len(((hx & hy) | (bx & hy) | (by & hx)) - _UNITS)
 
@@ -189,9 +205,69 @@ def same_noun(x: _Mention, y: _Mention) -> bool:
     side with no head of its own ("$184 million over eight years") is not
     checked here (`shared_thing` asks for the words around it).
     """
-    hx = [w for w in x.after if w not in _UNITS]
-    hy = [w for w in y.after if w not in _UNITS]
+    if not same_event(x, y):
+        return False
+    hx = _nouns(x.after)
+    hy = _nouns(y.after)
     return not hx or not hy or hx[-1] == hy[-1]
+
+
+# What happened to the people counted: "10 people died" and "killed 10 people"
+# tell one toll; "10 killed" and "70 injured" are two.  Stems -> one key.
+_EVENTS = {
+    **dict.fromkeys(("kill", "dead", "die", "died", "death", "slain", "fatal"), "died"),
+    **dict.fromkeys(("injur", "wound", "hurt"), "hurt"),
+}
+
+
+def _words(head: Sequence[str]) -> set[str]:
+    """A head phrase's words, its nouns written one way ("persons" / "people").
+
+    A head that only says what happened ("50 injured", "24 dead") counts people.
+    """
+    words = {HEAD_SYNONYMS.get(w, w) for w in head}
+    if words and all(w in _EVENTS for w in words):
+        words.add("people")
+    return words
+
+
+def _nouns(head: Sequence[str]) -> list[str]:
+    """A head phrase without units and the event told after the noun ("people killed"),
+    its nouns written one way ("persons" / "people")."""
+    return [HEAD_SYNONYMS.get(w, w) for w in head if w not in _UNITS and w not in _EVENTS]
+
+
+def _event(m: _Mention) -> set[str]:
+    # "killing 10 persons", "10 people killed", "ten people were killed".
+    return {_EVENTS[w] for w in (*m.before, *m.after, *m.tail[:3]) if w in _EVENTS}
+
+
+def same_event(x: _Mention, y: _Mention) -> bool:
+    """Whether two counts tell what happened to their people alike, when both tell it.
+
+    "killing 10 persons" / "three people died" (one toll, two values) but not
+    "10 people were killed" / "five people were injured" (two tolls).
+    """
+    ex, ey = _event(x), _event(y)
+    return not ex or not ey or bool(ex & ey)
+
+
+def noun(m: _Mention) -> str:
+    """The noun a number counts (the last word of its head phrase, not a unit), or "".
+
+    "seven villages" -> "villag"; "10 persons" -> "people"; "200 yards" and a
+    bare number -> "".  Names count nothing ("36-year-old Duncan").
+    """
+    head = [w for w in _nouns(m.after) if w not in m.names]
+    if head:
+        return head[-1]
+    # A measure says what it measures by its verb: "falling 200ft" -> "length:fall".
+    dim = measures.dimension(m.after)
+    return f"{dim[0]}:{m.before[-1]}" if dim and m.before else ""
+
+
+# Head nouns written two ways for one thing.
+HEAD_SYNONYMS = {stem("persons"): "people", stem("person"): "people"}
 
 
 def _same_slot(x: _Mention, y: _Mention) -> bool:
@@ -204,11 +280,15 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "36-year-old Duncan" / "31-year-old Robert": two people's ages
     if x.owner and y.owner and not x.owner & y.owner:
         return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
-    hx = set(x.after) - {"¤"}
-    hy = set(y.after) - {"¤"}
+    if not same_event(x, y):
+        return False  # "10 killed" / "70 injured": two tolls
+    hx = _words(x.after) - {"¤"}
+    hy = _words(y.after) - {"¤"}
     bx, by = set(x.before), set(y.before)
     if hx and hy:
         shared = hx & hy
+        if not shared and measures.converted(x.after, y.after):
+            shared = {x.after[0]}  # one length in feet and in meters: a unit in common
         # A unit alone ("7-yard touchdown" / "205 yards") fits many things:
         # the words before must agree too.
         same_lead = bool(bx & by) or (not bx and not by)  # "For 35 years" / "For 47 years"
@@ -235,6 +315,10 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
     vx, vy = x.q.value, y.q.value
     if vx == vy:
         return True
+    factors = measures.converted(x.after, y.after)
+    if factors is not None:  # "about 700 m" / "2,000 ft": converted, then rounded
+        bx, by = vx * factors[0], vy * factors[1]
+        return abs(bx - by) <= measures.CONVERSION_SLACK * max(abs(bx), abs(by))
     big = max(abs(vx), abs(vy))
     if (x.approx or y.approx) and abs(vx - vy) <= 0.05 * big:
         return True
@@ -269,16 +353,36 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         b: side B.
         diff: word diff of A against B (unused).
     """
-    for x, y in conflicting(a, b):
+    other: list[tuple[_Mention, _Mention]] = []
+    for x, y in conflicting(a, b, other_event=other):
         yield conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
+    # Two counts of two events of one kind ("a 5.6 quake injured five" / "the
+    # 5.9 quake injured 50"): not a contradiction, nor one claim told alike.
+    # Shown at low severity, which makes the pair related (`relation.classify`).
+    for x, y in other[:1]:
+        yield conflict(
+            "number",
+            x.q.text,
+            y.q.text,
+            context_a=f"{x.context} (another event)",
+            context_b=y.context,
+            severity=OTHER_EVENT,
+        )
 
 
-def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
+# Severity of two counts of two events (see `detect`): a note, never divergent.
+OTHER_EVENT: Severity = "low"
+
+
+def conflicting(
+    a: Passage, b: Passage, *, other_event: list[tuple[_Mention, _Mention]] | None = None
+) -> Iterator[tuple[_Mention, _Mention]]:
     """Pairs of numbers (A's, B's) that count the same thing with different values.
 
     Args:
         a: side A.
         b: side B.
+        other_event: filled with the pairs left out as counts of two events.
     """
     if is_dateline(a.text) or is_dateline(b.text):
         return  # publication stamps, not claims
@@ -312,6 +416,8 @@ def conflicting(a: Passage, b: Passage) -> Iterator[tuple[_Mention, _Mention]]:
             if _states(a, y) or _states(b, x):
                 break
             if _other_event(a, b, x) or _other_event(b, a, y):
+                if other_event is not None:
+                    other_event.append((x, y))
                 break
             seen.add((x.q.text, y.q.text))
             yield x, y

@@ -66,3 +66,80 @@ def test_two_things_whose_names_share_a_word_are_not_one_count() -> None:
     )
     b = "Ten fire engines were tackling the blaze at the store in Banstead, Surrey."
     assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
+
+
+def test_two_adjacent_sentences_contradicting_one_sentence_make_one_claim() -> None:
+    # A4 gives his age, A5 his gear; B tells both in one sentence, differently.
+    a = (
+        "The storm closed the pass on Sunday.\n"
+        "Tom Hale, 32, died after a fall near the hut.\n"
+        "Warden Lena Moss said Tom Hale was well equipped but new to the peak."
+    )
+    b = (
+        "The pass was closed by the storm on Sunday.\n"
+        "A badly equipped climber, 31-year-old Tom Hale, slipped on ice near the hut."
+    )
+    divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
+    assert len(divergent) == 1
+    assert (divergent[0].a, divergent[0].b) == ((1, 2), (1,))
+    assert sorted(k.kind for k in divergent[0].conflicts) == ["negation", "number"]
+
+
+def test_a_second_conflict_far_from_the_claim_is_not_joined_to_it() -> None:
+    a = (
+        "Tom Hale, 32, died after a fall near the hut.\n"
+        "The storm closed the pass on Sunday.\n"
+        "Warden Lena Moss said Tom Hale was well equipped but new to the peak."
+    )
+    b = "A badly equipped climber, 31-year-old Tom Hale, slipped on ice near the hut."
+    divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
+    assert all(len(p.a) == 1 for p in divergent)
+
+
+# One story: both articles name the same county, town, agencies and officials.
+_STORY = (
+    "The storm hit Dunmore County near Belton on Friday, said Governor Ada Price.\n"
+    "The Red Cross and the National Guard sent crews from Carver and Lisle.\n"
+)
+_A_COUNT = (
+    "A strong tornado has flattened seven barns in the northern county, killing "
+    "two horses, state officials were quoted as saying.\n"
+)
+_B_COUNT = "The sheriff told the local radio that four barns had been flattened.\n"
+
+
+def test_the_thing_counted_anchors_sentences_that_name_nobody_in_common() -> None:
+    a = _STORY + _A_COUNT + "Power was cut to most farms."
+    b = "Most farms lost power.\n" + _STORY + _B_COUNT
+    divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
+    assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("seven", "four")]]
+
+
+def test_a_count_in_articles_that_may_tell_two_storms_is_not_a_conflict() -> None:
+    # Two tornado reports that share none of their names: two storms' barns.
+    a = _STORY + _A_COUNT + "Power was cut to most farms."
+    other = "Crews from Hull and Pike cleared roads in Orme County, Mayor Tom Reed said.\n"
+    b = "Most farms lost power.\n" + other + _B_COUNT
+    assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
+
+
+def test_a_count_of_the_same_noun_in_an_unrelated_sentence_is_not_a_conflict() -> None:
+    # Same noun counted, nothing else in common: maybe another set of villages.
+    a = "Seven villages lost power on Monday.\nThe storm moved east."
+    b = "The storm moved east.\nRescuers reached four villages by boat."
+    assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
+
+
+def test_a_pair_told_alike_does_not_take_in_a_neighbour_with_another_count() -> None:
+    # B1's round is another fight's: the shared claim A0~B0 stays "same".
+    a = (
+        "Wladimir Klitschko stopped Hasim Rahman in the seventh round to retain his titles.\n"
+        "The crowd in Mannheim cheered."
+    )
+    b = (
+        "Wladimir Klitschko stopped Hasim Rahman to retain his titles on Saturday.\n"
+        "In 2008 Wladimir Klitschko had stopped Tony Thompson in the sixth round.\n"
+        "The crowd in Mannheim cheered."
+    )
+    pairs = compare_texts(a, b).pairs
+    assert [(p.a, p.b, p.relation) for p in pairs if 0 in p.a] == [((0,), (0,), "same")]

@@ -114,9 +114,9 @@ def test_cross_pairs_results_are_those_of_every_pair_asked(
     rng = random.Random(seed)
     a, b = _mixed_article(rng, 30), _mixed_article(rng, 30)
     fast = compare_texts(a, b).to_dict()
-    # Every unit said to state both kinds of value: all anchor-sharing pairs go
+    # Every unit said to state every kind of value: all anchor-sharing pairs go
     # to the detectors, as before the filter.
-    monkeypatch.setattr(crossing, "_values", lambda text: (True, True))
+    monkeypatch.setattr(crossing, "_values", lambda text: (True, True, True))
     assert compare_texts(a, b).to_dict() == fast
 
 
@@ -140,10 +140,12 @@ def test_cross_pairs_does_not_ask_for_a_number_conflict_of_a_date(
     for module, name in ((crossing.numbers, "conflicting"), (crossing.date_detector, "detect")):
         real = getattr(module, name)
 
-        def counting(pa: Any, pb: Any, *rest: Any, real: Any = real, name: str = name) -> Any:
+        def counting(
+            pa: Any, pb: Any, *rest: Any, real: Any = real, name: str = name, **kw: Any
+        ) -> Any:
             if inside:
                 asked.append((name, pa.text, pb.text))
-            return real(pa, pb, *rest)
+            return real(pa, pb, *rest, **kw)
 
         monkeypatch.setattr(module, name, counting)
     c = compare_texts(a, b, backend=LexicalBackend())

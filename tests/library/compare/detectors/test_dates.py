@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from library.compare.detectors import dates
+from library.compare.detectors import Passage, dates, passages
 
 Run = Callable[..., list[tuple[str, str, str]]]
 
@@ -37,3 +38,47 @@ def test_clock_time_with_a_space_after_the_colon(run: Run) -> None:
     assert (
         run(dates.detect, "The polls close at 8:00 p.m. today.", "Polls close at 8: 00 p.m.") == []
     )
+
+
+def test_a_weekday_the_calendar_denies(run: Run) -> None:
+    # June 14, 2012 was a Thursday.
+    got = run(
+        dates.detect,
+        "The board met on Tuesday to approve the budget.",
+        "The board met on June 14, 2012 to approve the budget.",
+    )
+    assert got == [("date", "Tuesday", "June 14, 2012")]
+
+
+def test_a_weekday_the_calendar_confirms(run: Run) -> None:
+    # June 14, 2011 was a Tuesday.
+    got = run(
+        dates.detect,
+        "The board met on Tuesday to approve the budget.",
+        "The board met on June 14, 2011 to approve the budget.",
+    )
+    assert got == []
+
+
+def test_a_weekday_of_another_event_is_not_checked(run: Run) -> None:
+    got = run(
+        dates.detect,
+        "The shooting on Tuesday shocked the town.",
+        "The trial opens on June 14, 2012.",
+    )
+    assert got == []
+
+
+def test_the_year_of_a_date_may_come_from_its_article() -> None:
+    a, b = dates_passages(
+        "He was arrested early Saturday on the highway.",
+        "He was arrested around 1:30 a.m. Feb. 1 on the highway.",
+        article_b="Posted April 2, 2009.\nHe was arrested around 1:30 a.m. Feb. 1 on the highway.",
+    )
+    # February 1, 2009 was a Sunday.
+    assert [(c.a, c.b) for c in dates.detect(a, b, ())] == [("Saturday", "1:30 a.m. Feb. 1")]
+
+
+def dates_passages(text_a: str, text_b: str, *, article_b: str) -> tuple[Passage, Passage]:
+    pa, pb = passages(text_a, text_b)
+    return pa, replace(pb, article=article_b)

@@ -36,3 +36,19 @@ def test_counts_differ_takes_no_excuse() -> None:
     assert counts_differ("Smith threw for 329 yards.", "Jones threw for 205 yards on Sunday.")
     assert counts_differ("Some 168,000 people were killed.", "It killed 230,000 people.")
     assert not counts_differ("It killed 230,000 people.", "About 230, 000 people died.")
+
+
+def test_counts_of_two_events_are_a_low_note_that_makes_the_pair_related() -> None:
+    from library.compare.detectors.numbers import detect
+    from library.compare.relation import classify
+
+    b = (
+        "A second storm with 60 km winds has injured two people on the coast.\n"
+        "On Friday a storm with 90 km winds hit the same coast."
+    )
+    pa = Passage(A.split("\n")[1], "a", article=A)
+    pb = Passage(b.split("\n")[0], "b", article=b)
+    found = list(detect(pa, pb, ()))
+    assert [(c.kind, c.a, c.b, c.severity) for c in found] == [("number", "four", "two", "low")]
+    assert "another event" in found[0].explanation
+    assert classify(found) == "related"

@@ -1,0 +1,57 @@
+"""Measures: one length told in feet and in meters is one slot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from library.compare import compare_texts
+from library.compare.detectors import numbers
+
+Run = Callable[..., list[tuple[str, str, str]]]
+
+
+def test_feet_against_meters_that_differ(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "The hiker died after slipping and falling 200ft from the cliff.",
+        "The hiker died after falling 150 meters from the cliff.",
+    )
+    assert got == [("number", "200ft", "150")]
+
+
+def test_the_same_fall_rounded_in_another_unit(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "The hiker fell about 700 meters down the slope.",
+        "The hiker fell 2,000 ft down the slope.",
+    )
+    assert got == []
+
+
+def test_two_lengths_of_different_actions_are_not_one_slot(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Earlier the pair had climbed 900 ft up the face.",
+        "One of them was later found 150 meters below the hut.",
+    )
+    assert got == []
+
+
+def test_a_glued_m_is_millions_not_meters(run: Run) -> None:
+    got = run(numbers.detect, "They stole $2.5m worth of gems.", "They stole 2.5 meters of wire.")
+    assert got == []
+
+
+def test_a_fall_across_sentences_that_name_nobody_in_common() -> None:
+    a = (
+        "The death came a day after 36-year-old Duncan Vale was killed after slipping "
+        "and falling 200ft from a ridge in the same national park.\n"
+        "Rescuers reached the body on Sunday."
+    )
+    b = (
+        "Rescuers reached the body on Sunday.\n"
+        "A 36-year-old Welsh man died on Friday after falling 150 meters from a ridge "
+        "in Ben Arran National Park."
+    )
+    divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
+    assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("200ft", "150")]]
