@@ -18,6 +18,7 @@ from library.compare.lenses import clauses
 from library.compare.lenses.reporting import (
     ADVERB,
     INVERTED,
+    KIN_BEFORE,
     NAME,
     NOT_VOICES,
     TITLE_WORDS,
@@ -32,7 +33,13 @@ _NAME = NAME
 # appositive without commas of its own, and an adverb before the verb.
 _BEFORE = re.compile(
     rf"(?P<who>{_NAME})(?:\.?\s?(?:com|org|net)\b)?"  # "MyFoxHouston. com reports"
+    r"(?:\s*,\s*\d{1,3}(?=\s*,))?"  # "Tom Hale, 45, a neighbour, said": an age first
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)\s*,)?"
+    # "Mohsen Kazemi from Iran's Red Crescent relief agency said": the person, of a body
+    r"(?:\s+(?P<org>(?:from|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|"
+    # a body's lower-case kind ("relief agency"), not a verb ("Boston was arrested and")
+    r"(?!(?:was|were|is|are|has|had|and|but|who|which|that|then)\b)[a-z]+(?<!ed))){0,6}?)"
+    r"(?=\s+(?:(?:also|later|has|had)\s+)?(?:said|says|told|tells)\b))?"
     r"(?:\s*\([A-Z][\w.-]{0,12}\))?"  # "Sen. Dick Durbin (D-Ill.) said"
     # "His successor, Gurbanguli Berdymukhamedov, says": the name an appositive
     r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said)\b))?"
@@ -103,7 +110,11 @@ _ANONYMOUS = re.compile(
     re.I,
 )
 # "Another news agency quoted Jane Doe as saying".
-_QUOTED = re.compile(rf"\bquoted\s+(?P<who>{_NAME})\s+as\s+saying\b")
+# "quoted Acme spokesman Tom Hale as saying": a role may come first.
+_QUOTED = re.compile(
+    # (not "were quoted by AP as saying": AP quotes)
+    rf"\bquoted\s+(?!by\b)(?:(?:[A-Za-z][\w’'-]*\s+){{0,4}}?)(?P<who>{_NAME})\s+as\s+saying\b"
+)
 # "a Defence Ministry statement said", "a Cityline spokesman told".
 _STATEMENT = re.compile(
     # not "The D. A.'s release says" (a body's office, unnamed)
@@ -158,7 +169,8 @@ _CITING = re.compile(
 _APPOSITIVE = re.compile(
     # "Lamas' son, actor Lorenzo Lamas, tweeted": an owner in s' too, an occupation first
     rf"(?:^|[,;]\s+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+|(?P<owner>{CAP_WORD}(?:['’]s|s['’])))\s*"
-    r"(?P<role>[a-z][\w-]*(?:\s+(?:[\w-]+)){0,7}?)\s*,\s+"
+    # "The plant's owner, Jane Doe, told"
+    r"(?P<role>[a-z][\w’'-]*(?:\s+(?:[\w’'-]+)){0,7}?)\s*,\s+"
     r"(?:(?!(?:in|at|on|of|from|to|for|with|by|and|the)\b)[a-z][\w-]*(?<!ed)\s+)?"
     rf"(?P<who>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
@@ -332,7 +344,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
     body = _SPOKESPERSON_FOR.search(text)
-    if body:
+    if body and not body.group("who").endswith(","):  # "Jane Doe, a spokeswoman for X,"
+        # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
     for m in _ROLE_COMMA_NAME.finditer(text):
@@ -357,7 +370,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
         if (names := entities(m.group("who"))) and not any(n == names[-1] for n, _ in out):
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))
-            spoken.append((m.start("who"), m.end()))
+            # the role too: "the head of the Interior Ministry's …, Abbas Jazayeri, said"
+            # is Jazayeri, not a ministry read from inside the role
+            spoken.append((m.start("role"), m.end()))
     rxs = (
         _BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY,
         _LOWER_BODY,
@@ -411,13 +426,14 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 name, at = joined, at - len(joined) + len(name)
             if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(_before(text, at)):
                 continue  # "a man outside the Sam's Club told"
+            if rx is _BEFORE and KIN_BEFORE.search(_before(text, at)):
+                continue  # "The mother of Jane Doe said", "Lawyers for X said": not X
             if name.lower() in NOT_VOICES or not name[:1].isupper():
                 continue
             if " of " in name and name.split()[0].lower() in NOT_VOICES:
                 continue  # "Friends of Kathryn Jenkin have described her"
             if re.search(r"(?i)\bstate\s*-\s*run\s+$", _before(text, at)):
                 continue  # "State - run TV reported": unnamed
-                continue
             if name.split()[-1].lower().rstrip(".") in TITLE_WORDS:
                 continue  # "the Alaska Governor said": a title, no name
             lead = _LOWER_LEAD.search(_before(text, at))
@@ -437,6 +453,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
             if not _is_role(pre):
                 continue  # "said they had located X", "said in a statement by X": no role
             role = (m.group("role") or pre).strip()
+            if rx is _BEFORE and not role and m.group("org"):
+                role = m.group("org")  # "from the Acme Corporation"
             if m.groupdict().get("acc") and m.group("role") and text[m.end() :].lstrip()[:1] != ",":
                 role = pre.strip()  # "According to X, the deal remains open.": no role
             of_before = re.search(r"\bof\s+$", _before(text, at))

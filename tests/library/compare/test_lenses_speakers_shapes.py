@@ -1,0 +1,123 @@
+"""Speaker shapes and speech acts of the third speakers round, on texts of our own.
+
+Each test pins one general form (a verb family, a speaker phrase) and the precision
+guard that came with it; every one of them failed before (benchmarks/RESULTS-lenses.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from library.compare.lenses.voices import sources
+
+
+def names(text: str) -> list[str]:
+    return [name for name, _role in sources(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Moreau accused the mayor of lying about the budget.",
+        "Jane Moreau blamed the storm for the delay.",
+        "Jane Moreau criticised the council's decision.",
+        "Jane Moreau praised the firefighters.",
+        "Jane Moreau mentioned the site of a bank that hosted the code.",
+        "Jane Moreau expressed concern that the bridge would close.",
+        "Jane Moreau hopes the bridge will reopen.",
+        "Jane Moreau thinks the bridge is unsafe.",
+        "Jane Moreau agreed with the council's decision.",
+        "Jane Moreau made it clear that the bridge is unsafe.",
+        "Jane Moreau was adamant that the bridge is unsafe.",
+        "Jane Moreau acknowledged the bridge could close.",
+        "Jane Moreau went on to say the bridge is unsafe.",
+        "Jane Moreau is reported to have said the bridge is unsafe.",
+        "Jane Moreau was quoted by the Harbour Weekly as saying the bridge is unsafe.",
+    ],
+)
+def test_a_speech_act_names_its_subject(text: str) -> None:
+    assert names(text) == ["Jane Moreau"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Moreau accused of fraud",  # a headline's passive participle
+        "Jane Moreau was accused of fraud.",
+        "Jane Moreau, accused in the theft of two paintings, appeared in court.",
+        "Nominee praised for her expertise and judgment.",
+        "Jane Moreau was blamed for the delay.",
+        "Jane Moreau hoped to win the title.",
+        "Jane Moreau felt the ground shake.",
+        "Jane Moreau mentioned in the report was arrested.",
+        "Jane Moreau agreed with the Harbour Club on a deal.",
+        "Jane Moreau admitted the charges.",
+        "Jane Moreau would say nothing.",
+        "Environmentalists widely praised the decision.",
+        "Storm damage was severe, officials were quoted by AP as saying.",
+    ],
+)
+def test_no_speaker_for_a_deed_a_passive_or_a_group(text: str) -> None:
+    assert names(text) == []
+
+
+def test_an_age_before_the_role() -> None:
+    assert sources("Tom Vale, 45, a neighbour, said he heard two shots.") == [
+        ("Tom Vale", "a neighbour")
+    ]
+
+
+def test_a_person_from_a_body_speaks_not_the_body() -> None:
+    assert names("Tom Vale from the Ostrava Rescue Service said the road was shut.") == ["Tom Vale"]
+    assert names("Tom Vale from Qeshm's Red Crescent relief agency said six were hurt.") == [
+        "Tom Vale"
+    ]
+    assert names("Tom Vale at the Ostrava Rescue Service told reporters it was shut.") == [
+        "Tom Vale"
+    ]
+    # not a verb of the sentence read as a body's kind
+    assert names("Tom Vale from Ostrava was arrested on Friday.") == []
+
+
+def test_a_role_with_an_owner_before_the_name() -> None:
+    assert sources("The plant's owner, Jane Moreau, told police she saw him.") == [
+        ("Jane Moreau", "plant's owner")
+    ]
+
+
+def test_a_role_inside_the_appositive_gives_no_second_voice() -> None:
+    text = "Meanwhile, the head of the Interior Ministry's Flood Office, Ali Karimi, said so."
+    assert names(text) == ["Ali Karimi"]
+
+
+def test_a_named_spokesperson_speaks_not_the_body() -> None:
+    assert names("Jane Moreau, a spokeswoman for Ostrava Rail, said the line is shut.") == [
+        "Jane Moreau"
+    ]
+    assert names("A spokeswoman for Ostrava Rail said the line is shut.") == ["Ostrava Rail"]
+
+
+def test_quoted_with_a_role_before_the_name() -> None:
+    text = "The Harbour Weekly quoted rail spokesman Tom Vale as saying the line is shut."
+    assert names(text) == ["Tom Vale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mother of Jane Moreau said she is innocent.",
+        "Lawyers for Jane Moreau said she is innocent.",
+        "A man from Ostrava Rail told police he saw it.",
+        "The crowd from Ostrava said nothing.",
+    ],
+)
+def test_the_one_named_after_of_or_for_is_not_the_speaker(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_body_named_with_of_still_speaks() -> None:
+    assert names("The government of Moravia said most voters took part.") != []
+
+
+def test_a_term_mentioned_in_quotes_is_no_claim() -> None:
+    assert names("The Harbour Office frequently mentioned “classified units” in its notices.") == []
