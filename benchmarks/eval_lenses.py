@@ -94,8 +94,10 @@ class Scores:
 
 def _norm(name: str) -> list[str]:
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I).replace("’", "'")
-    # "Canadian Broadcasting Corp." and "Canadian Broadcasting Corp" are one name
-    return re.sub(r"'s\b", "", name).lower().rstrip(".").split()
+    # "Canadian Broadcasting Corp." and "Canadian Broadcasting Corp" are one name, and
+    # "U. S. Geological Survey" and "US Geological Survey"
+    name = re.sub(r"\b([A-Z])\.\s?(?=[A-Z]\.)", r"\1", name)
+    return [w.strip(".") for w in re.sub(r"'s\b", "", name).lower().split()]
 
 
 def same_speaker(found: str, gold: str) -> bool:

@@ -146,13 +146,18 @@ def build(
         known: dict[str, str] = {}  # the full names this side gave, by last word
         seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
+        named_bodies: list[tuple[int, list[str]]] = []  # bodies each unit names
         for u in units:
             named = sources(u.text)
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
             again = None
+            named_bodies.append((u.id, antecedent.bodies(u.text)))
             if not named:
                 body = last[0] if last and u.id - last[1] <= BODY_REACH else None
                 again = _described(u.text, side, heard, body)
+                if again is None:  # "the newspaper said" after other voices between
+                    kind = _body_kind(u.text, u.id, side, heard, named_bodies)
+                    again, named = (kind, named) if isinstance(kind, Voice) else (None, kind)
                 if _person_said(u.text, again):  # "he said", "the convicted killer said"
                     found = _antecedent(u.id, known, seen)
                     if isinstance(found, Voice):
@@ -314,6 +319,39 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
         if noun in _PERSON_ROLES and near is not None and len(near.name.split()) > 1:
             return near  # "the official said" right after a named person spoke
     return None
+
+
+def _noun(m: re.Match[str]) -> str:
+    """The noun of a `_DESCRIBED` match, in lower case."""
+    groups = ("noun", "quoted", "acc", "saying", "rep", "inv", "and")
+    return next((m.group(g) for g in groups if m.group(g)), "").lower()
+
+
+def _body_kind(
+    text: str, uid: int, side: str, heard: list[Voice], bodies: list[tuple[int, list[str]]]
+) -> Voice | list[tuple[str, str]]:
+    """The body "the newspaper said" / "the software manufacturer said" stands for when
+    no voice just before has that name or role: the latest voice of this side that
+    is no person and fits the kind (within twice `BODY_REACH`: other voices may
+    speak between), else the nearest body of that kind named in this sentence or
+    the `BODY_REACH` before ("Microsoft ... The software manufacturer said")."""
+    for m in _DESCRIBED.finditer(text):
+        noun = _noun(m)
+        if noun not in antecedent.KINDS:
+            continue
+        for v in reversed(heard):
+            ids = v.a if side == "a" else v.b
+            if not ids or uid - ids[-1] > 2 * BODY_REACH:
+                continue
+            if not antecedent.is_full_name(v.name) and antecedent.fits(v.name, noun, strict=False):
+                return v
+        for k, names in reversed(bodies):
+            if uid - k > BODY_REACH:
+                break
+            found = [n for n in names if antecedent.fits(n, noun, strict=True)]
+            if found:
+                return [(found[0], "")]
+    return []
 
 
 def _merge_surnames(voices: dict[str, Voice]) -> None:

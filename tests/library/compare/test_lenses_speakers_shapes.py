@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from library.compare.lenses import voices
 from library.compare.lenses.voices import sources
+from library.compare.mentions import Mentions
+from library.compare.model import Unit
 
 
 def names(text: str) -> list[str]:
@@ -25,7 +28,6 @@ def names(text: str) -> list[str]:
         "Jane Moreau mentioned the site of a bank that hosted the code.",
         "Jane Moreau expressed concern that the bridge would close.",
         "Jane Moreau hopes the bridge will reopen.",
-        "Jane Moreau thinks the bridge is unsafe.",
         "Jane Moreau agreed with the council's decision.",
         "Jane Moreau made it clear that the bridge is unsafe.",
         "Jane Moreau was adamant that the bridge is unsafe.",
@@ -49,6 +51,7 @@ def test_a_speech_act_names_its_subject(text: str) -> None:
         "Jane Moreau was blamed for the delay.",
         "Jane Moreau hoped to win the title.",
         "Jane Moreau felt the ground shake.",
+        "Jane Moreau thought about the offer for a week.",
         "Jane Moreau mentioned in the report was arrested.",
         "Jane Moreau agreed with the Harbour Club on a deal.",
         "Jane Moreau admitted the charges.",
@@ -121,3 +124,44 @@ def test_a_body_named_with_of_still_speaks() -> None:
 
 def test_a_term_mentioned_in_quotes_is_no_claim() -> None:
     assert names("The Harbour Office frequently mentioned “classified units” in its notices.") == []
+
+
+def _voices(*sentences: str) -> dict[str, list[int]]:
+    text = "\n".join(sentences)
+    units, pos = [], 0
+    for k, s in enumerate(sentences):
+        units.append(Unit(k, s, pos, pos + len(s)))
+        pos += len(s) + 1
+    found, _ = voices.build(tuple(units), (), Mentions.build(text, ""))
+    return {v.name: v.a for v in found}
+
+
+def test_the_newspaper_said_after_other_voices_spoke_between() -> None:
+    assert _voices(
+        "The man died on Friday at the prison, the Harbour Tribune reported.",
+        "Retired detective Tom Vale said he knew him well.",
+        "Prison spokesman Al Brenner confirmed the death.",
+        "Two other bosses died at the same prison, the newspaper said.",
+    ) == {"Harbour Tribune": [0, 3], "Tom Vale": [1], "Al Brenner": [2]}
+
+
+def test_the_company_said_names_a_firm_mentioned_before() -> None:
+    assert _voices(
+        "Ostrava Motors Inc recalled 4,000 cars on Monday.",
+        "The brakes may fail in the cold, the company said.",
+    ) == {"Ostrava Motors Inc": [1]}
+
+
+def test_a_kind_of_body_is_not_a_place_or_another_kind() -> None:
+    assert (
+        _voices(
+            "Storms hit the UAE and the Ostrava Police closed two roads.",
+            "The newspaper said 65 people called for help.",
+        )
+        == {}
+    )
+
+
+def test_a_product_recall_is_no_claim() -> None:
+    assert names("Ostrava Motors recalled 4,000 cars on Monday.") == []
+    assert names("Jane Moreau recalled seeing the car.") == ["Jane Moreau"]
