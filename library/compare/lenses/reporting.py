@@ -199,6 +199,12 @@ TITLE_WORDS = TITLES | frozenset((
     "rev", "bishop", "cardinal", "pope", "councilman", "councilwoman", "councillor",
     "councilor", "congressman", "congresswoman", "assemblyman", "assemblywoman", "lawmaker",
     "vice", "trooper", "coroner",
+    # callings before a name ("Golfer Piet Maree", "Witness Jane Doe"); not the ones that
+    # are common surnames too (Singer, Boxer, Baker, Cook, Porter)
+    "golfer", "actor", "actress", "witness", "neighbor", "neighbour", "resident",
+    "striker", "goalkeeper", "quarterback", "comedian", "rapper", "novelist", "filmmaker",
+    "photographer", "designer", "architect", "playwright", "songwriter", "guitarist",
+    "pianist", "athlete", "swimmer", "cyclist", "sprinter", "jockey", "musician", "director",
 ))  # fmt: skip
 # Words a voice never is (a pronoun, the article itself).
 NOT_VOICES = frozenset((

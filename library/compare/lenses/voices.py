@@ -59,16 +59,20 @@ _GROUP_SAID = re.compile(
 PRONOUN_REACH = 3  # a quote of two sentences, then "she added"
 # "The governor said", "the company says": a voice named before, by its role or kind.
 _NOT_ADVERB = r"(?!(?:also|later|further|then|previously|has|have|had)\b)"
+# "the 29 - year - old said": an age describes a person (not "the 36 - year - old
+# Klitschko": a name follows).
+_AGE = r"\d{1,3}\s*-\s*year\s*-\s*old(?!\s+[A-Z])"
+_HEAD = rf"[a-z][\w-]*|{_AGE}"
 _DESCRIBED = re.compile(
     r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)"
     # "Lindsay Lohan's attorney said": whose role says attorney
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
     # "the cable operator": its head noun (not an adverb: "the governor also said")
-    rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
+    rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}(?:{_HEAD}))\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
     # "“…,” said the company in a statement"
-    r"|[,”\"'’]\s*(?:said|says|added|wrote)\s+the\s+(?P<inv>[a-z][\w-]*)\b"
+    rf"|[,”\"'’]\s*(?:said|says|added|wrote)\s+the\s+(?P<inv>{_AGE}|[a-z][\w-]*)\b"
     # "a studio representative told", "the Navy spokesman said": whose studio, navy
     r"|\b(?:[Aa]n?|[Tt]he)\s+(?:second\s+|another\s+)?(?P<rep>[A-Za-z][\w-]*)\s+"
     rf"(?:representative|spokes(?:man|woman|person))\s+(?:{VERBS})\b"
@@ -223,12 +227,20 @@ def _person_said(text: str, described: Voice | None) -> bool:
         return True
     if _QUOTED_PRONOUN.search(text):
         return True
-    # "the star said", not "Lohan's attorney said" (the attorney is not Lohan)
+    # "the star said", not "Lohan's attorney said" (the attorney is not Lohan);
+    # "…,” said the 29-year-old"
     return any(
-        (m.group("noun") or "").lower() in PERSON_NOUNS
-        and re.match(r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s", m.group())
+        (
+            _is_person_noun(m.group("noun") or "")
+            and re.match(r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s", m.group())
+        )
+        or _is_person_noun(m.group("inv") or "")
         for m in _DESCRIBED.finditer(text)
     )
+
+
+def _is_person_noun(noun: str) -> bool:
+    return noun.lower() in PERSON_NOUNS or re.fullmatch(_AGE, noun) is not None
 
 
 def _antecedent(

@@ -165,3 +165,26 @@ def test_a_kind_of_body_is_not_a_place_or_another_kind() -> None:
 def test_a_product_recall_is_no_claim() -> None:
     assert names("Ostrava Motors recalled 4,000 cars on Monday.") == []
     assert names("Jane Moreau recalled seeing the car.") == ["Jane Moreau"]
+
+
+def test_an_age_after_the_quote_is_the_person_named_before() -> None:
+    assert _voices(
+        "Golfer Piet Maree will be made an honorary member of the club.",
+        "“I have goosebumps,” said the 29 - year - old on the eve of the Open.",
+    ) == {"Piet Maree": [1]}
+
+
+def test_a_calling_before_a_name_is_its_role() -> None:
+    assert sources("Witness Jane Moreau said she saw him.") == [("Jane Moreau", "Witness")]
+    assert names("Bryan Singer said the film is done.") == ["Bryan Singer"]
+    assert names("Sen. Barbara Boxer said the rule is illegal.") == ["Barbara Boxer"]
+
+
+def test_an_age_before_a_name_is_not_a_description() -> None:
+    assert (
+        _voices(
+            "Tony Vale lost the fight in the sixth round.",
+            "“I'm satisfied,” said the 36 - year - old Klitschko, who kept his titles.",
+        ).get("Tony Vale")
+        is None
+    )
