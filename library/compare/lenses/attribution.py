@@ -15,6 +15,13 @@ import re
 
 from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
 from library.compare.lenses import clauses
+from library.compare.lenses.body_voices import (
+    ACC_STORY,
+    LOWER_BODY,
+    OWNED_DOCUMENT,
+    SERVICE,
+    STATEMENT,
+)
 from library.compare.lenses.reporting import (
     ADVERB,
     INVERTED,
@@ -115,40 +122,6 @@ _QUOTED = re.compile(
     # (not "were quoted by AP as saying": AP quotes)
     rf"\bquoted\s+(?!by\b)(?:(?:[A-Za-z][\w’'-]*\s+){{0,4}}?)(?P<who>{_NAME})\s+as\s+saying\b"
 )
-# "a Defence Ministry statement said", "a Cityline spokesman told".
-_STATEMENT = re.compile(
-    # not "The D. A.'s release says" (a body's office, unnamed)
-    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+))(?P<who>{_NAME})(?<!['’]s)\s+"
-    r"(?:statement|report|release|press\s+release|communiqu[eé]|bulletin|notice|"
-    r"spokes(?:man|woman|person)|representative|news\s+agency|agency|newspaper|"
-    r"television|radio|website|obituary|editorial|article|story|column|blog)\s+"
-    # "An NFL spokesman on Wednesday said"
-    rf"(?:(?:also|later|on\s+[A-Z][a-z]+day)\s+)?(?:{VERBS})\b"
-)
-# "The Indian navy said": a nation's service, named by adjective and kind.
-_SERVICE = re.compile(
-    # "Vancouver police said": a force named by its town (not "State police", unnamed)
-    rf"\b(?P<who>(?!(?:State|Local|City|Federal|The|A|An|But|And|So|Yet|Then|Now|Also|However|Some|Many|Both)\b){CAP_WORD}(?:['’]s(?:\s+state)?)?\s+"
-    r"(?:navy|army|military|government|air\s+force|coast\s+guard|television|radio|police))"
-    rf"\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
-)
-# "the Egyptian communications ministry said": a body of a nation or place, in lower case
-# (not "Texas authorities" or "Palmer officials": unnamed staff)
-_LOWER_BODY = re.compile(
-    # not "Red Crescent relief agency" (a run's tail); not "Egypt's communications ministry"
-    # (round 10's label: a lower-case body after a possessive is unnamed)
-    r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)(?<![A-Z][a-z]{4}\s)"
-    r"\b(?:[Tt]he\s+)?(?P<who>(?!(?:The|A|An|But|And|On|In|At|When|After|This|That|Its|His|Her)\b)"
-    r"[A-Z][a-z]+(?:\s+[a-z]+){0,2}?\s+(?:ministry|department|agency|embassy|"
-    r"commission|council|court|cabinet|parliament|presidency|center|centre|institute|"
-    r"observatory))\s+"
-    rf"(?:{ADVERB}\s+)?(?:{VERBS})\b"
-)
-# "According to this L.A. Times story", "according to a Reuters report": the paper.
-_ACC_STORY = re.compile(
-    rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
-    r"(?:story|report|article|piece|interview|investigation)\b"
-)
 # "according to her publicist, Jack Ketsoyan", "…,” said the band's manager, Ed Cole":
 # a role (with its owner) set off by a comma before the name.
 _ROLE_COMMA_NAME = re.compile(
@@ -168,9 +141,10 @@ _CITING = re.compile(
 # IRNA, said": the name set off by commas after its role speaks.
 _APPOSITIVE = re.compile(
     # "Lamas' son, actor Lorenzo Lamas, tweeted": an owner in s' too, an occupation first
-    rf"(?:^|[,;]\s+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+|(?P<owner>{CAP_WORD}(?:['’]s|s['’])))\s*"
+    rf"(?:^|[,;]\s+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+|"
+    rf"(?P<owner>(?:{CAP_WORD}\s+)?{CAP_WORD}(?:['’]s|s['’])))\s*"
     # "The plant's owner, Jane Doe, told"
-    r"(?P<role>[a-z][\w’'-]*(?:\s+(?:[\w’'-]+)){0,7}?)\s*,\s+"
+    r"(?P<role>(?:[a-z][\w’'-]*|[A-Z]{2,4}\b)(?:\s+(?:[\w’'-]+)){0,7}?)\s*,\s+"
     r"(?:(?!(?:in|at|on|of|from|to|for|with|by|and|the)\b)[a-z][\w-]*(?<!ed)\s+)?"
     rf"(?P<who>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
@@ -374,8 +348,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
             # is Jazayeri, not a ministry read from inside the role
             spoken.append((m.start("role"), m.end()))
     rxs = (
-        _BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY,
-        _LOWER_BODY,
+        _BEFORE, _AFTER, _QUOTED, STATEMENT, SERVICE, _AND_HE, _WHO_SAID, _CITING, ACC_STORY,
+        LOWER_BODY, OWNED_DOCUMENT,
     )  # fmt: skip
     for rx in rxs:
         for m in rx.finditer(text):
@@ -399,7 +373,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
             if m.groupdict().get("acc") and _GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
-            if rx in (_SERVICE, _LOWER_BODY):
+            if rx in (SERVICE, LOWER_BODY):
                 out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
                 continue
             pre = m.groupdict().get("pre") or ""
@@ -447,7 +421,15 @@ def _sources(text: str) -> list[tuple[str, str]]:
             if body:  # "China's Ministry of State Security said": the ministry
                 name = body.group("body")
             name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
-            if rx in (_QUOTED, _STATEMENT, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY):
+            if rx in (
+                _QUOTED,
+                STATEMENT,
+                _AND_HE,
+                _WHO_SAID,
+                _CITING,
+                ACC_STORY,
+                OWNED_DOCUMENT,
+            ):
                 out.append(_split_title(name))
                 continue
             if not _is_role(pre):

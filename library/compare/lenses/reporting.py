@@ -92,13 +92,14 @@ THAT_GUARD = (
 ADVERB = (
     r"(?:also|previously|later|further|once|then|recently|now|again|still|already|earlier|"
     # "Nixon himself voiced suspicion that"
-    r"first|since|himself|herself|itself|themselves|[a-z]{2,}ly)"
+    # "Zadan and Meron both said"
+    r"first|since|himself|herself|itself|themselves|both|[a-z]{2,}ly)"
 )
 #: "was quoted as saying", "is reported as saying", "has been quoted as saying".
 PASSIVE = (
     r"(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited|heard|overheard)"
-    # "was quoted by the Daily Star as saying": the paper quotes, the subject speaks
-    r"(?:\s+by\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})?"
+    # "was quoted by (in) the Daily Star as saying": the paper quotes, the subject speaks
+    r"(?:\s+(?:by|in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})?"
     r"\s+(?:as\s+)?(?:saying|telling|writing|stating)"
     # "is reported to have said", "would later say", "went on to say"
     r"|(?:(?:is|was|were|are)\s+(?:reported|quoted|understood)\s+to\s+have|went\s+on\s+to|"

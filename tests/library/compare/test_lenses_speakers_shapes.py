@@ -188,3 +188,20 @@ def test_an_age_before_a_name_is_not_a_description() -> None:
         ).get("Tony Vale")
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Ostrava Rail's statement said the line is shut.", ["Ostrava Rail"]),
+        ("A statement on Ostrava Rail's website said the line is shut.", ["Ostrava Rail"]),
+        ("The D. A.'s release says the case is closed.", []),
+        ("Ostrava Rail's CEO, Tom Vale, said the line is shut.", ["Tom Vale"]),
+        ("Tom Vale is quoted in the Harbour Weekly as saying it is shut.", ["Tom Vale"]),
+        ("Tom Vale and Jane Moreau both said the line is shut.", ["Tom Vale", "Jane Moreau"]),
+        ("The line is shut, the official ORTA news agency reported.", ["ORTA"]),
+        ("The line is shut, Moravia's official ORTA news agency reported.", ["ORTA"]),
+    ],
+)
+def test_owned_statements_appositive_titles_and_agencies(text: str, who: list[str]) -> None:
+    assert names(text) == who
