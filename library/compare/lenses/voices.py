@@ -31,7 +31,10 @@ _PRONOUN = re.compile(
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
 )
 # "People quoted him as saying": the person named before.
-_QUOTED_PRONOUN = re.compile(r"\bquoted\s+(?:him|her)\s+as\s+(?:saying|telling)\b")
+# "According to her, …": not "according to her bio" (whose).
+_QUOTED_PRONOUN = re.compile(
+    r"\bquoted\s+(?:him|her)\s+as\s+(?:saying|telling)\b|\b[Aa]ccording\s+to\s+(?:him|her)(?=\s*[,.;)]|$)"
+)
 # "the convicted killer said", "the Taradise star said": a description of a person
 # the article named just before (not a body, not an unnamed group).
 PERSON_NOUNS = frozenset((

@@ -205,3 +205,20 @@ def test_an_age_before_a_name_is_not_a_description() -> None:
 )
 def test_owned_statements_appositive_titles_and_agencies(text: str, who: list[str]) -> None:
     assert names(text) == who
+
+
+def test_according_to_her_is_the_person_named_before() -> None:
+    assert _voices(
+        "Jane Moreau teaches at the school in Ostrava.",
+        "According to her, the roof had leaked for weeks.",
+    ) == {"Jane Moreau": [1]}
+
+
+def test_according_to_her_bio_is_no_pronoun_voice() -> None:
+    assert (
+        _voices(
+            "Jane Moreau taught at the school in Ostrava.",
+            "She studied in Brno, according to her official website.",
+        )
+        == {}
+    )
