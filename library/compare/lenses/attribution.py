@@ -24,6 +24,7 @@ from library.compare.lenses.body_voices import (
 )
 from library.compare.lenses.reporting import (
     ADVERB,
+    ADVERB_START,
     INVERTED,
     KIN_BEFORE,
     NAME,
@@ -335,7 +336,11 @@ def _sources(text: str) -> list[tuple[str, str]]:
     inverted = [
         m.start()
         for m in _AFTER.finditer(text)
-        if not m.group("acc") and _SAID_AFTER_CLAUSE.search(_before(text, m.start()))
+        if not m.group("acc")
+        and _SAID_AFTER_CLAUSE.search(_before(text, m.start()))
+        # not "X, Y's grandson, said his grandfather died at his home in Santa Rosa":
+        # words that are no role before the name make it content, not an inverted speaker
+        and _is_role(m.group("pre") or "")
     ]
     for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 else ():
         first = m.group("role").split()[0].lower()
@@ -445,6 +450,10 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 head = _ROLE_BEFORE.search(_before(text, at))
                 out.append((role, (head.group("role") if head else "").strip() + " " + name))
                 continue
+            if rx is _BEFORE and of_before and m.group("role"):
+                continue  # "Rep. X (D) of West Virginia, the chairman of ..., says": X's state
+            if rx is _BEFORE and ADVERB_START.fullmatch(name) and text[at + len(name) :][:1] == ",":
+                continue  # "Additionally, he was selected ..., wrote": an adverb
             if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
                 role = ""  # "X, 38, said": an age; "X, since it was ..., said": a clause
             if not role and rx is _BEFORE:

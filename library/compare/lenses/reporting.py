@@ -95,6 +95,8 @@ ADVERB = (
     # "Zadan and Meron both said"
     r"first|since|himself|herself|itself|themselves|both|[a-z]{2,}ly)"
 )
+#: "Additionally, he was …, wrote": a sentence adverb, not a name ("Kelly, the …, said").
+ADVERB_START = re.compile(r"[A-Z][a-z]+(?:ally|ously|ively|ently|antly|edly|arly|ately|ily)")
 #: "was quoted as saying", "is reported as saying", "has been quoted as saying".
 PASSIVE = (
     r"(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited|heard|overheard)"

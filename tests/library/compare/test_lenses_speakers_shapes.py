@@ -222,3 +222,25 @@ def test_according_to_her_bio_is_no_pronoun_voice() -> None:
         )
         == {}
     )
+
+
+def test_an_appositive_with_an_owner_before_a_long_clause() -> None:
+    # the words after "said" ("his grandfather died at his home in Santa Rosa,
+    # California") are content, not an inverted "said <role> X"
+    text = "Tom Vale, Felt's grandson, said his grandfather died at his home in Brno, Moravia."
+    assert sources(text) == [("Tom Vale", "Felt's grandson")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Additionally, he was named coach in 1981 and during that time, wrote a handbook.",
+        "A memo says that Rep. Tom Vale (D) of West Moravia, the chairman of the panel, says so.",
+    ],
+)
+def test_no_voice_for_an_opening_adverb_or_a_state_after_of(text: str) -> None:
+    assert "Additionally" not in names(text) and "West Moravia" not in names(text)
+
+
+def test_a_surname_ending_in_ly_still_speaks() -> None:
+    assert names("Mr. Kelly, the police commissioner, said it was within the rules.") == ["Kelly"]
