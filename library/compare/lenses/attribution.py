@@ -103,7 +103,8 @@ _SAYING_INNER = re.compile(
 )
 # "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
 _AND_SAID = re.compile(
-    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
+    # "Rahman, who won the belt in 2001, arrived on Monday and declared he was ready"
+    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)(?:,\s+who\s[^;:“”\"]{{1,160}}?,)?\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
     r"(?:also\s+)?"
     rf"(?:{VERBS})\b"
 )
@@ -346,6 +347,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
         first = m.group("role").split()[0].lower()
         if first.endswith(("ed", "ing")) or first in _CLAUSE:
             continue  # "..., died at the prison in Springfield, Mo., said X": a clause
+        if _PLACE_BEFORE.search(_before(text, m.start())):
+            continue  # "X, Vice President at the organization, ABC, agreed": X's body
         if (names := entities(m.group("who"))) and not any(n == names[-1] for n, _ in out):
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))

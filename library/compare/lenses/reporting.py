@@ -147,6 +147,9 @@ VERBS = (
     # retirement" is not.
     r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|(?:\s+(?:today|yesterday|on\s+\w+|\w+day))?\s*[.,;])|"
     r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"
+    # "THR is saying that": the present progressive ("he was saying that his cuffs hurt"
+    # tells a scene; "the Sox are saying nothing" no claim)
+    r"(?:is|are)\s+(?:now\s+)?(?:saying|claiming|insisting|warning|suggesting)\b(?!\s+nothing)|"
     # "Bowe cited brain injury as the reason": a claim ("citing X" names a source)
     r"cited(?=\s[^.;]{0,60}?\bas\b)|"
     # "MENA quoted an official source as saying": the agency reports an unnamed source
@@ -175,7 +178,7 @@ VERBS = (
     # "made it clear that"
     r"made\s+(?:it\s+)?clear\s+that|"
     # "agreed with Salazar's decision": a view shared, not a deal made
-    r"(?:agreed|agrees)\s+with\s+(?:the|his|her|their|its|[A-Z][\w-]*['’]s?)\s+(?:[\w’'-]+\s+)?"
+    r"(?:agreed|agrees)\s+with\s+(?:the|his|her|their|its|[A-Z][\w-]*\s?['’](?:\s?s)?)\s+(?:[\w’'-]+\s+)?"
     r"(?:decision|assessment|view|views|statement|ruling|verdict|analysis|comments?|remarks?|"
     r"position|conclusion|findings?|move|choice)\b|"
     # "she released a jokey response: “…”": a statement given with its words

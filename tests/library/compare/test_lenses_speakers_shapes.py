@@ -244,3 +244,25 @@ def test_no_voice_for_an_opening_adverb_or_a_state_after_of(text: str) -> None:
 
 def test_a_surname_ending_in_ly_still_speaks() -> None:
     assert names("Mr. Kelly, the police commissioner, said it was within the rules.") == ["Kelly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "While the film was a hit, Harbour Weekly is saying that the director is in talks.",
+            ["Harbour Weekly"],
+        ),
+        ("The Sox are saying nothing about their interest in the player.", []),
+        (
+            "Jane Moreau, who won the title in 2001, arrived on Monday and declared she was ready.",
+            ["Jane Moreau"],
+        ),
+        ("Jane Moreau, who won the title in 2001, arrived on Monday and was arrested.", []),
+        ("Jane Moreau agreed with Salazar ’ s decision.", ["Jane Moreau"]),
+        # the body after "at the organization," is hers, not a second speaker
+        ("Tom Vale, Vice President at the charity, Ostrava Birds, agreed with the decision.", []),
+    ],
+)
+def test_progressive_relative_clause_and_a_body_inside_a_role(text: str, who: list[str]) -> None:
+    assert names(text) == who
