@@ -17,6 +17,7 @@ from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
 from library.compare.lenses import clauses
 from library.compare.lenses.body_voices import (
     ACC_STORY,
+    DOCUMENT_OF,
     LOWER_BODY,
     OWNED_DOCUMENT,
     SERVICE,
@@ -81,6 +82,10 @@ _AFTER = re.compile(
 _GROUP_AFTER = re.compile(
     r"\s+(?:officials|sources|authorities|residents|experts|analysts|investigators|media|"
     r"press|reports?|news\s+reports?)\b"
+)
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:constitution|law|laws|rules|charter|treaty|code|data|figures|statistics|census|"
+    r"calendar|schedule|tradition|legend|bible|scripture)\b"
 )
 # "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
 # a body's spokesperson speaks for it, and its name may hold commas.
@@ -154,7 +159,8 @@ _APPOSITIVE = re.compile(
 # "Zadan and " before the second name of "said Zadan and Meron".
 _PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
 # "John R. Amoss, who said he expects ..."
-_WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:also\s+)?(?:{VERBS})\b")
+# "Mike Lynch, who first reported that": an adverb between
+_WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:{ADVERB}\s+)?(?:{VERBS})\b")
 # What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
 _SAID_AFTER_CLAUSE = re.compile(r"(?:^|[,”\"'’:]\s*)$")
 _AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{VERBS})\b")
@@ -324,6 +330,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
+    for m in DOCUMENT_OF.finditer(text):  # "a message from the X Commission said"
+        out.append((m.group("who"), ""))
+        spoken.append((m.start(), m.end()))
     for m in _ROLE_COMMA_NAME.finditer(text):
         if (names := entities(m.group("who"))) and m.group("role").split()[0] not in _CLAUSE:
             out.append((names[-1], m.group("role")))
@@ -381,6 +390,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
             if m.groupdict().get("acc") and _GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
+            if m.groupdict().get("acc") and _DOCUMENT_AFTER.match(text, m.end()):
+                continue  # "According to the Turkmen constitution": a text, no voice
             if rx in (SERVICE, LOWER_BODY):
                 out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
                 continue

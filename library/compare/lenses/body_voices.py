@@ -58,3 +58,13 @@ ACC_STORY = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
     r"(?:story|report|article|piece|interview|investigation)\b"
 )
+# "a message from the Central Commission for Elections and Referenda of Turkmenistan
+# said", "the resolution of the Central Election Commission released on Friday said":
+# the body whose text it is (the name may hold "for" and "and").
+DOCUMENT_OF = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:message|resolution|decree|letter|notice|decision|declaration|"
+    r"memo|order|ruling)\s+(?:from|of|by)\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the|de)){0,9}?)"
+    r"(?:\s+(?:released|issued|published|sent|adopted)(?:\s+[\w’'-]+){0,3}?)?"
+    r"\s+(?:said|says|stated|states|read|reads|announced)\b"
+)

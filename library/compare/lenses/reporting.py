@@ -149,7 +149,10 @@ VERBS = (
     r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"
     # "THR is saying that": the present progressive ("he was saying that his cuffs hurt"
     # tells a scene; "the Sox are saying nothing" no claim)
-    r"(?:is|are)\s+(?:now\s+)?(?:saying|claiming|insisting|warning|suggesting)\b(?!\s+nothing)|"
+    r"(?:is|are)\s+(?:now\s+)?(?:saying|claiming|insisting|warning|suggesting|reporting)\b"
+    r"(?!\s+nothing)|"
+    # "Whitmire questioned why the prisons stopped searching visitors" (post-hoc, round 17)
+    r"(?:questioned|questions)\s+(?:why|whether)\b|"
     # "Bowe cited brain injury as the reason": a claim ("citing X" names a source)
     r"cited(?=\s[^.;]{0,60}?\bas\b)|"
     # "MENA quoted an official source as saying": the agency reports an unnamed source

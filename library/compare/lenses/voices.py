@@ -27,7 +27,8 @@ __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "source
 # "He said ..." / "..., she added.": the voice just named speaks on.
 _PRONOUN = re.compile(
     # "When asked about it she said": after an opening clause with no comma
-    rf"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
+    # "… – he said he would not host again": after a dash too
+    rf"(?:^|[,”\"'’–—]\s*|\s-\s+|\b(?:and|but)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
 )
 # "People quoted him as saying": the person named before.
@@ -155,7 +156,8 @@ def build(
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
         named_bodies: list[tuple[int, list[str]]] = []  # bodies each unit names
         for u in units:
-            named = sources(u.text)
+            # "Agent says Sixers to sign X": a headline's capitalised description, no name
+            named = [(n, r) for n, r in sources(u.text) if not _headline_noun(n, u.text)]
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
             again = None
             named_bodies.append((u.id, antecedent.bodies(u.text)))
@@ -240,6 +242,20 @@ def _person_said(text: str, described: Voice | None) -> bool:
         or _is_person_noun(m.group("inv") or "")
         for m in _DESCRIBED.finditer(text)
     )
+
+
+# Descriptions a headline capitalises ("Agent says …", "Publicist confirms …"): never a
+# name when they open the sentence alone (not "King", "Leader": surnames too).
+_HEADLINE_NOUNS = frozenset((
+    "agent", "publicist", "rep", "spokesman", "spokeswoman", "spokesperson", "lawyer",
+    "attorney", "actress", "actor", "star", "singer", "rapper", "comedian", "director",
+    "producer", "coach", "manager", "officer", "police", "sheriff", "mayor", "governor",
+    "president", "senator", "minister", "official", "officials", "witness", "mother", "father",
+))  # fmt: skip
+
+
+def _headline_noun(name: str, text: str) -> bool:
+    return name.lower() in _HEADLINE_NOUNS and text.lstrip().startswith(name)
 
 
 def _is_person_noun(noun: str) -> bool:

@@ -31,8 +31,12 @@ MB = 1_000_000
         "Ab from Ab relief agency the said " * (MB // 34),
         "quoted a b c Ab as saying " * (MB // 26),
         "Ab accused the Ab agreed with the " * (MB // 34),
+        "a message from the Ab for Ab and Ab of " * (MB // 39) + "said",  # a body's text
     ],
-    ids=["said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role", "speech-act"],
+    ids=[
+        *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
+        *("speech-act", "document-of"),
+    ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:
     found = sources(line)

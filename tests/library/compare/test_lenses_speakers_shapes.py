@@ -266,3 +266,43 @@ def test_a_surname_ending_in_ly_still_speaks() -> None:
 )
 def test_progressive_relative_clause_and_a_body_inside_a_role(text: str, who: list[str]) -> None:
     assert names(text) == who
+
+
+# Post-hoc: forms of the fresh round (round 17), added after its one measurement.
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Polls open in May, a message from the Central Commission for Roads and Rails of "
+            "Moravia said.",
+            ["Central Commission for Roads and Rails of Moravia"],
+        ),
+        (
+            "Ten districts were set up, the resolution of the Moravian Election Commission "
+            "released on Friday said.",
+            ["Moravian Election Commission"],
+        ),
+        ("According to the Moravian constitution, the parliament passes laws.", []),
+        (
+            "It was less than the sum reported by sportscaster Tom Vale, who first reported that "
+            "the meeting would take place.",
+            ["Tom Vale"],
+        ),
+        (
+            "Harbour Weekly and Ostrava Daily are reporting that the director is in talks.",
+            ["Harbour Weekly", "Ostrava Daily"],
+        ),
+        ("Tom Vale questioned why the prisons stopped searching visitors.", ["Tom Vale"]),
+    ],
+)
+def test_documents_of_bodies_and_other_forms_of_round_17(text: str, who: list[str]) -> None:
+    assert names(text) == who
+
+
+def test_a_pronoun_after_a_dash_and_a_headline_description() -> None:
+    assert _voices(
+        "Tom Vale hosted the show in March.",
+        "The show drew 40 million viewers – he said he would not host again.",
+    ) == {"Tom Vale": [1]}
+    assert "Agent" not in _voices("Agent says Ostrava to sign Tom Vale", "Tom Vale agreed.")
+    assert _voices("King said the offer stands.") == {"King": [0]}
