@@ -178,6 +178,10 @@ VERBS = (
     # "Howard mentioned the site of ...", not "the man mentioned in the report" nor a
     # term in quotes ("the department frequently mentioned “classified units”")
     r"(?:mentioned|mentions)(?=\s+(?:the|a|an|that|how|his|her|its|their)\b)|"
+    # "X saw the step as necessary", "viewed the verdict as a win": a judgement told (not
+    # "saw him as he left": a conjunction)
+    r"(?:saw|sees|viewed|views)\s+(?:the|this|that|his|her|its|their|[A-Z][\w-]*['’]s)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?as\s+(?!(?:he|she|they|it|we|i|you|soon|well|long|much)\b)|"
     # "made it clear that"
     r"made\s+(?:it\s+)?clear\s+that|"
     # "agreed with Salazar's decision": a view shared, not a deal made

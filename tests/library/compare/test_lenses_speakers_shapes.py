@@ -306,3 +306,10 @@ def test_a_pronoun_after_a_dash_and_a_headline_description() -> None:
     ) == {"Tom Vale": [1]}
     assert "Agent" not in _voices("Agent says Ostrava to sign Tom Vale", "Tom Vale agreed.")
     assert _voices("King said the offer stands.") == {"King": [0]}
+
+
+def test_saw_as_is_a_judgement_told_not_a_sighting() -> None:
+    assert names("President Tom Vale saw the step as necessary to meet Western rules.") == [
+        "Tom Vale"
+    ]
+    assert names("Tom Vale saw the man as he left the bank.") == []
