@@ -114,12 +114,15 @@ def joined(text: str, first: str, second: str) -> bool:
     Mark and Bill Condon"), by their last words.  Plain string search: a pattern
     made per call would fill the `re` module's cache."""
     a, b = first.split()[-1], second.split()[-1]
-    at = text.find(f"{a} and ")
-    while at >= 0:
-        after = text[at + len(a) + 5 :].split()[:3]  # "Bill Condon": up to two words
-        if any(w.rstrip(".,;:!?’'\"”") == b for w in after):
-            return True
-        at = text.find(f"{a} and ", at + 1)
+    # "Mark and Condon"; "Gary Locke, and the interior secretary, Ken Salazar" (a role
+    # between: up to six words)
+    for joint, reach in ((" and ", 3), (", and ", 7)):
+        at = text.find(f"{a}{joint}")
+        while at >= 0:
+            after = text[at + len(a) + len(joint) :].split()[:reach]
+            if any(w.rstrip(".,;:!?’'\"”") == b for w in after):
+                return True
+            at = text.find(f"{a}{joint}", at + 1)
     return False
 
 

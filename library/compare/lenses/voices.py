@@ -56,7 +56,7 @@ PERSON_NOUNS = frozenset((
 ))  # fmt: skip
 # "They said", "the pair said in a statement": the two named together just before.
 _GROUP_SAID = re.compile(
-    r"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:[Tt]hey|[Tt]he\s+(?:pair|two|duo|couple))\s+"
+    r"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:[Tt]hey|[Tt]he\s+(?:pair|two|duo|couple)(?:\s+(?:men|women))?)\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:have|had)\s+)?(?:{VERBS})\b"
 )
 # How many units back a pronoun may reach for its speaker.

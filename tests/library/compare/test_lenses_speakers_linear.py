@@ -32,10 +32,11 @@ MB = 1_000_000
         "quoted a b c Ab as saying " * (MB // 26),
         "Ab accused the Ab agreed with the " * (MB // 34),
         "a message from the Ab for Ab and Ab of " * (MB // 39) + "said",  # a body's text
+        "the a b, Ab, and the c d, Ab, " * (MB // 31) + "said",  # a pair after roles
     ],
     ids=[
         *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
-        *("speech-act", "document-of"),
+        *("speech-act", "document-of", "role-pair"),
     ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:

@@ -313,3 +313,14 @@ def test_saw_as_is_a_judgement_told_not_a_sighting() -> None:
         "Tom Vale"
     ]
     assert names("Tom Vale saw the man as he left the bank.") == []
+
+
+def test_two_people_each_after_a_role_then_they_and_the_two_men() -> None:
+    assert _voices(
+        "The rule was overturned on Tuesday.",
+        "In a statement, the commerce secretary, Tom Vale, and the interior secretary, "
+        "Jane Moreau, agreed.",
+        "After a review, they said they had reached the conclusion that it was needed.",
+        "“We are protecting species,” the two men said in a statement.",
+    ) == {"Tom Vale": [1, 2, 3], "Jane Moreau": [1, 2, 3]}
+    assert names("The mayor, Tom Vale, and the governor, Jane Moreau, met on Friday.") == []
