@@ -17,10 +17,13 @@ from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
 from library.compare.lenses import clauses
 from library.compare.lenses.body_voices import (
     ACC_STORY,
+    DOCUMENT_AFTER,
     DOCUMENT_OF,
+    GROUP_AFTER,
     LOWER_BODY,
     OWNED_DOCUMENT,
     SERVICE,
+    SPOKESPERSON_FOR,
     STATEMENT,
 )
 from library.compare.lenses.reporting import (
@@ -77,21 +80,6 @@ _AFTER = re.compile(
     r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+(?:at|during|in|on)\s+"
     r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
-)
-# "according to Palmer officials": officials of a place, unnamed.
-_GROUP_AFTER = re.compile(
-    r"\s+(?:officials|sources|authorities|residents|experts|analysts|investigators|media|"
-    r"press|reports?|news\s+reports?)\b"
-)
-_DOCUMENT_AFTER = re.compile(
-    r"\s+(?:constitution|law|laws|rules|charter|treaty|code|data|figures|statistics|census|"
-    r"calendar|schedule|tradition|legend|bible|scripture)\b"
-)
-# "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
-# a body's spokesperson speaks for it, and its name may hold commas.
-_SPOKESPERSON_FOR = re.compile(
-    r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<who>[A-Z][^.;:“”\"]{1,80}?)\s+"
-    r"(?:(?:also|later)\s+)?(?:said|says|told|added)\b"
 )
 # "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
 _SAYING = re.compile(
@@ -325,7 +313,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
         return []
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
-    body = _SPOKESPERSON_FOR.search(text)
+    body = SPOKESPERSON_FOR.search(text)
     if body and not body.group("who").endswith(","):  # "Jane Doe, a spokeswoman for X,"
         # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
@@ -388,9 +376,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
             at_start = m.start() if rx is _AFTER else m.start("who")
             if any(a <= at_start < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
-            if m.groupdict().get("acc") and _GROUP_AFTER.match(text, m.end()):
+            if m.groupdict().get("acc") and GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
-            if m.groupdict().get("acc") and _DOCUMENT_AFTER.match(text, m.end()):
+            if m.groupdict().get("acc") and DOCUMENT_AFTER.match(text, m.end()):
                 continue  # "According to the Turkmen constitution": a text, no voice
             if rx in (SERVICE, LOWER_BODY):
                 out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))

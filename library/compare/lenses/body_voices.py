@@ -68,3 +68,19 @@ DOCUMENT_OF = re.compile(
     r"(?:\s+(?:released|issued|published|sent|adopted)(?:\s+[\w’'-]+){0,3}?)?"
     r"\s+(?:said|says|stated|states|read|reads|announced)\b"
 )
+# "according to Palmer officials": officials of a place, unnamed.
+GROUP_AFTER = re.compile(
+    r"\s+(?:officials|sources|authorities|residents|experts|analysts|investigators|media|"
+    r"press|reports?|news\s+reports?)\b"
+)
+# "According to the Turkmen constitution": a text, no voice.
+DOCUMENT_AFTER = re.compile(
+    r"\s+(?:constitution|law|laws|rules|charter|treaty|code|data|figures|statistics|census|"
+    r"calendar|schedule|tradition|legend|bible|scripture)\b"
+)
+# "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
+# a body's spokesperson speaks for it, and its name may hold commas.
+SPOKESPERSON_FOR = re.compile(
+    r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<who>[A-Z][^.;:“”\"]{1,80}?)\s+"
+    r"(?:(?:also|later)\s+)?(?:said|says|told|added)\b"
+)
