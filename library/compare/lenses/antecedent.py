@@ -114,15 +114,80 @@ def joined(text: str, first: str, second: str) -> bool:
     Mark and Bill Condon"), by their last words.  Plain string search: a pattern
     made per call would fill the `re` module's cache."""
     a, b = first.split()[-1], second.split()[-1]
-    at = text.find(f"{a} and ")
-    while at >= 0:
-        after = text[at + len(a) + 5 :].split()[:3]  # "Bill Condon": up to two words
-        if any(w.rstrip(".,;:!?’'\"”") == b for w in after):
-            return True
-        at = text.find(f"{a} and ", at + 1)
+    # "Mark and Condon"; "Gary Locke, and the interior secretary, Ken Salazar" (a role
+    # between: up to six words)
+    for joint, reach in ((" and ", 3), (", and ", 7)):
+        at = text.find(f"{a}{joint}")
+        while at >= 0:
+            after = text[at + len(a) + len(joint) :].split()[:reach]
+            if any(w.rstrip(".,;:!?’'\"”") == b for w in after):
+                return True
+            at = text.find(f"{a}{joint}", at + 1)
     return False
 
 
 def is_person(name: str, known: dict[str, str]) -> bool:
     """A full name, or a surname of one the article gave ("Weitz"; not "Summit")."""
     return is_full_name(name) or (" " not in name and name.lower() in known)
+
+
+# "the newspaper said", "the company said": the words a body of that kind has in its
+# name ("Tribune", "Corp"), so that a paper is not read as the police named just before.
+_PAPER = frozenset((
+    "times", "post", "news", "journal", "herald", "tribune", "daily", "gazette", "magazine",
+    "weekly", "review", "star", "sun", "observer", "guardian", "telegraph", "chronicle",
+    "examiner", "inquirer", "register", "courier", "mail", "express", "standard", "globe",
+))  # fmt: skip
+_BROADCAST = frozenset(("tv", "radio", "news", "channel", "network", "broadcasting", "television"))
+_FIRM = frozenset((
+    "inc", "corp", "corporation", "co", "company", "ltd", "llc", "group", "bank", "airlines",
+    "technologies", "software", "systems", "entertainment", "pictures", "studios", "records",
+    "foods", "motors", "industries", "holdings",
+))  # fmt: skip
+_AGENCY = frozenset((
+    "agency", "ministry", "department", "bureau", "office", "service", "survey", "commission",
+    "committee", "council", "administration", "authority", "institute", "center", "centre",
+))  # fmt: skip
+KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("newspaper", "paper", "daily", "tabloid", "publication"), _PAPER),
+    "magazine": _PAPER,
+    **dict.fromkeys(("station", "network", "channel", "broadcaster"), _BROADCAST),
+    **dict.fromkeys(("company", "firm", "manufacturer", "maker", "carrier", "airline"), _FIRM),
+    **dict.fromkeys(("retailer", "studio", "automaker", "insurer", "developer"), _FIRM),
+    **dict.fromkeys(("agency", "organisation", "organization", "website", "site"), _AGENCY),
+    "ministry": frozenset(("ministry",)),
+    "department": frozenset(("department",)),
+    "bureau": frozenset(("bureau",)),
+}
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower().strip(".,’'") for w in re.split(r"[\s-]+", name)}
+
+
+def fits(name: str, noun: str, *, strict: bool) -> bool:
+    """Whether a body named `name` can be "the `noun`" ("the newspaper": "Chicago
+    Tribune").  Not strict (a voice that spoke): a name with no word of any kind
+    ("Newsday", "Microsoft") or initials ("IRNA", "BBC") fit too; strict (a name
+    merely mentioned): only a word of the kind ("UAE" is no website)."""
+    words = _words(name)
+    if words & KINDS.get(noun, frozenset()):
+        return True
+    if strict:
+        return False
+    return any(w.isupper() and len(w) > 1 for w in name.split()) or not words & ORG_WORDS
+
+
+def bodies(text: str) -> list[str]:
+    """Bodies named outside quotes in one sentence, in order, not after "in" or "to"
+    (a place, or the one told)."""
+    plain = unquoted(text[:_LONGEST])
+    out = []
+    for written in entities(plain):
+        name = re.sub(r"['’]s?$", "", written)
+        at = plain.find(written)
+        if at > 0 and _PLACE_BEFORE.search(plain[max(0, at - 20) : at]):
+            continue
+        if is_body(name):
+            out.append(name)
+    return out

@@ -15,9 +15,22 @@ import re
 
 from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
 from library.compare.lenses import clauses
+from library.compare.lenses.body_voices import (
+    ACC_STORY,
+    DOCUMENT_AFTER,
+    DOCUMENT_OF,
+    GROUP_AFTER,
+    LOWER_BODY,
+    OWNED_DOCUMENT,
+    SERVICE,
+    SPOKESPERSON_FOR,
+    STATEMENT,
+)
 from library.compare.lenses.reporting import (
     ADVERB,
+    ADVERB_START,
     INVERTED,
+    KIN_BEFORE,
     NAME,
     NOT_VOICES,
     TITLE_WORDS,
@@ -32,7 +45,13 @@ _NAME = NAME
 # appositive without commas of its own, and an adverb before the verb.
 _BEFORE = re.compile(
     rf"(?P<who>{_NAME})(?:\.?\s?(?:com|org|net)\b)?"  # "MyFoxHouston. com reports"
+    r"(?:\s*,\s*\d{1,3}(?=\s*,))?"  # "Tom Hale, 45, a neighbour, said": an age first
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)\s*,)?"
+    # "Mohsen Kazemi from Iran's Red Crescent relief agency said": the person, of a body
+    r"(?:\s+(?P<org>(?:from|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|"
+    # a body's lower-case kind ("relief agency"), not a verb ("Boston was arrested and")
+    r"(?!(?:was|were|is|are|has|had|and|but|who|which|that|then)\b)[a-z]+(?<!ed))){0,6}?)"
+    r"(?=\s+(?:(?:also|later|has|had)\s+)?(?:said|says|told|tells)\b))?"
     r"(?:\s*\([A-Z][\w.-]{0,12}\))?"  # "Sen. Dick Durbin (D-Ill.) said"
     # "His successor, Gurbanguli Berdymukhamedov, says": the name an appositive
     r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said)\b))?"
@@ -62,17 +81,6 @@ _AFTER = re.compile(
     r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
 )
-# "according to Palmer officials": officials of a place, unnamed.
-_GROUP_AFTER = re.compile(
-    r"\s+(?:officials|sources|authorities|residents|experts|analysts|investigators|media|"
-    r"press|reports?|news\s+reports?)\b"
-)
-# "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
-# a body's spokesperson speaks for it, and its name may hold commas.
-_SPOKESPERSON_FOR = re.compile(
-    r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<who>[A-Z][^.;:“”\"]{1,80}?)\s+"
-    r"(?:(?:also|later)\s+)?(?:said|says|told|added)\b"
-)
 # "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
 _SAYING = re.compile(
     r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
@@ -88,7 +96,8 @@ _SAYING_INNER = re.compile(
 )
 # "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
 _AND_SAID = re.compile(
-    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
+    # "Rahman, who won the belt in 2001, arrived on Monday and declared he was ready"
+    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)(?:,\s+who\s[^;:“”\"]{{1,160}}?,)?\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
     r"(?:also\s+)?"
     rf"(?:{VERBS})\b"
 )
@@ -103,40 +112,10 @@ _ANONYMOUS = re.compile(
     re.I,
 )
 # "Another news agency quoted Jane Doe as saying".
-_QUOTED = re.compile(rf"\bquoted\s+(?P<who>{_NAME})\s+as\s+saying\b")
-# "a Defence Ministry statement said", "a Cityline spokesman told".
-_STATEMENT = re.compile(
-    # not "The D. A.'s release says" (a body's office, unnamed)
-    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+))(?P<who>{_NAME})(?<!['’]s)\s+"
-    r"(?:statement|report|release|press\s+release|communiqu[eé]|bulletin|notice|"
-    r"spokes(?:man|woman|person)|representative|news\s+agency|agency|newspaper|"
-    r"television|radio|website|obituary|editorial|article|story|column|blog)\s+"
-    # "An NFL spokesman on Wednesday said"
-    rf"(?:(?:also|later|on\s+[A-Z][a-z]+day)\s+)?(?:{VERBS})\b"
-)
-# "The Indian navy said": a nation's service, named by adjective and kind.
-_SERVICE = re.compile(
-    # "Vancouver police said": a force named by its town (not "State police", unnamed)
-    rf"\b(?P<who>(?!(?:State|Local|City|Federal|The|A|An|But|And|So|Yet|Then|Now|Also|However|Some|Many|Both)\b){CAP_WORD}(?:['’]s(?:\s+state)?)?\s+"
-    r"(?:navy|army|military|government|air\s+force|coast\s+guard|television|radio|police))"
-    rf"\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
-)
-# "the Egyptian communications ministry said": a body of a nation or place, in lower case
-# (not "Texas authorities" or "Palmer officials": unnamed staff)
-_LOWER_BODY = re.compile(
-    # not "Red Crescent relief agency" (a run's tail); not "Egypt's communications ministry"
-    # (round 10's label: a lower-case body after a possessive is unnamed)
-    r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)(?<![A-Z][a-z]{4}\s)"
-    r"\b(?:[Tt]he\s+)?(?P<who>(?!(?:The|A|An|But|And|On|In|At|When|After|This|That|Its|His|Her)\b)"
-    r"[A-Z][a-z]+(?:\s+[a-z]+){0,2}?\s+(?:ministry|department|agency|embassy|"
-    r"commission|council|court|cabinet|parliament|presidency|center|centre|institute|"
-    r"observatory))\s+"
-    rf"(?:{ADVERB}\s+)?(?:{VERBS})\b"
-)
-# "According to this L.A. Times story", "according to a Reuters report": the paper.
-_ACC_STORY = re.compile(
-    rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
-    r"(?:story|report|article|piece|interview|investigation)\b"
+# "quoted Acme spokesman Tom Hale as saying": a role may come first.
+_QUOTED = re.compile(
+    # (not "were quoted by AP as saying": AP quotes)
+    rf"\bquoted\s+(?!by\b)(?:(?:[A-Za-z][\w’'-]*\s+){{0,4}}?)(?P<who>{_NAME})\s+as\s+saying\b"
 )
 # "according to her publicist, Jack Ketsoyan", "…,” said the band's manager, Ed Cole":
 # a role (with its owner) set off by a comma before the name.
@@ -157,8 +136,10 @@ _CITING = re.compile(
 # IRNA, said": the name set off by commas after its role speaks.
 _APPOSITIVE = re.compile(
     # "Lamas' son, actor Lorenzo Lamas, tweeted": an owner in s' too, an occupation first
-    rf"(?:^|[,;]\s+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+|(?P<owner>{CAP_WORD}(?:['’]s|s['’])))\s*"
-    r"(?P<role>[a-z][\w-]*(?:\s+(?:[\w-]+)){0,7}?)\s*,\s+"
+    rf"(?:^|[,;]\s+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+|"
+    rf"(?P<owner>(?:{CAP_WORD}\s+)?{CAP_WORD}(?:['’]s|s['’])))\s*"
+    # "The plant's owner, Jane Doe, told"
+    r"(?P<role>(?:[a-z][\w’'-]*|[A-Z]{2,4}\b)(?:\s+(?:[\w’'-]+)){0,7}?)\s*,\s+"
     r"(?:(?!(?:in|at|on|of|from|to|for|with|by|and|the)\b)[a-z][\w-]*(?<!ed)\s+)?"
     rf"(?P<who>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
@@ -166,7 +147,8 @@ _APPOSITIVE = re.compile(
 # "Zadan and " before the second name of "said Zadan and Meron".
 _PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
 # "John R. Amoss, who said he expects ..."
-_WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:also\s+)?(?:{VERBS})\b")
+# "Mike Lynch, who first reported that": an adverb between
+_WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:{ADVERB}\s+)?(?:{VERBS})\b")
 # What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
 _SAID_AFTER_CLAUSE = re.compile(r"(?:^|[,”\"'’:]\s*)$")
 _AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{VERBS})\b")
@@ -331,10 +313,14 @@ def _sources(text: str) -> list[tuple[str, str]]:
         return []
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
-    body = _SPOKESPERSON_FOR.search(text)
-    if body:
+    body = SPOKESPERSON_FOR.search(text)
+    if body and not body.group("who").endswith(","):  # "Jane Doe, a spokeswoman for X,"
+        # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
+    for m in DOCUMENT_OF.finditer(text):  # "a message from the X Commission said"
+        out.append((m.group("who"), ""))
+        spoken.append((m.start(), m.end()))
     for m in _ROLE_COMMA_NAME.finditer(text):
         if (names := entities(m.group("who"))) and m.group("role").split()[0] not in _CLAUSE:
             out.append((names[-1], m.group("role")))
@@ -348,19 +334,27 @@ def _sources(text: str) -> list[tuple[str, str]]:
     inverted = [
         m.start()
         for m in _AFTER.finditer(text)
-        if not m.group("acc") and _SAID_AFTER_CLAUSE.search(_before(text, m.start()))
+        if not m.group("acc")
+        and _SAID_AFTER_CLAUSE.search(_before(text, m.start()))
+        # not "X, Y's grandson, said his grandfather died at his home in Santa Rosa":
+        # words that are no role before the name make it content, not an inverted speaker
+        and _is_role(m.group("pre") or "")
     ]
     for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 else ():
         first = m.group("role").split()[0].lower()
         if first.endswith(("ed", "ing")) or first in _CLAUSE:
             continue  # "..., died at the prison in Springfield, Mo., said X": a clause
+        if _PLACE_BEFORE.search(_before(text, m.start())):
+            continue  # "X, Vice President at the organization, ABC, agreed": X's body
         if (names := entities(m.group("who"))) and not any(n == names[-1] for n, _ in out):
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))
-            spoken.append((m.start("who"), m.end()))
+            # the role too: "the head of the Interior Ministry's …, Abbas Jazayeri, said"
+            # is Jazayeri, not a ministry read from inside the role
+            spoken.append((m.start("role"), m.end()))
     rxs = (
-        _BEFORE, _AFTER, _QUOTED, _STATEMENT, _SERVICE, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY,
-        _LOWER_BODY,
+        _BEFORE, _AFTER, _QUOTED, STATEMENT, SERVICE, _AND_HE, _WHO_SAID, _CITING, ACC_STORY,
+        LOWER_BODY, OWNED_DOCUMENT,
     )  # fmt: skip
     for rx in rxs:
         for m in rx.finditer(text):
@@ -382,9 +376,11 @@ def _sources(text: str) -> list[tuple[str, str]]:
             at_start = m.start() if rx is _AFTER else m.start("who")
             if any(a <= at_start < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
-            if m.groupdict().get("acc") and _GROUP_AFTER.match(text, m.end()):
+            if m.groupdict().get("acc") and GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
-            if rx in (_SERVICE, _LOWER_BODY):
+            if m.groupdict().get("acc") and DOCUMENT_AFTER.match(text, m.end()):
+                continue  # "According to the Turkmen constitution": a text, no voice
+            if rx in (SERVICE, LOWER_BODY):
                 out.append((re.sub(r"^(?:The|A|An)\s+", "", m.group("who")), ""))
                 continue
             pre = m.groupdict().get("pre") or ""
@@ -411,13 +407,14 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 name, at = joined, at - len(joined) + len(name)
             if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(_before(text, at)):
                 continue  # "a man outside the Sam's Club told"
+            if rx is _BEFORE and KIN_BEFORE.search(_before(text, at)):
+                continue  # "The mother of Jane Doe said", "Lawyers for X said": not X
             if name.lower() in NOT_VOICES or not name[:1].isupper():
                 continue
             if " of " in name and name.split()[0].lower() in NOT_VOICES:
                 continue  # "Friends of Kathryn Jenkin have described her"
             if re.search(r"(?i)\bstate\s*-\s*run\s+$", _before(text, at)):
                 continue  # "State - run TV reported": unnamed
-                continue
             if name.split()[-1].lower().rstrip(".") in TITLE_WORDS:
                 continue  # "the Alaska Governor said": a title, no name
             lead = _LOWER_LEAD.search(_before(text, at))
@@ -431,12 +428,22 @@ def _sources(text: str) -> list[tuple[str, str]]:
             if body:  # "China's Ministry of State Security said": the ministry
                 name = body.group("body")
             name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
-            if rx in (_QUOTED, _STATEMENT, _AND_HE, _WHO_SAID, _CITING, _ACC_STORY):
+            if rx in (
+                _QUOTED,
+                STATEMENT,
+                _AND_HE,
+                _WHO_SAID,
+                _CITING,
+                ACC_STORY,
+                OWNED_DOCUMENT,
+            ):
                 out.append(_split_title(name))
                 continue
             if not _is_role(pre):
                 continue  # "said they had located X", "said in a statement by X": no role
             role = (m.group("role") or pre).strip()
+            if rx is _BEFORE and not role and m.group("org"):
+                role = m.group("org")  # "from the Acme Corporation"
             if m.groupdict().get("acc") and m.group("role") and text[m.end() :].lstrip()[:1] != ",":
                 role = pre.strip()  # "According to X, the deal remains open.": no role
             of_before = re.search(r"\bof\s+$", _before(text, at))
@@ -445,6 +452,10 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 head = _ROLE_BEFORE.search(_before(text, at))
                 out.append((role, (head.group("role") if head else "").strip() + " " + name))
                 continue
+            if rx is _BEFORE and of_before and m.group("role"):
+                continue  # "Rep. X (D) of West Virginia, the chairman of ..., says": X's state
+            if rx is _BEFORE and ADVERB_START.fullmatch(name) and text[at + len(name) :][:1] == ",":
+                continue  # "Additionally, he was selected ..., wrote": an adverb
             if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
                 role = ""  # "X, 38, said": an age; "X, since it was ..., said": a clause
             if not role and rx is _BEFORE:

@@ -62,6 +62,13 @@ _STATEMENT_BY = re.compile(
 _WHO_PAIR = re.compile(
     rf"(?:[A-Z][\w.-]*['’]s\s+)?(?P<a>{NAME})\s+and\s+(?P<b>{NAME}),\s+who\s+(?:also\s+)?(?:{VERBS})\b"
 )
+# "the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, said":
+# two people, each after a role set off by commas ("agreed" at the clause's end too).
+_ROLE_PAIR = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+(?P<ra>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),\s+"
+    rf"(?P<a>{NAME}),\s+and\s+(?:the|an?|his|her|its)\s+(?P<rb>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,3}}),"
+    rf"\s+(?P<b>{NAME}),\s+(?:(?:{ADVERB}|both)\s+)?(?:(?:{VERBS})\b|agreed(?=\s*[.;]))"
+)
 # "Entertainment Weekly's “Hollywood Insider” is reporting": the owner of the column.
 _COLUMN = re.compile(
     rf"(?P<who>{NAME})['’]s\s+[“\"][^“”\"]{{1,60}}[”\"]\s+(?:{ADVERB}\s+)?"
@@ -86,6 +93,9 @@ def early(text: str) -> list[tuple[str, str, int, int]]:
         out.append((m.group("who"), "", m.start(), m.end()))
     for m in _STATEMENT_BY.finditer(text):
         out.append((m.group("who"), "", m.start(), m.end()))
+    for m in _ROLE_PAIR.finditer(text):
+        out.append((m.group("a"), m.group("ra"), m.start(), m.start("b")))
+        out.append((m.group("b"), m.group("rb"), m.start("b"), m.end()))
     for m in _WHO_PAIR.finditer(text):
         out.append((m.group("a"), "", m.start(), m.start("b")))
     for m in _COLUMN.finditer(text):

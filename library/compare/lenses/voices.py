@@ -27,11 +27,15 @@ __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "source
 # "He said ..." / "..., she added.": the voice just named speaks on.
 _PRONOUN = re.compile(
     # "When asked about it she said": after an opening clause with no comma
-    rf"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
+    # "… – he said he would not host again": after a dash too
+    rf"(?:^|[,”\"'’–—]\s*|\s-\s+|\b(?:and|but)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
 )
 # "People quoted him as saying": the person named before.
-_QUOTED_PRONOUN = re.compile(r"\bquoted\s+(?:him|her)\s+as\s+(?:saying|telling)\b")
+# "According to her, …": not "according to her bio" (whose).
+_QUOTED_PRONOUN = re.compile(
+    r"\bquoted\s+(?:him|her)\s+as\s+(?:saying|telling)\b|\b[Aa]ccording\s+to\s+(?:him|her)(?=\s*[,.;)]|$)"
+)
 # "the convicted killer said", "the Taradise star said": a description of a person
 # the article named just before (not a body, not an unnamed group).
 PERSON_NOUNS = frozenset((
@@ -52,23 +56,27 @@ PERSON_NOUNS = frozenset((
 ))  # fmt: skip
 # "They said", "the pair said in a statement": the two named together just before.
 _GROUP_SAID = re.compile(
-    r"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:[Tt]hey|[Tt]he\s+(?:pair|two|duo|couple))\s+"
+    r"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:[Tt]hey|[Tt]he\s+(?:pair|two|duo|couple)(?:\s+(?:men|women))?)\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:have|had)\s+)?(?:{VERBS})\b"
 )
 # How many units back a pronoun may reach for its speaker.
 PRONOUN_REACH = 3  # a quote of two sentences, then "she added"
 # "The governor said", "the company says": a voice named before, by its role or kind.
 _NOT_ADVERB = r"(?!(?:also|later|further|then|previously|has|have|had)\b)"
+# "the 29 - year - old said": an age describes a person (not "the 36 - year - old
+# Klitschko": a name follows).
+_AGE = r"\d{1,3}\s*-\s*year\s*-\s*old(?!\s+[A-Z])"
+_HEAD = rf"[a-z][\w-]*|{_AGE}"
 _DESCRIBED = re.compile(
     r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)"
     # "Lindsay Lohan's attorney said": whose role says attorney
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
     # "the cable operator": its head noun (not an adverb: "the governor also said")
-    rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}[a-z][\w-]*)\s+"
+    rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}(?:{_HEAD}))\s+"
     rf"(?:(?:also|later|further|then|previously)\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
     r"|\bquoted\s+the\s+(?P<quoted>[a-z][\w-]*)\s+as\s+saying\b"
     # "“…,” said the company in a statement"
-    r"|[,”\"'’]\s*(?:said|says|added|wrote)\s+the\s+(?P<inv>[a-z][\w-]*)\b"
+    rf"|[,”\"'’]\s*(?:said|says|added|wrote)\s+the\s+(?P<inv>{_AGE}|[a-z][\w-]*)\b"
     # "a studio representative told", "the Navy spokesman said": whose studio, navy
     r"|\b(?:[Aa]n?|[Tt]he)\s+(?:second\s+|another\s+)?(?P<rep>[A-Za-z][\w-]*)\s+"
     rf"(?:representative|spokes(?:man|woman|person))\s+(?:{VERBS})\b"
@@ -146,13 +154,19 @@ def build(
         known: dict[str, str] = {}  # the full names this side gave, by last word
         seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
+        named_bodies: list[tuple[int, list[str]]] = []  # bodies each unit names
         for u in units:
-            named = sources(u.text)
+            # "Agent says Sixers to sign X": a headline's capitalised description, no name
+            named = [(n, r) for n, r in sources(u.text) if not _headline_noun(n, u.text)]
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
             again = None
+            named_bodies.append((u.id, antecedent.bodies(u.text)))
             if not named:
                 body = last[0] if last and u.id - last[1] <= BODY_REACH else None
                 again = _described(u.text, side, heard, body)
+                if again is None:  # "the newspaper said" after other voices between
+                    kind = _body_kind(u.text, u.id, side, heard, named_bodies)
+                    again, named = (kind, named) if isinstance(kind, Voice) else (None, kind)
                 if _person_said(u.text, again):  # "he said", "the convicted killer said"
                     found = _antecedent(u.id, known, seen)
                     if isinstance(found, Voice):
@@ -218,12 +232,34 @@ def _person_said(text: str, described: Voice | None) -> bool:
         return True
     if _QUOTED_PRONOUN.search(text):
         return True
-    # "the star said", not "Lohan's attorney said" (the attorney is not Lohan)
+    # "the star said", not "Lohan's attorney said" (the attorney is not Lohan);
+    # "…,” said the 29-year-old"
     return any(
-        (m.group("noun") or "").lower() in PERSON_NOUNS
-        and re.match(r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s", m.group())
+        (
+            _is_person_noun(m.group("noun") or "")
+            and re.match(r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s", m.group())
+        )
+        or _is_person_noun(m.group("inv") or "")
         for m in _DESCRIBED.finditer(text)
     )
+
+
+# Descriptions a headline capitalises ("Agent says …", "Publicist confirms …"): never a
+# name when they open the sentence alone (not "King", "Leader": surnames too).
+_HEADLINE_NOUNS = frozenset((
+    "agent", "publicist", "rep", "spokesman", "spokeswoman", "spokesperson", "lawyer",
+    "attorney", "actress", "actor", "star", "singer", "rapper", "comedian", "director",
+    "producer", "coach", "manager", "officer", "police", "sheriff", "mayor", "governor",
+    "president", "senator", "minister", "official", "officials", "witness", "mother", "father",
+))  # fmt: skip
+
+
+def _headline_noun(name: str, text: str) -> bool:
+    return name.lower() in _HEADLINE_NOUNS and text.lstrip().startswith(name)
+
+
+def _is_person_noun(noun: str) -> bool:
+    return noun.lower() in PERSON_NOUNS or re.fullmatch(_AGE, noun) is not None
 
 
 def _antecedent(
@@ -314,6 +350,39 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
         if noun in _PERSON_ROLES and near is not None and len(near.name.split()) > 1:
             return near  # "the official said" right after a named person spoke
     return None
+
+
+def _noun(m: re.Match[str]) -> str:
+    """The noun of a `_DESCRIBED` match, in lower case."""
+    groups = ("noun", "quoted", "acc", "saying", "rep", "inv", "and")
+    return next((m.group(g) for g in groups if m.group(g)), "").lower()
+
+
+def _body_kind(
+    text: str, uid: int, side: str, heard: list[Voice], bodies: list[tuple[int, list[str]]]
+) -> Voice | list[tuple[str, str]]:
+    """The body "the newspaper said" / "the software manufacturer said" stands for when
+    no voice just before has that name or role: the latest voice of this side that
+    is no person and fits the kind (within twice `BODY_REACH`: other voices may
+    speak between), else the nearest body of that kind named in this sentence or
+    the `BODY_REACH` before ("Microsoft ... The software manufacturer said")."""
+    for m in _DESCRIBED.finditer(text):
+        noun = _noun(m)
+        if noun not in antecedent.KINDS:
+            continue
+        for v in reversed(heard):
+            ids = v.a if side == "a" else v.b
+            if not ids or uid - ids[-1] > 2 * BODY_REACH:
+                continue
+            if not antecedent.is_full_name(v.name) and antecedent.fits(v.name, noun, strict=False):
+                return v
+        for k, names in reversed(bodies):
+            if uid - k > BODY_REACH:
+                break
+            found = [n for n in names if antecedent.fits(n, noun, strict=True)]
+            if found:
+                return [(found[0], "")]
+    return []
 
 
 def _merge_surnames(voices: dict[str, Voice]) -> None:

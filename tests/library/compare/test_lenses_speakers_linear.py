@@ -25,8 +25,19 @@ MB = 1_000_000
         ", said Ab" * (MB // 9),  # an inverted "said X" again and again
         "Ab " * (MB // 3) + "said",  # one capitalised run a name could start anywhere in
         "a" * MB + " said",  # one word with no space to cut at
+        # the third speakers round's shapes: an age and a role, a person from a body,
+        # a role before a quoted name, a speech act's guard
+        "Ab, 45, a b, said " * (MB // 18),
+        "Ab from Ab relief agency the said " * (MB // 34),
+        "quoted a b c Ab as saying " * (MB // 26),
+        "Ab accused the Ab agreed with the " * (MB // 34),
+        "a message from the Ab for Ab and Ab of " * (MB // 39) + "said",  # a body's text
+        "the a b, Ab, and the c d, Ab, " * (MB // 31) + "said",  # a pair after roles
     ],
-    ids=["said-x", "capitals", "one-word"],
+    ids=[
+        *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
+        *("speech-act", "document-of", "role-pair"),
+    ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:
     found = sources(line)
