@@ -34,7 +34,8 @@ from library.store.schema import LIBRARY_UID_KEY, migrations
 ImportStatus = Literal["added", "new_version", "unchanged"]
 #: WAL pages between checkpoints during an import (SQLite's default: 1,000).
 IMPORT_CHECKPOINT_PAGES = 10_000
-#: `meta` key: the highest article id ever given, so removed ids stay unused.
+#: `meta` key: the highest article id given before the last removal, so removed
+#: ids stay unused (written when removing, not at every import: see `_next_id`).
 _LAST_ID_KEY = "last_article_id"
 _COLUMNS = (
     "id, source_key, version, title, outlet, author, published, url, language, body, "
@@ -155,12 +156,9 @@ class LibraryStore:
                 )
             finally:
                 self._index_forms = {}
-            self.db.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [_LAST_ID_KEY, str(new_id)],
-            )
-            queued = word_frequencies.on_added(self.db.conn, new_id)
+            # Nothing else is written per file: the new row is its own entry
+            # in the word-frequency queue (see `word_frequencies`), and the
+            # highest id is recorded when an article is removed (`remove`).
             if current is not None:
                 self.db.execute(
                     "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
@@ -169,7 +167,7 @@ class LibraryStore:
                 word_frequencies.on_retired(self.db.conn, current.id, current.body)
         if counts is not None:
             self._known_counts[new_id] = counts  # committed: queued until folded
-        if queued >= word_frequencies.FOLD_EVERY:
+        if word_frequencies.due(self.db.conn, new_id):
             self.fold_word_counts()
         # As `get(new_id)` would read it back, without reading the body back.
         stored = dataclasses.replace(
@@ -191,6 +189,9 @@ class LibraryStore:
         source_key = self._source_key(article_id)
         current = self.current(article_id)
         with write_transaction(self.db):
+            # Its id (if the highest) must never be given again: `_next_id`
+            # reads the highest stored id, and this mark once it is gone.
+            self._record_last_id()
             self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
             assert current.id is not None
             word_frequencies.on_retired(self.db.conn, current.id, current.body)
@@ -399,10 +400,21 @@ class LibraryStore:
 
     def _next_id(self) -> ArticleId:
         # Never reuse the id of a removed article: notes still name it, and
-        # SQLite's default rowid would hand it to the next import.
+        # SQLite's default rowid would hand it to the next import.  Every id
+        # given is either still stored (the highest is read here) or was
+        # recorded in meta by the `remove` that deleted it.
         highest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
         last = self.get_meta(_LAST_ID_KEY)
         return ArticleId(max(int(highest), int(last or 0)) + 1)
+
+    def _record_last_id(self) -> None:
+        highest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        last = max(int(highest), int(self.get_meta(_LAST_ID_KEY) or 0))
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [_LAST_ID_KEY, str(last)],
+        )
 
     def _source_key(self, article_id: int) -> str:
         row = self.db.execute(
