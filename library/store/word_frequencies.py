@@ -86,15 +86,6 @@ def create_table(db: Any) -> None:
     )
 
 
-def due(conn: sqlite3.Connection, new_id: int) -> bool:
-    """Whether the articles queued up to `new_id` should be folded now.
-
-    Counts ids given since the last fold, an upper bound of the queue (a
-    superseded or removed one left it): no row is counted or written per import.
-    """
-    return new_id - counted_through(conn) >= FOLD_EVERY
-
-
 def on_retired(conn: sqlite3.Connection, article_id: int, body: str) -> None:
     """A version stops being current (superseded or removed): take it out of the counts."""
     if article_id > counted_through(conn):
