@@ -135,7 +135,14 @@ def adopt_queue_table(conn: sqlite3.Connection) -> None:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [OLD_QUEUE]
     ).fetchone()
     if exists:
-        ids = [int(i) for (i,) in conn.execute(f"SELECT article_id FROM {OLD_QUEUE}")]
+        # Only current versions (a retired one left that queue; a hand-edited file may differ).
+        ids = [
+            int(i)
+            for (i,) in conn.execute(
+                f"SELECT article_id FROM {OLD_QUEUE} JOIN articles ON articles.id = article_id "
+                "WHERE superseded_by IS NULL"
+            )
+        ]
         counts, n = _counts_of(conn, ids, {})
         _add_counts(conn, counts, n, +1)
         conn.execute(f"DROP TABLE {OLD_QUEUE}")

@@ -126,3 +126,23 @@ def test_a_version_superseded_while_queued_is_never_counted(tmp_path: Path) -> N
         assert _counted(store) == _from_scratch(store)
     finally:
         store.close()
+
+
+def test_the_old_queue_counts_only_current_versions(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path)
+    old = _add(store, 0, "/a.txt")
+    _add(store, 1, "/a.txt")  # supersedes it
+    store.fold_word_counts()
+    store.close()
+    # A hand-edited file: the old queue still names the superseded version.
+    conn = sqlite3.connect(tmp_path / "library.db")
+    conn.execute(f"CREATE TABLE {wf.OLD_QUEUE} (article_id INTEGER PRIMARY KEY)")
+    conn.execute(f"INSERT INTO {wf.OLD_QUEUE} VALUES (?)", [old])
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_word_frequency_mark'")
+    conn.commit()
+    conn.close()
+    store = LibraryStore(tmp_path)
+    try:
+        assert _counted(store) == _from_scratch(store)
+    finally:
+        store.close()
