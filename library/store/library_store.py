@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
@@ -34,7 +35,8 @@ from library.store.schema import LIBRARY_UID_KEY, migrations
 ImportStatus = Literal["added", "new_version", "unchanged"]
 #: WAL pages between checkpoints during an import (SQLite's default: 1,000).
 IMPORT_CHECKPOINT_PAGES = 10_000
-#: `meta` key: the highest article id ever given, so removed ids stay unused.
+#: `meta` key: the highest article id given before the last removal, so removed
+#: ids stay unused (written when removing, not at every import: see `_next_id_and_mark`).
 _LAST_ID_KEY = "last_article_id"
 _COLUMNS = (
     "id, source_key, version, title, outlet, author, published, url, language, body, "
@@ -140,27 +142,21 @@ class LibraryStore:
             )
             version = 1 if current is None else current.version + 1
             row = self._row_for(article, source_key, version)
-            row["id"] = new_id = self._next_id()
-            # Plain SQL: sqlite-utils' insert re-reads the table's schema on
-            # every call, a third of a large import's time.
-            names = ", ".join(row)
-            marks = ", ".join("?" for _ in row)
+            new_id, counted_through = self._next_id_and_mark()
+            row["id"] = new_id
             if index_forms is not None:
                 self._index_forms = dict(
                     zip((article.title, article.body), index_forms, strict=True)
                 )
             try:
-                self.db.execute(
-                    f"INSERT INTO articles ({names}) VALUES ({marks})", list(row.values())
-                )
+                # Plain SQL: sqlite-utils' insert re-reads the table's schema on
+                # every call, a third of a large import's time.
+                self.db.execute(_insert_sql(tuple(row)), list(row.values()))
             finally:
                 self._index_forms = {}
-            self.db.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [_LAST_ID_KEY, str(new_id)],
-            )
-            queued = word_frequencies.on_added(self.db.conn, new_id)
+            # Nothing else is written per file: the new row is its own entry
+            # in the word-frequency queue (see `word_frequencies`), and the
+            # highest id is recorded when an article is removed (`remove`).
             if current is not None:
                 self.db.execute(
                     "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
@@ -169,7 +165,9 @@ class LibraryStore:
                 word_frequencies.on_retired(self.db.conn, current.id, current.body)
         if counts is not None:
             self._known_counts[new_id] = counts  # committed: queued until folded
-        if queued >= word_frequencies.FOLD_EVERY:
+        if new_id - counted_through >= word_frequencies.FOLD_EVERY:
+            # Ids given since the last fold: an upper bound of the queue (a
+            # superseded or removed one left it), read with the new id.
             self.fold_word_counts()
         # As `get(new_id)` would read it back, without reading the body back.
         stored = dataclasses.replace(
@@ -191,6 +189,9 @@ class LibraryStore:
         source_key = self._source_key(article_id)
         current = self.current(article_id)
         with write_transaction(self.db):
+            # Its id (if the highest) must never be given again: `_next_id_and_mark`
+            # reads the highest stored id, and this mark once it is gone.
+            self._record_last_id()
             self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
             assert current.id is not None
             word_frequencies.on_retired(self.db.conn, current.id, current.body)
@@ -397,12 +398,29 @@ class LibraryStore:
 
     # -- helpers -------------------------------------------------------------
 
-    def _next_id(self) -> ArticleId:
-        # Never reuse the id of a removed article: notes still name it, and
-        # SQLite's default rowid would hand it to the next import.
+    def _next_id_and_mark(self) -> tuple[ArticleId, int]:
+        """The id for a new article, and the word-frequency mark (one statement per file).
+
+        Never reuse the id of a removed article: notes still name it, and
+        SQLite's default rowid would hand it to the next import.  Every id
+        given is either still stored (the highest is read here) or was
+        recorded in meta by the `remove` that deleted it.
+        """
+        highest, last, mark = self.db.execute(
+            "SELECT (SELECT max(id) FROM articles), "
+            "(SELECT value FROM meta WHERE key = ?), (SELECT value FROM meta WHERE key = ?)",
+            [_LAST_ID_KEY, word_frequencies.COUNTED_KEY],
+        ).fetchone()
+        return ArticleId(max(int(highest or 0), int(last or 0)) + 1), int(mark or 0)
+
+    def _record_last_id(self) -> None:
         highest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
-        last = self.get_meta(_LAST_ID_KEY)
-        return ArticleId(max(int(highest), int(last or 0)) + 1)
+        last = max(int(highest), int(self.get_meta(_LAST_ID_KEY) or 0))
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [_LAST_ID_KEY, str(last)],
+        )
 
     def _source_key(self, article_id: int) -> str:
         row = self.db.execute(
@@ -441,6 +459,11 @@ class LibraryStore:
             "word_count": article.word_count,
             "encoding": article.extra.get("encoding"),
         }
+
+
+@functools.cache
+def _insert_sql(names: tuple[str, ...]) -> str:
+    return f"INSERT INTO articles ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
 
 
 def _prefixed(prefix: str) -> str:

@@ -174,3 +174,18 @@ def m009_lighter_search_index(db: sqlite_utils.Database) -> None:
     """
     build_search_index(db, "articles", ("title", "body"), contentless=True)
     db.execute("DROP INDEX IF EXISTS idx_articles_superseded_by")
+
+
+@migrations()
+def m010_word_frequency_mark(db: sqlite_utils.Database) -> None:
+    """Make each imported file cheaper to write: no queue row, no id counter per file.
+
+    The word-frequency queue becomes a mark (`meta[word_df_counted_through]`):
+    every current article above it is queued, so an import writes no queue
+    row; the queued rows of the old table are counted in here, and the table
+    goes (see `library.store.word_frequencies`).  The highest id given is now
+    recorded when an article is removed; the value stored so far stays valid.
+    """
+    from library.store import word_frequencies
+
+    word_frequencies.adopt_queue_table(db.conn)

@@ -6,12 +6,15 @@ at comparison time took a minute on a 50,000-article library, so the counts
 live in `word_df` (term -> paragraphs of current articles containing it) and
 follow each imported, superseded or removed article, in the same transaction:
 
-- an imported article is queued in `word_df_pending` (one row), and queued
-  articles are counted in together (`fold`) every `FOLD_EVERY` imports and at
-  the end of an import: counting one file at a time rewrote a few hundred
+- an imported article is queued by being there: every current article with
+  an id above `meta[word_df_counted_through]` is queued (ids only grow, never
+  reused), so an import writes nothing here; queued articles are counted in
+  together (`fold`) once `FOLD_EVERY` ids were given since the last fold, and
+  at the end of an import: counting one file at a time rewrote a few hundred
   scattered pages of `word_df` per commit, doubling the cost of an import;
-- a superseded or removed version leaves the queue if it is still there, or
-  is counted out at once (its body is at hand; afterwards it is gone).
+  a queue table (one row per import, until m010) cost a page per commit;
+- a superseded or removed version above that mark was never counted: nothing
+  to do; one at or below it is counted out at once (its body is at hand).
 
 Readers (`lookup`) add the queued articles themselves, so the counts are
 exact at every moment.  `meta[word_df_paragraphs]` holds the number of
@@ -35,10 +38,13 @@ from typing import Any
 from library.article import split_paragraphs
 
 TABLE = "word_df"
-PENDING = "word_df_pending"
+#: The queue table of libraries before m010 (see `adopt_queue_table`).
+OLD_QUEUE = "word_df_pending"
 #: Queued imports counted in together (one transaction) by `LibraryStore.add`.
 FOLD_EVERY = 256
 PARAGRAPHS_KEY = "word_df_paragraphs"
+#: `meta` key: every current article with an id up to this one is counted in.
+COUNTED_KEY = "word_df_counted_through"
 #: What `body_counts` returns: (term -> paragraphs containing it, paragraphs).
 BodyCounts = tuple[Counter[str], int]
 
@@ -73,24 +79,17 @@ def body_counts(body: str) -> BodyCounts:
 
 
 def create_table(db: Any) -> None:
-    """Create `word_df` and its queue (on a sqlite-utils Database or a sqlite3 connection)."""
+    """Create `word_df` (on a sqlite-utils Database or a sqlite3 connection)."""
     db.execute(
         f"CREATE TABLE IF NOT EXISTS {TABLE} "
         "(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
     )
-    db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING} (article_id INTEGER PRIMARY KEY)")
-
-
-def on_added(conn: sqlite3.Connection, article_id: int) -> int:
-    """Queue a new current version (in the caller's transaction); returns how many are queued."""
-    conn.execute(f"INSERT OR IGNORE INTO {PENDING} (article_id) VALUES (?)", [article_id])
-    return int(conn.execute(f"SELECT count(*) FROM {PENDING}").fetchone()[0])
 
 
 def on_retired(conn: sqlite3.Connection, article_id: int, body: str) -> None:
     """A version stops being current (superseded or removed): take it out of the counts."""
-    if conn.execute(f"DELETE FROM {PENDING} WHERE article_id = ?", [article_id]).rowcount:
-        return  # never counted in
+    if article_id > counted_through(conn):
+        return  # still queued, never counted in
     counts, n = body_counts(body)
     _add_counts(conn, counts, n, -1)
 
@@ -104,14 +103,56 @@ def fold(conn: sqlite3.Connection, *, known: Mapping[int, BodyCounts] | None = N
     """
     counts, n = _pending_counts(conn, known or {})
     _add_counts(conn, counts, n, +1)
-    conn.execute(f"DELETE FROM {PENDING}")
+    _set_counted_through(conn)
+
+
+def queued(conn: sqlite3.Connection) -> list[int]:
+    """Ids of the current articles not yet counted in, oldest first."""
+    # By rowid, from the mark on: "+" keeps SQLite from reading every current
+    # article from `articles_listing` (it starts with superseded_by) instead.
+    return [
+        int(i)
+        for (i,) in conn.execute(
+            "SELECT id FROM articles WHERE id > ? AND +superseded_by IS NULL ORDER BY id",
+            [counted_through(conn)],
+        )
+    ]
+
+
+def counted_through(conn: sqlite3.Connection) -> int:
+    """The id up to which every current article is counted in (see the module's docstring)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [COUNTED_KEY]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def adopt_queue_table(conn: sqlite3.Connection) -> None:
+    """Replace a library's queue table (before m010) by the mark: fold it, then drop it.
+
+    Every current article outside that table was counted in; folding the
+    queued ones leaves every current article counted, up to the highest id.
+    """
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [OLD_QUEUE]
+    ).fetchone()
+    if exists:
+        # Only current versions (a retired one left that queue; a hand-edited file may differ).
+        ids = [
+            int(i)
+            for (i,) in conn.execute(
+                f"SELECT article_id FROM {OLD_QUEUE} JOIN articles ON articles.id = article_id "
+                "WHERE superseded_by IS NULL"
+            )
+        ]
+        counts, n = _counts_of(conn, ids, {})
+        _add_counts(conn, counts, n, +1)
+        conn.execute(f"DROP TABLE {OLD_QUEUE}")
+    _set_counted_through(conn)
 
 
 def backfill(db: Any) -> None:
     """Count every current article from scratch (the migration, once, at upgrade)."""
     conn = db.conn if hasattr(db, "conn") else db
     conn.execute(f"DELETE FROM {TABLE}")
-    conn.execute(f"DELETE FROM {PENDING}")
     conn.execute("DELETE FROM meta WHERE key = ?", [PARAGRAPHS_KEY])
     counts: Counter[str] = Counter()
     n = 0
@@ -121,6 +162,7 @@ def backfill(db: Any) -> None:
         counts.update(found)
         n += paragraphs
     _add_counts(conn, counts, n, +1)
+    _set_counted_through(conn)
 
 
 def lookup(conn: sqlite3.Connection, terms: Iterable[str]) -> tuple[Mapping[str, int], int]:
@@ -139,11 +181,16 @@ def lookup(conn: sqlite3.Connection, terms: Iterable[str]) -> tuple[Mapping[str,
 def _pending_counts(
     conn: sqlite3.Connection, known: Mapping[int, BodyCounts] | None = None
 ) -> BodyCounts:
+    return _counts_of(conn, queued(conn), known or {})
+
+
+def _counts_of(
+    conn: sqlite3.Connection, ids: Iterable[int], known: Mapping[int, BodyCounts]
+) -> BodyCounts:
     counts: Counter[str] = Counter()
     n = 0
-    ids = [int(i) for (i,) in conn.execute(f"SELECT article_id FROM {PENDING}")]
     for article_id in ids:
-        found = (known or {}).get(article_id)
+        found = known.get(article_id)
         if found is None:
             row = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
@@ -152,6 +199,18 @@ def _pending_counts(
         counts.update(found[0])
         n += found[1]
     return counts, n
+
+
+def _set_counted_through(conn: sqlite3.Connection) -> None:
+    # Every id given so far: the highest stored (a removed newest one was
+    # counted out, or never in; its id is never given again).
+    highest = conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+    through = max(int(highest), counted_through(conn))
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [COUNTED_KEY, str(through)],
+    )
 
 
 def _paragraphs(conn: sqlite3.Connection) -> int:

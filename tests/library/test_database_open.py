@@ -131,15 +131,15 @@ def test_a_write_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> 
         conn.close()
         committed.set()
 
-    real_next_id = store._next_id
+    real_next_id = store._next_id_and_mark
 
-    def next_id_while_another_writes() -> ArticleId:
+    def next_id_while_another_writes() -> tuple[ArticleId, int]:
         others.append(threading.Thread(target=other_writer))
         others[0].start()
         committed.wait(timeout=0.5)  # the old code: it commits under our snapshot
         return real_next_id()
 
-    store._next_id = next_id_while_another_writes  # type: ignore[method-assign]
+    store._next_id_and_mark = next_id_while_another_writes  # type: ignore[method-assign]
     try:
         assert store.add(Article(title="mine", body="my text", source_path="/m")).status == "added"
         others[0].join(timeout=10)

@@ -101,13 +101,13 @@ def test_queued_imports_are_counted_by_readers_and_folded_in_batches(
     store = LibraryStore(tmp_path / "home")
     for i in range(2):
         _add(store, f"Harbour story {i}.\n\nThe pier {i}.", f"/{i}.txt")
-    queued = store.db.execute(f"SELECT count(*) FROM {wf.PENDING}").fetchone()[0]
+    queued = len(wf.queued(store.db.conn))
     assert queued == 2 and store.db.execute(f"SELECT count(*) FROM {wf.TABLE}").fetchone()[0] == 0
     (harbour,) = terms("harbour")
     df, paragraphs = wf.lookup(store.db.conn, [harbour, "unseen"])
     assert (df, paragraphs) == ({harbour: 2}, 4)  # exact before any fold
     _add(store, "Harbour story 2.\n\nThe pier 2.", "/2.txt")  # the third folds
-    assert store.db.execute(f"SELECT count(*) FROM {wf.PENDING}").fetchone()[0] == 0
+    assert wf.queued(store.db.conn) == []
     assert wf.lookup(store.db.conn, [harbour]) == ({harbour: 3}, 6)
     store.close()
 
@@ -121,7 +121,7 @@ def test_an_import_leaves_nothing_queued(tmp_path: Path) -> None:
         (folder / f"{i}.txt").write_text(f"Story {i}\n\nThe harbour {i}.", encoding="utf-8")
     store = LibraryStore(tmp_path / "home")
     import_paths(store, [folder])
-    assert store.db.execute(f"SELECT count(*) FROM {wf.PENDING}").fetchone()[0] == 0
+    assert wf.queued(store.db.conn) == []
     rows = store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()
     assert dict(rows) == _from_scratch(store)[0]
     store.close()
