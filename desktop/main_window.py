@@ -53,13 +53,13 @@ from library.article import Article
 from library.changes import Changes
 from library.collection import Collection
 from library.errors import ParallaxError
-from library.notes.model import Claim
 
 if TYPE_CHECKING:
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.reviewing import Reviewing
     from library.importer import ImportReport
+    from library.notes.model import Claim
 
 __all__ = ["SUMMARY_MODE_KEY", "MainWindow", "placeholder"]
 
@@ -161,7 +161,7 @@ class MainWindow(WindowComparing, QMainWindow):
 
     def _on_first_rows(self) -> None:
         self._load_comparison_modules()
-        self.notes_dock.build_soon()  # also when the dock is closed: the preview marks notes
+        self.notes_dock.rows_listed()  # the panel is built next (the preview marks notes)
         if not self.library_view.selected_ids() and self.library_view.model.rowCount():
             # Open on something to read rather than an empty preview.
             self.library_view.table.selectRow(0)

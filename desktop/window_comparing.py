@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
 
-from desktop.comparison.preload import Span, read_noted
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.passages import mark_noted
@@ -36,6 +35,7 @@ from library.errors import ParallaxError
 if TYPE_CHECKING:
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
+    from desktop.comparison.preload import Span
     from desktop.comparison.reviewing import Reviewing
     from desktop.main_window import MainWindow
     from desktop.notes.dock import NotesDock
@@ -194,7 +194,9 @@ class WindowComparing:
 
     def _mark_noted_soon(self, article_a: Article, article_b: Article) -> None:
         """Mark the passages with notes in both panes once read off the GUI thread."""
-        from desktop.notes.panel import NotesPanel  # loaded after start-up, with the panel
+        # Loaded after start-up: the panel, and the reads with the comparison and notes models.
+        from desktop.comparison.preload import read_noted
+        from desktop.notes.panel import NotesPanel
 
         if not isinstance(self.notes_dock.panel, NotesPanel):
             self.notes.show_noted_spans()  # no notes, or a stand-in panel (tests): ask it

@@ -2,8 +2,9 @@
 
 Building the `NotesPanel` (its modules, opening `notes.db`, listing the notes)
 was ≈ 0.1 s of start-up before the first paint.  The dock now starts blank
-and builds its panel in the idle turn after it first paints, or earlier when
-something needs it (a note action, the Notes menu, a test).
+and builds its panel in an idle turn once the window has painted and its first
+rows are in (`rows_listed`; or `FALLBACK_MS` after the first paint), or
+earlier when something needs it (a note action, the Notes menu, a test).
 
 The dock has three states, never to be confused:
 - `not_built`: the panel is not made yet; notes may well work (`usable`);
@@ -25,6 +26,10 @@ from desktop.text import plain_label
 from library.errors import ParallaxError
 
 NotesState = Literal["not_built", "ready", "unavailable"]
+
+#: Build the panel this long after the window's first paint even if the
+#: library's first rows never came (a listing that failed).
+FALLBACK_MS = 1500
 
 
 def placeholder(text: str) -> QLabel:
@@ -63,9 +68,12 @@ class NotesDock(QDockWidget):
         self._on_ready = on_ready
         self._on_unavailable = on_unavailable
         self._building = False
+        self._painted = self._rows_in = False
         self.setWidget(QWidget())  # blank until the panel is built
-        self._first_paint = _BuildAfterFirstPaint(self)
-        self.installEventFilter(self._first_paint)
+        if parent is not None:
+            # The window's paint, not the dock's: a closed dock never paints.
+            self._first_paint = _FirstPaint(self)
+            parent.installEventFilter(self._first_paint)
 
     @property
     def usable(self) -> bool:
@@ -91,9 +99,20 @@ class NotesDock(QDockWidget):
                 self._building = False
         return self.panel
 
-    def build_soon(self) -> None:
-        """Build the panel in the next idle turn (after what is being painted now)."""
-        if self.state == "not_built":
+    def rows_listed(self) -> None:
+        """The window's first rows are in: build once they are painted too."""
+        self._rows_in = True
+        self._build_when_idle()
+
+    def window_painted(self) -> None:
+        self._painted = True
+        self._build_when_idle()
+        QTimer.singleShot(FALLBACK_MS, self, self._build_if_shown)
+
+    def _build_when_idle(self) -> None:
+        # A zero timer runs after the paints already posted (the rows'): the
+        # panel's ≈ 0.1 s on the GUI thread comes after what the user waits for.
+        if self.state == "not_built" and self._painted and self._rows_in:
             QTimer.singleShot(0, self, self._build_if_shown)
 
     def _build_if_shown(self) -> None:
@@ -102,11 +121,15 @@ class NotesDock(QDockWidget):
             self.ensure_panel()
 
 
-class _BuildAfterFirstPaint(QObject):
-    """Asks the dock to build its panel once the dock has painted the first time."""
+class _FirstPaint(QObject):
+    """Tells the dock when the window has painted the first time."""
+
+    def __init__(self, dock: NotesDock) -> None:
+        super().__init__(dock)
+        self._dock = dock
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, NotesDock):
+        if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            watched.build_soon()
+            self._dock.window_painted()
         return False
