@@ -2,8 +2,8 @@
 
 Building the `NotesPanel` (its modules, opening `notes.db`, listing the notes)
 was ≈ 0.1 s of start-up before the first paint.  The dock now starts blank
-and builds its panel in an idle turn once the window has painted and its first
-rows are in (`rows_listed`; or `FALLBACK_MS` after the first paint), or
+and builds its panel in an idle turn once the window has painted with its
+first rows in (`rows_listed`; or `FALLBACK_MS` after the first paint), or
 earlier when something needs it (a note action, the Notes menu, a test).
 
 The dock has three states, never to be confused:
@@ -68,7 +68,7 @@ class NotesDock(QDockWidget):
         self._on_ready = on_ready
         self._on_unavailable = on_unavailable
         self._building = False
-        self._painted = self._rows_in = False
+        self._painted = self._rows_in = False  # the window painted; its first rows are in
         self.setWidget(QWidget())  # blank until the panel is built
         if parent is not None:
             # The window's paint, not the dock's: a closed dock never paints.
@@ -100,20 +100,20 @@ class NotesDock(QDockWidget):
         return self.panel
 
     def rows_listed(self) -> None:
-        """The window's first rows are in: build once they are painted too."""
+        """The window's first rows are in: build after the next paint shows them."""
         self._rows_in = True
-        self._build_when_idle()
 
-    def window_painted(self) -> None:
-        self._painted = True
-        self._build_when_idle()
-        QTimer.singleShot(FALLBACK_MS, self, self._build_if_shown)
-
-    def _build_when_idle(self) -> None:
-        # A zero timer runs after the paints already posted (the rows'): the
-        # panel's ≈ 0.1 s on the GUI thread comes after what the user waits for.
-        if self.state == "not_built" and self._painted and self._rows_in:
-            QTimer.singleShot(0, self, self._build_if_shown)
+    def window_painted(self) -> bool:
+        """The window painted; True once that paint showed the first rows."""
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(FALLBACK_MS, self, self._build_if_shown)
+        if not self._rows_in:
+            return False
+        # Once this paint is done: the panel's 0.1 s on the GUI thread comes
+        # after what the user waits for.
+        QTimer.singleShot(0, self, self._build_if_shown)
+        return True
 
     def _build_if_shown(self) -> None:
         # Not for a window closed meanwhile (its collection may be closed too).
@@ -122,14 +122,13 @@ class NotesDock(QDockWidget):
 
 
 class _FirstPaint(QObject):
-    """Tells the dock when the window has painted the first time."""
+    """Tells the dock when the window paints, until a paint has shown the first rows."""
 
     def __init__(self, dock: NotesDock) -> None:
         super().__init__(dock)
         self._dock = dock
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and self._dock.window_painted():
             watched.removeEventFilter(self)
-            self._dock.window_painted()
         return False
