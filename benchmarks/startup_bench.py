@@ -9,6 +9,11 @@ the interpreter, imports, opening the library and building the window).
 Usage:
     .venv/bin/python benchmarks/startup_bench.py [--runs 7] [--platform offscreen|xcb]
         [--compare A B]
+    .venv/bin/python benchmarks/startup_bench.py --cli-help [--runs 30] [--repo OTHER]
+
+`--cli-help` times `parallax --help` against `python -c "import sqlite3, json,
+argparse"` (issue #10's baseline), interleaved run by run, and with `--repo`
+also another checkout's `parallax --help` in the same rounds.
 
 `--platform xcb` uses $DISPLAY (start `Xvfb :99 &` and set DISPLAY=:99 on a
 headless machine). The first, cold run (which seeds a new data dir) is
@@ -52,6 +57,37 @@ def one_run(data_dir: Path, platform: str, files: list[str]) -> float:
     return float(painted[0].split()[1]) - start
 
 
+def _wall(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, capture_output=True, check=True, timeout=60)
+    return time.perf_counter() - start
+
+
+def cli_help(runs: int, other: Path | None) -> None:
+    """Medians of `parallax --help` and the bare baseline, interleaved."""
+    commands = {
+        "parallax --help": ([sys.executable, "-m", "desktop.launch", "--help"], REPO),
+        "python -c 'import sqlite3, json, argparse'": (
+            [sys.executable, "-c", "import sqlite3, json, argparse"],
+            REPO,
+        ),
+    }
+    if other is not None:
+        commands[f"parallax --help in {other}"] = (
+            [sys.executable, "-m", "desktop.launch", "--help"],
+            other,
+        )
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (cmd, cwd) in commands.items():
+            times[name].append(_wall(cmd, cwd))
+    bare = statistics.median(times["python -c 'import sqlite3, json, argparse'"])
+    print(f"runs={runs}, load average {os.getloadavg()[0]:.1f}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name}: median {median * 1e3:.0f} ms ({median / bare:.2f}x the baseline)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -63,7 +99,14 @@ def main() -> int:
         default=[],
         help="open straight into the comparison of two files",
     )
+    parser.add_argument(
+        "--cli-help", action="store_true", help="time `parallax --help` against its baseline"
+    )
+    parser.add_argument("--repo", type=Path, help="with --cli-help: also this checkout")
     args = parser.parse_args()
+    if args.cli_help:
+        cli_help(args.runs, args.repo)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "home"
         cold = one_run(data_dir, args.platform, args.compare)

@@ -25,8 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QStackedWidget,
@@ -41,41 +39,33 @@ from desktop.library.coverage import CoveragePanel
 from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
-from desktop.notes.panel import NotesPanel
+from desktop.notes.dock import NotesDock, placeholder
 from desktop.notes.passage_target import ConfirmOpenOtherArticle, show_in_comparison
 from desktop.recent import RecentComparisons
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
-from desktop.text import plain_label, window_title
+from desktop.text import window_title
 from desktop.window_actions import build_actions
 from desktop.window_comparing import WindowComparing
 from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout
-from desktop.window_menus import build_menus, build_toolbar, menu_for
+from desktop.window_menus import add_notes_actions, build_menus, build_toolbar, menu_for
 from library.article import Article
 from library.changes import Changes
 from library.collection import Collection
 from library.errors import ParallaxError
-from library.notes.model import Claim
 
 if TYPE_CHECKING:
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.reviewing import Reviewing
     from library.importer import ImportReport
+    from library.notes.model import Claim
 
 __all__ = ["SUMMARY_MODE_KEY", "MainWindow", "placeholder"]
 
 STATUS_MS = 6000
 SEP = " — "
 BUSY_TEXT = "An import is already running; wait for it or cancel it."
-
-
-def placeholder(text: str) -> QLabel:
-    """A centred, wrapped message standing in for a part that cannot be shown."""
-    label = plain_label(QLabel(text))
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    return label
 
 
 class MainWindow(WindowComparing, QMainWindow):
@@ -96,8 +86,9 @@ class MainWindow(WindowComparing, QMainWindow):
     comparison_opened = Signal(object, object)
     comparison_settled = Signal()
 
-    #: The notes panel's class; tests replace it with a stand-in.
-    notes_panel_class: type[Any] = NotesPanel
+    #: The notes panel's class (None: `NotesPanel`, imported when the panel is
+    #: built after the first paint); tests replace it with a stand-in.
+    notes_panel_class: type[Any] | None = None
 
     # Made by `desktop.window_actions.build_actions`.
     act_import_files: QAction
@@ -142,19 +133,13 @@ class MainWindow(WindowComparing, QMainWindow):
         self._alias_teaching: AliasTeaching | None = None
         self.coverage = CoveragePanel(collection, self.tasks)
         self.library_view.add_below_preview(self.coverage)
-        self.notes_panel: Any = None
-        unavailable = ""
-        try:
-            self.notes_panel = self.notes_panel_class(collection)
-        except ParallaxError as exc:  # e.g. notes.db locked by another Parallax
-            unavailable = f"Notes cannot be opened: {exc}"
-        self.notes_dock = QDockWidget("Notes", self)
-        self.notes_dock.setObjectName("notesDock")
-        self.notes_dock.setAccessibleName("Notes")
-        self.notes_dock.setWidget(self.notes_panel or placeholder(unavailable))
+        # The notes panel is built after the first paint (`NotesDock`).
+        self.notes_dock = NotesDock(
+            self._make_notes_panel, self._notes_ready, self._notes_unavailable, self
+        )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
-        self.notes = NoteTargets(self.library_view.preview, None, self.notes_panel, self)
+        self.notes = NoteTargets(self.library_view.preview, None, self.notes_dock, self)
         self.progress = ImportProgress()
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
@@ -176,6 +161,7 @@ class MainWindow(WindowComparing, QMainWindow):
 
     def _on_first_rows(self) -> None:
         self._load_comparison_modules()
+        self.notes_dock.rows_listed()  # the panel is built next (the preview marks notes)
         if not self.library_view.selected_ids() and self.library_view.model.rowCount():
             # Open on something to read rather than an empty preview.
             self.library_view.table.selectRow(0)
@@ -213,16 +199,43 @@ class MainWindow(WindowComparing, QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
         self.notes_dock.visibilityChanged.connect(self._fold_notes)
-        if self.notes_panel is not None:
-            self.notes_panel.passage_requested.connect(self.show_passage)
-            panel = self.notes_panel
-            panel.changes_made.connect(lambda changes: self.apply_changes(changes, panel))
-            self.notes_panel.comparison_requested.connect(self._open_ids)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # "Add Note on Selection" follows the focused pane's selection.
             # A bound method, so PySide drops the connection when the window dies.
             app.focusChanged.connect(self._on_focus_changed)
+
+    # -- the notes panel -----------------------------------------------------
+
+    @property
+    def notes_panel(self) -> Any:
+        """The notes panel (built now if it was not yet); None if notes.db cannot be opened."""
+        return self.notes_dock.ensure_panel()
+
+    def _make_notes_panel(self) -> Any:
+        if self.notes_panel_class is not None:
+            return self.notes_panel_class(self.collection)
+        from desktop.notes.panel import NotesPanel
+
+        return NotesPanel(self.collection)
+
+    def _notes_ready(self, panel: Any) -> None:
+        panel.passage_requested.connect(self.show_passage)
+        panel.changes_made.connect(lambda changes: self.apply_changes(changes, panel))
+        panel.comparison_requested.connect(self._open_ids)
+        add_notes_actions(self, panel)
+        # Show what the window shows now, as if the panel had been there from the start.
+        if self.comparison_shown() and self.pair is not None:
+            panel.show_comparison(*self.pair)
+        else:
+            articles = self.library_view.selected_articles()
+            panel.show_article(articles[0] if len(articles) == 1 else None)
+        self.notes.show_noted_spans()
+        self._update_actions()
+
+    def _notes_unavailable(self) -> None:
+        self.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
+        self._update_actions()
 
     # -- state ---------------------------------------------------------------
 
@@ -241,11 +254,8 @@ class MainWindow(WindowComparing, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Notes are irreplaceable: if the one being typed cannot be saved, ask.
-        if (
-            self.notes_panel is not None
-            and self.notes_panel.flush() is False
-            and not ConfirmDiscardNote.ask(self)
-        ):
+        panel = self.notes_dock.panel  # not built: nothing typed in it
+        if panel is not None and panel.flush() is False and not ConfirmDiscardNote.ask(self):
             event.ignore()
             return
         self.save_state()
@@ -260,7 +270,8 @@ class MainWindow(WindowComparing, QMainWindow):
 
         Each view decides what to refresh (`on_changes`); no view keeps flags.
         """
-        views = (self.library_view, self.coverage, self.notes_panel)
+        # A panel not built yet reads everything when it is.
+        views = (self.library_view, self.coverage, self.notes_dock.panel)
         for view in views:
             if view is not None and view is not origin:
                 view.on_changes(changes)
@@ -292,8 +303,8 @@ class MainWindow(WindowComparing, QMainWindow):
         self.window_layout.restore_comparison()
         a, b = self.pair
         self.setWindowTitle(window_title(f"Parallax{SEP}{a.title} ↔ {b.title}"))
-        if self.notes_panel is not None:
-            self.notes_panel.show_comparison(a, b)
+        if self.notes_dock.panel is not None:
+            self.notes_dock.panel.show_comparison(a, b)
         self._update_actions()
 
     def show_status(self, text: str) -> None:
@@ -353,8 +364,9 @@ class MainWindow(WindowComparing, QMainWindow):
     def _on_selection(self, articles: list[Article]) -> None:
         one = articles[0].id if len(articles) == 1 else None
         self.coverage.show_for(None if one is None else int(one))
-        if self.notes_panel is not None and self.stack.currentWidget() is self.library_view:
-            self.notes_panel.show_article(articles[0] if len(articles) == 1 else None)
+        panel = self.notes_dock.panel
+        if panel is not None and self.stack.currentWidget() is self.library_view:
+            panel.show_article(articles[0] if len(articles) == 1 else None)
         self.notes.show_noted_spans()
         self._update_actions()
 
@@ -367,7 +379,7 @@ class MainWindow(WindowComparing, QMainWindow):
             reviewing = self._reviewing
             for act in (reviewing.act_link, reviewing.act_review):
                 act.setEnabled(not on_library)  # they act on the comparison shown
-            reviewing.act_note_claim.setEnabled(not on_library and self.notes_panel is not None)
+            reviewing.act_note_claim.setEnabled(not on_library and self.notes_dock.usable)
         # Not while typing in the notes panel: its own Delete (delete a note)
         # would otherwise make the Delete key ambiguous.
         focus = QApplication.focusWidget()
@@ -386,14 +398,17 @@ class MainWindow(WindowComparing, QMainWindow):
 
     def add_note_on_selection(self) -> None:
         """Add a note on the selection in the focused reading pane."""
-        if self.notes_panel is not None:
+        if self.notes_dock.usable:
             self.notes_dock.show()
         if not self.notes.add_note():
             self.show_status("Select a passage in an article first.")
 
     def _note_claim(self, article_a: Article, article_b: Article, claim: Claim) -> None:
+        panel = self.notes_dock.ensure_panel()
+        if panel is None:
+            return
         self.notes_dock.show()
-        self.notes_panel.add_comparison_note(article_a, article_b, claim)
+        panel.add_comparison_note(article_a, article_b, claim)
 
     # -- importing -----------------------------------------------------------
 

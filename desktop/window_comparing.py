@@ -18,12 +18,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDockWidget, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
 
-from desktop.comparison.preload import Span, read_noted
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
-from desktop.notes.panel import NotesPanel
 from desktop.passages import mark_noted
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
@@ -37,8 +35,10 @@ from library.errors import ParallaxError
 if TYPE_CHECKING:
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
+    from desktop.comparison.preload import Span
     from desktop.comparison.reviewing import Reviewing
     from desktop.main_window import MainWindow
+    from desktop.notes.dock import NotesDock
     from library.notes.model import Claim
 
 
@@ -52,8 +52,7 @@ class WindowComparing:
     stack: QStackedWidget
     library_view: LibraryView
     notes: NoteTargets
-    notes_panel: Any
-    notes_dock: QDockWidget
+    notes_dock: NotesDock
     window_layout: WindowLayout
     _comparison_view: ComparisonView | None
     _reviewing: Reviewing | None
@@ -130,7 +129,7 @@ class WindowComparing:
         self.notes.attach_comparison(cv)
         # Right-click on a pair in a pane: Confirm / Reject / Mark as … / Clear Review.
         self.notes.context_menu.providers.append(reviewing.actions_at)
-        if self.notes_panel is not None:  # "Note This Claim" (claims list, panes, Ctrl+Alt+N)
+        if self.notes_dock.usable:  # "Note This Claim" (claims list, panes, Ctrl+Alt+N)
             reviewing.note_claim = self._note_claim
         self._alias_teaching = AliasTeaching(cv, collection)
         add_comparison_actions(cast("MainWindow", self))  # this mixin is only ever the window
@@ -195,7 +194,11 @@ class WindowComparing:
 
     def _mark_noted_soon(self, article_a: Article, article_b: Article) -> None:
         """Mark the passages with notes in both panes once read off the GUI thread."""
-        if not isinstance(self.notes_panel, NotesPanel):
+        # Loaded after start-up: the panel, and the reads with the comparison and notes models.
+        from desktop.comparison.preload import read_noted
+        from desktop.notes.panel import NotesPanel
+
+        if not isinstance(self.notes_dock.panel, NotesPanel):
             self.notes.show_noted_spans()  # no notes, or a stand-in panel (tests): ask it
             return
         collection = self.collection

@@ -44,8 +44,7 @@ class WindowLayout:
         window = self.window
         if not self.settings.restore_window(window, default=None):
             window.resizeDocks([window.notes_dock], [270], Qt.Orientation.Horizontal)
-        if window.notes_panel is None:
-            window.notes_dock.hide()  # nothing to show; its toggle stays in the View menu
+        # If notes.db cannot be opened, the dock hides once its panel fails to build.
 
     def restore_comparison_modes(self) -> None:
         """The summary's and lenses' open/folded choices (when the comparison page is made)."""

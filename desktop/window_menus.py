@@ -73,9 +73,9 @@ def build_menus(window: MainWindow) -> QMenu:
     compare.addAction(w.act_semantic)
     notes = bar.addMenu("&Notes")
     notes.addAction(w.act_add_note)
-    if w.notes_panel is not None and w.notes_panel.actions():
-        notes.addSeparator()
-        notes.addActions(w.notes_panel.actions())
+    # The notes panel's own actions join when it is built (`add_notes_actions`),
+    # at the latest when this menu opens.
+    notes.aboutToShow.connect(w.notes_dock.ensure_panel)
     # The comparison's own actions join these menus when the comparison page
     # is made (`add_comparison_actions`): at the latest when one of them opens.
     for menu in (view, compare, notes):
@@ -86,6 +86,14 @@ def build_menus(window: MainWindow) -> QMenu:
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     table.addActions([w.act_compare, w.act_compare_with, w.act_remove])
     return recent_menu
+
+
+def add_notes_actions(window: MainWindow, panel: Any) -> None:
+    """Put the notes panel's actions at the end of the Notes menu (once it is built)."""
+    notes = menu_for(window.menuBar(), "Notes")
+    if notes is not None and panel.actions():
+        notes.addSeparator()
+        notes.addActions(panel.actions())
 
 
 def add_comparison_actions(window: MainWindow) -> None:

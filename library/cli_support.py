@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from library.cli_parser import ArgumentParser as ArgumentParser  # re-exported
 from library.terminal import clean, dumps, safe, safe_json
 
 if TYPE_CHECKING:
@@ -199,16 +200,6 @@ def record_id(text: str) -> int:
     if not 0 <= value <= MAX_SQLITE_INT:
         raise argparse.ArgumentTypeError(f"out of range: {text}")
     return value
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    """argparse that makes what it echoes (a bad choice, an unknown option) safe to print.
-
-    Subparsers made by `add_subparsers().add_parser` are of this class too.
-    """
-
-    def _print_message(self, message: str, file: Any = None) -> None:
-        super()._print_message(clean(message), file)
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

@@ -101,7 +101,8 @@ class NoteTargets(QObject):
     Args:
         preview: the library's `PreviewPane`.
         comparison_view: the `ComparisonView`, or None if not available.
-        notes_panel: the `NotesPanel`, or None if not available.
+        notes_dock: the window's `NotesDock` (its panel is built on first need);
+            None: no notes.
         parent: owning QObject (the window).
 
     Signals:
@@ -111,12 +112,12 @@ class NoteTargets(QObject):
     selection_changed = Signal()
 
     def __init__(
-        self, preview: Any, comparison_view: Any, notes_panel: Any, parent: QObject | None = None
+        self, preview: Any, comparison_view: Any, notes_dock: Any, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.preview = preview
         self.comparison_view = comparison_view
-        self.notes_panel = notes_panel
+        self.notes_dock = notes_dock
         self.context_menu: ExtraContextActions = preview.context_menu
         preview.selection_changed.connect(self.selection_changed)
         for pane in self._comparison_panes():
@@ -147,19 +148,23 @@ class NoteTargets(QObject):
         return focused_selection(self.panes(), QApplication.focusWidget())
 
     def can_add(self) -> bool:
-        return self.notes_panel is not None and self.focused_selection() is not None
+        usable = self.notes_dock is not None and self.notes_dock.usable
+        return usable and self.focused_selection() is not None
 
     def add_note(self) -> bool:
         """Add a note on the focused selection; False if there is none."""
         found = self.focused_selection()
-        if found is None or self.notes_panel is None:
+        panel = None if found is None or self.notes_dock is None else self.notes_dock.ensure_panel()
+        if found is None or panel is None:
             return False
-        self.notes_panel.add_passage_note(*found)
+        panel.add_passage_note(*found)
         return True
 
     def show_noted_spans(self) -> None:
         """Underline the passages that carry notes, in the preview and the comparison panes."""
-        spans = getattr(self.notes_panel, "noted_spans", None)
+        # Not built yet: it shows them once it is (`MainWindow._notes_ready`).
+        panel = None if self.notes_dock is None else self.notes_dock.panel
+        spans = getattr(panel, "noted_spans", None)
         if not callable(spans):
             return
         article = self.preview.article

@@ -204,7 +204,7 @@ def test_errors_echoing_user_input_are_safe(
 
 def test_cli_modules_write_only_through_the_context() -> None:
     """No command may print around the sanitising writer (CliContext.print/warn/print_json)."""
-    for module in ("library/cli.py", "library/notes/cli.py"):
+    for module in ("library/cli.py", "library/cli_articles.py", "library/notes/cli.py"):
         source = (Path(__file__).resolve().parents[2] / module).read_text(encoding="utf-8")
         bare = re.findall(r"(?<![.\w])print\(|\bctx\.(?:out|err)\.write\(|json\.dump\(", source)
         assert bare == [], f"{module} writes around CliContext: {bare}"

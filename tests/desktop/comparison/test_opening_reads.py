@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-import desktop.window_comparing
+import desktop.comparison.preload
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
 from library.collection import Collection
@@ -86,7 +86,7 @@ def test_noted_passages_are_read_here_when_the_job_cannot(
     window.notes_panel.add_passage_note(a, 3, 9)
     window.show_library()
     # The job's read failed (notes.db locked by another program, say).
-    monkeypatch.setattr(desktop.window_comparing, "read_noted", lambda _c, _a: None)
+    monkeypatch.setattr(desktop.comparison.preload, "read_noted", lambda _c, _a: None)
     open_and_settle(qtbot, window)
     edit = window.comparison_view.pane("a").text_edit
     qtbot.waitUntil(lambda: edit.noted_spans == [(3, 9)], timeout=10000)
@@ -102,7 +102,7 @@ def test_a_note_change_supersedes_a_noted_read_in_flight(
         gate.wait(10)  # read before the note below was added: none yet
         return {int(article.id): [] for article in articles}
 
-    monkeypatch.setattr(desktop.window_comparing, "read_noted", stale_read)
+    monkeypatch.setattr(desktop.comparison.preload, "read_noted", stale_read)
     with qtbot.waitSignal(window.comparison_settled, timeout=30000):
         window.open_comparison(a, b)
         window.notes_panel.add_passage_note(a, 0, 5)  # Changes(notes=True): marked here
