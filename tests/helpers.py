@@ -7,6 +7,8 @@ listed off the GUI thread.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,3 +35,22 @@ def open_window(qtbot: QtBot, collection: Collection, *, show: bool = True) -> M
         win.show()
     wait_listed(qtbot, win.library_view)
     return win
+
+
+def modules_loaded_by_cli(*argv: str) -> set[str]:
+    """The modules a fresh `parallax ARGV` process has imported when it ends.
+
+    Start-up tests assert what a command does NOT load; only a new
+    interpreter shows that (the test process has loaded everything).
+    """
+    code = (
+        "import sys\n"
+        "from library.cli import main\n"
+        "try:\n"
+        f"    main({list(argv)!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('LOADED:' + ','.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return set(result.stderr.rsplit("LOADED:", 1)[1].strip().split(","))

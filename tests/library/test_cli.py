@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from library.cli import main
+from tests.helpers import modules_loaded_by_cli
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -239,25 +240,7 @@ HEAVY = ("sqlite_utils", "numpy", "trafilatura", "PySide6", "library.compare", "
 
 
 def _loaded_after(*argv: str) -> list[str]:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from library.cli import main\n"
-        "try:\n"
-        f"    main({list(argv)!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        f"heavy = {HEAVY!r}\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith(heavy))\n"
-        "sys.stderr.write('LOADED:' + ','.join(loaded))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    loaded = result.stderr.rsplit("LOADED:", 1)[1].strip()
-    return [m for m in loaded.split(",") if m]
+    return sorted(m for m in modules_loaded_by_cli(*argv) if m.startswith(HEAVY))
 
 
 def test_help_imports_no_database_engine_or_window() -> None:

@@ -7,12 +7,10 @@ support with the terminal sanitiser) only to build argparse.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from library.cli import COMMANDS, build_parser, main
+from tests.helpers import modules_loaded_by_cli
 
 COMMAND_MODULES = (
     "library.cli_articles",
@@ -26,27 +24,13 @@ COMMAND_MODULES = (
 )
 
 
-def _modules_loaded_by(*argv: str) -> set[str]:
-    code = (
-        "import sys\n"
-        "from library.cli import main\n"
-        "try:\n"
-        f"    main({list(argv)!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "sys.stderr.write('LOADED:' + ','.join(sorted(sys.modules)))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    return set(result.stderr.rsplit("LOADED:", 1)[1].strip().split(","))
-
-
 def test_top_level_help_imports_no_command_module() -> None:
-    loaded = _modules_loaded_by("--help")
+    loaded = modules_loaded_by_cli("--help")
     assert loaded.isdisjoint(COMMAND_MODULES), sorted(loaded & set(COMMAND_MODULES))
 
 
 def test_a_command_imports_its_own_module_only() -> None:
-    loaded = _modules_loaded_by("alias", "--help")
+    loaded = modules_loaded_by_cli("alias", "--help")
     assert "library.aliases_cli" in loaded
     others = {"library.cli_articles", "library.notes.cli", "library.reviews.cli", "library.check"}
     assert loaded.isdisjoint(others), sorted(loaded & others)
