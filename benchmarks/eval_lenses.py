@@ -52,6 +52,7 @@ ROLES = (
     "tune14",
     "tune15",
     "tune16",
+    "tune17",
     "report",
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
