@@ -72,6 +72,7 @@ def is_body(name: str) -> bool:
 
 def is_full_name(name: str) -> bool:
     """A person's full name: two to four capitalised words, no word of a body."""
+    name = name.replace(" - ", "-")  # "Mahmoud Al - Goweiny": a hyphen the tokeniser spaced
     words = name.split()
     return (
         2 <= len(words) <= 4

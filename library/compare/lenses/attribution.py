@@ -149,6 +149,8 @@ _PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
 # "John R. Amoss, who said he expects ..."
 # "Mike Lynch, who first reported that": an adverb between
 _WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:{ADVERB}\s+)?(?:{VERBS})\b")
+# "said (that) " right before a name: the name opens what was said.
+_AFTER_VERB = re.compile(r"\b(?:said|says|told|tells|reported|reports)\s+(?:that\s+)?$")
 # What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
 _SAID_AFTER_CLAUSE = re.compile(r"(?:^|[,”\"'’:]\s*)$")
 _AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{VERBS})\b")
@@ -330,6 +332,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
             name, title = _split_title(_join_of_and(text, start, who, names[-1]))
             out.append((name, " ".join(x for x in (role, title) if x)))
             spoken.append((start, end))
+    for name, role in clauses.subject_voices(text, spoken, _split_title):  # "X, head of …, said"
+        if not any(n == name for n, _ in out):
+            out.append((name, role))
     # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
     inverted = [
         m.start()
@@ -346,6 +351,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
             continue  # "..., died at the prison in Springfield, Mo., said X": a clause
         if _PLACE_BEFORE.search(_before(text, m.start())):
             continue  # "X, Vice President at the organization, ABC, agreed": X's body
+        if any(a <= m.start("who") < b for a, b in spoken):
+            continue  # read as a clause's subject ("Her principal, X of the Y School, wrote")
         if (names := entities(m.group("who"))) and not any(n == names[-1] for n, _ in out):
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))
@@ -365,6 +372,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
             second = None  # where "said Zadan and Meron" put Meron: Zadan goes before
             if rx is _BEFORE and any(a <= m.start("who") < b for a, b in spoken):
                 continue  # read above as an appositive
+            told_of = rx is _BEFORE and m.group("role")
+            if told_of and _AFTER_VERB.search(_before(text, m.start("who"))):
+                continue  # "The Courier said Nichols, who …, apologised": Nichols is told of
             if rx is _AFTER and not m.group("acc"):
                 if not _SAID_AFTER_CLAUSE.search(_before(text, m.start())):
                     continue  # "Bloomington officers said LuAnn Johnson, of ..., was": content
@@ -464,6 +474,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 if both and (first := entities(both.group("first"))):
                     out.append(_split_title(first[-1]))  # "Zadan and Meron added"
             name, title = _split_title(name)
+            if name.startswith("of "):
+                continue  # "The Governor of Alaska has apologized": a title, no name
             said = (name, f"{role} {title}".strip() if title else role)
             out.insert(len(out) if second is None else second, said)
             if rx is _BEFORE:

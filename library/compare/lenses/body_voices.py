@@ -31,8 +31,9 @@ STATEMENT = re.compile(
 # (not "The D. A.'s release says": initials of an office, unnamed).
 OWNED_DOCUMENT = re.compile(
     rf"(?P<who>{_NAME})(?<![A-Z]\.)['’]s\s+(?:official\s+)?(?:statement|website|web\s+site|"
-    r"release|press\s+release|announcement|communiqu[eé])\s+(?:also\s+)?(?:said|says|stated|"
-    r"states|read|reads|added|confirmed|announced)\b"
+    r"release|press\s+release|announcement|communiqu[eé]|letter|note|message)\s+(?:also\s+)?"
+    # "Willoughby's letter continued" (round 18)
+    r"(?:said|says|stated|states|read|reads|added|confirmed|announced|continued|continues)\b"
 )
 # "The Indian navy said": a nation's service, named by adjective and kind.
 SERVICE = re.compile(

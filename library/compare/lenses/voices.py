@@ -91,6 +91,8 @@ _DESCRIBED = re.compile(
 BODY_REACH = 3
 # Roles "the official said" gives the person who spoke just before.
 _PERSON_ROLES = frozenset(("official", "officer", "spokesman", "spokeswoman", "spokesperson"))
+# Documents whose words "the letter read" gives: the voice just named wrote them.
+_DOCUMENTS = frozenset(("letter", "note", "message", "statement"))
 # Kinds of body that "the company says" names: the voice just named, if any.
 _BODY_NOUNS = frozenset((
     "company", "firm", "station", "network", "channel", "broadcaster", "newspaper", "paper",
@@ -341,6 +343,8 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
             role = v.description_a if side == "a" else v.description_b
             if noun in role.lower().split():
                 return v
+        if noun in _DOCUMENTS and near is not None:
+            return near  # "the letter read": the one who just spoke wrote it
         if noun in _BODY_NOUNS and near is not None:
             # "the company said" after "Dough mixer Andy Ryan said": a person with a
             # role is no company.
