@@ -155,6 +155,8 @@ KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("station", "network", "channel", "broadcaster"), _BROADCAST),
     **dict.fromkeys(("company", "firm", "manufacturer", "maker", "carrier", "airline"), _FIRM),
     **dict.fromkeys(("retailer", "studio", "automaker", "insurer", "developer"), _FIRM),
+    # "The software giant said" (round 18)
+    **dict.fromkeys(("giant", "corporation", "conglomerate", "provider", "publisher"), _FIRM),
     **dict.fromkeys(("agency", "organisation", "organization", "website", "site"), _AGENCY),
     "ministry": frozenset(("ministry",)),
     "department": frozenset(("department",)),

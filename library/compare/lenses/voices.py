@@ -91,6 +91,10 @@ _DESCRIBED = re.compile(
 BODY_REACH = 3
 # Roles "the official said" gives the person who spoke just before.
 _PERSON_ROLES = frozenset(("official", "officer", "spokesman", "spokeswoman", "spokesperson"))
+# A person speaking for a body: "he said" after it is that person, for the body.
+_SPOKESPERSON = re.compile(r"\b(?:[Ss]pokes(?:man|woman|person)|representative)\b")
+# A police force's name: "Oregon State Police", "NYPD", "Lakeland Sheriff's Office".
+_FORCE = re.compile(r"\b(?:Police|[A-Z]{1,3}PD|Constabulary|Sheriff)\b")
 # Documents whose words "the letter read" gives: the voice just named wrote them.
 _DOCUMENTS = frozenset(("letter", "note", "message", "statement"))
 # Kinds of body that "the company says" names: the voice just named, if any.
@@ -157,6 +161,7 @@ def build(
         seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
         named_bodies: list[tuple[int, list[str]]] = []  # bodies each unit names
+        voiced: set[int] = set()  # units where a person spoke for a body ("he said")
         for u in units:
             # "Agent says Sixers to sign X": a headline's capitalised description, no name
             named = [(n, r) for n, r in sources(u.text) if not _headline_noun(n, u.text)]
@@ -170,15 +175,17 @@ def build(
                     kind = _body_kind(u.text, u.id, side, heard, named_bodies)
                     again, named = (kind, named) if isinstance(kind, Voice) else (None, kind)
                 if _person_said(u.text, again):  # "he said", "the convicted killer said"
-                    found = _antecedent(u.id, known, seen)
+                    found = _antecedent(u.id, known, seen, voiced)
                     if isinstance(found, Voice):
                         again = found
+                        voiced.add(u.id)
                     elif found:
                         named = [(found, "")]
                 if again is None and not named and _GROUP_SAID.search(u.text):
                     named = _pair_before(u.id, pairs)  # "They said", "the pair said"
                 if again is None and not named and near and _PRONOUN.search(u.text):
                     again = near[0]  # "He said ... He added ...": a chain
+                    voiced.add(u.id)
                 if again is None and not named:
                     ahead += [(u.id, noun) for noun in _nouns(u.text)]
             if again is not None:
@@ -205,6 +212,8 @@ def build(
                 heard.append(v)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
             spoke = last[0] if last and last[1] == u.id else None
+            if spoke is not None and _SPOKESPERSON.search(u.text):
+                voiced.add(u.id)  # "Navy spokesperson said": a person, so "he added" next
             people = antecedent.persons(u.text, known)
             if spoke is not None or antecedent.unquoted(u.text).strip(" .,;:!?-"):
                 seen.append((u.id, people, spoke))  # not a line of a quote running on
@@ -212,6 +221,7 @@ def build(
             if len(together) == 2 and antecedent.joined(u.text, *together):
                 pairs.append((u.id, together))
         _name_ahead(ahead, side, heard)
+        _title_split(units, side, heard)
     _merge_surnames(voices)
     for v in voices.values():
         taught = mentions.taught.forms(v.key) if mentions.taught else []
@@ -265,7 +275,10 @@ def _is_person_noun(noun: str) -> bool:
 
 
 def _antecedent(
-    uid: int, known: dict[str, str], seen: list[tuple[int, list[str], Voice | None]]
+    uid: int,
+    known: dict[str, str],
+    seen: list[tuple[int, list[str], Voice | None]],
+    voiced: set[int],
 ) -> Voice | str | None:
     """The person "he said" in unit `uid` stands for: in the nearest sentence before
     that names one, its voice if one spoke there, else its first person (see
@@ -275,8 +288,8 @@ def _antecedent(
     for k, people, spoke in reversed(seen[-PRONOUN_REACH:]):
         if uid - k > 2 * PRONOUN_REACH:
             break
-        if spoke is not None and antecedent.is_person(spoke.name, known):
-            return spoke
+        if spoke is not None and (antecedent.is_person(spoke.name, known) or k in voiced):
+            return spoke  # a person, or a body whose spokesperson spoke ("he added")
         if people:
             return people[0]
     return None
@@ -311,6 +324,33 @@ def _name_ahead(ahead: list[tuple[int, str]], side: str, heard: list[Voice]) -> 
                 break
 
 
+# A sentence cut after a title: "“…,” Vancouver police Const." / "Tim Fanning told …".
+_TITLE_END = re.compile(
+    r"\b(?:Const|Rev|Sgt|Dr|Lt|Capt|Det|Insp|Gov|Sen|Rep|Cpl|Col|Gen|Supt|Prof|Mr|Mrs|Ms)\.$"
+)
+
+
+def _title_split(units: tuple[Unit, ...], side: str, heard: list[Voice]) -> None:
+    """A voice whose sentence opens with its name speaks in the sentence before too
+    when that one is a quote ending on its title (the splitter cut "Const. Tim Fanning"
+    in two)."""
+    text = {u.id: u.text for u in units}
+    for v in heard:
+        ids = v.a if side == "a" else v.b
+        first = v.name.split()[0]
+        for i in list(ids):
+            before = text.get(i - 1, "").rstrip()
+            quoted = re.search(r"[”\"]", before)  # a quote's speaker, not "The mayor met Dr."
+            if (
+                i - 1 not in ids
+                and quoted
+                and _TITLE_END.search(before)
+                and text[i].startswith(first)
+            ):
+                ids.append(i - 1)
+        ids.sort()
+
+
 def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> Voice | None:
     """The voice "the governor said" or "the company says" stands for, if any.
 
@@ -331,7 +371,12 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
         ).lower()
         if noun in NOT_VOICES and noun not in _BODY_NOUNS:
             # "the police said": unnamed, unless a police force spoke by name before
-            by_name = [v for v in heard if noun in v.name.lower().split()]
+            # ("Oregon State Police", "NYPD")
+            by_name = [
+                v
+                for v in heard
+                if noun in v.name.lower().split() or (noun == "police" and _FORCE.search(v.name))
+            ]
             if by_name:
                 return by_name[-1]
             continue
@@ -341,6 +386,8 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
                 return v
         for v in reversed(heard):
             role = v.description_a if side == "a" else v.description_b
+            if noun in _BODY_NOUNS and antecedent.is_full_name(v.name):
+                continue  # "the company said": not "Dana Tamir, director at a company"
             if noun in role.lower().split():
                 return v
         if noun in _DOCUMENTS and near is not None:
@@ -351,6 +398,12 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
             role = near.description_a if side == "a" else near.description_b
             if not role or noun in role.lower().split():
                 return near
+            # "Microsoft's Dustin Childs advised …", then "the company said": his owner,
+            # a body that spoke before
+            owner = re.match(r"(.+?)['’]s$", role)
+            body = [v for v in heard if owner and v.name == owner.group(1)]
+            if body and not antecedent.is_full_name(body[0].name):
+                return body[0]
         if noun in _PERSON_ROLES and near is not None and len(near.name.split()) > 1:
             return near  # "the official said" right after a named person spoke
     return None

@@ -124,3 +124,41 @@ def test_a_letter_speaks_for_its_writer() -> None:
         "“She will be missed,” Vale's letter continued.",
     )
     assert found == {"Tom Vale": [0, 1, 2]}
+
+
+def test_he_after_a_spokesperson_is_the_body_not_a_group_named_between() -> None:
+    found = _voices(
+        "The pirates fired on the ship, Navy spokesperson said.",
+        "The warship moved its Marine Commandos to the scene, he said.",
+        "The Navy flew its Marine Commandos to the ship. The ship was safe, he added.",
+        "A search was in progress, the spokesperson said.",
+    )
+    assert found == {"Navy": [0, 1, 2, 3]}
+
+
+def test_the_company_is_no_person_with_a_company_in_the_role() -> None:
+    found = _voices(
+        "Acme Corp said the bug affects every version.",
+        "It said attacks were reported.",
+        "“This is serious,” Ana Kova, director at security company Trusty, told the BBC.",
+        "She said a patch is needed.",
+        "In a blog post, Acme Corp's Tom Vale advised users to block scripts.",
+        "He said it may affect usability.",
+        "The patch is not rolled out automatically, the company said.",
+    )
+    assert found["Acme Corp"] == [0, 1, 6]
+    assert found["Ana Kova"] == [2, 3]
+
+
+def test_a_speaker_named_after_a_sentence_cut_at_his_title() -> None:
+    found = _voices(
+        "“A man came in and shot another man,” Lakeland police Const.",
+        "Tom Vale told a news conference.",
+        "“Our negotiators got on the phone with him.”",
+    )
+    assert found == {"Tom Vale": [0, 1]}
+
+
+def test_a_sentence_ending_on_a_title_before_another_speaker_is_not_his() -> None:
+    found = _voices("The mayor met Dr.", "Tom Vale said the road was shut.")
+    assert found == {"Tom Vale": [1]}
