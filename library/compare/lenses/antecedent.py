@@ -12,9 +12,11 @@ and nothing inside quotation marks is (a quote names people it speaks of).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from library.compare.detectors.text import entities
 from library.compare.lenses.attribution import split_title
+from library.compare.model import Unit
 
 # Words that make a capitalised run a body, a work or a place, not a person.
 ORG_WORDS = frozenset((
@@ -194,3 +196,31 @@ def bodies(text: str) -> list[str]:
         if is_body(name):
             out.append(name)
     return out
+
+
+def person_before(text: str) -> bool:
+    """Whether `text` names a person: a full name, or a title and a name ("Mr. Nichols")."""
+    if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+[A-Z]", text):
+        return True
+    return any(is_full_name(e) for e in entities(unquoted(text)))
+
+
+# A sentence cut after a title: "“…,” Vancouver police Const." / "Tim Fanning told …".
+_TITLE_END = re.compile(
+    r"\b(?:Const|Rev|Sgt|Dr|Lt|Capt|Det|Insp|Gov|Sen|Rep|Cpl|Col|Gen|Supt|Prof|Mr|Mrs|Ms)\.$"
+)
+
+
+def title_split(units: Sequence[Unit], ids: list[int], name: str) -> None:
+    """A voice (speaking in units `ids`, named `name`) whose sentence opens with its
+    name speaks in the sentence before too when that one is a quote ending on its
+    title (the splitter cut "Const. Tim Fanning" in two); `ids` is updated."""
+    text = {u.id: u.text for u in units}
+    first = name.split()[0]
+    for i in list(ids):
+        before = text.get(i - 1, "").rstrip()
+        quoted = re.search(r"[”\"]", before)  # a quote's speaker, not "The mayor met Dr."
+        cut = quoted and _TITLE_END.search(before) and text[i].startswith(first)
+        if i - 1 not in ids and cut:
+            ids.append(i - 1)
+    ids.sort()

@@ -54,7 +54,7 @@ _BEFORE = re.compile(
     r"(?=\s+(?:(?:also|later|has|had)\s+)?(?:said|says|told|tells)\b))?"
     r"(?:\s*\([A-Z][\w.-]{0,12}\))?"  # "Sen. Dick Durbin (D-Ill.) said"
     # "His successor, Gurbanguli Berdymukhamedov, says": the name an appositive
-    r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said)\b))?"
+    r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said|told|tells)\b))?"
     # "Microsoft has said", "Entertainment Weekly has now confirmed", "X reportedly said"
     rf"\s+(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{ADVERB}\s+)?"
     # "The Indian Navy in November said"
@@ -77,7 +77,7 @@ _AFTER = re.compile(
     # "said Smith at a news conference" is Smith speaking.
     # "said the Press Democrat newspaper in Santa Rosa": a paper's place may follow.
     # "says the BBC's Christian Fraser in Paris.": where the speaker is
-    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+(?:at|during|in|on)\s+"
+    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+who\s|\s+(?:at|during|in|on)\s+"
     r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
 )
@@ -90,7 +90,9 @@ _SAYING = re.compile(
 # "Interior went ahead after the Environmental Protection Agency dropped two rules,
 # saying ...": the inner clause's subject says it.
 _SAYING_INNER = re.compile(
-    r"\b(?:after|when|as|because|while|since)\s+(?:the\s+)?"
+    # "…, but LaSalle refused to comply, saying": a clause after "but" / ", and" too (not
+    # "The Organisation for Security and Co-operation …, saying": a name's "and")
+    r"(?:\b(?:after|when|as|because|while|since|but)|,\s+and)\s+(?:the\s+)?"
     r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
     r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
 )
@@ -153,7 +155,10 @@ _WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:{ADVERB}\s+)?(?:{VERBS})\
 _AFTER_VERB = re.compile(r"\b(?:said|says|told|tells|reported|reports)\s+(?:that\s+)?$")
 # What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
 _SAID_AFTER_CLAUSE = re.compile(r"(?:^|[,”\"'’:]\s*)$")
-_AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{VERBS})\b")
+# "the Governor of Alaska, Sarah Palin, and she has apologised if": an auxiliary too
+_AND_HE = re.compile(
+    rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:(?:has|had)\s+)?(?:{VERBS})\b"
+)
 _JOINERS = frozenset(NAME_JOINERS.split("|"))
 # A name in an appositive: "Mehdi iran-Nejad", "Ana de Silva".
 _NAME_LIKE = re.compile(
@@ -386,6 +391,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
             at_start = m.start() if rx is _AFTER else m.start("who")
             if any(a <= at_start < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
+            described = re.search(r"\bthe\s", text[m.start() : m.start("who")])
+            if rx is _AFTER and text.startswith(" who", m.end()) and described:
+                continue  # "said the Democrat who is familiar with …": a description
             if m.groupdict().get("acc") and GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
             if m.groupdict().get("acc") and DOCUMENT_AFTER.match(text, m.end()):

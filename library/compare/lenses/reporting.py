@@ -86,6 +86,8 @@ THAT_GUARD = (
     r"(?=(?:\s+(?:on|in|at|to|via|during|last|this|today|yesterday|earlier|later|a|an|the|"
     r"his|her|its|their|statement|interview|letter|post|blog|website|reporters|journalists|"
     r"suspicion|concern|concerns|hope|fear|fears|belief|confidence|doubt|doubts|optimism|"
+    # "denied reports that his talks hit a snag", "dismissed rumours that"
+    r"reports|claims|rumors|rumours|allegations|suggestions|speculation|"
     r"[A-Z][\w’'.-]*|\w+day|[a-z]+ly)){0,4}?\s+that\b|(?:\s+[\w’'-]+){0,4}?\s*:|"
     # "acknowledged the plant could close", "admitted Smith had lied": a clause's subject
     # (a pronoun, "the" and a noun, or a name) then its auxiliary
@@ -195,8 +197,8 @@ VERBS = (
     # "saw him as he left": a conjunction)
     r"(?:saw|sees|viewed|views)\s+(?:the|this|that|his|her|its|their|[A-Z][\w-]*['’]s)\s+"
     r"(?:[\w’'-]+\s+){0,6}?as\s+(?!(?:he|she|they|it|we|i|you|soon|well|long|much)\b)|"
-    # "made it clear that"
-    r"made\s+(?:it\s+)?clear\s+that|"
+    # "made it clear that", "let it be known that"
+    r"made\s+(?:it\s+)?clear\s+that|let\s+it\s+be\s+known\b|"
     # "agreed with Salazar's decision": a view shared, not a deal made
     r"(?:agreed|agrees)\s+with\s+(?:the|his|her|their|its|[A-Z][\w-]*\s?['’](?:\s?s)?)\s+(?:[\w’'-]+\s+)?"
     r"(?:decision|assessment|view|views|statement|ruling|verdict|analysis|comments?|remarks?|"

@@ -27,8 +27,9 @@ __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "source
 # "He said ..." / "..., she added.": the voice just named speaks on.
 _PRONOUN = re.compile(
     # "When asked about it she said": after an opening clause with no comma
-    # "… – he said he would not host again": after a dash too
-    rf"(?:^|[,”\"'’–—]\s*|\s-\s+|\b(?:and|but)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
+    # "… – he said he would not host again": after a dash too; "The charges say that he
+    # admitted …": after "that"
+    rf"(?:^|[,”\"'’–—]\s*|\s-\s+|\b(?:and|but|that)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
 )
 # "People quoted him as saying": the person named before.
@@ -96,7 +97,9 @@ _SPOKESPERSON = re.compile(r"\b(?:[Ss]pokes(?:man|woman|person)|representative)\
 # A police force's name: "Oregon State Police", "NYPD", "Lakeland Sheriff's Office".
 _FORCE = re.compile(r"\b(?:Police|[A-Z]{1,3}PD|Constabulary|Sheriff)\b")
 # Documents whose words "the letter read" gives: the voice just named wrote them.
-_DOCUMENTS = frozenset(("letter", "note", "message", "statement"))
+# (not "statement": "Acme issued a statement expressing …" then "the statement said" is
+# Acme's, even when a person spoke just before)
+_DOCUMENTS = frozenset(("letter", "note", "message"))
 # Kinds of body that "the company says" names: the voice just named, if any.
 _BODY_NOUNS = frozenset((
     "company", "firm", "station", "network", "channel", "broadcaster", "newspaper", "paper",
@@ -221,7 +224,8 @@ def build(
             if len(together) == 2 and antecedent.joined(u.text, *together):
                 pairs.append((u.id, together))
         _name_ahead(ahead, side, heard)
-        _title_split(units, side, heard)
+        for v in heard:  # "“…,” police Const." / "Tim Fanning told …"
+            antecedent.title_split(units, v.a if side == "a" else v.b, v.name)
     _merge_surnames(voices)
     for v in voices.values():
         taught = mentions.taught.forms(v.key) if mentions.taught else []
@@ -240,8 +244,13 @@ def _person_said(text: str, described: Voice | None) -> bool:
     in the sentence with no voice found for it yet."""
     if described is not None:
         return False
-    if any(not re.search(r"\b(?:it|It)\b", m.group()) for m in _PRONOUN.finditer(text)):
-        return True
+    for m in _PRONOUN.finditer(text):
+        if re.search(r"\b(?:it|It)\b", m.group()):
+            continue
+        # "that he admitted" after "The charges say": the person named before; not after
+        # "Mr. Nichols … said that he believed" (he is the sentence's own person)
+        if not m.group().startswith("that") or not antecedent.person_before(text[: m.start()]):
+            return True
     if _QUOTED_PRONOUN.search(text):
         return True
     # "the star said", not "Lohan's attorney said" (the attorney is not Lohan);
@@ -322,33 +331,6 @@ def _name_ahead(ahead: list[tuple[int, str]], side: str, heard: list[Voice]) -> 
             if body or noun in role.lower().split():
                 ids.insert(0, uid)
                 break
-
-
-# A sentence cut after a title: "“…,” Vancouver police Const." / "Tim Fanning told …".
-_TITLE_END = re.compile(
-    r"\b(?:Const|Rev|Sgt|Dr|Lt|Capt|Det|Insp|Gov|Sen|Rep|Cpl|Col|Gen|Supt|Prof|Mr|Mrs|Ms)\.$"
-)
-
-
-def _title_split(units: tuple[Unit, ...], side: str, heard: list[Voice]) -> None:
-    """A voice whose sentence opens with its name speaks in the sentence before too
-    when that one is a quote ending on its title (the splitter cut "Const. Tim Fanning"
-    in two)."""
-    text = {u.id: u.text for u in units}
-    for v in heard:
-        ids = v.a if side == "a" else v.b
-        first = v.name.split()[0]
-        for i in list(ids):
-            before = text.get(i - 1, "").rstrip()
-            quoted = re.search(r"[”\"]", before)  # a quote's speaker, not "The mayor met Dr."
-            if (
-                i - 1 not in ids
-                and quoted
-                and _TITLE_END.search(before)
-                and text[i].startswith(first)
-            ):
-                ids.append(i - 1)
-        ids.sort()
 
 
 def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> Voice | None:

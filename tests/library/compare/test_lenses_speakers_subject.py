@@ -162,3 +162,48 @@ def test_a_speaker_named_after_a_sentence_cut_at_his_title() -> None:
 def test_a_sentence_ending_on_a_title_before_another_speaker_is_not_his() -> None:
     found = _voices("The mayor met Dr.", "Tom Vale said the road was shut.")
     assert found == {"Tom Vale": [1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("The mayor of Lakeland, Ana Kova, and she has apologised if it hurt.", ["Ana Kova"]),
+        ("Police stopped his car, but Tom Vale refused to comply, saying they lied.", ["Tom Vale"]),
+        ("“It is special,” added Vale who follows in the steps of Ana Kova.", ["Vale"]),
+        ("Lakeland let it be known that the coach was fired.", ["Lakeland"]),
+        ("Tom Vale denied reports that his talks hit a snag.", ["Tom Vale"]),
+        ("Tom Vale was paid, his agent Ana Kova, told Radio Lakeland.", ["Ana Kova"]),
+    ],
+)
+def test_more_shapes_of_the_fourth_round(text: str, who: list[str]) -> None:
+    assert names(text) == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a win, said the Democrat who is familiar with the talks.",  # a description
+        # a name's own "and": not the subject of a clause after "and"
+        "The Organisation for Security and Co-operation in Europe sent no one, saying so.",
+        "Tom Vale denied the charges that were filed on Friday.",  # a deed
+    ],
+)
+def test_look_alikes_of_the_fourth_round(text: str) -> None:
+    assert "Democrat" not in names(text) and "Co-operation" not in names(text)
+    assert "Tom Vale" not in names(text)
+
+
+def test_he_after_that_is_the_person_named_before() -> None:
+    found = _voices(
+        "Tom Vale, 36, was charged with murder.",
+        "The charges say that he drank and that he said he fled.",
+    )
+    assert found == {"Tom Vale": [1]}
+
+
+def test_he_after_that_is_not_reached_back_for_past_a_person_of_the_sentence() -> None:
+    found = _voices(
+        "Ana Kova said the trial would start soon.",
+        "Mr. Vale confessed to the killings and said that he believed he was sane.",
+    )
+    assert found["Ana Kova"] == [0]
