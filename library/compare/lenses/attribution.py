@@ -21,6 +21,7 @@ from library.compare.lenses.body_voices import (
     DOCUMENT_OF,
     GROUP_AFTER,
     LOWER_BODY,
+    NOUN_OF_SAYING,
     OWNED_DOCUMENT,
     SERVICE,
     SPOKESPERSON_FOR,
@@ -325,6 +326,14 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
+    for m in NOUN_OF_SAYING.finditer(text):  # "Microsoft's advice is to", "news from X that"
+        # "Los Angeles Angels GM Tony Reagins": the person after an all-caps title
+        name, title = _split_title(
+            re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", m.group("who") or m.group("who2"))
+        )
+        if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
+            out.append((name, title))
+            spoken.append((m.start(), m.end()))
     for m in DOCUMENT_OF.finditer(text):  # "a message from the X Commission said"
         out.append((m.group("who"), ""))
         spoken.append((m.start(), m.end()))

@@ -85,3 +85,12 @@ SPOKESPERSON_FOR = re.compile(
     r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<who>[A-Z][^.;:“”\"]{1,80}?)\s+"
     r"(?:(?:also|later)\s+)?(?:said|says|told|added)\b"
 )
+# A noun of saying (round 18): "Microsoft's advice is to install the patch", "news from
+# Angels GM Tony Reagins that the team made an offer" (not "news from Paris that day").
+NOUN_OF_SAYING = re.compile(
+    rf"(?P<who>{_NAME})['’]s\s+(?:advice|view|position|message|warning|recommendation|"
+    r"argument|contention|assessment|explanation)\s+(?:is|was)\s+(?:that|to)\b"
+    r"|\b(?:news|word|confirmation|assurance|warning|announcement)\s+from\s+"
+    rf"(?:[A-Za-z.]+\s+){{0,6}}?(?P<who2>{_NAME})\s+that\s"
+    r"(?!(?:day|night|morning|evening|afternoon|week|month|year|time|season)\b)"
+)

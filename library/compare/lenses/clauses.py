@@ -200,6 +200,14 @@ def subject_voices(
     return out
 
 
+# "X agreed to a deal on Saturday, his agent Marc Cornstein, told ESPN": a possessive
+# role and its name after a clause (round 18; "Saturday, his agent …" hid it).
+_POSS_ROLE_NAME = re.compile(
+    r"(?:^|,\s+)(?P<own>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})"
+    rf"\s+(?P<who>{NAME}),?\s+(?:{ADVERB}\s+)?(?:said|says|told|tells|added|confirmed)\b"
+)
+
+
 def early(text: str) -> list[tuple[str, str, int, int]]:
     """Speakers read before the patterns of `attribution.py`, with the span they
     cover (a "said X" inside it reports on X): `(name, role, start, end)`."""
@@ -219,6 +227,8 @@ def early(text: str) -> list[tuple[str, str, int, int]]:
         out.append((m.group("a"), "", m.start(), m.start("b")))
     for m in _COLUMN.finditer(text):
         out.append((m.group("who"), "", m.start(), m.end()))
+    for m in _POSS_ROLE_NAME.finditer(text):
+        out.append((m.group("who"), m.group("role"), m.start("own"), m.end()))
     return out
 
 

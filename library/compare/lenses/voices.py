@@ -167,7 +167,10 @@ def build(
         voiced: set[int] = set()  # units where a person spoke for a body ("he said")
         for u in units:
             # "Agent says Sixers to sign X": a headline's capitalised description, no name
-            named = [(n, r) for n, r in sources(u.text) if not _headline_noun(n, u.text)]
+            read = sources(u.text)
+            named = [(n, r) for n, r in read if not _headline_noun(n, u.text)]
+            # "Agent says …": the agent named a sentence or two later ("his agent X told")
+            ahead += [(u.id, n.lower()) for n, _r in read if _headline_noun(n, u.text)]
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
             again = None
             named_bodies.append((u.id, antecedent.bodies(u.text)))

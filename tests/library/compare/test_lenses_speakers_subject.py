@@ -207,3 +207,28 @@ def test_he_after_that_is_not_reached_back_for_past_a_person_of_the_sentence() -
         "Mr. Vale confessed to the killings and said that he believed he was sane.",
     )
     assert found["Ana Kova"] == [0]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("For users of the browser, Acme Corp's advice is to install the patch.", ["Acme Corp"]),
+        (
+            "With news from Lakeland Lions GM Tom Vale that the team made an offer, it began.",
+            ["Tom Vale"],
+        ),
+        ("The news from Lakeland that day was grim.", []),  # a place, and a time
+        ("Tom Vale's view of the lake is lovely.", []),  # no claim
+    ],
+)
+def test_a_noun_of_saying(text: str, who: list[str]) -> None:
+    assert names(text) == who
+
+
+def test_a_headline_description_is_the_person_named_next_with_that_role() -> None:
+    found = _voices(
+        "Agent says Lions to sign Vale to six-year deal",
+        "The deal is the largest in the club's history.",
+        "Tom Vale agreed to a six year deal on Saturday, his agent Ana Kova, told Radio Lakeland.",
+    )
+    assert found["Ana Kova"] == [0, 2]
