@@ -53,6 +53,7 @@ ROLES = (
     "tune15",
     "tune16",
     "tune17",
+    "tune18",
     "report",
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
