@@ -64,10 +64,11 @@ ACC_STORY = re.compile(
 # the body whose text it is (the name may hold "for" and "and").
 DOCUMENT_OF = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:message|resolution|decree|letter|notice|decision|declaration|"
-    r"memo|order|ruling)\s+(?:from|of|by)\s+(?:the\s+)?"
+    # "a report from ITV revealed" (round 19, post-hoc)
+    r"memo|order|ruling|report)\s+(?:from|of|by)\s+(?:the\s+)?"
     r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the|de)){0,9}?)"
     r"(?:\s+(?:released|issued|published|sent|adopted)(?:\s+[\w’'-]+){0,3}?)?"
-    r"\s+(?:said|says|stated|states|read|reads|announced)\b"
+    r"\s+(?:said|says|stated|states|read|reads|announced|revealed|showed|shows)\b"
 )
 # "according to Palmer officials": officials of a place, unnamed.
 GROUP_AFTER = re.compile(

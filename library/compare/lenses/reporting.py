@@ -91,7 +91,9 @@ THAT_GUARD = (
     r"[A-Z][\w’'.-]*|\w+day|[a-z]+ly)){0,4}?\s+that\b|(?:\s+[\w’'-]+){0,4}?\s*:|"
     # "acknowledged the plant could close", "admitted Smith had lied": a clause's subject
     # (a pronoun, "the" and a noun, or a name) then its auxiliary
-    r"\s+(?:it|he|she|they|we|there|(?:the|his|her|its|their)\s+[a-z][\w-]*|[A-Z][\w’'-]*)\s+"
+    r"\s+(?:it|he|she|they|we|there|(?:the|his|her|its|their)\s+[a-z][\w-]*|[A-Z][\w’'-]*|"
+    # "admitted several of her cosmetic surgery enhancements were botched"
+    r"(?:several|some|many|most|all|one|two|both)\s+of\s+(?:the|his|her|its|their)(?:\s+[a-z][\w-]*){1,3})\s+"
     r"(?:was|were|is|are|had|has|would|will|could|did|might|may|should|can|must)\b)"
 )
 #: Adverbs between a speaker and the verb: "has now confirmed", "reportedly said".
@@ -197,6 +199,9 @@ VERBS = (
     # "saw him as he left": a conjunction)
     r"(?:saw|sees|viewed|views)\s+(?:the|this|that|his|her|its|their|[A-Z][\w-]*['’]s)\s+"
     r"(?:[\w’'-]+\s+){0,6}?as\s+(?!(?:he|she|they|it|we|i|you|soon|well|long|much)\b)|"
+    # "The Detroit Free Press identified them as Paul Riva", "police identified the victim as"
+    r"identified\s+(?:him|her|them|the\s+(?:victims?|suspects?|man|woman|men|women|dead|gunman|driver))"
+    r"(?=\s+as\b)|"
     # "made it clear that", "let it be known that"
     r"made\s+(?:it\s+)?clear\s+that|let\s+it\s+be\s+known\b|"
     # "agreed with Salazar's decision": a view shared, not a deal made
@@ -248,6 +253,7 @@ NOT_VOICES = frozenset((
     "villagers", "locals", "survivors", "victims", "passengers", "crews", "soldiers",
     "troops", "guards", "activists", "voters", "organizers", "organisers", "officers",
     "criminals", "hackers", "thieves", "robbers", "attackers", "gunmen", "militants",
+    "detectives", "deputies", "troopers", "agents", "inspectors", "medics", "coroners",
     "media", "press",
     # people named by their tie to a business ("Customers had reported receiving ...")
     "customers", "users", "consumers", "shoppers", "clients", "subscribers", "readers",

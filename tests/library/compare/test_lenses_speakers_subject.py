@@ -232,3 +232,23 @@ def test_a_headline_description_is_the_person_named_next_with_that_role() -> Non
         "Tom Vale agreed to a six year deal on Saturday, his agent Ana Kova, told Radio Lakeland.",
     )
     assert found["Ana Kova"] == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # round 19 (post-hoc): a paper naming people, a report's findings, a clause
+        # subject with a quantifier after "admitted"
+        (
+            "Police declined, but the Lakeland Courier identified them as Tom Vale and Ana Kova.",
+            ["Lakeland Courier"],
+        ),
+        ("Crews attended the scene, a report from Radio Lakeland revealed.", ["Radio Lakeland"]),
+        ("Ana Kova has admitted several of her surgeries were botched.", ["Ana Kova"]),
+        ("Detectives said the two women were found with head injuries.", []),  # a trade group
+        ("Acme Corp identified the problem as a bug.", []),  # a diagnosis, not people named
+        ("Ana Kova admitted several of the charges.", []),  # a deed
+    ],
+)
+def test_shapes_of_the_second_fresh_round(text: str, who: list[str]) -> None:
+    assert names(text) == who
