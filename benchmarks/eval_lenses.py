@@ -54,6 +54,7 @@ ROLES = (
     "tune16",
     "tune17",
     "tune18",
+    "tune19",
     "report",
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
