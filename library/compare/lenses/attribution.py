@@ -39,6 +39,7 @@ from library.compare.lenses.reporting import (
     cue_words,
     is_reporting,
 )
+from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.units import STOPWORDS
 
 _NAME = NAME
@@ -225,48 +226,6 @@ def _role_before(text: str, start: int) -> str:
     return " ".join(words)
 
 
-def _split_title(name: str) -> tuple[str, str]:
-    """Title words off a name, into the role.
-
-    "Troy Police Chief Charles Craft" -> ("Charles Craft", "Troy Police Chief");
-    "Gregg Hastings of the Oregon State Police" -> ("Gregg Hastings", "of the ...").
-    """
-    head, of, body = name.partition(" of ")
-    if of and len(head.split()) >= 2:
-        inner, title = _split_title(head)
-        return inner, f"{title} of {body}".strip()
-    words = name.split()
-    k = max(
-        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLE_WORDS), default=-1
-    )
-    if k < 0:
-        return name, ""
-    rest = words[k + 1 :]
-    if rest[0] == "of" and len(rest) >= 4:
-        # "Chief of Detectives Charlie Beck": the person is the last words.
-        n = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
-        return " ".join(rest[-n:]), " ".join(words[: len(words) - n])
-    return " ".join(rest), " ".join(words[: k + 1])
-
-
-# "Academy of Motion Picture Arts and " before "Sciences": one name of a body.
-_OF_AND = re.compile(rf"(?:{CAP_WORD}\s+){{1,4}}of\s+(?:(?:the|{CAP_WORD})\s+){{1,5}}and\s+$")
-
-
-def _join_of_and(text: str, start: int, who: str, name: str) -> str:
-    """ "Sciences" read as "Academy of Motion Picture Arts and Sciences" when the
-    words before it are "X of Y and " (a body's name; "Smith and Jones" stay two)."""
-    at = text.find(who, start)
-    at = at + who.rfind(name) if at >= 0 else -1
-    joined = _OF_AND.search(_before(text, at)) if at > 0 else None
-    if not joined:
-        return name
-    return re.sub(r"^(?:The|A|An)\s+", "", joined.group() + name)
-
-
-split_title = _split_title  # for antecedent.py: "Singer Marta Olsen" -> "Marta Olsen"
-
-
 def _is_role(words: str) -> bool:
     """Whether words before a name read as a role ("team president"), not a clause."""
     # a verb opens a clause ("said located ..."); inside a role it is an adjective
@@ -328,7 +287,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
         spoken.append((body.start(), body.end()))
     for m in NOUN_OF_SAYING.finditer(text):  # "Microsoft's advice is to", "news from X that"
         # "Los Angeles Angels GM Tony Reagins": the person after an all-caps title
-        name, title = _split_title(
+        name, title = split_title(
             re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", m.group("who") or m.group("who2"))
         )
         if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
@@ -343,10 +302,10 @@ def _sources(text: str) -> list[tuple[str, str]]:
             spoken.append((m.start(), m.end()))
     for who, role, start, end in clauses.early(text):  # "X, which ..., said"; "echoed by X"
         if (names := entities(who)) and names[-1].lower() not in NOT_VOICES:
-            name, title = _split_title(_join_of_and(text, start, who, names[-1]))
+            name, title = split_title(join_of_and(text, start, who, names[-1]))
             out.append((name, " ".join(x for x in (role, title) if x)))
             spoken.append((start, end))
-    for name, role in clauses.subject_voices(text, spoken, _split_title):  # "X, head of …, said"
+    for name, role in clauses.subject_voices(text, spoken, split_title):  # "X, head of …, said"
         if not any(n == name for n, _ in out):
             out.append((name, role))
     # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
@@ -396,7 +355,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 for other in (m.group("who2"), pair.group("first") if pair else None):
                     if other and (found := entities(other)):  # "said Zadan and Meron"
                         second = len(out) if other == m.group("who2") else None
-                        out.append(_split_title(found[0]))
+                        out.append(split_title(found[0]))
             at_start = m.start() if rx is _AFTER else m.start("who")
             if any(a <= at_start < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
@@ -429,7 +388,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
             elif who.endswith(f"New {name}"):
                 name = f"New {name}"  # "New York Times" ("new" reads as an ordinary word)
             at = m.end("who") - len(who) + who.rfind(name)
-            joined = _join_of_and(text, m.start("who"), who, name) if rx is _BEFORE else name
+            joined = join_of_and(text, m.start("who"), who, name) if rx is _BEFORE else name
             if joined != name:  # "Academy of Motion Picture Arts and Sciences"
                 name, at = joined, at - len(joined) + len(name)
             if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(_before(text, at)):
@@ -464,7 +423,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 ACC_STORY,
                 OWNED_DOCUMENT,
             ):
-                out.append(_split_title(name))
+                out.append(split_title(name))
                 continue
             if not _is_role(pre):
                 continue  # "said they had located X", "said in a statement by X": no role
@@ -489,8 +448,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 role = _role_before(text, at)  # the words right before the name itself
                 both = _AND_BEFORE.search(_before(text, at))
                 if both and (first := entities(both.group("first"))):
-                    out.append(_split_title(first[-1]))  # "Zadan and Meron added"
-            name, title = _split_title(name)
+                    out.append(split_title(first[-1]))  # "Zadan and Meron added"
+            name, title = split_title(name)
             if name.startswith("of "):
                 continue  # "The Governor of Alaska has apologized": a title, no name
             said = (name, f"{role} {title}".strip() if title else role)
@@ -504,14 +463,14 @@ def _sources(text: str) -> list[tuple[str, str]]:
     for who, _role in late:  # "..., saying"; "McG made the announcement, stating that"
         if not (names := entities(who)):
             continue
-        name, title = _split_title(names[-1])
+        name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
     both = _AND_SAID.match(text) if not out and (" and " in text or " but " in text) else None
     if both and re.search(r"\b(?:been|was|were|is|are|being)\b", both.group()):
         both = None  # "a bank had been contacted ... and told that": told, not telling
     if both and (names := entities(both.group("subj"), at_start=True)):
-        name, title = _split_title(names[-1])
+        name, title = split_title(names[-1])
         if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
             role = both.group("subj")[: both.group("subj").rfind(names[-1])].strip()
             out.append((name, " ".join(x for x in (role, title) if x)))

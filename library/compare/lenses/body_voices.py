@@ -21,6 +21,9 @@ STATEMENT = re.compile(
     # "the official IRNA news agency", "Iran's official IRNA news agency"
     rf"(?:\b(?:[Aa]n?|[Tt]he|{CAP_WORD}['’]s)\s+(?:(?:official|semi-official|state)\s+)?|"
     rf"(?:^|,\s+))(?P<who>{_NAME})(?<!['’]s)\s+"
+    # "a Mobinil customer service representative told" (round 20, post-hoc)
+    r"(?:(?:customer|customers|press|media|public)(?:\s+(?:service|relations|affairs))?\s+"
+    r"(?=representative|spokes))?"
     r"(?:statement|report|release|press\s+release|communiqu[eé]|bulletin|notice|"
     r"spokes(?:man|woman|person)|representative|news\s+agency|agency|newspaper|"
     r"television|radio|website|obituary|editorial|article|story|column|blog)\s+"

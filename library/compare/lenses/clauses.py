@@ -28,8 +28,10 @@ _SUBJECT_WHICH = re.compile(
 _BY_AGENT = re.compile(
     # not "The cases reported by the Bureau involve ...": a verb of the sentence or a
     # statement's, not a participle that describes a noun
+    # "has been labeled “suspicious” by James Steele" (round 20, post-hoc)
     r"\b(?:(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?(?:confirmed|reported|announced|stated|claimed|"
-    r"denied|disclosed|revealed|said|estimated|predicted|told)|(?:statement|report|release|"
+    r"denied|disclosed|revealed|said|estimated|predicted|told|"
+    r"label(?:l)?ed(?:\s+[“\"][^“”\"]{1,40}[”\"]|\s+as\s+[\w-]+)?)|(?:statement|report|release|"
     r"letter|memo|communiqu[eé]|claim|account|view|position|assessment|poll|survey|study)\s+"
     r"(?:echoed|released|issued|posted|published|conducted|commissioned|sent(?:\s+out)?|made|"
     r"shared|repeated|backed|confirmed))"

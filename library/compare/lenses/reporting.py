@@ -101,7 +101,8 @@ ADVERB = (
     r"(?:also|previously|later|further|once|then|recently|now|again|still|already|earlier|"
     # "Nixon himself voiced suspicion that"
     # "Zadan and Meron both said"
-    r"first|since|himself|herself|itself|themselves|both|[a-z]{2,}ly)"
+    # "LaRue always said" (not "never": "King never told detectives" tells no claim)
+    r"first|since|himself|herself|itself|themselves|both|always|[a-z]{2,}ly)"
 )
 #: "Additionally, he was …, wrote": a sentence adverb, not a name ("Kelly, the …, said").
 ADVERB_START = re.compile(r"[A-Z][a-z]+(?:ally|ously|ively|ently|antly|edly|arly|ately|ily)")

@@ -165,6 +165,7 @@ def build(
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
         named_bodies: list[tuple[int, list[str]]] = []  # bodies each unit names
         voiced: set[int] = set()  # units where a person spoke for a body ("he said")
+        subjects: list[tuple[int, str]] = []  # "Microsoft has rushed out a fix": no person
         for u in units:
             # "Agent says Sixers to sign X": a headline's capitalised description, no name
             read = sources(u.text)
@@ -174,11 +175,13 @@ def build(
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
             again = None
             named_bodies.append((u.id, antecedent.bodies(u.text)))
+            if (lead := antecedent.subject_name(u.text, known)) is not None:
+                subjects.append((u.id, lead))
             if not named:
                 body = last[0] if last and u.id - last[1] <= BODY_REACH else None
                 again = _described(u.text, side, heard, body)
                 if again is None:  # "the newspaper said" after other voices between
-                    kind = _body_kind(u.text, u.id, side, heard, named_bodies)
+                    kind = _body_kind(u.text, u.id, side, heard, named_bodies, subjects)
                     again, named = (kind, named) if isinstance(kind, Voice) else (None, kind)
                 if _person_said(u.text, again):  # "he said", "the convicted killer said"
                     found = _antecedent(u.id, known, seen, voiced)
@@ -401,13 +404,19 @@ def _noun(m: re.Match[str]) -> str:
 
 
 def _body_kind(
-    text: str, uid: int, side: str, heard: list[Voice], bodies: list[tuple[int, list[str]]]
+    text: str,
+    uid: int,
+    side: str,
+    heard: list[Voice],
+    bodies: list[tuple[int, list[str]]],
+    subjects: list[tuple[int, str]],
 ) -> Voice | list[tuple[str, str]]:
     """The body "the newspaper said" / "the software manufacturer said" stands for when
     no voice just before has that name or role: the latest voice of this side that
     is no person and fits the kind (within twice `BODY_REACH`: other voices may
     speak between), else the nearest body of that kind named in this sentence or
-    the `BODY_REACH` before ("Microsoft ... The software manufacturer said")."""
+    the `BODY_REACH` before ("Microsoft ... The software manufacturer said"); for a
+    firm, else the subject that opens one of those sentences ("Microsoft has …")."""
     for m in _DESCRIBED.finditer(text):
         noun = _noun(m)
         if noun not in antecedent.KINDS:
@@ -424,6 +433,12 @@ def _body_kind(
             found = [n for n in names if antecedent.fits(n, noun, strict=True)]
             if found:
                 return [(found[0], "")]
+        # "Microsoft has rushed out a fix. The software giant said …": a firm is the
+        # subject of a sentence just before, named with no word of its kind
+        if antecedent.KINDS[noun] is antecedent.FIRM:
+            near = [n for k, n in subjects if 0 <= uid - k <= BODY_REACH]
+            if near:
+                return [(near[-1], "")]
     return []
 
 

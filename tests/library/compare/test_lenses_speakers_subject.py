@@ -252,3 +252,39 @@ def test_a_headline_description_is_the_person_named_next_with_that_role() -> Non
 )
 def test_shapes_of_the_second_fresh_round(text: str, who: list[str]) -> None:
     assert names(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # round 20 (post-hoc): an adverb of habit, a label given by an agent, a body's
+        # customer-service representative
+        ("Tom Vale always said he advised against the plan.", ["Tom Vale"]),
+        ("The fire has been labeled “suspicious” by Tom Vale, the fire chief.", ["Tom Vale"]),
+        (
+            "“We see problems,” a Lakeland Telecom customer service representative told us.",
+            ["Lakeland Telecom"],
+        ),
+        ("Tom Vale never told detectives that the car was backing up.", []),  # no claim
+    ],
+)
+def test_shapes_of_the_third_fresh_round(text: str, who: list[str]) -> None:
+    assert names(text) == who
+
+
+def test_the_company_is_the_firm_that_opened_a_sentence_before() -> None:
+    found = _voices(
+        "Acme has rushed out a temporary fix for the flaw.",
+        "The software giant said the fix should stop attacks.",
+        "The company said every version is affected.",
+    )
+    assert found == {"Acme": [1, 2]}
+
+
+def test_the_company_is_not_a_person_or_a_surname_given_before() -> None:
+    found = _voices(
+        "Pierre Vale was placed on injured reserve.",
+        "Vale suffered through an injury-plagued season.",
+        "The company said the season was over.",
+    )
+    assert found == {}
