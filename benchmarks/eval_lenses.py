@@ -55,6 +55,7 @@ ROLES = (
     "tune17",
     "tune18",
     "tune19",
+    "tune20",
     "report",
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
