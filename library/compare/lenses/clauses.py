@@ -210,6 +210,14 @@ _POSS_ROLE_NAME = re.compile(
 )
 
 
+# "…,” Captain Manohar Nambiar, Chief Public Relations Officer, Defence, said.": a name
+# after a quote with a role of more than one comma's part (round 21, post-hoc).
+_QUOTE_NAME_ROLES = re.compile(
+    rf"[”\"]\s*(?P<who>{NAME}),\s+(?P<role>[^;:“”\"]{{3,140}}?),\s+(?:said|says|added|told)"
+    r"(?=\s*[.;,]|\s*$)"
+)
+
+
 def early(text: str) -> list[tuple[str, str, int, int]]:
     """Speakers read before the patterns of `attribution.py`, with the span they
     cover (a "said X" inside it reports on X): `(name, role, start, end)`."""
@@ -229,6 +237,8 @@ def early(text: str) -> list[tuple[str, str, int, int]]:
         out.append((m.group("a"), "", m.start(), m.start("b")))
     for m in _COLUMN.finditer(text):
         out.append((m.group("who"), "", m.start(), m.end()))
+    for m in _QUOTE_NAME_ROLES.finditer(text):
+        out.append((m.group("who"), m.group("role"), m.start("who"), m.end()))
     for m in _POSS_ROLE_NAME.finditer(text):
         out.append((m.group("who"), m.group("role"), m.start("own"), m.end()))
     return out

@@ -288,3 +288,11 @@ def test_the_company_is_not_a_person_or_a_surname_given_before() -> None:
         "The company said the season was over.",
     )
     assert found == {}
+
+
+def test_a_name_after_a_quote_with_a_role_of_two_parts() -> None:
+    # round 21 (post-hoc)
+    text = "“The skiffs fled,” Captain Tom Vale, Chief Public Relations Officer, Defence, said."
+    assert names(text) == ["Tom Vale"]
+    # not a name told of inside the quote's clause
+    assert names("“He was Tom Vale, the mayor, and left,” Ana Kova said.") == ["Ana Kova"]
