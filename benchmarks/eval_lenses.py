@@ -2,7 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/eval_lenses.py [--role ROLE] [-v]
 
-`benchmarks/lenses_set/gold.json` lists, for 144 ECB+ train/dev pairs, every
+`benchmarks/lenses_set/gold.json` lists, for 189 ECB+ train/dev pairs, every
 named speaker of each article with the sentences where they speak, and (for the
 first 72) every dated statement with its date as written, normalised (rules in
 `benchmarks/lenses_set/README.md`; `"dates": null` = speakers only, not scored
@@ -10,7 +10,7 @@ for dates).  The lenses run on one unit per sentence
 (the eval's own sentence split), with no publication date, so labels stay as
 written ("friday", "????-03-??").
 
-Reported per role and overall.  Roles: `tune` to `tune16` (each held
+Reported per role and overall.  Roles: `tune` to `tune20` (each held
 out and reported in the round before, then tuned on), `report` (labelled
 after the last change, never tuned on).  `tuned` pools every round but `report`.  Run
 from another checkout (PYTHONPATH=/work/main) for the "before" numbers.
@@ -52,6 +52,10 @@ ROLES = (
     "tune14",
     "tune15",
     "tune16",
+    "tune17",
+    "tune18",
+    "tune19",
+    "tune20",
     "report",
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -21,6 +21,7 @@ from library.compare.lenses.body_voices import (
     DOCUMENT_OF,
     GROUP_AFTER,
     LOWER_BODY,
+    NOUN_OF_SAYING,
     OWNED_DOCUMENT,
     SERVICE,
     SPOKESPERSON_FOR,
@@ -38,6 +39,7 @@ from library.compare.lenses.reporting import (
     cue_words,
     is_reporting,
 )
+from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.units import STOPWORDS
 
 _NAME = NAME
@@ -54,7 +56,7 @@ _BEFORE = re.compile(
     r"(?=\s+(?:(?:also|later|has|had)\s+)?(?:said|says|told|tells)\b))?"
     r"(?:\s*\([A-Z][\w.-]{0,12}\))?"  # "Sen. Dick Durbin (D-Ill.) said"
     # "His successor, Gurbanguli Berdymukhamedov, says": the name an appositive
-    r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said)\b))?"
+    r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said|told|tells)\b))?"
     # "Microsoft has said", "Entertainment Weekly has now confirmed", "X reportedly said"
     rf"\s+(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{ADVERB}\s+)?"
     # "The Indian Navy in November said"
@@ -77,7 +79,7 @@ _AFTER = re.compile(
     # "said Smith at a news conference" is Smith speaking.
     # "said the Press Democrat newspaper in Santa Rosa": a paper's place may follow.
     # "says the BBC's Christian Fraser in Paris.": where the speaker is
-    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+(?:at|during|in|on)\s+"
+    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+who\s|\s+(?:at|during|in|on)\s+"
     r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
 )
@@ -90,7 +92,9 @@ _SAYING = re.compile(
 # "Interior went ahead after the Environmental Protection Agency dropped two rules,
 # saying ...": the inner clause's subject says it.
 _SAYING_INNER = re.compile(
-    r"\b(?:after|when|as|because|while|since)\s+(?:the\s+)?"
+    # "…, but LaSalle refused to comply, saying": a clause after "but" / ", and" too (not
+    # "The Organisation for Security and Co-operation …, saying": a name's "and")
+    r"(?:\b(?:after|when|as|because|while|since|but)|,\s+and)\s+(?:the\s+)?"
     r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
     r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
 )
@@ -149,9 +153,14 @@ _PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
 # "John R. Amoss, who said he expects ..."
 # "Mike Lynch, who first reported that": an adverb between
 _WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:{ADVERB}\s+)?(?:{VERBS})\b")
+# "said (that) " right before a name: the name opens what was said.
+_AFTER_VERB = re.compile(r"\b(?:said|says|told|tells|reported|reports)\s+(?:that\s+)?$")
 # What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
 _SAID_AFTER_CLAUSE = re.compile(r"(?:^|[,”\"'’:]\s*)$")
-_AND_HE = re.compile(rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:{VERBS})\b")
+# "the Governor of Alaska, Sarah Palin, and she has apologised if": an auxiliary too
+_AND_HE = re.compile(
+    rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:(?:has|had)\s+)?(?:{VERBS})\b"
+)
 _JOINERS = frozenset(NAME_JOINERS.split("|"))
 # A name in an appositive: "Mehdi iran-Nejad", "Ana de Silva".
 _NAME_LIKE = re.compile(
@@ -217,48 +226,6 @@ def _role_before(text: str, start: int) -> str:
     return " ".join(words)
 
 
-def _split_title(name: str) -> tuple[str, str]:
-    """Title words off a name, into the role.
-
-    "Troy Police Chief Charles Craft" -> ("Charles Craft", "Troy Police Chief");
-    "Gregg Hastings of the Oregon State Police" -> ("Gregg Hastings", "of the ...").
-    """
-    head, of, body = name.partition(" of ")
-    if of and len(head.split()) >= 2:
-        inner, title = _split_title(head)
-        return inner, f"{title} of {body}".strip()
-    words = name.split()
-    k = max(
-        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLE_WORDS), default=-1
-    )
-    if k < 0:
-        return name, ""
-    rest = words[k + 1 :]
-    if rest[0] == "of" and len(rest) >= 4:
-        # "Chief of Detectives Charlie Beck": the person is the last words.
-        n = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
-        return " ".join(rest[-n:]), " ".join(words[: len(words) - n])
-    return " ".join(rest), " ".join(words[: k + 1])
-
-
-# "Academy of Motion Picture Arts and " before "Sciences": one name of a body.
-_OF_AND = re.compile(rf"(?:{CAP_WORD}\s+){{1,4}}of\s+(?:(?:the|{CAP_WORD})\s+){{1,5}}and\s+$")
-
-
-def _join_of_and(text: str, start: int, who: str, name: str) -> str:
-    """ "Sciences" read as "Academy of Motion Picture Arts and Sciences" when the
-    words before it are "X of Y and " (a body's name; "Smith and Jones" stay two)."""
-    at = text.find(who, start)
-    at = at + who.rfind(name) if at >= 0 else -1
-    joined = _OF_AND.search(_before(text, at)) if at > 0 else None
-    if not joined:
-        return name
-    return re.sub(r"^(?:The|A|An)\s+", "", joined.group() + name)
-
-
-split_title = _split_title  # for antecedent.py: "Singer Marta Olsen" -> "Marta Olsen"
-
-
 def _is_role(words: str) -> bool:
     """Whether words before a name read as a role ("team president"), not a clause."""
     # a verb opens a clause ("said located ..."); inside a role it is an adjective
@@ -318,6 +285,14 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
+    for m in NOUN_OF_SAYING.finditer(text):  # "Microsoft's advice is to", "news from X that"
+        # "Los Angeles Angels GM Tony Reagins": the person after an all-caps title
+        name, title = split_title(
+            re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", m.group("who") or m.group("who2"))
+        )
+        if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
+            out.append((name, title))
+            spoken.append((m.start(), m.end()))
     for m in DOCUMENT_OF.finditer(text):  # "a message from the X Commission said"
         out.append((m.group("who"), ""))
         spoken.append((m.start(), m.end()))
@@ -327,9 +302,12 @@ def _sources(text: str) -> list[tuple[str, str]]:
             spoken.append((m.start(), m.end()))
     for who, role, start, end in clauses.early(text):  # "X, which ..., said"; "echoed by X"
         if (names := entities(who)) and names[-1].lower() not in NOT_VOICES:
-            name, title = _split_title(_join_of_and(text, start, who, names[-1]))
+            name, title = split_title(join_of_and(text, start, who, names[-1]))
             out.append((name, " ".join(x for x in (role, title) if x)))
             spoken.append((start, end))
+    for name, role in clauses.subject_voices(text, spoken, split_title):  # "X, head of …, said"
+        if not any(n == name for n, _ in out):
+            out.append((name, role))
     # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
     inverted = [
         m.start()
@@ -346,6 +324,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
             continue  # "..., died at the prison in Springfield, Mo., said X": a clause
         if _PLACE_BEFORE.search(_before(text, m.start())):
             continue  # "X, Vice President at the organization, ABC, agreed": X's body
+        if any(a <= m.start("who") < b for a, b in spoken):
+            continue  # read as a clause's subject ("Her principal, X of the Y School, wrote")
         if (names := entities(m.group("who"))) and not any(n == names[-1] for n, _ in out):
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))
@@ -365,6 +345,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
             second = None  # where "said Zadan and Meron" put Meron: Zadan goes before
             if rx is _BEFORE and any(a <= m.start("who") < b for a, b in spoken):
                 continue  # read above as an appositive
+            told_of = rx is _BEFORE and m.group("role")
+            if told_of and _AFTER_VERB.search(_before(text, m.start("who"))):
+                continue  # "The Courier said Nichols, who …, apologised": Nichols is told of
             if rx is _AFTER and not m.group("acc"):
                 if not _SAID_AFTER_CLAUSE.search(_before(text, m.start())):
                     continue  # "Bloomington officers said LuAnn Johnson, of ..., was": content
@@ -372,10 +355,13 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 for other in (m.group("who2"), pair.group("first") if pair else None):
                     if other and (found := entities(other)):  # "said Zadan and Meron"
                         second = len(out) if other == m.group("who2") else None
-                        out.append(_split_title(found[0]))
+                        out.append(split_title(found[0]))
             at_start = m.start() if rx is _AFTER else m.start("who")
             if any(a <= at_start < b for a, b in spoken):
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
+            described = re.search(r"\bthe\s", text[m.start() : m.start("who")])
+            if rx is _AFTER and text.startswith(" who", m.end()) and described:
+                continue  # "said the Democrat who is familiar with …": a description
             if m.groupdict().get("acc") and GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
             if m.groupdict().get("acc") and DOCUMENT_AFTER.match(text, m.end()):
@@ -402,7 +388,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
             elif who.endswith(f"New {name}"):
                 name = f"New {name}"  # "New York Times" ("new" reads as an ordinary word)
             at = m.end("who") - len(who) + who.rfind(name)
-            joined = _join_of_and(text, m.start("who"), who, name) if rx is _BEFORE else name
+            joined = join_of_and(text, m.start("who"), who, name) if rx is _BEFORE else name
             if joined != name:  # "Academy of Motion Picture Arts and Sciences"
                 name, at = joined, at - len(joined) + len(name)
             if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(_before(text, at)):
@@ -437,7 +423,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 ACC_STORY,
                 OWNED_DOCUMENT,
             ):
-                out.append(_split_title(name))
+                out.append(split_title(name))
                 continue
             if not _is_role(pre):
                 continue  # "said they had located X", "said in a statement by X": no role
@@ -462,8 +448,10 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 role = _role_before(text, at)  # the words right before the name itself
                 both = _AND_BEFORE.search(_before(text, at))
                 if both and (first := entities(both.group("first"))):
-                    out.append(_split_title(first[-1]))  # "Zadan and Meron added"
-            name, title = _split_title(name)
+                    out.append(split_title(first[-1]))  # "Zadan and Meron added"
+            name, title = split_title(name)
+            if name.startswith("of "):
+                continue  # "The Governor of Alaska has apologized": a title, no name
             said = (name, f"{role} {title}".strip() if title else role)
             out.insert(len(out) if second is None else second, said)
             if rx is _BEFORE:
@@ -475,14 +463,14 @@ def _sources(text: str) -> list[tuple[str, str]]:
     for who, _role in late:  # "..., saying"; "McG made the announcement, stating that"
         if not (names := entities(who)):
             continue
-        name, title = _split_title(names[-1])
+        name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
     both = _AND_SAID.match(text) if not out and (" and " in text or " but " in text) else None
     if both and re.search(r"\b(?:been|was|were|is|are|being)\b", both.group()):
         both = None  # "a bank had been contacted ... and told that": told, not telling
     if both and (names := entities(both.group("subj"), at_start=True)):
-        name, title = _split_title(names[-1])
+        name, title = split_title(names[-1])
         if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
             role = both.group("subj")[: both.group("subj").rfind(names[-1])].strip()
             out.append((name, " ".join(x for x in (role, title) if x)))

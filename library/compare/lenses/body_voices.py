@@ -21,6 +21,9 @@ STATEMENT = re.compile(
     # "the official IRNA news agency", "Iran's official IRNA news agency"
     rf"(?:\b(?:[Aa]n?|[Tt]he|{CAP_WORD}['’]s)\s+(?:(?:official|semi-official|state)\s+)?|"
     rf"(?:^|,\s+))(?P<who>{_NAME})(?<!['’]s)\s+"
+    # "a Mobinil customer service representative told" (round 20, post-hoc)
+    r"(?:(?:customer|customers|press|media|public)(?:\s+(?:service|relations|affairs))?\s+"
+    r"(?=representative|spokes))?"
     r"(?:statement|report|release|press\s+release|communiqu[eé]|bulletin|notice|"
     r"spokes(?:man|woman|person)|representative|news\s+agency|agency|newspaper|"
     r"television|radio|website|obituary|editorial|article|story|column|blog)\s+"
@@ -31,8 +34,9 @@ STATEMENT = re.compile(
 # (not "The D. A.'s release says": initials of an office, unnamed).
 OWNED_DOCUMENT = re.compile(
     rf"(?P<who>{_NAME})(?<![A-Z]\.)['’]s\s+(?:official\s+)?(?:statement|website|web\s+site|"
-    r"release|press\s+release|announcement|communiqu[eé])\s+(?:also\s+)?(?:said|says|stated|"
-    r"states|read|reads|added|confirmed|announced)\b"
+    r"release|press\s+release|announcement|communiqu[eé]|letter|note|message)\s+(?:also\s+)?"
+    # "Willoughby's letter continued" (round 18)
+    r"(?:said|says|stated|states|read|reads|added|confirmed|announced|continued|continues)\b"
 )
 # "The Indian navy said": a nation's service, named by adjective and kind.
 SERVICE = re.compile(
@@ -63,10 +67,11 @@ ACC_STORY = re.compile(
 # the body whose text it is (the name may hold "for" and "and").
 DOCUMENT_OF = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:message|resolution|decree|letter|notice|decision|declaration|"
-    r"memo|order|ruling)\s+(?:from|of|by)\s+(?:the\s+)?"
+    # "a report from ITV revealed" (round 19, post-hoc)
+    r"memo|order|ruling|report)\s+(?:from|of|by)\s+(?:the\s+)?"
     r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the|de)){0,9}?)"
     r"(?:\s+(?:released|issued|published|sent|adopted)(?:\s+[\w’'-]+){0,3}?)?"
-    r"\s+(?:said|says|stated|states|read|reads|announced)\b"
+    r"\s+(?:said|says|stated|states|read|reads|announced|revealed|showed|shows)\b"
 )
 # "according to Palmer officials": officials of a place, unnamed.
 GROUP_AFTER = re.compile(
@@ -83,4 +88,13 @@ DOCUMENT_AFTER = re.compile(
 SPOKESPERSON_FOR = re.compile(
     r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<who>[A-Z][^.;:“”\"]{1,80}?)\s+"
     r"(?:(?:also|later)\s+)?(?:said|says|told|added)\b"
+)
+# A noun of saying (round 18): "Microsoft's advice is to install the patch", "news from
+# Angels GM Tony Reagins that the team made an offer" (not "news from Paris that day").
+NOUN_OF_SAYING = re.compile(
+    rf"(?P<who>{_NAME})['’]s\s+(?:advice|view|position|message|warning|recommendation|"
+    r"argument|contention|assessment|explanation)\s+(?:is|was)\s+(?:that|to)\b"
+    r"|\b(?:news|word|confirmation|assurance|warning|announcement)\s+from\s+"
+    rf"(?:[A-Za-z.]+\s+){{0,6}}?(?P<who2>{_NAME})\s+that\s"
+    r"(?!(?:day|night|morning|evening|afternoon|week|month|year|time|season)\b)"
 )

@@ -13,8 +13,10 @@ nested repetition of unbounded parts), so a long line stays linear.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from library.compare.lenses.reporting import ADVERB, NAME, VERBS
+from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
+from library.compare.lenses.reporting import ADVERB, NAME, NOT_VOICES, TITLE_WORDS, VERBS
 
 # "X, which hands out the world's top honours, said": the subject speaks.
 _SUBJECT_WHICH = re.compile(
@@ -26,8 +28,10 @@ _SUBJECT_WHICH = re.compile(
 _BY_AGENT = re.compile(
     # not "The cases reported by the Bureau involve ...": a verb of the sentence or a
     # statement's, not a participle that describes a noun
+    # "has been labeled “suspicious” by James Steele" (round 20, post-hoc)
     r"\b(?:(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?(?:confirmed|reported|announced|stated|claimed|"
-    r"denied|disclosed|revealed|said|estimated|predicted|told)|(?:statement|report|release|"
+    r"denied|disclosed|revealed|said|estimated|predicted|told|"
+    r"label(?:l)?ed(?:\s+[“\"][^“”\"]{1,40}[”\"]|\s+as\s+[\w-]+)?)|(?:statement|report|release|"
     r"letter|memo|communiqu[eé]|claim|account|view|position|assessment|poll|survey|study)\s+"
     r"(?:echoed|released|issued|posted|published|conducted|commissioned|sent(?:\s+out)?|made|"
     r"shared|repeated|backed|confirmed))"
@@ -81,6 +85,139 @@ _WON = re.compile(
 )
 
 
+# The subject of a clause, past its appositives (round 18): "John Christie, head of
+# production for Acme Films, located down the street, said" (Christie, not Acme Films);
+# "In a statement to the paper, Jane Doe, a member of the board of directors said";
+# "The two reporters who broke the story, Carl Bernstein and Bob Woodward, have
+# maintained that"; "Gray's principal, Matthew Willoughby of the X School, wrote".
+# A name whose hyphen the tokeniser spaced ("Mahmoud Al - Goweiny").
+_SPACED = rf"{CAP_WORD}(?:\s+-\s+{CAP_WORD}|\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
+_SUBJECT = re.compile(
+    # an opening phrase set off by a comma ("In a statement to X,", "However,")
+    r"^(?:(?:In|On|At|During|After|Before|Speaking|Writing|However|Meanwhile|But|And|Later|"
+    r"Earlier|Also|Still|Yet|Now)\b[^,;:“”\"]{0,100},\s+)?"
+    # a description before the name(s): "The two reporters who broke the story,"
+    rf"(?:(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|{CAP_WORD}['’]s)\s+"
+    r"[^,;:“”\"]{1,120}?),\s+)?"
+    rf"(?P<who>{_SPACED}(?:\s+and\s+{_SPACED})?)"
+    r"(?:\s*,\s*(?P<role>[^;:“”\"]{2,200}?)(?P<comma>\s*,)?)??"
+    rf"(?P<close>\s*,)?\s+(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{ADVERB}\s+)?(?:{VERBS})\b"
+)
+# Words that open a clause of its own inside an appositive ("X, who police said had"):
+# the verb after it is not the subject's.
+_OWN_CLAUSE = re.compile(
+    r"\b(?:who|whom|whose|which|that|when|after|before|because|while|if|since|where|until|"
+    r"although|though|as|and\s+(?:he|she|it|they|police|officials))\b"
+)
+_AUX = frozenset((
+    "was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "can", "did",
+    "does", "do", "may", "might", "must", "should", "shall", "not", "being", "been",
+))  # fmt: skip
+# A name that is a time or an opening word, not a subject ("Tuesday, the company said").
+_NOT_SUBJECT = frozenset((
+    "however", "meanwhile", "but", "and", "still", "yet", "also", "instead", "later",
+    "earlier", "overall", "now", "then", "today", "yesterday", "tomorrow", "last", "this",
+    "in", "on", "at", "after", "before", "when", "while", "although", "though", "if", "as",
+    "since", "for", "with", "by", "from", "asked", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december",
+))  # fmt: skip
+
+
+def subject(text: str) -> tuple[str, str, int, int] | None:
+    """The named subject of a sentence's first clause when appositives or a
+    description stand between it and its verb of saying: `(name(s), role, start,
+    end)`; None when the sentence has no such shape.
+
+    The appositive must read as a role: no clause of its own ("who police said"),
+    not a place or another name ("Springfield, Mo., said"; "Smith, Jones and Brown
+    said"), and when no comma closes it before the verb, a role with its body ("a
+    member of the board of directors said"; not "Smith, police said, was").
+    """
+    m = _SUBJECT.match(text)
+    if not m or not (m.group("desc") or m.group("role")):
+        return None
+    who = m.group("who")
+    head = who.split()[0].lower().rstrip(".,")
+    if head in _NOT_SUBJECT or (head.endswith("ing") and " " in who):
+        return None  # "Tuesday, …"; "Choosing DeGeneres, known for …, signals that"
+    if m.group("comma") and re.match(r"\s+(?:the\s+|[A-Z])", text[m.end() :]):
+        return None  # "Mr Buckley, originally from Essex, lived …, says the Press Association"
+    role = (m.group("role") or "").strip()
+    if role:
+        first = role.split()[0]
+        if _OWN_CLAUSE.search(role) or re.search(rf"\b(?:{VERBS})\b", role):
+            return None
+        if first[:1].isupper() and not (
+            first.lower().rstrip(".,") in TITLE_WORDS or re.fullmatch(r"[A-Z][\w-]*['’]s", first)
+        ):
+            return None  # "Springfield, Mo., said", "Smith, Jones and Brown said"
+        if first.lower().endswith("ed") or any(w.lower() in _AUX for w in role.split()):
+            return None  # "The victim, John Smith, was shot at a bar, police said"
+        if re.search(r",\s+and\s+[A-Z]", role):
+            return None  # "Guillermo Hernandez, 20, and Carlos Velasquez, 24, were": a list
+        if not m.group("comma") and (
+            "," in role
+            or not re.search(r"\b(?:of|for|at)\b", role)
+            or not (first.lower() in ("a", "an", "the") or first.lower() in TITLE_WORDS)
+        ):
+            return None  # "Smith, the company said, was fired": the company speaks
+    if m.group("desc") and not (m.group("role") or m.group("close")):
+        return None  # "The bridge opened on May 3, Ann Lee said": a clause, then the speaker
+    # the role as the other patterns write it: no age ("45, a neighbour"), no article
+    # before a description ("A reporter of …" -> "reporter of …")
+    role = re.sub(r"^\d{1,3}\s*,\s*", "", role)
+    desc = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", (m.group("desc") or "").strip())
+    start = m.start("desc") if m.group("desc") else m.start("who")
+    return who, role or desc, start, m.end()
+
+
+def subject_voices(
+    text: str,
+    spoken: list[tuple[int, int]],
+    split_title: Callable[[str], tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """The subject of the first clause past its appositives (`subject`), as
+    `(name, role)` (two for "A and B"); its span goes into `spoken`: a name inside the
+    appositive ("… for Paperny Films, located …, said") is the subject's, no voice."""
+    found = subject(text)
+    if found is None:
+        return []
+    who, role, start, end = found
+    head, _and, tail = who.partition(" and ")
+    # "Carl Bernstein and Bob Woodward"; not "Academy of Arts and Sciences" (one body)
+    parts = [head, tail] if tail and " of " not in head else [who]
+    out = []
+    for part in parts:
+        # "Matthew Willoughby of the X School": the person, the school his role
+        names = [part] if " - " in part or " of " in part else entities(part)
+        if not names or names[-1].lower() in NOT_VOICES:
+            continue
+        name, title = split_title(names[-1])
+        if name.split()[-1].lower().rstrip(".") in TITLE_WORDS:
+            continue
+        out.append((name, " ".join(x for x in (role, title) if x)))
+    if out:
+        spoken.append((start, end))
+    return out
+
+
+# "X agreed to a deal on Saturday, his agent Marc Cornstein, told ESPN": a possessive
+# role and its name after a clause (round 18; "Saturday, his agent …" hid it).
+_POSS_ROLE_NAME = re.compile(
+    r"(?:^|,\s+)(?P<own>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})"
+    rf"\s+(?P<who>{NAME}),?\s+(?:{ADVERB}\s+)?(?:said|says|told|tells|added|confirmed)\b"
+)
+
+
+# "…,” Captain Manohar Nambiar, Chief Public Relations Officer, Defence, said.": a name
+# after a quote with a role of more than one comma's part (round 21, post-hoc).
+_QUOTE_NAME_ROLES = re.compile(
+    rf"[”\"]\s*(?P<who>{NAME}),\s+(?P<role>[^;:“”\"]{{3,140}}?),\s+(?:said|says|added|told)"
+    r"(?=\s*[.;,]|\s*$)"
+)
+
+
 def early(text: str) -> list[tuple[str, str, int, int]]:
     """Speakers read before the patterns of `attribution.py`, with the span they
     cover (a "said X" inside it reports on X): `(name, role, start, end)`."""
@@ -100,6 +237,10 @@ def early(text: str) -> list[tuple[str, str, int, int]]:
         out.append((m.group("a"), "", m.start(), m.start("b")))
     for m in _COLUMN.finditer(text):
         out.append((m.group("who"), "", m.start(), m.end()))
+    for m in _QUOTE_NAME_ROLES.finditer(text):
+        out.append((m.group("who"), m.group("role"), m.start("who"), m.end()))
+    for m in _POSS_ROLE_NAME.finditer(text):
+        out.append((m.group("who"), m.group("role"), m.start("own"), m.end()))
     return out
 
 

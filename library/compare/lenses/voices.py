@@ -27,8 +27,9 @@ __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "source
 # "He said ..." / "..., she added.": the voice just named speaks on.
 _PRONOUN = re.compile(
     # "When asked about it she said": after an opening clause with no comma
-    # "… – he said he would not host again": after a dash too
-    rf"(?:^|[,”\"'’–—]\s*|\s-\s+|\b(?:and|but)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
+    # "… – he said he would not host again": after a dash too; "The charges say that he
+    # admitted …": after "that"
+    rf"(?:^|[,”\"'’–—]\s*|\s-\s+|\b(?:and|but|that)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
 )
 # "People quoted him as saying": the person named before.
@@ -91,6 +92,14 @@ _DESCRIBED = re.compile(
 BODY_REACH = 3
 # Roles "the official said" gives the person who spoke just before.
 _PERSON_ROLES = frozenset(("official", "officer", "spokesman", "spokeswoman", "spokesperson"))
+# A person speaking for a body: "he said" after it is that person, for the body.
+_SPOKESPERSON = re.compile(r"\b(?:[Ss]pokes(?:man|woman|person)|representative)\b")
+# A police force's name: "Oregon State Police", "NYPD", "Lakeland Sheriff's Office".
+_FORCE = re.compile(r"\b(?:Police|[A-Z]{1,3}PD|Constabulary|Sheriff)\b")
+# Documents whose words "the letter read" gives: the voice just named wrote them.
+# (not "statement": "Acme issued a statement expressing …" then "the statement said" is
+# Acme's, even when a person spoke just before)
+_DOCUMENTS = frozenset(("letter", "note", "message"))
 # Kinds of body that "the company says" names: the voice just named, if any.
 _BODY_NOUNS = frozenset((
     "company", "firm", "station", "network", "channel", "broadcaster", "newspaper", "paper",
@@ -155,28 +164,37 @@ def build(
         seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
         named_bodies: list[tuple[int, list[str]]] = []  # bodies each unit names
+        voiced: set[int] = set()  # units where a person spoke for a body ("he said")
+        subjects: list[tuple[int, str]] = []  # "Microsoft has rushed out a fix": no person
         for u in units:
             # "Agent says Sixers to sign X": a headline's capitalised description, no name
-            named = [(n, r) for n, r in sources(u.text) if not _headline_noun(n, u.text)]
+            read = sources(u.text)
+            named = [(n, r) for n, r in read if not _headline_noun(n, u.text)]
+            # "Agent says …": the agent named a sentence or two later ("his agent X told")
+            ahead += [(u.id, n.lower()) for n, _r in read if _headline_noun(n, u.text)]
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
             again = None
             named_bodies.append((u.id, antecedent.bodies(u.text)))
+            if (lead := antecedent.subject_name(u.text, known)) is not None:
+                subjects.append((u.id, lead))
             if not named:
                 body = last[0] if last and u.id - last[1] <= BODY_REACH else None
                 again = _described(u.text, side, heard, body)
                 if again is None:  # "the newspaper said" after other voices between
-                    kind = _body_kind(u.text, u.id, side, heard, named_bodies)
+                    kind = _body_kind(u.text, u.id, side, heard, named_bodies, subjects)
                     again, named = (kind, named) if isinstance(kind, Voice) else (None, kind)
                 if _person_said(u.text, again):  # "he said", "the convicted killer said"
-                    found = _antecedent(u.id, known, seen)
+                    found = _antecedent(u.id, known, seen, voiced)
                     if isinstance(found, Voice):
                         again = found
+                        voiced.add(u.id)
                     elif found:
                         named = [(found, "")]
                 if again is None and not named and _GROUP_SAID.search(u.text):
                     named = _pair_before(u.id, pairs)  # "They said", "the pair said"
                 if again is None and not named and near and _PRONOUN.search(u.text):
                     again = near[0]  # "He said ... He added ...": a chain
+                    voiced.add(u.id)
                 if again is None and not named:
                     ahead += [(u.id, noun) for noun in _nouns(u.text)]
             if again is not None:
@@ -203,6 +221,8 @@ def build(
                 heard.append(v)
             unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
             spoke = last[0] if last and last[1] == u.id else None
+            if spoke is not None and _SPOKESPERSON.search(u.text):
+                voiced.add(u.id)  # "Navy spokesperson said": a person, so "he added" next
             people = antecedent.persons(u.text, known)
             if spoke is not None or antecedent.unquoted(u.text).strip(" .,;:!?-"):
                 seen.append((u.id, people, spoke))  # not a line of a quote running on
@@ -210,6 +230,8 @@ def build(
             if len(together) == 2 and antecedent.joined(u.text, *together):
                 pairs.append((u.id, together))
         _name_ahead(ahead, side, heard)
+        for v in heard:  # "“…,” police Const." / "Tim Fanning told …"
+            antecedent.title_split(units, v.a if side == "a" else v.b, v.name)
     _merge_surnames(voices)
     for v in voices.values():
         taught = mentions.taught.forms(v.key) if mentions.taught else []
@@ -228,8 +250,13 @@ def _person_said(text: str, described: Voice | None) -> bool:
     in the sentence with no voice found for it yet."""
     if described is not None:
         return False
-    if any(not re.search(r"\b(?:it|It)\b", m.group()) for m in _PRONOUN.finditer(text)):
-        return True
+    for m in _PRONOUN.finditer(text):
+        if re.search(r"\b(?:it|It)\b", m.group()):
+            continue
+        # "that he admitted" after "The charges say": the person named before; not after
+        # "Mr. Nichols … said that he believed" (he is the sentence's own person)
+        if not m.group().startswith("that") or not antecedent.person_before(text[: m.start()]):
+            return True
     if _QUOTED_PRONOUN.search(text):
         return True
     # "the star said", not "Lohan's attorney said" (the attorney is not Lohan);
@@ -263,7 +290,10 @@ def _is_person_noun(noun: str) -> bool:
 
 
 def _antecedent(
-    uid: int, known: dict[str, str], seen: list[tuple[int, list[str], Voice | None]]
+    uid: int,
+    known: dict[str, str],
+    seen: list[tuple[int, list[str], Voice | None]],
+    voiced: set[int],
 ) -> Voice | str | None:
     """The person "he said" in unit `uid` stands for: in the nearest sentence before
     that names one, its voice if one spoke there, else its first person (see
@@ -273,8 +303,8 @@ def _antecedent(
     for k, people, spoke in reversed(seen[-PRONOUN_REACH:]):
         if uid - k > 2 * PRONOUN_REACH:
             break
-        if spoke is not None and antecedent.is_person(spoke.name, known):
-            return spoke
+        if spoke is not None and (antecedent.is_person(spoke.name, known) or k in voiced):
+            return spoke  # a person, or a body whose spokesperson spoke ("he added")
         if people:
             return people[0]
     return None
@@ -329,7 +359,12 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
         ).lower()
         if noun in NOT_VOICES and noun not in _BODY_NOUNS:
             # "the police said": unnamed, unless a police force spoke by name before
-            by_name = [v for v in heard if noun in v.name.lower().split()]
+            # ("Oregon State Police", "NYPD")
+            by_name = [
+                v
+                for v in heard
+                if noun in v.name.lower().split() or (noun == "police" and _FORCE.search(v.name))
+            ]
             if by_name:
                 return by_name[-1]
             continue
@@ -339,14 +374,24 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
                 return v
         for v in reversed(heard):
             role = v.description_a if side == "a" else v.description_b
+            if noun in _BODY_NOUNS and antecedent.is_full_name(v.name):
+                continue  # "the company said": not "Dana Tamir, director at a company"
             if noun in role.lower().split():
                 return v
+        if noun in _DOCUMENTS and near is not None:
+            return near  # "the letter read": the one who just spoke wrote it
         if noun in _BODY_NOUNS and near is not None:
             # "the company said" after "Dough mixer Andy Ryan said": a person with a
             # role is no company.
             role = near.description_a if side == "a" else near.description_b
             if not role or noun in role.lower().split():
                 return near
+            # "Microsoft's Dustin Childs advised …", then "the company said": his owner,
+            # a body that spoke before
+            owner = re.match(r"(.+?)['’]s$", role)
+            body = [v for v in heard if owner and v.name == owner.group(1)]
+            if body and not antecedent.is_full_name(body[0].name):
+                return body[0]
         if noun in _PERSON_ROLES and near is not None and len(near.name.split()) > 1:
             return near  # "the official said" right after a named person spoke
     return None
@@ -359,13 +404,19 @@ def _noun(m: re.Match[str]) -> str:
 
 
 def _body_kind(
-    text: str, uid: int, side: str, heard: list[Voice], bodies: list[tuple[int, list[str]]]
+    text: str,
+    uid: int,
+    side: str,
+    heard: list[Voice],
+    bodies: list[tuple[int, list[str]]],
+    subjects: list[tuple[int, str]],
 ) -> Voice | list[tuple[str, str]]:
     """The body "the newspaper said" / "the software manufacturer said" stands for when
     no voice just before has that name or role: the latest voice of this side that
     is no person and fits the kind (within twice `BODY_REACH`: other voices may
     speak between), else the nearest body of that kind named in this sentence or
-    the `BODY_REACH` before ("Microsoft ... The software manufacturer said")."""
+    the `BODY_REACH` before ("Microsoft ... The software manufacturer said"); for a
+    firm, else the subject that opens one of those sentences ("Microsoft has …")."""
     for m in _DESCRIBED.finditer(text):
         noun = _noun(m)
         if noun not in antecedent.KINDS:
@@ -382,6 +433,12 @@ def _body_kind(
             found = [n for n in names if antecedent.fits(n, noun, strict=True)]
             if found:
                 return [(found[0], "")]
+        # "Microsoft has rushed out a fix. The software giant said …": a firm is the
+        # subject of a sentence just before, named with no word of its kind
+        if antecedent.KINDS[noun] is antecedent.FIRM:
+            near = [n for k, n in subjects if 0 <= uid - k <= BODY_REACH]
+            if near:
+                return [(near[-1], "")]
     return []
 
 

@@ -33,10 +33,14 @@ MB = 1_000_000
         "Ab accused the Ab agreed with the " * (MB // 34),
         "a message from the Ab for Ab and Ab of " * (MB // 39) + "said",  # a body's text
         "the a b, Ab, and the c d, Ab, " * (MB // 31) + "said",  # a pair after roles
+        # the fourth round's clause subject: an opening phrase, a description, names and
+        # a long appositive before the verb; a letter's words
+        "In a b, The a b, Ab - Cd and Ef, head of a b for Ab, " * (MB // 52) + "said",
+        "Ab's letter continued, the letter read, expressed unhappiness " * (MB // 62),
     ],
     ids=[
         *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
-        *("speech-act", "document-of", "role-pair"),
+        *("speech-act", "document-of", "role-pair", "clause-subject", "letter"),
     ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:
