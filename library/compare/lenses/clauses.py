@@ -85,8 +85,8 @@ _WON = re.compile(
 )
 
 
-# The subject of a clause, past its appositives (round 18): "John Christie, head of
-# production for Acme Films, located down the street, said" (Christie, not Acme Films);
+# The subject of a clause, past its appositives (round 18): "Jane Doe, head of
+# sales for Acme Films, based across the river, said" (Jane Doe, not Acme Films);
 # "In a statement to the paper, Jane Doe, a member of the board of directors said";
 # "The two reporters who broke the story, Carl Bernstein and Bob Woodward, have
 # maintained that"; "Gray's principal, Matthew Willoughby of the X School, wrote".
@@ -179,7 +179,7 @@ def subject_voices(
 ) -> list[tuple[str, str]]:
     """The subject of the first clause past its appositives (`subject`), as
     `(name, role)` (two for "A and B"); its span goes into `spoken`: a name inside the
-    appositive ("… for Paperny Films, located …, said") is the subject's, no voice."""
+    appositive ("… for Acme Films, based …, said") is the subject's, no voice."""
     found = subject(text)
     if found is None:
         return []
