@@ -164,6 +164,38 @@ def test_head_lets_nothing_in_without_all_its_conditions(
     assert not [m for m in matches if m.a == (1,)]
 
 
+class _Headline(_Backend):
+    """A0 (a headline) and A1 (the body) both tell B0; A1~B0 is the sure pair."""
+
+    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
+        m = sparse.csr_matrix(([self.low, 0.9], ([0, 1], [0, 0])), shape=(2, 1))
+        return Scores(m, m, self.same)
+
+
+@pytest.mark.parametrize(
+    ("prob", "vouched", "joins"), [(0.9, True, True), (0.5, True, False), (0.9, False, False)]
+)
+def test_a_headline_joins_the_body_sentences_pair_when_the_head_and_the_words_agree(
+    prob: float, vouched: bool, joins: bool
+) -> None:
+    texts = ["Minister Quits Over Leak", "The minister resigned on Friday over the leak."]
+    texts_b = ["The minister stepped down after the leak, officials said."]
+    ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
+    low = THRESHOLD - 0.05
+    matches = align(
+        ta,
+        tb,
+        IdfTable.from_term_lists([*ta, *tb]),
+        backend=_Headline(low, lambda i, j: prob, True),
+        texts_a=texts,
+        texts_b=texts_b,
+        is_paraphrase=lambda i, j: vouched,
+        is_consistent=lambda i, j: True,
+    )
+    assert Match((1,), (0,), 0.9) in matches
+    assert (Match((0,), (0,), low, True) in matches) is joins
+
+
 def test_backend_offers_the_head_only_for_vectors_of_its_width() -> None:
     texts = ["The ministry has become more outspoken.", "It opened an office."]
     ta = [terms(t) for t in texts]
