@@ -282,7 +282,7 @@ class _HeadRule:
         self.sure = 0
         on = self.same is not None
         #: Lowest score the head's rules look at.
-        self.low = threshold - HEAD_MARGIN if on and HEAD_CUT <= 1.0 else threshold
+        self.low = threshold - HEAD_MARGIN if on else threshold
         #: Whether units left alone may join their best partner's pair.
         self.second = on and HEAD_SECOND and is_paraphrase is not None
         if self.second:

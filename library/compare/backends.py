@@ -33,7 +33,7 @@ from library.compare.similarity import (
     SimilarityBackend,
     refine,
 )
-from library.compare.support import foreign_names, names_shared, same_story
+from library.compare.support import same_story
 
 BackendName = Literal["semantic", "lexical"]
 BACKENDS: tuple[BackendName, ...] = ("semantic", "lexical")
@@ -189,7 +189,7 @@ class SemanticBackend:
         head = paraphrase_head.load() if self.head else None
         # Vectors of another encoder (another width) are never read by the head.
         if head is not None and vectors is not None and head.reads(vectors[0]):
-            mixed = mixed._replace(same=HeadVerdicts(head, *vectors, texts_a, texts_b))
+            mixed = mixed._replace(same=paraphrase_head.Verdicts(head, *vectors, texts_a, texts_b))
         if not self.learned or cos is None:
             return mixed
         x, rows, cols, refined, zh = self._candidates(
@@ -322,57 +322,6 @@ class SemanticBackend:
         # float32 as computed: only the learned score reads it (as float64, `_wide`),
         # and a float64 copy is ~35 MB at 50k words.
         return mixed, cos, (ea, eb)
-
-
-class HeadVerdicts:
-    """The paraphrase head's probability for (A unit, B unit), computed when first asked.
-
-    `align` asks it of a few pairs near the cut only, so the head costs a couple of
-    dot products per such pair, whatever the article length.  Pairs with a Chinese
-    unit get 0 (the head was fitted on English pairs only), and so do pairs the
-    head cannot judge (`paraphrase_head.speaks_on`: datelines, numbers apart).
-    """
-
-    def __init__(
-        self,
-        head: paraphrase_head.Head,
-        vectors_a: Vectors,
-        vectors_b: Vectors,
-        texts_a: Sequence[str],
-        texts_b: Sequence[str],
-    ) -> None:
-        self.head = head
-        self.vectors = (vectors_a, vectors_b)
-        self.texts = (texts_a, texts_b)
-        self.articles = ("\n".join(texts_a), "\n".join(texts_b))
-        shared = names_shared(*self.articles)
-        #: Whether the two articles share enough of their names for the head to speak.
-        self.story = shared is None or shared >= paraphrase_head.STORY_MIN
-        self._seen: dict[tuple[int, int], float] = {}
-
-    def __call__(self, i: int, j: int) -> float:
-        """Probability that unit i of A and unit j of B tell one fact."""
-        found = self._seen.get((i, j))
-        if found is None:
-            (va, vb), (ta, tb) = self.vectors, self.texts
-            if (
-                not self.story
-                or is_chinese(ta[i])
-                or is_chinese(tb[j])
-                or not paraphrase_head.speaks_on(ta[i], tb[j])
-                # A name on each side that the other article never gives: two people
-                # in one role (two players' arrests told by one manager).
-                or (
-                    foreign_names(ta[i], self.articles[1])
-                    and foreign_names(tb[j], self.articles[0])
-                )
-            ):
-                found = 0.0
-            else:
-                p = self.head.probability(va[i : i + 1], vb[j : j + 1], [ta[i]], [tb[j]])
-                found = float(p[0])
-            self._seen[(i, j)] = found
-        return found
 
 
 def _wide(cos: npt.NDArray[np.float32]) -> FloatMatrix:

@@ -9,12 +9,15 @@ reads (InferSent-style features), here with a few word-level facts of the
 pair (shared claim words, names and numbers on both sides or on one).
 
 A logistic regression over those features, fitted by
-`benchmarks/fit_paraphrase_head.py` (ECB+ train sentence pairs and hard
-negatives, PAWS dev; seed fixed), ships as `paraphrase_head.npz` (a few KB) next
-to this module; nothing is read from the network.  At run time it costs two
-dot products per candidate pair, and the engine asks it only of pairs near the
-alignment cut.  If the weights file is missing or damaged, `load()` returns
-None and the engine runs as without it.
+`benchmarks/fit_paraphrase_head.py` (ECB+ train sentence pairs and train hard
+negatives; deterministic), ships as `paraphrase_head.npz` (a few KB) next to
+this module; nothing is read from the network.  The semantic backend hands
+`align` a `Verdicts` (`Scores.same`): two dot products per pair asked, and
+`align` asks only of best partners just under the cut (`align.HEAD_*`).  The
+head is a weak ranker on its own (it reads ECB+ "same event", not "same fact",
+and no word order): `speaks_on` and `Verdicts` keep it off the pairs it
+misreads.  If the weights file is missing or damaged, `load()` returns None
+and the engine runs as without it.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from library.chinese import is_chinese
 from library.compare.pair_score import unit_facts
+from library.compare.support import foreign_names, names_shared
 
 Array = npt.NDArray[np.float64]
 
@@ -41,7 +46,7 @@ WEIGHTS = Path(__file__).with_name("paraphrase_head.npz")
 #: same bound for the same reason.
 STORY_MIN = 0.2
 
-#: The word-level features after the vector ones, in the order of `Head.coef_text`.
+#: The word-level features after the vector ones, in the order of `Head.w_text`.
 TEXT_FEATURES: tuple[str, ...] = (
     "cosine",
     "claim_shared",
@@ -176,6 +181,57 @@ class Head:
         z = self.logits(u, v, texts_a, texts_b)
         out: Array = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return out
+
+
+class Verdicts:
+    """The paraphrase head's probability for (A unit, B unit), computed when first asked.
+
+    `align` asks it of a few pairs near the cut only, so the head costs a couple of
+    dot products per such pair, whatever the article length.  Pairs with a Chinese
+    unit get 0 (the head was fitted on English pairs only), and so do pairs the
+    head cannot judge (`speaks_on`: datelines, numbers apart).
+    """
+
+    def __init__(
+        self,
+        head: Head,
+        vectors_a: npt.NDArray[np.float32],
+        vectors_b: npt.NDArray[np.float32],
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+    ) -> None:
+        self.head = head
+        self.vectors = (vectors_a, vectors_b)
+        self.texts = (texts_a, texts_b)
+        self.articles = ("\n".join(texts_a), "\n".join(texts_b))
+        shared = names_shared(*self.articles)
+        #: Whether the two articles share enough of their names for the head to speak.
+        self.story = shared is None or shared >= STORY_MIN
+        self._seen: dict[tuple[int, int], float] = {}
+
+    def __call__(self, i: int, j: int) -> float:
+        """Probability that unit i of A and unit j of B tell one fact."""
+        found = self._seen.get((i, j))
+        if found is None:
+            (va, vb), (ta, tb) = self.vectors, self.texts
+            if (
+                not self.story
+                or is_chinese(ta[i])
+                or is_chinese(tb[j])
+                or not speaks_on(ta[i], tb[j])
+                # A name on each side that the other article never gives: two people
+                # in one role (two players' arrests told by one manager).
+                or (
+                    foreign_names(ta[i], self.articles[1])
+                    and foreign_names(tb[j], self.articles[0])
+                )
+            ):
+                found = 0.0
+            else:
+                p = self.head.probability(va[i : i + 1], vb[j : j + 1], [ta[i]], [tb[j]])
+                found = float(p[0])
+            self._seen[(i, j)] = found
+        return found
 
 
 def features(

@@ -16,7 +16,7 @@ from scipy import sparse
 from library.compare import align as align_mod
 from library.compare import paraphrase_head
 from library.compare.align import Match, align
-from library.compare.backends import HeadVerdicts, SemanticBackend
+from library.compare.backends import SemanticBackend
 from library.compare.idf import IdfTable
 from library.compare.similarity import Scores
 from library.compare.units import terms
@@ -77,10 +77,11 @@ def test_head_speaks_only_where_its_features_read_the_pair(a: str, b: str, speak
     assert paraphrase_head.speaks_on(a, b) is speaks
 
 
-def _verdicts(texts_a: Sequence[str], texts_b: Sequence[str]) -> HeadVerdicts:
+def _verdicts(texts_a: Sequence[str], texts_b: Sequence[str]) -> paraphrase_head.Verdicts:
     head = paraphrase_head.load()
     assert head is not None
-    return HeadVerdicts(head, _unit(len(texts_a), 3), _unit(len(texts_b), 4), texts_a, texts_b)
+    vectors = _unit(len(texts_a), 3), _unit(len(texts_b), 4)
+    return paraphrase_head.Verdicts(head, *vectors, texts_a, texts_b)
 
 
 def test_head_verdicts_stay_silent_on_chinese_and_on_articles_about_other_people() -> None:
