@@ -213,7 +213,7 @@ def test_backend_offers_the_head_only_for_vectors_of_its_width() -> None:
 
 @pytest.mark.slow
 def test_sample_pair_finds_the_spotlight_fact_with_the_real_model(sample_paths: list[Path]) -> None:
-    """Issue #9: the sample pair's "more outspoken" / "unusually prominent" fact (A4~B3)."""
+    """Issue #9: the sample's "come out of the shadows" / "stepped into the spotlight" (A4~B3)."""
     from library.cli import main
 
     out = io.StringIO()
