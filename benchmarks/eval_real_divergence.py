@@ -107,9 +107,9 @@ def read_judgments(path: Path) -> dict[Key, dict[tuple[int, int], dict[str, Any]
             key = (rec["split"], rec["doc_a"], rec["doc_b"])
             if key[0] not in ("train", "dev"):
                 raise SystemExit(f"line {n}: split must be train or dev")
-            if key in out:
-                raise SystemExit(f"line {n}: pair {key} appears twice")
-            labels: dict[tuple[int, int], dict[str, Any]] = {}
+            # A pair may come back in a later line with more labels (judged engine
+            # proposals are appended, never written into an earlier line).
+            labels: dict[tuple[int, int], dict[str, Any]] = out.get(key, {})
             for lab in rec["labels"]:
                 ij = (int(lab["a"]), int(lab["b"]))
                 if lab["label"] not in LABELS:

@@ -87,9 +87,10 @@ def real_set(vectors: eval_semantic.CachedVectors) -> tuple[np.ndarray, np.ndarr
     with JUDGMENTS.open(encoding="utf-8") as fh:
         for line in fh:
             j = json.loads(line)
-            judged[(j["split"], j["doc_a"], j["doc_b"])] = {
-                (x["a"], x["b"]): x["label"] for x in j["labels"]
-            }
+            # A pair may come back in a later line with more labels.
+            judged.setdefault((j["split"], j["doc_a"], j["doc_b"]), {}).update(
+                {(x["a"], x["b"]): x["label"] for x in j["labels"]}
+            )
     backend = SemanticBackend(vectors)
     xs, ys = [], []
     for split in ("train", "dev"):

@@ -23,7 +23,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from library.chinese import is_chinese
-from library.compare import language_mix, pair_score
+from library.compare import language_mix, pair_score, paraphrase_head
 from library.compare.idf import IdfTable
 from library.compare.similarity import (
     LEXICAL_MERGE_FLOOR,
@@ -42,6 +42,7 @@ DEFAULT_BACKEND: BackendName = "semantic"
 #: Maps unit texts to unit-length vectors, one row per text (e.g. `embedding.load_encoder()`,
 #: or a cache in front of it).
 Embed = Callable[[Sequence[str]], npt.NDArray[Any]]
+Vectors = npt.NDArray[np.float32]
 
 # Share of the embedding cosine in the mixed score: 0.7 x lexical + 0.3 x cosine.
 # Chosen on ECB+ dev and PAWS dev (benchmarks/eval_semantic.py); see
@@ -117,6 +118,8 @@ class SemanticBackend:
             None follows `pair_score.LEARNED` (off: see there).
         other_story: factor on the ranking scores of two articles that share few
             of their names (`support.same_story`); 1 turns it off.
+        head: offer the learned paraphrase head's verdicts to `align`
+            (`Scores.same`); off, or without its weights, the engine runs as before.
     """
 
     name = "semantic"
@@ -133,8 +136,11 @@ class SemanticBackend:
         paraphrase_margin: float = SEMANTIC_PARAPHRASE_MARGIN,
         learned: bool | None = None,
         other_story: float = OTHER_STORY,
+        head: bool = True,
     ) -> None:
         self.embed = embed
+        #: Offer `align` the learned paraphrase head's verdicts (`paraphrase_head.py`).
+        self.head = head
         #: Rank candidates by the learned pair score (`pair_score.py`) instead of the mix;
         #: the ranking scores are then final (`align` does not refine them again).
         self.learned = pair_score.LEARNED if learned is None else learned
@@ -175,11 +181,15 @@ class SemanticBackend:
             terms_b: content terms of each unit of B.
             idf: word weights.
         """
-        mixed, cos = self._mixed(texts_a, texts_b, terms_a, terms_b, idf)
+        mixed, cos, vectors = self._mixed(texts_a, texts_b, terms_a, terms_b, idf)
         if self.other_story < 1.0 and not same_story("\n".join(texts_a), "\n".join(texts_b)):
             # Two articles that share few of their names report different events of
             # one kind: only a near-identical sentence is the same fact there.
             mixed = Scores(mixed.gate, mixed.rank * self.other_story)
+        head = paraphrase_head.load() if self.head else None
+        # Vectors of another encoder (another width) are never read by the head.
+        if head is not None and vectors is not None and head.reads(vectors[0]):
+            mixed = mixed._replace(same=paraphrase_head.Verdicts(head, *vectors, texts_a, texts_b))
         if not self.learned or cos is None:
             return mixed
         x, rows, cols, refined, zh = self._candidates(
@@ -190,7 +200,11 @@ class SemanticBackend:
             learned = pair_score.score(x, self.threshold)
             score[~zh] = learned[~zh]
         # Only candidates get a ranking score: `align` never looks at the others.
-        return Scores(mixed.gate, sparse.csr_matrix((score, (rows, cols)), shape=mixed.rank.shape))
+        return Scores(
+            mixed.gate,
+            sparse.csr_matrix((score, (rows, cols)), shape=mixed.rank.shape),
+            mixed.same,
+        )
 
     @property
     def prerefined(self) -> bool:
@@ -206,7 +220,7 @@ class SemanticBackend:
         idf: IdfTable,
     ) -> tuple[FloatMatrix, list[int], list[int]]:
         """Feature rows of the candidate pairs and their units (for `fit_pair_score.py`)."""
-        mixed, cos = self._mixed(texts_a, texts_b, terms_a, terms_b, idf)
+        mixed, cos, _ = self._mixed(texts_a, texts_b, terms_a, terms_b, idf)
         if cos is None:
             return np.zeros((0, len(pair_score.FEATURES))), [], []
         x, rows, cols, _, _ = self._candidates(
@@ -264,19 +278,16 @@ class SemanticBackend:
         terms_a: Sequence[Sequence[str]],
         terms_b: Sequence[Sequence[str]],
         idf: IdfTable,
-    ) -> tuple[Scores, npt.NDArray[np.float32] | None]:
-        """The hand-set mix, and the dense cosine matrix it read (None without units)."""
+    ) -> tuple[Scores, npt.NDArray[np.float32] | None, tuple[Vectors, Vectors] | None]:
+        """The hand-set mix, the dense cosine matrix and the unit vectors (None without units)."""
         lex = self.lexical.sparse_scores(terms_a, terms_b, idf)
         shape = (len(texts_a), len(texts_b))
         if not texts_a or not texts_b:
-            return lex, None
+            return lex, None, None
         w = self.weight
-        cos = np.clip(
-            np.asarray(self.embed(texts_a), dtype=np.float32)
-            @ np.asarray(self.embed(texts_b), dtype=np.float32).T,
-            0.0,
-            1.0,
-        )
+        ea = np.asarray(self.embed(texts_a), dtype=np.float32)
+        eb = np.asarray(self.embed(texts_b), dtype=np.float32)
+        cos = np.clip(ea @ eb.T, 0.0, 1.0)
         # Already CSR: no coo/csr round trip (each a copy of ~2 M entries at 50k words).
         rank = lex.rank.tocsr()
         rank.sort_indices()
@@ -310,7 +321,7 @@ class SemanticBackend:
         )
         # float32 as computed: only the learned score reads it (as float64, `_wide`),
         # and a float64 copy is ~35 MB at 50k words.
-        return mixed, cos
+        return mixed, cos, (ea, eb)
 
 
 def _wide(cos: npt.NDArray[np.float32]) -> FloatMatrix:

@@ -133,14 +133,18 @@ class Candidates:
         found = self.judge((i,), (j,))[1]
         return any(is_material(c) for c in found) and firm(*self.passages((i,), (j,)), found)
 
-    def is_paraphrase(self, i: int, j: int) -> bool:
-        """Whether unit i of A and unit j of B tell one claim in other words, without conflict."""
-        # A material kind kept low (a prospect against its denial) is no paraphrase either.
+    def is_consistent(self, i: int, j: int) -> bool:
+        """Whether unit i of A and unit j of B have no conflict and no differing count."""
+        # A material kind kept low (a prospect against its denial) counts too.
         if any(c.kind in MATERIAL_KINDS for c in self.judge((i,), (j,))[1]):
             return False
-        a, b = self.units_a[i].text, self.units_b[j].text
-        if counts_differ(a, b):
+        return not counts_differ(self.units_a[i].text, self.units_b[j].text)
+
+    def is_paraphrase(self, i: int, j: int) -> bool:
+        """Whether unit i of A and unit j of B tell one claim in other words, without conflict."""
+        if not self.is_consistent(i, j):
             return False
+        a, b = self.units_a[i].text, self.units_b[j].text
         return tells_same_claim(a, b, self.text_a, self.text_b)
 
 
@@ -191,6 +195,7 @@ def compare(
         texts_b=[u.text for u in units_b],
         is_divergent=candidates.is_divergent,
         is_paraphrase=candidates.is_paraphrase,
+        is_consistent=candidates.is_consistent,
     )
     # 4, 6, 7. Word diff, conflicts and relation of each aligned pair.
     pairs = [p for m in matches if (p := _pair(m, candidates, threshold)) is not None]

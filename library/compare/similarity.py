@@ -22,7 +22,7 @@ A different backend (say, sentence embeddings) can be plugged in through
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple, Protocol
 
@@ -116,10 +116,14 @@ class Scores(NamedTuple):
             if its gate clears the backend's `candidate_floor`.
         rank: the score candidates are ranked by and compared to the threshold
             (the gate plus priors such as the story terms and centrality).
+        same: (A unit, B unit) -> probability that the two tell one fact, from
+            a learned paraphrase head (`paraphrase_head.py`); None when the
+            backend has none.  `align` asks it only of pairs near the cut.
     """
 
     gate: sparse.csr_matrix
     rank: sparse.csr_matrix
+    same: Callable[[int, int], float] | None = None
 
 
 class LexicalBackend:
