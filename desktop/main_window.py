@@ -133,9 +133,15 @@ class MainWindow(WindowComparing, QMainWindow):
         self._alias_teaching: AliasTeaching | None = None
         self.coverage = CoveragePanel(collection, self.tasks)
         self.library_view.add_below_preview(self.coverage)
-        # The notes panel is built after the first paint (`NotesDock`).
+        # The notes panel is built after the first paint (`NotesDock`), in
+        # slices: its imports on a worker thread, notes.db opened, the panel made.
         self.notes_dock = NotesDock(
-            self._make_notes_panel, self._notes_ready, self._notes_unavailable, self
+            self._make_notes_panel,
+            self._notes_ready,
+            self._notes_unavailable,
+            self,
+            warm_up=self._import_notes_modules,
+            steps=[lambda: collection.notes],
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
@@ -160,8 +166,10 @@ class MainWindow(WindowComparing, QMainWindow):
             QTimer.singleShot(0, lambda: tell_library_recovered(self, recovered))
 
     def _on_first_rows(self) -> None:
-        self._load_comparison_modules()
-        self.notes_dock.rows_listed()  # the panel is built next (the preview marks notes)
+        # The notes panel is built after the paint that shows these rows, then
+        # the comparison page's modules load (`_connect`): one after the
+        # other, so no import thread competes with the GUI thread for Python.
+        self.notes_dock.rows_listed()
         if not self.library_view.selected_ids() and self.library_view.model.rowCount():
             # Open on something to read rather than an empty preview.
             self.library_view.table.selectRow(0)
@@ -199,6 +207,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
         self.notes_dock.visibilityChanged.connect(self._fold_notes)
+        self.notes_dock.built.connect(self._load_comparison_modules)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # "Add Note on Selection" follows the focused pane's selection.
@@ -211,6 +220,11 @@ class MainWindow(WindowComparing, QMainWindow):
     def notes_panel(self) -> Any:
         """The notes panel (built now if it was not yet); None if notes.db cannot be opened."""
         return self.notes_dock.ensure_panel()
+
+    def _import_notes_modules(self, then: Callable[[], None]) -> None:
+        self.tasks.run(
+            _import_notes_modules, lambda _none: then(), lambda _exc: then(), lane="compute"
+        )
 
     def _make_notes_panel(self) -> Any:
         if self.notes_panel_class is not None:
@@ -470,3 +484,8 @@ class MainWindow(WindowComparing, QMainWindow):
     def menu_for(self, title: str) -> QMenu | None:
         """A top-level menu by its title without "&" (for tests)."""
         return menu_for(self.menuBar(), title)
+
+
+def _import_notes_modules() -> None:
+    # Only imports (class and function definitions): no widget is made off the GUI thread.
+    import desktop.notes.panel  # noqa: F401
