@@ -36,7 +36,6 @@ from desktop.importing.progress import ImportProgress
 from desktop.importing.warmup import VectorWarmup
 from desktop.importing.worker import ImportJob
 from desktop.library.coverage import CoveragePanel
-from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.notes.dock import NotesDock, placeholder
@@ -163,7 +162,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.show_library()
         recovered = getattr(collection, "library_recovered_from", None)
         if recovered is not None:
-            QTimer.singleShot(0, lambda: tell_library_recovered(self, recovered))
+            QTimer.singleShot(0, lambda: _tell_library_recovered(self, recovered))
 
     def _on_first_rows(self) -> None:
         # The notes panel is built after the paint that shows these rows, then
@@ -269,9 +268,12 @@ class MainWindow(WindowComparing, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Notes are irreplaceable: if the one being typed cannot be saved, ask.
         panel = self.notes_dock.panel  # not built: nothing typed in it
-        if panel is not None and panel.flush() is False and not ConfirmDiscardNote.ask(self):
-            event.ignore()
-            return
+        if panel is not None and panel.flush() is False:
+            from desktop.library.dialogs import ConfirmDiscardNote
+
+            if not ConfirmDiscardNote.ask(self):
+                event.ignore()
+                return
         self.save_state()
         self.importer.cancel()
         self.tasks.shutdown(wait=True)
@@ -484,6 +486,12 @@ class MainWindow(WindowComparing, QMainWindow):
     def menu_for(self, title: str) -> QMenu | None:
         """A top-level menu by its title without "&" (for tests)."""
         return menu_for(self.menuBar(), title)
+
+
+def _tell_library_recovered(window: MainWindow, moved_to: Path) -> None:
+    from desktop.library.dialogs import tell_library_recovered  # dialogs: not on the start path
+
+    tell_library_recovered(window, moved_to)
 
 
 def _import_notes_modules() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -20,6 +19,8 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 def content_hash(body: str) -> str:
     """A stable fingerprint of an article's text, used to spot unchanged re-imports."""
+    import hashlib  # here: not on the window's start path (≈ 2 ms)
+
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
