@@ -258,6 +258,7 @@ class MainWindow(WindowComparing, QMainWindow):
             self._comparison_view.rail.set_folded("notes", self.notes_dock.isHidden())
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.notes_dock.watch_first_paint()  # the panel is built after the first paint
         super().showEvent(event)
         self.window_layout.restore_library()
 

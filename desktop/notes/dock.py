@@ -92,10 +92,19 @@ class NotesDock(QDockWidget):
         self._slicing = False  # the build in slices has started
         self._painted = self._rows_in = False  # the window painted; its first rows are in
         self.setWidget(QWidget())  # blank until the panel is built
-        if parent is not None:
-            # The window's paint, not the dock's: a closed dock never paints.
+        self._first_paint: _FirstPaint | None = None
+
+    def watch_first_paint(self) -> None:
+        """Wait for the window's first paints (call when it is shown; once is enough).
+
+        The window's paint, not the dock's: a closed dock never paints.  Not
+        from the start: a Python event filter on the window costs a call for
+        each of the ~50 events of building it.
+        """
+        window = self.parentWidget()
+        if self._first_paint is None and window is not None:
             self._first_paint = _FirstPaint(self)
-            parent.installEventFilter(self._first_paint)
+            window.installEventFilter(self._first_paint)
 
     @property
     def usable(self) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -168,6 +169,10 @@ class _Window(QMainWindow):
         )
         self.dock.built.connect(lambda: order.append("built"))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.dock.watch_first_paint()
+        super().showEvent(event)
 
 
 def _shown_with_rows(qtbot: QtBot, win: _Window) -> None:
