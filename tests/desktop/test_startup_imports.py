@@ -153,3 +153,40 @@ def test_the_chinese_patterns_compile_on_first_use() -> None:
     assert chinese.is_chinese("国家安全部 said") and not chinese.is_chinese("A 国 word")
     with pytest.raises(AttributeError):
         chinese.NO_SUCH_PATTERN  # noqa: B018
+
+
+def test_after_the_notes_warm_up_the_panel_imports_nothing_on_the_gui_thread(
+    tmp_path: Path,
+) -> None:
+    # The warm-up runs on a worker thread; opening notes.db and making the
+    # panel (the GUI thread's slices) must then find every module loaded.
+    from library.collection import Collection
+
+    Collection(tmp_path).close()
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "import desktop.main_window as window\n"
+        "from library.collection import Collection\n"
+        "collection = Collection(sys.argv[1])\n"
+        "window._import_notes_modules()\n"
+        "before = set(sys.modules)\n"
+        "collection.notes\n"
+        "from desktop.notes.panel import NotesPanel\n"
+        "panel = NotesPanel(collection)\n"
+        "new = sorted(m for m in set(sys.modules) - before\n"
+        "             if m.split('.')[0] in ('desktop', 'library'))\n"
+        "print(' '.join(new))\n"
+        "collection.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.stdout.strip() == ""
