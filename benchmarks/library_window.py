@@ -96,21 +96,23 @@ app.exec()
 # The window as `parallax` opens it, with a 5 ms timer on the GUI thread from
 # the first paint on: each tick's lateness is how long the thread was busy
 # (a block the user feels as a freeze).  Prints the gaps of the first
-# BLOCKS_S seconds after the first paint, each with when it ended.
+# BLOCKS_S seconds after the first paint, each with when it ended and the GUI
+# thread's CPU time in it (on a loaded machine a gap also counts time the
+# thread waited for a core; its CPU time does not).
 BLOCKS_CHILD = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([sys.argv[0]])
 TICK_MS, SPAN_S = 5, float(sys.argv[2])
-gaps, last, start = [], [0.0], [0.0]
+gaps, last, start = [], [0.0, 0.0], [0.0]
 def tick():
-    now = time.perf_counter()
-    gaps.append((now - start[0], (now - last[0]) * 1000 - TICK_MS))
-    last[0] = now
+    now, cpu = time.perf_counter(), time.thread_time()
+    gaps.append((now - start[0], (now - last[0]) * 1000 - TICK_MS, (cpu - last[1]) * 1000))
+    last[:] = [now, cpu]
     if now - start[0] > SPAN_S:
         timer.stop()
-        print("gaps " + " ".join(f"{at:.3f}:{gap:.1f}" for at, gap in gaps), flush=True)
+        print("gaps " + " ".join(f"{at:.3f}:{gap:.1f}:{c:.1f}" for at, gap, c in gaps), flush=True)
         app.exit(0)
 timer = QTimer()
 timer.setInterval(TICK_MS)
@@ -120,6 +122,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
             app.removeEventFilter(self)
             start[0] = last[0] = time.perf_counter()
+            last[1] = time.thread_time()
             timer.start()
         return False
 spy = FirstPaint()
@@ -205,8 +208,8 @@ def painted(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
     return float(lines[0].split()[1]) - start
 
 
-def blocks(repo: Path, env: dict[str, str], home: Path) -> list[tuple[float, float]]:
-    """(seconds after the first paint, ms the GUI thread was late) of each 5 ms tick."""
+def blocks(repo: Path, env: dict[str, str], home: Path) -> list[tuple[float, float, float]]:
+    """(seconds after the first paint, ms late, ms of GUI-thread CPU) of each 5 ms tick."""
     out = subprocess.run(
         [PY, "-c", BLOCKS_CHILD, str(home), str(BLOCKS_S)],
         cwd=repo,
@@ -219,8 +222,8 @@ def blocks(repo: Path, env: dict[str, str], home: Path) -> list[tuple[float, flo
     lines = [line for line in out.stdout.splitlines() if line.startswith("gaps ")]
     if out.returncode != 0 or not lines:
         raise SystemExit(f"run failed ({out.returncode}):\n{out.stderr}")
-    pairs = (item.split(":") for item in lines[0].split()[1:])
-    return [(float(at), float(gap)) for at, gap in pairs]
+    triples = (item.split(":") for item in lines[0].split()[1:])
+    return [(float(at), float(gap), float(cpu)) for at, gap, cpu in triples]
 
 
 def main() -> int:
@@ -280,8 +283,11 @@ def main() -> int:
                 print(
                     f"{name} run {run + 1}: longest GUI-thread blocks in the {BLOCKS_S:.0f} s "
                     "after first paint: "
-                    + ", ".join(f"{gap:.0f} ms (ending at +{at:.2f} s)" for at, gap in worst)
-                    + f" | {sum(1 for _, g in gaps if g > 50)} over 50 ms",
+                    + ", ".join(
+                        f"{gap:.0f} ms ({cpu:.0f} ms CPU, ending at +{at:.2f} s)"
+                        for at, gap, cpu in worst
+                    )
+                    + f" | {sum(1 for g in gaps if g[1] > 50)} over 50 ms",
                     flush=True,
                 )
         return 0
