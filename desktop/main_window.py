@@ -498,4 +498,5 @@ def _tell_library_recovered(window: MainWindow, moved_to: Path) -> None:
 def _import_notes_modules() -> None:
     # Only imports (class and function definitions): no widget is made off the GUI thread.
     import desktop.notes.panel  # noqa: F401
-    import library.notes.store  # noqa: F401  (what `collection.notes` opens notes.db with)
+
+    Collection.load_notes_modules()  # what `collection.notes` opens notes.db with
