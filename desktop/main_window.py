@@ -206,7 +206,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
         self.notes_dock.visibilityChanged.connect(self._fold_notes)
-        self.notes_dock.built.connect(self._load_comparison_modules)
+        self.notes_dock.built.connect(self._after_notes_built)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # "Add Note on Selection" follows the focused pane's selection.
@@ -224,6 +224,12 @@ class MainWindow(WindowComparing, QMainWindow):
         self.tasks.run(
             _import_notes_modules, lambda _none: then(), lambda _exc: then(), lane="compute"
         )
+
+    def _after_notes_built(self) -> None:
+        # After the panel's first layout and paint (events already posted),
+        # which call its Python model and delegate: an import thread holding
+        # the GIL meanwhile made that paint wait.
+        QTimer.singleShot(0, self, self._load_comparison_modules)
 
     def _make_notes_panel(self) -> Any:
         if self.notes_panel_class is not None:
