@@ -42,7 +42,9 @@ Usage (from the worktree root):
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -255,7 +257,8 @@ def main() -> int:
     if args.bytecode:
         for name, env in envs.items():
             env.pop("PYTHONDONTWRITEBYTECODE", None)
-            env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix=f"parallax-pyc-{name}-")
+            env["PYTHONPYCACHEPREFIX"] = cache = tempfile.mkdtemp(prefix=f"parallax-pyc-{name}-")
+            atexit.register(shutil.rmtree, cache, True)
     db = args.home / "library.db"
     med = statistics.median
 
