@@ -23,17 +23,28 @@ them; without it the environment decides (with `PYTHONDONTWRITEBYTECODE=1`
 every start-up compiles every module of the window, the bare window's PySide6
 being compiled already).
 
+`--blocks` measures instead, in the window as `parallax` opens it, the
+longest times the GUI thread was busy in the 3 s after the first paint (a
+5 ms timer's lateness, as `comparison_open.py` does): the notes panel, the
+comparison page and the first rows are built then.
+
+`--before` runs a second checkout (e.g. a `git archive` of main) in the same
+rounds, run by run after `--repo`, so both meet the same load.
+
 `--repo` runs another checkout's code (e.g. `/work/main` for "before"): its
 window may list synchronously, which the numbers then show as GUI-thread time.
 
 Usage (from the worktree root):
     .venv/bin/python benchmarks/library_window.py --home /tmp/work/home-10000 [--runs 5]
+        [--before /tmp/main-copy] [--no-filter] [--bytecode] [--blocks]
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -83,6 +94,45 @@ win.installEventFilter(spy)
 win.show()
 app.exec()
 """
+
+# The window as `parallax` opens it, with a 5 ms timer on the GUI thread from
+# the first paint on: each tick's lateness is how long the thread was busy
+# (a block the user feels as a freeze).  Prints the gaps of the first
+# BLOCKS_S seconds after the first paint, each with when it ended and the GUI
+# thread's CPU time in it (on a loaded machine a gap also counts time the
+# thread waited for a core; its CPU time does not).
+BLOCKS_CHILD = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([sys.argv[0]])
+TICK_MS, SPAN_S = 5, float(sys.argv[2])
+gaps, last, start = [], [0.0, 0.0], [0.0]
+def tick():
+    now, cpu = time.perf_counter(), time.thread_time()
+    gaps.append((now - start[0], (now - last[0]) * 1000 - TICK_MS, (cpu - last[1]) * 1000))
+    last[:] = [now, cpu]
+    if now - start[0] > SPAN_S:
+        timer.stop()
+        print("gaps " + " ".join(f"{at:.3f}:{gap:.1f}:{c:.1f}" for at, gap, c in gaps), flush=True)
+        app.exit(0)
+timer = QTimer()
+timer.setInterval(TICK_MS)
+timer.timeout.connect(tick)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            app.removeEventFilter(self)
+            start[0] = last[0] = time.perf_counter()
+            last[1] = time.thread_time()
+            timer.start()
+        return False
+spy = FirstPaint()
+app.installEventFilter(spy)
+from desktop.app import run_app
+raise SystemExit(run_app(data_dir=sys.argv[1], files=[]))
+"""
+BLOCKS_S = 3.0
 
 FILTER_CHILD = """
 import sqlite3, statistics, sys, time
@@ -160,51 +210,108 @@ def painted(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
     return float(lines[0].split()[1]) - start
 
 
+def blocks(repo: Path, env: dict[str, str], home: Path) -> list[tuple[float, float, float]]:
+    """(seconds after the first paint, ms late, ms of GUI-thread CPU) of each 5 ms tick."""
+    out = subprocess.run(
+        [PY, "-c", BLOCKS_CHILD, str(home), str(BLOCKS_S)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    lines = [line for line in out.stdout.splitlines() if line.startswith("gaps ")]
+    if out.returncode != 0 or not lines:
+        raise SystemExit(f"run failed ({out.returncode}):\n{out.stderr}")
+    triples = (item.split(":") for item in lines[0].split()[1:])
+    return [(float(at), float(gap), float(cpu)) for at, gap, cpu in triples]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", type=Path, required=True, help="a Parallax data dir")
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose code runs")
+    parser.add_argument(
+        "--before", type=Path, help="also this checkout, interleaved run by run with --repo"
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--words", default="the,harbour", help="filter words, comma-separated")
     parser.add_argument(
         "--bytecode", action="store_true", help="cache compiled modules, as an install does"
     )
     parser.add_argument("--no-filter", action="store_true", help="measure start-up only")
+    parser.add_argument(
+        "--blocks",
+        action="store_true",
+        help=f"instead: the longest GUI-thread blocks in the {BLOCKS_S:.0f} s after first paint",
+    )
     args = parser.parse_args()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(args.repo))
+    repos = {"after" if args.before else "code": args.repo}
+    if args.before:
+        repos["before"] = args.before
+    envs = {
+        name: dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(repo))
+        for name, repo in repos.items()
+    }
     if args.bytecode:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="parallax-pyc-")
+        for name, env in envs.items():
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = cache = tempfile.mkdtemp(prefix=f"parallax-pyc-{name}-")
+            atexit.register(shutil.rmtree, cache, True)
     db = args.home / "library.db"
     med = statistics.median
 
-    def startup(mode: str) -> float:
-        e = dict(env, PARALLAX_EXIT_AFTER_PAINT=mode)
-        return med(
-            painted([PY, "-c", APP_CHILD, str(args.home)], e, args.repo) for _ in range(args.runs)
-        )
+    def startup(name: str, mode: str) -> float:
+        e = dict(envs[name], PARALLAX_EXIT_AFTER_PAINT=mode)
+        return painted([PY, "-c", APP_CHILD, str(args.home)], e, repos[name])
 
     print(
-        f"code: {args.repo} | library: {args.home} | runs: {args.runs} | "
-        f"bytecode cached: {args.bytecode}",
+        f"code: {' vs '.join(f'{n} {r}' for n, r in repos.items())} | library: {args.home} | "
+        f"runs: {args.runs} (interleaved) | bytecode cached: {args.bytecode} | "
+        f"load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
-    if args.bytecode:  # fill the cache
-        painted([PY, "-c", BARE_CHILD, str(db)], env, args.repo)
-        painted(
-            [PY, "-c", APP_CHILD, str(args.home)],
-            dict(env, PARALLAX_EXIT_AFTER_PAINT="1"),
-            args.repo,
+    if args.bytecode:  # fill the caches
+        for name in repos:
+            painted([PY, "-c", BARE_CHILD, str(db)], envs[name], repos[name])
+            startup(name, "1")
+            if args.blocks:  # and what loads after the first paint
+                blocks(repos[name], envs[name], args.home)
+    if args.blocks:
+        for run in range(args.runs):
+            for name in repos:
+                gaps = blocks(repos[name], envs[name], args.home)
+                worst = sorted(gaps, key=lambda g: -g[1])[:3]
+                print(
+                    f"{name} run {run + 1}: longest GUI-thread blocks in the {BLOCKS_S:.0f} s "
+                    "after first paint: "
+                    + ", ".join(
+                        f"{gap:.0f} ms ({cpu:.0f} ms CPU, ending at +{at:.2f} s)"
+                        for at, gap, cpu in worst
+                    )
+                    + f" | {sum(1 for g in gaps if g[1] > 50)} over 50 ms",
+                    flush=True,
+                )
+        return 0
+    bare: list[float] = []
+    times: dict[str, dict[str, list[float]]] = {n: {"1": [], "rows": []} for n in repos}
+    first_repo = next(iter(repos))
+    for _ in range(args.runs):
+        bare.append(painted([PY, "-c", BARE_CHILD, str(db)], envs[first_repo], repos[first_repo]))
+        for name in repos:
+            for mode in ("1", "rows"):
+                times[name][mode].append(startup(name, mode))
+    base = med(bare)
+    for name in repos:
+        first, rows = med(times[name]["1"]), med(times[name]["rows"])
+        print(
+            f"{name}: start-up to first paint: {first:.2f} s ({first / base:.2f}x) | "
+            f"to rows painted: {rows:.2f} s ({rows / base:.2f}x) | bare QMainWindow + "
+            f"QTableView of every row: {base:.2f} s",
+            flush=True,
         )
-    bare = med(painted([PY, "-c", BARE_CHILD, str(db)], env, args.repo) for _ in range(args.runs))
-    first = startup("1")
-    rows = startup("rows")
-    print(
-        f"start-up to first paint: {first:.2f} s ({first / bare:.1f}x) | to rows painted: "
-        f"{rows:.2f} s ({rows / bare:.1f}x) | bare QMainWindow + QTableView of every row: "
-        f"{bare:.2f} s",
-        flush=True,
-    )
+    env = envs[first_repo]
     if args.no_filter:
         return 0
     out = subprocess.run(

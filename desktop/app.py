@@ -13,8 +13,6 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from library.terminal import safe
-
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
     from library.article import Article
@@ -110,7 +108,7 @@ def run_app(
     apply_theme(app)
 
     def fail(message: str) -> int:
-        print(safe(message, multiline=True), file=sys.stderr)
+        _print_error(message)
         if not screenshot:
             warn(None, "Parallax", message, QMessageBox.Icon.Critical)
         return 1
@@ -136,7 +134,7 @@ def run_app(
         window.show()
         _open_files(window, articles)
         if problem:
-            print(safe(problem, multiline=True), file=sys.stderr)
+            _print_error(problem)
             box = message_box(window, QMessageBox.Icon.Warning, "Parallax", problem)
             box.open()
         _close_on_interrupt(window)
@@ -155,6 +153,13 @@ def run_app(
         return status
     finally:
         collection.close()
+
+
+def _print_error(message: str) -> None:
+    # library.terminal loads only when there is something to say (not at start-up).
+    from library.terminal import safe
+
+    print(safe(message, multiline=True), file=sys.stderr)
 
 
 def _open_files(window: MainWindow, articles: list[Article]) -> None:
@@ -186,6 +191,8 @@ def _exit_after_first_paint(window: MainWindow) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.viewport import viewport_of
+
     model = window.library_view.model
     rows = os.environ.get(BENCH_ENV) == "rows"
 
@@ -206,7 +213,7 @@ def _exit_after_first_paint(window: MainWindow) -> None:
     spy = FirstPaint(window)
     window.installEventFilter(spy)
     if rows:
-        window.library_view.table.viewport().installEventFilter(spy)
+        viewport_of(window.library_view.table).installEventFilter(spy)
 
 
 def _quiet_platform_noise() -> None:

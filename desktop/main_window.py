@@ -36,7 +36,6 @@ from desktop.importing.progress import ImportProgress
 from desktop.importing.warmup import VectorWarmup
 from desktop.importing.worker import ImportJob
 from desktop.library.coverage import CoveragePanel
-from desktop.library.dialogs import ConfirmDiscardNote, tell_library_recovered
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.notes.dock import NotesDock, placeholder
@@ -133,9 +132,15 @@ class MainWindow(WindowComparing, QMainWindow):
         self._alias_teaching: AliasTeaching | None = None
         self.coverage = CoveragePanel(collection, self.tasks)
         self.library_view.add_below_preview(self.coverage)
-        # The notes panel is built after the first paint (`NotesDock`).
+        # The notes panel is built after the first paint (`NotesDock`), in
+        # slices: its imports on a worker thread, notes.db opened, the panel made.
         self.notes_dock = NotesDock(
-            self._make_notes_panel, self._notes_ready, self._notes_unavailable, self
+            self._make_notes_panel,
+            self._notes_ready,
+            self._notes_unavailable,
+            self,
+            warm_up=self._import_notes_modules,
+            steps=[lambda: collection.notes],
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
@@ -157,11 +162,13 @@ class MainWindow(WindowComparing, QMainWindow):
         self.show_library()
         recovered = getattr(collection, "library_recovered_from", None)
         if recovered is not None:
-            QTimer.singleShot(0, lambda: tell_library_recovered(self, recovered))
+            QTimer.singleShot(0, lambda: _tell_library_recovered(self, recovered))
 
     def _on_first_rows(self) -> None:
-        self._load_comparison_modules()
-        self.notes_dock.rows_listed()  # the panel is built next (the preview marks notes)
+        # The notes panel is built after the paint that shows these rows, then
+        # the comparison page's modules load (`_connect`): one after the
+        # other, so no import thread competes with the GUI thread for Python.
+        self.notes_dock.rows_listed()
         if not self.library_view.selected_ids() and self.library_view.model.rowCount():
             # Open on something to read rather than an empty preview.
             self.library_view.table.selectRow(0)
@@ -199,6 +206,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
         self.notes_dock.visibilityChanged.connect(self._fold_notes)
+        self.notes_dock.built.connect(self._after_notes_built)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # "Add Note on Selection" follows the focused pane's selection.
@@ -211,6 +219,17 @@ class MainWindow(WindowComparing, QMainWindow):
     def notes_panel(self) -> Any:
         """The notes panel (built now if it was not yet); None if notes.db cannot be opened."""
         return self.notes_dock.ensure_panel()
+
+    def _import_notes_modules(self, then: Callable[[], None]) -> None:
+        self.tasks.run(
+            _import_notes_modules, lambda _none: then(), lambda _exc: then(), lane="compute"
+        )
+
+    def _after_notes_built(self) -> None:
+        # After the panel's first layout and paint (events already posted),
+        # which call its Python model and delegate: an import thread holding
+        # the GIL meanwhile made that paint wait.
+        QTimer.singleShot(0, self, self._load_comparison_modules)
 
     def _make_notes_panel(self) -> Any:
         if self.notes_panel_class is not None:
@@ -245,6 +264,7 @@ class MainWindow(WindowComparing, QMainWindow):
             self._comparison_view.rail.set_folded("notes", self.notes_dock.isHidden())
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.notes_dock.watch_first_paint()  # the panel is built after the first paint
         super().showEvent(event)
         self.window_layout.restore_library()
 
@@ -255,9 +275,12 @@ class MainWindow(WindowComparing, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Notes are irreplaceable: if the one being typed cannot be saved, ask.
         panel = self.notes_dock.panel  # not built: nothing typed in it
-        if panel is not None and panel.flush() is False and not ConfirmDiscardNote.ask(self):
-            event.ignore()
-            return
+        if panel is not None and panel.flush() is False:
+            from desktop.library.dialogs import ConfirmDiscardNote
+
+            if not ConfirmDiscardNote.ask(self):
+                event.ignore()
+                return
         self.save_state()
         self.importer.cancel()
         self.tasks.shutdown(wait=True)
@@ -470,3 +493,16 @@ class MainWindow(WindowComparing, QMainWindow):
     def menu_for(self, title: str) -> QMenu | None:
         """A top-level menu by its title without "&" (for tests)."""
         return menu_for(self.menuBar(), title)
+
+
+def _tell_library_recovered(window: MainWindow, moved_to: Path) -> None:
+    from desktop.library.dialogs import tell_library_recovered  # dialogs: not on the start path
+
+    tell_library_recovered(window, moved_to)
+
+
+def _import_notes_modules() -> None:
+    # Only imports (class and function definitions): no widget is made off the GUI thread.
+    import desktop.notes.panel  # noqa: F401
+
+    Collection.load_notes_modules()  # what `collection.notes` opens notes.db with

@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from desktop.comparison.offsets import OffsetMap
+from desktop.viewport import viewport_of
 
 
 def mark_noted(edit: QTextEdit, spans: list[tuple[int, int]], offsets: OffsetMap) -> None:
@@ -35,4 +36,4 @@ def mark_noted(edit: QTextEdit, spans: list[tuple[int, int]], offsets: OffsetMap
     edit.setExtraSelections(selections)
     if hasattr(edit, "noted_spans"):  # a comparison pane: the margin bars too
         edit.noted_spans = list(spans)
-        edit.viewport().update()
+        viewport_of(edit).update()

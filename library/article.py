@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
-from typing import Any, NewType
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, NewType
 
 from library.chinese import is_chinese
 
@@ -14,19 +13,39 @@ ArticleId = NewType("ArticleId", int)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: One kana, CJK ideograph or Hangul syllable: scripts written without spaces.
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: Compiled on first use (`__getattr__`, ≈ 2 ms): the window imports this
+#: module before its first paint, which counts no words.
+_CJK_PATTERN = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 _BLANK_LINES = re.compile(r"\n\s*\n")
+
+if TYPE_CHECKING:
+    CJK_CHAR: re.Pattern[str]
+
+
+@cache
+def _cjk_char() -> re.Pattern[str]:
+    return re.compile(_CJK_PATTERN)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name != "CJK_CHAR":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    pattern = globals()[name] = _cjk_char()
+    return pattern
 
 
 def content_hash(body: str) -> str:
     """A stable fingerprint of an article's text, used to spot unchanged re-imports."""
+    import hashlib  # here: not on the window's start path (≈ 2 ms)
+
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def count_words(text: str) -> int:
     """Words in `text`; each CJK character counts as one, as word processors do."""
-    cjk = len(CJK_CHAR.findall(text))
-    latin = len(_WORD.findall(CJK_CHAR.sub(" ", text)))
+    cjk_char = _cjk_char()
+    cjk = len(cjk_char.findall(text))
+    latin = len(_WORD.findall(cjk_char.sub(" ", text)))
     return cjk + latin
 
 

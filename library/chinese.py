@@ -26,34 +26,58 @@ import re
 import threading
 import unicodedata
 from functools import cache
-from typing import Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
-import opencc
+# The regular expressions are compiled on first use, not at import: the
+# window's start-up imports this module (`Article.is_chinese`, the listing)
+# but needs none of them before its first paint (≈ 9 ms of compiling).
+# `CJK_CHAR` and `HAN_CHAR` are read as module attributes (`__getattr__`),
+# the others through `_re`.
+_CJK_CLASS = (
+    "\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\U00020000-\U0003134f"
+)
+_PATTERNS = {
+    #: One ideograph (CJK Unified, extensions, compatibility), kana, Hangul
+    #: syllable, or 々 / 〇: scripts written without spaces between words.
+    "CJK_CHAR": f"[{_CJK_CLASS}]",
+    #: One Han ideograph (what Chinese is written in; no kana or Hangul).
+    "HAN_CHAR": "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]",
+    # A run `runs` yields: one CJK character, or letters, or digits.
+    "RUN": f"(?P<cjk>[{_CJK_CLASS}])|(?P<digit>\\d+)|(?P<word>[^\\W\\d_{_CJK_CLASS}]+)",
+    # A word or number that is not CJK (what `is_chinese` weighs Han characters against).
+    "NON_CJK_WORD": f"[^\\W_{_CJK_CLASS}]+",
+    # Text between CJK characters (what `index_text` leaves as it is).
+    "NOT_CJK": f"([^{_CJK_CLASS}]+)",
+    # A leading 【…】: a dateline such as 【本报北京10月13日讯】, or a label.
+    "DATELINE": "^\\s*【[^【】\\n]{1,40}】\\s*",
+    # Two characters of one spaced-script word or number (no cut between them).
+    "WORD_PAIR": f"[^\\W_{_CJK_CLASS}]{{2}}",
+    # Ideographs outside the Basic Multilingual Plane, converted when first seen.
+    "SUPPLEMENTARY": "[\U00020000-\U0003134f]",
+}
 
-#: One ideograph (CJK Unified, extensions, compatibility), kana, Hangul
-#: syllable, or 々 / 〇: scripts written without spaces between words.
-CJK_CHAR = re.compile(
-    "[\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-    "\U00020000-\U0003134f]"
-)
-#: One Han ideograph (what Chinese is written in; no kana or Hangul).
-HAN_CHAR = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-# A run `runs` yields: one CJK character, or letters, or digits.
-_RUN = re.compile(
-    rf"(?P<cjk>{CJK_CHAR.pattern})|(?P<digit>\d+)|(?P<word>[^\W\d_{CJK_CHAR.pattern[1:-1]}]+)"
-)
-# A word or number that is not CJK (what `is_chinese` weighs Han characters against).
-_NON_CJK_WORD = re.compile(f"[^\\W_{CJK_CHAR.pattern[1:-1]}]+")
-# Text between CJK characters (what `index_text` leaves as it is).
-_NOT_CJK = re.compile(f"({CJK_CHAR.pattern.replace('[', '[^', 1)}+)")
-# A leading 【…】: a dateline such as 【本报北京10月13日讯】, or a label.
-_DATELINE = re.compile("^\\s*【[^【】\\n]{1,40}】\\s*")
+if TYPE_CHECKING:
+    CJK_CHAR: re.Pattern[str]
+    HAN_CHAR: re.Pattern[str]
+
+
+@cache
+def _re(name: str) -> re.Pattern[str]:
+    """The compiled `_PATTERNS[name]` (compiled once, on first use)."""
+    return re.compile(_PATTERNS[name])
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    # `CJK_CHAR` and `HAN_CHAR`, compiled when first read (then kept as globals).
+    if name not in ("CJK_CHAR", "HAN_CHAR"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    pattern = globals()[name] = _re(name)
+    return pattern
+
+
 # Where a Chinese title may be cut: after a clause, as at a space in English.
 _CLAUSE_MARKS = ("，", "、", "；", "：", ", ", "; ")
-# Two characters of one spaced-script word or number (no cut between them).
-_WORD_PAIR = re.compile(f"[^\\W_{CJK_CHAR.pattern[1:-1]}]{{2}}")
-# Ideographs outside the Basic Multilingual Plane, converted when first seen.
-_SUPPLEMENTARY = re.compile("[\U00020000-\U0003134f]")
 # Full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ), folded to ASCII.
 _WIDE_ALNUM = ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B))
 # The ideograph blocks whose characters are all looked up on first use (~0.2 s).
@@ -83,6 +107,8 @@ class _Folding:
         todo = sorted(set(chars) - self.learned)
         if not todo:
             return
+        import opencc  # here: its import (≈ 4 ms) is not on the window's start path
+
         converter = opencc.OpenCC("t2s")  # OpenCC's standard traditional → simplified
         # One call for all: newline-separated, so no phrase spans two characters.
         converted = converter.convert("\n".join(todo)).split("\n")
@@ -115,11 +141,11 @@ class Run(NamedTuple):
 
 def is_cjk(char: str) -> bool:
     """True for one character of a script written without spaces (Han, kana, Hangul)."""
-    return CJK_CHAR.fullmatch(char) is not None
+    return _re("CJK_CHAR").fullmatch(char) is not None
 
 
 def has_cjk(text: str) -> bool:
-    return CJK_CHAR.search(text) is not None
+    return _re("CJK_CHAR").search(text) is not None
 
 
 def fold(text: str) -> str:
@@ -134,9 +160,9 @@ def fold(text: str) -> str:
     '国家安全部局长，WeChat'
     """
     folding = _folding()
-    if _SUPPLEMENTARY.search(text):
+    if _re("SUPPLEMENTARY").search(text):
         with _LOCK:
-            folding.learn(_SUPPLEMENTARY.findall(text))
+            folding.learn(_re("SUPPLEMENTARY").findall(text))
     if not folding.changes.search(text):
         return text
     return text.translate(folding.table)
@@ -152,7 +178,7 @@ def runs(text: str) -> list[Run]:
     ['自', '2022', '年', '起', '用', 'WeChat']
     """
     out = []
-    for match in _RUN.finditer(text):
+    for match in _re("RUN").finditer(text):
         kind = cast(RunKind, match.lastgroup)
         out.append(Run(match.start(), match.end(), kind, match.group()))
     return out
@@ -169,10 +195,10 @@ def index_text(text: str | None) -> str | None:
     if text is None:
         return None
     folded = fold(text)
-    if not CJK_CHAR.search(folded):
+    if not _re("CJK_CHAR").search(folded):
         return folded
     # Split keeps the text between CJK characters at odd positions.
-    pieces = _NOT_CJK.split(folded)
+    pieces = _re("NOT_CJK").split(folded)
     return " ".join(p if i % 2 else " ".join(p) for i, p in enumerate(pieces))
 
 
@@ -210,13 +236,13 @@ def pad(text: str, width: int, *, align: Literal["<", ">"] = "<") -> str:
 def is_chinese(text: str, *, sample: int = 2000) -> bool:
     """True when Han characters outnumber the other words in (the start of) `text`."""
     head = text[:sample]
-    han = len(HAN_CHAR.findall(head))
-    return han > 0 and han > len(_NON_CJK_WORD.findall(head))
+    han = len(_re("HAN_CHAR").findall(head))
+    return han > 0 and han > len(_re("NON_CJK_WORD").findall(head))
 
 
 def strip_dateline(line: str) -> str:
     """`line` without a leading 【…】 dateline or label (【本报北京10月13日讯】, 【獨家】)."""
-    return _DATELINE.sub("", line, count=1).strip()
+    return _re("DATELINE").sub("", line, count=1).strip()
 
 
 def headline_line(body: str) -> str:
@@ -238,7 +264,7 @@ def cut_at_word(text: str, limit: int, *, ellipsis: str = "…") -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    if not CJK_CHAR.search(cut):
+    if not _re("CJK_CHAR").search(cut):
         if " " in cut:
             cut = cut.rsplit(" ", 1)[0]
     else:
@@ -247,7 +273,7 @@ def cut_at_word(text: str, limit: int, *, ellipsis: str = "…") -> str:
             cut = cut[:clause]
         else:
             end = limit
-            while end > 1 and _WORD_PAIR.fullmatch(text[end - 1 : end + 1]):
+            while end > 1 and _re("WORD_PAIR").fullmatch(text[end - 1 : end + 1]):
                 end -= 1  # back out of "2022" or "WeChat"
             cut = text[:end]
     return cut.rstrip(",;:–- ，、；：") + ellipsis

@@ -9,6 +9,8 @@ article that is no longer selected does nothing, and a late result is dropped.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +28,10 @@ from desktop.tasks import TaskManager
 from desktop.text import clip, plain_label, plain_tooltip
 from library.changes import Changes
 from library.collection import Collection
-from library.coverage import Related
+
+if TYPE_CHECKING:
+    # The ranking's module loads in the worker job (`Collection.related`), not at start-up.
+    from library.coverage import Related
 
 #: Wait this long after the selection settles (arrowing down the table starts one job).
 DELAY_MS = 250

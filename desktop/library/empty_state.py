@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.text import clip, plain_label
+from desktop.viewport import viewport_of
 
 
 class EmptySearchState(QWidget):
@@ -26,7 +27,7 @@ class EmptySearchState(QWidget):
     clear_requested = Signal()
 
     def __init__(self, table: QAbstractScrollArea) -> None:
-        super().__init__(table.viewport())
+        super().__init__(viewport_of(table))
         self.setObjectName("emptySearchState")
         self.label = plain_label(QLabel())  # echoes what was typed: never markup
         self.label.setObjectName("placeholder")
@@ -40,7 +41,7 @@ class EmptySearchState(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        table.viewport().installEventFilter(self)
+        viewport_of(table).installEventFilter(self)
         self.hide()
 
     def show_for(self, query: str | None) -> None:

@@ -68,6 +68,21 @@ SORT_KEYS = {
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+# The roles `data` answers.  Qt asks each cell for ~20 roles (fitting the
+# columns to 40 rows at 10k articles: 6,400 calls, ≈ 40 ms on the GUI thread);
+# the others are answered None before any work.
+_SERVED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        ARTICLE_ROLE,
+        ID_ROLE,
+        SORT_ROLE,
+    )
+)
 
 
 class ListingSource(Protocol):
@@ -216,7 +231,7 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in _SERVED_ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = Column(index.column())

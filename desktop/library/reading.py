@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QWidget
 
 from desktop.passages import mark_noted
+from desktop.viewport import viewport_of
 from library.article import Article
 
 # A reading pane as "Add Note on Selection" sees it: the text widget, the
@@ -46,7 +47,7 @@ class ExtraContextActions(QObject):
         """Extend `edit`'s context menu from now on."""
         # Mouse menus arrive at the viewport, keyboard ones at the edit itself.
         edit.installEventFilter(self)
-        edit.viewport().installEventFilter(self)
+        viewport_of(edit).installEventFilter(self)
         self.watched.append(edit)
 
     def build_menu(self, edit: QTextEdit, pos: QPoint) -> QMenu:

@@ -11,6 +11,7 @@ one previewed is read when it is selected.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -25,19 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.library.dialogs import ArticlePicker
-from desktop.library.empty_state import EmptySearchState
 from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel, Runner, run_now
 from desktop.library.preview import MARKS, PreviewPane
-from desktop.library.removing import remove_articles
 from desktop.text import clip, plain_label
 from library.article import Article
 from library.changes import Changes
 from library.collection import Collection
 from library.errors import InvalidQuery, ParallaxError
-from library.fts_query import parse_query
 from library.records import ArticleSummary
-from library.search_snippet import snippet_for
+
+if TYPE_CHECKING:
+    from desktop.library.empty_state import EmptySearchState
 
 SEARCH_DELAY_MS = 150
 # A long outlet name is elided (its tooltip has it whole) rather than squeeze the titles.
@@ -128,8 +127,9 @@ class LibraryView(QWidget):
             # As narrow as the header; `fit_columns` widens each to its content.
             header.resizeSection(column, header.sectionSizeHint(column))
         self.table.sortByColumn(Column.IMPORTED, Qt.SortOrder.DescendingOrder)
-        self.empty_state = EmptySearchState(self.table)
-        self.empty_state.clear_requested.connect(self.clear_search)
+        # "No articles match …" over the table: made on the first search that
+        # matches nothing (`empty_state`), not before the first paint.
+        self._empty_state: EmptySearchState | None = None
 
         self.preview = PreviewPane()
 
@@ -233,6 +233,8 @@ class LibraryView(QWidget):
         self._filter_problem = ""
         self._searched = None
         if text:
+            from library.fts_query import parse_query  # not needed before the first search
+
             try:
                 parse_query(text)  # cheap: only its validity is wanted here
             except InvalidQuery as exc:
@@ -316,6 +318,8 @@ class LibraryView(QWidget):
         if not others:
             self.status_message.emit("Import another article to compare this one with.")
             return None
+        from desktop.library.dialogs import ArticlePicker  # not on the start path
+
         other = ArticlePicker.ask(self, others, f"Compare “{first.title}” with:")
         if other is None or other.id is None:
             return None
@@ -336,6 +340,8 @@ class LibraryView(QWidget):
 
     def remove_selected(self) -> None:
         """Remove the selected articles (all versions) after asking; their notes are kept."""
+        from desktop.library.removing import remove_articles  # its dialogs: not at start-up
+
         done = remove_articles(self, self.collection, self.selected_summaries())
         if done is None:
             return
@@ -466,7 +472,11 @@ class LibraryView(QWidget):
         return article
 
     def _snippet(self, article: Article) -> str | None:
-        return snippet_for(article.body, self._searched, MARKS) if self._searched else None
+        if not self._searched:
+            return None
+        from library.search_snippet import snippet_for  # with the first search, not at start-up
+
+        return snippet_for(article.body, self._searched, MARKS)
 
     def _on_activated(self, index: QModelIndex) -> None:
         summary = index.data(ARTICLE_ROLE)
@@ -476,12 +486,23 @@ class LibraryView(QWidget):
     def _on_failed(self, exc: object) -> None:
         self.status_message.emit(str(exc))
 
+    @property
+    def empty_state(self) -> EmptySearchState:
+        """The "No articles match …" overlay of the table, made on first use."""
+        if self._empty_state is None:
+            from desktop.library.empty_state import EmptySearchState
+
+            self._empty_state = EmptySearchState(self.table)
+            self._empty_state.clear_requested.connect(self.clear_search)
+        return self._empty_state
+
     def _update_note(self) -> None:
         total = self.model.library_total
         filtering = self.model.query.filter_query is not None
         shown = self.model.total
         nothing = filtering and shown == 0 and total > 0
-        self.empty_state.show_for(self.filter_edit.text().strip() if nothing else None)
+        if nothing or self._empty_state is not None:  # nothing to hide before the first
+            self.empty_state.show_for(self.filter_edit.text().strip() if nothing else None)
         if self._filter_problem:
             self.filter_note.setText(self._filter_problem)
         elif filtering:

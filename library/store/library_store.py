@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import functools
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,13 +20,10 @@ from typing import Any, Literal
 from library.article import Article, ArticleId
 from library.database import Database, open_database, translate_errors, write_transaction
 from library.errors import NotFound
-from library.fts_query import fold_query, parse_query
-from library.language import detect as detect_language
 from library.paths import LIBRARY_DB
 from library.search_index import FUNCTION as INDEX_FUNCTION
 from library.search_index import _index_value as search_index_value
 from library.search_index import register as register_index_function
-from library.search_snippet import Highlighter, excerpt
 from library.store import listing, word_frequencies
 from library.store.listing import ArticleSummary
 from library.store.schema import LIBRARY_UID_KEY, migrations
@@ -97,6 +93,8 @@ class LibraryStore:
         register_index_function(self.db)  # the search index's triggers call it
         uid = self.get_meta(LIBRARY_UID_KEY)
         if uid is None:  # set by migration m002_library_uid; a hand-edited file may lack it
+            import uuid  # here: uuid (with platform) is not on the window's start path
+
             uid = str(uuid.uuid4())
             if self.db.read_only_reason is None:
                 self.set_meta(LIBRARY_UID_KEY, uid)
@@ -377,6 +375,10 @@ class LibraryStore:
         Raises:
             InvalidQuery: `text` has no word to search for.
         """
+        # Imported here: the search's modules are not on the window's start path.
+        from library.fts_query import fold_query, parse_query
+        from library.search_snippet import Highlighter, excerpt
+
         query = fold_query(parse_query(text))
         # Ranked in SQL; snippets from the original text (the index holds the
         # folded, spaced-out form; see library.search_index).
@@ -442,6 +444,8 @@ class LibraryStore:
 
     @staticmethod
     def _row_for(article: Article, source_key: str, version: int) -> dict[str, Any]:
+        from library.language import detect as detect_language  # imports only
+
         return {
             "source_key": source_key,
             "version": version,

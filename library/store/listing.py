@@ -17,7 +17,6 @@ from typing import Any
 from library.article import Article, ArticleId
 from library.chinese import is_chinese
 from library.database import BUSY_TIMEOUT_MS, translate_errors
-from library.fts_query import fold_query, parse_query
 
 #: Columns a page can be sorted by, with the SQL that sorts them.  Text sorts
 #: ignore case, as a user reading a table expects; ties always fall to the id.
@@ -127,6 +126,8 @@ def filter_clause(filter_query: str | None) -> tuple[str, list[Any]]:
     """
     if filter_query is None or not filter_query.strip():
         return "1", []
+    from library.fts_query import fold_query, parse_query  # here: not on the start path
+
     query = fold_query(parse_query(filter_query))
     return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [query.fts]
 

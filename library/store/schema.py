@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING
 
 from library.migrations import Migrations
@@ -63,6 +62,8 @@ def m002_library_uid(db: sqlite_utils.Database) -> None:
     ids to other articles.  Notes record this uid with the ids they hold, so
     an id from another library is never trusted (see `library.notes.identity`).
     """
+    import uuid  # here: uuid (with platform) is not on the window's start path
+
     db.table("meta").upsert({"key": LIBRARY_UID_KEY, "value": str(uuid.uuid4())}, pk="key")
 
 

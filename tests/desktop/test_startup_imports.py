@@ -3,9 +3,12 @@ they load with the first comparison, in the background."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 
 def test_the_main_window_module_loads_no_engine() -> None:
@@ -83,3 +86,107 @@ def test_the_window_and_an_opened_library_load_no_importer(tmp_path: Path) -> No
 
     assert "library.importer" in loaded()  # a new data dir: the samples are imported
     assert loaded() == ""
+
+
+def test_the_first_paint_loads_only_what_it_shows(tmp_path: Path) -> None:
+    # Taken off the path to the first paint: the search's modules (query
+    # parser, snippets, language detection), the ranking of other coverage,
+    # the dialogs (picker, remove, discard), the empty-search overlay, the
+    # notes panel, uuid, OpenCC.  Importing the window and the collection
+    # compiles none of `library.chinese`'s regexes (the listing's worker
+    # thread may, for the rows' lengths, before or after the paint).
+    from library.collection import Collection
+
+    Collection(tmp_path).close()  # seeded here: seeding loads the importer
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "import library.chinese\n"
+        "from desktop.main_window import MainWindow\n"
+        "from desktop.settings import Settings\n"
+        "from library.collection import Collection\n"
+        "compiled = [n for n in ('CJK_CHAR', 'HAN_CHAR') if n in vars(library.chinese)]\n"
+        "compiled.append(f'compiled={library.chinese._re.cache_info().currsize}')\n"
+        "late = ['desktop.library.empty_state', 'desktop.library.dialogs',\n"
+        "        'desktop.library.removing', 'library.fts_query', 'library.search_snippet',\n"
+        "        'library.language', 'library.coverage', 'library.terminal', 'uuid',\n"
+        "        'opencc', 'desktop.notes.panel', 'library.notes']\n"
+        "seen = None\n"
+        "class FirstPaint(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        global seen\n"
+        "        if event.type() == QEvent.Type.Paint and seen is None:\n"
+        "            seen = [m for m in late if m in sys.modules]\n"
+        "            app.quit()\n"
+        "        return False\n"
+        "collection = Collection(sys.argv[1])\n"
+        "win = MainWindow(collection, Settings(collection.data_dir))\n"
+        "spy = FirstPaint()\n"
+        "win.installEventFilter(spy)\n"
+        "win.show()\n"
+        "app.exec()\n"
+        "print(' '.join(compiled + seen))\n"
+        "win.close()\n"
+        "collection.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.stdout.strip() == "compiled=0"
+
+
+def test_the_chinese_patterns_compile_on_first_use() -> None:
+    import library.chinese as chinese
+    from library.chinese import CJK_CHAR, HAN_CHAR
+
+    assert CJK_CHAR.fullmatch("中") and not CJK_CHAR.fullmatch("a")
+    assert HAN_CHAR.fullmatch("國") and not HAN_CHAR.fullmatch("か")
+    assert chinese.CJK_CHAR is CJK_CHAR  # compiled once, then an ordinary attribute
+    assert chinese.is_chinese("国家安全部 said") and not chinese.is_chinese("A 国 word")
+    with pytest.raises(AttributeError):
+        chinese.NO_SUCH_PATTERN  # noqa: B018
+
+
+def test_after_the_notes_warm_up_the_panel_imports_nothing_on_the_gui_thread(
+    tmp_path: Path,
+) -> None:
+    # The warm-up runs on a worker thread; opening notes.db and making the
+    # panel (the GUI thread's slices) must then find every module loaded.
+    from library.collection import Collection
+
+    Collection(tmp_path).close()
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "import desktop.main_window as window\n"
+        "from library.collection import Collection\n"
+        "collection = Collection(sys.argv[1])\n"
+        "window._import_notes_modules()\n"
+        "before = set(sys.modules)\n"
+        "collection.notes\n"
+        "from desktop.notes.panel import NotesPanel\n"
+        "panel = NotesPanel(collection)\n"
+        "new = sorted(m for m in set(sys.modules) - before\n"
+        "             if m.split('.')[0] in ('desktop', 'library'))\n"
+        "print(' '.join(new))\n"
+        "collection.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.stdout.strip() == ""

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 import desktop.main_window as main_window
+from desktop.notes.dock import NotesDock
 from library.collection import Collection
 from library.errors import DatabaseLocked
 from tests.helpers import open_window
@@ -129,4 +133,86 @@ def test_unusable_notes_say_why_and_turn_note_actions_off(
     assert not win.notes.can_add() and not win.act_add_note.isEnabled()
     win.add_note_on_selection()
     assert dock.isHidden()  # nothing to show but the reason, which the View menu opens
+    win.close()
+
+
+class _Window(QMainWindow):
+    """A window holding only a NotesDock whose build is recorded step by step."""
+
+    def __init__(self, order: list[str], *, fail_step: bool = False) -> None:
+        super().__init__()
+        self.order = order
+        self.built_panel = QLabel("panel")
+
+        def warm_up(then: Callable[[], None]) -> None:
+            order.append("warm_up")
+            QTimer.singleShot(0, then)  # as the task manager calls back: later, on this thread
+
+        def open_store() -> None:
+            order.append("step")
+            # Posted now: it runs before the next slice only if that slice waits for a turn.
+            QTimer.singleShot(0, lambda: order.append("turn"))
+            if fail_step:
+                raise DatabaseLocked("notes.db is locked by another program")
+
+        def make() -> QLabel:
+            order.append("make")
+            return self.built_panel
+
+        self.dock = NotesDock(
+            make,
+            lambda _panel: order.append("ready"),
+            lambda: order.append("unavailable"),
+            self,
+            warm_up=warm_up,
+            steps=[open_store],
+        )
+        self.dock.built.connect(lambda: order.append("built"))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.dock.watch_first_paint()
+        super().showEvent(event)
+
+
+def _shown_with_rows(qtbot: QtBot, win: _Window) -> None:
+    qtbot.addWidget(win)
+    win.dock.rows_listed()
+    win.show()
+
+
+def test_the_panel_is_built_in_slices_after_the_rows_paint(qtbot: QtBot) -> None:
+    # Imports off the GUI thread, then notes.db opened, then the panel made, each
+    # in its own event-loop turn: no single freeze of the window.
+    order: list[str] = []
+    win = _Window(order)
+    _shown_with_rows(qtbot, win)
+    qtbot.waitUntil(lambda: "built" in order, timeout=10000)
+    assert order == ["warm_up", "step", "turn", "make", "ready", "built"]
+    assert win.dock.state == "ready" and win.dock.widget() is win.built_panel
+    win.close()
+
+
+def test_a_slice_that_cannot_open_notes_says_why(qtbot: QtBot) -> None:
+    order: list[str] = []
+    win = _Window(order, fail_step=True)
+    _shown_with_rows(qtbot, win)
+    qtbot.waitUntil(lambda: "built" in order, timeout=10000)
+    assert "make" not in order and "unavailable" in order
+    assert win.dock.state == "unavailable" and not win.dock.usable
+    message = win.dock.widget()
+    assert isinstance(message, QLabel)
+    assert message.text() == "Notes cannot be opened: notes.db is locked by another program"
+    assert win.dock.ensure_panel() is None  # a note action later does not retry
+    win.close()
+
+
+def test_a_note_action_during_the_slices_builds_the_panel_once(qtbot: QtBot) -> None:
+    order: list[str] = []
+    win = _Window(order)
+    _shown_with_rows(qtbot, win)
+    qtbot.waitUntil(lambda: "warm_up" in order, timeout=10000)
+    assert win.dock.ensure_panel() is win.built_panel  # at once, not waiting for the slices
+    qtbot.wait(50)  # the slices left do nothing now
+    assert order.count("make") == 1 and order.count("built") == 1
     win.close()
