@@ -26,6 +26,7 @@ Usage, from the root of the worktree whose engine is measured (its `library` is 
     .venv/bin/python benchmarks/eval_real_divergence.py
     .venv/bin/python /path/to/eval_real_divergence.py --judgments J.jsonl --dump-unjudged
     .venv/bin/python benchmarks/eval_real_divergence.py --heldout   # pairs never tuned on
+    .venv/bin/python benchmarks/eval_real_divergence.py --round2    # the fresh round
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ HERE = Path(__file__).resolve().parent
 JUDGMENTS = HERE / "divergence_set" / "judgments.jsonl"
 # Pairs judged after the engines were tuned on JUDGMENTS: score them, never tune on them.
 HELDOUT = HERE / "divergence_set" / "heldout.jsonl"
+# A fresh round judged blind (before the engine was changed for it), then tuned on.
+ROUND2 = HERE / "divergence_set" / "round2.jsonl"
 LABELS = ("same", "divergent", "related", "unrelated")
 KINDS = ("number", "date", "entity", "negation", "attribution", "quote", "other")
 Key = tuple[str, str, str]  # split, doc_a, doc_b
@@ -182,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--judgments", type=Path, default=JUDGMENTS)
     ap.add_argument("--heldout", action="store_true", help=f"score {HELDOUT.name} instead")
+    ap.add_argument("--round2", action="store_true", help=f"score {ROUND2.name} instead")
     ap.add_argument("--repo", type=Path, default=Path.cwd(), help="worktree whose engine runs")
     ap.add_argument("--backend", default=None, help="passed to compare_texts(backend=) if accepted")
     ap.add_argument("--dump-unjudged", action="store_true", help="list unjudged proposals")
@@ -196,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(args.repo.resolve()))
     import library
 
-    judged = read_judgments(HELDOUT if args.heldout else args.judgments)
+    path = HELDOUT if args.heldout else ROUND2 if args.round2 else args.judgments
+    judged = read_judgments(path)
     rows = load_rows(eval_dir, set(judged))
     missing = set(judged) - set(rows)
     if missing:
