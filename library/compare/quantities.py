@@ -70,6 +70,7 @@ _FRACTION_TAIL = re.compile(
     r"|(?P<g>[½¼¾⅓⅔])",
     re.I,
 )
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")
 _FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _UNITS_AFTER = re.compile(r"[\s-](two|three|four|five|six|seven|eight|nine|one)\b", re.I)
@@ -318,6 +319,8 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
                 pos = m.start("num") + m.group("num").index(", ") + 2
             continue
         raw = m.group("num")
+        if len(raw) == 2 and _YEAR_RANGE.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "the 2008-09 season": the second year, not a count of seasons
         low = raw.lower()
         value = (
             _WORD_NUMS[low]

@@ -59,6 +59,7 @@ class Mention:
     tail: tuple[str, ...] = ()  # stems of the words after the head ("were killed")
     span: str = ""  # "period" (a season's total) or "occasion" (one game's): `scope.scope`
     joined: bool = False  # one side of a score or range ("13-10 overtime loss")
+    currency: str = ""  # "usd", "gbp", ... for a sum of money (`_currency`)
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -109,7 +110,8 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         owner = owned.group(1).lower().split() if owned else []
         if unit := measures.unit_of(q):
             after.insert(0, unit)  # "200ft from a ridge": the unit is the head's first word
-        if _CURRENCY_BEFORE.search(lead):
+        money = _CURRENCY_BEFORE.search(lead)
+        if money:
             after.append("¤")  # a sum of money: the currency is part of the head
         if hit := scope.hit_head(after, lead_words[-4:]):
             after = list(hit)  # "hit by three bullets" / "shot 11 times": hits on a body
@@ -127,9 +129,28 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 # An age ("the 23-year-old", "Moss, 23,") is no total of a period.
                 scope.scope(text, q.start, q.end) if after and stem("old") not in after else "",
                 bool(_JOINED_BEFORE.search(lead) or _JOINED_AFTER.match(text, q.end)),
+                _currency(money.group() if money else "", after),
             )
         )
     return out
+
+
+# Which money: "$136M" and "£88m" may be one sum converted (the labelling guide's
+# 88m pounds / 103m euros for one theft), never two values of one slot.
+_SYMBOLS = {"$": "usd", "us$": "usd", "usd": "usd", "hk$": "hkd", "€": "eur", "eur": "eur",
+            "£": "gbp", "¥": "yen", "rmb": "cny"}  # fmt: skip
+_CURRENCY_WORDS = {stem(w): c for w, c in (
+    ("dollar", "usd"), ("dollars", "usd"), ("euro", "eur"), ("euros", "eur"), ("pound", "gbp"),
+    ("pounds", "gbp"), ("sterling", "gbp"), ("yuan", "cny"), ("rmb", "cny"), ("yen", "yen"),
+    ("rupee", "inr"), ("rupees", "inr"),
+)}  # fmt: skip
+
+
+def _currency(symbol: str, after: Sequence[str]) -> str:
+    """The currency of a sum, from its symbol or the word after it; "" if none."""
+    if symbol:
+        return _SYMBOLS.get(symbol.strip().lower(), "")
+    return next((_CURRENCY_WORDS[w] for w in after[:2] if w in _CURRENCY_WORDS), "")
 
 
 def _head(text: str, start: int) -> tuple[list[str], set[str], int]:

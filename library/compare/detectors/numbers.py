@@ -150,6 +150,10 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "10 killed" / "70 injured": two tolls
     if scope.other_span(x.span, y.span):
         return False  # a season's 404 yards / one game's 30 yards
+    if x.joined != y.joined:
+        return False  # a record or score ("25 - 7 on the season") / a count ("7,000 fans")
+    if x.currency and y.currency and x.currency != y.currency:
+        return False  # "$136M" / "£88m": one sum converted, or two; never one slot
     hx = _words(x.after) - {"¤"}
     hy = _words(y.after) - {"¤"}
     bx, by = set(x.before), set(y.before)

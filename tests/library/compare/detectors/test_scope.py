@@ -142,3 +142,13 @@ def test_about_a_time_allows_a_few_minutes_not_a_quarter_hour(run: Run) -> None:
     far = run(dates.detect, a, "Someone phoned the bank around 10:45 a.m. to make a threat.")
     assert near == []
     assert far == [("date", "10:30 a.m.", "10:45 a.m.")]
+
+
+def test_the_second_year_of_a_season_is_not_a_count(run: Run) -> None:
+    assert [q.value for q in quantities("a 9-14 start to the 2008-09 season")] == [9, 14, 2008]
+    got = run(
+        numbers.detect,
+        "Ray Dunn spent 19 seasons with the Hawks.",
+        "The Hawks fired Ray Dunn early in the 2008-09 season.",
+    )
+    assert got == []
