@@ -152,3 +152,15 @@ def test_the_second_year_of_a_season_is_not_a_count(run: Run) -> None:
         "The Hawks fired Ray Dunn early in the 2008-09 season.",
     )
     assert got == []
+
+
+def test_a_conviction_and_a_sentencing_are_two_events() -> None:
+    a = (
+        "Jose Ortega, 29, killed a deputy in Hale in 2005.\n"
+        "Ortega is to be formally sentenced May 3 by Judge Ann Hill."
+    )
+    b = (
+        "Jose Ortega, 29, killed a deputy in Hale in 2005.\n"
+        "Ortega was convicted March 20 of first-degree murder by a jury."
+    )
+    assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
