@@ -26,6 +26,8 @@ Usage, from the root of the worktree whose engine is measured (its `library` is 
     .venv/bin/python benchmarks/eval_real_divergence.py
     .venv/bin/python /path/to/eval_real_divergence.py --judgments J.jsonl --dump-unjudged
     .venv/bin/python benchmarks/eval_real_divergence.py --heldout   # pairs never tuned on
+    .venv/bin/python benchmarks/eval_real_divergence.py --round2    # the fresh round
+    .venv/bin/python benchmarks/eval_real_divergence.py --pool 700  # unjudged pairs' proposals
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ HERE = Path(__file__).resolve().parent
 JUDGMENTS = HERE / "divergence_set" / "judgments.jsonl"
 # Pairs judged after the engines were tuned on JUDGMENTS: score them, never tune on them.
 HELDOUT = HERE / "divergence_set" / "heldout.jsonl"
+# A fresh round judged blind (before the engine was changed for it), then tuned on.
+ROUND2 = HERE / "divergence_set" / "round2.jsonl"
 LABELS = ("same", "divergent", "related", "unrelated")
 KINDS = ("number", "date", "entity", "negation", "attribution", "quote", "other")
 Key = tuple[str, str, str]  # split, doc_a, doc_b
@@ -182,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--judgments", type=Path, default=JUDGMENTS)
     ap.add_argument("--heldout", action="store_true", help=f"score {HELDOUT.name} instead")
+    ap.add_argument("--round2", action="store_true", help=f"score {ROUND2.name} instead")
+    ap.add_argument(
+        "--pool", type=int, default=0, help="count divergent proposals on N unjudged pairs"
+    )
     ap.add_argument("--repo", type=Path, default=Path.cwd(), help="worktree whose engine runs")
     ap.add_argument("--backend", default=None, help="passed to compare_texts(backend=) if accepted")
     ap.add_argument("--dump-unjudged", action="store_true", help="list unjudged proposals")
@@ -196,7 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(args.repo.resolve()))
     import library
 
-    judged = read_judgments(HELDOUT if args.heldout else args.judgments)
+    path = HELDOUT if args.heldout else ROUND2 if args.round2 else args.judgments
+    if args.pool:
+        return pool(eval_dir, args.pool, make_engine(args.backend), args.dump_unjudged)
+    judged = read_judgments(path)
     rows = load_rows(eval_dir, set(judged))
     missing = set(judged) - set(rows)
     if missing:
@@ -309,6 +320,42 @@ def main(argv: list[str] | None = None) -> int:
         print("\n--- unjudged engine proposals (eval text: terminal only, never commit) ---")
         for block in unjudged:
             print(block)
+    return 0
+
+
+def pool(eval_dir: Path, n: int, engine: Callable[[str, str], Any], show: bool) -> int:
+    """Divergent proposals on `n` ECB+ train/dev same-event pairs no judgment file holds.
+
+    Nobody judged these pairs: the count (and, with `show`, the proposals, to the
+    terminal only) is for reading how often the engine cries "divergent" on real
+    coverage it was not tuned on.  The sample is seeded, so two engines see the same
+    pairs.
+    """
+    import random
+
+    known = {(k[1], k[2]) for f in (JUDGMENTS, HELDOUT, ROUND2) for k in read_judgments(f)}
+    keys: list[Key] = []
+    for split in ("train", "dev"):
+        with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
+            keys += [
+                (split, r["doc_a"], r["doc_b"])
+                for r in map(json.loads, fh)
+                if (r["doc_a"], r["doc_b"]) not in known
+            ]
+    random.Random(7).shuffle(keys)
+    rows = load_rows(eval_dir, set(keys[:n]))
+    count = 0
+    for key in keys[:n]:
+        row = rows[key]
+        text_a, idx_a, sents_a = article(row, "a")
+        text_b, idx_b, sents_b = article(row, "b")
+        props = engine_pairs(engine(text_a, text_b), line_of(text_a, idx_a), line_of(text_b, idx_b))
+        for prop in props:
+            if prop["relation"] == "divergent":
+                count += 1
+                if show:
+                    print(_describe(key, prop, sents_a, sents_b))
+    print(f"divergent proposals on {min(n, len(keys))} unjudged pairs: {count}")
     return 0
 
 

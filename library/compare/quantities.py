@@ -40,7 +40,8 @@ _DATE = re.compile(
     r"|\bthe\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)\b"
     r"|\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     # "9: 29 PM": some sources put a space after the colon; "8.49pm" a dot.
-    r"|\b(?P<h>\d{1,2})(?:[:.]\s?(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
+    # Tokenised copies also split "a.m." itself: "1: 30 a. m.".
+    r"|\b(?P<h>\d{1,2})(?:[:.]\s?(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?\s?m\.?)(?!\w)"
     r"|\b(?P<h2>[01]?\d|2[0-3]):\s?(?P<mi2>\d\d)\b"
     r"|\b(?P<y5>(?:19|20)\d\d)\b(?![.,]\d)",
 )
@@ -59,6 +60,19 @@ _DATELINE_WORDS = re.compile(
     r"\b(?:updated?|last|published|posted|at|on|gmt|utc|est|edt|pst|bst|cet|am|pm|by|and)\b",
     re.I,
 )
+# A fraction after a whole number makes one mixed number: "four and a half months",
+# "4-1/2-month" (tokenised "4 - 1 / 2 - month") and "4½ months" are one 4.5, not a 4
+# and a half (which read apart made "half months" / "1" a false conflict).  Only
+# small denominators: "9/11" and "24/7" are names, "5 / 5 / 2012" a date.
+_FRACTION_TAIL = re.compile(
+    r"(?:\s*-\s*|\s+)(?P<n>[1-7])\s*/\s*(?P<d>[2348])(?![\d/])"
+    r"|\s+and\s+(?:a\s+|one\s+)?(?P<w>half|quarter|third)\b"
+    r"|(?P<g>[½¼¾⅓⅔])",
+    re.I,
+)
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")
+_FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _UNITS_AFTER = re.compile(r"[\s-](two|three|four|five|six|seven|eight|nine|one)\b", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3, "hundred": 1e2}  # fmt: skip
@@ -91,6 +105,10 @@ class DateMention:
     day: int | None = None
     weekday: int | None = None
     time: int | None = None
+    # Minutes the clock time may lie before / after `time`: "about 1:30" is
+    # 1:23-1:37, "shortly after 3:30" 3:30-3:50, so "3:33" fits both (`_time_slack`);
+    # "around 10:30" / "around 10:45" still clash (a planted change of 15 minutes).
+    slack: tuple[int, int] = (0, 0)
 
     def _fields(self, other: DateMention) -> tuple[tuple[int | None, int | None], ...]:
         return (
@@ -102,8 +120,18 @@ class DateMention:
         )
 
     def fits(self, other: DateMention) -> bool:
-        """No field is stated on both sides with different values."""
-        return all(x is None or y is None or x == y for x, y in self._fields(other))
+        """No field is stated on both sides with different values (clock times within
+        their slack)."""
+        return all(
+            x is None or y is None or x == y for x, y in self._fields(other)[:4]
+        ) and self._times_fit(other)
+
+    def _times_fit(self, other: DateMention) -> bool:
+        if self.time is None or other.time is None:
+            return True
+        lo = max(self.time - self.slack[0], other.time - other.slack[0])
+        hi = min(self.time + self.slack[1], other.time + other.slack[1])
+        return lo <= hi
 
     def same(self, other: DateMention) -> bool:
         """Compatible and agreeing on at least one field both state."""
@@ -132,6 +160,7 @@ def merge_adjacent(
                 day=p.day if p.day is not None else d.day,
                 weekday=p.weekday if p.weekday is not None else d.weekday,
                 time=p.time if p.time is not None else d.time,
+                slack=p.slack if p.time is not None else d.slack,
             )
         else:
             out.append(d)
@@ -153,6 +182,30 @@ def unmatched(
         else:
             left_y.pop(k)
     return left_x, left_y
+
+
+# What the words before a clock time say about how exact it is (minutes early, late).
+_TIME_QUALIFIERS = (
+    (re.compile(r"\b(?:shortly|just|soon|moments|minutes)\s+after\s*$", re.I), (0, 20)),
+    (re.compile(r"\b(?:shortly|just|moments|minutes)\s+before\s*$", re.I), (20, 0)),
+    (
+        re.compile(
+            r"\b(?:about|around|approximately|roughly|some|circa|nearly|almost|ca\.)\s*$", re.I
+        ),
+        (7, 7),
+    ),
+    # A bound: "after 3 p.m." fits 4 p.m.; "by 7 a.m." (done) fits 6:30.
+    (re.compile(r"\b(?:after|since|from)\s*$", re.I), (0, 180)),
+    (re.compile(r"\b(?:before|by|until)\s*$", re.I), (180, 0)),
+)
+
+
+def _time_slack(before: str) -> tuple[int, int]:
+    """Minutes a clock time may lie before / after its value, from the words before it."""
+    for pattern, slack in _TIME_QUALIFIERS:
+        if pattern.search(before):
+            return slack
+    return (0, 0)
 
 
 def _month(token: str | None) -> int | None:
@@ -186,6 +239,8 @@ def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], .
             hour = hour * 60 + int(g["mi"] or 0)
         elif g["h2"]:
             hour = int(g["h2"]) * 60 + int(g["mi2"])
+        lead = text[max(0, m.start() - 24) : m.start()]
+        slack = _time_slack(lead) if hour is not None else (0, 0)
         day = g["d1"] or g["d2"] or g["d4"] or g["cd"] or g["cd2"]
         year = g["y1"] or g["y2"] or g["y3"] or g["y5"] or g["cy"]
         found.append(
@@ -196,6 +251,7 @@ def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], .
                 day=int(day) if day else None,
                 weekday=_WEEKDAYS.get(g["w"].lower()) if g["w"] else None,
                 time=hour,
+                slack=slack,
             )
         )
         spans.append(m.span())
@@ -263,6 +319,8 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
                 pos = m.start("num") + m.group("num").index(", ") + 2
             continue
         raw = m.group("num")
+        if len(raw) == 2 and _YEAR_RANGE.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "the 2008-09 season": the second year, not a count of seasons
         low = raw.lower()
         value = (
             _WORD_NUMS[low]
@@ -281,6 +339,15 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
                 end = max(end, scale_m.end())
         else:
             scale = m.group("scale")
+        frac = None if scale or m.group("pct") or value % 1 else _FRACTION_TAIL.match(text, end)
+        if frac is not None and int(frac.group("n") or 0) < int(frac.group("d") or 9):
+            if frac.group("w"):
+                value += _FRACTION_WORDS[frac.group("w").lower()]
+            elif frac.group("g"):
+                value += _GLYPHS[frac.group("g")]
+            else:
+                value += int(frac.group("n")) / int(frac.group("d"))
+            end = frac.end()
         if scale and not (scale.lower() in {"m", "k"} and not raw[0].isdigit()):
             value *= _SCALES[scale.lower()]
         pct = bool(m.group("pct"))

@@ -32,7 +32,11 @@ def test_judgments_are_valid_and_hold_no_eval_text() -> None:
     assert len(judged) >= 25
     heldout = scorer.read_judgments(scorer.HELDOUT)
     assert not set(judged) & set(heldout)  # a held-out pair is never tuned on
-    for path, pairs in ((scorer.JUDGMENTS, judged), (scorer.HELDOUT, heldout)):
+    fresh = scorer.read_judgments(scorer.ROUND2)
+    assert len(fresh) >= 8
+    assert not set(fresh) & (set(judged) | set(heldout))  # a fresh round is new pairs
+    sets = ((scorer.JUDGMENTS, judged), (scorer.HELDOUT, heldout), (scorer.ROUND2, fresh))
+    for path, pairs in sets:
         assert {split for split, _, _ in pairs} <= {"train", "dev"}
         _check_records(path)
 

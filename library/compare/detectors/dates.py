@@ -51,7 +51,8 @@ _EVENT_SYNONYMS = (
     ("start", "begin", "open", "launch", "first"),
     ("die", "kill", "death", "dead"),
     ("arrest", "detain", "held", "custody"),
-    ("sentence", "jail", "prison", "imprison", "convict"),
+    # Not "convict": convicted on March 20 and sentenced on May 3 are two events.
+    ("sentence", "jail", "prison", "imprison"),
 )
 _EVENT = {stem(w): stem(g[0]) for g in _EVENT_SYNONYMS for w in g}
 

@@ -21,7 +21,8 @@ from library.compare.units import stem
 _LENGTH = {
     "ft": 0.3048, "foot": 0.3048, "feet": 0.3048, "meter": 1.0, "metre": 1.0, "meters": 1.0,
     "metres": 1.0, "km": 1000.0, "kilometer": 1000.0, "kilometre": 1000.0, "mile": 1609.344,
-    "yard": 0.9144, "cm": 0.01, "centimeter": 0.01, "centimetre": 0.01,
+    "yard": 0.9144, "cm": 0.01, "centimeter": 0.01, "centimetre": 0.01, "miles": 1609.344,
+    "kilometers": 1000.0, "kilometres": 1000.0, "yards": 0.9144, "inch": 0.0254, "inches": 0.0254,
 }  # fmt: skip
 _MASS = {"kg": 1.0, "kilogram": 1.0, "kilo": 1.0, "tonne": 1000.0, "lb": 0.4536, "lbs": 0.4536}
 UNITS: dict[str, tuple[str, float]] = {
@@ -50,8 +51,15 @@ def unit_of(q: Quantity) -> str:
     return stem(m.group(2)) if m else ""
 
 
+_SQUARE = stem("square")
+
+
 def dimension(after: Sequence[str]) -> tuple[str, float] | None:
-    """(dimension, factor) of the unit that opens a head phrase ("meter" -> length, 1.0)."""
+    """(dimension, factor) of the unit that opens a head phrase ("meter" -> length, 1.0;
+    "square foot" -> area, 0.093)."""
+    if len(after) > 1 and after[0] == _SQUARE:
+        unit = UNITS.get(after[1])
+        return ("area", unit[1] ** 2) if unit and unit[0] == "length" else None
     return UNITS.get(after[0]) if after else None
 
 
@@ -65,9 +73,14 @@ def converted(after_x: Sequence[str], after_y: Sequence[str]) -> tuple[float, fl
     """Factors that bring two numbers to one base unit, when they measure one dimension
     in two different units ("200ft" / "150 meters"); None otherwise."""
     dx, dy = dimension(after_x), dimension(after_y)
-    if dx is None or dy is None or dx[0] != dy[0] or after_x[0] == after_y[0]:
+    if dx is None or dy is None or dx[0] != dy[0] or _unit(after_x) == _unit(after_y):
         return None
     return dx[1], dy[1]
+
+
+def _unit(after: Sequence[str]) -> tuple[str, ...]:
+    """The words of a head phrase that name its unit ("square", "foot" / "meter")."""
+    return tuple(after[:2]) if after[0] == _SQUARE else (after[0],)
 
 
 _ONE_THING = (

@@ -23,8 +23,37 @@ from library.compare.model import Conflict
 MAX_HUNK_WORDS = 6
 
 
+# Given names and their everyday forms: "Katie Jenkin" / "Kathryn Jenkin" is one
+# sister told by two outlets, not two people.
+_GIVEN_FORMS = (
+    ("katherine", "kathryn", "catherine", "katie", "kate", "kathy", "cathy", "kat"),
+    ("robert", "bob", "bobby", "rob", "robbie"), ("william", "bill", "billy", "will", "willie"),
+    ("james", "jim", "jimmy", "jamie"), ("michael", "mike", "mick", "mickey"),
+    ("thomas", "tom", "tommy"), ("richard", "dick", "rick", "rich", "richie"),
+    ("joseph", "joe", "joey"), ("anthony", "tony"), ("david", "dave"),
+    ("stephen", "steven", "steve"), ("christopher", "chris"), ("daniel", "dan", "danny"),
+    ("edward", "ed", "eddie", "ted"), ("john", "jack", "johnny"), ("nicholas", "nick"),
+    ("matthew", "matt"), ("andrew", "andy", "drew"), ("benjamin", "ben"),
+    ("gregory", "greg"), ("jeffrey", "jeff"), ("lawrence", "larry"), ("ronald", "ron"),
+    ("donald", "don"), ("kenneth", "ken"), ("timothy", "tim"), ("vincent", "vince"),
+    ("frederick", "fred", "freddie"), ("charles", "charlie", "chuck"),
+    ("elizabeth", "liz", "beth", "betty", "lizzie"), ("margaret", "maggie", "peggy"),
+    ("jennifer", "jenny", "jen"), ("susan", "sue", "susie"), ("patricia", "patty", "trish"),
+    ("alexander", "alex"), ("samuel", "sam"), ("jacqueline", "jackie"),
+)  # fmt: skip
+_GIVEN = {form: group[0] for group in _GIVEN_FORMS for form in group}
+
+
+def _given(name: str) -> tuple[str, ...]:
+    words = name.lower().split()
+    return (_GIVEN.get(words[0], words[0]), *words[1:]) if words else ()
+
+
 def same_name(x: str, y: str) -> bool:
-    """True when two names are plausibly variants: acronym, spelling, translation."""
+    """True when two names are plausibly variants: acronym, spelling, translation, an
+    everyday form of a given name ("Katie" / "Kathryn")."""
+    if _given(x) == _given(y):
+        return True
     for short, long in ((x, y), (y, x)):
         if short.isupper() and len(short) >= 2 and " " not in short:
             ini = initials(long)

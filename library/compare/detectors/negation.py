@@ -21,7 +21,11 @@ from library.compare.model import Conflict, Severity
 from library.compare.units import NEGATIONS, STOPWORDS, stem
 
 _NEG_TOKEN = re.compile(
-    r"\bno\s+one\b|\b\w+n[’']t\b|\bno\b(?!\.?\s*\d)|\bnot\b(?!\s+only\b)|\b(?:"
+    # "had yet to regain" says "had not yet regained": the same denial.
+    r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b|"
+    r"\bno\s+one\b|\b\w+n[’']t\b|\bno\b(?!\.?\s*\d)|\bnot\b(?!\s+only\b)"
+    # "pleaded not guilty", "not guilty pleas": a plea, not a verdict denied.
+    r"(?!\s+guilty\s+plea)(?<!\bplead\snot)(?<!\bpleads\snot)(?<!\bpleaded\snot)(?<!\bpled\snot)|\b(?:"
     + "|".join(sorted(NEGATIONS - {"no", "not"}))
     + r")\b",
     re.I,
@@ -154,6 +158,13 @@ def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
             low = w.group().lower()
             if _NEG_TOKEN.fullmatch(w.group()):
                 break
+            if low in _TELLING:
+                # "would not say why the permit was denied" denies no claim, only the
+                # telling: "did not comment" / "commented" still conflict ("say" and
+                # "told" are everywhere as attribution, so they are never the key).
+                if low not in STOPWORDS:
+                    out.setdefault(_key(low), text[m.start() : w.end()])
+                break
             if low in _SKIP or low in STOPWORDS:
                 continue
             out.setdefault(_key(low), text[m.start() : w.end()])
@@ -201,9 +212,38 @@ def _in_prospect(text: str, shown: str) -> bool:
 
 def _plain(text: str) -> set[str]:
     """Lemma keys of `text`'s words stated as facts and not themselves negated."""
-    neg = set(negated(text)) | set(hedged(text))
+    neg = set(negated(text)) | set(hedged(text)) | _untold(text)
     words = WORD.findall(text)
     return {_key(w) for i, w in enumerate(words) if not _prospective(words, i)} - neg
+
+
+# Verbs of telling: negated, they withhold a claim rather than deny one.  "Police
+# would not discuss a possible motive" says nothing about a motive, so against
+# "police had no motive" it is no conflict; "would not confirm" is left out (a
+# denial of the claim's truth more often than a refusal to speak).
+_TELLING = frozenset((
+    "say", "said", "says", "saying", "tell", "told", "comment", "commented", "discuss",
+    "discussed", "disclose", "disclosed", "reveal", "revealed", "elaborate", "specify",
+    "explain", "explained", "speculate", "detail",
+))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _untold(text: str) -> frozenset[str]:
+    """Lemma keys of the words a negated verb of telling withholds, to its clause's end."""
+    out: set[str] = set()
+    for m in _NEG_TOKEN.finditer(text):
+        words = list(WORD.finditer(text, m.end(), m.end() + 80))
+        told = next((k for k, w in enumerate(words[:3]) if w.group().lower() in _TELLING), None)
+        if told is None:
+            continue
+        last = words[told].end()
+        for w in words[told + 1 :]:
+            if any(ch in text[last : w.start()] for ch in _CLAUSE_BREAK):
+                break
+            out.add(_key(w.group()))
+            last = w.end()
+    return frozenset(out)
 
 
 def _prospects(text: str) -> dict[str, str]:

@@ -7,158 +7,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
-from library.compare.detectors import measures
+from library.compare.detectors import measures, scope
 from library.compare.detectors.base import Diff, Passage
-from library.compare.detectors.text import WORD
+from library.compare.detectors.number_mentions import UNITS as _UNITS
+from library.compare.detectors.number_mentions import Mention as _Mention
+from library.compare.detectors.number_mentions import mentions
 from library.compare.kinds import conflict
 from library.compare.model import Conflict, Severity
-from library.compare.quantities import Quantity, date_values, dates, is_dateline, quantities
+from library.compare.quantities import date_values, dates, is_dateline
 from library.compare.units import stem
 
-# Function words a number's head noun phrase never starts with (unlike the
-# engine's STOPWORDS, "year" and "one" are heads here).
-_FUNCTION = frozenset((
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
-    "with", "as", "than", "that", "this", "these", "those", "is", "was", "are", "were", "be",
-    "been", "has", "have", "had", "will", "would", "said", "says", "who", "which", "its",
-    "his", "her", "their", "about", "some", "nearly", "almost", "around", "roughly", "over",
-    "under", "more", "less", "fewer", "least", "up", "last", "next", "ago", "earlier", "later",
-    "since", "until", "after", "before", "during", "when", "while", "into", "per", "each",
-    "against", "across", "within", "without", "among", "near",
-))  # fmt: skip
-_PREPOSITIONS = frozenset({"of", "in", "for", "on", "at"})
-_APPROX = re.compile(
-    r"(?:about|around|nearly|almost|roughly|some|approximately|over|more\s+than|less\s+than|"
-    r"fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of|under|estimated|~)\s*[$€£¥]?\s*$",
-    re.I,
-)
-# A bound, not a value: "more than 100,000" fits 120,000, "up to 40" fits 35.
-_AT_LEAST = re.compile(
-    r"(?:over|more\s+than|at\s+least|upwards\s+of|in\s+excess\s+of)\s+(?:the\s+)?[$€£¥]?\s*$",
-    re.I,
-)
-_AT_MOST = re.compile(
-    r"(?:under|less\s+than|fewer\s+than|up\s+to|no\s+more\s+than)\s+(?:the\s+)?[$€£¥]?\s*$",
-    re.I,
-)
-_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR)\s*$")
-_HEAD_WORDS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    q: Quantity
-    after: tuple[str, ...]  # stems of the head noun phrase after the number
-    before: tuple[str, ...]  # stems of the content words just before
-    names: frozenset[str]  # capitalised words in the head ("36-year-old Duncan")
-    owner: frozenset[str]  # the name just before it ("Rahman (45-7-2, 36 KOs)")
-    approx: bool
-    context: str  # "48-page indictment", for the explanation
-    bound: int = 0  # +1: "more than" the value, -1: "up to" it, 0: the value itself
-    tail: tuple[str, ...] = ()  # stems of the words after the head ("were killed")
-
-
-_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
-# A name right before the number: "Rahman (45-7-2, 36 KOs)", "Robert Buckley, 32,".
-_OWNER = re.compile(
-    r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$"
-)
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
-
-
-def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[_Mention]:
-    """Every number of `text` with the words that say what it counts.
-
-    "10 of the Saints' 16 games": 10 counts games, and 16 (the total) is left out.
-
-    Args:
-        text: one passage.
-        hide: spans already claimed by dates.
-    """
-    found = measures.word_counts(text, quantities(text, hide), hide)
-    extra = measures.glued(text, found, hide)
-    if extra:
-        found = sorted([*found, *extra], key=lambda q: q.start)
-    out: list[_Mention] = []
-    total: set[int] = set()
-    for n, q in enumerate(found):
-        if n in total:
-            continue
-        nxt = found[n + 1] if n + 1 < len(found) else None
-        if nxt is not None and _OF_TOTAL.fullmatch(text[q.end : nxt.start]):
-            total.add(n + 1)
-            head_from = nxt.end
-        else:
-            head_from = q.end
-        after, names, end = _head(text, head_from)
-        lead = text[max(0, q.start - 40) : q.start]
-        before = [
-            stem(w)
-            for w in WORD.findall(lead)
-            if w.lower() not in _FUNCTION and not w[0].isdigit() and stem(w) not in _UNITS
-        ][-2:]
-        # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
-        owned = _OWNER.search(lead)
-        owner = owned.group(1).lower().split() if owned else []
-        if unit := measures.unit_of(q):
-            after.insert(0, unit)  # "200ft from a ridge": the unit is the head's first word
-        if _CURRENCY_BEFORE.search(lead):
-            after.append("¤")  # a sum of money: the currency is part of the head
-        out.append(
-            _Mention(
-                q,
-                tuple(after),
-                tuple(before),
-                frozenset(names),
-                frozenset(owner[-1:]),
-                bool(_APPROX.search(lead)),
-                text[q.start : max(end, q.end)].strip(),
-                1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
-                tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
-            )
-        )
-    return out
-
-
-def _head(text: str, start: int) -> tuple[list[str], set[str], int]:
-    """Stems of the noun phrase after `start`, its capitalised words, and where it ends."""
-    words = [(m.group(), m.end()) for m in WORD.finditer(text, start, start + 80)]
-    after: list[str] = []
-    names: set[str] = set()
-    end = start
-    k = 0
-    # A preposition right after the number ("$750,000 in campaign cash") is
-    # skipped once, with its article.
-    if words and words[0][0].lower() in _PREPOSITIONS:
-        k = 1
-        while k < len(words) and words[k][0].lower() in _DETERMINERS:
-            k += 1
-    for w, w_end in words[k : k + _HEAD_WORDS]:
-        gap = text[end : w_end - len(w)]
-        low = w.lower()
-        if low in _FUNCTION or w[0].isdigit() or any(ch in gap for ch in ',;:.()"“”'):
-            break
-        if w[0].isupper():
-            names.add(low)
-        after.append(stem(w))
-        end = w_end
-    return after, names, end
-
-
-# Units of measure say how a thing is counted, not which thing: "73 yards" and
-# "32 yards" may be two different plays, "48-page" and "47-page" *indictment* not.
-_UNITS = frozenset(stem(w) for w in (
-    "yard", "mile", "meter", "metre", "kilometer", "km", "foot", "feet", "ft", "inch", "pound",
-    "lb", "kg", "kilogram", "gram", "ton", "tonne", "ounce", "liter", "litre", "gallon",
-    "degree", "hour", "minute", "second", "day", "week", "month", "year", "point", "percent",
-    "page", "time", "times", "dollar", "euro", "yuan", "rmb", "pence", "cent", "million",
-    "billion", "thousand",
-)) | {"¤"}  # fmt: skip
+__all__ = ["conflicting", "counts_differ", "detect", "mentions", "noun", "same_noun"]
 
 
 def shared_thing(x: _Mention, y: _Mention) -> int:
@@ -256,8 +118,12 @@ def noun(m: _Mention) -> str:
     """The noun a number counts (the last word of its head phrase, not a unit), or "".
 
     "seven villages" -> "villag"; "10 persons" -> "people"; "200 yards" and a
-    bare number -> "".  Names count nothing ("36-year-old Duncan").
+    bare number -> "".  Names count nothing ("36-year-old Duncan"), nor does one
+    side of a score: "a 13-10 overtime loss" / "a 27-24 overtime loss" are two
+    games' results, and would otherwise meet as two counts of "overtime losses".
     """
+    if m.joined:
+        return ""
     head = [w for w in _nouns(m.after) if w not in m.names]
     if head:
         return head[-1]
@@ -282,6 +148,12 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
     if not same_event(x, y):
         return False  # "10 killed" / "70 injured": two tolls
+    if scope.other_span(x.span, y.span):
+        return False  # a season's 404 yards / one game's 30 yards
+    if x.joined != y.joined:
+        return False  # a record or score ("25 - 7 on the season") / a count ("7,000 fans")
+    if x.currency and y.currency and x.currency != y.currency:
+        return False  # "$136M" / "£88m": one sum converted, or two; never one slot
     hx = _words(x.after) - {"¤"}
     hy = _words(y.after) - {"¤"}
     bx, by = set(x.before), set(y.before)

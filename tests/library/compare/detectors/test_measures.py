@@ -55,3 +55,36 @@ def test_a_fall_across_sentences_that_name_nobody_in_common() -> None:
     )
     divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
     assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("200ft", "150")]]
+
+
+def test_miles_and_kilometres_are_one_length(run: Run) -> None:
+    a = "Police evacuated the building, about 15 miles north of Detroit."
+    same = run(numbers.detect, a, "Police evacuated the building, about 24km north of Detroit.")
+    other = run(numbers.detect, a, "Police evacuated the building, about 40km north of Detroit.")
+    assert same == []
+    assert other == [("number", "15", "40km")]
+
+
+def test_square_feet_and_square_metres_are_one_area(run: Run) -> None:
+    a = "The 170,000-square-foot building houses law offices."
+    same = run(numbers.detect, a, "The 15, 800 - square - metre building houses law offices.")
+    other = run(numbers.detect, a, "The 25,800-square-metre building houses law offices.")
+    assert same == []
+    assert other == [("number", "170,000", "25,800")]
+
+
+def test_one_sum_in_two_currencies_is_not_a_conflict(run: Run) -> None:
+    a = "A masked thief made off with $136M worth of diamonds in Cannes."
+    converted = run(numbers.detect, a, "A masked thief stole £88m worth of diamonds in Cannes.")
+    dollars = run(numbers.detect, a, "A masked thief stole $88m worth of diamonds in Cannes.")
+    assert converted == []
+    assert dollars == [("number", "136M", "88m")]
+
+
+def test_a_record_is_not_a_count(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Creighton improved to 25 - 7 on the season with the win.",
+        "About 7, 000 Creighton fans saw the win this season.",
+    )
+    assert got == []

@@ -70,3 +70,11 @@ def test_capitalised_headline_word_is_not_a_name(run: Run) -> None:
         "A MAN has been charged with the theft of the bell.",
     )
     assert got == []
+
+
+def test_an_everyday_form_of_a_given_name_is_the_same_person(run: Run) -> None:
+    a = "John Jenkin, 23, is charged with the murders of his mother and sister Katie Jenkin, 20."
+    same = run(names.detect, a, a.replace("Katie", "Kathryn"))
+    other = run(names.detect, a, a.replace("Katie", "Louise"))
+    assert same == []
+    assert other == [("entity", "Katie", "Louise")]

@@ -1,0 +1,189 @@
+"""Reading one number: the words that say what it counts, whose it is, how exact it is.
+
+`numbers.py` compares two sides' numbers; this module reads each number once
+("a 48-page indictment": 48, head "page indictment"; "more than 100,000": a
+bound; "Rahman (36 KOs)": whose).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from library.compare.detectors import measures, scope
+from library.compare.detectors.text import WORD
+from library.compare.quantities import Quantity, quantities
+from library.compare.units import stem
+
+# Function words a number's head noun phrase never starts with (unlike the
+# engine's STOPWORDS, "year" and "one" are heads here).
+_FUNCTION = frozenset((
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "than", "that", "this", "these", "those", "is", "was", "are", "were", "be",
+    "been", "has", "have", "had", "will", "would", "said", "says", "who", "which", "its",
+    "his", "her", "their", "about", "some", "nearly", "almost", "around", "roughly", "over",
+    "under", "more", "less", "fewer", "least", "up", "last", "next", "ago", "earlier", "later",
+    "since", "until", "after", "before", "during", "when", "while", "into", "per", "each",
+    "against", "across", "within", "without", "among", "near",
+))  # fmt: skip
+_PREPOSITIONS = frozenset({"of", "in", "for", "on", "at"})
+_APPROX = re.compile(
+    r"(?:about|around|nearly|almost|roughly|some|approximately|over|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of|under|estimated|~)\s*[$€£¥]?\s*$",
+    re.I,
+)
+# A bound, not a value: "more than 100,000" fits 120,000, "up to 40" fits 35.
+_AT_LEAST = re.compile(
+    r"(?:over|more\s+than|at\s+least|upwards\s+of|in\s+excess\s+of)\s+(?:the\s+)?[$€£¥]?\s*$",
+    re.I,
+)
+_AT_MOST = re.compile(
+    r"(?:under|less\s+than|fewer\s+than|up\s+to|no\s+more\s+than)\s+(?:the\s+)?[$€£¥]?\s*$",
+    re.I,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR)\s*$")
+_HEAD_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    q: Quantity
+    after: tuple[str, ...]  # stems of the head noun phrase after the number
+    before: tuple[str, ...]  # stems of the content words just before
+    names: frozenset[str]  # capitalised words in the head ("36-year-old Duncan")
+    owner: frozenset[str]  # the name just before it ("Rahman (45-7-2, 36 KOs)")
+    approx: bool
+    context: str  # "48-page indictment", for the explanation
+    bound: int = 0  # +1: "more than" the value, -1: "up to" it, 0: the value itself
+    tail: tuple[str, ...] = ()  # stems of the words after the head ("were killed")
+    span: str = ""  # "period" (a season's total) or "occasion" (one game's): `scope.scope`
+    joined: bool = False  # one side of a score or range ("13-10 overtime loss")
+    currency: str = ""  # "usd", "gbp", ... for a sum of money (`_currency`)
+
+
+_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
+# A name right before the number: "Rahman (45-7-2, 36 KOs)", "Robert Buckley, 32,".
+_OWNER = re.compile(
+    r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$"
+)
+# A number joined to another by a dash: a score ("27-24 overtime loss") or a range.
+_JOINED_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_JOINED_AFTER = re.compile(r"\s*[-–]\s*\d")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
+
+
+def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Every number of `text` with the words that say what it counts.
+
+    "10 of the Saints' 16 games": 10 counts games, and 16 (the total) is left out.
+
+    Args:
+        text: one passage.
+        hide: spans already claimed by dates.
+    """
+    found = measures.word_counts(text, quantities(text, hide), hide)
+    extra = measures.glued(text, found, hide)
+    if extra:
+        found = sorted([*found, *extra], key=lambda q: q.start)
+    out: list[Mention] = []
+    total: set[int] = set()
+    for n, q in enumerate(found):
+        if n in total:
+            continue
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if nxt is not None and _OF_TOTAL.fullmatch(text[q.end : nxt.start]):
+            total.add(n + 1)
+            head_from = nxt.end
+        else:
+            head_from = q.end
+        after, names, end = _head(text, head_from)
+        lead = text[max(0, q.start - 40) : q.start]
+        lead_words = [
+            stem(w)
+            for w in WORD.findall(lead)
+            if w.lower() not in _FUNCTION and not w[0].isdigit() and stem(w) not in UNITS
+        ]
+        before = lead_words[-2:]
+        # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
+        owned = _OWNER.search(lead)
+        owner = owned.group(1).lower().split() if owned else []
+        if unit := measures.unit_of(q):
+            after.insert(0, unit)  # "200ft from a ridge": the unit is the head's first word
+        money = _CURRENCY_BEFORE.search(lead)
+        if money:
+            after.append("¤")  # a sum of money: the currency is part of the head
+        if hit := scope.hit_head(after, lead_words[-4:]):
+            after = list(hit)  # "hit by three bullets" / "shot 11 times": hits on a body
+        out.append(
+            Mention(
+                q,
+                tuple(after),
+                tuple(before),
+                frozenset(names),
+                frozenset(owner[-1:]),
+                bool(_APPROX.search(lead)),
+                text[q.start : max(end, q.end)].strip(),
+                1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
+                tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
+                # An age ("the 23-year-old", "Moss, 23,") is no total of a period.
+                scope.scope(text, q.start, q.end) if after and stem("old") not in after else "",
+                bool(_JOINED_BEFORE.search(lead) or _JOINED_AFTER.match(text, q.end)),
+                _currency(money.group() if money else "", after),
+            )
+        )
+    return out
+
+
+# Which money: "$136M" and "£88m" may be one sum converted (the labelling guide's
+# 88m pounds / 103m euros for one theft), never two values of one slot.
+_SYMBOLS = {"$": "usd", "us$": "usd", "usd": "usd", "hk$": "hkd", "€": "eur", "eur": "eur",
+            "£": "gbp", "¥": "yen", "rmb": "cny"}  # fmt: skip
+_CURRENCY_WORDS = {stem(w): c for w, c in (
+    ("dollar", "usd"), ("dollars", "usd"), ("euro", "eur"), ("euros", "eur"), ("pound", "gbp"),
+    ("pounds", "gbp"), ("sterling", "gbp"), ("yuan", "cny"), ("rmb", "cny"), ("yen", "yen"),
+    ("rupee", "inr"), ("rupees", "inr"),
+)}  # fmt: skip
+
+
+def _currency(symbol: str, after: Sequence[str]) -> str:
+    """The currency of a sum, from its symbol or the word after it; "" if none."""
+    if symbol:
+        return _SYMBOLS.get(symbol.strip().lower(), "")
+    return next((_CURRENCY_WORDS[w] for w in after[:2] if w in _CURRENCY_WORDS), "")
+
+
+def _head(text: str, start: int) -> tuple[list[str], set[str], int]:
+    """Stems of the noun phrase after `start`, its capitalised words, and where it ends."""
+    words = [(m.group(), m.end()) for m in WORD.finditer(text, start, start + 80)]
+    after: list[str] = []
+    names: set[str] = set()
+    end = start
+    k = 0
+    # A preposition right after the number ("$750,000 in campaign cash") is
+    # skipped once, with its article.
+    if words and words[0][0].lower() in _PREPOSITIONS:
+        k = 1
+        while k < len(words) and words[k][0].lower() in _DETERMINERS:
+            k += 1
+    for w, w_end in words[k : k + _HEAD_WORDS]:
+        gap = text[end : w_end - len(w)]
+        low = w.lower()
+        if low in _FUNCTION or w[0].isdigit() or any(ch in gap for ch in ',;:.()"“”'):
+            break
+        if w[0].isupper():
+            names.add(low)
+        after.append(stem(w))
+        end = w_end
+    return after, names, end
+
+
+# Units of measure say how a thing is counted, not which thing: "73 yards" and
+# "32 yards" may be two different plays, "48-page" and "47-page" *indictment* not.
+UNITS = frozenset(stem(w) for w in (
+    "yard", "mile", "meter", "metre", "kilometer", "km", "foot", "feet", "ft", "inch", "pound",
+    "lb", "kg", "kilogram", "gram", "ton", "tonne", "ounce", "liter", "litre", "gallon",
+    "degree", "hour", "minute", "second", "day", "week", "month", "year", "point", "percent",
+    "page", "time", "times", "dollar", "euro", "yuan", "rmb", "pence", "cent", "million",
+    "billion", "thousand",
+)) | {"¤"}  # fmt: skip

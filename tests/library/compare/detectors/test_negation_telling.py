@@ -1,0 +1,60 @@
+"""Negations that deny nothing of the claim: "yet to", a withheld telling, a plea."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from library.compare.detectors import negation
+
+Run = Callable[..., list[tuple[str, str, str]]]
+
+
+def test_yet_to_is_a_denial_that_agrees_with_not_yet(run: Run) -> None:
+    a = "Paul Riva had yet to regain consciousness on Wednesday, police said."
+    agree = run(negation.detect, a, "Paul Riva had not yet regained consciousness.")
+    clash = run(negation.detect, a, "Paul Riva regained consciousness on Wednesday.")
+    assert agree == []
+    assert clash == [("negation", "had yet to regain", "")]
+
+
+def test_a_negated_verb_of_telling_withholds_rather_than_denies(run: Run) -> None:
+    got = run(
+        negation.detect,
+        "Police would not discuss a possible motive for the bombing.",
+        "Police had no motive for the bombing.",
+    )
+    assert got == []
+    got = run(
+        negation.detect,
+        "Jo Kemp had been denied a gun permit in March.",
+        "Jo Kemp was denied a permit, said Ann Lee, who would not say why the permit was denied.",
+    )
+    assert got == []
+
+
+def test_a_negated_claim_next_to_a_verb_of_telling_still_conflicts(run: Run) -> None:
+    # The look-alike: "said he did not resign" denies the resignation itself.
+    got = run(
+        negation.detect,
+        "The mayor said he did not resign.",
+        "The mayor resigned on Friday, his aide said.",
+    )
+    assert got == [("negation", "not resign", "")]
+
+
+def test_a_not_guilty_plea_is_not_a_verdict_denied(run: Run) -> None:
+    a = "Jo Kemp was found guilty of first-degree murder."
+    plea = run(negation.detect, a, "Not guilty pleas were entered on Kemp's behalf to murder.")
+    pleaded = run(negation.detect, a, "Jo Kemp pleaded not guilty to first-degree murder.")
+    verdict = run(negation.detect, a, "Jo Kemp was found not guilty of first-degree murder.")
+    assert plea == [] and pleaded == []
+    assert verdict == [("negation", "", "not guilty")]
+
+
+def test_the_telling_itself_denied_still_conflicts(run: Run) -> None:
+    got = run(
+        negation.detect,
+        "Chief Steele would not comment on the means used to set the fire.",
+        "Chief Steele would comment on the means used to set the fire.",
+    )
+    assert got == [("negation", "not comment", "")]

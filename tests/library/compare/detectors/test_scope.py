@@ -1,0 +1,166 @@
+"""What a count is of: hits on a body, a period's total against one occasion's count,
+mixed numbers, scores; and clock times with their slack (`detectors/scope.py`,
+`quantities.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from library.compare import compare_texts
+from library.compare.detectors import dates, numbers
+from library.compare.quantities import quantities
+
+Run = Callable[..., list[tuple[str, str, str]]]
+
+
+def test_hits_told_by_bullets_and_by_times_are_one_count(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "An autopsy found that Ray Dunn was hit in the back by three of the seven bullets.",
+        "Both officers fired, hitting Ray Dunn eleven times in the torso.",
+    )
+    assert got == [("number", "three", "eleven")]
+
+
+def test_hits_and_shots_fired_are_two_counts(run: Run) -> None:
+    # Look-alike: how often he was hit is not how many shots were fired.
+    got = run(
+        numbers.detect,
+        "Ray Dunn was shot three times, police said.",
+        "Officers fired 11 shots at Ray Dunn, police said.",
+    )
+    assert got == []
+
+
+def test_hits_across_sentences_that_name_the_same_man() -> None:
+    a = (
+        "Ray Dunn, 16, was killed by police in Hale on Saturday.\n"
+        "An autopsy shows that Dunn was hit in the back by three bullets.\n"
+        "His family asked for calm."
+    )
+    b = (
+        "Protesters gathered in Hale for Ray Dunn, 16, on Monday.\n"
+        "The two officers fired at the teen, hitting Dunn eleven times in his legs.\n"
+        "The family asked for calm."
+    )
+    divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
+    assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("three", "eleven")]]
+
+
+def test_a_season_total_and_one_games_count_are_two_slots(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Lee Moss finished his third season with 404 yards on 106 carries.",
+        "Lee Moss was limited to 30 yards on six carries in Thursday's loss.",
+    )
+    assert got == []
+
+
+def test_two_season_totals_or_two_games_counts_still_conflict(run: Run) -> None:
+    # The look-alike the guard must leave alone: the same span on both sides.
+    season = run(
+        numbers.detect,
+        "Lee Moss finished the season with 404 yards on 106 carries.",
+        "Lee Moss finished the season with 398 yards on 106 carries.",
+    )
+    game = run(
+        numbers.detect,
+        "Lee Moss had 30 yards on six carries in Thursday's loss.",
+        "Lee Moss had 30 yards on nine carries in Thursday's loss.",
+    )
+    assert season == [("number", "404", "398")]
+    assert game == [("number", "six", "nine")]
+
+
+def test_an_age_is_not_a_period_total(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Lee Moss, 23, finished his season early.",
+        "Lee Moss, 24, was hurt in Thursday's loss.",
+    )
+    assert got == [("number", "23", "24")]
+
+
+def test_mixed_numbers_are_one_value() -> None:
+    for text in (
+        "He served four and a half months in prison.",
+        "He served a 4 - 1 / 2 - month prison term.",
+        "He served a 4-1/2-month term.",
+        "He served 4½ months.",
+    ):
+        assert [q.value for q in quantities(text)] == [4.5], text
+    # Not fractions: a date, "24/7" and "9/11".
+    assert [q.value for q in quantities("Open 24/7 since 9/11.")] == [24, 7, 9, 11]
+
+
+def test_a_mixed_number_told_two_ways_agrees_and_a_different_one_conflicts(run: Run) -> None:
+    a = "Fred Lane served four and a half months in prison for his role."
+    same = run(numbers.detect, a, "Fred Lane served a 4 - 1 / 2 - month prison term.")
+    other = run(numbers.detect, a, "Fred Lane served five and a half months in prison.")
+    assert same == []
+    assert other == [("number", "four and a half", "five and a half")]
+
+
+def test_two_games_scores_do_not_meet_as_counts() -> None:
+    # Only the thing counted would tie these sentences: a score counts nothing.
+    story = "The Hawks star Lee Moss is out for the season, coach Ann Dale said.\n"
+    a = story + "Moss was hurt during the 13-10 overtime loss to Dallas last Sunday."
+    b = story + "Ben Ode sprained a knee in the 27-24 overtime loss at Chicago."
+    assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
+
+
+def test_tokenised_clock_times_are_read(run: Run) -> None:
+    got = run(
+        dates.detect,
+        "Deputies said the fire was reported at 2: 30 a. m. on Tuesday.",
+        "Deputies said the fire was reported at 4: 15 a. m. on Tuesday.",
+    )
+    assert got == [("date", "2: 30 a. m.", "4: 15 a. m.")]
+
+
+def test_shortly_after_a_time_fits_a_few_minutes_later(run: Run) -> None:
+    got = run(
+        dates.detect,
+        "Dispatchers got a call shortly after 3: 30 a. m. that the barn was burning.",
+        "The barn fire was reported at 3: 33 a. m. to dispatchers.",
+    )
+    assert got == []
+
+
+def test_about_one_and_around_half_past_one_still_clash(run: Run) -> None:
+    got = run(
+        dates.detect,
+        "Officers stopped Jo Park at about 1: 00 am on Route 9.",
+        "Officers stopped Jo Park around 1: 30 a. m. on Route 9.",
+    )
+    assert got == [("date", "1: 00 am", "1: 30 a. m.")]
+
+
+def test_about_a_time_allows_a_few_minutes_not_a_quarter_hour(run: Run) -> None:
+    a = "Someone phoned the bank around 10:30 a.m. to make a threat."
+    near = run(dates.detect, a, "Someone phoned the bank at 10:33 a.m. to make a threat.")
+    far = run(dates.detect, a, "Someone phoned the bank around 10:45 a.m. to make a threat.")
+    assert near == []
+    assert far == [("date", "10:30 a.m.", "10:45 a.m.")]
+
+
+def test_the_second_year_of_a_season_is_not_a_count(run: Run) -> None:
+    assert [q.value for q in quantities("a 9-14 start to the 2008-09 season")] == [9, 14, 2008]
+    got = run(
+        numbers.detect,
+        "Ray Dunn spent 19 seasons with the Hawks.",
+        "The Hawks fired Ray Dunn early in the 2008-09 season.",
+    )
+    assert got == []
+
+
+def test_a_conviction_and_a_sentencing_are_two_events() -> None:
+    a = (
+        "Jose Ortega, 29, killed a deputy in Hale in 2005.\n"
+        "Ortega is to be formally sentenced May 3 by Judge Ann Hill."
+    )
+    b = (
+        "Jose Ortega, 29, killed a deputy in Hale in 2005.\n"
+        "Ortega was convicted March 20 of first-degree murder by a jury."
+    )
+    assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
