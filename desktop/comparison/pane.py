@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
+    QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -78,9 +79,12 @@ class ReadingTextEdit(QTextEdit):
 
     Signals:
         clicked(int): a click without dragging (or Enter), at this body offset.
+        document_resized(): the laid-out document's size changed, or a new
+            document (`set_body`) replaced it.
     """
 
     clicked = Signal(int)
+    document_resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +101,7 @@ class ReadingTextEdit(QTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(max(10.5, font.pointSizeF() * 1.1))
         self.setFont(font)
+        self._follow_size(self.document())
         self.viewport().setMouseTracking(True)
         self.offsets = OffsetMap("")
         self.tooltip_provider: TooltipProvider | None = None
@@ -110,6 +115,37 @@ class ReadingTextEdit(QTextEdit):
         self.review_bars: list[tuple[int, int, QColor]] = []
         self.link_frames: list[tuple[int, int, QColor]] = []
         self._press: QPoint | None = None
+
+    def _follow_size(self, doc: QTextDocument) -> None:
+        doc.documentLayout().documentSizeChanged.connect(lambda _size: self.document_resized.emit())
+
+    def set_body(self, text: str) -> None:
+        """Show `text` (unchanged: a cursor position stays a body offset) with roomy lines.
+
+        The text goes into a new document, not yet shown, then replaces the
+        one shown: it is laid out once.  Set in place, it was laid out three
+        times (the text, `setPlainText`'s reset of its formats, the line
+        height): 17 ms rather than 6 for 10,000 words, on the GUI thread.
+        """
+        old = self.document()
+        doc = QTextDocument(self)  # ours to delete: the text control deletes only its own
+        doc.setUndoRedoEnabled(False)  # display, not an edit to undo
+        doc.setDefaultFont(old.defaultFont())
+        doc.setDefaultTextOption(old.defaultTextOption())
+        doc.setDocumentMargin(old.documentMargin())
+        cursor = QTextCursor(doc)
+        # Roomier lines read better; block formats change layout, never positions.
+        block = QTextBlockFormat()
+        block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(block)
+        cursor.insertText(text)
+        ours = old.parent() is self
+        self.setExtraSelections([])  # their cursors point into the old document
+        self.setDocument(doc)
+        if ours:
+            old.deleteLater()
+        self._follow_size(doc)
+        self.document_resized.emit()
 
     def body_offset_at(self, point: QPoint | QPointF) -> int | None:
         """Body offset of the character under viewport point `point`, or None off text."""
@@ -303,13 +339,7 @@ class ReadingPane(QFrame):
         self.meta_label.setToolTip(plain_tooltip(self._meta))
         self._elide_title()
         self.text_edit.offsets = OffsetMap(article.body)
-        self.text_edit.setPlainText(article.body)
-        # Roomier lines read better; block formats change layout, never positions.
-        cursor = QTextCursor(self.text_edit.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        block = QTextBlockFormat()
-        block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor.mergeBlockFormat(block)
+        self.text_edit.set_body(article.body)
         self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _elide_title(self) -> None:

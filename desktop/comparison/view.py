@@ -194,9 +194,7 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self._turns = Turns(self)
         for side, pane in self.panes.items():
             edit = pane.text_edit
-            edit.document().documentLayout().documentSizeChanged.connect(
-                lambda _size: self._geometry_timer.start()
-            )
+            edit.document_resized.connect(self._geometry_timer.start)
             edit.verticalScrollBar().valueChanged.connect(self._update_visible_ranges)
             edit.verticalScrollBar().rangeChanged.connect(lambda *_: self._geometry_timer.start())
             edit.clicked.connect(lambda offset, s=side: self._on_text_clicked(s, offset))
