@@ -6,7 +6,8 @@ are read by a job of their own (`read_noted`) that marks them in both panes.
 
 The comparison page is made on first use (`prepare_comparison`), its modules
 loaded on a worker thread once the library is listed: start-up builds only
-what the first paint shows.
+what the first paint shows.  Made while the window idles, the page then has
+the engine loaded in a worker too (`_warm_up_engine`).
 
 A mixin of `MainWindow`, kept apart so the window's module holds building,
 pages, notes and importing and stays short.  The attributes below are the
@@ -175,6 +176,8 @@ class WindowComparing:
     def _prepare_if_shown(self) -> None:
         if cast(QWidget, self).isVisible():
             self.prepare_comparison()
+            if self.pair is None:  # no comparison yet: it would have loaded the engine
+                self.tasks.run(_warm_up_engine, None, lambda _exc: None, lane="compute")
 
     def open_comparison(self, article_a: Article, article_b: Article) -> None:
         """Open the side-by-side comparison of two articles (and remember the pair)."""
@@ -275,6 +278,20 @@ class WindowComparing:
                 self.show_status(str(exc))
             return
         self.open_comparison(a, b)
+
+
+def _warm_up_engine() -> None:
+    """Load the comparison engine (about 360 modules: numpy, scipy.sparse, pysbd…).
+
+    Loaded by the first comparison's job, its imports (compiling, initialising
+    extension modules) held the GIL for long stretches while the GUI thread
+    switched to and painted the comparison page: the first comparison blocked
+    the window 150-220 ms.  A comparison of two sentences, in a worker while
+    the window idles after start-up, loads them and the sentence splitter.
+    """
+    from library.compare import compare_texts
+
+    compare_texts("The river rose by two metres on Monday.", "On Monday the river rose.")
 
 
 def _import_comparison_modules() -> None:
