@@ -175,9 +175,11 @@ class WindowComparing:
 
     def _prepare_if_shown(self) -> None:
         if cast(QWidget, self).isVisible():
-            self.prepare_comparison()
-            if self.pair is None:  # no comparison yet: it would have loaded the engine
+            view = self.prepare_comparison()
+            if self.pair is None:  # no comparison yet: it would have loaded these
                 self.tasks.run(_warm_up_engine, None, lambda _exc: None, lane="compute")
+                # The reading fonts, a turn later (the page took 50-100 ms already).
+                QTimer.singleShot(0, view, view.pane("a").warm_up)
 
     def open_comparison(self, article_a: Article, article_b: Article) -> None:
         """Open the side-by-side comparison of two articles (and remember the pair)."""

@@ -51,3 +51,34 @@ def test_no_warm_up_once_a_comparison_was_opened(
     assert win.tasks.wait(30)
     assert calls == []
     win.close()
+
+
+def test_the_reading_fonts_are_loaded_at_idle_and_leave_the_panes_empty(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.comparison.pane import ReadingPane
+
+    warmed: list[ReadingPane] = []
+    real = ReadingPane.warm_up
+
+    def warm_up(pane: ReadingPane) -> None:
+        real(pane)
+        warmed.append(pane)
+
+    monkeypatch.setattr(ReadingPane, "warm_up", warm_up)
+    monkeypatch.setattr(desktop.window_comparing, "_warm_up_engine", lambda: None)
+    monkeypatch.setattr(MainWindow, "prepare_after_ms", 10)
+    win = open_window(qtbot, collection)
+    qtbot.waitUntil(lambda: bool(warmed), timeout=10000)
+    view = win.comparison_view
+    assert warmed == [view.pane("a")]
+    for side in ("a", "b"):
+        pane = view.pane(side)
+        assert pane.article is None and pane.text_edit.toPlainText() == ""
+        assert pane.title_label.text() == ""
+    # Opened afterwards, a comparison shows as ever.
+    a, b = collection.library.articles()[:2]
+    with qtbot.waitSignal(win.comparison_settled, timeout=30000):
+        win.open_comparison(a, b)
+    assert view.pane("a").text_edit.toPlainText() == a.body
+    win.close()
