@@ -117,6 +117,9 @@ class ReadingTextEdit(QTextEdit):
         # passages linked by hand (framed dash-dot): set by `Reviewing`.
         self.review_bars: list[tuple[int, int, QColor]] = []
         self.link_frames: list[tuple[int, int, QColor]] = []
+        # Character formats were set on the document (`paint_document`); a new
+        # document (`set_body`) has none, so there is nothing to clear.
+        self.formatted = False
         self._press: QPoint | None = None
 
     def _follow_size(self, doc: QTextDocument) -> None:
@@ -142,6 +145,7 @@ class ReadingTextEdit(QTextEdit):
         block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.setBlockFormat(block)
         cursor.insertText(text)
+        self.formatted = False
         ours = old.parent() is self
         self.setExtraSelections([])  # their cursors point into the old document
         self.setDocument(doc)

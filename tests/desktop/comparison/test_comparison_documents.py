@@ -6,9 +6,12 @@ import pytest
 from PySide6.QtGui import QTextBlockFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from desktop.comparison.pane import ReadingPane
+from desktop.comparison.highlighter import paint_document
+from desktop.comparison.pane import ReadingPane, ReadingTextEdit
 from desktop.passages import mark_noted
 from library.article import Article
+from library.export import ComparisonLayout
+from tests.desktop.comparison.test_comparison_support import FLOOD_A, FLOOD_B, hand_built, make_view
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -75,3 +78,53 @@ def _alive(obj: object) -> bool:
     from shiboken6 import Shiboken
 
     return bool(Shiboken.isValid(obj))
+
+
+def _formats(edit: ReadingTextEdit) -> list[tuple[int, int, str, str, int, int]]:
+    """Every run of one character format: where, and what a reader sees of it."""
+    runs = []
+    block = edit.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            runs.append(
+                (
+                    fragment.position(),
+                    fragment.length(),
+                    fmt.background().color().name(),
+                    fmt.underlineColor().name(),
+                    int(fmt.underlineStyle().value),
+                    fmt.fontWeight(),
+                )
+            )
+            it += 1
+        block = block.next()
+    return runs
+
+
+def test_painting_over_earlier_highlights_ends_as_painting_fresh_text(qtbot: QtBot) -> None:
+    # A new text has no formats, so its first paint skips clearing them (a
+    # relayout of the whole text); any later paint must clear them first.
+    data = hand_built()
+    layout = ComparisonLayout.build(data)
+    view = make_view(qtbot)
+    view.show_comparison(FLOOD_A, FLOOD_B, data, layout)
+    edit = view.pane("a").text_edit
+    assert edit.formatted
+    painted = _formats(edit)
+    assert any(run[2] != "#000000" for run in painted)  # something is highlighted
+    palette = view._qt_palette
+    plain = _pane(qtbot)
+    plain.set_article(FLOOD_A)
+    unpainted = _formats(plain.text_edit)
+    rejected = {pair.index: "unrelated" for pair in layout.pairs}
+    paint_document(edit, layout, "a", palette, rejected)  # every pair rejected...
+    assert _formats(edit) == unpainted  # ...the earlier highlights are cleared
+    paint_document(edit, layout, "a", palette, {})  # then painted again over that
+    assert _formats(edit) == painted
+    paint_document(edit, None, "a", palette)  # no layout: plain
+    assert not edit.formatted and _formats(edit) == unpainted
+    paint_document(plain.text_edit, layout, "a", palette, {})  # fresh text: no clearing
+    assert _formats(plain.text_edit) == painted
