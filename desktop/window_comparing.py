@@ -184,7 +184,9 @@ class WindowComparing:
     def open_comparison(self, article_a: Article, article_b: Article) -> None:
         """Open the side-by-side comparison of two articles (and remember the pair)."""
         self.pair = (article_a, article_b)
-        self.recent.add(article_a, article_b)
+        # Remembered a turn later: saving the settings file (4-30 ms) would
+        # otherwise add to the block that switches to the page and paints it.
+        QTimer.singleShot(0, cast(QObject, self), lambda: self.recent.add(article_a, article_b))
         self.show_comparison()
         self.comparison_view.open_articles(article_a, article_b)
         self._mark_noted_soon(article_a, article_b)  # passages noted earlier stay marked

@@ -1,4 +1,4 @@
-"""The comparison engine is loaded in a worker while the window idles, not at first use."""
+"""Opening the first comparison: the engine and fonts loaded at idle; settings saved later."""
 
 from __future__ import annotations
 
@@ -81,4 +81,20 @@ def test_the_reading_fonts_are_loaded_at_idle_and_leave_the_panes_empty(
     with qtbot.waitSignal(win.comparison_settled, timeout=30000):
         win.open_comparison(a, b)
     assert view.pane("a").text_edit.toPlainText() == a.body
+    win.close()
+
+
+def test_the_pair_is_remembered_a_turn_after_the_page_is_shown(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Saving the settings file (4-30 ms) no longer adds to the block that
+    # switches to the comparison page and paints it.
+    monkeypatch.setattr(MainWindow, "prepare_after_ms", None)
+    win = open_window(qtbot, collection)
+    a, b = collection.library.articles()[:2]
+    before = win.recent.pairs()
+    with qtbot.waitSignal(win.comparison_settled, timeout=30000):
+        win.open_comparison(a, b)
+        assert win.recent.pairs() == before  # not yet, within the opening block
+    assert (win.recent.pairs()[0].id_a, win.recent.pairs()[0].id_b) == (a.id, b.id)
     win.close()
