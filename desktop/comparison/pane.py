@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.comparison.lines import BlockTable
 from desktop.comparison.offsets import OffsetMap
 from desktop.comparison.overview import OverviewStrip
 from desktop.text import plain_label, plain_tooltip
@@ -261,7 +262,9 @@ class ReadingPane(QFrame):
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # While `same_layout` holds: offset -> line extent, and the blocks read once.
         self._line_ys: dict[int, tuple[float, float]] | None = None
+        self._blocks: BlockTable | None = None
         self.side = side
         self.article: Article | None = None
         self._meta = ""  # the full source line; the label shows it elided
@@ -402,21 +405,25 @@ class ReadingPane(QFrame):
         """Within this block `y_span` remembers what it measured (the layout must not change).
 
         The gutter bands and the overview marks ask for the same units' lines:
-        with long texts that was thousands of Qt calls, twice.
+        with long texts that was thousands of Qt calls, twice.  The blocks are
+        read once too (`BlockTable`).
         """
         self._line_ys = {}
+        self._blocks = BlockTable(self.text_edit.document())
         try:
             yield
         finally:
             self._line_ys = None
+            self._blocks = None
 
     def _line_y(self, offset: int) -> tuple[float, float]:
-        memo = self._line_ys
-        if memo is None:
+        memo, blocks = self._line_ys, self._blocks
+        if memo is None or blocks is None:
             return self._measure_line_y(offset)
         found = memo.get(offset)
         if found is None:
-            found = memo[offset] = self._measure_line_y(offset)
+            position = min(self.text_edit.offsets.to_qt(offset), blocks.last)
+            found = memo[offset] = blocks.line_y(position)
         return found
 
     def _measure_line_y(self, offset: int) -> tuple[float, float]:

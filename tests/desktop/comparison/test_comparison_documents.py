@@ -128,3 +128,18 @@ def test_painting_over_earlier_highlights_ends_as_painting_fresh_text(qtbot: QtB
     assert not edit.formatted and _formats(edit) == unpainted
     paint_document(plain.text_edit, layout, "a", palette, {})  # fresh text: no clearing
     assert _formats(plain.text_edit) == painted
+
+
+def test_line_extents_read_by_block_match_those_asked_one_by_one(qtbot: QtBot) -> None:
+    # Wrapped lines, empty paragraphs, an emoji (two Qt positions), the very end.
+    body = "\n\n".join([BODY, "", "A short one.", "🌊" * 3, BODY[:400]])
+    pane = _pane(qtbot)
+    pane.resize(300, 600)  # narrow: paragraphs wrap over several lines
+    pane.set_article(Article(title="A", body=body))
+    qtbot.wait(10)
+    offsets = [*range(len(body) + 1), len(body) + 5]
+    one_by_one = [pane.y_span(o, o + 1) for o in offsets]
+    with pane.same_layout():
+        by_block = [pane.y_span(o, o + 1) for o in offsets]
+    assert by_block == one_by_one
+    assert len(set(one_by_one)) > 40  # many distinct lines were measured
