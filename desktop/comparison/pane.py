@@ -447,9 +447,16 @@ class ReadingPane(QFrame):
         """Visible height of the text area."""
         return self.text_edit.viewport().height()
 
-    def visible_fraction(self) -> tuple[float, float]:
-        """The shown part of the document as `(top, bottom)` fractions of its height."""
-        height = max(1.0, self.document_height())
+    def visible_fraction(self, *, laid_out: bool = True) -> tuple[float, float]:
+        """The shown part of the document as `(top, bottom)` fractions of its height.
+
+        Args:
+            laid_out: False: of the height laid out so far (the scroll range),
+                rather than lay out the rest of a long text now to know it.
+        """
+        bar = self.text_edit.verticalScrollBar()
+        so_far = bar.maximum() + bar.pageStep()
+        height = max(1.0, self.document_height() if laid_out else so_far)
         top = self.scroll_value() / height
         return top, min(1.0, top + self.viewport_height() / height)
 

@@ -479,16 +479,17 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
 
     def _update_overviews(self) -> None:
         for side, pane in self.panes.items():
-            marks = overview_marks(
-                self._layout, side, pane.y_span, pane.document_height(), self._current
-            )
-            pane.overview.set_marks(marks, self._qt_palette)
             bars = pane.text_edit.review_bars
-            height = pane.document_height()
+            # Plain texts have nothing to mark: asking a long one its height would
+            # lay all of it out at once (Qt lays it out in steps, a timer apart).
+            height = pane.document_height() if self._layout or bars else 1.0
+            marks = overview_marks(self._layout, side, pane.y_span, height, self._current)
+            pane.overview.set_marks(marks, self._qt_palette)
             pane.overview.set_review_marks(overview_review_marks(bars, pane.y_span, height))
         self._update_visible_ranges()
 
     def _update_visible_ranges(self) -> None:
         hide_tooltip()  # the text moved from under it
         for pane in self.panes.values():
-            pane.overview.set_visible_range(*pane.visible_fraction())
+            fraction = pane.visible_fraction(laid_out=self._layout is not None)
+            pane.overview.set_visible_range(*fraction)

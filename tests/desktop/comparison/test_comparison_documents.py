@@ -143,3 +143,23 @@ def test_line_extents_read_by_block_match_those_asked_one_by_one(qtbot: QtBot) -
         by_block = [pane.y_span(o, o + 1) for o in offsets]
     assert by_block == one_by_one
     assert len(set(one_by_one)) > 40  # many distinct lines were measured
+
+
+def test_while_comparing_the_geometry_leaves_the_layout_of_long_texts_to_qt(
+    qtbot: QtBot,
+) -> None:
+    # Qt lays a long text out in steps a timer apart; asking it its height
+    # (for overview marks there are none of yet) laid out all of it at once.
+    body = "\n\n".join(f"Paragraph {i} says the river rose by {i} centimetres." for i in range(900))
+    a, b = Article(title="A", body=body), Article(title="B", body=body + "\n\nEnd.")
+    view = make_view(qtbot)
+    view.runner.compare = lambda x, y: (_ for _ in ()).throw(RuntimeError("not here"))
+    view.open_articles(a, b)  # pane A now, pane B a turn later
+    edit = view.pane("a").text_edit
+    last = edit.document().lastBlock()
+    assert last.layout().lineCount() == 0  # not laid out yet
+    view._refresh_geometry()
+    assert last.layout().lineCount() == 0  # still Qt's to do, in its own time
+    top, bottom = view.pane("a").overview._visible
+    assert top == 0.0 and 0.0 < bottom < 1.0
+    qtbot.waitUntil(lambda: last.layout().lineCount() > 0, timeout=5000)
