@@ -121,6 +121,7 @@ class ReadingTextEdit(QTextEdit):
         # Character formats were set on the document (`paint_document`); a new
         # document (`set_body`) has none, so there is nothing to clear.
         self.formatted = False
+        self.painting: object | None = None  # the paint in progress (`paint_document`)
         self._press: QPoint | None = None
 
     def _follow_size(self, doc: QTextDocument) -> None:

@@ -30,7 +30,7 @@ from desktop.comparison.actions import build_actions
 from desktop.comparison.banner import LanguageNotice, LowOverlapBanner
 from desktop.comparison.export_commands import ComparisonExport
 from desktop.comparison.gutter import LinkMap, pair_bands
-from desktop.comparison.highlighter import mark_current, paint_document
+from desktop.comparison.highlighter import PAINT_SLICE, mark_current, paint_document
 from desktop.comparison.legend import Legend
 from desktop.comparison.lens_navigation import LensNavigation
 from desktop.comparison.navigation import Navigator
@@ -58,8 +58,6 @@ SIDES = ("a", "b")
 TEXTS_SHARE = 0.6
 SUMMARY_ROOM = 300  # the summary's width plus its splitter handle
 TEXTS_OVERHEAD = 100  # gutter, rail, margins and scroll bars beside the two texts
-
-
 #: Characters of both texts above which opening them sets one pane per event-loop turn.
 LONG_TEXTS = 40_000
 
@@ -364,7 +362,7 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
 
     def _show_steps(
         self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
-    ) -> list[Callable[[], None]]:
+    ) -> list[Callable[[], object]]:
         """`_show`'s work in steps of at most one text's (re)painting each."""
         later = self._geometry_later
         fresh: list[str] = []
@@ -409,7 +407,8 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         set_texts = [
             lambda s=side, x=art: text(s, x) for side, art in zip(SIDES, (a, b), strict=True)
         ]
-        paint = [lambda side=side: self._paint_side(side, fresh) for side in SIDES]
+        size = PAINT_SLICE if later else None  # a background result: a stretch per turn
+        paint = [lambda side=side: self._paint_side(side, fresh, size) for side in SIDES]
         return [*set_texts, state, *paint, rest, panels]
 
     def _on_result(self, comparison: object, layout: object, reviewed: object) -> None:
@@ -439,13 +438,18 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         for side in self.panes:
             self._paint_side(side, fresh)
 
-    def _paint_side(self, side: str, fresh: Collection[str] = ()) -> None:
-        pane = self.panes[side]
+    def _paint_side(
+        self, side: str, fresh: Collection[str] = (), slice_chars: int | None = None
+    ) -> list[Callable[[], None]]:
+        """Highlight `side`; with `slice_chars`, returns the stretches left to paint."""
+        pane, left, palette = self.panes[side], [], self._qt_palette
         if self._layout is not None or side not in fresh:
-            paint_document(
-                pane.text_edit, self._layout, side, self._qt_palette, self.user_relations
+            relations = self.user_relations
+            left = paint_document(
+                pane.text_edit, self._layout, side, palette, relations, slice_chars=slice_chars
             )
         mark_current(pane.text_edit, self._layout, side, self._qt_palette, self._current)
+        return left
 
     def set_user_relations(self, relations: dict[int, str]) -> None:
         """Repaint the texts when the relations the user's reviews give change."""
