@@ -163,6 +163,7 @@ def test_the_first_comparison_freezes_the_objects_alive_before_it(
     from desktop.comparison import worker
 
     monkeypatch.setattr(worker, "_froze", False)
+    sys.setswitchinterval(0.005)  # Python's own
     gc.unfreeze()
     assert gc.get_freeze_count() == 0
     view = make_view(qtbot)
@@ -170,6 +171,8 @@ def test_the_first_comparison_freezes_the_objects_alive_before_it(
         view.open_articles(FLOOD_A, FLOOD_B)
     frozen = gc.get_freeze_count()
     assert frozen > 0
+    # The GUI thread gets the GIL back within 1 ms while the engine runs.
+    assert sys.getswitchinterval() == pytest.approx(worker.SWITCH_INTERVAL)
     with qtbot.waitSignal(view.comparison_ready, timeout=10000):
         view.open_articles(FLOOD_B, FLOOD_A)
     # Once per process, not per comparison (frozen objects may still die).
