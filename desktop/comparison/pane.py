@@ -366,6 +366,10 @@ class ReadingPane(QFrame):
         self.set_article(sample)
         self.render(QPixmap(self.size()))
         self.set_article(None)
+        self.title_lines = 1  # as before: the sample's title may have wrapped
+        for pane in (self, self.partner):
+            if pane is not None:
+                pane._level_titles()
 
     def _elide_title(self) -> None:
         title = (self.article.title if self.article else "") or "(untitled)"

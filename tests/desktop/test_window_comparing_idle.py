@@ -75,7 +75,8 @@ def test_the_reading_fonts_are_loaded_at_idle_and_leave_the_panes_empty(
     for side in ("a", "b"):
         pane = view.pane(side)
         assert pane.article is None and pane.text_edit.toPlainText() == ""
-        assert pane.title_label.text() == ""
+        assert pane.title_label.text() == "" and pane.title_lines == 1
+        assert pane.title_label.maximumHeight() == pane.title_label.fontMetrics().lineSpacing()
     # Opened afterwards, a comparison shows as ever.
     a, b = collection.library.articles()[:2]
     with qtbot.waitSignal(win.comparison_settled, timeout=30000):
