@@ -75,7 +75,8 @@ def main() -> int:
     pairs = len(ComparisonLayout.build(compare_articles(a, b)).pairs)  # warms the engine up
     print(
         f"{len(a.body.split())} / {len(b.body.split())} words, {pairs} pairs, "
-        f"compared in {time.perf_counter() - started:.1f} s",
+        f"compared in {time.perf_counter() - started:.1f} s; "
+        f"load average {os.getloadavg()[0]:.2f}",
         flush=True,
     )
 

@@ -6,7 +6,8 @@ are read by a job of their own (`read_noted`) that marks them in both panes.
 
 The comparison page is made on first use (`prepare_comparison`), its modules
 loaded on a worker thread once the library is listed: start-up builds only
-what the first paint shows.
+what the first paint shows.  Made while the window idles, the page then has
+the engine loaded in a worker too (`_warm_up_engine`).
 
 A mixin of `MainWindow`, kept apart so the window's module holds building,
 pages, notes and importing and stays short.  The attributes below are the
@@ -174,12 +175,18 @@ class WindowComparing:
 
     def _prepare_if_shown(self) -> None:
         if cast(QWidget, self).isVisible():
-            self.prepare_comparison()
+            view = self.prepare_comparison()
+            if self.pair is None:  # no comparison yet: it would have loaded these
+                self.tasks.run(_warm_up_engine, None, lambda _exc: None, lane="compute")
+                # The reading fonts, a turn later (the page took 50-100 ms already).
+                QTimer.singleShot(0, view, view.pane("a").warm_up)
 
     def open_comparison(self, article_a: Article, article_b: Article) -> None:
         """Open the side-by-side comparison of two articles (and remember the pair)."""
         self.pair = (article_a, article_b)
-        self.recent.add(article_a, article_b)
+        # Remembered a turn later: saving the settings file (4-30 ms) would
+        # otherwise add to the block that switches to the page and paints it.
+        QTimer.singleShot(0, cast(QObject, self), lambda: self.recent.add(article_a, article_b))
         self.show_comparison()
         self.comparison_view.open_articles(article_a, article_b)
         self._mark_noted_soon(article_a, article_b)  # passages noted earlier stay marked
@@ -275,6 +282,20 @@ class WindowComparing:
                 self.show_status(str(exc))
             return
         self.open_comparison(a, b)
+
+
+def _warm_up_engine() -> None:
+    """Load the comparison engine (about 360 modules: numpy, scipy.sparse, pysbd…).
+
+    Loaded by the first comparison's job, its imports (compiling, initialising
+    extension modules) held the GIL for long stretches while the GUI thread
+    switched to and painted the comparison page: the first comparison blocked
+    the window 150-220 ms.  A comparison of two sentences, in a worker while
+    the window idles after start-up, loads them and the sentence splitter.
+    """
+    from library.compare import compare_texts
+
+    compare_texts("The river rose by two metres on Monday.", "On Monday the river rose.")
 
 
 def _import_comparison_modules() -> None:

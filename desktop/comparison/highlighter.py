@@ -9,7 +9,8 @@ the document.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
@@ -17,13 +18,43 @@ from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingTextEdit
 from library.export.layout import ComparisonLayout
 
+#: Characters of text whose highlights a background result paints per event-loop
+#: turn: each turn re-lays out only its own stretch of a long text.
+PAINT_SLICE = 8_000
 
-def _cursor(edit: ReadingTextEdit, start: int, end: int) -> QTextCursor:
-    cursor = QTextCursor(edit.document())
+Merge = tuple[int, int, QTextCharFormat]  # Qt positions [start, end) and the format merged
+
+
+def _merges(
+    edit: ReadingTextEdit,
+    layout: ComparisonLayout,
+    side: str,
+    palette: QtPalette,
+    overrides: Mapping[int, str],
+) -> list[Merge]:
+    """The formats to merge, in order: units, then emphasised words, then conflicts."""
     limit = max(0, edit.document().characterCount() - 1)
-    cursor.setPosition(min(edit.offsets.to_qt(start), limit))
-    cursor.setPosition(min(edit.offsets.to_qt(end), limit), QTextCursor.MoveMode.KeepAnchor)
-    return cursor
+    to_qt = edit.offsets.to_qt
+    out: list[Merge] = []
+
+    def add(start: int, end: int, fmt: QTextCharFormat) -> None:
+        out.append((min(to_qt(start), limit), min(to_qt(end), limit), fmt))
+
+    for unit in layout.units[side]:
+        relation = unit.relation
+        if relation is not None and unit.pair is not None:
+            relation = overrides.get(unit.pair, relation)
+        if relation is not None and relation != "unrelated":
+            add(unit.start, unit.end, palette.unit_format(relation))
+    emphasis = palette.emphasis_format()
+    for start, end, pair in layout.emphasis[side]:
+        if overrides.get(pair) != "unrelated":
+            add(start, end, emphasis)
+    conflict = palette.emphasis_format(conflict=True)
+    for start, end, pair in layout.conflict_spans.get(side, []):
+        if overrides.get(pair, "divergent") == "divergent":
+            add(start, end, conflict)
+    return out
 
 
 def paint_document(
@@ -32,7 +63,9 @@ def paint_document(
     side: str,
     palette: QtPalette,
     user_relations: Mapping[int, str] | None = None,
-) -> None:
+    *,
+    slice_chars: int | None = None,
+) -> list[Callable[[], None]]:
     """Reset `edit`'s character formats, then highlight `side`'s units and emphasis.
 
     Args:
@@ -44,34 +77,54 @@ def paint_document(
             where it differs from the machine's.  The text then shows what the
             user said: a rejected pair ("unrelated") is left plain, never
             painted as a shared fact.
+        slice_chars: paint only the first this many characters now and return
+            the rest as steps, a stretch each (None: all of it now).  Qt lays
+            out again what a change of formats covers: all at once, a long
+            text took 10-20 ms, several times that on a loaded machine.
+
+    Returns:
+        The steps left (empty without `slice_chars`); a later paint, or a new
+        document, makes them do nothing.
     """
-    overrides = user_relations or {}
+    merges = _merges(edit, layout, side, palette, user_relations or {}) if layout else []
     doc = edit.document()
     doc.setUndoRedoEnabled(False)  # formatting is display, not an edit to undo
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()  # one relayout for the whole batch, not one per unit
-    try:
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
-        if layout is not None:
-            for unit in layout.units[side]:
-                relation = unit.relation
-                if relation is not None and unit.pair is not None:
-                    relation = overrides.get(unit.pair, relation)
-                if relation is not None and relation != "unrelated":
-                    _cursor(edit, unit.start, unit.end).mergeCharFormat(
-                        palette.unit_format(relation)
-                    )
-            emphasis = palette.emphasis_format()
-            for start, end, pair in layout.emphasis[side]:
-                if overrides.get(pair) != "unrelated":
-                    _cursor(edit, start, end).mergeCharFormat(emphasis)
-            conflict = palette.emphasis_format(conflict=True)
-            for start, end, pair in layout.conflict_spans.get(side, []):
-                if overrides.get(pair, "divergent") == "divergent":
-                    _cursor(edit, start, end).mergeCharFormat(conflict)
-    finally:
-        cursor.endEditBlock()
+    token = edit.painting = object()  # any later paint supersedes what is left of this one
+    clear, edit.formatted = edit.formatted, layout is not None
+    end = max(0, doc.characterCount() - 1)
+    size = max(1, slice_chars or end)
+    stretches = [(low, min(low + size, end)) for low in range(0, end, size)] or [(0, 0)]
+
+    def paint(low: int, high: int, first: bool) -> None:
+        if edit.painting is not token or edit.document() is not doc:
+            return
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one relayout for the stretch, not one per unit
+        try:
+            if first and clear:
+                # Over the whole text (a relayout of it all: 7 ms for 10,000 words):
+                # only when an earlier paint left formats to clear.
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.setCharFormat(QTextCharFormat())
+            for start, stop, fmt in merges:
+                start, stop = max(start, low), min(stop, high)
+                if start < stop:
+                    span = QTextCursor(doc)
+                    span.setPosition(start)
+                    span.setPosition(stop, QTextCursor.MoveMode.KeepAnchor)
+                    span.mergeCharFormat(fmt)
+        finally:
+            cursor.endEditBlock()
+
+    steps: list[Callable[[], None]] = [
+        partial(paint, low, high, index == 0) for index, (low, high) in enumerate(stretches)
+    ]
+    if slice_chars is None:
+        for step in steps:
+            step()
+        return []
+    steps[0]()
+    return steps[1:]
 
 
 def mark_current(

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -33,6 +34,7 @@ _ROLE = Qt.ItemDataRole.UserRole
 EMPTY_DIVERGENT_HEIGHT = 90
 MIN_WIDTH = 260
 SIDE_MARGIN = 10
+LAYOUT_BATCH = 40  # list entries measured per event-loop turn
 
 
 class SummaryPanel(QWidget):
@@ -105,6 +107,10 @@ class SummaryPanel(QWidget):
             widget.itemActivated.connect(self._activated)
             widget.itemClicked.connect(self._activated)
             widget.setSpacing(2)
+            # Word-wrapped entries are measured one by one: hundreds of them (two
+            # long texts) took 60 ms in one go; in batches the window repaints between.
+            widget.setLayoutMode(QListView.LayoutMode.Batched)
+            widget.setBatchSize(LAYOUT_BATCH)
             if key != "divergent":
                 self.tabs.addTab(widget, names[key])
         top = QWidget()

@@ -6,10 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+Step = Callable[[], object]
+
 
 class Turns(QObject):
     """Runs a list of steps, the first at once and each next one a turn later.
 
+    A step that returns a list of steps has them run next, a turn each (a
+    long job that learns how many slices it takes only when it starts).
     Running a new list drops what is left of the previous one (it is moot).
 
     Args:
@@ -18,13 +22,13 @@ class Turns(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._steps: list[Callable[[], None]] = []
+        self._steps: list[Step] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._next)
 
-    def run(self, steps: list[Callable[[], None]]) -> None:
+    def run(self, steps: list[Step]) -> None:
         """Run `steps` (an empty list just drops what is left)."""
         self._steps = list(steps)
         self._timer.stop()
@@ -32,6 +36,8 @@ class Turns(QObject):
 
     def _next(self) -> None:
         if self._steps:
-            self._steps.pop(0)()
+            more = self._steps.pop(0)()
+            if isinstance(more, list):
+                self._steps[:0] = more
         if self._steps:
             self._timer.start()

@@ -30,7 +30,7 @@ from desktop.comparison.actions import build_actions
 from desktop.comparison.banner import LanguageNotice, LowOverlapBanner
 from desktop.comparison.export_commands import ComparisonExport
 from desktop.comparison.gutter import LinkMap, pair_bands
-from desktop.comparison.highlighter import mark_current, paint_document
+from desktop.comparison.highlighter import PAINT_SLICE, mark_current, paint_document
 from desktop.comparison.legend import Legend
 from desktop.comparison.lens_navigation import LensNavigation
 from desktop.comparison.navigation import Navigator
@@ -58,8 +58,6 @@ SIDES = ("a", "b")
 TEXTS_SHARE = 0.6
 SUMMARY_ROOM = 300  # the summary's width plus its splitter handle
 TEXTS_OVERHEAD = 100  # gutter, rail, margins and scroll bars beside the two texts
-
-
 #: Characters of both texts above which opening them sets one pane per event-loop turn.
 LONG_TEXTS = 40_000
 
@@ -194,9 +192,7 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self._turns = Turns(self)
         for side, pane in self.panes.items():
             edit = pane.text_edit
-            edit.document().documentLayout().documentSizeChanged.connect(
-                lambda _size: self._geometry_timer.start()
-            )
+            edit.document_resized.connect(self._geometry_timer.start)
             edit.verticalScrollBar().valueChanged.connect(self._update_visible_ranges)
             edit.verticalScrollBar().rangeChanged.connect(lambda *_: self._geometry_timer.start())
             edit.clicked.connect(lambda offset, s=side: self._on_text_clicked(s, offset))
@@ -366,7 +362,7 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
 
     def _show_steps(
         self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
-    ) -> list[Callable[[], None]]:
+    ) -> list[Callable[[], object]]:
         """`_show`'s work in steps of at most one text's (re)painting each."""
         later = self._geometry_later
         fresh: list[str] = []
@@ -411,7 +407,8 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         set_texts = [
             lambda s=side, x=art: text(s, x) for side, art in zip(SIDES, (a, b), strict=True)
         ]
-        paint = [lambda side=side: self._paint_side(side, fresh) for side in SIDES]
+        size = PAINT_SLICE if later else None  # a background result: a stretch per turn
+        paint = [lambda side=side: self._paint_side(side, fresh, size) for side in SIDES]
         return [*set_texts, state, *paint, rest, panels]
 
     def _on_result(self, comparison: object, layout: object, reviewed: object) -> None:
@@ -441,13 +438,18 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         for side in self.panes:
             self._paint_side(side, fresh)
 
-    def _paint_side(self, side: str, fresh: Collection[str] = ()) -> None:
-        pane = self.panes[side]
+    def _paint_side(
+        self, side: str, fresh: Collection[str] = (), slice_chars: int | None = None
+    ) -> list[Callable[[], None]]:
+        """Highlight `side`; with `slice_chars`, returns the stretches left to paint."""
+        pane, left, palette = self.panes[side], [], self._qt_palette
         if self._layout is not None or side not in fresh:
-            paint_document(
-                pane.text_edit, self._layout, side, self._qt_palette, self.user_relations
+            relations = self.user_relations
+            left = paint_document(
+                pane.text_edit, self._layout, side, palette, relations, slice_chars=slice_chars
             )
         mark_current(pane.text_edit, self._layout, side, self._qt_palette, self._current)
+        return left
 
     def set_user_relations(self, relations: dict[int, str]) -> None:
         """Repaint the texts when the relations the user's reviews give change."""
@@ -481,16 +483,17 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
 
     def _update_overviews(self) -> None:
         for side, pane in self.panes.items():
-            marks = overview_marks(
-                self._layout, side, pane.y_span, pane.document_height(), self._current
-            )
-            pane.overview.set_marks(marks, self._qt_palette)
             bars = pane.text_edit.review_bars
-            height = pane.document_height()
+            # Plain texts have nothing to mark: asking a long one its height would
+            # lay all of it out at once (Qt lays it out in steps, a timer apart).
+            height = pane.document_height() if self._layout or bars else 1.0
+            marks = overview_marks(self._layout, side, pane.y_span, height, self._current)
+            pane.overview.set_marks(marks, self._qt_palette)
             pane.overview.set_review_marks(overview_review_marks(bars, pane.y_span, height))
         self._update_visible_ranges()
 
     def _update_visible_ranges(self) -> None:
         hide_tooltip()  # the text moved from under it
         for pane in self.panes.values():
-            pane.overview.set_visible_range(*pane.visible_fraction())
+            fraction = pane.visible_fraction(laid_out=self._layout is not None)
+            pane.overview.set_visible_range(*fraction)

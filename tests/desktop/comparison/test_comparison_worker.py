@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import sys
@@ -152,6 +153,30 @@ def test_a_newer_request_supersedes_an_older_one(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: view.runner.superseded == 1, timeout=5000)
     assert view.pane("a").article is FLOOD_A  # the older result was dropped
     assert any(r == "divergent" for r in view.highlighted_units("a").values())
+
+
+def test_the_first_comparison_freezes_the_objects_alive_before_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Full collections the engine triggers in the worker hold the GIL while they
+    # walk every tracked object: the window's own must be out of their reach.
+    from desktop.comparison import worker
+
+    monkeypatch.setattr(worker, "_froze", False)
+    sys.setswitchinterval(0.005)  # Python's own
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    view = make_view(qtbot)
+    with qtbot.waitSignal(view.comparison_ready, timeout=10000):
+        view.open_articles(FLOOD_A, FLOOD_B)
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    # The GUI thread gets the GIL back within 1 ms while the engine runs.
+    assert sys.getswitchinterval() == pytest.approx(worker.SWITCH_INTERVAL)
+    with qtbot.waitSignal(view.comparison_ready, timeout=10000):
+        view.open_articles(FLOOD_B, FLOOD_A)
+    # Once per process, not per comparison (frozen objects may still die).
+    assert gc.get_freeze_count() <= frozen
 
 
 def test_engine_failure_is_reported(qtbot: QtBot) -> None:

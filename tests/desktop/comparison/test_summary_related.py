@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.comparison.palette import QtPalette
@@ -35,3 +36,33 @@ def test_related_style_is_dotted_and_quiet() -> None:
     assert fmt.underlineStyle() == fmt.UnderlineStyle.DotLine
     assert pal.fill("related").name() == LIGHT.related_bg
     assert pal.fill("related", current=True) == pal.fill("related")
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen top-level windows; harmless
+def test_long_lists_are_laid_out_in_batches_to_the_same_result(qtbot: QtBot) -> None:
+    # Hundreds of word-wrapped entries measured in one go blocked the window
+    # (60 ms); in batches it repaints between them, and ends up the same.
+    from PySide6.QtWidgets import QListView
+
+    from desktop.comparison.summary import LAYOUT_BATCH
+
+    panel = SummaryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    sentences = [
+        f"The council said that {n} bridges were closed in district {n}." for n in range(120)
+    ]
+    text = " ".join(sentences)
+    panel.set_layout(ComparisonLayout.build(compare_texts(text, text)))
+    shared = panel.lists["same"]
+    assert shared.layoutMode() == QListView.LayoutMode.Batched
+    assert shared.count() > 2 * LAYOUT_BATCH
+    panel.tabs.setCurrentWidget(shared)
+    last = shared.item(shared.count() - 1)
+    qtbot.waitUntil(lambda: shared.visualItemRect(last).height() > 0, timeout=5000)
+    batched = [shared.visualItemRect(shared.item(i)) for i in range(shared.count())]
+    shared.setLayoutMode(QListView.LayoutMode.SinglePass)
+    shared.doItemsLayout()
+    assert batched == [shared.visualItemRect(shared.item(i)) for i in range(shared.count())]
