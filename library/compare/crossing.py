@@ -148,7 +148,7 @@ def cross_pairs(
             index.setdefault(key, []).append(u.id)
     shared_names = names_shared(candidates.text_a, candidates.text_b)
     story = shared_names is not None and shared_names >= NAMELESS_STORY_MIN
-    found: list[tuple[int, int, int, int, Relation, tuple[Conflict, ...]]] = []
+    found: list[tuple[int, int, int, int, Relation, tuple[Conflict, ...], str]] = []
     for u in candidates.units_a:
         if u.id in used_a and u.id not in open_a:
             continue
@@ -200,8 +200,9 @@ def cross_pairs(
                 relation = "related"
             else:
                 continue
+            via = "cross-date" if not nums else "cross-name" if names else "cross-nameless"
             found.append(
-                (int(relation == "divergent"), len(shared), u.id, j, relation, when + nums)
+                (int(relation == "divergent"), len(shared), u.id, j, relation, when + nums, via)
             )
     # Surest first: divergent claims, then the most shared words; one partner
     # each, except a unit joining the claim next to it (`_grow`).
@@ -210,13 +211,13 @@ def cross_pairs(
     # grown one replaces (they share units).
     out: list[Pair] = list(pairs)
     grown: set[int] = set()
-    for _, _, i, j, relation, kept in found:
+    for _, _, i, j, relation, kept, via in found:
         if i in used_a and j in used_b:
             continue
         score = pair_score(terms_a[i], terms_b[j], idf) if idf else 0.0
         if i in used_a or j in used_b:
             if relation == "divergent":
-                n = _grow(out, candidates, i, j, score, kept)
+                n = _grow(out, candidates, i, j, score, kept, via)
                 if n is not None:
                     grown.add(n)
                     used_a.add(i)
@@ -226,7 +227,8 @@ def cross_pairs(
         used_b.add(j)
         pa, pb = candidates.passages((i,), (j,))
         grown.add(len(out))
-        out.append(Pair((i,), (j,), relation, score, kept, word_diff(pa.text, pb.text)))
+        diff = word_diff(pa.text, pb.text)
+        out.append(Pair((i,), (j,), relation, score, kept, diff, via=via))
     return [out[n] for n in sorted(grown)]
 
 
@@ -237,6 +239,7 @@ def _grow(
     j: int,
     score: float,
     kept: tuple[Conflict, ...],
+    via: str,
 ) -> int | None:
     """Join unit i of A (or j of B) to the claim its partner is already in; its index.
 
@@ -262,6 +265,7 @@ def _grow(
             continue
         pa, pb = candidates.passages(a, b)
         both = tuple({c.explanation: c for c in (*p.conflicts, *kept)}.values())
-        out[n] = Pair(a, b, "divergent", max(p.score, score), both, word_diff(pa.text, pb.text))
+        diff = word_diff(pa.text, pb.text)
+        out[n] = Pair(a, b, "divergent", max(p.score, score), both, diff, via=f"grown/{via}")
         return n
     return None

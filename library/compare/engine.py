@@ -246,6 +246,7 @@ def _pair(m: Match, candidates: Candidates, threshold: float) -> Pair | None:
         score=1.0 if same_words else m.score,
         conflicts=conflicts,
         diff=diff,
+        via="aligned" if m.score >= threshold or m.paraphrase else "aligned-low",
     )
 
 
