@@ -173,6 +173,11 @@ def engine_pairs(cmp: Any, map_a: list[int], map_b: list[int]) -> list[dict[str,
                 "relation": str(p.relation),
                 "kinds": sorted({str(c.kind) for c in material}),
                 "score": float(getattr(p, "score", float("nan"))),
+                # Which path of the engine made it, and every conflict as one line.
+                "via": str(getattr(p, "via", "")),
+                "conflicts": [
+                    f"{c.kind}/{getattr(c, 'severity', '?')}: {c.explanation}" for c in conflicts
+                ],
             }
         )
     return out
@@ -195,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump-unjudged", action="store_true", help="list unjudged proposals")
     ap.add_argument("--misses", action="store_true", help="list missed conflicts and shared facts")
     ap.add_argument("--per-pair", action="store_true", help="one line of counts per article pair")
+    ap.add_argument(
+        "--context", type=int, default=0, help="with --pool: sentences shown around each side"
+    )
     args = ap.parse_args(argv)
 
     eval_dir = find_eval()
@@ -206,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
 
     path = HELDOUT if args.heldout else ROUND2 if args.round2 else args.judgments
     if args.pool:
-        return pool(eval_dir, args.pool, make_engine(args.backend), args.dump_unjudged)
+        return pool(
+            eval_dir, args.pool, make_engine(args.backend), args.dump_unjudged, args.context
+        )
     judged = read_judgments(path)
     rows = load_rows(eval_dir, set(judged))
     missing = set(judged) - set(rows)
@@ -323,7 +333,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def pool(eval_dir: Path, n: int, engine: Callable[[str, str], Any], show: bool) -> int:
+def pool(
+    eval_dir: Path, n: int, engine: Callable[[str, str], Any], show: bool, context: int = 0
+) -> int:
     """Divergent proposals on `n` ECB+ train/dev same-event pairs no judgment file holds.
 
     Nobody judged these pairs: the count (and, with `show`, the proposals, to the
@@ -354,12 +366,19 @@ def pool(eval_dir: Path, n: int, engine: Callable[[str, str], Any], show: bool) 
             if prop["relation"] == "divergent":
                 count += 1
                 if show:
-                    print(_describe(key, prop, sents_a, sents_b))
+                    print(_describe(key, prop, sents_a, sents_b, context))
     print(f"divergent proposals on {min(n, len(keys))} unjudged pairs: {count}")
     return 0
 
 
-def _describe(key: Key, prop: dict[str, Any], sents_a: list[str], sents_b: list[str]) -> str:
+def half(key: Key) -> str:
+    """ "tune" for an even ECB+ topic, "check" for an odd one (`divergence_set/pool.jsonl`)."""
+    return "tune" if int(key[1].split("_", 1)[0]) % 2 == 0 else "check"
+
+
+def _describe(
+    key: Key, prop: dict[str, Any], sents_a: list[str], sents_b: list[str], context: int = 0
+) -> str:
     stub = {
         "split": key[0],
         "doc_a": key[1],
@@ -369,10 +388,17 @@ def _describe(key: Key, prop: dict[str, Any], sents_a: list[str], sents_b: list[
         "relation": prop["relation"],
         "kinds": prop["kinds"],
         "score": round(prop["score"], 3),
+        "via": prop.get("via", ""),
+        "half": half(key),
     }
     lines = [json.dumps(stub)]
-    lines += [f"  A{i}: {safe(sents_a[i])}" for i in prop["a"]]
-    lines += [f"  B{j}: {safe(sents_b[j])}" for j in prop["b"]]
+    lines += [f"  ! {safe(c)}" for c in prop.get("conflicts", ())]
+    for side, sents in (("A", sents_a), ("B", sents_b)):
+        ids = prop[side.lower()]
+        around = range(max(0, ids[0] - context), min(len(sents), ids[-1] + context + 1))
+        for k in around:
+            mark = side if k in ids else side.lower()  # lower case: context only
+            lines.append(f"  {mark}{k}: {safe(sents[k])}")
     return "\n".join(lines)
 
 

@@ -29,7 +29,7 @@ from library.compare.controls import blank_controls
 from library.compare.crossing import cross_pairs
 from library.compare.crosslingual import CrossBackend, Languages, languages
 from library.compare.crosslingual import conflicts as cross_conflicts
-from library.compare.detectors import Passage, detect_all, passages
+from library.compare.detectors import Passage, degree, detect_all, passages
 from library.compare.detectors.numbers import counts_differ
 from library.compare.idf import IdfTable
 from library.compare.kinds import MATERIAL_KINDS, is_material
@@ -40,6 +40,7 @@ from library.compare.relation import classify
 from library.compare.segment import segment
 from library.compare.similarity import SimilarityBackend
 from library.compare.support import tells_same_claim
+from library.compare.trust import NEGATION_MIN_SCORE, gate
 from library.compare.units import terms
 from library.compare.worddiff import word_diff
 
@@ -235,6 +236,13 @@ def _pair(m: Match, candidates: Candidates, threshold: float) -> Pair | None:
     if m.score < threshold and not m.paraphrase and not any(is_material(c) for c in conflicts):
         # Let in below the threshold for a conflict that a merge then diluted.
         return None
+    via = "aligned" if m.score >= threshold or m.paraphrase else "aligned-low"
+    # 7. A conflict too weakly anchored for a contradiction stays as a note
+    # (the pair is then related, see `trust.py`).
+    states: tuple[str, ...] = ()
+    if m.score < NEGATION_MIN_SCORE and any(c.kind == "negation" for c in conflicts):
+        states = tuple(c.explanation for c in degree.detect(*candidates.passages(m.a, m.b), diff))
+    conflicts = gate(conflicts, via, m.score, states)
     # The ranking score mixes in how central each sentence is to the other
     # article, so a sentence found word for word in both read as "0.79";
     # a reader takes the score as likeness: the same words are 1.0.
@@ -246,6 +254,7 @@ def _pair(m: Match, candidates: Candidates, threshold: float) -> Pair | None:
         score=1.0 if same_words else m.score,
         conflicts=conflicts,
         diff=diff,
+        via=via,
     )
 
 

@@ -56,3 +56,19 @@ def conflict(
 def is_material(c: Conflict) -> bool:
     """Whether `c` makes its pair divergent: its severity (the kind's by default) is not low."""
     return c.material
+
+
+def demote(c: Conflict, why: str) -> Conflict:
+    """`c` kept as a low-severity note that says why it does not make its pair divergent.
+
+    Used where the evidence that two passages tell *one* claim is too weak for a
+    difference to be a contradiction (`trust.py`): the reader still sees both
+    values and the reason, and the pair shows as related, never silently dropped.
+
+    Args:
+        c: a material conflict.
+        why: a few plain words ("not told alike: maybe another event").
+    """
+    if not c.material:
+        return c
+    return Conflict(c.kind, c.a, c.b, severity="low", explanation=f"{c.explanation} ({why})")

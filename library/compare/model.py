@@ -7,7 +7,7 @@ computed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -92,6 +92,11 @@ class Pair:
     score: float
     conflicts: tuple[Conflict, ...]
     diff: tuple[tuple[DiffOp, str], ...]
+    # Which path of the engine made the pair ("aligned", "aligned-low": under the
+    # alignment threshold for a conflict, "cross-name" / "cross-nameless" /
+    # "cross-date": across sentences, "grown": a neighbour joined to a claim), so
+    # that precision can be measured per path.  Not part of the JSON contract.
+    via: str = field(default="aligned", compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form used in `Comparison.to_dict()["pairs"]`."""

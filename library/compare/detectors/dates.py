@@ -55,6 +55,9 @@ _EVENT_SYNONYMS = (
     ("sentence", "jail", "prison", "imprison"),
 )
 _EVENT = {stem(w): stem(g[0]) for g in _EVENT_SYNONYMS for w in g}
+# Words that say a date is given, not what happened then: "a November 22 release
+# date" / "a January start date" share "date" and date two events.
+_NO_EVENT = frozenset(stem(w) for w in ("date", "dates", "dated"))
 
 
 def event_words(text: str, written: str) -> set[str]:
@@ -77,7 +80,7 @@ def event_words(text: str, written: str) -> set[str]:
     return {
         _EVENT.get(stem(w), stem(w))
         for w in near
-        if w.islower() and w not in STOPWORDS and w not in CALENDAR
+        if w.islower() and w not in STOPWORDS and w not in CALENDAR and stem(w) not in _NO_EVENT
     }
 
 

@@ -60,10 +60,25 @@ def same_name(x: str, y: str) -> bool:
             it = iter(short)
             if len(ini) >= 2 and all(ch in it for ch in ini):
                 return True
+    if _abbreviates(x, y) or _abbreviates(y, x):
+        return True
     xl, yl = x.lower(), y.lower()
     # Same stem of four letters or more ("Committee"/"Commission") reads as a
     # translation variant more often than as a different body.
     return xl[:4] == yl[:4] or SequenceMatcher(None, xl, yl).ratio() >= 0.6
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether one word is a written-short form of the other: its first and last letters
+    and every letter between in order ("Lt" / "Lieutenant", "Sgt" / "Sergeant"), or
+    its beginning ("Gov" / "Governor").  One outlet's title, the other's spelt out."""
+    s, w = short.rstrip(".").lower(), long.lower()
+    if " " in s or " " in w or not 2 <= len(s) <= 4 or len(w) <= len(s) + 1:
+        return False
+    if len(s) >= 3 and w.startswith(s):
+        return True
+    rest = iter(w[1:-1])
+    return s[0] == w[0] and s[-1] == w[-1] and all(ch in rest for ch in s[1:-1])
 
 
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:

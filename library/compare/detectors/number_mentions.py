@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from library.compare.detectors import measures, scope
 from library.compare.detectors.text import WORD
@@ -88,9 +88,11 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         found = sorted([*found, *extra], key=lambda q: q.start)
     out: list[Mention] = []
     total: set[int] = set()
+    codes = [m.span() for m in _DIGIT_RUN.finditer(text) if _is_code(m.group())]
     for n, q in enumerate(found):
-        if n in total:
+        if n in total or _unreadable(text, q, codes):
             continue
+        q = _scaled(text, q)
         nxt = found[n + 1] if n + 1 < len(found) else None
         if nxt is not None and _OF_TOTAL.fullmatch(text[q.end : nxt.start]):
             total.add(n + 1)
@@ -133,6 +135,44 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
             )
         )
     return out
+
+
+# Digit groups separated by single spaces: "0800 555 111", "0845 125 2222".
+_DIGIT_RUN = re.compile(r"(?<![\d.,])\d+(?: \d+)+(?!\d|[.,]\d)")
+# A bare value before a range's scaled end: "$140 and $150 million", "2 to 3 billion".
+_SCALE_AFTER = re.compile(
+    r"\s*(?:and|to|or|-|–)\s*[$€£¥]?\s*\d[\d.,]*\s*(million|billion|thousand)\b", re.I
+)
+_ADDRESS = re.compile(r"\s+block\s+of\b", re.I)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _is_code(run: str) -> bool:
+    """Whether spaced digit groups are a phone number or code, not counts: three groups
+    or more, or a group with a leading zero ("0800 555111")."""
+    groups = run.split()
+    return len(groups) >= 3 or any(g.startswith("0") and len(g) >= 3 for g in groups)
+
+
+def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> bool:
+    """A number no reader would compare: a glyph lost next to it ("4\ufffd months", a
+    "4½" the encoding dropped), a group of a phone number ("0800 555 111"), or a
+    street address ("the 12000 block of East 223rd Street": a place, not a count)."""
+    near = text[max(0, q.start - 1) : q.end + 1]
+    return (
+        "\ufffd" in near
+        or any(lo <= q.start and q.end <= hi for lo, hi in codes)
+        or bool(_ADDRESS.match(text, q.end))
+    )
+
+
+def _scaled(text: str, q: Quantity) -> Quantity:
+    """`q` with the scale its range's other end states: "$140 and $150 million" is
+    $140 million, not $140 (the scale word is written once for both)."""
+    if any(w in q.text.lower() for w in _SCALES):
+        return q
+    m = _SCALE_AFTER.match(text, q.end)
+    return replace(q, value=q.value * _SCALES[m.group(1).lower()]) if m else q
 
 
 # Which money: "$136M" and "£88m" may be one sum converted (the labelling guide's

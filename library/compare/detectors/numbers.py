@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -150,6 +151,10 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "10 killed" / "70 injured": two tolls
     if scope.other_span(x.span, y.span):
         return False  # a season's 404 yards / one game's 30 yards
+    if _share(x) != _share(y):
+        return False  # "half of the homes" / "a 1,500-square-kilometre island"
+    if _superlative(x.after) != _superlative(y.after):
+        return False  # "seven villages" / "the four hardest-hit villages": a subset
     if x.joined != y.joined:
         return False  # a record or score ("25 - 7 on the season") / a count ("7,000 fans")
     if x.currency and y.currency and x.currency != y.currency:
@@ -170,6 +175,47 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
         not hx and not hy and not bx and not by
     )
+
+
+# Words ending in "-est" that are no superlative.
+_NOT_SUPERLATIVE = frozenset(stem(w) for w in (
+    "arrest", "contest", "conquest", "digest", "forest", "guest", "harvest", "honest",
+    "inquest", "interest", "invest", "manifest", "modest", "nest", "protest", "quest",
+    "request", "rest", "suggest", "test", "west", "chest", "crest", "vest", "pest",
+))  # fmt: skip
+
+
+def _share(m: _Mention) -> bool:
+    """Whether a number is a share of a whole ("half", "two-thirds", "a quarter"):
+    a part of something, never the same slot as a count or a measure."""
+    lead = m.after[0] if m.after else ""
+    return lead in _SHARES or any(w in m.q.text.lower() for w in ("half", "third", "quarter"))
+
+
+_SHARES = frozenset(stem(w) for w in ("half", "third", "thirds", "quarter", "quarters"))
+
+
+def _superlative(head: Sequence[str]) -> bool:
+    """Whether a head phrase picks out a subset by a superlative ("the four hardest-hit
+    villages", "the 12 worst-hit", "the most serious cases"): a count of some of the
+    things the other side counts, never a different value for all of them."""
+    return any(
+        w in ("worst", "best", "most")
+        or (len(w) > 5 and w.endswith("est") and w not in _NOT_SUPERLATIVE)
+        for w in head
+    )
+
+
+def _cut(p: Passage, m: _Mention) -> bool:
+    """Whether `m` opens a passage that a sentence split cut off a decimal: "$2." ending
+    one unit and "6 million heist" opening the next ("$2. 6 million" in the article)."""
+    if m.q.start > 1 or not p.article:
+        return False
+    at = p.article.find(p.text)
+    return at > 0 and bool(_DECIMAL_CUT.search(p.article, max(0, at - 6), at))
+
+
+_DECIMAL_CUT = re.compile(r"\d\.\s*$")
 
 
 def _trailing_zeros(v: float) -> int:
@@ -259,7 +305,8 @@ def conflicting(
     if is_dateline(a.text) or is_dateline(b.text):
         return  # publication stamps, not claims
     da, db = dates(a.text)[0], dates(b.text)[0]
-    ma, mb = _whole(a.text), _whole(b.text)
+    ma = [m for m in _whole(a.text) if not _cut(a, m)]
+    mb = [m for m in _whole(b.text) if not _cut(b, m)]
     # "January 21 and 28" vs "21 to 28 January": a bare number may be the other
     # side's date day or year, written differently.
     # A value the other side states for the same thing is matched ("12 rebounds"

@@ -1,0 +1,162 @@
+"""Divergent only where a careful reader agrees: each look-alike of the pool's false
+proposals is demoted (shown, as a related pair or not at all), while the clear
+conflict next to it still makes its pair divergent."""
+
+from __future__ import annotations
+
+from library.compare import compare_texts
+from library.compare.crossing import _owned
+from library.compare.detectors.names import same_name
+from library.compare.kinds import conflict
+from library.compare.model import Comparison
+from library.compare.trust import NEGATION_MIN_SCORE, gate
+
+
+def _divergent(c: Comparison) -> list[list[tuple[str, str]]]:
+    return [
+        [(k.a, k.b) for k in p.conflicts if k.material]
+        for p in c.pairs
+        if p.relation == "divergent"
+    ]
+
+
+# --- aligned pairs: which conflicts hold under the threshold ------------------
+
+_DATE = conflict("date", "Tuesday", "Thursday")
+_NOT = conflict("negation", "confirm… (not negated)", "aren't confirmed")
+_COUNT = conflict("number", "three", "two", context_a="three boats", context_b="two boats")
+
+
+def test_under_the_threshold_a_date_or_negation_is_a_note_and_a_number_still_counts() -> None:
+    # A jury's ruling on Tuesday / the judge's on Thursday; "had no children" /
+    # "one of six children": two sentences that share few words.
+    got = gate((_DATE, _NOT, _COUNT), "aligned-low", 0.40)
+    assert [(k.kind, k.severity) for k in got] == [
+        ("date", "low"),
+        ("negation", "low"),
+        ("number", "high"),
+    ]
+    assert "not told alike" in got[0].explanation
+    assert got[0].explanation.startswith("A: Tuesday · B: Thursday")
+
+
+def test_above_the_threshold_a_date_still_diverges() -> None:
+    assert gate((_DATE,), "aligned", 0.45)[0].material
+
+
+def test_a_negation_needs_a_pair_told_nearly_alike() -> None:
+    # "Reagins confirmed the offer" / "the numbers aren't confirmed" scored 0.52.
+    assert not gate((_NOT,), "aligned", NEGATION_MIN_SCORE - 0.08)[0].material
+    assert gate((_NOT,), "aligned", NEGATION_MIN_SCORE + 0.1)[0].material
+    # A state qualified both ways ("well" / "badly equipped") is not a bare "not".
+    states = (_NOT.explanation,)
+    assert gate((_NOT,), "aligned", NEGATION_MIN_SCORE - 0.08, states)[0].material
+
+
+def test_a_planted_negation_still_diverges() -> None:
+    a = "The mayor confirmed that the city will close the Elm Street bridge in May."
+    b = "The mayor did not confirm that the city will close the Elm Street bridge in May."
+    c = compare_texts(a, b)
+    assert [p.relation for p in c.pairs] == ["divergent"]
+
+
+def test_a_number_under_the_threshold_still_diverges() -> None:
+    a = "Rescuers pulled 12 survivors from the collapsed school in Riverton on Tuesday."
+    b = "On Tuesday, rescue teams freed 15 survivors from the ruins of the Riverton school."
+    assert _divergent(compare_texts(a, b)) == [[("12", "15")]]
+
+
+# --- across sentences: the same owner and the same occasion ---------------------
+
+
+def test_a_one_word_name_and_one_shared_word_do_not_make_a_contradiction() -> None:
+    # "None of the other teams offered Teixeira more than eight years" / "the
+    # seven-year offers for Teixeira": one surname, one word ("offer") in common.
+    assert not _owned({"=teixeira", "teixeira"}, {"offer"}, set())
+    # Named in full, and what is counted in common: "a 48-page indictment against
+    # Ellen Quist" / "Ellen Quist ... the 47-page indictment".
+    assert _owned({"=ellen quist", "quist"}, set(), {"indict"})
+    # One-word name, two words in common: "12 survivors from the Riverton school" /
+    # "15 survivors from the Riverton school".
+    assert _owned({"=riverton"}, {"school", "survivor"}, {"survivor"})
+    # No name at all: the counted noun alone never makes a contradiction.
+    assert not _owned(set(), {"flatten", "barn"}, {"barn"})
+    # A unit is no occasion: "yards" fits many plays.
+    assert not _owned({"=ann reyes"}, {"yard"}, set())
+
+
+def test_a_full_name_and_the_thing_counted_still_diverge() -> None:
+    a = (
+        "Prosecutors unsealed a 48-page indictment against Mayor Ellen Quist on Tuesday.\n"
+        "The mayor's lawyer called the case political."
+    )
+    b = (
+        "Ellen Quist, who has led the city since 2015, denied every count in the 47-page "
+        "indictment.\n"
+        "Her lawyer said the case was political."
+    )
+    assert _divergent(compare_texts(a, b)) == [[("48", "47")]]
+
+
+# --- numbers no reader would compare ---------------------------------------------
+
+
+def test_a_superlative_counts_a_subset() -> None:
+    a = "The quake levelled seven villages on the island of Qeshm, officials said."
+    subset = (
+        "The quake levelled the four hardest-hit villages on the island of Qeshm, officials said."
+    )
+    other = "The quake levelled four villages on the island of Qeshm, officials said."
+    assert _divergent(compare_texts(a, subset)) == []
+    assert _divergent(compare_texts(a, other)) == [[("seven", "four")]]
+
+
+def test_a_phone_number_is_no_count() -> None:
+    a = "Anyone with information is asked to call Crimestoppers on 0800 555 111."
+    b = "Anyone with information is asked to call Crimestoppers on 0800 555111."
+    assert _divergent(compare_texts(a, b)) == []
+
+
+def test_a_lost_glyph_is_not_read_as_a_number() -> None:
+    a = "LaRue served 4\ufffd months in federal prison for conspiracy to obstruct justice."
+    b = "LaRue served 41 / 2 months in federal prison for conspiracy to obstruct justice."
+    assert _divergent(compare_texts(a, b)) == []
+    c = "LaRue served six months in federal prison for conspiracy to obstruct justice."
+    d = "LaRue served nine months in federal prison for conspiracy to obstruct justice."
+    assert _divergent(compare_texts(c, d)) == [[("six", "nine")]]
+
+
+def test_a_range_writes_its_scale_once() -> None:
+    a = "The Orioles offered between $140 million and $150 million over seven years."
+    b = "The Orioles offered between $140 and $150 million over seven years."
+    assert _divergent(compare_texts(a, b)) == []
+    c = "The Orioles offered between $120 and $150 million over seven years."
+    assert [k[0] for k in _divergent(compare_texts(a, c))[0]] == ["140 million"]
+
+
+def test_a_title_written_short_is_the_same_title() -> None:
+    assert same_name("Lt", "Lieutenant") and same_name("Sgt.", "Sergeant")
+    assert same_name("Gov", "Governor")
+    assert not same_name("Lt", "Lisbon")
+    a = "Officers found a gun in the car, Troy police Lt. Gerry Scherlinck said."
+    b = "Officers found a gun in the car, Troy police Lieutenant Gerry Scherlinck said."
+    assert _divergent(compare_texts(a, b)) == []
+
+
+def test_a_share_and_a_street_block_are_no_counts() -> None:
+    from library.compare.detectors.number_mentions import mentions
+
+    assert [m.q.text for m in mentions("the 12000 block of East 223rd Street")] == ["223rd"]
+    a = "Between half and two-thirds of the homes on Qeshm island were damaged."
+    b = "Qeshm, a 1,500-square-kilometre island, has a population of 100,000."
+    assert _divergent(compare_texts(a, b)) == []
+    e = "Rescuers freed 12 survivors from the Riverton school, officials said."
+    f = "Rescuers freed 15 survivors from the Riverton school, officials said."
+    assert _divergent(compare_texts(e, f)) == [[("12", "15")]]
+
+
+def test_the_word_date_names_no_event() -> None:
+    from library.compare.detectors.dates import event_words
+
+    assert "date" not in event_words("its November 22, 2013 release date", "November 22, 2013")
+    assert "release" in event_words("its November 22, 2013 release date", "November 22, 2013")
