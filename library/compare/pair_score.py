@@ -71,6 +71,37 @@ def unit_facts(text: str) -> UnitFacts:
     return UnitFacts(frozenset(claim_words(text)), names, numbers, len(words))
 
 
+@dataclass(frozen=True, slots=True)
+class PairWords:
+    """What two units share, scaled to 0..1 as both learned scores read it."""
+
+    shared: float  # claim words both give, up to 6
+    of_smaller: float  # ... as a share of the smaller unit's claim words
+    of_union: float  # ... as a share of all their claim words
+    names: float  # names both give, up to 3
+    rivals: float  # 0, 0.5 or 1: each side gives a name the other does not
+    numbers: float  # numbers both give, up to 2
+    apart: float  # 1 when both give numbers and none is shared
+    length_ratio: float  # shorter unit's words over the longer's
+
+
+def pair_words(text_a: str, text_b: str) -> PairWords:
+    """The word-level agreement of two units (from their cached `unit_facts`)."""
+    fa, fb = unit_facts(text_a), unit_facts(text_b)
+    shared = len(fa.claim & fb.claim)
+    lengths = sorted((max(1, fa.words), max(1, fb.words)))
+    return PairWords(
+        shared=min(shared, 6) / 6,
+        of_smaller=shared / max(1, min(len(fa.claim), len(fb.claim))),
+        of_union=shared / max(1, len(fa.claim | fb.claim)),
+        names=min(len(fa.names & fb.names), 3) / 3,
+        rivals=(bool(fa.names - fb.names) + bool(fb.names - fa.names)) / 2,
+        numbers=min(len(fa.numbers & fb.numbers), 2) / 2,
+        apart=float(bool(fa.numbers) and bool(fb.numbers) and not (fa.numbers & fb.numbers)),
+        length_ratio=lengths[0] / lengths[1],
+    )
+
+
 def _best_two(values: dict[int, list[float]]) -> dict[int, tuple[float, float]]:
     out = {}
     for k, vs in values.items():
@@ -115,14 +146,7 @@ def features(
     article_names = len(names_a & names_b) / max(1, len(names_a | names_b))
     out = np.zeros((len(rows), len(FEATURES)))
     for k, (i, j, s) in enumerate(zip(rows, cols, mix, strict=True)):
-        fa, fb = unit_facts(texts_a[i]), unit_facts(texts_b[j])
-        shared = len(fa.claim & fb.claim)
-        smaller = max(1, min(len(fa.claim), len(fb.claim)))
-        names = len(fa.names & fb.names)
-        rivals = bool(fa.names - fb.names) + bool(fb.names - fa.names)
-        nums = len(fa.numbers & fb.numbers)
-        apart = float(bool(fa.numbers) and bool(fb.numbers) and not (fa.numbers & fb.numbers))
-        lengths = sorted((max(1, fa.words), max(1, fb.words)))
+        w = pair_words(texts_a[i], texts_b[j])
         # The best rival on either side: a pair only its own row or column ranks first.
         ra, rb = top_row[i], top_col[j]
         rival = max(ra[1] if ra[0] == s else ra[0], rb[1] if rb[0] == s else rb[0])
@@ -130,13 +154,13 @@ def features(
             s,
             lexical[k],
             cosine[k],
-            min(shared, 6) / 6,
-            shared / smaller,
-            min(names, 3) / 3,
-            rivals / 2,
-            min(nums, 2) / 2,
-            apart,
-            lengths[0] / lengths[1],
+            w.shared,
+            w.of_smaller,
+            w.names,
+            w.rivals,
+            w.numbers,
+            w.apart,
+            w.length_ratio,
             float(ra[0] == s and rb[0] == s),
             s - rival,
             article_match,

@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from library.chinese import is_chinese
-from library.compare.pair_score import unit_facts
+from library.compare.pair_score import pair_words, unit_facts
 from library.compare.support import foreign_names, names_shared
 
 Array = npt.NDArray[np.float64]
@@ -62,25 +62,17 @@ TEXT_FEATURES: tuple[str, ...] = (
 
 def text_features(text_a: str, text_b: str, cosine: float) -> list[float]:
     """The word-level features of one pair (see `TEXT_FEATURES`)."""
-    fa, fb = unit_facts(text_a), unit_facts(text_b)
-    shared = len(fa.claim & fb.claim)
-    union = max(1, len(fa.claim | fb.claim))
-    smaller = max(1, min(len(fa.claim), len(fb.claim)))
-    names = len(fa.names & fb.names)
-    rivals = bool(fa.names - fb.names) + bool(fb.names - fa.names)
-    nums = len(fa.numbers & fb.numbers)
-    apart = float(bool(fa.numbers) and bool(fb.numbers) and not (fa.numbers & fb.numbers))
-    lengths = sorted((max(1, fa.words), max(1, fb.words)))
+    w = pair_words(text_a, text_b)
     return [
         cosine,
-        min(shared, 6) / 6,
-        shared / smaller,
-        shared / union,
-        min(names, 3) / 3,
-        rivals / 2,
-        min(nums, 2) / 2,
-        apart,
-        lengths[0] / lengths[1],
+        w.shared,
+        w.of_smaller,
+        w.of_union,
+        w.names,
+        w.rivals,
+        w.numbers,
+        w.apart,
+        w.length_ratio,
     ]
 
 
@@ -155,20 +147,11 @@ class Head:
         texts_b: Sequence[str],
     ) -> Array:
         """Log-odds that each row pair (u[k], v[k]) tells one fact (texts for word features)."""
-        u64 = np.asarray(u, dtype=np.float64)
-        v64 = np.asarray(v, dtype=np.float64)
-        if len(u64) == 0:
+        if len(u) == 0:
             return np.zeros(0)
-        cos = np.einsum("ij,ij->i", u64, v64)
-        text = np.array(
-            [
-                text_features(a, b, float(c))
-                for a, b, c in zip(texts_a, texts_b, cos.tolist(), strict=True)
-            ]
-        )
-        out: Array = (u64 * v64) @ self.w_prod + np.abs(u64 - v64) @ self.w_diff
-        out += text @ self.w_text + self.intercept
-        return out
+        rows = features(u, v, texts_a, texts_b)
+        out: Array = rows @ np.concatenate([self.w_prod, self.w_diff, self.w_text])
+        return out + self.intercept
 
     def probability(
         self,
