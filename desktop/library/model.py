@@ -12,10 +12,8 @@ keystroke always wins.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from enum import IntEnum
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
@@ -26,6 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from desktop.library.columns import HEADERS, SORT_KEYS, Column, display, sort_value, tooltip
 from desktop.text import plain_tooltip
 from library.records import ArticleSummary
 
@@ -35,33 +34,6 @@ T = TypeVar("T")
 #: Rows fetched at a time: a few screens' worth, so scrolling rarely waits.
 PAGE_SIZE = 200
 
-
-class Column(IntEnum):
-    """The table's columns, in display order."""
-
-    TITLE = 0
-    OUTLET = 1
-    DATE = 2
-    WORDS = 3
-    IMPORTED = 4
-
-
-HEADERS = {
-    Column.TITLE: "Title",
-    Column.OUTLET: "Outlet",
-    Column.DATE: "Date",
-    Column.WORDS: "Words",
-    Column.IMPORTED: "Imported",
-}
-
-#: The `Collection.page` sort key of each column.
-SORT_KEYS = {
-    Column.TITLE: "title",
-    Column.OUTLET: "outlet",
-    Column.DATE: "published",
-    Column.WORDS: "word_count",
-    Column.IMPORTED: "imported_at",
-}
 
 # Custom roles: views fetch the row's `ArticleSummary` with ARTICLE_ROLE, its
 # id with ID_ROLE; SORT_ROLE is the value the column sorts by.
@@ -152,36 +124,6 @@ class _Loaded:
     library_total: int  # current articles, filter or not
 
 
-def format_date(value: str | None) -> str:
-    """A stored ISO date or timestamp as a short local date ("2024-03-05"); "" if none."""
-    if not value:
-        return ""
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return value  # free-form dates from the source are shown as written
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone()
-    return parsed.strftime("%Y-%m-%d")
-
-
-# Two imports on one day are told apart by their time.
-IMPORTED_FORMAT = "%Y-%m-%d %H:%M"
-
-
-def format_imported(value: str | None, fmt: str = "%Y-%m-%d") -> str:
-    """An import timestamp as a local date (or with `fmt`, e.g. to the minute)."""
-    if not value:
-        return ""
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone()
-    return parsed.strftime(fmt)
-
-
 class LibraryModel(QAbstractTableModel):
     """The current version of every article, one per row, fetched in pages.
 
@@ -236,20 +178,20 @@ class LibraryModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return display(row, column)
         if role == ARTICLE_ROLE:
             return row
         if role == ID_ROLE:
             return int(row.id)
         if role == SORT_ROLE:
-            return _sort_value(row, column)
+            return sort_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._tooltip(row, column)
+            tip = tooltip(row, column)
             return plain_tooltip(tip) if tip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.WORDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[column]}: {self._display(row, column) or 'none'}"
+            return f"{HEADERS[column]}: {display(row, column) or 'none'}"
         return None
 
     def headerData(
@@ -461,34 +403,6 @@ class LibraryModel(QAbstractTableModel):
             self._pending_keep, self._pending_find, self._pending_then = 0, [], []
             self.failed.emit(exc)
 
-    @staticmethod
-    def _display(row: ArticleSummary, column: Column) -> str:
-        if column == Column.TITLE:
-            return row.title
-        if column == Column.OUTLET:
-            return row.outlet or ""
-        if column == Column.DATE:
-            return format_date(row.published)
-        if column == Column.WORDS:
-            # A Chinese article's length is in characters: say so.
-            return f"{row.word_count:,}" + (" chars" if row.counts_characters else "")
-        return format_imported(row.imported_at, IMPORTED_FORMAT)
-
-    @staticmethod
-    def _tooltip(row: ArticleSummary, column: Column) -> str | None:
-        if column == Column.TITLE:
-            parts = [row.title]
-            if row.author:
-                parts.append(f"by {row.author}")
-            if row.source_path:
-                parts.append(row.source_path)
-            return "\n".join(parts)
-        if column == Column.DATE and row.published:
-            return row.published
-        if column == Column.IMPORTED:
-            return f"Imported {format_imported(row.imported_at, '%Y-%m-%d %H:%M')}"
-        return None
-
 
 def _page_args(query: ListingQuery) -> dict[str, Any]:
     return {
@@ -496,16 +410,3 @@ def _page_args(query: ListingQuery) -> dict[str, Any]:
         "descending": query.descending,
         "filter_query": query.filter_query,
     }
-
-
-def _sort_value(row: ArticleSummary, column: Column) -> Any:
-    """The value `column` sorts on (as SQL sorts it: text ignoring case)."""
-    if column == Column.TITLE:
-        return row.title.casefold()
-    if column == Column.OUTLET:
-        return (row.outlet or "").casefold()
-    if column == Column.DATE:
-        return row.published or ""
-    if column == Column.WORDS:
-        return row.word_count
-    return row.imported_at or ""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison.offsets import OffsetMap
-from desktop.library.model import format_date
+from desktop.library.columns import format_date
 from desktop.library.reading import ExtraContextActions
 from desktop.passages import mark_noted
 from desktop.text import plain_label, plain_tooltip
