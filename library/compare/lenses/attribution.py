@@ -99,10 +99,11 @@ _SAYING_INNER = re.compile(
     r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
 )
 # "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
-_AND_SAID = re.compile(
+AND_SAID = re.compile(
     # "Rahman, who won the belt in 2001, arrived on Monday and declared he was ready"
     rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)(?:,\s+who\s[^;:“”\"]{{1,160}}?,)?\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
-    r"(?:also\s+)?"
+    # "Governor Palin stopped by and “told a pastor that …": a quote opens before the verb
+    r"[“\"]?(?:also\s+)?"
     rf"(?:{VERBS})\b"
 )
 _ANONYMOUS = re.compile(
@@ -147,12 +148,19 @@ _APPOSITIVE = re.compile(
     r"(?:(?!(?:in|at|on|of|from|to|for|with|by|and|the)\b)[a-z][\w-]*(?<!ed)\s+)?"
     rf"(?P<who>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
+# "in the words of Tom Vale", "in the words of coach Tom Vale" (fifth round)
+_WORDS_OF = re.compile(
+    rf"\b[Ii]n\s+(?:the\s+)?(?:exact\s+|own\s+)?words\s+of\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})"
+)
 # "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
 # "Zadan and " before the second name of "said Zadan and Meron".
 _PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
 # "John R. Amoss, who said he expects ..."
 # "Mike Lynch, who first reported that": an adverb between
-_WHO_SAID = re.compile(rf"(?P<who>{_NAME}),\s+who\s+(?:{ADVERB}\s+)?(?:{VERBS})\b")
+# "President Tom Vale, who has promised to end …": an auxiliary too (fifth round)
+_WHO_SAID = re.compile(
+    rf"(?P<who>{_NAME}),\s+who\s+(?:{ADVERB}\s+)?(?:(?:has|had|have)\s+)?(?:{VERBS})\b"
+)
 # "said (that) " right before a name: the name opens what was said.
 _AFTER_VERB = re.compile(r"\b(?:said|says|told|tells|reported|reports)\s+(?:that\s+)?$")
 # What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
@@ -270,7 +278,8 @@ _CUES = cue_words(
     VERBS,
     "according citing quoted saying spokesman spokeswoman spokesperson pointed emphasised "
     "emphasized reporting stating adding noting explaining claiming insisting warning arguing "
-    "writing telling echoed released issued posted published sent made shared repeated backed",
+    "writing telling echoed released issued posted published sent made shared repeated backed "
+    "words",
 ) - {"the", "and", "is", "of", "on", "to", "an", "as", "are", "had", "has", "was", "were"}
 _WORDS = re.compile(r"[a-z]+")
 
@@ -334,7 +343,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
             spoken.append((m.start("role"), m.end()))
     rxs = (
         _BEFORE, _AFTER, _QUOTED, STATEMENT, SERVICE, _AND_HE, _WHO_SAID, _CITING, ACC_STORY,
-        LOWER_BODY, OWNED_DOCUMENT,
+        LOWER_BODY, OWNED_DOCUMENT, _WORDS_OF,
     )  # fmt: skip
     for rx in rxs:
         for m in rx.finditer(text):
@@ -422,6 +431,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 _CITING,
                 ACC_STORY,
                 OWNED_DOCUMENT,
+                _WORDS_OF,
             ):
                 out.append(split_title(name))
                 continue
@@ -466,7 +476,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
-    both = _AND_SAID.match(text) if not out and (" and " in text or " but " in text) else None
+    both = AND_SAID.match(text) if not out and (" and " in text or " but " in text) else None
     if both and re.search(r"\b(?:been|was|were|is|are|being)\b", both.group()):
         both = None  # "a bank had been contacted ... and told that": told, not telling
     if both and (names := entities(both.group("subj"), at_start=True)):

@@ -155,6 +155,12 @@ VERBS = (
     # "announced today (4 November) that", "announced Friday.": a claim; "announced his
     # retirement" is not.
     r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|(?:\s+(?:today|yesterday|on\s+\w+|\w+day))?\s*[.,;])|"
+    # "announced the identities of the victims", "announced its intention to buy": what
+    # was told (not "announced his retirement", "announced the restoration of rules": deeds)
+    r"announced(?=\s+(?:(?:the|its|his|her|their)\s+)?(?:identities|identity|names|intention|"
+    r"intentions|plans)\s+(?:of|to)\b)|"
+    # "He cited his ties to Mitchell to back up his claim that": the claim is his
+    r"cited(?=\s[^.;]{0,80}?\b(?:claim|argument|assertion|contention)\s+that\b)|"
     r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"
     # "THR is saying that": the present progressive ("he was saying that his cuffs hurt"
     # tells a scene; "the Sox are saying nothing" no claim)

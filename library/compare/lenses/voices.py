@@ -18,6 +18,7 @@ from typing import Any
 
 from library.compare.lenses import antecedent
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
+from library.compare.lenses.openers import opening_voice
 from library.compare.lenses.reporting import ADVERB
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
@@ -166,10 +167,13 @@ def build(
         named_bodies: list[tuple[int, list[str]]] = []  # bodies each unit names
         voiced: set[int] = set()  # units where a person spoke for a body ("he said")
         subjects: list[tuple[int, str]] = []  # "Microsoft has rushed out a fix": no person
-        for u in units:
+        for k, u in enumerate(units):
             # "Agent says Sixers to sign X": a headline's capitalised description, no name
             read = sources(u.text)
             named = [(n, r) for n, r in read if not _headline_noun(n, u.text)]
+            if not named:  # "Palin released a statement.", a quote next; "Palin … and told"
+                after = units[k + 1].text if k + 1 < len(units) else ""
+                named = opening_voice(u.text, after, known)
             # "Agent says …": the agent named a sentence or two later ("his agent X told")
             ahead += [(u.id, n.lower()) for n, _r in read if _headline_noun(n, u.text)]
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
