@@ -64,6 +64,8 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     rf"(?:\b(?:{INVERTED}|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
+    # "said 61 - year - old Anargyros Bizianis": an age before the name (fifth round)
+    r"(?:\d{1,3}\s*-\s*year\s*-\s*old\s+)?"
     # "according to a report from WCCO-TV"
     r"(?:(?:a|an|the)\s+(?:report|statement|story)\s+(?:from|by|of|in)\s+(?:the\s+)?)?"
     # "said team president Billy King": a role may come first.
@@ -151,6 +153,17 @@ _APPOSITIVE = re.compile(
 # "in the words of Tom Vale", "in the words of coach Tom Vale" (fifth round)
 _WORDS_OF = re.compile(
     rf"\b[Ii]n\s+(?:the\s+)?(?:exact\s+|own\s+)?words\s+of\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})"
+)
+# "Jon Wright - director of products at Acme - told the BBC": a role set off by dashes
+_DASHED = re.compile(
+    rf"(?P<who>{_NAME})\s+[-–—]\s+(?P<role>[^-–—.;:“”\"]{{3,140}}?)\s+[-–—]\s+"
+    rf"(?:{ADVERB}\s+)?(?:(?:has|had)\s+)?(?:said|says|told|tells|added)\b"
+)
+# "which was first reported by TMZ": the passive's agent told it (not "changes announced
+# by X": a deed's)
+_REPORTED_BY = re.compile(
+    r"\b(?:was|were|been|is|are|as)\s+(?:first\s+|initially\s+|originally\s+)?"
+    rf"(?:reported|revealed|disclosed)\s+by\s+(?:the\s+)?(?P<who>{_NAME})"
 )
 # "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
 # "Zadan and " before the second name of "said Zadan and Meron".
@@ -343,7 +356,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
             spoken.append((m.start("role"), m.end()))
     rxs = (
         _BEFORE, _AFTER, _QUOTED, STATEMENT, SERVICE, _AND_HE, _WHO_SAID, _CITING, ACC_STORY,
-        LOWER_BODY, OWNED_DOCUMENT, _WORDS_OF,
+        LOWER_BODY, OWNED_DOCUMENT, _WORDS_OF, _DASHED, _REPORTED_BY,
     )  # fmt: skip
     for rx in rxs:
         for m in rx.finditer(text):
@@ -432,6 +445,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 ACC_STORY,
                 OWNED_DOCUMENT,
                 _WORDS_OF,
+                _REPORTED_BY,
             ):
                 out.append(split_title(name))
                 continue

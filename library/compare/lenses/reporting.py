@@ -158,7 +158,7 @@ VERBS = (
     # "announced the identities of the victims", "announced its intention to buy": what
     # was told (not "announced his retirement", "announced the restoration of rules": deeds)
     r"announced(?=\s+(?:(?:the|its|his|her|their)\s+)?(?:identities|identity|names|intention|"
-    r"intentions|plans)\s+(?:of|to)\b)|"
+    r"intentions|intent|plans)\s+(?:of|to)\b)|"
     # "He cited his ties to Mitchell to back up his claim that": the claim is his
     r"cited(?=\s[^.;]{0,80}?\b(?:claim|argument|assertion|contention)\s+that\b)|"
     r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"

@@ -38,6 +38,15 @@ def _voices(*sentences: str) -> dict[str, list[int]]:
         ("The Sox will, in the words of owner Tom Vale, not be factors.", ["Tom Vale"]),
         ("The first vote under President Tom Vale, who has promised to end it.", ["Tom Vale"]),
         ('Mayor Ana Kova stopped by and "told a teacher that she was sorry".', ["Ana Kova"]),
+        ("President Tom Vale announced his intent to nominate a judge.", ["Tom Vale"]),
+        # a role set off by dashes; an age before an inverted speaker; a passive's agent
+        (
+            "Jon Wright - head of sales at Acme, which runs it - told the BBC it was bad.",
+            ["Jon Wright"],
+        ),
+        ('"It is over," said 17 - year - old Tom Vale, one of his sons.', ["Tom Vale"]),
+        ('"It is over," said 17-year-old Tom Vale.', ["Tom Vale"]),
+        ("The deal, which was first reported by the Daily Planet, closed.", ["Daily Planet"]),
     ],
 )
 def test_the_new_shapes_name_their_speaker(text: str, who: list[str]) -> None:
@@ -53,6 +62,10 @@ def test_the_new_shapes_name_their_speaker(text: str, who: list[str]) -> None:
         "He wrote a book in the words of his time.",  # no name after "of"
         "The vote, which has promised little, ended on Friday.",  # no name before "who"
         "Mayor Ana Kova stopped by the school and read a story to the class.",
+        "The changes announced by Interior Secretary Tom Vale allow drilling.",  # a deed
+        "The match - the first since June - said little about form.",  # no name
+        "No details were reported by Authorities on Monday.",  # an unnamed group
+        '"It is over," said 17 - year - old boys in the crowd.',
     ],
 )
 def test_their_look_alikes_stay_silent(text: str) -> None:

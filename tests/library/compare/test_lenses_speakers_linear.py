@@ -44,11 +44,15 @@ MB = 1_000_000
         "Ab cited a b claim " * (MB // 19) + "that",
         "Ab, who has Ab, who had " * (MB // 24) + "said",
         "Ab stopped and “ " * (MB // 16) + "told",
+        "Ab - a b c - " * (MB // 13) + "said",  # a role between dashes
+        "was first reported by Ab " * (MB // 25),
+        ", said 17 - year - old Ab" * (MB // 25),
     ],
     ids=[
         *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
         *("speech-act", "document-of", "role-pair", "clause-subject", "letter"),
         *("words-of", "announced-object", "cited-claim", "who-has", "and-quote"),
+        *("dashed-role", "reported-by", "age-inverted"),
     ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:
