@@ -39,6 +39,7 @@ from library.compare.lenses.reporting import (
     cue_words,
     is_reporting,
 )
+from library.compare.lenses.shapes import DASHED, REPORTED_BY, WORDS_OF
 from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.units import STOPWORDS
 
@@ -149,21 +150,6 @@ _APPOSITIVE = re.compile(
     r"(?P<role>(?:[a-z][\w’'-]*|[A-Z]{2,4}\b)(?:\s+(?:[\w’'-]+)){0,7}?)\s*,\s+"
     r"(?:(?!(?:in|at|on|of|from|to|for|with|by|and|the)\b)[a-z][\w-]*(?<!ed)\s+)?"
     rf"(?P<who>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
-)
-# "in the words of Tom Vale", "in the words of coach Tom Vale" (fifth round)
-_WORDS_OF = re.compile(
-    rf"\b[Ii]n\s+(?:the\s+)?(?:exact\s+|own\s+)?words\s+of\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})"
-)
-# "Jon Wright - director of products at Acme - told the BBC": a role set off by dashes
-_DASHED = re.compile(
-    rf"(?P<who>{_NAME})\s+[-–—]\s+(?P<role>[^-–—.;:“”\"]{{3,140}}?)\s+[-–—]\s+"
-    rf"(?:{ADVERB}\s+)?(?:(?:has|had)\s+)?(?:said|says|told|tells|added)\b"
-)
-# "which was first reported by TMZ": the passive's agent told it (not "changes announced
-# by X": a deed's)
-_REPORTED_BY = re.compile(
-    r"\b(?:was|were|been|is|are|as)\s+(?:first\s+|initially\s+|originally\s+)?"
-    rf"(?:reported|revealed|disclosed)\s+by\s+(?:the\s+)?(?P<who>{_NAME})"
 )
 # "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
 # "Zadan and " before the second name of "said Zadan and Meron".
@@ -356,7 +342,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
             spoken.append((m.start("role"), m.end()))
     rxs = (
         _BEFORE, _AFTER, _QUOTED, STATEMENT, SERVICE, _AND_HE, _WHO_SAID, _CITING, ACC_STORY,
-        LOWER_BODY, OWNED_DOCUMENT, _WORDS_OF, _DASHED, _REPORTED_BY,
+        LOWER_BODY, OWNED_DOCUMENT, WORDS_OF, DASHED, REPORTED_BY,
     )  # fmt: skip
     for rx in rxs:
         for m in rx.finditer(text):
@@ -444,8 +430,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 _CITING,
                 ACC_STORY,
                 OWNED_DOCUMENT,
-                _WORDS_OF,
-                _REPORTED_BY,
+                WORDS_OF,
+                REPORTED_BY,
             ):
                 out.append(split_title(name))
                 continue

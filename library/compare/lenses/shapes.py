@@ -1,0 +1,28 @@
+"""Attribution shapes added in the fifth speakers round, read by `attribution.sources`.
+
+Each was missed on hand-checked ECB+ train/dev news (benchmarks/RESULTS-lenses.md,
+"Speakers, fifth round"); each is a bounded alternation (no nested repetition of
+unbounded parts), so a hostile line is read in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from library.compare.lenses.reporting import ADVERB, NAME
+
+# "in the words of Tom Vale", "in the words of coach Tom Vale" (fifth round)
+WORDS_OF = re.compile(
+    rf"\b[Ii]n\s+(?:the\s+)?(?:exact\s+|own\s+)?words\s+of\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<who>{NAME})"
+)
+# "Jon Wright - director of products at Acme - told the BBC": a role set off by dashes
+DASHED = re.compile(
+    rf"(?P<who>{NAME})\s+[-–—]\s+(?P<role>[^-–—.;:“”\"]{{3,140}}?)\s+[-–—]\s+"
+    rf"(?:{ADVERB}\s+)?(?:(?:has|had)\s+)?(?:said|says|told|tells|added)\b"
+)
+# "which was first reported by TMZ": the passive's agent told it (not "changes announced
+# by X": a deed's)
+REPORTED_BY = re.compile(
+    r"\b(?:was|were|been|is|are|as)\s+(?:first\s+|initially\s+|originally\s+)?"
+    rf"(?:reported|revealed|disclosed)\s+by\s+(?:the\s+)?(?P<who>{NAME})"
+)
