@@ -4,7 +4,8 @@ A lone capitalised first word is most often an ordinary one ("Proposals",
 "Furthermore"), so `sources` takes no one-word subject at a sentence's start; but a
 surname the article gave before is a person ("Palin released a statement … and
 offered an apology").  And "X released a statement." tells a claim when the next
-sentence opens with its quoted words (the labelling convention of
+sentence opens with its quoted words, and "one man who says …" is the person named
+in the quote that opens next (the labelling conventions of
 benchmarks/lenses_set/README.md).
 """
 
@@ -14,7 +15,7 @@ import re
 
 from library.compare.detectors.text import entities
 from library.compare.lenses.attribution import AND_SAID
-from library.compare.lenses.reporting import NAME, NOT_VOICES
+from library.compare.lenses.reporting import ADVERB, NAME, NOT_VOICES, VERBS
 
 _NAME = NAME
 
@@ -59,3 +60,32 @@ def opening_voice(text: str, after: str, known: dict[str, str]) -> list[tuple[st
         return []
     name = names[-1]
     return [(known.get(name.lower(), name) if " " not in name else name, "")]
+
+
+# "spoke to one man who says he called 911", "a piracy monitor told CNN": a person
+# described, not named (the name may come with the quote that follows)
+_INDEFINITE = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|but|to|with)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:man|woman|witness|resident|neighbou?r|monitor|observer|expert|analyst|official|"
+    r"spokes(?:man|woman|person)|officer|eyewitness|worker|employee|relative|friend)\s+"
+    rf"(?:who\s+)?(?:{ADVERB}\s+)?(?:{VERBS})\b"
+)
+_QUOTES = ("“", '"', "‘")
+
+
+def indefinite(text: str) -> bool:
+    """Whether a person described with "a" / "one" speaks in `text`."""
+    return _INDEFINITE.search(text) is not None
+
+
+def name_later(described: list[int], texts: dict[int, str], firsts: list[list[int]]) -> None:
+    """ "One man who says he called 911." / "“I see a person …" / "…,” said Tom Vale":
+    the unit of each description goes to the voice first named within the two units
+    after it, when the next unit opens a quote (the described person's words running
+    on); `firsts` are the unit ids of this side's voices, updated in place."""
+    for uid in described:
+        if not texts.get(uid + 1, "").lstrip().startswith(_QUOTES):
+            continue
+        later = [ids for ids in firsts if ids and uid < ids[0] <= uid + 2]
+        if later:
+            min(later, key=lambda ids: ids[0]).insert(0, uid)

@@ -18,7 +18,7 @@ from typing import Any
 
 from library.compare.lenses import antecedent
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
-from library.compare.lenses.openers import opening_voice
+from library.compare.lenses.openers import indefinite, name_later, opening_voice
 from library.compare.lenses.reporting import ADVERB
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
@@ -161,6 +161,7 @@ def build(
         last: tuple[Voice, int] | None = None  # the last named voice and its unit
         heard: list[Voice] = []  # this side's voices, the latest last
         ahead: list[tuple[int, str]] = []  # "her spokesman said" before the name
+        described: list[int] = []  # "one man who says": named with the quote after
         known: dict[str, str] = {}  # the full names this side gave, by last word
         seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
@@ -201,6 +202,7 @@ def build(
                     voiced.add(u.id)
                 if again is None and not named:
                     ahead += [(u.id, noun) for noun in _nouns(u.text)]
+                    described += [u.id] if indefinite(u.text) else []
             if again is not None:
                 ids = again.a if side == "a" else again.b
                 if u.id not in ids:
@@ -234,6 +236,8 @@ def build(
             if len(together) == 2 and antecedent.joined(u.text, *together):
                 pairs.append((u.id, together))
         _name_ahead(ahead, side, heard)
+        texts = {u.id: u.text for u in units}
+        name_later(described, texts, [v.a if side == "a" else v.b for v in heard])
         for v in heard:  # "“…,” police Const." / "Tim Fanning told …"
             antecedent.title_split(units, v.a if side == "a" else v.b, v.name)
     _merge_surnames(voices)

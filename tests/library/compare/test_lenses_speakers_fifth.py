@@ -125,3 +125,20 @@ def test_a_claim_backed_by_what_he_cited_is_his() -> None:
 def test_citing_a_source_for_a_figure_is_no_claim_of_his() -> None:
     found = _voices("Tom Vale was an aide.", "He cited the figures in his book.")
     assert found == {}
+
+
+def test_a_person_described_is_the_one_named_with_the_quote_after() -> None:
+    found = _voices(
+        "Reporters spoke to one man who says he called 911 after the crash.",
+        "“I saw a person lying down.",
+        "It was a mom,” said Tom Vale, a witness.",
+    )
+    assert found == {"Tom Vale": [0, 2]}
+
+
+def test_a_person_described_is_not_the_next_one_named_with_no_quote_between() -> None:
+    found = _voices(
+        "A witness said the car was red.",
+        "Police chief Tom Vale said the car was blue.",
+    )
+    assert found == {"Tom Vale": [1]}

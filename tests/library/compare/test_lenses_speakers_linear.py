@@ -75,8 +75,9 @@ def test_the_voices_lens_reads_a_long_line_with_a_voice_in_it() -> None:
     [
         "Ab released a b statement " + "a b " * (MB // 4),  # a statement, words after
         "Ab " + "said a and " * (MB // 11),  # a lone opening word, then many "and"
+        "one a b c man who " * (MB // 18) + "says",  # a person described
     ],
-    ids=["issued", "lone-subject"],
+    ids=["issued", "lone-subject", "described"],
 )
 def test_the_opening_speaker_checks_read_a_long_line_in_bounded_time(line: str) -> None:
     units = (Unit(0, line, 0, len(line)), Unit(1, "“Yes.”", len(line) + 1, len(line) + 7))
