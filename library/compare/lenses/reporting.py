@@ -28,6 +28,10 @@ FREE = (
     # iterated that", and an apology told ("Palin apologized if the fire was ..."; the
     # labelling convention counts a speech act as a claim)
     "recommend", "iterate", "apologise", "apologize",
+    # the fifth round: a broader lexicon of verbs that only tell words or views
+    # (not "joke", "quip": "Crystal's jokes", "DO Keep jokes tight" are nouns)
+    "complain", "proclaim", "affirm", "retort", "muse", "reckon",
+    "theorise", "theorize", "posit", "rebut", "grumble", "demand",
 )  # fmt: skip
 # Verbs that make a claim only before "that" or a colon: "X revealed that", not
 # "X revealed a new phone"; "X maintained that", not "X maintained the road".
@@ -60,7 +64,7 @@ def inflect(lemma: str) -> tuple[str, str]:
     third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
     if lemma.endswith("e"):
         past = lemma + "d"
-    elif lemma in ("admit", "concur", "regret", "blog"):  # a stressed last syllable doubles
+    elif lemma in ("admit", "concur", "regret", "blog", "rebut"):  # a stressed end doubles
         past = lemma + lemma[-1] + "ed"
     else:
         past = lemma + "ed"
@@ -123,8 +127,11 @@ PASSIVE = (
 KIN_BEFORE = re.compile(
     r"\b(?i:mother|father|son|daughter|wife|husband|brother|sister|friends?|lawyers?|"
     r"attorneys?|relatives?|family|parents|neighbou?rs?|man|woman|members?|supporters|fans|"
-    r"crowd|girlfriend|boyfriend|widow|fiancée?|cousin|uncle|aunt|grandson|granddaughter)"
-    r"\s+(?:of|for|from)\s+(?:the\s+)?$"
+    r"crowd|girlfriend|boyfriend|widow|fiancée?|cousin|uncle|aunt|grandson|granddaughter|"
+    # "residents at the village of Gavarzin", "Groups representing Uzbeks" (fifth round)
+    r"residents|villagers|citizens|people|groups)"
+    r"\s+(?:(?:of|for|from|at|in|representing)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?"
+    r"|representing\s+)$"
 )
 #: Verbs written after a quote, in inverted order: "“…,” explained Smith."  Not those
 #: taking an object ("…, told France Info": the one told; "urged", "informed").

@@ -142,3 +142,30 @@ def test_a_person_described_is_not_the_next_one_named_with_no_quote_between() ->
         "Police chief Tom Vale said the car was blue.",
     )
     assert found == {"Tom Vale": [1]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Vale complained that the relief was slow.",
+        "Tom Vale reckons the bridge will open in May.",
+        '"Who else could it be?" Tom Vale mused in an interview.',
+        "Tom Vale demanded an inquiry into the fire.",
+        "Tom Vale retorted that the figures were wrong.",
+    ],
+)
+def test_the_broader_lexicon_names_its_speaker(text: str) -> None:
+    assert names(text) == ["Tom Vale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But residents at the village of Gavarzin complained that aid was slow.",
+        "Groups representing Uzbeks complained that no name was on the ballot.",
+        "Tom Vale became the butt of Crystal's jokes for the night.",  # a noun, no verb
+        "DO Keep jokes tight and snappy.",
+    ],
+)
+def test_the_broader_lexicon_leaves_groups_and_nouns_silent(text: str) -> None:
+    assert names(text) == []
