@@ -169,3 +169,19 @@ def test_the_broader_lexicon_names_its_speaker(text: str) -> None:
 )
 def test_the_broader_lexicon_leaves_groups_and_nouns_silent(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Coach Tom Vale announced it himself, revealing through the team's account that "
+            "Ana Kova was hurt.",
+            ["Tom Vale"],
+        ),
+        ("Tom Vale spoke on Monday, confirming that he would run.", ["Tom Vale"]),
+        ("Tom Vale spoke on Monday, revealing a new logo that glowed.", []),  # a deed
+    ],
+)
+def test_a_participle_of_saying_with_its_that(text: str, who: list[str]) -> None:
+    assert names(text) == who
