@@ -92,6 +92,10 @@ THAT_GUARD = (
     r"suspicion|concern|concerns|hope|fear|fears|belief|confidence|doubt|doubts|optimism|"
     # "denied reports that his talks hit a snag", "dismissed rumours that"
     r"reports|claims|rumors|rumours|allegations|suggestions|speculation|"
+    # "agreed in the hearing that", "revealed in a speech that" (fifth round)
+    # (not "book", "show", "video": "admitted the book that he wrote was late" is an object)
+    r"hearing|court|speech|address|briefing|conference|email|e-mail|filing|remarks|"
+    r"podcast|memoir|"
     r"[A-Z][\w’'.-]*|\w+day|[a-z]+ly)){0,4}?\s+that\b|(?:\s+[\w’'-]+){0,4}?\s*:|"
     # "acknowledged the plant could close", "admitted Smith had lied": a clause's subject
     # (a pronoun, "the" and a noun, or a name) then its auxiliary

@@ -185,3 +185,16 @@ def test_the_broader_lexicon_leaves_groups_and_nouns_silent(text: str) -> None:
 )
 def test_a_participle_of_saying_with_its_that(text: str, who: list[str]) -> None:
     assert names(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Judge Tom Vale agreed in the hearing that the actress should stay.", ["Tom Vale"]),
+        ("Tom Vale admitted in court that he did it to avoid prosecution.", ["Tom Vale"]),
+        ("Tom Vale revealed in his memoir that he had lied.", ["Tom Vale"]),
+        ("Tom Vale admitted the book that he wrote was late.", []),  # an object's "that"
+    ],
+)
+def test_a_that_verb_reaches_its_that_past_where_it_was_told(text: str, who: list[str]) -> None:
+    assert names(text) == who
