@@ -39,7 +39,7 @@ from library.compare.lenses.reporting import (
     cue_words,
     is_reporting,
 )
-from library.compare.lenses.shapes import DASHED, REPORTED_BY, WORDS_OF
+from library.compare.lenses.shapes import ACC_INFO, DASHED, PER, REPORTED_BY, WORDS_OF
 from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.units import STOPWORDS
 
@@ -278,7 +278,7 @@ _CUES = cue_words(
     "according citing quoted saying spokesman spokeswoman spokesperson pointed emphasised "
     "emphasized reporting stating adding noting explaining claiming insisting warning arguing "
     "writing telling echoed released issued posted published sent made shared repeated backed "
-    "words",
+    "words per",
 ) - {"the", "and", "is", "of", "on", "to", "an", "as", "are", "had", "has", "was", "were"}
 _WORDS = re.compile(r"[a-z]+")
 
@@ -342,7 +342,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
             spoken.append((m.start("role"), m.end()))
     rxs = (
         _BEFORE, _AFTER, _QUOTED, STATEMENT, SERVICE, _AND_HE, _WHO_SAID, _CITING, ACC_STORY,
-        LOWER_BODY, OWNED_DOCUMENT, WORDS_OF, DASHED, REPORTED_BY,
+        LOWER_BODY, OWNED_DOCUMENT, WORDS_OF, DASHED, REPORTED_BY, PER, ACC_INFO,
     )  # fmt: skip
     for rx in rxs:
         for m in rx.finditer(text):
@@ -432,6 +432,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 OWNED_DOCUMENT,
                 WORDS_OF,
                 REPORTED_BY,
+                PER,
+                ACC_INFO,
             ):
                 out.append(split_title(name))
                 continue

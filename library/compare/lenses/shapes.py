@@ -26,3 +26,13 @@ REPORTED_BY = re.compile(
     r"\b(?:was|were|been|is|are|as)\s+(?:first\s+|initially\s+|originally\s+)?"
     rf"(?:reported|revealed|disclosed)\s+by\s+(?:the\s+)?(?P<who>{NAME})"
 )
+# "Per THR, the talks are delicate": the source of what follows (not "per cent": lower case)
+# ("Per Capita Income": Latin)
+PER = re.compile(
+    rf"(?:^|[,;(]\s*)[Pp]er\s+(?!(?:Capita|Annum|Diem|Se)\b)(?:the\s+)?(?P<who>{NAME})(?=\s*,)"
+)
+# "According to information from SEACOM the outage was caused by …"
+ACC_INFO = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?:information|data|figures|details|estimates|numbers)\s+"
+    rf"(?:(?:released|provided|published)\s+)?(?:from|by)\s+(?:the\s+)?(?P<who>{NAME})"
+)

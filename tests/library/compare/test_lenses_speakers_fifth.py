@@ -198,3 +198,21 @@ def test_a_participle_of_saying_with_its_that(text: str, who: list[str]) -> None
 )
 def test_a_that_verb_reaches_its_that_past_where_it_was_told(text: str, who: list[str]) -> None:
     assert names(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Per THR, the talks between the two parties are delicate.", ["THR"]),
+        ("According to information from SEACOM the outage was caused by a break.", ["SEACOM"]),
+        (
+            "Viewers fell 24%, according to figures from Nielsen Media Research.",
+            ["Nielsen Media Research"],
+        ),
+        ("Prices rose 5 per cent on Monday.", []),
+        ("Per Capita Income, a blog, is run by one man.", []),
+        ("According to information on the website the shop is closed.", []),
+    ],
+)
+def test_per_and_information_from_name_their_source(text: str, who: list[str]) -> None:
+    assert names(text) == who

@@ -48,12 +48,14 @@ MB = 1_000_000
         "was first reported by Ab " * (MB // 25),
         ", said 17 - year - old Ab" * (MB // 25),
         "Ab Cd spoke" + ", revealing on a b c" * (MB // 20) + " that said",  # a participle
+        ", per Ab Cd" * (MB // 11) + ",",
+        "according to data from Ab Cd " * (MB // 30),
     ],
     ids=[
         *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
         *("speech-act", "document-of", "role-pair", "clause-subject", "letter"),
         *("words-of", "announced-object", "cited-claim", "who-has", "and-quote"),
-        *("dashed-role", "reported-by", "age-inverted", "participle"),
+        *("dashed-role", "reported-by", "age-inverted", "participle", "per", "acc-info"),
     ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:
