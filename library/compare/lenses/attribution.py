@@ -39,7 +39,15 @@ from library.compare.lenses.reporting import (
     cue_words,
     is_reporting,
 )
-from library.compare.lenses.shapes import ACC_INFO, DASHED, PER, REPORTED_BY, WORDS_OF
+from library.compare.lenses.shapes import (
+    ACC_INFO,
+    DASHED,
+    PER,
+    POSTNOMINAL,
+    QUOTE_NAME_ROLE,
+    REPORTED_BY,
+    WORDS_OF,
+)
 from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.units import STOPWORDS
 
@@ -158,7 +166,7 @@ _PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
 # "Mike Lynch, who first reported that": an adverb between
 # "President Tom Vale, who has promised to end …": an auxiliary too (fifth round)
 _WHO_SAID = re.compile(
-    rf"(?P<who>{_NAME}),\s+who\s+(?:{ADVERB}\s+)?(?:(?:has|had|have)\s+)?(?:{VERBS})\b"
+    rf"(?P<who>{_NAME}),\s+who\s+(?:in\s+turn\s+)?(?:{ADVERB}\s+)?(?:(?:has|had|have)\s+)?(?:{VERBS})\b"
 )
 # "said (that) " right before a name: the name opens what was said.
 _AFTER_VERB = re.compile(r"\b(?:said|says|told|tells|reported|reports)\s+(?:that\s+)?$")
@@ -286,6 +294,8 @@ _WORDS = re.compile(r"[a-z]+")
 def _sources(text: str) -> list[tuple[str, str]]:
     if _CUES.isdisjoint(_WORDS.findall(text.lower())):
         return []
+    if ", " in text:
+        text = POSTNOMINAL.sub("", text)
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
     body = SPOKESPERSON_FOR.search(text)
@@ -325,6 +335,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # not "X, Y's grandson, said his grandfather died at his home in Santa Rosa":
         # words that are no role before the name make it content, not an inverted speaker
         and _is_role(m.group("pre") or "")
+        # not "…, said Dr. Benjamin has": a title's full stop ends no clause (fifth round)
+        and m.group("who").lower() not in TITLE_WORDS
     ]
     for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 else ():
         first = m.group("role").split()[0].lower()
@@ -343,6 +355,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
     rxs = (
         _BEFORE, _AFTER, _QUOTED, STATEMENT, SERVICE, _AND_HE, _WHO_SAID, _CITING, ACC_STORY,
         LOWER_BODY, OWNED_DOCUMENT, WORDS_OF, DASHED, REPORTED_BY, PER, ACC_INFO,
+        QUOTE_NAME_ROLE,
     )  # fmt: skip
     for rx in rxs:
         for m in rx.finditer(text):

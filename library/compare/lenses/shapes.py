@@ -36,3 +36,14 @@ ACC_INFO = re.compile(
     r"\b[Aa]ccording\s+to\s+(?:information|data|figures|details|estimates|numbers)\s+"
     rf"(?:(?:released|provided|published)\s+)?(?:from|by)\s+(?:the\s+)?(?P<who>{NAME})"
 )
+# "“…,” Robert McFarlane, an assistant state attorney general said": the role's closing
+# comma left out after a quote
+QUOTE_NAME_ROLE = re.compile(
+    rf"[”\"]\s*(?P<who>{NAME}),\s+(?P<role>(?:an?|the)\s+[^,;:“”\"]{{3,100}}?)\s+"
+    r"(?:said|says|told|added)\b"
+)
+# "J. James Rohack, MD, said", "Jorge Alsip, MD, the society's president, said": a degree
+# after the name, read as no role
+POSTNOMINAL = re.compile(
+    r",\s+(?:MD|M\.\s?D\.|Ph\.?\s?D\.?|DDS|RN|Esq\.?|QC|CPA|MBA|MP|OBE|CBE)(?=\s*,)"
+)

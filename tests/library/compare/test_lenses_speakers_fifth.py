@@ -216,3 +216,20 @@ def test_a_that_verb_reaches_its_that_past_where_it_was_told(text: str, who: lis
 )
 def test_per_and_information_from_name_their_source(text: str, who: list[str]) -> None:
     assert names(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a degree after the name is no role; a title's full stop ends no clause
+        ("Ana Kova, MD, the society's president, said Dr. Vale has seen much.", ["Ana Kova"]),
+        ("President Tom Vale, MD, said Dr. Kova has an impressive record.", ["Tom Vale"]),
+        ("Tom Vale, PhD, said the data were wrong.", ["Tom Vale"]),
+        # the role's closing comma left out after a quote
+        ('"It took four years," Tom Vale, an assistant state attorney said Tuesday.', ["Tom Vale"]),
+        ("Ana Kova asked Vale, who in turn said he had seen the gun.", ["Vale"]),
+        ('"It is late," in Springfield, a town near the lake said nothing.', []),
+    ],
+)
+def test_degrees_titles_and_a_role_left_open(text: str, who: list[str]) -> None:
+    assert names(text) == who

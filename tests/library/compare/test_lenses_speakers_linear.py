@@ -50,12 +50,14 @@ MB = 1_000_000
         "Ab Cd spoke" + ", revealing on a b c" * (MB // 20) + " that said",  # a participle
         ", per Ab Cd" * (MB // 11) + ",",
         "according to data from Ab Cd " * (MB // 30),
+        "” Ab, a b c d, Ab, MD, said Dr. " * (MB // 33),  # a role left open, a degree
     ],
     ids=[
         *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
         *("speech-act", "document-of", "role-pair", "clause-subject", "letter"),
         *("words-of", "announced-object", "cited-claim", "who-has", "and-quote"),
         *("dashed-role", "reported-by", "age-inverted", "participle", "per", "acc-info"),
+        "quote-role-degree",
     ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:
