@@ -49,6 +49,7 @@ from library.compare.lenses.shapes import (
     WORDS_OF,
 )
 from library.compare.lenses.titles import join_of_and, split_title
+from library.compare.lenses.unnamed import anonymous as anonymous
 from library.compare.units import STOPWORDS
 
 _NAME = NAME
@@ -116,16 +117,6 @@ AND_SAID = re.compile(
     # "Governor Palin stopped by and “told a pastor that …": a quote opens before the verb
     r"[“\"]?(?:also\s+)?"
     rf"(?:{VERBS})\b"
-)
-_ANONYMOUS = re.compile(
-    r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
-    r"sources?|some(?:\s+people)?|others|many|netizens|scholars?|police|investigators|"
-    r"officials|authorities|witnesses|residents|prosecutors)\s+"
-    r"(?:(?:also|have|had|generally|widely)\s+)?"
-    r"(?P<verb>believe[sd]?|say|said|suggest(?:ed)?|speculated?|interpret(?:ed)?|think|"
-    r"thought|argued?|note[sd]?|warn(?:ed)?|claim(?:ed)?|point\s+out|pointed\s+out|"
-    r"told|stated?|view(?:ed)?|expect(?:ed)?)\b",
-    re.I,
 )
 # "Another news agency quoted Jane Doe as saying".
 # "quoted Acme spokesman Tom Hale as saying": a role may come first.
@@ -500,12 +491,3 @@ def _sources(text: str) -> list[tuple[str, str]]:
             role = both.group("subj")[: both.group("subj").rfind(names[-1])].strip()
             out.append((name, " ".join(x for x in (role, title) if x)))
     return out
-
-
-def anonymous(text: str) -> list[str]:
-    """Unnamed sources of one sentence as written ("Analysts believe").
-
-    Args:
-        text: one sentence.
-    """
-    return [m.group() for m in _ANONYMOUS.finditer(text)]
