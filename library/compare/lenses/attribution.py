@@ -46,7 +46,9 @@ from library.compare.lenses.shapes import (
     POSTNOMINAL,
     QUOTE_NAME_ROLE,
     REPORTED_BY,
+    SPACED_CALL_SIGN,
     WORDS_OF,
+    saying_subject,
 )
 from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.lenses.unnamed import anonymous as anonymous
@@ -287,6 +289,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
         return []
     if ", " in text:
         text = POSTNOMINAL.sub("", text)
+    if " - " in text:  # "WCVB - TV claims": one name
+        text = SPACED_CALL_SIGN.sub(r"\1-\2", text)
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
     body = SPOKESPERSON_FOR.search(text)
@@ -475,9 +479,9 @@ def _sources(text: str) -> list[tuple[str, str]]:
     saying = None
     if not out and ", saying" in text:
         saying = _SAYING_INNER.search(text) or _SAYING.match(text)
-    late = [(saying.group("who"), "")] if saying else [] if out else clauses.late(text)
+    late = [(saying_subject(text, saying), "")] if saying else [] if out else clauses.late(text)
     for who, _role in late:  # "..., saying"; "McG made the announcement, stating that"
-        if not (names := entities(who)):
+        if who.endswith(("'s", "’s")) or not (names := entities(who)):  # "Felt's name was"
             continue
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:

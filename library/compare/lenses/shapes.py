@@ -47,3 +47,17 @@ QUOTE_NAME_ROLE = re.compile(
 POSTNOMINAL = re.compile(
     r",\s+(?:MD|M\.\s?D\.|Ph\.?\s?D\.?|DDS|RN|Esq\.?|QC|CPA|MBA|MP|OBE|CBE)(?=\s*,)"
 )
+# "WCVB - TV claims", "SKY - TV reports": a call sign and its medium, one name
+SPACED_CALL_SIGN = re.compile(r"\b([A-Z]{2,})\s+-\s+(TV|FM|AM|Radio)\b")
+# "Greek prime minister George Papandreou condemned …, saying": the name after the role
+_ROLE_THEN_NAME = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){1,4}(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
+)
+
+
+def saying_subject(text: str, m: re.Match[str]) -> str:
+    """The subject of "X did Y, saying": X, or the name after X's role when X is only
+    an adjective of it ("Greek prime minister George Papandreou", "Beat writer Larry
+    Holder")."""
+    after = _ROLE_THEN_NAME.match(text, m.end("who"))
+    return after.group("who") if after and " " not in m.group("who") else m.group("who")

@@ -233,3 +233,40 @@ def test_per_and_information_from_name_their_source(text: str, who: list[str]) -
 )
 def test_degrees_titles_and_a_role_left_open(text: str, who: list[str]) -> None:
     assert names(text) == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised first word that names no one
+        "Initial estimates indicate that the repair will take twelve days.",
+        "Various reports suggest that the family lost the fortune.",
+        "Unions say low-income workers will suffer.",
+        "Associates described his loyalty.",
+        "Enough said.",
+        "They've argued that the rules cause delays.",
+        # a team's run, not words
+        "Drake countered with a 9 - 2 run and missed a tying shot.",
+        # a possessive subject: the name was raised, not saying
+        "While Vale's name was raised, he deflected it, usually by saying that he would not.",
+    ],
+)
+def test_words_that_name_no_one_stay_silent(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Reuters reports the deal is done.", ["Reuters"]),  # a lone first word can speak
+        ('"No," Tom Vale countered.', ["Tom Vale"]),
+        ("It was then that agent Tom Vale countered by asking for more.", ["Tom Vale"]),
+        # the name after an adjective's role, not the adjective
+        ('Greek prime minister Tom Vale condemned it, saying: "It is murder."', ["Tom Vale"]),
+        ("Beat writer Tom Vale puts this in one line, saying Kova could sit out.", ["Tom Vale"]),
+        # a call sign written with a spaced hyphen is one name
+        ("Reports varied, though WCVB - TV claims it was eight years.", ["WCVB-TV"]),
+    ],
+)
+def test_their_look_alikes_still_speak(text: str, who: list[str]) -> None:
+    assert names(text) == who
