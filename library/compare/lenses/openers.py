@@ -66,26 +66,40 @@ def opening_voice(text: str, after: str, known: dict[str, str]) -> list[tuple[st
 # described, not named (the name may come with the quote that follows)
 _INDEFINITE = re.compile(
     r"(?:^|[,;]\s+|\b(?:and|but|to|with)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,3}?"
-    r"(?:man|woman|witness|resident|neighbou?r|monitor|observer|expert|analyst|official|"
-    r"spokes(?:man|woman|person)|officer|eyewitness|worker|employee|relative|friend)\s+"
+    r"(?P<noun>man|woman|witness|resident|neighbou?r|monitor|observer|expert|analyst|official|"
+    r"spokes(?:man|woman|person)|officer|eyewitness|worker|employee|relative|friend|"
+    r"commander|director|executive|lawyer|attorney|professor|researcher|scientist|doctor|"
+    r"engineer|agent|publicist|representative|rep)"
+    # "A spokesman for the city said"
+    r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,3})?\s+"
     rf"(?:who\s+)?(?:{ADVERB}\s+)?(?:{VERBS})\b"
 )
 _QUOTES = ("“", '"', "‘")
 
 
-def indefinite(text: str) -> bool:
-    """Whether a person described with "a" / "one" speaks in `text`."""
-    return _INDEFINITE.search(text) is not None
+def indefinite(text: str) -> str | None:
+    """The noun of a person described with "a" / "one" who speaks in `text`, if any."""
+    m = _INDEFINITE.search(text)
+    return m.group("noun").lower() if m else None
 
 
-def name_later(described: list[int], texts: dict[int, str], firsts: list[list[int]]) -> None:
+def name_later(
+    described: list[tuple[int, str]],
+    texts: dict[int, str],
+    firsts: list[tuple[list[int], str]],
+) -> None:
     """ "One man who says he called 911." / "“I see a person …" / "…,” said Tom Vale":
     the unit of each description goes to the voice first named within the two units
     after it, when the next unit opens a quote (the described person's words running
-    on); `firsts` are the unit ids of this side's voices, updated in place."""
-    for uid in described:
-        if not texts.get(uid + 1, "").lstrip().startswith(_QUOTES):
-            continue
-        later = [ids for ids in firsts if ids and uid < ids[0] <= uid + 2]
+    on) or the voice's role has the described noun ("A spokesman for the city said" /
+    "Tom Vale, the city spokesman, said"); `firsts` are this side's voices as (unit
+    ids, role), the ids updated in place."""
+    for uid, noun in described:
+        quoted = texts.get(uid + 1, "").lstrip().startswith(_QUOTES)
+        later = [
+            ids
+            for ids, role in firsts
+            if ids and uid < ids[0] <= uid + 2 and (quoted or noun in role.lower().split())
+        ]
         if later:
             min(later, key=lambda ids: ids[0]).insert(0, uid)

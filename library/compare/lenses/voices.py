@@ -161,7 +161,7 @@ def build(
         last: tuple[Voice, int] | None = None  # the last named voice and its unit
         heard: list[Voice] = []  # this side's voices, the latest last
         ahead: list[tuple[int, str]] = []  # "her spokesman said" before the name
-        described: list[int] = []  # "one man who says": named with the quote after
+        described: list[tuple[int, str]] = []  # "one man who says": named just after
         known: dict[str, str] = {}  # the full names this side gave, by last word
         seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
@@ -202,7 +202,8 @@ def build(
                     voiced.add(u.id)
                 if again is None and not named:
                     ahead += [(u.id, noun) for noun in _nouns(u.text)]
-                    described += [u.id] if indefinite(u.text) else []
+                    if noun := indefinite(u.text):
+                        described.append((u.id, noun))
             if again is not None:
                 ids = again.a if side == "a" else again.b
                 if u.id not in ids:
@@ -237,7 +238,8 @@ def build(
                 pairs.append((u.id, together))
         _name_ahead(ahead, side, heard)
         texts = {u.id: u.text for u in units}
-        name_later(described, texts, [v.a if side == "a" else v.b for v in heard])
+        firsts = [(v.a, v.description_a) if side == "a" else (v.b, v.description_b) for v in heard]
+        name_later(described, texts, firsts)
         for v in heard:  # "“…,” police Const." / "Tim Fanning told …"
             antecedent.title_split(units, v.a if side == "a" else v.b, v.name)
     _merge_surnames(voices)

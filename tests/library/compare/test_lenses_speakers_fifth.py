@@ -270,3 +270,19 @@ def test_words_that_name_no_one_stay_silent(text: str) -> None:
 )
 def test_their_look_alikes_still_speak(text: str, who: list[str]) -> None:
     assert names(text) == who
+
+
+def test_a_person_described_is_the_one_whose_role_has_the_noun_just_after() -> None:
+    found = _voices(
+        "A spokesman for the city said the road would reopen.",
+        "Tom Vale, the city spokesman, said work was done.",
+    )
+    assert found == {"Tom Vale": [0, 1]}
+
+
+def test_a_person_described_is_not_one_of_another_role_just_after() -> None:
+    found = _voices(
+        "A police source said the policy forbids it.",
+        "Tom Vale, the city spokesman, said work was done.",
+    )
+    assert found == {"Tom Vale": [1]}
