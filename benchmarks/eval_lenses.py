@@ -105,7 +105,9 @@ def _norm(name: str) -> list[str]:
     # "Canadian Broadcasting Corp." and "Canadian Broadcasting Corp" are one name, and
     # "U. S. Geological Survey" and "US Geological Survey"
     name = re.sub(r"\b([A-Z])\.\s?(?=[A-Z]\.)", r"\1", name)
-    return [w.strip(".") for w in re.sub(r"'s\b", "", name).lower().split()]
+    # "WCVB - TV" and "WCVB-TV" are one name: a hyphen separates words (fifth round)
+    name = re.sub(r"\s*-\s*", " ", re.sub(r"'s\b", "", name))
+    return [w.strip(".") for w in name.lower().split()]
 
 
 def same_speaker(found: str, gold: str) -> bool:
