@@ -48,7 +48,12 @@ _PARTICIPLE = re.compile(
     rf"(?:{NAME}\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<who>{NAME})\s+"
     r"(?P<aux>(?:has|had|also)\s+)?(?P<verb>[a-z][\w-]*)[^.;:“”\"]{0,200}?"
     r"(?:,\s+(?:saying|stating|adding|noting|explaining|claiming|insisting|warning|arguing|"
-    r"writing|telling\s+\w+)\b|\s+(?:saying|stating|claiming|insisting|arguing)\s+that\b)"
+    r"writing|telling\s+\w+)\b|\s+(?:saying|stating|claiming|insisting|arguing)\s+that\b|"
+    # "Sean Payton announced it himself, revealing through the team's account that" (fifth
+    # round; not "revealing a new logo": a deed)
+    r",\s+(?:revealing|confirming|acknowledging|announcing|declaring|suggesting|predicting|"
+    r"stressing|emphasi[sz]ing|conceding|admitting)"
+    r"(?:\s+(?:through|on|in|via|to|at|during|with)\s+[^.;:“”\",]{1,60}?)?\s+that\b)"
 )
 # Irregular pasts a subject's verb may take ("McG made the announcement, stating").
 _PAST = frozenset((

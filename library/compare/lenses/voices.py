@@ -18,6 +18,7 @@ from typing import Any
 
 from library.compare.lenses import antecedent
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
+from library.compare.lenses.openers import indefinite, name_later, opening_voice
 from library.compare.lenses.reporting import ADVERB
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
@@ -160,16 +161,20 @@ def build(
         last: tuple[Voice, int] | None = None  # the last named voice and its unit
         heard: list[Voice] = []  # this side's voices, the latest last
         ahead: list[tuple[int, str]] = []  # "her spokesman said" before the name
+        described: list[tuple[int, str]] = []  # "one man who says": named just after
         known: dict[str, str] = {}  # the full names this side gave, by last word
         seen: list[tuple[int, list[str], Voice | None]] = []  # (unit, people, voice)
         pairs: list[tuple[int, list[str]]] = []  # units naming two people together
         named_bodies: list[tuple[int, list[str]]] = []  # bodies each unit names
         voiced: set[int] = set()  # units where a person spoke for a body ("he said")
         subjects: list[tuple[int, str]] = []  # "Microsoft has rushed out a fix": no person
-        for u in units:
+        for k, u in enumerate(units):
             # "Agent says Sixers to sign X": a headline's capitalised description, no name
             read = sources(u.text)
             named = [(n, r) for n, r in read if not _headline_noun(n, u.text)]
+            if not named:  # "Palin released a statement.", a quote next; "Palin … and told"
+                after = units[k + 1].text if k + 1 < len(units) else ""
+                named = opening_voice(u.text, after, known)
             # "Agent says …": the agent named a sentence or two later ("his agent X told")
             ahead += [(u.id, n.lower()) for n, _r in read if _headline_noun(n, u.text)]
             near = last if last and u.id - last[1] <= PRONOUN_REACH else None
@@ -197,6 +202,8 @@ def build(
                     voiced.add(u.id)
                 if again is None and not named:
                     ahead += [(u.id, noun) for noun in _nouns(u.text)]
+                    if noun := indefinite(u.text):
+                        described.append((u.id, noun))
             if again is not None:
                 ids = again.a if side == "a" else again.b
                 if u.id not in ids:
@@ -230,6 +237,9 @@ def build(
             if len(together) == 2 and antecedent.joined(u.text, *together):
                 pairs.append((u.id, together))
         _name_ahead(ahead, side, heard)
+        texts = {u.id: u.text for u in units}
+        firsts = [(v.a, v.description_a) if side == "a" else (v.b, v.description_b) for v in heard]
+        name_later(described, texts, firsts)
         for v in heard:  # "“…,” police Const." / "Tim Fanning told …"
             antecedent.title_split(units, v.a if side == "a" else v.b, v.name)
     _merge_surnames(voices)

@@ -37,10 +37,27 @@ MB = 1_000_000
         # a long appositive before the verb; a letter's words
         "In a b, The a b, Ab - Cd and Ef, head of a b for Ab, " * (MB // 52) + "said",
         "Ab's letter continued, the letter read, expressed unhappiness " * (MB // 62),
+        # the fifth round's: "in the words of", "announced the identities of", "cited … to
+        # back up his claim that", "who has promised", a quote between "and" and the verb
+        "in the words of a b c Ab " * (MB // 25),
+        "Ab announced the plans announced the " * (MB // 37) + "of",
+        "Ab cited a b claim " * (MB // 19) + "that",
+        "Ab, who has Ab, who had " * (MB // 24) + "said",
+        "Ab stopped and “ " * (MB // 16) + "told",
+        "Ab - a b c - " * (MB // 13) + "said",  # a role between dashes
+        "was first reported by Ab " * (MB // 25),
+        ", said 17 - year - old Ab" * (MB // 25),
+        "Ab Cd spoke" + ", revealing on a b c" * (MB // 20) + " that said",  # a participle
+        ", per Ab Cd" * (MB // 11) + ",",
+        "according to data from Ab Cd " * (MB // 30),
+        "” Ab, a b c d, Ab, MD, said Dr. " * (MB // 33),  # a role left open, a degree
     ],
     ids=[
         *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
         *("speech-act", "document-of", "role-pair", "clause-subject", "letter"),
+        *("words-of", "announced-object", "cited-claim", "who-has", "and-quote"),
+        *("dashed-role", "reported-by", "age-inverted", "participle", "per", "acc-info"),
+        "quote-role-degree",
     ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:
@@ -55,3 +72,18 @@ def test_the_voices_lens_reads_a_long_line_with_a_voice_in_it() -> None:
     units = (Unit(0, line, 0, len(line)),)
     found, _ = voices.build(units, units, Mentions.build(line, line))
     assert {v.name for v in found} >= {"Jane Roe", "Mark Diaz"}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ab released a b statement " + "a b " * (MB // 4),  # a statement, words after
+        "Ab " + "said a and " * (MB // 11),  # a lone opening word, then many "and"
+        "one a b c man who " * (MB // 18) + "says",  # a person described
+    ],
+    ids=["issued", "lone-subject", "described"],
+)
+def test_the_opening_speaker_checks_read_a_long_line_in_bounded_time(line: str) -> None:
+    units = (Unit(0, line, 0, len(line)), Unit(1, "“Yes.”", len(line) + 1, len(line) + 7))
+    voices.build(units, (), Mentions.build(line, ""))

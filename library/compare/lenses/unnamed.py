@@ -1,0 +1,26 @@
+"""Unnamed sources of English attribution: "analysts believe", "observers",
+"some speculate" (the Voices lens counts them apart, per side)."""
+
+from __future__ import annotations
+
+import re
+
+_ANONYMOUS = re.compile(
+    r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
+    r"sources?|some(?:\s+people)?|others|many|netizens|scholars?|police|investigators|"
+    r"officials|authorities|witnesses|residents|prosecutors)\s+"
+    r"(?:(?:also|have|had|generally|widely)\s+)?"
+    r"(?P<verb>believe[sd]?|say|said|suggest(?:ed)?|speculated?|interpret(?:ed)?|think|"
+    r"thought|argued?|note[sd]?|warn(?:ed)?|claim(?:ed)?|point\s+out|pointed\s+out|"
+    r"told|stated?|view(?:ed)?|expect(?:ed)?)\b",
+    re.I,
+)
+
+
+def anonymous(text: str) -> list[str]:
+    """Unnamed sources of one sentence as written ("Analysts believe").
+
+    Args:
+        text: one sentence.
+    """
+    return [m.group() for m in _ANONYMOUS.finditer(text)]
