@@ -5,7 +5,8 @@ panel is a dock on the right.  When `notes.db` cannot be opened (locked by
 another program, written by a newer Parallax) the dock says why and the rest
 of the window works without notes.  The actions are made by
 `desktop.window_actions`; the menus and toolbar that show them are laid out by
-`desktop.window_menus`.
+`desktop.window_menus`; opening comparisons is `desktop.window_comparing`'s,
+importing `desktop.window_importing`'s (mixins of the window).
 """
 
 from __future__ import annotations
@@ -15,26 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QResizeEvent,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QMenu,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from desktop.importing.controller import ImportController
-from desktop.importing.progress import ImportProgress
-from desktop.importing.warmup import VectorWarmup
-from desktop.importing.worker import ImportJob
 from desktop.library.coverage import CoveragePanel
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
@@ -46,6 +29,7 @@ from desktop.tasks import TaskManager
 from desktop.text import window_title
 from desktop.window_actions import build_actions
 from desktop.window_comparing import WindowComparing
+from desktop.window_importing import WindowImporting
 from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout
 from desktop.window_menus import add_notes_actions, build_menus, build_toolbar, menu_for
 from library.article import Article
@@ -54,20 +38,23 @@ from library.collection import Collection
 from library.errors import ParallaxError
 
 if TYPE_CHECKING:
+    # Names for annotations only: PySide makes a class's type (and its enums)
+    # when its name is first imported, a cost the first paint need not pay.
+    from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent
+    from PySide6.QtWidgets import QMenu, QWidget
+
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.reviewing import Reviewing
-    from library.importer import ImportReport
     from library.notes.model import Claim
 
 __all__ = ["SUMMARY_MODE_KEY", "MainWindow", "placeholder"]
 
 STATUS_MS = 6000
 SEP = " — "
-BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
-class MainWindow(WindowComparing, QMainWindow):
+class MainWindow(WindowComparing, WindowImporting, QMainWindow):
     """Parallax's window.
 
     Args:
@@ -145,11 +132,8 @@ class MainWindow(WindowComparing, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
         self.notes = NoteTargets(self.library_view.preview, None, self.notes_dock, self)
-        self.progress = ImportProgress()
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
-        self.importer = ImportController(self, collection, self.tasks, self.progress)
-        self.vector_warmup = VectorWarmup(collection, self.tasks, self)
+        # The importer, its status-bar strip and the vector warm-up are made on
+        # first use (`WindowImporting`).
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         build_actions(self)
         self._build_menus()
@@ -201,10 +185,6 @@ class MainWindow(WindowComparing, QMainWindow):
         view.changes_made.connect(lambda changes: self.apply_changes(changes, view))
         self.coverage.compare_requested.connect(self._compare_ids)
         self.notes.selection_changed.connect(self._update_actions)
-        self.importer.started.connect(self._update_actions)
-        self.importer.finished.connect(self._import_done)
-        self.importer.failed.connect(self._import_failed)
-        self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
         self.notes_dock.visibilityChanged.connect(self._fold_notes)
         self.notes_dock.built.connect(self._after_notes_built)
         app = QApplication.instance()
@@ -282,7 +262,7 @@ class MainWindow(WindowComparing, QMainWindow):
                 event.ignore()
                 return
         self.save_state()
-        self.importer.cancel()
+        self.cancel_import()
         self.tasks.shutdown(wait=True)
         super().closeEvent(event)
 
@@ -342,7 +322,7 @@ class MainWindow(WindowComparing, QMainWindow):
     def remove_selected(self) -> None:
         if self.stack.currentWidget() is not self.library_view:
             return
-        if self.importer.running:
+        if self.import_running:
             self.show_status("Wait for the import to finish before removing articles.")
             return
         self.library_view.remove_selected()
@@ -408,7 +388,7 @@ class MainWindow(WindowComparing, QMainWindow):
         focus = QApplication.focusWidget()
         in_notes = focus is not None and self.notes_dock.isAncestorOf(focus)
         self.act_remove.setEnabled(
-            on_library and count >= 1 and not self.importer.running and not in_notes
+            on_library and count >= 1 and not self.import_running and not in_notes
         )
         self.act_comparison.setEnabled(self.pair is not None)
         self.act_library.setEnabled(not on_library)
@@ -433,14 +413,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.notes_dock.show()
         panel.add_comparison_note(article_a, article_b, claim)
 
-    # -- importing -----------------------------------------------------------
-
-    def start_import(self, paths: list[Path]) -> ImportJob | None:
-        """Import files/folders in the background; the report opens at the end."""
-        job = self.importer.start(paths)
-        if job is None:
-            self.show_status(BUSY_TEXT)
-        return job
+    # -- the library's queries -------------------------------------------------
 
     def _run_listing(
         self,
@@ -452,24 +425,6 @@ class MainWindow(WindowComparing, QMainWindow):
         # in the read lane: the search box never waits behind an import (db
         # lane) or a comparison (compute lane).
         self.tasks.run(job, on_done, on_error, lane="read")
-
-    def _import_done(self, report: ImportReport) -> None:
-        # New articles may be other coverage of the selected one, and notes
-        # waiting for an imported article are back: every view hears of it.
-        self.apply_changes(report.changes)
-        self.show_status(f"Import finished: {report.summary()}.")
-        self.import_finished.emit(report)
-        self.vector_warmup.add(report.changes.article_ids)  # comparisons start warm
-
-    def _import_failed(self, _message: str) -> None:
-        # Files before the failure stay imported (how many is not known): show them.
-        self.apply_changes(Changes(articles=True, notes=True))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.importer.drag_enter(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.importer.drop(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Icons only on the toolbar when its labels would not fit (no action hidden)."""

@@ -92,7 +92,7 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path: Path) -> None:
     # Taken off the path to the first paint: the search's modules (query
     # parser, snippets, language detection), the ranking of other coverage,
     # the dialogs (picker, remove, discard), the empty-search overlay, the
-    # notes panel, uuid, OpenCC.  Importing the window and the collection
+    # notes panel, uuid, OpenCC, the importer and its status-bar strip.  Importing the window and the collection
     # compiles none of `library.chinese`'s regexes (the listing's worker
     # thread may, for the rows' lengths, before or after the paint).
     from library.collection import Collection
@@ -112,7 +112,10 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path: Path) -> None:
         "late = ['desktop.library.empty_state', 'desktop.library.dialogs',\n"
         "        'desktop.library.removing', 'library.fts_query', 'library.search_snippet',\n"
         "        'library.language', 'library.coverage', 'library.terminal', 'uuid',\n"
-        "        'opencc', 'desktop.notes.panel', 'library.notes']\n"
+        "        'opencc', 'desktop.notes.panel', 'library.notes',\n"
+        # The import machinery: made with the first import or drag.
+        "        'desktop.importing.controller', 'desktop.importing.progress',\n"
+        "        'desktop.importing.warmup', 'desktop.importing.worker']\n"
         "seen = None\n"
         "class FirstPaint(QObject):\n"
         "    def eventFilter(self, watched, event):\n"
