@@ -92,9 +92,10 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path: Path) -> None:
     # Taken off the path to the first paint: the search's modules (query
     # parser, snippets, language detection), the ranking of other coverage,
     # the dialogs (picker, remove, discard), the empty-search overlay, the
-    # notes panel, uuid, OpenCC, the importer and its status-bar strip.  Importing the window and the collection
-    # compiles none of `library.chinese`'s regexes (the listing's worker
-    # thread may, for the rows' lengths, before or after the paint).
+    # notes panel, uuid, OpenCC, the importer and its status-bar strip.
+    # Importing the window and the collection compiles none of
+    # `library.chinese`'s regexes (the listing's worker thread may, for the
+    # rows' lengths, before or after the paint).
     from library.collection import Collection
 
     Collection(tmp_path).close()  # seeded here: seeding loads the importer
