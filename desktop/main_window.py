@@ -154,8 +154,14 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         # other, so no import thread competes with the GUI thread for Python.
         self.notes_dock.rows_listed()
         if not self.library_view.selected_ids() and self.library_view.model.rowCount():
-            # Open on something to read rather than an empty preview.
-            self.library_view.table.selectRow(0)
+            # Open on something to read rather than an empty preview.  In a
+            # small library the rows land before the first paint: the row is
+            # selected (its body read and laid out in the preview, its coverage
+            # asked for) once that paint, with the rows, is done.
+            if self.isVisible():
+                self.notes_dock.after_first_paint(self._open_on_first_row)
+            else:
+                self._open_on_first_row()
         recovered = getattr(self.collection, "library_recovered_from", None)
         if (
             recovered is None
@@ -168,6 +174,10 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
                 "or use Compare With… (Ctrl+Shift+D).",
                 30000,
             )
+
+    def _open_on_first_row(self) -> None:
+        if not self.library_view.selected_ids() and self.library_view.model.rowCount():
+            self.library_view.table.selectRow(0)
 
     # -- building ------------------------------------------------------------
 
