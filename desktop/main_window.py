@@ -132,8 +132,9 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
         self.notes = NoteTargets(self.library_view.preview, None, self.notes_dock, self)
-        # The importer, its status-bar strip and the vector warm-up are made on
-        # first use (`WindowImporting`).
+        # The importer and the vector warm-up are made on first use
+        # (`WindowImporting`); only the import strip is made now.
+        self.add_import_progress()
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         build_actions(self)
         self._build_menus()

@@ -1,11 +1,11 @@
 """The window's importing: files chosen, folders, drops; the report; warm vectors after.
 
-The import machinery (`ImportController`, its status-bar strip
-`ImportProgress`, the file dialogs and `VectorWarmup`) is made on first use:
-the first Import… action, the first drag over the window, or a test reading
-`window.importer`.  The first paint shows none of it (the strip is hidden
-until an import runs, Esc cancels only a running import), so start-up neither
-imports nor builds it.
+The import machinery (`ImportController`, the file dialogs and
+`VectorWarmup`) is made on first use: the first Import… action, the first drag
+over the window, or a test reading `window.importer`.  The first paint shows
+none of it (Esc cancels only a running import), so start-up neither imports
+nor builds it.  Only the status-bar strip is made with the window
+(`add_import_progress`): hidden, it still sets the status bar's height.
 
 A mixin of `MainWindow`, kept apart so the window's module holds building,
 pages and notes and stays short.  The attributes below are the window's.
@@ -65,19 +65,28 @@ class WindowImporting:
     def progress(self) -> ImportProgress:
         """The status-bar strip shown while an import runs."""
         if self._import_progress is None:
-            self._importer = self._make_importer()
+            self.add_import_progress()
         assert self._import_progress is not None
         return self._import_progress
 
-    def _make_importer(self) -> ImportController:
-        from desktop.importing.controller import ImportController
+    def add_import_progress(self) -> None:
+        """Put the (hidden) import strip in the status bar: the window does it when built.
+
+        Qt sizes a status bar to its permanent widgets, hidden ones too: made
+        later, the strip would change the status bar's height (and the window's
+        look) at the first import.
+        """
         from desktop.importing.progress import ImportProgress
 
         progress = ImportProgress()
         progress.hide()
         self.statusBar().addPermanentWidget(progress)
         self._import_progress = progress
-        importer = ImportController(self, self.collection, self.tasks, progress)  # type: ignore[arg-type]
+
+    def _make_importer(self) -> ImportController:
+        from desktop.importing.controller import ImportController
+
+        importer = ImportController(self, self.collection, self.tasks, self.progress)  # type: ignore[arg-type]
         importer.started.connect(self._update_actions)
         importer.finished.connect(self._import_done)
         importer.failed.connect(self._import_failed)
