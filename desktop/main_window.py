@@ -27,6 +27,7 @@ from desktop.recent import RecentComparisons
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.text import window_title
+from desktop.theme import style_window
 from desktop.window_actions import build_actions
 from desktop.window_comparing import WindowComparing
 from desktop.window_importing import WindowImporting
@@ -95,6 +96,7 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
 
     def __init__(self, collection: Collection, settings: Settings) -> None:
         super().__init__()
+        style_window(self)  # first: each widget made below is polished once, under it
         self.setObjectName("mainWindow")
         self.collection = collection
         self.settings = settings
