@@ -162,7 +162,10 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
             # selected (its body read and laid out in the preview, its coverage
             # asked for) once that paint, with the rows, is done.
             if self.isVisible():
-                self.notes_dock.after_first_paint(self._open_on_first_row)
+                # Not if closed meanwhile: its collection may be closed too.
+                self.notes_dock.after_first_paint(
+                    lambda: self._open_on_first_row() if self.isVisible() else None
+                )
             else:
                 self._open_on_first_row()
         recovered = getattr(self.collection, "library_recovered_from", None)

@@ -425,3 +425,22 @@ def test_a_window_not_shown_opens_on_its_first_row(qtbot: QtBot, collection: Col
     win = open_window(qtbot, collection, show=False)  # no paint to wait for
     assert win.library_view.preview.article is not None
     win.close()
+
+
+def test_a_window_closed_just_after_its_first_paint_reads_nothing(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    # The first row is selected a turn after the first paint: a window (and
+    # its collection) closed in between must not read the closed library.
+    collection = Collection(data_dir)
+    win = MainWindow(collection, Settings(collection.data_dir))
+    qtbot.addWidget(win)
+    win.setUpdatesEnabled(False)
+    win.show()
+    wait_listed(qtbot, win.library_view)
+    win.setUpdatesEnabled(True)
+    win.repaint()  # the first paint: the row's selection is now one turn away
+    win.close()
+    collection.close()
+    qtbot.wait(50)  # an exception in that turn would fail the test
+    assert win.library_view.selected_ids() == []
