@@ -84,7 +84,7 @@ def run_app(
         return 2
     try:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtWidgets import QApplication
     except ImportError as exc:
         text = str(exc)
         if any(hint in text.lower() for hint in _SYSTEM_LIB_HINTS):
@@ -110,6 +110,8 @@ def run_app(
     def fail(message: str) -> int:
         _print_error(message)
         if not screenshot:
+            from PySide6.QtWidgets import QMessageBox  # only when something went wrong
+
             warn(None, "Parallax", message, QMessageBox.Icon.Critical)
         return 1
 
@@ -135,6 +137,8 @@ def run_app(
         _open_files(window, articles)
         if problem:
             _print_error(problem)
+            from PySide6.QtWidgets import QMessageBox
+
             box = message_box(window, QMessageBox.Icon.Warning, "Parallax", problem)
             box.open()
         _close_on_interrupt(window)
@@ -183,7 +187,7 @@ def _close_on_interrupt(window: MainWindow) -> None:
 
 
 def _exit_after_first_paint(window: MainWindow) -> None:
-    """Print when the window first paints, then quit.
+    """Print when the window first paints (wall clock, and the process's CPU seconds), then quit.
 
     With `PARALLAX_EXIT_AFTER_PAINT=rows`, wait for the first paint of the
     library table with its rows in (they are listed on the task thread).
@@ -206,7 +210,10 @@ def _exit_after_first_paint(window: MainWindow) -> None:
             # Painting is done once this event returns; report just after.
             QTimer.singleShot(
                 0,
-                lambda: (print(f"painted {time.time():.6f}", flush=True), QApplication.quit()),
+                lambda: (
+                    print(f"painted {time.time():.6f} {time.process_time():.6f}", flush=True),
+                    QApplication.quit(),
+                ),
             )
             return False
 

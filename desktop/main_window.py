@@ -5,7 +5,8 @@ panel is a dock on the right.  When `notes.db` cannot be opened (locked by
 another program, written by a newer Parallax) the dock says why and the rest
 of the window works without notes.  The actions are made by
 `desktop.window_actions`; the menus and toolbar that show them are laid out by
-`desktop.window_menus`.
+`desktop.window_menus`; opening comparisons is `desktop.window_comparing`'s,
+importing `desktop.window_importing`'s (mixins of the window).
 """
 
 from __future__ import annotations
@@ -15,26 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QResizeEvent,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QMenu,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from desktop.importing.controller import ImportController
-from desktop.importing.progress import ImportProgress
-from desktop.importing.warmup import VectorWarmup
-from desktop.importing.worker import ImportJob
 from desktop.library.coverage import CoveragePanel
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
@@ -44,8 +27,10 @@ from desktop.recent import RecentComparisons
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.text import window_title
+from desktop.theme import style_window
 from desktop.window_actions import build_actions
 from desktop.window_comparing import WindowComparing
+from desktop.window_importing import WindowImporting
 from desktop.window_layout import SUMMARY_MODE_KEY, WindowLayout
 from desktop.window_menus import add_notes_actions, build_menus, build_toolbar, menu_for
 from library.article import Article
@@ -54,20 +39,23 @@ from library.collection import Collection
 from library.errors import ParallaxError
 
 if TYPE_CHECKING:
+    # Names for annotations only: PySide makes a class's type (and its enums)
+    # when its name is first imported, a cost the first paint need not pay.
+    from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent
+    from PySide6.QtWidgets import QMenu, QWidget
+
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.reviewing import Reviewing
-    from library.importer import ImportReport
     from library.notes.model import Claim
 
 __all__ = ["SUMMARY_MODE_KEY", "MainWindow", "placeholder"]
 
 STATUS_MS = 6000
 SEP = " — "
-BUSY_TEXT = "An import is already running; wait for it or cancel it."
 
 
-class MainWindow(WindowComparing, QMainWindow):
+class MainWindow(WindowComparing, WindowImporting, QMainWindow):
     """Parallax's window.
 
     Args:
@@ -108,6 +96,7 @@ class MainWindow(WindowComparing, QMainWindow):
 
     def __init__(self, collection: Collection, settings: Settings) -> None:
         super().__init__()
+        style_window(self)  # first: each widget made below is polished once, under it
         self.setObjectName("mainWindow")
         self.collection = collection
         self.settings = settings
@@ -145,11 +134,9 @@ class MainWindow(WindowComparing, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
         self.notes = NoteTargets(self.library_view.preview, None, self.notes_dock, self)
-        self.progress = ImportProgress()
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
-        self.importer = ImportController(self, collection, self.tasks, self.progress)
-        self.vector_warmup = VectorWarmup(collection, self.tasks, self)
+        # The importer and the vector warm-up are made on first use
+        # (`WindowImporting`); only the import strip is made now.
+        self.add_import_progress()
         self.setAcceptDrops(True)  # files and folders dropped anywhere are imported
         build_actions(self)
         self._build_menus()
@@ -170,8 +157,17 @@ class MainWindow(WindowComparing, QMainWindow):
         # other, so no import thread competes with the GUI thread for Python.
         self.notes_dock.rows_listed()
         if not self.library_view.selected_ids() and self.library_view.model.rowCount():
-            # Open on something to read rather than an empty preview.
-            self.library_view.table.selectRow(0)
+            # Open on something to read rather than an empty preview.  In a
+            # small library the rows land before the first paint: the row is
+            # selected (its body read and laid out in the preview, its coverage
+            # asked for) once that paint, with the rows, is done.
+            if self.isVisible():
+                # Not if closed meanwhile: its collection may be closed too.
+                self.notes_dock.after_first_paint(
+                    lambda: self._open_on_first_row() if self.isVisible() else None
+                )
+            else:
+                self._open_on_first_row()
         recovered = getattr(self.collection, "library_recovered_from", None)
         if (
             recovered is None
@@ -184,6 +180,10 @@ class MainWindow(WindowComparing, QMainWindow):
                 "or use Compare With… (Ctrl+Shift+D).",
                 30000,
             )
+
+    def _open_on_first_row(self) -> None:
+        if not self.library_view.selected_ids() and self.library_view.model.rowCount():
+            self.library_view.table.selectRow(0)
 
     # -- building ------------------------------------------------------------
 
@@ -201,10 +201,6 @@ class MainWindow(WindowComparing, QMainWindow):
         view.changes_made.connect(lambda changes: self.apply_changes(changes, view))
         self.coverage.compare_requested.connect(self._compare_ids)
         self.notes.selection_changed.connect(self._update_actions)
-        self.importer.started.connect(self._update_actions)
-        self.importer.finished.connect(self._import_done)
-        self.importer.failed.connect(self._import_failed)
-        self.importer.busy.connect(lambda: self.show_status(BUSY_TEXT))
         self.notes_dock.visibilityChanged.connect(self._fold_notes)
         self.notes_dock.built.connect(self._after_notes_built)
         app = QApplication.instance()
@@ -282,7 +278,7 @@ class MainWindow(WindowComparing, QMainWindow):
                 event.ignore()
                 return
         self.save_state()
-        self.importer.cancel()
+        self.cancel_import()
         self.tasks.shutdown(wait=True)
         super().closeEvent(event)
 
@@ -342,7 +338,7 @@ class MainWindow(WindowComparing, QMainWindow):
     def remove_selected(self) -> None:
         if self.stack.currentWidget() is not self.library_view:
             return
-        if self.importer.running:
+        if self.import_running:
             self.show_status("Wait for the import to finish before removing articles.")
             return
         self.library_view.remove_selected()
@@ -408,7 +404,7 @@ class MainWindow(WindowComparing, QMainWindow):
         focus = QApplication.focusWidget()
         in_notes = focus is not None and self.notes_dock.isAncestorOf(focus)
         self.act_remove.setEnabled(
-            on_library and count >= 1 and not self.importer.running and not in_notes
+            on_library and count >= 1 and not self.import_running and not in_notes
         )
         self.act_comparison.setEnabled(self.pair is not None)
         self.act_library.setEnabled(not on_library)
@@ -433,14 +429,7 @@ class MainWindow(WindowComparing, QMainWindow):
         self.notes_dock.show()
         panel.add_comparison_note(article_a, article_b, claim)
 
-    # -- importing -----------------------------------------------------------
-
-    def start_import(self, paths: list[Path]) -> ImportJob | None:
-        """Import files/folders in the background; the report opens at the end."""
-        job = self.importer.start(paths)
-        if job is None:
-            self.show_status(BUSY_TEXT)
-        return job
+    # -- the library's queries -------------------------------------------------
 
     def _run_listing(
         self,
@@ -452,24 +441,6 @@ class MainWindow(WindowComparing, QMainWindow):
         # in the read lane: the search box never waits behind an import (db
         # lane) or a comparison (compute lane).
         self.tasks.run(job, on_done, on_error, lane="read")
-
-    def _import_done(self, report: ImportReport) -> None:
-        # New articles may be other coverage of the selected one, and notes
-        # waiting for an imported article are back: every view hears of it.
-        self.apply_changes(report.changes)
-        self.show_status(f"Import finished: {report.summary()}.")
-        self.import_finished.emit(report)
-        self.vector_warmup.add(report.changes.article_ids)  # comparisons start warm
-
-    def _import_failed(self, _message: str) -> None:
-        # Files before the failure stay imported (how many is not known): show them.
-        self.apply_changes(Changes(articles=True, notes=True))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.importer.drag_enter(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.importer.drop(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Icons only on the toolbar when its labels would not fit (no action hidden)."""

@@ -10,15 +10,22 @@ over the shared/divergent tints.  Spans are body offsets; the pane's
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit
+from typing import TYPE_CHECKING
 
 from desktop.comparison.offsets import OffsetMap
 from desktop.viewport import viewport_of
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTextEdit
+
 
 def mark_noted(edit: QTextEdit, spans: list[tuple[int, int]], offsets: OffsetMap) -> None:
     """Underline body spans `spans` of the text in `edit` (replacing earlier marks)."""
+    # Imported here: PySide makes these classes (and their enums) when their
+    # names are first imported, and nothing is marked before the first paint.
+    from PySide6.QtGui import QTextCharFormat, QTextCursor
+    from PySide6.QtWidgets import QTextEdit
+
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
     fmt.setUnderlineColor(edit.palette().highlight().color())

@@ -14,11 +14,16 @@ HTML (`Qt.mightBeRichText`) is rendered as HTML, so a headline such as
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    # Imported where used: `html` loads a 2,000-entry table, and PySide makes
+    # QMessageBox's class (and its enums) when the name is first imported;
+    # the first paint needs neither.
+    from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def clip(text: str, limit: int) -> str:
@@ -37,6 +42,8 @@ def plain_tooltip(text: str) -> str:
     """
     if not GuiQt.mightBeRichText(text):
         return text
+    import html
+
     return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
 
 
@@ -62,6 +69,8 @@ def message_box(
 
     Use it instead of `QMessageBox.warning(...)`, which guesses rich text.
     """
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if informative:
@@ -73,9 +82,12 @@ def warn(
     parent: QWidget | None,
     title: str,
     text: str,
-    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+    icon: QMessageBox.Icon | None = None,
 ) -> None:
-    """Show a plain-text warning with an OK button and wait for it to be closed."""
-    box = message_box(parent, icon, title, text)
+    """Show a plain-text warning (`icon`: Warning by default) with an OK button and wait
+    for it to be closed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = message_box(parent, QMessageBox.Icon.Warning if icon is None else icon, title, text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()

@@ -23,14 +23,14 @@ def build_actions(window: MainWindow) -> None:
     a = partial(make_action, window)
     window.act_import_files = a(
         "&Import Files…",
-        window.importer.ask_files,
+        lambda: window.importer.ask_files(),  # the importer is made on first use
         ["Ctrl+O"],
         "import",
         "Import article files into the library",
     )
     window.act_import_folder = a(
         "Import &Folder…",
-        window.importer.ask_folder,
+        lambda: window.importer.ask_folder(),
         ["Ctrl+Shift+O"],
         "folder",
         "Import every article in a folder",

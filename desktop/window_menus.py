@@ -120,7 +120,7 @@ def add_comparison_actions(window: MainWindow) -> None:
 def build_toolbar(window: MainWindow) -> QToolBar:
     """The main toolbar: import, compare, back to the library, notes."""
     w = window
-    bar = QToolBar("Main Toolbar")
+    bar = QToolBar("Main Toolbar", w)
     bar.setObjectName("mainToolBar")
     bar.setAccessibleName("Main toolbar")
     bar.setMovable(False)

@@ -8,11 +8,9 @@ comparison shows, emoji or not.
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QStackedLayout,
@@ -183,6 +181,8 @@ class PreviewPane(QWidget):
         """Select body[start:end] and scroll it into view (e.g. a note's passage)."""
         length = len(self.text_edit.toPlainText())  # in Qt positions (UTF-16)
         start, end = (max(0, min(self._offsets.to_qt(x), length)) for x in (start, end))
+        from PySide6.QtGui import QTextCursor  # not before the first paint (see desktop.text)
+
         cursor = self.text_edit.textCursor()
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -196,5 +196,7 @@ class PreviewPane(QWidget):
 
 def snippet_html(snippet: str) -> str:
     """A search snippet with its `MARKS`-marked words in bold, HTML-escaped."""
+    import html  # with the first search, not at start-up
+
     escaped = html.escape(snippet)
     return "<i>Match:</i> " + _MARKED.sub(r"<b>\1</b>", escaped)

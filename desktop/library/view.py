@@ -5,7 +5,8 @@ keystroke (a debounce: re-listing on every key of a fast typist makes the
 view flicker).  The model runs the FTS5 query and its count off the GUI
 thread, keeping whatever sort the user chose; a newer keystroke's result
 replaces an older one's, never the reverse.  The table holds no body: the
-one previewed is read when it is selected.
+one previewed is read when it is selected.  The table itself (selection,
+sort, column widths) is made by `desktop.library.table`.
 """
 
 from __future__ import annotations
@@ -15,19 +16,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
-from desktop.library.model import ARTICLE_ROLE, Column, LibraryModel, Runner, run_now
+from desktop.library.model import ARTICLE_ROLE, LibraryModel, Runner, run_now
 from desktop.library.preview import MARKS, PreviewPane
+from desktop.library.table import fit_columns, make_table
 from desktop.text import clip, plain_label
 from library.article import Article
 from library.changes import Changes
@@ -39,10 +32,6 @@ if TYPE_CHECKING:
     from desktop.library.empty_state import EmptySearchState
 
 SEARCH_DELAY_MS = 150
-# A long outlet name is elided (its tooltip has it whole) rather than squeeze the titles.
-OUTLET_MAX_WIDTH = 220
-#: Rows `fit_columns` measures (about a screenful).
-FIT_ROWS = 40
 
 
 class LibraryView(QWidget):
@@ -103,30 +92,7 @@ class LibraryView(QWidget):
         self.filter_note.setObjectName("filterNote")
         self.filter_note.setAccessibleName("Search status")
 
-        self.table = QTableView()
-        self.table.setObjectName("libraryTable")
-        self.table.setAccessibleName("Articles")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        # Fit columns to about a screenful of rows, not the first 1,000 (Qt's
-        # default): measuring 200 fetched rows held the GUI thread 0.2-0.4 s.
-        for each in (header, self.table.verticalHeader()):
-            each.setResizeContentsPrecision(FIT_ROWS)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.OUTLET, Column.DATE, Column.WORDS, Column.IMPORTED):
-            # As narrow as the header; `fit_columns` widens each to its content.
-            header.resizeSection(column, header.sectionSizeHint(column))
-        self.table.sortByColumn(Column.IMPORTED, Qt.SortOrder.DescendingOrder)
+        self.table = make_table(self.model)
         # "No articles match …" over the table: made on the first search that
         # matches nothing (`empty_state`), not before the first paint.
         self._empty_state: EmptySearchState | None = None
@@ -209,11 +175,7 @@ class LibraryView(QWidget):
 
     def fit_columns(self) -> None:
         """Widen the short columns to their content (never narrower than the user left them)."""
-        header = self.table.horizontalHeader()
-        for column in (Column.OUTLET, Column.DATE, Column.WORDS, Column.IMPORTED):
-            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            cap = OUTLET_MAX_WIDTH if column == Column.OUTLET else wanted
-            header.resizeSection(column, max(header.sectionSize(column), min(wanted, cap)))
+        fit_columns(self.table)
 
     def clear_search(self) -> None:
         """Clear the search box and show every article again."""

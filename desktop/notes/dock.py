@@ -91,6 +91,7 @@ class NotesDock(QDockWidget):
         self._steps = list(steps)
         self._slicing = False  # the build in slices has started
         self._painted = self._rows_in = False  # the window painted; its first rows are in
+        self._after_paint: list[Callable[[], None]] = []
         self.setWidget(QWidget())  # blank until the panel is built
         self._first_paint: _FirstPaint | None = None
 
@@ -135,6 +136,17 @@ class NotesDock(QDockWidget):
         self._on_unavailable()
         self.built.emit()
 
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the window's first paint is done (now if it was).
+
+        Needs `watch_first_paint` (the window shown); the window uses it to
+        open on the first article after the paint, not before it.
+        """
+        if self._painted:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
     def rows_listed(self) -> None:
         """The window's first rows are in: build after the next paint shows them."""
         self._rows_in = True
@@ -143,6 +155,10 @@ class NotesDock(QDockWidget):
         """The window painted; True once that paint showed the first rows."""
         if not self._painted:
             self._painted = True
+            # Each after this paint is done, before the panel's build below.
+            for callback in self._after_paint:
+                QTimer.singleShot(0, self, callback)
+            self._after_paint.clear()
             QTimer.singleShot(FALLBACK_MS, self, self._build_if_shown)
         if not self._rows_in:
             return False

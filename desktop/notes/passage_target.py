@@ -7,12 +7,12 @@ search over all notes) would take the reader away, so they are asked first.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING, Any
 
 from desktop.text import message_box
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class ConfirmOpenOtherArticle:
@@ -21,6 +21,10 @@ class ConfirmOpenOtherArticle:
     @classmethod
     def ask(cls, parent: QWidget | None, title: str) -> bool:
         """True if the user chooses to open the note's article in the library."""
+        # Qt classes imported where used: PySide makes a class (and its enums)
+        # when its name is first imported, a cost the first paint need not pay.
+        from PySide6.QtWidgets import QMessageBox
+
         box = message_box(
             parent,
             QMessageBox.Icon.Question,
@@ -47,6 +51,8 @@ def show_in_comparison(view: Any, article_id: int, start: int, end: int) -> bool
     Returns:
         False when neither pane shows that article.
     """
+    from PySide6.QtGui import QTextCursor
+
     for side in ("a", "b"):
         pane = view.pane(side)
         if pane.article is None or pane.article.id != article_id:

@@ -398,3 +398,49 @@ def test_removing_a_compared_article_forgets_the_comparison(
     assert not window.act_comparison.isEnabled()
     window.show_comparison()  # e.g. Ctrl+2 from a menu still open
     assert window.stack.currentWidget() is window.library_view
+
+
+def test_rows_in_before_the_first_paint_are_selected_after_it(
+    qtbot: QtBot, collection: Collection
+) -> None:
+    # A small library's rows land before the first paint: that paint shows
+    # them, and the first is selected (its body read and laid out in the
+    # preview) only after it.  Updates held back: the rows surely come first.
+    win = MainWindow(collection, Settings(collection.data_dir))
+    qtbot.addWidget(win)
+    win.setUpdatesEnabled(False)
+    win.show()
+    wait_listed(qtbot, win.library_view)
+    qtbot.wait(20)
+    assert win.library_view.selected_ids() == []
+    assert win.library_view.preview.article is None
+    win.setUpdatesEnabled(True)
+    win.repaint()
+    qtbot.waitUntil(lambda: win.library_view.preview.article is not None, timeout=5000)
+    assert len(win.library_view.selected_ids()) == 1
+    win.close()
+
+
+def test_a_window_not_shown_opens_on_its_first_row(qtbot: QtBot, collection: Collection) -> None:
+    win = open_window(qtbot, collection, show=False)  # no paint to wait for
+    assert win.library_view.preview.article is not None
+    win.close()
+
+
+def test_a_window_closed_just_after_its_first_paint_reads_nothing(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    # The first row is selected a turn after the first paint: a window (and
+    # its collection) closed in between must not read the closed library.
+    collection = Collection(data_dir)
+    win = MainWindow(collection, Settings(collection.data_dir))
+    qtbot.addWidget(win)
+    win.setUpdatesEnabled(False)
+    win.show()
+    wait_listed(qtbot, win.library_view)
+    win.setUpdatesEnabled(True)
+    win.repaint()  # the first paint: the row's selection is now one turn away
+    win.close()
+    collection.close()
+    qtbot.wait(50)  # an exception in that turn would fail the test
+    assert win.library_view.selected_ids() == []

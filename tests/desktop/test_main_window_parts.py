@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -94,6 +97,65 @@ def test_icons_and_style_sheet_exist(qapp: QApplication) -> None:
     ):
         assert not theme.icon(name).isNull(), name
     assert "palette(" in theme.STYLE_SHEET.read_text(encoding="utf-8")
+
+
+def test_the_window_styled_by_its_own_sheet_looks_as_under_the_applications(
+    tmp_path: Path,
+) -> None:
+    # The style sheet is set on the window, before its children are made (an
+    # application-wide sheet cost start-up ~8 ms of CPU): every widget must
+    # sit where it sat under the application's sheet (the toolbar, made
+    # without a parent, was 4 px taller).  In a subprocess: the theme changes
+    # the application's style and palette for good.
+    from library.collection import Collection
+
+    Collection(tmp_path).close()
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "app = QApplication([])\n"
+        "from desktop import theme\n"
+        "from desktop.main_window import MainWindow\n"
+        "from desktop.settings import Settings\n"
+        "from library.collection import Collection\n"
+        "theme.apply_theme(app)\n"
+        "collection = Collection(sys.argv[1])\n"
+        "def layout():\n"
+        "    win = MainWindow(collection, Settings(collection.data_dir))\n"
+        "    win.notes_panel  # built now in both: not a slice that may or may not have run\n"
+        "    win.resize(1280, 800)\n"
+        "    win.show()\n"
+        "    for _ in range(20):\n"
+        "        app.processEvents()\n"
+        "    win.coverage.show_for(None)  # not a ranking that may or may not be in\n"
+        "    for _ in range(5):\n"
+        "        app.processEvents()\n"
+        "    seen = [(type(w).__name__, w.objectName(), w.geometry().getRect())\n"
+        "            for w in win.findChildren(QWidget) if w.isVisible()]\n"
+        "    styled = (app.styleSheet(), win.styleSheet() == theme.STYLE_SHEET.read_text())\n"
+        "    win.close()\n"
+        "    return seen, styled\n"
+        "own, own_styled = layout()\n"
+        "app.setStyleSheet(theme._sheet['text'])  # as before: the application's sheet\n"
+        "theme._sheet['text'] = ''\n"
+        "apps, apps_styled = layout()\n"
+        "print(own_styled[0] == '' and own_styled[1],\n"
+        "      apps_styled[0] != '' and not apps_styled[1])\n"
+        "print([pair for pair in zip(own, apps) if pair[0] != pair[1]][:3])\n"
+        "collection.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=env,
+    )
+    styled, differences = out.stdout.strip().splitlines()
+    assert styled == "True True"  # the window's own sheet; then the application's
+    assert differences == "[]"
 
 
 def test_about_names_data_dir(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.library.view import FIT_ROWS
+from desktop.library.table import FIT_ROWS
 from desktop.main_window import MainWindow
 from library.collection import Collection
 from tests.helpers import open_window

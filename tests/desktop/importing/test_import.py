@@ -200,3 +200,22 @@ def test_the_search_box_does_not_wait_for_a_running_import(
         assert view.model.total == 0 and not release.is_set()
     finally:
         release.set()
+
+
+def test_the_importer_is_made_on_first_use_the_strip_with_the_window(
+    qtbot: QtBot, window: MainWindow, files: list[Path]
+) -> None:
+    # The controller (file dialogs, Esc to cancel) waits for the first import;
+    # the hidden strip does not: Qt sizes the status bar to it, hidden or not,
+    # so making it later would change the window's look at the first import.
+    from desktop.importing.progress import ImportProgress
+
+    assert window._importer is None and window._vector_warmup is None
+    assert not window.import_running
+    strips = window.statusBar().findChildren(ImportProgress)
+    assert strips == [window.progress] and not window.progress.isVisible()
+    height = window.statusBar().sizeHint().height()
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        window.start_import(files[:1])
+    assert window.statusBar().findChildren(ImportProgress) == strips
+    assert window.statusBar().sizeHint().height() == height

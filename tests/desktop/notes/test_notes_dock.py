@@ -216,3 +216,19 @@ def test_a_note_action_during_the_slices_builds_the_panel_once(qtbot: QtBot) -> 
     qtbot.wait(50)  # the slices left do nothing now
     assert order.count("make") == 1 and order.count("built") == 1
     win.close()
+
+
+def test_after_first_paint_runs_once_that_paint_is_done(qtbot: QtBot) -> None:
+    # The window opens on its first article after the first paint, before the
+    # panel's build: a callback given before the paint waits for it; one given
+    # after runs at once.
+    order: list[str] = []
+    win = _Window(order)
+    win.dock.after_first_paint(lambda: order.append("first row"))
+    _shown_with_rows(qtbot, win)
+    assert order == []  # not painted yet
+    qtbot.waitUntil(lambda: "built" in order, timeout=10000)
+    assert order[0] == "first row"  # before the panel's slices
+    win.dock.after_first_paint(lambda: order.append("later"))
+    assert order[-1] == "later"
+    win.close()
