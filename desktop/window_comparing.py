@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.preload import Span
     from desktop.comparison.reviewing import Reviewing
+    from desktop.comparison.turns import Turns
     from desktop.main_window import MainWindow
     from desktop.notes.dock import NotesDock
     from library.notes.model import Claim
@@ -77,6 +78,7 @@ class WindowComparing:
     #: Waiting for the page's modules (None: their import job has not started).
     _modules_waiting: list[Callable[[], None]] | None = None
     _modules_loaded = False
+    _opening_turns: Turns | None = None
     _page_hooked = False  # the page is made and hooked up (`prepare_comparison` ended)
     comparison_settled: Any  # the window's Signal()
 
@@ -255,15 +257,18 @@ class WindowComparing:
         self._opening = (article_a, article_b)
         self.show_status("Comparing…")
         if not already:
-            self._when_modules_loaded(lambda: self._later(self._make_page_for_opening))
+            self._when_modules_loaded(self._make_page_then_open)
 
-    def _later(self, step: Callable[[], None]) -> None:
-        QTimer.singleShot(0, cast(QObject, self), step)  # dies with the window
+    def _make_page_then_open(self) -> None:
+        from desktop.comparison.turns import Turns
 
-    def _make_page_for_opening(self) -> None:
-        if self._opening is not None:  # else: shown already (someone reached for the page)
-            self.prepare_comparison()
-            self._later(self._open_pending)
+        if self._opening is None:  # shown already (someone reached for the page)
+            return
+        if self._opening_turns is None:
+            self._opening_turns = Turns(cast(QObject, self))  # dies with the window
+        # A timer turn between them (not `QTimer.singleShot(0)`, a posted call
+        # Qt may run before timers that are due): the window repaints between.
+        self._opening_turns.run([self.prepare_comparison, self._open_pending])
 
     def _open_pending(self) -> None:
         if self._opening is not None:
