@@ -406,20 +406,27 @@ class ReadingPane(QFrame):
         return self._line_y(start)[0], self._line_y(max(start, end - 1))[1]
 
     @contextlib.contextmanager
-    def same_layout(self) -> Iterator[None]:
+    def same_layout(self, measured: dict[int, tuple[float, float]] | None = None) -> Iterator[None]:
         """Within this block `y_span` remembers what it measured (the layout must not change).
 
         The gutter bands and the overview marks ask for the same units' lines:
         with long texts that was thousands of Qt calls, twice.  The blocks are
-        read once too (`BlockTable`).
+        read once too (`BlockTable`).  `measured`: lines measured earlier on
+        this same layout (`measure`, a slice per turn), used as they are.
         """
-        self._line_ys = {}
+        self._line_ys = dict(measured) if measured else {}
         self._blocks = BlockTable(self.text_edit.document())
         try:
             yield
         finally:
             self._line_ys = None
             self._blocks = None
+
+    def measure(self, offsets: list[int], into: dict[int, tuple[float, float]]) -> None:
+        """Put the line extents of body `offsets` in `into`, as `same_layout` would."""
+        blocks, to_qt = BlockTable(self.text_edit.document()), self.text_edit.offsets.to_qt
+        for offset in offsets:
+            into[offset] = blocks.line_y(min(to_qt(offset), blocks.last))
 
     def _line_y(self, offset: int) -> tuple[float, float]:
         memo, blocks = self._line_ys, self._blocks
