@@ -122,6 +122,7 @@ class ReadingTextEdit(QTextEdit):
         # document (`set_body`) has none, so there is nothing to clear.
         self.formatted = False
         self.painting: object | None = None  # the paint in progress (`paint_document`)
+        self._own_document: QTextDocument | None = None  # the last one `set_body` made
         self._press: QPoint | None = None
 
     def _follow_size(self, doc: QTextDocument) -> None:
@@ -148,11 +149,13 @@ class ReadingTextEdit(QTextEdit):
         cursor.setBlockFormat(block)
         cursor.insertText(text)
         self.formatted = False
-        ours = old.parent() is self
         self.setExtraSelections([])  # their cursors point into the old document
         self.setDocument(doc)
-        if ours:
+        # Not `old.parent() is self`: wrapping the first document's parent (Qt's
+        # private text control) made PySide build ~90 enum types, 40-100 ms.
+        if old is self._own_document:
             old.deleteLater()
+        self._own_document = doc
         self._follow_size(doc)
         self.document_resized.emit()
 
