@@ -257,6 +257,9 @@ class WindowComparing:
         self._opening = (article_a, article_b)
         self.show_status("Comparing…")
         if not already:
+            # The GIL's switch interval a comparison sets (`worker.SWITCH_INTERVAL`),
+            # from now: the modules import on a worker while the window paints.
+            sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
             self._when_modules_loaded(self._make_page_then_open)
 
     def _make_page_then_open(self) -> None:
