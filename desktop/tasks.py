@@ -128,6 +128,10 @@ class TaskManager(QObject):
         if older is not None:
             older[1].cancel()
 
+    def pending(self, key: Hashable) -> bool:
+        """Whether the newest job with `key` has yet to deliver (False once superseded)."""
+        return key in self._latest
+
     def reporter(self, callback: Callable[P, None]) -> Callable[P, None]:
         """`callback` made safe to call from a job: each call runs on the GUI thread.
 

@@ -7,7 +7,10 @@ are read by a job of their own (`read_noted`) that marks them in both panes.
 The comparison page is made on first use (`prepare_comparison`), its modules
 loaded on a worker thread once the library is listed: start-up builds only
 what the first paint shows.  Made while the window idles, the page then has
-the engine loaded in a worker too (`_warm_up_engine`).
+the engine loaded in a worker too (`_warm_up_engine`).  A pair asked for
+before the page exists (right after start-up) says "Comparing…" at once, then
+waits for the modules off the GUI thread, makes the page in one turn and
+shows the pair in the next: never one long block for all of it.
 
 A mixin of `MainWindow`, kept apart so the window's module holds building,
 pages, notes and importing and stays short.  The attributes below are the
@@ -16,6 +19,8 @@ window's; `MainWindow.__init__` sets them.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer
@@ -38,6 +43,7 @@ if TYPE_CHECKING:
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.preload import Span
     from desktop.comparison.reviewing import Reviewing
+    from desktop.comparison.turns import Turns
     from desktop.main_window import MainWindow
     from desktop.notes.dock import NotesDock
     from library.notes.model import Claim
@@ -64,6 +70,16 @@ class WindowComparing:
     #: later if no first use made it (None: only on first use).
     prepare_after_ms: int | None = 1000
     comparison_opened: Any  # the window's Signal(object, object)
+    #: A pair asked for before the page was made: shown once it is (`_open_when_made`).
+    _opening: tuple[Article, Article] | None = None
+    #: The noted-passages read of the pair opened: ASK (no read: ask the notes
+    #: panel), READING, or its result (article id -> spans).
+    _noted: object = None
+    #: Waiting for the page's modules (None: their import job has not started).
+    _modules_waiting: list[Callable[[], None]] | None = None
+    _modules_loaded = False
+    _opening_turns: Turns | None = None
+    _page_hooked = False  # the page is made and hooked up (`prepare_comparison` ended)
     comparison_settled: Any  # the window's Signal()
 
     def show_comparison(self) -> None:
@@ -83,8 +99,12 @@ class WindowComparing:
 
     @property
     def comparison_view(self) -> ComparisonView:
-        """The comparison page (made now if it was not yet)."""
-        return self.prepare_comparison()
+        """The comparison page (made now if it was not yet, with a pair asked for meanwhile)."""
+        view = self.prepare_comparison()
+        # Whoever reaches for the page sees the pair (not the page's own hook-up).
+        if self._opening is not None and self._page_hooked:
+            self._open_pending()
+        return view
 
     @property
     def reviewing(self) -> Reviewing:
@@ -148,6 +168,7 @@ class WindowComparing:
         self._fold_notes()
         cv.set_active(False)
         self._update_actions()
+        self._page_hooked = True
         return cv
 
     def _load_comparison_modules(self) -> None:
@@ -158,12 +179,33 @@ class WindowComparing:
         start-up rather than when the first comparison opens.
         """
         if self._comparison_view is None:
+            self._when_modules_loaded(self._prepare_later)
+
+    def _when_modules_loaded(self, then: Callable[[], None]) -> None:
+        """Call `then()` once the page's modules are imported, by a worker thread.
+
+        A blocking import on the GUI thread would hold it (and the GIL) for
+        the whole import; a job in the compute lane leaves it free to paint.
+        """
+        if self._modules_loaded:
+            then()
+        elif self._modules_waiting is not None:  # the job is on its way
+            self._modules_waiting.append(then)
+        else:
+            self._modules_waiting = [then]
             self.tasks.run(
                 _import_comparison_modules,
-                lambda _none: self._prepare_later(),
-                lambda _exc: None,
+                lambda _none: self._modules_arrived(),
+                # An import error is raised again where the page is made.
+                lambda _exc: self._modules_arrived(),
                 lane="compute",
             )
+
+    def _modules_arrived(self) -> None:
+        waiting, self._modules_waiting = self._modules_waiting or [], []
+        self._modules_loaded = True
+        for then in waiting:
+            then()
 
     def _prepare_later(self) -> None:
         if self.prepare_after_ms is None or self._comparison_view is not None:
@@ -187,12 +229,58 @@ class WindowComparing:
         # Remembered a turn later: saving the settings file (4-30 ms) would
         # otherwise add to the block that switches to the page and paints it.
         QTimer.singleShot(0, cast(QObject, self), lambda: self.recent.add(article_a, article_b))
-        self.show_comparison()
-        self.comparison_view.open_articles(article_a, article_b)
+        # Read from now, even if the page is made first: a note changed
+        # meanwhile supersedes this read, and the panes then ask the panel.
         self._mark_noted_soon(article_a, article_b)  # passages noted earlier stay marked
+        if self._comparison_view is None:
+            self._open_when_made(article_a, article_b)
+        else:
+            self._show_opened(article_a, article_b)
+
+    def _show_opened(self, article_a: Article, article_b: Article) -> None:
+        self.show_comparison()
+        view = self.comparison_view
+        view.open_articles(article_a, article_b)
+        self._apply_noted()
         # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
-        self.comparison_view.pane("a").text_edit.setFocus()
+        view.pane("a").text_edit.setFocus()
         self.comparison_opened.emit(article_a, article_b)
+
+    def _open_when_made(self, article_a: Article, article_b: Article) -> None:
+        """Show the pair once the page is made: modules off the GUI thread, then a turn each.
+
+        Made and shown in one pass, the page (50-100 ms), the switch to it and
+        its first paint blocked the window 200-430 ms right after start-up.  A
+        newer pair asked for meanwhile replaces this one.
+        """
+        already = self._opening is not None
+        self._opening = (article_a, article_b)
+        self.show_status("Comparing…")
+        if not already:
+            # The GIL's switch interval a comparison sets (`worker.SWITCH_INTERVAL`),
+            # from now: the modules import on a worker while the window paints.
+            sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
+            self._when_modules_loaded(self._make_page_then_open)
+
+    def _make_page_then_open(self) -> None:
+        from desktop.comparison.turns import Turns
+
+        if self._opening is None:  # shown already (someone reached for the page)
+            return
+        if self._opening_turns is None:
+            self._opening_turns = Turns(cast(QObject, self))  # dies with the window
+        # A timer turn between them (not `QTimer.singleShot(0)`, a posted call
+        # Qt may run before timers that are due): the window repaints between.
+        self._opening_turns.run([self.prepare_comparison, self._open_pending])
+
+    def _open_pending(self) -> None:
+        if self._opening is not None:
+            article_a, article_b = self._opening
+            self._opening = None
+            read_early = isinstance(self._noted, dict)
+            self._show_opened(article_a, article_b)  # marks what was read
+            if read_early:  # a note changed since would be missing: read again
+                self._mark_noted_soon(article_a, article_b)
 
     @property
     def noted_key(self) -> tuple[str, int]:
@@ -201,27 +289,43 @@ class WindowComparing:
 
     def _mark_noted_soon(self, article_a: Article, article_b: Article) -> None:
         """Mark the passages with notes in both panes once read off the GUI thread."""
-        # Loaded after start-up: the panel, and the reads with the comparison and notes models.
-        from desktop.comparison.preload import read_noted
-        from desktop.notes.panel import NotesPanel
-
-        if not isinstance(self.notes_dock.panel, NotesPanel):
-            self.notes.show_noted_spans()  # no notes, or a stand-in panel (tests): ask it
+        # Its module not loaded (or still loading, on a worker): the panel is no
+        # NotesPanel yet, and nothing is imported here on the GUI thread.
+        panel_class = getattr(sys.modules.get("desktop.notes.panel"), "NotesPanel", None)
+        if panel_class is None or not isinstance(self.notes_dock.panel, panel_class):
+            self._noted = ASK  # no notes, or a stand-in panel (tests): ask it
             return
         collection = self.collection
+        self._noted = READING
         self.tasks.run(
-            lambda: read_noted(collection, [article_a, article_b]),
-            self._mark_noted,
-            lambda _exc: self.notes.show_noted_spans(),
+            lambda: _read_noted(collection, [article_a, article_b]),
+            self._noted_read,
+            lambda _exc: self._noted_read(None),
             # The read lane: short reads, never behind a comparison or an import.
             lane="read",
             key=self.noted_key,
         )
 
-    def _mark_noted(self, spans: dict[int, list[Span]] | None) -> None:
-        if spans is None:  # notes.db could not be read there: read it here, as before
+    def _noted_read(self, spans: dict[int, list[Span]] | None) -> None:
+        # None: notes.db could not be read there: read it here, as before.
+        early = self._opening is not None
+        self._noted = ASK if spans is None else spans
+        if not early:
+            self._apply_noted()
+
+    def _apply_noted(self) -> None:
+        """Mark the noted passages of the pair shown (once it is shown and they are read)."""
+        noted = self._noted
+        if noted is READING:
+            if self.tasks.pending(self.noted_key):
+                return  # marked when read
+            noted = ASK  # superseded by a note change: the panel knows
+        if noted is ASK:
             self.notes.show_noted_spans()
-            return
+        elif isinstance(noted, dict):
+            self._mark_noted(noted)
+
+    def _mark_noted(self, spans: dict[int, list[Span]]) -> None:
         for side in ("a", "b"):
             pane = self.comparison_view.pane(side)
             shown = pane.article
@@ -282,6 +386,17 @@ class WindowComparing:
                 self.show_status(str(exc))
             return
         self.open_comparison(a, b)
+
+
+ASK = "ask the notes panel"
+READING = "reading"
+
+
+def _read_noted(collection: Collection, articles: list[Article]) -> dict[int, list[Span]] | None:
+    # Imported here, in the worker: the GUI thread never waits for these modules.
+    from desktop.comparison import preload
+
+    return preload.read_noted(collection, articles)
 
 
 def _warm_up_engine() -> None:

@@ -122,6 +122,7 @@ class ReadingTextEdit(QTextEdit):
         # document (`set_body`) has none, so there is nothing to clear.
         self.formatted = False
         self.painting: object | None = None  # the paint in progress (`paint_document`)
+        self._own_document: QTextDocument | None = None  # the last one `set_body` made
         self._press: QPoint | None = None
 
     def _follow_size(self, doc: QTextDocument) -> None:
@@ -148,11 +149,13 @@ class ReadingTextEdit(QTextEdit):
         cursor.setBlockFormat(block)
         cursor.insertText(text)
         self.formatted = False
-        ours = old.parent() is self
         self.setExtraSelections([])  # their cursors point into the old document
         self.setDocument(doc)
-        if ours:
+        # Not `old.parent() is self`: wrapping the first document's parent (Qt's
+        # private text control) made PySide build ~90 enum types, 40-100 ms.
+        if old is self._own_document:
             old.deleteLater()
+        self._own_document = doc
         self._follow_size(doc)
         self.document_resized.emit()
 
@@ -406,20 +409,27 @@ class ReadingPane(QFrame):
         return self._line_y(start)[0], self._line_y(max(start, end - 1))[1]
 
     @contextlib.contextmanager
-    def same_layout(self) -> Iterator[None]:
+    def same_layout(self, measured: dict[int, tuple[float, float]] | None = None) -> Iterator[None]:
         """Within this block `y_span` remembers what it measured (the layout must not change).
 
         The gutter bands and the overview marks ask for the same units' lines:
         with long texts that was thousands of Qt calls, twice.  The blocks are
-        read once too (`BlockTable`).
+        read once too (`BlockTable`).  `measured`: lines measured earlier on
+        this same layout (`measure`, a slice per turn), used as they are.
         """
-        self._line_ys = {}
+        self._line_ys = dict(measured) if measured else {}
         self._blocks = BlockTable(self.text_edit.document())
         try:
             yield
         finally:
             self._line_ys = None
             self._blocks = None
+
+    def measure(self, offsets: list[int], into: dict[int, tuple[float, float]]) -> None:
+        """Put the line extents of body `offsets` in `into`, as `same_layout` would."""
+        blocks, to_qt = BlockTable(self.text_edit.document()), self.text_edit.offsets.to_qt
+        for offset in offsets:
+            into[offset] = blocks.line_y(min(to_qt(offset), blocks.last))
 
     def _line_y(self, offset: int) -> tuple[float, float]:
         memo, blocks = self._line_ys, self._blocks

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.comparison.actions import build_actions
 from desktop.comparison.banner import LanguageNotice, LowOverlapBanner
 from desktop.comparison.export_commands import ComparisonExport
+from desktop.comparison.geometry import Measured, SlicedMeasure, same_layouts
 from desktop.comparison.gutter import LinkMap, pair_bands
 from desktop.comparison.highlighter import PAINT_SLICE, mark_current, paint_document
 from desktop.comparison.legend import Legend
@@ -182,12 +183,12 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         self.runner = ComparisonRunner(self, compare, tasks)
         self.runner.finished.connect(self._on_result)
         self.runner.failed.connect(self._on_failure)
-        # Geometry (bands, overview marks, scroll anchors) follows text relayouts;
-        # a zero-delay timer folds a burst of relayouts into one recomputation.
-        self._geometry_timer = QTimer(self)
-        self._geometry_timer.setSingleShot(True)
-        self._geometry_timer.setInterval(0)
-        self._geometry_timer.timeout.connect(self._refresh_geometry)
+        # Geometry (bands, overview marks, scroll anchors) follows text relayouts:
+        # one pass per burst of them; long texts measured a slice per turn first.
+        self._measure = SlicedMeasure(
+            self.panes, lambda: self._layout, self._refresh_geometry, self
+        )
+        self._geometry_timer = self._measure.timer
         # A background result (and long texts) are shown a step per event-loop turn.
         self._turns = Turns(self)
         for side, pane in self.panes.items():
@@ -370,6 +371,7 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         def text(side: str, article: Article) -> None:
             if side == SIDES[0]:
                 self.position.before_texts((a, b))
+                self._measure.cancel()  # what it measured is for the texts shown before
                 # Until `state`, a turn may come between: nothing may walk, mark
                 # or export the comparison shown before over the new texts.
                 self._comparison = self._layout = self._navigator = None
@@ -473,9 +475,10 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
 
     # -- geometry: bands, overview marks, scroll anchors ------------------------------
 
-    def _refresh_geometry(self) -> None:
+    def _refresh_geometry(self, measured: Measured | None = None) -> None:
+        self._measure.cancel()  # this pass is the newest: what was left of another is moot
         self.position.put_back()
-        with self.panes["a"].same_layout(), self.panes["b"].same_layout():
+        with same_layouts(self.panes, measured):
             bands = pair_bands(self._layout, self.panes["a"], self.panes["b"])
             self.gutter.set_bands(bands, self._qt_palette)
             self.sync.set_segments([(b.a_top, b.a_bottom, b.b_top, b.b_bottom) for b in bands])

@@ -127,3 +127,19 @@ def test_shutdown_waits_for_the_running_job_and_drops_the_rest(qtbot: QtBot) -> 
     assert tasks.run(lambda: None) is None
     qtbot.wait(20)
     assert delivered == []  # no callback touches a window that is closing
+
+
+def test_pending_says_whether_a_keyed_result_is_still_to_come(qtbot: QtBot) -> None:
+    tasks = TaskManager()
+    release = threading.Event()
+    results: list[int] = []
+    assert not tasks.pending("k")
+    tasks.run(lambda: release.wait(10) and 1, results.append, lane="compute", key="k")
+    assert tasks.pending("k")
+    tasks.supersede("k")
+    assert not tasks.pending("k")  # superseded: nothing will come
+    tasks.run(lambda: 2, results.append, lane="compute", key="k")
+    release.set()
+    _idle(qtbot, tasks)
+    assert results == [2] and not tasks.pending("k")  # delivered
+    tasks.shutdown()

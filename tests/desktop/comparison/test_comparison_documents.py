@@ -163,3 +163,29 @@ def test_while_comparing_the_geometry_leaves_the_layout_of_long_texts_to_qt(
     top, bottom = view.pane("a").overview._visible
     assert top == 0.0 and 0.0 < bottom < 1.0
     qtbot.waitUntil(lambda: last.layout().lineCount() > 0, timeout=5000)
+
+
+def test_a_replaced_document_the_pane_made_is_deleted_without_asking_its_parent(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Told apart without `document.parent()`: wrapping the first document's
+    # parent (Qt's private text control) made PySide build ~90 enum types,
+    # 40-100 ms in the first comparison's block.
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.comparison.pane import ReadingPane
+
+    asked: list[None] = []
+    real = QTextDocument.parent
+    monkeypatch.setattr(QTextDocument, "parent", lambda d: asked.append(None) or real(d))
+    pane = ReadingPane("a")
+    qtbot.addWidget(pane)
+    edit = pane.text_edit
+    edit.set_body("one")  # Qt deletes its own first document itself
+    made = edit.document()
+    edit.set_body("two")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(made) and shiboken6.isValid(edit.document())
+    assert asked == []
