@@ -49,6 +49,13 @@ MARGIN = 0.2
 # (as without the rule) with 0.1; the real set keeps 5 of its 6 new pairs).
 MIN_SURE = 1
 MIN_SURE_SHARE = 0.1
+# ... and then a free unit with a unit already paired (many-to-one): a long sentence
+# aligned for one of its clauses tells another clause the other article gives alone.
+# Its clause must clear SECOND_CUT, the cut a whole sentence pair must clear (0.44
+# let in a judged `related` pair and a hard negative, "two other players who were
+# arrested for investigation of DUI" against another player's DUI arrest).
+SECOND = True
+SECOND_CUT = 0.47
 #: Clauses speak only between articles that share at least this part of their names
 #: (`support.names_shared`): two articles about different events of one kind (ECB+
 #: hard negatives) tell look-alike background clauses ("the Sixers were eliminated
@@ -80,6 +87,21 @@ _SPOKEN_LAST = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|stated|states|announced|wrote|writes)\W*$",
     re.IGNORECASE,
 )
+
+
+# Who said it, at the end of a unit or clause: `, " DeGeneres said in a statement.`
+# Two quotes of one speaker share these words whatever each quote says.
+_SAID_TAIL = re.compile(
+    r"[,\"”]*\s*(?:[\w.'’-]+\s+){0,4}?(?:said|says|told|added|stated|wrote)"
+    r"(?:\s+(?:in|on|at|to|during|late|early|yesterday|today|tonight|last|this)\b"
+    r"[^,;\"”]{0,30})?\W*$",
+    re.IGNORECASE,
+)
+
+
+def without_attribution(text: str) -> str:
+    """A unit or clause without its closing "X said (in a statement)"."""
+    return _SAID_TAIL.sub("", text).strip(_TRIM)
 
 
 def tells_a_claim(text: str) -> bool:
@@ -165,17 +187,17 @@ class ClauseScores:
         """The best clause score and that clause's text ("" when neither unit splits)."""
         found = self._seen.get((i, j))
         if found is None:
-            a, b = self.texts[0][i], self.texts[1][j]
+            a, b = (without_attribution(t) for t in (self.texts[0][i], self.texts[1][j]))
             found = (0.0, "")
             cos = None
             for clause_of, other in ((a, b), (b, a)) if self.story else ():
                 clauses = split(clause_of)
-                if not clauses or only_attribution(other):
+                if not clauses or not other or only_attribution(other):
                     continue
                 if cos is None:
                     cos = max(0.0, float(self.cosine(i, j)))
                 t_other = self._terms_of(other)
-                for c in clauses:
+                for c in map(without_attribution, clauses):
                     t_c = self._terms_of(c)
                     if not t_c or not t_other or not tells_a_claim(c) or numbers_apart(c, other):
                         continue
@@ -202,11 +224,12 @@ def clause_pairs(
     shape: tuple[int, int],
     free: Callable[[int, int], bool],
     is_consistent: Callable[[int, int], bool] | None,
+    cut: float = CUT,
 ) -> list[tuple[int, int, float]]:
     """Free units let in because a clause of one tells the other: `(i, j, rank)`.
 
     Best clause score first (ties by ids), one pair per unit, each clearing
-    `CUT`, scoring at least `threshold - MARGIN` as a whole and without
+    `cut`, scoring at least `threshold - MARGIN` as a whole and without
     conflict; only between articles already shown to tell one event
     (`MIN_SURE`, `MIN_SURE_SHARE`).
 
@@ -218,6 +241,7 @@ def clause_pairs(
         shape: how many units A and B have.
         free: whether both units are still unpaired.
         is_consistent: no conflict and no differing count between the two units.
+        cut: the least clause score.
     """
     if clause is None or is_consistent is None:
         return []
@@ -227,7 +251,7 @@ def clause_pairs(
     scored = sorted(
         (-s, i, j, r)
         for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True)
-        if threshold - MARGIN <= r < threshold and free(i, j) and (s := clause(i, j)) >= CUT
+        if threshold - MARGIN <= r < threshold and free(i, j) and (s := clause(i, j)) >= cut
     )
     out: list[tuple[int, int, float]] = []
     used_a: set[int] = set()

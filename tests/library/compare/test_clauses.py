@@ -202,3 +202,52 @@ def test_semantic_backend_offers_clause_scores_unless_told_not_to() -> None:
     assert on.clause(0, 0) > 0
     off = SemanticBackend(FakeEncoder(), clauses=False).scores(texts_a, texts_b, ta, tb, idf)
     assert off.clause is None
+
+
+def test_attribution_tails_are_left_out_of_clause_scores() -> None:
+    assert clauses.without_attribution("DeGeneres said in a statement.") == ""
+    assert (
+        clauses.without_attribution("the third time's the charm, \" DeGeneres said in a statement")
+        == "the third time's the charm"
+    )
+    # What was said stays: a verb of speech followed by its claim.
+    assert clauses.without_attribution("Police said the driver fled.") == (
+        "Police said the driver fled"
+    )
+    # Two quotes of one speaker share only "X said in a statement": no clause score.
+    got = _scores(
+        ['"I am so excited to be hosting again, " DeGeneres said in a statement.'],
+        ["You know what they say – the third time's the charm, \" DeGeneres said in a statement."],
+    )
+    assert got(0, 0) < clauses.CUT
+
+
+class _Second(_Backend):
+    """A0~B0 sure; A2 scores under the threshold with B0 only (B0 is taken)."""
+
+    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
+        m = sparse.csr_matrix(([0.9, 0.35], ([0, 2], [0, 0])), shape=(3, 1))
+        return Scores(m, m, None, self.clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "joins"),
+    [(clauses.SECOND_CUT, True), (clauses.SECOND_CUT - 0.01, False)],
+)
+def test_a_free_unit_joins_a_paired_unit_that_tells_it_in_one_clause(
+    clause: float, joins: bool
+) -> None:
+    texts = [LONG, "Snow fell over Boston all night.", SHORT]
+    texts_b = [LONG.replace("Teixeira", "Mark Teixeira")]
+    ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
+    matches = align(
+        ta,
+        tb,
+        IdfTable.from_term_lists([*ta, *tb]),
+        backend=_Second(lambda i, j: clause),
+        texts_a=texts,
+        texts_b=texts_b,
+        is_consistent=lambda i, j: True,
+    )
+    assert Match((0,), (0,), 0.9) in matches
+    assert (Match((2,), (0,), 0.35, True) in matches) is joins
