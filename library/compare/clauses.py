@@ -56,6 +56,10 @@ MIN_SURE_SHARE = 0.1
 # arrested for investigation of DUI" against another player's DUI arrest).
 SECOND = True
 SECOND_CUT = 0.47
+#: Only each unit's this many best-ranked free partners are asked.
+TOP = 3
+#: Clause scores under this are never computed in full (`ClauseScores`).
+FLOOR = min(CUT, SECOND_CUT)
 #: Clauses speak only between articles that share at least this part of their names
 #: (`support.names_shared`): two articles about different events of one kind (ECB+
 #: hard negatives) tell look-alike background clauses ("the Sixers were eliminated
@@ -99,11 +103,19 @@ _SAID_TAIL = re.compile(
 )
 
 
+#: How far from its end a unit's attribution may start (the pattern is slow to try at
+#: every position of a long unit).
+_TAIL_CHARS = 100
+
+
+@lru_cache(maxsize=4096)
 def without_attribution(text: str) -> str:
     """A unit or clause without its closing "X said (in a statement)"."""
-    return _SAID_TAIL.sub("", text).strip(_TRIM)
+    cut = max(0, len(text) - _TAIL_CHARS)
+    return (text[:cut] + _SAID_TAIL.sub("", text[cut:])).strip(_TRIM)
 
 
+@lru_cache(maxsize=4096)
 def tells_a_claim(text: str) -> bool:
     """Whether a clause says what happened, not only who said it.
 
@@ -150,6 +162,12 @@ def split(text: str) -> tuple[str, ...]:
     return tuple(p for p in parts if len(p.split()) >= MIN_WORDS)
 
 
+@lru_cache(maxsize=8192)
+def _terms(text: str) -> tuple[str, ...]:
+    """Content terms of a clause or unit (cached: a comparison opened again asks the same)."""
+    return tuple(terms(text))
+
+
 class ClauseScores:
     """The best score of a clause of one unit against the whole other unit, when first asked.
 
@@ -173,14 +191,16 @@ class ClauseScores:
         self.idf = idf
         self.cosine = cosine
         self.weight = weight
-        self._terms: dict[str, list[str]] = {}
         shared = names_shared("\n".join(texts_a), "\n".join(texts_b))
         #: Whether the two articles share enough of their names for clauses to speak.
         self.story = shared is None or shared >= STORY_MIN
         self._seen: dict[tuple[int, int], tuple[float, str]] = {}
 
     def __call__(self, i: int, j: int) -> float:
-        """Best clause score of unit i of A against unit j of B (either side's clauses)."""
+        """Best clause score of unit i of A against unit j of B (either side's clauses).
+
+        Scores under `FLOOR` (the lowest cut `align` applies) read as 0.
+        """
         return self.best(i, j)[0]
 
     def best(self, i: int, j: int) -> tuple[float, str]:
@@ -196,23 +216,22 @@ class ClauseScores:
                     continue
                 if cos is None:
                     cos = max(0.0, float(self.cosine(i, j)))
-                t_other = self._terms_of(other)
+                t_other = _terms(other)
                 for c in map(without_attribution, clauses):
-                    t_c = self._terms_of(c)
+                    t_c = _terms(c)
                     if not t_c or not t_other or not tells_a_claim(c) or numbers_apart(c, other):
                         continue
                     base = (1 - self.weight) * pair_score(t_c, t_other, self.idf)
-                    s = refine(base + self.weight * cos, t_c, t_other, self.idf)
+                    base += self.weight * cos
+                    # The word-order check only lowers a score: skip it when the
+                    # score cannot matter (most candidates of long articles).
+                    if base < max(found[0], FLOOR):
+                        continue
+                    s = refine(base, t_c, t_other, self.idf)
                     if s > found[0]:
                         found = (s, c)
             self._seen[(i, j)] = found
         return found
-
-    def _terms_of(self, text: str) -> list[str]:
-        got = self._terms.get(text)
-        if got is None:
-            got = self._terms[text] = terms(text)
-        return got
 
 
 def clause_pairs(
@@ -248,10 +267,24 @@ def clause_pairs(
     if sure < MIN_SURE or sure < MIN_SURE_SHARE * min(shape):
         return []
     rows, cols, ranks = candidates
+    near = [
+        (i, j, r)
+        for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True)
+        if threshold - MARGIN <= r < threshold and free(i, j)
+    ]
+    # Each unit's few best-ranked partners only: on long articles thousands of
+    # candidates are free, and a clause told alone is among its partner's best.
+    top_a: dict[int, list[float]] = {}
+    top_b: dict[int, list[float]] = {}
+    for i, j, r in near:
+        top_a.setdefault(i, []).append(r)
+        top_b.setdefault(j, []).append(r)
+    least_a = {i: sorted(v, reverse=True)[:TOP][-1] for i, v in top_a.items()}
+    least_b = {j: sorted(v, reverse=True)[:TOP][-1] for j, v in top_b.items()}
     scored = sorted(
         (-s, i, j, r)
-        for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True)
-        if threshold - MARGIN <= r < threshold and free(i, j) and (s := clause(i, j)) >= cut
+        for i, j, r in near
+        if (r >= least_a[i] or r >= least_b[j]) and (s := clause(i, j)) >= cut
     )
     out: list[tuple[int, int, float]] = []
     used_a: set[int] = set()
