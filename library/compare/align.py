@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from library.compare import clauses
 from library.compare.idf import IdfTable
 from library.compare.similarity import (
     LEXICAL_FLOOR,
@@ -181,6 +182,8 @@ def align(
     # The word-order check only lowers a score: candidates already below `low`
     # need not be refined (most of align's time on long articles).
     hopeful = ranks >= low
+    # The clause rule reads candidates the others leave (`clauses.py`).
+    every = (rows, cols, ranks)
     rows, cols, ranks = rows[hopeful], cols[hopeful], ranks[hopeful]
     rules = ((is_divergent, divergent_margin), (is_paraphrase, paraphrase_margin))
     # A learned score has read the word order already (`SemanticBackend.prerefined`).
@@ -238,6 +241,25 @@ def align(
         used_a[i] = used_b[j] = len(matches)
         matches.append(Match((i,), (j,), s, paraphrase))
     matches = _merge(matches, gate, terms_a, terms_b, idf, used_a, used_b, merge_floor=merge_floor)
+    # Units still free whose partner tells one clause of them (`clauses.py`): first
+    # two free units, then a free unit and one already paired (many-to-one).
+    passes = [(lambda i, j: i not in used_a and j not in used_b, clauses.CUT)]
+    if clauses.SECOND:
+        passes.append((lambda i, j: (i in used_a) != (j in used_b), clauses.SECOND_CUT))
+    for free, cut in passes:
+        for i, j, r in clauses.clause_pairs(
+            getattr(scores, "clause", None),
+            every,
+            threshold,
+            sure=head.sure,
+            shape=(len(terms_a), len(terms_b)),
+            free=free,
+            is_consistent=is_consistent,
+            cut=cut,
+        ):
+            used_a.setdefault(i, len(matches))
+            used_b.setdefault(j, len(matches))
+            matches.append(Match((i,), (j,), r, True))
     if head.second:
         matches += _second_partners(
             scored,

@@ -24,6 +24,7 @@ from scipy import sparse
 
 from library.chinese import is_chinese
 from library.compare import language_mix, pair_score, paraphrase_head
+from library.compare.clauses import ClauseScores
 from library.compare.idf import IdfTable
 from library.compare.similarity import (
     LEXICAL_MERGE_FLOOR,
@@ -120,6 +121,8 @@ class SemanticBackend:
             of their names (`support.same_story`); 1 turns it off.
         head: offer the learned paraphrase head's verdicts to `align`
             (`Scores.same`); off, or without its weights, the engine runs as before.
+        clauses: offer `align` the best score of a clause of one unit against the
+            other unit (`Scores.clause`, `clauses.py`).
     """
 
     name = "semantic"
@@ -137,10 +140,13 @@ class SemanticBackend:
         learned: bool | None = None,
         other_story: float = OTHER_STORY,
         head: bool = True,
+        clauses: bool = True,
     ) -> None:
         self.embed = embed
         #: Offer `align` the learned paraphrase head's verdicts (`paraphrase_head.py`).
         self.head = head
+        #: Offer `align` the clause scores of units (`clauses.py`).
+        self.clauses = clauses
         #: Rank candidates by the learned pair score (`pair_score.py`) instead of the mix;
         #: the ranking scores are then final (`align` does not refine them again).
         self.learned = pair_score.LEARNED if learned is None else learned
@@ -190,6 +196,13 @@ class SemanticBackend:
         # Vectors of another encoder (another width) are never read by the head.
         if head is not None and vectors is not None and head.reads(vectors[0]):
             mixed = mixed._replace(same=paraphrase_head.Verdicts(head, *vectors, texts_a, texts_b))
+        if self.clauses and cos is not None:
+            cosine = cos  # bound for the lambda (mypy: not Optional)
+            mixed = mixed._replace(
+                clause=ClauseScores(
+                    texts_a, texts_b, idf, lambda i, j: float(cosine[i, j]), self.weight
+                )
+            )
         if not self.learned or cos is None:
             return mixed
         x, rows, cols, refined, zh = self._candidates(
@@ -204,6 +217,7 @@ class SemanticBackend:
             mixed.gate,
             sparse.csr_matrix((score, (rows, cols)), shape=mixed.rank.shape),
             mixed.same,
+            mixed.clause,
         )
 
     @property

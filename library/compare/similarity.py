@@ -119,11 +119,15 @@ class Scores(NamedTuple):
         same: (A unit, B unit) -> probability that the two tell one fact, from
             a learned paraphrase head (`paraphrase_head.py`); None when the
             backend has none.  `align` asks it only of pairs near the cut.
+        clause: (A unit, B unit) -> the best score of one unit's clause against
+            the other unit (`clauses.ClauseScores`); None when the backend has
+            none.  `align` asks it only of units still free (`align.CLAUSE_*`).
     """
 
     gate: sparse.csr_matrix
     rank: sparse.csr_matrix
     same: Callable[[int, int], float] | None = None
+    clause: Callable[[int, int], float] | None = None
 
 
 class LexicalBackend:

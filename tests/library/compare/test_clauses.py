@@ -1,0 +1,253 @@
+"""Sub-sentence facts: a clause of a long sentence told alone by the other article (issue #9)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from library.compare import clauses
+from library.compare.align import Match, align
+from library.compare.backends import SemanticBackend
+from library.compare.clauses import ClauseScores, clause_pairs, only_attribution, split
+from library.compare.idf import IdfTable
+from library.compare.similarity import Scores, pair_score, refine
+from library.compare.units import terms
+from tests.library.compare.fakes import FakeEncoder
+
+THRESHOLD = 0.47
+
+LONG = (
+    "Teixeira, who turns 29 on April 11, has averaged more than 30 home runs and "
+    "100 RBIs in his six big-league seasons, while posting a .919 OPS."
+)
+SHORT = "Teixeira will be 29 in April."
+
+
+def test_split_cuts_at_clause_seams_and_carries_a_short_subject() -> None:
+    assert split(LONG) == (
+        "Teixeira turns 29 on April 11, has averaged more than 30 home runs and "
+        "100 RBIs in his six big-league seasons",
+        "posting a .919 OPS",
+    )
+    # A headline's kicker before a colon is dropped, not carried.
+    assert split("Millom double murder: Man charged with killing mother and sister") == (
+        "Man charged with killing mother and sister",
+    )
+    assert split("The fire spread quickly; residents of four streets were evacuated.") == (
+        "The fire spread quickly",
+        "residents of four streets were evacuated",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspended co - workers returned to the plant on Monday morning.",  # spaced hyphen
+        "Posted November 30, 2009 at 02: 22 pm by the desk editor today",  # a time
+        "One sentence with no seam at all in it.",
+    ],
+)
+def test_split_leaves_units_without_a_seam_whole(text: str) -> None:
+    assert split(text) == ()
+
+
+def test_attribution_is_no_claim() -> None:
+    assert only_attribution(", police said.")
+    assert only_attribution("Bush said.")
+    assert not only_attribution(SHORT)  # names and a number, no claim word: still a claim
+    assert not only_attribution("Driver Charged With DWI, Vehicular Manslaughter")
+    assert not clauses.tells_a_claim("Mike Reavey, also from the security centre, said")
+    assert clauses.tells_a_claim("residents of four streets were evacuated")
+
+
+def _scores(texts_a: list[str], texts_b: list[str], cos: float = 0.5) -> ClauseScores:
+    ta, tb = [terms(t) for t in texts_a], [terms(t) for t in texts_b]
+    idf = IdfTable.from_term_lists([*ta, *tb])
+    return ClauseScores(texts_a, texts_b, idf, lambda i, j: cos, 0.3)
+
+
+def test_a_clause_scores_higher_against_its_partner_than_the_whole_sentence() -> None:
+    a = [LONG, "Teixeira met the Red Sox owner in Texas last week."]
+    b = [SHORT, "The Red Sox made an offer to Teixeira."]
+    got = _scores(a, b)
+    ta, tb = terms(LONG), terms(SHORT)
+    idf = got.idf
+    whole = refine(0.7 * pair_score(ta, tb, idf) + 0.3 * 0.5, ta, tb, idf)
+    score, text = got.best(0, 0)
+    assert text.startswith("Teixeira turns 29")
+    assert score > whole
+
+
+def test_clause_scores_are_silent_between_articles_about_other_people() -> None:
+    a = [
+        "Anna Berg of Oslo, who was 41, died in the crash on the E6 near Moss.",
+        "Police chief Lars Dahl spoke.",
+    ]
+    b = [
+        "Maria Costa died in the crash on the A1 near Porto; police closed the road.",
+        "Mayor Rui Silva spoke at Braga.",
+    ]
+    got = _scores(a, b)
+    assert not got.story
+    assert got(0, 0) == 0.0
+
+
+def _pairs(
+    clause: Callable[[int, int], float] | None,
+    *,
+    rank: float = THRESHOLD - 0.1,
+    sure: int = 1,
+    shape: tuple[int, int] = (3, 3),
+    consistent: bool = True,
+    free: bool = True,
+) -> list[tuple[int, int, float]]:
+    cands = (np.array([1]), np.array([2]), np.array([rank]))
+    return clause_pairs(
+        clause,
+        cands,
+        THRESHOLD,
+        sure=sure,
+        shape=shape,
+        free=lambda i, j: free,
+        is_consistent=lambda i, j: consistent,
+    )
+
+
+def test_clause_pairs_let_in_a_sure_clause() -> None:
+    assert _pairs(lambda i, j: clauses.CUT) == [(1, 2, THRESHOLD - 0.1)]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"clause": None},  # a backend without clause scores
+        {"clause": lambda i, j: clauses.CUT - 0.01},  # no clause is sure
+        {"consistent": False},  # a conflict or a differing count
+        {"free": False},  # a unit already paired
+        {"sure": 0},  # no pair cleared the cut: maybe two events
+        {"shape": (30, 40)},  # one sure pair in thirty units: maybe two events
+        {"rank": THRESHOLD - clauses.MARGIN - 0.01},  # the pair as a whole too weak
+        {"rank": THRESHOLD},  # over the cut: the other rules' business
+    ],
+)
+def test_clause_pairs_let_nothing_in_without_all_their_conditions(
+    kwargs: dict[str, object],
+) -> None:
+    args: dict[str, object] = {"clause": lambda i, j: 0.9, **kwargs}
+    assert _pairs(**args) == []  # type: ignore[arg-type]
+
+
+def test_clause_pairs_take_each_unit_once_best_clause_first() -> None:
+    cands = (np.array([0, 0, 1]), np.array([0, 1, 1]), np.array([0.4, 0.4, 0.4]))
+    score = {(0, 0): 0.5, (0, 1): 0.6, (1, 1): 0.55}
+    got = clause_pairs(
+        lambda i, j: score[(i, j)],
+        cands,
+        THRESHOLD,
+        sure=1,
+        shape=(2, 2),
+        free=lambda i, j: True,
+        is_consistent=lambda i, j: True,
+    )
+    assert got == [(0, 1, 0.4)]
+
+
+class _Backend:
+    """A0~B0 sure; A1~B1 under the threshold, with a clause score for A1~B1."""
+
+    name = "fake"
+    threshold = THRESHOLD
+    candidate_floor = 0.25
+    merge_floor = 0.3
+    paraphrase_margin = 0.0
+    prerefined = True
+
+    def __init__(self, clause: Callable[[int, int], float] | None) -> None:
+        self.clause = clause
+
+    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
+        m = sparse.csr_matrix(([0.9, 0.35], ([0, 1], [0, 1])), shape=(2, 2))
+        return Scores(m, m, None, self.clause)
+
+
+@pytest.mark.parametrize(("clause", "joins"), [(0.6, True), (0.3, False), (None, False)])
+def test_align_lets_in_a_free_pair_when_a_clause_tells_the_other_unit(
+    clause: float | None, joins: bool
+) -> None:
+    texts = ["The Red Sox made an offer.", LONG]
+    texts_b = ["Boston offered a contract.", SHORT]
+    ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
+    matches = align(
+        ta,
+        tb,
+        IdfTable.from_term_lists([*ta, *tb]),
+        backend=_Backend(None if clause is None else (lambda i, j: clause)),
+        texts_a=texts,
+        texts_b=texts_b,
+        is_consistent=lambda i, j: True,
+    )
+    assert Match((0,), (0,), 0.9) in matches
+    assert (Match((1,), (1,), 0.35, True) in matches) is joins
+
+
+def test_semantic_backend_offers_clause_scores_unless_told_not_to() -> None:
+    texts_a, texts_b = [LONG], [SHORT]
+    ta, tb = [terms(t) for t in texts_a], [terms(t) for t in texts_b]
+    idf = IdfTable.from_term_lists([*ta, *tb])
+    on = SemanticBackend(FakeEncoder()).scores(texts_a, texts_b, ta, tb, idf)
+    assert isinstance(on.clause, ClauseScores)
+    assert on.clause(0, 0) > 0
+    off = SemanticBackend(FakeEncoder(), clauses=False).scores(texts_a, texts_b, ta, tb, idf)
+    assert off.clause is None
+
+
+def test_attribution_tails_are_left_out_of_clause_scores() -> None:
+    assert clauses.without_attribution("DeGeneres said in a statement.") == ""
+    assert (
+        clauses.without_attribution("the third time's the charm, \" DeGeneres said in a statement")
+        == "the third time's the charm"
+    )
+    # What was said stays: a verb of speech followed by its claim.
+    assert clauses.without_attribution("Police said the driver fled.") == (
+        "Police said the driver fled"
+    )
+    # Two quotes of one speaker share only "X said in a statement": no clause score.
+    got = _scores(
+        ['"I am so excited to be hosting again, " DeGeneres said in a statement.'],
+        ["You know what they say – the third time's the charm, \" DeGeneres said in a statement."],
+    )
+    assert got(0, 0) < clauses.CUT
+
+
+class _Second(_Backend):
+    """A0~B0 sure; A2 scores under the threshold with B0 only (B0 is taken)."""
+
+    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
+        m = sparse.csr_matrix(([0.9, 0.35], ([0, 2], [0, 0])), shape=(3, 1))
+        return Scores(m, m, None, self.clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "joins"),
+    [(clauses.SECOND_CUT, True), (clauses.SECOND_CUT - 0.01, False)],
+)
+def test_a_free_unit_joins_a_paired_unit_that_tells_it_in_one_clause(
+    clause: float, joins: bool
+) -> None:
+    texts = [LONG, "Snow fell over Boston all night.", SHORT]
+    texts_b = [LONG.replace("Teixeira", "Mark Teixeira")]
+    ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
+    matches = align(
+        ta,
+        tb,
+        IdfTable.from_term_lists([*ta, *tb]),
+        backend=_Second(lambda i, j: clause),
+        texts_a=texts,
+        texts_b=texts_b,
+        is_consistent=lambda i, j: True,
+    )
+    assert Match((0,), (0,), 0.9) in matches
+    assert (Match((2,), (0,), 0.35, True) in matches) is joins
