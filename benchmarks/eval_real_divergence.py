@@ -203,6 +203,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--context", type=int, default=0, help="with --pool: sentences shown around each side"
     )
+    ap.add_argument(
+        "--pool-offset",
+        type=int,
+        default=0,
+        help="with --pool: skip this many pairs of the seeded order (700: the fresh CHECK2 set)",
+    )
+    ap.add_argument(
+        "--half",
+        default=None,
+        help="with --pool: label every proposal with this half (e.g. check2) instead of by topic",
+    )
     args = ap.parse_args(argv)
 
     eval_dir = find_eval()
@@ -215,7 +226,13 @@ def main(argv: list[str] | None = None) -> int:
     path = HELDOUT if args.heldout else ROUND2 if args.round2 else args.judgments
     if args.pool:
         return pool(
-            eval_dir, args.pool, make_engine(args.backend), args.dump_unjudged, args.context
+            eval_dir,
+            args.pool,
+            make_engine(args.backend),
+            args.dump_unjudged,
+            args.context,
+            offset=args.pool_offset,
+            label=args.half,
         )
     judged = read_judgments(path)
     rows = load_rows(eval_dir, set(judged))
@@ -334,14 +351,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def pool(
-    eval_dir: Path, n: int, engine: Callable[[str, str], Any], show: bool, context: int = 0
+    eval_dir: Path,
+    n: int,
+    engine: Callable[[str, str], Any],
+    show: bool,
+    context: int = 0,
+    *,
+    offset: int = 0,
+    label: str | None = None,
 ) -> int:
     """Divergent proposals on `n` ECB+ train/dev same-event pairs no judgment file holds.
 
     Nobody judged these pairs: the count (and, with `show`, the proposals, to the
     terminal only) is for reading how often the engine cries "divergent" on real
     coverage it was not tuned on.  The sample is seeded, so two engines see the same
-    pairs.
+    pairs; `offset` skips the first pairs of that order (the first 700 were read
+    and tuned on: `--pool 700 --pool-offset 700` is the fresh CHECK2 set), and
+    `label` names the half every proposal is shown with.
     """
     import random
 
@@ -355,9 +381,10 @@ def pool(
                 if (r["doc_a"], r["doc_b"]) not in known
             ]
     random.Random(7).shuffle(keys)
-    rows = load_rows(eval_dir, set(keys[:n]))
+    keys = keys[offset : offset + n]
+    rows = load_rows(eval_dir, set(keys))
     count = 0
-    for key in keys[:n]:
+    for key in keys:
         row = rows[key]
         text_a, idx_a, sents_a = article(row, "a")
         text_b, idx_b, sents_b = article(row, "b")
@@ -366,8 +393,8 @@ def pool(
             if prop["relation"] == "divergent":
                 count += 1
                 if show:
-                    print(_describe(key, prop, sents_a, sents_b, context))
-    print(f"divergent proposals on {min(n, len(keys))} unjudged pairs: {count}")
+                    print(_describe(key, prop, sents_a, sents_b, context, label))
+    print(f"divergent proposals on {len(keys)} unjudged pairs (from {offset}): {count}")
     return 0
 
 
@@ -377,7 +404,12 @@ def half(key: Key) -> str:
 
 
 def _describe(
-    key: Key, prop: dict[str, Any], sents_a: list[str], sents_b: list[str], context: int = 0
+    key: Key,
+    prop: dict[str, Any],
+    sents_a: list[str],
+    sents_b: list[str],
+    context: int = 0,
+    label: str | None = None,
 ) -> str:
     stub = {
         "split": key[0],
@@ -389,7 +421,7 @@ def _describe(
         "kinds": prop["kinds"],
         "score": round(prop["score"], 3),
         "via": prop.get("via", ""),
-        "half": half(key),
+        "half": label or half(key),
     }
     lines = [json.dumps(stub)]
     lines += [f"  ! {safe(c)}" for c in prop.get("conflicts", ())]
