@@ -383,19 +383,50 @@ def pool(
     random.Random(7).shuffle(keys)
     keys = keys[offset : offset + n]
     rows = load_rows(eval_dir, set(keys))
+    judged = read_pool(POOL)
     count = 0
+    # (half, via) -> [real, judged]; proposals pool.jsonl has no label for are listed.
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    unjudged = 0
     for key in keys:
         row = rows[key]
         text_a, idx_a, sents_a = article(row, "a")
         text_b, idx_b, sents_b = article(row, "b")
         props = engine_pairs(engine(text_a, text_b), line_of(text_a, idx_a), line_of(text_b, idx_b))
         for prop in props:
-            if prop["relation"] == "divergent":
-                count += 1
+            if prop["relation"] != "divergent":
+                continue
+            count += 1
+            got = judged.get((*key, prop["a"][0], prop["b"][0]))
+            if got is None:
+                unjudged += 1
                 if show:
                     print(_describe(key, prop, sents_a, sents_b, context, label))
+                continue
+            for where in ((label or half(key), prop["via"]), (label or half(key), "all")):
+                tally[where][0] += got == "divergent"
+                tally[where][1] += 1
     print(f"divergent proposals on {len(keys)} unjudged pairs (from {offset}): {count}")
+    print(f"  judged in {POOL.name}: {count - unjudged}, not yet judged: {unjudged}")
+    for (part, via), (real, seen) in sorted(tally.items()):
+        print(f"  {part:7} {via:22} precision {ratio(real, seen)}")
     return 0
+
+
+POOL = HERE / "divergence_set" / "pool.jsonl"
+
+
+def read_pool(path: Path) -> dict[tuple[str, str, str, int, int], str]:
+    """Labels of judged pool proposals by (split, doc_a, doc_b, a, b); the latest line wins."""
+    out: dict[tuple[str, str, str, int, int], str] = {}
+    if not path.is_file():
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                out[(r["split"], r["doc_a"], r["doc_b"], int(r["a"]), int(r["b"]))] = r["label"]
+    return out
 
 
 def half(key: Key) -> str:

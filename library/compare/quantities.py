@@ -348,6 +348,8 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
             else:
                 value += int(frac.group("n")) / int(frac.group("d"))
             end = frac.end()
+        if scale == "m" and _metres(text, m.start(), m.end()):
+            scale = None  # "fell about 60m from a ridge": a length, not 60 million
         if scale and not (scale.lower() in {"m", "k"} and not raw[0].isdigit()):
             value *= _SCALES[scale.lower()]
         pct = bool(m.group("pct"))
@@ -358,6 +360,45 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
         out.append(Quantity(written, round(float(value), 6), m.start(), end, pct, ordinal))
         taken = end
     return out
+
+
+# Money before a number ("£88m", "US$ 2m") or a currency word after it ("2m euros").
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR|GBP|Rs\.?)\s*$", re.I)
+_MONEY_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:dollars?|euros?|pounds?|sterling|yuan|rmb|yen|rupees?|francs?)\b", re.I
+)
+# The word after a number: a plural noun ("2m people", "1.5m barrels") is counted
+# by millions; a singular noun, a preposition or nothing ("60m from a ridge",
+# "the 100m sprint", "200m down") follows a length.
+_NEXT_WORD = re.compile(r"\s*[-–]?\s*([A-Za-z]+)")
+_NOT_PLURAL = frozenset(
+    ("across", "as", "is", "was", "has", "this", "thus", "plus", "less", "its", "his", "towards")
+)
+
+
+def _metres(text: str, start: int, end: int) -> bool:
+    """Whether a number with a lower-case "m" glued on is a length in metres.
+
+    "m" is millions after money ("£88m", "$2.6m") and before a counted plural
+    ("2m people"); otherwise news writes metres that way: "falling about 60m
+    from a ridge", "fell about 600m while climbing" (read as 60 and 600
+    million, both stood against "60 metres" and "2,000 feet" as conflicts).
+    """
+    if _MONEY_BEFORE.search(text, max(0, start - 6), start) or _MONEY_AFTER.match(text, end):
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return True
+    word = nxt.group(1).lower()
+    if word in _IRREGULAR_PLURALS:
+        return False
+    return not (len(word) > 3 and word.endswith("s") and not word.endswith("ss")) or (
+        word in _NOT_PLURAL
+    )
+
+
+# English plurals without an "s".
+_IRREGULAR_PLURALS = frozenset(("people", "men", "women", "children", "cattle", "police"))
 
 
 def date_values(found: Sequence[DateMention]) -> set[float]:
