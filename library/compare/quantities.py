@@ -229,8 +229,14 @@ def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], .
     spans: list[tuple[int, int]] = []
     for m in _DATE.finditer(text):
         g = m.groupdict()
-        if g["m3"] and g["m3"].rstrip(".").lower() == "may" and not g["y3"]:
-            continue  # "may" the modal verb
+        month_lead = _MONTH_LEAD.search(text, max(0, m.start() - 8), m.start())
+        if (
+            g["m3"]
+            and g["m3"].rstrip(".").lower() == "may"
+            and not g["y3"]
+            and not (g["m3"][0] == "M" and month_lead)
+        ):
+            continue  # "may" the modal verb, not "In May" / "since May"
         if g["m3"] and g["m3"][0].islower():
             continue
         hour: int | None = None
@@ -242,6 +248,8 @@ def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], .
         lead = text[max(0, m.start() - 24) : m.start()]
         slack = _time_slack(lead) if hour is not None else (0, 0)
         day = g["d1"] or g["d2"] or g["d4"] or g["cd"] or g["cd2"]
+        if day and not 1 <= int(day) <= 31:
+            continue  # "the 79th Academy Awards": an ordinal, no day of a month
         year = g["y1"] or g["y2"] or g["y3"] or g["y5"] or g["cy"]
         found.append(
             DateMention(
@@ -256,6 +264,10 @@ def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], .
         )
         spans.append(m.span())
     return tuple(found), tuple(spans)
+
+
+# Words after which a capitalised "May" is the month.
+_MONTH_LEAD = re.compile(r"\b(?:in|since|until|by|during|last|next|early|late|mid|of)\s+$", re.I)
 
 
 def numbers(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[tuple[str, float]]:

@@ -9,7 +9,10 @@ Sentences are made up (no eval text), shaped like the proposals judged in
 from __future__ import annotations
 
 from library.compare import compare_texts
+from library.compare.crossing import _not_one_slot
+from library.compare.detectors import numbers
 from library.compare.detectors.negation import negated
+from library.compare.engine import Candidates
 from library.compare.model import Comparison
 from library.compare.quantities import quantities
 
@@ -63,3 +66,168 @@ def test_a_quote_negated_on_one_side_still_diverges() -> None:
     a = "Smith did not return a call seeking further comment on Tuesday."
     b = "Smith returned a call seeking further comment on Tuesday."
     assert _relations(compare_texts(a, b)) == ["divergent"]
+
+
+# --- across sentences: whose number, which occasion (`crossing._not_one_slot`) --
+
+
+def _divergent(a: str, b: str) -> list[list[tuple[str, str]]]:
+    return [
+        [(k.a, k.b) for k in p.conflicts if k.material]
+        for p in compare_texts(a, b).pairs
+        if p.relation == "divergent"
+    ]
+
+
+def _notes(a: str, b: str) -> list[str]:
+    return [k.explanation for p in compare_texts(a, b).pairs for k in p.conflicts]
+
+
+# The indictment of the brief: one owner, one thing counted, told in two sentences.
+_INDICTED_A = (
+    "Prosecutors in Dorvale unsealed a 48-page indictment against Mayor Ellen Quist "
+    "on Tuesday, accusing her of steering road contracts to friends.\n"
+    "The mayor's lawyer called the case political."
+)
+_INDICTED_B = (
+    "Quist, who has led the city since 2015, pleaded not guilty to every count in "
+    "the 47-page indictment.\n"
+    "Her lawyer said the case was political."
+)
+
+
+def test_one_owner_one_thing_counted_still_diverges_across_sentences() -> None:
+    assert _divergent(_INDICTED_A, _INDICTED_B) == [[("48", "47")]]
+
+
+def test_a_toll_of_one_attack_told_in_two_sentences_still_diverges() -> None:
+    a = (
+        "Gunmen attacked the Karsa market on Friday.\n"
+        "The Karsa market attack killed 12 people, Governor Lio Ansa said.\n"
+        "Shops stayed shut."
+    )
+    b = (
+        "Shops stayed shut on Saturday.\n"
+        "Governor Lio Ansa, visiting the wounded, said the attack on the Karsa market "
+        "killed 15 people and left dozens hurt."
+    )
+    assert _divergent(a, b) == [[("12", "15")]]
+
+
+def _why(a: str, b: str, *, named: bool = True) -> list[str]:
+    """Why each number pair of two sentences is not one slot ("" when it is)."""
+    cands = Candidates.of_sentences([a], [b])
+    pa, pb = cands.passages((0,), (0,))
+    met = list(numbers.conflicting(pa, pb))
+    assert met, "the two sentences state no differing numbers"
+    return [_not_one_slot(x, y, pa.text, pb.text, cands, named=named) for x, y in met]
+
+
+def test_another_owners_number_in_a_sentence_sharing_a_name_is_a_note() -> None:
+    # The pool's "Luck threw for 205 yards" / "nine NFL quarterbacks threw for 300
+    # yards", both sentences naming the Chiefs further on.
+    a = "Rookie Dan Luck threw for 205 yards Sunday as the Colts beat the Chiefs."
+    b = "On a day when nine NFL quarterbacks threw for 300 yards, the Chiefs kept running."
+    assert _why(a, b) == ["whose? A: Rookie Dan Luck, Colts, Chiefs · B: NFL"]
+    # One owner in both: the clause's names meet.
+    c = "The Chiefs' coach said Dan Luck threw for 300 yards against them."
+    assert _why(a, c) == [""]
+
+
+def test_an_owner_is_read_from_the_clause_or_the_nearest_one_before() -> None:
+    # "Qeshm Island, home to 200,000 people": the appositive's head owns the number.
+    a = "Helicopters flew the injured to Bandar Abbas, a city of 500,000 people."
+    b = "The quake was centred near Qeshm Island, home to 200,000 people, the survey said."
+    assert _why(a, b) == ["whose? A: Bandar Abbas · B: Qeshm Island"]
+    c = "The quake struck Qeshm island, home to 120,000 people, and the port."
+    assert _why(c, b) == [""]
+
+
+def test_a_count_with_no_name_in_common_is_a_note() -> None:
+    # Met through the counted noun only ("seven AK-47s" / "12 AK-47s" was real
+    # twice in the pool, "four seasons" / "19 seasons" of two posts was not):
+    # without a name, a reader cannot tell one set from two.
+    a = "The navy seized seven rifles from the boats."
+    b = "Officers later recovered 12 rifles and two rafts."
+    assert _why(a, b, named=False) == [
+        "in two different sentences with no name in common: maybe two sets"
+    ]
+
+
+def test_two_ordinals_across_sentences_name_two_rounds() -> None:
+    a = "Klitschko knocked Rahman down in the sixth round with a left hook."
+    b = "Rahman looked stronger in the fourth round, landing body shots on Klitschko."
+    assert _why(a, b)[0].startswith("in two different sentences: an ordinal")
+
+
+def test_two_scores_of_one_game_are_two_moments() -> None:
+    a = "The Tar Heels led Evansville by a 46-28 margin at the break."
+    b = "Hansbrough missed a dunk with the Tar Heels leading Evansville 24-20."
+    assert all(w.startswith("in two different sentences: a score") for w in _why(a, b))
+
+
+def test_another_says_it_is_a_different_one() -> None:
+    a = "Jamaal Charles broke an 86-yard touchdown run in the third."
+    b = "Fans feared Jamaal Charles would break another 90-yard touchdown run."
+    assert _why(a, b) == ["'another': told as a different one"]
+
+
+def test_two_occasions_dated_differently_are_not_one_theft() -> None:
+    a = "In July, a thief stole £88m worth of jewels at the Carlton in Cannes."
+    b = "In May, thieves stole £910,000 worth of jewels from Chopard in Cannes."
+    assert _why(a, b) == ["in two sentences dated differently: two occasions"]
+
+
+def test_an_age_is_not_a_count_of_anything_else() -> None:
+    a = "Klitschko twice wrestled Thompson to the floor in the second."
+    b = "Klitschko beat 40-year-old Thompson in Berne on Saturday."
+    assert _why(a, b) == ["an age against a count"]
+    # A bare number after a name is an age too ("Robert Buckley, 32, fell").
+    c = "Robert Buckley, 32, fell while climbing to the hut."
+    d = "A 31-year-old Robert Buckley slipped near the hut, police said."
+    assert _why(c, d) == [""]
+
+
+def test_a_measure_of_something_is_not_a_bare_total() -> None:
+    # "four 100-catch seasons" counts catches per season, not a season's yards.
+    a = "Reggie Wayne had 1,355 receiving yards this season."
+    b = "Reggie Wayne had a 100-yard season, his eighth."
+    assert _why(a, b) == ["a measure of something against a count"]
+
+
+# --- names: a headline's capitals and a title are no other name -----------------
+
+
+def test_two_headlines_in_title_case_swap_no_names() -> None:
+    a = "Old Dairy Building In Palmer Burns Down"
+    b = "Old Dairy Building In Palmer Was Uninsured"
+    assert "divergent" not in _relations(compare_texts(a, b))
+
+
+def test_a_title_against_a_given_name_is_the_same_person() -> None:
+    a = "Other candidates included Al Haig, later President Reagan's secretary of state."
+    b = "Other candidates included Al Haig, later Ronald Reagan's secretary of state."
+    assert "divergent" not in _relations(compare_texts(a, b))
+
+
+def test_a_swapped_name_in_a_sentence_still_diverges() -> None:
+    a = "Police said the shop owner, Ann Price, called for help at noon on Friday."
+    b = "Police said the shop owner, Mary Stone, called for help at noon on Friday."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
+
+
+# --- ordinals no date, ratios, "In May" ----------------------------------------
+
+
+def test_an_ordinal_over_31_is_no_day_and_may_after_in_is_the_month() -> None:
+    from library.compare.quantities import dates
+
+    assert [d.day for d in dates("She hosted the 79th Academy Awards in 2007.")[0]] == [None]
+    assert [d.month for d in dates("In May, thieves stole the necklace.")[0]] == [5]
+    assert not dates("Thieves may strike again.")[0]
+
+
+def test_a_shooting_line_is_one_ratio() -> None:
+    from library.compare.detectors.number_mentions import mentions
+
+    assert [m.joined for m in mentions("He finished 7-for-14 from the field.")] == [True, True]
