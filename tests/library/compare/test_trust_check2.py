@@ -231,3 +231,16 @@ def test_a_shooting_line_is_one_ratio() -> None:
     from library.compare.detectors.number_mentions import mentions
 
     assert [m.joined for m in mentions("He finished 7-for-14 from the field.")] == [True, True]
+
+
+def test_a_weekday_or_a_clock_across_sentences_dates_maybe_another_event() -> None:
+    from library.compare.crossing import _same_event
+    from library.compare.kinds import conflict
+
+    a = "Hansbrough moved into the top spot with 7:42 left in the first half."
+    b = "Hansbrough tied the mark on a jumper from the wing with 14:05 left in the first half."
+    names = {"=tyler hansbrough"}
+    assert not _same_event(a, b, [conflict("date", "7:42", "14:05")], names)
+    c = "Ann Reyes will leave the club on January 1."
+    d = "Ann Reyes says her last day will be February 28."
+    assert _same_event(c, d, [conflict("date", "January 1", "February 28")], {"=ann reyes"})
