@@ -149,6 +149,26 @@ def _trusted(c: Conflict, why: str) -> Conflict:
 
 
 _ANOTHER = re.compile(r"\banother\s+(?:[\w-]+\s+){0,2}$", re.I)
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.I)
+_SELECTION = re.compile(
+    r"\b(?:last|final|next|first|remaining|previous|past|other)\s+(?:[\w-]+\s+)?$", re.I
+)
+_REMAINING = re.compile(r"\s+(?:remaining|more|other)\b", re.I)
+
+
+def _selected(text: str, m: Mention) -> bool:
+    """Whether a count picks out some of a set ("the last two games", "his two
+    remaining games"), not the whole."""
+    return bool(_SELECTION.search(text, max(0, m.q.start - 30), m.q.start)) or bool(
+        _REMAINING.match(text, m.q.end)
+    )
+
+
+def _bare_age(m: Mention) -> bool:
+    """A number with no head right after a name: an age ("Robert Buckley, 32, fell")."""
+    return bool(m.owner) and not set(m.after) - m.names
+
+
 _HYPHENED = re.compile(r"\s?-\s?[A-Za-z]")
 _VAGUE = re.compile(r"^(?:dozens|hundreds|thousands|millions|scores)$", re.I)
 
@@ -185,13 +205,21 @@ def _not_one_slot(
         return "'another': told as a different one"
     if _VAGUE.match(x.q.text) or _VAGUE.match(y.q.text):
         return "a rough magnitude, not a count"
-    if (
-        (_OLD in x.after) != (_OLD in y.after)
-        and (set(x.after) - x.names)
-        and (set(y.after) - y.names)
-    ):
-        # A bare number may be an age ("Robert Buckley, 32, fell").
+    if (_OLD in x.after) != (_OLD in y.after) and not (_bare_age(x) or _bare_age(y)):
         return "an age against a count"
+    if _selected(text_a, x) != _selected(text_b, y):
+        # "could miss the final two games" / "played in 10 games": some of a
+        # set against all of it, as a superlative picks some (`numbers`).
+        return "a part picked out ('last', 'next', 'remaining') against a whole"
+    if (
+        _INDEFINITE.search(text_a, 0, x.q.start)
+        and _INDEFINITE.search(text_b, 0, y.q.start)
+        and _HYPHENED.match(text_a, x.q.end)
+        and _HYPHENED.match(text_b, y.q.end)
+    ):
+        # "an 11-yard pass" / "a seven-yard touchdown pass": each told as one
+        # of its kind, two plays (or two quakes) unless the text ties them.
+        return "each told as 'a …' in two different sentences: maybe two"
     ages = _OLD in x.after or _OLD in y.after  # "31-year-old" / "Buckley, 32,"
     if not ages and bool(_HYPHENED.match(text_a, x.q.end)) != bool(
         _HYPHENED.match(text_b, y.q.end)

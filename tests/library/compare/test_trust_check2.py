@@ -244,3 +244,25 @@ def test_a_weekday_or_a_clock_across_sentences_dates_maybe_another_event() -> No
     c = "Ann Reyes will leave the club on January 1."
     d = "Ann Reyes says her last day will be February 28."
     assert _same_event(c, d, [conflict("date", "January 1", "February 28")], {"=ann reyes"})
+
+
+def test_a_part_picked_out_is_not_the_whole() -> None:
+    a = "Injured Saints back Reggie Bush will miss the last two games."
+    b = "Reggie Bush played in 10 games, but sat out four after knee surgery."
+    assert _why(a, b) == ["a part picked out ('last', 'next', 'remaining') against a whole"]
+    c = "Reggie Bush will miss the last three games, the Saints said."
+    assert _why(a, c) == [""]
+
+
+def test_two_plays_each_told_as_one_of_a_kind() -> None:
+    a = "Andrew Luck completed an 11-yard pass to Wayne on third down."
+    b = "Andrew Luck found Wayne for a seven-yard touchdown pass late in the fourth."
+    assert _why(a, b) == ["each told as 'a …' in two different sentences: maybe two"]
+    # One of them told as the one already known ("the 47-page indictment").
+    assert _why(_INDICTED_A.split("\n")[0], _INDICTED_B.split("\n")[0]) == [""]
+
+
+def test_a_fraction_is_no_age() -> None:
+    a = "Earl LaSalle drank 1/2 liter of vodka before he drove to the store."
+    b = "Police say the 36-year-old LaSalle had a blood alcohol level of 0.41%."
+    assert all(w == "an age against a count" for w in _why(a, b))
