@@ -266,3 +266,12 @@ def test_a_fraction_is_no_age() -> None:
     a = "Earl LaSalle drank 1/2 liter of vodka before he drove to the store."
     b = "Police say the 36-year-old LaSalle had a blood alcohol level of 0.41%."
     assert all(w == "an age against a count" for w in _why(a, b))
+
+
+def test_a_value_someone_else_holds_is_not_the_other_sides_value() -> None:
+    a = "Dan Luck broke Cam Newton's record of 4,051 yards passing in the second quarter."
+    b = "Dan Luck set a rookie record for a season with 4,183 passing yards."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    # Both about Newton's record: one value against another is a conflict.
+    c = "Dan Luck broke Cam Newton's record of 4,015 yards passing in the second quarter."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
