@@ -444,4 +444,4 @@ def _held_by_other(text: str, m: _Mention, other: str) -> bool:
     Newton's record of 4,051 yards" / "Luck set a record with 4,183 yards"): the
     old record, not the value the other side gives for the new one."""
     held = _POSSESSED.search(text, max(0, m.q.start - 60), m.q.start)
-    return bool(held) and held.group(1).lower() not in other.lower()
+    return held is not None and held.group(1).lower() not in other.lower()
