@@ -66,10 +66,12 @@ def find_eval() -> Path | None:
     return None
 
 
-def load_rows(eval_dir: Path, keys: set[Key]) -> dict[Key, dict[str, Any]]:
-    """The ECB+ pair rows named by `keys` (train and dev only: test is never read)."""
+def load_rows(
+    eval_dir: Path, keys: set[Key], splits: tuple[str, ...] = ("train", "dev")
+) -> dict[Key, dict[str, Any]]:
+    """The ECB+ pair rows named by `keys` (train and dev only, but for `--test-pool`)."""
     rows: dict[Key, dict[str, Any]] = {}
-    for split in ("train", "dev"):
+    for split in splits:
         with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
@@ -210,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with --pool: skip this many pairs of the seeded order (700: the fresh CHECK2 set)",
     )
     ap.add_argument(
+        "--test-pool",
+        action="store_true",
+        help="with --pool: ECB+ *test* pairs, for one report at the end (never tune on them)",
+    )
+    ap.add_argument(
         "--half",
         default=None,
         help="with --pool: label every proposal with this half (e.g. check2) instead of by topic",
@@ -233,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             args.context,
             offset=args.pool_offset,
             label=args.half,
+            splits=("test",) if args.test_pool else ("train", "dev"),
         )
     judged = read_judgments(path)
     rows = load_rows(eval_dir, set(judged))
@@ -359,6 +367,7 @@ def pool(
     *,
     offset: int = 0,
     label: str | None = None,
+    splits: tuple[str, ...] = ("train", "dev"),
 ) -> int:
     """Divergent proposals on `n` ECB+ train/dev same-event pairs no judgment file holds.
 
@@ -373,7 +382,7 @@ def pool(
 
     known = {(k[1], k[2]) for f in (JUDGMENTS, HELDOUT, ROUND2) for k in read_judgments(f)}
     keys: list[Key] = []
-    for split in ("train", "dev"):
+    for split in splits:
         with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
             keys += [
                 (split, r["doc_a"], r["doc_b"])
@@ -382,7 +391,7 @@ def pool(
             ]
     random.Random(7).shuffle(keys)
     keys = keys[offset : offset + n]
-    rows = load_rows(eval_dir, set(keys))
+    rows = load_rows(eval_dir, set(keys), splits)
     judged = read_pool(POOL)
     count = 0
     # (half, via) -> [real, judged]; proposals pool.jsonl has no label for are listed.
