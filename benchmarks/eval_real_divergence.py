@@ -28,6 +28,12 @@ Usage, from the root of the worktree whose engine is measured (its `library` is 
     .venv/bin/python benchmarks/eval_real_divergence.py --heldout   # pairs never tuned on
     .venv/bin/python benchmarks/eval_real_divergence.py --round2    # the fresh round
     .venv/bin/python benchmarks/eval_real_divergence.py --pool 700  # unjudged pairs' proposals
+    .venv/bin/python benchmarks/eval_real_divergence.py --pool 700 --pool-offset 700 \
+        --half check2                          # the fresh CHECK2 set, scored by pool.jsonl
+    .venv/bin/python benchmarks/eval_real_divergence.py --pool 300 --test-pool \
+        --half test                            # ECB+ test pairs: once, to report, never tune
+
+ECB+ test pairs are read only with `--test-pool`.
 """
 
 from __future__ import annotations
