@@ -28,6 +28,12 @@ Usage, from the root of the worktree whose engine is measured (its `library` is 
     .venv/bin/python benchmarks/eval_real_divergence.py --heldout   # pairs never tuned on
     .venv/bin/python benchmarks/eval_real_divergence.py --round2    # the fresh round
     .venv/bin/python benchmarks/eval_real_divergence.py --pool 700  # unjudged pairs' proposals
+    .venv/bin/python benchmarks/eval_real_divergence.py --pool 700 --pool-offset 700 \
+        --half check2                          # the fresh CHECK2 set, scored by pool.jsonl
+    .venv/bin/python benchmarks/eval_real_divergence.py --pool 300 --test-pool \
+        --half test                            # ECB+ test pairs: once, to report, never tune
+
+ECB+ test pairs are read only with `--test-pool`.
 """
 
 from __future__ import annotations
@@ -66,10 +72,12 @@ def find_eval() -> Path | None:
     return None
 
 
-def load_rows(eval_dir: Path, keys: set[Key]) -> dict[Key, dict[str, Any]]:
-    """The ECB+ pair rows named by `keys` (train and dev only: test is never read)."""
+def load_rows(
+    eval_dir: Path, keys: set[Key], splits: tuple[str, ...] = ("train", "dev")
+) -> dict[Key, dict[str, Any]]:
+    """The ECB+ pair rows named by `keys` (train and dev only, but for `--test-pool`)."""
     rows: dict[Key, dict[str, Any]] = {}
-    for split in ("train", "dev"):
+    for split in splits:
         with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
@@ -203,6 +211,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--context", type=int, default=0, help="with --pool: sentences shown around each side"
     )
+    ap.add_argument(
+        "--pool-offset",
+        type=int,
+        default=0,
+        help="with --pool: skip this many pairs of the seeded order (700: the fresh CHECK2 set)",
+    )
+    ap.add_argument(
+        "--test-pool",
+        action="store_true",
+        help="with --pool: ECB+ *test* pairs, for one report at the end (never tune on them)",
+    )
+    ap.add_argument(
+        "--half",
+        default=None,
+        help="with --pool: label every proposal with this half (e.g. check2) instead of by topic",
+    )
     args = ap.parse_args(argv)
 
     eval_dir = find_eval()
@@ -215,7 +239,14 @@ def main(argv: list[str] | None = None) -> int:
     path = HELDOUT if args.heldout else ROUND2 if args.round2 else args.judgments
     if args.pool:
         return pool(
-            eval_dir, args.pool, make_engine(args.backend), args.dump_unjudged, args.context
+            eval_dir,
+            args.pool,
+            make_engine(args.backend),
+            args.dump_unjudged,
+            args.context,
+            offset=args.pool_offset,
+            label=args.half,
+            splits=("test",) if args.test_pool else ("train", "dev"),
         )
     judged = read_judgments(path)
     rows = load_rows(eval_dir, set(judged))
@@ -334,20 +365,30 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def pool(
-    eval_dir: Path, n: int, engine: Callable[[str, str], Any], show: bool, context: int = 0
+    eval_dir: Path,
+    n: int,
+    engine: Callable[[str, str], Any],
+    show: bool,
+    context: int = 0,
+    *,
+    offset: int = 0,
+    label: str | None = None,
+    splits: tuple[str, ...] = ("train", "dev"),
 ) -> int:
     """Divergent proposals on `n` ECB+ train/dev same-event pairs no judgment file holds.
 
     Nobody judged these pairs: the count (and, with `show`, the proposals, to the
     terminal only) is for reading how often the engine cries "divergent" on real
     coverage it was not tuned on.  The sample is seeded, so two engines see the same
-    pairs.
+    pairs; `offset` skips the first pairs of that order (the first 700 were read
+    and tuned on: `--pool 700 --pool-offset 700` is the fresh CHECK2 set), and
+    `label` names the half every proposal is shown with.
     """
     import random
 
     known = {(k[1], k[2]) for f in (JUDGMENTS, HELDOUT, ROUND2) for k in read_judgments(f)}
     keys: list[Key] = []
-    for split in ("train", "dev"):
+    for split in splits:
         with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
             keys += [
                 (split, r["doc_a"], r["doc_b"])
@@ -355,20 +396,52 @@ def pool(
                 if (r["doc_a"], r["doc_b"]) not in known
             ]
     random.Random(7).shuffle(keys)
-    rows = load_rows(eval_dir, set(keys[:n]))
+    keys = keys[offset : offset + n]
+    rows = load_rows(eval_dir, set(keys), splits)
+    judged = read_pool(POOL)
     count = 0
-    for key in keys[:n]:
+    # (half, via) -> [real, judged]; proposals pool.jsonl has no label for are listed.
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    unjudged = 0
+    for key in keys:
         row = rows[key]
         text_a, idx_a, sents_a = article(row, "a")
         text_b, idx_b, sents_b = article(row, "b")
         props = engine_pairs(engine(text_a, text_b), line_of(text_a, idx_a), line_of(text_b, idx_b))
         for prop in props:
-            if prop["relation"] == "divergent":
-                count += 1
+            if prop["relation"] != "divergent":
+                continue
+            count += 1
+            got = judged.get((*key, prop["a"][0], prop["b"][0]))
+            if got is None:
+                unjudged += 1
                 if show:
-                    print(_describe(key, prop, sents_a, sents_b, context))
-    print(f"divergent proposals on {min(n, len(keys))} unjudged pairs: {count}")
+                    print(_describe(key, prop, sents_a, sents_b, context, label))
+                continue
+            for where in ((label or half(key), prop["via"]), (label or half(key), "all")):
+                tally[where][0] += got == "divergent"
+                tally[where][1] += 1
+    print(f"divergent proposals on {len(keys)} unjudged pairs (from {offset}): {count}")
+    print(f"  judged in {POOL.name}: {count - unjudged}, not yet judged: {unjudged}")
+    for (part, via), (real, seen) in sorted(tally.items()):
+        print(f"  {part:7} {via:22} precision {ratio(real, seen)}")
     return 0
+
+
+POOL = HERE / "divergence_set" / "pool.jsonl"
+
+
+def read_pool(path: Path) -> dict[tuple[str, str, str, int, int], str]:
+    """Labels of judged pool proposals by (split, doc_a, doc_b, a, b); the latest line wins."""
+    out: dict[tuple[str, str, str, int, int], str] = {}
+    if not path.is_file():
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                out[(r["split"], r["doc_a"], r["doc_b"], int(r["a"]), int(r["b"]))] = r["label"]
+    return out
 
 
 def half(key: Key) -> str:
@@ -377,7 +450,12 @@ def half(key: Key) -> str:
 
 
 def _describe(
-    key: Key, prop: dict[str, Any], sents_a: list[str], sents_b: list[str], context: int = 0
+    key: Key,
+    prop: dict[str, Any],
+    sents_a: list[str],
+    sents_b: list[str],
+    context: int = 0,
+    label: str | None = None,
 ) -> str:
     stub = {
         "split": key[0],
@@ -389,7 +467,7 @@ def _describe(
         "kinds": prop["kinds"],
         "score": round(prop["score"], 3),
         "via": prop.get("via", ""),
-        "half": half(key),
+        "half": label or half(key),
     }
     lines = [json.dumps(stub)]
     lines += [f"  ! {safe(c)}" for c in prop.get("conflicts", ())]

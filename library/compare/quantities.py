@@ -229,8 +229,14 @@ def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], .
     spans: list[tuple[int, int]] = []
     for m in _DATE.finditer(text):
         g = m.groupdict()
-        if g["m3"] and g["m3"].rstrip(".").lower() == "may" and not g["y3"]:
-            continue  # "may" the modal verb
+        month_lead = _MONTH_LEAD.search(text, max(0, m.start() - 8), m.start())
+        if (
+            g["m3"]
+            and g["m3"].rstrip(".").lower() == "may"
+            and not g["y3"]
+            and not (g["m3"][0] == "M" and month_lead)
+        ):
+            continue  # "may" the modal verb, not "In May" / "since May"
         if g["m3"] and g["m3"][0].islower():
             continue
         hour: int | None = None
@@ -242,6 +248,8 @@ def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], .
         lead = text[max(0, m.start() - 24) : m.start()]
         slack = _time_slack(lead) if hour is not None else (0, 0)
         day = g["d1"] or g["d2"] or g["d4"] or g["cd"] or g["cd2"]
+        if day and not 1 <= int(day) <= 31:
+            continue  # "the 79th Academy Awards": an ordinal, no day of a month
         year = g["y1"] or g["y2"] or g["y3"] or g["y5"] or g["cy"]
         found.append(
             DateMention(
@@ -256,6 +264,10 @@ def _dates(text: str) -> tuple[tuple[DateMention, ...], tuple[tuple[int, int], .
         )
         spans.append(m.span())
     return tuple(found), tuple(spans)
+
+
+# Words after which a capitalised "May" is the month.
+_MONTH_LEAD = re.compile(r"\b(?:in|since|until|by|during|last|next|early|late|mid|of)\s+$", re.I)
 
 
 def numbers(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[tuple[str, float]]:
@@ -348,6 +360,8 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
             else:
                 value += int(frac.group("n")) / int(frac.group("d"))
             end = frac.end()
+        if scale == "m" and _metres(text, m.start(), m.end()):
+            scale = None  # "fell about 60m from a ridge": a length, not 60 million
         if scale and not (scale.lower() in {"m", "k"} and not raw[0].isdigit()):
             value *= _SCALES[scale.lower()]
         pct = bool(m.group("pct"))
@@ -358,6 +372,45 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
         out.append(Quantity(written, round(float(value), 6), m.start(), end, pct, ordinal))
         taken = end
     return out
+
+
+# Money before a number ("£88m", "US$ 2m") or a currency word after it ("2m euros").
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR|GBP|Rs\.?)\s*$", re.I)
+_MONEY_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:dollars?|euros?|pounds?|sterling|yuan|rmb|yen|rupees?|francs?)\b", re.I
+)
+# The word after a number: a plural noun ("2m people", "1.5m barrels") is counted
+# by millions; a singular noun, a preposition or nothing ("60m from a ridge",
+# "the 100m sprint", "200m down") follows a length.
+_NEXT_WORD = re.compile(r"\s*[-–]?\s*([A-Za-z]+)")
+_NOT_PLURAL = frozenset(
+    ("across", "as", "is", "was", "has", "this", "thus", "plus", "less", "its", "his", "towards")
+)
+
+
+def _metres(text: str, start: int, end: int) -> bool:
+    """Whether a number with a lower-case "m" glued on is a length in metres.
+
+    "m" is millions after money ("£88m", "$2.6m") and before a counted plural
+    ("2m people"); otherwise news writes metres that way: "falling about 60m
+    from a ridge", "fell about 600m while climbing" (read as 60 and 600
+    million, both stood against "60 metres" and "2,000 feet" as conflicts).
+    """
+    if _MONEY_BEFORE.search(text, max(0, start - 6), start) or _MONEY_AFTER.match(text, end):
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return True
+    word = nxt.group(1).lower()
+    if word in _IRREGULAR_PLURALS:
+        return False
+    return not (len(word) > 3 and word.endswith("s") and not word.endswith("ss")) or (
+        word in _NOT_PLURAL
+    )
+
+
+# English plurals without an "s".
+_IRREGULAR_PLURALS = frozenset(("people", "men", "women", "children", "cattle", "police"))
 
 
 def date_values(found: Sequence[DateMention]) -> set[float]:

@@ -46,9 +46,17 @@ def glued(text: str, found: Sequence[Quantity], hide: Sequence[tuple[int, int]])
 
 
 def unit_of(q: Quantity) -> str:
-    """The stem of the unit glued to `q` ("200ft" -> "ft"), or ""."""
+    """The stem of the unit glued to `q` ("200ft" -> "ft", "60m" -> "meter"), or ""."""
     m = _GLUED.fullmatch(q.text)
-    return stem(m.group(2)) if m else ""
+    if m:
+        return stem(m.group(2))
+    # A glued "m" the number reader kept unscaled is metres (`quantities._metres`).
+    m = _METRES.fullmatch(q.text)
+    return _METER if m and float(m.group(1)) == q.value else ""
+
+
+_METRES = re.compile(r"(\d+(?:\.\d+)?)\s?m")
+_METER = stem("meter")
 
 
 _SQUARE = stem("square")

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.speech import speakers
-from library.compare.detectors.text import WORD, entities, stems, unique
+from library.compare.detectors.text import TITLES, WORD, entities, stems, unique
 from library.compare.kinds import conflict
 from library.compare.mentions import initials
 from library.compare.model import Conflict
@@ -89,6 +89,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         b: side B.
         diff: word diff of A against B.
     """
+    if title_case(a.text) or title_case(b.text):
+        return  # a headline: its capitals say nothing about which words are names
     stems_a, stems_b = stems(a.text), stems(b.text)
     said = set(speakers(a.text)) | set(speakers(b.text))  # left to attribution
     men = a.mentions
@@ -101,8 +103,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         # names move around without contradicting each other.
         if len(WORD.findall(ta)) > MAX_HUNK_WORDS or len(WORD.findall(tb)) > MAX_HUNK_WORDS:
             continue
-        ea = [e for e in entities(ta, at_start=k == 0) if not stems(e) & stems_b]
-        eb = [e for e in entities(tb, at_start=k == 0) if not stems(e) & stems_a]
+        ea = [e for e in entities(ta, at_start=k == 0) if not stems(e) & stems_b and not _role(e)]
+        eb = [e for e in entities(tb, at_start=k == 0) if not stems(e) & stems_a and not _role(e)]
         ea = [e for e in ea if not any(same_name(e, f) or men.same(e, f) for f in eb)]
         eb = [f for f in eb if not any(same_name(e, f) or men.same(e, f) for e in ea)]
         # Each article names the other's person too: two people in parallel
@@ -121,3 +123,16 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
                 yield conflict("entity", x, y)
         else:
             yield conflict("entity", ", ".join(ua), ", ".join(ub))
+
+
+def _role(name: str) -> bool:
+    """Whether a "name" is only a title ("President" Reagan / "Ronald" Reagan): a role
+    said before the name both sides give, not another person."""
+    return all(w.lower().rstrip(".") in TITLES for w in name.split())
+
+
+def title_case(text: str) -> bool:
+    """Whether `text` is written in Title Case, as headlines are ("Dairy Building Burns
+    Down" / "Dairy Building Was Uninsured"): most of its longer words capitalised."""
+    words = [w for w in WORD.findall(text) if len(w) >= 4 and w.isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

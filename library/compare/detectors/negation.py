@@ -23,7 +23,10 @@ from library.compare.units import NEGATIONS, STOPWORDS, stem
 _NEG_TOKEN = re.compile(
     # "had yet to regain" says "had not yet regained": the same denial.
     r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b|"
-    r"\bno\s+one\b|\b\w+n[’']t\b|\bno\b(?!\.?\s*\d)|\bnot\b(?!\s+only\b)"
+    # Copies split "didn ’ t" around its apostrophe, or drop it ("cant", "didnt"):
+    # one side's "can't speak" against the other's "I cant speak" is one quote.
+    r"\bno\s+one\b|\b\w+n\s?[’']\s?t\b|\b(?:can|(?:did|does|do|is|was|were|are|could|would|"
+    r"should|has|have|had)n)t\b|\bno\b(?!\.?\s*\d)|\bnot\b(?!\s+only\b)"
     # "pleaded not guilty", "not guilty pleas": a plea, not a verdict denied.
     r"(?!\s+guilty\s+plea)(?<!\bplead\snot)(?<!\bpleads\snot)(?<!\bpleaded\snot)(?<!\bpled\snot)|\b(?:"
     + "|".join(sorted(NEGATIONS - {"no", "not"}))

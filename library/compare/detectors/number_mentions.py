@@ -68,8 +68,9 @@ _OWNER = re.compile(
     r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$"
 )
 # A number joined to another by a dash: a score ("27-24 overtime loss") or a range.
-_JOINED_BEFORE = re.compile(r"\d\s*[-–]\s*$")
-_JOINED_AFTER = re.compile(r"\s*[-–]\s*\d")
+# "7-for-14 from the field" is one ratio too.
+_JOINED_BEFORE = re.compile(r"\d\s*[-–]\s*(?:for\s*[-–]\s*)?$")
+_JOINED_AFTER = re.compile(r"\s*[-–]\s*(?:for\s*[-–]\s*)?\d")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
 
 

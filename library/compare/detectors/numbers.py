@@ -321,6 +321,8 @@ def conflicting(
         for k, y in enumerate(left_b):
             if k in used or not _same_slot(x, y):
                 continue
+            if _held_by_other(a.text, x, b.text) or _held_by_other(b.text, y, a.text):
+                continue
             if (not y.bound and _fits(x, y.q.value, ma)) or (
                 not x.bound and _fits(y, x.q.value, mb)
             ):
@@ -431,3 +433,15 @@ def _states(p: Passage, y: _Mention) -> bool:
         return False
     outside = p.outside()
     return any(outside(m.q.start, m.q.end) and _same_slot(m, y) for m in same_value)
+
+
+# "Newton's record of 4,051 yards", "Ford's mark of 2,290": a name's thing of N.
+_POSSESSED = re.compile(r"\b([A-Z][a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+){1,3}of\s+[$€£¥]?\s*$")
+
+
+def _held_by_other(text: str, m: _Mention, other: str) -> bool:
+    """Whether `m` is what someone the other passage never names holds ("Luck broke
+    Newton's record of 4,051 yards" / "Luck set a record with 4,183 yards"): the
+    old record, not the value the other side gives for the new one."""
+    held = _POSSESSED.search(text, max(0, m.q.start - 60), m.q.start)
+    return held is not None and held.group(1).lower() not in other.lower()

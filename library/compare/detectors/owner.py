@@ -1,0 +1,94 @@
+"""Whose number it is and which occasion it counts, read from its clause.
+
+Across two sentences that were not aligned, a name both share says little
+about a number: "Luck threw for 205 yards" and "nine NFL quarterbacks threw for
+300 yards" share the Chiefs further on; "Ty Lawson posted eight assists" and
+"the Tar Heels ... only 17 assists" share a teammate named elsewhere in each
+sentence.  A reader asks whose yards, whose assists: the names of the
+number's own clause (or, when it names nobody, the nearest clause before it
+that does: "Rahman, 36, soon ... fell from three left hooks" is Rahman's).
+Two numbers are one slot across sentences only when those owners meet, and
+nothing in the text marks two occasions (see `other_occasion`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from library.compare.detectors.text import entities
+from library.compare.quantities import dates
+
+# Where a clause ends: punctuation and dashes, but not the comma inside a
+# number ("120, 000") nor the comma after a hyphenated modifier ("an
+# eight-year, $200 million offer": one noun phrase).
+_BOUNDARY = re.compile(r",(?!\s?\d{3}\b)|[;:()\[\]]|\s--\s|\s[—–]\s")
+_MODIFIER_BEFORE = re.compile(r"\w\s?-\s?[a-z]+$")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of `text`'s clauses, in order."""
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group() == "," and _MODIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def owners(text: str, start: int) -> list[str]:
+    """The names that say whose the number at `start` of `text` is.
+
+    The names of its clause; when it names nobody, the last name of the
+    nearest clause before it that names someone (an appositive's head:
+    "Qeshm Island, home to 200,000 people"), else the first name after it.
+
+    Args:
+        text: one sentence (or passage).
+        start: where the number starts.
+    """
+    spans = clauses(text)
+    k = next((n for n, (lo, hi) in enumerate(spans) if lo <= start <= hi), len(spans) - 1)
+    own = entities(text[spans[k][0] : spans[k][1]])
+    if own:
+        return own
+    for lo, hi in reversed(spans[:k]):
+        found = entities(text[lo:hi])
+        if found:
+            return found[-1:]
+    for lo, hi in spans[k + 1 :]:
+        found = entities(text[lo:hi])
+        if found:
+            return found[:1]
+    return []
+
+
+def same_owner(xs: Sequence[str], ys: Sequence[str], canonical: Callable[[str], str]) -> bool:
+    """Whether two numbers' owners name one person, place or body.
+
+    Names compare by their full form in the pair (`Mentions.canonical`:
+    "Charles" / "Jamaal Charles"), or by a first word in common ("Qeshm" /
+    "Qeshm Island").
+
+    Args:
+        xs: owners of side A's number.
+        ys: owners of side B's number.
+        canonical: the pair's name canonicaliser.
+    """
+    # As written too: the pair may know "Boston Red Sox" as "red sox".
+    ca = {canonical(x) for x in xs} | {x.lower() for x in xs}
+    cb = {canonical(y) for y in ys} | {y.lower() for y in ys}
+    if ca & cb:
+        return True
+    heads_a = {c.split()[0] for c in ca if c}
+    heads_b = {c.split()[0] for c in cb if c}
+    return bool(heads_a & heads_b)
+
+
+def other_occasion(a: str, b: str) -> bool:
+    """Whether two sentences date what they tell differently ("In July, a thief stole
+    £88m" / "In May, thieves stole £910,000"): two occasions, not one count."""
+    da, db = dates(a)[0], dates(b)[0]
+    return bool(da and db) and all(x.clashes(y) for x in da for y in db)
