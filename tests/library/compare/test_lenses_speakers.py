@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from library.compare import compare_texts
 from library.compare.lenses.voices import sources
-
-
-def names(text: str) -> list[str]:
-    return [name for name, _role in sources(text)]
+from tests.library.compare.voices_support import speaker_names as names
 
 
 def test_citing_a_body_names_it() -> None:

@@ -11,10 +11,7 @@ import pytest
 
 from library.compare.lenses.reporting import forms, inflect, is_reporting
 from library.compare.lenses.voices import sources
-
-
-def names(text: str) -> list[str]:
-    return [name for name, _role in sources(text)]
+from tests.library.compare.voices_support import speaker_names as names
 
 
 def test_inflections_are_made_by_rule() -> None:

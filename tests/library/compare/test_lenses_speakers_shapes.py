@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from library.compare.lenses import voices
 from library.compare.lenses.voices import sources
-from library.compare.mentions import Mentions
-from library.compare.model import Unit
-
-
-def names(text: str) -> list[str]:
-    return [name for name, _role in sources(text)]
+from tests.library.compare.voices_support import speaker_names as names
+from tests.library.compare.voices_support import voices_of as _voices
 
 
 @pytest.mark.parametrize(
@@ -124,16 +119,6 @@ def test_a_body_named_with_of_still_speaks() -> None:
 
 def test_a_term_mentioned_in_quotes_is_no_claim() -> None:
     assert names("The Harbour Office frequently mentioned “classified units” in its notices.") == []
-
-
-def _voices(*sentences: str) -> dict[str, list[int]]:
-    text = "\n".join(sentences)
-    units, pos = [], 0
-    for k, s in enumerate(sentences):
-        units.append(Unit(k, s, pos, pos + len(s)))
-        pos += len(s) + 1
-    found, _ = voices.build(tuple(units), (), Mentions.build(text, ""))
-    return {v.name: v.a for v in found}
 
 
 def test_the_newspaper_said_after_other_voices_spoke_between() -> None:

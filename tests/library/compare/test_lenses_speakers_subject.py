@@ -6,25 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from library.compare.lenses import voices
 from library.compare.lenses.clauses import subject
-from library.compare.lenses.voices import sources
-from library.compare.mentions import Mentions
-from library.compare.model import Unit
-
-
-def names(text: str) -> list[str]:
-    return [name for name, _role in sources(text)]
-
-
-def _voices(*sentences: str) -> dict[str, list[int]]:
-    units, pos = [], 0
-    for k, s in enumerate(sentences):
-        units.append(Unit(k, s, pos, pos + len(s)))
-        pos += len(s) + 1
-    text = "\n".join(sentences)
-    found, _ = voices.build(tuple(units), (), Mentions.build(text, ""))
-    return {v.name: v.a for v in found}
+from tests.library.compare.voices_support import speaker_names as names
+from tests.library.compare.voices_support import voices_of as _voices
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from library.compare.lenses import voices
+from library.compare.lenses.voices import sources
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
 
@@ -16,3 +17,8 @@ def voices_of(*sentences: str) -> dict[str, list[int]]:
     text = "\n".join(sentences)
     found, _ = voices.build(tuple(units), (), Mentions.build(text, ""))
     return {v.name: v.a for v in found}
+
+
+def speaker_names(text: str) -> list[str]:
+    """The names `text` quotes or attributes a claim to, in order (roles left out)."""
+    return [name for name, _role in sources(text)]
