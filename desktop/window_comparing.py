@@ -13,7 +13,7 @@ waits for the modules off the GUI thread, makes the page in one turn and
 shows the pair in the next: never one long block for all of it.
 
 A mixin of `MainWindow`, kept apart so the window's module holds building,
-pages, notes and importing and stays short.  The attributes below are the
+pages and notes and stays short (importing is `window_importing`).  The attributes below are the
 window's; `MainWindow.__init__` sets them.
 """
 
