@@ -22,6 +22,10 @@ The issue's targets are checked as printed ratios: t(40k) / t(10k) and the
 cold and warm times of the 1k pair against their budgets.  Usage::
 
     .venv/bin/python benchmarks/compare_speed.py [--sizes 1000,10000,40000,50000]
+
+`--stages` prints instead the CPU time of each stage of a cold semantic
+comparison (segmentation, terms, scoring with encoding, clause stage,
+word-order check, word diff, detectors, crossing, lenses) and its share.
 """
 
 from __future__ import annotations
@@ -221,6 +225,76 @@ def candidates(a: str, b: str) -> int:
     return int((gate.data >= LEXICAL_FLOOR).sum())
 
 
+#: Stages timed by `--stages`: (label, module, attribute); each wrapper adds up the CPU
+#: time of its calls.  Nested stages count in their callers too (see `stage_times`).
+STAGES = (
+    ("segmentation", "library.compare.engine", "segment"),
+    ("terms", "library.compare.engine", "terms"),
+    ("mentions", "library.compare.engine.Mentions", "build"),
+    ("align (all of 3-4 below)", "library.compare.engine", "align"),
+    ("  scores (with encoding)", "library.compare.align", "_scores"),
+    ("    encoding", "MemoVectors", "__call__"),
+    ("  clause stage", "library.compare.clauses", "clause_pairs"),
+    ("  word-order check", "library.compare.align", "refine"),
+    ("word diff (all callers)", "library.compare.engine", "word_diff"),
+    ("detectors (all callers)", "library.compare.engine", "detect_all"),
+    ("crossing", "library.compare.engine", "cross_pairs"),
+    ("lenses", "library.compare.engine", "build_lenses"),
+)
+
+
+def _owner(where: str) -> Any:
+    """The module, or class inside a module, that `where` names ("MemoVectors": this script's)."""
+    if where == "MemoVectors":
+        return MemoVectors
+    try:
+        return importlib.import_module(where)
+    except ImportError:
+        module, _, name = where.rpartition(".")
+        return getattr(importlib.import_module(module), name)
+
+
+def stage_times(fn: Callable[[], object], runs: int, before: Callable[[], object]) -> None:
+    """Print the median CPU time of each stage of `fn` (wrapped per `STAGES`) and its share."""
+    totals: dict[str, list[float]] = {label: [] for label, _, _ in STAGES}
+    spent: dict[str, float] = {}
+    undo: list[tuple[object, str, object]] = []
+    for label, where, name in STAGES:
+        owner = _owner(where)
+        original = getattr(owner, name)
+
+        def timed(*args: Any, _f: Any = original, _label: str = label, **kwargs: Any) -> Any:
+            t = time.process_time()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                spent[_label] = spent.get(_label, 0.0) + time.process_time() - t
+
+        undo.append((owner, name, original))
+        setattr(owner, name, timed)
+    whole = []
+    try:
+        fn()
+        for _ in range(runs):
+            before()
+            spent.clear()
+            gc.collect()
+            t = time.process_time()
+            fn()
+            whole.append(time.process_time() - t)
+            for label in totals:
+                totals[label].append(spent.get(label, 0.0))
+    finally:
+        for owner, name, original in reversed(undo):
+            setattr(owner, name, original)
+    total = statistics.median(whole)
+    print(f"\n| stage (CPU, median of {runs}) | s | share |\n|---|---|---|")
+    for label, values in totals.items():
+        v = statistics.median(values)
+        print(f"| {label} | {v:.3f} | {100 * v / total:.0f} % |")
+    print(f"| whole comparison | {total:.3f} | 100 % |")
+
+
 def _ms(t: Timing) -> str:
     return f"{t.wall * 1000:,.0f} ms ({t.cpu * 1000:,.0f})"
 
@@ -238,6 +312,11 @@ def main(argv: list[str]) -> int:
     )
     ap.add_argument("--no-samples", action="store_true", help="skip the sample-article row")
     ap.add_argument(
+        "--stages",
+        action="store_true",
+        help="instead of the table: CPU time per stage of a cold semantic comparison per size",
+    )
+    ap.add_argument(
         "--runs", type=int, default=0, help="timed runs per cell (default 5/3/1 by size)"
     )
     args = ap.parse_args(argv)
@@ -249,12 +328,13 @@ def main(argv: list[str]) -> int:
     semantic = SemanticBackend(vectors)
     lexical = LexicalBackend()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
-    print(
-        "| words per article | units A x B | candidate pairs | semantic cold | semantic warm "
-        "| peak MiB (cold) | lexical cold | lexical warm | before (old engine), warm "
-        "| peak MiB (before) |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    if not args.stages:
+        print(
+            "| words per article | units A x B | candidate pairs | semantic cold | semantic warm "
+            "| peak MiB (cold) | lexical cold | lexical warm | before (old engine), warm "
+            "| peak MiB (before) |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|")
 
     def cold() -> None:
         split_sentences.cache_clear()
@@ -268,6 +348,13 @@ def main(argv: list[str]) -> int:
     for size in (int(x) for x in args.sizes.split(",")):
         a, b = make_pair(size, pool)
         inputs.append((f"{size:,}", a, b))
+    if args.stages:
+        for label, a, b in inputs:
+            print(f"\n{label} words per article, cold semantic:")
+            stage_times(
+                lambda a=a, b=b: compare_texts(a, b, backend=semantic), args.runs or 3, cold
+            )
+        return 0
     results: dict[str, dict[str, Timing]] = {}
     for label, a, b in inputs:
         words = len(a.split()) + len(b.split())
