@@ -19,7 +19,8 @@ Two places are compatible when they are the same name (a word in common:
 "Aceh" / "Banda Aceh" / "Aceh province"), the same scope ("nationwide" /
 "across the country"), or a name against a local scope noun ("in Bam" / "in
 the city": the city may be Bam).  A name against a wider scope ("in Athens" /
-"nationwide"), two different names, or two different scopes are two slots.
+"nationwide"), a local scope noun against a name spanned ("in the province" /
+"across Asia"), two different names, or two different scopes are two slots.
 One side with no place, or none on both, says nothing: today's reading holds.
 """
 
@@ -112,8 +113,10 @@ def other_place(x: tuple[str, str], y: tuple[str, str]) -> bool:
         return not set(kx[1:].split()) & set(ky[1:].split())
     if kx[0] == "~" and ky[0] == "~":
         return True
-    scope = kx[1:] if kx[0] == "~" else ky[1:]
-    return scope not in _LOCAL
+    scope, named = (kx[1:], y[1]) if kx[0] == "~" else (ky[1:], x[1])
+    # "in the province" may be the "Aceh" the other side names, not the
+    # "across Asia" it spans: a place spanned is wider than a local scope.
+    return scope not in _LOCAL or named.split()[:1] in (["across"], ["throughout"], ["around"])
 
 
 def reason(x: tuple[str, str], y: tuple[str, str]) -> str:

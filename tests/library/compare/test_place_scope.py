@@ -48,6 +48,15 @@ def test_a_named_place_against_a_wider_scope_word_is_related() -> None:
         )
     )
     assert relation == "related"
+    # "in the province" may be a province the other side names, not a continent spanned.
+    relation, notes = _only(
+        compare_texts(
+            "The tsunami killed 170,000 people in the province and more elsewhere.",
+            "The tsunami killed 230,000 people across Asia.",
+        )
+    )
+    assert relation == "related"
+    assert any("where? A: in the province · B: across Asia" in n for n in notes)
 
 
 def test_a_place_opening_the_sentence_scopes_its_number() -> None:
@@ -108,7 +117,8 @@ def test_where_reads_names_scope_nouns_and_adverbs() -> None:
     assert at("A quake in Iran killed 12 people.", "12") == ""  # the event's place
     assert not place.other_place(("=aceh", "in Aceh"), ("", ""))
     assert not place.other_place(("=banda aceh", ""), ("=aceh", ""))
-    assert not place.other_place(("=bam", ""), ("~local", ""))
+    assert not place.other_place(("=bam", "in Bam"), ("~local", "in the city"))
+    assert place.other_place(("=asia", "across Asia"), ("~province", "in the province"))
     assert place.other_place(("=athens", ""), ("~nation", ""))
     assert place.other_place(("~local", ""), ("~world", ""))
 
