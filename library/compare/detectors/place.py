@@ -99,7 +99,7 @@ def _name_key(name: str) -> str:
     found = entities(name)
     if not found:
         return ""
-    words = [w for w in found[0].lower().replace("’s", "").replace("'s", "").split()]
+    words = found[0].lower().replace("’s", "").replace("'s", "").split()
     kept = [w for w in words if w not in _KIND_WORDS]
     return "=" + " ".join(kept or words)
 
@@ -116,7 +116,8 @@ def other_place(x: tuple[str, str], y: tuple[str, str]) -> bool:
     scope, named = (kx[1:], y[1]) if kx[0] == "~" else (ky[1:], x[1])
     # "in the province" may be the "Aceh" the other side names, not the
     # "across Asia" it spans: a place spanned is wider than a local scope.
-    return scope not in _LOCAL or named.split()[:1] in (["across"], ["throughout"], ["around"])
+    spanned = named.lower().split()[:1] in (["across"], ["throughout"], ["around"])
+    return scope not in _LOCAL or spanned
 
 
 def reason(x: tuple[str, str], y: tuple[str, str]) -> str:

@@ -119,6 +119,7 @@ def test_where_reads_names_scope_nouns_and_adverbs() -> None:
     assert not place.other_place(("=banda aceh", ""), ("=aceh", ""))
     assert not place.other_place(("=bam", "in Bam"), ("~local", "in the city"))
     assert place.other_place(("=asia", "across Asia"), ("~province", "in the province"))
+    assert place.other_place(("=asia", "Across Asia"), ("~local", "in the city"))
     assert place.other_place(("=athens", ""), ("~nation", ""))
     assert place.other_place(("~local", ""), ("~world", ""))
 
