@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from library.compare.detectors import dates as date_detector
-from library.compare.detectors import degree, numbers, owner
+from library.compare.detectors import degree, numbers, owner, place
 from library.compare.detectors.number_mentions import UNITS, Mention
-from library.compare.detectors.text import entities
+from library.compare.detectors.text import NOT_NAMES, entities
 from library.compare.kinds import conflict, demote
 from library.compare.model import Conflict, Pair, Relation
 from library.compare.quantities import dates, is_dateline
@@ -51,21 +51,37 @@ RELATED_MIN_SHARED = 2
 NAMELESS_STORY_MIN = 0.2
 
 
-def _anchors(text: str, candidates: Candidates) -> set[str]:
+def _anchors(text: str, candidates: Candidates, article: str = "") -> set[str]:
     out: set[str] = set()
     names = entities(text, at_start=True)
     first = entities(text)[:1]
-    # A sentence that opens with a surname ("Quist, who ...") still names her.
-    if (
-        first
-        and first[0] not in names
-        and candidates.mentions.canonical(first[0]) != first[0].lower()
-    ):
-        names.append(first[0])
+    # A sentence that opens with a surname ("Quist, who ...") still names her:
+    # when the pair knows her full name, or when the sentence opens "Surname,"
+    # and its article names the person in full elsewhere (two full forms,
+    # "Winston Blackmore" / "Winston K. Blackmore", leave no one long form).
+    if first and first[0] not in names:
+        if candidates.mentions.canonical(first[0]) != first[0].lower():
+            names.append(first[0])
+        elif full := _surname_opening(text, first[0], article):
+            out.add("=" + full)
+            names.append(first[0])
     for name in names:
         out.add("=" + candidates.mentions.canonical(name))
         out.update(stem(w) for w in name.split() if len(w) >= 4)
     return out
+
+
+def _surname_opening(text: str, word: str, article: str) -> str:
+    """The full name, middle initials left out, of the person a sentence opening
+    "Word," names ("Blackmore, alleged to have ..." -> "winston blackmore"), when
+    its article gives it elsewhere; else ""."""
+    if " " in word or not re.match(rf"\s*{re.escape(word)}\s*,", text):
+        return ""
+    full = re.search(rf"\b[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)?{re.escape(word)}\b", article)
+    if not full or full.group().split()[0].lower() in NOT_NAMES:
+        return ""
+    words = full.group().lower().split()
+    return f"{words[0]} {words[-1]}"
 
 
 def _counted(text: str) -> set[str]:
@@ -227,6 +243,10 @@ def _not_one_slot(
         # "four 100-catch seasons" counts catches per season; a bare "4,183"
         # or "eight catches" counts something else.
         return "a measure of something against a count"
+    where_a = place.where(text_a, x.q.start, x.q.end)
+    where_b = place.where(text_b, y.q.start, y.q.end)
+    if place.other_place(where_a, where_b):
+        return place.reason(where_a, where_b)  # "in Aceh" / "across Asia": two tolls
     canonical = candidates.mentions.canonical
     own_a, own_b = owner.owners(text_a, x.q.start), owner.owners(text_b, y.q.start)
     if not owner.same_owner(own_a, own_b, canonical):
@@ -288,7 +308,7 @@ def cross_pairs(
     index: dict[str, list[int]] = {}
     anchors_b: dict[int, set[str]] = {}
     for u in with_values:
-        anchors_b[u.id] = _anchors(u.text, candidates) | _counted(u.text)
+        anchors_b[u.id] = _anchors(u.text, candidates, candidates.text_b) | _counted(u.text)
         for key in anchors_b[u.id]:
             index.setdefault(key, []).append(u.id)
     shared_names = names_shared(candidates.text_a, candidates.text_b)
@@ -300,7 +320,7 @@ def cross_pairs(
         has_date, has_number, has_degree = _values(u.text)
         if not (has_date or has_number or has_degree):
             continue
-        anchors = _anchors(u.text, candidates) | _counted(u.text)
+        anchors = _anchors(u.text, candidates, candidates.text_a) | _counted(u.text)
         partners = sorted({j for key in anchors for j in index.get(key, ())})
         for j in partners:
             if u.id in used_a and j in used_b:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from library.compare.detectors import place
 from library.compare.kinds import demote
 from library.compare.model import Conflict
 
@@ -45,9 +46,14 @@ def gate(
             held to the bare negation's score.
     """
     kept = set(reversed_states)
+    places = [c.explanation for c in conflicts if c.kind == "number" and not c.material]
     out: list[Conflict] = []
     for c in conflicts:
-        if c.material and via == "aligned-low" and c.kind in ("date", "negation"):
+        if c.material and c.kind == "entity" and place.is_place_swap(c.a, c.b, places):
+            # "in Aceh" / "across Asia" beside the two tolls they scope: the
+            # reason the numbers are two slots, not another contradiction.
+            c = demote(c, "the places of two numbers told for two places")
+        elif c.material and via == "aligned-low" and c.kind in ("date", "negation"):
             # Under the threshold a different date most often dates another
             # event, and a negation another predicate: the same subject told
             # with different facts, a related pair.

@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from library.compare.detectors import measures, scope
+from library.compare.detectors import measures, place, scope
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
 from library.compare.detectors.number_mentions import mentions
-from library.compare.kinds import conflict
+from library.compare.kinds import conflict, demote
 from library.compare.model import Conflict, Severity
 from library.compare.quantities import date_values, dates, is_dateline
 from library.compare.units import stem
@@ -273,7 +273,11 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     """
     other: list[tuple[_Mention, _Mention]] = []
     for x, y in conflicting(a, b, other_event=other):
-        yield conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
+        c = conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
+        # One toll for a province, another for the region: two slots, shown
+        # with both places as a note (`place.py`), not called a contradiction.
+        wx, wy = place.where(a.text, x.q.start, x.q.end), place.where(b.text, y.q.start, y.q.end)
+        yield demote(c, place.reason(wx, wy)) if place.other_place(wx, wy) else c
     # Two counts of two events of one kind ("a 5.6 quake injured five" / "the
     # 5.9 quake injured 50"): not a contradiction, nor one claim told alike.
     # Shown at low severity, which makes the pair related (`relation.classify`).
