@@ -48,7 +48,7 @@ from library.compare.units import terms
 HERE = Path(__file__).resolve().parent
 JUDGMENTS = HERE / "divergence_set" / "judgments.jsonl"
 SEED = 0
-# The probability at which `align` lets a pair in (`align.HEAD_CUT`), for the report.
+# The probability at which `align` lets a pair in (`head_rule.HEAD_CUT`), for the report.
 CUT = 0.75
 
 Rows = tuple[list[str], list[str], list[int]]

@@ -13,7 +13,7 @@ A logistic regression over those features, fitted by
 negatives; deterministic), ships as `paraphrase_head.npz` (a few KB) next to
 this module; nothing is read from the network.  The semantic backend hands
 `align` a `Verdicts` (`Scores.same`): two dot products per pair asked, and
-`align` asks only of best partners just under the cut (`align.HEAD_*`).  The
+`align` asks only of best partners just under the cut (`head_rule.HEAD_*`).  The
 head is a weak ranker on its own (it reads ECB+ "same event", not "same fact",
 and no word order): `speaks_on` and `Verdicts` keep it off the pairs it
 misreads.  If the weights file is missing or damaged, `load()` returns None

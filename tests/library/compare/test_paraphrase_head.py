@@ -13,8 +13,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from library.compare import align as align_mod
-from library.compare import paraphrase_head
+from library.compare import head_rule, paraphrase_head
 from library.compare.align import Match, align
 from library.compare.backends import SemanticBackend
 from library.compare.idf import IdfTable
@@ -152,10 +151,10 @@ def test_head_lets_in_a_best_partner_pair_just_under_the_cut() -> None:
     ("low", "prob", "consistent", "sure"),
     [
         (THRESHOLD - 0.05, None, True, True),  # a backend without a head
-        (THRESHOLD - 0.05, align_mod.HEAD_CUT - 0.1, True, True),  # the head is not sure
+        (THRESHOLD - 0.05, head_rule.HEAD_CUT - 0.1, True, True),  # the head is not sure
         (THRESHOLD - 0.05, 0.99, False, True),  # a conflict or a differing count
         (THRESHOLD - 0.05, 0.99, True, False),  # no pair cleared the cut: maybe two events
-        (THRESHOLD - align_mod.HEAD_MARGIN - 0.02, 0.99, True, True),  # too far under the cut
+        (THRESHOLD - head_rule.HEAD_MARGIN - 0.02, 0.99, True, True),  # too far under the cut
     ],
 )
 def test_head_lets_nothing_in_without_all_its_conditions(
