@@ -1,8 +1,9 @@
 """Selecting in the comparison view: clicking a unit, selecting a pair, stepping.
 
 A mixin of `ComparisonView` (beside `ComparisonQueries` and `ComparisonExport`),
-kept apart so the view's module holds opening, painting and geometry and stays
-short.  The attributes below are the view's; `ComparisonView.__init__` sets them.
+kept apart so the view's module holds opening and painting and stays short
+(geometry: `geometry_pass`).  The attributes below are the view's;
+`ComparisonView.__init__` sets them.
 """
 
 from __future__ import annotations

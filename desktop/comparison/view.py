@@ -29,20 +29,20 @@ from PySide6.QtWidgets import (
 from desktop.comparison.actions import build_actions
 from desktop.comparison.banner import LanguageNotice, LowOverlapBanner
 from desktop.comparison.export_commands import ComparisonExport
-from desktop.comparison.geometry import Measured, SlicedMeasure, same_layouts
-from desktop.comparison.gutter import LinkMap, pair_bands
+from desktop.comparison.geometry import SlicedMeasure
+from desktop.comparison.geometry_pass import ComparisonGeometry
+from desktop.comparison.gutter import LinkMap
 from desktop.comparison.highlighter import PAINT_SLICE, mark_current, paint_document
 from desktop.comparison.legend import Legend
 from desktop.comparison.lens_navigation import LensNavigation
 from desktop.comparison.navigation import Navigator
-from desktop.comparison.overview import overview_marks, overview_review_marks
 from desktop.comparison.palette import QtPalette
 from desktop.comparison.pane import ReadingPane
 from desktop.comparison.position import PositionKeeper
 from desktop.comparison.queries import ComparisonQueries
 from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
-from desktop.comparison.selecting import ComparisonSelection, hide_tooltip
+from desktop.comparison.selecting import ComparisonSelection
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.turns import Turns
 from desktop.comparison.worker import CompareFunction, ComparisonRunner
@@ -63,7 +63,7 @@ TEXTS_OVERHEAD = 100  # gutter, rail, margins and scroll bars beside the two tex
 LONG_TEXTS = 40_000
 
 
-class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
+class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries, ComparisonExport):
     """Side-by-side comparison of two articles.
 
     Args:
@@ -472,31 +472,3 @@ class ComparisonView(ComparisonSelection, ComparisonQueries, ComparisonExport):
         changed = event.type() == QEvent.Type.PaletteChange
         if changed and QtPalette.for_widget(self).dark != self._qt_palette.dark:
             self._apply_palette()
-
-    # -- geometry: bands, overview marks, scroll anchors ------------------------------
-
-    def _refresh_geometry(self, measured: Measured | None = None) -> None:
-        self._measure.cancel()  # this pass is the newest: what was left of another is moot
-        self.position.put_back()
-        with same_layouts(self.panes, measured):
-            bands = pair_bands(self._layout, self.panes["a"], self.panes["b"])
-            self.gutter.set_bands(bands, self._qt_palette)
-            self.sync.set_segments([(b.a_top, b.a_bottom, b.b_top, b.b_bottom) for b in bands])
-            self._update_overviews()
-
-    def _update_overviews(self) -> None:
-        for side, pane in self.panes.items():
-            bars = pane.text_edit.review_bars
-            # Plain texts have nothing to mark: asking a long one its height would
-            # lay all of it out at once (Qt lays it out in steps, a timer apart).
-            height = pane.document_height() if self._layout or bars else 1.0
-            marks = overview_marks(self._layout, side, pane.y_span, height, self._current)
-            pane.overview.set_marks(marks, self._qt_palette)
-            pane.overview.set_review_marks(overview_review_marks(bars, pane.y_span, height))
-        self._update_visible_ranges()
-
-    def _update_visible_ranges(self) -> None:
-        hide_tooltip()  # the text moved from under it
-        for pane in self.panes.values():
-            fraction = pane.visible_fraction(laid_out=self._layout is not None)
-            pane.overview.set_visible_range(*fraction)
