@@ -16,6 +16,7 @@ from library.compare import compare_texts
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "benchmarks" / "eval_real_divergence.py"
+ROUND3 = REPO / "benchmarks" / "divergence_set" / "round3.jsonl"
 
 
 def _scorer() -> ModuleType:
@@ -35,10 +36,27 @@ def test_judgments_are_valid_and_hold_no_eval_text() -> None:
     fresh = scorer.read_judgments(scorer.ROUND2)
     assert len(fresh) >= 8
     assert not set(fresh) & (set(judged) | set(heldout))  # a fresh round is new pairs
-    sets = ((scorer.JUDGMENTS, judged), (scorer.HELDOUT, heldout), (scorer.ROUND2, fresh))
+    # Round 3 (read in full, never tuned on): new pairs from at least 8 subtopics.
+    round3 = scorer.read_judgments(ROUND3)
+    assert len(round3) >= 12
+    assert len({_subtopic(doc_a) for _, doc_a, _ in round3}) >= 8
+    earlier = {frozenset(key[1:]) for key in (*judged, *heldout, *fresh)}
+    assert not {frozenset(key[1:]) for key in round3} & earlier  # either order
+    sets = (
+        (scorer.JUDGMENTS, judged),
+        (scorer.HELDOUT, heldout),
+        (scorer.ROUND2, fresh),
+        (ROUND3, round3),
+    )
     for path, pairs in sets:
         assert {split for split, _, _ in pairs} <= {"train", "dev"}
         _check_records(path)
+
+
+def _subtopic(doc: str) -> str:
+    """ECB+ subtopic of a document id: "23_9ecbplus" -> "23_ecbplus"."""
+    topic, rest = doc.split("_", 1)
+    return f"{topic}_{'ecbplus' if rest.endswith('ecbplus') else 'ecb'}"
 
 
 def _check_records(path: Path) -> None:
