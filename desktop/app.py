@@ -92,6 +92,9 @@ def run_app(
             return 2
         raise
 
+    from desktop.feature_scan import enter_known_modules
+
+    enter_known_modules()  # before our imports: PySide's import hook need not read them
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
     from desktop.text import message_box, warn
