@@ -11,8 +11,9 @@ statements): ~12 ms of CPU, about 4 ms of it ours.
 
 `enter_known_modules` makes those entries before the modules are imported:
 -1 for the standard library (`sys.stdlib_module_names`: no such module says
-"PySide6") and for `library` (which never imports Qt: a test enforces it),
-0 for `desktop`.  The hook then finds the names already in and reads nothing.
+"PySide6"), for loaded modules without source (PySide6's extension modules:
+the hook finds nothing to read) and for `library` (which never imports Qt: a
+test enforces it), 0 for `desktop`.  The hook then finds the names already in and reads nothing.
 The values only steer PySide's per-module feature switching (`snake_case`,
 `true_property`), which Parallax never selects: with nothing selected, 0 and
 -1 behave alike.  PySide's internals are looked up defensively: without the
@@ -42,8 +43,14 @@ def enter_known_modules() -> int:
     before = len(known)
     for name in sys.stdlib_module_names:
         known.setdefault(name, -1)
-    for name in list(sys.modules):  # submodules already loaded, e.g. `collections.abc`
-        if name.partition(".")[0] in sys.stdlib_module_names:
+    for name, module in list(sys.modules.items()):
+        # Submodules already loaded (`collections.abc`), and modules without
+        # source (PySide6.QtCore and the other extension modules: the hook
+        # finds nothing to read and enters -1 too).
+        source = getattr(module, "__file__", None) or ""
+        if name == "__main__":  # left as PySide leaves it
+            continue
+        if name.partition(".")[0] in sys.stdlib_module_names or not source.endswith(".py"):
             known.setdefault(name, -1)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # desktop's parent
     for package, entry in OWN_PACKAGES.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 CODE = """
 import inspect, sys
-import PySide6.QtCore
+import PySide6.QtCore, PySide6.QtWidgets  # as run_app does before entering
 feature = sys.modules["PySide6.support.feature"]
 read = []
 getsource = inspect.getsource
@@ -24,7 +24,8 @@ read.clear()  # (importing feature_scan itself was read)
 import json, dataclasses, desktop.main_window, library.collection
 ours = [n for n in read if n.split(".")[0] in ("desktop", "library")]
 stdlib = [n for n in read if n in sys.stdlib_module_names]
-print(len(ours), len(stdlib))
+qt = [n for n in read if n.startswith("PySide6.Qt")]  # extension modules: no source
+print(len(ours), len(stdlib), len(qt))
 known = feature.pyside_feature_dict
 inspect.getsource = getsource
 # The entries are the hook's own verdict, but for our modules not naming PySide6 (0).
@@ -69,7 +70,7 @@ def _run(how: str, tmp_path: Path) -> list[str]:
 def test_the_hook_reads_none_of_ours_once_they_are_entered(tmp_path: Path) -> None:
     # Before: ~100 sources read (~12 ms of CPU before the first paint).
     counts, differ, featured = _run("enter", tmp_path)
-    assert counts == "0 0"
+    assert counts == "0 0 0"
     assert differ == "[]"
     assert featured == "snake True"
 
@@ -77,6 +78,6 @@ def test_the_hook_reads_none_of_ours_once_they_are_entered(tmp_path: Path) -> No
 def test_without_the_entries_the_hook_reads_them(tmp_path: Path) -> None:
     # The spy sees what it should: the hook's reading, when nothing is entered.
     counts, _, featured = _run("plain", tmp_path)
-    ours, stdlib = map(int, counts.split())
-    assert ours > 20 and stdlib > 5
+    ours, stdlib, qt = map(int, counts.split())
+    assert ours > 20 and stdlib > 5 and qt > 0
     assert featured == "snake True"
