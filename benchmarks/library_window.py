@@ -65,14 +65,20 @@ APP_CHILD = (
     "raise SystemExit(run_app(data_dir=sys.argv[1], files=[]))"
 )
 
+# Also prints "split <phase>=<ms of CPU> ..." (read by `startup_split.py`).
 BARE_CHILD = """
-import sqlite3, sys, time
+import time
+marks = [("python", time.process_time())]
+import sqlite3, sys
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+marks.append(("imports", time.process_time()))
 app = QApplication([])
+marks.append(("QApplication()", time.process_time()))
 conn = sqlite3.connect(sys.argv[1])
 rows = conn.execute("SELECT title, outlet, published, word_count, imported_at FROM articles "
                     "WHERE superseded_by IS NULL ORDER BY imported_at DESC, id DESC").fetchall()
+marks.append(("rows", time.process_time()))
 class Model(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()): return 0 if parent.isValid() else len(rows)
     def columnCount(self, parent=QModelIndex()): return 0 if parent.isValid() else 5
@@ -85,10 +91,16 @@ class Spy(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            QTimer.singleShot(0, lambda: (print(f"painted {time.time():.6f} "
-                                                f"{time.process_time():.6f}", flush=True),
-                                          app.quit()))
+            QTimer.singleShot(0, report)
         return False
+def report():
+    now = time.process_time()
+    marks.append(("show+loop", now))
+    starts = [0.0] + [t for _, t in marks[:-1]]
+    times = [(name, (t - start) * 1000) for (name, t), start in zip(marks, starts)]
+    print("split " + " ".join(f"{name}={ms:.2f}" for name, ms in times), flush=True)
+    print(f"painted {time.time():.6f} {now:.6f}", flush=True)
+    app.quit()
 win = QMainWindow()
 table = QTableView()
 table.setModel(Model())
@@ -97,6 +109,7 @@ win.setCentralWidget(table)
 win.resize(1200, 800)
 spy = Spy()
 win.installEventFilter(spy)
+marks.append(("window", time.process_time()))
 win.show()
 app.exec()
 """

@@ -148,11 +148,9 @@ def main() -> int:
     os.environ["PARALLAX_COLOR_SCHEME"] = args.scheme
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtWidgets import QApplication
+    from desktop.theme import apply_theme, new_application
 
-    from desktop.theme import apply_theme
-
-    app = QApplication([sys.argv[0]])
+    app = new_application(sys.argv[0])
     app.setApplicationName("Parallax")
     apply_theme(app)
     width, height = (int(n) for n in args.size.split("x"))

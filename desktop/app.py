@@ -92,16 +92,19 @@ def run_app(
             return 2
         raise
 
+    from desktop.feature_scan import enter_known_modules
+
+    enter_known_modules()  # before our imports: PySide's import hook need not read them
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
     from desktop.text import message_box, warn
-    from desktop.theme import apply_theme
+    from desktop.theme import apply_theme, new_application
     from library.collection import Collection
     from library.errors import ParallaxError
 
     _quiet_platform_noise()
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app = existing if isinstance(existing, QApplication) else new_application(sys.argv[0])
     app.setApplicationName("Parallax")
     app.setOrganizationName("Parallax")
     app.setDesktopFileName("parallax")

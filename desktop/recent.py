@@ -7,7 +7,6 @@ pair whose article was since removed can be dropped with a message.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,8 +46,13 @@ class RecentComparisons:
 
     def pairs(self) -> list[RecentPair]:
         """Newest first; damaged entries are skipped."""
+        raws = self._settings.str_list(KEY)
+        if not raws:  # as at the first start-up: json (~2 ms of imports) not needed
+            return []
+        import json
+
         pairs = []
-        for raw in self._settings.str_list(KEY):
+        for raw in raws:
             try:
                 data = json.loads(raw)
                 pairs.append(
@@ -74,6 +78,8 @@ class RecentComparisons:
         self._save([])
 
     def _save(self, pairs: list[RecentPair]) -> None:
+        import json
+
         self._settings.set_str_list(
             KEY,
             [

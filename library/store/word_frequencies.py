@@ -27,7 +27,6 @@ opening the library stays light.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -167,6 +166,8 @@ def backfill(db: Any) -> None:
 
 def lookup(conn: sqlite3.Connection, terms: Iterable[str]) -> tuple[Mapping[str, int], int]:
     """(df of each of `terms` the library has, paragraphs): counted and queued articles."""
+    import json  # here, not at import: the window's start-up does not need it
+
     wanted = set(terms)
     rows = conn.execute(
         f"SELECT term, df FROM {TABLE} WHERE term IN (SELECT value FROM json_each(?))",

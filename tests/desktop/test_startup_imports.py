@@ -202,3 +202,17 @@ def test_after_the_notes_warm_up_the_panel_imports_nothing_on_the_gui_thread(
         env=env,
     )
     assert out.stdout.strip() == ""
+
+
+def test_the_window_and_library_load_no_json() -> None:
+    # json (~2 ms of imports) loads with the first stored recent comparison
+    # or word-frequency lookup, not with the window (desktop.recent and
+    # library.store.word_frequencies imported it at module level).
+    code = (
+        "import sys, desktop.main_window, library.collection, library.store.word_frequencies\n"
+        "print('json' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "False"
