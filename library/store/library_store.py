@@ -245,6 +245,8 @@ class LibraryStore:
 
     def _index_value(self, value: object) -> str | None:
         if isinstance(value, str):
+            if value.isascii():
+                return value  # `index_form` of ASCII text is itself (see `import_pipeline.index_form`)
             folded = self._index_forms.get(value)
             if folded is not None:
                 return folded

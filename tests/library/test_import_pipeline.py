@@ -305,3 +305,18 @@ def test_a_broken_pool_finishes_in_process() -> None:
     out = list(pipeline._results(pool, items, _double, window=2))  # type: ignore[arg-type]
     assert out == [2 * n for n in items]
     assert pool.shut
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["".join(map(chr, range(128))), "Plain news, 6:30 a.m.", "", "Café ☕ 國家", "ＷｅＣｈａｔ x"],
+)
+def test_the_index_form_of_ascii_text_is_the_text(text: str, tmp_path: Path) -> None:
+    # The ASCII fast paths (the worker's and the writer's trigger function)
+    # give what the search index's own folding gives.
+    from library.search_index import index_form
+
+    assert pipeline.index_form(text) == index_form(text)
+    store = LibraryStore(tmp_path / "home")
+    assert store._index_value(text) == index_form(text)
+    store.close()
