@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,6 +123,47 @@ def test_an_import_leaves_nothing_queued(tmp_path: Path) -> None:
     store = LibraryStore(tmp_path / "home")
     import_paths(store, [folder])
     assert wf.queued(store.db.conn) == []
+    rows = store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()
+    assert dict(rows) == _from_scratch(store)[0]
+    store.close()
+
+
+def test_body_counts_are_paragraph_term_sets_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "Harbour, harbour reopened.\n\nThe harbour’s pier; 国家安全部.\n\n\n  \n\nPier 6:30."
+    expected: Counter[str] = Counter()
+    for paragraph in split_paragraphs(body):
+        expected.update(set(terms(paragraph)))
+    assert wf.body_counts(body) == (expected, 3)
+    # The chunk cache empties when full and keeps giving the same terms.
+    monkeypatch.setattr(wf, "_CHUNK_CACHE_SIZE", 2)
+    wf._CHUNK_TERMS.clear()
+    assert wf.body_counts(body) == (expected, 3)
+    assert len(wf._CHUNK_TERMS) <= 2
+    wf._CHUNK_TERMS.clear()
+
+
+def test_an_import_in_process_reads_no_body_back_to_count_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The counts are made from the text at hand when each file is stored.
+    from library.importer import import_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"Story {i}\n\nThe harbour {i}.", encoding="utf-8")
+    store = LibraryStore(tmp_path / "home")
+    read_back: list[int] = []
+    real_counts_of = wf._counts_of
+
+    def counts_of(conn: sqlite3.Connection, ids: list[int], known: Any) -> wf.BodyCounts:
+        ids = list(ids)
+        read_back.extend(i for i in ids if i not in known)
+        return real_counts_of(conn, ids, known)
+
+    monkeypatch.setattr(wf, "_counts_of", counts_of)
+    import_paths(store, [folder])
+    assert read_back == []
     rows = store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()
     assert dict(rows) == _from_scratch(store)[0]
     store.close()
