@@ -104,7 +104,6 @@ class LibraryStore:
         # Work done ahead by an import's workers (see `add`).
         self._known_counts: dict[int, word_frequencies.BodyCounts] = {}
         self._index_forms: dict[str, str | None] = {}
-        self._importing = False
 
     def close(self) -> None:
         self.db.close()
@@ -140,10 +139,6 @@ class LibraryStore:
                 "WHERE source_key = ? AND superseded_by IS NULL", [source_key]
             )
             version = 1 if current is None else current.version + 1
-            if counts is None and self._importing:
-                # Counted from the text at hand (in this transaction: a failure
-                # refuses this file), not from the body read back at the fold.
-                counts = word_frequencies.body_counts(article.body)
             row = self._row_for(article, source_key, version)
             new_id, counted_through = self._next_id_and_mark()
             row["id"] = new_id
@@ -229,11 +224,9 @@ class LibraryStore:
         # The search index's triggers take the folded text `add` was given
         # (made by a worker process) instead of folding it again here.
         conn.create_function(INDEX_FUNCTION, 1, self._index_value, deterministic=True)
-        self._importing = True
         try:
             yield
         finally:
-            self._importing = False
             register_index_function(self.db)
             self._index_forms = {}
             with translate_errors(self.path):
@@ -253,9 +246,8 @@ class LibraryStore:
     def _index_value(self, value: object) -> str | None:
         if isinstance(value, str):
             if value.isascii():
-                return (
-                    value  # `index_form` of ASCII text is itself (see `import_pipeline.index_form`)
-                )
+                # Its own index form (see `import_pipeline.index_form`): no scan.
+                return value
             folded = self._index_forms.get(value)
             if folded is not None:
                 return folded

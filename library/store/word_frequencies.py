@@ -112,6 +112,11 @@ def fold(conn: sqlite3.Connection, *, known: Mapping[int, BodyCounts] | None = N
     Args:
         known: `body_counts` of queued articles already made (by an import's
             workers); the others' bodies are read and counted here.
+
+    An import read in-process leaves its files' counting to this too, bodies
+    read back: counting them as each file was stored, text at hand, cost 0.1
+    ms more per file (1.28–1.35 against 1.38–1.43 ms for a whole import, 2,000
+    files): counting 256 bodies in one run keeps the term cache in the CPU's.
     """
     counts, n = _pending_counts(conn, known or {})
     _add_counts(conn, counts, n, +1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -140,30 +139,3 @@ def test_body_counts_are_paragraph_term_sets_counted(monkeypatch: pytest.MonkeyP
     assert wf.body_counts(body) == (expected, 3)
     assert len(wf._CHUNK_TERMS) <= 2
     wf._CHUNK_TERMS.clear()
-
-
-def test_an_import_in_process_reads_no_body_back_to_count_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The counts are made from the text at hand when each file is stored.
-    from library.importer import import_paths
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(5):
-        (folder / f"{i}.txt").write_text(f"Story {i}\n\nThe harbour {i}.", encoding="utf-8")
-    store = LibraryStore(tmp_path / "home")
-    read_back: list[int] = []
-    real_counts_of = wf._counts_of
-
-    def counts_of(conn: sqlite3.Connection, ids: list[int], known: Any) -> wf.BodyCounts:
-        ids = list(ids)
-        read_back.extend(i for i in ids if i not in known)
-        return real_counts_of(conn, ids, known)
-
-    monkeypatch.setattr(wf, "_counts_of", counts_of)
-    import_paths(store, [folder])
-    assert read_back == []
-    rows = store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()
-    assert dict(rows) == _from_scratch(store)[0]
-    store.close()
