@@ -23,6 +23,8 @@ Usage (from the worktree root):
     .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --before /work/main
     # ... with a given number of import worker processes (0: read in-process):
     .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --workers 2
+    # where an in-process import's CPU goes, per file (stages, SQL by statement):
+    .venv/bin/python benchmarks/library_scale.py --sizes 2000 --stages --before /work/main
 
 Corpus: the 982 distinct ECB+ documents (sentence 0, the URL, dropped from
 `*ecbplus` documents), paragraphs of three sentences.  Article i >= 982 is
@@ -181,16 +183,81 @@ conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=
 conn.execute('''CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body); END''')
 t, cpu = time.perf_counter(), time.process_time()
+clock, inserting, committing = time.process_time, 0.0, 0.0
 for root, dirs, files in os.walk(sys.argv[2]):
     dirs.sort()
     for name in sorted(files):
         text = (Path(root) / name).read_text(encoding="utf-8")
         conn.execute("BEGIN")
+        a = clock()
         conn.execute("INSERT INTO articles (source_key, version, title, body, source_path, "
                      "content_hash, imported_at, word_count) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
                      [name, text[:80], text, name, str(hash(text)), "2024", len(text.split())])
+        b = clock()
         conn.execute("COMMIT")
-print(time.perf_counter() - t, time.process_time() - cpu)
+        inserting, committing = inserting + b - a, committing + clock() - b
+print(time.perf_counter() - t, time.process_time() - cpu, inserting, committing)
+"""
+
+#: `--stages`: where an in-process import's CPU goes, per file (process time):
+#: each stage of reading and preparing over every file, then a real import
+#: with each SQL statement timed (INSERT includes its search index row).
+STAGES_CHILD = """
+import os, sqlite3, sys, tempfile, time
+from collections import defaultdict
+from pathlib import Path
+os.environ["PARALLAX_IMPORT_WORKERS"] = "0"
+spent = defaultdict(float)
+class Timed(sqlite3.Connection):
+    def execute(self, sql, *args):
+        t = time.process_time()
+        try:
+            return super().execute(sql, *args)
+        finally:
+            word = sql.split(None, 1)[0].upper()
+            kind = ("INSERT" if "INTO articles " in sql and word == "INSERT" else
+                    "COMMIT" if word == "COMMIT" else
+                    "lookups" if word == "SELECT" else "other")
+            spent[kind] += time.process_time() - t
+    def executemany(self, sql, *args):
+        t = time.process_time()
+        try:
+            return super().executemany(sql, *args)
+        finally:
+            spent["word_df upserts"] += time.process_time() - t
+connect = sqlite3.connect
+sqlite3.connect = lambda *a, **k: connect(*a, **dict(k, factory=Timed))
+from library.article import count_words
+from library.collection import Collection
+from library.importer import collect_files
+from library.ingest.reader import read_article
+from library.language import detect
+from library.store.word_frequencies import body_counts
+try:
+    from library.import_pipeline import index_form
+except ImportError:  # a checkout before the ASCII fast path
+    from library.search_index import index_form
+c = Collection(Path(sys.argv[1]), seed=False)
+spent.clear()
+t = time.process_time()
+report = c.import_paths([Path(sys.argv[2])])
+total, n = time.process_time() - t, report.count("added")
+print(f"import, in-process: {total / n * 1e3:.3f}")
+for kind, secs in sorted(spent.items(), key=lambda kv: -kv[1]):
+    print(f"  SQL {kind}: {secs / n * 1e3:.3f}")
+print(f"  everything else: {(total - sum(spent.values())) / n * 1e3:.3f}")
+print("stages, again over every file (caches warm):")
+files = [f.path for f in collect_files([Path(sys.argv[2])])]
+def stage(name, fn, items):
+    t = time.process_time()
+    out = [fn(x) for x in items]
+    print(f"  {name}: {(time.process_time() - t) / len(items) * 1e3:.3f}")
+    return out
+bodies = [a.body for a in stage("read_article", read_article, files)]
+stage("language", detect, bodies)
+stage("word count", count_words, bodies)
+stage("word counts", body_counts, bodies)
+stage("index form", index_form, bodies)
 """
 
 SQL_LIST_CHILD = f"""
@@ -268,8 +335,12 @@ def measure_import(
             fields = [float(x) for x in out.split()]
             rates[name].append(size / fields[0])
             cpus[name].append(sum(fields[3:5]) if name != "bare" else fields[1])
+            split = ""
+            if name == "bare":
+                split = (f" (INSERT {fields[2] / size * 1e3:.2f}, "
+                         f"COMMIT {fields[3] / size * 1e3:.2f})")  # fmt: skip
             print(f"  round {i + 1} {name}: {rates[name][-1]:.0f} files/s, "
-                  f"CPU {cpus[name][-1] / size * 1e3:.2f} ms/file, "
+                  f"CPU {cpus[name][-1] / size * 1e3:.2f} ms/file{split}, "
                   f"peak {rss / 1024:.0f} MiB", flush=True)  # fmt: skip
     for name in ("after", "before"):
         for got, bare, cpu, bare_cpu in zip(
@@ -277,6 +348,19 @@ def measure_import(
         ):
             print(f"{name}: {got:.0f} files/s = {got / bare:.2f}x of bare ({bare:.0f}/s); "
                   f"CPU {cpu / bare_cpu:.1f}x bare's")  # fmt: skip
+
+
+def measure_stages(size: int, work: Path, before: Path | None) -> None:
+    """Where an in-process import's CPU goes, per file, for this code (and `before`'s)."""
+    corpus = work / f"corpus-{size}"
+    build_corpus(corpus, size)
+    for name, repo in [("after", REPO), ("before", before)]:
+        if repo is None:
+            continue
+        home = Path(tempfile.mkdtemp(prefix=f"stages-{name}-", dir=work))
+        _, _, out = run([PY, "-c", STAGES_CHILD, str(home), str(corpus)],
+                        stdout=subprocess.PIPE, repo=repo)  # fmt: skip
+        print(f"\n== {name} ({repo}), {size} articles: CPU ms per file ==\n{out}", flush=True)
 
 
 def measure(size: int, work: Path, runs: int) -> dict[str, float]:
@@ -359,6 +443,11 @@ def main() -> int:
     parser.add_argument(
         "--workers", type=int, help="with --import-only: the import's worker processes (0: none)"
     )
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="where an in-process import's CPU goes, stage by stage and SQL statement by kind",
+    )
     args = parser.parse_args()
     if not (EVAL / "ecbplus_pairs_train.jsonl").exists():
         print(f"skipped: no evaluation data at {EVAL}")
@@ -368,7 +457,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
         for size in sizes:
-            if args.import_only:
+            if args.stages:
+                measure_stages(size, work, args.before)
+            elif args.import_only:
                 measure_import(size, work, args.runs, args.before, args.workers)
             else:
                 measure(size, work, args.runs)

@@ -73,11 +73,6 @@ def prepare(article: Article) -> Prepared | Article:
     A failure here (a bug on a strange text) is left to the writer, whose
     `LibraryStore.add` does the same work and refuses that file by name.
     """
-    # Imported here: `library.search_index` imports sqlite-utils, which must
-    # first be imported by `library.database` (which keeps numpy, and the
-    # threads numpy starts, out of it); a worker has it already, from its parent.
-    from library.search_index import index_form
-
     try:
         ready = dataclasses.replace(
             article, language=article.language or detect_language(article.body)
@@ -88,6 +83,51 @@ def prepare(article: Article) -> Prepared | Article:
     except Exception:
         return article
     return Prepared(ready, counts, forms)
+
+
+def prepare_all(articles: list[Article]) -> list[Prepared | Article]:
+    """`prepare` of each article, done stage by stage over all of them.
+
+    Each stage (language, word count, word counts, folded text) runs over
+    every article before the next starts: its code and caches (the term
+    cache above all) stay warm in the CPU's, 0.05–0.1 ms less per file than
+    preparing one article after another (2,000 news files, one process).
+    If a stage fails on one article, each is prepared on its own instead, so
+    only that one is left to the writer.
+    """
+    try:
+        languages = [a.language or detect_language(a.body) for a in articles]
+        word_counts = [a.word_count for a in articles]
+        counts = [body_counts(a.body) for a in articles]
+        forms = [(index_form(a.title), index_form(a.body)) for a in articles]
+    except Exception:
+        return [prepare(a) for a in articles]
+    out: list[Prepared | Article] = []
+    for article, language, words, counted, folded in zip(
+        articles, languages, word_counts, counts, forms, strict=True
+    ):
+        ready = dataclasses.replace(article, language=language)
+        ready.__dict__["word_count"] = words  # cached; travels with it
+        out.append(Prepared(ready, counted, folded))
+    return out
+
+
+def index_form(text: str) -> str | None:
+    """`search_index.index_form(text)`, without its three scans of an ASCII text.
+
+    Folding changes only CJK, full-width and supplementary characters, and only
+    CJK characters and symbols are spaced out: none is ASCII, so ASCII text is
+    its own index form.  Most news files are, and the scans were a tenth of a
+    file's preparation.
+    """
+    if text.isascii():
+        return text
+    # Imported here: `library.search_index` imports sqlite-utils, which must
+    # first be imported by `library.database` (which keeps numpy, and the
+    # threads numpy starts, out of it); a worker has it already, from its parent.
+    from library.search_index import index_form as folded_form
+
+    return folded_form(text)
 
 
 @contextlib.contextmanager
@@ -116,6 +156,16 @@ def read_ahead(
         yield _results(pool, items, work, window=2 * count)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def in_chunks(items: Sequence[T], work: Callable[[list[T]], list[R]]) -> Iterator[R]:
+    """`work` done on `items` in this thread, a chunk of `CHUNK` at a time; results in order.
+
+    What a pool's results look like, without one: a stage done over a whole
+    chunk keeps its caches warm (`prepare_all`).  Lazy: a chunk is read only
+    when the caller reaches it, so a cancelled import reads at most one more.
+    """
+    return _results(None, items, work, window=0)
 
 
 def default_workers() -> int:

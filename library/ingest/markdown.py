@@ -39,7 +39,8 @@ def parse_markdown(text: str) -> Parsed:
     except RecursionError as exc:
         raise ImportRefused("has front matter nested too deeply to read") from exc
     return Parsed(
-        body=_HEADING.sub("", content),
+        # No "#", no heading marker: no scan of every line start.
+        body=_HEADING.sub("", content) if "#" in content else content,
         title=_text(meta.get("title")),
         outlet=_first(meta, _OUTLET_KEYS),
         author=_author(meta.get("author") or meta.get("authors")),

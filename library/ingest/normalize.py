@@ -33,7 +33,7 @@ def normalize_body(text: str) -> str:
         blocks = _BLANK.split(text)
         paragraphs = [_join_wrapped(block) for block in blocks]
     else:
-        paragraphs = [_SPACES.sub(" ", line) for line in text.split("\n")]
+        paragraphs = [_squeeze_spaces(line) for line in text.split("\n")]
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -45,4 +45,18 @@ _CJK_WRAP = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 
 def _join_wrapped(block: str) -> str:
     block = "\n".join(line for line in block.split("\n") if line)
-    return _SPACES.sub(" ", _CJK_WRAP.sub("", block).replace("\n", " "))
+    if "\n" in block:  # most paragraphs are one line: no scan for a CJK wrap
+        block = _CJK_WRAP.sub("", block).replace("\n", " ")
+    return _squeeze_spaces(block)
+
+
+def _squeeze_spaces(text: str) -> str:
+    """Each run of spaces, tabs, no-break or ideographic spaces as one space.
+
+    Text with none of them but single spaces is returned as it is: the
+    substitution rewrote every single space of every paragraph, and was the
+    largest part of reading a file (0.13 of 0.3 ms per news article).
+    """
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text:
+        return _SPACES.sub(" ", text)
+    return text

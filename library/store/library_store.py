@@ -245,6 +245,9 @@ class LibraryStore:
 
     def _index_value(self, value: object) -> str | None:
         if isinstance(value, str):
+            if value.isascii():
+                # Its own index form (see `import_pipeline.index_form`): no scan.
+                return value
             folded = self._index_forms.get(value)
             if folded is not None:
                 return folded

@@ -30,7 +30,6 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from itertools import chain
 from typing import Any
 
@@ -56,25 +55,38 @@ def paragraph_terms(body: str) -> Iterable[set[str]]:
     once, and cached; import pays for this on every paragraph of every file,
     and the engine's tokenizer over whole texts was most of that.
     """
+    chunk_terms = _CHUNK_TERMS.__getitem__
     for paragraph in split_paragraphs(body):
-        yield set(chain.from_iterable(map(_chunk_terms, set(paragraph.split()))))
+        yield set(chain.from_iterable(map(chunk_terms, set(paragraph.split()))))
 
 
-@lru_cache(maxsize=65_536)  # ~15 MiB at most; news reuses its words
-def _chunk_terms(chunk: str) -> tuple[str, ...]:
-    from library.compare.units import terms
+class _ChunkTerms(dict[str, tuple[str, ...]]):
+    """Chunk -> its terms, made on first use: a cache whose hits never leave C.
 
-    return tuple(terms(chunk))
+    Bounded by emptying it when full (~15 MiB at most; news reuses its words,
+    so it fills again with the common ones).  An `lru_cache` cost a tenth more
+    per file.  Safe across threads: a lost race only makes one chunk's terms twice.
+    """
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        from library.compare.units import terms
+
+        if len(self) >= _CHUNK_CACHE_SIZE:
+            self.clear()
+        found = self[chunk] = tuple(terms(chunk))
+        return found
+
+
+_CHUNK_CACHE_SIZE = 65_536
+_CHUNK_TERMS = _ChunkTerms()
 
 
 def body_counts(body: str) -> BodyCounts:
     """(term -> paragraphs of `body` containing it, number of paragraphs)."""
-    counts: Counter[str] = Counter()
-    n = 0
-    for found in paragraph_terms(body):
-        counts.update(found)
-        n += 1
-    return counts, n
+    found = list(paragraph_terms(body))
+    # One count over every paragraph's set: `Counter.update` per paragraph
+    # cost more in its own checks than in counting.
+    return Counter(chain.from_iterable(found)), len(found)
 
 
 def create_table(db: Any) -> None:
@@ -99,6 +111,11 @@ def fold(conn: sqlite3.Connection, *, known: Mapping[int, BodyCounts] | None = N
     Args:
         known: `body_counts` of queued articles already made (by an import's
             workers); the others' bodies are read and counted here.
+
+    An import read in-process leaves its files' counting to this too, bodies
+    read back: counting them as each file was stored, text at hand, cost 0.1
+    ms more per file (1.28–1.35 against 1.38–1.43 ms for a whole import, 2,000
+    files): counting 256 bodies in one run keeps the term cache in the CPU's.
     """
     counts, n = _pending_counts(conn, known or {})
     _add_counts(conn, counts, n, +1)

@@ -305,3 +305,89 @@ def test_a_broken_pool_finishes_in_process() -> None:
     out = list(pipeline._results(pool, items, _double, window=2))  # type: ignore[arg-type]
     assert out == [2 * n for n in items]
     assert pool.shut
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["".join(map(chr, range(128))), "Plain news, 6:30 a.m.", "", "Café ☕ 國家", "ＷｅＣｈａｔ x"],
+)
+def test_the_index_form_of_ascii_text_is_the_text(text: str, tmp_path: Path) -> None:
+    # The ASCII fast paths (the worker's and the writer's trigger function)
+    # give what the search index's own folding gives.
+    from library.search_index import index_form
+
+    assert pipeline.index_form(text) == index_form(text)
+    store = LibraryStore(tmp_path / "home")
+    assert store._index_value(text) == index_form(text)
+    store.close()
+
+
+def test_prepare_all_equals_preparing_each_and_leaves_only_a_failing_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from library.article import Article
+
+    articles = [
+        Article(title="Harbour", body="The harbour reopened.\n\nFerries sail."),
+        Article(title="國家", body="國家安全部局長表示。\n\nWeChat ☕ 6:30", language="zh"),
+        Article(title="Strange", body="A strange text.\n\nIt breaks a stage."),
+        Article(title="Plain", body="Le ministre a démissionné."),
+    ]
+    assert pipeline.prepare_all(articles) == [pipeline.prepare(a) for a in articles]
+    real = pipeline.body_counts
+
+    def fails_on_strange(body: str) -> Any:
+        if "strange" in body:
+            raise RecursionError("a strange text")
+        return real(body)
+
+    monkeypatch.setattr(pipeline, "body_counts", fails_on_strange)
+    prepared = pipeline.prepare_all(articles)
+    assert prepared[2] is articles[2]
+    assert [type(p) for p in prepared] == [pipeline.Prepared] * 2 + [Article, pipeline.Prepared]
+
+
+def test_without_a_pool_a_large_import_reads_in_chunks_and_equals_file_by_file(
+    tmp_path: Path, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from library.store import word_frequencies as wf
+
+    expected_store = LibraryStore(tmp_path / "one")
+    expected = _in_process(monkeypatch, expected_store, inbox)
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "0")
+    chunks: list[int] = []
+    real_prepare_chunk = importer.prepare_chunk
+
+    def prepare_chunk(chunk: list[Any]) -> list[Any]:
+        chunks.append(len(chunk))
+        return real_prepare_chunk(chunk)
+
+    read_back: list[int] = []
+    real_counts_of = wf._counts_of
+
+    def counts_of(conn: sqlite3.Connection, ids: Any, known: Any) -> Any:
+        ids = list(ids)
+        read_back.extend(i for i in ids if i not in known)
+        return real_counts_of(conn, ids, known)
+
+    monkeypatch.setattr(importer, "prepare_chunk", prepare_chunk)
+    monkeypatch.setattr(wf, "_counts_of", counts_of)
+    store = LibraryStore(tmp_path / "two")
+    report = import_paths(store, [inbox])
+    assert _lines(report) == _lines(expected)
+    assert chunks and max(chunks) == pipeline.CHUNK  # read a chunk at a time
+    assert read_back == []  # the counts came with each prepared file
+    for sql in ("SELECT term, df FROM word_df ORDER BY term", "SELECT id, title FROM articles"):
+        assert _table(store, sql) == _table(expected_store, sql)
+
+
+def test_in_chunks_reads_a_chunk_only_when_reached() -> None:
+    read: list[int] = []
+
+    def work(chunk: list[int]) -> list[int]:
+        read.extend(chunk)
+        return chunk
+
+    results = pipeline.in_chunks(list(range(5 * pipeline.CHUNK)), work)
+    assert read == []
+    assert next(results) == 0 and read == list(range(pipeline.CHUNK))

@@ -168,3 +168,42 @@ def test_a_chinese_line_wrapped_inside_a_paragraph_joins_without_a_space() -> No
     # A space inside a Chinese run splits a word for search and the diff alike.
     text = "国家安全部\n部长以来，他说。\nMr. Li\nleft.\n\n第二段\n继续。\n"
     assert normalize_body(text) == "国家安全部部长以来，他说。 Mr. Li left.\n\n第二段继续。"
+
+
+def _normalize_reference(text: str) -> str:
+    """`normalize_body` before its fast paths: every substitution run on every paragraph."""
+    import re
+
+    from library.ingest import normalize as n
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.strip() for line in text.split("\n")).strip("\n")
+    if n._BLANK.search(text):
+        paragraphs = []
+        for block in n._BLANK.split(text):
+            block = "\n".join(line for line in block.split("\n") if line)
+            paragraphs.append(n._SPACES.sub(" ", n._CJK_WRAP.sub("", block).replace("\n", " ")))
+    else:
+        paragraphs = [re.sub(r"[ \t\u00a0\u3000]+", " ", line) for line in text.split("\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def test_normalize_fast_paths_change_nothing() -> None:
+    # Paragraphs with only single spaces, or on one line, skip the substitutions:
+    # the result must be the one every substitution gives, on any mix.
+    import random
+
+    pieces = ["word", "国家", " ", "  ", "\t", "\u00a0", "\u3000", "\n", "\n\n", "\r\n", "x.", "#"]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    texts += ["A  b\tc\u00a0d\u3000e", "国家\n安全", "one line, single spaces"]
+    for text in texts:
+        assert normalize_body(text) == _normalize_reference(text), repr(text)
+
+
+def test_markdown_without_a_hash_keeps_its_body_and_headings_still_go(tmp_path: Path) -> None:
+    plain, marked = tmp_path / "plain.md", tmp_path / "marked.md"
+    plain.write_text("---\ntitle: T\n---\nFirst paragraph.\n\nSecond one.\n")
+    marked.write_text("---\ntitle: T\n---\n## Heading\n\nBody #1 here.\n")
+    assert read_article(plain).body == "First paragraph.\n\nSecond one."
+    assert read_article(marked).body == "Heading\n\nBody #1 here."

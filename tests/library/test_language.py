@@ -70,3 +70,34 @@ def test_old_library_gets_languages_on_open(tmp_path: Path) -> None:
     db.close()
     store = LibraryStore(tmp_path)
     assert [store.get(i).language for i in (1, 2, 3)] == ["zh", "en", "fr"]
+
+
+def _detect_reference(text: str) -> str:
+    """`language.detect` before its ASCII fast path."""
+    sample = text[: language.SAMPLE_CHARS]
+    han = len(language._HAN.findall(sample))
+    kana = len(language._KANA.findall(sample))
+    hangul = len(language._HANGUL.findall(sample))
+    words = language._LATIN_WORD.findall(sample)
+    if hangul > max(han, len(words)):
+        return "ko"
+    if kana and kana * 5 >= han and kana + han > len(words):
+        return "ja"
+    if han * 2 > len(words):
+        return "zh"
+    english = sum(1 for w in words if w.lower() in language._ENGLISH)
+    if len(words) >= 3 and english / len(words) >= language._ENGLISH_SHARE:
+        return "en"
+    return language.UNDETERMINED
+
+
+def test_fast_paths_detect_what_the_full_count_detects() -> None:
+    import random
+
+    words = ["The", "of", "AND", "said", "harbour", "Le", "ministre", "x", "42", "İt", "été"]
+    words += ["国家", "東京", "서울", "Ünited", "WAS", "\u0130s"]
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    texts += [ENGLISH, FRENCH, CHINESE, "", "a b", "The " * 2000 + "le " * 9000]
+    for text in texts:
+        assert language.detect(text) == _detect_reference(text), repr(text)

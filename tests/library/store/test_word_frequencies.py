@@ -125,3 +125,17 @@ def test_an_import_leaves_nothing_queued(tmp_path: Path) -> None:
     rows = store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()
     assert dict(rows) == _from_scratch(store)[0]
     store.close()
+
+
+def test_body_counts_are_paragraph_term_sets_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "Harbour, harbour reopened.\n\nThe harbour’s pier; 国家安全部.\n\n\n  \n\nPier 6:30."
+    expected: Counter[str] = Counter()
+    for paragraph in split_paragraphs(body):
+        expected.update(set(terms(paragraph)))
+    assert wf.body_counts(body) == (expected, 3)
+    # The chunk cache empties when full and keeps giving the same terms.
+    monkeypatch.setattr(wf, "_CHUNK_CACHE_SIZE", 2)
+    wf._CHUNK_TERMS.clear()
+    assert wf.body_counts(body) == (expected, 3)
+    assert len(wf._CHUNK_TERMS) <= 2
+    wf._CHUNK_TERMS.clear()
