@@ -60,6 +60,7 @@ ROLES = (
     "tune19",
     "tune20",
     "report",
+    "tune21",
     "test",
     "test2",
 )
