@@ -22,11 +22,13 @@ from library.compare.lenses.body_voices import (
     GROUP_AFTER,
     LOWER_BODY,
     NOUN_OF_SAYING,
+    OWNED_BODY,
     OWNED_DOCUMENT,
     SERVICE,
     SPOKESPERSON_FOR,
     STATEMENT,
 )
+from library.compare.lenses.gates import WORDS, gate_of, may_match
 from library.compare.lenses.reporting import (
     ADVERB,
     ADVERB_START,
@@ -41,11 +43,14 @@ from library.compare.lenses.reporting import (
 )
 from library.compare.lenses.shapes import (
     ACC_INFO,
+    AND_SAID,
     DASHED,
     PER,
     POSTNOMINAL,
     QUOTE_NAME_ROLE,
     REPORTED_BY,
+    SAYING,
+    SAYING_INNER,
     SPACED_CALL_SIGN,
     WORDS_OF,
     saying_subject,
@@ -96,29 +101,6 @@ _AFTER = re.compile(
     r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+who\s|\s+(?:at|during|in|on)\s+"
     r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
-)
-# "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
-_SAYING = re.compile(
-    r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
-    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
-    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\"]*?,\s+saying\b"
-)
-# "Interior went ahead after the Environmental Protection Agency dropped two rules,
-# saying ...": the inner clause's subject says it.
-_SAYING_INNER = re.compile(
-    # "…, but LaSalle refused to comply, saying": a clause after "but" / ", and" too (not
-    # "The Organisation for Security and Co-operation …, saying": a name's "and")
-    r"(?:\b(?:after|when|as|because|while|since|but)|,\s+and)\s+(?:the\s+)?"
-    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
-    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
-)
-# "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
-AND_SAID = re.compile(
-    # "Rahman, who won the belt in 2001, arrived on Monday and declared he was ready"
-    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)(?:,\s+who\s[^;:“”\"]{{1,160}}?,)?\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
-    # "Governor Palin stopped by and “told a pastor that …": a quote opens before the verb
-    r"[“\"]?(?:also\s+)?"
-    rf"(?:{VERBS})\b"
 )
 # "Another news agency quoted Jane Doe as saying".
 # "quoted Acme spokesman Tom Hale as saying": a role may come first.
@@ -185,13 +167,6 @@ _OWNED_PERSON = re.compile(
 )
 # "Zadan and Meron added": two speakers.
 _AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
-# "China's Ministry of State Security said": a named body of its owner speaks
-# (but "the Office of X's Web site": the owner; "Egypt's communications
-# ministry": lower case, unnamed).
-_OWNED_BODY = re.compile(
-    r"^.+?['’]s\s+(?P<body>(?:[A-Z][\w-]*\s+)*?(?:Ministry|Department|Bureau|Commission|"
-    r"Committee|Council|Agency|Police|Army|Navy|Court|Parliament|Congress)\b(?:\s+\S+){0,6})$"
-)
 # "a man outside the Sam's Club told": a place, not the speaker.
 _PLACE_BEFORE = re.compile(
     r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
@@ -281,16 +256,35 @@ _CUES = cue_words(
     "writing telling echoed released issued posted published sent made shared repeated backed "
     "words per",
 ) - {"the", "and", "is", "of", "on", "to", "an", "as", "are", "had", "has", "was", "were"}
-_WORDS = re.compile(r"[a-z]+")
+_WORDS = WORDS
+# Each pattern's gate (gates.py), keyed by id (a pattern's hash reads its whole text):
+# its first words, or the verbs of saying it needs
+# (`verb=True`: a mandatory `(?:{VERBS})\b` with a space or a quote before it).
+_GATE = {
+    **{id(rx): gate_of(rx, verb=True) for rx in (
+        _BEFORE, _APPOSITIVE, _WHO_SAID, _AND_HE, STATEMENT, SERVICE, LOWER_BODY, AND_SAID,
+    )},
+    **{id(rx): gate_of(rx) for rx in (
+        _AFTER, _QUOTED, _CITING, _ROLE_COMMA_NAME, NOUN_OF_SAYING, DOCUMENT_OF, ACC_STORY,
+        OWNED_DOCUMENT, WORDS_OF, DASHED, REPORTED_BY, PER, ACC_INFO, QUOTE_NAME_ROLE,
+    )},
+}  # fmt: skip
 
 
-def _sources(text: str) -> list[tuple[str, str]]:
+def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
     if _CUES.isdisjoint(_WORDS.findall(text.lower())):
         return []
     if ", " in text:
         text = POSTNOMINAL.sub("", text)
     if " - " in text:  # "WCVB - TV claims": one name
         text = SPACED_CALL_SIGN.sub(r"\1-\2", text)
+    # The sentence's words: a pattern none of whose first words (or verbs) is among
+    # them cannot match and is skipped (gates.py; `gated=False` runs every pattern).
+    words = set(_WORDS.findall(text.lower())) if gated else None
+
+    def run(rx: re.Pattern[str]) -> bool:
+        return words is None or may_match(_GATE[id(rx)], words)
+
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
     body = SPOKESPERSON_FOR.search(text)
@@ -298,7 +292,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
-    for m in NOUN_OF_SAYING.finditer(text):  # "Microsoft's advice is to", "news from X that"
+    # "Microsoft's advice is to", "news from X that"
+    for m in NOUN_OF_SAYING.finditer(text) if run(NOUN_OF_SAYING) else ():
         # "Los Angeles Angels GM Tony Reagins": the person after an all-caps title
         name, title = split_title(
             re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", m.group("who") or m.group("who2"))
@@ -306,25 +301,27 @@ def _sources(text: str) -> list[tuple[str, str]]:
         if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
             out.append((name, title))
             spoken.append((m.start(), m.end()))
-    for m in DOCUMENT_OF.finditer(text):  # "a message from the X Commission said"
+    # "a message from the X Commission said"
+    for m in DOCUMENT_OF.finditer(text) if run(DOCUMENT_OF) else ():
         out.append((m.group("who"), ""))
         spoken.append((m.start(), m.end()))
-    for m in _ROLE_COMMA_NAME.finditer(text):
+    for m in _ROLE_COMMA_NAME.finditer(text) if run(_ROLE_COMMA_NAME) else ():
         if (names := entities(m.group("who"))) and m.group("role").split()[0] not in _CLAUSE:
             out.append((names[-1], m.group("role")))
             spoken.append((m.start(), m.end()))
-    for who, role, start, end in clauses.early(text):  # "X, which ..., said"; "echoed by X"
+    for who, role, start, end in clauses.early(text, words):  # "X, which ..., said"; "echoed by X"
         if (names := entities(who)) and names[-1].lower() not in NOT_VOICES:
             name, title = split_title(join_of_and(text, start, who, names[-1]))
             out.append((name, " ".join(x for x in (role, title) if x)))
             spoken.append((start, end))
-    for name, role in clauses.subject_voices(text, spoken, split_title):  # "X, head of …, said"
+    # "X, head of …, said"
+    for name, role in clauses.subject_voices(text, spoken, split_title, words):
         if not any(n == name for n, _ in out):
             out.append((name, role))
     # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
     inverted = [
         m.start()
-        for m in _AFTER.finditer(text)
+        for m in (_AFTER.finditer(text) if run(_AFTER) else ())
         if not m.group("acc")
         and _SAID_AFTER_CLAUSE.search(_before(text, m.start()))
         # not "X, Y's grandson, said his grandfather died at his home in Santa Rosa":
@@ -333,7 +330,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # not "…, said Dr. Benjamin has": a title's full stop ends no clause (fifth round)
         and m.group("who").lower() not in TITLE_WORDS
     ]
-    for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 else ():
+    for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 and run(_APPOSITIVE) else ():
         first = m.group("role").split()[0].lower()
         if first.endswith(("ed", "ing")) or first in _CLAUSE:
             continue  # "..., died at the prison in Springfield, Mo., said X": a clause
@@ -353,7 +350,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
         QUOTE_NAME_ROLE,
     )  # fmt: skip
     for rx in rxs:
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if run(rx) else ():
             if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
                 continue  # "namely TE-North, to connect ..., said MENA": MENA speaks
             if m.group().endswith(("claimed", "claims")) and clauses.won(text, m.end()):
@@ -426,7 +423,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
             if person:  # "Microsoft's Dustin Childs said": Childs speaks, for Microsoft
                 out.append((person.group("who"), person.group("owner")))
                 continue
-            body = _OWNED_BODY.match(name)
+            body = OWNED_BODY.match(name)
             if body:  # "China's Ministry of State Security said": the ministry
                 name = body.group("body")
             name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
@@ -477,8 +474,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
             if rx is _BEFORE:
                 spoken.append((m.start(), m.end()))
     saying = None
-    if not out and ", saying" in text:
-        saying = _SAYING_INNER.search(text) or _SAYING.match(text)
+    if not out and ", saying" in text:  # (both patterns need "saying": no gate)
+        saying = SAYING_INNER.search(text) or SAYING.match(text)
     late = [(saying_subject(text, saying), "")] if saying else [] if out else clauses.late(text)
     for who, _role in late:  # "..., saying"; "McG made the announcement, stating that"
         if who.endswith(("'s", "’s")) or not (names := entities(who)):  # "Felt's name was"
@@ -486,7 +483,11 @@ def _sources(text: str) -> list[tuple[str, str]]:
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
-    both = AND_SAID.match(text) if not out and (" and " in text or " but " in text) else None
+    both = (
+        AND_SAID.match(text)
+        if not out and (" and " in text or " but " in text) and run(AND_SAID)
+        else None
+    )
     if both and re.search(r"\b(?:been|was|were|is|are|being)\b", both.group()):
         both = None  # "a bank had been contacted ... and told that": told, not telling
     if both and (names := entities(both.group("subj"), at_start=True)):

@@ -98,3 +98,10 @@ NOUN_OF_SAYING = re.compile(
     rf"(?:[A-Za-z.]+\s+){{0,6}}?(?P<who2>{_NAME})\s+that\s"
     r"(?!(?:day|night|morning|evening|afternoon|week|month|year|time|season)\b)"
 )
+# "China's Ministry of State Security said": a named body of its owner speaks
+# (but "the Office of X's Web site": the owner; "Egypt's communications
+# ministry": lower case, unnamed).
+OWNED_BODY = re.compile(
+    r"^.+?['’]s\s+(?P<body>(?:[A-Z][\w-]*\s+)*?(?:Ministry|Department|Bureau|Commission|"
+    r"Committee|Council|Agency|Police|Army|Navy|Court|Parliament|Congress)\b(?:\s+\S+){0,6})$"
+)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from library.compare.detectors.text import entities
-from library.compare.lenses.attribution import AND_SAID
 from library.compare.lenses.reporting import ADVERB, NAME, NOT_VOICES, VERBS
+from library.compare.lenses.shapes import AND_SAID
 
 _NAME = NAME
 

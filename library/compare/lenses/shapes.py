@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from library.compare.lenses.reporting import ADVERB, NAME
+from library.compare.lenses.reporting import ADVERB, NAME, VERBS
 
 # "in the words of Tom Vale", "in the words of coach Tom Vale" (fifth round)
 WORDS_OF = re.compile(
@@ -61,3 +61,29 @@ def saying_subject(text: str, m: re.Match[str]) -> str:
     Holder")."""
     after = _ROLE_THEN_NAME.match(text, m.end("who"))
     return after.group("who") if after and " " not in m.group("who") else m.group("who")
+
+
+# A clause and its "saying" (moved here from attribution.py in the sixth round).
+# "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
+SAYING = re.compile(
+    r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
+    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\"]*?,\s+saying\b"
+)
+# "Interior went ahead after the Environmental Protection Agency dropped two rules,
+# saying ...": the inner clause's subject says it.
+SAYING_INNER = re.compile(
+    # "…, but LaSalle refused to comply, saying": a clause after "but" / ", and" too (not
+    # "The Organisation for Security and Co-operation …, saying": a name's "and")
+    r"(?:\b(?:after|when|as|because|while|since|but)|,\s+and)\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
+    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
+)
+# "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
+AND_SAID = re.compile(
+    # "Rahman, who won the belt in 2001, arrived on Monday and declared he was ready"
+    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)(?:,\s+who\s[^;:“”\"]{{1,160}}?,)?\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
+    # "Governor Palin stopped by and “told a pastor that …": a quote opens before the verb
+    r"[“\"]?(?:also\s+)?"
+    rf"(?:{VERBS})\b"
+)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from library.compare.lenses import antecedent
@@ -277,7 +278,7 @@ def _person_said(text: str, described: Voice | None) -> bool:
             and re.match(r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s", m.group())
         )
         or _is_person_noun(m.group("inv") or "")
-        for m in _DESCRIBED.finditer(text)
+        for m in _descriptions(text)
     )
 
 
@@ -328,9 +329,16 @@ def _pair_before(uid: int, pairs: list[tuple[int, list[str]]]) -> list[tuple[str
     return []
 
 
+@lru_cache(maxsize=8)
+def _descriptions(text: str) -> tuple[re.Match[str], ...]:
+    """`_DESCRIBED`'s matches in a sentence: read once, though up to four readers
+    ask in turn for the same sentence (`_described`, `_body_kind`, ...)."""
+    return tuple(_DESCRIBED.finditer(text))
+
+
 def _nouns(text: str) -> list[str]:
     """The nouns of "the governor said" / "her spokesman said" in a sentence."""
-    return [m.group("noun").lower() for m in _DESCRIBED.finditer(text) if m.group("noun")]
+    return [m.group("noun").lower() for m in _descriptions(text) if m.group("noun")]
 
 
 def _name_ahead(ahead: list[tuple[int, str]], side: str, heard: list[Voice]) -> None:
@@ -357,7 +365,7 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
     ("company", "statement") is the voice named just before (`near`).  Unnamed
     groups ("the police said") stay unnamed.
     """
-    for m in _DESCRIBED.finditer(text):
+    for m in _descriptions(text):
         noun = (
             m.group("noun")
             or m.group("quoted")
@@ -427,7 +435,7 @@ def _body_kind(
     speak between), else the nearest body of that kind named in this sentence or
     the `BODY_REACH` before ("Microsoft ... The software manufacturer said"); for a
     firm, else the subject that opens one of those sentences ("Microsoft has …")."""
-    for m in _DESCRIBED.finditer(text):
+    for m in _descriptions(text):
         noun = _noun(m)
         if noun not in antecedent.KINDS:
             continue
