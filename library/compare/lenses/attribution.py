@@ -39,12 +39,16 @@ from library.compare.lenses.reporting import (
     TITLE_WORDS,
     VERBS,
     cue_words,
-    is_reporting,
 )
+from library.compare.lenses.roles import _CLAUSE, _ROLE_BEFORE, _before, _is_role, _role_before
 from library.compare.lenses.shapes import (
     ACC_INFO,
+    ACRONYM,
     AND_SAID,
     DASHED,
+    LEAD_PERSON,
+    LEAD_TITLE,
+    OPENING_ADVERBS,
     PER,
     POSTNOMINAL,
     QUOTE_NAME_ROLE,
@@ -53,6 +57,7 @@ from library.compare.lenses.shapes import (
     SAYING_INNER,
     SPACED_CALL_SIGN,
     WORDS_OF,
+    it_said,
     saying_subject,
 )
 from library.compare.lenses.titles import join_of_and, split_title
@@ -171,56 +176,6 @@ _AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
 )
-# A role told just before the name: "Current affairs commentator Li Linyi".
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
-# Words that open a clause, not a role: ", since it was ...,".
-_CLAUSE = frozenset((
-    "since", "because", "as", "after", "before", "while", "if", "and", "but", "when",
-    "although", "though", "so", "then", "until", "unless", "where", "that", "which",
-    "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "for", "with", "by", "from",
-    "to", "not", "also", "however",
-))  # fmt: skip
-_NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at", "as", "by"))
-
-
-# How far back the checks on the words before a name look: a bounded window keeps
-# each check constant-time, so a long line with many "said X" stays linear.
-_WINDOW = 240
-
-
-def _before(text: str, end: int) -> str:
-    """The last `_WINDOW` characters before `end`; "\x00" marks a cut start (no `^`)."""
-    start = max(0, end - _WINDOW)
-    return ("\x00" if start else "") + text[start:end]
-
-
-def _role_before(text: str, start: int) -> str:
-    m = _ROLE_BEFORE.search(_before(text, start))
-    if not m:
-        return ""
-    words = m.group("role").split()
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
-        words = words[1:]  # "the actress's rep Jack Ketsoyan": the role after its article
-    # "On the other hand, X said": a role is a noun phrase, not a clause.
-    if any(w.lower() in _NOT_ROLE or is_reporting(w) for w in words) or words[-1].lower().endswith(
-        "ly"
-    ):
-        return ""
-    return " ".join(words)
-
-
-def _is_role(words: str) -> bool:
-    """Whether words before a name read as a role ("team president"), not a clause."""
-    # a verb opens a clause ("said located ..."); inside a role it is an adjective
-    # ("organized crime detective")
-    split = words.split()
-    if not split:
-        return True
-    if split[0].endswith(("ed", "ing")):
-        return False
-    return not any(w.lower() in STOPWORDS or w.lower() in _NOT_ROLE for w in split)
-
-
 # A "sentence" longer than this (a pasted table, a hostile line) is read in pieces cut
 # at a space: the checks below compare each source with the ones found before, and
 # pieces of bounded length keep the whole read linear in the length of the line.
@@ -392,10 +347,20 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                 who, pre = pre + who, ""
             elif m.groupdict().get("acc") and pre[:1].isupper() and not _is_role(pre):
                 who, pre = pre + who, ""  # "according to the Office of the Surgeon General"
-            names = entities(who)
+            # "the WHO said": an acronym the name finder drops as a common word
+            names = entities(who) or [w for w in who.split()[-1:] if ACRONYM.fullmatch(w)]
             if not names:
                 continue
             name = names[-1] if rx in (_BEFORE, _AND_HE, _WHO_SAID) else names[0]
+            if rx is _BEFORE and (lead := LEAD_PERSON.match(text)) and lead.end() == at_start:
+                opens = lead.group("who").split()[0].lower() not in STOPWORDS
+                if opens and LEAD_TITLE.fullmatch(name):
+                    # "Charlotte Moore, Controller BBC One says:": the person, her title
+                    out.append((lead.group("who"), name))
+                    spoken.append((m.start(), m.end()))
+                    continue
+            if len(name.split()) > 1 and name.split()[0] in OPENING_ADVERBS:
+                name = name.split(" ", 1)[1]  # "Later USGS said": the adverb opens the clause
             if rx is _CITING:
                 name = who.rstrip(" .,")  # "Central Election and Referendum Commission"
             elif who.endswith(f"New {name}"):
@@ -483,6 +448,8 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
+    if not out and ", which it " in text and (it := it_said(text)):
+        out.append((it, ""))  # "Seacom started …, which it said was caused by"
     both = (
         AND_SAID.match(text)
         if not out and (" and " in text or " but " in text) and run(AND_SAID)

@@ -60,7 +60,10 @@ LOWER_BODY = re.compile(
 # "According to this L.A. Times story", "according to a Reuters report": the paper.
 ACC_STORY = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
-    r"(?:story|report|article|piece|interview|investigation)\b"
+    # "According to an NYPD release", "according to an MWEB update" (sixth round)
+    r"(?:story|report|article|piece|interview|investigation|release|press\s+release|update|"
+    # (not "post": "according to the New York post" is the paper, its name in lower case)
+    r"statement|bulletin|tweet|filing|memo|announcement)\b"
 )
 # "a message from the Central Commission for Elections and Referenda of Turkmenistan
 # said", "the resolution of the Central Election Commission released on Friday said":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from library.compare.lenses.reporting import ADVERB, NAME, VERBS
+from library.compare.lenses.reporting import ADVERB, NAME, ROLE_HEADS, VERBS
 
 # "in the words of Tom Vale", "in the words of coach Tom Vale" (fifth round)
 WORDS_OF = re.compile(
@@ -86,4 +86,40 @@ AND_SAID = re.compile(
     # "Governor Palin stopped by and “told a pastor that …": a quote opens before the verb
     r"[“\"]?(?:also\s+)?"
     rf"(?:{VERBS})\b"
+)
+
+
+# "Seacom started to experience problems on Saturday, which it said was caused by …": a
+# body opening the sentence is the "it" that said (sixth round; not a person's name)
+IT_SAID = re.compile(
+    rf"^(?:The\s+)?(?P<who>{NAME})\s+(?:(?:has|had|have)\s+)?[a-z]+\b[^.;:“”\"]{{0,200}}?,\s+"
+    r"which\s+it\s+(?:later\s+)?(?:said|says|claimed|claims|reported|reports|blamed|blames)\b"
+)
+_PERSON_LIKE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){1,2}")
+
+
+def it_said(text: str) -> str | None:
+    """The body "which it said" stands for: the name opening the sentence, if not a
+    person's ("Tom Vale bought a car, which it said": no body)."""
+    m = IT_SAID.match(text)
+    if not m or _PERSON_LIKE.fullmatch(m.group("who")):
+        return None
+    return m.group("who")
+
+
+# Sixth round: acronyms, press lines, opening adverbs.
+# "the WHO said": an acronym of three to six capitals (not "US", "IT": words too).
+ACRONYM = re.compile(r"[A-Z]{3,6}")
+# "Charlotte Moore, Controller BBC One says:": a press line opening on the person's name.
+LEAD_PERSON = re.compile(r"^(?P<who>[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+)){1,3}),\s+")
+# Its title: a role's word, then no person's name ("Controller BBC One", not
+# "Chancellor Angela Merkel" after "In Germany,").
+LEAD_TITLE = re.compile(
+    r"(?i:(?:"
+    + "|".join(sorted(ROLE_HEADS, key=lambda w: (-len(w), w)))
+    + r")\.?)(?:\s+(?!(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\b)[A-Z][\w&’'-]*|\s+of|\s+the){0,5}"
+)
+# Sentence adverbs a capitalised run may take in ("Later USGS said").
+OPENING_ADVERBS = frozenset(
+    ("Later", "Earlier", "Meanwhile", "However", "Also", "Still", "Separately", "Instead")
 )

@@ -13,7 +13,6 @@ titled, "(referred to as X)" and taught forms).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +20,7 @@ from library.compare.lenses import antecedent
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
 from library.compare.lenses.openers import indefinite, name_later, opening_voice
 from library.compare.lenses.reporting import ADVERB
+from library.compare.lenses.short_forms import Voice, merge_short_forms
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
 
@@ -108,37 +108,6 @@ _BODY_NOUNS = frozenset((
     "magazine", "agency", "ministry", "department", "studio", "group", "organisation",
     "organization", "bureau", "office", "statement", "report",
 ))  # fmt: skip
-
-
-@dataclass(slots=True)
-class Voice:
-    """One source, on both sides.
-
-    Args:
-        key: the canonical name (lower case), shared by both sides.
-        name: the fullest form either article gives.
-        description_a: the role article A gives ("" when none).
-        description_b: the role article B gives.
-        a: units of A where the voice speaks.
-        b: units of B.
-    """
-
-    key: str
-    name: str
-    description_a: str = ""
-    description_b: str = ""
-    a: list[int] = field(default_factory=list)
-    b: list[int] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """`{"name", "description_a", "description_b", "a": [ids], "b": [ids]}`."""
-        return {
-            "name": self.name,
-            "description_a": self.description_a,
-            "description_b": self.description_b,
-            "a": self.a,
-            "b": self.b,
-        }
 
 
 def build(
@@ -243,7 +212,7 @@ def build(
         name_later(described, texts, firsts)
         for v in heard:  # "“…,” police Const." / "Tim Fanning told …"
             antecedent.title_split(units, v.a if side == "a" else v.b, v.name)
-    _merge_surnames(voices)
+    merge_short_forms(voices)
     for v in voices.values():
         taught = mentions.taught.forms(v.key) if mentions.taught else []
         # A group the user taught is named as they first wrote it, in the
@@ -458,48 +427,3 @@ def _body_kind(
             if near:
                 return [(near[-1], "")]
     return []
-
-
-def _merge_surnames(voices: dict[str, Voice]) -> None:
-    """Fold short forms into the one full name they stand for.
-
-    "Adgate said" is the Bill Adgate quoted before, when only one voice ends so;
-    "Mark Heller" is the "Mark Jay Heller" (same first and last name); failing
-    a last word, "WCCO-TV reported" is the "WCCO-TV Channel" that begins so.
-    """
-
-    def ends(v: Voice) -> tuple[str, str]:
-        words = v.name.lower().split()
-        return words[0], words[-1]
-
-    for key in sorted(voices, key=lambda k: (len(voices[k].name), k)):
-        me = voices[key]
-        alone = " " not in me.name
-        full = [
-            v
-            for k, v in voices.items()
-            if k != key
-            and len(v.name) > len(me.name)
-            and (ends(v)[1] == me.name.lower() if alone else ends(v) == ends(me))
-        ]
-        if alone and not full and me.name.isupper():  # "THR" for "The Hollywood Reporter"
-            full = [
-                v
-                for k, v in voices.items()
-                if k != key
-                and "".join(w[0] for w in v.name.split() if w[:1].isupper())
-                in (me.name, me.name[1:] if me.name.startswith("T") else me.name)
-            ]
-        if alone and not full:
-            full = [
-                v
-                for k, v in voices.items()
-                if k != key and len(v.name) > len(me.name) and ends(v)[0] == me.name.lower()
-            ]
-        if len(full) != 1:
-            continue
-        short, into = voices.pop(key), full[0]
-        into.a = sorted(set(into.a) | set(short.a))
-        into.b = sorted(set(into.b) | set(short.b))
-        into.description_a = into.description_a or short.description_a
-        into.description_b = into.description_b or short.description_b
