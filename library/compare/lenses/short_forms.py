@@ -49,7 +49,7 @@ def initials(name: str) -> set[str]:
     letters of initials counted one by one ("U.S. Geological Survey" is USGS; the
     fifth round read it "UGS") and a firm's suffix left out ("EDS")."""
     words = [w for w in re.split(r"[\s.-]+", name) if w[:1].isupper()]
-    out = {"".join(w[0] for w in name.split() if w[:1].isupper())}  # as before
+    out = {"".join(w[0] for w in name.split() if w[:1].isupper())} - {""}  # as before
     while words and words[-1].lower() in _NOT_INITIALS:
         words = words[:-1]
     if len(words) >= 2:
@@ -80,12 +80,8 @@ def merge_short_forms(voices: dict[str, Voice]) -> None:
             and (ends(v)[1] == me.name.lower() if alone else ends(v) == ends(me))
         ]
         if alone and not full and me.name.isupper():  # "THR" for "The Hollywood Reporter"
-            full = [
-                v
-                for k, v in voices.items()
-                if k != key
-                and initials(v.name) & {me.name, me.name[1:] if me.name.startswith("T") else ""}
-            ]
+            forms = {me.name, me.name[1:] if me.name.startswith("T") else me.name}
+            full = [v for k, v in voices.items() if k != key and initials(v.name) & forms]
         if alone and not full:
             full = [
                 v

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from library.compare.lenses import antecedent
+from library.compare.lenses import antecedent, caps
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
 from library.compare.lenses.openers import indefinite, name_later, opening_voice
 from library.compare.lenses.reporting import ADVERB
@@ -125,6 +125,10 @@ def build(
         unnamed attributions as `{"text", "unit"}`.
     """
     voices: dict[str, Voice] = {}
+    # a broadcast script in capitals reads in sentence case (caps.py)
+    if any(caps.in_capitals(u.text) for u in (*units_a, *units_b)):
+        lexicon = caps.vocabulary(u.text for u in (*units_a, *units_b))
+        units_a, units_b = caps.folded(units_a, lexicon), caps.folded(units_b, lexicon)
     unnamed: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
     written: dict[str, list[str]] = {}  # key -> every form the articles give
     for side, units in (("a", units_a), ("b", units_b)):

@@ -107,3 +107,34 @@ def test_an_update_whose_words_follow_names_its_issuer() -> None:
     )
     assert found == {"MWEB": [0]}
     assert voices_of("MWEB has issued an update regarding the downtime.", "It rained.") == {}
+
+
+def test_a_name_with_no_capital_first_has_no_initials() -> None:
+    # "eWEEK" gives no acronym: an empty one would have matched every short form
+    assert initials("eWEEK") == set()
+    found = voices_of("eWEEK reported the deal.", "HP said it would buy the firm.")
+    assert found == {"eWEEK": [0], "HP": [1]}
+
+
+def test_a_script_in_capitals_is_read_in_sentence_case() -> None:
+    from library.compare.lenses import caps
+
+    known = caps.vocabulary(["The attorney general said the charges were laid in the case."])
+    text = "ATTORNEY GENERAL WALLY OPPAL SAID THE CHARGES WERE LAID AGAINST RCMP IN BC."
+    folded = caps.fold(text, known)
+    assert folded == "Attorney general Wally Oppal said the charges were laid against RCMP in BC."
+    assert len(folded) == len(text)  # offsets hold
+    found = voices_of(
+        "The charges were laid in the case on Monday.",
+        "ATTORNEY GENERAL WALLY OPPAL SAID THE CHARGES WERE LAID.",
+        "HE SAID IT WAS A COMPLEX CASE.",
+    )
+    assert found == {"Wally Oppal": [1, 2]}
+
+
+def test_a_sentence_with_capitals_only_in_names_is_not_folded() -> None:
+    from library.compare.lenses import caps
+
+    assert not caps.in_capitals("NASA and the USGS said on Monday it would go.")
+    assert caps.in_capitals("NASA SAID ON MONDAY IT WOULD GO.")
+    assert list(voices_of("NASA said on Monday it would go.")) == ["NASA"]
