@@ -11,6 +11,7 @@ acronym's ("RCMP", "BC").  Only ASCII letters change, so offsets hold.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 
 from library.compare.lenses.gates import VERB, WORDS
@@ -21,10 +22,13 @@ from library.compare.units import STOPWORDS
 _SHARE = 0.9
 _LETTERS = 12
 _WORD = re.compile(r"[A-Za-z]+")
+_DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
 
 
 def in_capitals(text: str) -> bool:
     """Whether a sentence is written in capitals (not "NASA said on Monday")."""
+    if (len(text) - len(text.translate(_DROP_LOWER))) * 10 > len(text):
+        return False  # a tenth of its characters in lower case: most sentences, read fast
     letters = [c for c in text if c.isascii() and c.isalpha()]
     if len(letters) < _LETTERS:
         return False

@@ -66,11 +66,14 @@ def opening_voice(text: str, after: str, known: dict[str, str]) -> list[tuple[st
 # "spoke to one man who says he called 911", "a piracy monitor told CNN": a person
 # described, not named (the name may come with the quote that follows)
 _INDEFINITE = re.compile(
-    r"(?:^|[,;]\s+|\b(?:and|but|to|with)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,3}?"
+    # "The victim's nephew said": a relative described by whose he is (sixth round)
+    r"(?:^|[,;]\s+|\b(?:and|but|to|with)\s+)(?:[Aa]n?|[Oo]ne|[Tt]he\s+(?:victim|woman|man|boy|girl|"
+    r"child|driver|suspect)['’]s)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?P<noun>man|woman|witness|resident|neighbou?r|monitor|observer|expert|analyst|official|"
     r"spokes(?:man|woman|person)|officer|eyewitness|worker|employee|relative|friend|"
     r"commander|director|executive|lawyer|attorney|professor|researcher|scientist|doctor|"
-    r"engineer|agent|publicist|representative|rep)"
+    r"engineer|agent|publicist|representative|rep|nephew|niece|cousin|uncle|aunt|brother|"
+    r"sister|son|daughter|mother|father|husband|wife|girlfriend|boyfriend|neighbor)"
     # "A spokesman for the city said"
     r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,3})?\s+"
     rf"(?:who\s+)?(?:{ADVERB}\s+)?(?:{VERBS})\b"

@@ -138,3 +138,11 @@ def test_a_sentence_with_capitals_only_in_names_is_not_folded() -> None:
     assert not caps.in_capitals("NASA and the USGS said on Monday it would go.")
     assert caps.in_capitals("NASA SAID ON MONDAY IT WOULD GO.")
     assert list(voices_of("NASA said on Monday it would go.")) == ["NASA"]
+
+
+def test_a_relative_described_is_the_one_whose_quote_follows() -> None:
+    nephew = "The victim's nephew said she had just got out of a car."
+    found = voices_of(nephew, '"It came out of nowhere," said Tom Vale.')
+    assert found == {"Tom Vale": [0, 1]}
+    # look-alike: no quote opens next, and the name comes later: not the nephew
+    assert voices_of(nephew, "Police came.", "Tom Vale said it was over.") == {"Tom Vale": [2]}
