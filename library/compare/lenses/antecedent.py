@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from library.compare.detectors.text import entities
 from library.compare.lenses.attribution import NOT_VOICES, split_title
@@ -55,8 +56,10 @@ _LONGEST = 2000
 _WORD_OF_NAME = re.compile(r"[A-Z][\w’'-]*|de|van|von|al|bin|[A-Z]\.")
 
 
+@lru_cache(maxsize=8)
 def unquoted(text: str) -> str:
-    """`text` with its quoted passages blanked (same length, so offsets hold)."""
+    """`text` with its quoted passages blanked (same length, so offsets hold);
+    remembered for the last sentences (the Voices lens asks several times each)."""
 
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group())
@@ -83,6 +86,14 @@ def is_full_name(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8)
+def _plain(text: str) -> tuple[str, tuple[str, ...]]:
+    """A sentence's start with its quotes blanked, and the names in it (`persons`
+    and `bodies` read the same sentence in turn)."""
+    plain = unquoted(text[:_LONGEST])
+    return plain, tuple(entities(plain))
+
+
 def persons(text: str, known: dict[str, str]) -> list[str]:
     """People named outside quotes in one sentence, in order; the sentence's full
     names are added to `known` first.
@@ -93,9 +104,9 @@ def persons(text: str, known: dict[str, str]) -> list[str]:
             word ("Stephenie Meyer's series" gives "meyer": "Stephenie Meyer"), so
             that "Meyer" counts once "Stephenie Meyer" was named.
     """
-    plain = unquoted(text[:_LONGEST])
+    plain, names = _plain(text)
     found = []
-    for written in entities(plain):
+    for written in names:
         name, title = split_title(re.sub(r"['’]s?$", "", written))
         found.append((written, name))
         if is_full_name(name) or (title and " " not in name and not is_body(name)):
@@ -186,9 +197,9 @@ def fits(name: str, noun: str, *, strict: bool) -> bool:
 def bodies(text: str) -> list[str]:
     """Bodies named outside quotes in one sentence, in order, not after "in" or "to"
     (a place, or the one told)."""
-    plain = unquoted(text[:_LONGEST])
+    plain, names = _plain(text)
     out = []
-    for written in entities(plain):
+    for written in names:
         name = re.sub(r"['’]s?$", "", written)
         at = plain.find(written)
         if at > 0 and _PLACE_BEFORE.search(plain[max(0, at - 20) : at]):

@@ -22,11 +22,13 @@ from library.compare.lenses.body_voices import (
     GROUP_AFTER,
     LOWER_BODY,
     NOUN_OF_SAYING,
+    OWNED_BODY,
     OWNED_DOCUMENT,
     SERVICE,
     SPOKESPERSON_FOR,
     STATEMENT,
 )
+from library.compare.lenses.gates import WORDS, gate_of, may_match
 from library.compare.lenses.reporting import (
     ADVERB,
     ADVERB_START,
@@ -37,17 +39,25 @@ from library.compare.lenses.reporting import (
     TITLE_WORDS,
     VERBS,
     cue_words,
-    is_reporting,
 )
+from library.compare.lenses.roles import _CLAUSE, _ROLE_BEFORE, _before, _is_role, _role_before
 from library.compare.lenses.shapes import (
     ACC_INFO,
+    ACRONYM,
+    AND_SAID,
     DASHED,
+    LEAD_PERSON,
+    LEAD_TITLE,
+    OPENING_ADVERBS,
     PER,
     POSTNOMINAL,
     QUOTE_NAME_ROLE,
     REPORTED_BY,
+    SAYING,
+    SAYING_INNER,
     SPACED_CALL_SIGN,
     WORDS_OF,
+    it_said,
     saying_subject,
 )
 from library.compare.lenses.titles import join_of_and, split_title
@@ -96,29 +106,6 @@ _AFTER = re.compile(
     r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+who\s|\s+(?:at|during|in|on)\s+"
     r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
-)
-# "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
-_SAYING = re.compile(
-    r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
-    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
-    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\"]*?,\s+saying\b"
-)
-# "Interior went ahead after the Environmental Protection Agency dropped two rules,
-# saying ...": the inner clause's subject says it.
-_SAYING_INNER = re.compile(
-    # "…, but LaSalle refused to comply, saying": a clause after "but" / ", and" too (not
-    # "The Organisation for Security and Co-operation …, saying": a name's "and")
-    r"(?:\b(?:after|when|as|because|while|since|but)|,\s+and)\s+(?:the\s+)?"
-    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
-    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
-)
-# "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
-AND_SAID = re.compile(
-    # "Rahman, who won the belt in 2001, arrived on Monday and declared he was ready"
-    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)(?:,\s+who\s[^;:“”\"]{{1,160}}?,)?\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
-    # "Governor Palin stopped by and “told a pastor that …": a quote opens before the verb
-    r"[“\"]?(?:also\s+)?"
-    rf"(?:{VERBS})\b"
 )
 # "Another news agency quoted Jane Doe as saying".
 # "quoted Acme spokesman Tom Hale as saying": a role may come first.
@@ -185,67 +172,10 @@ _OWNED_PERSON = re.compile(
 )
 # "Zadan and Meron added": two speakers.
 _AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
-# "China's Ministry of State Security said": a named body of its owner speaks
-# (but "the Office of X's Web site": the owner; "Egypt's communications
-# ministry": lower case, unnamed).
-_OWNED_BODY = re.compile(
-    r"^.+?['’]s\s+(?P<body>(?:[A-Z][\w-]*\s+)*?(?:Ministry|Department|Bureau|Commission|"
-    r"Committee|Council|Agency|Police|Army|Navy|Court|Parliament|Congress)\b(?:\s+\S+){0,6})$"
-)
 # "a man outside the Sam's Club told": a place, not the speaker.
 _PLACE_BEFORE = re.compile(
     r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
 )
-# A role told just before the name: "Current affairs commentator Li Linyi".
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
-# Words that open a clause, not a role: ", since it was ...,".
-_CLAUSE = frozenset((
-    "since", "because", "as", "after", "before", "while", "if", "and", "but", "when",
-    "although", "though", "so", "then", "until", "unless", "where", "that", "which",
-    "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "for", "with", "by", "from",
-    "to", "not", "also", "however",
-))  # fmt: skip
-_NOT_ROLE = frozenset(("the", "a", "an", "and", "but", "that", "on", "in", "at", "as", "by"))
-
-
-# How far back the checks on the words before a name look: a bounded window keeps
-# each check constant-time, so a long line with many "said X" stays linear.
-_WINDOW = 240
-
-
-def _before(text: str, end: int) -> str:
-    """The last `_WINDOW` characters before `end`; "\x00" marks a cut start (no `^`)."""
-    start = max(0, end - _WINDOW)
-    return ("\x00" if start else "") + text[start:end]
-
-
-def _role_before(text: str, start: int) -> str:
-    m = _ROLE_BEFORE.search(_before(text, start))
-    if not m:
-        return ""
-    words = m.group("role").split()
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
-        words = words[1:]  # "the actress's rep Jack Ketsoyan": the role after its article
-    # "On the other hand, X said": a role is a noun phrase, not a clause.
-    if any(w.lower() in _NOT_ROLE or is_reporting(w) for w in words) or words[-1].lower().endswith(
-        "ly"
-    ):
-        return ""
-    return " ".join(words)
-
-
-def _is_role(words: str) -> bool:
-    """Whether words before a name read as a role ("team president"), not a clause."""
-    # a verb opens a clause ("said located ..."); inside a role it is an adjective
-    # ("organized crime detective")
-    split = words.split()
-    if not split:
-        return True
-    if split[0].endswith(("ed", "ing")):
-        return False
-    return not any(w.lower() in STOPWORDS or w.lower() in _NOT_ROLE for w in split)
-
-
 # A "sentence" longer than this (a pasted table, a hostile line) is read in pieces cut
 # at a space: the checks below compare each source with the ones found before, and
 # pieces of bounded length keep the whole read linear in the length of the line.
@@ -281,16 +211,35 @@ _CUES = cue_words(
     "writing telling echoed released issued posted published sent made shared repeated backed "
     "words per",
 ) - {"the", "and", "is", "of", "on", "to", "an", "as", "are", "had", "has", "was", "were"}
-_WORDS = re.compile(r"[a-z]+")
+_WORDS = WORDS
+# Each pattern's gate (gates.py), keyed by id (a pattern's hash reads its whole text):
+# its first words, or the verbs of saying it needs
+# (`verb=True`: a mandatory `(?:{VERBS})\b` with a space or a quote before it).
+_GATE = {
+    **{id(rx): gate_of(rx, verb=True) for rx in (
+        _BEFORE, _APPOSITIVE, _WHO_SAID, _AND_HE, STATEMENT, SERVICE, LOWER_BODY, AND_SAID,
+    )},
+    **{id(rx): gate_of(rx) for rx in (
+        _AFTER, _QUOTED, _CITING, _ROLE_COMMA_NAME, NOUN_OF_SAYING, DOCUMENT_OF, ACC_STORY,
+        OWNED_DOCUMENT, WORDS_OF, DASHED, REPORTED_BY, PER, ACC_INFO, QUOTE_NAME_ROLE,
+    )},
+}  # fmt: skip
 
 
-def _sources(text: str) -> list[tuple[str, str]]:
+def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
     if _CUES.isdisjoint(_WORDS.findall(text.lower())):
         return []
     if ", " in text:
         text = POSTNOMINAL.sub("", text)
     if " - " in text:  # "WCVB - TV claims": one name
         text = SPACED_CALL_SIGN.sub(r"\1-\2", text)
+    # The sentence's words: a pattern none of whose first words (or verbs) is among
+    # them cannot match and is skipped (gates.py; `gated=False` runs every pattern).
+    words = set(_WORDS.findall(text.lower())) if gated else None
+
+    def run(rx: re.Pattern[str]) -> bool:
+        return words is None or may_match(_GATE[id(rx)], words)
+
     out: list[tuple[str, str]] = []
     spoken: list[tuple[int, int]] = []  # spans of "X said": what follows is what was said
     body = SPOKESPERSON_FOR.search(text)
@@ -298,7 +247,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
-    for m in NOUN_OF_SAYING.finditer(text):  # "Microsoft's advice is to", "news from X that"
+    # "Microsoft's advice is to", "news from X that"
+    for m in NOUN_OF_SAYING.finditer(text) if run(NOUN_OF_SAYING) else ():
         # "Los Angeles Angels GM Tony Reagins": the person after an all-caps title
         name, title = split_title(
             re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", m.group("who") or m.group("who2"))
@@ -306,25 +256,27 @@ def _sources(text: str) -> list[tuple[str, str]]:
         if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
             out.append((name, title))
             spoken.append((m.start(), m.end()))
-    for m in DOCUMENT_OF.finditer(text):  # "a message from the X Commission said"
+    # "a message from the X Commission said"
+    for m in DOCUMENT_OF.finditer(text) if run(DOCUMENT_OF) else ():
         out.append((m.group("who"), ""))
         spoken.append((m.start(), m.end()))
-    for m in _ROLE_COMMA_NAME.finditer(text):
+    for m in _ROLE_COMMA_NAME.finditer(text) if run(_ROLE_COMMA_NAME) else ():
         if (names := entities(m.group("who"))) and m.group("role").split()[0] not in _CLAUSE:
             out.append((names[-1], m.group("role")))
             spoken.append((m.start(), m.end()))
-    for who, role, start, end in clauses.early(text):  # "X, which ..., said"; "echoed by X"
+    for who, role, start, end in clauses.early(text, words):  # "X, which ..., said"; "echoed by X"
         if (names := entities(who)) and names[-1].lower() not in NOT_VOICES:
             name, title = split_title(join_of_and(text, start, who, names[-1]))
             out.append((name, " ".join(x for x in (role, title) if x)))
             spoken.append((start, end))
-    for name, role in clauses.subject_voices(text, spoken, split_title):  # "X, head of …, said"
+    # "X, head of …, said"
+    for name, role in clauses.subject_voices(text, spoken, split_title, words):
         if not any(n == name for n, _ in out):
             out.append((name, role))
     # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
     inverted = [
         m.start()
-        for m in _AFTER.finditer(text)
+        for m in (_AFTER.finditer(text) if run(_AFTER) else ())
         if not m.group("acc")
         and _SAID_AFTER_CLAUSE.search(_before(text, m.start()))
         # not "X, Y's grandson, said his grandfather died at his home in Santa Rosa":
@@ -333,7 +285,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
         # not "…, said Dr. Benjamin has": a title's full stop ends no clause (fifth round)
         and m.group("who").lower() not in TITLE_WORDS
     ]
-    for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 else ():
+    for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 and run(_APPOSITIVE) else ():
         first = m.group("role").split()[0].lower()
         if first.endswith(("ed", "ing")) or first in _CLAUSE:
             continue  # "..., died at the prison in Springfield, Mo., said X": a clause
@@ -353,7 +305,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
         QUOTE_NAME_ROLE,
     )  # fmt: skip
     for rx in rxs:
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if run(rx) else ():
             if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
                 continue  # "namely TE-North, to connect ..., said MENA": MENA speaks
             if m.group().endswith(("claimed", "claims")) and clauses.won(text, m.end()):
@@ -395,10 +347,20 @@ def _sources(text: str) -> list[tuple[str, str]]:
                 who, pre = pre + who, ""
             elif m.groupdict().get("acc") and pre[:1].isupper() and not _is_role(pre):
                 who, pre = pre + who, ""  # "according to the Office of the Surgeon General"
-            names = entities(who)
+            # "the WHO said": an acronym the name finder drops as a common word
+            names = entities(who) or [w for w in who.split()[-1:] if ACRONYM.fullmatch(w)]
             if not names:
                 continue
             name = names[-1] if rx in (_BEFORE, _AND_HE, _WHO_SAID) else names[0]
+            if rx is _BEFORE and (lead := LEAD_PERSON.match(text)) and lead.end() == at_start:
+                opens = lead.group("who").split()[0].lower() not in STOPWORDS
+                if opens and LEAD_TITLE.fullmatch(name):
+                    # "Charlotte Moore, Controller BBC One says:": the person, her title
+                    out.append((lead.group("who"), name))
+                    spoken.append((m.start(), m.end()))
+                    continue
+            if len(name.split()) > 1 and name.split()[0] in OPENING_ADVERBS:
+                name = name.split(" ", 1)[1]  # "Later USGS said": the adverb opens the clause
             if rx is _CITING:
                 name = who.rstrip(" .,")  # "Central Election and Referendum Commission"
             elif who.endswith(f"New {name}"):
@@ -426,7 +388,7 @@ def _sources(text: str) -> list[tuple[str, str]]:
             if person:  # "Microsoft's Dustin Childs said": Childs speaks, for Microsoft
                 out.append((person.group("who"), person.group("owner")))
                 continue
-            body = _OWNED_BODY.match(name)
+            body = OWNED_BODY.match(name)
             if body:  # "China's Ministry of State Security said": the ministry
                 name = body.group("body")
             name = _OWNER.sub("", name)  # "the Office of X's Web site": the office
@@ -477,8 +439,8 @@ def _sources(text: str) -> list[tuple[str, str]]:
             if rx is _BEFORE:
                 spoken.append((m.start(), m.end()))
     saying = None
-    if not out and ", saying" in text:
-        saying = _SAYING_INNER.search(text) or _SAYING.match(text)
+    if not out and ", saying" in text:  # (both patterns need "saying": no gate)
+        saying = SAYING_INNER.search(text) or SAYING.match(text)
     late = [(saying_subject(text, saying), "")] if saying else [] if out else clauses.late(text)
     for who, _role in late:  # "..., saying"; "McG made the announcement, stating that"
         if who.endswith(("'s", "’s")) or not (names := entities(who)):  # "Felt's name was"
@@ -486,7 +448,13 @@ def _sources(text: str) -> list[tuple[str, str]]:
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
-    both = AND_SAID.match(text) if not out and (" and " in text or " but " in text) else None
+    if not out and ", which it " in text and (it := it_said(text)):
+        out.append((it, ""))  # "Seacom started …, which it said was caused by"
+    both = (
+        AND_SAID.match(text)
+        if not out and (" and " in text or " but " in text) and run(AND_SAID)
+        else None
+    )
     if both and re.search(r"\b(?:been|was|were|is|are|being)\b", both.group()):
         both = None  # "a bank had been contacted ... and told that": told, not telling
     if both and (names := entities(both.group("subj"), at_start=True)):

@@ -60,7 +60,10 @@ LOWER_BODY = re.compile(
 # "According to this L.A. Times story", "according to a Reuters report": the paper.
 ACC_STORY = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
-    r"(?:story|report|article|piece|interview|investigation)\b"
+    # "According to an NYPD release", "according to an MWEB update" (sixth round)
+    r"(?:story|report|article|piece|interview|investigation|release|press\s+release|update|"
+    # (not "post": "according to the New York post" is the paper, its name in lower case)
+    r"statement|bulletin|tweet|filing|memo|announcement)\b"
 )
 # "a message from the Central Commission for Elections and Referenda of Turkmenistan
 # said", "the resolution of the Central Election Commission released on Friday said":
@@ -97,4 +100,11 @@ NOUN_OF_SAYING = re.compile(
     r"|\b(?:news|word|confirmation|assurance|warning|announcement)\s+from\s+"
     rf"(?:[A-Za-z.]+\s+){{0,6}}?(?P<who2>{_NAME})\s+that\s"
     r"(?!(?:day|night|morning|evening|afternoon|week|month|year|time|season)\b)"
+)
+# "China's Ministry of State Security said": a named body of its owner speaks
+# (but "the Office of X's Web site": the owner; "Egypt's communications
+# ministry": lower case, unnamed).
+OWNED_BODY = re.compile(
+    r"^.+?['’]s\s+(?P<body>(?:[A-Z][\w-]*\s+)*?(?:Ministry|Department|Bureau|Commission|"
+    r"Committee|Council|Agency|Police|Army|Navy|Court|Parliament|Congress)\b(?:\s+\S+){0,6})$"
 )

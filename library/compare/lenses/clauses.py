@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
+from library.compare.lenses.gates import gate_of, may_match
 from library.compare.lenses.reporting import ADVERB, NAME, NOT_VOICES, TITLE_WORDS, VERBS
 
 # "X, which hands out the world's top honours, said": the subject speaks.
@@ -129,7 +130,7 @@ _NOT_SUBJECT = frozenset((
 ))  # fmt: skip
 
 
-def subject(text: str) -> tuple[str, str, int, int] | None:
+def subject(text: str, words: set[str] | None = None) -> tuple[str, str, int, int] | None:
     """The named subject of a sentence's first clause when appositives or a
     description stand between it and its verb of saying: `(name(s), role, start,
     end)`; None when the sentence has no such shape.
@@ -139,6 +140,8 @@ def subject(text: str) -> tuple[str, str, int, int] | None:
     said"), and when no comma closes it before the verb, a role with its body ("a
     member of the board of directors said"; not "Smith, police said, was").
     """
+    if words is not None and not may_match(_GATE[id(_SUBJECT)], words):
+        return None  # no verb of saying: no match (gates.py)
     m = _SUBJECT.match(text)
     if not m or not (m.group("desc") or m.group("role")):
         return None
@@ -181,11 +184,12 @@ def subject_voices(
     text: str,
     spoken: list[tuple[int, int]],
     split_title: Callable[[str], tuple[str, str]],
+    words: set[str] | None = None,
 ) -> list[tuple[str, str]]:
     """The subject of the first clause past its appositives (`subject`), as
     `(name, role)` (two for "A and B"); its span goes into `spoken`: a name inside the
     appositive ("… for Acme Films, based …, said") is the subject's, no voice."""
-    found = subject(text)
+    found = subject(text, words)
     if found is None:
         return []
     who, role, start, end = found
@@ -223,28 +227,50 @@ _QUOTE_NAME_ROLES = re.compile(
 )
 
 
-def early(text: str) -> list[tuple[str, str, int, int]]:
+# Each pattern's gate (gates.py): its first words, or a verb of saying it needs; keyed
+# by id (a pattern's own hash reads its whole text, thousands of characters).
+_GATE = {
+    id(_SUBJECT): gate_of(_SUBJECT, verb=True),
+    id(_SUBJECT_WHICH): gate_of(_SUBJECT_WHICH, verb=True),
+    id(_WHO_PAIR): gate_of(_WHO_PAIR, verb=True),
+    id(_BY_AGENT): gate_of(_BY_AGENT),
+    id(_DESCRIBED_AS): gate_of(_DESCRIBED_AS),
+    id(_STATEMENT_BY): gate_of(_STATEMENT_BY),
+    id(_ROLE_PAIR): gate_of(_ROLE_PAIR),
+    id(_COLUMN): gate_of(_COLUMN),
+    id(_QUOTE_NAME_ROLES): gate_of(_QUOTE_NAME_ROLES),
+    id(_POSS_ROLE_NAME): gate_of(_POSS_ROLE_NAME),
+}
+
+
+def early(text: str, words: set[str] | None = None) -> list[tuple[str, str, int, int]]:
     """Speakers read before the patterns of `attribution.py`, with the span they
-    cover (a "said X" inside it reports on X): `(name, role, start, end)`."""
+    cover (a "said X" inside it reports on X): `(name, role, start, end)`.
+
+    `words` (the sentence's, `gates.WORDS`) skips the patterns it cannot match."""
+
+    def run(rx: re.Pattern[str]) -> bool:
+        return words is None or may_match(_GATE[id(rx)], words)
+
     out: list[tuple[str, str, int, int]] = []
-    if (m := _SUBJECT_WHICH.match(text)) and not _WON.match(text, m.end()):
+    if run(_SUBJECT_WHICH) and (m := _SUBJECT_WHICH.match(text)) and not _WON.match(text, m.end()):
         out.append((m.group("who"), "", m.start(), m.end()))
-    for m in _BY_AGENT.finditer(text):
+    for m in _BY_AGENT.finditer(text) if run(_BY_AGENT) else ():
         out.append((m.group("who"), m.group("role") or "", m.start(), m.end()))
-    for m in _DESCRIBED_AS.finditer(text):
+    for m in _DESCRIBED_AS.finditer(text) if run(_DESCRIBED_AS) else ():
         out.append((m.group("who"), "", m.start(), m.end()))
-    for m in _STATEMENT_BY.finditer(text):
+    for m in _STATEMENT_BY.finditer(text) if run(_STATEMENT_BY) else ():
         out.append((m.group("who"), "", m.start(), m.end()))
-    for m in _ROLE_PAIR.finditer(text):
+    for m in _ROLE_PAIR.finditer(text) if run(_ROLE_PAIR) else ():
         out.append((m.group("a"), m.group("ra"), m.start(), m.start("b")))
         out.append((m.group("b"), m.group("rb"), m.start("b"), m.end()))
-    for m in _WHO_PAIR.finditer(text):
+    for m in _WHO_PAIR.finditer(text) if run(_WHO_PAIR) else ():
         out.append((m.group("a"), "", m.start(), m.start("b")))
-    for m in _COLUMN.finditer(text):
+    for m in _COLUMN.finditer(text) if run(_COLUMN) else ():
         out.append((m.group("who"), "", m.start(), m.end()))
-    for m in _QUOTE_NAME_ROLES.finditer(text):
+    for m in _QUOTE_NAME_ROLES.finditer(text) if run(_QUOTE_NAME_ROLES) else ():
         out.append((m.group("who"), m.group("role"), m.start("who"), m.end()))
-    for m in _POSS_ROLE_NAME.finditer(text):
+    for m in _POSS_ROLE_NAME.finditer(text) if run(_POSS_ROLE_NAME) else ():
         out.append((m.group("who"), m.group("role"), m.start("own"), m.end()))
     return out
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from library.compare.detectors.text import entities
-from library.compare.lenses.attribution import AND_SAID
 from library.compare.lenses.reporting import ADVERB, NAME, NOT_VOICES, VERBS
+from library.compare.lenses.shapes import AND_SAID
 
 _NAME = NAME
 
@@ -23,7 +23,8 @@ _NAME = NAME
 # next sentence (`opening_voice` checks that a quote opens it)
 ISSUED = re.compile(
     rf"^(?P<who>{_NAME})\s+(?:(?:has|had|also|later|then)\s+)?(?:released|issued|put\s+out)\s+"
-    r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?statement\b(?![^.;:“”\"]*[:“\"])"
+    # "X has issued an update regarding the downtime." (sixth round)
+    r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|update)\b(?![^.;:“”\"]*[:“\"])"
 )
 
 
@@ -65,11 +66,14 @@ def opening_voice(text: str, after: str, known: dict[str, str]) -> list[tuple[st
 # "spoke to one man who says he called 911", "a piracy monitor told CNN": a person
 # described, not named (the name may come with the quote that follows)
 _INDEFINITE = re.compile(
-    r"(?:^|[,;]\s+|\b(?:and|but|to|with)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,3}?"
+    # "The victim's nephew said": a relative described by whose he is (sixth round)
+    r"(?:^|[,;]\s+|\b(?:and|but|to|with)\s+)(?:[Aa]n?|[Oo]ne|[Tt]he\s+(?:victim|woman|man|boy|girl|"
+    r"child|driver|suspect)['’]s)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?P<noun>man|woman|witness|resident|neighbou?r|monitor|observer|expert|analyst|official|"
     r"spokes(?:man|woman|person)|officer|eyewitness|worker|employee|relative|friend|"
     r"commander|director|executive|lawyer|attorney|professor|researcher|scientist|doctor|"
-    r"engineer|agent|publicist|representative|rep)"
+    r"engineer|agent|publicist|representative|rep|nephew|niece|cousin|uncle|aunt|brother|"
+    r"sister|son|daughter|mother|father|husband|wife|girlfriend|boyfriend|neighbor)"
     # "A spokesman for the city said"
     r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,3})?\s+"
     rf"(?:who\s+)?(?:{ADVERB}\s+)?(?:{VERBS})\b"

@@ -136,6 +136,10 @@ KIN_BEFORE = re.compile(
     # "residents at the village of Gavarzin", "Groups representing Uzbeks" (fifth round)
     r"residents|villagers|citizens|people|groups)"
     r"\s+(?:(?:of|for|from|at|in|representing)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?"
+    # "Residents of Takengon, Bener Meriah and Pidie told": a list of places before the
+    # last one (sixth round; bounded: the window is 240 characters, the list ten names)
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*,\s+){0,10}"
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},?\s+and\s+)?"
     r"|representing\s+)$"
 )
 #: Verbs written after a quote, in inverted order: "“…,” explained Smith."  Not those
@@ -166,7 +170,8 @@ VERBS = (
     r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
     # "announced today (4 November) that", "announced Friday.": a claim; "announced his
     # retirement" is not.
-    r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|(?:\s+(?:today|yesterday|on\s+\w+|\w+day))?\s*[.,;])|"
+    # "…, Seacom announced today" closing a sentence cut before its full stop (sixth round)
+    r"announced(?=[^.;]{0,40}?(?:\bthat\b|:)|(?:\s+(?:today|yesterday|on\s+\w+|\w+day))?\s*(?:[.,;]|$))|"
     # "announced the identities of the victims", "announced its intention to buy": what
     # was told (not "announced his retirement", "announced the restoration of rules": deeds)
     r"announced(?=\s+(?:(?:the|its|his|her|their)\s+)?(?:identities|identity|names|intention|"
@@ -230,7 +235,8 @@ VERBS = (
     r"position|conclusion|findings?|move|choice)\b|"
     # "she released a jokey response: “…”": a statement given with its words
     r"(?:issued|released|posted|gave)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|response|reply|comment|message|note)(?=(?:\s+[\w’'-]+){0,4}?\s*[:“\"])|"
+    # "X has issued a statement on the current problem with the cable:" (sixth round)
+    r"(?:statement|response|reply|comment|message|note|update)(?=(?:\s+[\w’'-]+){0,8}?\s*[:“\"])|"
     # The lexicon, made by rule (reporting.py): "acknowledged", "denies", "conceded";
     # "revealed that"; "was quoted as saying".
     rf"{FREE_VERBS}|(?:{THAT_VERBS}){THAT_GUARD}|{PASSIVE}"
@@ -258,6 +264,13 @@ TITLE_WORDS = TITLES | frozenset((
     "striker", "goalkeeper", "quarterback", "comedian", "rapper", "novelist", "filmmaker",
     "photographer", "designer", "architect", "playwright", "songwriter", "guitarist",
     "pianist", "athlete", "swimmer", "cyclist", "sprinter", "jockey", "musician", "director",
+))  # fmt: skip
+#: The first words of a title a press line writes after the person's name ("Charlotte
+#: Moore, Controller BBC One says:"; "Jane Doe, Head of Drama, said").
+ROLE_HEADS = TITLE_WORDS | frozenset((
+    "controller", "director", "head", "editor", "founder", "chairman", "chairwoman", "chair",
+    "producer", "secretary", "general", "managing", "senior", "commissioner", "partner",
+    "principal", "dean", "president", "minister", "chief", "leader", "owner", "co-founder",
 ))  # fmt: skip
 # Words a voice never is (a pronoun, the article itself).
 NOT_VOICES = frozenset((

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from library.compare.lenses.reporting import ADVERB, NAME
+from library.compare.lenses.reporting import ADVERB, NAME, ROLE_HEADS, VERBS
 
 # "in the words of Tom Vale", "in the words of coach Tom Vale" (fifth round)
 WORDS_OF = re.compile(
@@ -61,3 +61,65 @@ def saying_subject(text: str, m: re.Match[str]) -> str:
     Holder")."""
     after = _ROLE_THEN_NAME.match(text, m.end("who"))
     return after.group("who") if after and " " not in m.group("who") else m.group("who")
+
+
+# A clause and its "saying" (moved here from attribution.py in the sixth round).
+# "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
+SAYING = re.compile(
+    r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
+    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\"]*?,\s+saying\b"
+)
+# "Interior went ahead after the Environmental Protection Agency dropped two rules,
+# saying ...": the inner clause's subject says it.
+SAYING_INNER = re.compile(
+    # "…, but LaSalle refused to comply, saying": a clause after "but" / ", and" too (not
+    # "The Organisation for Security and Co-operation …, saying": a name's "and")
+    r"(?:\b(?:after|when|as|because|while|since|but)|,\s+and)\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
+    r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
+)
+# "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
+AND_SAID = re.compile(
+    # "Rahman, who won the belt in 2001, arrived on Monday and declared he was ready"
+    rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)(?:,\s+who\s[^;:“”\"]{{1,160}}?,)?\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
+    # "Governor Palin stopped by and “told a pastor that …": a quote opens before the verb
+    r"[“\"]?(?:also\s+)?"
+    rf"(?:{VERBS})\b"
+)
+
+
+# "Seacom started to experience problems on Saturday, which it said was caused by …": a
+# body opening the sentence is the "it" that said (sixth round; not a person's name)
+IT_SAID = re.compile(
+    rf"^(?:The\s+)?(?P<who>{NAME})\s+(?:(?:has|had|have)\s+)?[a-z]+\b[^.;:“”\"]{{0,200}}?,\s+"
+    r"which\s+it\s+(?:later\s+)?(?:said|says|claimed|claims|reported|reports|blamed|blames)\b"
+)
+_PERSON_LIKE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){1,2}")
+
+
+def it_said(text: str) -> str | None:
+    """The body "which it said" stands for: the name opening the sentence, if not a
+    person's ("Tom Vale bought a car, which it said": no body)."""
+    m = IT_SAID.match(text)
+    if not m or _PERSON_LIKE.fullmatch(m.group("who")):
+        return None
+    return m.group("who")
+
+
+# Sixth round: acronyms, press lines, opening adverbs.
+# "the WHO said": an acronym of three to six capitals (not "US", "IT": words too).
+ACRONYM = re.compile(r"[A-Z]{3,6}")
+# "Charlotte Moore, Controller BBC One says:": a press line opening on the person's name.
+LEAD_PERSON = re.compile(r"^(?P<who>[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+)){1,3}),\s+")
+# Its title: a role's word, then no person's name ("Controller BBC One", not
+# "Chancellor Angela Merkel" after "In Germany,").
+LEAD_TITLE = re.compile(
+    r"(?i:(?:"
+    + "|".join(sorted(ROLE_HEADS, key=lambda w: (-len(w), w)))
+    + r")\.?)(?:\s+(?!(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\b)[A-Z][\w&’'-]*|\s+of|\s+the){0,5}"
+)
+# Sentence adverbs a capitalised run may take in ("Later USGS said").
+OPENING_ADVERBS = frozenset(
+    ("Later", "Earlier", "Meanwhile", "However", "Also", "Still", "Separately", "Instead")
+)

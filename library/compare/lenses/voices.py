@@ -13,13 +13,14 @@ titled, "(referred to as X)" and taught forms).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from library.compare.lenses import antecedent
+from library.compare.lenses import antecedent, caps
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
 from library.compare.lenses.openers import indefinite, name_later, opening_voice
 from library.compare.lenses.reporting import ADVERB
+from library.compare.lenses.short_forms import Voice, merge_short_forms
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
 
@@ -109,37 +110,6 @@ _BODY_NOUNS = frozenset((
 ))  # fmt: skip
 
 
-@dataclass(slots=True)
-class Voice:
-    """One source, on both sides.
-
-    Args:
-        key: the canonical name (lower case), shared by both sides.
-        name: the fullest form either article gives.
-        description_a: the role article A gives ("" when none).
-        description_b: the role article B gives.
-        a: units of A where the voice speaks.
-        b: units of B.
-    """
-
-    key: str
-    name: str
-    description_a: str = ""
-    description_b: str = ""
-    a: list[int] = field(default_factory=list)
-    b: list[int] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """`{"name", "description_a", "description_b", "a": [ids], "b": [ids]}`."""
-        return {
-            "name": self.name,
-            "description_a": self.description_a,
-            "description_b": self.description_b,
-            "a": self.a,
-            "b": self.b,
-        }
-
-
 def build(
     units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentions
 ) -> tuple[list[Voice], dict[str, list[dict[str, Any]]]]:
@@ -155,6 +125,10 @@ def build(
         unnamed attributions as `{"text", "unit"}`.
     """
     voices: dict[str, Voice] = {}
+    # a broadcast script in capitals reads in sentence case (caps.py)
+    if any(caps.in_capitals(u.text) for u in (*units_a, *units_b)):
+        lexicon = caps.vocabulary(u.text for u in (*units_a, *units_b))
+        units_a, units_b = caps.folded(units_a, lexicon), caps.folded(units_b, lexicon)
     unnamed: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
     written: dict[str, list[str]] = {}  # key -> every form the articles give
     for side, units in (("a", units_a), ("b", units_b)):
@@ -242,7 +216,7 @@ def build(
         name_later(described, texts, firsts)
         for v in heard:  # "“…,” police Const." / "Tim Fanning told …"
             antecedent.title_split(units, v.a if side == "a" else v.b, v.name)
-    _merge_surnames(voices)
+    merge_short_forms(voices)
     for v in voices.values():
         taught = mentions.taught.forms(v.key) if mentions.taught else []
         # A group the user taught is named as they first wrote it, in the
@@ -277,7 +251,7 @@ def _person_said(text: str, described: Voice | None) -> bool:
             and re.match(r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Tt]he\s", m.group())
         )
         or _is_person_noun(m.group("inv") or "")
-        for m in _DESCRIBED.finditer(text)
+        for m in _descriptions(text)
     )
 
 
@@ -328,9 +302,16 @@ def _pair_before(uid: int, pairs: list[tuple[int, list[str]]]) -> list[tuple[str
     return []
 
 
+@lru_cache(maxsize=8)
+def _descriptions(text: str) -> tuple[re.Match[str], ...]:
+    """`_DESCRIBED`'s matches in a sentence: read once, though up to four readers
+    ask in turn for the same sentence (`_described`, `_body_kind`, ...)."""
+    return tuple(_DESCRIBED.finditer(text))
+
+
 def _nouns(text: str) -> list[str]:
     """The nouns of "the governor said" / "her spokesman said" in a sentence."""
-    return [m.group("noun").lower() for m in _DESCRIBED.finditer(text) if m.group("noun")]
+    return [m.group("noun").lower() for m in _descriptions(text) if m.group("noun")]
 
 
 def _name_ahead(ahead: list[tuple[int, str]], side: str, heard: list[Voice]) -> None:
@@ -357,7 +338,7 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
     ("company", "statement") is the voice named just before (`near`).  Unnamed
     groups ("the police said") stay unnamed.
     """
-    for m in _DESCRIBED.finditer(text):
+    for m in _descriptions(text):
         noun = (
             m.group("noun")
             or m.group("quoted")
@@ -427,7 +408,7 @@ def _body_kind(
     speak between), else the nearest body of that kind named in this sentence or
     the `BODY_REACH` before ("Microsoft ... The software manufacturer said"); for a
     firm, else the subject that opens one of those sentences ("Microsoft has …")."""
-    for m in _DESCRIBED.finditer(text):
+    for m in _descriptions(text):
         noun = _noun(m)
         if noun not in antecedent.KINDS:
             continue
@@ -450,48 +431,3 @@ def _body_kind(
             if near:
                 return [(near[-1], "")]
     return []
-
-
-def _merge_surnames(voices: dict[str, Voice]) -> None:
-    """Fold short forms into the one full name they stand for.
-
-    "Adgate said" is the Bill Adgate quoted before, when only one voice ends so;
-    "Mark Heller" is the "Mark Jay Heller" (same first and last name); failing
-    a last word, "WCCO-TV reported" is the "WCCO-TV Channel" that begins so.
-    """
-
-    def ends(v: Voice) -> tuple[str, str]:
-        words = v.name.lower().split()
-        return words[0], words[-1]
-
-    for key in sorted(voices, key=lambda k: (len(voices[k].name), k)):
-        me = voices[key]
-        alone = " " not in me.name
-        full = [
-            v
-            for k, v in voices.items()
-            if k != key
-            and len(v.name) > len(me.name)
-            and (ends(v)[1] == me.name.lower() if alone else ends(v) == ends(me))
-        ]
-        if alone and not full and me.name.isupper():  # "THR" for "The Hollywood Reporter"
-            full = [
-                v
-                for k, v in voices.items()
-                if k != key
-                and "".join(w[0] for w in v.name.split() if w[:1].isupper())
-                in (me.name, me.name[1:] if me.name.startswith("T") else me.name)
-            ]
-        if alone and not full:
-            full = [
-                v
-                for k, v in voices.items()
-                if k != key and len(v.name) > len(me.name) and ends(v)[0] == me.name.lower()
-            ]
-        if len(full) != 1:
-            continue
-        short, into = voices.pop(key), full[0]
-        into.a = sorted(set(into.a) | set(short.a))
-        into.b = sorted(set(into.b) | set(short.b))
-        into.description_a = into.description_a or short.description_a
-        into.description_b = into.description_b or short.description_b

@@ -51,6 +51,13 @@ MB = 1_000_000
         ", per Ab Cd" * (MB // 11) + ",",
         "according to data from Ab Cd " * (MB // 30),
         "” Ab, a b c d, Ab, MD, said Dr. " * (MB // 33),  # a role left open, a degree
+        # the sixth round's: a list of places after "Residents of", a press line's title,
+        # "which it said", a body's release, gates on a line of verbs
+        "Residents of " + "Ab Cd, " * (MB // 7) + "Ef and Gh told",
+        "Ab Cd, Controller " + "Ab " * (MB // 3) + "says:",
+        "Ab started " + "a b " * (MB // 4) + ", which it said",
+        "according to an Ab Cd release " * (MB // 30),
+        "said told says " * (MB // 15),
     ],
     ids=[
         *("said-x", "capitals", "one-word", "age-role", "from-body", "quoted-role"),
@@ -58,6 +65,7 @@ MB = 1_000_000
         *("words-of", "announced-object", "cited-claim", "who-has", "and-quote"),
         *("dashed-role", "reported-by", "age-inverted", "participle", "per", "acc-info"),
         "quote-role-degree",
+        *("residents-list", "press-line", "which-it", "release", "verbs"),
     ],
 )
 def test_a_one_megabyte_line_is_read_in_bounded_time(line: str) -> None:

@@ -1,0 +1,148 @@
+"""The sixth speakers round: general newswriting shapes (a short form of a body named in
+full, a press line "Name, Title says:", a list of places after "Residents of", "which
+it said", a body's release or update, "announced today" closing a cut sentence), each
+with a look-alike that must stay silent.  Texts of our own (benchmarks/RESULTS-lenses.md,
+"Speakers, sixth round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from library.compare.lenses.short_forms import initials
+from tests.library.compare.voices_support import speaker_names as names
+from tests.library.compare.voices_support import voices_of
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("U.S. Geological Survey", "USGS"),  # initials counted letter by letter
+        ("World Health Organization", "WHO"),
+        ("Electronic Data Systems Corp.", "EDS"),  # a firm's suffix left out
+        ("The Hollywood Reporter", "THR"),
+    ],
+)
+def test_a_name_goes_by_its_initials(name: str, short: str) -> None:
+    assert short in initials(name)
+
+
+def test_a_short_form_is_the_body_named_in_full() -> None:
+    found = voices_of(
+        "An earthquake struck, the U.S. Geological Survey said.", "Later USGS said it was a 6.1."
+    )
+    assert found == {"U.S. Geological Survey": [0, 1]}
+    found = voices_of("The World Health Organization said it was ready.", "The WHO said so.")
+    assert found == {"World Health Organization": [0, 1]}
+    found = voices_of("Electronic Data Systems Corp. said it was pleased.", "EDS said so too.")
+    assert list(found.values()) == [[0, 1]]
+
+
+def test_a_short_form_of_another_name_stays_apart() -> None:
+    found = voices_of("The U.S. Geological Survey said it was strong.", "NASA said so too.")
+    assert found == {"U.S. Geological Survey": [0], "NASA": [1]}
+    # "the US said": two capitals are a word too ("US", "IT"), no acronym read
+    assert voices_of("The US said it was ready.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ('Charlotte Moore, Controller BBC One says: "It is a great show."', ["Charlotte Moore"]),
+        ("Jane Doe, Head of Drama, said the show would return.", ["Jane Doe"]),
+        # look-alikes: an opening phrase, not a person; a person after the title
+        ("In Germany, Chancellor Angela Merkel urged parliament to pass it.", ["Angela Merkel"]),
+        ("Jane Doe, Director Tom Vale says the show is good.", ["Tom Vale"]),
+    ],
+)
+def test_a_press_line_names_the_person_not_the_title(text: str, who: list[str]) -> None:
+    assert list(voices_of(text)) == who
+
+
+def test_a_list_of_places_after_residents_is_no_voice() -> None:
+    said = "Residents of Takengon, Bener Meriah and Pidie told reporters the quake was strong."
+    assert voices_of(said) == {}
+    assert voices_of("Residents of Pidie told reporters it was strong.") == {}
+    # look-alike: a named person after the residents still speaks
+    assert list(voices_of("Residents fled, and Mayor Tom Vale told reporters it was bad.")) == [
+        "Tom Vale"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Seacom had problems on Saturday, which it said was caused by a cable fault.", ["Seacom"]),
+        ("According to an NYPD release, the man was hit by a car.", ["NYPD"]),
+        ("According to an MWEB update, the bandwidth was restored.", ["MWEB"]),
+        ("Services were restored on alternate routes, Seacom announced today", ["Seacom"]),
+        ("Acme has issued a statement on the current problem with the cable:", ["Acme"]),
+    ],
+)
+def test_the_new_shapes_name_their_speaker(text: str, who: list[str]) -> None:
+    assert [n for n in names(text) if n] == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Vale bought the car on Friday, which it said was red.",  # a person is no "it"
+        "According to a police release, the man was hit by a car.",  # no name
+        "Acme issued a statement after the fire and left.",  # no words told
+    ],
+)
+def test_their_lookalikes_name_no_one(text: str) -> None:
+    assert [n for n in names(text) if n] == []
+
+
+def test_a_post_is_no_release() -> None:
+    # "according to the New York post": the paper, its name in lower case ("post" is no
+    # body's release: the release nouns leave it out)
+    text = "There was blood, said Jane Roe, who was shot nearby according to the New York post."
+    assert names(text) == ["Jane Roe"]
+
+
+def test_an_update_whose_words_follow_names_its_issuer() -> None:
+    found = voices_of(
+        "MWEB has issued an update regarding the downtime.", '"More bandwidth came online."'
+    )
+    assert found == {"MWEB": [0]}
+    assert voices_of("MWEB has issued an update regarding the downtime.", "It rained.") == {}
+
+
+def test_a_name_with_no_capital_first_has_no_initials() -> None:
+    # "eWEEK" gives no acronym: an empty one would have matched every short form
+    assert initials("eWEEK") == set()
+    found = voices_of("eWEEK reported the deal.", "HP said it would buy the firm.")
+    assert found == {"eWEEK": [0], "HP": [1]}
+
+
+def test_a_script_in_capitals_is_read_in_sentence_case() -> None:
+    from library.compare.lenses import caps
+
+    known = caps.vocabulary(["The attorney general said the charges were laid in the case."])
+    text = "ATTORNEY GENERAL WALLY OPPAL SAID THE CHARGES WERE LAID AGAINST RCMP IN BC."
+    folded = caps.fold(text, known)
+    assert folded == "Attorney general Wally Oppal said the charges were laid against RCMP in BC."
+    assert len(folded) == len(text)  # offsets hold
+    found = voices_of(
+        "The charges were laid in the case on Monday.",
+        "ATTORNEY GENERAL WALLY OPPAL SAID THE CHARGES WERE LAID.",
+        "HE SAID IT WAS A COMPLEX CASE.",
+    )
+    assert found == {"Wally Oppal": [1, 2]}
+
+
+def test_a_sentence_with_capitals_only_in_names_is_not_folded() -> None:
+    from library.compare.lenses import caps
+
+    assert not caps.in_capitals("NASA and the USGS said on Monday it would go.")
+    assert caps.in_capitals("NASA SAID ON MONDAY IT WOULD GO.")
+    assert list(voices_of("NASA said on Monday it would go.")) == ["NASA"]
+
+
+def test_a_relative_described_is_the_one_whose_quote_follows() -> None:
+    nephew = "The victim's nephew said she had just got out of a car."
+    found = voices_of(nephew, '"It came out of nowhere," said Tom Vale.')
+    assert found == {"Tom Vale": [0, 1]}
+    # look-alike: no quote opens next, and the name comes later: not the nephew
+    assert voices_of(nephew, "Police came.", "Tom Vale said it was over.") == {"Tom Vale": [2]}
