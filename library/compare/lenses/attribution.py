@@ -355,7 +355,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
             if rx is _BEFORE and (lead := LEAD_PERSON.match(text)) and lead.end() == at_start:
                 opens = lead.group("who").split()[0].lower() not in STOPWORDS
                 if opens and LEAD_TITLE.fullmatch(name):
-                    # "Charlotte Moore, Controller BBC One says:": the person, her title
+                    # "Nora Vance, Controller ITV Drama says:": the person, her title
                     out.append((lead.group("who"), name))
                     spoken.append((m.start(), m.end()))
                     continue

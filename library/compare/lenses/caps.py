@@ -1,11 +1,11 @@
 """All-capitals text (a broadcast script, a wire headline in capitals) folded to the
-case the Voices lens reads: "ATTORNEY GENERAL WALLY OPPAL SAID THE CHARGES ARE
-LAID" reads as "Attorney General Wally Oppal said the charges are laid".
+case the Voices lens reads: "COUNTY SHERIFF MAREN BRENNICK SAID THE CHARGES ARE
+FILED" reads as "County sheriff Maren Brennick said the charges are filed".
 
 A word either article writes in lower case elsewhere (or a common word, or a verb of
 saying) is folded to lower case; any other word is a name's and keeps a capital
-("Wally", "Oppal"); a short one (four letters or fewer) stays in capitals, an
-acronym's ("RCMP", "BC").  Only ASCII letters change, so offsets hold.
+("Maren", "Brennick"); a short one (four letters or fewer) stays in capitals, an
+acronym's ("FEMA", "NYPD").  Only ASCII letters change, so offsets hold.
 """
 
 from __future__ import annotations

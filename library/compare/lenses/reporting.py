@@ -265,8 +265,8 @@ TITLE_WORDS = TITLES | frozenset((
     "photographer", "designer", "architect", "playwright", "songwriter", "guitarist",
     "pianist", "athlete", "swimmer", "cyclist", "sprinter", "jockey", "musician", "director",
 ))  # fmt: skip
-#: The first words of a title a press line writes after the person's name ("Charlotte
-#: Moore, Controller BBC One says:"; "Jane Doe, Head of Drama, said").
+#: The first words of a title a press line writes after the person's name ("Nora
+#: Vance, Controller ITV Drama says:"; "Jane Doe, Head of Drama, said").
 ROLE_HEADS = TITLE_WORDS | frozenset((
     "controller", "director", "head", "editor", "founder", "chairman", "chairwoman", "chair",
     "producer", "secretary", "general", "managing", "senior", "commissioner", "partner",

@@ -110,9 +110,9 @@ def it_said(text: str) -> str | None:
 # Sixth round: acronyms, press lines, opening adverbs.
 # "the WHO said": an acronym of three to six capitals (not "US", "IT": words too).
 ACRONYM = re.compile(r"[A-Z]{3,6}")
-# "Charlotte Moore, Controller BBC One says:": a press line opening on the person's name.
+# "Nora Vance, Controller ITV Drama says:": a press line opening on the person's name.
 LEAD_PERSON = re.compile(r"^(?P<who>[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+)){1,3}),\s+")
-# Its title: a role's word, then no person's name ("Controller BBC One", not
+# Its title: a role's word, then no person's name ("Controller ITV Drama", not
 # "Chancellor Angela Merkel" after "In Germany,").
 LEAD_TITLE = re.compile(
     r"(?i:(?:"

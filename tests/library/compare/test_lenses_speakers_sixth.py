@@ -47,7 +47,7 @@ def test_a_short_form_of_another_name_stays_apart() -> None:
 @pytest.mark.parametrize(
     ("text", "who"),
     [
-        ('Charlotte Moore, Controller BBC One says: "It is a great show."', ["Charlotte Moore"]),
+        ('Nora Vance, Controller ITV Drama says: "It is a great show."', ["Nora Vance"]),
         ("Jane Doe, Head of Drama, said the show would return.", ["Jane Doe"]),
         # look-alikes: an opening phrase, not a person; a person after the title
         ("In Germany, Chancellor Angela Merkel urged parliament to pass it.", ["Angela Merkel"]),
@@ -119,17 +119,17 @@ def test_a_name_with_no_capital_first_has_no_initials() -> None:
 def test_a_script_in_capitals_is_read_in_sentence_case() -> None:
     from library.compare.lenses import caps
 
-    known = caps.vocabulary(["The attorney general said the charges were laid in the case."])
-    text = "ATTORNEY GENERAL WALLY OPPAL SAID THE CHARGES WERE LAID AGAINST RCMP IN BC."
+    known = caps.vocabulary(["The county sheriff said the charges were filed in the case."])
+    text = "COUNTY SHERIFF MAREN BRENNICK SAID THE CHARGES WERE FILED BY FEMA IN OHIO."
     folded = caps.fold(text, known)
-    assert folded == "Attorney general Wally Oppal said the charges were laid against RCMP in BC."
+    assert folded == "County sheriff Maren Brennick said the charges were filed by FEMA in OHIO."
     assert len(folded) == len(text)  # offsets hold
     found = voices_of(
-        "The charges were laid in the case on Monday.",
-        "ATTORNEY GENERAL WALLY OPPAL SAID THE CHARGES WERE LAID.",
+        "The charges were filed in the case on Monday.",
+        "COUNTY SHERIFF MAREN BRENNICK SAID THE CHARGES WERE FILED.",
         "HE SAID IT WAS A COMPLEX CASE.",
     )
-    assert found == {"Wally Oppal": [1, 2]}
+    assert found == {"Maren Brennick": [1, 2]}
 
 
 def test_a_sentence_with_capitals_only_in_names_is_not_folded() -> None:
