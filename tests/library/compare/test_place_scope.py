@@ -24,8 +24,8 @@ def _only(c: Comparison) -> tuple[str, list[str]]:
 def test_a_province_toll_against_a_continent_toll_is_related_with_both_places() -> None:
     relation, notes = _only(
         compare_texts(
-            "The tsunami killed 170,000 people in Aceh.",
-            "The tsunami killed 230,000 people across Asia.",
+            "The floods killed 17,000 people in Aceh.",
+            "The floods killed 23,000 people across Asia.",
         )
     )
     assert relation == "related"
@@ -43,16 +43,16 @@ def test_a_named_place_against_a_wider_scope_word_is_related() -> None:
     assert any("where? A: in Athens · B: nationwide" in n for n in notes)
     relation, _ = _only(
         compare_texts(
-            "The tsunami killed 170,000 people in Aceh province.",
-            "The tsunami killed 230,000 people in the region.",
+            "The floods killed 17,000 people in Aceh province.",
+            "The floods killed 23,000 people in the region.",
         )
     )
     assert relation == "related"
     # "in the province" may be a province the other side names, not a continent spanned.
     relation, notes = _only(
         compare_texts(
-            "The tsunami killed 170,000 people in the province and more elsewhere.",
-            "The tsunami killed 230,000 people across Asia.",
+            "The floods killed 17,000 people in the province and more elsewhere.",
+            "The floods killed 23,000 people across Asia.",
         )
     )
     assert relation == "related"
@@ -110,7 +110,7 @@ def test_where_reads_names_scope_nouns_and_adverbs() -> None:
         k = text.index(number)
         return place.where(text, k, k + len(number))[0]
 
-    assert at("The tsunami killed 170,000 people in Aceh province.", "170,000") == "=aceh"
+    assert at("The floods killed 17,000 people in Aceh province.", "17,000") == "=aceh"
     assert at("It killed 230,000 across the whole region.", "230,000") == "~region"
     assert at("Some 100,000 people struck nationwide.", "100,000") == "~nation"
     assert at("It killed 40 people in January.", "40") == ""  # a month is no place
@@ -125,8 +125,8 @@ def test_where_reads_names_scope_nouns_and_adverbs() -> None:
 
 
 def test_across_sentences_two_places_are_two_slots() -> None:
-    a = "Aceh officials said the waves killed 170,000 people in Aceh."
-    b = "Aceh officials later said the waves killed 230,000 people across Asia."
+    a = "Aceh officials said the floods killed 17,000 people in Aceh."
+    b = "Aceh officials later said the floods killed 23,000 people across Asia."
     cands = Candidates.of_sentences([a], [b])
     pa, pb = cands.passages((0,), (0,))
     ((x, y),) = list(numbers.conflicting(pa, pb))
@@ -137,21 +137,21 @@ def test_across_sentences_two_places_are_two_slots() -> None:
 # --- "Surname," opening a sentence names the person the article gives in full ----
 
 _A = (
-    "Police arrested Winston Blackmore, the leader of a sect in Bountiful, on Wednesday.\n"
-    "The charges follow years of inquiry into the community.\n"
-    "Blackmore, alleged to have 19 wives, appeared before a judge in Cranbrook on a charge"
-    " of polygamy."
+    "Police arrested Dorian Castellane, the owner of a fishing firm in Millbrook, on Wednesday.\n"
+    "The charges follow years of inquiry into the harbour.\n"
+    "Castellane, alleged to own 19 boats, appeared before a judge in Port Elms on a charge"
+    " of fraud."
 )
 _B = (
-    "Winston K. Blackmore was charged with polygamy by police in British Columbia on Wednesday.\n"
-    "A second leader, James Oler, was charged as well.\n"
-    "Blackmore, who is said to have {n} wives, leads about 400 followers of the breakaway church."
+    "Dorian K. Castellane was charged with fraud by police in Nova Scotia on Wednesday.\n"
+    "A second owner, Ivo Brandt, was charged as well.\n"
+    "Castellane, who is said to own {n} boats, employs about 400 fishermen from the harbour."
 )
 
 
 def test_a_sentence_opening_with_a_surname_names_the_person_given_in_full() -> None:
-    # Two full forms ("Winston Blackmore" / "Winston K. Blackmore") leave the
-    # pair no single long form for "Blackmore": the article's own full name does.
+    # Two full forms ("Dorian Castellane" / "Dorian K. Castellane") leave the
+    # pair no single long form for "Castellane": the article's own full name does.
     found = compare_texts(_A, _B.format(n=20))
     assert [(p.a, p.b, p.relation) for p in found.pairs if p.relation == "divergent"] == [
         ((2,), (2,), "divergent")
@@ -162,9 +162,9 @@ def test_a_sentence_opening_with_a_surname_names_the_person_given_in_full() -> N
 def test_a_capitalised_opening_word_without_a_full_name_is_no_anchor() -> None:
     from library.compare.crossing import _surname_opening
 
-    assert _surname_opening("Blackmore, 52, has 20 wives.", "Blackmore", _A) == (
-        "winston blackmore"
+    assert _surname_opening("Castellane, 52, owns 20 boats.", "Castellane", _A) == (
+        "dorian castellane"
     )
-    assert _surname_opening("Blackmore, 52, has 20 wives.", "Blackmore", "No one else.") == ""
-    assert _surname_opening("Blackmore has 20 wives.", "Blackmore", _A) == ""  # no comma
+    assert _surname_opening("Castellane, 52, owns 20 boats.", "Castellane", "No one else.") == ""
+    assert _surname_opening("Castellane owns 20 boats.", "Castellane", _A) == ""  # no comma
     assert _surname_opening("Meanwhile, 20 wives.", "Meanwhile", "The Meanwhile Inn") == ""
