@@ -66,8 +66,8 @@ class UseEncoder:
             self._model.encode(["warm up"])
         except Exception as exc:
             raise ModelUnavailable(f"the sentence encoder failed to load ({exc})") from exc
-        #: The forward pass with per-piece work shared (`piece_pass.py`, a third
-        #: faster), or None when its vectors do not match the package's own.
+        #: The forward pass with per-piece work shared (`piece_pass.py`: a third
+        #: less CPU), or None when its vectors do not match the package's own.
         self.fast: PiecePass | None = PiecePass.wrap(self._model)
 
     def __call__(self, texts: Sequence[str]) -> Vectors:
