@@ -19,8 +19,11 @@ The first layer's sums run in another order than the package's single product
 (n partial products added instead of one), so a vector moves in its last
 float32 bits: cosine to the package's vector >= 1 - 1e-6 (checked on the check
 texts each time the pass is set up, and in the tests on the sample articles;
-measured 0.99999964 at worst on the 899 sentences of 50 ECB+ documents).  `PiecePass.wrap(model)` returns None when the package's internals
-are not the ones read here (another release), and the package's own pass stays.
+measured 0.99999964 at worst on the 899 sentences of 50 ECB+ documents).  A
+tie between two candidate sentences can fall the other way; results otherwise
+come out the same.  `PiecePass.wrap(model)` returns None when the package's
+internals are not the ones read here (another release): the package's own
+pass stays.
 """
 
 from __future__ import annotations
