@@ -468,6 +468,8 @@ def refine(base: float, terms_a: Sequence[str], terms_b: Sequence[str], idf: Idf
     """
     # Either view may vouch for the order: whole phrases moved (passive voice,
     # a clause fronted) keep their chunks though the overall order changes.
-    order = max(order_agreement(terms_a, terms_b, idf), chunk_agreement(terms_a, terms_b, idf))
+    order = order_agreement(terms_a, terms_b, idf)
+    if order < 1.0:  # at 1.0 (the usual case) the chunks cannot raise it
+        order = max(order, chunk_agreement(terms_a, terms_b, idf))
     ramp = min(1.0, base / ORDER_FULL_AT) ** ORDER_SHARPNESS
     return base * max(0.0, 1.0 - ORDER_PENALTY * (1.0 - order) * ramp)
