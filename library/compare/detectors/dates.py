@@ -195,8 +195,33 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     xb = unique([y.text for y in only_b if any(clash(x, y) for x in only_a)])
     if not xa or not xb:
         return
+    timed = _nearest_times(only_a, only_b, xa, xb)
+    if timed is not None:
+        xa, xb = timed
     if len(xa) == len(xb):
         for x, y in zip(xa, xb, strict=True):
             yield conflict("date", x, y)
     else:
         yield conflict("date", ", ".join(xa), ", ".join(xb))
+
+
+def _nearest_times(
+    only_a: list[DateMention], only_b: list[DateMention], xa: list[str], xb: list[str]
+) -> tuple[list[str], list[str]] | None:
+    """The clock times a conflict should show: one side's single clashing time against
+    the other side's nearest time ("with 14:05 left ... with 7:41 to go" / "with 7:42
+    left": 7:41 / 7:42, not the first time found), or None to keep the found texts."""
+    if len(xb) == 1 and len(xa) == 1:
+        one, others, flip = xb[0], only_a, False
+    elif len(xa) == 1:
+        one, others, flip = xa[0], only_b, True
+    else:
+        return None
+    mine = next((d for d in (only_a if flip else only_b) if d.text == one), None)
+    if mine is None or mine.time is None:
+        return None
+    near = [d for d in others if d.time is not None and _weak(d) == _weak(mine) and d.clashes(mine)]
+    if not near:
+        return None
+    best = min(near, key=lambda d: abs((d.time or 0) - (mine.time or 0))).text
+    return ([one], [best]) if flip else ([best], [one])

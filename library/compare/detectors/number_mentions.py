@@ -113,6 +113,10 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         owner = owned.group(1).lower().split() if owned else []
         if unit := measures.unit_of(q):
             after.insert(0, unit)  # "200ft from a ridge": the unit is the head's first word
+        if after and after[0] in _DECADES:
+            # "a three-decades-old record" is the "30-year-old mark": count in years.
+            q = replace(q, value=q.value * 10)
+            after[0] = _YEAR
         money = _CURRENCY_BEFORE.search(lead)
         if money:
             after.append("¤")  # a sum of money: the currency is part of the head
@@ -155,13 +159,22 @@ def _is_code(run: str) -> bool:
     return len(groups) >= 3 or any(g.startswith("0") and len(g) >= 3 for g in groups)
 
 
+# A number that names a release, not a count: "version 6" of a browser is not
+# six of anything ("half-a-dozen versions").
+_LABEL = re.compile(r"\bversions?\s+$", re.I)
+_DECADES = frozenset((stem("decade"), stem("decades")))
+_YEAR = stem("year")
+
+
 def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> bool:
     """A number no reader would compare: a glyph lost next to it ("4\ufffd months", a
     "4½" the encoding dropped), a group of a phone number ("0800 555 111"), or a
-    street address ("the 12000 block of East 223rd Street": a place, not a count)."""
+    street address ("the 12000 block of East 223rd Street": a place, not a count), or
+    a version's label ("version 6")."""
     near = text[max(0, q.start - 1) : q.end + 1]
     return (
         "\ufffd" in near
+        or bool(_LABEL.search(text, max(0, q.start - 12), q.start))
         or any(lo <= q.start and q.end <= hi for lo, hi in codes)
         or bool(_ADDRESS.match(text, q.end))
     )

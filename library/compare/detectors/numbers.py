@@ -231,7 +231,7 @@ def _trailing_zeros(v: float) -> int:
 def _compatible(x: _Mention, y: _Mention) -> bool:
     """Same value, or one side rounds the other ("about 40,000" vs "40,312")."""
     vx, vy = x.q.value, y.q.value
-    if vx == vy:
+    if vx == vy or _glyph_lost(vx, vy) or _glyph_lost(vy, vx):
         return True
     factors = measures.converted(x.after, y.after)
     if factors is not None:  # "about 700 m" / "2,000 ft": converted, then rounded
@@ -242,6 +242,17 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
         return True
     zx, zy = _trailing_zeros(vx), _trailing_zeros(vy)
     return abs(vx - vy) <= 0.02 * big and abs(zx - zy) >= 2
+
+
+# A fraction glyph an encoding turned into its digits: "4½" copied as "412".
+_GLYPH_DIGITS = {0.5: "12", 0.25: "14", 0.75: "34"}
+
+
+def _glyph_lost(whole: float, mixed: float) -> bool:
+    """Whether `whole` is `mixed` ("4 1/2") with its fraction glyph written as digits
+    ("served 412 months" / "served 4 1/2 months": one term, not 100 times longer)."""
+    digits = _GLYPH_DIGITS.get(round(mixed % 1, 6))
+    return digits is not None and whole % 1 == 0 and f"{int(whole)}" == f"{int(mixed)}{digits}"
 
 
 def _within(bound: _Mention, value: float) -> bool:
