@@ -60,6 +60,7 @@ class Mention:
     span: str = ""  # "period" (a season's total) or "occasion" (one game's): `scope.scope`
     joined: bool = False  # one side of a score or range ("13-10 overtime loss")
     currency: str = ""  # "usd", "gbp", ... for a sum of money (`_currency`)
+    part: bool = False  # some of a set: "the two other victims" (`magnitude.is_part`)
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -137,10 +138,25 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 scope.scope(text, q.start, q.end) if after and stem("old") not in after else "",
                 bool(_JOINED_BEFORE.search(lead) or _JOINED_AFTER.match(text, q.end)),
                 _currency(money.group() if money else "", after),
+                _PART_BEFORE.search(text, max(0, q.start - 24), q.start) is not None
+                or _PART_AFTER.match(text, q.end) is not None,
             )
         )
     return out
 
+
+# Words that mark a count as some of a set: "his first 17 passes", "the two other
+# victims", "three other assault rifles" (besides the AK-47s), "10 more people",
+# "including three children", "five of whom".  ("another 90-yard run" is a
+# different one, which `crossing` says in its own words.)
+_PART_BEFORE = re.compile(
+    r"\b(?:first|last|final|next|remaining|other|additional|further|including|"
+    r"includ(?:es|ed))\s+$",
+    re.I,
+)
+_PART_AFTER = re.compile(
+    r"\s+(?:other|more|remaining|additional|further)\b|\s+of\s+(?:whom|them|which)\b", re.I
+)
 
 # Digit groups separated by single spaces: "0800 555 111", "0845 125 2222".
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d+(?: \d+)+(?!\d|[.,]\d)")

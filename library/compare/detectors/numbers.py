@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from library.compare.detectors import measures, place, scope
+from library.compare.detectors import magnitude, measures, place, scope
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
@@ -141,6 +141,8 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     """Whether two numbers count the same thing."""
     if x.q.percent != y.q.percent or x.q.ordinal != y.q.ordinal:
         return False
+    if x.part != y.part:
+        return False  # "the two other victims" / "the three victims": a part, the whole
     if ("¤" in x.after) != ("¤" in y.after):
         return False  # a sum of money and a count ("$200 million" / "eight-year offer")
     if x.names and y.names and not x.names & y.names:
@@ -233,6 +235,8 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
     vx, vy = x.q.value, y.q.value
     if vx == vy or _glyph_lost(vx, vy) or _glyph_lost(vy, vx):
         return True
+    if magnitude.rough_fits(x, y) or magnitude.bounds_agree(x, y):
+        return True  # "hundreds" / 612; "more than 100" / "up to 150"
     factors = measures.converted(x.after, y.after)
     if factors is not None:  # "about 700 m" / "2,000 ft": converted, then rounded
         bx, by = vx * factors[0], vy * factors[1]
@@ -376,6 +380,7 @@ def counts_differ(text_a: str, text_b: str) -> bool:
     return any(
         x.q.value != y.q.value
         and x.q.percent == y.q.percent
+        and x.part == y.part
         and (bool(set(x.after) & set(y.after) - {"¤"}) or _same_slot(x, y))
         and not _compatible(x, y)
         for x in xs

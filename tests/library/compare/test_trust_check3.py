@@ -80,3 +80,56 @@ def test_a_time_conflict_shows_the_nearest_time_it_differs_from() -> None:
     b = "With 7:42 left in the first half, he set the record with a bank shot over Haarsma."
     pa, pb = passages(a, b)
     assert [c.explanation for c in dates.detect(pa, pb, [])] == ["A: 7:41 · B: 7:42"]
+
+
+# --- step 2: a rough magnitude fits its range; two bounds may both be true ---------
+
+
+def test_a_rough_magnitude_fits_a_figure_in_its_range_on_an_aligned_pair() -> None:
+    a = "A quake hit the town of Zarand in February, killing hundreds of people."
+    b = "A quake hit the town of Zarand in February, killing 612 people."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    a = "The earthquake killed at least 10 people and injured dozens more, officials said."
+    b = "The earthquake killed 10 people and injured 80, officials said."
+    assert "divergent" not in _relations(compare_texts(a, b))
+
+
+def test_a_rough_magnitude_out_of_its_range_still_diverges() -> None:
+    a = "A quake hit the town of Zarand in February, killing dozens of people."
+    b = "A quake hit the town of Zarand in February, killing 612 people."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
+
+
+def test_a_lower_and_an_upper_bound_conflict_only_when_they_exclude_each_other() -> None:
+    a = "The quake killed more than 22,000 people in the city of Bam."
+    high = "The quake killed up to 30,000 people in the city of Bam."
+    assert "divergent" not in _relations(compare_texts(a, high))
+    low = "The quake killed up to 20,000 people in the city of Bam."
+    assert _relations(compare_texts(a, low)) == ["divergent"]
+    # Two lower bounds far apart stay a conflict (a real one on CHECK3).
+    far = "The quake killed more than 31,000 people in the city of Bam."
+    assert _relations(compare_texts(a, far)) == ["divergent"]
+
+
+# --- step 3: a part's count is not the whole's -------------------------------------
+
+
+def test_a_part_picked_out_does_not_conflict_with_the_whole() -> None:
+    a = "A spokeswoman said the three victims were taken to Beaumont Hospital in Royal Oak."
+    b = "A spokeswoman said the two other victims were taken to Beaumont Hospital in Royal Oak."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    a = "Manning completed 29 of 34 passes and led the Colts to their eighth straight win."
+    b = "Manning completed his first 17 passes and led the Colts to their eighth straight win."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    a = "Police seized nine assault rifles, a grenade launcher and 13 loaded magazines."
+    b = "Police seized seven AK-47s, three other assault rifles and 13 loaded magazines."
+    assert "divergent" not in _relations(compare_texts(a, b))
+
+
+def test_the_whole_told_with_another_count_still_diverges() -> None:
+    a = "A spokeswoman said the three victims were taken to Beaumont Hospital in Royal Oak."
+    b = "A spokeswoman said the two victims were taken to Beaumont Hospital in Royal Oak."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
+    a = "A spokeswoman said the two other victims were taken to Beaumont Hospital."
+    b = "A spokeswoman said the four other victims were taken to Beaumont Hospital."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
