@@ -151,6 +151,8 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
     if not same_event(x, y):
         return False  # "10 killed" / "70 injured": two tolls
+    if _age(x) != _age(y):
+        return False  # "offered Teixeira, 28, an eight-year deal" / "a seven-year deal"
     if scope.other_span(x.span, y.span):
         return False  # a season's 404 yards / one game's 30 yards
     if _share(x) != _share(y):
@@ -177,6 +179,15 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
         not hx and not hy and not bx and not by
     )
+
+
+_OLD = stem("old")
+
+
+def _age(m: _Mention) -> bool:
+    """Whether a number is someone's age: "the 31-year-old", or bare right after a
+    name ("Robert Buckley, 32, fell"; "offered Teixeira, 28, a deal")."""
+    return _OLD in m.after or (bool(m.owner) and not m.after)
 
 
 # Words ending in "-est" that are no superlative.
@@ -286,7 +297,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         b: side B.
         diff: word diff of A against B (unused).
     """
-    other: list[tuple[_Mention, _Mention]] = []
+    other: list[tuple[_Mention, _Mention, str, str]] = []
     for x, y in conflicting(a, b, other_event=other):
         c = conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
         # One toll for a province, another for the region: two slots, shown
@@ -296,13 +307,15 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     # Two counts of two events of one kind ("a 5.6 quake injured five" / "the
     # 5.9 quake injured 50"): not a contradiction, nor one claim told alike.
     # Shown at low severity, which makes the pair related (`relation.classify`).
-    for x, y in other[:1]:
+    # Another owner's number ("Newton's record of 4,051" / Luck's 4,183, another
+    # club's offer) is told the same way, with whose it is.
+    for x, y, why_a, why_b in other[:1]:
         yield conflict(
             "number",
             x.q.text,
             y.q.text,
-            context_a=f"{x.context} (another event)",
-            context_b=y.context,
+            context_a=f"{x.context}{why_a}",
+            context_b=f"{y.context}{why_b}",
             severity=OTHER_EVENT,
         )
 
@@ -312,14 +325,15 @@ OTHER_EVENT: Severity = "low"
 
 
 def conflicting(
-    a: Passage, b: Passage, *, other_event: list[tuple[_Mention, _Mention]] | None = None
+    a: Passage, b: Passage, *, other_event: list[tuple[_Mention, _Mention, str, str]] | None = None
 ) -> Iterator[tuple[_Mention, _Mention]]:
     """Pairs of numbers (A's, B's) that count the same thing with different values.
 
     Args:
         a: side A.
         b: side B.
-        other_event: filled with the pairs left out as counts of two events.
+        other_event: filled with the pairs left out as counts of two events or of
+            another owner, each with a few words that say which.
     """
     if is_dateline(a.text) or is_dateline(b.text):
         return  # publication stamps, not claims
@@ -340,7 +354,10 @@ def conflicting(
         for k, y in enumerate(left_b):
             if k in used or not _same_slot(x, y):
                 continue
-            if _held_by_other(a.text, x, b.text) or _held_by_other(b.text, y, a.text):
+            held_a, held_b = _held_by_other(a.text, x, b.text), _held_by_other(b.text, y, a.text)
+            if held_a or held_b:
+                if other_event is not None:
+                    other_event.append((x, y, _whose(held_a), _whose(held_b)))
                 continue
             if (not y.bound and _fits(x, y.q.value, ma)) or (
                 not x.bound and _fits(y, x.q.value, mb)
@@ -357,7 +374,7 @@ def conflicting(
                 break
             if _other_event(a, b, x) or _other_event(b, a, y):
                 if other_event is not None:
-                    other_event.append((x, y))
+                    other_event.append((x, y, " (another event)", ""))
                 break
             seen.add((x.q.text, y.q.text))
             yield x, y
@@ -455,13 +472,37 @@ def _states(p: Passage, y: _Mention) -> bool:
     return any(outside(m.q.start, m.q.end) and _same_slot(m, y) for m in same_value)
 
 
-# "Newton's record of 4,051 yards", "Ford's mark of 2,290": a name's thing of N.
-_POSSESSED = re.compile(r"\b([A-Z][a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+){1,3}of\s+[$€£¥]?\s*$")
+# "Newton's record of 4,051 yards", "Ford's mark of 2,290", "Cam Newton's year -
+# old record of 4, 051" (a tokenised hyphen): a name's thing of N.
+_POSSESSED = re.compile(
+    r"\b([A-Z][a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+(?:-\s+)?){1,3}of\s+[$€£¥]?\s*$"
+)
+# "the Nationals have offered Mark Teixeira an 8-year, $160 million contract": a
+# name that gives, earns or scores the number in its own clause.  Speech verbs are
+# not among them: two sources' tolls are two values for one slot.
+_DOER = re.compile(
+    r"\b([A-Z][a-z]\w*(?:\s+[A-Z][a-z]\w*){0,2})\s+(?:(?:has|have|had|will|would)\s+)?"
+    r"(?:offer|pa(?:y|id)|bid|sign|g[ai]ve|spen[dt]|earn)\w*\s+(?:[\w-]+,?\s+){0,7}"
+    r"[$€£¥]?\s*$"
+)
 
 
-def _held_by_other(text: str, m: _Mention, other: str) -> bool:
-    """Whether `m` is what someone the other passage never names holds ("Luck broke
-    Newton's record of 4,051 yards" / "Luck set a record with 4,183 yards"): the
-    old record, not the value the other side gives for the new one."""
-    held = _POSSESSED.search(text, max(0, m.q.start - 60), m.q.start)
-    return held is not None and held.group(1).lower() not in other.lower()
+def _whose(holder: str) -> str:
+    if not holder:
+        return ""
+    return f" ({holder}')" if holder.endswith("s") else f" ({holder}'s)"
+
+
+def _held_by_other(text: str, m: _Mention, other: str) -> str:
+    """Who holds or gives `m`, when the other passage never names them ("" if no one).
+
+    "Luck broke Newton's record of 4,051 yards" / "Luck set a record with 4,183
+    yards": the old record, not the value the other side gives for the new one;
+    "the Nationals have offered Teixeira $160 million" / "Red Sox offer Teixeira
+    $200 million": another club's offer.
+    """
+    lead = max(0, m.q.start - 90)
+    held = _POSSESSED.search(text, max(0, m.q.start - 60), m.q.start) or _DOER.search(
+        text, lead, m.q.start
+    )
+    return held.group(1) if held is not None and held.group(1).lower() not in other.lower() else ""

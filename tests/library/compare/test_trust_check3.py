@@ -9,6 +9,7 @@ Sentences are made up (no eval text), shaped like the proposals judged in
 from __future__ import annotations
 
 from library.compare import compare_texts
+from library.compare.crossing import _two_kinds
 from library.compare.detectors import dates, numbers, passages
 from library.compare.detectors.number_mentions import mentions
 from library.compare.model import Comparison
@@ -133,3 +134,56 @@ def test_the_whole_told_with_another_count_still_diverges() -> None:
     a = "A spokeswoman said the two other victims were taken to Beaumont Hospital."
     b = "A spokeswoman said the four other victims were taken to Beaumont Hospital."
     assert _relations(compare_texts(a, b)) == ["divergent"]
+
+
+# --- step 4: another owner's number ------------------------------------------------
+
+
+def _explained(a: str, b: str) -> list[tuple[str, list[str]]]:
+    return [(p.relation, [c.explanation for c in p.conflicts]) for p in compare_texts(a, b).pairs]
+
+
+def test_an_old_record_held_by_another_is_related_with_whose_it_is() -> None:
+    a = "Luck surpassed Cam Newton's year - old record of 4, 051 yards passing by a rookie."
+    b = "Luck also set an NFL rookie record for a season with 4, 183 passing yards."
+    assert _explained(a, b) == [
+        ("related", ["A: 4, 051 yards passing (Newton's) · B: 4, 183 passing yards"])
+    ]
+    c = "Luck also set an NFL rookie record for a season with 4, 051 passing yards."
+    d = "Luck also set an NFL rookie record for a season with 4, 183 passing yards."
+    assert _relations(compare_texts(c, d)) == ["divergent"]
+
+
+def test_another_clubs_offer_is_related_and_one_clubs_two_offers_diverge() -> None:
+    a = "Report: Red Sox offer Teixeira $200 million over eight years."
+    b = "ESPN reports that the Nationals have offered Teixeira an 8-year, $160 million deal."
+    assert _relations(compare_texts(a, b)) == ["related"]
+    c = "ESPN reports that the Red Sox have offered Teixeira an 8-year, $160 million deal."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
+
+
+def test_an_age_is_not_the_length_of_a_deal() -> None:
+    a = "Reports say the Orioles offered Teixeira a seven-year deal worth $150 million."
+    b = "Reports say the Orioles offered Teixeira, 28, a deal worth $150 million."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "Reports say the Orioles offered Teixeira, 29, a deal worth $150 million."
+    assert _relations(compare_texts(b, c)) == ["divergent"]
+
+
+def test_two_kinds_of_one_noun_across_sentences_are_two_sets() -> None:
+    a = (
+        "The SEC and Big East showcased four cross-conference games this season, "
+        "Marquette said.\nThe weather was cold."
+    )
+    b = "Jerel McNeal scored 16 points for Marquette, winners in six straight games.\nIt rained."
+    pairs = compare_texts(a, b).pairs
+    assert "divergent" not in [p.relation for p in pairs]
+    assert any("qualified its own way" in c.explanation for p in pairs for c in p.conflicts)
+
+
+def test_one_kind_told_with_two_counts_across_sentences_still_conflicts() -> None:
+    x = numbers.mentions("Marquette won four cross-conference games.")[0]
+    y = numbers.mentions("Marquette won six cross-conference games.")[0]
+    z = numbers.mentions("Marquette won six straight games.")[0]
+    assert _two_kinds(x, y) == ""
+    assert _two_kinds(x, z) != ""
