@@ -52,6 +52,19 @@ def speakers(text: str) -> list[str]:
     return _unique(out)
 
 
+_TOLD = re.compile(rf"\b(?:told|tells|telling)\s+(?P<who>{ENTITY.pattern})")
+
+
+def addressees(text: str) -> list[str]:
+    """Names a statement was told to ("her rep told UsMagazine.com", "told PEOPLE"):
+    the outlet or person that heard it, not a party to the claim.
+
+    Args:
+        text: one passage.
+    """
+    return _unique([n for m in _TOLD.finditer(text) for n in entities(m.group("who"))[:1]])
+
+
 def detect_attribution(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     """Both sides name a source for the claim, and the sources differ.
 

@@ -187,3 +187,58 @@ def test_one_kind_told_with_two_counts_across_sentences_still_conflicts() -> Non
     z = numbers.mentions("Marquette won six straight games.")[0]
     assert _two_kinds(x, y) == ""
     assert _two_kinds(x, z) != ""
+
+
+# --- step 5: names that are no swap ------------------------------------------------
+
+
+def test_two_officers_quoted_or_two_outlets_told_are_attribution_only() -> None:
+    a = (
+        "Jackson was pulled over on state Route 52 near Interstate 805, "
+        "California Highway Patrol Officer Brad Baehr said."
+    )
+    b = (
+        "Jackson was pulled over on state Route 52 near Interstate 805, "
+        "said California Highway Patrol Officer Ray Scheidnes."
+    )
+    assert "divergent" not in _relations(compare_texts(a, b))
+    a = "Tara Reid has checked herself into Promises Treatment Center, her rep told UsMagazine.com."
+    b = "Tara Reid has checked herself into Promises Treatment Center, her rep told People.com."
+    assert "divergent" not in _relations(compare_texts(a, b))
+
+
+def test_a_different_person_in_the_same_role_still_diverges() -> None:
+    a = "Jackson was pulled over on state Route 52 by Officer Brad Baehr, police said."
+    b = "Jackson was pulled over on state Route 52 by Officer Ray Scheidnes, police said."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
+
+
+def test_one_body_named_by_another_kind_word_is_the_same() -> None:
+    a = "Early Friday, the actress checked into the Betty Ford Center in Rancho Mirage, Calif."
+    b = "Early Friday, the actress checked into the Betty Ford Clinic in Rancho Mirage, Calif."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "Early Friday, the actress checked into the Cirque Lodge Clinic in Rancho Mirage, Calif."
+    assert _relations(compare_texts(b, c)) == ["divergent"]
+
+
+def test_a_region_against_a_town_it_may_hold_is_a_note() -> None:
+    a = (
+        "Four men rammed their car into the store, the latest in a spate of high-profile "
+        "robberies in France, most on the Riviera."
+    )
+    b = (
+        "Four men rammed their car into the store, the latest to hit France after a spate "
+        "of high-profile robberies in the southern resort of Cannes."
+    )
+    assert _explained(a, b) == [
+        ("related", ["A: Riviera · B: Cannes (a region and a place that may lie in it)"])
+    ]
+    c = "Four men rammed the store, the latest to hit France after robberies in the city of Nice."
+    d = "Four men rammed the store, the latest to hit France after robberies in the city of Cannes."
+    assert _relations(compare_texts(c, d)) == ["divergent"]
+
+
+def test_two_publication_stamps_name_no_one() -> None:
+    assert _relations(compare_texts("Published December 23, 2012", "Posted Dec 23, 2012")) == [
+        "same"
+    ]
