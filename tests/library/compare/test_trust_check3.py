@@ -242,3 +242,53 @@ def test_two_publication_stamps_name_no_one() -> None:
     assert _relations(compare_texts("Published December 23, 2012", "Posted Dec 23, 2012")) == [
         "same"
     ]
+
+
+# --- step 6: dates of two clocks, a writing date --------------------------------------
+
+
+def test_a_time_in_a_named_zone_against_an_unzoned_time_is_not_compared() -> None:
+    a = "New Orleans begins its postseason Saturday at 4: 30 p. m. ET with a game in Seattle."
+    b = "New Orleans begins its postseason Saturday at 3: 30 p. m. with a game in Seattle."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    et = "New Orleans begins its postseason Saturday at 4:30 p.m. ET with a game in Seattle."
+    pt = "New Orleans begins its postseason Saturday at 1:30 p.m. PT with a game in Seattle."
+    assert "divergent" not in _relations(compare_texts(et, pt))
+
+
+def test_two_times_on_one_clock_or_converted_still_conflict() -> None:
+    a = "New Orleans begins its postseason Saturday at 4:30 p.m. ET with a game in Seattle."
+    b = "New Orleans begins its postseason Saturday at 3:30 p.m. ET with a game in Seattle."
+    assert "divergent" in _relations(compare_texts(a, b))
+    pt = "New Orleans begins its postseason Saturday at 2:30 p.m. PT with a game in Seattle."
+    assert "divergent" in _relations(compare_texts(a, pt))
+
+
+def test_the_day_of_writing_is_not_the_events_date() -> None:
+    a = "Cable operator Seacom announced today (4 November 2011) that repairs on it are done."
+    b = "Cable operator Seacom said today (10 October 2011) that repairs on it are done."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "Cable operator Seacom announced on 4 November 2011 that repairs on the cable are done."
+    d = "Cable operator Seacom announced on 10 October 2011 that repairs on the cable are done."
+    assert _relations(compare_texts(c, d)) == ["divergent"]
+
+
+# --- step 7: one denial told two ways ----------------------------------------------
+
+
+def test_a_determiner_negation_and_a_verb_negation_agree() -> None:
+    assert "divergent" not in _relations(
+        compare_texts("No gun has been recovered.", "The gun has not been recovered.")
+    )
+    a = "The chief said it was arson but that he did not know of any recent threats to the church."
+    b = "The chief said it was arson, noting there hadn't been any recent threats to the church."
+    assert "divergent" not in _relations(compare_texts(a, b))
+
+
+def test_a_denial_against_its_assertion_still_diverges() -> None:
+    a = "Police said no gun has been recovered at the scene."
+    b = "Police said the gun has been recovered at the scene."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
+    a = "The chief said it was arson and that there had been recent threats to the church."
+    b = "The chief said it was arson and that there hadn't been any recent threats to the church."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
