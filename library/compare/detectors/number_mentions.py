@@ -148,11 +148,10 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
 # Words that mark a count as some of a set: "his first 17 passes", "the two other
 # victims", "three other assault rifles" (besides the AK-47s), "10 more people",
 # "including three children", "five of whom".  ("another 90-yard run" is a
-# different one, which `crossing` says in its own words.)
+# different one, which `crossing` says in its own words; "the arms included seven
+# AK-47s" lists the whole, unlike "including".)
 _PART_BEFORE = re.compile(
-    r"\b(?:first|last|final|next|remaining|other|additional|further|including|"
-    r"includ(?:es|ed))\s+$",
-    re.I,
+    r"\b(?:first|last|final|next|remaining|other|additional|further)\s+$", re.I
 )
 _PART_AFTER = re.compile(
     r"\s+(?:other|more|remaining|additional|further)\b|\s+of\s+(?:whom|them|which)\b", re.I
@@ -175,9 +174,10 @@ def _is_code(run: str) -> bool:
     return len(groups) >= 3 or any(g.startswith("0") and len(g) >= 3 for g in groups)
 
 
-# A number that names a release, not a count: "version 6" of a browser is not
-# six of anything ("half-a-dozen versions").
-_LABEL = re.compile(r"\bversions?\s+$", re.I)
+# A number that names a release or a model, not a count: "version 6" of a browser
+# is not six of anything ("half-a-dozen versions"), nor is "AK-47" ("AK 47 guns")
+# or "F-16" 47 or 16 of anything.
+_LABEL = re.compile(r"\b(?:[Vv]ersions?\s+|[A-Z][A-Za-z]{0,2}\s?-\s?|AK\s+)$")
 _DECADES = frozenset((stem("decade"), stem("decades")))
 _YEAR = stem("year")
 

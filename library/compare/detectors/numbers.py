@@ -147,7 +147,7 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # a sum of money and a count ("$200 million" / "eight-year offer")
     if x.names and y.names and not x.names & y.names:
         return False  # "36-year-old Duncan" / "31-year-old Robert": two people's ages
-    if x.owner and y.owner and not x.owner & y.owner:
+    if x.owner and y.owner and not _owners_meet(x, y):
         return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
     if not same_event(x, y):
         return False  # "10 killed" / "70 injured": two tolls
@@ -182,6 +182,13 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
 
 
 _OLD = stem("old")
+
+
+def _owners_meet(x: _Mention, y: _Mention) -> bool:
+    """Whether two numbers' owners are one: the same last name, or one side's owner
+    among the words just before the other's ("Drake 5" / "Drake Bulldogs 53": the
+    owner is read as the last word of a name, "bulldogs")."""
+    return bool(x.owner & y.owner or x.owner & set(y.before) or y.owner & set(x.before))
 
 
 def _age(m: _Mention) -> bool:

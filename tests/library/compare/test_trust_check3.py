@@ -292,3 +292,28 @@ def test_a_denial_against_its_assertion_still_diverges() -> None:
     a = "The chief said it was arson and that there had been recent threats to the church."
     b = "The chief said it was arson and that there hadn't been any recent threats to the church."
     assert _relations(compare_texts(a, b)) == ["divergent"]
+
+
+def test_a_list_of_what_was_seized_is_the_whole() -> None:
+    a = "The confiscated arms included seven AK-47s, 13 loaded magazines and a GPS set."
+    b = "The confiscated arms included 12 AK-47s, 13 loaded magazines and a GPS set."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
+
+
+def test_a_score_told_after_a_shorter_name_is_that_teams() -> None:
+    a = "Arch Madness: Creighton 65, Drake 5"
+    b = "No. 1 Creighton Bluejays 65, No. 9 Drake Bulldogs 53"
+    # The conflict shows the two values compared: Drake's 5 and 53, not "No. 1".
+    assert _explained(a, b) == [("divergent", ["A: 5 · B: 53"])]
+    c = "No. 1 Creighton Bluejays 65, No. 9 Drake Bulldogs 5"
+    assert "divergent" not in _relations(compare_texts(a, c))
+
+
+def test_a_model_name_is_no_count() -> None:
+    assert [m.q.text for m in mentions("The navy seized seven AK-47 assault rifles.")] == ["seven"]
+    assert [m.q.text for m in mentions("Commandos recovered 12 AK 47 guns.")] == ["12"]
+    a = "The arms included seven AK-47s, three other assault rifles and a GPS set."
+    b = "The commandos seized seven AK-47 assault rifles, a grenade launcher and a GPS set."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "The commandos seized 12 AK-47 assault rifles, a grenade launcher and a GPS set."
+    assert _relations(compare_texts(b, c)) == ["divergent"]
