@@ -33,6 +33,13 @@ _APPROX = re.compile(
     r"fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of|under|estimated|~)\s*[$€£¥]?\s*$",
     re.I,
 )
+# A sum converted from another currency in brackets: "a euro110 billion ($141
+# billion) loan" is as exact as the rate the outlet used ($144 billion elsewhere).
+_CONVERTED = re.compile(
+    r"(?:euros?|€|£|¥|yuan|pounds?)\s*\d[\d.,]*\s*(?:billion|million|bn|m)?\s*"
+    r"(?:euros?|pounds?|yuan)?\s*\(\s*(?:US)?[$€£¥]?\s*$",
+    re.I,
+)
 # A bound, not a value: "more than 100,000" fits 120,000, "up to 40" fits 35.
 _AT_LEAST = re.compile(
     r"(?:over|more\s+than|at\s+least|upwards\s+of|in\s+excess\s+of)\s+(?:the\s+)?[$€£¥]?\s*$",
@@ -130,7 +137,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 tuple(before),
                 frozenset(names),
                 frozenset(owner[-1:]),
-                bool(_APPROX.search(lead)),
+                bool(_APPROX.search(lead) or _CONVERTED.search(lead)),
                 text[q.start : max(end, q.end)].strip(),
                 1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
                 tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
