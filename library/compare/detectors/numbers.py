@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from library.compare.detectors import magnitude, measures, place, scope
+from library.compare.detectors import magnitude, measures, owner, place, scope
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
@@ -361,10 +361,13 @@ def conflicting(
         for k, y in enumerate(left_b):
             if k in used or not _same_slot(x, y):
                 continue
-            held_a, held_b = _held_by_other(a.text, x, b.text), _held_by_other(b.text, y, a.text)
+            held_a, held_b = (
+                owner.held_by_other(a.text, x.q.start, b.text),
+                owner.held_by_other(b.text, y.q.start, a.text),
+            )
             if held_a or held_b:
                 if other_event is not None:
-                    other_event.append((x, y, _whose(held_a), _whose(held_b)))
+                    other_event.append((x, y, owner.whose(held_a), owner.whose(held_b)))
                 continue
             if (not y.bound and _fits(x, y.q.value, ma)) or (
                 not x.bound and _fits(y, x.q.value, mb)
@@ -477,39 +480,3 @@ def _states(p: Passage, y: _Mention) -> bool:
         return False
     outside = p.outside()
     return any(outside(m.q.start, m.q.end) and _same_slot(m, y) for m in same_value)
-
-
-# "Newton's record of 4,051 yards", "Ford's mark of 2,290", "Cam Newton's year -
-# old record of 4, 051" (a tokenised hyphen): a name's thing of N.
-_POSSESSED = re.compile(
-    r"\b([A-Z][a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+(?:-\s+)?){1,3}of\s+[$€£¥]?\s*$"
-)
-# "the Nationals have offered Mark Teixeira an 8-year, $160 million contract": a
-# name that gives, earns or scores the number in its own clause.  Speech verbs are
-# not among them: two sources' tolls are two values for one slot.
-_DOER = re.compile(
-    r"\b([A-Z][a-z]\w*(?:\s+[A-Z][a-z]\w*){0,2})\s+(?:(?:has|have|had|will|would)\s+)?"
-    r"(?:offer|pa(?:y|id)|bid|sign|g[ai]ve|spen[dt]|earn)\w*\s+(?:[\w-]+,?\s+){0,7}"
-    r"[$€£¥]?\s*$"
-)
-
-
-def _whose(holder: str) -> str:
-    if not holder:
-        return ""
-    return f" ({holder}')" if holder.endswith("s") else f" ({holder}'s)"
-
-
-def _held_by_other(text: str, m: _Mention, other: str) -> str:
-    """Who holds or gives `m`, when the other passage never names them ("" if no one).
-
-    "Luck broke Newton's record of 4,051 yards" / "Luck set a record with 4,183
-    yards": the old record, not the value the other side gives for the new one;
-    "the Nationals have offered Teixeira $160 million" / "Red Sox offer Teixeira
-    $200 million": another club's offer.
-    """
-    lead = max(0, m.q.start - 90)
-    held = _POSSESSED.search(text, max(0, m.q.start - 60), m.q.start) or _DOER.search(
-        text, lead, m.q.start
-    )
-    return held.group(1) if held is not None and held.group(1).lower() not in other.lower() else ""
