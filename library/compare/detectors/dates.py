@@ -17,7 +17,7 @@ from functools import lru_cache
 from library.compare.detectors import zones
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.text import WORD, unique
-from library.compare.kinds import conflict, demote
+from library.compare.kinds import conflict
 from library.compare.model import Conflict
 from library.compare.quantities import (
     CALENDAR,
@@ -206,40 +206,9 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         xa, xb = timed
     if len(xa) == len(xb):
         for x, y in zip(xa, xb, strict=True):
-            verbs = _two_events(a.text, x, b.text, y)
-            c = conflict("date", x, y)
-            yield demote(c, f"two events: {verbs[0]} / {verbs[1]}") if verbs else c
+            yield conflict("date", x, y)
     else:
         yield conflict("date", ", ".join(xa), ", ".join(xb))
-
-
-# A year alone dates a step of a life or a career: "founded the clinic in 1990" /
-# "became president in 2002" are two steps, not one dated twice.
-_YEAR_ONLY = re.compile(r"(?:in\s+)?(?:19|20)\d\d$")
-_PAST = re.compile(
-    r"\b([a-z]+ed|became|began|won|took|made|left|led|ran|gave|got|came|went|held)\b"
-)
-_VERB_CANON = {"indicted": "charged", "elected": "became", "named": "became"}
-
-
-def _two_events(text_a: str, x: str, text_b: str, y: str) -> tuple[str, str] | None:
-    """The verbs of two years' clauses when they differ ("founded" / "became"), else None."""
-    if not (_YEAR_ONLY.fullmatch(x) and _YEAR_ONLY.fullmatch(y)):
-        return None
-    va, vb = _verb(text_a, x), _verb(text_b, y)
-    if not va or not vb or _VERB_CANON.get(va, va) == _VERB_CANON.get(vb, vb):
-        return None
-    return va, vb
-
-
-def _verb(text: str, year: str) -> str:
-    """The last past-tense verb of the clause before `year` in `text`, or ""."""
-    at = text.find(year)
-    if at < 0:
-        return ""
-    clause = re.split(r"[,;:()]", text[max(0, at - 120) : at])[-1]
-    found = _PAST.findall(clause)
-    return found[-1] if found else ""
 
 
 _STAMP_BEFORE = re.compile(
