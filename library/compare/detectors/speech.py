@@ -76,9 +76,17 @@ def detect_attribution(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]
     sa, sb = speakers(a.text), speakers(b.text)
     if not sa or not sb:
         return
-    if any(stems(x) & stems(y) or a.mentions.same(x, y) for x in sa for y in sb):
+    # The same source when their last names meet: "California Highway Patrol Officer
+    # Brad Baehr" and "... Officer Ray Scheidnes" share four words and are two people.
+    if any(_last(x) == _last(y) or a.mentions.same(x, y) for x in sa for y in sb):
         return
     yield conflict("attribution", "; ".join(sa), "; ".join(sb))
+
+
+def _last(name: str) -> str:
+    """A source's last word, as a stem ("Officer Brad Baehr" -> "baehr")."""
+    words = WORD.findall(name)
+    return next(iter(stems(words[-1])), "") if words else ""
 
 
 def quotes(text: str) -> list[str]:

@@ -327,3 +327,12 @@ def test_a_sum_converted_in_brackets_is_as_exact_as_its_rate() -> None:
     assert _relations(compare_texts(a, c)) == ["divergent"]
     d = "Greece gets a $141 billion loan package to keep it from defaulting."
     assert _relations(compare_texts(d, b)) == ["divergent"]
+
+
+def test_two_officers_quoted_are_an_attribution_note() -> None:
+    a = "Jackson was pulled over on Route 52, California Highway Patrol Officer Brad Baehr said."
+    b = "Jackson was pulled over on Route 52, said California Highway Patrol Officer Ray Scheidnes."
+    kinds = [(c.kind, c.severity) for p in compare_texts(a, b).pairs for c in p.conflicts]
+    assert kinds == [("attribution", "low")]
+    c = "Jackson was pulled over on Route 52, California Highway Patrol Officer Baehr said."
+    assert [c.kind for p in compare_texts(a, c).pairs for c in p.conflicts] == []
