@@ -243,6 +243,8 @@ def _not_one_slot(
         # "four 100-catch seasons" counts catches per season; a bare "4,183"
         # or "eight catches" counts something else.
         return "a measure of something against a count"
+    if kinds := _two_kinds(x, y):
+        return kinds
     where_a = place.where(text_a, x.q.start, x.q.end)
     where_b = place.where(text_b, y.q.start, y.q.end)
     if place.other_place(where_a, where_b):
@@ -255,6 +257,21 @@ def _not_one_slot(
     if owner.other_occasion(text_a, text_b):
         return "in two sentences dated differently: two occasions"
     return ""
+
+
+def _two_kinds(x: Mention, y: Mention) -> str:
+    """Why two counts of one noun told in two sentences count two kinds of it, or "".
+
+    "four cross-conference games" / "six straight games": each side qualifies the
+    noun with words the other lacks, so each counts its own set ("three boats" /
+    "two speed boats", qualified on one side only, may still be one set).
+    """
+    hx = [w for w in x.after if w not in UNITS]
+    hy = [w for w in y.after if w not in UNITS]
+    if not hx or not hy or hx[-1] != hy[-1]:
+        return ""
+    only_x, only_y = set(hx[:-1]) - set(hy), set(hy[:-1]) - set(hx)
+    return "two kinds counted, each qualified its own way" if only_x and only_y else ""
 
 
 def _values(text: str) -> tuple[bool, bool, bool]:

@@ -51,7 +51,7 @@ _WORD_NUMS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
-    "half": 0.5, "twice": 2, "double": 2, "triple": 3,
+    "half": 0.5, "twice": 2, "double": 2, "triple": 3, "half-a-dozen": 6, "half a dozen": 6,
 }  # fmt: skip
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 # A line that is only a date, a time and a few words ("Last updated at 14:39 GMT")
@@ -70,6 +70,10 @@ _FRACTION_TAIL = re.compile(
     r"|(?P<g>[½¼¾⅓⅔])",
     re.I,
 )
+# "4 1/2" with its space lost to tokenisation: "41 / 2 months" is 4.5 (the last
+# digit is the numerator), read only before a word, with spaces around the
+# slash, and never as part of a date ("5 / 5 / 2012").
+_SPLIT_FRACTION = re.compile(r"\s+/\s+(?P<d>[2348])(?!\s*/)(?=\s*-?\s*[A-Za-z])")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")
 _FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -91,7 +95,10 @@ _NUMBER = re.compile(
     + "|".join(sorted(_WORD_NUMS, key=len, reverse=True))
     # The scale may be glued on ("2.5bn", "40k") or spaced ("40 thousand").
     + r"))(?:st|nd|rd|th)?"
-    r"(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b|(?![A-Za-z0-9_]))"
+    r"(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b|(?![A-Za-z0-9_])"
+    # A unit glued on ("2,000ft", "2, 000ft"): the number is read whole here and
+    # its unit by `detectors/measures.py` (read apart, "2, 000ft" was a 2).
+    r"|(?=(?:ft|km|kg|cm|lbs?|yds?)\b))"
     r"(?:\s*(?P<pct>%|percent|per cent))?",
     re.IGNORECASE,
 )
@@ -352,6 +359,10 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
         else:
             scale = m.group("scale")
         frac = None if scale or m.group("pct") or value % 1 else _FRACTION_TAIL.match(text, end)
+        split = _SPLIT_FRACTION.match(text, end) if raw.isdigit() and len(raw) >= 2 else None
+        if frac is None and split is not None and 0 < int(raw[-1]) < int(split.group("d")):
+            value = int(raw[:-1]) + int(raw[-1]) / int(split.group("d"))
+            end = split.end()
         if frac is not None and int(frac.group("n") or 0) < int(frac.group("d") or 9):
             if frac.group("w"):
                 value += _FRACTION_WORDS[frac.group("w").lower()]
@@ -367,6 +378,8 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
         pct = bool(m.group("pct"))
         if pct:
             value += 0.000123  # keep 5% apart from a plain 5
+        if glued := _GLUED_UNIT.match(text, end):
+            end = glued.end()  # "2, 000ft": the unit is part of the number as written
         written = text[m.start() : end].strip()
         ordinal = bool(re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]))
         out.append(Quantity(written, round(float(value), 6), m.start(), end, pct, ordinal))
@@ -374,6 +387,7 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
     return out
 
 
+_GLUED_UNIT = re.compile(r"(?:ft|km|kg|cm|lbs?|yds?)\b", re.I)
 # Money before a number ("£88m", "US$ 2m") or a currency word after it ("2m euros").
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|HK\$|RMB|USD|EUR|GBP|Rs\.?)\s*$", re.I)
 _MONEY_AFTER = re.compile(

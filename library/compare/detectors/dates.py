@@ -10,9 +10,11 @@ engine asks for a shared anchor first (`crossing.py`).
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from library.compare.detectors import zones
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.text import WORD, unique
 from library.compare.kinds import conflict
@@ -180,6 +182,9 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     da, sa = dates(a.text)
     db, sb = dates(b.text)
     only_a, only_b = unmatched(merge_adjacent(da, sa, a.text), merge_adjacent(db, sb, b.text))
+    # "announced today (4 November 2011)": the day it was written, not of the event.
+    only_a = [d for d in only_a if not _stamp(a.text, d)]
+    only_b = [d for d in only_b if not _stamp(b.text, d)]
 
     year_a, year_b = _article_year(a), _article_year(b)
 
@@ -189,14 +194,51 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             and (not (_weak(x) or _weak(y)) or bool(_context(a.text, x) & _context(b.text, y)))
             and not states(a, y)
             and not states(b, x)
+            and not zones.other_clock(a, x, b, y)
         )
 
     xa = unique([x.text for x in only_a if any(clash(x, y) for y in only_b)])
     xb = unique([y.text for y in only_b if any(clash(x, y) for x in only_a)])
     if not xa or not xb:
         return
+    timed = _nearest_times(only_a, only_b, xa, xb)
+    if timed is not None:
+        xa, xb = timed
     if len(xa) == len(xb):
         for x, y in zip(xa, xb, strict=True):
             yield conflict("date", x, y)
     else:
         yield conflict("date", ", ".join(xa), ", ".join(xb))
+
+
+_STAMP_BEFORE = re.compile(
+    r"\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\s*[(,]\s*$", re.I
+)
+
+
+def _stamp(text: str, d: DateMention) -> bool:
+    """Whether `d` is the day the text was written, told as "today (4 November 2011)"."""
+    at = text.find(d.text)
+    return at > 0 and bool(_STAMP_BEFORE.search(text, max(0, at - 24), at))
+
+
+def _nearest_times(
+    only_a: list[DateMention], only_b: list[DateMention], xa: list[str], xb: list[str]
+) -> tuple[list[str], list[str]] | None:
+    """The clock times a conflict should show: one side's single clashing time against
+    the other side's nearest time ("with 14:05 left ... with 7:41 to go" / "with 7:42
+    left": 7:41 / 7:42, not the first time found), or None to keep the found texts."""
+    if len(xb) == 1 and len(xa) == 1:
+        one, others, flip = xb[0], only_a, False
+    elif len(xa) == 1:
+        one, others, flip = xa[0], only_b, True
+    else:
+        return None
+    mine = next((d for d in (only_a if flip else only_b) if d.text == one), None)
+    if mine is None or mine.time is None:
+        return None
+    near = [d for d in others if d.time is not None and _weak(d) == _weak(mine) and d.clashes(mine)]
+    if not near:
+        return None
+    best = min(near, key=lambda d: abs((d.time or 0) - (mine.time or 0))).text
+    return ([one], [best]) if flip else ([best], [one])

@@ -30,7 +30,10 @@ UNITS: dict[str, tuple[str, float]] = {
     **{stem(w): ("mass", f) for w, f in _MASS.items()},
 }
 # Glued units only where the letters cannot mean anything else ("m" is millions).
-_GLUED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(ft|km|kg|cm|lbs?|yds?)\b", re.I)
+# "2,000ft" and its tokenised copy "2, 000ft" too.
+_GLUED = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\s?\d{3})+|\d+(?:\.\d+)?)(ft|km|kg|cm|lbs?|yds?)\b", re.I
+)
 # Two conversions of one value round apart by up to this share of the larger.
 CONVERSION_SLACK = 0.15
 
@@ -38,7 +41,7 @@ CONVERSION_SLACK = 0.15
 def glued(text: str, found: Sequence[Quantity], hide: Sequence[tuple[int, int]]) -> list[Quantity]:
     """Numbers with a unit glued on ("200ft"), not already read nor hidden (dates)."""
     return [
-        Quantity(m.group(), float(m.group(1)), m.start(), m.end())
+        Quantity(m.group(), float(re.sub(r",\s?", "", m.group(1))), m.start(), m.end())
         for m in _GLUED.finditer(text)
         if not any(s <= m.start() < e for s, e in hide)
         and not any(q.start < m.end() and m.start() < q.end for q in found)

@@ -171,8 +171,38 @@ def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
             if low in _SKIP or low in STOPWORDS:
                 continue
             out.setdefault(_key(low), text[m.start() : w.end()])
+            for key, shown in _in_scope(text, m, w.end()):
+                out.setdefault(key, shown)
             break
     return firm, soft
+
+
+def _in_scope(text: str, cue: re.Match[str], after: int) -> Iterator[tuple[str, str]]:
+    """Further words of a negated clause the cue also denies, so that one denial told
+    two ways agrees with itself.
+
+    "No gun has been recovered" denies the recovery as "the gun has not been
+    recovered" does: after "no" and its noun, the clause's verb is denied too.
+    "did not know of any recent threats" denies "recent threats" as "there hadn't
+    been any recent threats" does: a word after "any" is under the negation.
+    """
+    determiner = cue.group().lower() == "no"
+    last = after
+    for w in WORD.finditer(text, after, after + 80):
+        if any(ch in text[last : w.start()] for ch in _CLAUSE_BREAK) or _NEG_TOKEN.fullmatch(
+            w.group()
+        ):
+            return
+        last = w.end()
+        low = w.group().lower()
+        if low == "any":
+            nxt = WORD.match(text, w.end() + 1)
+            if nxt is not None and nxt.group().lower() not in STOPWORDS:
+                yield _key(nxt.group().lower()), text[cue.start() : nxt.end()]
+            return
+        if determiner and low not in _SKIP and low not in STOPWORDS:
+            yield _key(low), text[cue.start() : w.end()]
+            return
 
 
 # A predicate told as a prospect, not a fact: "in talks to direct", "plans to
@@ -272,6 +302,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     pa, pb = _plain(a.text), _plain(b.text)
     qa, qb = _prospects(a.text), _prospects(b.text)
     for key, shown in na.items():
+        if _denied_alike(key, na, nb):
+            continue
         if key not in nb and key in pb:
             yield conflict("negation", shown, "", context_b=f"{key}… (not negated)")
         elif key not in nb and key in qb:
@@ -284,6 +316,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
                 severity=None if _in_prospect(a.text, shown) else _STAGE,
             )
     for key, shown in nb.items():
+        if _denied_alike(key, nb, na):
+            continue
         if key not in na and key in pa:
             yield conflict("negation", "", shown, context_a=f"{key}… (not negated)")
         elif key not in na and key in qa:
@@ -294,6 +328,17 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
                 context_a=f"{qa[key]} (a prospect)",
                 severity=None if _in_prospect(b.text, shown) else _STAGE,
             )
+
+
+def _denied_alike(key: str, mine: dict[str, str], other: dict[str, str]) -> bool:
+    """Whether the cue that denies `key` also denies a word the other side denies:
+    "No gun has been recovered" ("gun", "recover") / "The gun has not been
+    recovered" ("recover") tell one denial, the gun not being negated on its own."""
+    shown = mine[key]
+    return any(
+        k != key and k in other and (s.startswith(shown) or shown.startswith(s))
+        for k, s in mine.items()
+    )
 
 
 def detect_opposites(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:

@@ -33,6 +33,13 @@ _APPROX = re.compile(
     r"fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of|under|estimated|~)\s*[$€£¥]?\s*$",
     re.I,
 )
+# A sum converted from another currency in brackets: "a euro110 billion ($141
+# billion) loan" is as exact as the rate the outlet used ($144 billion elsewhere).
+_CONVERTED = re.compile(
+    r"(?:euros?|€|£|¥|yuan|pounds?)\s*\d[\d.,]*\s*(?:billion|million|bn|m)?\s*"
+    r"(?:euros?|pounds?|yuan)?\s*\(\s*(?:US)?[$€£¥]?\s*$",
+    re.I,
+)
 # A bound, not a value: "more than 100,000" fits 120,000, "up to 40" fits 35.
 _AT_LEAST = re.compile(
     r"(?:over|more\s+than|at\s+least|upwards\s+of|in\s+excess\s+of)\s+(?:the\s+)?[$€£¥]?\s*$",
@@ -60,6 +67,7 @@ class Mention:
     span: str = ""  # "period" (a season's total) or "occasion" (one game's): `scope.scope`
     joined: bool = False  # one side of a score or range ("13-10 overtime loss")
     currency: str = ""  # "usd", "gbp", ... for a sum of money (`_currency`)
+    part: bool = False  # some of a set: "the two other victims" (`magnitude.is_part`)
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -113,6 +121,10 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         owner = owned.group(1).lower().split() if owned else []
         if unit := measures.unit_of(q):
             after.insert(0, unit)  # "200ft from a ridge": the unit is the head's first word
+        if after and after[0] in _DECADES:
+            # "a three-decades-old record" is the "30-year-old mark": count in years.
+            q = replace(q, value=q.value * 10)
+            after[0] = _YEAR
         money = _CURRENCY_BEFORE.search(lead)
         if money:
             after.append("¤")  # a sum of money: the currency is part of the head
@@ -125,7 +137,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 tuple(before),
                 frozenset(names),
                 frozenset(owner[-1:]),
-                bool(_APPROX.search(lead)),
+                bool(_APPROX.search(lead) or _CONVERTED.search(lead)),
                 text[q.start : max(end, q.end)].strip(),
                 1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
                 tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
@@ -133,10 +145,24 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 scope.scope(text, q.start, q.end) if after and stem("old") not in after else "",
                 bool(_JOINED_BEFORE.search(lead) or _JOINED_AFTER.match(text, q.end)),
                 _currency(money.group() if money else "", after),
+                _PART_BEFORE.search(text, max(0, q.start - 24), q.start) is not None
+                or _PART_AFTER.match(text, q.end) is not None,
             )
         )
     return out
 
+
+# Words that mark a count as some of a set: "his first 17 passes", "the two other
+# victims", "three other assault rifles" (besides the AK-47s), "10 more people",
+# "including three children", "five of whom".  ("another 90-yard run" is a
+# different one, which `crossing` says in its own words; "the arms included seven
+# AK-47s" lists the whole, unlike "including".)
+_PART_BEFORE = re.compile(
+    r"\b(?:first|last|final|next|remaining|other|additional|further)\s+$", re.I
+)
+_PART_AFTER = re.compile(
+    r"\s+(?:other|more|remaining|additional|further)\b|\s+of\s+(?:whom|them|which)\b", re.I
+)
 
 # Digit groups separated by single spaces: "0800 555 111", "0845 125 2222".
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d+(?: \d+)+(?!\d|[.,]\d)")
@@ -155,13 +181,23 @@ def _is_code(run: str) -> bool:
     return len(groups) >= 3 or any(g.startswith("0") and len(g) >= 3 for g in groups)
 
 
+# A number that names a release or a model, not a count: "version 6" of a browser
+# is not six of anything ("half-a-dozen versions"), nor is "AK-47" ("AK 47 guns")
+# or "F-16" 47 or 16 of anything.
+_LABEL = re.compile(r"\b(?:[Vv]ersions?\s+|[A-Z][A-Za-z]{0,2}\s?-\s?|AK\s+)$")
+_DECADES = frozenset((stem("decade"), stem("decades")))
+_YEAR = stem("year")
+
+
 def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> bool:
     """A number no reader would compare: a glyph lost next to it ("4\ufffd months", a
     "4½" the encoding dropped), a group of a phone number ("0800 555 111"), or a
-    street address ("the 12000 block of East 223rd Street": a place, not a count)."""
+    street address ("the 12000 block of East 223rd Street": a place, not a count), or
+    a version's label ("version 6")."""
     near = text[max(0, q.start - 1) : q.end + 1]
     return (
         "\ufffd" in near
+        or bool(_LABEL.search(text, max(0, q.start - 12), q.start))
         or any(lo <= q.start and q.end <= hi for lo, hi in codes)
         or bool(_ADDRESS.match(text, q.end))
     )

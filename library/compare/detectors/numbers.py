@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from library.compare.detectors import measures, place, scope
+from library.compare.detectors import magnitude, measures, owner, place, scope
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
@@ -141,14 +141,18 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     """Whether two numbers count the same thing."""
     if x.q.percent != y.q.percent or x.q.ordinal != y.q.ordinal:
         return False
+    if x.part != y.part:
+        return False  # "the two other victims" / "the three victims": a part, the whole
     if ("¤" in x.after) != ("¤" in y.after):
         return False  # a sum of money and a count ("$200 million" / "eight-year offer")
     if x.names and y.names and not x.names & y.names:
         return False  # "36-year-old Duncan" / "31-year-old Robert": two people's ages
-    if x.owner and y.owner and not x.owner & y.owner:
+    if x.owner and y.owner and not _owners_meet(x, y):
         return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
     if not same_event(x, y):
         return False  # "10 killed" / "70 injured": two tolls
+    if _age(x) != _age(y):
+        return False  # "offered Teixeira, 28, an eight-year deal" / "a seven-year deal"
     if scope.other_span(x.span, y.span):
         return False  # a season's 404 yards / one game's 30 yards
     if _share(x) != _share(y):
@@ -175,6 +179,22 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
         not hx and not hy and not bx and not by
     )
+
+
+_OLD = stem("old")
+
+
+def _owners_meet(x: _Mention, y: _Mention) -> bool:
+    """Whether two numbers' owners are one: the same last name, or one side's owner
+    among the words just before the other's ("Drake 5" / "Drake Bulldogs 53": the
+    owner is read as the last word of a name, "bulldogs")."""
+    return bool(x.owner & y.owner or x.owner & set(y.before) or y.owner & set(x.before))
+
+
+def _age(m: _Mention) -> bool:
+    """Whether a number is someone's age: "the 31-year-old", or bare right after a
+    name ("Robert Buckley, 32, fell"; "offered Teixeira, 28, a deal")."""
+    return _OLD in m.after or (bool(m.owner) and not m.after)
 
 
 # Words ending in "-est" that are no superlative.
@@ -231,8 +251,10 @@ def _trailing_zeros(v: float) -> int:
 def _compatible(x: _Mention, y: _Mention) -> bool:
     """Same value, or one side rounds the other ("about 40,000" vs "40,312")."""
     vx, vy = x.q.value, y.q.value
-    if vx == vy:
+    if vx == vy or _glyph_lost(vx, vy) or _glyph_lost(vy, vx):
         return True
+    if magnitude.rough_fits(x, y) or magnitude.bounds_agree(x, y):
+        return True  # "hundreds" / 612; "more than 100" / "up to 150"
     factors = measures.converted(x.after, y.after)
     if factors is not None:  # "about 700 m" / "2,000 ft": converted, then rounded
         bx, by = vx * factors[0], vy * factors[1]
@@ -242,6 +264,17 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
         return True
     zx, zy = _trailing_zeros(vx), _trailing_zeros(vy)
     return abs(vx - vy) <= 0.02 * big and abs(zx - zy) >= 2
+
+
+# A fraction glyph an encoding turned into its digits: "4½" copied as "412".
+_GLYPH_DIGITS = {0.5: "12", 0.25: "14", 0.75: "34"}
+
+
+def _glyph_lost(whole: float, mixed: float) -> bool:
+    """Whether `whole` is `mixed` ("4 1/2") with its fraction glyph written as digits
+    ("served 412 months" / "served 4 1/2 months": one term, not 100 times longer)."""
+    digits = _GLYPH_DIGITS.get(round(mixed % 1, 6))
+    return digits is not None and whole % 1 == 0 and f"{int(whole)}" == f"{int(mixed)}{digits}"
 
 
 def _within(bound: _Mention, value: float) -> bool:
@@ -271,7 +304,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         b: side B.
         diff: word diff of A against B (unused).
     """
-    other: list[tuple[_Mention, _Mention]] = []
+    other: list[tuple[_Mention, _Mention, str, str]] = []
     for x, y in conflicting(a, b, other_event=other):
         c = conflict("number", x.q.text, y.q.text, context_a=x.context, context_b=y.context)
         # One toll for a province, another for the region: two slots, shown
@@ -281,13 +314,15 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     # Two counts of two events of one kind ("a 5.6 quake injured five" / "the
     # 5.9 quake injured 50"): not a contradiction, nor one claim told alike.
     # Shown at low severity, which makes the pair related (`relation.classify`).
-    for x, y in other[:1]:
+    # Another owner's number ("Newton's record of 4,051" / Luck's 4,183, another
+    # club's offer) is told the same way, with whose it is.
+    for x, y, why_a, why_b in other[:1]:
         yield conflict(
             "number",
             x.q.text,
             y.q.text,
-            context_a=f"{x.context} (another event)",
-            context_b=y.context,
+            context_a=f"{x.context}{why_a}",
+            context_b=f"{y.context}{why_b}",
             severity=OTHER_EVENT,
         )
 
@@ -297,14 +332,15 @@ OTHER_EVENT: Severity = "low"
 
 
 def conflicting(
-    a: Passage, b: Passage, *, other_event: list[tuple[_Mention, _Mention]] | None = None
+    a: Passage, b: Passage, *, other_event: list[tuple[_Mention, _Mention, str, str]] | None = None
 ) -> Iterator[tuple[_Mention, _Mention]]:
     """Pairs of numbers (A's, B's) that count the same thing with different values.
 
     Args:
         a: side A.
         b: side B.
-        other_event: filled with the pairs left out as counts of two events.
+        other_event: filled with the pairs left out as counts of two events or of
+            another owner, each with a few words that say which.
     """
     if is_dateline(a.text) or is_dateline(b.text):
         return  # publication stamps, not claims
@@ -325,7 +361,13 @@ def conflicting(
         for k, y in enumerate(left_b):
             if k in used or not _same_slot(x, y):
                 continue
-            if _held_by_other(a.text, x, b.text) or _held_by_other(b.text, y, a.text):
+            held_a, held_b = (
+                owner.held_by_other(a.text, x.q.start, b.text),
+                owner.held_by_other(b.text, y.q.start, a.text),
+            )
+            if held_a or held_b:
+                if other_event is not None:
+                    other_event.append((x, y, owner.whose(held_a), owner.whose(held_b)))
                 continue
             if (not y.bound and _fits(x, y.q.value, ma)) or (
                 not x.bound and _fits(y, x.q.value, mb)
@@ -342,7 +384,7 @@ def conflicting(
                 break
             if _other_event(a, b, x) or _other_event(b, a, y):
                 if other_event is not None:
-                    other_event.append((x, y))
+                    other_event.append((x, y, " (another event)", ""))
                 break
             seen.add((x.q.text, y.q.text))
             yield x, y
@@ -365,6 +407,7 @@ def counts_differ(text_a: str, text_b: str) -> bool:
     return any(
         x.q.value != y.q.value
         and x.q.percent == y.q.percent
+        and x.part == y.part
         and (bool(set(x.after) & set(y.after) - {"¤"}) or _same_slot(x, y))
         and not _compatible(x, y)
         for x in xs
@@ -437,15 +480,3 @@ def _states(p: Passage, y: _Mention) -> bool:
         return False
     outside = p.outside()
     return any(outside(m.q.start, m.q.end) and _same_slot(m, y) for m in same_value)
-
-
-# "Newton's record of 4,051 yards", "Ford's mark of 2,290": a name's thing of N.
-_POSSESSED = re.compile(r"\b([A-Z][a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+){1,3}of\s+[$€£¥]?\s*$")
-
-
-def _held_by_other(text: str, m: _Mention, other: str) -> bool:
-    """Whether `m` is what someone the other passage never names holds ("Luck broke
-    Newton's record of 4,051 yards" / "Luck set a record with 4,183 yards"): the
-    old record, not the value the other side gives for the new one."""
-    held = _POSSESSED.search(text, max(0, m.q.start - 60), m.q.start)
-    return held is not None and held.group(1).lower() not in other.lower()

@@ -92,3 +92,40 @@ def other_occasion(a: str, b: str) -> bool:
     £88m" / "In May, thieves stole £910,000"): two occasions, not one count."""
     da, db = dates(a)[0], dates(b)[0]
     return bool(da and db) and all(x.clashes(y) for x in da for y in db)
+
+
+# "Newton's record of 4,051 yards", "Ford's mark of 2,290", "Cam Newton's year -
+# old record of 4, 051" (a tokenised hyphen): a name's thing of N.
+_POSSESSED = re.compile(
+    r"\b([A-Z][a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+(?:-\s+)?){1,3}of\s+[$€£¥]?\s*$"
+)
+# "the Nationals have offered Mark Teixeira an 8-year, $160 million contract": a
+# name that gives, earns or scores the number in its own clause.  Speech verbs are
+# not among them: two sources' tolls are two values for one slot.
+_DOER = re.compile(
+    r"\b([A-Z][a-z]\w*(?:\s+[A-Z][a-z]\w*){0,2})\s+(?:(?:has|have|had|will|would)\s+)?"
+    r"(?:offer|pa(?:y|id)|bid|sign|g[ai]ve|spen[dt]|earn)\w*\s+(?:[\w-]+,?\s+){0,7}"
+    r"[$€£¥]?\s*$"
+)
+
+
+def whose(holder: str) -> str:
+    """ " (Newton's)" to show after a number `holder` holds, or "" for no one."""
+    if not holder:
+        return ""
+    return f" ({holder}')" if holder.endswith("s") else f" ({holder}'s)"
+
+
+def held_by_other(text: str, start: int, other: str) -> str:
+    """Who holds or gives the number at `start` of `text`, when the other passage never
+    names them ("" if no one).
+
+    "Luck broke Newton's record of 4,051 yards" / "Luck set a record with 4,183
+    yards": the old record, not the value the other side gives for the new one;
+    "the Nationals have offered Teixeira $160 million" / "Red Sox offer Teixeira
+    $200 million": another club's offer.
+    """
+    held = _POSSESSED.search(text, max(0, start - 60), start) or _DOER.search(
+        text, max(0, start - 90), start
+    )
+    return held.group(1) if held is not None and held.group(1).lower() not in other.lower() else ""

@@ -52,6 +52,19 @@ def speakers(text: str) -> list[str]:
     return _unique(out)
 
 
+_TOLD = re.compile(rf"\b(?:told|tells|telling)\s+(?P<who>{ENTITY.pattern})")
+
+
+def addressees(text: str) -> list[str]:
+    """Names a statement was told to ("her rep told UsMagazine.com", "told PEOPLE"):
+    the outlet or person that heard it, not a party to the claim.
+
+    Args:
+        text: one passage.
+    """
+    return _unique([n for m in _TOLD.finditer(text) for n in entities(m.group("who"))[:1]])
+
+
 def detect_attribution(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     """Both sides name a source for the claim, and the sources differ.
 
@@ -63,9 +76,17 @@ def detect_attribution(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]
     sa, sb = speakers(a.text), speakers(b.text)
     if not sa or not sb:
         return
-    if any(stems(x) & stems(y) or a.mentions.same(x, y) for x in sa for y in sb):
+    # The same source when their last names meet: "California Highway Patrol Officer
+    # Brad Baehr" and "... Officer Ray Scheidnes" share four words and are two people.
+    if any(_last(x) == _last(y) or a.mentions.same(x, y) for x in sa for y in sb):
         return
     yield conflict("attribution", "; ".join(sa), "; ".join(sb))
+
+
+def _last(name: str) -> str:
+    """A source's last word, as a stem ("Officer Brad Baehr" -> "baehr")."""
+    words = WORD.findall(name)
+    return next(iter(stems(words[-1])), "") if words else ""
 
 
 def quotes(text: str) -> list[str]:
