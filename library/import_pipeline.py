@@ -137,7 +137,7 @@ def read_ahead(
     """`work` done on `items`, in chunks, by worker processes; results one by one, in order.
 
     Yields None when no pool is used (`default_workers` says none, or one
-    cannot start): the caller then reads each file itself, as it comes.
+    cannot start): the caller then reads in its own thread (`in_chunks`).
 
     Args:
         work: a module-level function (workers receive it by name) that never

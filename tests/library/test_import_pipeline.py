@@ -391,3 +391,29 @@ def test_in_chunks_reads_a_chunk_only_when_reached() -> None:
     results = pipeline.in_chunks(list(range(5 * pipeline.CHUNK)), work)
     assert read == []
     assert next(results) == 0 and read == list(range(pipeline.CHUNK))
+
+
+def test_ctrl_c_while_a_chunk_is_read_in_process_stores_no_file_of_it(
+    tmp_path: Path, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No pool: Ctrl-C while this thread reads a chunk ahead leaves the files
+    # stored before it whole, and none of that chunk, in the library on disk.
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "0")
+    real_read_one = importer.read_one
+
+    def read_one(found: importer.Found) -> Any:
+        if found.path.name == "a020.md":  # the second chunk
+            raise KeyboardInterrupt
+        return real_read_one(found)
+
+    monkeypatch.setattr(importer, "read_one", read_one)
+    store = LibraryStore(tmp_path / "home")
+    stored: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(store, [inbox], on_result=lambda r: stored.append(r.path.name))
+    store.close()
+    assert len(stored) == pipeline.CHUNK  # the first chunk, each file reported
+    added = [name for name in stored if name != "a011.md"]  # the empty one is refused
+    reopened = LibraryStore(tmp_path / "home")
+    assert reopened.count() == len(added)
+    reopened.close()

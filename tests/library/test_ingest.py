@@ -194,6 +194,9 @@ def test_normalize_fast_paths_change_nothing() -> None:
     import random
 
     pieces = ["word", "国家", " ", "  ", "\t", "\u00a0", "\u3000", "\n", "\n\n", "\r\n", "x.", "#"]
+    # Spaces the substitution does not squeeze, and characters `strip` or
+    # `splitlines` treat as whitespace or line ends where `split("\n")` does not.
+    pieces += ["\u2009", "\u202f", "\u200b", "\ufeff", "\x0b", "\x0c", "\x85", "\u2028", "\r"]
     rng = random.Random(5)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
     texts += ["A  b\tc\u00a0d\u3000e", "国家\n安全", "one line, single spaces"]
