@@ -43,6 +43,9 @@ R = TypeVar("R")
 
 #: Files per job sent to a worker: one job each was dominated by messaging.
 CHUNK = 16
+#: Bytes of files per chunk at most (by their sizes on disk): sixteen files near
+#: the size limit would otherwise hold ~320 MB of text at once, per chunk read ahead.
+CHUNK_BYTES = 8 * 1024 * 1024
 #: At most this many worker processes, whatever the machine has.
 MAX_WORKERS = 4
 #: Idle cores (by the load average) a pool needs to be worth starting.
@@ -132,7 +135,11 @@ def index_form(text: str) -> str | None:
 
 @contextlib.contextmanager
 def read_ahead(
-    items: Sequence[T], work: Callable[[list[T]], list[R]], *, workers: int | None = None
+    items: Sequence[T],
+    work: Callable[[list[T]], list[R]],
+    *,
+    workers: int | None = None,
+    size: Callable[[T], int] | None = None,
 ) -> Iterator[Iterator[R] | None]:
     """`work` done on `items`, in chunks, by worker processes; results one by one, in order.
 
@@ -153,19 +160,42 @@ def read_ahead(
         yield None
         return
     try:
-        yield _results(pool, items, work, window=2 * count)
+        yield _results(pool, chunked(items, size), work, window=2 * count)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def in_chunks(items: Sequence[T], work: Callable[[list[T]], list[R]]) -> Iterator[R]:
+def in_chunks(
+    items: Sequence[T], work: Callable[[list[T]], list[R]], size: Callable[[T], int] | None = None
+) -> Iterator[R]:
     """`work` done on `items` in this thread, a chunk of `CHUNK` at a time; results in order.
 
     What a pool's results look like, without one: a stage done over a whole
     chunk keeps its caches warm (`prepare_all`).  Lazy: a chunk is read only
     when the caller reaches it, so a cancelled import reads at most one more.
     """
-    return _results(None, items, work, window=0)
+    return _results(None, chunked(items, size), work, window=0)
+
+
+def chunked(items: Sequence[T], size: Callable[[T], int] | None = None) -> list[list[T]]:
+    """`items` in order, cut every `CHUNK` items or, given `size`, before `CHUNK_BYTES`.
+
+    An item larger than `CHUNK_BYTES` is a chunk of its own; every chunk holds
+    at least one item.
+    """
+    chunks: list[list[T]] = []
+    current: list[T] = []
+    total = 0
+    for item in items:
+        weight = size(item) if size is not None else 0
+        if current and (len(current) == CHUNK or total + weight > CHUNK_BYTES):
+            chunks.append(current)
+            current, total = [], 0
+        current.append(item)
+        total += weight
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def default_workers() -> int:
@@ -228,12 +258,11 @@ def _ignore_ctrl_c() -> None:
 
 def _results(
     pool: ProcessPoolExecutor | None,
-    items: Sequence[T],
+    chunks: list[list[T]],
     work: Callable[[list[T]], list[R]],
     *,
     window: int,
 ) -> Iterator[R]:
-    chunks = [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
     pending: deque[Future[list[R]]] = deque()
     submitted = 0
     for chunk in chunks:

@@ -290,7 +290,7 @@ def test_read_ahead_keeps_order_and_a_bounded_window() -> None:
     items = list(range(10 * pipeline.CHUNK + 3))
     submitted_when_read: list[int] = []
     out = []
-    for value in pipeline._results(pool, items, _double, window=3):  # type: ignore[arg-type]
+    for value in pipeline._results(pool, pipeline.chunked(items), _double, window=3):  # type: ignore[arg-type]
         submitted_when_read.append(pool.submitted)
         out.append(value)
     assert out == [2 * n for n in items]
@@ -302,7 +302,7 @@ def test_read_ahead_keeps_order_and_a_bounded_window() -> None:
 def test_a_broken_pool_finishes_in_process() -> None:
     pool = _FakePool(fail_at=3)
     items = list(range(6 * pipeline.CHUNK))
-    out = list(pipeline._results(pool, items, _double, window=2))  # type: ignore[arg-type]
+    out = list(pipeline._results(pool, pipeline.chunked(items), _double, window=2))  # type: ignore[arg-type]
     assert out == [2 * n for n in items]
     assert pool.shut
 
@@ -417,3 +417,38 @@ def test_ctrl_c_while_a_chunk_is_read_in_process_stores_no_file_of_it(
     reopened = LibraryStore(tmp_path / "home")
     assert reopened.count() == len(added)
     reopened.close()
+
+
+def test_chunks_are_cut_by_count_and_by_bytes() -> None:
+    # Sixteen files near the size limit must not be read as one chunk.
+    cut = pipeline.chunked(list(range(40)))
+    assert [len(c) for c in cut] == [16, 16, 8]
+    big = pipeline.CHUNK_BYTES // 3
+    sizes = {i: big for i in range(7)} | {7: pipeline.CHUNK_BYTES * 2, 8: 10}
+    cut = pipeline.chunked(list(range(9)), sizes.__getitem__)
+    assert cut == [[0, 1, 2], [3, 4, 5], [6], [7], [8]]
+    assert [x for c in cut for x in c] == list(range(9))
+    assert pipeline.chunked([]) == []
+
+
+def test_a_large_import_reads_big_files_in_small_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"{i:02}.txt").write_text(f"Title {i}\n\nBody {i} " + "word " * 400)
+    monkeypatch.setattr(pipeline, "CHUNK_BYTES", 5_000)  # about two files a chunk
+    seen: list[int] = []
+    real = importer.prepare_chunk
+
+    def spy(chunk: list[Any]) -> list[Any]:
+        seen.append(len(chunk))
+        return real(chunk)
+
+    monkeypatch.setattr(importer, "prepare_chunk", spy)
+    monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "0")
+    store = LibraryStore(tmp_path / "library.db")
+    report = import_paths(store, [folder])
+    assert report.count("added") == 60
+    assert seen and max(seen) <= 2 and sum(seen) == 60
