@@ -305,6 +305,7 @@ PEAK_STEPS = (
     ("library.compare.backends.SemanticBackend", "_candidates"),
     ("library.compare.similarity.LexicalBackend", "sparse_scores"),
     ("library.compare.language_mix", "mix"),
+    ("library.compare.backends", "_with_extra"),
 )
 
 
