@@ -307,12 +307,13 @@ class SemanticBackend:
         rank.sort_indices()
         gate_csr = lex.gate.tocsr()
         gate_csr.sort_indices()
-        # Same pattern in both (see `LexicalBackend.sparse_scores`).
-        rows = np.repeat(np.arange(shape[0]), np.diff(gate_csr.indptr))
-        cols = gate_csr.indices
+        # Same pattern in both (see `LexicalBackend.sparse_scores`).  int32 rows:
+        # only indexes, and half the bytes over every shared pair.
+        indptr, cols = gate_csr.indptr, gate_csr.indices
+        rows = np.repeat(np.arange(shape[0], dtype=np.int32), np.diff(indptr))
         on_lex = cos[rows, cols].astype(np.float64)
         # Chinese pairs: more cosine, and word-order penalties (language_mix.py).
-        gate_data, rank_data = language_mix.mix(
+        views = language_mix.mix(
             texts_a,
             texts_b,
             rows,
@@ -325,17 +326,63 @@ class SemanticBackend:
         # Pairs that share no term: only the cosine speaks for them.
         alone = cos >= self.candidate_floor / w if w > 0 else np.zeros(shape, dtype=bool)
         alone[rows, cols] = False
+        # The lexical scores are mixed in: free them before the mix is laid out
+        # (peak memory at 50k words, where nearly every pair shares a term).
+        del rows, on_lex, lex, rank, gate_csr
         extra_r, extra_c = np.nonzero(alone)
+        del alone
         extra = w * cos[extra_r, extra_c].astype(np.float64)
-        all_r = np.concatenate([rows, extra_r])
-        all_c = np.concatenate([cols, extra_c])
-        mixed = Scores(
-            sparse.csr_matrix((np.concatenate([gate_data, extra]), (all_r, all_c)), shape=shape),
-            sparse.csr_matrix((np.concatenate([rank_data, extra]), (all_r, all_c)), shape=shape),
-        )
+        gate, ranked = _with_extra(shape, indptr, cols, views, extra_r, extra_c, extra)
+        mixed = Scores(gate, ranked)
         # float32 as computed: only the learned score reads it (as float64, `_wide`),
         # and a float64 copy is ~35 MB at 50k words.
         return mixed, cos, (ea, eb)
+
+
+def _with_extra(
+    shape: tuple[int, int],
+    indptr: npt.NDArray[np.int_],
+    cols: npt.NDArray[np.int_],
+    views: Sequence[FloatMatrix],
+    extra_r: npt.NDArray[np.int_],
+    extra_c: npt.NDArray[np.int_],
+    extra: FloatMatrix,
+) -> list[sparse.csr_matrix]:
+    """One CSR matrix per view: its values on the pattern (`indptr`, `cols`) plus the extra pairs.
+
+    The same matrices as `csr_matrix((concat(view, extra), (concat(rows, extra_r),
+    concat(cols, extra_c))))`, whose indices come out sorted within each row (scipy
+    sums duplicates, so sorts; there are none here), without that COO round trip's
+    copies of every index and value.  `cols` must be sorted within each row and
+    `extra_r`/`extra_c` in row-major order (`np.nonzero`), disjoint from the pattern.
+    """
+    n = shape[0]
+    extra_ptr = np.searchsorted(extra_r, np.arange(n + 1))
+    out_ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.diff(indptr) + np.diff(extra_ptr), out=out_ptr[1:])
+    size = int(out_ptr[-1])
+    out_cols = np.empty(size, dtype=np.int32)
+    outs = [np.empty(size, dtype=np.float64) for _ in views]
+    for i in range(n):
+        lo, hi, elo, ehi, o = indptr[i], indptr[i + 1], extra_ptr[i], extra_ptr[i + 1], out_ptr[i]
+        end = out_ptr[i + 1]
+        if elo == ehi:
+            out_cols[o:end] = cols[lo:hi]
+            for out, view in zip(outs, views, strict=True):
+                out[o:end] = view[lo:hi]
+            continue
+        c = np.concatenate([cols[lo:hi], extra_c[elo:ehi]])
+        order = np.argsort(c, kind="stable")
+        out_cols[o:end] = c[order]
+        for out, view in zip(outs, views, strict=True):
+            out[o:end] = np.concatenate([view[lo:hi], extra[elo:ehi]])[order]
+    # Each matrix its own index arrays, as before: neither may be changed through the other.
+    return [
+        sparse.csr_matrix(
+            (out, out_cols if k == 0 else out_cols.copy(), out_ptr.copy()), shape=shape
+        )
+        for k, out in enumerate(outs)
+    ]
 
 
 def _wide(cos: npt.NDArray[np.float32]) -> FloatMatrix:
