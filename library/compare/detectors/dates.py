@@ -182,7 +182,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     da, sa = dates(a.text)
     db, sb = dates(b.text)
     only_a, only_b = unmatched(merge_adjacent(da, sa, a.text), merge_adjacent(db, sb, b.text))
-    # "announced today (4 November 2011)": the day it was written, not of the event.
+    # "announced today (9 February 2015)": the day it was written, not of the event.
     only_a = [d for d in only_a if not _stamp(a.text, d)]
     only_b = [d for d in only_b if not _stamp(b.text, d)]
 

@@ -162,7 +162,7 @@ def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
             if _NEG_TOKEN.fullmatch(w.group()):
                 break
             if low in _TELLING:
-                # "would not say why the permit was denied" denies no claim, only the
+                # "would not say why the licence was revoked" denies no claim, only the
                 # telling: "did not comment" / "commented" still conflict ("say" and
                 # "told" are everywhere as attribution, so they are never the key).
                 if low not in STOPWORDS:
@@ -183,8 +183,8 @@ def _in_scope(text: str, cue: re.Match[str], after: int) -> Iterator[tuple[str, 
 
     "No gun has been recovered" denies the recovery as "the gun has not been
     recovered" does: after "no" and its noun, the clause's verb is denied too.
-    "did not know of any recent threats" denies "recent threats" as "there hadn't
-    been any recent threats" does: a word after "any" is under the negation.
+    "did not know of any earlier complaints" denies "earlier complaints" as "there
+    hadn't been any earlier complaints" does: a word after "any" is under the negation.
     """
     determiner = cue.group().lower() == "no"
     last = after

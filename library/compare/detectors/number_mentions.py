@@ -59,7 +59,7 @@ class Mention:
     after: tuple[str, ...]  # stems of the head noun phrase after the number
     before: tuple[str, ...]  # stems of the content words just before
     names: frozenset[str]  # capitalised words in the head ("36-year-old Duncan")
-    owner: frozenset[str]  # the name just before it ("Rahman (45-7-2, 36 KOs)")
+    owner: frozenset[str]  # the name just before it ("Okafor (31-4-1, 22 KOs)")
     approx: bool
     context: str  # "48-page indictment", for the explanation
     bound: int = 0  # +1: "more than" the value, -1: "up to" it, 0: the value itself
@@ -71,12 +71,12 @@ class Mention:
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
-# A name right before the number: "Rahman (45-7-2, 36 KOs)", "Robert Buckley, 32,".
+# A name right before the number: "Okafor (31-4-1, 22 KOs)", "Daniel Marsh, 41,".
 _OWNER = re.compile(
     r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$"
 )
 # A number joined to another by a dash: a score ("27-24 overtime loss") or a range.
-# "7-for-14 from the field" is one ratio too.
+# "9-for-17 from the field" is one ratio too.
 _JOINED_BEFORE = re.compile(r"\d\s*[-–]\s*(?:for\s*[-–]\s*)?$")
 _JOINED_AFTER = re.compile(r"\s*[-–]\s*(?:for\s*[-–]\s*)?\d")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
@@ -85,7 +85,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our",
 def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Every number of `text` with the words that say what it counts.
 
-    "10 of the Saints' 16 games": 10 counts games, and 16 (the total) is left out.
+    "6 of the Rovers' 11 games": 6 counts games, and 11 (the total) is left out.
 
     Args:
         text: one passage.
@@ -116,7 +116,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
             if w.lower() not in _FUNCTION and not w[0].isdigit() and stem(w) not in UNITS
         ]
         before = lead_words[-2:]
-        # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
+        # Whose number it is: the last name just before ("Okafor (31-4-1, 22 KOs)").
         owned = _OWNER.search(lead)
         owner = owned.group(1).lower().split() if owned else []
         if unit := measures.unit_of(q):
@@ -192,7 +192,7 @@ _YEAR = stem("year")
 def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> bool:
     """A number no reader would compare: a glyph lost next to it ("4\ufffd months", a
     "4½" the encoding dropped), a group of a phone number ("0800 555 111"), or a
-    street address ("the 12000 block of East 223rd Street": a place, not a count), or
+    street address ("the 4800 block of West 97th Street": a place, not a count), or
     a version's label ("version 6")."""
     near = text[max(0, q.start - 1) : q.end + 1]
     return (

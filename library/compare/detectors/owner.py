@@ -21,7 +21,7 @@ from library.compare.quantities import dates
 
 # Where a clause ends: punctuation and dashes, but not the comma inside a
 # number ("120, 000") nor the comma after a hyphenated modifier ("an
-# eight-year, $200 million offer": one noun phrase).
+# six-year, $110 million offer": one noun phrase).
 _BOUNDARY = re.compile(r",(?!\s?\d{3}\b)|[;:()\[\]]|\s--\s|\s[—–]\s")
 _MODIFIER_BEFORE = re.compile(r"\w\s?-\s?[a-z]+$")
 
@@ -43,7 +43,7 @@ def owners(text: str, start: int) -> list[str]:
 
     The names of its clause; when it names nobody, the last name of the
     nearest clause before it that names someone (an appositive's head:
-    "Qeshm Island, home to 200,000 people"), else the first name after it.
+    "Marrow Island, home to 85,000 people"), else the first name after it.
 
     Args:
         text: one sentence (or passage).
@@ -88,18 +88,18 @@ def same_owner(xs: Sequence[str], ys: Sequence[str], canonical: Callable[[str], 
 
 
 def other_occasion(a: str, b: str) -> bool:
-    """Whether two sentences date what they tell differently ("In July, a thief stole
-    £88m" / "In May, thieves stole £910,000"): two occasions, not one count."""
+    """Whether two sentences date what they tell differently ("In March, a gang took
+    £41m" / "In October, burglars took £530,000"): two occasions, not one count."""
     da, db = dates(a)[0], dates(b)[0]
     return bool(da and db) and all(x.clashes(y) for x in da for y in db)
 
 
-# "Newton's record of 4,051 yards", "Ford's mark of 2,290", "Cam Newton's year -
-# old record of 4, 051" (a tokenised hyphen): a name's thing of N.
+# "Harlan's record of 3,872 yards", "Moss's mark of 1,745", "Lee Harlan's year -
+# old record of 3, 872" (a tokenised hyphen): a name's thing of N.
 _POSSESSED = re.compile(
     r"\b([A-Z][a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+(?:-\s+)?){1,3}of\s+[$€£¥]?\s*$"
 )
-# "the Nationals have offered Mark Teixeira an 8-year, $160 million contract": a
+# "the Falcons have offered Jon Valdane a 6-year, $95 million contract": a
 # name that gives, earns or scores the number in its own clause.  Speech verbs are
 # not among them: two sources' tolls are two values for one slot.
 _DOER = re.compile(
@@ -120,10 +120,10 @@ def held_by_other(text: str, start: int, other: str) -> str:
     """Who holds or gives the number at `start` of `text`, when the other passage never
     names them ("" if no one).
 
-    "Luck broke Newton's record of 4,051 yards" / "Luck set a record with 4,183
+    "Pike broke Harlan's record of 3,872 yards" / "Pike set a record with 3,905
     yards": the old record, not the value the other side gives for the new one;
-    "the Nationals have offered Teixeira $160 million" / "Red Sox offer Teixeira
-    $200 million": another club's offer.
+    "the Falcons have offered Valdane $95 million" / "Hornets offer Valdane
+    $110 million": another club's offer.
     """
     held = _POSSESSED.search(text, max(0, start - 60), start) or _DOER.search(
         text, max(0, start - 90), start

@@ -56,7 +56,7 @@ _TOLD = re.compile(rf"\b(?:told|tells|telling)\s+(?P<who>{ENTITY.pattern})")
 
 
 def addressees(text: str) -> list[str]:
-    """Names a statement was told to ("her rep told UsMagazine.com", "told PEOPLE"):
+    """Names a statement was told to ("her agent told StarWeekly.com", "told PEOPLE"):
     the outlet or person that heard it, not a party to the claim.
 
     Args:
