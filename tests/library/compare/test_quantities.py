@@ -76,7 +76,7 @@ def test_clock_time_with_a_dot() -> None:
     [
         # Tokenised or copy-pasted text splits a number after its comma or dot.
         ("an island home to 120, 000 people", [120000.0]),
-        ("a 1, 500 - square - kilometer island", [1500.0]),
+        ("a 2, 300 - square - kilometer valley", [2300.0]),
         ("a budget of $2. 6 million", [2.6e6]),
         # Not a split number: a sentence ending on "2." or a list of small numbers.
         ("they won 2. 6 people came", [2.0, 6.0]),
