@@ -150,7 +150,7 @@ def split(text: str) -> tuple[str, ...]:
     """The clauses of a unit (each at least `MIN_WORDS` words); () when it has no seam.
 
     A short opening piece before a comma is the subject of the clause after it
-    ("Teixeira, who turns 29 ...": "Teixeira turns 29 ..."), so it is carried
+    ("Valdane, who turns 31 ...": "Valdane turns 31 ..."), so it is carried
     into that clause; before a colon it is a headline's kicker, and dropped.
     """
     pieces = _SEAM.split(text)  # text, seam, text, seam, ...

@@ -88,7 +88,7 @@ _NUMBER = re.compile(
     # the group after ", " has exactly three digits and a 1-3 digit lead;
     # "$2. 6 million" is 2.6 million only before a scale word (a sentence may
     # end on a bare "2.").
-    # A lead that follows ", " is more likely an age or a list ("Buckley, 32, 100 m").
+    # A lead that follows ", " is more likely an age or a list ("Marsh, 41, 100 m").
     r"(?<!,\s)\d{1,3}(?:, \d{3})+(?![\d,.]\s?\d)(?!\d)"
     r"|\d+\. \d+(?=\s*-?\s*(?:thousand|million|billion|trillion|bn)\b)"
     r"|\d+(?:,\d{3})*(?:\.\d+)?|(?:"

@@ -1,8 +1,8 @@
 """Evidence that two units scoring a little under the threshold still tell one claim.
 
 Below the alignment threshold, two sentences about the same subject with
-different facts ("the Luck-Wayne connection has been vital" / "Luck threw a
-touchdown pass to Wayne") score like a claim told in other words.  What tells
+different facts ("the Pike-Ridley partnership has been key" / "Pike threw a
+touchdown pass to Ridley") score like a claim told in other words.  What tells
 them apart, on the hand-judged ECB+ train/dev pairs, is cheap:
 
 * the claim's own words: at least `MIN_SHARED_WORDS` lower-case content words

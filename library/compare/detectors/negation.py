@@ -35,7 +35,7 @@ _NEG_TOKEN = re.compile(
 )  # "No. 2" is a rank, not a negation
 # Cues that are verbs themselves: what follows them is their object, and
 # "denied" against "confirmed" is left to the antonym check.  Pronoun cues
-# ("none of those offers are believed ...") negate a verb further on that
+# ("none of these bids is thought ...") negate a verb further on that
 # cannot be found without a parser: they are not used.
 _VERB_CUES = frozenset({"denied", "denies", "deny", "refused", "refuses", "refuse"})
 _CLAUSE_BREAK = frozenset(',;:.()!?"“”—')
@@ -153,7 +153,7 @@ def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
         last = m.end()
         for w in WORD.finditer(text, m.end(), m.end() + 80):
             # The predicate is the first content word of the same clause ("was not
-            # at the meeting" negates "meeting"); "(or possibly not) for" negates
+            # at the meeting" negates "meeting"); "(or perhaps not) for" negates
             # nothing we can name.
             if any(ch in text[last : w.start()] for ch in _CLAUSE_BREAK):
                 break
@@ -250,8 +250,8 @@ def _plain(text: str) -> set[str]:
     return {_key(w) for i, w in enumerate(words) if not _prospective(words, i)} - neg
 
 
-# Verbs of telling: negated, they withhold a claim rather than deny one.  "Police
-# would not discuss a possible motive" says nothing about a motive, so against
+# Verbs of telling: negated, they withhold a claim rather than deny one.  "Detectives
+# would not discuss a likely motive" says nothing about a motive, so against
 # "police had no motive" it is no conflict; "would not confirm" is left out (a
 # denial of the claim's truth more often than a refusal to speak).
 _TELLING = frozenset((

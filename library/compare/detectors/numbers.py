@@ -65,7 +65,7 @@ def same_noun(x: _Mention, y: _Mention) -> bool:
 
     "two fire tenders" / "ten fire engines" share "fire" but count different
     things; "a 48-page indictment" / "the 47-page indictment" end alike.  A
-    side with no head of its own ("$184 million over eight years") is not
+    side with no head of its own ("$85 million over six years") is not
     checked here (`shared_thing` asks for the words around it).
     """
     if not same_event(x, y):
@@ -119,9 +119,9 @@ def noun(m: _Mention) -> str:
     """The noun a number counts (the last word of its head phrase, not a unit), or "".
 
     "seven villages" -> "villag"; "10 persons" -> "people"; "200 yards" and a
-    bare number -> "".  Names count nothing ("36-year-old Duncan"), nor does one
-    side of a score: "a 13-10 overtime loss" / "a 27-24 overtime loss" are two
-    games' results, and would otherwise meet as two counts of "overtime losses".
+    bare number -> "".  Names count nothing ("27-year-old Ellis"), nor does one
+    side of a score: "a 20-17 overtime defeat" / "a 31-28 overtime defeat" are two
+    games' results, and would otherwise meet as two counts of "overtime defeats".
     """
     if m.joined:
         return ""
@@ -158,9 +158,9 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     if _share(x) != _share(y):
         return False  # "half of the farms" / "a 900-square-kilometre valley"
     if _superlative(x.after) != _superlative(y.after):
-        return False  # "seven villages" / "the four hardest-hit villages": a subset
+        return False  # "seven villages" / "the four hardest-struck villages": a subset
     if x.joined != y.joined:
-        return False  # a record or score ("25 - 7 on the season") / a count ("7,000 fans")
+        return False  # a record or score ("22 - 7 on the season") / a count ("7,000 fans")
     if x.currency and y.currency and x.currency != y.currency:
         return False  # "$136M" / "£88m": one sum converted, or two; never one slot
     hx = _words(x.after) - {"¤"}
@@ -193,7 +193,7 @@ def _owners_meet(x: _Mention, y: _Mention) -> bool:
 
 def _age(m: _Mention) -> bool:
     """Whether a number is someone's age: "the 31-year-old", or bare right after a
-    name ("Robert Buckley, 32, fell"; "offered Teixeira, 28, a deal")."""
+    name ("Daniel Marsh, 41, fell"; "offered Valdane, 30, a deal")."""
     return _OLD in m.after or (bool(m.owner) and not m.after)
 
 
@@ -285,7 +285,7 @@ def _within(bound: _Mention, value: float) -> bool:
 
 def _fits(bound: _Mention, value: float, mine: list[_Mention]) -> bool:
     """Whether `value` fits `bound` and every other bound its passage puts on the same
-    kind of number ("over $160 million but less than the $184 million" / $200 million).
+    kind of number ("over $70 million but less than the $85 million" / $95 million).
 
     Only a plain value is checked against a bound: "more than 200,000" against
     "more than 220,000" states the same bound two ways, a conflict.

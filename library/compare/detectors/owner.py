@@ -1,12 +1,12 @@
 """Whose number it is and which occasion it counts, read from its clause.
 
 Across two sentences that were not aligned, a name both share says little
-about a number: "Luck threw for 205 yards" and "nine NFL quarterbacks threw for
-300 yards" share the Chiefs further on; "Ty Lawson posted eight assists" and
-"the Tar Heels ... only 17 assists" share a teammate named elsewhere in each
+about a number: "Pike ran for 205 yards" and "nine AFL running backs ran for
+300 yards" share the Bisons further on; "Ada Roy posted eight assists" and
+"the Otters ... only 17 assists" share a teammate named elsewhere in each
 sentence.  A reader asks whose yards, whose assists: the names of the
 number's own clause (or, when it names nobody, the nearest clause before it
-that does: "Rahman, 36, soon ... fell from three left hooks" is Rahman's).
+that does: "Okafor, 33, soon ... fell from three uppercuts" is Okafor's).
 Two numbers are one slot across sentences only when those owners meet, and
 nothing in the text marks two occasions (see `other_occasion`).
 """
@@ -69,8 +69,8 @@ def same_owner(xs: Sequence[str], ys: Sequence[str], canonical: Callable[[str], 
     """Whether two numbers' owners name one person, place or body.
 
     Names compare by their full form in the pair (`Mentions.canonical`:
-    "Charles" / "Jamaal Charles"), or by a first word in common ("Qeshm" /
-    "Qeshm Island").
+    "Ridley" / "Tom Ridley"), or by a first word in common ("Marrow" /
+    "Marrow Island").
 
     Args:
         xs: owners of side A's number.
@@ -110,7 +110,7 @@ _DOER = re.compile(
 
 
 def whose(holder: str) -> str:
-    """ " (Newton's)" to show after a number `holder` holds, or "" for no one."""
+    """ " (Harlan's)" to show after a number `holder` holds, or "" for no one."""
     if not holder:
         return ""
     return f" ({holder}')" if holder.endswith("s") else f" ({holder}'s)"

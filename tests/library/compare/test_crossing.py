@@ -107,7 +107,7 @@ _B_COUNT = "The sheriff told the local radio that four barns had been flattened.
 
 def test_the_thing_counted_anchors_sentences_that_name_nobody_in_common() -> None:
     # Met only through the thing counted, two sentences may count two sets (the
-    # pool's "seven villages" levelled / "the four hardest-hit villages"): both
+    # pool's "seven villages" levelled / "the four hardest-struck villages"): both
     # values are shown, as a related pair with the reason, never as divergent.
     a = _STORY + _A_COUNT + "Power was cut to most farms."
     b = "Most farms lost power.\n" + _STORY + _B_COUNT

@@ -45,7 +45,7 @@ def test_above_the_threshold_a_date_still_diverges() -> None:
 
 
 def test_a_negation_needs_a_pair_told_nearly_alike() -> None:
-    # "Reagins confirmed the offer" / "the numbers aren't confirmed" scored 0.52.
+    # "Halvorsen confirmed the bid" / "the figures aren't confirmed" scored 0.52.
     assert not gate((_NOT,), "aligned", NEGATION_MIN_SCORE - 0.08)[0].material
     assert gate((_NOT,), "aligned", NEGATION_MIN_SCORE + 0.1)[0].material
     # A state qualified both ways ("well" / "badly equipped") is not a bare "not".
@@ -70,9 +70,9 @@ def test_a_number_under_the_threshold_still_diverges() -> None:
 
 
 def test_a_one_word_name_and_one_shared_word_do_not_make_a_contradiction() -> None:
-    # "None of the other teams offered Teixeira more than eight years" / "the
-    # seven-year offers for Teixeira": one surname, one word ("offer") in common.
-    assert not _owned({"=teixeira", "teixeira"}, {"offer"}, set())
+    # "None of the other clubs offered Valdane more than six years" / "the
+    # five-year offers for Valdane": one surname, one word ("offer") in common.
+    assert not _owned({"=valdane", "valdane"}, {"offer"}, set())
     # Named in full, and what is counted in common: "a 48-page indictment against
     # Ellen Quist" / "Ellen Quist ... the 47-page indictment".
     assert _owned({"=ellen quist", "quist"}, set(), {"indict"})
@@ -103,9 +103,7 @@ def test_a_full_name_and_the_thing_counted_still_diverge() -> None:
 
 def test_a_superlative_counts_a_subset() -> None:
     a = "The quake levelled seven villages on the island of Marrow, officials said."
-    subset = (
-        "The quake levelled the four hardest-hit villages on the island of Marrow, officials said."
-    )
+    subset = "The quake levelled the four hardest-struck villages on Marrow island, officials said."
     other = "The quake levelled four villages on the island of Marrow, officials said."
     assert _divergent(compare_texts(a, subset)) == []
     assert _divergent(compare_texts(a, other)) == [[("seven", "four")]]

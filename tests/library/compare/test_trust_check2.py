@@ -169,8 +169,8 @@ def test_two_scores_of_one_game_are_two_moments() -> None:
 
 
 def test_another_says_it_is_a_different_one() -> None:
-    a = "Jamaal Charles broke an 86-yard touchdown run in the third."
-    b = "Fans feared Jamaal Charles would break another 90-yard touchdown run."
+    a = "Tom Ridley broke an 81-yard touchdown run in the third."
+    b = "Fans feared Tom Ridley would break another 90-yard touchdown run."
     assert _why(a, b) == ["'another': told as a different one"]
 
 

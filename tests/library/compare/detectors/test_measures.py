@@ -74,11 +74,11 @@ def test_square_feet_and_square_metres_are_one_area(run: Run) -> None:
 
 
 def test_one_sum_in_two_currencies_is_not_a_conflict(run: Run) -> None:
-    a = "A masked thief made off with $136M worth of diamonds in Cannes."
-    converted = run(numbers.detect, a, "A masked thief stole £88m worth of diamonds in Cannes.")
-    dollars = run(numbers.detect, a, "A masked thief stole $88m worth of diamonds in Cannes.")
+    a = "A masked robber made off with $62M worth of rubies in Monaco."
+    converted = run(numbers.detect, a, "A masked robber stole £40m worth of rubies in Monaco.")
+    dollars = run(numbers.detect, a, "A masked robber stole $40m worth of rubies in Monaco.")
     assert converted == []
-    assert dollars == [("number", "136M", "88m")]
+    assert dollars == [("number", "62M", "40m")]
 
 
 def test_a_record_is_not_a_count(run: Run) -> None:

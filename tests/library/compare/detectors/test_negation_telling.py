@@ -10,9 +10,9 @@ Run = Callable[..., list[tuple[str, str, str]]]
 
 
 def test_yet_to_is_a_denial_that_agrees_with_not_yet(run: Run) -> None:
-    a = "Paul Riva had yet to regain consciousness on Wednesday, police said."
-    agree = run(negation.detect, a, "Paul Riva had not yet regained consciousness.")
-    clash = run(negation.detect, a, "Paul Riva regained consciousness on Wednesday.")
+    a = "Paul Dorn had yet to regain consciousness on Wednesday, police said."
+    agree = run(negation.detect, a, "Paul Dorn had not yet regained consciousness.")
+    clash = run(negation.detect, a, "Paul Dorn regained consciousness on Wednesday.")
     assert agree == []
     assert clash == [("negation", "had yet to regain", "")]
 
