@@ -82,7 +82,7 @@ def test_clock_time_with_a_dot() -> None:
         ("they won 2. 6 people came", [2.0, 6.0]),
         ("between 10, 15 and 20", [10.0, 15.0, 20.0]),
         # An age before a number is a list, not one number.
-        ("Buckley, 32, 100 metres from the hut", [32.0, 100.0]),
+        ("Marsh, 41, 100 metres from the cabin", [41.0, 100.0]),
     ],
 )
 def test_split_numbers_are_read_whole(text: str, expected: list[float]) -> None:

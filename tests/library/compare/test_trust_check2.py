@@ -163,8 +163,8 @@ def test_two_ordinals_across_sentences_name_two_rounds() -> None:
 
 
 def test_two_scores_of_one_game_are_two_moments() -> None:
-    a = "The Tar Heels led Evansville by a 46-28 margin at the break."
-    b = "Hansbrough missed a dunk with the Tar Heels leading Evansville 24-20."
+    a = "The Otters led Dunmore by a 41-30 margin at the break."
+    b = "Okafor missed a layup with the Otters leading Dunmore 22-19."
     assert all(w.startswith("in two different sentences: a score") for w in _why(a, b))
 
 
