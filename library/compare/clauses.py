@@ -1,9 +1,9 @@
 """Sub-sentence facts: one clause of a long sentence told alone by the other article.
 
-A headline ("Colts clinch playoff berth with 20-13 win") or a short sentence
-("Teixeira will be 29 in April") often tells what is only one clause of a long
-sentence in the other article ("Teixeira, who turns 29 on April 11, has
-averaged ...").  Scored as a whole, the long sentence's other clauses dilute
+A headline ("Harriers clinch title spot with 3-1 win") or a short sentence
+("Valdane will be 31 in June") often tells what is only one clause of a long
+sentence in the other article ("Valdane, who turns 31 on June 4, has
+scored ...").  Scored as a whole, the long sentence's other clauses dilute
 the word overlap and the pair stays under the cut although the short side's
 claim is all there.  The labelling guide of the real divergence set calls such
 a pair `same` (one side may add details).
@@ -37,10 +37,10 @@ from library.compare.units import terms
 # of either, scored alone against the other unit, reaches CUT, the pair's own score
 # is at least threshold - MARGIN and it has no conflict (`is_consistent`).  Real
 # divergence set (semantic): cut 0.47 let in 9 pairs, all judged same; 0.44 two
-# more facts for one unjudged pair; 0.42 and 0.40 judged `related` pairs ("oversaw
-# almost 400 stories on Watergate" / "the source for many of its 400 stories").
+# more facts for one unjudged pair; 0.42 and 0.40 judged `related` pairs ("edited
+# nearly 300 reports on the dam scandal" / "the basis for many of its 300 reports").
 # Asking `is_paraphrase` too let in none: the claim words of a clause's partner are
-# often few ("Teixeira will be 29 in April.").
+# often few ("Valdane will be 31 in June.").
 CUT = 0.44
 MARGIN = 0.2
 # ... only between articles where this many pairs, and this share of the shorter
@@ -78,8 +78,8 @@ _SEAM = re.compile(
     re.IGNORECASE,
 )
 _TRIM = " ,.\"'“”‘’()"
-#: A clause (or unit) needs this many claim words besides the verbs of speech: "Mike
-#: Reavey, also from the security centre, said" and ", police said." tell who spoke,
+#: A clause (or unit) needs this many claim words besides the verbs of speech: "Lena
+#: Forsby, also from the research office, said" and ", police said." tell who spoke,
 #: not what happened.
 MIN_CLAIM_WORDS = 2
 _SPEECH = claim_words(
@@ -93,7 +93,7 @@ _SPOKEN_LAST = re.compile(
 )
 
 
-# Who said it, at the end of a unit or clause: `, " DeGeneres said in a statement.`
+# Who said it, at the end of a unit or clause: `, " Marlowe said in a statement.`
 # Two quotes of one speaker share these words whatever each quote says.
 _SAID_TAIL = re.compile(
     r"[,\"”]*\s*(?:[\w.'’-]+\s+){0,4}?(?:said|says|told|added|stated|wrote)"
@@ -119,8 +119,8 @@ def without_attribution(text: str) -> str:
 def tells_a_claim(text: str) -> bool:
     """Whether a clause says what happened, not only who said it.
 
-    A clause ending in its verb of speech ("Mike Reavey, also from the security
-    centre, said") only introduces what follows.
+    A clause ending in its verb of speech ("Lena Forsby, also from the research
+    office, said") only introduces what follows.
     """
     if _SPOKEN_LAST.search(text):
         return False
@@ -130,7 +130,7 @@ def tells_a_claim(text: str) -> bool:
 def only_attribution(text: str) -> bool:
     """Whether a unit only says who spoke (", police said.", "Bush said.").
 
-    A headline in title case or "Teixeira will be 29 in April." has no claim word
+    A headline in title case or "Valdane will be 31 in June." has no claim word
     at all (names, numbers and stop words) and is a claim all the same.
     """
     words = claim_words(text)
@@ -150,7 +150,7 @@ def split(text: str) -> tuple[str, ...]:
     """The clauses of a unit (each at least `MIN_WORDS` words); () when it has no seam.
 
     A short opening piece before a comma is the subject of the clause after it
-    ("Teixeira, who turns 29 ...": "Teixeira turns 29 ..."), so it is carried
+    ("Valdane, who turns 31 ...": "Valdane turns 31 ..."), so it is carried
     into that clause; before a colon it is a headline's kicker, and dropped.
     """
     pieces = _SEAM.split(text)  # text, seam, text, seam, ...

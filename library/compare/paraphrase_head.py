@@ -77,7 +77,7 @@ def text_features(text_a: str, text_b: str, cosine: float) -> list[float]:
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
-# Words a dateline is made of ("16 September 2013 Last updated at 12: 42 GMT").
+# Words a dateline is made of ("3 March 2014 Last updated at 08: 17 GMT").
 _DATELINE_WORDS = frozenset(
     " ".join(
         (
@@ -113,7 +113,7 @@ def speaks_on(text_a: str, text_b: str) -> bool:
 
     Its features do not read the values a sentence gives: two datelines with
     different times, or two sentences each giving a number the other lacks
-    ("$2.6 million" / "$2.5 million", "about 1: 00 am" / "around 1: 30 a. m.")
+    ("$4.8 million" / "$4.7 million", "about 2: 00 am" / "around 2: 45 a. m.")
     look like one fact to it.  Its word features take capitalised words for
     names, so a title-case headline against a sentence (all names, no claim
     words on one side) is misread too.  None of these is left to the head.

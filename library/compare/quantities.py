@@ -40,7 +40,7 @@ _DATE = re.compile(
     r"|\bthe\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)\b"
     r"|\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     # "9: 29 PM": some sources put a space after the colon; "8.49pm" a dot.
-    # Tokenised copies also split "a.m." itself: "1: 30 a. m.".
+    # Tokenised copies also split "a.m." itself: "2: 45 a. m.".
     r"|\b(?P<h>\d{1,2})(?:[:.]\s?(?P<mi>\d\d))?\s*(?P<ap>[ap]\.?\s?m\.?)(?!\w)"
     r"|\b(?P<h2>[01]?\d|2[0-3]):\s?(?P<mi2>\d\d)\b"
     r"|\b(?P<y5>(?:19|20)\d\d)\b(?![.,]\d)",
@@ -54,15 +54,15 @@ _WORD_NUMS = {
     "half": 0.5, "twice": 2, "double": 2, "triple": 3, "half-a-dozen": 6, "half a dozen": 6,
 }  # fmt: skip
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
-# A line that is only a date, a time and a few words ("Last updated at 14:39 GMT")
+# A line that is only a date, a time and a few words ("Last updated at 09:12 GMT")
 # is when the article was published, not a claim about the event.
 _DATELINE_WORDS = re.compile(
     r"\b(?:updated?|last|published|posted|at|on|gmt|utc|est|edt|pst|bst|cet|am|pm|by|and)\b",
     re.I,
 )
-# A fraction after a whole number makes one mixed number: "four and a half months",
-# "4-1/2-month" (tokenised "4 - 1 / 2 - month") and "4½ months" are one 4.5, not a 4
-# and a half (which read apart made "half months" / "1" a false conflict).  Only
+# A fraction after a whole number makes one mixed number: "three and a half years",
+# "3-1/2-year" (tokenised "3 - 1 / 2 - year") and "3½ years" are one 3.5, not a 3
+# and a half (which read apart made "half years" / "1" a false conflict).  Only
 # small denominators: "9/11" and "24/7" are names, "5 / 5 / 2012" a date.
 _FRACTION_TAIL = re.compile(
     r"(?:\s*-\s*|\s+)(?P<n>[1-7])\s*/\s*(?P<d>[2348])(?![\d/])"
@@ -88,7 +88,7 @@ _NUMBER = re.compile(
     # the group after ", " has exactly three digits and a 1-3 digit lead;
     # "$2. 6 million" is 2.6 million only before a scale word (a sentence may
     # end on a bare "2.").
-    # A lead that follows ", " is more likely an age or a list ("Buckley, 32, 100 m").
+    # A lead that follows ", " is more likely an age or a list ("Marsh, 41, 100 m").
     r"(?<!,\s)\d{1,3}(?:, \d{3})+(?![\d,.]\s?\d)(?!\d)"
     r"|\d+\. \d+(?=\s*-?\s*(?:thousand|million|billion|trillion|bn)\b)"
     r"|\d+(?:,\d{3})*(?:\.\d+)?|(?:"
@@ -201,7 +201,7 @@ _TIME_QUALIFIERS = (
         ),
         (7, 7),
     ),
-    # A bound: "after 3 p.m." fits 4 p.m.; "by 7 a.m." (done) fits 6:30.
+    # A bound: "after 2 p.m." fits 5 p.m.; "by 8 a.m." (done) fits 7:30.
     (re.compile(r"\b(?:after|since|from)\s*$", re.I), (0, 180)),
     (re.compile(r"\b(?:before|by|until)\s*$", re.I), (180, 0)),
 )

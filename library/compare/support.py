@@ -1,14 +1,14 @@
 """Evidence that two units scoring a little under the threshold still tell one claim.
 
 Below the alignment threshold, two sentences about the same subject with
-different facts ("the Luck-Wayne connection has been vital" / "Luck threw a
-touchdown pass to Wayne") score like a claim told in other words.  What tells
+different facts ("the Pike-Ridley partnership has been key" / "Pike threw a
+touchdown pass to Ridley") score like a claim told in other words.  What tells
 them apart, on the hand-judged ECB+ train/dev pairs, is cheap:
 
 * the claim's own words: at least `MIN_SHARED_WORDS` lower-case content words
   in common besides the names, and a quarter of the shorter side's (a shared
-  name and age alone are a related pair: "Hiller, 43, got into an altercation"
-  / "Hiller, 43, is charged");
+  name and age alone are a related pair: "Dorsey, 52, got into a scuffle"
+  / "Dorsey, 52, is charged");
 * no name on each side that the other article never uses (two warships, two
   phones, two players in one role are a different event of the same kind); a
   name on one side only asks for more shared words.

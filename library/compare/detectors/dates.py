@@ -182,7 +182,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     da, sa = dates(a.text)
     db, sb = dates(b.text)
     only_a, only_b = unmatched(merge_adjacent(da, sa, a.text), merge_adjacent(db, sb, b.text))
-    # "announced today (4 November 2011)": the day it was written, not of the event.
+    # "announced today (9 February 2015)": the day it was written, not of the event.
     only_a = [d for d in only_a if not _stamp(a.text, d)]
     only_b = [d for d in only_b if not _stamp(b.text, d)]
 
@@ -217,7 +217,7 @@ _STAMP_BEFORE = re.compile(
 
 
 def _stamp(text: str, d: DateMention) -> bool:
-    """Whether `d` is the day the text was written, told as "today (4 November 2011)"."""
+    """Whether `d` is the day the text was written, told as "today (9 February 2015)"."""
     at = text.find(d.text)
     return at > 0 and bool(_STAMP_BEFORE.search(text, max(0, at - 24), at))
 
@@ -226,8 +226,8 @@ def _nearest_times(
     only_a: list[DateMention], only_b: list[DateMention], xa: list[str], xb: list[str]
 ) -> tuple[list[str], list[str]] | None:
     """The clock times a conflict should show: one side's single clashing time against
-    the other side's nearest time ("with 14:05 left ... with 7:41 to go" / "with 7:42
-    left": 7:41 / 7:42, not the first time found), or None to keep the found texts."""
+    the other side's nearest time ("with 12:20 left ... with 5:13 to go" / "with 5:14
+    left": 5:13 / 5:14, not the first time found), or None to keep the found texts."""
     if len(xb) == 1 and len(xa) == 1:
         one, others, flip = xb[0], only_a, False
     elif len(xa) == 1:

@@ -57,7 +57,7 @@ def same_name(x: str, y: str) -> bool:
     if _given(x) == _given(y):
         return True
     if x.lower() in _KINDS_OF_PLACE and y.lower() in _KINDS_OF_PLACE:
-        return True  # "Betty Ford Center" / "Betty Ford Clinic": one body, named loosely
+        return True  # "Willow Creek Center" / "Willow Creek Clinic": one body, named loosely
     for short, long in ((x, y), (y, x)):
         if short.isupper() and len(short) >= 2 and " " not in short:
             ini = initials(long)
@@ -109,8 +109,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         return  # "Published December 23" / "Posted Dec 23": two stamps, no names
     stems_a, stems_b = stems(a.text), stems(b.text)
     # Sources and the outlets they told are left to attribution (low severity):
-    # "Officer Brad Baehr said" / "said Officer Ray Scheidnes", "her rep told
-    # UsMagazine.com" / "told People.com".
+    # "Officer Dana Kettering said" / "said Officer Luis Ortega", "her rep told
+    # StarWeekly.com" / "told NewsDaily.com".
     said = {*speakers(a.text), *speakers(b.text), *addressees(a.text), *addressees(b.text)}
     men = a.mentions
     for k in range(len(diff) - 1):
@@ -134,7 +134,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         # not a name; an acronym is matched by `same_name` above.
         ea = [e for e in ea if not e.isupper() or all(f.isupper() for f in eb)]
         eb = [f for f in eb if not f.isupper() or all(e.isupper() for e in ea)]
-        # "on the Riviera" / "in the resort of Cannes": a note, the rest judged alone.
+        # "on the Riviera" / "in the resort town of Cannes": a note, the rest judged alone.
         wider = [(e, f) for e in ea for f in eb if _region_and_place(a.text, b.text, e, f)]
         for e, f in wider[:1]:
             yield demote(conflict("entity", e, f), _REGION)
@@ -156,7 +156,7 @@ _THE = re.compile(r"\bthe\s+$", re.I)
 
 def _region_and_place(text_a: str, text_b: str, x: str, y: str) -> bool:
     """Whether two names swapped are each a place, one a region told with "the" and
-    the other a town without it ("robberies ... on the Riviera" / "in the resort of
+    the other a town without it ("heists ... on the Riviera" / "in the resort of
     Cannes"): the region may hold the town, so this is no contradiction."""
     at_a, at_b = text_a.find(x), text_b.find(y)
     if at_a < 0 or at_b < 0 or " " in x or " " in y:
@@ -171,8 +171,8 @@ def _region_and_place(text_a: str, text_b: str, x: str, y: str) -> bool:
 
 
 def _within(name: str, said: set[str]) -> bool:
-    """Whether `name` is one of `said` or a part of one ("Brad Baehr" of "California
-    Highway Patrol Officer Brad Baehr")."""
+    """Whether `name` is one of `said` or a part of one ("Dana Kettering" of "Nevada
+    Highway Patrol Officer Dana Kettering")."""
     return any(name == s or f" {name}" in f" {s} " or f"{name} " in f" {s} " for s in said)
 
 

@@ -35,7 +35,7 @@ _NEG_TOKEN = re.compile(
 )  # "No. 2" is a rank, not a negation
 # Cues that are verbs themselves: what follows them is their object, and
 # "denied" against "confirmed" is left to the antonym check.  Pronoun cues
-# ("none of those offers are believed ...") negate a verb further on that
+# ("none of these bids is thought ...") negate a verb further on that
 # cannot be found without a parser: they are not used.
 _VERB_CUES = frozenset({"denied", "denies", "deny", "refused", "refuses", "refuse"})
 _CLAUSE_BREAK = frozenset(',;:.()!?"“”—')
@@ -153,7 +153,7 @@ def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
         last = m.end()
         for w in WORD.finditer(text, m.end(), m.end() + 80):
             # The predicate is the first content word of the same clause ("was not
-            # at the meeting" negates "meeting"); "(or possibly not) for" negates
+            # at the meeting" negates "meeting"); "(or perhaps not) for" negates
             # nothing we can name.
             if any(ch in text[last : w.start()] for ch in _CLAUSE_BREAK):
                 break
@@ -162,7 +162,7 @@ def _negated(text: str) -> tuple[dict[str, str], dict[str, str]]:
             if _NEG_TOKEN.fullmatch(w.group()):
                 break
             if low in _TELLING:
-                # "would not say why the permit was denied" denies no claim, only the
+                # "would not say why the licence was revoked" denies no claim, only the
                 # telling: "did not comment" / "commented" still conflict ("say" and
                 # "told" are everywhere as attribution, so they are never the key).
                 if low not in STOPWORDS:
@@ -183,8 +183,8 @@ def _in_scope(text: str, cue: re.Match[str], after: int) -> Iterator[tuple[str, 
 
     "No gun has been recovered" denies the recovery as "the gun has not been
     recovered" does: after "no" and its noun, the clause's verb is denied too.
-    "did not know of any recent threats" denies "recent threats" as "there hadn't
-    been any recent threats" does: a word after "any" is under the negation.
+    "did not know of any earlier complaints" denies "earlier complaints" as "there
+    hadn't been any earlier complaints" does: a word after "any" is under the negation.
     """
     determiner = cue.group().lower() == "no"
     last = after
@@ -250,8 +250,8 @@ def _plain(text: str) -> set[str]:
     return {_key(w) for i, w in enumerate(words) if not _prospective(words, i)} - neg
 
 
-# Verbs of telling: negated, they withhold a claim rather than deny one.  "Police
-# would not discuss a possible motive" says nothing about a motive, so against
+# Verbs of telling: negated, they withhold a claim rather than deny one.  "Detectives
+# would not discuss a likely motive" says nothing about a motive, so against
 # "police had no motive" it is no conflict; "would not confirm" is left out (a
 # denial of the claim's truth more often than a refusal to speak).
 _TELLING = frozenset((

@@ -2,7 +2,7 @@
 
 `numbers.py` compares two sides' numbers; this module reads each number once
 ("a 48-page indictment": 48, head "page indictment"; "more than 100,000": a
-bound; "Rahman (36 KOs)": whose).
+bound; "Okafor (22 KOs)": whose).
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ _APPROX = re.compile(
     r"fewer\s+than|at\s+least|up\s+to|close\s+to|upwards\s+of|under|estimated|~)\s*[$€£¥]?\s*$",
     re.I,
 )
-# A sum converted from another currency in brackets: "a euro110 billion ($141
-# billion) loan" is as exact as the rate the outlet used ($144 billion elsewhere).
+# A sum converted from another currency in brackets: "a euro90 billion ($115
+# billion) loan" is as exact as the rate the outlet used ($118 billion elsewhere).
 _CONVERTED = re.compile(
     r"(?:euros?|€|£|¥|yuan|pounds?)\s*\d[\d.,]*\s*(?:billion|million|bn|m)?\s*"
     r"(?:euros?|pounds?|yuan)?\s*\(\s*(?:US)?[$€£¥]?\s*$",
@@ -58,8 +58,8 @@ class Mention:
     q: Quantity
     after: tuple[str, ...]  # stems of the head noun phrase after the number
     before: tuple[str, ...]  # stems of the content words just before
-    names: frozenset[str]  # capitalised words in the head ("36-year-old Duncan")
-    owner: frozenset[str]  # the name just before it ("Rahman (45-7-2, 36 KOs)")
+    names: frozenset[str]  # capitalised words in the head ("27-year-old Ellis")
+    owner: frozenset[str]  # the name just before it ("Okafor (31-4-1, 22 KOs)")
     approx: bool
     context: str  # "48-page indictment", for the explanation
     bound: int = 0  # +1: "more than" the value, -1: "up to" it, 0: the value itself
@@ -71,12 +71,12 @@ class Mention:
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
-# A name right before the number: "Rahman (45-7-2, 36 KOs)", "Robert Buckley, 32,".
+# A name right before the number: "Okafor (31-4-1, 22 KOs)", "Daniel Marsh, 41,".
 _OWNER = re.compile(
     r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$"
 )
 # A number joined to another by a dash: a score ("27-24 overtime loss") or a range.
-# "7-for-14 from the field" is one ratio too.
+# "9-for-17 from the field" is one ratio too.
 _JOINED_BEFORE = re.compile(r"\d\s*[-–]\s*(?:for\s*[-–]\s*)?$")
 _JOINED_AFTER = re.compile(r"\s*[-–]\s*(?:for\s*[-–]\s*)?\d")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
@@ -85,7 +85,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our",
 def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Every number of `text` with the words that say what it counts.
 
-    "10 of the Saints' 16 games": 10 counts games, and 16 (the total) is left out.
+    "6 of the Rovers' 11 games": 6 counts games, and 11 (the total) is left out.
 
     Args:
         text: one passage.
@@ -116,13 +116,13 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
             if w.lower() not in _FUNCTION and not w[0].isdigit() and stem(w) not in UNITS
         ]
         before = lead_words[-2:]
-        # Whose number it is: the last name just before ("Rahman (45-7-2, 36 KOs)").
+        # Whose number it is: the last name just before ("Okafor (31-4-1, 22 KOs)").
         owned = _OWNER.search(lead)
         owner = owned.group(1).lower().split() if owned else []
         if unit := measures.unit_of(q):
             after.insert(0, unit)  # "200ft from a ridge": the unit is the head's first word
         if after and after[0] in _DECADES:
-            # "a three-decades-old record" is the "30-year-old mark": count in years.
+            # "a three-decades-old record" is the "30-year-old school mark": count in years.
             q = replace(q, value=q.value * 10)
             after[0] = _YEAR
         money = _CURRENCY_BEFORE.search(lead)
@@ -166,7 +166,7 @@ _PART_AFTER = re.compile(
 
 # Digit groups separated by single spaces: "0800 555 111", "0845 125 2222".
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d+(?: \d+)+(?!\d|[.,]\d)")
-# A bare value before a range's scaled end: "$140 and $150 million", "2 to 3 billion".
+# A bare value before a range's scaled end: "$110 and $120 million", "2 to 3 billion".
 _SCALE_AFTER = re.compile(
     r"\s*(?:and|to|or|-|–)\s*[$€£¥]?\s*\d[\d.,]*\s*(million|billion|thousand)\b", re.I
 )
@@ -182,7 +182,7 @@ def _is_code(run: str) -> bool:
 
 
 # A number that names a release or a model, not a count: "version 6" of a browser
-# is not six of anything ("half-a-dozen versions"), nor is "AK-47" ("AK 47 guns")
+# is not six of anything ("half-a-dozen editions"), nor is "AK-47" ("AK 47 guns")
 # or "F-16" 47 or 16 of anything.
 _LABEL = re.compile(r"\b(?:[Vv]ersions?\s+|[A-Z][A-Za-z]{0,2}\s?-\s?|AK\s+)$")
 _DECADES = frozenset((stem("decade"), stem("decades")))
@@ -192,7 +192,7 @@ _YEAR = stem("year")
 def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> bool:
     """A number no reader would compare: a glyph lost next to it ("4\ufffd months", a
     "4½" the encoding dropped), a group of a phone number ("0800 555 111"), or a
-    street address ("the 12000 block of East 223rd Street": a place, not a count), or
+    street address ("the 4800 block of West 97th Street": a place, not a count), or
     a version's label ("version 6")."""
     near = text[max(0, q.start - 1) : q.end + 1]
     return (
@@ -204,8 +204,8 @@ def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> boo
 
 
 def _scaled(text: str, q: Quantity) -> Quantity:
-    """`q` with the scale its range's other end states: "$140 and $150 million" is
-    $140 million, not $140 (the scale word is written once for both)."""
+    """`q` with the scale its range's other end states: "$110 and $120 million" is
+    $110 million, not $140 (the scale word is written once for both)."""
     if any(w in q.text.lower() for w in _SCALES):
         return q
     m = _SCALE_AFTER.match(text, q.end)

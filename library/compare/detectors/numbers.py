@@ -28,9 +28,9 @@ def shared_thing(x: _Mention, y: _Mention) -> int:
     """How many words, besides units of measure, say what both numbers count.
 
     Head words shared, a head word one side puts before its number ("the offer
-    as high as $184 million" / "a $200 million offer"), or a name one side puts
-    before its number and the other in its head ("Robert Buckley, 32" /
-    "31-year-old Robert Buckley").  Words that merely precede both numbers do not
+    as high as $95 million" / "a $110 million offer"), or a name one side puts
+    before its number and the other in its head ("Daniel Marsh, 41" /
+    "40-year-old Daniel Marsh").  Words that merely precede both numbers do not
     count: across sentences they are rarely about the number.
 
     Args:
@@ -65,7 +65,7 @@ def same_noun(x: _Mention, y: _Mention) -> bool:
 
     "two fire tenders" / "ten fire engines" share "fire" but count different
     things; "a 48-page indictment" / "the 47-page indictment" end alike.  A
-    side with no head of its own ("$184 million over eight years") is not
+    side with no head of its own ("$85 million over six years") is not
     checked here (`shared_thing` asks for the words around it).
     """
     if not same_event(x, y):
@@ -119,9 +119,9 @@ def noun(m: _Mention) -> str:
     """The noun a number counts (the last word of its head phrase, not a unit), or "".
 
     "seven villages" -> "villag"; "10 persons" -> "people"; "200 yards" and a
-    bare number -> "".  Names count nothing ("36-year-old Duncan"), nor does one
-    side of a score: "a 13-10 overtime loss" / "a 27-24 overtime loss" are two
-    games' results, and would otherwise meet as two counts of "overtime losses".
+    bare number -> "".  Names count nothing ("27-year-old Ellis"), nor does one
+    side of a score: "a 20-17 overtime defeat" / "a 31-28 overtime defeat" are two
+    games' results, and would otherwise meet as two counts of "overtime defeats".
     """
     if m.joined:
         return ""
@@ -146,21 +146,21 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
     if ("¤" in x.after) != ("¤" in y.after):
         return False  # a sum of money and a count ("$200 million" / "eight-year offer")
     if x.names and y.names and not x.names & y.names:
-        return False  # "36-year-old Duncan" / "31-year-old Robert": two people's ages
+        return False  # "27-year-old Ellis" / "33-year-old Daniel": two people's ages
     if x.owner and y.owner and not _owners_meet(x, y):
-        return False  # "Rahman (36 KOs)" / "Klitschko (46 KOs)"
+        return False  # "Okafor (22 KOs)" / "Brandt (29 KOs)"
     if not same_event(x, y):
         return False  # "10 killed" / "70 injured": two tolls
     if _age(x) != _age(y):
-        return False  # "offered Teixeira, 28, an eight-year deal" / "a seven-year deal"
+        return False  # "offered Valdane, 30, a six-year deal" / "a five-year deal"
     if scope.other_span(x.span, y.span):
         return False  # a season's 404 yards / one game's 30 yards
     if _share(x) != _share(y):
-        return False  # "half of the homes" / "a 1,500-square-kilometre island"
+        return False  # "half of the farms" / "a 900-square-kilometre valley"
     if _superlative(x.after) != _superlative(y.after):
-        return False  # "seven villages" / "the four hardest-hit villages": a subset
+        return False  # "seven villages" / "the four hardest-struck villages": a subset
     if x.joined != y.joined:
-        return False  # a record or score ("25 - 7 on the season") / a count ("7,000 fans")
+        return False  # a record or score ("22 - 7 on the season") / a count ("7,000 fans")
     if x.currency and y.currency and x.currency != y.currency:
         return False  # "$136M" / "£88m": one sum converted, or two; never one slot
     hx = _words(x.after) - {"¤"}
@@ -174,8 +174,8 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         # the words before must agree too.
         same_lead = bool(bx & by) or (not bx and not by)  # "For 35 years" / "For 47 years"
         return bool(shared - _UNITS) or bool(shared and same_lead)
-    # A bare number on one side ("Robert Buckley, 32, died" / "31-year-old Robert
-    # Buckley"): the name before it must be the one the other names in its head.
+    # A bare number on one side ("Daniel Marsh, 41, died" / "40-year-old Daniel
+    # Marsh"): the name before it must be the one the other names in its head.
     return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
         not hx and not hy and not bx and not by
     )
@@ -193,7 +193,7 @@ def _owners_meet(x: _Mention, y: _Mention) -> bool:
 
 def _age(m: _Mention) -> bool:
     """Whether a number is someone's age: "the 31-year-old", or bare right after a
-    name ("Robert Buckley, 32, fell"; "offered Teixeira, 28, a deal")."""
+    name ("Daniel Marsh, 41, fell"; "offered Valdane, 30, a deal")."""
     return _OLD in m.after or (bool(m.owner) and not m.after)
 
 
@@ -285,7 +285,7 @@ def _within(bound: _Mention, value: float) -> bool:
 
 def _fits(bound: _Mention, value: float, mine: list[_Mention]) -> bool:
     """Whether `value` fits `bound` and every other bound its passage puts on the same
-    kind of number ("over $160 million but less than the $184 million" / $200 million).
+    kind of number ("over $70 million but less than the $85 million" / $95 million).
 
     Only a plain value is checked against a bound: "more than 200,000" against
     "more than 220,000" states the same bound two ways, a conflict.
@@ -314,7 +314,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     # Two counts of two events of one kind ("a 5.6 quake injured five" / "the
     # 5.9 quake injured 50"): not a contradiction, nor one claim told alike.
     # Shown at low severity, which makes the pair related (`relation.classify`).
-    # Another owner's number ("Newton's record of 4,051" / Luck's 4,183, another
+    # Another owner's number ("Harlan's record of 3,872" / Pike's 3,905, another
     # club's offer) is told the same way, with whose it is.
     for x, y, why_a, why_b in other[:1]:
         yield conflict(
@@ -419,9 +419,9 @@ def _other_event(p: Passage, other: Passage, counted: _Mention) -> bool:
     """Whether `p` tells one of two events of a kind its article reports, one the
     other article never mentions.
 
-    "a magnitude-5.2 quake has injured three people" in an article that also
-    reports "a 5.6 quake" the day before: against "injuring five people" in an
-    article that only knows the 5.6 quake, the two counts are two quakes'.
+    "a magnitude-4.7 quake has injured two people" in an article that also
+    reports "a 5.1 quake" the day before: against "injuring four people" in an
+    article that only knows the 5.1 quake, the two counts are two quakes'.
     Another number of the passage (not the one in conflict) identifies the
     event: its article states a different value for the same thing elsewhere,
     and the other article never states its value.

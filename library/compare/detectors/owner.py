@@ -1,12 +1,12 @@
 """Whose number it is and which occasion it counts, read from its clause.
 
 Across two sentences that were not aligned, a name both share says little
-about a number: "Luck threw for 205 yards" and "nine NFL quarterbacks threw for
-300 yards" share the Chiefs further on; "Ty Lawson posted eight assists" and
-"the Tar Heels ... only 17 assists" share a teammate named elsewhere in each
+about a number: "Pike ran for 205 yards" and "nine AFL running backs ran for
+300 yards" share the Bisons further on; "Ada Roy posted eight assists" and
+"the Otters ... only 17 assists" share a teammate named elsewhere in each
 sentence.  A reader asks whose yards, whose assists: the names of the
 number's own clause (or, when it names nobody, the nearest clause before it
-that does: "Rahman, 36, soon ... fell from three left hooks" is Rahman's).
+that does: "Okafor, 33, soon ... fell from three uppercuts" is Okafor's).
 Two numbers are one slot across sentences only when those owners meet, and
 nothing in the text marks two occasions (see `other_occasion`).
 """
@@ -21,7 +21,7 @@ from library.compare.quantities import dates
 
 # Where a clause ends: punctuation and dashes, but not the comma inside a
 # number ("120, 000") nor the comma after a hyphenated modifier ("an
-# eight-year, $200 million offer": one noun phrase).
+# six-year, $110 million offer": one noun phrase).
 _BOUNDARY = re.compile(r",(?!\s?\d{3}\b)|[;:()\[\]]|\s--\s|\s[—–]\s")
 _MODIFIER_BEFORE = re.compile(r"\w\s?-\s?[a-z]+$")
 
@@ -43,7 +43,7 @@ def owners(text: str, start: int) -> list[str]:
 
     The names of its clause; when it names nobody, the last name of the
     nearest clause before it that names someone (an appositive's head:
-    "Qeshm Island, home to 200,000 people"), else the first name after it.
+    "Marrow Island, home to 85,000 people"), else the first name after it.
 
     Args:
         text: one sentence (or passage).
@@ -69,8 +69,8 @@ def same_owner(xs: Sequence[str], ys: Sequence[str], canonical: Callable[[str], 
     """Whether two numbers' owners name one person, place or body.
 
     Names compare by their full form in the pair (`Mentions.canonical`:
-    "Charles" / "Jamaal Charles"), or by a first word in common ("Qeshm" /
-    "Qeshm Island").
+    "Ridley" / "Tom Ridley"), or by a first word in common ("Marrow" /
+    "Marrow Island").
 
     Args:
         xs: owners of side A's number.
@@ -88,18 +88,18 @@ def same_owner(xs: Sequence[str], ys: Sequence[str], canonical: Callable[[str], 
 
 
 def other_occasion(a: str, b: str) -> bool:
-    """Whether two sentences date what they tell differently ("In July, a thief stole
-    £88m" / "In May, thieves stole £910,000"): two occasions, not one count."""
+    """Whether two sentences date what they tell differently ("In March, a gang took
+    £41m" / "In October, burglars took £530,000"): two occasions, not one count."""
     da, db = dates(a)[0], dates(b)[0]
     return bool(da and db) and all(x.clashes(y) for x in da for y in db)
 
 
-# "Newton's record of 4,051 yards", "Ford's mark of 2,290", "Cam Newton's year -
-# old record of 4, 051" (a tokenised hyphen): a name's thing of N.
+# "Harlan's record of 3,872 yards", "Moss's mark of 1,745", "Lee Harlan's year -
+# old record of 3, 872" (a tokenised hyphen): a name's thing of N.
 _POSSESSED = re.compile(
     r"\b([A-Z][a-z][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+(?:-\s+)?){1,3}of\s+[$€£¥]?\s*$"
 )
-# "the Nationals have offered Mark Teixeira an 8-year, $160 million contract": a
+# "the Falcons have offered Jon Valdane a 6-year, $95 million contract": a
 # name that gives, earns or scores the number in its own clause.  Speech verbs are
 # not among them: two sources' tolls are two values for one slot.
 _DOER = re.compile(
@@ -110,7 +110,7 @@ _DOER = re.compile(
 
 
 def whose(holder: str) -> str:
-    """ " (Newton's)" to show after a number `holder` holds, or "" for no one."""
+    """ " (Harlan's)" to show after a number `holder` holds, or "" for no one."""
     if not holder:
         return ""
     return f" ({holder}')" if holder.endswith("s") else f" ({holder}'s)"
@@ -120,10 +120,10 @@ def held_by_other(text: str, start: int, other: str) -> str:
     """Who holds or gives the number at `start` of `text`, when the other passage never
     names them ("" if no one).
 
-    "Luck broke Newton's record of 4,051 yards" / "Luck set a record with 4,183
+    "Pike broke Harlan's record of 3,872 yards" / "Pike set a record with 3,905
     yards": the old record, not the value the other side gives for the new one;
-    "the Nationals have offered Teixeira $160 million" / "Red Sox offer Teixeira
-    $200 million": another club's offer.
+    "the Falcons have offered Valdane $95 million" / "Hornets offer Valdane
+    $110 million": another club's offer.
     """
     held = _POSSESSED.search(text, max(0, start - 60), start) or _DOER.search(
         text, max(0, start - 90), start

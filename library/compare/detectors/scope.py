@@ -2,7 +2,7 @@
 
 Two readings `numbers.py` asks for when it builds a number's mention:
 
-* **Hits.** "hit by three of the seven bullets", "hitting him eleven times" and
+* **Hits.** "hit by three of the nine bullets", "hitting him eleven times" and
   "shot 11 times" all count how often one person was hit: the head noun
   ("bullets", "times") says little, the verb before it says what was counted.
   Such a count gets the head "hit" (or "stab"), so two sides' hit counts are one

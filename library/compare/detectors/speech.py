@@ -56,7 +56,7 @@ _TOLD = re.compile(rf"\b(?:told|tells|telling)\s+(?P<who>{ENTITY.pattern})")
 
 
 def addressees(text: str) -> list[str]:
-    """Names a statement was told to ("her rep told UsMagazine.com", "told PEOPLE"):
+    """Names a statement was told to ("her agent told StarWeekly.com", "told PEOPLE"):
     the outlet or person that heard it, not a party to the claim.
 
     Args:
@@ -76,15 +76,15 @@ def detect_attribution(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]
     sa, sb = speakers(a.text), speakers(b.text)
     if not sa or not sb:
         return
-    # The same source when their last names meet: "California Highway Patrol Officer
-    # Brad Baehr" and "... Officer Ray Scheidnes" share four words and are two people.
+    # The same source when their last names meet: "Nevada Highway Patrol Officer
+    # Dana Kettering" and "... Officer Luis Ortega" share four words and are two people.
     if any(_last(x) == _last(y) or a.mentions.same(x, y) for x in sa for y in sb):
         return
     yield conflict("attribution", "; ".join(sa), "; ".join(sb))
 
 
 def _last(name: str) -> str:
-    """A source's last word, as a stem ("Officer Brad Baehr" -> "baehr")."""
+    """A source's last word, as a stem ("Officer Dana Kettering" -> "kettering")."""
     words = WORD.findall(name)
     return next(iter(stems(words[-1])), "") if words else ""
 

@@ -1,6 +1,6 @@
 """Clock times told in named time zones.
 
-"kickoff at 4:30 p.m. ET" and "at 3:30 p.m." (local, Central time) are one
+"kickoff at 7:15 p.m. ET" and "at 6:15 p.m." (local, Central time) are one
 kickoff: a time with a zone on one side only, or "local time", cannot be set
 against the other; two named zones are converted before they are compared.
 """
@@ -30,7 +30,7 @@ _ZONE = re.compile(
 def zone(p: Passage, d: DateMention) -> str:
     """The zone named right after the time `d` of passage `p` ("et", "local"), or "".
 
-    Read in the article: a sentence splitter may cut "4:30 p.m." from "ET with ...".
+    Read in the article: a sentence splitter may cut "7:15 p.m." from "ET with ...".
     """
     at = p.text.find(d.text)
     if at < 0 or d.time is None:

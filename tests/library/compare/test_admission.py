@@ -90,8 +90,8 @@ def test_below_threshold_needs_mutual_best_partner() -> None:
 
 def test_opposite_verbs_need_a_shared_lower_case_word() -> None:
     # Only the place is shared: two moments of one election day, not a reversal.
-    a = "The parliamentary election in Turkmenistan ended on Sunday evening as scheduled."
-    b = "Voters in Turkmenistan began to cast their ballots at 8 am on Sunday."
+    a = "The regional election in Valdoria ended on Sunday evening as planned."
+    b = "Voters in Valdoria began to line up at polling stations at 7 am on Sunday."
     assert [c for c in find_conflicts(a, b, word_diff(a, b)) if c.kind == "negation"] == []
     # The same vote reversed is still flagged.
     a = "The assembly passed the amendment on Friday."

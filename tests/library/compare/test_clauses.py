@@ -20,21 +20,21 @@ from tests.library.compare.fakes import FakeEncoder
 THRESHOLD = 0.47
 
 LONG = (
-    "Teixeira, who turns 29 on April 11, has averaged more than 30 home runs and "
-    "100 RBIs in his six big-league seasons, while posting a .919 OPS."
+    "Valdane, who turns 31 on June 4, has scored more than 20 goals and "
+    "15 assists in each of his five league seasons, while keeping a .540 shot rate."
 )
-SHORT = "Teixeira will be 29 in April."
+SHORT = "Valdane will be 31 in June."
 
 
 def test_split_cuts_at_clause_seams_and_carries_a_short_subject() -> None:
     assert split(LONG) == (
-        "Teixeira turns 29 on April 11, has averaged more than 30 home runs and "
-        "100 RBIs in his six big-league seasons",
-        "posting a .919 OPS",
+        "Valdane turns 31 on June 4, has scored more than 20 goals and "
+        "15 assists in each of his five league seasons",
+        "keeping a .540 shot rate",
     )
     # A headline's kicker before a colon is dropped, not carried.
-    assert split("Millom double murder: Man charged with killing mother and sister") == (
-        "Man charged with killing mother and sister",
+    assert split("Dunhill barn blaze: Man charged with burning stables and sheds") == (
+        "Man charged with burning stables and sheds",
     )
     assert split("The fire spread quickly; residents of four streets were evacuated.") == (
         "The fire spread quickly",
@@ -46,7 +46,7 @@ def test_split_cuts_at_clause_seams_and_carries_a_short_subject() -> None:
     "text",
     [
         "The suspended co - workers returned to the plant on Monday morning.",  # spaced hyphen
-        "Posted November 30, 2009 at 02: 22 pm by the desk editor today",  # a time
+        "Posted March 14, 2016 at 03: 47 pm by the desk editor today",  # a time
         "One sentence with no seam at all in it.",
     ],
 )
@@ -58,8 +58,8 @@ def test_attribution_is_no_claim() -> None:
     assert only_attribution(", police said.")
     assert only_attribution("Bush said.")
     assert not only_attribution(SHORT)  # names and a number, no claim word: still a claim
-    assert not only_attribution("Driver Charged With DWI, Vehicular Manslaughter")
-    assert not clauses.tells_a_claim("Mike Reavey, also from the security centre, said")
+    assert not only_attribution("Cyclist Charged With DUI, Reckless Endangerment")
+    assert not clauses.tells_a_claim("Lena Forsby, also from the research office, said")
     assert clauses.tells_a_claim("residents of four streets were evacuated")
 
 
@@ -70,14 +70,14 @@ def _scores(texts_a: list[str], texts_b: list[str], cos: float = 0.5) -> ClauseS
 
 
 def test_a_clause_scores_higher_against_its_partner_than_the_whole_sentence() -> None:
-    a = [LONG, "Teixeira met the Red Sox owner in Texas last week."]
-    b = [SHORT, "The Red Sox made an offer to Teixeira."]
+    a = [LONG, "Valdane met the Hornets owner in Ohio last week."]
+    b = [SHORT, "The Hornets made an offer to Valdane."]
     got = _scores(a, b)
     ta, tb = terms(LONG), terms(SHORT)
     idf = got.idf
     whole = refine(0.7 * pair_score(ta, tb, idf) + 0.3 * 0.5, ta, tb, idf)
     score, text = got.best(0, 0)
-    assert text.startswith("Teixeira turns 29")
+    assert text.startswith("Valdane turns 31")
     assert score > whole
 
 
@@ -177,7 +177,7 @@ class _Backend:
 def test_align_lets_in_a_free_pair_when_a_clause_tells_the_other_unit(
     clause: float | None, joins: bool
 ) -> None:
-    texts = ["The Red Sox made an offer.", LONG]
+    texts = ["The Hornets made an offer.", LONG]
     texts_b = ["Boston offered a contract.", SHORT]
     ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
     matches = align(
@@ -205,10 +205,10 @@ def test_semantic_backend_offers_clause_scores_unless_told_not_to() -> None:
 
 
 def test_attribution_tails_are_left_out_of_clause_scores() -> None:
-    assert clauses.without_attribution("DeGeneres said in a statement.") == ""
+    assert clauses.without_attribution("Marlowe said in a statement.") == ""
     assert (
-        clauses.without_attribution("the third time's the charm, \" DeGeneres said in a statement")
-        == "the third time's the charm"
+        clauses.without_attribution("the second round's on me, \" Marlowe said in a statement")
+        == "the second round's on me"
     )
     # What was said stays: a verb of speech followed by its claim.
     assert clauses.without_attribution("Police said the driver fled.") == (
@@ -216,8 +216,8 @@ def test_attribution_tails_are_left_out_of_clause_scores() -> None:
     )
     # Two quotes of one speaker share only "X said in a statement": no clause score.
     got = _scores(
-        ['"I am so excited to be hosting again, " DeGeneres said in a statement.'],
-        ["You know what they say – the third time's the charm, \" DeGeneres said in a statement."],
+        ['"I am thrilled to be presenting once more, " Marlowe said in a statement.'],
+        ["As people like to say – the second round's on me, \" Marlowe said in a statement."],
     )
     assert got(0, 0) < clauses.CUT
 
@@ -238,7 +238,7 @@ def test_a_free_unit_joins_a_paired_unit_that_tells_it_in_one_clause(
     clause: float, joins: bool
 ) -> None:
     texts = [LONG, "Snow fell over Boston all night.", SHORT]
-    texts_b = [LONG.replace("Teixeira", "Mark Teixeira")]
+    texts_b = [LONG.replace("Valdane", "Jon Valdane")]
     ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
     matches = align(
         ta,

@@ -27,8 +27,8 @@ def test_same_count_in_otherwise_different_sentences() -> None:
 
 
 def test_a_shared_unit_of_measure_is_not_the_same_thing() -> None:
-    a = "Colts receiver Reggie Dale caught passes for 108 yards and a touchdown on Sunday."
-    b = "Colts kicker Sam Ortiz tied the game with a 45-yard field goal late in the half."
+    a = "Comets receiver Reggie Dale caught passes for 108 yards and a touchdown on Sunday."
+    b = "Comets kicker Sam Ortiz levelled the score with a 38-yard field goal late in the half."
     assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
 
 
@@ -60,11 +60,8 @@ def test_same_person_same_event_different_date_across_sentences() -> None:
 def test_two_things_whose_names_share_a_word_are_not_one_count() -> None:
     # "fire tenders" and "fire engines" share "fire", but the heads end in
     # different nouns: two counts at two moments, not one count told twice.
-    a = (
-        "Surrey Police said firefighters, along with two fire tenders, would remain "
-        "at the scene until Monday."
-    )
-    b = "Ten fire engines were tackling the blaze at the store in Banstead, Surrey."
+    a = "Kent Police said crews, with two fire tenders, would stay at the scene until Tuesday."
+    b = "Twelve fire engines were fighting the flames at the warehouse in Ashford, Kent."
     assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
 
 
@@ -110,7 +107,7 @@ _B_COUNT = "The sheriff told the local radio that four barns had been flattened.
 
 def test_the_thing_counted_anchors_sentences_that_name_nobody_in_common() -> None:
     # Met only through the thing counted, two sentences may count two sets (the
-    # pool's "seven villages" levelled / "the four hardest-hit villages"): both
+    # pool's "seven villages" levelled / "the four hardest-struck villages"): both
     # values are shown, as a related pair with the reason, never as divergent.
     a = _STORY + _A_COUNT + "Power was cut to most farms."
     b = "Most farms lost power.\n" + _STORY + _B_COUNT
@@ -141,13 +138,13 @@ def test_a_count_of_the_same_noun_in_an_unrelated_sentence_is_not_a_conflict() -
 def test_a_pair_told_alike_does_not_take_in_a_neighbour_with_another_count() -> None:
     # B1's round is another fight's: the shared claim A0~B0 stays "same".
     a = (
-        "Wladimir Klitschko stopped Hasim Rahman in the seventh round to retain his titles.\n"
-        "The crowd in Mannheim cheered."
+        "Ivan Brandt stopped Leo Okafor in the ninth round to keep his belts.\n"
+        "The crowd in Bremen cheered."
     )
     b = (
-        "Wladimir Klitschko stopped Hasim Rahman to retain his titles on Saturday.\n"
-        "In 2008 Wladimir Klitschko had stopped Tony Thompson in the sixth round.\n"
-        "The crowd in Mannheim cheered."
+        "Ivan Brandt stopped Leo Okafor to keep his belts on Saturday.\n"
+        "In 2010 Ivan Brandt had stopped Sam Ferris in the fifth round.\n"
+        "The crowd in Bremen cheered."
     )
     pairs = compare_texts(a, b).pairs
     assert [(p.a, p.b, p.relation) for p in pairs if 0 in p.a] == [((0,), (0,), "same")]

@@ -58,15 +58,19 @@ def test_missing_or_foreign_weights_give_no_head(tmp_path: Path) -> None:
     [
         ("Police arrested a man on Monday.", "A man was detained by officers.", True),
         # Datelines: a time stamp is no claim.
-        ("16 September 2013 Last updated at 12: 42 GMT", "8: 44AM BST 16 Sep 2013", False),
+        ("14 May 2014 Last updated at 08: 17 GMT", "9: 05AM BST 14 May 2014", False),
         # Each side gives a number the other lacks: a value the head cannot read.
-        ("Thieves took $2.6 million in jewels.", "Thieves nab $2.5 million of jewellery.", False),
+        (
+            "Thieves took $4.8 million in watches.",
+            "Thieves grab $4.7 million of timepieces.",
+            False,
+        ),
         # One side's numbers inside the other's: a detail left out, not a clash.
-        ("Thieves took jewels.", "Thieves nab $2.5 million of jewellery.", True),
+        ("Thieves took watches.", "Thieves grab $4.7 million of timepieces.", True),
         # A title-case headline against a sentence: its words all read as names.
         (
-            "Andrew Lopez Confesses To Murder Of Zurana Horton In Brooklyn Shooting",
-            "The prosecutor said at the start of the trial that the victim was shot.",
+            "Dale Rourke Admits To Killing Of Mina Castell In Harlow Stabbing",
+            "The prosecutor said at the start of the trial that the victim was stabbed.",
             False,
         ),
         ("Driver Charged In Fatal Queens Hit And Run", "Queens Woman Killed In Hit And Run", True),

@@ -51,8 +51,8 @@ def test_a_named_place_against_a_wider_scope_word_is_related() -> None:
     # "in the province" may be a province the other side names, not a continent spanned.
     relation, notes = _only(
         compare_texts(
-            "The floods killed 17,000 people in the province and more elsewhere.",
-            "The floods killed 23,000 people across Asia.",
+            "The floods killed 17,000 villagers in the province and more elsewhere.",
+            "The floods killed 23,000 villagers across Asia.",
         )
     )
     assert relation == "related"

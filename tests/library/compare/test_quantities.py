@@ -76,13 +76,13 @@ def test_clock_time_with_a_dot() -> None:
     [
         # Tokenised or copy-pasted text splits a number after its comma or dot.
         ("an island home to 120, 000 people", [120000.0]),
-        ("a 1, 500 - square - kilometer island", [1500.0]),
+        ("a 2, 300 - square - kilometer valley", [2300.0]),
         ("a budget of $2. 6 million", [2.6e6]),
         # Not a split number: a sentence ending on "2." or a list of small numbers.
         ("they won 2. 6 people came", [2.0, 6.0]),
         ("between 10, 15 and 20", [10.0, 15.0, 20.0]),
         # An age before a number is a list, not one number.
-        ("Buckley, 32, 100 metres from the hut", [32.0, 100.0]),
+        ("Marsh, 41, 100 metres from the cabin", [41.0, 100.0]),
     ],
 )
 def test_split_numbers_are_read_whole(text: str, expected: list[float]) -> None:

@@ -34,15 +34,15 @@ def test_same_claim_in_other_words() -> None:
 
 
 def test_a_shared_name_and_age_alone_is_not_one_claim() -> None:
-    a = "Yvonne Hiller, 43, got into an altercation with two co-workers on Thursday."
-    b = "Yvonne Hiller, 43, is charged with murder."
+    a = "Norma Dorsey, 52, got into a scuffle with two neighbours on Friday."
+    b = "Norma Dorsey, 52, is charged with assault."
     assert not tells_same_claim(a, b, a, b)
 
 
 def test_rival_names_are_two_events_of_one_kind() -> None:
-    a = "The warship Mysore carried out the anti-piracy patrol in the gulf, the navy said."
-    b = "This is the fifth anti-piracy patrol carried out by the warship Sukanya in the gulf."
-    assert foreign_names(a, b) == {"Mysore"}
+    a = "The frigate Tamar carried out the anti-smuggling patrol in the strait, the navy said."
+    b = "This is the third anti-smuggling patrol carried out by the frigate Kestrel in the strait."
+    assert foreign_names(a, b) == {"Tamar"}
     assert not tells_same_claim(a, b, a, b)
     # A name the other article uses elsewhere is no rival ("CCP’s" / "CCP's").
     assert foreign_names("He said the CCP’s bureau spoke.", "The CCP's bureau") == set()

@@ -45,7 +45,7 @@ def test_above_the_threshold_a_date_still_diverges() -> None:
 
 
 def test_a_negation_needs_a_pair_told_nearly_alike() -> None:
-    # "Reagins confirmed the offer" / "the numbers aren't confirmed" scored 0.52.
+    # "Halvorsen confirmed the bid" / "the figures aren't confirmed" scored 0.52.
     assert not gate((_NOT,), "aligned", NEGATION_MIN_SCORE - 0.08)[0].material
     assert gate((_NOT,), "aligned", NEGATION_MIN_SCORE + 0.1)[0].material
     # A state qualified both ways ("well" / "badly equipped") is not a bare "not".
@@ -70,9 +70,9 @@ def test_a_number_under_the_threshold_still_diverges() -> None:
 
 
 def test_a_one_word_name_and_one_shared_word_do_not_make_a_contradiction() -> None:
-    # "None of the other teams offered Teixeira more than eight years" / "the
-    # seven-year offers for Teixeira": one surname, one word ("offer") in common.
-    assert not _owned({"=teixeira", "teixeira"}, {"offer"}, set())
+    # "None of the other clubs offered Valdane more than six years" / "the
+    # five-year offers for Valdane": one surname, one word ("offer") in common.
+    assert not _owned({"=valdane", "valdane"}, {"offer"}, set())
     # Named in full, and what is counted in common: "a 48-page indictment against
     # Ellen Quist" / "Ellen Quist ... the 47-page indictment".
     assert _owned({"=ellen quist", "quist"}, set(), {"indict"})
@@ -102,53 +102,51 @@ def test_a_full_name_and_the_thing_counted_still_diverge() -> None:
 
 
 def test_a_superlative_counts_a_subset() -> None:
-    a = "The quake levelled seven villages on the island of Qeshm, officials said."
-    subset = (
-        "The quake levelled the four hardest-hit villages on the island of Qeshm, officials said."
-    )
-    other = "The quake levelled four villages on the island of Qeshm, officials said."
+    a = "The quake levelled seven villages on the island of Marrow, officials said."
+    subset = "The quake levelled the four hardest-struck villages on Marrow island, officials said."
+    other = "The quake levelled four villages on the island of Marrow, officials said."
     assert _divergent(compare_texts(a, subset)) == []
     assert _divergent(compare_texts(a, other)) == [[("seven", "four")]]
 
 
 def test_a_phone_number_is_no_count() -> None:
-    a = "Anyone with information is asked to call Crimestoppers on 0800 555 111."
-    b = "Anyone with information is asked to call Crimestoppers on 0800 555111."
+    a = "Witnesses should ring the tip line on 0800 555 111."
+    b = "Witnesses should ring the tip line on 0800 555111."
     assert _divergent(compare_texts(a, b)) == []
 
 
 def test_a_lost_glyph_is_not_read_as_a_number() -> None:
-    a = "LaRue served 4\ufffd months in federal prison for conspiracy to obstruct justice."
-    b = "LaRue served 41 / 2 months in federal prison for conspiracy to obstruct justice."
+    a = "Delmont served 4\ufffd months in county jail for filing false tax returns."
+    b = "Delmont served 41 / 2 months in county jail for filing false tax returns."
     assert _divergent(compare_texts(a, b)) == []
-    c = "LaRue served six months in federal prison for conspiracy to obstruct justice."
-    d = "LaRue served nine months in federal prison for conspiracy to obstruct justice."
+    c = "Delmont served six months in county jail for filing false tax returns."
+    d = "Delmont served nine months in county jail for filing false tax returns."
     assert _divergent(compare_texts(c, d)) == [[("six", "nine")]]
 
 
 def test_a_range_writes_its_scale_once() -> None:
-    a = "The Orioles offered between $140 million and $150 million over seven years."
-    b = "The Orioles offered between $140 and $150 million over seven years."
+    a = "The Pirates offered between $110 million and $120 million over five years."
+    b = "The Pirates offered between $110 and $120 million over five years."
     assert _divergent(compare_texts(a, b)) == []
-    c = "The Orioles offered between $120 and $150 million over seven years."
-    assert [k[0] for k in _divergent(compare_texts(a, c))[0]] == ["140 million"]
+    c = "The Pirates offered between $95 and $120 million over five years."
+    assert [k[0] for k in _divergent(compare_texts(a, c))[0]] == ["110 million"]
 
 
 def test_a_title_written_short_is_the_same_title() -> None:
     assert same_name("Lt", "Lieutenant") and same_name("Sgt.", "Sergeant")
     assert same_name("Gov", "Governor")
     assert not same_name("Lt", "Lisbon")
-    a = "Officers found a gun in the car, Troy police Lt. Gerry Scherlinck said."
-    b = "Officers found a gun in the car, Troy police Lieutenant Gerry Scherlinck said."
+    a = "Deputies found a knife in the truck, Harlow police Lt. Dana Kettering said."
+    b = "Deputies found a knife in the truck, Harlow police Lieutenant Dana Kettering said."
     assert _divergent(compare_texts(a, b)) == []
 
 
 def test_a_share_and_a_street_block_are_no_counts() -> None:
     from library.compare.detectors.number_mentions import mentions
 
-    assert [m.q.text for m in mentions("the 12000 block of East 223rd Street")] == ["223rd"]
-    a = "Between half and two-thirds of the homes on Qeshm island were damaged."
-    b = "Qeshm, a 1,500-square-kilometre island, has a population of 100,000."
+    assert [m.q.text for m in mentions("the 4800 block of West 97th Street")] == ["97th"]
+    a = "Between a third and two-thirds of the farms in the Sorrel valley were flooded."
+    b = "Sorrel, a 900-square-kilometre valley, has a population of 40,000."
     assert _divergent(compare_texts(a, b)) == []
     e = "Rescuers freed 12 survivors from the Riverton school, officials said."
     f = "Rescuers freed 15 survivors from the Riverton school, officials said."
@@ -158,5 +156,5 @@ def test_a_share_and_a_street_block_are_no_counts() -> None:
 def test_the_word_date_names_no_event() -> None:
     from library.compare.detectors.dates import event_words
 
-    assert "date" not in event_words("its November 22, 2013 release date", "November 22, 2013")
-    assert "release" in event_words("its November 22, 2013 release date", "November 22, 2013")
+    assert "date" not in event_words("its March 9, 2017 release date", "March 9, 2017")
+    assert "release" in event_words("its March 9, 2017 release date", "March 9, 2017")

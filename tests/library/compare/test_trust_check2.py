@@ -34,16 +34,16 @@ def test_a_glued_m_is_metres_without_money() -> None:
 
 
 def test_one_fall_in_metres_written_two_ways_is_no_conflict() -> None:
-    a = "On Friday, a 36-year-old climber died after slipping and falling 60m from a ridge."
-    b = "On Friday, a 36-year-old climber died after slipping and falling 60 metres from a ridge."
+    a = "On Monday, a 44-year-old hiker was hurt tumbling 60m down a scree slope."
+    b = "On Monday, a 44-year-old hiker was hurt tumbling 60 metres down a scree slope."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "On Friday, a 36-year-old climber died after slipping and falling 200 feet from a ridge."
+    c = "On Monday, a 44-year-old hiker was hurt tumbling 200 feet down a scree slope."
     assert "divergent" not in _relations(compare_texts(a, c))
 
 
 def test_a_fall_told_with_another_length_still_diverges() -> None:
-    a = "On Friday, a 36-year-old climber died after slipping and falling about 60m from a ridge."
-    b = "On Friday, a 36-year-old climber died after slipping and falling about 150m from a ridge."
+    a = "On Monday, a 44-year-old hiker was hurt tumbling about 60m down a scree slope."
+    b = "On Monday, a 44-year-old hiker was hurt tumbling about 150m down a scree slope."
     assert _relations(compare_texts(a, b)) == ["divergent"]
 
 
@@ -51,20 +51,22 @@ def test_a_fall_told_with_another_length_still_diverges() -> None:
 
 
 def test_a_split_or_dropped_apostrophe_still_negates() -> None:
-    assert negated("Smith didn ’ t return a call seeking comment.") == {"return": "didn ’ t return"}
-    assert "speak" in negated("I cant speak for the first death.")
+    assert negated("Moreno didn ’ t answer an email asking for comment.") == {
+        "answer": "didn ’ t answer"
+    }
+    assert "vouch" in negated("I cant vouch for the second report.")
     assert negated("It was his wont to speak.") == {}
 
 
 def test_one_quote_with_and_without_its_apostrophe_is_the_same() -> None:
-    a = '"I can\'t speak for the first death, but it looks like a lack of experience," he said.'
-    b = '"I cant speak for the first death, but it looks like a lack of experience," he said.'
+    a = '"I can\'t vouch for the second report, but it looks like a simple mistake," she said.'
+    b = '"I cant vouch for the second report, but it looks like a simple mistake," she said.'
     assert _relations(compare_texts(a, b)) == ["same"]
 
 
 def test_a_quote_negated_on_one_side_still_diverges() -> None:
-    a = "Smith did not return a call seeking further comment on Tuesday."
-    b = "Smith returned a call seeking further comment on Tuesday."
+    a = "Moreno did not answer an email asking for further comment on Monday."
+    b = "Moreno answered an email asking for further comment on Monday."
     assert _relations(compare_texts(a, b)) == ["divergent"]
 
 
@@ -124,22 +126,22 @@ def _why(a: str, b: str, *, named: bool = True) -> list[str]:
 
 
 def test_another_owners_number_in_a_sentence_sharing_a_name_is_a_note() -> None:
-    # The pool's "Luck threw for 205 yards" / "nine NFL quarterbacks threw for 300
-    # yards", both sentences naming the Chiefs further on.
-    a = "Rookie Dan Luck threw for 205 yards Sunday as the Colts beat the Chiefs."
-    b = "On a day when nine NFL quarterbacks threw for 300 yards, the Chiefs kept running."
-    assert _why(a, b) == ["whose? A: Rookie Dan Luck, Colts, Chiefs · B: NFL"]
+    # Shaped like a pool pair: one player's yards / a count of players who each passed
+    # a mark, both sentences naming one club further on.
+    a = "Rookie Sam Pike ran for 205 yards Sunday as the Comets beat the Bisons."
+    b = "On a day when nine AFL running backs ran for 300 yards, the Bisons kept passing."
+    assert _why(a, b) == ["whose? A: Rookie Sam Pike, Comets, Bisons · B: AFL"]
     # One owner in both: the clause's names meet.
-    c = "The Chiefs' coach said Dan Luck threw for 300 yards against them."
+    c = "The Bisons' coach said Sam Pike ran for 300 yards against them."
     assert _why(a, c) == [""]
 
 
 def test_an_owner_is_read_from_the_clause_or_the_nearest_one_before() -> None:
-    # "Qeshm Island, home to 200,000 people": the appositive's head owns the number.
-    a = "Helicopters flew the injured to Bandar Abbas, a city of 500,000 people."
-    b = "The quake was centred near Qeshm Island, home to 200,000 people, the survey said."
-    assert _why(a, b) == ["whose? A: Bandar Abbas · B: Qeshm Island"]
-    c = "The quake struck Qeshm island, home to 120,000 people, and the port."
+    # "Marrow Island, home to 85,000 people": the appositive's head owns the number.
+    a = "Boats carried the injured to Port Selwyn, a city of 400,000 people."
+    b = "The quake was centred near Marrow Island, home to 85,000 people, the survey said."
+    assert _why(a, b) == ["whose? A: Port Selwyn · B: Marrow Island"]
+    c = "The quake struck Marrow island, home to 60,000 people, and the port."
     assert _why(c, b) == [""]
 
 
@@ -155,44 +157,44 @@ def test_a_count_with_no_name_in_common_is_a_note() -> None:
 
 
 def test_two_ordinals_across_sentences_name_two_rounds() -> None:
-    a = "Klitschko knocked Rahman down in the sixth round with a left hook."
-    b = "Rahman looked stronger in the fourth round, landing body shots on Klitschko."
+    a = "Brandt floored Okafor in the sixth round with a right hand."
+    b = "Okafor looked stronger in the fourth round, landing body shots on Brandt."
     assert _why(a, b)[0].startswith("in two different sentences: an ordinal")
 
 
 def test_two_scores_of_one_game_are_two_moments() -> None:
-    a = "The Tar Heels led Evansville by a 46-28 margin at the break."
-    b = "Hansbrough missed a dunk with the Tar Heels leading Evansville 24-20."
+    a = "The Otters led Dunmore by a 41-30 margin at the break."
+    b = "Okafor missed a layup with the Otters leading Dunmore 22-19."
     assert all(w.startswith("in two different sentences: a score") for w in _why(a, b))
 
 
 def test_another_says_it_is_a_different_one() -> None:
-    a = "Jamaal Charles broke an 86-yard touchdown run in the third."
-    b = "Fans feared Jamaal Charles would break another 90-yard touchdown run."
+    a = "Tom Ridley broke an 81-yard touchdown run in the third."
+    b = "Fans feared Tom Ridley would break another 90-yard touchdown run."
     assert _why(a, b) == ["'another': told as a different one"]
 
 
 def test_two_occasions_dated_differently_are_not_one_theft() -> None:
-    a = "In July, a thief stole £88m worth of jewels at the Carlton in Cannes."
-    b = "In May, thieves stole £910,000 worth of jewels from Chopard in Cannes."
+    a = "In March, a gang took £41m worth of watches at the Belvoir in Nice."
+    b = "In October, burglars took £530,000 worth of watches from Halden in Nice."
     assert _why(a, b) == ["in two sentences dated differently: two occasions"]
 
 
 def test_an_age_is_not_a_count_of_anything_else() -> None:
-    a = "Klitschko twice wrestled Thompson to the floor in the second."
-    b = "Klitschko beat 40-year-old Thompson in Berne on Saturday."
+    a = "Brandt twice pushed Ferris to the canvas in the second."
+    b = "Brandt beat 38-year-old Ferris in Graz on Saturday."
     # An age is no longer even read as the same slot as a count (`numbers._age`).
     assert list(numbers.conflicting(*Candidates.of_sentences([a], [b]).passages((0,), (0,)))) == []
-    # A bare number after a name is an age too ("Robert Buckley, 32, fell").
-    c = "Robert Buckley, 32, fell while climbing to the hut."
-    d = "A 31-year-old Robert Buckley slipped near the hut, police said."
+    # A bare number after a name is an age too ("Daniel Marsh, 41, fell").
+    c = "Daniel Marsh, 41, fell while hiking to the cabin."
+    d = "A 40-year-old Daniel Marsh slipped near the cabin, police said."
     assert _why(c, d) == [""]
 
 
 def test_a_measure_of_something_is_not_a_bare_total() -> None:
     # "four 100-catch seasons" counts catches per season, not a season's yards.
-    a = "Reggie Wayne had 1,355 receiving yards this season."
-    b = "Reggie Wayne had a 100-yard season, his eighth."
+    a = "Tom Ridley had 1,212 receiving yards this season."
+    b = "Tom Ridley had a 100-yard season, his eighth."
     assert _why(a, b) == ["a measure of something against a count"]
 
 
@@ -206,8 +208,8 @@ def test_two_headlines_in_title_case_swap_no_names() -> None:
 
 
 def test_a_title_against_a_given_name_is_the_same_person() -> None:
-    a = "Other candidates included Al Haig, later President Reagan's secretary of state."
-    b = "Other candidates included Al Haig, later Ronald Reagan's secretary of state."
+    a = "Other names included Ed Marlow, later President Carver's chief of staff."
+    b = "Other names included Ed Marlow, later Janet Carver's chief of staff."
     assert "divergent" not in _relations(compare_texts(a, b))
 
 
@@ -223,7 +225,7 @@ def test_a_swapped_name_in_a_sentence_still_diverges() -> None:
 def test_an_ordinal_over_31_is_no_day_and_may_after_in_is_the_month() -> None:
     from library.compare.quantities import dates
 
-    assert [d.day for d in dates("She hosted the 79th Academy Awards in 2007.")[0]] == [None]
+    assert [d.day for d in dates("She hosted the 64th Harvest Gala in 2011.")[0]] == [None]
     assert [d.month for d in dates("In May, thieves stole the necklace.")[0]] == [5]
     assert not dates("Thieves may strike again.")[0]
 
@@ -231,43 +233,43 @@ def test_an_ordinal_over_31_is_no_day_and_may_after_in_is_the_month() -> None:
 def test_a_shooting_line_is_one_ratio() -> None:
     from library.compare.detectors.number_mentions import mentions
 
-    assert [m.joined for m in mentions("He finished 7-for-14 from the field.")] == [True, True]
+    assert [m.joined for m in mentions("He finished 9-for-17 from the field.")] == [True, True]
 
 
 def test_a_weekday_or_a_clock_across_sentences_dates_maybe_another_event() -> None:
     from library.compare.crossing import _same_event
     from library.compare.kinds import conflict
 
-    a = "Hansbrough moved into the top spot with 7:42 left in the first half."
-    b = "Hansbrough tied the mark on a jumper from the wing with 14:05 left in the first half."
-    names = {"=tyler hansbrough"}
-    assert not _same_event(a, b, [conflict("date", "7:42", "14:05")], names)
+    a = "Okafor moved into the top spot with 5:14 left in the third period."
+    b = "Okafor tied the mark on a shot from the slot with 12:20 left in the third period."
+    names = {"=sam okafor"}
+    assert not _same_event(a, b, [conflict("date", "5:14", "12:20")], names)
     c = "Ann Reyes will leave the club on January 1."
     d = "Ann Reyes says her last day will be February 28."
     assert _same_event(c, d, [conflict("date", "January 1", "February 28")], {"=ann reyes"})
 
 
 def test_a_part_picked_out_is_not_the_whole() -> None:
-    a = "Injured Saints back Reggie Bush will miss the last two games."
-    b = "Reggie Bush played in 10 games, but sat out four after knee surgery."
+    a = "Injured Rovers winger Tom Ridley will miss the last two games."
+    b = "Tom Ridley started 10 games, but sat out four after knee surgery."
     # A part is no longer even read as the same slot as the whole (`Mention.part`).
     cands = Candidates.of_sentences([a], [b])
     assert list(numbers.conflicting(*cands.passages((0,), (0,)))) == []
-    c = "Reggie Bush will miss the last three games, the Saints said."
+    c = "Tom Ridley will miss the last three games, the Rovers said."
     assert _why(a, c) == [""]
 
 
 def test_two_plays_each_told_as_one_of_a_kind() -> None:
-    a = "Andrew Luck completed an 11-yard pass to Wayne on third down."
-    b = "Andrew Luck found Wayne for a seven-yard touchdown pass late in the fourth."
+    a = "Sam Pike completed a 14-yard pass to Ridley on second down."
+    b = "Sam Pike found Ridley for a nine-yard touchdown pass late in the fourth."
     assert _why(a, b) == ["each told as 'a …' in two different sentences: maybe two"]
     # One of them told as the one already known ("the 47-page indictment").
     assert _why(_INDICTED_A.split("\n")[0], _INDICTED_B.split("\n")[0]) == [""]
 
 
 def test_a_fraction_is_no_age() -> None:
-    a = "Earl LaSalle drank 1/2 liter of vodka before he drove to the store."
-    b = "Police say the 36-year-old LaSalle had a blood alcohol level of 0.41%."
+    a = "Gus Harmon had 1/2 liter of whiskey before he drove to the bar."
+    b = "Police say the 52-year-old Harmon showed a blood alcohol reading of 0.29%."
     met = numbers.conflicting(*Candidates.of_sentences([a], [b]).passages((0,), (0,)))
     assert all(
         _not_one_slot(x, y, a, b, Candidates.of_sentences([a], [b]), named=True) for x, y in met
@@ -275,9 +277,9 @@ def test_a_fraction_is_no_age() -> None:
 
 
 def test_a_value_someone_else_holds_is_not_the_other_sides_value() -> None:
-    a = "Dan Luck broke Cam Newton's record of 4,051 yards passing in the second quarter."
-    b = "Dan Luck set a rookie record for a season with 4,183 passing yards."
+    a = "Sam Pike broke Lee Harlan's record of 3,872 yards rushing in the second quarter."
+    b = "Sam Pike set a freshman record for a season with 3,905 rushing yards."
     assert "divergent" not in _relations(compare_texts(a, b))
-    # Both about Newton's record: one value against another is a conflict.
-    c = "Dan Luck broke Cam Newton's record of 4,015 yards passing in the second quarter."
+    # Both about Harlan's record: one value against another is a conflict.
+    c = "Sam Pike broke Lee Harlan's record of 3,827 yards rushing in the second quarter."
     assert _relations(compare_texts(a, c)) == ["divergent"]

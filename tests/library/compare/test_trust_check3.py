@@ -28,17 +28,17 @@ def _values(text: str) -> list[float]:
 
 
 def test_thousands_split_by_a_space_keep_a_glued_unit() -> None:
-    assert _values("He fell about 2, 000ft while climbing.") == [2000.0]
-    assert _values("He fell about 2,000ft while climbing.") == [2000.0]
+    assert _values("She slid about 3, 000ft while hiking.") == [3000.0]
+    assert _values("She slid about 3,000ft while hiking.") == [3000.0]
     assert _values("He fell 200ft from a ridge.") == [200.0]
-    assert [m.after[0] for m in mentions("He fell about 2, 000ft while climbing.")] == ["ft"]
+    assert [m.after[0] for m in mentions("She slid about 3, 000ft while hiking.")] == ["ft"]
 
 
 def test_one_fall_in_feet_split_by_tokenisation_is_no_conflict() -> None:
-    a = "On Saturday, Robert Buckley fell about 2, 000ft while climbing to a small hut."
-    b = "On Saturday, Robert Buckley fell about 600 metres (2, 000 feet) while climbing to a hut."
+    a = "On Sunday, Anna Kessler slid about 3, 000ft while hiking toward a remote cabin."
+    b = "On Sunday, Anna Kessler slid about 900 metres (3, 000 feet) while hiking toward a cabin."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "On Saturday, Robert Buckley fell about 200 metres while climbing to a small hut."
+    c = "On Sunday, Anna Kessler slid about 300 metres while hiking toward a remote cabin."
     assert _relations(compare_texts(a, c)) == ["divergent"]
 
 
@@ -50,10 +50,10 @@ def test_a_mixed_number_split_by_tokenisation_is_four_and_a_half() -> None:
 
 
 def test_four_and_a_half_months_told_three_ways_agree() -> None:
-    a = "LaRue served 412 months in federal prison for conspiracy to obstruct justice."
-    b = "LaRue served 41 / 2 months in federal prison for conspiracy to obstruct justice."
+    a = "Delmont served 412 months in county jail for filing false tax returns."
+    b = "Delmont served 41 / 2 months in county jail for filing false tax returns."
     assert "divergent" not in _relations(compare_texts(a, b))
-    pa, pb = passages(b, "LaRue served four months in federal prison for conspiracy.")
+    pa, pb = passages(b, "Delmont served four months in county jail for false returns.")
     found = list(numbers.detect(pa, pb, []))
     # The reason shows the two values compared, 4 1/2 (as written) against four.
     assert [c.explanation for c in found] == ["A: 41 / 2 months · B: four months"]
@@ -61,34 +61,34 @@ def test_four_and_a_half_months_told_three_ways_agree() -> None:
 
 def test_a_record_thirty_years_old_told_in_decades_is_no_conflict() -> None:
     assert [m.q.value for m in mentions("He broke the three-decades-old record.")] == [30.0]
-    a = "Hansbrough scored 20 points to break Ford's 30-year-old scoring record on Thursday."
-    b = "Hansbrough scored 20 points to break Ford's three-decades-old scoring record on Thursday."
+    a = "Okafor scored 31 points to break a 30-year-old school scoring record on Friday."
+    b = "Okafor scored 31 points to break a three-decades-old school scoring record on Friday."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "Hansbrough scored 20 points to break Ford's 20-year-old scoring record on Thursday."
+    c = "Okafor scored 31 points to break a 20-year-old school scoring record on Friday."
     assert _relations(compare_texts(a, c)) == ["divergent"]
 
 
 def test_a_version_label_is_no_count() -> None:
     assert mentions("The flaw exists only in version 7 of the browser.") == []
-    assert _values("Updates for more than half-a-dozen versions of the browser.") == [6.0]
+    assert _values("Patches for over half-a-dozen editions of the program.") == [6.0]
 
 
 def test_a_time_conflict_shows_the_nearest_time_it_differs_from() -> None:
     a = (
-        "He tied the mark with 14:05 left in the first half, then set the record "
-        "with a bank shot over Haarsma and Tongeren with 7:41 to go."
+        "She levelled the tally with 12:20 left in the third period, then took the lead "
+        "with a wrist shot past Volkova and Brandt with 5:13 to go."
     )
-    b = "With 7:42 left in the first half, he set the record with a bank shot over Haarsma."
+    b = "With 5:14 left in the third period, she took the lead with a wrist shot past Volkova."
     pa, pb = passages(a, b)
-    assert [c.explanation for c in dates.detect(pa, pb, [])] == ["A: 7:41 · B: 7:42"]
+    assert [c.explanation for c in dates.detect(pa, pb, [])] == ["A: 5:13 · B: 5:14"]
 
 
 # --- step 2: a rough magnitude fits its range; two bounds may both be true ---------
 
 
 def test_a_rough_magnitude_fits_a_figure_in_its_range_on_an_aligned_pair() -> None:
-    a = "A quake hit the town of Zarand in February, killing hundreds of people."
-    b = "A quake hit the town of Zarand in February, killing 612 people."
+    a = "A landslide struck the village of Orvella in March, killing hundreds of people."
+    b = "A landslide struck the village of Orvella in March, killing 418 people."
     assert "divergent" not in _relations(compare_texts(a, b))
     a = "The earthquake killed at least 10 people and injured dozens more, officials said."
     b = "The earthquake killed 10 people and injured 80, officials said."
@@ -96,19 +96,19 @@ def test_a_rough_magnitude_fits_a_figure_in_its_range_on_an_aligned_pair() -> No
 
 
 def test_a_rough_magnitude_out_of_its_range_still_diverges() -> None:
-    a = "A quake hit the town of Zarand in February, killing dozens of people."
-    b = "A quake hit the town of Zarand in February, killing 612 people."
+    a = "A landslide struck the village of Orvella in March, killing dozens of people."
+    b = "A landslide struck the village of Orvella in March, killing 418 people."
     assert _relations(compare_texts(a, b)) == ["divergent"]
 
 
 def test_a_lower_and_an_upper_bound_conflict_only_when_they_exclude_each_other() -> None:
-    a = "The quake killed more than 22,000 people in the city of Bam."
-    high = "The quake killed up to 30,000 people in the city of Bam."
+    a = "The quake killed more than 22,000 people in the city of Kerval."
+    high = "The quake killed up to 30,000 people in the city of Kerval."
     assert "divergent" not in _relations(compare_texts(a, high))
-    low = "The quake killed up to 20,000 people in the city of Bam."
+    low = "The quake killed up to 20,000 people in the city of Kerval."
     assert _relations(compare_texts(a, low)) == ["divergent"]
     # Two lower bounds far apart stay a conflict (a real one on CHECK3).
-    far = "The quake killed more than 31,000 people in the city of Bam."
+    far = "The quake killed more than 34,000 people in the city of Kerval."
     assert _relations(compare_texts(a, far)) == ["divergent"]
 
 
@@ -116,23 +116,23 @@ def test_a_lower_and_an_upper_bound_conflict_only_when_they_exclude_each_other()
 
 
 def test_a_part_picked_out_does_not_conflict_with_the_whole() -> None:
-    a = "A spokeswoman said the three victims were taken to Beaumont Hospital in Royal Oak."
-    b = "A spokeswoman said the two other victims were taken to Beaumont Hospital in Royal Oak."
+    a = "A spokesman said the three patients were moved to Hartwell Clinic in Ashby Vale."
+    b = "A spokesman said the two other patients were moved to Hartwell Clinic in Ashby Vale."
     assert "divergent" not in _relations(compare_texts(a, b))
-    a = "Manning completed 29 of 34 passes and led the Colts to their eighth straight win."
-    b = "Manning completed his first 17 passes and led the Colts to their eighth straight win."
+    a = "Halvorsen completed 22 of 27 passes and carried the Rams to a fifth straight victory."
+    b = "Halvorsen completed his first 14 passes and carried the Rams to a fifth straight victory."
     assert "divergent" not in _relations(compare_texts(a, b))
-    a = "Police seized nine assault rifles, a grenade launcher and 13 loaded magazines."
-    b = "Police seized seven AK-47s, three other assault rifles and 13 loaded magazines."
+    a = "Agents found nine hunting rifles, a crossbow and 21 boxes of shells."
+    b = "Agents found six Remingtons, three other hunting rifles and 21 boxes of shells."
     assert "divergent" not in _relations(compare_texts(a, b))
 
 
 def test_the_whole_told_with_another_count_still_diverges() -> None:
-    a = "A spokeswoman said the three victims were taken to Beaumont Hospital in Royal Oak."
-    b = "A spokeswoman said the two victims were taken to Beaumont Hospital in Royal Oak."
+    a = "A spokesman said the three patients were moved to Hartwell Clinic in Ashby Vale."
+    b = "A spokesman said the two patients were moved to Hartwell Clinic in Ashby Vale."
     assert _relations(compare_texts(a, b)) == ["divergent"]
-    a = "A spokeswoman said the two other victims were taken to Beaumont Hospital."
-    b = "A spokeswoman said the four other victims were taken to Beaumont Hospital."
+    a = "A spokesman said the two other patients were moved to Hartwell Clinic."
+    b = "A spokesman said the four other patients were moved to Hartwell Clinic."
     assert _relations(compare_texts(a, b)) == ["divergent"]
 
 
@@ -144,47 +144,47 @@ def _explained(a: str, b: str) -> list[tuple[str, list[str]]]:
 
 
 def test_an_old_record_held_by_another_is_related_with_whose_it_is() -> None:
-    a = "Luck surpassed Cam Newton's year - old record of 4, 051 yards passing by a rookie."
-    b = "Luck also set an NFL rookie record for a season with 4, 183 passing yards."
+    a = "Pike surpassed Lee Harlan's decade - old record of 3, 872 yards rushing by a freshman."
+    b = "Pike also set a league freshman mark for one season with 3, 905 rushing yards."
     assert _explained(a, b) == [
-        ("related", ["A: 4, 051 yards passing (Newton's) · B: 4, 183 passing yards"])
+        ("related", ["A: 3, 872 yards rushing (Harlan's) · B: 3, 905 rushing yards"])
     ]
-    c = "Luck also set an NFL rookie record for a season with 4, 051 passing yards."
-    d = "Luck also set an NFL rookie record for a season with 4, 183 passing yards."
+    c = "Pike also set a league freshman mark for one season with 3, 872 rushing yards."
+    d = "Pike also set a league freshman mark for one season with 3, 905 rushing yards."
     assert _relations(compare_texts(c, d)) == ["divergent"]
 
 
 def test_another_clubs_offer_is_related_and_one_clubs_two_offers_diverge() -> None:
-    a = "Report: Red Sox offer Teixeira $200 million over eight years."
-    b = "ESPN reports that the Nationals have offered Teixeira an 8-year, $160 million deal."
+    a = "Report: Hornets offer Valdane $110 million over six years."
+    b = "WXTV reports that the Falcons have offered Valdane a 6-year, $95 million deal."
     assert _relations(compare_texts(a, b)) == ["related"]
-    c = "ESPN reports that the Red Sox have offered Teixeira an 8-year, $160 million deal."
+    c = "WXTV reports that the Hornets have offered Valdane a 6-year, $95 million deal."
     assert _relations(compare_texts(a, c)) == ["divergent"]
 
 
 def test_an_age_is_not_the_length_of_a_deal() -> None:
-    a = "Reports say the Orioles offered Teixeira a seven-year deal worth $150 million."
-    b = "Reports say the Orioles offered Teixeira, 28, a deal worth $150 million."
+    a = "Reports say the Pirates offered Valdane a five-year deal worth $120 million."
+    b = "Reports say the Pirates offered Valdane, 30, a deal worth $120 million."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "Reports say the Orioles offered Teixeira, 29, a deal worth $150 million."
+    c = "Reports say the Pirates offered Valdane, 31, a deal worth $120 million."
     assert _relations(compare_texts(b, c)) == ["divergent"]
 
 
 def test_two_kinds_of_one_noun_across_sentences_are_two_sets() -> None:
     a = (
-        "The SEC and Big East showcased four cross-conference games this season, "
-        "Marquette said.\nThe weather was cold."
+        "The two leagues staged four cross-conference games this season, "
+        "Dunmore said.\nThe weather was cold."
     )
-    b = "Jerel McNeal scored 16 points for Marquette, winners in six straight games.\nIt rained."
+    b = "Tobias Renn scored 19 points for Dunmore, winners of six straight games.\nIt rained."
     pairs = compare_texts(a, b).pairs
     assert "divergent" not in [p.relation for p in pairs]
     assert any("qualified its own way" in c.explanation for p in pairs for c in p.conflicts)
 
 
 def test_one_kind_told_with_two_counts_across_sentences_still_conflicts() -> None:
-    x = numbers.mentions("Marquette won four cross-conference games.")[0]
-    y = numbers.mentions("Marquette won six cross-conference games.")[0]
-    z = numbers.mentions("Marquette won six straight games.")[0]
+    x = numbers.mentions("Dunmore won four cross-conference games.")[0]
+    y = numbers.mentions("Dunmore won six cross-conference games.")[0]
+    z = numbers.mentions("Dunmore won six straight games.")[0]
     assert _two_kinds(x, y) == ""
     assert _two_kinds(x, z) != ""
 
@@ -194,47 +194,47 @@ def test_one_kind_told_with_two_counts_across_sentences_still_conflicts() -> Non
 
 def test_two_officers_quoted_or_two_outlets_told_are_attribution_only() -> None:
     a = (
-        "Jackson was pulled over on state Route 52 near Interstate 805, "
-        "California Highway Patrol Officer Brad Baehr said."
+        "Morrow was stopped on state Route 19 near Interstate 640, "
+        "Nevada Highway Patrol Officer Dana Kettering said."
     )
     b = (
-        "Jackson was pulled over on state Route 52 near Interstate 805, "
-        "said California Highway Patrol Officer Ray Scheidnes."
+        "Morrow was stopped on state Route 19 near Interstate 640, "
+        "said Nevada Highway Patrol Officer Luis Ortega."
     )
     assert "divergent" not in _relations(compare_texts(a, b))
-    a = "Tara Reid has checked herself into Promises Treatment Center, her rep told UsMagazine.com."
-    b = "Tara Reid has checked herself into Promises Treatment Center, her rep told People.com."
+    a = "Nina Castell has entered Harborview Recovery Center, her rep told StarWeekly.com."
+    b = "Nina Castell has entered Harborview Recovery Center, her rep told NewsDaily.com."
     assert "divergent" not in _relations(compare_texts(a, b))
 
 
 def test_a_different_person_in_the_same_role_still_diverges() -> None:
-    a = "Jackson was pulled over on state Route 52 by Officer Brad Baehr, police said."
-    b = "Jackson was pulled over on state Route 52 by Officer Ray Scheidnes, police said."
+    a = "Morrow was stopped on state Route 19 by Officer Dana Kettering, police said."
+    b = "Morrow was stopped on state Route 19 by Officer Luis Ortega, police said."
     assert _relations(compare_texts(a, b)) == ["divergent"]
 
 
 def test_one_body_named_by_another_kind_word_is_the_same() -> None:
-    a = "Early Friday, the actress checked into the Betty Ford Center in Rancho Mirage, Calif."
-    b = "Early Friday, the actress checked into the Betty Ford Clinic in Rancho Mirage, Calif."
+    a = "Late Tuesday, the singer checked into the Willow Creek Center in Palm Hollow, Ariz."
+    b = "Late Tuesday, the singer checked into the Willow Creek Clinic in Palm Hollow, Ariz."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "Early Friday, the actress checked into the Cirque Lodge Clinic in Rancho Mirage, Calif."
+    c = "Late Tuesday, the singer checked into the Stonebridge Lodge Clinic in Palm Hollow, Ariz."
     assert _relations(compare_texts(b, c)) == ["divergent"]
 
 
 def test_a_region_against_a_town_it_may_hold_is_a_note() -> None:
     a = (
-        "Four men rammed their car into the store, the latest in a spate of high-profile "
-        "robberies in France, most on the Riviera."
+        "Three men drove a van through the shop window, the newest in a string of brazen "
+        "heists in France, most on the Riviera."
     )
     b = (
-        "Four men rammed their car into the store, the latest to hit France after a spate "
-        "of high-profile robberies in the southern resort of Cannes."
+        "Three men drove a van through the shop window, the newest to strike France after a "
+        "string of brazen heists in the resort town of Cannes."
     )
     assert _explained(a, b) == [
         ("related", ["A: Riviera · B: Cannes (a region and a place that may lie in it)"])
     ]
-    c = "Four men rammed the store, the latest to hit France after robberies in the city of Nice."
-    d = "Four men rammed the store, the latest to hit France after robberies in the city of Cannes."
+    c = "Three men hit the shop, the newest to strike France after heists in the city of Nice."
+    d = "Three men hit the shop, the newest to strike France after heists in the city of Cannes."
     assert _relations(compare_texts(c, d)) == ["divergent"]
 
 
@@ -248,28 +248,28 @@ def test_two_publication_stamps_name_no_one() -> None:
 
 
 def test_a_time_in_a_named_zone_against_an_unzoned_time_is_not_compared() -> None:
-    a = "New Orleans begins its postseason Saturday at 4: 30 p. m. ET with a game in Seattle."
-    b = "New Orleans begins its postseason Saturday at 3: 30 p. m. with a game in Seattle."
+    a = "Portland opens its playoff run Sunday at 7: 15 p. m. ET against Denver."
+    b = "Portland opens its playoff run Sunday at 6: 15 p. m. against Denver."
     assert "divergent" not in _relations(compare_texts(a, b))
-    et = "New Orleans begins its postseason Saturday at 4:30 p.m. ET with a game in Seattle."
-    pt = "New Orleans begins its postseason Saturday at 1:30 p.m. PT with a game in Seattle."
+    et = "Portland opens its playoff run Sunday at 7:15 p.m. ET against Denver."
+    pt = "Portland opens its playoff run Sunday at 4:15 p.m. PT against Denver."
     assert "divergent" not in _relations(compare_texts(et, pt))
 
 
 def test_two_times_on_one_clock_or_converted_still_conflict() -> None:
-    a = "New Orleans begins its postseason Saturday at 4:30 p.m. ET with a game in Seattle."
-    b = "New Orleans begins its postseason Saturday at 3:30 p.m. ET with a game in Seattle."
+    a = "Portland opens its playoff run Sunday at 7:15 p.m. ET against Denver."
+    b = "Portland opens its playoff run Sunday at 6:15 p.m. ET against Denver."
     assert "divergent" in _relations(compare_texts(a, b))
-    pt = "New Orleans begins its postseason Saturday at 2:30 p.m. PT with a game in Seattle."
+    pt = "Portland opens its playoff run Sunday at 5:15 p.m. PT against Denver."
     assert "divergent" in _relations(compare_texts(a, pt))
 
 
 def test_the_day_of_writing_is_not_the_events_date() -> None:
-    a = "Cable operator Seacom announced today (4 November 2011) that repairs on it are done."
-    b = "Cable operator Seacom said today (10 October 2011) that repairs on it are done."
+    a = "Grid operator Norlink announced today (9 February 2015) that work on it is finished."
+    b = "Grid operator Norlink said today (17 January 2015) that work on it is finished."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "Cable operator Seacom announced on 4 November 2011 that repairs on the cable are done."
-    d = "Cable operator Seacom announced on 10 October 2011 that repairs on the cable are done."
+    c = "Grid operator Norlink announced on 9 February 2015 that work on the line is finished."
+    d = "Grid operator Norlink announced on 17 January 2015 that work on the line is finished."
     assert _relations(compare_texts(c, d)) == ["divergent"]
 
 
@@ -278,10 +278,10 @@ def test_the_day_of_writing_is_not_the_events_date() -> None:
 
 def test_a_determiner_negation_and_a_verb_negation_agree() -> None:
     assert "divergent" not in _relations(
-        compare_texts("No gun has been recovered.", "The gun has not been recovered.")
+        compare_texts("No knife has been found.", "The knife has not been found.")
     )
-    a = "The chief said it was arson but that he did not know of any recent threats to the church."
-    b = "The chief said it was arson, noting there hadn't been any recent threats to the church."
+    a = "The marshal said the blaze was set but that she did not know of any earlier complaints."
+    b = "The marshal said the blaze was set, noting there hadn't been any earlier complaints."
     assert "divergent" not in _relations(compare_texts(a, b))
 
 
@@ -289,50 +289,50 @@ def test_a_denial_against_its_assertion_still_diverges() -> None:
     a = "Police said no gun has been recovered at the scene."
     b = "Police said the gun has been recovered at the scene."
     assert _relations(compare_texts(a, b)) == ["divergent"]
-    a = "The chief said it was arson and that there had been recent threats to the church."
-    b = "The chief said it was arson and that there hadn't been any recent threats to the church."
+    a = "The marshal said the blaze was set and noted there had been earlier complaints."
+    b = "The marshal said the blaze was set and noted there hadn't been any earlier complaints."
     assert _relations(compare_texts(a, b)) == ["divergent"]
 
 
 def test_a_list_of_what_was_seized_is_the_whole() -> None:
-    a = "The confiscated arms included seven AK-47s, 13 loaded magazines and a GPS set."
-    b = "The confiscated arms included 12 AK-47s, 13 loaded magazines and a GPS set."
+    a = "The seized cache included six Remingtons, 21 boxes of shells and a radio set."
+    b = "The seized cache included 11 Remingtons, 21 boxes of shells and a radio set."
     assert _relations(compare_texts(a, b)) == ["divergent"]
 
 
 def test_a_score_told_after_a_shorter_name_is_that_teams() -> None:
-    a = "Arch Madness: Creighton 65, Drake 5"
-    b = "No. 1 Creighton Bluejays 65, No. 9 Drake Bulldogs 53"
-    # The conflict shows the two values compared: Drake's 5 and 53, not "No. 1".
-    assert _explained(a, b) == [("divergent", ["A: 5 · B: 53"])]
-    c = "No. 1 Creighton Bluejays 65, No. 9 Drake Bulldogs 5"
+    a = "Valley Tournament: Ashford 71, Brenton 6"
+    b = "No. 1 Ashford Hawks 71, No. 9 Brenton Owls 64"
+    # The conflict shows the two values compared: Brenton's 6 and 64, not "No. 1".
+    assert _explained(a, b) == [("divergent", ["A: 6 · B: 64"])]
+    c = "No. 1 Ashford Hawks 71, No. 9 Brenton Owls 6"
     assert "divergent" not in _relations(compare_texts(a, c))
 
 
 def test_a_model_name_is_no_count() -> None:
-    assert [m.q.text for m in mentions("The navy seized seven AK-47 assault rifles.")] == ["seven"]
-    assert [m.q.text for m in mentions("Commandos recovered 12 AK 47 guns.")] == ["12"]
-    a = "The arms included seven AK-47s, three other assault rifles and a GPS set."
-    b = "The commandos seized seven AK-47 assault rifles, a grenade launcher and a GPS set."
+    assert [m.q.text for m in mentions("Guards found five AK-47 assault rifles.")] == ["five"]
+    assert [m.q.text for m in mentions("Soldiers recovered 12 AK 47 guns.")] == ["12"]
+    a = "The cache held five AK-47s, two other assault rifles and a radio set."
+    b = "The coast guard found five AK-47 assault rifles, a crossbow and a radio set."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "The commandos seized 12 AK-47 assault rifles, a grenade launcher and a GPS set."
+    c = "The coast guard found 12 AK-47 assault rifles, a crossbow and a radio set."
     assert _relations(compare_texts(b, c)) == ["divergent"]
 
 
 def test_a_sum_converted_in_brackets_is_as_exact_as_its_rate() -> None:
-    a = "Greece gets a euro110 billion ($141 billion) loan package to keep it from defaulting."
-    b = "Greece gets a $144 billion loan package to keep it from defaulting."
+    a = "Portugal gets a euro90 billion ($115 billion) rescue loan to keep it solvent."
+    b = "Portugal gets a $118 billion rescue loan to keep it solvent."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "Greece gets a $160 billion loan package to keep it from defaulting."
+    c = "Portugal gets a $131 billion rescue loan to keep it solvent."
     assert _relations(compare_texts(a, c)) == ["divergent"]
-    d = "Greece gets a $141 billion loan package to keep it from defaulting."
+    d = "Portugal gets a $115 billion rescue loan to keep it solvent."
     assert _relations(compare_texts(d, b)) == ["divergent"]
 
 
 def test_two_officers_quoted_are_an_attribution_note() -> None:
-    a = "Jackson was pulled over on Route 52, California Highway Patrol Officer Brad Baehr said."
-    b = "Jackson was pulled over on Route 52, said California Highway Patrol Officer Ray Scheidnes."
+    a = "Morrow was stopped on Route 19, Nevada Highway Patrol Officer Dana Kettering said."
+    b = "Morrow was stopped on Route 19, said Nevada Highway Patrol Officer Luis Ortega."
     kinds = [(c.kind, c.severity) for p in compare_texts(a, b).pairs for c in p.conflicts]
     assert kinds == [("attribution", "low")]
-    c = "Jackson was pulled over on Route 52, California Highway Patrol Officer Baehr said."
+    c = "Morrow was stopped on Route 19, Nevada Highway Patrol Officer Kettering said."
     assert [c.kind for p in compare_texts(a, c).pairs for c in p.conflicts] == []

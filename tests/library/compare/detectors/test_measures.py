@@ -44,47 +44,47 @@ def test_a_glued_m_is_millions_not_meters(run: Run) -> None:
 
 def test_a_fall_across_sentences_that_name_nobody_in_common() -> None:
     a = (
-        "The death came a day after 36-year-old Duncan Vale was killed after slipping "
-        "and falling 200ft from a ridge in the same national park.\n"
+        "The accident came two days after 41-year-old Colin Hart was killed after tripping "
+        "and tumbling 300ft off a crag in the same forest park.\n"
         "Rescuers reached the body on Sunday."
     )
     b = (
         "Rescuers reached the body on Sunday.\n"
-        "A 36-year-old Welsh man died on Friday after falling 150 meters from a ridge "
-        "in Ben Arran National Park."
+        "A 41-year-old Irish man died on Thursday after tumbling 150 meters off a crag "
+        "in Glen Orran Forest Park."
     )
     divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
-    assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("200ft", "150")]]
+    assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("300ft", "150")]]
 
 
 def test_miles_and_kilometres_are_one_length(run: Run) -> None:
-    a = "Police evacuated the building, about 15 miles north of Detroit."
-    same = run(numbers.detect, a, "Police evacuated the building, about 24km north of Detroit.")
-    other = run(numbers.detect, a, "Police evacuated the building, about 40km north of Detroit.")
+    a = "Crews cleared the warehouse, about 15 miles west of Leeds."
+    same = run(numbers.detect, a, "Crews cleared the warehouse, about 24km west of Leeds.")
+    other = run(numbers.detect, a, "Crews cleared the warehouse, about 40km west of Leeds.")
     assert same == []
     assert other == [("number", "15", "40km")]
 
 
 def test_square_feet_and_square_metres_are_one_area(run: Run) -> None:
-    a = "The 170,000-square-foot building houses law offices."
-    same = run(numbers.detect, a, "The 15, 800 - square - metre building houses law offices.")
-    other = run(numbers.detect, a, "The 25,800-square-metre building houses law offices.")
+    a = "The 120,000-square-foot complex holds medical clinics."
+    same = run(numbers.detect, a, "The 11, 150 - square - metre complex holds medical clinics.")
+    other = run(numbers.detect, a, "The 21,150-square-metre complex holds medical clinics.")
     assert same == []
-    assert other == [("number", "170,000", "25,800")]
+    assert other == [("number", "120,000", "21,150")]
 
 
 def test_one_sum_in_two_currencies_is_not_a_conflict(run: Run) -> None:
-    a = "A masked thief made off with $136M worth of diamonds in Cannes."
-    converted = run(numbers.detect, a, "A masked thief stole £88m worth of diamonds in Cannes.")
-    dollars = run(numbers.detect, a, "A masked thief stole $88m worth of diamonds in Cannes.")
+    a = "A masked robber made off with $62M worth of rubies in Monaco."
+    converted = run(numbers.detect, a, "A masked robber stole £40m worth of rubies in Monaco.")
+    dollars = run(numbers.detect, a, "A masked robber stole $40m worth of rubies in Monaco.")
     assert converted == []
-    assert dollars == [("number", "136M", "88m")]
+    assert dollars == [("number", "62M", "40m")]
 
 
 def test_a_record_is_not_a_count(run: Run) -> None:
     got = run(
         numbers.detect,
-        "Creighton improved to 25 - 7 on the season with the win.",
-        "About 7, 000 Creighton fans saw the win this season.",
+        "Ashford moved to 22 - 7 on the season with the victory.",
+        "About 7, 000 Ashford fans saw the victory this season.",
     )
     assert got == []

@@ -66,14 +66,14 @@ def test_referred_to_as_alias(run: Run) -> None:
 def test_capitalised_headline_word_is_not_a_name(run: Run) -> None:
     got = run(
         names.detect,
-        "Tom Hale, 41, has been charged with the theft of the bell.",
-        "A MAN has been charged with the theft of the bell.",
+        "Jane Hale, 41, has been charged with the theft of the statue.",
+        "A WOMAN has been charged with the theft of the statue.",
     )
     assert got == []
 
 
 def test_an_everyday_form_of_a_given_name_is_the_same_person(run: Run) -> None:
-    a = "John Jenkin, 23, is charged with the murders of his mother and sister Katie Jenkin, 20."
+    a = "Peter Holm, 31, is accused of assaulting his father and sister Katie Holm, 19."
     same = run(names.detect, a, a.replace("Katie", "Kathryn"))
     other = run(names.detect, a, a.replace("Katie", "Louise"))
     assert same == []

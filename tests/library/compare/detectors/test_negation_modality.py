@@ -46,10 +46,10 @@ def test_a_prospect_against_its_denial_is_a_related_pair() -> None:
 
 
 def test_a_hedged_negation_still_agrees_with_a_firm_one() -> None:
-    a = "He was shot from behind and may never have seen his killer."
-    b = "He was shot in the back and never saw the killers coming."
+    a = "She was struck from the rear and may never have seen her attacker."
+    b = "She was struck in the back and never saw the attackers coming."
     assert _kinds(a, b) == []
-    assert _kinds("Earlier his wife saw him fall. " + a, b) == []
+    assert _kinds("Earlier her husband saw her fall. " + a, b) == []
 
 
 def test_could_not_is_a_fact_not_a_hedge() -> None:

@@ -13,8 +13,8 @@ Run = Callable[..., list[tuple[str, str, str]]]
 def test_a_pair_against_three_of_the_same_thing(run: Run) -> None:
     got = run(
         numbers.detect,
-        "The champion went down from three left hooks in the sixth round.",
-        "In the sixth round the challenger landed a pair of left hooks to floor the champion.",
+        "The champion went down from three uppercuts in the fifth round.",
+        "In the fifth round the challenger threw a pair of uppercuts to drop the champion.",
     )
     assert got == [("number", "three", "a pair of")]
 
@@ -37,12 +37,12 @@ def test_one_thing_sold_as_a_pair_is_not_two(run: Run) -> None:
 
 def test_a_pair_across_sentences_that_share_a_name() -> None:
     a = (
-        "Rahman, 36, soon grew tired and fell from three straight left hooks in the sixth.\n"
+        "Okafor, 33, soon tired and fell from three straight uppercuts in the fifth.\n"
         "The crowd booed the referee."
     )
     b = (
         "The referee was booed by the crowd.\n"
-        "In the sixth Klitschko landed a pair of left hooks to floor a wobbly Rahman."
+        "In the fifth Brandt threw a pair of uppercuts to drop a dazed Okafor."
     )
     divergent = [p for p in compare_texts(a, b).pairs if p.relation == "divergent"]
     assert [[(k.a, k.b) for k in p.conflicts] for p in divergent] == [[("three", "a pair of")]]

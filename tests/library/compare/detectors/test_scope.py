@@ -16,7 +16,7 @@ Run = Callable[..., list[tuple[str, str, str]]]
 def test_hits_told_by_bullets_and_by_times_are_one_count(run: Run) -> None:
     got = run(
         numbers.detect,
-        "An autopsy found that Ray Dunn was hit in the back by three of the seven bullets.",
+        "A coroner's report said Ray Dunn was hit in the chest by three of the nine bullets.",
         "Both officers fired, hitting Ray Dunn eleven times in the torso.",
     )
     assert got == [("number", "three", "eleven")]
@@ -35,7 +35,7 @@ def test_hits_and_shots_fired_are_two_counts(run: Run) -> None:
 def test_hits_across_sentences_that_name_the_same_man() -> None:
     a = (
         "Ray Dunn, 16, was killed by police in Hale on Saturday.\n"
-        "An autopsy shows that Dunn was hit in the back by three bullets.\n"
+        "A coroner's report says Dunn was hit in the chest by three bullets.\n"
         "His family asked for calm."
     )
     b = (
@@ -83,46 +83,46 @@ def test_an_age_is_not_a_period_total(run: Run) -> None:
 
 def test_mixed_numbers_are_one_value() -> None:
     for text in (
-        "He served four and a half months in prison.",
-        "He served a 4 - 1 / 2 - month prison term.",
-        "He served a 4-1/2-month term.",
-        "He served 4½ months.",
+        "She spent three and a half years in jail.",
+        "She spent a 3 - 1 / 2 - year jail term.",
+        "She spent a 3-1/2-year term.",
+        "She spent 3½ years.",
     ):
-        assert [q.value for q in quantities(text)] == [4.5], text
+        assert [q.value for q in quantities(text)] == [3.5], text
     # Not fractions: a date, "24/7" and "9/11".
     assert [q.value for q in quantities("Open 24/7 since 9/11.")] == [24, 7, 9, 11]
 
 
 def test_a_mixed_number_told_two_ways_agrees_and_a_different_one_conflicts(run: Run) -> None:
-    a = "Fred Lane served four and a half months in prison for his role."
-    same = run(numbers.detect, a, "Fred Lane served a 4 - 1 / 2 - month prison term.")
-    other = run(numbers.detect, a, "Fred Lane served five and a half months in prison.")
+    a = "Fred Lane spent three and a half years in jail for his part."
+    same = run(numbers.detect, a, "Fred Lane spent a 3 - 1 / 2 - year jail term.")
+    other = run(numbers.detect, a, "Fred Lane spent four and a half years in jail.")
     assert same == []
-    assert other == [("number", "four and a half", "five and a half")]
+    assert other == [("number", "three and a half", "four and a half")]
 
 
 def test_two_games_scores_do_not_meet_as_counts() -> None:
     # Only the thing counted would tie these sentences: a score counts nothing.
     story = "The Hawks star Lee Moss is out for the season, coach Ann Dale said.\n"
-    a = story + "Moss was hurt during the 13-10 overtime loss to Dallas last Sunday."
-    b = story + "Ben Ode sprained a knee in the 27-24 overtime loss at Chicago."
+    a = story + "Moss was hurt during the 20-17 overtime defeat at Denver last Monday."
+    b = story + "Ben Ode sprained a knee in the 31-28 overtime defeat to Boston."
     assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
 
 
 def test_tokenised_clock_times_are_read(run: Run) -> None:
     got = run(
         dates.detect,
-        "Deputies said the fire was reported at 2: 30 a. m. on Tuesday.",
-        "Deputies said the fire was reported at 4: 15 a. m. on Tuesday.",
+        "Deputies said the fire was reported at 2: 50 a. m. on Tuesday.",
+        "Deputies said the fire was reported at 4: 20 a. m. on Tuesday.",
     )
-    assert got == [("date", "2: 30 a. m.", "4: 15 a. m.")]
+    assert got == [("date", "2: 50 a. m.", "4: 20 a. m.")]
 
 
 def test_shortly_after_a_time_fits_a_few_minutes_later(run: Run) -> None:
     got = run(
         dates.detect,
-        "Dispatchers got a call shortly after 3: 30 a. m. that the barn was burning.",
-        "The barn fire was reported at 3: 33 a. m. to dispatchers.",
+        "A neighbour rang 911 shortly after 4: 10 a. m. about the shed fire.",
+        "The shed fire was called in at 4: 13 a. m. by a neighbour.",
     )
     assert got == []
 
@@ -130,26 +130,26 @@ def test_shortly_after_a_time_fits_a_few_minutes_later(run: Run) -> None:
 def test_about_one_and_around_half_past_one_still_clash(run: Run) -> None:
     got = run(
         dates.detect,
-        "Officers stopped Jo Park at about 1: 00 am on Route 9.",
-        "Officers stopped Jo Park around 1: 30 a. m. on Route 9.",
+        "Officers stopped Jo Park at about 3: 00 am on Route 9.",
+        "Officers stopped Jo Park around 3: 35 a. m. on Route 9.",
     )
-    assert got == [("date", "1: 00 am", "1: 30 a. m.")]
+    assert got == [("date", "3: 00 am", "3: 35 a. m.")]
 
 
 def test_about_a_time_allows_a_few_minutes_not_a_quarter_hour(run: Run) -> None:
-    a = "Someone phoned the bank around 10:30 a.m. to make a threat."
-    near = run(dates.detect, a, "Someone phoned the bank at 10:33 a.m. to make a threat.")
-    far = run(dates.detect, a, "Someone phoned the bank around 10:45 a.m. to make a threat.")
+    a = "Someone rang the school around 9:20 a.m. to make a threat."
+    near = run(dates.detect, a, "Someone rang the school at 9:23 a.m. to make a threat.")
+    far = run(dates.detect, a, "Someone rang the school around 9:35 a.m. to make a threat.")
     assert near == []
-    assert far == [("date", "10:30 a.m.", "10:45 a.m.")]
+    assert far == [("date", "9:20 a.m.", "9:35 a.m.")]
 
 
 def test_the_second_year_of_a_season_is_not_a_count(run: Run) -> None:
-    assert [q.value for q in quantities("a 9-14 start to the 2008-09 season")] == [9, 14, 2008]
+    assert [q.value for q in quantities("a 7-12 start to the 2011-12 season")] == [7, 12, 2011]
     got = run(
         numbers.detect,
         "Ray Dunn spent 19 seasons with the Hawks.",
-        "The Hawks fired Ray Dunn early in the 2008-09 season.",
+        "The Hawks fired Ray Dunn early in the 2011-12 season.",
     )
     assert got == []
 
@@ -157,10 +157,10 @@ def test_the_second_year_of_a_season_is_not_a_count(run: Run) -> None:
 def test_a_conviction_and_a_sentencing_are_two_events() -> None:
     a = (
         "Jose Ortega, 29, killed a deputy in Hale in 2005.\n"
-        "Ortega is to be formally sentenced May 3 by Judge Ann Hill."
+        "Ortega is due to be sentenced June 8 by Judge Ann Hill."
     )
     b = (
         "Jose Ortega, 29, killed a deputy in Hale in 2005.\n"
-        "Ortega was convicted March 20 of first-degree murder by a jury."
+        "Ortega was convicted April 14 of second-degree murder by a jury."
     )
     assert all(p.relation != "divergent" for p in compare_texts(a, b).pairs)
