@@ -128,7 +128,7 @@ def joined(text: str, first: str, second: str) -> bool:
     Mark and Bill Condon"), by their last words.  Plain string search: a pattern
     made per call would fill the `re` module's cache."""
     a, b = first.split()[-1], second.split()[-1]
-    # "Mark and Condon"; "Gary Locke, and the interior secretary, Ken Salazar" (a role
+    # "Mark and Condon"; "Ivo Petkov, and the health minister, Rosa Lind" (a role
     # between: up to six words)
     for joint, reach in ((" and ", 3), (", and ", 7)):
         at = text.find(f"{a}{joint}")

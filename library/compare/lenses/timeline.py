@@ -67,7 +67,7 @@ _MODEL_AFTER = re.compile(
     r"Renault|Rolls|Saab|Saturn|Scion|Skoda|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo|"
     r"Yamaha)\b)"
 )
-# "Story Created: Aug 7, 2012 at 9:56 AM": a stamp the dateline test lets through.
+# "Story Created: Mar 3, 2015 at 4:12 PM": a stamp the dateline test lets through.
 _STAMP = re.compile(
     r"^\W*(?:story\s+created|created|posted|published|first\s+published|updated|"
     r"last\s+updated|last\s+modified)\b\s*(?:on\b)?\s*:?",
