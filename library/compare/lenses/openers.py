@@ -63,7 +63,7 @@ def opening_voice(text: str, after: str, known: dict[str, str]) -> list[tuple[st
     return [(known.get(name.lower(), name) if " " not in name else name, "")]
 
 
-# "met one woman who says she rang the police", "a shipping monitor told Radio One": a person
+# "spoke to one woman who says she rang the police", "a shipping monitor told Radio One": a person
 # described, not named (the name may come with the quote that follows)
 _INDEFINITE = re.compile(
     # "The victim's nephew said": a relative described by whose he is (sixth round)

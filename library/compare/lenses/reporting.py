@@ -133,7 +133,7 @@ KIN_BEFORE = re.compile(
     r"\b(?i:mother|father|son|daughter|wife|husband|brother|sister|friends?|lawyers?|"
     r"attorneys?|relatives?|family|parents|neighbou?rs?|man|woman|members?|supporters|fans|"
     r"crowd|girlfriend|boyfriend|widow|fiancée?|cousin|uncle|aunt|grandson|granddaughter|"
-    # "residents at the hamlet of Torvik", "Groups representing Uzbeks" (fifth round)
+    # "residents in the village of Torvik", "Groups representing Uzbeks" (fifth round)
     r"residents|villagers|citizens|people|groups)"
     r"\s+(?:(?:of|for|from|at|in|representing)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?"
     # "Residents of Takengon, Bener Meriah and Pidie told": a list of places before the
