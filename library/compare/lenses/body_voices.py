@@ -62,7 +62,7 @@ ACC_STORY = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
     # "According to an NYPD release", "according to an MWEB update" (sixth round)
     r"(?:story|report|article|piece|interview|investigation|release|press\s+release|update|"
-    # (not "post": "according to the New York post" is the paper, its name in lower case)
+    # (not "post": "according to the Denver post" is the paper, its name in lower case)
     r"statement|bulletin|tweet|filing|memo|announcement)\b"
 )
 # "a message from the Central Board for Roads and Railways of Moldova
