@@ -247,7 +247,5 @@ def test_middle_name_and_of_phrase_fold_into_one_voice() -> None:
 def test_clause_after_a_name_is_not_a_role() -> None:
     from library.compare.lenses.voices import sources
 
-    assert sources("The Harbour Gazette, she has yet to agree, said.") == [
-        ("Harbour Gazette", "")
-    ]
+    assert sources("The Harbour Gazette, she has yet to agree, said.") == [("Harbour Gazette", "")]
     assert sources("Moreau, in explaining her choice, said the plan stands.") == [("Moreau", "")]

@@ -123,9 +123,7 @@ def test_a_subject_that_did_something_and_said() -> None:
 def test_cited_as_the_reason_promised_and_called_the_move() -> None:
     assert names("Later, Bowe cited a head injury as the reason for his anger.") == ["Bowe"]
     assert names("Moreau has promised to scrap the new limits.") == ["Moreau"]
-    assert names('Trade Secretary Ann Dale called the change "a correction" only.') == [
-        "Ann Dale"
-    ]
+    assert names('Trade Secretary Ann Dale called the change "a correction" only.') == ["Ann Dale"]
 
 
 def test_plural_common_nouns_opening_a_sentence_are_unnamed() -> None:

@@ -210,8 +210,6 @@ def test_guards_of_the_fifth_fresh_round() -> None:
 
 
 def test_an_estimate_and_a_poll_of_a_named_body() -> None:
-    assert names("The U. K. Weather Office puts the magnitude at 7. 3.") == [
-        "U. K. Weather Office"
-    ]
+    assert names("The U. K. Weather Office puts the magnitude at 7. 3.") == ["U. K. Weather Office"]
     text = "An opinion poll published by the Ledger newspaper on Sunday said most were unhappy."
     assert names(text) == ["Ledger"]
