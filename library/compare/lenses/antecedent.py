@@ -48,7 +48,7 @@ _PLACE_BEFORE = re.compile(
 _PAIR = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _TAIL = re.compile(r"^[^“”\"]*(?:”|\"(?=[\s,.;:!?)]|$))")
 _HEAD = re.compile(r"[“\"][^“”\"]*$")
-# "Timmons' best friend", "Lohan's attorney": the name owns the one spoken of.
+# "Harris' best friend", "Lund's attorney": the name owns the one spoken of.
 _OWNER_AFTER = re.compile(r"\s?['’]")
 # A sentence longer than this is read only so far: a person named further on is
 # no likely antecedent, and the quote pattern stays cheap on a hostile line.

@@ -81,7 +81,7 @@ _BEFORE = re.compile(
     r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said|told|tells)\b))?"
     # "Microsoft has said", "Entertainment Weekly has now confirmed", "X reportedly said"
     rf"\s+(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{ADVERB}\s+)?"
-    # "The Indian Navy in November said"
+    # "The Chilean Navy in March said"
     rf"(?:(?:in|on)\s+{CAP_WORD}\s+)?(?:{VERBS})\b"
 )
 _AFTER = re.compile(
@@ -139,7 +139,7 @@ _APPOSITIVE = re.compile(
     r"(?:(?!(?:in|at|on|of|from|to|for|with|by|and|the)\b)[a-z][\w-]*(?<!ed)\s+)?"
     rf"(?P<who>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
-# "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
+# "Marcus Dole, and he said": the name the pronoun right after stands for.
 # "Zadan and " before the second name of "said Zadan and Meron".
 _PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
 # "Carl B. Mott, who said he expects ..."
@@ -165,7 +165,7 @@ _NAME_LIKE = re.compile(
 _LOWER_LEAD = re.compile(r"(?<![\w’'-])[a-z]{1,3}$")
 # "Office of the Chief Ranger's Web": the owner speaks.
 _OWNER = re.compile(r"['’]s\b.*$")
-# "Microsoft's Dustin Childs": a person of a body (two capitalised words, not a "Web site").
+# "Acme's Lena Ortiz": a person of a body (two capitalised words, not a "Web site").
 _OWNED_PERSON = re.compile(
     r"^(?P<owner>.+?['’]s)\s+(?P<who>(?!(?:Web|Website|Office|Department)\b)[A-Z][a-z]+"
     r"(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]*)$"
@@ -247,9 +247,9 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
-    # "Microsoft's advice is to", "news from X that"
+    # "Acme's advice is to", "news from X that"
     for m in NOUN_OF_SAYING.finditer(text) if run(NOUN_OF_SAYING) else ():
-        # "Los Angeles Angels GM Tony Reagins": the person after an all-caps title
+        # "Toronto Rangers GM Ole Brandt": the person after an all-caps title
         name, title = split_title(
             re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", m.group("who") or m.group("who2"))
         )
@@ -282,7 +282,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         # not "X, Y's nephew, said his uncle died at his farm in Port Alma":
         # words that are no role before the name make it content, not an inverted speaker
         and _is_role(m.group("pre") or "")
-        # not "…, said Dr. Benjamin has": a title's full stop ends no clause (fifth round)
+        # not "…, said Dr. Harlan has": a title's full stop ends no clause (fifth round)
         and m.group("who").lower() not in TITLE_WORDS
     ]
     for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 and run(_APPOSITIVE) else ():
@@ -309,7 +309,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
             if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
                 continue  # "namely RX-Blue, to connect ..., said TASR": TASR speaks
             if m.group().endswith(("claimed", "claims")) and clauses.won(text, m.end()):
-                continue  # "the Sixers, who claimed the top prize": a win
+                continue  # "the Hornets, who claimed the top prize": a win
             second = None  # where "said Zadan and Meron" put Meron: Zadan goes before
             if rx is _BEFORE and any(a <= m.start("who") < b for a, b in spoken):
                 continue  # read above as an appositive
@@ -343,7 +343,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                 pre = ""  # "said Zadan and Meron": the first is counted above
             if pre[:1].isupper() and all(
                 w[:1].isupper() or w in _JOINERS for w in pre.split()
-            ):  # "said Chief of Detectives Charlie Beck": one run of a name
+            ):  # "said Chief of Detectives Carla Beck": one run of a name
                 who, pre = pre + who, ""
             elif m.groupdict().get("acc") and pre[:1].isupper() and not _is_role(pre):
                 who, pre = pre + who, ""  # "according to the Office of State Parks"
@@ -385,7 +385,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
             if lead:  # "nCircle", "eBay": a name may open in lower case
                 name, at = lead.group() + name, at - len(lead.group())
             person = _OWNED_PERSON.match(name)
-            if person:  # "Microsoft's Dustin Childs said": Childs speaks, for Microsoft
+            if person:  # "Acme's Lena Ortiz said": Ortiz speaks, for Acme
                 out.append((person.group("who"), person.group("owner")))
                 continue
             body = OWNED_BODY.match(name)
@@ -433,7 +433,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                     out.append(split_title(first[-1]))  # "Zadan and Meron added"
             name, title = split_title(name)
             if name.startswith("of "):
-                continue  # "The Governor of Alaska has apologized": a title, no name
+                continue  # "The Governor of Vermont has apologized": a title, no name
             said = (name, f"{role} {title}".strip() if title else role)
             out.insert(len(out) if second is None else second, said)
             if rx is _BEFORE:
@@ -442,7 +442,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
     if not out and ", saying" in text:  # (both patterns need "saying": no gate)
         saying = SAYING_INNER.search(text) or SAYING.match(text)
     late = [(saying_subject(text, saying), "")] if saying else [] if out else clauses.late(text)
-    for who, _role in late:  # "..., saying"; "McG made the announcement, stating that"
+    for who, _role in late:  # "..., saying"; "Nolan made the announcement, stating that"
         if who.endswith(("'s", "’s")) or not (names := entities(who)):  # "Dunn's name was"
             continue
         name, title = split_title(names[-1])

@@ -27,7 +27,7 @@ STATEMENT = re.compile(
     r"(?:statement|report|release|press\s+release|communiqu[eé]|bulletin|notice|"
     r"spokes(?:man|woman|person)|representative|news\s+agency|agency|newspaper|"
     r"television|radio|website|obituary|editorial|article|story|column|blog)\s+"
-    # "An NFL spokesman on Wednesday said"
+    # "An NHL spokesman on Thursday said"
     rf"(?:(?:also|later|on\s+[A-Z][a-z]+day)\s+)?(?:{VERBS})\b"
 )
 # "Acme Corp's statement said", "A statement on Acme Corp's website said": the owner
@@ -35,7 +35,7 @@ STATEMENT = re.compile(
 OWNED_DOCUMENT = re.compile(
     rf"(?P<who>{_NAME})(?<![A-Z]\.)['’]s\s+(?:official\s+)?(?:statement|website|web\s+site|"
     r"release|press\s+release|announcement|communiqu[eé]|letter|note|message)\s+(?:also\s+)?"
-    # "Willoughby's letter continued" (round 18)
+    # "Hartley's letter continued" (round 18)
     r"(?:said|says|stated|states|read|reads|added|confirmed|announced|continued|continues)\b"
 )
 # "The Indian navy said": a nation's service, named by adjective and kind.

@@ -4,7 +4,7 @@ The forms `attribution.py` reads hold the speaker next to the verb.  These hold
 it across a clause: a subject with a relative clause ("The Guild of Stage
 Lighting Arts and Sciences, which gives out ..., said Moreau will host": the
 Guild speaks, not Moreau), an agent after a passive ("a statement echoed by
-its chairman, Pavel Dusek"), a participle ("McG made the announcement,
+its chairman, Pavel Dusek"), a participle ("Nolan made the announcement,
 stating that ..."), and a body's column named in quotes ("Entertainment
 Weekly's “Hollywood Insider” is reporting").  Each pattern is bounded (no
 nested repetition of unbounded parts), so a long line stays linear.
@@ -42,7 +42,7 @@ _BY_AGENT = re.compile(
 )
 # "the woman described by The Lakeside Weekly as “the last true painter”"
 _DESCRIBED_AS = re.compile(rf"\bdescribed\s+by\s+(?:the\s+|The\s+)?(?P<who>{NAME})\s+as\b")
-# "McG made the announcement in Dubai, stating that ...": a participle of saying.
+# "Nolan made the announcement in Oslo, stating that ...": a participle of saying.
 _PARTICIPLE = re.compile(
     # "Toronto general manager Ole Brandt has hinted ... saying that": the person
     rf"^(?:(?:However|But|Meanwhile|Still|Yet|Now),?\s+)?(?:[Tt]he\s+)?"
@@ -56,13 +56,13 @@ _PARTICIPLE = re.compile(
     r"stressing|emphasi[sz]ing|conceding|admitting)"
     r"(?:\s+(?:through|on|in|via|to|at|during|with)\s+[^.;:“”\",]{1,60}?)?\s+that\b)"
 )
-# Irregular pasts a subject's verb may take ("McG made the announcement, stating").
+# Irregular pasts a subject's verb may take ("Nolan made the announcement, stating").
 _PAST = frozenset((
     "made", "gave", "took", "went", "came", "sent", "wrote", "spoke", "met", "left", "found",
     "held", "led", "ran", "won", "lost", "put", "set", "told", "said", "broke", "brought",
     "began", "chose", "drew", "fell", "felt", "got", "hit", "kept", "knew", "paid", "rose",
     "saw", "sold", "stood", "struck", "taught", "thought", "threw", "wore",
-    "himself", "herself", "itself",  # "DeGeneres herself announced the news, writing"
+    "himself", "herself", "itself",  # "Kova herself announced the news, writing"
 ))  # fmt: skip
 # "Statement by Francesca Grifo", "Below is a statement from the Harbour Trust:"
 _STATEMENT_BY = re.compile(
@@ -95,7 +95,7 @@ _WON = re.compile(
 # sales for Acme Films, based across the river, said" (Jane Doe, not Acme Films);
 # "In a statement to the paper, Jane Doe, a member of the board of directors said";
 # "The two editors who ran the piece, Ines Roth and Paul Meyer, have
-# insisted that"; "Gray's principal, Matthew Willoughby of the X School, wrote".
+# insisted that"; "Lane's principal, Martin Hartley of the X School, wrote".
 # A name whose hyphen the tokeniser spaced ("Mahmoud Al - Goweiny").
 _SPACED = rf"{CAP_WORD}(?:\s+-\s+{CAP_WORD}|\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
 _SUBJECT = re.compile(
@@ -148,7 +148,7 @@ def subject(text: str, words: set[str] | None = None) -> tuple[str, str, int, in
     who = m.group("who")
     head = who.split()[0].lower().rstrip(".,")
     if head in _NOT_SUBJECT or (head.endswith("ing") and " " in who):
-        return None  # "Tuesday, …"; "Choosing DeGeneres, known for …, signals that"
+        return None  # "Tuesday, …"; "Choosing Kova, known for …, signals that"
     if m.group("comma") and re.match(r"\s+(?:the\s+|[A-Z])", text[m.end() :]):
         return None  # "Mr Hale, originally from Leeds, lived …, says the Press Agency"
     role = (m.group("role") or "").strip()
@@ -198,7 +198,7 @@ def subject_voices(
     parts = [head, tail] if tail and " of " not in head else [who]
     out = []
     for part in parts:
-        # "Matthew Willoughby of the X School": the person, the school his role
+        # "Martin Hartley of the X School": the person, the school his role
         names = [part] if " - " in part or " of " in part else entities(part)
         if not names or names[-1].lower() in NOT_VOICES:
             continue
@@ -281,7 +281,7 @@ def late(text: str) -> list[tuple[str, str]]:
     if not m:
         return []
     # "Defense lawyers objected, arguing": a lone capital then a noun is no subject;
-    # "McG made the announcement", "O'Brien sued, claiming": a name then its verb.
+    # "Nolan made the announcement", "Okoro sued, claiming": a name then its verb.
     verb = m.group("verb")
     if " " not in m.group("who") and not (m.group("aux") or verb.endswith("ed") or verb in _PAST):
         return []

@@ -20,7 +20,7 @@ DASHED = re.compile(
     rf"(?P<who>{NAME})\s+[-–—]\s+(?P<role>[^-–—.;:“”\"]{{3,140}}?)\s+[-–—]\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:has|had)\s+)?(?:said|says|told|tells|added)\b"
 )
-# "which was first reported by TMZ": the passive's agent told it (not "changes announced
+# "which was first reported by Radar": the passive's agent told it (not "changes announced
 # by X": a deed's)
 REPORTED_BY = re.compile(
     r"\b(?:was|were|been|is|are|as)\s+(?:first\s+|initially\s+|originally\s+)?"

@@ -331,7 +331,7 @@ def statements(unit: Unit, pub: date | None, *, month: int | None = None) -> lis
         ):
             continue  # "2088 Philip Street", "2045 GMT", "his 2008 Bentley"
         if d.month is None and d.day is None and re.search(r"\bCVE\s*-\s*$", unit.text[:at]):
-            continue  # "CVE-2013-3893": a vulnerability's number
+            continue  # "CVE-2016-4521": a vulnerability's number
         out.append(_from_mention(unit.id, d))
         ends.append(end)
     for m in _IN_MAY.finditer(unit.text):

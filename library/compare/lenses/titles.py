@@ -36,7 +36,7 @@ def split_title(name: str) -> tuple[str, str]:
         return name, ""
     rest = words[k + 1 :]
     if rest[0] == "of" and len(rest) >= 4:
-        # "Chief of Detectives Charlie Beck": the person is the last words.
+        # "Chief of Detectives Carla Beck": the person is the last words.
         n = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
         return " ".join(rest[-n:]), " ".join(words[: len(words) - n])
     return " ".join(rest), " ".join(words[: k + 1])

@@ -72,7 +72,7 @@ _AGE = r"\d{1,3}\s*-\s*year\s*-\s*old(?!\s+[A-Z])"
 _HEAD = rf"[a-z][\w-]*|{_AGE}"
 _DESCRIBED = re.compile(
     r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)"
-    # "Lindsay Lohan's attorney said": whose role says attorney
+    # "Mia Lund's attorney said": whose role says attorney
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
     # "the cable operator": its head noun (not an adverb: "the governor also said")
     rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}(?:{_HEAD}))\s+"
@@ -143,7 +143,7 @@ def build(
         voiced: set[int] = set()  # units where a person spoke for a body ("he said")
         subjects: list[tuple[int, str]] = []  # "Microsoft has rushed out a fix": no person
         for k, u in enumerate(units):
-            # "Agent says Sixers to sign X": a headline's capitalised description, no name
+            # "Agent says Hornets to sign X": a headline's capitalised description, no name
             read = sources(u.text)
             named = [(n, r) for n, r in read if not _headline_noun(n, u.text)]
             if not named:  # "Palin released a statement.", a quote next; "Palin … and told"
@@ -243,7 +243,7 @@ def _person_said(text: str, described: Voice | None) -> bool:
             return True
     if _QUOTED_PRONOUN.search(text):
         return True
-    # "the star said", not "Lohan's attorney said" (the attorney is not Lohan);
+    # "the star said", not "Lund's attorney said" (the attorney is not Lund);
     # "…,” said the 67-year-old"
     return any(
         (
@@ -366,7 +366,7 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
         for v in reversed(heard):
             role = v.description_a if side == "a" else v.description_b
             if noun in _BODY_NOUNS and antecedent.is_full_name(v.name):
-                continue  # "the company said": not "Dana Tamir, director at a company"
+                continue  # "the company said": not "Ana Kova, director at a company"
             if noun in role.lower().split():
                 return v
         if noun in _DOCUMENTS and near is not None:
@@ -377,7 +377,7 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
             role = near.description_a if side == "a" else near.description_b
             if not role or noun in role.lower().split():
                 return near
-            # "Microsoft's Dustin Childs advised …", then "the company said": his owner,
+            # "Acme's Lena Ortiz advised …", then "the company said": his owner,
             # a body that spoke before
             owner = re.match(r"(.+?)['’]s$", role)
             body = [v for v in heard if owner and v.name == owner.group(1)]
