@@ -46,7 +46,7 @@ def test_the_new_shapes_name_their_speaker(text: str, who: list[str]) -> None:
         "He wrote a book in the words of his time.",  # no name after "of"
         "The vote, which has promised little, ended on Friday.",  # no name before "who"
         "Mayor Ana Kova stopped by the school and read a story to the class.",
-        "The changes announced by Interior Secretary Tom Vale allow drilling.",  # a deed
+        "The changes announced by Trade Secretary Tom Vale allow mining.",  # a deed
         "The match - the first since June - said little about form.",  # no name
         "No details were reported by Authorities on Monday.",  # an unnamed group
         '"It is done," said 19 - year - old boys in the crowd.',

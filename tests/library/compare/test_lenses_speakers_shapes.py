@@ -271,7 +271,7 @@ def test_progressive_relative_clause_and_a_body_inside_a_role(text: str, who: li
             "released on Friday said.",
             ["Moravian Election Commission"],
         ),
-        ("According to the Moravian constitution, the parliament passes laws.", []),
+        ("According to the Moravian constitution, the assembly makes laws.", []),
         (
             "It was less than the sum reported by sportscaster Tom Vale, who first reported that "
             "the meeting would take place.",
@@ -298,7 +298,7 @@ def test_a_pronoun_after_a_dash_and_a_headline_description() -> None:
 
 
 def test_saw_as_is_a_judgement_told_not_a_sighting() -> None:
-    assert names("President Tom Vale saw the step as necessary to meet Western rules.") == [
+    assert names("President Tom Vale saw the move as needed to meet European rules.") == [
         "Tom Vale"
     ]
     assert names("Tom Vale saw the man as he left the bank.") == []

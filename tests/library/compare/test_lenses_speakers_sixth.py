@@ -73,7 +73,7 @@ def test_a_list_of_places_after_residents_is_no_voice() -> None:
     [
         ("Nordlink had faults on Sunday, which it said was due to a cable break.", ["Nordlink"]),
         ("According to an NYPD release, the man was hit by a car.", ["NYPD"]),
-        ("According to an MWEB update, the bandwidth was restored.", ["MWEB"]),
+        ("According to an NETW update, the bandwidth was restored.", ["NETW"]),
         ("Links were back on spare routes, Nordlink announced today", ["Nordlink"]),
         ("Acme has issued a statement on the present fault in the network:", ["Acme"]),
     ],
@@ -103,10 +103,10 @@ def test_a_post_is_no_release() -> None:
 
 def test_an_update_whose_words_follow_names_its_issuer() -> None:
     found = voices_of(
-        "MWEB has issued an update regarding the downtime.", '"More bandwidth came online."'
+        "NETW has issued an update about the outage.", '"More capacity came online."'
     )
-    assert found == {"MWEB": [0]}
-    assert voices_of("MWEB has issued an update regarding the downtime.", "It rained.") == {}
+    assert found == {"NETW": [0]}
+    assert voices_of("NETW has issued an update about the outage.", "It rained.") == {}
 
 
 def test_a_name_with_no_capital_first_has_no_initials() -> None:

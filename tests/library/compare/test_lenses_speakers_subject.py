@@ -113,8 +113,8 @@ def test_a_letter_speaks_for_its_writer() -> None:
 def test_he_after_a_spokesperson_is_the_body_not_a_group_named_between() -> None:
     found = _voices(
         "The pirates fired on the ship, Navy spokesperson said.",
-        "The warship moved its Marine Commandos to the scene, he said.",
-        "The Navy flew its Marine Commandos to the ship. The ship was safe, he added.",
+        "The warship moved its Sea Rangers to the scene, he said.",
+        "The Navy sent its Sea Rangers to the ship. The ship was safe, he added.",
         "A hunt was under way, the spokesperson said.",
     )
     assert found == {"Navy": [0, 1, 2, 3]}
@@ -211,9 +211,9 @@ def test_a_noun_of_saying(text: str, who: list[str]) -> None:
 
 def test_a_headline_description_is_the_person_named_next_with_that_role() -> None:
     found = _voices(
-        "Agent says Lions to sign Vale to six-year deal",
+        "Agent says Lions to sign Vale to five-year deal",
         "The deal is the largest in the club's history.",
-        "Tom Vale agreed to a six year deal on Saturday, his agent Ana Kova, told Radio Lakeland.",
+        "Tom Vale agreed to a five year deal on Sunday, his agent Ana Kova, told Radio Lakeland.",
     )
     assert found["Ana Kova"] == [0, 2]
 
@@ -229,7 +229,7 @@ def test_a_headline_description_is_the_person_named_next_with_that_role() -> Non
         ),
         ("Crews attended the scene, a report from Radio Lakeland revealed.", ["Radio Lakeland"]),
         ("Ana Kova has admitted several of her surgeries were botched.", ["Ana Kova"]),
-        ("Detectives said the two women were found with head injuries.", []),  # a trade group
+        ("Detectives said the two women were found with leg wounds.", []),  # a trade group
         ("Acme Corp identified the problem as a bug.", []),  # a diagnosis, not people named
         ("Ana Kova admitted several of the charges.", []),  # a deed
     ],
@@ -258,8 +258,8 @@ def test_shapes_of_the_third_fresh_round(text: str, who: list[str]) -> None:
 
 def test_the_company_is_the_firm_that_opened_a_sentence_before() -> None:
     found = _voices(
-        "Acme has rushed out a temporary fix for the flaw.",
-        "The software giant said the fix should stop attacks.",
+        "Acme has pushed out a stopgap patch for the bug.",
+        "The software giant said the patch should block attacks.",
         "The company said every version is affected.",
     )
     assert found == {"Acme": [1, 2]}
@@ -267,8 +267,8 @@ def test_the_company_is_the_firm_that_opened_a_sentence_before() -> None:
 
 def test_the_company_is_not_a_person_or_a_surname_given_before() -> None:
     found = _voices(
-        "Pierre Vale was placed on injured reserve.",
-        "Vale suffered through an injury-plagued season.",
+        "Pierre Vale was moved to the reserve list.",
+        "Vale struggled through a season of injuries.",
         "The company said the season was over.",
     )
     assert found == {}
