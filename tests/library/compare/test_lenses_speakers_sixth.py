@@ -102,9 +102,7 @@ def test_a_post_is_no_release() -> None:
 
 
 def test_an_update_whose_words_follow_names_its_issuer() -> None:
-    found = voices_of(
-        "NETW has issued an update about the outage.", '"More capacity came online."'
-    )
+    found = voices_of("NETW has issued an update about the outage.", '"More capacity came online."')
     assert found == {"NETW": [0]}
     assert voices_of("NETW has issued an update about the outage.", "It rained.") == {}
 
