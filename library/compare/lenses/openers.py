@@ -23,7 +23,7 @@ _NAME = NAME
 # next sentence (`opening_voice` checks that a quote opens it)
 ISSUED = re.compile(
     rf"^(?P<who>{_NAME})\s+(?:(?:has|had|also|later|then)\s+)?(?:released|issued|put\s+out)\s+"
-    # "X has issued an update regarding the downtime." (sixth round)
+    # "X has issued an update about the outage." (sixth round)
     r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|update)\b(?![^.;:“”\"]*[:“\"])"
 )
 
