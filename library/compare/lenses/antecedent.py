@@ -48,7 +48,7 @@ _PLACE_BEFORE = re.compile(
 _PAIR = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _TAIL = re.compile(r"^[^“”\"]*(?:”|\"(?=[\s,.;:!?)]|$))")
 _HEAD = re.compile(r"[“\"][^“”\"]*$")
-# "Timmons' best friend", "Lohan's attorney": the name owns the one spoken of.
+# "Harris' best friend", "Lund's attorney": the name owns the one spoken of.
 _OWNER_AFTER = re.compile(r"\s?['’]")
 # A sentence longer than this is read only so far: a person named further on is
 # no likely antecedent, and the quote pattern stays cheap on a hostile line.
@@ -128,7 +128,7 @@ def joined(text: str, first: str, second: str) -> bool:
     Mark and Bill Condon"), by their last words.  Plain string search: a pattern
     made per call would fill the `re` module's cache."""
     a, b = first.split()[-1], second.split()[-1]
-    # "Mark and Condon"; "Gary Locke, and the interior secretary, Ken Salazar" (a role
+    # "Mark and Condon"; "Ivo Petkov, and the health minister, Rosa Lind" (a role
     # between: up to six words)
     for joint, reach in ((" and ", 3), (", and ", 7)):
         at = text.find(f"{a}{joint}")

@@ -71,38 +71,38 @@ _BEFORE = re.compile(
     rf"(?P<who>{_NAME})(?:\.?\s?(?:com|org|net)\b)?"  # "MyFoxHouston. com reports"
     r"(?:\s*,\s*\d{1,3}(?=\s*,))?"  # "Tom Hale, 45, a neighbour, said": an age first
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)\s*,)?"
-    # "Mohsen Kazemi from Iran's Red Crescent relief agency said": the person, of a body
+    # "Lena Ortiz from Chile's Red Cross rescue agency said": the person, of a body
     r"(?:\s+(?P<org>(?:from|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|"
     # a body's lower-case kind ("relief agency"), not a verb ("Boston was arrested and")
     r"(?!(?:was|were|is|are|has|had|and|but|who|which|that|then)\b)[a-z]+(?<!ed))){0,6}?)"
     r"(?=\s+(?:(?:also|later|has|had)\s+)?(?:said|says|told|tells)\b))?"
     r"(?:\s*\([A-Z][\w.-]{0,12}\))?"  # "Sen. Dick Durbin (D-Ill.) said"
-    # "His successor, Gurbanguli Berdymukhamedov, says": the name an appositive
+    # "Her deputy, Marta Kovalenko, says": the name an appositive
     r"(?:(?<=[a-z])\s*,(?=\s+(?:says|said|told|tells)\b))?"
     # "Microsoft has said", "Entertainment Weekly has now confirmed", "X reportedly said"
     rf"\s+(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{ADVERB}\s+)?"
-    # "The Indian Navy in November said"
+    # "The Chilean Navy in March said"
     rf"(?:(?:in|on)\s+{CAP_WORD}\s+)?(?:{VERBS})\b"
 )
 _AFTER = re.compile(
     rf"(?:\b(?:{INVERTED}|added|wrote)|\b(?P<acc>[Aa]ccording\s+to))\s+(?:the\s+)?"
-    # "said 61 - year - old Anargyros Bizianis": an age before the name (fifth round)
+    # "said 58 - year - old Petra Lindqvist": an age before the name (fifth round)
     r"(?:\d{1,3}\s*-\s*year\s*-\s*old\s+)?"
-    # "according to a report from WCCO-TV"
+    # "according to a report from KXLT-TV"
     r"(?:(?:a|an|the)\s+(?:report|statement|story)\s+(?:from|by|of|in)\s+(?:the\s+)?)?"
     # "said team president Billy King": a role may come first.
-    # (Tried without first: "said the Press Democrat newspaper in Santa Rosa".)
+    # (Tried without first: "said the Harbor Ledger newspaper in Port Alma".)
     # "according to “Twilight” studio Summit Entertainment": a quoted work in the role
-    # "said ex - NYPD organized crime detective Joe Coffey", "said sheriff ’ s Sgt. X"
+    # "said ex - LAPD vice squad detective Rita Holm", "said sheriff ’ s Sgt. X"
     rf"(?P<pre>(?:[“\"]?[A-Za-z’'-][\w’'.-]*[”\"]?\s+){{0,6}}?[a-z][\w’'-]*\.?\s+)??"
     rf"(?P<who>{_NAME})"
-    # "said Zadan and Meron", "said the Egyptian MENA news agency"
+    # "said Zadan and Meron", "said the Slovak TASR news agency"
     rf"(?:\s+and\s+(?P<who2>{_NAME}))?(?:\s+(?P<kind>news\s+agency|agency|newspaper))?"
     r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)(?=\s*(?:[,.;]|$)))?"
     # "said Smith." ends the clause; "said Smith was let go" reports about Smith;
     # "said Smith at a news conference" is Smith speaking.
-    # "said the Press Democrat newspaper in Santa Rosa": a paper's place may follow.
-    # "says the BBC's Christian Fraser in Paris.": where the speaker is
+    # "said the Harbor Ledger newspaper in Port Alma": a paper's place may follow.
+    # "says the CBC's Nadia Blum in Lisbon.": where the speaker is
     r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+who\s|\s+(?:at|during|in|on)\s+"
     r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
@@ -113,25 +113,25 @@ _QUOTED = re.compile(
     # (not "were quoted by AP as saying": AP quotes)
     rf"\bquoted\s+(?!by\b)(?:(?:[A-Za-z][\w’'-]*\s+){{0,4}}?)(?P<who>{_NAME})\s+as\s+saying\b"
 )
-# "according to her publicist, Jack Ketsoyan", "…,” said the band's manager, Ed Cole":
+# "according to her agent, Tom Brill", "…,” said the club's manager, Ed Cole":
 # a role (with its owner) set off by a comma before the name.
 _ROLE_COMMA_NAME = re.compile(
     rf"(?:\b(?P<acc>[Aa]ccording\s+to)|(?<=[,”\"'’:]\s)(?:{INVERTED}))\s+"
     rf"(?P<owner>(?:his|her|its|their|the|an?|{CAP_WORD}['’]s)\s+)"
-    # "said the Central Mat-Su fire chief, James Steele"
+    # "said the North Fenwick fire chief, Paul Garro"
     r"(?P<role>(?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),\s+"
     rf"(?P<who>{_NAME})(?=\s*(?:[,.;:!?()”\"]|$))"
 )
-# "..., citing the country's Central Election and Referendum Commission."
+# "..., citing the nation's Central Water and Forestry Commission."
 _CITING = re.compile(
-    # "citing Felt's grandson Nick Jones": the grandson, not Felt
+    # "citing Dunn's nephew Carl Ames": the nephew, not Dunn
     rf"\bciting\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:[a-z][\w-]*\s+){{0,3}}?"
     rf"(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)"
 )
-# "Qeshm's governor, Heidar Alishvandi, told", "A reporter of the Iranian news agency,
-# IRNA, said": the name set off by commas after its role speaks.
+# "Varna's mayor, Ivo Petkov, told", "A reporter of the Chilean news agency,
+# ANCH, said": the name set off by commas after its role speaks.
 _APPOSITIVE = re.compile(
-    # "Lamas' son, actor Lorenzo Lamas, tweeted": an owner in s' too, an occupation first
+    # "Mathis' son, actor Lorne Mathis, tweeted": an owner in s' too, an occupation first
     rf"(?:^|[,;]\s+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+|"
     rf"(?P<owner>(?:{CAP_WORD}\s+)?{CAP_WORD}(?:['’]s|s['’])))\s*"
     # "The plant's owner, Jane Doe, told"
@@ -139,11 +139,11 @@ _APPOSITIVE = re.compile(
     r"(?:(?!(?:in|at|on|of|from|to|for|with|by|and|the)\b)[a-z][\w-]*(?<!ed)\s+)?"
     rf"(?P<who>{_NAME}),\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
-# "Kenneth Dorsey, and he said": the name the pronoun right after stands for.
+# "Marcus Dole, and he said": the name the pronoun right after stands for.
 # "Zadan and " before the second name of "said Zadan and Meron".
 _PAIR_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+")
-# "John R. Amoss, who said he expects ..."
-# "Mike Lynch, who first reported that": an adverb between
+# "Carl B. Mott, who said he expects ..."
+# "Dana Pike, who first reported that": an adverb between
 # "President Tom Vale, who has promised to end …": an auxiliary too (fifth round)
 _WHO_SAID = re.compile(
     rf"(?P<who>{_NAME}),\s+who\s+(?:in\s+turn\s+)?(?:{ADVERB}\s+)?(?:(?:has|had|have)\s+)?(?:{VERBS})\b"
@@ -152,27 +152,27 @@ _WHO_SAID = re.compile(
 _AFTER_VERB = re.compile(r"\b(?:said|says|told|tells|reported|reports)\s+(?:that\s+)?$")
 # What opens "..., said X" / "“...,” said X": a quote or a clause, not a subject.
 _SAID_AFTER_CLAUSE = re.compile(r"(?:^|[,”\"'’:]\s*)$")
-# "the Governor of Alaska, Sarah Palin, and she has apologised if": an auxiliary too
+# "the Governor of Vermont, Ada Lund, and she has apologised if": an auxiliary too
 _AND_HE = re.compile(
     rf"(?P<who>{_NAME}),?\s+and\s+(?:he|she)\s+(?:also\s+)?(?:(?:has|had)\s+)?(?:{VERBS})\b"
 )
 _JOINERS = frozenset(NAME_JOINERS.split("|"))
-# A name in an appositive: "Mehdi iran-Nejad", "Ana de Silva".
+# A name in an appositive: "Samir abu-Nasr", "Ana de Silva".
 _NAME_LIKE = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+-[A-Z][\w’'.-]*|al|bin|de|van|von)){1,3}"
 )
 # "nCircle": lower-case letters glued to the name's first capital.
 _LOWER_LEAD = re.compile(r"(?<![\w’'-])[a-z]{1,3}$")
-# "Office of the Surgeon General's Web": the owner speaks.
+# "Office of the Chief Ranger's Web": the owner speaks.
 _OWNER = re.compile(r"['’]s\b.*$")
-# "Microsoft's Dustin Childs": a person of a body (two capitalised words, not a "Web site").
+# "Acme's Lena Ortiz": a person of a body (two capitalised words, not a "Web site").
 _OWNED_PERSON = re.compile(
     r"^(?P<owner>.+?['’]s)\s+(?P<who>(?!(?:Web|Website|Office|Department)\b)[A-Z][a-z]+"
     r"(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]*)$"
 )
 # "Zadan and Meron added": two speakers.
 _AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
-# "a man outside the Sam's Club told": a place, not the speaker.
+# "a woman outside the Ned's Diner told": a place, not the speaker.
 _PLACE_BEFORE = re.compile(
     r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
 )
@@ -247,9 +247,9 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         # speaks by name: she is the voice, not X
         out.append((body.group("who"), ""))
         spoken.append((body.start(), body.end()))
-    # "Microsoft's advice is to", "news from X that"
+    # "Acme's advice is to", "news from X that"
     for m in NOUN_OF_SAYING.finditer(text) if run(NOUN_OF_SAYING) else ():
-        # "Los Angeles Angels GM Tony Reagins": the person after an all-caps title
+        # "Toronto Rangers GM Ole Brandt": the person after an all-caps title
         name, title = split_title(
             re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", m.group("who") or m.group("who2"))
         )
@@ -273,22 +273,22 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
     for name, role in clauses.subject_voices(text, spoken, split_title, words):
         if not any(n == name for n, _ in out):
             out.append((name, role))
-    # "..., said MENA.": the verb is the inverted "said X", whatever a name before it.
+    # "..., said TASR.": the verb is the inverted "said X", whatever a name before it.
     inverted = [
         m.start()
         for m in (_AFTER.finditer(text) if run(_AFTER) else ())
         if not m.group("acc")
         and _SAID_AFTER_CLAUSE.search(_before(text, m.start()))
-        # not "X, Y's grandson, said his grandfather died at his home in Santa Rosa":
+        # not "X, Y's nephew, said his uncle died at his farm in Port Alma":
         # words that are no role before the name make it content, not an inverted speaker
         and _is_role(m.group("pre") or "")
-        # not "…, said Dr. Benjamin has": a title's full stop ends no clause (fifth round)
+        # not "…, said Dr. Harlan has": a title's full stop ends no clause (fifth round)
         and m.group("who").lower() not in TITLE_WORDS
     ]
     for m in _APPOSITIVE.finditer(text) if text.count(",") >= 2 and run(_APPOSITIVE) else ():
         first = m.group("role").split()[0].lower()
         if first.endswith(("ed", "ing")) or first in _CLAUSE:
-            continue  # "..., died at the prison in Springfield, Mo., said X": a clause
+            continue  # "..., died at the clinic in Dover, Del., said X": a clause
         if _PLACE_BEFORE.search(_before(text, m.start())):
             continue  # "X, Vice President at the organization, ABC, agreed": X's body
         if any(a <= m.start("who") < b for a, b in spoken):
@@ -296,8 +296,8 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         if (names := entities(m.group("who"))) and not any(n == names[-1] for n, _ in out):
             owner = m.group("owner") or ""
             out.append((names[-1], f"{owner} {m.group('role')}".strip()))
-            # the role too: "the head of the Interior Ministry's …, Abbas Jazayeri, said"
-            # is Jazayeri, not a ministry read from inside the role
+            # the role too: "the head of the Transport Ministry's …, Lars Vik, said"
+            # is Vik, not a ministry read from inside the role
             spoken.append((m.start("role"), m.end()))
     rxs = (
         _BEFORE, _AFTER, _QUOTED, STATEMENT, SERVICE, _AND_HE, _WHO_SAID, _CITING, ACC_STORY,
@@ -307,9 +307,9 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
     for rx in rxs:
         for m in rx.finditer(text) if run(rx) else ():
             if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
-                continue  # "namely TE-North, to connect ..., said MENA": MENA speaks
+                continue  # "namely RX-Blue, to connect ..., said TASR": TASR speaks
             if m.group().endswith(("claimed", "claims")) and clauses.won(text, m.end()):
-                continue  # "the Sixers, who claimed the top prize": a win
+                continue  # "the Hornets, who claimed the top prize": a win
             second = None  # where "said Zadan and Meron" put Meron: Zadan goes before
             if rx is _BEFORE and any(a <= m.start("who") < b for a, b in spoken):
                 continue  # read above as an appositive
@@ -329,7 +329,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                 continue  # "The paper said Nichols, who ...": Nichols is spoken of
             described = re.search(r"\bthe\s", text[m.start() : m.start("who")])
             if rx is _AFTER and text.startswith(" who", m.end()) and described:
-                continue  # "said the Democrat who is familiar with …": a description
+                continue  # "said the Republican who is close to …": a description
             if m.groupdict().get("acc") and GROUP_AFTER.match(text, m.end()):
                 continue  # "according to Palmer officials"
             if m.groupdict().get("acc") and DOCUMENT_AFTER.match(text, m.end()):
@@ -343,10 +343,10 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                 pre = ""  # "said Zadan and Meron": the first is counted above
             if pre[:1].isupper() and all(
                 w[:1].isupper() or w in _JOINERS for w in pre.split()
-            ):  # "said Chief of Detectives Charlie Beck": one run of a name
+            ):  # "said Chief of Detectives Carla Beck": one run of a name
                 who, pre = pre + who, ""
             elif m.groupdict().get("acc") and pre[:1].isupper() and not _is_role(pre):
-                who, pre = pre + who, ""  # "according to the Office of the Surgeon General"
+                who, pre = pre + who, ""  # "according to the Office of State Parks"
             # "the WHO said": an acronym the name finder drops as a common word
             names = entities(who) or [w for w in who.split()[-1:] if ACRONYM.fullmatch(w)]
             if not names:
@@ -362,15 +362,15 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
             if len(name.split()) > 1 and name.split()[0] in OPENING_ADVERBS:
                 name = name.split(" ", 1)[1]  # "Later USGS said": the adverb opens the clause
             if rx is _CITING:
-                name = who.rstrip(" .,")  # "Central Election and Referendum Commission"
+                name = who.rstrip(" .,")  # "Central Water and Forestry Commission"
             elif who.endswith(f"New {name}"):
                 name = f"New {name}"  # "New York Times" ("new" reads as an ordinary word)
             at = m.end("who") - len(who) + who.rfind(name)
             joined = join_of_and(text, m.start("who"), who, name) if rx is _BEFORE else name
-            if joined != name:  # "Academy of Motion Picture Arts and Sciences"
+            if joined != name:  # "Guild of Stage Lighting Arts and Sciences"
                 name, at = joined, at - len(joined) + len(name)
             if rx in (_BEFORE, _AND_HE) and _PLACE_BEFORE.search(_before(text, at)):
-                continue  # "a man outside the Sam's Club told"
+                continue  # "a woman outside the Ned's Diner told"
             if rx is _BEFORE and KIN_BEFORE.search(_before(text, at)):
                 continue  # "The mother of Jane Doe said", "Lawyers for X said": not X
             if name.lower() in NOT_VOICES or not name[:1].isupper():
@@ -385,7 +385,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
             if lead:  # "nCircle", "eBay": a name may open in lower case
                 name, at = lead.group() + name, at - len(lead.group())
             person = _OWNED_PERSON.match(name)
-            if person:  # "Microsoft's Dustin Childs said": Childs speaks, for Microsoft
+            if person:  # "Acme's Lena Ortiz said": Ortiz speaks, for Acme
                 out.append((person.group("who"), person.group("owner")))
                 continue
             body = OWNED_BODY.match(name)
@@ -416,12 +416,12 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                 role = pre.strip()  # "According to X, the deal remains open.": no role
             of_before = re.search(r"\bof\s+$", _before(text, at))
             if rx is _BEFORE and _NAME_LIKE.fullmatch(role) and of_before:
-                # "the governor of Qeshm, Mehdi iran-Nejad, told": the appositive speaks
+                # "the governor of Varna, Samir abu-Nasr, told": the appositive speaks
                 head = _ROLE_BEFORE.search(_before(text, at))
                 out.append((role, (head.group("role") if head else "").strip() + " " + name))
                 continue
             if rx is _BEFORE and of_before and m.group("role"):
-                continue  # "Rep. X (D) of West Virginia, the chairman of ..., says": X's state
+                continue  # "Rep. X (R) of North Dakota, the chairman of ..., says": X's state
             if rx is _BEFORE and ADVERB_START.fullmatch(name) and text[at + len(name) :][:1] == ",":
                 continue  # "Additionally, he was selected ..., wrote": an adverb
             if role.isdigit() or role.split(" ", 1)[0].lower() in _CLAUSE:
@@ -433,7 +433,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                     out.append(split_title(first[-1]))  # "Zadan and Meron added"
             name, title = split_title(name)
             if name.startswith("of "):
-                continue  # "The Governor of Alaska has apologized": a title, no name
+                continue  # "The Governor of Vermont has apologized": a title, no name
             said = (name, f"{role} {title}".strip() if title else role)
             out.insert(len(out) if second is None else second, said)
             if rx is _BEFORE:
@@ -442,14 +442,14 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
     if not out and ", saying" in text:  # (both patterns need "saying": no gate)
         saying = SAYING_INNER.search(text) or SAYING.match(text)
     late = [(saying_subject(text, saying), "")] if saying else [] if out else clauses.late(text)
-    for who, _role in late:  # "..., saying"; "McG made the announcement, stating that"
-        if who.endswith(("'s", "’s")) or not (names := entities(who)):  # "Felt's name was"
+    for who, _role in late:  # "..., saying"; "Nolan made the announcement, stating that"
+        if who.endswith(("'s", "’s")) or not (names := entities(who)):  # "Dunn's name was"
             continue
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
     if not out and ", which it " in text and (it := it_said(text)):
-        out.append((it, ""))  # "Seacom started …, which it said was caused by"
+        out.append((it, ""))  # "Nordlink failed …, which it said was due to"
     both = (
         AND_SAID.match(text)
         if not out and (" and " in text or " but " in text) and run(AND_SAID)

@@ -2,7 +2,7 @@
 
 Patterns `attribution.py` reads for a body rather than a person: "a Defence
 Ministry statement said", "Acme Corp's statement said", "the Indian navy said",
-"the Egyptian communications ministry said", "according to this L.A. Times
+"the Peruvian transport ministry said", "according to this N.Y. Ledger
 story".  Each is a bounded alternation (no nested repetition of unbounded parts).
 """
 
@@ -17,25 +17,25 @@ _NAME = NAME
 
 # "a Defence Ministry statement said", "a Cityline spokesman told".
 STATEMENT = re.compile(
-    # not "The D. A.'s release says" (a body's office, unnamed)
+    # not "The P. D.'s release says" (a body's office, unnamed)
     # "the official IRNA news agency", "Iran's official IRNA news agency"
     rf"(?:\b(?:[Aa]n?|[Tt]he|{CAP_WORD}['’]s)\s+(?:(?:official|semi-official|state)\s+)?|"
     rf"(?:^|,\s+))(?P<who>{_NAME})(?<!['’]s)\s+"
-    # "a Mobinil customer service representative told" (round 20, post-hoc)
+    # "a Telvia customer service representative told" (round 20, post-hoc)
     r"(?:(?:customer|customers|press|media|public)(?:\s+(?:service|relations|affairs))?\s+"
     r"(?=representative|spokes))?"
     r"(?:statement|report|release|press\s+release|communiqu[eé]|bulletin|notice|"
     r"spokes(?:man|woman|person)|representative|news\s+agency|agency|newspaper|"
     r"television|radio|website|obituary|editorial|article|story|column|blog)\s+"
-    # "An NFL spokesman on Wednesday said"
+    # "An NHL spokesman on Thursday said"
     rf"(?:(?:also|later|on\s+[A-Z][a-z]+day)\s+)?(?:{VERBS})\b"
 )
 # "Acme Corp's statement said", "A statement on Acme Corp's website said": the owner
-# (not "The D. A.'s release says": initials of an office, unnamed).
+# (not "The P. D.'s release says": initials of an office, unnamed).
 OWNED_DOCUMENT = re.compile(
     rf"(?P<who>{_NAME})(?<![A-Z]\.)['’]s\s+(?:official\s+)?(?:statement|website|web\s+site|"
     r"release|press\s+release|announcement|communiqu[eé]|letter|note|message)\s+(?:also\s+)?"
-    # "Willoughby's letter continued" (round 18)
+    # "Hartley's letter continued" (round 18)
     r"(?:said|says|stated|states|read|reads|added|confirmed|announced|continued|continues)\b"
 )
 # "The Indian navy said": a nation's service, named by adjective and kind.
@@ -45,10 +45,10 @@ SERVICE = re.compile(
     r"(?:navy|army|military|government|air\s+force|coast\s+guard|television|radio|police))"
     rf"\s+(?:(?:also|later)\s+)?(?:{VERBS})\b"
 )
-# "the Egyptian communications ministry said": a body of a nation or place, in lower case
+# "the Peruvian transport ministry said": a body of a nation or place, in lower case
 # (not "Texas authorities" or "Palmer officials": unnamed staff)
 LOWER_BODY = re.compile(
-    # not "Red Crescent relief agency" (a run's tail); not "Egypt's communications ministry"
+    # not "Red Cross rescue agency" (a run's tail); not "Peru's transport ministry"
     # (round 10's label: a lower-case body after a possessive is unnamed)
     r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)(?<![A-Z][a-z]{4}\s)"
     r"\b(?:[Tt]he\s+)?(?P<who>(?!(?:The|A|An|But|And|On|In|At|When|After|This|That|Its|His|Her)\b)"
@@ -57,16 +57,16 @@ LOWER_BODY = re.compile(
     r"observatory))\s+"
     rf"(?:{ADVERB}\s+)?(?:{VERBS})\b"
 )
-# "According to this L.A. Times story", "according to a Reuters report": the paper.
+# "According to this N.Y. Ledger story", "according to a Reuters report": the paper.
 ACC_STORY = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:this|that|an?|the)\s+(?P<who>{_NAME})\s+"
     # "According to an NYPD release", "according to an MWEB update" (sixth round)
     r"(?:story|report|article|piece|interview|investigation|release|press\s+release|update|"
-    # (not "post": "according to the New York post" is the paper, its name in lower case)
+    # (not "post": "according to the Denver post" is the paper, its name in lower case)
     r"statement|bulletin|tweet|filing|memo|announcement)\b"
 )
-# "a message from the Central Commission for Elections and Referenda of Turkmenistan
-# said", "the resolution of the Central Election Commission released on Friday said":
+# "a message from the Central Board for Roads and Railways of Moldova
+# said", "the resolution of the Central Water Board released on Monday said":
 # the body whose text it is (the name may hold "for" and "and").
 DOCUMENT_OF = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:message|resolution|decree|letter|notice|decision|declaration|"
@@ -86,14 +86,14 @@ DOCUMENT_AFTER = re.compile(
     r"\s+(?:constitution|law|laws|rules|charter|treaty|code|data|figures|statistics|census|"
     r"calendar|schedule|tradition|legend|bible|scripture)\b"
 )
-# "The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said":
+# "The spokesman for the Bureau of Lakes, Rivers, Canals and Harbours also said":
 # a body's spokesperson speaks for it, and its name may hold commas.
 SPOKESPERSON_FOR = re.compile(
     r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<who>[A-Z][^.;:“”\"]{1,80}?)\s+"
     r"(?:(?:also|later)\s+)?(?:said|says|told|added)\b"
 )
-# A noun of saying (round 18): "Microsoft's advice is to install the patch", "news from
-# Angels GM Tony Reagins that the team made an offer" (not "news from Paris that day").
+# A noun of saying (round 18): "Acme's advice is to reboot the router", "news from
+# Rangers GM Ole Brandt that the club made an offer" (not "news from Paris that day").
 NOUN_OF_SAYING = re.compile(
     rf"(?P<who>{_NAME})['’]s\s+(?:advice|view|position|message|warning|recommendation|"
     r"argument|contention|assessment|explanation)\s+(?:is|was)\s+(?:that|to)\b"
@@ -102,7 +102,7 @@ NOUN_OF_SAYING = re.compile(
     r"(?!(?:day|night|morning|evening|afternoon|week|month|year|time|season)\b)"
 )
 # "China's Ministry of State Security said": a named body of its owner speaks
-# (but "the Office of X's Web site": the owner; "Egypt's communications
+# (but "the Office of X's Web site": the owner; "Peru's transport
 # ministry": lower case, unnamed).
 OWNED_BODY = re.compile(
     r"^.+?['’]s\s+(?P<body>(?:[A-Z][\w-]*\s+)*?(?:Ministry|Department|Bureau|Commission|"

@@ -1,10 +1,10 @@
 """Attribution spread over a clause, in English news.
 
 The forms `attribution.py` reads hold the speaker next to the verb.  These hold
-it across a clause: a subject with a relative clause ("The Academy of Motion
-Picture Arts and Sciences, which hands out ..., said Jackman will host": the
-Academy speaks, not Jackman), an agent after a passive ("a statement echoed by
-its president, Robert Sznewajs"), a participle ("McG made the announcement,
+it across a clause: a subject with a relative clause ("The Guild of Stage
+Lighting Arts and Sciences, which gives out ..., said Moreau will host": the
+Guild speaks, not Moreau), an agent after a passive ("a statement echoed by
+its chairman, Pavel Dusek"), a participle ("Nolan made the announcement,
 stating that ..."), and a body's column named in quotes ("Entertainment
 Weekly's “Hollywood Insider” is reporting").  Each pattern is bounded (no
 nested repetition of unbounded parts), so a long line stays linear.
@@ -19,12 +19,12 @@ from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
 from library.compare.lenses.gates import gate_of, may_match
 from library.compare.lenses.reporting import ADVERB, NAME, NOT_VOICES, TITLE_WORDS, VERBS
 
-# "X, which hands out the world's top honours, said": the subject speaks.
+# "X, which grants the region's best awards, said": the subject speaks.
 _SUBJECT_WHICH = re.compile(
     rf"^(?:[Tt]he\s+)?(?P<who>{NAME}(?:\s+and\s+{NAME})?),\s+(?:which|who)\s[^,;“”\"]{{1,200}}?,\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
 )
-# "a statement echoed by its president and chief executive, Robert Sznewajs",
+# "a statement echoed by its chairman and managing director, Pavel Dusek",
 # "was confirmed by the Interior Ministry", "a statement released by the Academy".
 _BY_AGENT = re.compile(
     # not "The cases reported by the Bureau involve ...": a verb of the sentence or a
@@ -40,11 +40,11 @@ _BY_AGENT = re.compile(
     r"(?:(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),\s+)?"
     rf"(?P<who>{NAME})"
 )
-# "the man described by The New York Times Magazine as “the last great Mafioso”"
+# "the woman described by The Lakeside Weekly as “the last true painter”"
 _DESCRIBED_AS = re.compile(rf"\bdescribed\s+by\s+(?:the\s+|The\s+)?(?P<who>{NAME})\s+as\b")
-# "McG made the announcement in Dubai, stating that ...": a participle of saying.
+# "Nolan made the announcement in Oslo, stating that ...": a participle of saying.
 _PARTICIPLE = re.compile(
-    # "Los Angeles general manager Tony Reagins has sounded ... saying that": the person
+    # "Toronto general manager Ole Brandt has hinted ... saying that": the person
     rf"^(?:(?:However|But|Meanwhile|Still|Yet|Now),?\s+)?(?:[Tt]he\s+)?"
     rf"(?:{NAME}\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<who>{NAME})\s+"
     r"(?P<aux>(?:has|had|also)\s+)?(?P<verb>[a-z][\w-]*)[^.;:“”\"]{0,200}?"
@@ -56,23 +56,23 @@ _PARTICIPLE = re.compile(
     r"stressing|emphasi[sz]ing|conceding|admitting)"
     r"(?:\s+(?:through|on|in|via|to|at|during|with)\s+[^.;:“”\",]{1,60}?)?\s+that\b)"
 )
-# Irregular pasts a subject's verb may take ("McG made the announcement, stating").
+# Irregular pasts a subject's verb may take ("Nolan made the announcement, stating").
 _PAST = frozenset((
     "made", "gave", "took", "went", "came", "sent", "wrote", "spoke", "met", "left", "found",
     "held", "led", "ran", "won", "lost", "put", "set", "told", "said", "broke", "brought",
     "began", "chose", "drew", "fell", "felt", "got", "hit", "kept", "knew", "paid", "rose",
     "saw", "sold", "stood", "struck", "taught", "thought", "threw", "wore",
-    "himself", "herself", "itself",  # "DeGeneres herself announced the news, writing"
+    "himself", "herself", "itself",  # "Kova herself announced the news, writing"
 ))  # fmt: skip
 # "Statement by Francesca Grifo", "Below is a statement from the Harbour Trust:"
 _STATEMENT_BY = re.compile(
     rf"\b[Ss]tatement\s+(?:by|from)\s+(?:the\s+)?(?P<who>{NAME})(?=\s*(?:[,.:;]|$)|\s+(?:said|says))"
 )
-# "Deadline's Nikki Finke and Mike Fleming, who wrote that": both speak.
+# "Variety's Lisa Vann and Raul Otero, who wrote that": both speak.
 _WHO_PAIR = re.compile(
     rf"(?:[A-Z][\w.-]*['’]s\s+)?(?P<a>{NAME})\s+and\s+(?P<b>{NAME}),\s+who\s+(?:also\s+)?(?:{VERBS})\b"
 )
-# "the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, said":
+# "the trade minister, Ivo Petkov, and the health minister, Rosa Lind, said":
 # two people, each after a role set off by commas ("agreed" at the clause's end too).
 _ROLE_PAIR = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+(?P<ra>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),\s+"
@@ -84,7 +84,7 @@ _COLUMN = re.compile(
     rf"(?P<who>{NAME})['’]s\s+[“\"][^“”\"]{{1,60}}[”\"]\s+(?:{ADVERB}\s+)?"
     r"(?:is\s+reporting|reported|reports|says|said|wrote|writes)\b"
 )
-# "The Sixers, who claimed the summer's top prize": a win, not a claim.
+# "The Hornets, who claimed the league's biggest prize": a win, not a claim.
 _WON = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,6}?(?:title|prize|victory|win|seat|crown|trophy|medal|lives|"
     r"life|spot|place|record|championship|gold|silver|bronze)s?\b"
@@ -94,8 +94,8 @@ _WON = re.compile(
 # The subject of a clause, past its appositives (round 18): "Jane Doe, head of
 # sales for Acme Films, based across the river, said" (Jane Doe, not Acme Films);
 # "In a statement to the paper, Jane Doe, a member of the board of directors said";
-# "The two reporters who broke the story, Carl Bernstein and Bob Woodward, have
-# maintained that"; "Gray's principal, Matthew Willoughby of the X School, wrote".
+# "The two editors who ran the piece, Ines Roth and Paul Meyer, have
+# insisted that"; "Lane's principal, Martin Hartley of the X School, wrote".
 # A name whose hyphen the tokeniser spaced ("Mahmoud Al - Goweiny").
 _SPACED = rf"{CAP_WORD}(?:\s+-\s+{CAP_WORD}|\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
 _SUBJECT = re.compile(
@@ -136,7 +136,7 @@ def subject(text: str, words: set[str] | None = None) -> tuple[str, str, int, in
     end)`; None when the sentence has no such shape.
 
     The appositive must read as a role: no clause of its own ("who police said"),
-    not a place or another name ("Springfield, Mo., said"; "Smith, Jones and Brown
+    not a place or another name ("Dover, Del., said"; "Smith, Jones and Brown
     said"), and when no comma closes it before the verb, a role with its body ("a
     member of the board of directors said"; not "Smith, police said, was").
     """
@@ -148,9 +148,9 @@ def subject(text: str, words: set[str] | None = None) -> tuple[str, str, int, in
     who = m.group("who")
     head = who.split()[0].lower().rstrip(".,")
     if head in _NOT_SUBJECT or (head.endswith("ing") and " " in who):
-        return None  # "Tuesday, …"; "Choosing DeGeneres, known for …, signals that"
+        return None  # "Tuesday, …"; "Choosing Kova, known for …, signals that"
     if m.group("comma") and re.match(r"\s+(?:the\s+|[A-Z])", text[m.end() :]):
-        return None  # "Mr Buckley, originally from Essex, lived …, says the Press Association"
+        return None  # "Mr Hale, originally from Leeds, lived …, says the Press Agency"
     role = (m.group("role") or "").strip()
     if role:
         first = role.split()[0]
@@ -159,11 +159,11 @@ def subject(text: str, words: set[str] | None = None) -> tuple[str, str, int, in
         if first[:1].isupper() and not (
             first.lower().rstrip(".,") in TITLE_WORDS or re.fullmatch(r"[A-Z][\w-]*['’]s", first)
         ):
-            return None  # "Springfield, Mo., said", "Smith, Jones and Brown said"
+            return None  # "Dover, Del., said", "Smith, Jones and Brown said"
         if first.lower().endswith("ed") or any(w.lower() in _AUX for w in role.split()):
             return None  # "The victim, John Smith, was shot at a bar, police said"
         if re.search(r",\s+and\s+[A-Z]", role):
-            return None  # "Guillermo Hernandez, 20, and Carlos Velasquez, 24, were": a list
+            return None  # "Ramon Ibarra, 19, and Luis Quintero, 27, were": a list
         if not m.group("comma") and (
             "," in role
             or not re.search(r"\b(?:of|for|at)\b", role)
@@ -198,7 +198,7 @@ def subject_voices(
     parts = [head, tail] if tail and " of " not in head else [who]
     out = []
     for part in parts:
-        # "Matthew Willoughby of the X School": the person, the school his role
+        # "Martin Hartley of the X School": the person, the school his role
         names = [part] if " - " in part or " of " in part else entities(part)
         if not names or names[-1].lower() in NOT_VOICES:
             continue
@@ -211,15 +211,15 @@ def subject_voices(
     return out
 
 
-# "X agreed to a deal on Saturday, his agent Marc Cornstein, told ESPN": a possessive
-# role and its name after a clause (round 18; "Saturday, his agent …" hid it).
+# "X agreed to terms on Sunday, his agent Dan Oakes, told Radio One": a possessive
+# role and its name after a clause (round 18; "Sunday, his agent …" hid it).
 _POSS_ROLE_NAME = re.compile(
     r"(?:^|,\s+)(?P<own>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})"
     rf"\s+(?P<who>{NAME}),?\s+(?:{ADVERB}\s+)?(?:said|says|told|tells|added|confirmed)\b"
 )
 
 
-# "…,” Captain Manohar Nambiar, Chief Public Relations Officer, Defence, said.": a name
+# "…,” Captain Tom Vale, Chief Media Liaison Officer, Coast Guard, said.": a name
 # after a quote with a role of more than one comma's part (round 21, post-hoc).
 _QUOTE_NAME_ROLES = re.compile(
     rf"[”\"]\s*(?P<who>{NAME}),\s+(?P<role>[^;:“”\"]{{3,140}}?),\s+(?:said|says|added|told)"
@@ -281,7 +281,7 @@ def late(text: str) -> list[tuple[str, str]]:
     if not m:
         return []
     # "Defense lawyers objected, arguing": a lone capital then a noun is no subject;
-    # "McG made the announcement", "O'Brien sued, claiming": a name then its verb.
+    # "Nolan made the announcement", "Okoro sued, claiming": a name then its verb.
     verb = m.group("verb")
     if " " not in m.group("who") and not (m.group("aux") or verb.endswith("ed") or verb in _PAST):
         return []

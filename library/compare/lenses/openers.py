@@ -19,11 +19,11 @@ from library.compare.lenses.shapes import AND_SAID
 
 _NAME = NAME
 
-# "Palin released a statement after the fire.": a statement whose words follow in the
+# "Dunn released a statement after the flood.": a statement whose words follow in the
 # next sentence (`opening_voice` checks that a quote opens it)
 ISSUED = re.compile(
     rf"^(?P<who>{_NAME})\s+(?:(?:has|had|also|later|then)\s+)?(?:released|issued|put\s+out)\s+"
-    # "X has issued an update regarding the downtime." (sixth round)
+    # "X has issued an update about the outage." (sixth round)
     r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|update)\b(?![^.;:“”\"]*[:“\"])"
 )
 
@@ -63,7 +63,7 @@ def opening_voice(text: str, after: str, known: dict[str, str]) -> list[tuple[st
     return [(known.get(name.lower(), name) if " " not in name else name, "")]
 
 
-# "spoke to one man who says he called 911", "a piracy monitor told CNN": a person
+# "spoke to one woman who says she rang the police", "a shipping monitor told Radio One": a person
 # described, not named (the name may come with the quote that follows)
 _INDEFINITE = re.compile(
     # "The victim's nephew said": a relative described by whose he is (sixth round)
@@ -92,7 +92,7 @@ def name_later(
     texts: dict[int, str],
     firsts: list[tuple[list[int], str]],
 ) -> None:
-    """ "One man who says he called 911." / "“I see a person …" / "…,” said Tom Vale":
+    """ "One woman who says she rang the police." / "“I see a person …" / "…,” said Tom Vale":
     the unit of each description goes to the voice first named within the two units
     after it, when the next unit opens a quote (the described person's words running
     on) or the voice's role has the described noun ("A spokesman for the city said" /

@@ -38,7 +38,7 @@ def _role_before(text: str, start: int) -> str:
         return ""
     words = m.group("role").split()
     if len(words) > 1 and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
-        words = words[1:]  # "the actress's rep Jack Ketsoyan": the role after its article
+        words = words[1:]  # "the singer's agent Tom Brill": the role after its article
     # "On the other hand, X said": a role is a noun phrase, not a clause.
     if any(w.lower() in _NOT_ROLE or is_reporting(w) for w in words) or words[-1].lower().endswith(
         "ly"

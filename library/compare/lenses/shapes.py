@@ -20,7 +20,7 @@ DASHED = re.compile(
     rf"(?P<who>{NAME})\s+[-–—]\s+(?P<role>[^-–—.;:“”\"]{{3,140}}?)\s+[-–—]\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:has|had)\s+)?(?:said|says|told|tells|added)\b"
 )
-# "which was first reported by TMZ": the passive's agent told it (not "changes announced
+# "which was first reported by Radar": the passive's agent told it (not "changes announced
 # by X": a deed's)
 REPORTED_BY = re.compile(
     r"\b(?:was|were|been|is|are|as)\s+(?:first\s+|initially\s+|originally\s+)?"
@@ -31,25 +31,25 @@ REPORTED_BY = re.compile(
 PER = re.compile(
     rf"(?:^|[,;(]\s*)[Pp]er\s+(?!(?:Capita|Annum|Diem|Se)\b)(?:the\s+)?(?P<who>{NAME})(?=\s*,)"
 )
-# "According to information from SEACOM the outage was caused by …"
+# "According to information from NORDLINK the blackout was due to …"
 ACC_INFO = re.compile(
     r"\b[Aa]ccording\s+to\s+(?:information|data|figures|details|estimates|numbers)\s+"
     rf"(?:(?:released|provided|published)\s+)?(?:from|by)\s+(?:the\s+)?(?P<who>{NAME})"
 )
-# "“…,” Robert McFarlane, an assistant state attorney general said": the role's closing
+# "“…,” Lena Ortiz, a deputy county prosecutor said": the role's closing
 # comma left out after a quote
 QUOTE_NAME_ROLE = re.compile(
     rf"[”\"]\s*(?P<who>{NAME}),\s+(?P<role>(?:an?|the)\s+[^,;:“”\"]{{3,100}}?)\s+"
     r"(?:said|says|told|added)\b"
 )
-# "J. James Rohack, MD, said", "Jorge Alsip, MD, the society's president, said": a degree
+# "K. Paul Brandt, MD, said", "Ana Kova, MD, the guild's chairwoman, said": a degree
 # after the name, read as no role
 POSTNOMINAL = re.compile(
     r",\s+(?:MD|M\.\s?D\.|Ph\.?\s?D\.?|DDS|RN|Esq\.?|QC|CPA|MBA|MP|OBE|CBE)(?=\s*,)"
 )
-# "WCVB - TV claims", "SKY - TV reports": a call sign and its medium, one name
+# "KXLT - TV claims", "SKY - TV reports": a call sign and its medium, one name
 SPACED_CALL_SIGN = re.compile(r"\b([A-Z]{2,})\s+-\s+(TV|FM|AM|Radio)\b")
-# "Greek prime minister George Papandreou condemned …, saying": the name after the role
+# "Maltese prime minister Paul Zammit criticised …, saying": the name after the role
 _ROLE_THEN_NAME = re.compile(
     r"\s+(?:[a-z][\w-]*\s+){1,4}(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
 )
@@ -57,39 +57,39 @@ _ROLE_THEN_NAME = re.compile(
 
 def saying_subject(text: str, m: re.Match[str]) -> str:
     """The subject of "X did Y, saying": X, or the name after X's role when X is only
-    an adjective of it ("Greek prime minister George Papandreou", "Beat writer Larry
-    Holder")."""
+    an adjective of it ("Maltese prime minister Paul Zammit", "Beat writer Nina
+    Falk")."""
     after = _ROLE_THEN_NAME.match(text, m.end("who"))
     return after.group("who") if after and " " not in m.group("who") else m.group("who")
 
 
 # A clause and its "saying" (moved here from attribution.py in the sixth round).
-# "Prime Minister Costas Karamanlis has dismissed calls to quit, saying ...".
+# "Prime Minister Ana Kos has brushed off calls to resign, saying ...".
 SAYING = re.compile(
     r"^(?:(?:However|But|Meanwhile|Still|Yet),?\s+)?(?:[Tt]he\s+)?"
     r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
     r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\"]*?,\s+saying\b"
 )
-# "Interior went ahead after the Environmental Protection Agency dropped two rules,
+# "Transport pressed on after the Road Safety Board withdrew two limits,
 # saying ...": the inner clause's subject says it.
 SAYING_INNER = re.compile(
-    # "…, but LaSalle refused to comply, saying": a clause after "but" / ", and" too (not
-    # "The Organisation for Security and Co-operation …, saying": a name's "and")
+    # "…, but Hartley declined to cooperate, saying": a clause after "but" / ", and" too (not
+    # "The Council for Trade and Development …, saying": a name's "and")
     r"(?:\b(?:after|when|as|because|while|since|but)|,\s+and)\s+(?:the\s+)?"
     r"(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})\s+"
     r"(?:(?:has|had|also)\s+)?[a-z][^.;:“”\",]*?,\s+saying\b"
 )
-# "Defensive end Kyle Vanden Bosch watched practice, ..., and said he feels better".
+# "Left back Tom Van Dijk skipped training, ..., and said he is improving".
 AND_SAID = re.compile(
-    # "Rahman, who won the belt in 2001, arrived on Monday and declared he was ready"
+    # "Okafor, who won the title in 2009, landed on Sunday and declared he was fit"
     rf"^(?P<subj>[^,;:“”\"]{{3,80}}?)(?:,\s+who\s[^;:“”\"]{{1,160}}?,)?\s+[a-z]+(?:ed|s)\b[^.;:“”\"]*?,?\s+(?:and|but)\s+"
-    # "Governor Palin stopped by and “told a pastor that …": a quote opens before the verb
+    # "Mayor Dunn dropped in and “told a vicar that …": a quote opens before the verb
     r"[“\"]?(?:also\s+)?"
     rf"(?:{VERBS})\b"
 )
 
 
-# "Seacom started to experience problems on Saturday, which it said was caused by …": a
+# "Nordlink began to see faults on Sunday, which it said was due to …": a
 # body opening the sentence is the "it" that said (sixth round; not a person's name)
 IT_SAID = re.compile(
     rf"^(?:The\s+)?(?P<who>{NAME})\s+(?:(?:has|had|have)\s+)?[a-z]+\b[^.;:“”\"]{{0,200}}?,\s+"

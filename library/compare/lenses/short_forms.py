@@ -1,4 +1,4 @@
-"""A voice and its short forms: "Adgate" for Bill Adgate, "USGS" for the U.S.
+"""A voice and its short forms: "Brandt" for Ole Brandt, "USGS" for the U.S.
 Geological Survey (moved out of `voices.py` in the sixth speakers round, when
 acronyms learnt to count the letters of initials)."""
 
@@ -60,7 +60,7 @@ def initials(name: str) -> set[str]:
 def merge_short_forms(voices: dict[str, Voice]) -> None:
     """Fold short forms into the one full name they stand for.
 
-    "Adgate said" is the Bill Adgate quoted before, when only one voice ends so;
+    "Brandt said" is the Ole Brandt quoted before, when only one voice ends so;
     "Mark Heller" is the "Mark Jay Heller" (same first and last name); failing
     a last word, "WCCO-TV reported" is the "WCCO-TV Channel" that begins so.
     """

@@ -67,7 +67,7 @@ _MODEL_AFTER = re.compile(
     r"Renault|Rolls|Saab|Saturn|Scion|Skoda|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo|"
     r"Yamaha)\b)"
 )
-# "Story Created: Aug 7, 2012 at 9:56 AM": a stamp the dateline test lets through.
+# "Story Created: Mar 3, 2015 at 4:12 PM": a stamp the dateline test lets through.
 _STAMP = re.compile(
     r"^\W*(?:story\s+created|created|posted|published|first\s+published|updated|"
     r"last\s+updated|last\s+modified)\b\s*(?:on\b)?\s*:?",
@@ -331,7 +331,7 @@ def statements(unit: Unit, pub: date | None, *, month: int | None = None) -> lis
         ):
             continue  # "2088 Philip Street", "2045 GMT", "his 2008 Bentley"
         if d.month is None and d.day is None and re.search(r"\bCVE\s*-\s*$", unit.text[:at]):
-            continue  # "CVE-2013-3893": a vulnerability's number
+            continue  # "CVE-2016-4521": a vulnerability's number
         out.append(_from_mention(unit.id, d))
         ends.append(end)
     for m in _IN_MAY.finditer(unit.text):

@@ -1,5 +1,5 @@
-"""A name's title and its joins: "Troy Police Chief Charles Craft" is Charles Craft with
-the role "Troy Police Chief"; "Academy of Motion Picture Arts and Sciences" is one
+"""A name's title and its joins: "Alder Police Chief Mark Holm" is Mark Holm with
+the role "Alder Police Chief"; "Guild of Stage Lighting Arts and Sciences" is one
 body.  Used by `attribution.py` and `antecedent.py`."""
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ def _before(text: str, end: int) -> str:
 def split_title(name: str) -> tuple[str, str]:
     """Title words off a name, into the role.
 
-    "Troy Police Chief Charles Craft" -> ("Charles Craft", "Troy Police Chief");
-    "Gregg Hastings of the Oregon State Police" -> ("Gregg Hastings", "of the ...").
+    "Alder Police Chief Mark Holm" -> ("Mark Holm", "Alder Police Chief");
+    "Ruth Beck of the Idaho State Police" -> ("Ruth Beck", "of the ...").
     """
     head, of, body = name.partition(" of ")
     if of and len(head.split()) >= 2:
@@ -36,18 +36,18 @@ def split_title(name: str) -> tuple[str, str]:
         return name, ""
     rest = words[k + 1 :]
     if rest[0] == "of" and len(rest) >= 4:
-        # "Chief of Detectives Charlie Beck": the person is the last words.
+        # "Chief of Detectives Carla Beck": the person is the last words.
         n = 3 if len(rest) >= 5 and re.fullmatch(r"[A-Z]\.", rest[-2]) else 2
         return " ".join(rest[-n:]), " ".join(words[: len(words) - n])
     return " ".join(rest), " ".join(words[: k + 1])
 
 
-# "Academy of Motion Picture Arts and " before "Sciences": one name of a body.
+# "Guild of Stage Lighting Arts and " before "Sciences": one name of a body.
 _OF_AND = re.compile(rf"(?:{CAP_WORD}\s+){{1,4}}of\s+(?:(?:the|{CAP_WORD})\s+){{1,5}}and\s+$")
 
 
 def join_of_and(text: str, start: int, who: str, name: str) -> str:
-    """ "Sciences" read as "Academy of Motion Picture Arts and Sciences" when the
+    """ "Sciences" read as "Guild of Stage Lighting Arts and Sciences" when the
     words before it are "X of Y and " (a body's name; "Smith and Jones" stay two)."""
     at = text.find(who, start)
     at = at + who.rfind(name) if at >= 0 else -1

@@ -29,7 +29,7 @@ __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "source
 # "He said ..." / "..., she added.": the voice just named speaks on.
 _PRONOUN = re.compile(
     # "When asked about it she said": after an opening clause with no comma
-    # "… – he said he would not host again": after a dash too; "The charges say that he
+    # "… – she said she would not run again": after a dash too; "The charges say that he
     # admitted …": after "that"
     rf"(?:^|[,”\"'’–—]\s*|\s-\s+|\b(?:and|but|that)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
@@ -57,7 +57,7 @@ PERSON_NOUNS = frozenset((
     "chancellor", "ambassador", "general", "colonel", "commander", "admiral", "spokesman",
     "spokeswoman", "spokesperson", "businessman", "businesswoman", "billionaire",
 ))  # fmt: skip
-# "They said", "the pair said in a statement": the two named together just before.
+# "They said", "the duo said in a joint note": the two named together just before.
 _GROUP_SAID = re.compile(
     r"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:[Tt]hey|[Tt]he\s+(?:pair|two|duo|couple)(?:\s+(?:men|women))?)\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:have|had)\s+)?(?:{VERBS})\b"
@@ -66,13 +66,13 @@ _GROUP_SAID = re.compile(
 PRONOUN_REACH = 3  # a quote of two sentences, then "she added"
 # "The governor said", "the company says": a voice named before, by its role or kind.
 _NOT_ADVERB = r"(?!(?:also|later|further|then|previously|has|have|had)\b)"
-# "the 29 - year - old said": an age describes a person (not "the 36 - year - old
-# Klitschko": a name follows).
+# "the 67 - year - old said": an age describes a person (not "the 38 - year - old
+# Novak": a name follows).
 _AGE = r"\d{1,3}\s*-\s*year\s*-\s*old(?!\s+[A-Z])"
 _HEAD = rf"[a-z][\w-]*|{_AGE}"
 _DESCRIBED = re.compile(
     r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)"
-    # "Lindsay Lohan's attorney said": whose role says attorney
+    # "Mia Lund's attorney said": whose role says attorney
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
     # "the cable operator": its head noun (not an adverb: "the governor also said")
     rf"(?:{_NOT_ADVERB}[A-Za-z][\w-]*\s+)?(?P<noun>{_NOT_ADVERB}(?:{_HEAD}))\s+"
@@ -84,9 +84,9 @@ _DESCRIBED = re.compile(
     r"|\b(?:[Aa]n?|[Tt]he)\s+(?:second\s+|another\s+)?(?P<rep>[A-Za-z][\w-]*)\s+"
     rf"(?:representative|spokes(?:man|woman|person))\s+(?:{VERBS})\b"
     r"|\b[Aa]ccording\s+to\s+the\s+(?:same\s+)?(?P<acc>report|statement|agency|newspaper)\b"
-    # "The navy defended its actions, saying ..."
+    # "The club defended its decision, saying ..."
     r"|^(?:[Tt]he|[Ii]ts)\s+(?P<saying>[a-z][\w-]*)\s+[a-z][^.;:“”\"]*?,\s+saying\b"
-    # "The company is sending a repair ship but predicts that ...": one subject, two verbs
+    # "The firm is sending a crew but warns that ...": one subject, two verbs
     r"|^(?:[Tt]he|[Ii]ts)\s+(?P<and>[a-z][\w-]*)\s+(?:is|was|has|had|will)\s+[a-z][^.;:“”\",]{0,120}?"
     rf"\s(?:and|but)\s+(?:also\s+)?(?:{VERBS})\b"
 )
@@ -143,7 +143,7 @@ def build(
         voiced: set[int] = set()  # units where a person spoke for a body ("he said")
         subjects: list[tuple[int, str]] = []  # "Microsoft has rushed out a fix": no person
         for k, u in enumerate(units):
-            # "Agent says Sixers to sign X": a headline's capitalised description, no name
+            # "Agent says Hornets to sign X": a headline's capitalised description, no name
             read = sources(u.text)
             named = [(n, r) for n, r in read if not _headline_noun(n, u.text)]
             if not named:  # "Palin released a statement.", a quote next; "Palin … and told"
@@ -243,8 +243,8 @@ def _person_said(text: str, described: Voice | None) -> bool:
             return True
     if _QUOTED_PRONOUN.search(text):
         return True
-    # "the star said", not "Lohan's attorney said" (the attorney is not Lohan);
-    # "…,” said the 29-year-old"
+    # "the star said", not "Lund's attorney said" (the attorney is not Lund);
+    # "…,” said the 67-year-old"
     return any(
         (
             _is_person_noun(m.group("noun") or "")
@@ -333,8 +333,8 @@ def _name_ahead(ahead: list[tuple[int, str]], side: str, heard: list[Voice]) -> 
 def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> Voice | None:
     """The voice "the governor said" or "the company says" stands for, if any.
 
-    A noun found in the role or name of a voice this side named ("Qeshm
-    Governor Mehdi Irannejad") is that voice, the latest first; a kind of body
+    A noun found in the role or name of a voice this side named ("Varna
+    Governor Ivo Petkov") is that voice, the latest first; a kind of body
     ("company", "statement") is the voice named just before (`near`).  Unnamed
     groups ("the police said") stay unnamed.
     """
@@ -366,7 +366,7 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
         for v in reversed(heard):
             role = v.description_a if side == "a" else v.description_b
             if noun in _BODY_NOUNS and antecedent.is_full_name(v.name):
-                continue  # "the company said": not "Dana Tamir, director at a company"
+                continue  # "the company said": not "Ana Kova, director at a company"
             if noun in role.lower().split():
                 return v
         if noun in _DOCUMENTS and near is not None:
@@ -377,7 +377,7 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
             role = near.description_a if side == "a" else near.description_b
             if not role or noun in role.lower().split():
                 return near
-            # "Microsoft's Dustin Childs advised …", then "the company said": his owner,
+            # "Acme's Lena Ortiz advised …", then "the company said": his owner,
             # a body that spoke before
             owner = re.match(r"(.+?)['’]s$", role)
             body = [v for v in heard if owner and v.name == owner.group(1)]

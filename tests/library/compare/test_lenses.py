@@ -179,13 +179,13 @@ def test_markdown_export_has_lens_tables() -> None:
 def test_said_about_someone_is_not_their_voice() -> None:
     from library.compare.lenses.voices import sources
 
-    assert sources("Police said Kirkpatrick was let go on Dec. 11.") == []
+    assert sources("Police said Hollister was laid off on Jan. 9.") == []
     assert sources("He said Smith was being brought to the county jail.") == []
-    assert sources("“It is an honor,” said ABC Entertainment Group president Anne Sweeney.") == [
-        ("Anne Sweeney", "ABC Entertainment Group president")
+    assert sources("“It is a privilege,” said NBT Media Group president Ruth Ames.") == [
+        ("Ruth Ames", "NBT Media Group president")
     ]
-    assert sources("The ship sank, said Wicharn Sirichai, owner of the Ekawat Nava.") == [
-        ("Wicharn Sirichai", "owner of the Ekawat Nava")
+    assert sources("The barge sank, said Somchai Wongsa, owner of the Sea Lotus.") == [
+        ("Somchai Wongsa", "owner of the Sea Lotus")
     ]
 
 
@@ -204,26 +204,26 @@ def test_ordinal_is_not_a_day() -> None:
 
 def test_pronoun_speaks_for_the_voice_just_named() -> None:
     a = (
-        "Nirad Sinha, a navy spokesman, told CNN the crew fired first. "
-        "He said the ship was laden with ammunition. "
+        "Arun Mehta, a navy press officer, told the BBC the crew fired first. "
+        "He said the boat was carrying rifles. "
         "The navy patrols the gulf. The weather was calm. The ship sank. "
         "He said nothing else."
     )
-    sinha = voice(lenses(a, "The ship sank."), "Nirad Sinha")
+    sinha = voice(lenses(a, "The ship sank."), "Arun Mehta")
     assert sinha["a"] == [0, 1]  # the last "He said" is too far from the name
 
 
 def test_titles_split_off_and_surnames_merged() -> None:
     a = (
-        "Troy Police Chief Charles Craft said the man was calm. "
-        "The shop closed early. “He was quiet,” Craft said. "
-        "Police said they had located Anthony Lane, 38, of Troy."
+        "Alder Police Chief Mark Holm said the man was calm. "
+        "The shop closed early. “He was quiet,” Holm said. "
+        "Police said they had located Dean Voss, 41, of Alder."
     )
     ls = lenses(a, "The man was calm.")
     assert [v.to_dict() for v in ls.voices] == [
         {
-            "name": "Charles Craft",
-            "description_a": "Troy Police Chief",
+            "name": "Mark Holm",
+            "description_a": "Alder Police Chief",
             "description_b": "",
             "a": [0, 2],
             "b": [],
@@ -233,21 +233,19 @@ def test_titles_split_off_and_surnames_merged() -> None:
 
 def test_middle_name_and_of_phrase_fold_into_one_voice() -> None:
     a = (
-        "Lt. Gregg Hastings of the Oregon State Police said the blast was huge. "
-        "Attorney Mark Jay Heller said his client was ill."
+        "Lt. Ruth Beck of the Idaho State Police said the blast was huge. "
+        "Attorney Nils Jon Berger said his client was ill."
     )
-    b = "Gregg Hastings said two died. Mark Heller, his lawyer, told reporters he would appeal."
+    b = "Ruth Beck said two died. Nils Berger, his lawyer, told reporters he would appeal."
     found = {v.name: v for v in lenses(a, b).voices}
-    assert set(found) == {"Gregg Hastings", "Mark Jay Heller"}
-    assert found["Gregg Hastings"].description_a == "Lt. of the Oregon State Police"
-    assert found["Mark Jay Heller"].b == [1]
-    assert found["Mark Jay Heller"].description_b == "his lawyer"
+    assert set(found) == {"Ruth Beck", "Nils Jon Berger"}
+    assert found["Ruth Beck"].description_a == "Lt. of the Idaho State Police"
+    assert found["Nils Jon Berger"].b == [1]
+    assert found["Nils Jon Berger"].description_b == "his lawyer"
 
 
 def test_clause_after_a_name_is_not_a_role() -> None:
     from library.compare.lenses.voices import sources
 
-    assert sources("The Hollywood Reporter, he has yet to sign on, said.") == [
-        ("Hollywood Reporter", "")
-    ]
-    assert sources("Obama, in announcing his decision, said the plan stands.") == [("Obama", "")]
+    assert sources("The Harbour Gazette, she has yet to agree, said.") == [("Harbour Gazette", "")]
+    assert sources("Moreau, in explaining her choice, said the plan stands.") == [("Moreau", "")]

@@ -142,12 +142,12 @@ def test_a_title_before_a_surname_and_described_as() -> None:
 
 def test_a_bodys_statement_and_the_statement_said() -> None:
     a = (
-        "Sailors boarded the boat, a Defence Ministry statement said.\n"
+        "Marines boarded the tanker, a Marine Ministry statement said.\n"
         "The crew surrendered.\n"
         "Arms were seized.\n"
         "Twelve men were held, the statement said."
     )
-    assert spoken(lenses(a, "Sailors boarded the boat.")) == {"Defence Ministry": [0, 3]}
+    assert spoken(lenses(a, "Marines boarded the tanker.")) == {"Marine Ministry": [0, 3]}
 
 
 def test_a_nations_service_and_it_said() -> None:
@@ -170,18 +170,18 @@ def test_a_stations_report_and_the_station_reported() -> None:
 
 
 def test_a_place_before_the_verb_is_not_the_speaker() -> None:
-    assert sources("Police say a man outside the Sam's Club told him to stop.") == []
+    assert sources("Police say a woman outside the Ned's Diner told him to leave.") == []
 
 
 # --- third round (the second round's report pairs) ------------------------------
 
 
 def test_clock_times_named_days_and_seasons() -> None:
-    assert [d.label for d in dated("The fire broke out at about 2045 GMT on Friday.")] == ["friday"]
+    assert [d.label for d in dated("The blaze started at around 1930 GMT on Sunday.")] == ["sunday"]
     assert dated("The update skipped its usual Patch Tuesday release.") == []
-    assert dated("Bins are emptied every Monday and on the second Tuesday of each month.") == []
-    labels = [d.label for d in dated("He was fired after a 9-14 start to the 2008-09 season.")]
-    assert labels == ["2008-??-??", "2009-??-??"]
+    assert dated("Bins are emptied every Monday and on the third Thursday of every month.") == []
+    labels = [d.label for d in dated("She was sacked after a 3-11 opening to the 2011-12 season.")]
+    assert labels == ["2011-??-??", "2012-??-??"]
 
 
 def test_more_forms_of_attribution() -> None:
@@ -224,7 +224,7 @@ def test_an_appositive_name_then_says() -> None:
 
 
 def test_added_money_is_not_speech() -> None:
-    assert sources("The county Board of Supervisors added another $20,000 to the pot.") == []
+    assert sources("The town Board of Trustees added another $45,000 to the fund.") == []
     assert [n for n, _ in sources("Ann Lee added that the pot had grown.")] == ["Ann Lee"]
 
 
@@ -250,37 +250,37 @@ def test_in_may_is_a_month() -> None:
 
 
 def test_initials_fold_into_the_body() -> None:
-    a = "The Hollywood Reporter says Ross is in talks.\nTHR says Ross wants a raise."
-    assert spoken(lenses(a, "Ross is in talks.")) == {"Hollywood Reporter": [0, 1]}
+    a = "The Morning Ledger says Ross is in talks.\nTML says Ross wants a raise."
+    assert spoken(lenses(a, "Ross is in talks.")) == {"Morning Ledger": [0, 1]}
 
 
 def test_a_title_alone_is_no_voice() -> None:
-    assert sources("On Saturday, the Alaska Governor said she was sorry.") == []
+    assert sources("On Sunday, the Vermont Governor said she was sorry.") == []
 
 
 def test_the_appositive_after_a_title_of_a_place_speaks() -> None:
-    found = sources("Two were hurt, the governor of Qeshm, Mehdi iran-Nejad, told ISNA.")
-    assert [n for n, _ in found] == ["Mehdi iran-Nejad"]
+    found = sources("Two were hurt, the governor of Varna, Samir abu-Nasr, told TASR.")
+    assert [n for n, _ in found] == ["Samir abu-Nasr"]
 
 
 def test_agencies_and_state_media() -> None:
-    assert [n for n, _ in sources("A quake hit the island, ISNA news agency reported.")] == ["ISNA"]
-    assert [n for n, _ in sources("Iran's state television says three were hurt.")] == [
-        "Iran's state television"
+    assert [n for n, _ in sources("A storm hit the island, TASR news agency reported.")] == ["TASR"]
+    assert [n for n, _ in sources("Chile's state television says three were hurt.")] == [
+        "Chile's state television"
     ]
 
 
 def test_announced_that_and_attributed() -> None:
-    assert [n for n, _ in sources("Seacom announced today (4 May) that repairs were done.")] == [
-        "Seacom"
+    assert [n for n, _ in sources("Nordlink announced today (4 May) that repairs were done.")] == [
+        "Nordlink"
     ]
-    assert sources("Seacom announced his retirement.") == []
-    assert [n for n, _ in sources("Osama attributed the problems to the cable cut.")] == ["Osama"]
+    assert sources("Nordlink announced his retirement.") == []
+    assert [n for n, _ in sources("Karim attributed the problems to the cable cut.")] == ["Karim"]
     a = (
-        "Undersea cable operator Seacom announced that repairs were done.\n"
+        "Undersea cable operator Nordlink announced that repairs were done.\n"
         "The cable operator announced that all circuits were restored."
     )
-    assert spoken(lenses(a, "Repairs were done.")) == {"Seacom": [0, 1]}
+    assert spoken(lenses(a, "Repairs were done.")) == {"Nordlink": [0, 1]}
 
 
 # --- sixth round (the fifth round's report pairs) -------------------------------
@@ -288,7 +288,7 @@ def test_announced_that_and_attributed() -> None:
 
 def test_saying_after_the_subject() -> None:
     found = sources(
-        "However, Prime Minister Ana Kos has dismissed calls to quit, saying all is well."
+        "However, Prime Minister Ana Kos has brushed off calls to resign, saying all is well."
     )
     assert [n for n, _ in found] == ["Ana Kos"]
     a = "The Norland navy said it held nine men.\nThe navy defended itself, saying it fired first."
@@ -296,50 +296,50 @@ def test_saying_after_the_subject() -> None:
 
 
 def test_a_spokesperson_for_a_body_with_commas_in_its_name() -> None:
-    found = sources("The spokesman for the Bureau of Alcohol, Tobacco and Firearms also said so.")
-    assert found == [("Bureau of Alcohol, Tobacco and Firearms", "")]
+    found = sources("The spokeswoman for the Bureau of Lakes, Rivers and Harbours also said so.")
+    assert found == [("Bureau of Lakes, Rivers and Harbours", "")]
 
 
 def test_officials_of_a_place_are_unnamed() -> None:
-    assert sources("The dairy burned down early Tuesday, according to Palmer officials.") == []
+    assert sources("The barn burned down early Monday, according to Alder officials.") == []
 
 
 def test_urged_and_a_story_stamp() -> None:
     assert [n for n, _ in sources("Mike Reed, director of the centre, urged users to patch.")] == [
         "Mike Reed"
     ]
-    assert dated("Story Created: Aug 7, 2012 at 9: 56 AM AKDT") == []
+    assert dated("Story Created: Mar 3, 2015 at 4: 12 PM PDT") == []
 
 
 # --- seventh round (the sixth round's report pairs) -----------------------------
 
 
 def test_announced_at_the_clause_end_and_before_a_colon() -> None:
-    found = sources("Lee will host the gala next year, the Academy announced Friday.")
-    assert [n for n, _ in found] == ["Academy"]
-    found = sources('Ann Lee announced the news in a tweet: "It is official!"')
+    found = sources("Lee will chair the festival next spring, the Guild announced Monday.")
+    assert [n for n, _ in found] == ["Guild"]
+    found = sources('Ann Lee announced her role in a post: "It is official!"')
     assert [n for n, _ in found] == ["Ann Lee"]
 
 
 def test_said_two_names_and_a_news_agency() -> None:
-    assert [n for n, _ in sources("“We are thrilled,” said Zadan and Meron.")] == [
-        "Zadan",
-        "Meron",
+    assert [n for n, _ in sources("“We are delighted,” said Ostrow and Pell.")] == [
+        "Ostrow",
+        "Pell",
     ]
-    found = sources("The cables were cut on Friday, said the Egyptian MENA news agency.")
-    assert [n for n, _ in found] == ["Egyptian MENA"]
+    found = sources("The lines were cut on Sunday, said the Slovak TASR news agency.")
+    assert [n for n, _ in found] == ["Slovak TASR"]
 
 
 def test_the_name_before_an_inverted_said_is_not_the_speaker() -> None:
-    found = sources("Egypt is laying a cable, namely TE-North, to reach Marseille, said MENA.")
-    assert [n for n, _ in found] == ["MENA"]
+    found = sources("Norland is building a line, namely RX-Blue, to reach Gdansk, said TASR.")
+    assert [n for n, _ in found] == ["TASR"]
     # After a subject, what follows "said" is what was said.
-    assert sources("Bloomington officers said Lu Ann Moss, of Burnsville, was hit.") == []
+    assert sources("Riverton officers said Mary Jo Pike, of Elmwood, was hit.") == []
 
 
 def test_who_said_and_expects() -> None:
-    found = sources("His doctor, John R. Amos, who said he expects a full recovery, was calm.")
-    assert [n for n, _ in found] == ["John R. Amos"]
+    found = sources("Her surgeon, Carla B. Mott, who said she expects a quick return, was calm.")
+    assert [n for n, _ in found] == ["Carla B. Mott"]
     assert [n for n, _ in sources("Norland Telecom expects repairs by 31 December.")] == [
         "Norland Telecom"
     ]
@@ -347,13 +347,13 @@ def test_who_said_and_expects() -> None:
 
 def test_a_pronoun_after_a_quote_of_two_sentences() -> None:
     a = (
-        'Ann Lee announced the news in a tweet: "It is official!\n'
-        "I would like to thank the Academy.\n"
-        '"I am so excited.\n'
-        'The third time is the charm," she added in a statement.'
+        'Ann Lee announced her role in a post: "It is official!\n'
+        "I would like to thank the Guild.\n"
+        '"I am so very glad.\n'
+        'Third time lucky," she added later.'
     )
     assert spoken(lenses(a, "Lee will host.")) == {"Ann Lee": [0, 3]}
 
 
 def test_oscar_sunday_is_a_name() -> None:
-    assert dated("We look forward to having her back for Oscar Sunday.") == []
+    assert dated("We are eager to see her again for Oscar Sunday.") == []

@@ -99,7 +99,7 @@ def test_a_named_number_is_a_name_not_a_count() -> None:
 def test_model_years_are_not_dates() -> None:
     ls = lenses(
         "Police said he crashed his 2008 Bentley on March 3, 2009. "
-        "Witnesses saw a grey 2013 Toyota Camry and a 1967 model of the bus.",
+        "Witnesses saw a blue 2013 Honda Civic and a 1967 model of the van.",
         "The 2014 Oscars were held in Los Angeles.",
     )
     dates = sorted(r.date for r in ls.timeline)

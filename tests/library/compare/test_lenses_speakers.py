@@ -14,9 +14,9 @@ from tests.library.compare.voices_support import speaker_names as names
 def test_citing_a_body_names_it() -> None:
     text = (
         "Two parties will take part, the agency reported on Monday, citing the "
-        "country's Central Election and Referendum Commission."
+        "nation's Central Water and Forestry Commission."
     )
-    assert "Central Election and Referendum Commission" in names(text)
+    assert "Central Water and Forestry Commission" in names(text)
 
 
 def test_a_name_set_off_by_commas_after_its_role_speaks() -> None:
@@ -46,7 +46,7 @@ def test_calling_someone_something_is_a_claim_and_new_stays_in_the_name() -> Non
 def test_no_voice_for_writing_about_or_for_gulf_states() -> None:
     text = "Grant said he met Lowe after he and Marsh wrote about the fraud."
     assert names(text) == ["Grant"]
-    assert names("The quake was felt in the neighbouring Gulf states of Oman and Qatar.") == []
+    assert names("The storm was felt in the nearby Baltic states of Latvia and Estonia.") == []
 
 
 def test_according_to_the_same_agency_is_the_agency_named_before() -> None:
@@ -61,21 +61,21 @@ def test_according_to_the_same_agency_is_the_agency_named_before() -> None:
 
 
 def test_a_vulnerability_number_is_not_a_year() -> None:
-    ls = compare_texts("The flaw (CVE-2013-3893) was fixed on May 2, 2014.", "Fine.").lenses
+    ls = compare_texts("The flaw (CVE-2016-4521) was fixed on June 9, 2017.", "Fine.").lenses
     assert ls is not None
-    assert [r.date for r in ls.timeline] == ["2014-05-02"]
+    assert [r.date for r in ls.timeline] == ["2017-06-09"]
 
 
 def test_an_agency_quoting_an_unnamed_source_speaks() -> None:
     text = "The ministry has asked for a report, KNA quoted an official source as saying."
     assert names(text) == ["KNA"]
-    # "quoted the governor as saying": the governor's words, not "Another"'s.
-    assert names("Another news agency quoted the governor as saying ten were hurt.") == []
+    # "quoted the mayor as saying": the mayor's words, not "Another"'s.
+    assert names("Another wire service quoted the mayor as saying ten were hurt.") == []
 
 
 def test_putting_a_figure_at_is_an_estimate() -> None:
-    assert names("The Danish Seismic Office put the quake's strength at 5.1.") == [
-        "Danish Seismic Office"
+    assert names("The Danish Weather Office put the storm's strength at force 11.") == [
+        "Danish Weather Office"
     ]
     assert names("Workers put the boxes at the door.") == []
 
@@ -92,7 +92,7 @@ def test_the_official_said_is_the_person_who_spoke_just_before() -> None:
 
 
 def test_a_clause_before_a_place_is_no_role_and_the_place_does_not_speak() -> None:
-    text = "Lowe, who was ill, died at the prison in Springfield, Mo., said warden Al Ruiz."
+    text = "Dorn, who was ill, died at the jail in Dover, Del., said warden Al Ruiz."
     assert names(text) == ["Al Ruiz"]
 
 
@@ -122,10 +122,8 @@ def test_a_subject_that_did_something_and_said() -> None:
 
 def test_cited_as_the_reason_promised_and_called_the_move() -> None:
     assert names("Later, Bowe cited a head injury as the reason for his anger.") == ["Bowe"]
-    assert names("Obama has promised to reverse the new rules.") == ["Obama"]
-    assert names('Interior Secretary Ann Dale called the move "a clarification" only.') == [
-        "Ann Dale"
-    ]
+    assert names("Moreau has promised to scrap the new limits.") == ["Moreau"]
+    assert names('Trade Secretary Ann Dale called the change "a correction" only.') == ["Ann Dale"]
 
 
 def test_plural_common_nouns_opening_a_sentence_are_unnamed() -> None:
@@ -142,7 +140,7 @@ def test_according_to_a_papers_story_and_is_reporting() -> None:
 
 def test_the_company_said_is_no_person_with_a_role() -> None:
     ls = compare_texts(
-        'Dough mixer Andy Reyes said he ran. "This is a sad day," the company said in a statement.',
+        'Forklift driver Andy Reyes said he ran. "This is a dark hour," the company said later.',
         "The plant closed.",
     ).lenses
     assert ls is not None
@@ -160,5 +158,5 @@ def test_a_named_body_of_a_country_speaks_not_the_country() -> None:
         "Ministry of State Security"
     ]
     assert voices("Russia's Defence Ministry said the ship sank.") == ["Defence Ministry"]
-    assert voices("Microsoft's Dustin Childs said the patch works.") == ["Dustin Childs"]
-    assert voices("Egypt's communications ministry said the lines were cut.") == []
+    assert voices("Acme's Lena Ortiz said the patch works.") == ["Lena Ortiz"]
+    assert voices("Peru's transport ministry said the roads were cut.") == []

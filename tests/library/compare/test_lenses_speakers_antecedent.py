@@ -23,7 +23,7 @@ def test_he_said_is_the_person_just_named_not_yet_a_voice() -> None:
 def test_he_wrote_skips_a_body_that_spoke_last() -> None:
     found = voices_of(
         "Director Paul Brandt will make the sequel for Northlight Studios.",
-        "Northlight has said it was a matter of scheduling.",
+        "Northlight has said it was a question of timing.",
         "Brandt has not made a film for children before.",
         '"I promise to listen to you," he wrote in a letter to fans.',
     )
@@ -33,7 +33,7 @@ def test_he_wrote_skips_a_body_that_spoke_last() -> None:
 
 def test_the_described_person_is_the_one_named_before() -> None:
     found = voices_of(
-        "The 33-year-old Kim Sato lives in Oslo with her dog.",
+        "The 38-year-old Kim Sato lives in Oslo with her dog.",
         'Asked about parties, the pop star said, "I have done enough."',
     )
     assert found == {"Kim Sato": [1]}

@@ -36,7 +36,7 @@ def test_a_column_of_a_paper_a_release_and_a_domain() -> None:
     assert names('"A new coach is coming," Metro Weekly\'s "Sideline" is reporting.') == [
         "Metro Weekly"
     ]
-    assert names("The ship was freed, a Defence Ministry release said.") == ["Defence Ministry"]
+    assert names("The tanker was let go, a Marine Ministry release said.") == ["Marine Ministry"]
     assert names("The inmate is still at large, KTVZNews. com reports.") == ["KTVZNews"]
 
 
@@ -53,7 +53,7 @@ def test_a_quoted_work_in_the_role_after_according_to() -> None:
 def test_they_and_the_pair_are_the_two_named_together() -> None:
     found = voices_of(
         '"She is a fine host," said Ann Marsh and Leo Brandt, the producers of the show.',
-        '"She has style," the pair said in a statement.',
+        '"She has flair," the pair said on Monday.',
         "Marsh and Brandt have dropped the opening speech.",
         "They said there may be more music this year.",
     )
@@ -63,7 +63,7 @@ def test_they_and_the_pair_are_the_two_named_together() -> None:
 def test_a_representative_of_a_body_named_before() -> None:
     found = voices_of(
         "According to film studio Northlight Pictures, the deal is not done.",
-        '"It is not official," a studio representative told the radio.',
+        '"Nothing is signed yet," a studio representative told the radio.',
     )
     assert found == {"Northlight Pictures": [0, 1]}
 
@@ -97,16 +97,16 @@ def test_a_police_force_named_by_its_town() -> None:
 
 
 def test_a_deed_verb_before_a_clause_is_a_claim() -> None:
-    assert names("Fire officer Ann Cole admitted it was impossible to save the mill.") == [
+    assert names("Fire officer Ann Cole admitted it was hopeless to rescue the mill.") == [
         "Ann Cole"
     ]
     assert names("Later Ann Cole admitted her part in the plan.") == []
 
 
 def test_a_long_role_and_a_place_after_an_inverted_verb() -> None:
-    text = '"He was the last one," said ex - NYPD organized crime detective Sam Ortiz Monday.'
+    text = '"He was the last one," said ex - LAPD vice squad detective Sam Ortiz Monday.'
     assert names(text) == ["Sam Ortiz"]
-    assert names("The shops were shut, says the BBC's Ana Lima in Rome.") == ["Ana Lima"]
+    assert names("The shops were shut, says the CBC's Ana Lima in Rome.") == ["Ana Lima"]
     assert sources("No one was hurt, said the Central Vale fire chief, Tom Hale.") == [
         ("Tom Hale", "Central Vale fire chief")
     ]
@@ -117,14 +117,14 @@ def test_confirmed_and_described_by_an_agent() -> None:
     assert names(text) == ["Lea Moss"]
     text = 'The man described by The Harbour Times as "the last of his kind" died.'
     assert names(text) == ["Harbour Times"]
-    assert names("If confirmed by the Senate, she will lead the agency.") == []
+    assert names("If confirmed by the Assembly, she will head the bureau.") == []
 
 
 def test_an_owner_is_no_antecedent_and_the_pastor_is_the_one_named() -> None:
     found = voices_of(
         "Fire chief Tom Hale spoke on Monday.",
         "Authorities did not know whether Mrs Vance's ties to the church mattered.",
-        '"Everything is just speculation," he said.',
+        '"It is all guesswork," he said.',
     )
     assert found == {"Tom Hale": [2]} or found == {"Tom Hale": [0, 2]}
     found = voices_of(
@@ -149,7 +149,7 @@ def test_forms_of_the_third_fresh_round() -> None:
 def test_said_the_company_after_a_quote() -> None:
     found = voices_of(
         "Contoso has said that a patch fixed the flaw.",
-        '"The update will protect customers," said the company in a statement.',
+        '"The fix will keep users safe," said the company on Tuesday.',
     )
     assert found == {"Contoso": [0, 1]}
 
@@ -157,11 +157,11 @@ def test_said_the_company_after_a_quote() -> None:
 def test_the_lines_of_a_quote_do_not_use_up_the_reach_of_a_pronoun() -> None:
     found = voices_of(
         "The singer Mia Lund spoke to a magazine.",
-        '"My picture is taken only when I have a cup in my hand," she told the magazine.',
-        '"Trust me, my body is tired.',
-        "I partied hard.",
-        'But those people were not my friends."',
-        "Earlier this year, the star said she was now a social drinker.",
+        '"They only photograph me when I am holding a glass," she told the magazine.',
+        '"Believe me, I am worn out.',
+        "I went out a lot.",
+        'But those people were never close to me."',
+        "Last spring, the star said she now drank only at weddings.",
     )
     assert found == {"Mia Lund": [1, 5]}
 
@@ -172,7 +172,7 @@ def test_a_body_in_lower_case_and_one_subject_with_two_verbs() -> None:
     assert names("According to Texas authorities, he fled.") == []
     found = voices_of(
         "Contoso Telecom reported that an attack is unlikely.",
-        "The company is sending a repair ship but predicts that problems will last.",
+        "The company is sending engineers but predicts that delays will go on.",
     )
     assert found == {"Contoso Telecom": [0, 1]}
 
@@ -181,7 +181,7 @@ def test_a_pronoun_after_an_opening_clause_and_a_released_response() -> None:
     found = voices_of(
         "The singer Mia Lund spoke to a magazine about her habits.",
         "When asked about parties she said she had had enough fun.",
-        "In typical fashion, she released a jokey response to the honor: “I am so glad.”",
+        "As usual, she released a playful reply to the award: “I am so glad.”",
     )
     assert found == {"Mia Lund": [1, 2]}
 
@@ -192,26 +192,24 @@ def test_forms_of_the_fourth_fresh_round() -> None:
     assert set(names(text)) == {"Ann Cole", "Tom Ruiz"}
     assert names("Statement by Dana Price") == ["Dana Price"]
     assert names("Mr Hale also called for shipping firms to do more.") == ["Hale"]
-    assert names("Firefighters said as many as 20 people had been inside.") == []
-    text = "Mr Hale, originally from Leeds, lived in New Zealand, says the Press Association."
-    assert names(text) == ["Press Association"]
+    assert names("Firefighters said as many as 35 guests were still upstairs.") == []
+    text = "Mr Hale, originally from Leeds, worked in South Africa, says the Press Agency."
+    assert names(text) == ["Press Agency"]
 
 
 def test_guards_of_the_fifth_fresh_round() -> None:
-    assert names("Criminals have posted attack code that exploits this flaw.") == []
+    assert names("Criminals have posted sample code that abuses this bug.") == []
     assert names("Contoso revealed on Friday that the flaw was fixed.") == ["Contoso"]
     assert names("Friends of Ana Ruiz have described her as a bright student.") == []
-    assert names("State - run TV reported that the airport was damaged.") == []
-    assert names("He was one of four climbers, according to New Zealand media reports.") == []
-    text = "Omar Haddad from Iran's Red Crescent relief agency said four villages were hit."
-    assert "Crescent relief agency" not in names(text)
+    assert names("State - run TV reported that two bridges had collapsed.") == []
+    assert names("She was one of six hikers, according to South African media reports.") == []
+    text = "Omar Haddad from Chile's Red Cross rescue agency said four villages were hit."
+    assert "Cross rescue agency" not in names(text)
     found = voices_of('"It was limited," Insp Dave Hale said.', "Inspector Hale said it was rare.")
     assert list(found) == ["Dave Hale"]
 
 
 def test_an_estimate_and_a_poll_of_a_named_body() -> None:
-    assert names("The U. S. Geological Survey puts the magnitude at 6. 1.") == [
-        "U. S. Geological Survey"
-    ]
+    assert names("The U. K. Weather Office puts the magnitude at 7. 3.") == ["U. K. Weather Office"]
     text = "An opinion poll published by the Ledger newspaper on Sunday said most were unhappy."
     assert names(text) == ["Ledger"]

@@ -28,8 +28,8 @@ from tests.library.compare.voices_support import voices_of as _voices
             "Jon Wright - head of sales at Acme, which runs it - told the BBC it was bad.",
             ["Jon Wright"],
         ),
-        ('"It is over," said 17 - year - old Tom Vale, one of his sons.', ["Tom Vale"]),
-        ('"It is over," said 17-year-old Tom Vale.', ["Tom Vale"]),
+        ('"It is done," said 19 - year - old Tom Vale, one of her nephews.', ["Tom Vale"]),
+        ('"It is done," said 19-year-old Tom Vale.', ["Tom Vale"]),
         ("The deal, which was first reported by the Daily Planet, closed.", ["Daily Planet"]),
     ],
 )
@@ -46,10 +46,10 @@ def test_the_new_shapes_name_their_speaker(text: str, who: list[str]) -> None:
         "He wrote a book in the words of his time.",  # no name after "of"
         "The vote, which has promised little, ended on Friday.",  # no name before "who"
         "Mayor Ana Kova stopped by the school and read a story to the class.",
-        "The changes announced by Interior Secretary Tom Vale allow drilling.",  # a deed
+        "The changes announced by Trade Secretary Tom Vale allow mining.",  # a deed
         "The match - the first since June - said little about form.",  # no name
         "No details were reported by Authorities on Monday.",  # an unnamed group
-        '"It is over," said 17 - year - old boys in the crowd.',
+        '"It is done," said 19 - year - old boys in the crowd.',
     ],
 )
 def test_their_look_alikes_stay_silent(text: str) -> None:
@@ -59,7 +59,7 @@ def test_their_look_alikes_stay_silent(text: str) -> None:
 def test_a_lone_surname_opening_the_sentence_is_the_person_named_before() -> None:
     found = _voices(
         "Governor Ana Kova visited the site on Friday.",
-        "Kova released a statement after the fire and offered an apology to the pastor.",
+        "Kova released a statement after the flood and offered her apologies to the vicar.",
     )
     assert found == {"Ana Kova": [1]}
 
@@ -76,7 +76,7 @@ def test_a_lone_word_never_named_as_a_person_stays_silent() -> None:
 def test_a_statement_whose_words_follow_is_its_issuers() -> None:
     found = _voices(
         "Tom Vale was charged on Monday.",
-        "Vale released a statement through the team later Tuesday.",
+        "Vale released a statement through his lawyer late on Monday.",
         "“I am innocent and I will prove it,” the statement read.",
     )
     assert found == {"Tom Vale": [1, 2]}
@@ -113,7 +113,7 @@ def test_citing_a_source_for_a_figure_is_no_claim_of_his() -> None:
 
 def test_a_person_described_is_the_one_named_with_the_quote_after() -> None:
     found = _voices(
-        "Reporters spoke to one man who says he called 911 after the crash.",
+        "Reporters spoke to one woman who says she rang the police after the crash.",
         "“I saw a person lying down.",
         "It was a mom,” said Tom Vale, a witness.",
     )
@@ -145,9 +145,9 @@ def test_the_broader_lexicon_names_its_speaker(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "But residents at the village of Gavarzin complained that aid was slow.",
+        "But residents in the village of Torvik complained that help was slow.",
         "Groups representing Uzbeks complained that no name was on the ballot.",
-        "Tom Vale became the butt of Crystal's jokes for the night.",  # a noun, no verb
+        "Tom Vale became the target of Brandt's jokes all evening.",  # a noun, no verb
         "DO Keep jokes tight and snappy.",
     ],
 )
@@ -175,7 +175,7 @@ def test_a_participle_of_saying_with_its_that(text: str, who: list[str]) -> None
     ("text", "who"),
     [
         ("Judge Tom Vale agreed in the hearing that the actress should stay.", ["Tom Vale"]),
-        ("Tom Vale admitted in court that he did it to avoid prosecution.", ["Tom Vale"]),
+        ("Tom Vale admitted in court that he lied to protect his brother.", ["Tom Vale"]),
         ("Tom Vale revealed in his memoir that he had lied.", ["Tom Vale"]),
         ("Tom Vale admitted the book that he wrote was late.", []),  # an object's "that"
     ],
@@ -188,10 +188,10 @@ def test_a_that_verb_reaches_its_that_past_where_it_was_told(text: str, who: lis
     ("text", "who"),
     [
         ("Per THR, the talks between the two parties are delicate.", ["THR"]),
-        ("According to information from SEACOM the outage was caused by a break.", ["SEACOM"]),
+        ("According to information from NORDLINK the blackout was due to a fault.", ["NORDLINK"]),
         (
-            "Viewers fell 24%, according to figures from Nielsen Media Research.",
-            ["Nielsen Media Research"],
+            "Sales fell 17%, according to figures from Harbour Market Research.",
+            ["Harbour Market Research"],
         ),
         ("Prices rose 5 per cent on Monday.", []),
         ("Per Capita Income, a blog, is run by one man.", []),
@@ -206,12 +206,12 @@ def test_per_and_information_from_name_their_source(text: str, who: list[str]) -
     ("text", "who"),
     [
         # a degree after the name is no role; a title's full stop ends no clause
-        ("Ana Kova, MD, the society's president, said Dr. Vale has seen much.", ["Ana Kova"]),
+        ("Ana Kova, MD, the guild's chairwoman, said Dr. Vale has seen much.", ["Ana Kova"]),
         ("President Tom Vale, MD, said Dr. Kova has an impressive record.", ["Tom Vale"]),
         ("Tom Vale, PhD, said the data were wrong.", ["Tom Vale"]),
         # the role's closing comma left out after a quote
         ('"It took four years," Tom Vale, an assistant state attorney said Tuesday.', ["Tom Vale"]),
-        ("Ana Kova asked Vale, who in turn said he had seen the gun.", ["Vale"]),
+        ("Ana Kova asked Vale, who in turn said she had heard the shot.", ["Vale"]),
         ('"It is late," in Springfield, a town near the lake said nothing.', []),
     ],
 )
@@ -230,7 +230,7 @@ def test_degrees_titles_and_a_role_left_open(text: str, who: list[str]) -> None:
         "Enough said.",
         "They've argued that the rules cause delays.",
         # a team's run, not words
-        "Drake countered with a 9 - 2 run and missed a tying shot.",
+        "Rice countered with an 11 - 4 burst and missed a late layup.",
         # a possessive subject: the name was raised, not saying
         "While Vale's name was raised, he deflected it, usually by saying that he would not.",
     ],
@@ -249,7 +249,7 @@ def test_words_that_name_no_one_stay_silent(text: str) -> None:
         ('Greek prime minister Tom Vale condemned it, saying: "It is murder."', ["Tom Vale"]),
         ("Beat writer Tom Vale puts this in one line, saying Kova could sit out.", ["Tom Vale"]),
         # a call sign written with a spaced hyphen is one name
-        ("Reports varied, though WCVB - TV claims it was eight years.", ["WCVB-TV"]),
+        ("Accounts differed, though KXLT - TV claims it was six months.", ["KXLT-TV"]),
     ],
 )
 def test_their_look_alikes_still_speak(text: str, who: list[str]) -> None:

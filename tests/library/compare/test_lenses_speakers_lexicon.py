@@ -68,7 +68,7 @@ def test_a_role_set_off_by_a_comma_before_the_name() -> None:
 def test_a_role_after_an_article_and_no_verb_in_a_role() -> None:
     found = sources("“Thanks,” the 40-year-old singer's rep Ivo Marsh told the magazine.")
     assert found == [("Ivo Marsh", "40-year-old singer's rep")]
-    found = sources("Under questioning, the court source said Mr Novak indicated he fled.")
+    found = sources("During the hearing, the police source said Mr Novak indicated he hid.")
     assert all("said" not in role for _name, role in found)
 
 
@@ -76,7 +76,7 @@ def test_announced_at_the_clause_end_and_added_to_a_list() -> None:
     assert names("The road is shut, the Ministry of Transport announced.") == [
         "Ministry of Transport"
     ]
-    assert names("The U. S. Marshals have added to their list a man who escaped.") == []
+    assert names("The U. K. Coastguards have added to their register a boat that vanished.") == []
 
 
 def test_a_party_and_state_in_brackets_after_the_name() -> None:

@@ -52,7 +52,7 @@ def test_a_speech_act_names_its_subject(text: str) -> None:
         "Jane Moreau admitted the charges.",
         "Jane Moreau would say nothing.",
         "Environmentalists widely praised the decision.",
-        "Storm damage was severe, officials were quoted by AP as saying.",
+        "Flood damage was heavy, officials were quoted by UPI as saying.",
     ],
 )
 def test_no_speaker_for_a_deed_a_passive_or_a_group(text: str) -> None:
@@ -67,7 +67,7 @@ def test_an_age_before_the_role() -> None:
 
 def test_a_person_from_a_body_speaks_not_the_body() -> None:
     assert names("Tom Vale from the Ostrava Rescue Service said the road was shut.") == ["Tom Vale"]
-    assert names("Tom Vale from Qeshm's Red Crescent relief agency said six were hurt.") == [
+    assert names("Tom Vale from Varna's Red Cross rescue agency said six were hurt.") == [
         "Tom Vale"
     ]
     assert names("Tom Vale at the Ostrava Rescue Service told reporters it was shut.") == [
@@ -84,7 +84,7 @@ def test_a_role_with_an_owner_before_the_name() -> None:
 
 
 def test_a_role_inside_the_appositive_gives_no_second_voice() -> None:
-    text = "Meanwhile, the head of the Interior Ministry's Flood Office, Ali Karimi, said so."
+    text = "Meanwhile, the chief of the Transport Ministry's Roads Office, Ali Karimi, said so."
     assert names(text) == ["Ali Karimi"]
 
 
@@ -154,9 +154,9 @@ def test_a_product_recall_is_no_claim() -> None:
 
 def test_an_age_after_the_quote_is_the_person_named_before() -> None:
     assert _voices(
-        "Golfer Piet Maree will be made an honorary member of the club.",
-        "“I have goosebumps,” said the 29 - year - old on the eve of the Open.",
-    ) == {"Piet Maree": [1]}
+        "Golfer Piet Kruger will be made an honorary member of the club.",
+        "“I am shaking,” said the 67 - year - old before the final round.",
+    ) == {"Piet Kruger": [1]}
 
 
 def test_a_calling_before_a_name_is_its_role() -> None:
@@ -169,7 +169,7 @@ def test_an_age_before_a_name_is_not_a_description() -> None:
     assert (
         _voices(
             "Tony Vale lost the fight in the sixth round.",
-            "“I'm satisfied,” said the 36 - year - old Klitschko, who kept his titles.",
+            "“I'm pleased,” said the 38 - year - old Novak, who kept his belts.",
         ).get("Tony Vale")
         is None
     )
@@ -180,7 +180,7 @@ def test_an_age_before_a_name_is_not_a_description() -> None:
     [
         ("Ostrava Rail's statement said the line is shut.", ["Ostrava Rail"]),
         ("A statement on Ostrava Rail's website said the line is shut.", ["Ostrava Rail"]),
-        ("The D. A.'s release says the case is closed.", []),
+        ("The P. D.'s release says the case is closed.", []),
         ("Ostrava Rail's CEO, Tom Vale, said the line is shut.", ["Tom Vale"]),
         ("Tom Vale is quoted in the Harbour Weekly as saying it is shut.", ["Tom Vale"]),
         ("Tom Vale and Jane Moreau both said the line is shut.", ["Tom Vale", "Jane Moreau"]),
@@ -203,17 +203,17 @@ def test_according_to_her_bio_is_no_pronoun_voice() -> None:
     assert (
         _voices(
             "Jane Moreau taught at the school in Ostrava.",
-            "She studied in Brno, according to her official website.",
+            "She studied in Brno, according to her personal blog.",
         )
         == {}
     )
 
 
 def test_an_appositive_with_an_owner_before_a_long_clause() -> None:
-    # the words after "said" ("his grandfather died at his home in Santa Rosa,
-    # California") are content, not an inverted "said <role> X"
-    text = "Tom Vale, Felt's grandson, said his grandfather died at his home in Brno, Moravia."
-    assert sources(text) == [("Tom Vale", "Felt's grandson")]
+    # the words after "said" ("his uncle passed away at his farm in Brno,
+    # Moravia") are content, not an inverted "said <role> X"
+    text = "Tom Vale, Dunn's nephew, said his uncle passed away at his farm in Brno, Moravia."
+    assert sources(text) == [("Tom Vale", "Dunn's nephew")]
 
 
 @pytest.mark.parametrize(
@@ -228,7 +228,7 @@ def test_no_voice_for_an_opening_adverb_or_a_state_after_of(text: str) -> None:
 
 
 def test_a_surname_ending_in_ly_still_speaks() -> None:
-    assert names("Mr. Kelly, the police commissioner, said it was within the rules.") == ["Kelly"]
+    assert names("Mr. Kelly, the fire marshal, said it was within the rules.") == ["Kelly"]
 
 
 @pytest.mark.parametrize(
@@ -238,13 +238,13 @@ def test_a_surname_ending_in_ly_still_speaks() -> None:
             "While the film was a hit, Harbour Weekly is saying that the director is in talks.",
             ["Harbour Weekly"],
         ),
-        ("The Sox are saying nothing about their interest in the player.", []),
+        ("The Rangers are saying nothing about their talks with the striker.", []),
         (
             "Jane Moreau, who won the title in 2001, arrived on Monday and declared she was ready.",
             ["Jane Moreau"],
         ),
         ("Jane Moreau, who won the title in 2001, arrived on Monday and was arrested.", []),
-        ("Jane Moreau agreed with Salazar ’ s decision.", ["Jane Moreau"]),
+        ("Jane Moreau agreed with Ibsen ’ s decision.", ["Jane Moreau"]),
         # the body after "at the organization," is his, not a second speaker (and, since
         # the clause subject past its appositives is read, he speaks: round 18)
         (
@@ -262,16 +262,16 @@ def test_progressive_relative_clause_and_a_body_inside_a_role(text: str, who: li
     ("text", "who"),
     [
         (
-            "Polls open in May, a message from the Central Commission for Roads and Rails of "
+            "Polls open in May, a notice from the Central Board for Roads and Rails of "
             "Moravia said.",
-            ["Central Commission for Roads and Rails of Moravia"],
+            ["Central Board for Roads and Rails of Moravia"],
         ),
         (
             "Ten districts were set up, the resolution of the Moravian Election Commission "
             "released on Friday said.",
             ["Moravian Election Commission"],
         ),
-        ("According to the Moravian constitution, the parliament passes laws.", []),
+        ("According to the Moravian constitution, the assembly makes laws.", []),
         (
             "It was less than the sum reported by sportscaster Tom Vale, who first reported that "
             "the meeting would take place.",
@@ -291,14 +291,14 @@ def test_documents_of_bodies_and_other_forms_of_round_17(text: str, who: list[st
 def test_a_pronoun_after_a_dash_and_a_headline_description() -> None:
     assert _voices(
         "Tom Vale hosted the show in March.",
-        "The show drew 40 million viewers – he said he would not host again.",
+        "The show drew 12 million viewers – he said he would not return next year.",
     ) == {"Tom Vale": [1]}
     assert "Agent" not in _voices("Agent says Ostrava to sign Tom Vale", "Tom Vale agreed.")
     assert _voices("King said the offer stands.") == {"King": [0]}
 
 
 def test_saw_as_is_a_judgement_told_not_a_sighting() -> None:
-    assert names("President Tom Vale saw the step as necessary to meet Western rules.") == [
+    assert names("President Tom Vale saw the move as needed to meet European rules.") == [
         "Tom Vale"
     ]
     assert names("Tom Vale saw the man as he left the bank.") == []
@@ -307,9 +307,9 @@ def test_saw_as_is_a_judgement_told_not_a_sighting() -> None:
 def test_two_people_each_after_a_role_then_they_and_the_two_men() -> None:
     assert _voices(
         "The rule was overturned on Tuesday.",
-        "In a statement, the commerce secretary, Tom Vale, and the interior secretary, "
+        "In a joint note, the trade minister, Tom Vale, and the health minister, "
         "Jane Moreau, agreed.",
-        "After a review, they said they had reached the conclusion that it was needed.",
-        "“We are protecting species,” the two men said in a statement.",
+        "After a study, they said they had concluded that it was required.",
+        "“We are saving lives,” the two men said on Friday.",
     ) == {"Tom Vale": [1, 2, 3], "Jane Moreau": [1, 2, 3]}
     assert names("The mayor, Tom Vale, and the governor, Jane Moreau, met on Friday.") == []

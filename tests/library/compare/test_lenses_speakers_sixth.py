@@ -16,7 +16,7 @@ from tests.library.compare.voices_support import voices_of
 @pytest.mark.parametrize(
     ("name", "short"),
     [
-        ("U.S. Geological Survey", "USGS"),  # initials counted letter by letter
+        ("U.K. Hydrographic Office", "UKHO"),  # initials counted letter by letter
         ("World Health Organization", "WHO"),
         ("Electronic Data Systems Corp.", "EDS"),  # a firm's suffix left out
         ("The Hollywood Reporter", "THR"),
@@ -28,9 +28,9 @@ def test_a_name_goes_by_its_initials(name: str, short: str) -> None:
 
 def test_a_short_form_is_the_body_named_in_full() -> None:
     found = voices_of(
-        "An earthquake struck, the U.S. Geological Survey said.", "Later USGS said it was a 6.1."
+        "A wave hit the coast, the U.K. Hydrographic Office said.", "Later UKHO said it was 4 m."
     )
-    assert found == {"U.S. Geological Survey": [0, 1]}
+    assert found == {"U.K. Hydrographic Office": [0, 1]}
     found = voices_of("The World Health Organization said it was ready.", "The WHO said so.")
     assert found == {"World Health Organization": [0, 1]}
     found = voices_of("Electronic Data Systems Corp. said it was pleased.", "EDS said so too.")
@@ -38,8 +38,8 @@ def test_a_short_form_is_the_body_named_in_full() -> None:
 
 
 def test_a_short_form_of_another_name_stays_apart() -> None:
-    found = voices_of("The U.S. Geological Survey said it was strong.", "NASA said so too.")
-    assert found == {"U.S. Geological Survey": [0], "NASA": [1]}
+    found = voices_of("The U.K. Hydrographic Office said it was high.", "NASA said so too.")
+    assert found == {"U.K. Hydrographic Office": [0], "NASA": [1]}
     # "the US said": two capitals are a word too ("US", "IT"), no acronym read
     assert voices_of("The US said it was ready.") == {}
 
@@ -50,7 +50,7 @@ def test_a_short_form_of_another_name_stays_apart() -> None:
         ('Nora Vance, Controller ITV Drama says: "It is a great show."', ["Nora Vance"]),
         ("Jane Doe, Head of Drama, said the show would return.", ["Jane Doe"]),
         # look-alikes: an opening phrase, not a person; a person after the title
-        ("In Germany, Chancellor Angela Merkel urged parliament to pass it.", ["Angela Merkel"]),
+        ("In Austria, Chancellor Eva Brunner urged parliament to pass it.", ["Eva Brunner"]),
         ("Jane Doe, Director Tom Vale says the show is good.", ["Tom Vale"]),
     ],
 )
@@ -71,11 +71,11 @@ def test_a_list_of_places_after_residents_is_no_voice() -> None:
 @pytest.mark.parametrize(
     ("text", "who"),
     [
-        ("Seacom had problems on Saturday, which it said was caused by a cable fault.", ["Seacom"]),
+        ("Nordlink had faults on Sunday, which it said was due to a cable break.", ["Nordlink"]),
         ("According to an NYPD release, the man was hit by a car.", ["NYPD"]),
-        ("According to an MWEB update, the bandwidth was restored.", ["MWEB"]),
-        ("Services were restored on alternate routes, Seacom announced today", ["Seacom"]),
-        ("Acme has issued a statement on the current problem with the cable:", ["Acme"]),
+        ("According to an NETW update, the bandwidth was restored.", ["NETW"]),
+        ("Links were back on spare routes, Nordlink announced today", ["Nordlink"]),
+        ("Acme has issued a statement on the present fault in the network:", ["Acme"]),
     ],
 )
 def test_the_new_shapes_name_their_speaker(text: str, who: list[str]) -> None:
@@ -87,7 +87,7 @@ def test_the_new_shapes_name_their_speaker(text: str, who: list[str]) -> None:
     [
         "Tom Vale bought the car on Friday, which it said was red.",  # a person is no "it"
         "According to a police release, the man was hit by a car.",  # no name
-        "Acme issued a statement after the fire and left.",  # no words told
+        "Acme issued a statement after the flood and left.",  # no words told
     ],
 )
 def test_their_lookalikes_name_no_one(text: str) -> None:
@@ -95,18 +95,16 @@ def test_their_lookalikes_name_no_one(text: str) -> None:
 
 
 def test_a_post_is_no_release() -> None:
-    # "according to the New York post": the paper, its name in lower case ("post" is no
+    # "according to the Denver post": the paper, its name in lower case ("post" is no
     # body's release: the release nouns leave it out)
-    text = "There was blood, said Jane Roe, who was shot nearby according to the New York post."
+    text = "There was blood, said Jane Roe, who was shot nearby according to the Denver post."
     assert names(text) == ["Jane Roe"]
 
 
 def test_an_update_whose_words_follow_names_its_issuer() -> None:
-    found = voices_of(
-        "MWEB has issued an update regarding the downtime.", '"More bandwidth came online."'
-    )
-    assert found == {"MWEB": [0]}
-    assert voices_of("MWEB has issued an update regarding the downtime.", "It rained.") == {}
+    found = voices_of("NETW has issued an update about the outage.", '"More capacity came online."')
+    assert found == {"NETW": [0]}
+    assert voices_of("NETW has issued an update about the outage.", "It rained.") == {}
 
 
 def test_a_name_with_no_capital_first_has_no_initials() -> None:
@@ -141,7 +139,7 @@ def test_a_sentence_with_capitals_only_in_names_is_not_folded() -> None:
 
 
 def test_a_relative_described_is_the_one_whose_quote_follows() -> None:
-    nephew = "The victim's nephew said she had just got out of a car."
+    nephew = "The victim's nephew told police she had just left the shop."
     found = voices_of(nephew, '"It came out of nowhere," said Tom Vale.')
     assert found == {"Tom Vale": [0, 1]}
     # look-alike: no quote opens next, and the name comes later: not the nephew

@@ -51,7 +51,7 @@ def test_the_subject_past_its_appositives_speaks(text: str, who: list[str]) -> N
         "Tuesday, the company said it would close the plant.",  # a day, not a subject
         "The victim, Tom Vale, was shot at a bar in Lakeland, police said.",  # police speak
         "Tom Vale, police said, was arrested at the airport.",  # a parenthetical
-        "Springfield, Mo., said the official.",  # a place
+        "Dover, Del., said the official.",  # a place
         "Tom Vale, who police said had a gun, was shot.",  # a clause of its own
         "Tom Vale, 20, and Ana Kova, 24, were arrested after the shooting, officers said.",
         "The bridge opened on May 3, Tom Vale said.",  # a clause before, no description
@@ -82,7 +82,7 @@ def test_a_name_told_of_after_said_is_not_a_speaker() -> None:
         "Tom Vale expressed unhappiness about being benched.",
         "Tom Vale recommended changing the settings.",
         "Tom Vale reiterated that the cable had often failed.",
-        "Tom Vale apologized if the fire was connected to his campaign.",
+        "Tom Vale apologized if the flood was linked to his campaign.",
     ],
 )
 def test_speech_act_families(text: str) -> None:
@@ -92,8 +92,8 @@ def test_speech_act_families(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Customers had reported receiving repeated demands to install it.",
-        "The Governor of Alaska has apologized if the fire was connected to her.",
+        "Customers had reported getting constant prompts to update it.",
+        "The Governor of Vermont has apologized if the flood was linked to her.",
         "The Indians say the pirates came from the coast.",
     ],
 )
@@ -113,9 +113,9 @@ def test_a_letter_speaks_for_its_writer() -> None:
 def test_he_after_a_spokesperson_is_the_body_not_a_group_named_between() -> None:
     found = _voices(
         "The pirates fired on the ship, Navy spokesperson said.",
-        "The warship moved its Marine Commandos to the scene, he said.",
-        "The Navy flew its Marine Commandos to the ship. The ship was safe, he added.",
-        "A search was in progress, the spokesperson said.",
+        "The warship moved its Sea Rangers to the scene, he said.",
+        "The Navy sent its Sea Rangers to the ship. The ship was safe, he added.",
+        "A hunt was under way, the spokesperson said.",
     )
     assert found == {"Navy": [0, 1, 2, 3]}
 
@@ -138,7 +138,7 @@ def test_a_speaker_named_after_a_sentence_cut_at_his_title() -> None:
     found = _voices(
         "“A man came in and shot another man,” Lakeland police Const.",
         "Tom Vale told a news conference.",
-        "“Our negotiators got on the phone with him.”",
+        "“Our team talked to him by radio.”",
     )
     assert found == {"Tom Vale": [0, 1]}
 
@@ -166,14 +166,14 @@ def test_more_shapes_of_the_fourth_round(text: str, who: list[str]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "It was a win, said the Democrat who is familiar with the talks.",  # a description
+        "It was a win, said the Republican who is close to the talks.",  # a description
         # a name's own "and": not the subject of a clause after "and"
-        "The Organisation for Security and Co-operation in Europe sent no one, saying so.",
+        "The Council for Trade and Co-operation in Asia sent no one, saying so.",
         "Tom Vale denied the charges that were filed on Friday.",  # a deed
     ],
 )
 def test_look_alikes_of_the_fourth_round(text: str) -> None:
-    assert "Democrat" not in names(text) and "Co-operation" not in names(text)
+    assert "Republican" not in names(text) and "Co-operation" not in names(text)
     assert "Tom Vale" not in names(text)
 
 
@@ -196,7 +196,7 @@ def test_he_after_that_is_not_reached_back_for_past_a_person_of_the_sentence() -
 @pytest.mark.parametrize(
     ("text", "who"),
     [
-        ("For users of the browser, Acme Corp's advice is to install the patch.", ["Acme Corp"]),
+        ("For users of the app, Acme Corp's advice is to reboot the router.", ["Acme Corp"]),
         (
             "With news from Lakeland Lions GM Tom Vale that the team made an offer, it began.",
             ["Tom Vale"],
@@ -211,9 +211,9 @@ def test_a_noun_of_saying(text: str, who: list[str]) -> None:
 
 def test_a_headline_description_is_the_person_named_next_with_that_role() -> None:
     found = _voices(
-        "Agent says Lions to sign Vale to six-year deal",
+        "Agent says Lions to sign Vale to five-year deal",
         "The deal is the largest in the club's history.",
-        "Tom Vale agreed to a six year deal on Saturday, his agent Ana Kova, told Radio Lakeland.",
+        "Tom Vale agreed to a five year deal on Sunday, his agent Ana Kova, told Radio Lakeland.",
     )
     assert found["Ana Kova"] == [0, 2]
 
@@ -229,7 +229,7 @@ def test_a_headline_description_is_the_person_named_next_with_that_role() -> Non
         ),
         ("Crews attended the scene, a report from Radio Lakeland revealed.", ["Radio Lakeland"]),
         ("Ana Kova has admitted several of her surgeries were botched.", ["Ana Kova"]),
-        ("Detectives said the two women were found with head injuries.", []),  # a trade group
+        ("Detectives said the two women were found with leg wounds.", []),  # a trade group
         ("Acme Corp identified the problem as a bug.", []),  # a diagnosis, not people named
         ("Ana Kova admitted several of the charges.", []),  # a deed
     ],
@@ -258,8 +258,8 @@ def test_shapes_of_the_third_fresh_round(text: str, who: list[str]) -> None:
 
 def test_the_company_is_the_firm_that_opened_a_sentence_before() -> None:
     found = _voices(
-        "Acme has rushed out a temporary fix for the flaw.",
-        "The software giant said the fix should stop attacks.",
+        "Acme has pushed out a stopgap patch for the bug.",
+        "The software giant said the patch should block attacks.",
         "The company said every version is affected.",
     )
     assert found == {"Acme": [1, 2]}
@@ -267,8 +267,8 @@ def test_the_company_is_the_firm_that_opened_a_sentence_before() -> None:
 
 def test_the_company_is_not_a_person_or_a_surname_given_before() -> None:
     found = _voices(
-        "Pierre Vale was placed on injured reserve.",
-        "Vale suffered through an injury-plagued season.",
+        "Pierre Vale was moved to the reserve list.",
+        "Vale struggled through a season of injuries.",
         "The company said the season was over.",
     )
     assert found == {}
@@ -276,7 +276,7 @@ def test_the_company_is_not_a_person_or_a_surname_given_before() -> None:
 
 def test_a_name_after_a_quote_with_a_role_of_two_parts() -> None:
     # round 21 (post-hoc)
-    text = "“The skiffs fled,” Captain Tom Vale, Chief Public Relations Officer, Defence, said."
+    text = "“The boats left,” Captain Tom Vale, Chief Media Liaison Officer, Coast Guard, said."
     assert names(text) == ["Tom Vale"]
     # not a name told of inside the quote's clause
     assert names("“He was Tom Vale, the mayor, and left,” Ana Kova said.") == ["Ana Kova"]
