@@ -185,6 +185,21 @@ def _is_code(run: str) -> bool:
 # is not six of anything ("half-a-dozen versions"), nor is "AK-47" ("AK 47 guns")
 # or "F-16" 47 or 16 of anything.
 _LABEL = re.compile(r"\b(?:[Vv]ersions?\s+|[A-Z][A-Za-z]{0,2}\s?-\s?|AK\s+)$")
+# A number that names a week, a game, a seed, a road or a flight is a label too:
+# "back in Week 11" counts no eleven things, nor does "No. 9 Drake", "Game 3",
+# "Route 66" or "Flight 253"; "a pick-six" is an interception returned for a score.
+_NAMED = re.compile(
+    r"(?:\b(?:Week|Game|Route|Flight|Highway|Interstate|Room|Gate|Exit|Platform|Terminal|"
+    r"Channel|Chapter|Episode|Round|Stage|Number|No\.|[Nn]o\.)\s*#?\s*|#\s*|"
+    r"\b[Pp]ick\s?-\s?)$"
+)
+# A yard line is a place on the field: "the 7-yard line", "a first down on the 7".
+_YARD_LINE = re.compile(r"\s?-?\s?yard\s+line\b", re.I)
+_ON_THE = re.compile(
+    r"\b(?:on|at|to|inside|from|reached)\s+(?:the|their|its)\s+(?:own\s+)?"
+    r"(?:[A-Z]\w+(?:['’]s?)?\s+)?$"
+)
+_YARD_TAIL = re.compile(r"\s*(?:[,.;]|$|(?:with|and|for|before|after|but|when|as)\b)")
 _DECADES = frozenset((stem("decade"), stem("decades")))
 _YEAR = stem("year")
 
@@ -198,9 +213,32 @@ def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> boo
     return (
         "\ufffd" in near
         or bool(_LABEL.search(text, max(0, q.start - 12), q.start))
+        or bool(_NAMED.search(text, max(0, q.start - 14), q.start))
+        or _field_place(text, q)
+        or _remainder(text, q)
         or any(lo <= q.start and q.end <= hi for lo, hi in codes)
         or bool(_ADDRESS.match(text, q.end))
     )
+
+
+def _field_place(text: str, q: Quantity) -> bool:
+    """Whether `q` is a yard line ("the 7-yard line", "a first down on the 7"), a
+    place on a football field, not seven of anything."""
+    if _YARD_LINE.match(text, q.end):
+        return True
+    return bool(
+        _ON_THE.search(text, max(0, q.start - 30), q.start) and _YARD_TAIL.match(text, q.end)
+    )
+
+
+# "4 minutes 48 seconds": the seconds are the rest of one duration, which is a
+# little under five minutes, not 48 seconds of something.
+_DURATION_LEAD = re.compile(r"\d\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:and\s+)?$", re.I)
+
+
+def _remainder(text: str, q: Quantity) -> bool:
+    """Whether `q` is the smaller unit of a compound duration ("4 minutes 48 seconds")."""
+    return bool(_DURATION_LEAD.search(text, max(0, q.start - 16), q.start))
 
 
 def _scaled(text: str, q: Quantity) -> Quantity:
