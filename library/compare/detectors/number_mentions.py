@@ -142,7 +142,10 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
                 tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
                 # An age ("the 23-year-old", "Moss, 23,") is no total of a period.
-                scope.scope(text, q.start, q.end) if after and stem("old") not in after else "",
+                scope.local(text, q.start, q.end, end)
+                or (
+                    scope.scope(text, q.start, q.end) if after and stem("old") not in after else ""
+                ),
                 bool(_JOINED_BEFORE.search(lead) or _JOINED_AFTER.match(text, q.end)),
                 _currency(money.group() if money else "", after),
                 _PART_BEFORE.search(text, max(0, q.start - 24), q.start) is not None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from library.compare.detectors import magnitude, measures, owner, place, scope
+from library.compare.detectors import magnitude, measures, moments, owner, place, scope
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
@@ -381,6 +381,10 @@ def conflicting(
             # An article that states the other side's number for the same thing
             # somewhere else knows both ("shot three, killing two" / "killed two").
             if _states(a, y) or _states(b, x):
+                break
+            if moments.two_moments(a.text, b.text, x, y):
+                if other_event is not None:
+                    other_event.append((x, y, "", moments.REASON))
                 break
             if _other_event(a, b, x) or _other_event(b, a, y):
                 if other_event is not None:

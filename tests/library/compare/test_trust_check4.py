@@ -68,3 +68,54 @@ def test_a_real_count_next_to_a_label_still_conflicts() -> None:
     c = "No. 10 Hill Rams lost 71-60 as Tom Berry scored 10 points for the Rams."
     d = "No. 10 Hill Rams lost 71-60 as Tom Berry scored 16 points for the Rams."
     assert _relations(compare_texts(c, d)) == ["divergent"]
+
+
+# --- step 2: a running count at two moments; a career or an average against one game ---
+
+
+def test_a_record_before_and_after_the_fight_is_two_moments() -> None:
+    a = "Ivan Brenner (41-2, 33 KOs) stopped a tired Joe Mallory in Hamburg on Saturday night."
+    b = "Champion Ivan Brenner, 42-2, 33 KOs, easily stopped Joe Mallory in Hamburg on Saturday."
+    c = compare_texts(a, b)
+    assert "divergent" not in _relations(c)
+    notes = [k.explanation for p in c.pairs for k in p.conflicts]
+    assert any("two moments" in n for n in notes)
+    # Two records far apart are no single result: still a conflict.
+    d = "Champion Ivan Brenner, 38-2, 33 KOs, easily stopped Joe Mallory in Hamburg on Saturday."
+    assert _relations(compare_texts(a, d)) == ["divergent"]
+
+
+def test_a_lead_at_two_moments_is_no_conflict_but_a_final_score_is() -> None:
+    a = "On their second drive the Hawks scored again, jumping to a 14-0 lead on a short run."
+    b = "The Hawks scored on their first two drives and kicked a field goal for a 17-7 lead."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "The Hawks beat the Owls 24-17 on Sunday in front of a home crowd."
+    d = "The Hawks beat the Owls 24-14 on Sunday in front of a home crowd."
+    assert _relations(compare_texts(c, d)) == ["divergent"]
+
+
+def test_a_career_total_is_not_one_games_points() -> None:
+    a = "Lund hit a free throw and became the school's all-time scoring leader with 2,051 points."
+    b = "Lund scored 19 points and became the school's all-time scoring leader as the Owls won."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    # Two careers' totals for the same record still conflict.
+    c = "Lund hit a free throw and became the school's all-time scoring leader with 2,058 points."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
+
+
+def test_a_season_average_is_not_one_games_line() -> None:
+    a = "Lund scored 19 points and grabbed nine rebounds a game for the Owls this winter."
+    b = "Lund led all players with 19 points while also grabbing six rebounds for the Owls."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "Lund scored 19 points and grabbed seven rebounds a game for the Owls this winter."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
+
+
+def test_one_career_total_told_two_ways_still_conflicts() -> None:
+    a = "Moreno now has 1,811 career points for the Owls."
+    b = "Moreno finished with 18 points and now has 1,812 for his career."
+    c = compare_texts(a, b)
+    assert _relations(c) == ["divergent"]
+    assert [k.explanation for p in c.pairs for k in p.conflicts if k.material] == [
+        "A: 1,811 career points · B: 1,812 for his career"
+    ]
