@@ -119,3 +119,42 @@ def test_one_career_total_told_two_ways_still_conflicts() -> None:
     assert [k.explanation for p in c.pairs for k in p.conflicts if k.material] == [
         "A: 1,811 career points · B: 1,812 for his career"
     ]
+
+
+# --- step 3: a statement's date and a publication stamp are not the event's date -------
+
+
+def test_the_day_police_spoke_is_not_the_day_of_the_arrest() -> None:
+    a = "A gang leader arrested Monday in a dawn raid has been found dead in his cell in Turin."
+    b = "A gang leader was found dead in his cell in Turin after his arrest, police said Tuesday."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "A gang leader arrested Thursday in a dawn raid has been found dead in his cell in Turin."
+    d = "A gang leader arrested Friday in a dawn raid has been found dead in his cell in Turin."
+    assert _relations(compare_texts(c, d)) == ["divergent"]
+
+
+def test_a_promise_and_the_deed_have_two_dates_but_two_statements_conflict() -> None:
+    a = "As it promised [Monday], Orbis today released an urgent fix for a flaw in its browser."
+    b = "Orbis on Tuesday released an urgent fix for a flaw in its browser used by attackers."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "Orbis released an urgent fix for a flaw in its browser, the company said Monday."
+    d = "Orbis released an urgent fix for a flaw in its browser, the company said Thursday."
+    assert _relations(compare_texts(c, d)) == ["divergent"]
+
+
+def test_a_stamp_line_joined_to_a_sentence_is_not_the_event_date() -> None:
+    a = "March 9, 2011\\nThe tackle was arrested on suspicion of drunk driving on March 6, 2011."
+    b = "The tackle was arrested on suspicion of drunk driving early on Sunday, March 6, 2011."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "The tackle was arrested on suspicion of drunk driving early on Sunday, March 2, 2011."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
+
+
+def test_a_stamp_line_inside_a_passage_dates_nothing() -> None:
+    from library.compare.detectors import dates, passages
+
+    a = "March 9, 2011\nThe tackle was arrested for drunk driving early on March 6."
+    pa, pb = passages(a, "The tackle was arrested for drunk driving early on Sunday, March 6.")
+    assert list(dates.detect(pa, pb, [])) == []
+    pa, pc = passages(a, "The tackle was arrested for drunk driving early on Sunday, March 2.")
+    assert [c.explanation for c in dates.detect(pa, pc, [])] == ["A: March 6 · B: Sunday, March 2"]
