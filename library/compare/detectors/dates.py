@@ -235,24 +235,10 @@ _SPOKEN_BEFORE = re.compile(
 _BREAK = re.compile(r"\n|[.!?]\s")
 
 
-_SPEECH = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "announced",
-        "confirmed",
-        "reported",
-        "stated",
-        "added",
-        "promised",
-        "pledged",
-        "vowed",
-        "warned",
-        "disclosed",
-        "revealed",
-    ]
-)
+_SPEECH = frozenset((
+    "said", "says", "told", "announced", "confirmed", "reported", "stated", "added", "promised",
+    "pledged", "vowed", "warned", "disclosed", "revealed",
+))  # fmt: skip
 # A deed's verb right next to its date: "arrested Tuesday", "on Wednesday issued".
 _DEED_BEFORE = re.compile(
     r"\b([a-z]+ed|found|held|shot|hit|struck|took|began|left|died|won|lost)"
