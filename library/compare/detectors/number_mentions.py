@@ -109,6 +109,8 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         else:
             head_from = q.end
         after, names, end = _head(text, head_from)
+        if named := label(text, q):
+            after, names = [named], set()
         lead = text[max(0, q.start - 40) : q.start]
         lead_words = [
             stem(w)
@@ -193,9 +195,9 @@ _LABEL = re.compile(r"\b(?:[Vv]ersions?\s+|[A-Z][A-Za-z]{0,2}\s?-\s?|AK\s+)$")
 # "Route 66" or "Flight 253"; "a pick-six" is an interception returned for a score.
 _NAMED = re.compile(
     r"(?:\b(?:Week|Game|Route|Flight|Highway|Interstate|Room|Gate|Exit|Platform|Terminal|"
-    r"Channel|Chapter|Episode|Round|Stage|Number|No\.|[Nn]o\.)\s*#?\s*|#\s*|"
-    r"\b[Pp]ick\s?-\s?)$"
+    r"Channel|Chapter|Episode|Round|Stage|Number|No\.|[Nn]o\.)\s*#?\s*|#\s*)$"
 )
+_PICK = re.compile(r"\b[Pp]ick\s?-\s?$")
 # A yard line is a place on the field: "the 7-yard line", "a first down on the 7".
 _YARD_LINE = re.compile(r"\s?-?\s?yard\s+line\b", re.I)
 _ON_THE = re.compile(
@@ -216,12 +218,27 @@ def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> boo
     return (
         "\ufffd" in near
         or bool(_LABEL.search(text, max(0, q.start - 12), q.start))
-        or bool(_NAMED.search(text, max(0, q.start - 14), q.start))
-        or _field_place(text, q)
-        or _remainder(text, q)
+        or bool(_PICK.search(text, max(0, q.start - 8), q.start))
         or any(lo <= q.start and q.end <= hi for lo, hi in codes)
         or bool(_ADDRESS.match(text, q.end))
     )
+
+
+def label(text: str, q: Quantity) -> str:
+    """What a number names when it counts nothing, as a head of its own, else "".
+
+    "Week 11" -> "#week", "No. 9 seed" / "#9" -> "#no", "the 7-yard line" and "on
+    the 7" -> "#yardline", the "48 seconds" of "4 minutes 48 seconds" ->
+    "#remainder".  Such a number meets only the same label on the other side:
+    "Week 11" / "Week 12" still conflict, "Week 11" / "two running backs" never.
+    """
+    named = _NAMED.search(text, max(0, q.start - 14), q.start)
+    if named:
+        word = re.sub(r"[^a-z]", "", named.group().lower()) or "no"
+        return f"#{'no' if word == 'number' else word}"
+    if _field_place(text, q):
+        return "#yardline"
+    return "#remainder" if _remainder(text, q) else ""
 
 
 def _field_place(text: str, q: Quantity) -> bool:

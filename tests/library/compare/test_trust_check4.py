@@ -24,17 +24,44 @@ def _read(text: str) -> list[float]:
 # --- step 1: numbers that name something are not counts ----------------------------
 
 
+def _heads(text: str) -> list[tuple[float, tuple[str, ...]]]:
+    return [(m.q.value, m.after) for m in mentions(text)]
+
+
 def test_label_numbers_are_names_not_counts() -> None:
-    assert _read("Moreno threw for 280 yards against the Hawks back in Week 9, they said.") == [
-        280.0
+    assert _heads("Moreno threw for 280 yards against the Hawks back in Week 9, they said.") == [
+        (280.0, ("yard",)),
+        (9.0, ("#week",)),
     ]
-    assert _read("No. 2 Valley Owls 71, No. 10 Hill Rams 60") == [71.0, 60.0]
+    assert [h for _, h in _heads("No. 2 Valley Owls 71, No. 10 Hill Rams 60")] == [
+        ("#no",),
+        (),
+        ("#no",),
+        (),
+    ]
     assert _read("It was Moreno's third pick - six of the year.") == []
     assert _read("It was Moreno's third pick-six of the year.") == []
-    assert _read("The bus took Route 44 and Flight 612 left late in Game 4.") == []
-    assert _read("They had a first down on the 4 with 12 seconds left.") == [12.0]
-    assert _read("They reached the 9-yard line.") == []
+    assert [h for _, h in _heads("He took Route 44 and Flight 612 late in Game 4.")] == [
+        ("#route",),
+        ("#flight",),
+        ("#game",),
+    ]
+    assert _heads("They had a first down on the 4 with 12 seconds left.") == [
+        (4.0, ("#yardline",)),
+        (12.0, ("second", "left")),
+    ]
+    assert _heads("They reached the 9-yard line.") == [(9.0, ("#yardline",))]
+    assert _heads("He scored with 3 minutes 52 seconds left.")[1] == (52.0, ("#remainder",))
     assert _read("He scored 4 touchdowns on 3 drives.") == [4.0, 3.0]
+
+
+def test_a_label_changed_is_still_a_conflict() -> None:
+    a = "Moreno threw for 280 yards against the Hawks in Week 9, and they won the game."
+    b = "Moreno threw for 280 yards against the Hawks in Week 12, and they won the game."
+    assert _relations(compare_texts(a, b)) == ["divergent"]
+    c = "Moreno ran it in from the 9-yard line with a minute left to win the game."
+    d = "Moreno ran it in from the 4-yard line with a minute left to win the game."
+    assert _relations(compare_texts(c, d)) == ["divergent"]
 
 
 def test_a_week_number_is_no_count_of_players() -> None:
