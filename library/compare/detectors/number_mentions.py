@@ -68,6 +68,8 @@ class Mention:
     joined: bool = False  # one side of a score or range ("13-10 overtime loss")
     currency: str = ""  # "usd", "gbp", ... for a sum of money (`_currency`)
     part: bool = False  # some of a set: "the two other victims" (`magnitude.is_part`)
+    of_total: float = 0.0  # the whole it is told against: 16 in "10 of the Saints' 16 games"
+    missed: bool = False  # told as missed: "missing 10 of 16 games" (`complement`)
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -103,9 +105,11 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
             continue
         q = _scaled(text, q)
         nxt = found[n + 1] if n + 1 < len(found) else None
+        of_total = 0.0
         if nxt is not None and _OF_TOTAL.fullmatch(text[q.end : nxt.start]):
             total.add(n + 1)
             head_from = nxt.end
+            of_total = nxt.value
         else:
             head_from = q.end
         after, names, end = _head(text, head_from)
@@ -141,7 +145,11 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 frozenset(owner[-1:]),
                 bool(_APPROX.search(lead) or _CONVERTED.search(lead)),
                 text[q.start : max(end, q.end)].strip(),
-                1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
+                1
+                if _AT_LEAST.search(lead) or _PLUS_AFTER.match(text, q.end)
+                else -1
+                if _AT_MOST.search(lead)
+                else 0,
                 tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
                 # An age ("the 23-year-old", "Moss, 23,") is no total of a period.
                 scope.local(text, q.start, q.end, end)
@@ -151,7 +159,10 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 bool(_JOINED_BEFORE.search(lead) or _JOINED_AFTER.match(text, q.end)),
                 _currency(money.group() if money else "", after),
                 _PART_BEFORE.search(text, max(0, q.start - 24), q.start) is not None
-                or _PART_AFTER.match(text, q.end) is not None,
+                or _PART_AFTER.match(text, q.end) is not None
+                or _AND_OTHERS.match(text, max(end, q.end)) is not None,
+                of_total,
+                _MISSED.search(lead) is not None,
             )
         )
     return out
@@ -168,6 +179,45 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(
     r"\s+(?:other|more|remaining|additional|further)\b|\s+of\s+(?:whom|them|which)\b", re.I
 )
+
+# "three-plus seasons", "10+ years": a lower bound.
+_PLUS_AFTER = re.compile(r"\s?-\s?plus\b|\s?\+(?!\s?\d)", re.I)
+# "some 420 passengers and crew": a whole larger than the head says, never the
+# count of the head alone ("its 246 passengers").
+_AND_OTHERS = re.compile(
+    r"\s+and\s+(?:its\s+|the\s+|their\s+)?(?:crew|staff|others|employees|workers|guests)\b",
+    re.I,
+)
+# Games missed, against games played ("missing 10 of the 16 games" / "six games").
+_MISSED = re.compile(
+    r"\b(?:miss(?:ed|es|ing)?|sat\s+out|sitting\s+out|sidelined\s+for)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def complement(x: Mention, y: Mention) -> bool:
+    """Whether one side counts what the other left over: "missing 10 of the Saints' 16
+    games" / "limited him to six games" (16 - 10).  Both told as missed ("missed 10 of
+    16" / "missed six") stay one slot with two values."""
+    if x.missed == y.missed:
+        return False
+    return any(m.of_total and m.of_total - m.q.value == n.q.value for m, n in ((x, y), (y, x)))
+
+
+# An enumeration's marker, not a count: "One, he has nothing left, and two, ...".
+_ENUM_BEFORE = re.compile(r"(?:^|[.;:!?\"“]\s*|\band\s+)$")
+_ENUM_AFTER = re.compile(r"\s*,")
+_ENUM_WORDS = frozenset({"one", "two", "three", "four", "first", "second", "third"})
+
+
+def _enumeration(text: str, q: Quantity) -> bool:
+    """Whether `q` marks an item of a spoken list ("One, ..., and two, ...")."""
+    return (
+        q.text.lower() in _ENUM_WORDS
+        and bool(_ENUM_BEFORE.search(text, max(0, q.start - 6), q.start))
+        and bool(_ENUM_AFTER.match(text, q.end))
+    )
+
 
 # Digit groups separated by single spaces: "0800 555 111", "0845 125 2222".
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d+(?: \d+)+(?!\d|[.,]\d)")
@@ -219,6 +269,7 @@ def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> boo
         "\ufffd" in near
         or bool(_LABEL.search(text, max(0, q.start - 12), q.start))
         or bool(_PICK.search(text, max(0, q.start - 8), q.start))
+        or _enumeration(text, q)
         or any(lo <= q.start and q.end <= hi for lo, hi in codes)
         or bool(_ADDRESS.match(text, q.end))
     )

@@ -15,7 +15,7 @@ from library.compare.detectors import magnitude, measures, moments, owner, place
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
-from library.compare.detectors.number_mentions import mentions
+from library.compare.detectors.number_mentions import complement, mentions
 from library.compare.kinds import conflict, demote
 from library.compare.model import Conflict, Severity
 from library.compare.quantities import date_values, dates, is_dateline
@@ -255,6 +255,8 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
         return True
     if magnitude.rough_fits(x, y) or magnitude.bounds_agree(x, y):
         return True  # "hundreds" / 612; "more than 100" / "up to 150"
+    if complement(x, y):
+        return True  # "missing 10 of 16 games" / "limited to six games"
     factors = measures.converted(x.after, y.after)
     if factors is not None:  # "about 700 m" / "2,000 ft": converted, then rounded
         bx, by = vx * factors[0], vy * factors[1]

@@ -185,3 +185,35 @@ def test_a_stamp_line_inside_a_passage_dates_nothing() -> None:
     assert list(dates.detect(pa, pb, [])) == []
     pa, pc = passages(a, "The tackle was arrested for drunk driving early on Sunday, March 2.")
     assert [c.explanation for c in dates.detect(pa, pc, [])] == ["A: March 6 · B: Sunday, March 2"]
+
+
+# --- step 4: a complement, an open bound, a whole with others, a spoken list ---------
+
+
+def test_games_missed_of_a_total_fit_the_games_played() -> None:
+    a = "Moreno went through a hard year, missing 9 of the Owls' 14 games with a sore knee."
+    b = "A sore knee that limited him to only five games this year slowed Moreno down."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "A sore knee that made him miss five games this year slowed Moreno down."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
+
+
+def test_three_plus_is_a_lower_bound() -> None:
+    a = "Lane was fired in May after nearly five seasons as coach of the Hill Rams."
+    b = "Lane arrives after four - plus seasons as head coach of the Hill Rams."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "Lane arrives after two seasons as head coach of the Hill Rams."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
+
+
+def test_passengers_and_crew_are_more_than_the_passengers() -> None:
+    a = "The liner Aurora said it would fly its 310 passengers over the gulf to avoid an attack."
+    b = "The liner Aurora said it would fly some 500 passengers and crew over the gulf instead."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "The liner Aurora said it would fly its 410 passengers over the gulf to avoid an attack."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
+
+
+def test_a_spoken_list_is_no_count() -> None:
+    assert _read("One, Lund has nothing left, and two, Berg is as sharp as ever.") == []
+    assert _read("The blast killed two, and wounded three.") == [2.0, 3.0]
