@@ -217,3 +217,14 @@ def test_passengers_and_crew_are_more_than_the_passengers() -> None:
 def test_a_spoken_list_is_no_count() -> None:
     assert _read("One, Lund has nothing left, and two, Berg is as sharp as ever.") == []
     assert _read("The blast killed two, and wounded three.") == [2.0, 3.0]
+
+
+# --- a denial raised to the verb of thinking ------------------------------------------
+
+
+def test_a_denial_raised_to_feel_is_one_denial() -> None:
+    a = "\"I feel on the court we weren't running the plan that we want to have as a team."
+    b = '"I didn\'t feel on the court we were running the plan we wanted to have as a team."'
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = '"I feel on the court we were running the plan we wanted to have as a team."'
+    assert _relations(compare_texts(a, c)) == ["divergent"]
