@@ -143,6 +143,10 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False
     if x.part != y.part:
         return False  # "the two other victims" / "the three victims": a part, the whole
+    if _labelled(x) or _labelled(y):
+        # "Week 15" / "Week 8", "the 14-yard line" / "the 27-yard line": one label
+        # only where the words before it agree too (two plays, two weeks otherwise).
+        return x.after == y.after and set(x.before) == set(y.before)
     if ("¤" in x.after) != ("¤" in y.after):
         return False  # a sum of money and a count ("$200 million" / "eight-year offer")
     if x.names and y.names and not x.names & y.names:
@@ -182,6 +186,11 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
 
 
 _OLD = stem("old")
+
+
+def _labelled(m: _Mention) -> bool:
+    """Whether a number names something ("Week 11": `number_mentions.label`)."""
+    return bool(m.after) and m.after[0].startswith("#")
 
 
 def _owners_meet(x: _Mention, y: _Mention) -> bool:

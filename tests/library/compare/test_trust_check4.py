@@ -228,3 +228,12 @@ def test_a_denial_raised_to_feel_is_one_denial() -> None:
     assert "divergent" not in _relations(compare_texts(a, b))
     c = '"I feel on the court we were running the plan we wanted to have as a team."'
     assert _relations(compare_texts(a, c)) == ["divergent"]
+
+
+def test_two_weeks_or_two_yard_lines_after_other_words_are_two_things() -> None:
+    a = "Berg missed the game after a knee sprain in the club's Week 12 loss at Denver."
+    b = "Even when Berg was out, Moreno got only one carry; the club used him 20 times in Week 7."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    c = "His second pick came late, his club trailing 10 - 7, the ball at the Hawks 12 - yard line."
+    d = "They gave the ball to the Hawks at the 31 - yard line and the Hawks drove for the win."
+    assert "divergent" not in _relations(compare_texts(c, d))
