@@ -157,7 +157,7 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "10 killed" / "70 injured": two tolls
     if _age(x) != _age(y):
         return False  # "offered Teixeira, 28, an eight-year deal" / "a seven-year deal"
-    if scope.other_span(x.span, y.span):
+    if scope.other_span(x.span, y.span) and not _bare_total(x, y) and not _bare_total(y, x):
         return False  # a season's 404 yards / one game's 30 yards
     if _share(x) != _share(y):
         return False  # "half of the homes" / "a 1,500-square-kilometre island"
@@ -186,6 +186,12 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
 
 
 _OLD = stem("old")
+
+
+def _bare_total(x: _Mention, y: _Mention) -> bool:
+    """Whether `y` is a bare number ("Hansbrough now has 2,301.") that may be the
+    career total or average `x` states, its scope unread (no head, no cue)."""
+    return x.span in ("career", "average") and not y.span and not y.after
 
 
 def _labelled(m: _Mention) -> bool:
@@ -369,7 +375,10 @@ def conflicting(
     used: set[int] = set()
     seen: set[tuple[str, str]] = set()
     for x in left_a:
-        for k, y in enumerate(left_b):
+        # A bare number ("now has 2,301") first meets a total told as such ("2,302
+        # for his career"), then the rest in order.
+        for k in sorted(range(len(left_b)), key=lambda k: not _bare_total(left_b[k], x)):
+            y = left_b[k]
             if k in used or not _same_slot(x, y):
                 continue
             held_a, held_b = (

@@ -237,3 +237,14 @@ def test_two_weeks_or_two_yard_lines_after_other_words_are_two_things() -> None:
     c = "His second pick came late, his club trailing 10 - 7, the ball at the Hawks 12 - yard line."
     d = "They gave the ball to the Hawks at the 31 - yard line and the Hawks drove for the win."
     assert "divergent" not in _relations(compare_texts(c, d))
+
+
+def test_a_bare_total_meets_the_career_total_not_the_games_points() -> None:
+    from library.compare.detectors import numbers, passages
+
+    a = "Lane ended his career in 1981 with 1,790 points. Moreno now has 1,811."
+    b = "Moreno finished with 18 points and now has 1,812 for his career."
+    pa, pb = passages(a, b)
+    assert [c.explanation for c in numbers.detect(pa, pb, [])] == [
+        "A: 1,811 · B: 1,812 for his career"
+    ]
