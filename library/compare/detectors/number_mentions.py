@@ -36,7 +36,7 @@ _APPROX = re.compile(
 # A sum converted from another currency in brackets: "a euro110 billion ($141
 # billion) loan" is as exact as the rate the outlet used ($144 billion elsewhere).
 _CONVERTED = re.compile(
-    r"(?:euros?|€|£|¥|yuan|pounds?)\s*\d[\d.,]*\s*(?:billion|million|bn|m)?\s*"
+    r"(?:euros?|€|£|¥|yuan|pounds?|\?|\ufffd)\s*\d[\d.,]*\s*(?:-\s*)?(?:billion|million|bn|m)?\s*"
     r"(?:euros?|pounds?|yuan)?\s*\(\s*(?:US)?[$€£¥]?\s*$",
     re.I,
 )
@@ -70,6 +70,7 @@ class Mention:
     part: bool = False  # some of a set: "the two other victims" (`magnitude.is_part`)
     of_total: float = 0.0  # the whole it is told against: 16 in "10 of the Saints' 16 games"
     missed: bool = False  # told as missed: "missing 10 of 16 games" (`complement`)
+    converted: bool = False  # converted in brackets: "a euro110 billion ($143 billion)"
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -163,6 +164,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 or _AND_OTHERS.match(text, max(end, q.end)) is not None,
                 of_total,
                 _MISSED.search(lead) is not None,
+                _CONVERTED.search(lead) is not None,
             )
         )
     return out

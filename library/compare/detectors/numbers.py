@@ -279,6 +279,8 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
     big = max(abs(vx), abs(vy))
     if (x.approx or y.approx) and abs(vx - vy) <= 0.05 * big:
         return True
+    if x.converted and y.converted and abs(vx - vy) <= 0.15 * big:
+        return True  # one sum converted at two outlets' rates ($143 / $158 billion)
     zx, zy = _trailing_zeros(vx), _trailing_zeros(vy)
     return abs(vx - vy) <= 0.02 * big and abs(zx - zy) >= 2
 

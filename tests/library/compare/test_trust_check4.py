@@ -248,3 +248,12 @@ def test_a_bare_total_meets_the_career_total_not_the_games_points() -> None:
     assert [c.explanation for c in numbers.detect(pa, pb, [])] == [
         "A: 1,811 · B: 1,812 for his career"
     ]
+
+
+def test_one_sum_converted_at_two_rates_is_no_conflict() -> None:
+    a = "The strike followed a euro80 billion ($104 billion) rescue loan agreed at the weekend."
+    b = "The strike followed a \ufffd80 billion ($114 billion) rescue loan agreed at the weekend."
+    assert "divergent" not in _relations(compare_texts(a, b))
+    # Two converted sums far apart are two sums: still a conflict.
+    c = "The strike followed a euro80 billion ($150 billion) rescue loan agreed at the weekend."
+    assert _relations(compare_texts(a, c)) == ["divergent"]
