@@ -206,6 +206,17 @@ def complement(x: Mention, y: Mention) -> bool:
     return any(m.of_total and m.of_total - m.q.value == n.q.value for m, n in ((x, y), (y, x)))
 
 
+def bare_total(x: Mention, y: Mention) -> bool:
+    """Whether `y` is a bare number ("Hansbrough now has 2,301.") that may be the
+    career total or average `x` states, its scope unread (no head, no cue)."""
+    return x.span in ("career", "average") and not y.span and not y.after
+
+
+def labelled(m: Mention) -> bool:
+    """Whether a number names something ("Week 11": `label`)."""
+    return bool(m.after) and m.after[0].startswith("#")
+
+
 # An enumeration's marker, not a count: "One, he has nothing left, and two, ...".
 _ENUM_BEFORE = re.compile(r"(?:^|[.;:!?\"“]\s*|\band\s+)$")
 _ENUM_AFTER = re.compile(r"\s*,")

@@ -15,7 +15,7 @@ from library.compare.detectors import magnitude, measures, moments, owner, place
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
-from library.compare.detectors.number_mentions import complement, mentions
+from library.compare.detectors.number_mentions import bare_total, complement, labelled, mentions
 from library.compare.kinds import conflict, demote
 from library.compare.model import Conflict, Severity
 from library.compare.quantities import date_values, dates, is_dateline
@@ -143,7 +143,7 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False
     if x.part != y.part:
         return False  # "the two other victims" / "the three victims": a part, the whole
-    if _labelled(x) or _labelled(y):
+    if labelled(x) or labelled(y):
         # "Week 15" / "Week 8", "the 14-yard line" / "the 27-yard line": one label
         # only where the words before it agree too (two plays, two weeks otherwise).
         return x.after == y.after and set(x.before) == set(y.before)
@@ -157,7 +157,7 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "10 killed" / "70 injured": two tolls
     if _age(x) != _age(y):
         return False  # "offered Teixeira, 28, an eight-year deal" / "a seven-year deal"
-    if scope.other_span(x.span, y.span) and not _bare_total(x, y) and not _bare_total(y, x):
+    if scope.other_span(x.span, y.span) and not bare_total(x, y) and not bare_total(y, x):
         return False  # a season's 404 yards / one game's 30 yards
     if _share(x) != _share(y):
         return False  # "half of the homes" / "a 1,500-square-kilometre island"
@@ -186,17 +186,6 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
 
 
 _OLD = stem("old")
-
-
-def _bare_total(x: _Mention, y: _Mention) -> bool:
-    """Whether `y` is a bare number ("Hansbrough now has 2,301.") that may be the
-    career total or average `x` states, its scope unread (no head, no cue)."""
-    return x.span in ("career", "average") and not y.span and not y.after
-
-
-def _labelled(m: _Mention) -> bool:
-    """Whether a number names something ("Week 11": `number_mentions.label`)."""
-    return bool(m.after) and m.after[0].startswith("#")
 
 
 def _owners_meet(x: _Mention, y: _Mention) -> bool:
@@ -379,7 +368,7 @@ def conflicting(
     for x in left_a:
         # A bare number ("now has 2,301") first meets a total told as such ("2,302
         # for his career"), then the rest in order.
-        for k in sorted(range(len(left_b)), key=lambda k: not _bare_total(left_b[k], x)):
+        for k in sorted(range(len(left_b)), key=lambda k: not bare_total(left_b[k], x)):
             y = left_b[k]
             if k in used or not _same_slot(x, y):
                 continue
