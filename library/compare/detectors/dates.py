@@ -183,8 +183,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     db, sb = dates(b.text)
     only_a, only_b = unmatched(merge_adjacent(da, sa, a.text), merge_adjacent(db, sb, b.text))
     # "announced today (9 February 2015)": the day it was written, not of the event.
-    only_a = [d for d in only_a if not _stamp(a.text, d)]
-    only_b = [d for d in only_b if not _stamp(b.text, d)]
+    only_a = [d for d in only_a if not _stamp(a.text, d) and not _stamp_line(a.text, d)]
+    only_b = [d for d in only_b if not _stamp(b.text, d) and not _stamp_line(b.text, d)]
 
     year_a, year_b = _article_year(a), _article_year(b)
 
@@ -195,6 +195,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             and not states(a, y)
             and not states(b, x)
             and not zones.other_clock(a, x, b, y)
+            and not _statement_and_deed(a.text, x, b.text, y)
         )
 
     xa = unique([x.text for x in only_a if any(clash(x, y) for y in only_b)])
@@ -220,6 +221,67 @@ def _stamp(text: str, d: DateMention) -> bool:
     """Whether `d` is the day the text was written, told as "today (9 February 2015)"."""
     at = text.find(d.text)
     return at > 0 and bool(_STAMP_BEFORE.search(text, max(0, at - 24), at))
+
+
+# A date right after a verb of saying dates the statement, not the event it is
+# about: "hanged himself hours after his arrest, police said Wednesday" / "arrested
+# Tuesday"; "as it promised [Tuesday], it issued a patch" / "on Wednesday issued".
+_SPOKEN_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|stated|added|promised|pledged|vowed|"
+    r"warned|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?[\[(]?\s*$",
+    re.I,
+)
+# Where a line or a sentence ends: a passage may join a dateline to the next sentence.
+_BREAK = re.compile(r"\n|[.!?]\s")
+
+
+_SPEECH = frozenset((
+    "said", "says", "told", "announced", "confirmed", "reported", "stated", "added", "promised",
+    "pledged", "vowed", "warned", "disclosed", "revealed",
+))  # fmt: skip
+# A deed's verb right next to its date: "arrested Tuesday", "on Wednesday issued".
+_DEED_BEFORE = re.compile(
+    r"\b([a-z]+ed|found|held|shot|hit|struck|took|began|left|died|won|lost)"
+    r"\s+(?:on\s+|late\s+|early\s+)?$"
+)
+_DEED_AFTER = re.compile(
+    r"\s*,?\s*([a-z]+ed|found|held|shot|hit|struck|took|began|left|died|won|lost)\b"
+)
+
+
+def _spoken(text: str, d: DateMention) -> bool:
+    """Whether `d` dates a statement ("police said Wednesday"), not what happened."""
+    at = text.find(d.text)
+    return at > 0 and bool(_SPOKEN_BEFORE.search(text, max(0, at - 30), at))
+
+
+def _deed(text: str, d: DateMention) -> bool:
+    """Whether `d` dates a deed told by the verb next to it ("arrested Tuesday")."""
+    at = text.find(d.text)
+    if at < 0:
+        return False
+    before = _DEED_BEFORE.search(text, max(0, at - 30), at)
+    after = _DEED_AFTER.match(text, at + len(d.text))
+    return any(m is not None and m.group(1) not in _SPEECH for m in (before, after))
+
+
+def _statement_and_deed(text_a: str, x: DateMention, text_b: str, y: DateMention) -> bool:
+    """Whether one date is a statement's ("police said Wednesday") and the other a
+    deed's ("arrested Tuesday"): two events.  "On November 9, the office reported"
+    / "the bureau said on October 13" are two statements of one event, and clash."""
+    return (_spoken(text_a, x) and _deed(text_b, y)) or (_spoken(text_b, y) and _deed(text_a, x))
+
+
+def _stamp_line(text: str, d: DateMention) -> bool:
+    """Whether `d` sits on a line of its own that is only a publication stamp
+    ("February 5, 2009" above the story), inside a passage of several sentences."""
+    at = text.find(d.text)
+    if at < 0:
+        return False
+    starts = [m.end() for m in _BREAK.finditer(text, 0, at)]
+    end = _BREAK.search(text, at + len(d.text))
+    line = text[starts[-1] if starts else 0 : end.start() + 1 if end else len(text)]
+    return line.strip() != text.strip() and is_dateline(line)
 
 
 def _nearest_times(

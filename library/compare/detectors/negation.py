@@ -301,8 +301,9 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         return
     pa, pb = _plain(a.text), _plain(b.text)
     qa, qb = _prospects(a.text), _prospects(b.text)
+    raised = _raised(na, nb, pa, pb) | _raised(nb, na, pb, pa)
     for key, shown in na.items():
-        if _denied_alike(key, na, nb):
+        if _denied_alike(key, na, nb) or key in raised:
             continue
         if key not in nb and key in pb:
             yield conflict("negation", shown, "", context_b=f"{key}… (not negated)")
@@ -316,7 +317,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
                 severity=None if _in_prospect(a.text, shown) else _STAGE,
             )
     for key, shown in nb.items():
-        if _denied_alike(key, nb, na):
+        if _denied_alike(key, nb, na) or key in raised:
             continue
         if key not in na and key in pa:
             yield conflict("negation", "", shown, context_a=f"{key}… (not negated)")
@@ -328,6 +329,21 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
                 context_a=f"{qa[key]} (a prospect)",
                 severity=None if _in_prospect(b.text, shown) else _STAGE,
             )
+
+
+# Verbs of thinking a denial is raised to: "I didn't feel we were executing" is
+# "I feel we weren't executing" told with the "not" one verb up.
+_RAISING = frozenset(stem(w) for w in ("feel", "think", "believe", "expect", "suppose", "seem"))
+
+
+def _raised(
+    mine: dict[str, str], other: dict[str, str], plain_mine: set[str], plain_other: set[str]
+) -> set[str]:
+    """The keys of one denial told two ways: a verb of thinking denied on this side
+    (plain on the other) and a verb denied on the other side (plain on this one)."""
+    up = {k for k in mine if k in _RAISING and k not in other and k in plain_other}
+    down = {k for k in other if k not in _RAISING and k not in mine and k in plain_mine}
+    return up | down if up and down else set()
 
 
 def _denied_alike(key: str, mine: dict[str, str], other: dict[str, str]) -> bool:

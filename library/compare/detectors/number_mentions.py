@@ -36,7 +36,7 @@ _APPROX = re.compile(
 # A sum converted from another currency in brackets: "a euro90 billion ($115
 # billion) loan" is as exact as the rate the outlet used ($118 billion elsewhere).
 _CONVERTED = re.compile(
-    r"(?:euros?|€|£|¥|yuan|pounds?)\s*\d[\d.,]*\s*(?:billion|million|bn|m)?\s*"
+    r"(?:euros?|€|£|¥|yuan|pounds?|\?|\ufffd)\s*\d[\d.,]*\s*(?:-\s*)?(?:billion|million|bn|m)?\s*"
     r"(?:euros?|pounds?|yuan)?\s*\(\s*(?:US)?[$€£¥]?\s*$",
     re.I,
 )
@@ -68,6 +68,9 @@ class Mention:
     joined: bool = False  # one side of a score or range ("13-10 overtime loss")
     currency: str = ""  # "usd", "gbp", ... for a sum of money (`_currency`)
     part: bool = False  # some of a set: "the two other victims" (`magnitude.is_part`)
+    of_total: float = 0.0  # the whole it is told against: 16 in "10 of the Saints' 16 games"
+    missed: bool = False  # told as missed: "missing 10 of 16 games" (`complement`)
+    converted: bool = False  # converted in brackets: "a euro110 billion ($143 billion)"
 
 
 _OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
@@ -103,12 +106,16 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
             continue
         q = _scaled(text, q)
         nxt = found[n + 1] if n + 1 < len(found) else None
+        of_total = 0.0
         if nxt is not None and _OF_TOTAL.fullmatch(text[q.end : nxt.start]):
             total.add(n + 1)
             head_from = nxt.end
+            of_total = nxt.value
         else:
             head_from = q.end
         after, names, end = _head(text, head_from)
+        if named := label(text, q):
+            after, names = [named], set()
         lead = text[max(0, q.start - 40) : q.start]
         lead_words = [
             stem(w)
@@ -139,14 +146,25 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 frozenset(owner[-1:]),
                 bool(_APPROX.search(lead) or _CONVERTED.search(lead)),
                 text[q.start : max(end, q.end)].strip(),
-                1 if _AT_LEAST.search(lead) else -1 if _AT_MOST.search(lead) else 0,
+                1
+                if _AT_LEAST.search(lead) or _PLUS_AFTER.match(text, q.end)
+                else -1
+                if _AT_MOST.search(lead)
+                else 0,
                 tuple(stem(w) for w in WORD.findall(text[max(end, q.end) : max(end, q.end) + 24])),
                 # An age ("the 23-year-old", "Moss, 23,") is no total of a period.
-                scope.scope(text, q.start, q.end) if after and stem("old") not in after else "",
+                scope.local(text, q.start, q.end, end)
+                or (
+                    scope.scope(text, q.start, q.end) if after and stem("old") not in after else ""
+                ),
                 bool(_JOINED_BEFORE.search(lead) or _JOINED_AFTER.match(text, q.end)),
                 _currency(money.group() if money else "", after),
                 _PART_BEFORE.search(text, max(0, q.start - 24), q.start) is not None
-                or _PART_AFTER.match(text, q.end) is not None,
+                or _PART_AFTER.match(text, q.end) is not None
+                or _AND_OTHERS.match(text, max(end, q.end)) is not None,
+                of_total,
+                _MISSED.search(lead) is not None,
+                _CONVERTED.search(lead) is not None,
             )
         )
     return out
@@ -163,6 +181,56 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(
     r"\s+(?:other|more|remaining|additional|further)\b|\s+of\s+(?:whom|them|which)\b", re.I
 )
+
+# "three-plus seasons", "10+ years": a lower bound.
+_PLUS_AFTER = re.compile(r"\s?-\s?plus\b|\s?\+(?!\s?\d)", re.I)
+# "some 420 passengers and crew": a whole larger than the head says, never the
+# count of the head alone ("its 246 passengers").
+_AND_OTHERS = re.compile(
+    r"\s+and\s+(?:its\s+|the\s+|their\s+)?(?:crew|staff|others|employees|workers|guests)\b",
+    re.I,
+)
+# Games missed, against games played ("missing 10 of the 16 games" / "six games").
+_MISSED = re.compile(
+    r"\b(?:miss(?:ed|es|ing)?|sat\s+out|sitting\s+out|sidelined\s+for)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def complement(x: Mention, y: Mention) -> bool:
+    """Whether one side counts what the other left over: "missing 10 of the Saints' 16
+    games" / "limited him to six games" (16 - 10).  Both told as missed ("missed 10 of
+    16" / "missed six") stay one slot with two values."""
+    if x.missed == y.missed:
+        return False
+    return any(m.of_total and m.of_total - m.q.value == n.q.value for m, n in ((x, y), (y, x)))
+
+
+def bare_total(x: Mention, y: Mention) -> bool:
+    """Whether `y` is a bare number ("Hansbrough now has 2,301.") that may be the
+    career total or average `x` states, its scope unread (no head, no cue)."""
+    return x.span in ("career", "average") and not y.span and not y.after
+
+
+def labelled(m: Mention) -> bool:
+    """Whether a number names something ("Week 11": `label`)."""
+    return bool(m.after) and m.after[0].startswith("#")
+
+
+# An enumeration's marker, not a count: "One, he has nothing left, and two, ...".
+_ENUM_BEFORE = re.compile(r"(?:^|[.;:!?\"“]\s*|\band\s+)$")
+_ENUM_AFTER = re.compile(r"\s*,")
+_ENUM_WORDS = frozenset({"one", "two", "three", "four", "first", "second", "third"})
+
+
+def _enumeration(text: str, q: Quantity) -> bool:
+    """Whether `q` marks an item of a spoken list ("One, ..., and two, ...")."""
+    return (
+        q.text.lower() in _ENUM_WORDS
+        and bool(_ENUM_BEFORE.search(text, max(0, q.start - 6), q.start))
+        and bool(_ENUM_AFTER.match(text, q.end))
+    )
+
 
 # Digit groups separated by single spaces: "0800 555 111", "0845 125 2222".
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d+(?: \d+)+(?!\d|[.,]\d)")
@@ -185,6 +253,21 @@ def _is_code(run: str) -> bool:
 # is not six of anything ("half-a-dozen editions"), nor is "AK-47" ("AK 47 guns")
 # or "F-16" 47 or 16 of anything.
 _LABEL = re.compile(r"\b(?:[Vv]ersions?\s+|[A-Z][A-Za-z]{0,2}\s?-\s?|AK\s+)$")
+# A number that names a week, a game, a seed, a road or a flight is a label too:
+# "back in Week 11" counts no eleven things, nor does "No. 9 Drake", "Game 3",
+# "Route 66" or "Flight 253"; "a pick-six" is an interception returned for a score.
+_NAMED = re.compile(
+    r"(?:\b(?:Week|Game|Route|Flight|Highway|Interstate|Room|Gate|Exit|Platform|Terminal|"
+    r"Channel|Chapter|Episode|Round|Stage|Number|No\.|[Nn]o\.)\s*#?\s*|#\s*)$"
+)
+_PICK = re.compile(r"\b[Pp]ick\s?-\s?$")
+# A yard line is a place on the field: "the 7-yard line", "a first down on the 7".
+_YARD_LINE = re.compile(r"\s?-?\s?yard\s+line\b", re.I)
+_ON_THE = re.compile(
+    r"\b(?:on|at|to|inside|from|reached)\s+(?:the|their|its)\s+(?:own\s+)?"
+    r"(?:[A-Z]\w+(?:['’]s?)?\s+)?$"
+)
+_YARD_TAIL = re.compile(r"\s*(?:[,.;]|$|(?:with|and|for|before|after|but|when|as)\b)")
 _DECADES = frozenset((stem("decade"), stem("decades")))
 _YEAR = stem("year")
 
@@ -198,9 +281,48 @@ def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> boo
     return (
         "\ufffd" in near
         or bool(_LABEL.search(text, max(0, q.start - 12), q.start))
+        or bool(_PICK.search(text, max(0, q.start - 8), q.start))
+        or _enumeration(text, q)
         or any(lo <= q.start and q.end <= hi for lo, hi in codes)
         or bool(_ADDRESS.match(text, q.end))
     )
+
+
+def label(text: str, q: Quantity) -> str:
+    """What a number names when it counts nothing, as a head of its own, else "".
+
+    "Week 11" -> "#week", "No. 9 seed" / "#9" -> "#no", "the 7-yard line" and "on
+    the 7" -> "#yardline", the "48 seconds" of "4 minutes 48 seconds" ->
+    "#remainder".  Such a number meets only the same label on the other side:
+    "Week 11" / "Week 12" still conflict, "Week 11" / "two running backs" never.
+    """
+    named = _NAMED.search(text, max(0, q.start - 14), q.start)
+    if named:
+        word = re.sub(r"[^a-z]", "", named.group().lower()) or "no"
+        return f"#{'no' if word == 'number' else word}"
+    if _field_place(text, q):
+        return "#yardline"
+    return "#remainder" if _remainder(text, q) else ""
+
+
+def _field_place(text: str, q: Quantity) -> bool:
+    """Whether `q` is a yard line ("the 7-yard line", "a first down on the 7"), a
+    place on a football field, not seven of anything."""
+    if _YARD_LINE.match(text, q.end):
+        return True
+    return bool(
+        _ON_THE.search(text, max(0, q.start - 30), q.start) and _YARD_TAIL.match(text, q.end)
+    )
+
+
+# "4 minutes 48 seconds": the seconds are the rest of one duration, which is a
+# little under five minutes, not 48 seconds of something.
+_DURATION_LEAD = re.compile(r"\d\s*(?:hours?|hrs?|minutes?|mins?)\s*(?:and\s+)?$", re.I)
+
+
+def _remainder(text: str, q: Quantity) -> bool:
+    """Whether `q` is the smaller unit of a compound duration ("4 minutes 48 seconds")."""
+    return bool(_DURATION_LEAD.search(text, max(0, q.start - 16), q.start))
 
 
 def _scaled(text: str, q: Quantity) -> Quantity:

@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from library.compare.detectors import magnitude, measures, owner, place, scope
+from library.compare.detectors import magnitude, measures, moments, owner, place, scope
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
-from library.compare.detectors.number_mentions import mentions
+from library.compare.detectors.number_mentions import bare_total, complement, labelled, mentions
 from library.compare.kinds import conflict, demote
 from library.compare.model import Conflict, Severity
 from library.compare.quantities import date_values, dates, is_dateline
@@ -143,6 +143,10 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False
     if x.part != y.part:
         return False  # "the two other victims" / "the three victims": a part, the whole
+    if labelled(x) or labelled(y):
+        # "Week 15" / "Week 8", "the 14-yard line" / "the 27-yard line": one label
+        # only where the words before it agree too (two plays, two weeks otherwise).
+        return x.after == y.after and set(x.before) == set(y.before)
     if ("¤" in x.after) != ("¤" in y.after):
         return False  # a sum of money and a count ("$200 million" / "eight-year offer")
     if x.names and y.names and not x.names & y.names:
@@ -153,7 +157,7 @@ def _same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "10 killed" / "70 injured": two tolls
     if _age(x) != _age(y):
         return False  # "offered Valdane, 30, a six-year deal" / "a five-year deal"
-    if scope.other_span(x.span, y.span):
+    if scope.other_span(x.span, y.span) and not bare_total(x, y) and not bare_total(y, x):
         return False  # a season's 404 yards / one game's 30 yards
     if _share(x) != _share(y):
         return False  # "half of the farms" / "a 900-square-kilometre valley"
@@ -255,6 +259,8 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
         return True
     if magnitude.rough_fits(x, y) or magnitude.bounds_agree(x, y):
         return True  # "hundreds" / 612; "more than 100" / "up to 150"
+    if complement(x, y):
+        return True  # "missing 10 of 16 games" / "limited to six games"
     factors = measures.converted(x.after, y.after)
     if factors is not None:  # "about 700 m" / "2,000 ft": converted, then rounded
         bx, by = vx * factors[0], vy * factors[1]
@@ -262,6 +268,8 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
     big = max(abs(vx), abs(vy))
     if (x.approx or y.approx) and abs(vx - vy) <= 0.05 * big:
         return True
+    if x.converted and y.converted and abs(vx - vy) <= 0.15 * big:
+        return True  # one sum converted at two outlets' rates ($143 / $158 billion)
     zx, zy = _trailing_zeros(vx), _trailing_zeros(vy)
     return abs(vx - vy) <= 0.02 * big and abs(zx - zy) >= 2
 
@@ -358,7 +366,10 @@ def conflicting(
     used: set[int] = set()
     seen: set[tuple[str, str]] = set()
     for x in left_a:
-        for k, y in enumerate(left_b):
+        # A bare number ("now has 2,301") first meets a total told as such ("2,302
+        # for his career"), then the rest in order.
+        for k in sorted(range(len(left_b)), key=lambda k: not bare_total(left_b[k], x)):
+            y = left_b[k]
             if k in used or not _same_slot(x, y):
                 continue
             held_a, held_b = (
@@ -381,6 +392,10 @@ def conflicting(
             # An article that states the other side's number for the same thing
             # somewhere else knows both ("shot three, killing two" / "killed two").
             if _states(a, y) or _states(b, x):
+                break
+            if moments.two_moments(a.text, b.text, x, y):
+                if other_event is not None:
+                    other_event.append((x, y, "", moments.REASON))
                 break
             if _other_event(a, b, x) or _other_event(b, a, y):
                 if other_event is not None:

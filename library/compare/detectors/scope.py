@@ -61,6 +61,34 @@ _STOP = re.compile(r"[.!?;]\s|\n")
 _REACH = 300
 
 
+# Read next to the number, before its sentence: "the all-time scoring leader with
+# 2,117 points" and "1,200 career yards" are totals of a career whatever else the
+# sentence tells; "eight rebounds a game" is a season's average, never one game's.
+_CAREER_BEFORE = re.compile(r"(?:all\s?-\s?time|career)\b[^.;]{0,40}?\bwith\s+$", re.I)
+_CAREER_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:career\b|(?:for|in|over)\s+(?:his|her|their|a)\s+career\b)", re.I
+)
+_AVERAGE = re.compile(
+    r"[^.;,]{0,30}?\b(?:a|per)\s+(?:game|night|contest|match|outing|start)\b", re.I
+)
+
+
+def local(text: str, start: int, end: int, head_end: int) -> str:
+    """ "career" or "average" when the words around the number say so, else "".
+
+    Args:
+        text: the passage the number is in.
+        start: where the number starts.
+        end: where it ends.
+        head_end: where its head phrase ends ("eight rebounds|" a game).
+    """
+    if _CAREER_BEFORE.search(text, max(0, start - 60), start) or _CAREER_AFTER.match(text, end):
+        return "career"
+    if _AVERAGE.match(text, max(end, head_end)):
+        return "average"
+    return ""
+
+
 def scope(text: str, start: int, end: int) -> str:
     """ "period", "occasion" or "" for the number at `start:end` of `text`, read from
     its sentence.
@@ -83,5 +111,7 @@ def scope(text: str, start: int, end: int) -> str:
 
 
 def other_span(x: str, y: str) -> bool:
-    """Whether two numbers' scopes are a period total and one occasion's count."""
-    return {x, y} == {"period", "occasion"}
+    """Whether two numbers' scopes are a period total and one occasion's count, or an
+    average per game or a career's total and anything else ("eight rebounds a game" /
+    "seven rebounds"; "all-time leader with 2,117 points" / "scored 23 points")."""
+    return {x, y} == {"period", "occasion"} or (x != y and bool({"average", "career"} & {x, y}))
