@@ -113,8 +113,8 @@ def test_a_record_before_and_after_the_fight_is_two_moments() -> None:
 
 
 def test_a_lead_at_two_moments_is_no_conflict_but_a_final_score_is() -> None:
-    a = "Moreno's short run capped a second straight scoring march and a 14-0 Hawks lead."
-    b = "A Hawks field goal after two early touchdowns made it a 17-7 Hawks lead by the break."
+    a = "The Hawks scored again on their second possession, taking a 14-0 lead on a short run."
+    b = "The Hawks scored on their opening two possessions and kicked a field goal for a 17-7 lead."
     assert "divergent" not in _relations(compare_texts(a, b))
     c = "The Hawks beat the Owls 24-17 on Sunday in front of a home crowd."
     d = "The Hawks beat the Owls 24-14 on Sunday in front of a home crowd."
