@@ -122,11 +122,11 @@ def test_a_lead_at_two_moments_is_no_conflict_but_a_final_score_is() -> None:
 
 
 def test_a_career_total_is_not_one_games_points() -> None:
-    a = "Lund hit a jumper and became the college's all-time scoring leader with 2,051 points."
-    b = "Lund scored 19 points and became the college's all-time scoring leader as the Owls won."
+    a = "Lund hit a jumper and became the college all-time scoring leader with 3,051 points."
+    b = "Lund scored 19 points and became the college all-time scoring leader as the Owls won."
     assert "divergent" not in _relations(compare_texts(a, b))
     # Two careers' totals for the same record still conflict.
-    c = "Lund hit a jumper and became the college's all-time scoring leader with 2,058 points."
+    c = "Lund hit a jumper and became the college all-time scoring leader with 3,058 points."
     assert _relations(compare_texts(a, c)) == ["divergent"]
 
 
