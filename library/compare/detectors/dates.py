@@ -224,8 +224,9 @@ def _stamp(text: str, d: DateMention) -> bool:
 
 
 # A date right after a verb of saying dates the statement, not the event it is
-# about: "hanged himself hours after his arrest, police said Wednesday" / "arrested
-# Tuesday"; "as it promised [Tuesday], it issued a patch" / "on Wednesday issued".
+# about: "turned up dead in a lockup a day after being held, officers said Friday" /
+# "held Thursday"; "as it pledged [Monday], the firm shipped an update" / "on Tuesday
+# shipped".
 _SPOKEN_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|stated|added|promised|pledged|vowed|"
     r"warned|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?[\[(]?\s*$",

@@ -1,8 +1,8 @@
 """Two moments of one running count: a record before and after a fight, a score
 after two drives and at halftime.
 
-"Klitschko (52-3)" before the bout and "Klitschko, 53-3" after it, or "a 14-0
-lead" and "a 17-7 lead at halftime", are both right: the count ran on between
+"Brenner (41-2)" before the bout and "Brenner, 42-2" after it, or "a 10-0
+lead" and "a 13-7 edge at the break", are both right: the count ran on between
 the two.  `numbers.py` shows such a pair as a related note, never a conflict.
 """
 
@@ -33,8 +33,8 @@ def _group(text: str, m: Mention) -> tuple[tuple[int, ...], int, int] | None:
 def two_moments(text_a: str, text_b: str, x: Mention, y: Mention) -> bool:
     """Whether `x` (of A) and `y` (of B) are one running count read at two moments.
 
-    A record after a name ("Klitschko (52-3" / "Klitschko, 53-3") one result apart;
-    a lead ("a 14-0 lead" / "a 17-7 lead") where every side has grown.  A final
+    A record after a name ("Brenner (41-2" / "Brenner, 42-2") one result apart;
+    a lead ("a 10-0 lead" / "a 13-7 lead") where every side has grown.  A final
     score told two ways ("won 24-17" / "won 24-14") is no such thing.
     """
     if not (x.joined and y.joined):

@@ -68,8 +68,8 @@ class Mention:
     joined: bool = False  # one side of a score or range ("13-10 overtime loss")
     currency: str = ""  # "usd", "gbp", ... for a sum of money (`_currency`)
     part: bool = False  # some of a set: "the two other victims" (`magnitude.is_part`)
-    of_total: float = 0.0  # the whole it is told against: 16 in "10 of the Saints' 16 games"
-    missed: bool = False  # told as missed: "missing 10 of 16 games" (`complement`)
+    of_total: float = 0.0  # the whole it is told against: 14 in "9 of the Owls' 14 games"
+    missed: bool = False  # told as missed: "missing 9 of 14 games" (`complement`)
     converted: bool = False  # converted in brackets: "a euro110 billion ($143 billion)"
 
 
@@ -198,16 +198,16 @@ _MISSED = re.compile(
 
 
 def complement(x: Mention, y: Mention) -> bool:
-    """Whether one side counts what the other left over: "missing 10 of the Saints' 16
-    games" / "limited him to six games" (16 - 10).  Both told as missed ("missed 10 of
-    16" / "missed six") stay one slot with two values."""
+    """Whether one side counts what the other left over: "missing 9 of the Owls' 14
+    games" / "held him to five games" (14 - 9).  Both told as missed ("missed 9 of
+    14" / "missed five") stay one slot with two values."""
     if x.missed == y.missed:
         return False
     return any(m.of_total and m.of_total - m.q.value == n.q.value for m, n in ((x, y), (y, x)))
 
 
 def bare_total(x: Mention, y: Mention) -> bool:
-    """Whether `y` is a bare number ("Hansbrough now has 2,301.") that may be the
+    """Whether `y` is a bare number ("Moreno now has 1,811.") that may be the
     career total or average `x` states, its scope unread (no head, no cue)."""
     return x.span in ("career", "average") and not y.span and not y.after
 
@@ -217,7 +217,7 @@ def labelled(m: Mention) -> bool:
     return bool(m.after) and m.after[0].startswith("#")
 
 
-# An enumeration's marker, not a count: "One, he has nothing left, and two, ...".
+# An enumeration's marker, not a count: "One, the bench is tired, and two, ...".
 _ENUM_BEFORE = re.compile(r"(?:^|[.;:!?\"“]\s*|\band\s+)$")
 _ENUM_AFTER = re.compile(r"\s*,")
 _ENUM_WORDS = frozenset({"one", "two", "three", "four", "first", "second", "third"})

@@ -46,7 +46,7 @@ def test_label_numbers_are_names_not_counts() -> None:
         ("#flight",),
         ("#game",),
     ]
-    assert _heads("They had a first down on the 4 with 12 seconds left.") == [
+    assert _heads("The Rams lined up at the 4 with 12 seconds left.") == [
         (4.0, ("#yardline",)),
         (12.0, ("second", "left")),
     ]
@@ -77,8 +77,8 @@ def test_a_seed_is_no_count_of_points() -> None:
 
 
 def test_a_pick_six_is_no_count_of_interceptions() -> None:
-    a = "It was Moreno's second interception returned for a score this year, three for the club."
-    b = "It was Moreno's second pick - six of the year for the club."
+    a = "That made it Moreno's third interception run back for a score, three for the Owls."
+    b = "That made it Moreno's third pick - six this season for the Owls."
     assert "divergent" not in _relations(compare_texts(a, b))
 
 
@@ -113,8 +113,8 @@ def test_a_record_before_and_after_the_fight_is_two_moments() -> None:
 
 
 def test_a_lead_at_two_moments_is_no_conflict_but_a_final_score_is() -> None:
-    a = "On their second drive the Hawks scored again, jumping to a 14-0 lead on a short run."
-    b = "The Hawks scored on their first two drives and kicked a field goal for a 17-7 lead."
+    a = "The Hawks scored again on their second possession, taking a 14-0 lead on a short run."
+    b = "The Hawks scored on their opening two possessions and kicked a field goal for a 17-7 lead."
     assert "divergent" not in _relations(compare_texts(a, b))
     c = "The Hawks beat the Owls 24-17 on Sunday in front of a home crowd."
     d = "The Hawks beat the Owls 24-14 on Sunday in front of a home crowd."
@@ -122,11 +122,11 @@ def test_a_lead_at_two_moments_is_no_conflict_but_a_final_score_is() -> None:
 
 
 def test_a_career_total_is_not_one_games_points() -> None:
-    a = "Lund hit a free throw and became the school's all-time scoring leader with 2,051 points."
-    b = "Lund scored 19 points and became the school's all-time scoring leader as the Owls won."
+    a = "Lund hit a jumper and became the college all-time scoring leader with 3,051 points."
+    b = "Lund scored 19 points and became the college all-time scoring leader as the Owls won."
     assert "divergent" not in _relations(compare_texts(a, b))
     # Two careers' totals for the same record still conflict.
-    c = "Lund hit a free throw and became the school's all-time scoring leader with 2,058 points."
+    c = "Lund hit a jumper and became the college all-time scoring leader with 3,058 points."
     assert _relations(compare_texts(a, c)) == ["divergent"]
 
 
@@ -152,11 +152,11 @@ def test_one_career_total_told_two_ways_still_conflicts() -> None:
 
 
 def test_the_day_police_spoke_is_not_the_day_of_the_arrest() -> None:
-    a = "A gang leader arrested Monday in a dawn raid has been found dead in his cell in Turin."
-    b = "A gang leader was found dead in his cell in Turin after his arrest, police said Tuesday."
+    a = "A smuggler arrested Monday in a port raid has been discovered dead in a cell in Genoa."
+    b = "A smuggler was discovered dead in a cell in Genoa after his arrest, officers said Tuesday."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "A gang leader arrested Thursday in a dawn raid has been found dead in his cell in Turin."
-    d = "A gang leader arrested Friday in a dawn raid has been found dead in his cell in Turin."
+    c = "A smuggler arrested Thursday in a port raid has been discovered dead in a cell in Genoa."
+    d = "A smuggler arrested Friday in a port raid has been discovered dead in a cell in Genoa."
     assert _relations(compare_texts(c, d)) == ["divergent"]
 
 
@@ -170,10 +170,10 @@ def test_a_promise_and_the_deed_have_two_dates_but_two_statements_conflict() -> 
 
 
 def test_a_stamp_line_joined_to_a_sentence_is_not_the_event_date() -> None:
-    a = "March 9, 2011\\nThe tackle was arrested on suspicion of drunk driving on March 6, 2011."
-    b = "The tackle was arrested on suspicion of drunk driving early on Sunday, March 6, 2011."
+    a = "March 9, 2011\\nThe linebacker was booked for reckless driving on March 6, 2011."
+    b = "The linebacker was booked for reckless driving late on Sunday, March 6, 2011."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "The tackle was arrested on suspicion of drunk driving early on Sunday, March 2, 2011."
+    c = "The linebacker was booked for reckless driving late on Sunday, March 2, 2011."
     assert _relations(compare_texts(a, c)) == ["divergent"]
 
 
@@ -199,10 +199,10 @@ def test_games_missed_of_a_total_fit_the_games_played() -> None:
 
 
 def test_three_plus_is_a_lower_bound() -> None:
-    a = "Lane was fired in May after nearly five seasons as coach of the Hill Rams."
-    b = "Lane arrives after four - plus seasons as head coach of the Hill Rams."
+    a = "Lane was let go in May after nearly five seasons in charge of the Hill Rams."
+    b = "Lane joins us after four - plus seasons in charge of the Hill Rams."
     assert "divergent" not in _relations(compare_texts(a, b))
-    c = "Lane arrives after two seasons as head coach of the Hill Rams."
+    c = "Lane joins us after two seasons in charge of the Hill Rams."
     assert _relations(compare_texts(a, c)) == ["divergent"]
 
 
@@ -215,7 +215,7 @@ def test_passengers_and_crew_are_more_than_the_passengers() -> None:
 
 
 def test_a_spoken_list_is_no_count() -> None:
-    assert _read("One, Lund has nothing left, and two, Berg is as sharp as ever.") == []
+    assert _read("One, Lund looks tired, and two, Berg is as sharp as ever.") == []
     assert _read("The blast killed two, and wounded three.") == [2.0, 3.0]
 
 
