@@ -13,9 +13,8 @@ import datetime as dt
 import functools
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from library.article import Article, ArticleId
 from library.database import Database, open_database, translate_errors, write_transaction
@@ -26,9 +25,9 @@ from library.search_index import _index_value as search_index_value
 from library.search_index import register as register_index_function
 from library.store import listing, word_frequencies
 from library.store.listing import ArticleSummary
+from library.store.outcomes import ImportOutcome, SearchHit
 from library.store.schema import LIBRARY_UID_KEY, migrations
 
-ImportStatus = Literal["added", "new_version", "unchanged"]
 #: WAL pages between checkpoints during an import (SQLite's default: 1,000).
 IMPORT_CHECKPOINT_PAGES = 10_000
 #: `meta` key: the highest article id given before the last removal, so removed
@@ -38,42 +37,6 @@ _COLUMNS = (
     "id, source_key, version, title, outlet, author, published, url, language, body, "
     "source_path, content_hash, imported_at, encoding, word_count"
 )
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What storing one article did.
-
-    Attributes:
-        status: "added" (new source), "new_version" (the source changed) or
-            "unchanged" (same text already stored; nothing written).
-        article: the stored article (for "unchanged", the existing one).
-        previous_id: for "new_version", the id of the version it supersedes,
-            so that notes anchored there can be moved.
-    """
-
-    status: ImportStatus
-    article: Article
-    previous_id: ArticleId | None = None
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One search result: the article's current version and a highlighted snippet."""
-
-    article: Article
-    snippet: str
-    rank: float
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form `parallax search --json` prints (the snippet with its marks)."""
-        return {
-            "id": self.article.id,
-            "title": self.article.title,
-            "outlet": self.article.outlet,
-            "snippet": self.snippet,
-            "rank": self.rank,
-        }
 
 
 class LibraryStore:
