@@ -7,6 +7,7 @@ listed off the GUI thread.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import TYPE_CHECKING
@@ -54,3 +55,20 @@ def modules_loaded_by_cli(*argv: str) -> set[str]:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     return set(result.stderr.rsplit("LOADED:", 1)[1].strip().split(","))
+
+
+def python_output(code: str, *args: str, **env: str) -> str:
+    """What a fresh `python -c CODE ARGS` prints, offscreen (plus `env`); it must succeed.
+
+    Start-up and theme tests need a new interpreter: the test process has
+    loaded every module and set the application's style for good.
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+    )
+    return result.stdout

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.helpers import python_output
 
 CODE = """
 import inspect, sys
@@ -56,15 +55,7 @@ def name():
 
 def _run(how: str, tmp_path: Path) -> list[str]:
     (tmp_path / "featured.py").write_text(FEATURED)
-    out = subprocess.run(
-        [sys.executable, "-c", CODE, how, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    return out.stdout.splitlines()
+    return python_output(CODE, how, str(tmp_path)).splitlines()
 
 
 def test_the_hook_reads_none_of_ours_once_they_are_entered(tmp_path: Path) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from desktop.recent import MAX_RECENT, RecentComparisons, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from library.article import Article, ArticleId
+from tests.helpers import python_output
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -144,16 +142,7 @@ def test_the_window_styled_by_its_own_sheet_looks_as_under_the_applications(
         "print([pair for pair in zip(own, apps) if pair[0] != pair[1]][:3])\n"
         "collection.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env=env,
-    )
-    styled, differences = out.stdout.strip().splitlines()
+    styled, differences = python_output(code, str(tmp_path)).strip().splitlines()
     assert styled == "True True"  # the window's own sheet; then the application's
     assert differences == "[]"
 

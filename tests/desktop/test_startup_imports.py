@@ -3,12 +3,11 @@ they load with the first comparison, in the background."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import python_output
 
 
 def test_the_main_window_module_loads_no_engine() -> None:
@@ -17,10 +16,7 @@ def test_the_main_window_module_loads_no_engine() -> None:
         "heavy = ['library.compare.engine', 'library.compare.crosslingual', 'scipy', 'cn2an']\n"
         "print(' '.join(m for m in heavy if m in sys.modules))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert out.stdout.strip() == ""
+    assert python_output(code).strip() == ""
 
 
 def test_engine_names_still_import_from_the_package() -> None:
@@ -46,10 +42,7 @@ def test_the_main_window_module_loads_no_comparison_page_dialogs_or_sqlite_utils
         "        'library.compare.model']\n"
         "print(' '.join(m for m in late if m in sys.modules))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert out.stdout.strip() == ""
+    assert python_output(code).strip() == ""
 
 
 def test_the_lazy_package_names_still_import() -> None:
@@ -75,14 +68,7 @@ def test_the_window_and_an_opened_library_load_no_importer(tmp_path: Path) -> No
     )
 
     def loaded() -> str:
-        out = subprocess.run(
-            [sys.executable, "-c", code, str(tmp_path)],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=120,
-        )
-        return out.stdout.strip()
+        return python_output(code, str(tmp_path)).strip()
 
     assert "library.importer" in loaded()  # a new data dir: the samples are imported
     assert loaded() == ""
@@ -143,16 +129,7 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path: Path) -> None:
         "win.close()\n"
         "collection.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env=env,
-    )
-    assert out.stdout.strip() == "compiled=0"
+    assert python_output(code, str(tmp_path)).strip() == "compiled=0"
 
 
 def test_the_chinese_patterns_compile_on_first_use() -> None:
@@ -192,16 +169,7 @@ def test_after_the_notes_warm_up_the_panel_imports_nothing_on_the_gui_thread(
         "print(' '.join(new))\n"
         "collection.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env=env,
-    )
-    assert out.stdout.strip() == ""
+    assert python_output(code, str(tmp_path)).strip() == ""
 
 
 def test_the_window_and_library_load_no_json() -> None:
@@ -212,7 +180,4 @@ def test_the_window_and_library_load_no_json() -> None:
         "import sys, desktop.main_window, library.collection, library.store.word_frequencies\n"
         "print('json' in sys.modules)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert out.stdout.strip() == "False"
+    assert python_output(code).strip() == "False"

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from desktop import theme
+from tests.helpers import python_output
 
 
 def test_the_fusion_light_table_is_fusions_own_palette(qapp: QApplication) -> None:
@@ -35,6 +32,7 @@ import sys
 import PySide6.QtWidgets as widgets
 lazy = "QStyle" not in vars(widgets)  # PySide makes a class when it is first used
 from desktop import theme
+from tests.helpers import python_output
 if sys.argv[1] == "new":
     app = theme.new_application(sys.argv[0])
 else:
@@ -51,15 +49,7 @@ print(lazy, made_style, app.style().name(), hash(tuple(colours)))
 
 
 def _theme_in_subprocess(how: str, **env: str) -> list[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", APP_CODE, how],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
-    )
-    return out.stdout.split()
+    return python_output(APP_CODE, how, **env).split()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
