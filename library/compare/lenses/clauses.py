@@ -24,12 +24,12 @@ _SUBJECT_WHICH = re.compile(
     rf"^(?:[Tt]he\s+)?(?P<who>{NAME}(?:\s+and\s+{NAME})?),\s+(?:which|who)\s[^,;“”\"]{{1,200}}?,\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
 )
-# "a statement echoed by its chairman and managing director, Pavel Dusek",
+# "a statement echoed by its chair and chief executive, Ilse Varga",
 # "was confirmed by the Interior Ministry", "a statement released by the Academy".
 _BY_AGENT = re.compile(
     # not "The cases reported by the Bureau involve ...": a verb of the sentence or a
     # statement's, not a participle that describes a noun
-    # "has been labeled “suspicious” by James Steele" (round 20, post-hoc)
+    # "has been labeled “risky” by Dana Reyes"
     r"\b(?:(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?(?:confirmed|reported|announced|stated|claimed|"
     r"denied|disclosed|revealed|said|estimated|predicted|told|"
     r"label(?:l)?ed(?:\s+[“\"][^“”\"]{1,40}[”\"]|\s+as\s+[\w-]+)?)|(?:statement|report|release|"

@@ -171,7 +171,7 @@ def test_a_body_in_lower_case_and_one_subject_with_two_verbs() -> None:
     assert names(text) == ["Omani transport ministry"]
     assert names("According to Texas authorities, he fled.") == []
     found = voices_of(
-        "Contoso Telecom reported that an attack is unlikely.",
+        "Contoso Telecom reported that an outage is unlikely.",
         "The company is sending engineers but predicts that delays will go on.",
     )
     assert found == {"Contoso Telecom": [0, 1]}
