@@ -148,6 +148,10 @@ def test_a_share_and_a_street_block_are_no_counts() -> None:
     a = "Between a third and two-thirds of the farms in the Sorrel valley were flooded."
     b = "Sorrel, a 900-square-kilometre valley, has a population of 40,000."
     assert _divergent(compare_texts(a, b)) == []
+    # a share of the farms against a count of them: no two values of one slot
+    c = "Half of the farms in the Sorrel valley were flooded on Monday, officials said."
+    d = "Twelve farms in the Sorrel valley were flooded on Monday, officials said."
+    assert _divergent(compare_texts(c, d)) == []
     e = "Rescuers freed 12 survivors from the Riverton school, officials said."
     f = "Rescuers freed 15 survivors from the Riverton school, officials said."
     assert _divergent(compare_texts(e, f)) == [[("12", "15")]]

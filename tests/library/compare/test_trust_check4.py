@@ -80,6 +80,7 @@ def test_a_pick_six_is_no_count_of_interceptions() -> None:
     a = "That made it Moreno's third interception run back for a score, three for the Owls."
     b = "That made it Moreno's third pick - six this season for the Owls."
     assert "divergent" not in _relations(compare_texts(a, b))
+    assert [m.q.text for m in mentions(b)] == []
 
 
 def test_the_seconds_of_a_duration_are_no_count() -> None:
