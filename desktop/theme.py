@@ -129,8 +129,11 @@ def fusion_light_palette() -> QPalette:
 
 
 def light_palette() -> QPalette:
-    """Fusion's light palette with our highlight and alternate row colours."""
-    p = fusion_light_palette()
+    """The style's light palette with our highlight and alternate row colours: Fusion's
+    from the table, or, when the user chose another style (QT_STYLE_OVERRIDE), that
+    style's own (asking the style costs the QStyle class, paid only then)."""
+    style = QApplication.style() if os.environ.get("QT_STYLE_OVERRIDE") else None
+    p = style.standardPalette() if style is not None else fusion_light_palette()
     p.setColor(QPalette.ColorRole.Highlight, QColor(0x2F, 0x6F, 0xC8))
     p.setColor(QPalette.ColorRole.AlternateBase, QColor(0xF4, 0xF6, 0xF9))
     return p

@@ -44,7 +44,9 @@ palette = app.palette()
 colours = [palette.color(group, role).rgba64().toArgb32()
            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Disabled)
            for role in QPalette.ColorRole if role != QPalette.ColorRole.NColorRoles]
-print(lazy, made_style, app.style().name(), hash(tuple(colours)))
+window = QPalette.ColorRole.Window
+own = app.style().standardPalette().color(window).name() == palette.color(window).name()
+print(lazy, made_style, app.style().name(), hash(tuple(colours)), own)
 """
 
 
@@ -59,8 +61,8 @@ def test_the_new_application_is_fusion_without_a_python_style(scheme: str) -> No
     # of start-up CPU): the style is now chosen by `-style`, the palette built
     # from a table.  Style and palette are those of an application styled the
     # old way (`apply_theme` on an application made elsewhere still sets it).
-    lazy, made_style, style, colours = _theme_in_subprocess("new", PARALLAX_COLOR_SCHEME=scheme)
-    _, old_made_style, old_style, old_colours = _theme_in_subprocess(
+    lazy, made_style, style, colours, _ = _theme_in_subprocess("new", PARALLAX_COLOR_SCHEME=scheme)
+    _, old_made_style, old_style, old_colours, _ = _theme_in_subprocess(
         "old", PARALLAX_COLOR_SCHEME=scheme
     )
     assert (style, colours) == (old_style, old_colours) == ("fusion", colours)
@@ -71,5 +73,7 @@ def test_the_new_application_is_fusion_without_a_python_style(scheme: str) -> No
 
 def test_a_style_the_user_chose_still_wins() -> None:
     env = {"QT_STYLE_OVERRIDE": "Windows", "PARALLAX_COLOR_SCHEME": "light"}
-    assert _theme_in_subprocess("new", **env)[2] == "windows"
-    assert _theme_in_subprocess("old", **env)[2] == "windows"
+    new, old = _theme_in_subprocess("new", **env), _theme_in_subprocess("old", **env)
+    assert new[2] == old[2] == "windows"
+    # the style's own light palette (window colour), not Fusion's table
+    assert new[4] == old[4] == "True"
