@@ -47,6 +47,17 @@ def _settle(ms: int = 300) -> None:
     loop.exec()
 
 
+def _idle(win: object, timeout_s: float = 30.0) -> None:
+    """Let the window's background work (coverage, notes, previews) finish, so a shot
+    shows what a user sees a moment after opening, not a half-built panel."""
+    import time
+
+    end = time.monotonic() + timeout_s
+    _settle(100)
+    while win.tasks.busy and time.monotonic() < end:  # type: ignore[attr-defined]
+        _settle(100)
+
+
 def _select(view: object, side: str, unit_id: int) -> None:
     from PySide6.QtGui import QTextCursor
 
@@ -121,6 +132,7 @@ def shoot(scene: str, size: tuple[int, int], path: Path) -> None:
                 index = panel.model.index(row)
                 if "leak case" in str(index.data()):
                     panel.list_view.setCurrentIndex(index)
+        _idle(win)
         _settle()
         if not save_window(win, path):
             raise SystemExit(f"could not write {path}")
