@@ -39,6 +39,7 @@ from library.compare.model import Comparison, Conflict, DiffOp, Pair, Side, Unit
 from library.compare.relation import classify
 from library.compare.segment import segment
 from library.compare.similarity import SimilarityBackend
+from library.compare.slots import slot_pairs
 from library.compare.support import tells_same_claim
 from library.compare.trust import NEGATION_MIN_SCORE, gate
 from library.compare.units import terms
@@ -210,6 +211,11 @@ def compare(
         taken_a = {i for p in crossed for i in p.a}
         taken_b = {j for p in crossed for j in p.b}
         pairs = [p for p in pairs if not (taken_a & set(p.a) or taken_b & set(p.b))] + crossed
+        # A named person's number told two ways in sentences no pair joins (`slots.py`).
+        slotted = slot_pairs(candidates, pairs, terms_a, terms_b, idf)
+        taken_a = {i for p in slotted for i in p.a}
+        taken_b = {j for p in slotted for j in p.b}
+        pairs = [p for p in pairs if not (taken_a & set(p.a) or taken_b & set(p.b))] + slotted
     pairs.sort(key=lambda p: (p.a[0], p.b[0]))
     # 8. Summary.
     side_a, side_b = Side(title_a, units_a), Side(title_b, units_b)

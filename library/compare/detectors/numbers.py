@@ -21,7 +21,7 @@ from library.compare.model import Conflict, Severity
 from library.compare.quantities import date_values, dates, is_dateline
 from library.compare.units import stem
 
-__all__ = ["conflicting", "counts_differ", "detect", "mentions", "noun", "same_noun"]
+__all__ = ["compatible", "conflicting", "counts_differ", "detect", "mentions", "noun", "same_noun"]
 
 
 def shared_thing(x: _Mention, y: _Mention) -> int:
@@ -273,6 +273,8 @@ def _compatible(x: _Mention, y: _Mention) -> bool:
     zx, zy = _trailing_zeros(vx), _trailing_zeros(vy)
     return abs(vx - vy) <= 0.02 * big and abs(zx - zy) >= 2
 
+
+compatible = _compatible  # public: callers that read the slot themselves (`slots.py`)
 
 # A fraction glyph an encoding turned into its digits: "4½" copied as "412".
 _GLYPH_DIGITS = {0.5: "12", 0.25: "14", 0.75: "34"}
