@@ -207,15 +207,9 @@ def compare(
     # Across languages there are no shared words to anchor such claims.
     if not langs.differ:
         held = [p for p in pairs if not (p.relation == "same" and p.score < threshold)]
-        crossed = cross_pairs(candidates, terms_a, terms_b, held, idf)
-        taken_a = {i for p in crossed for i in p.a}
-        taken_b = {j for p in crossed for j in p.b}
-        pairs = [p for p in pairs if not (taken_a & set(p.a) or taken_b & set(p.b))] + crossed
+        pairs = _displaced(pairs, cross_pairs(candidates, terms_a, terms_b, held, idf))
         # A named person's number told two ways in sentences no pair joins (`slots.py`).
-        slotted = slot_pairs(candidates, pairs, terms_a, terms_b, idf)
-        taken_a = {i for p in slotted for i in p.a}
-        taken_b = {j for p in slotted for j in p.b}
-        pairs = [p for p in pairs if not (taken_a & set(p.a) or taken_b & set(p.b))] + slotted
+        pairs = _displaced(pairs, slot_pairs(candidates, pairs, terms_a, terms_b, idf))
     pairs.sort(key=lambda p: (p.a[0], p.b[0]))
     # 8. Summary.
     side_a, side_b = Side(title_a, units_a), Side(title_b, units_b)
@@ -235,6 +229,13 @@ def compare(
             units_a, units_b, paired, mentions, published_a=published_a, published_b=published_b
         ),
     )
+
+
+def _displaced(pairs: list[Pair], new: list[Pair]) -> list[Pair]:
+    """`pairs` without those that share a unit with a `new` pair, then `new`."""
+    taken_a = {i for p in new for i in p.a}
+    taken_b = {j for p in new for j in p.b}
+    return [p for p in pairs if not (taken_a & set(p.a) or taken_b & set(p.b))] + new
 
 
 def _pair(m: Match, candidates: Candidates, threshold: float) -> Pair | None:
