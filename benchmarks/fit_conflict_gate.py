@@ -53,7 +53,8 @@ L2 = 0.1
 BACKENDS = ("semantic", "lexical")
 # live: 1 when the conflict is material in a divergent pair (the gate's own domain).
 META = (
-    "source", "split", "doc_a", "doc_b", "a", "b", "backend", "kind", "live", "label", "weight",
+    "source", "split", "doc_a", "doc_b", "a", "b", "backend", "via", "kind", "live", "label",
+    "weight",
 )  # fmt: skip
 
 
@@ -134,13 +135,13 @@ def fit_table(rows: Sequence[dict[str, str]], x: np.ndarray, l2: float = L2) -> 
     """The shipped parameters fitted on a table, with the cross-validated numbers.
 
     The model learns from every candidate conflict of a material kind; the
-    threshold is chosen on the live ones (material in a divergent pair), the
-    only ones the gate is asked about.
+    threshold is chosen on the live ones (material in a divergent pair made on
+    a path the gate reads, `conflict_gate.PATHS`), the only ones it is asked about.
     """
     y = np.array([float(r["label"] == "divergent") for r in rows])
     w = np.array([float(r["weight"]) for r in rows])
     groups = [r["doc_a"].split("_", 1)[0] for r in rows]
-    live = np.array([r["live"] == "1" for r in rows])
+    live = np.array([r["live"] == "1" and r["via"] in conflict_gate.PATHS for r in rows])
     prob = out_of_fold(x, y, w, groups, l2)
     pairs = [_proposal(r) for r, on in zip(rows, live, strict=True) if on]
     # Stored to 6 places, rounded down so that the proposal at the threshold still passes.
@@ -206,7 +207,7 @@ def collect(eval_dir: Path, out: Path) -> None:
                 seen.add(where)
                 for c, x in conflicts:
                     live = int(pair.relation == "divergent" and c.material)
-                    meta = [source, *key, sa[0], sb[0], backend, c.kind, live, label]
+                    meta = [source, *key, sa[0], sb[0], backend, pair.via, c.kind, live, label]
                     table.append([*meta, round(1 / len(conflicts), 6), *(round(v, 6) for v in x)])
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")

@@ -5,14 +5,14 @@ detectors) each lifted the set they were written from and carried over to the
 next fresh set only in part.  This gate is learnt instead: a logistic
 regression on four plain readings of each material conflict, fitted on the
 engine's judged candidates (`benchmarks/fit_conflict_gate.py`, which writes
-`conflict_gate.json`).  Its threshold was chosen for precision on
-folds grouped by ECB+ topic.
+`conflict_gate.json`).  Its threshold was chosen for precision on folds
+grouped by ECB+ topic.
 
 It only demotes: a conflict under the threshold stays on the pair as a
 low-severity note with a one-line reason taken from the features that pulled
 it down ("(unsure it is one slot: the sentences share few words, few words
-around the values in common)"), so the pair shows as *related* with both values, never silently
-dropped.  "When in doubt, show less and explain more."
+around the values in common)"), so the pair shows as *related* with both
+values, never silently dropped.  "When in doubt, show less and explain more."
 """
 
 from __future__ import annotations
@@ -36,6 +36,12 @@ if TYPE_CHECKING:
     from library.compare.detectors.base import Passage
 
 PARAMETERS = Path(__file__).with_name("conflict_gate.json")
+# The paths the gate reads: two sentences aligned as a whole, where how alike
+# they are told says whether they tell one claim.  A claim across sentences
+# is told in two different sentences by construction (low overlap says
+# nothing there) and is gated where it is made (`crossing.py`: one owner,
+# one event word).
+PATHS = frozenset({"aligned", "aligned-low"})
 
 # Every feature in the order of the fitted weights; `bias` is always 1.  Four
 # plain readings were kept of the eighteen tried: on folds grouped by ECB+
@@ -150,8 +156,9 @@ def _head_same(c: Conflict) -> float:
 def review(pair: Pair, a: Passage, b: Passage, gate: Gate | None) -> Pair:
     """`pair` with each material conflict the gate is unsure of kept as a note.
 
-    Only a divergent pair is read; the gate never makes a pair divergent.  Two
-    Chinese passages are left as they are: the features read English words.
+    Only a divergent pair aligned as a whole is read (`PATHS`); the gate never
+    makes a pair divergent.  Two Chinese passages are left as they are: the
+    features read English words.
 
     Args:
         pair: a final pair of the comparison.
@@ -159,7 +166,9 @@ def review(pair: Pair, a: Passage, b: Passage, gate: Gate | None) -> Pair:
         b: its side B.
         gate: the fitted gate (`load()`); None leaves every pair as it is.
     """
-    if gate is None or pair.relation != "divergent" or is_chinese(a.text) or is_chinese(b.text):
+    if gate is None or pair.relation != "divergent" or pair.via not in PATHS:
+        return pair
+    if is_chinese(a.text) or is_chinese(b.text):
         return pair
     kept: list[Conflict] = []
     for c in pair.conflicts:

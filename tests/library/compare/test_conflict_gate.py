@@ -146,3 +146,14 @@ def test_fit_on_a_tiny_synthetic_table() -> None:
     lower = max(p for p in prob if p < t)
     real, kept, _ = fit.pair_precision(prob, y, keys, lower)
     assert real / kept < 0.8
+
+
+def test_a_claim_across_sentences_is_not_read() -> None:
+    # Told in two different sentences by construction: little overlap says
+    # nothing there, and `crossing.py` gates it where it is made.
+    a, b = passages(*SAME_SLOT)
+    gate = conflict_gate.Gate((-50.0, 0.0, 0.0, 0.0, 0.0), 0.5, (1.0, 0.0, 0.0, 0.0, 0.0))
+    crossed = Pair(
+        (0,), (0,), "divergent", 0.2, (Conflict("number", "48", "47"),), (), "cross-name"
+    )
+    assert conflict_gate.review(crossed, a, b, gate) is crossed
