@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from library.compare import conflict_gate
 from library.compare.aliases import AliasPairs, TaughtAliases
 from library.compare.align import ALIGN_THRESHOLD, Match, align
 from library.compare.conflicts import firm
@@ -211,6 +212,10 @@ def compare(
         # A named person's number told two ways in sentences no pair joins (`slots.py`).
         pairs = _displaced(pairs, slot_pairs(candidates, pairs, terms_a, terms_b, idf))
     pairs.sort(key=lambda p: (p.a[0], p.b[0]))
+    # 7. The learnt gate: a conflict it is unsure of is kept as a note, and its
+    # pair shows as related (`conflict_gate.py`); it never makes a pair divergent.
+    gate = conflict_gate.load()
+    pairs = [conflict_gate.review(p, *candidates.passages(p.a, p.b), gate) for p in pairs]
     # 8. Summary.
     side_a, side_b = Side(title_a, units_a), Side(title_b, units_b)
     paired = tuple(pairs)

@@ -1,0 +1,116 @@
+"""Divergent precision with and without the conflict gate, from one run of the engine (by hand).
+
+The gate (`library/compare/conflict_gate.py`) only demotes, so one run gives both: the pairs as
+the engine makes them before the gate (recorded at its one wiring point) and after.  For a pool
+range (`eval_real_divergence.py --pool`, same seeded order) each divergent proposal is scored by
+`divergence_set/pool.jsonl`; proposals nobody judged are counted and, with `--dump-unjudged`,
+printed to the terminal (eval text: never commit it).  Every proposal the gate demotes is listed
+by ids with its reason, so that a demoted proposal nobody judged can be judged.
+
+    PARALLAX_EVAL=/work/shared/eval PYTHONPATH=.:benchmarks .venv/bin/python \\
+        benchmarks/eval_conflict_gate.py --pool 700 --pool-offset 700 [--backend semantic]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import eval_real_divergence as erd
+
+from library.compare import conflict_gate
+
+
+def keys_of_pool(eval_dir: Path, n: int, offset: int) -> list[erd.Key]:
+    """The pool's article pairs, in `eval_real_divergence.pool`'s seeded order."""
+    known = {
+        (k[1], k[2])
+        for f in (erd.JUDGMENTS, erd.HELDOUT, erd.ROUND2)
+        for k in erd.read_judgments(f)
+    }
+    keys: list[erd.Key] = []
+    for split in ("train", "dev"):
+        with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
+            keys += [
+                (split, r["doc_a"], r["doc_b"])
+                for r in map(json.loads, fh)
+                if (r["doc_a"], r["doc_b"]) not in known
+            ]
+    random.Random(7).shuffle(keys)
+    return keys[offset : offset + n]
+
+
+def both(engine: Any, text_a: str, text_b: str) -> tuple[Any, Any]:
+    """The comparison before the gate and after it, from one run."""
+    before: list[Any] = []
+    real = conflict_gate.review
+
+    def record(pair: Any, a: Any, b: Any, gate: Any) -> Any:
+        before.append(pair)
+        return real(pair, a, b, gate)
+
+    conflict_gate.review = record  # type: ignore[assignment]
+    try:
+        after = engine(text_a, text_b)
+    finally:
+        conflict_gate.review = real  # type: ignore[assignment]
+    return replace(after, pairs=tuple(before)), after
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--pool", type=int, required=True)
+    ap.add_argument("--pool-offset", type=int, default=0)
+    ap.add_argument("--backend", default=None)
+    ap.add_argument("--dump-unjudged", action="store_true")
+    ap.add_argument("--context", type=int, default=2)
+    args = ap.parse_args(argv)
+    eval_dir = erd.find_eval()
+    if eval_dir is None:
+        print("shared/eval not found: skipped")
+        return 0
+    engine = erd.make_engine(args.backend)
+    keys = keys_of_pool(eval_dir, args.pool, args.pool_offset)
+    rows = erd.load_rows(eval_dir, set(keys))
+    judged = erd.read_pool(erd.POOL)
+    tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    demoted: list[str] = []
+    for key in keys:
+        row = rows[key]
+        text_a, idx_a, sents_a = erd.article(row, "a")
+        text_b, idx_b, sents_b = erd.article(row, "b")
+        map_a, map_b = erd.line_of(text_a, idx_a), erd.line_of(text_b, idx_b)
+        for when, cmp in zip(("before", "after"), both(engine, text_a, text_b), strict=True):
+            for prop in erd.engine_pairs(cmp, map_a, map_b):
+                where = (*key, prop["a"][0], prop["b"][0])
+                label = judged.get(where)
+                if (
+                    when == "after"
+                    and prop["relation"] != "divergent"
+                    and any("unsure it is one slot" in c for c in prop["conflicts"])
+                ):
+                    demoted.append(f"  demoted {list(where)} {prop['via']} judged: {label}")
+                if prop["relation"] != "divergent":
+                    continue
+                for via in (prop["via"], "all"):
+                    tally[(when, via)][label or "unjudged"] += 1
+                if label is None and when == "after" and args.dump_unjudged:
+                    print(erd._describe(key, prop, sents_a, sents_b, args.context, "?"))
+    print(f"pool {args.pool} from {args.pool_offset}, backend {args.backend or 'default'}")
+    for (when, via), count in sorted(tally.items()):
+        seen = sum(v for k, v in count.items() if k != "unjudged")
+        real = erd.ratio(count["divergent"], seen)
+        print(f"  {when:6} {via:22} precision {real}  unjudged {count['unjudged']}")
+    print(f"demoted by the gate: {len(demoted)}")
+    print("\n".join(demoted))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
