@@ -11,7 +11,7 @@ for dates).  The lenses run on one unit per sentence
 (the eval's own sentence split), with no publication date, so labels stay as
 written ("friday", "????-03-??").
 
-Reported per role and overall.  Roles: `tune` to `tune20` (each held
+Reported per role and overall.  Roles: `tune` to `tune22` (each held
 out and reported in the round before, then tuned on), `report` (labelled
 after the last change, never tuned on), `test` and `test2` (12 pairs each of ECB+ *test*
 documents, topics 36-45: for reporting only, no rule is ever written from
@@ -61,6 +61,7 @@ ROLES = (
     "tune20",
     "report",
     "tune21",
+    "tune22",
     "test",
     "test2",
 )
