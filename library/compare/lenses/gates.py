@@ -27,7 +27,7 @@ _UNROLL = 8
 #: Words a match may hold first that nearly every sentence holds ("was quoted as
 #: saying", "went on to say"): the gate reads the word after them instead.
 SKIP = frozenset(
-    ("is", "was", "were", "are", "has", "had", "have", "been", "would", "went", "on", "to")
+    ("is", "was", "were", "are", "has", "had", "have", "been", "would", "will", "went", "on", "to")
 )
 
 # A path through the pattern: the letters of the word read so far, and its state:
