@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from library.compare.lenses import voices
+from library.compare.lenses import antecedent, voices
 from library.compare.lenses.initials import with_initials
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
@@ -147,3 +147,23 @@ def test_a_place_before_said_a_spokesman_is_no_voice() -> None:
     assert names(text) == []
     # a name before "said" whose object is no speaker still speaks
     assert names("Anna Varga, on Monday, said the official website was down.") == ["Anna Varga"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The club's general manager, A. J. Varga said that “we will watch.”",
+        "Coach Paul K. Varga said that “we will watch.”",
+    ],
+)
+def test_he_said_next_is_the_person_with_initials_who_just_spoke(said: str) -> None:
+    found = voices_of("Tom Reed was arrested on Sunday.", said, "He went on to say, “we lead.”")
+    assert list(found.values()) == [[1, 2]]
+    assert "Tom Reed" not in found
+
+
+def test_an_initial_is_no_acronym_of_a_body() -> None:
+    assert antecedent.is_full_name("Paul K. Varga")
+    assert antecedent.is_full_name("A. J. Varga")
+    assert not antecedent.is_full_name("NBC News")
+    assert not antecedent.is_full_name("U.S. Survey")
