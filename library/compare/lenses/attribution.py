@@ -54,6 +54,7 @@ from library.compare.lenses.shapes import (
     PER,
     POSTNOMINAL,
     QUOTE_NAME_ROLE,
+    QUOTE_THEN_THAT_VERB,
     REPORTED_BY,
     SAYING,
     SAYING_INNER,
@@ -467,6 +468,9 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
+    closing = QUOTE_THEN_THAT_VERB.search(text[-160:]) if not out else None
+    if closing and (names := entities(closing.group("who"))):
+        out.append(split_title(names[-1]))  # "“…,” Kral maintained."
     if not out and ", which it " in text and (it := it_said(text)):
         out.append((it, ""))  # "Nordlink failed …, which it said was due to"
     if " quoted " in text:  # "TASR quoted the head of …, Ivo Kral, as saying"

@@ -167,3 +167,10 @@ def test_an_initial_is_no_acronym_of_a_body() -> None:
     assert antecedent.is_full_name("A. J. Varga")
     assert not antecedent.is_full_name("NBC News")
     assert not antecedent.is_full_name("U.S. Survey")
+
+
+def test_a_that_verb_closing_a_quote_tells_it() -> None:
+    assert names("If the ground holds, the road is safe,” Kral maintained.") == ["Kral"]
+    assert names("“It is safe,” Ivo Kral admitted.") == ["Ivo Kral"]
+    # an object after the verb: a deed, not the quote's speaker
+    assert names("“Roads matter,” the sign read, and Kral maintained the road.") == []
