@@ -38,6 +38,7 @@ from library.compare.lenses.reporting import (
     KIN_BEFORE,
     NAME,
     NOT_VOICES,
+    THAT_VERBS,
     TITLE_WORDS,
     VERBS,
     cue_words,
@@ -180,6 +181,8 @@ _AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
 )
+# The forms of the verbs that tell a claim only before "that" ("maintained", "admits").
+THAT_FORMS = frozenset(THAT_VERBS.split("|"))
 # "According to“The Harbor Gazette”,": a name in quotes, glued or not (seventh round)
 # (not "according to “Twilight” studio X": a work's title before the name)
 _ACC_QUOTED_NAME = re.compile(
@@ -468,7 +471,9 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
-    closing = QUOTE_THEN_THAT_VERB.search(text[-160:]) if not out else None
+    # (read only when the sentence's last word is such a verb: most sentences end otherwise)
+    tail = _WORDS.findall(text[-24:].lower())[-1:] if not out else []
+    closing = QUOTE_THEN_THAT_VERB.search(text[-160:]) if tail and tail[0] in THAT_FORMS else None
     if closing and (names := entities(closing.group("who"))):
         out.append(split_title(names[-1]))  # "“…,” Kral maintained."
     if not out and ", which it " in text and (it := it_said(text)):

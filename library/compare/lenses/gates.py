@@ -181,4 +181,9 @@ WORDS = re.compile(r"[a-z]+")
 
 def may_match(gate: tuple[frozenset[str], ...], words: set[str]) -> bool:
     """Whether a sentence of `words` (lower-cased, `WORDS`) can hold a match."""
-    return all(not g.isdisjoint(words) for g in gate)
+    # a plain loop: called some 70 times a sentence, a generator in `all` cost a third
+    # of the gate's time (seventh round, to pay for its patterns; same answers)
+    for g in gate:  # noqa: SIM110 (faster than `all` over a generator here)
+        if g.isdisjoint(words):
+            return False
+    return True
