@@ -72,7 +72,8 @@ def is_body(name: str) -> bool:
     words = name.split()
     if any(w.lower().strip(".,’'") in ORG_WORDS for w in re.split(r"[\s-]+", name)):
         return True
-    return any(w.isupper() and len(w) > 1 for w in words)  # "NBC", "EW": initials
+    # "NBC", "EW": initials (not a person's initial "K." of "Paul K. Varga": seventh round)
+    return any(w.isupper() and len(w.rstrip(".")) > 1 for w in words)
 
 
 def is_full_name(name: str) -> bool:

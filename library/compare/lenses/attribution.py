@@ -29,6 +29,8 @@ from library.compare.lenses.body_voices import (
     STATEMENT,
 )
 from library.compare.lenses.gates import WORDS, gate_of, may_match
+from library.compare.lenses.initials import with_initials
+from library.compare.lenses.quoting import quoted_after_role
 from library.compare.lenses.reporting import (
     ADVERB,
     ADVERB_START,
@@ -36,6 +38,7 @@ from library.compare.lenses.reporting import (
     KIN_BEFORE,
     NAME,
     NOT_VOICES,
+    THAT_VERBS,
     TITLE_WORDS,
     VERBS,
     cue_words,
@@ -52,6 +55,7 @@ from library.compare.lenses.shapes import (
     PER,
     POSTNOMINAL,
     QUOTE_NAME_ROLE,
+    QUOTE_THEN_THAT_VERB,
     REPORTED_BY,
     SAYING,
     SAYING_INNER,
@@ -103,7 +107,8 @@ _AFTER = re.compile(
     # "said Smith at a news conference" is Smith speaking.
     # "said the Harbor Ledger newspaper in Port Alma": a paper's place may follow.
     # "says the CBC's Nadia Blum in Lisbon.": where the speaker is
-    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+who\s|\s+(?:at|during|in|on)\s+"
+    # "said Lena Marsh of the fire department": of her body (seventh round)
+    r"(?(acc)|(?(kind)|(?=\s*(?:[,.;:!?()”\"]|$)|\s+who\s|\s+(?:at|during|in|on|of)\s+"
     r"(?:a|an|the|his|her|its|their)\s|"
     r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*[.,;])))"
 )
@@ -176,6 +181,20 @@ _AND_BEFORE = re.compile(rf"(?P<first>{_NAME})\s+and\s+$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:outside|at|in|inside|near|to|with|into|on|across)\s+(?:the\s+)?$", re.I
 )
+# The forms of the verbs that tell a claim only before "that" ("maintained", "admits").
+THAT_FORMS = frozenset(THAT_VERBS.split("|"))
+# "According to“The Harbor Gazette”,": a name in quotes, glued or not (seventh round)
+# (not "according to “Twilight” studio X": a work's title before the name)
+_ACC_QUOTED_NAME = re.compile(
+    r"\b([Aa]ccording\s+to)\s*[\"“]([A-Z][^\"“”]{0,60}?)[\"”](?=\s*(?:[,.;]|$))"
+)
+# "…, in Dunmore, Oregon, on Monday, said a spokesman for the clinic": the verb's
+# subject comes after it (an inverted, unnamed speaker), so the name before is a place.
+# (not "Ana Ruiz confirmed it on the official site": "official" an adjective there)
+_SPEAKER_AFTER = re.compile(
+    r"(?<=\bsaid)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?:spokes(?:man|woman|person)|"
+    r"official|representative|source)(?=\s+(?:for|of|at|with|from)\b|\s*(?:[,.;]|$))"
+)
 # A "sentence" longer than this (a pasted table, a hostile line) is read in pieces cut
 # at a space: the checks below compare each source with the ones found before, and
 # pieces of bounded length keep the whole read linear in the length of the line.
@@ -233,6 +252,8 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         text = POSTNOMINAL.sub("", text)
     if " - " in text:  # "WCVB - TV claims": one name
         text = SPACED_CALL_SIGN.sub(r"\1-\2", text)
+    if "ccording to" in text:  # "according to “The Harbor Gazette”": the name unquoted
+        text = _ACC_QUOTED_NAME.sub(r"\1 \2", text)
     # The sentence's words: a pattern none of whose first words (or verbs) is among
     # them cannot match and is skipped (gates.py; `gated=False` runs every pattern).
     words = set(_WORDS.findall(text.lower())) if gated else None
@@ -308,6 +329,8 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         for m in rx.finditer(text) if run(rx) else ():
             if rx is _BEFORE and any(m.start("who") < p < m.end() for p in inverted):
                 continue  # "namely RX-Blue, to connect ..., said TASR": TASR speaks
+            if rx is _BEFORE and _SPEAKER_AFTER.match(text, m.end()):
+                continue  # "…, Oregon, on Monday, said a spokesman": a spokesman speaks
             if m.group().endswith(("claimed", "claims")) and clauses.won(text, m.end()):
                 continue  # "the Hornets, who claimed the top prize": a win
             second = None  # where "said Zadan and Meron" put Meron: Zadan goes before
@@ -448,8 +471,16 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         name, title = split_title(names[-1])
         if name.split()[-1].lower().rstrip(".") not in TITLE_WORDS:
             out.append((name, title))
+    # (read only when the sentence's last word is such a verb: most sentences end otherwise)
+    tail = _WORDS.findall(text[-24:].lower())[-1:] if not out else []
+    closing = QUOTE_THEN_THAT_VERB.search(text[-160:]) if tail and tail[0] in THAT_FORMS else None
+    if closing and (names := entities(closing.group("who"))):
+        out.append(split_title(names[-1]))  # "“…,” Kral maintained."
     if not out and ", which it " in text and (it := it_said(text)):
         out.append((it, ""))  # "Nordlink failed …, which it said was due to"
+    if " quoted " in text:  # "TASR quoted the head of …, Ivo Kral, as saying"
+        have = {n for n, _ in out}
+        out += [(n, r) for n, r in quoted_after_role(text) if n not in have]
     both = (
         AND_SAID.match(text)
         if not out and (" and " in text or " but " in text) and run(AND_SAID)
@@ -462,4 +493,5 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
             role = both.group("subj")[: both.group("subj").rfind(names[-1])].strip()
             out.append((name, " ".join(x for x in (role, title) if x)))
-    return out
+    # "A. J. Varga": the first initial the name finder drops (initials.py)
+    return [(with_initials(text, n), r) for n, r in out] if ". " in text else out

@@ -95,8 +95,10 @@ SPOKESPERSON_FOR = re.compile(
 # A noun of saying (round 18): "Acme's advice is to reboot the router", "news from
 # Rangers GM Ole Brandt that the club made an offer" (not "news from Paris that day").
 NOUN_OF_SAYING = re.compile(
-    rf"(?P<who>{_NAME})['’]s\s+(?:advice|view|position|message|warning|recommendation|"
+    rf"(?P<who>{_NAME})['’]s\s+(?:(?:advice|view|position|message|warning|recommendation|"
     r"argument|contention|assessment|explanation)\s+(?:is|was)\s+(?:that|to)\b"
+    # "light on Mr Vasso's statement that the shot bounced": a claim of his (seventh round)
+    r"|(?:statement|claim|assertion|testimony|account)\s+that\b)"
     r"|\b(?:news|word|confirmation|assurance|warning|announcement)\s+from\s+"
     rf"(?:[A-Za-z.]+\s+){{0,6}}?(?P<who2>{_NAME})\s+that\s"
     r"(?!(?:day|night|morning|evening|afternoon|week|month|year|time|season)\b)"

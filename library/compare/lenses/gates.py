@@ -27,7 +27,7 @@ _UNROLL = 8
 #: Words a match may hold first that nearly every sentence holds ("was quoted as
 #: saying", "went on to say"): the gate reads the word after them instead.
 SKIP = frozenset(
-    ("is", "was", "were", "are", "has", "had", "have", "been", "would", "went", "on", "to")
+    ("is", "was", "were", "are", "has", "had", "have", "been", "would", "will", "went", "on", "to")
 )
 
 # A path through the pattern: the letters of the word read so far, and its state:
@@ -181,4 +181,9 @@ WORDS = re.compile(r"[a-z]+")
 
 def may_match(gate: tuple[frozenset[str], ...], words: set[str]) -> bool:
     """Whether a sentence of `words` (lower-cased, `WORDS`) can hold a match."""
-    return all(not g.isdisjoint(words) for g in gate)
+    # a plain loop: called some 70 times a sentence, a generator in `all` cost a third
+    # of the gate's time (seventh round, to pay for its patterns; same answers)
+    for g in gate:  # noqa: SIM110 (faster than `all` over a generator here)
+        if g.isdisjoint(words):
+            return False
+    return True

@@ -126,6 +126,8 @@ PASSIVE = (
     r"would\s+(?:later|also))\s+(?:say|said|tell|told|add|added|write|written|explain)"
     # "was adamant that": a stance the subject told
     r"|(?:is|was|were|are)\s+(?:adamant|emphatic|confident|convinced|certain)\s+that"
+    # "Nora Vale, director of …, was blunt:" and the quote follows (seventh round)
+    r"|(?:is|was|were|are)\s+(?:blunt|candid|frank|succinct|direct|emphatic|adamant)(?=\s*:)"
 )
 #: "The mother of", "Lawyers for", "A man from" before a name: a person of the one
 #: named speaks, unnamed ("The mother of Jane Doe said").
@@ -135,7 +137,9 @@ KIN_BEFORE = re.compile(
     r"crowd|girlfriend|boyfriend|widow|fiancée?|cousin|uncle|aunt|grandson|granddaughter|"
     # "residents in the village of Torvik", "Groups representing Uzbeks" (fifth round)
     r"residents|villagers|citizens|people|groups)"
-    r"\s+(?:(?:of|for|from|at|in|representing)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?"
+    # "Residents along 112th Street said": a street's, numbered (seventh round)
+    r"\s+(?:(?:of|for|from|at|in|along|near|on|representing)\s+(?:the\s+)?"
+    r"(?:(?:village|town|city)\s+of\s+)?(?:\d{1,4}(?:st|nd|rd|th)\s+)?"
     # "Residents of Takengon, Bener Meriah and Pidie told": a list of places before the
     # last one (sixth round; bounded: the window is 240 characters, the list ten names)
     r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*,\s+){0,10}"
@@ -165,7 +169,7 @@ VERBS = (
     r"believes|believed|explained|argued|argues|insisted|warned|warns|"
     # "she and Roth wrote about the scandal" tells no claim; "the Baltic states of Latvia"
     r"suggested|suggests|wrote(?!\s+about)|writes(?!\s+about)|commented|observed|"
-    r"(?:pointed|points)\s+out|called\s+for|calls\s+for|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b|\s+the\s+[a-z]+\s+[“\"])|"
+    r"(?:pointed|points)\s+out|called\s+for|calls\s+for|emphasi[sz]ed|advised|advises|called(?=\s+(?:him|her|them|it)\b|\s+the\s+(?:[a-z]+\s+){1,3}[“\"])|"
     r"reported|reports|estimates|estimated|tweeted|testified|confirmed|confirms|"
     r"alleged|alleges|allege|described|indicated|attributed|attributes|urged|urges|"
     # "announced today (4 November) that", "announced Friday.": a claim; "announced his
@@ -179,6 +183,8 @@ VERBS = (
     # "She cited her years with Dorn to support her claim that": the claim is his
     r"cited(?=\s[^.;]{0,80}?\b(?:claim|argument|assertion|contention)\s+that\b)|"
     r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"
+    # "Holt will argue that his film did better": a claim he is to make (seventh round)
+    r"will\s+(?:argue|contend|insist|maintain|testify)\s+that\b|"
     r"(?:countered|counters)(?!\s+(?:with|the|an?|\d))|"
     # "Variety is saying that": the present progressive ("she was saying that her feet ached"
     # tells a scene; "the Sox are saying nothing" no claim)
@@ -193,7 +199,9 @@ VERBS = (
     r"quoted(?=\s+(?:an?|unnamed|anonymous)\s+[^.,;“”\"]{0,40}?\bas\s+saying)|"
     # "The national weather office put the storm's strength at category 3": an estimate
     r"(?:put|puts)(?=\s+(?:the|its)\s+(?:[\w’'-]+\s+){0,3}?(?:strength|magnitude|toll|number|"
-    r"figure|cost|damage|total|losses|size|value)\s+at\s)|"
+    # "put the epicentre of the quake at 40km west of Dunmore" (seventh round)
+    r"figure|cost|damage|total|losses|size|value|epicentre|epicenter|centre|center|depth)"
+    r"\s+(?:of\s+(?:the|[A-Z][\w’'-]*(?:['’]s)?)\s+(?:[\w’'-]+\s+){0,2}?)?at\s(?!risk\b))|"
     # "added another $20,000" adds money, not words.
     r"(?:added|adds)(?!\s+(?:another|an?|the|more|some|to|\$|\d))|"
     # "expressed concern that", "voiced hope": a stance told

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from library.compare.lenses.reporting import ADVERB, NAME, ROLE_HEADS, VERBS
+from library.compare.lenses.reporting import ADVERB, NAME, ROLE_HEADS, THAT, VERBS, forms
 
 # "in the words of Tom Vale", "in the words of coach Tom Vale" (fifth round)
 WORDS_OF = re.compile(
@@ -41,6 +41,12 @@ ACC_INFO = re.compile(
 QUOTE_NAME_ROLE = re.compile(
     rf"[”\"]\s*(?P<who>{NAME}),\s+(?P<role>(?:an?|the)\s+[^,;:“”\"]{{3,100}}?)\s+"
     r"(?:said|says|told|added)\b"
+)
+# "“…,” Kral maintained.": a verb that tells a claim only before "that" or a colon
+# (reporting.THAT) tells the quote it closes (seventh round; not "Kral maintained the
+# road.": an object follows)
+QUOTE_THEN_THAT_VERB = re.compile(
+    rf"[”\"]\s*(?P<who>{NAME})\s+(?:{'|'.join(forms(THAT))})\s*[.!]?\s*$"
 )
 # "K. Paul Brandt, MD, said", "Ana Kova, MD, the guild's chairwoman, said": a degree
 # after the name, read as no role

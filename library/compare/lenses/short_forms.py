@@ -79,6 +79,10 @@ def merge_short_forms(voices: dict[str, Voice]) -> None:
             and len(v.name) > len(me.name)
             and (ends(v)[1] == me.name.lower() if alone else ends(v) == ends(me))
         ]
+        if alone and len(full) > 1 and len({ends(v) for v in full}) == 1:
+            # "Varga" for "Paul Varga" and "Paul K. Varga": one person with a middle
+            # initial more or less (seventh round), the fullest form
+            full = [max(full, key=lambda v: (len(v.name), v.key))]
         if alone and not full and me.name.isupper():  # "THR" for "The Hollywood Reporter"
             forms = {me.name, me.name[1:] if me.name.startswith("T") else me.name}
             full = [v for k, v in voices.items() if k != key and initials(v.name) & forms]

@@ -33,6 +33,9 @@ _PRONOUN = re.compile(
     # admitted …": after "that"
     rf"(?:^|[,”\"'’–—]\s*|\s-\s+|\b(?:and|but|that)\s+|^(?:When|After|Asked|As|If)\b[^,;“”\"]{{1,120}}?\s)(?:he|she|it|He|She|It)\s+(?:{ADVERB}\s+)?"
     rf"(?:(?:has|had)\s+)?(?:{VERBS})\b"
+    # "He'll contend that the film will run longer": a claim he is to make (seventh round)
+    r"|(?:^|[,”\"'’–—]\s*|\b(?:and|but)\s+)(?:[Hh]e|[Ss]he)['’]ll\s+"
+    r"(?:argue|contend|insist|maintain|testify)\s+that\b"
 )
 # "People quoted him as saying": the person named before.
 # "According to her, …": not "according to her bio" (whose).
