@@ -267,10 +267,14 @@ def clause_pairs(
     if sure < MIN_SURE or sure < MIN_SURE_SHARE * min(shape):
         return []
     rows, cols, ranks = candidates
+    # The score window first, in one array pass: on long articles most of the
+    # candidates lie outside it, and reading each in Python grew with n².
+    window = (ranks >= threshold - MARGIN) & (ranks < threshold)
+    rows, cols, ranks = rows[window], cols[window], ranks[window]
     near = [
         (i, j, r)
         for i, j, r in zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True)
-        if threshold - MARGIN <= r < threshold and free(i, j)
+        if free(i, j)
     ]
     # Each unit's few best-ranked partners only: on long articles thousands of
     # candidates are free, and a clause told alone is among its partner's best.
