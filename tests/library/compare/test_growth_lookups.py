@@ -17,7 +17,7 @@ import pytest
 from library.compare import clauses, quantities
 from library.compare.detectors import dates as date_detector
 from library.compare.detectors.base import Passage
-from library.compare.lenses import counts
+from library.compare.lenses import counts, timeline
 from library.compare.model import Pair, Unit
 from library.compare.quantities import _Hidden
 
@@ -162,3 +162,48 @@ def test_numbers_lens_matches_as_when_every_number_was_read(seed: int) -> None:
     )
     got = [r.to_dict() for r in counts.build(units_a, units_b, pairs)]
     assert got == _plain_counts(units_a, units_b, pairs)
+
+
+def _random_dated(rng: random.Random, unit: int) -> timeline.Dated:
+    def field(values: list[int]) -> int | None:
+        return rng.choice([None, *values])
+
+    return timeline.Dated(
+        unit,
+        rng.choice(["this weekend", "Friday", "last spring"]),
+        field([2030, 2031]),
+        field([3, 4]),
+        field([1, 2, 3]),
+    )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_dates_that_may_fit_hold_every_date_that_fits(seed: int) -> None:
+    rng = random.Random(seed)
+    da = [_random_dated(rng, k) for k in range(40)]
+    index = timeline._by_field(da)
+    for _ in range(40):
+        y = _random_dated(rng, 0)
+        got = timeline._may_fit(index, y)
+        assert got == sorted(got)
+        assert {k for k, x in enumerate(da) if x.fits(y)} <= set(got)
+
+
+def test_the_timeline_tries_only_dates_that_may_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    def units(month: str) -> tuple[Unit, ...]:
+        texts = [f"The Quarrow ferry sailed on {month} {d}." for d in range(1, 21)]
+        return tuple(Unit(k, t, 0, len(t)) for k, t in enumerate(texts))
+
+    tried: list[object] = []
+    real = timeline.Dated.fits
+
+    def counting(self: timeline.Dated, other: timeline.Dated) -> bool:
+        tried.append(other)
+        return real(self, other)
+
+    monkeypatch.setattr(timeline.Dated, "fits", counting)
+    rows = timeline.build(units("March"), units("May"), ())
+    # A May date shares a field only with the March date of its day: that one is
+    # tried (and refused: the months differ), not all 20 of A's for each of B's.
+    assert len(rows) == 40
+    assert len(tried) == 20  # was 400
