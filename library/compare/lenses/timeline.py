@@ -364,7 +364,9 @@ def _from_mention(unit: int, d: DateMention) -> Dated:
 
 def _keys(d: Dated) -> list[tuple[str, object]]:
     """What a date that fits `d` must share with it: a field it states, else its label."""
-    fields = [(k, v) for k, v in (("y", d.year), ("m", d.month), ("d", d.day)) if v is not None]
+    fields: list[tuple[str, object]] = [
+        (k, v) for k, v in (("y", d.year), ("m", d.month), ("d", d.day)) if v is not None
+    ]
     return fields or [("label", d.label)]
 
 
