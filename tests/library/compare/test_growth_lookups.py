@@ -207,3 +207,14 @@ def test_the_timeline_tries_only_dates_that_may_fit(monkeypatch: pytest.MonkeyPa
     # tried (and refused: the months differ), not all 20 of A's for each of B's.
     assert len(rows) == 40
     assert len(tried) == 20  # was 400
+
+
+def test_units_of_two_long_articles_stay_in_the_attribution_cache() -> None:
+    # Two 40k-word articles hold ~7,000 units; each is asked again per candidate pair.
+    texts = [f"The Tolsen ferry carried {k} passengers across the bay." for k in range(8000)]
+    for t in texts:
+        clauses.without_attribution(t)
+    before = clauses.without_attribution.cache_info().misses
+    for t in texts:
+        clauses.without_attribution(t)
+    assert clauses.without_attribution.cache_info().misses == before  # was 8,000 misses
