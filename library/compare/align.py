@@ -28,6 +28,7 @@ from scipy import sparse
 from library.compare import clauses
 from library.compare.head_rule import HEAD_SECOND_MARGIN, HeadRule
 from library.compare.idf import IdfTable
+from library.compare.partners import Candidates
 from library.compare.similarity import (
     LEXICAL_FLOOR,
     LEXICAL_MERGE_FLOOR,
@@ -167,43 +168,35 @@ def align(
     final = bool(getattr(backend, "prerefined", False))
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
-    # A pair with a unit already matched plays no further part (unless the
-    # second-partner pass reads them all), so it is never refined.
-    many = MANY_TO_ONE or head.second
-    taken = (lambda i, j: False) if many else (lambda i, j: i in used_a or j in used_b)
+    # Each pair's word-order check at most once, and only where it can change
+    # who matches whom (`partners.py`): refining them all grew with n².
+    pending = Candidates(
+        rows,
+        cols,
+        ranks,
+        (lambda i, j, r: r) if final else (lambda i, j, r: refine(r, terms_a[i], terms_b[j], idf)),
+        low,
+    )
+    # A pair with a unit already matched plays no further part in the sure
+    # pairs, so it is never refined for them.
     queue = _by_refined_score(
         zip(rows.tolist(), cols.tolist(), ranks.tolist(), strict=True),
-        lambda i, j, r: r if final else refine(r, terms_a[i], terms_b[j], idf),
+        pending.score,
         low,
-        taken,
+        lambda i, j: i in used_a or j in used_b,
     )
-    # Candidates best first, ties by ids; those popped while one of their units
-    # was taken are left out (every use of `scored` below skips them anyway).
-    scored: list[tuple[float, int, int]] = []
     matches: list[Match] = []
     # Sure pairs first (the best score comes first in `queue`).
     for s, i, j in queue:
-        scored.append((s, i, j))
         if s < threshold:
             break
-        if i in used_a or j in used_b:
-            continue
         used_a[i] = used_b[j] = len(matches)
         matches.append(Match((i,), (j,), s))
-    scored += queue  # the rest, in order, now that the sure pairs are fixed
     # Then pairs under the threshold, which must be both units' first choice
     # among the units the sure pairs left free.
-    best_a: dict[int, int] = {}
-    best_b: dict[int, int] = {}
-    for _, i, j in scored:
-        if i not in used_a and j not in used_b:
-            best_a.setdefault(i, j)
-            best_b.setdefault(j, i)
     head.sure = len(matches)
-    for s, i, j in scored:
+    for s, i, j in pending.mutual_best(lambda i: i not in used_a, lambda j: j not in used_b):
         if s >= threshold or i in used_a or j in used_b:
-            continue
-        if not (best_a[i] == j and best_b[j] == i):
             continue
         if _admit_low(s, i, j, threshold, rules):
             paraphrase = (
@@ -237,6 +230,9 @@ def align(
             used_a.setdefault(i, len(matches))
             used_b.setdefault(j, len(matches))
             matches.append(Match((i,), (j,), r, True))
+    if head.second or MANY_TO_ONE:
+        # Each unit left alone reads its best partner among all units.
+        scored = pending.firsts(lambda i: i not in used_a, lambda j: j not in used_b)
     if head.second:
         matches += _second_partners(
             scored,

@@ -132,7 +132,14 @@ def _covering(article: str) -> dict[DateMention, tuple[tuple[int, int], ...]]:
 
 def _article_year(p: Passage) -> int | None:
     """The one year `p`'s article dates things in, if it names exactly one."""
-    years = {d.year for d, _, _ in _whole(p.article or p.text) if d.year is not None}
+    return _one_year(p.article or p.text)
+
+
+@lru_cache(maxsize=8)
+def _one_year(article: str) -> int | None:
+    # Every candidate pair asks about the same two articles: read each once
+    # (reading a long article's dates per pair grew with n²).
+    years = {d.year for d, _, _ in _whole(article) if d.year is not None}
     return years.pop() if len(years) == 1 else None
 
 

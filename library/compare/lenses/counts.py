@@ -100,29 +100,27 @@ def build(
         units_b: units of B.
         pairs: the comparison's pairs.
     """
-    told = {(i, j) for p in pairs if p.relation != "related" for i in p.a for j in p.b}
+    told: dict[int, set[int]] = {}
+    for p in pairs:
+        if p.relation != "related":
+            for i in p.a:
+                told.setdefault(i, set()).update(p.b)
     side_a, side_b = _side(units_a), _side(units_b)
+    # B's numbers by value and by unit, in order: each of A's numbers reads only
+    # those it may match (scanning all of B's for each grew with n²).
+    by_value: dict[float, list[int]] = {}
+    by_unit: dict[int, list[int]] = {}
+    for k, (cb, _) in enumerate(side_b):
+        by_value.setdefault(cb.value, []).append(k)
+        by_unit.setdefault(cb.unit, []).append(k)
     rows: list[NumberRow] = []
     used: set[int] = set()
     for ca, ma in side_a:
         # Same value for the same thing first, then the same thing at all.
-        match = next(
-            (
-                k
-                for k, (cb, mb) in enumerate(side_b)
-                if k not in used and cb.value == ca.value and detector._same_slot(ma, mb)
-            ),
-            None,
-        )
+        match = _first(by_value.get(ca.value, []), used, ma, side_b)
         if match is None:
-            match = next(
-                (
-                    k
-                    for k, (cb, mb) in enumerate(side_b)
-                    if k not in used and (ca.unit, cb.unit) in told and detector._same_slot(ma, mb)
-                ),
-                None,
-            )
+            near = sorted(k for j in told.get(ca.unit, ()) for k in by_unit.get(j, ()))
+            match = _first(near, used, ma, side_b)
         row = NumberRow(ca.thing, a=[ca])
         if match is not None:
             used.add(match)
@@ -130,3 +128,8 @@ def build(
         rows.append(row)
     rows += [NumberRow(cb.thing, b=[cb]) for k, (cb, _) in enumerate(side_b) if k not in used]
     return rows
+
+
+def _first(ks: list[int], used: set[int], ma: Any, side_b: list[tuple[Counted, Any]]) -> int | None:
+    """The first of B's numbers `ks` (in order) still free that counts what `ma` counts."""
+    return next((k for k in ks if k not in used and detector._same_slot(ma, side_b[k][1])), None)

@@ -362,6 +362,30 @@ def _from_mention(unit: int, d: DateMention) -> Dated:
     return Dated(unit, d.text, d.year, d.month, d.day)
 
 
+def _keys(d: Dated) -> list[tuple[str, object]]:
+    """What a date that fits `d` must share with it: a field it states, else its label."""
+    fields: list[tuple[str, object]] = [
+        (k, v) for k, v in (("y", d.year), ("m", d.month), ("d", d.day)) if v is not None
+    ]
+    return fields or [("label", d.label)]
+
+
+def _by_field(dates: list[Dated]) -> dict[tuple[str, object], list[int]]:
+    """Positions of `dates` under each field value they state (or their label), in order."""
+    index: dict[tuple[str, object], list[int]] = {}
+    for k, d in enumerate(dates):
+        for key in _keys(d):
+            index.setdefault(key, []).append(k)
+    return index
+
+
+def _may_fit(index: dict[tuple[str, object], list[int]], y: Dated) -> list[int]:
+    """Positions, in order, of the dates that may fit `y` (`Dated.fits`: one field
+    agrees, or neither states a field and the labels agree).  Trying every date of
+    A for each date of B grew with the square of the articles."""
+    return sorted({k for key in _keys(y) for k in index.get(key, ())})
+
+
 def build(
     units_a: tuple[Unit, ...],
     units_b: tuple[Unit, ...],
@@ -392,9 +416,11 @@ def build(
     # Link each B entry to the A entry of a fitting date telling the most of its event.
     link: dict[int, int] = {}
     taken: set[int] = set()
+    index = _by_field(da)
     for j, y in enumerate(db):
         best, best_k = MIN_SHARED_EVENT_WORDS - 1, -1
-        for k, x in enumerate(da):
+        for k in _may_fit(index, y):
+            x = da[k]
             if k in taken or not x.fits(y) or not x.covers(y):
                 continue
             shared = len(words_a[x.unit] & words_b[y.unit])
