@@ -265,7 +265,11 @@ def align(
         )
     # A fact told twice in neighbouring units of one article (`repeats.py`).
     if REPEATS and many:
-        second = ({x for m in matches for x in m.a}, {y for m in matches for y in m.b})
+        # Units the head's rule above gave a second pair (they are not in `used_*`).
+        second = (
+            {x for m in matches for x in m.a} - used_a.keys(),
+            {y for m in matches for y in m.b} - used_b.keys(),
+        )
         matches += [
             Match((i,), (j,), s, s < threshold)
             for s, i, j in repeats.neighbour_repeats(
@@ -274,7 +278,7 @@ def align(
                 used_a,
                 used_b,
                 threshold,
-                repeats.vouch(getattr(scores, "same", None), is_paraphrase, is_consistent),
+                is_paraphrase,
                 skip=second,
             )
         ]

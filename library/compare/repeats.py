@@ -11,14 +11,16 @@ best-scoring partner is already paired (RESULTS-compare.md, branch recall6).
 
 `neighbour_repeats` lets such a unit join its best partner as a second pair
 when the unit that took the partner sits close to it in the same article, the
-pair scores near the cut, no conflict speaks against it and the two tell one
-claim by their claim words (`support.tells_same_claim`) or by the learned
-paraphrase head (`paraphrase_head.py`).  A unit far from the one that took its
-partner tells another part of the story about the same subject (a later step,
-an earlier case): those stay apart.  So do neighbours that only share the
-subject: "first led the Harbour parade in 2011" beside "will lead it again"
-against the other article's "Okoro to lead the parade next spring" scores like
-a repeat, but neither vouch speaks for it.
+pair scores near the cut and the two share their claim words with no conflict
+(`support.tells_same_claim`, as `Candidates.is_paraphrase` asks).  A unit far
+from the one that took its partner tells another part of the story about the
+same subject (a later step, an earlier case): those stay apart.  So do
+neighbours that only share the subject ("first led the Harbour parade in 2011"
+beside "will lead it again", against "Okoro to lead the parade next spring"):
+the learned paraphrase head vouched for such pairs as readily as for repeats,
+so it has no say here.  A pair already merged with a neighbour
+(`align._merge`) takes no further unit, and each pair takes one: a lead
+sentence is the best partner of several body sentences that each add a detail.
 """
 
 from __future__ import annotations
@@ -37,11 +39,9 @@ NEAR = 4
 # How far under the alignment threshold such a pair may score (0.47 - 0.05 = 0.42;
 # at 0.40 the same pairs add two judged `related` ones and one `divergent`).
 MARGIN = 0.05
-# The head's probability that vouches for a repeat when the claim words do not.  Of
-# the 15 pairs the neighbour rule let in on the real set without a vouch, the 4
-# judged `related` had 0.11 at most; the 6 the vouches keep (claim words or a head
-# of 0.48 and more) were all judged `same`, the 5 dropped `same` pairs had 0.11 at most.
-HEAD_CUT = 0.4
+# Asking the claim words (not the head), one joiner a pair and no merged pair: on the
+# real set the rule's pairs went from 8 same / 5 related (claim words or a head of
+# 0.4, any pair) to 5 same / 0 related (RESULTS-compare.md, branch recall6).
 
 
 class Paired(Protocol):
@@ -72,8 +72,8 @@ def neighbour_repeats(
         used_a: A unit -> index of its pair in `matches`.
         used_b: B unit -> index of its pair in `matches`.
         threshold: the alignment cut; a pair must reach `threshold - MARGIN`.
-        vouch: (A unit, B unit) -> the two tell one claim (`vouch`); without it
-            the rule is off.
+        vouch: (A unit, B unit) -> the two tell one claim
+            (`Candidates.is_paraphrase`); without it the rule is off.
         skip: A and B units already given a second pair by another rule.
     """
     if vouch is None:
@@ -83,47 +83,22 @@ def neighbour_repeats(
     for s, i, j in scored:  # best score first
         first_a.setdefault(i, (s, j))
         first_b.setdefault(j, (s, i))
+    # (score, i, j, whether the lone unit is A's, index of the partner's pair)
+    wanted: list[tuple[float, int, int, bool, int]] = []
+    for i, (s, j) in first_a.items():
+        if i not in used_a and i not in skip[0] and j in used_b:
+            wanted.append((s, i, j, True, used_b[j]))
+    for j, (s, i) in first_b.items():
+        if j not in used_b and j not in skip[1] and i in used_a:
+            wanted.append((s, i, j, False, used_a[i]))
     out: list[tuple[float, int, int]] = []
-    lone_a = set(skip[0])
-    for i, (s, j) in sorted(first_a.items()):
-        if i in used_a or i in lone_a or j not in used_b or s < threshold - MARGIN:
+    joined: set[int] = set()
+    for s, i, j, lone_a, k in sorted(wanted, key=lambda w: (-w[0], w[1], w[2])):
+        m = matches[k]
+        if s < threshold - MARGIN or k in joined or len(m.a) > 1 or len(m.b) > 1:
             continue
-        if _near(i, matches[used_b[j]].a) and vouch(i, j):
+        gap = i - m.a[0] if lone_a else j - m.b[0]
+        if abs(gap) <= NEAR and vouch(i, j):
             out.append((s, i, j))
-            lone_a.add(i)
-    for j, (s, i) in sorted(first_b.items()):
-        if j in used_b or j in skip[1] or i not in used_a or i in lone_a:
-            continue
-        if s >= threshold - MARGIN and _near(j, matches[used_a[i]].b) and vouch(i, j):
-            out.append((s, i, j))
+            joined.add(k)
     return out
-
-
-def _near(unit: int, taken_by: tuple[int, ...]) -> bool:
-    """Whether `unit` lies within `NEAR` units of the pair that took its partner."""
-    return any(abs(unit - k) <= NEAR for k in taken_by)
-
-
-def vouch(
-    same: Callable[[int, int], float] | None,
-    is_paraphrase: Vouch | None,
-    is_consistent: Vouch | None,
-) -> Vouch | None:
-    """(A unit, B unit) -> no conflict, and the claim words or the head say one claim.
-
-    Args:
-        same: the learned head's probability (`Scores.same`), or None.
-        is_paraphrase: claim words shared, no conflict (`Candidates.is_paraphrase`).
-        is_consistent: no conflict and no differing count (`Candidates.is_consistent`).
-    """
-    if is_consistent is None or is_paraphrase is None:
-        return None
-    said = is_paraphrase  # bound for the closure (mypy: not Optional)
-    held = is_consistent
-
-    def tells_one_claim(i: int, j: int) -> bool:
-        if said(i, j):
-            return True
-        return same is not None and same(i, j) >= HEAD_CUT and held(i, j)
-
-    return tells_one_claim

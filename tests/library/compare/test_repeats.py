@@ -37,7 +37,7 @@ def test_a_lone_neighbour_joins_its_best_partners_pair() -> None:
     [
         ([(0.8, 6, 0), (0.44, 0, 0)], 6, YES),  # six units away: another part of the story
         ([(0.8, 1, 0), (0.41, 0, 0)], 1, YES),  # under threshold - MARGIN
-        ([(0.8, 1, 0), (0.44, 0, 0)], 1, NO),  # neither claim words nor the head vouch
+        ([(0.8, 1, 0), (0.44, 0, 0)], 1, NO),  # the claim words do not vouch
         ([(0.8, 1, 0), (0.5, 0, 1), (0.44, 0, 0)], 1, YES),  # its best partner is another
     ],
 )
@@ -47,39 +47,33 @@ def test_no_repeat_without_every_condition(
     assert _repeats(scored, occupant, vouch) == []
 
 
-def test_a_lone_b_unit_joins_too_and_each_unit_once() -> None:
-    # B1 is alone beside B0 (taken by A0); A unit 3 is alone too: both join.
+def test_a_lone_b_unit_joins_too() -> None:
+    # B1 is alone beside B0 (taken by A0), and B0's pair is its best partner's.
     matches = [Match((0,), (0,), 0.8)]
-    scored = [(0.8, 0, 0), (0.45, 0, 1), (0.44, 3, 0)]
-    got = repeats.neighbour_repeats(scored, matches, {0: 0}, {0: 0}, THRESHOLD, YES)
-    assert got == [(0.44, 3, 0), (0.45, 0, 1)]
+    got = repeats.neighbour_repeats([(0.8, 0, 0), (0.45, 0, 1)], matches, {0: 0}, {0: 0}, 0.47, YES)
+    assert got == [(0.45, 0, 1)]
     # A unit another rule already gave a second pair is left to it.
-    skipped = repeats.neighbour_repeats(
-        scored, matches, {0: 0}, {0: 0}, THRESHOLD, YES, skip=({3}, set())
+    skip = ({0}, {1})
+    assert (
+        repeats.neighbour_repeats(
+            [(0.8, 0, 0), (0.45, 0, 1)], matches, {0: 0}, {0: 0}, 0.47, YES, skip=skip
+        )
+        == []
     )
-    assert skipped == [(0.45, 0, 1)]
 
 
-@pytest.mark.parametrize(
-    ("para", "head", "consistent", "vouched"),
-    [
-        (True, 0.0, True, True),  # the claim words say one claim
-        (False, repeats.HEAD_CUT, True, True),  # the head does
-        (False, repeats.HEAD_CUT, False, False),  # ... but a conflict speaks against it
-        (False, repeats.HEAD_CUT - 0.01, True, False),
-    ],
-)
-def test_vouch_takes_claim_words_or_the_head_without_a_conflict(
-    para: bool, head: float, consistent: bool, vouched: bool
-) -> None:
-    vouch = repeats.vouch(lambda i, j: head, lambda i, j: para, lambda i, j: consistent)
-    assert vouch is not None
-    assert vouch(0, 0) is vouched
+def test_each_pair_takes_one_lone_unit_the_best_first() -> None:
+    # A0 and A2 both have B0 (taken by A1) as their best partner: a lead sentence is
+    # the best partner of several body sentences that each add a detail.
+    scored = [(0.8, 1, 0), (0.45, 2, 0), (0.44, 0, 0)]
+    assert _repeats(scored, occupant=1) == [(0.45, 2, 0)]
 
 
-def test_no_vouch_without_the_candidate_checks() -> None:
-    assert repeats.vouch(lambda i, j: 1.0, None, YES) is None
-    assert repeats.vouch(lambda i, j: 1.0, YES, None) is None
+def test_a_merged_pair_takes_no_further_unit() -> None:
+    matches = [Match((1,), (0, 1), 0.8)]  # B0 and B1 already merged against A1
+    scored = [(0.8, 1, 0), (0.45, 2, 0)]
+    got = repeats.neighbour_repeats(scored, matches, {1: 0}, {0: 0, 1: 0}, THRESHOLD, YES)
+    assert got == []
 
 
 HEADLINE = "Okoro to lead the Harbour parade"
@@ -89,7 +83,7 @@ OTHER = "Organisers named Ama Okoro to lead Saturday's Harbour parade."
 
 
 class _Backend:
-    """A1~B0 sure (0.8); A0~B0 (0.44) and A(far)~B0 (0.44) under the cut; a head."""
+    """A1~B0 sure (0.8), one lone A unit against B0 (0.44); a head that is not sure."""
 
     threshold = THRESHOLD
     candidate_floor = 0.25
@@ -111,7 +105,7 @@ class _Backend:
         return Scores(m, m, lambda i, j: 0.5)
 
 
-def _align(texts_a: list[str], lone: int) -> list[Match]:
+def _align(texts_a: list[str], lone: int, said: bool = True) -> list[Match]:
     ta, tb = [terms(t) for t in texts_a], [terms(OTHER)]
     return align(
         ta,
@@ -121,13 +115,15 @@ def _align(texts_a: list[str], lone: int) -> list[Match]:
         texts_a=texts_a,
         texts_b=[OTHER],
         is_consistent=YES,
-        is_paraphrase=lambda i, j: False,
+        is_paraphrase=lambda i, j: said,
     )
 
 
 def test_align_gives_a_headline_and_its_lead_the_same_partner() -> None:
     matches = _align([HEADLINE, LEAD], lone=0)
     assert matches == [Match((0,), (0,), 0.44, True), Match((1,), (0,), 0.8)]
+    # Without shared claim words, no second pair (the head alone has no say).
+    assert _align([HEADLINE, LEAD], lone=0, said=False) == [Match((1,), (0,), 0.8)]
 
 
 def test_align_leaves_a_far_unit_alone_and_the_rule_can_be_turned_off(
