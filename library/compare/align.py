@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from library.compare import clauses
+from library.compare import clauses, repeats
 from library.compare.head_rule import HEAD_SECOND_MARGIN, HeadRule
 from library.compare.idf import IdfTable
 from library.compare.partners import Candidates
@@ -67,6 +67,9 @@ MANY_TO_ONE = False
 MANY_TO_ONE_MARGIN = 0.0
 # Whether the partner's own pair must be a sure one (over the threshold, not a paraphrase).
 MANY_TO_ONE_SURE_PARTNER = True
+# A unit left alone joins its best partner's pair when the unit that took that
+# partner is its neighbour (`repeats.py`).
+REPEATS = True
 # Pairs below this are never considered; saves refining hopeless candidates.
 CANDIDATE_FLOOR = LEXICAL_FLOOR
 # A neighbour joins a pair only if it alone already overlaps the other unit this much.
@@ -256,6 +259,25 @@ def align(
             margin=MANY_TO_ONE_MARGIN,
             sure_partner=MANY_TO_ONE_SURE_PARTNER,
         )
+    # A fact told twice in neighbouring units of one article (`repeats.py`).
+    if REPEATS and (head.second or MANY_TO_ONE):
+        # Units the head's rule above gave a second pair (they are not in `used_*`).
+        second = (
+            {x for m in matches for x in m.a} - used_a.keys(),
+            {y for m in matches for y in m.b} - used_b.keys(),
+        )
+        matches += [
+            Match((i,), (j,), s, s < threshold)
+            for s, i, j in repeats.neighbour_repeats(
+                scored,
+                matches,
+                used_a,
+                used_b,
+                threshold,
+                is_paraphrase,
+                skip=second,
+            )
+        ]
     return sorted(matches, key=lambda m: (m.a[0], m.b[0]))
 
 

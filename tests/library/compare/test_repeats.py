@@ -1,0 +1,135 @@
+"""A fact one article tells in two neighbouring units, the other in one (`repeats.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+from scipy import sparse
+
+from library.compare import align as align_mod
+from library.compare import repeats
+from library.compare.align import Match, align
+from library.compare.idf import IdfTable
+from library.compare.similarity import Scores
+from library.compare.units import terms
+
+THRESHOLD = 0.47
+YES: Callable[[int, int], bool] = lambda i, j: True  # noqa: E731
+NO: Callable[[int, int], bool] = lambda i, j: False  # noqa: E731
+
+
+def _repeats(
+    scored: list[tuple[float, int, int]], occupant: int, vouch: Callable[[int, int], bool] = YES
+) -> list[tuple[float, int, int]]:
+    """Lone A units against B0, which A unit `occupant` took in a sure pair."""
+    matches = [Match((occupant,), (0,), 0.8)]
+    return repeats.neighbour_repeats(scored, matches, {occupant: 0}, {0: 0}, THRESHOLD, vouch)
+
+
+def test_a_lone_neighbour_joins_its_best_partners_pair() -> None:
+    # A1 took B0; A0 (the headline) tells the same and has B0 as its best partner.
+    assert _repeats([(0.8, 1, 0), (0.455, 0, 0)], occupant=1) == [(0.455, 0, 0)]
+
+
+@pytest.mark.parametrize(
+    ("scored", "occupant", "vouch"),
+    [
+        ([(0.8, 6, 0), (0.455, 0, 0)], 6, YES),  # six units away: another part of the story
+        ([(0.8, 1, 0), (0.44, 0, 0)], 1, YES),  # under threshold - MARGIN
+        ([(0.8, 1, 0), (0.455, 0, 0)], 1, NO),  # the claim words do not vouch
+        ([(0.8, 1, 0), (0.5, 0, 1), (0.455, 0, 0)], 1, YES),  # its best partner is another
+    ],
+)
+def test_no_repeat_without_every_condition(
+    scored: list[tuple[float, int, int]], occupant: int, vouch: Callable[[int, int], bool]
+) -> None:
+    assert _repeats(scored, occupant, vouch) == []
+
+
+def test_a_lone_b_unit_joins_too() -> None:
+    # B1 is alone beside B0 (taken by A0), and B0's pair is its best partner's.
+    matches = [Match((0,), (0,), 0.8)]
+    got = repeats.neighbour_repeats([(0.8, 0, 0), (0.46, 0, 1)], matches, {0: 0}, {0: 0}, 0.47, YES)
+    assert got == [(0.46, 0, 1)]
+    # A unit another rule already gave a second pair is left to it.
+    skip = ({0}, {1})
+    assert (
+        repeats.neighbour_repeats(
+            [(0.8, 0, 0), (0.46, 0, 1)], matches, {0: 0}, {0: 0}, 0.47, YES, skip=skip
+        )
+        == []
+    )
+
+
+def test_each_pair_takes_one_lone_unit_the_best_first() -> None:
+    # A0 and A2 both have B0 (taken by A1) as their best partner: a lead sentence is
+    # the best partner of several body sentences that each add a detail.
+    scored = [(0.8, 1, 0), (0.46, 2, 0), (0.455, 0, 0)]
+    assert _repeats(scored, occupant=1) == [(0.46, 2, 0)]
+
+
+def test_a_merged_pair_takes_no_further_unit() -> None:
+    matches = [Match((1,), (0, 1), 0.8)]  # B0 and B1 already merged against A1
+    scored = [(0.8, 1, 0), (0.46, 2, 0)]
+    got = repeats.neighbour_repeats(scored, matches, {1: 0}, {0: 0, 1: 0}, THRESHOLD, YES)
+    assert got == []
+
+
+HEADLINE = "Okoro to lead the Harbour parade"
+LEAD = "Ama Okoro will lead the Harbour parade on Saturday, the organisers said."
+FAR = "The parade was first held in 1962."
+OTHER = "Organisers named Ama Okoro to lead Saturday's Harbour parade."
+
+
+class _Backend:
+    """A1~B0 sure (0.8), one lone A unit against B0 (0.455); a head that is not sure."""
+
+    threshold = THRESHOLD
+    candidate_floor = 0.25
+    merge_floor = 0.9  # no merges: the test is about second pairs
+    prerefined = True
+
+    def __init__(self, lone: int, n: int) -> None:
+        self.lone, self.n = lone, n
+
+    def scores(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        terms_a: Sequence[Sequence[str]],
+        terms_b: Sequence[Sequence[str]],
+        idf: IdfTable,
+    ) -> Scores:
+        m = sparse.csr_matrix(([0.8, 0.455], ([1, self.lone], [0, 0])), shape=(self.n, 1))
+        return Scores(m, m, lambda i, j: 0.5)
+
+
+def _align(texts_a: list[str], lone: int, said: bool = True) -> list[Match]:
+    ta, tb = [terms(t) for t in texts_a], [terms(OTHER)]
+    return align(
+        ta,
+        tb,
+        IdfTable.from_term_lists([*ta, *tb]),
+        backend=_Backend(lone, len(texts_a)),
+        texts_a=texts_a,
+        texts_b=[OTHER],
+        is_consistent=YES,
+        is_paraphrase=lambda i, j: said,
+    )
+
+
+def test_align_gives_a_headline_and_its_lead_the_same_partner() -> None:
+    matches = _align([HEADLINE, LEAD], lone=0)
+    assert matches == [Match((0,), (0,), 0.455, True), Match((1,), (0,), 0.8)]
+    # Without shared claim words, no second pair (the head alone has no say).
+    assert _align([HEADLINE, LEAD], lone=0, said=False) == [Match((1,), (0,), 0.8)]
+
+
+def test_align_leaves_a_far_unit_alone_and_the_rule_can_be_turned_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    far = _align([FAR, LEAD, *[f"Filler sentence number {k}." for k in range(5)], HEADLINE], 7)
+    assert far == [Match((1,), (0,), 0.8)]
+    monkeypatch.setattr(align_mod, "REPEATS", False)
+    assert _align([HEADLINE, LEAD], lone=0) == [Match((1,), (0,), 0.8)]
