@@ -30,6 +30,12 @@ def seed_if_new(store: LibraryStore) -> ImportReport | None:
     """
     if store.get_meta(_SEEDED_KEY) is not None:
         return None
+    folder = samples_dir()
+    if folder.is_dir():
+        # Loaded before the lock, not under it: on a busy machine the importer's
+        # modules take seconds to load, and other processes opening the same
+        # fresh data dir wait on the lock no longer than the busy timeout.
+        from library.importer import import_paths
     # One write transaction from the check to the mark: a second process
     # opening a fresh data dir at the same moment waits, then finds the
     # library seeded (it counted one sample of two and skipped the seeding).
@@ -37,11 +43,7 @@ def seed_if_new(store: LibraryStore) -> ImportReport | None:
         if store.get_meta(_SEEDED_KEY) is not None:
             return None
         report = None
-        folder = samples_dir()
         if store.count() == 0 and folder.is_dir():
-            # Only here: a seeded library opens without loading the importer.
-            from library.importer import import_paths
-
             report = import_paths(store, [folder])
         store.set_meta(_SEEDED_KEY, "1")
     return report
