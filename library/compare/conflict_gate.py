@@ -153,6 +153,11 @@ def _head_same(c: Conflict) -> float:
     return _jaccard(head_a, head_b)
 
 
+def reads(pair: Pair) -> bool:
+    """Whether the gate reads `pair` at all: a divergent pair aligned as a whole."""
+    return pair.relation == "divergent" and pair.via in PATHS
+
+
 def review(pair: Pair, a: Passage, b: Passage, gate: Gate | None) -> Pair:
     """`pair` with each material conflict the gate is unsure of kept as a note.
 
@@ -166,7 +171,7 @@ def review(pair: Pair, a: Passage, b: Passage, gate: Gate | None) -> Pair:
         b: its side B.
         gate: the fitted gate (`load()`); None leaves every pair as it is.
     """
-    if gate is None or pair.relation != "divergent" or pair.via not in PATHS:
+    if gate is None or not reads(pair):
         return pair
     if is_chinese(a.text) or is_chinese(b.text):
         return pair

@@ -215,7 +215,12 @@ def compare(
     # 7. The learnt gate: a conflict it is unsure of is kept as a note, and its
     # pair shows as related (`conflict_gate.py`); it never makes a pair divergent.
     gate = conflict_gate.load()
-    pairs = [conflict_gate.review(p, *candidates.passages(p.a, p.b), gate) for p in pairs]
+    pairs = [
+        conflict_gate.review(p, *candidates.passages(p.a, p.b), gate)
+        if conflict_gate.reads(p)  # sides built only for the pairs it reads
+        else p
+        for p in pairs
+    ]
     # 8. Summary.
     side_a, side_b = Side(title_a, units_a), Side(title_b, units_b)
     paired = tuple(pairs)
