@@ -14,12 +14,9 @@ by ids with its reason, so that a demoted proposal nobody judged can be judged.
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import sys
 from collections import Counter, defaultdict
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import eval_real_divergence as erd
@@ -27,32 +24,17 @@ import eval_real_divergence as erd
 from library.compare import conflict_gate
 
 
-def keys_of_pool(eval_dir: Path, n: int, offset: int) -> list[erd.Key]:
-    """The pool's article pairs, in `eval_real_divergence.pool`'s seeded order."""
-    known = {
-        (k[1], k[2])
-        for f in (erd.JUDGMENTS, erd.HELDOUT, erd.ROUND2)
-        for k in erd.read_judgments(f)
-    }
-    keys: list[erd.Key] = []
-    for split in ("train", "dev"):
-        with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
-            keys += [
-                (split, r["doc_a"], r["doc_b"])
-                for r in map(json.loads, fh)
-                if (r["doc_a"], r["doc_b"]) not in known
-            ]
-    random.Random(7).shuffle(keys)
-    return keys[offset : offset + n]
-
-
 def both(engine: Any, text_a: str, text_b: str) -> tuple[Any, Any]:
-    """The comparison before the gate and after it, from one run."""
-    before: list[Any] = []
+    """The comparison before the gate and after it, from one run.
+
+    The engine asks the gate only about the pairs it reads: each of those is
+    recorded as it came in, every other pair is the same before and after.
+    """
+    asked: dict[tuple[Any, Any], Any] = {}
     real = conflict_gate.review
 
     def record(pair: Any, a: Any, b: Any, gate: Any) -> Any:
-        before.append(pair)
+        asked[(pair.a, pair.b)] = pair
         return real(pair, a, b, gate)
 
     conflict_gate.review = record  # type: ignore[assignment]
@@ -60,7 +42,8 @@ def both(engine: Any, text_a: str, text_b: str) -> tuple[Any, Any]:
         after = engine(text_a, text_b)
     finally:
         conflict_gate.review = real  # type: ignore[assignment]
-    return replace(after, pairs=tuple(before)), after
+    before = tuple(asked.get((p.a, p.b), p) for p in after.pairs)
+    return replace(after, pairs=before), after
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         print("shared/eval not found: skipped")
         return 0
     engine = erd.make_engine(args.backend)
-    keys = keys_of_pool(eval_dir, args.pool, args.pool_offset)
+    keys = erd.pool_keys(eval_dir, args.pool, args.pool_offset)
     rows = erd.load_rows(eval_dir, set(keys))
     judged = erd.read_pool(erd.POOL)
     tally: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)

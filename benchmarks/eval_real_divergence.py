@@ -364,6 +364,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def pool_keys(
+    eval_dir: Path, n: int, offset: int = 0, splits: tuple[str, ...] = ("train", "dev")
+) -> list[Key]:
+    """`n` same-event pairs no judgment file holds, from `offset` of one seeded order
+    (so two engines, and two scripts, see the same pairs)."""
+    import random
+
+    known = {(k[1], k[2]) for f in (JUDGMENTS, HELDOUT, ROUND2) for k in read_judgments(f)}
+    keys: list[Key] = []
+    for split in splits:
+        with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
+            keys += [
+                (split, r["doc_a"], r["doc_b"])
+                for r in map(json.loads, fh)
+                if (r["doc_a"], r["doc_b"]) not in known
+            ]
+    random.Random(7).shuffle(keys)
+    return keys[offset : offset + n]
+
+
 def pool(
     eval_dir: Path,
     n: int,
@@ -384,19 +404,7 @@ def pool(
     and tuned on: `--pool 700 --pool-offset 700` is the fresh CHECK2 set), and
     `label` names the half every proposal is shown with.
     """
-    import random
-
-    known = {(k[1], k[2]) for f in (JUDGMENTS, HELDOUT, ROUND2) for k in read_judgments(f)}
-    keys: list[Key] = []
-    for split in splits:
-        with (eval_dir / f"ecbplus_pairs_{split}.jsonl").open(encoding="utf-8") as fh:
-            keys += [
-                (split, r["doc_a"], r["doc_b"])
-                for r in map(json.loads, fh)
-                if (r["doc_a"], r["doc_b"]) not in known
-            ]
-    random.Random(7).shuffle(keys)
-    keys = keys[offset : offset + n]
+    keys = pool_keys(eval_dir, n, offset, splits)
     rows = load_rows(eval_dir, set(keys), splits)
     judged = read_pool(POOL)
     count = 0
