@@ -108,8 +108,10 @@ def safe(text: str) -> str:
     return "".join(ch if unicodedata.category(ch)[0] != "C" else f"\\u{ord(ch):04x}" for ch in text)
 
 
-def read_judgments(path: Path) -> dict[Key, dict[tuple[int, int], dict[str, Any]]]:
-    """Labels per article pair, keyed by (i, j); duplicate or malformed labels are errors."""
+def read_judgments(path: Path, allow_test: bool = False) -> dict[Key, dict[Any, dict[str, Any]]]:
+    """Labels per article pair, keyed by (i, j); bad labels, duplicates, test pairs (unless
+    `allow_test`: a report-only file such as round 4) are errors."""
+    splits = ("train", "dev", "test") if allow_test else ("train", "dev")
     out: dict[Key, dict[tuple[int, int], dict[str, Any]]] = {}
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
@@ -117,8 +119,8 @@ def read_judgments(path: Path) -> dict[Key, dict[tuple[int, int], dict[str, Any]
                 continue
             rec = json.loads(line)
             key = (rec["split"], rec["doc_a"], rec["doc_b"])
-            if key[0] not in ("train", "dev"):
-                raise SystemExit(f"line {n}: split must be train or dev")
+            if key[0] not in splits:
+                raise SystemExit(f"line {n}: split must be one of {splits}")
             # A pair may come back in a later line with more labels (judged engine
             # proposals are appended, never written into an earlier line).
             labels: dict[tuple[int, int], dict[str, Any]] = out.get(key, {})
@@ -133,6 +135,12 @@ def read_judgments(path: Path) -> dict[Key, dict[tuple[int, int], dict[str, Any]
                 labels[ij] = lab
             out[key] = labels
     return out
+
+
+def allows_test(path: Path) -> bool:
+    """Any report-only file (round 4) may hold ECB+ test pairs; the tuning files never."""
+    tuning = {f.resolve() for f in (JUDGMENTS, HELDOUT, ROUND2)}
+    return path.resolve() not in tuning
 
 
 def make_engine(backend: str | None) -> Callable[[str, str], Any]:
@@ -248,11 +256,11 @@ def main(argv: list[str] | None = None) -> int:
             label=args.half,
             splits=("test",) if args.test_pool else ("train", "dev"),
         )
-    judged = read_judgments(path)
-    rows = load_rows(eval_dir, set(judged))
+    judged = read_judgments(path, allow_test=allows_test(path))
+    rows = load_rows(eval_dir, set(judged), ("train", "dev", "test"))
     missing = set(judged) - set(rows)
     if missing:
-        raise SystemExit(f"pairs not in ECB+ train/dev: {sorted(missing)}")
+        raise SystemExit(f"pairs not in ECB+: {sorted(missing)}")
     print(f"engine: {Path(library.__file__).parent.parent}  judged article pairs: {len(judged)}")
     engine = make_engine(args.backend)
 
