@@ -216,6 +216,7 @@ class Timed(sqlite3.Connection):
         finally:
             word = sql.split(None, 1)[0].upper()
             kind = ("INSERT" if "INTO articles " in sql and word == "INSERT" else
+                    "word_df upserts" if "INTO word_df " in sql else
                     "COMMIT" if word == "COMMIT" else
                     "lookups" if word == "SELECT" else "other")
             spent[kind] += time.process_time() - t

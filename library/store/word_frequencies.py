@@ -239,13 +239,23 @@ def _paragraphs(conn: sqlite3.Connection) -> int:
 def _add_counts(conn: sqlite3.Connection, counts: Counter[str], n: int, sign: int) -> None:
     if not n:
         return
-    conn.executemany(
-        f"INSERT INTO {TABLE} (term, df) VALUES (?, ?) "
+    import json  # here, not at import: the window's start-up does not need it
+
+    # One statement over the whole batch (a JSON object term -> change), not
+    # one per term: a fold of 256 news files changes ~5,000 terms, and
+    # `executemany` spent 0.07 ms per imported file on them, this 0.04.
+    # "WHERE true": SQLite's parser needs it before an upsert's ON CONFLICT.
+    changes = json.dumps({term: sign * c for term, c in counts.items()}, ensure_ascii=False)
+    conn.execute(
+        f"INSERT INTO {TABLE} (term, df) SELECT key, value FROM json_each(?) WHERE true "
         "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-        [(term, sign * c) for term, c in counts.items()],
+        [changes],
     )
     if sign < 0:
-        conn.executemany(f"DELETE FROM {TABLE} WHERE term = ? AND df <= 0", [(t,) for t in counts])
+        conn.execute(
+            f"DELETE FROM {TABLE} WHERE df <= 0 AND term IN (SELECT key FROM json_each(?))",
+            [changes],
+        )
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -139,3 +139,21 @@ def test_body_counts_are_paragraph_term_sets_counted(monkeypatch: pytest.MonkeyP
     assert wf.body_counts(body) == (expected, 3)
     assert len(wf._CHUNK_TERMS) <= 2
     wf._CHUNK_TERMS.clear()
+
+
+def test_awkward_terms_are_counted_in_and_out_exactly(tmp_path: Path) -> None:
+    # The batch goes to SQLite as one JSON object: quotes, backslashes,
+    # apostrophes, accents, Chinese and emoji-adjacent words keep their counts.
+    store = LibraryStore(tmp_path / "home")
+    bodies = [
+        'He said "Varnholt\\\\Quay" don\'t café naïve.\n\n国家安全部 局长 Kestrel’s 🙂pier',
+        "Café again; don't stop.\n\n国家 局长 said “Quay” twice",
+    ]
+    ids = [_add(store, body, f"/{i}.txt") for i, body in enumerate(bodies)]
+    assert _stored(store) == _from_scratch(store)
+    assert any("'" in term or "’" in term for term in _stored(store)[0])
+    store.remove(ids[0])
+    assert _stored(store) == _from_scratch(store)  # counted out: every term back to its df
+    store.remove(ids[1])
+    assert _stored(store) == ({}, 0)
+    store.close()
