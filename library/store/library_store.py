@@ -31,7 +31,7 @@ from library.store.schema import LIBRARY_UID_KEY, migrations
 #: WAL pages between checkpoints during an import (SQLite's default: 1,000).
 IMPORT_CHECKPOINT_PAGES = 10_000
 #: `meta` key: the highest article id given before the last removal, so removed
-#: ids stay unused (written when removing, not at every import: see `_next_id_and_mark`).
+#: ids stay unused (written when removing, not at every import: see `_placement`).
 _LAST_ID_KEY = "last_article_id"
 _COLUMNS = (
     "id, source_key, version, title, outlet, author, published, url, language, body, "
@@ -92,18 +92,14 @@ class LibraryStore:
         """
         source_key = article.source_path or f"hash:{article.content_hash}"
         with write_transaction(self.db):
-            same = self._fetch_one(
-                "WHERE content_hash = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
-                [article.content_hash],
+            same_id, current_id, new_id, counted_through = self._placement(
+                article.content_hash, source_key
             )
-            if same is not None:
-                return ImportOutcome("unchanged", same)
-            current = self._fetch_one(
-                "WHERE source_key = ? AND superseded_by IS NULL", [source_key]
-            )
+            if same_id is not None:
+                return ImportOutcome("unchanged", self.get(same_id))
+            current = None if current_id is None else self.get(current_id)
             version = 1 if current is None else current.version + 1
             row = self._row_for(article, source_key, version)
-            new_id, counted_through = self._next_id_and_mark()
             row["id"] = new_id
             if index_forms is not None:
                 self._index_forms = dict(
@@ -150,7 +146,7 @@ class LibraryStore:
         source_key = self._source_key(article_id)
         current = self.current(article_id)
         with write_transaction(self.db):
-            # Its id (if the highest) must never be given again: `_next_id_and_mark`
+            # Its id (if the highest) must never be given again: `_placement`
             # reads the highest stored id, and this mark once it is gone.
             self._record_last_id()
             self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
@@ -366,20 +362,32 @@ class LibraryStore:
 
     # -- helpers -------------------------------------------------------------
 
-    def _next_id_and_mark(self) -> tuple[ArticleId, int]:
-        """The id for a new article, and the word-frequency mark (one statement per file).
+    def _placement(
+        self, content_hash: str, source_key: str
+    ) -> tuple[ArticleId | None, ArticleId | None, ArticleId, int]:
+        """Where a new text goes, in one statement (each file's every lookup).
+
+        Returns:
+            (the current article with this text, if any; the current version
+            of this source, if any; the id for a new article; the
+            word-frequency mark).  Ids only: a new file (nearly every one)
+            needs no row read.
 
         Never reuse the id of a removed article: notes still name it, and
         SQLite's default rowid would hand it to the next import.  Every id
         given is either still stored (the highest is read here) or was
         recorded in meta by the `remove` that deleted it.
         """
-        highest, last, mark = self.db.execute(
-            "SELECT (SELECT max(id) FROM articles), "
+        same, current, highest, last, mark = self.db.execute(
+            "SELECT (SELECT id FROM articles WHERE content_hash = ? AND superseded_by IS NULL "
+            "ORDER BY id LIMIT 1), "
+            "(SELECT id FROM articles WHERE source_key = ? AND superseded_by IS NULL), "
+            "(SELECT max(id) FROM articles), "
             "(SELECT value FROM meta WHERE key = ?), (SELECT value FROM meta WHERE key = ?)",
-            [_LAST_ID_KEY, word_frequencies.COUNTED_KEY],
+            [content_hash, source_key, _LAST_ID_KEY, word_frequencies.COUNTED_KEY],
         ).fetchone()
-        return ArticleId(max(int(highest or 0), int(last or 0)) + 1), int(mark or 0)
+        new_id = ArticleId(max(int(highest or 0), int(last or 0)) + 1)
+        return _optional_id(same), _optional_id(current), new_id, int(mark or 0)
 
     def _record_last_id(self) -> None:
         highest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
@@ -429,6 +437,10 @@ class LibraryStore:
             "word_count": article.word_count,
             "encoding": article.extra.get("encoding"),
         }
+
+
+def _optional_id(value: object) -> ArticleId | None:
+    return None if value is None else ArticleId(int(str(value)))
 
 
 @functools.cache
