@@ -233,7 +233,10 @@ from library.collection import Collection
 from library.importer import collect_files
 from library.ingest.reader import read_article
 from library.language import detect
-from library.store.word_frequencies import body_counts
+try:
+    from library.store.word_frequencies import body_terms as body_counts
+except ImportError:  # a checkout before the flat terms
+    from library.store.word_frequencies import body_counts
 try:
     from library.import_pipeline import index_form
 except ImportError:  # a checkout before the ASCII fast path

@@ -65,7 +65,7 @@ class LibraryStore:
         #: This library file's identity: article ids are meaningful only with it.
         self.uid: str = uid
         # Work done ahead by an import's workers (see `add`).
-        self._known_counts: dict[int, word_frequencies.BodyCounts] = {}
+        self._known_counts: dict[int, word_frequencies.BodyTerms] = {}
         self._index_forms: dict[str, str | None] = {}
 
     def close(self) -> None:
@@ -77,7 +77,7 @@ class LibraryStore:
         self,
         article: Article,
         *,
-        counts: word_frequencies.BodyCounts | None = None,
+        counts: word_frequencies.BodyTerms | None = None,
         index_forms: tuple[str | None, str | None] | None = None,
     ) -> ImportOutcome:
         """Store `article`, as a new source, a new version of its source, or not at all.
@@ -85,7 +85,7 @@ class LibraryStore:
         An article whose text is already stored (from any file) is "unchanged".
 
         Args:
-            counts: `word_frequencies.body_counts(article.body)`, when already
+            counts: `word_frequencies.body_terms(article.body)`, when already
                 made (by an import's worker process); counted here otherwise.
             index_forms: `search_index.index_form` of the title and body,
                 likewise; used by the search index's trigger during `importing`.

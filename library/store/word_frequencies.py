@@ -45,6 +45,9 @@ PARAGRAPHS_KEY = "word_df_paragraphs"
 COUNTED_KEY = "word_df_counted_through"
 #: What `body_counts` returns: (term -> paragraphs containing it, paragraphs).
 BodyCounts = tuple[Counter[str], int]
+#: What `body_terms` returns: (each paragraph's terms, once each, one paragraph
+#: after another; paragraphs): counted by `Counter` later, with a batch's others.
+BodyTerms = tuple[tuple[str, ...], int]
 
 
 def paragraph_terms(body: str) -> Iterable[set[str]]:
@@ -83,10 +86,19 @@ _CHUNK_TERMS = _ChunkTerms()
 
 def body_counts(body: str) -> BodyCounts:
     """(term -> paragraphs of `body` containing it, number of paragraphs)."""
+    terms, n = body_terms(body)
+    return Counter(terms), n
+
+
+def body_terms(body: str) -> BodyTerms:
+    """`body`'s paragraph term sets, one after another, and the number of paragraphs.
+
+    What an import keeps per file until the fold: the fold counts a whole
+    batch's in one `Counter` (C), where summing a `Counter` per file ran a
+    Python loop over every term (0.04 ms per news file).
+    """
     found = list(paragraph_terms(body))
-    # One count over every paragraph's set: `Counter.update` per paragraph
-    # cost more in its own checks than in counting.
-    return Counter(chain.from_iterable(found)), len(found)
+    return tuple(chain.from_iterable(found)), len(found)
 
 
 def create_table(db: Any) -> None:
@@ -105,12 +117,12 @@ def on_retired(conn: sqlite3.Connection, article_id: int, body: str) -> None:
     _add_counts(conn, counts, n, -1)
 
 
-def fold(conn: sqlite3.Connection, *, known: Mapping[int, BodyCounts] | None = None) -> None:
+def fold(conn: sqlite3.Connection, *, known: Mapping[int, BodyTerms] | None = None) -> None:
     """Count the queued articles in, inside the caller's transaction.
 
     Args:
-        known: `body_counts` of queued articles already made (by an import's
-            workers); the others' bodies are read and counted here.
+        known: `body_terms` of queued articles already made (by an import's
+            reading stage); the others' bodies are read and counted here.
 
     An import read in-process leaves its files' counting to this too, bodies
     read back: counting them as each file was stored, text at hand, cost 0.1
@@ -197,15 +209,15 @@ def lookup(conn: sqlite3.Connection, terms: Iterable[str]) -> tuple[Mapping[str,
 
 
 def _pending_counts(
-    conn: sqlite3.Connection, known: Mapping[int, BodyCounts] | None = None
+    conn: sqlite3.Connection, known: Mapping[int, BodyTerms] | None = None
 ) -> BodyCounts:
     return _counts_of(conn, queued(conn), known or {})
 
 
 def _counts_of(
-    conn: sqlite3.Connection, ids: Iterable[int], known: Mapping[int, BodyCounts]
+    conn: sqlite3.Connection, ids: Iterable[int], known: Mapping[int, BodyTerms]
 ) -> BodyCounts:
-    counts: Counter[str] = Counter()
+    terms: list[tuple[str, ...]] = []
     n = 0
     for article_id in ids:
         found = known.get(article_id)
@@ -213,10 +225,10 @@ def _counts_of(
             row = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
                 continue  # no such article (a hand-edited file): nothing to count
-            found = body_counts(row[0])
-        counts.update(found[0])
+            found = body_terms(row[0])
+        terms.append(found[0])
         n += found[1]
-    return counts, n
+    return Counter(chain.from_iterable(terms)), n
 
 
 def _set_counted_through(conn: sqlite3.Connection) -> None:

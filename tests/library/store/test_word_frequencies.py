@@ -133,6 +133,8 @@ def test_body_counts_are_paragraph_term_sets_counted(monkeypatch: pytest.MonkeyP
     for paragraph in split_paragraphs(body):
         expected.update(set(terms(paragraph)))
     assert wf.body_counts(body) == (expected, 3)
+    terms_found, paragraphs = wf.body_terms(body)  # what an import keeps until the fold
+    assert (Counter(terms_found), paragraphs) == (expected, 3)
     # The chunk cache empties when full and keeps giving the same terms.
     monkeypatch.setattr(wf, "_CHUNK_CACHE_SIZE", 2)
     wf._CHUNK_TERMS.clear()
