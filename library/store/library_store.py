@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -418,8 +419,11 @@ class LibraryStore:
 
     @staticmethod
     def _row_for(article: Article, source_key: str, version: int) -> dict[str, Any]:
-        from library.language import detect as detect_language  # imports only
+        language = article.language
+        if not language:  # an import's reading stage detected it already
+            from library.language import detect as detect_language  # imports only
 
+            language = detect_language(article.body)
         return {
             "source_key": source_key,
             "version": version,
@@ -429,14 +433,25 @@ class LibraryStore:
             "published": article.published,
             "url": article.url,
             # Detected when the file does not state it (library.language).
-            "language": article.language or detect_language(article.body),
+            "language": language,
             "body": article.body,
             "source_path": article.source_path,
             "content_hash": article.content_hash,
-            "imported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "imported_at": _imported_at(),
             "word_count": article.word_count,
             "encoding": article.extra.get("encoding"),
         }
+
+
+def _imported_at() -> str:
+    """Now, in UTC, to the second (as `datetime.now(UTC).isoformat(timespec="seconds")`)."""
+    return _second_text(int(time.time()))
+
+
+@functools.lru_cache(maxsize=1)
+def _second_text(second: int) -> str:
+    # Made once per second: a large import stores a few hundred files in one.
+    return dt.datetime.fromtimestamp(second, dt.UTC).isoformat(timespec="seconds")
 
 
 def _optional_id(value: object) -> ArticleId | None:
