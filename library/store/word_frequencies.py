@@ -28,6 +28,7 @@ opening the library stays light.
 from __future__ import annotations
 
 import sqlite3
+import string
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import chain
@@ -72,12 +73,33 @@ class _ChunkTerms(dict[str, tuple[str, ...]]):
     """
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        from library.compare.units import terms
-
         if len(self) >= _CHUNK_CACHE_SIZE:
             self.clear()
-        found = self[chunk] = tuple(terms(chunk))
+        plain = _plain(chunk)
+        if plain != chunk:
+            # "Harbour," "(harbour" and "harbour." have harbour's terms: one
+            # tokenizing for all (a miss costs ~4 µs; 2,000 news files met
+            # 35,680 distinct chunks, 20,960 once plain).
+            found = self[chunk] = self[plain]
+        else:
+            from library.compare.units import terms
+
+            found = self[chunk] = tuple(terms(chunk))
         return found
+
+
+def _plain(chunk: str) -> str:
+    """`chunk` with the same terms: ASCII punctuation off its ends, ASCII text lower-cased.
+
+    The engine's tokens (`units._TOKEN`) start and end with a letter, digit or
+    CJK character, so no ASCII punctuation at either end is in one, nor does
+    it join two; and its terms are of the lower-cased tokens, which for ASCII
+    text are the tokens of the lower-cased text (not so elsewhere: "İ").
+    """
+    return (chunk.lower() if chunk.isascii() else chunk).strip(_ASCII_PUNCTUATION)
+
+
+_ASCII_PUNCTUATION = string.punctuation
 
 
 _CHUNK_CACHE_SIZE = 65_536

@@ -159,3 +159,21 @@ def test_awkward_terms_are_counted_in_and_out_exactly(tmp_path: Path) -> None:
     store.remove(ids[1])
     assert _stored(store) == ({}, 0)
     store.close()
+
+
+CHUNKS = [
+    "Harbour", "harbour,", "(HARBOUR)", "harbour.", "'s", "Quay's", "quay's.", "x’y", "“Quay”",
+    "1,000.", "1,000", "-5", ".5", "5.5.", "_x_", "don't", "DON'T", "n't", "a'b'", "--", "",
+    "國家,", "(国家)", "İstanbul,", "ISTANBUL", "Éire.", "6:30,", "re-opened;", "#tag", "@Name:",
+]  # fmt: skip
+
+
+def test_each_chunk_has_the_engines_terms_whatever_was_cached_before() -> None:
+    # Chunks that differ only by case (ASCII) or by ASCII punctuation at an
+    # end share one tokenizing: each still gets exactly its own terms.
+    for order in (CHUNKS, CHUNKS[::-1]):
+        wf._CHUNK_TERMS.clear()
+        for chunk in order:
+            assert wf._CHUNK_TERMS[chunk] == tuple(terms(chunk)), chunk
+    assert wf._CHUNK_TERMS["harbour,"] is wf._CHUNK_TERMS["Harbour"]  # one tokenizing
+    wf._CHUNK_TERMS.clear()
