@@ -19,7 +19,7 @@ Markdown files, one transaction per file), then measures, in the same run:
 
 Usage (from the worktree root):
     .venv/bin/python benchmarks/library_scale.py [--sizes 10000,50000] [--runs 3]
-    # import throughput only, `--runs` interleaved rounds (after, bare, before):
+    # import throughput only, `--runs` interleaved rounds (after, bare, before, then reversed):
     .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --before /work/main
     # ... with a given number of import worker processes (0: read in-process):
     .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --workers 2
@@ -216,6 +216,7 @@ class Timed(sqlite3.Connection):
         finally:
             word = sql.split(None, 1)[0].upper()
             kind = ("INSERT" if "INTO articles " in sql and word == "INSERT" else
+                    "word_df upserts" if "INTO word_df " in sql else
                     "COMMIT" if word == "COMMIT" else
                     "lookups" if word == "SELECT" else "other")
             spent[kind] += time.process_time() - t
@@ -232,7 +233,10 @@ from library.collection import Collection
 from library.importer import collect_files
 from library.ingest.reader import read_article
 from library.language import detect
-from library.store.word_frequencies import body_counts
+try:
+    from library.store.word_frequencies import body_terms as body_counts
+except ImportError:  # a checkout before the flat terms
+    from library.store.word_frequencies import body_counts
 try:
     from library.import_pipeline import index_form
 except ImportError:  # a checkout before the ASCII fast path
@@ -326,6 +330,10 @@ def measure_import(
         jobs = [("after", IMPORT_CHILD, REPO), ("bare", BARE_IMPORT_CHILD, REPO)]
         if before is not None:
             jobs.append(("before", IMPORT_CHILD, before))
+        if i % 2:
+            # after, bare, before / before, bare, after: a load that rises or
+            # falls through the run weighs on both sides alike.
+            jobs.reverse()
         for name, child, repo in jobs:
             home = Path(tempfile.mkdtemp(prefix=f"{name}-{size}-{i}-", dir=work))
             target = home / "bare.db" if name == "bare" else home

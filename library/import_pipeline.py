@@ -29,14 +29,14 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple, TypeVar
 
 from library.article import Article
 from library.language import detect as detect_language
-from library.store.word_frequencies import body_counts
+from library.store.word_frequencies import BodyTerms, body_terms
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -60,13 +60,13 @@ class Prepared(NamedTuple):
     Attributes:
         article: as `read_article` returns it, its language (stated or
             detected) and word count filled in.
-        counts: `word_frequencies.body_counts(article.body)`.
+        counts: `word_frequencies.body_terms(article.body)`.
         index_forms: the search index's folded title and body
             (`search_index.index_form`).
     """
 
     article: Article
-    counts: tuple[Counter[str], int]
+    counts: BodyTerms
     index_forms: tuple[str | None, str | None]
 
 
@@ -81,7 +81,7 @@ def prepare(article: Article) -> Prepared | Article:
             article, language=article.language or detect_language(article.body)
         )
         ready.__dict__["word_count"] = article.word_count  # cached; travels with it
-        counts = body_counts(article.body)
+        counts = body_terms(article.body)
         forms = (index_form(article.title), index_form(article.body))
     except Exception:
         return article
@@ -101,7 +101,7 @@ def prepare_all(articles: list[Article]) -> list[Prepared | Article]:
     try:
         languages = [a.language or detect_language(a.body) for a in articles]
         word_counts = [a.word_count for a in articles]
-        counts = [body_counts(a.body) for a in articles]
+        counts = [body_terms(a.body) for a in articles]
         forms = [(index_form(a.title), index_form(a.body)) for a in articles]
     except Exception:
         return [prepare(a) for a in articles]

@@ -54,7 +54,14 @@ def index_form(text: str | None) -> str | None:
     spaced = index_text(text)
     if spaced is None or spaced.isascii():
         return spaced
-    return symbol_pattern().sub(r" \g<0> ", spaced)
+    # The text's few distinct non-ASCII characters, found by one cheap scan:
+    # searching it with `symbol_pattern` (a class of ~6,000 characters) cost
+    # 0.3 ms per 2,500-character news body that has a curly quote.  Each
+    # symbol is spaced out on its own (what the pattern's `sub` does: the
+    # spaces added are no symbol, so the order does not matter).
+    for symbol in symbol_chars().intersection(_NON_ASCII.findall(spaced)):
+        spaced = spaced.replace(symbol, f" {symbol} ")
+    return spaced
 
 
 # The blocks that hold symbols (So): Latin-1 (© ° ¦), letterlike symbols to
@@ -67,15 +74,29 @@ _SYMBOL_BLOCKS = (
 )  # fmt: skip
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 @cache
-def symbol_pattern() -> re.Pattern[str]:
-    """One character of Unicode category So (a class built once, from `unicodedata`)."""
-    codes = [
+def _symbol_codes() -> tuple[int, ...]:
+    return tuple(
         c
         for lo, hi in _SYMBOL_BLOCKS
         for c in range(lo, hi)
         if unicodedata.category(chr(c)) == "So"
-    ]
+    )
+
+
+@cache
+def symbol_chars() -> frozenset[str]:
+    """The characters `symbol_pattern` matches, as a set (built once)."""
+    return frozenset(map(chr, _symbol_codes()))
+
+
+@cache
+def symbol_pattern() -> re.Pattern[str]:
+    """One character of Unicode category So (a class built once, from `unicodedata`)."""
+    codes = list(_symbol_codes())
     ranges: list[str] = []
     start = prev = codes[0]
     for code in [*codes[1:], -1]:

@@ -31,8 +31,14 @@ _PARSERS: dict[str, Callable[[str], Parsed]] = {
 SUPPORTED_SUFFIXES = frozenset(_PARSERS)
 
 
-def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
+def read_article(
+    path: Path, *, max_bytes: int = MAX_BYTES, real_path: str | None = None
+) -> Article:
     """Read `path` into an unsaved `Article`.
+
+    Args:
+        real_path: `path` resolved, when the caller knows it (a folder walk
+            resolves the folder once); used unless `path` is itself a link.
 
     Raises:
         ImportRefused: with a message that completes "FILE …", e.g. "is empty".
@@ -58,9 +64,15 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
         published=parsed.published or stated_date(parsed.body),
         url=parsed.url,
         language=parsed.language,
-        source_path=display_path(path.resolve()),
+        source_path=display_path(_resolved(path, real_path)),
         extra={"encoding": encoding},
     )
+
+
+def _resolved(path: Path, known: str | None) -> str:
+    if known is not None and not os.path.islink(path):
+        return known
+    return os.fspath(path.resolve())
 
 
 def _scrubbed(parsed: Parsed) -> Parsed:

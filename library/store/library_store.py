@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from library.store.schema import LIBRARY_UID_KEY, migrations
 #: WAL pages between checkpoints during an import (SQLite's default: 1,000).
 IMPORT_CHECKPOINT_PAGES = 10_000
 #: `meta` key: the highest article id given before the last removal, so removed
-#: ids stay unused (written when removing, not at every import: see `_next_id_and_mark`).
+#: ids stay unused (written when removing, not at every import: see `_placement`).
 _LAST_ID_KEY = "last_article_id"
 _COLUMNS = (
     "id, source_key, version, title, outlet, author, published, url, language, body, "
@@ -65,7 +66,7 @@ class LibraryStore:
         #: This library file's identity: article ids are meaningful only with it.
         self.uid: str = uid
         # Work done ahead by an import's workers (see `add`).
-        self._known_counts: dict[int, word_frequencies.BodyCounts] = {}
+        self._known_counts: dict[int, word_frequencies.BodyTerms] = {}
         self._index_forms: dict[str, str | None] = {}
 
     def close(self) -> None:
@@ -77,7 +78,7 @@ class LibraryStore:
         self,
         article: Article,
         *,
-        counts: word_frequencies.BodyCounts | None = None,
+        counts: word_frequencies.BodyTerms | None = None,
         index_forms: tuple[str | None, str | None] | None = None,
     ) -> ImportOutcome:
         """Store `article`, as a new source, a new version of its source, or not at all.
@@ -85,25 +86,21 @@ class LibraryStore:
         An article whose text is already stored (from any file) is "unchanged".
 
         Args:
-            counts: `word_frequencies.body_counts(article.body)`, when already
+            counts: `word_frequencies.body_terms(article.body)`, when already
                 made (by an import's worker process); counted here otherwise.
             index_forms: `search_index.index_form` of the title and body,
                 likewise; used by the search index's trigger during `importing`.
         """
         source_key = article.source_path or f"hash:{article.content_hash}"
         with write_transaction(self.db):
-            same = self._fetch_one(
-                "WHERE content_hash = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
-                [article.content_hash],
+            same_id, current_id, new_id, counted_through = self._placement(
+                article.content_hash, source_key
             )
-            if same is not None:
-                return ImportOutcome("unchanged", same)
-            current = self._fetch_one(
-                "WHERE source_key = ? AND superseded_by IS NULL", [source_key]
-            )
+            if same_id is not None:
+                return ImportOutcome("unchanged", self.get(same_id))
+            current = None if current_id is None else self.get(current_id)
             version = 1 if current is None else current.version + 1
             row = self._row_for(article, source_key, version)
-            new_id, counted_through = self._next_id_and_mark()
             row["id"] = new_id
             if index_forms is not None:
                 self._index_forms = dict(
@@ -150,7 +147,7 @@ class LibraryStore:
         source_key = self._source_key(article_id)
         current = self.current(article_id)
         with write_transaction(self.db):
-            # Its id (if the highest) must never be given again: `_next_id_and_mark`
+            # Its id (if the highest) must never be given again: `_placement`
             # reads the highest stored id, and this mark once it is gone.
             self._record_last_id()
             self.db.execute("DELETE FROM articles WHERE source_key = ?", [source_key])
@@ -366,20 +363,32 @@ class LibraryStore:
 
     # -- helpers -------------------------------------------------------------
 
-    def _next_id_and_mark(self) -> tuple[ArticleId, int]:
-        """The id for a new article, and the word-frequency mark (one statement per file).
+    def _placement(
+        self, content_hash: str, source_key: str
+    ) -> tuple[ArticleId | None, ArticleId | None, ArticleId, int]:
+        """Where a new text goes, in one statement (each file's every lookup).
+
+        Returns:
+            (the current article with this text, if any; the current version
+            of this source, if any; the id for a new article; the
+            word-frequency mark).  Ids only: a new file (nearly every one)
+            needs no row read.
 
         Never reuse the id of a removed article: notes still name it, and
         SQLite's default rowid would hand it to the next import.  Every id
         given is either still stored (the highest is read here) or was
         recorded in meta by the `remove` that deleted it.
         """
-        highest, last, mark = self.db.execute(
-            "SELECT (SELECT max(id) FROM articles), "
+        same, current, highest, last, mark = self.db.execute(
+            "SELECT (SELECT id FROM articles WHERE content_hash = ? AND superseded_by IS NULL "
+            "ORDER BY id LIMIT 1), "
+            "(SELECT id FROM articles WHERE source_key = ? AND superseded_by IS NULL), "
+            "(SELECT max(id) FROM articles), "
             "(SELECT value FROM meta WHERE key = ?), (SELECT value FROM meta WHERE key = ?)",
-            [_LAST_ID_KEY, word_frequencies.COUNTED_KEY],
+            [content_hash, source_key, _LAST_ID_KEY, word_frequencies.COUNTED_KEY],
         ).fetchone()
-        return ArticleId(max(int(highest or 0), int(last or 0)) + 1), int(mark or 0)
+        new_id = ArticleId(max(int(highest or 0), int(last or 0)) + 1)
+        return _optional_id(same), _optional_id(current), new_id, int(mark or 0)
 
     def _record_last_id(self) -> None:
         highest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
@@ -410,8 +419,11 @@ class LibraryStore:
 
     @staticmethod
     def _row_for(article: Article, source_key: str, version: int) -> dict[str, Any]:
-        from library.language import detect as detect_language  # imports only
+        language = article.language
+        if not language:  # an import's reading stage detected it already
+            from library.language import detect as detect_language  # imports only
 
+            language = detect_language(article.body)
         return {
             "source_key": source_key,
             "version": version,
@@ -421,14 +433,29 @@ class LibraryStore:
             "published": article.published,
             "url": article.url,
             # Detected when the file does not state it (library.language).
-            "language": article.language or detect_language(article.body),
+            "language": language,
             "body": article.body,
             "source_path": article.source_path,
             "content_hash": article.content_hash,
-            "imported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "imported_at": _imported_at(),
             "word_count": article.word_count,
             "encoding": article.extra.get("encoding"),
         }
+
+
+def _imported_at() -> str:
+    """Now, in UTC, to the second (as `datetime.now(UTC).isoformat(timespec="seconds")`)."""
+    return _second_text(int(time.time()))
+
+
+@functools.lru_cache(maxsize=1)
+def _second_text(second: int) -> str:
+    # Made once per second: a large import stores a few hundred files in one.
+    return dt.datetime.fromtimestamp(second, dt.UTC).isoformat(timespec="seconds")
+
+
+def _optional_id(value: object) -> ArticleId | None:
+    return None if value is None else ArticleId(int(str(value)))
 
 
 @functools.cache

@@ -28,6 +28,7 @@ opening the library stays light.
 from __future__ import annotations
 
 import sqlite3
+import string
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import chain
@@ -45,6 +46,9 @@ PARAGRAPHS_KEY = "word_df_paragraphs"
 COUNTED_KEY = "word_df_counted_through"
 #: What `body_counts` returns: (term -> paragraphs containing it, paragraphs).
 BodyCounts = tuple[Counter[str], int]
+#: What `body_terms` returns: (each paragraph's terms, once each, one paragraph
+#: after another; paragraphs): counted by `Counter` later, with a batch's others.
+BodyTerms = tuple[tuple[str, ...], int]
 
 
 def paragraph_terms(body: str) -> Iterable[set[str]]:
@@ -69,12 +73,33 @@ class _ChunkTerms(dict[str, tuple[str, ...]]):
     """
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        from library.compare.units import terms
-
         if len(self) >= _CHUNK_CACHE_SIZE:
             self.clear()
-        found = self[chunk] = tuple(terms(chunk))
+        plain = _plain(chunk)
+        if plain != chunk:
+            # "Harbour," "(harbour" and "harbour." have harbour's terms: one
+            # tokenizing for all (a miss costs ~4 µs; 2,000 news files met
+            # 35,680 distinct chunks, 20,960 once plain).
+            found = self[chunk] = self[plain]
+        else:
+            from library.compare.units import terms
+
+            found = self[chunk] = tuple(terms(chunk))
         return found
+
+
+def _plain(chunk: str) -> str:
+    """`chunk` with the same terms: ASCII punctuation off its ends, ASCII text lower-cased.
+
+    The engine's tokens (`units._TOKEN`) start and end with a letter, digit or
+    CJK character, so no ASCII punctuation at either end is in one, nor does
+    it join two; and its terms are of the lower-cased tokens, which for ASCII
+    text are the tokens of the lower-cased text (not so elsewhere: "İ").
+    """
+    return (chunk.lower() if chunk.isascii() else chunk).strip(_ASCII_PUNCTUATION)
+
+
+_ASCII_PUNCTUATION = string.punctuation
 
 
 _CHUNK_CACHE_SIZE = 65_536
@@ -83,10 +108,19 @@ _CHUNK_TERMS = _ChunkTerms()
 
 def body_counts(body: str) -> BodyCounts:
     """(term -> paragraphs of `body` containing it, number of paragraphs)."""
+    terms, n = body_terms(body)
+    return Counter(terms), n
+
+
+def body_terms(body: str) -> BodyTerms:
+    """`body`'s paragraph term sets, one after another, and the number of paragraphs.
+
+    What an import keeps per file until the fold: the fold counts a whole
+    batch's in one `Counter` (C), where summing a `Counter` per file ran a
+    Python loop over every term (0.04 ms per news file).
+    """
     found = list(paragraph_terms(body))
-    # One count over every paragraph's set: `Counter.update` per paragraph
-    # cost more in its own checks than in counting.
-    return Counter(chain.from_iterable(found)), len(found)
+    return tuple(chain.from_iterable(found)), len(found)
 
 
 def create_table(db: Any) -> None:
@@ -105,12 +139,12 @@ def on_retired(conn: sqlite3.Connection, article_id: int, body: str) -> None:
     _add_counts(conn, counts, n, -1)
 
 
-def fold(conn: sqlite3.Connection, *, known: Mapping[int, BodyCounts] | None = None) -> None:
+def fold(conn: sqlite3.Connection, *, known: Mapping[int, BodyTerms] | None = None) -> None:
     """Count the queued articles in, inside the caller's transaction.
 
     Args:
-        known: `body_counts` of queued articles already made (by an import's
-            workers); the others' bodies are read and counted here.
+        known: `body_terms` of queued articles already made (by an import's
+            reading stage); the others' bodies are read and counted here.
 
     An import read in-process leaves its files' counting to this too, bodies
     read back: counting them as each file was stored, text at hand, cost 0.1
@@ -197,15 +231,15 @@ def lookup(conn: sqlite3.Connection, terms: Iterable[str]) -> tuple[Mapping[str,
 
 
 def _pending_counts(
-    conn: sqlite3.Connection, known: Mapping[int, BodyCounts] | None = None
+    conn: sqlite3.Connection, known: Mapping[int, BodyTerms] | None = None
 ) -> BodyCounts:
     return _counts_of(conn, queued(conn), known or {})
 
 
 def _counts_of(
-    conn: sqlite3.Connection, ids: Iterable[int], known: Mapping[int, BodyCounts]
+    conn: sqlite3.Connection, ids: Iterable[int], known: Mapping[int, BodyTerms]
 ) -> BodyCounts:
-    counts: Counter[str] = Counter()
+    terms: list[tuple[str, ...]] = []
     n = 0
     for article_id in ids:
         found = known.get(article_id)
@@ -213,10 +247,10 @@ def _counts_of(
             row = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
                 continue  # no such article (a hand-edited file): nothing to count
-            found = body_counts(row[0])
-        counts.update(found[0])
+            found = body_terms(row[0])
+        terms.append(found[0])
         n += found[1]
-    return counts, n
+    return Counter(chain.from_iterable(terms)), n
 
 
 def _set_counted_through(conn: sqlite3.Connection) -> None:
@@ -239,13 +273,23 @@ def _paragraphs(conn: sqlite3.Connection) -> int:
 def _add_counts(conn: sqlite3.Connection, counts: Counter[str], n: int, sign: int) -> None:
     if not n:
         return
-    conn.executemany(
-        f"INSERT INTO {TABLE} (term, df) VALUES (?, ?) "
+    import json  # here, not at import: the window's start-up does not need it
+
+    # One statement over the whole batch (a JSON object term -> change), not
+    # one per term: a fold of 256 news files changes ~5,000 terms, and
+    # `executemany` spent 0.07 ms per imported file on them, this 0.04.
+    # "WHERE true": SQLite's parser needs it before an upsert's ON CONFLICT.
+    changes = json.dumps({term: sign * c for term, c in counts.items()}, ensure_ascii=False)
+    conn.execute(
+        f"INSERT INTO {TABLE} (term, df) SELECT key, value FROM json_each(?) WHERE true "
         "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-        [(term, sign * c) for term, c in counts.items()],
+        [changes],
     )
     if sign < 0:
-        conn.executemany(f"DELETE FROM {TABLE} WHERE term = ? AND df <= 0", [(t,) for t in counts])
+        conn.execute(
+            f"DELETE FROM {TABLE} WHERE df <= 0 AND term IN (SELECT key FROM json_each(?))",
+            [changes],
+        )
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

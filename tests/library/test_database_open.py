@@ -131,15 +131,18 @@ def test_a_write_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> 
         conn.close()
         committed.set()
 
-    real_next_id = store._next_id_and_mark
+    real_placement = store._placement
 
-    def next_id_while_another_writes() -> tuple[ArticleId, int]:
+    def placement_while_another_writes(
+        content_hash: str, source_key: str
+    ) -> tuple[ArticleId | None, ArticleId | None, ArticleId, int]:
+        found = real_placement(content_hash, source_key)  # our first read
         others.append(threading.Thread(target=other_writer))
         others[0].start()
         committed.wait(timeout=0.5)  # the old code: it commits under our snapshot
-        return real_next_id()
+        return found
 
-    store._next_id_and_mark = next_id_while_another_writes  # type: ignore[method-assign]
+    store._placement = placement_while_another_writes  # type: ignore[method-assign]
     try:
         assert store.add(Article(title="mine", body="my text", source_path="/m")).status == "added"
         others[0].join(timeout=10)

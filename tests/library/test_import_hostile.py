@@ -65,10 +65,10 @@ def test_an_unexpected_error_refuses_that_file_only(
         (folder / name).write_text(f"{name} headline\n\n{BODY}")
     real = library.importer.read_article
 
-    def flaky(path: Path) -> object:
+    def flaky(path: Path, **options: str | None) -> object:
         if path.name == "b.txt":
             raise RuntimeError("parser exploded\non two lines")
-        return real(path)
+        return real(path, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(library.importer, "read_article", flaky)
     report = import_paths(LibraryStore(tmp_path / "home"), [folder])

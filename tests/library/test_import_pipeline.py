@@ -240,14 +240,14 @@ def test_a_failed_preparation_is_left_to_the_writer(
     tmp_path: Path, inbox: Path, pooled: list[object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parent = os.getpid()
-    real = pipeline.body_counts
+    real = pipeline.body_terms
 
     def counts_fail_in_workers(body: str) -> Any:
         if os.getpid() != parent and "town 7 " in body:
             raise RecursionError("a strange text")
         return real(body)
 
-    monkeypatch.setattr(pipeline, "body_counts", counts_fail_in_workers)
+    monkeypatch.setattr(pipeline, "body_terms", counts_fail_in_workers)
     expected_store = LibraryStore(tmp_path / "one")
     _in_process(monkeypatch, expected_store, inbox)
     store = LibraryStore(tmp_path / "two")
@@ -334,14 +334,14 @@ def test_prepare_all_equals_preparing_each_and_leaves_only_a_failing_one(
         Article(title="Plain", body="Le ministre a démissionné."),
     ]
     assert pipeline.prepare_all(articles) == [pipeline.prepare(a) for a in articles]
-    real = pipeline.body_counts
+    real = pipeline.body_terms
 
     def fails_on_strange(body: str) -> Any:
         if "strange" in body:
             raise RecursionError("a strange text")
         return real(body)
 
-    monkeypatch.setattr(pipeline, "body_counts", fails_on_strange)
+    monkeypatch.setattr(pipeline, "body_terms", fails_on_strange)
     prepared = pipeline.prepare_all(articles)
     assert prepared[2] is articles[2]
     assert [type(p) for p in prepared] == [pipeline.Prepared] * 2 + [Article, pipeline.Prepared]

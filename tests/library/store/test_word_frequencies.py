@@ -133,9 +133,47 @@ def test_body_counts_are_paragraph_term_sets_counted(monkeypatch: pytest.MonkeyP
     for paragraph in split_paragraphs(body):
         expected.update(set(terms(paragraph)))
     assert wf.body_counts(body) == (expected, 3)
+    terms_found, paragraphs = wf.body_terms(body)  # what an import keeps until the fold
+    assert (Counter(terms_found), paragraphs) == (expected, 3)
     # The chunk cache empties when full and keeps giving the same terms.
     monkeypatch.setattr(wf, "_CHUNK_CACHE_SIZE", 2)
     wf._CHUNK_TERMS.clear()
     assert wf.body_counts(body) == (expected, 3)
     assert len(wf._CHUNK_TERMS) <= 2
+    wf._CHUNK_TERMS.clear()
+
+
+def test_awkward_terms_are_counted_in_and_out_exactly(tmp_path: Path) -> None:
+    # The batch goes to SQLite as one JSON object: quotes, backslashes,
+    # apostrophes, accents, Chinese and emoji-adjacent words keep their counts.
+    store = LibraryStore(tmp_path / "home")
+    bodies = [
+        'He said "Varnholt\\\\Quay" don\'t café naïve.\n\n国家安全部 局长 Kestrel’s 🙂pier',
+        "Café again; don't stop.\n\n国家 局长 said “Quay” twice",
+    ]
+    ids = [_add(store, body, f"/{i}.txt") for i, body in enumerate(bodies)]
+    assert _stored(store) == _from_scratch(store)
+    assert any("'" in term or "’" in term for term in _stored(store)[0])
+    store.remove(ids[0])
+    assert _stored(store) == _from_scratch(store)  # counted out: every term back to its df
+    store.remove(ids[1])
+    assert _stored(store) == ({}, 0)
+    store.close()
+
+
+CHUNKS = [
+    "Harbour", "harbour,", "(HARBOUR)", "harbour.", "'s", "Quay's", "quay's.", "x’y", "“Quay”",
+    "1,000.", "1,000", "-5", ".5", "5.5.", "_x_", "don't", "DON'T", "n't", "a'b'", "--", "",
+    "國家,", "(国家)", "İstanbul,", "ISTANBUL", "Éire.", "6:30,", "re-opened;", "#tag", "@Name:",
+]  # fmt: skip
+
+
+def test_each_chunk_has_the_engines_terms_whatever_was_cached_before() -> None:
+    # Chunks that differ only by case (ASCII) or by ASCII punctuation at an
+    # end share one tokenizing: each still gets exactly its own terms.
+    for order in (CHUNKS, CHUNKS[::-1]):
+        wf._CHUNK_TERMS.clear()
+        for chunk in order:
+            assert wf._CHUNK_TERMS[chunk] == tuple(terms(chunk)), chunk
+    assert wf._CHUNK_TERMS["harbour,"] is wf._CHUNK_TERMS["Harbour"]  # one tokenizing
     wf._CHUNK_TERMS.clear()
