@@ -11,7 +11,7 @@ for dates).  The lenses run on one unit per sentence
 (the eval's own sentence split), with no publication date, so labels stay as
 written ("friday", "????-03-??").
 
-Reported per role and overall.  Roles: `tune` to `tune22` (each held
+Reported per role and overall.  Roles: `tune` to `tune23` (each held
 out and reported in the round before, then tuned on), `report` (labelled
 after the last change, never tuned on), `test`, `test2` (12 pairs each) and
 `test3` (7 pairs) and `test4` (10 pairs, dates labelled too) of ECB+ *test*
@@ -64,6 +64,7 @@ ROLES = (
     "report",
     "tune21",
     "tune22",
+    "tune23",
     "test",
     "test2",
     "test3",
