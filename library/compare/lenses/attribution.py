@@ -77,6 +77,7 @@ from library.compare.lenses.shapes import (
     SPACED_CALL_SIGN,
     WORDS_OF,
 )
+from library.compare.lenses.shapes_eighth import PARTY_TAG, REPRESENTATIVES_OF, eighth_sources
 from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.lenses.unnamed import anonymous as anonymous
 from library.compare.units import STOPWORDS
@@ -136,6 +137,8 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
         return []
     if ", " in text:
         text = POSTNOMINAL.sub("", text)
+    if " - " in text and "(" in text:  # "Paul Varga (D - Ore.), who …, said" (eighth round)
+        text = PARTY_TAG.sub("", text)
     if " - " in text:  # "WCVB - TV claims": one name
         text = SPACED_CALL_SIGN.sub(r"\1-\2", text)
     if "ccording to" in text:  # "according to “The Harbor Gazette”": the name unquoted
@@ -157,9 +160,8 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
     # "Acme's advice is to", "news from X that"
     for m in NOUN_OF_SAYING.finditer(text) if run(NOUN_OF_SAYING) else ():
         # "Toronto Rangers GM Ole Brandt": the person after an all-caps title
-        name, title = split_title(
-            re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", m.group("who") or m.group("who2"))
-        )
+        who = m.group("who") or m.group("who2") or m.group("who3")  # "by X that": who3
+        name, title = split_title(re.sub(r"^.*\b(?:GM|CEO|CFO|COO)\s+", "", who))
         if name.lower() not in NOT_VOICES and name.split()[-1].lower() not in TITLE_WORDS:
             out.append((name, title))
             spoken.append((m.start(), m.end()))
@@ -301,6 +303,8 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
             if body:  # "China's Ministry of State Security said": the ministry
                 name = body.group("body")
             name = OWNER.sub("", name)  # "the Office of X's Web site": the office
+            # "Representatives of Veltrix said": the body (eighth round)
+            name = REPRESENTATIVES_OF.sub("", name)
             if rx in (
                 QUOTED,
                 STATEMENT,
@@ -339,7 +343,11 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                 role = _role_before(text, at)  # the words right before the name itself
                 both = AND_BEFORE.search(_before(text, at))
                 if both and (first := entities(both.group("first"))):
-                    out.append(split_title(first[-1]))  # "Zadan and Meron added"
+                    first_name = split_title(first[-1])
+                    # not "Acme President and General Manager Ada Fenn": two titles of one
+                    # person (eighth round)
+                    if first_name[0].split()[-1].lower().rstrip(".") not in TITLE_WORDS:
+                        out.append(first_name)  # "Zadan and Meron added"
             name, title = split_title(name)
             if name.startswith("of "):
                 continue  # "The Governor of Vermont has apologized": a title, no name
@@ -348,5 +356,21 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
             if rx is BEFORE:
                 spoken.append((m.start(), m.end()))
     late_sources(text, out, run)  # "..., saying", "“…,” Kral maintained.", "X and said"
+    _add_eighth(text, out)  # "described by X as", "Name/Role: “…”"
     # "A. J. Varga": the first initial the name finder drops (initials.py)
     return [(with_initials(text, n), r) for n, r in out] if ". " in text else out
+
+
+def _add_eighth(text: str, out: list[tuple[str, str]]) -> None:
+    """Add the speakers of the eighth round's shapes (`shapes_eighth.py`) not yet in `out`."""
+    for who, role in eighth_sources(text):
+        name, title = split_title(names[-1]) if (names := entities(who)) else ("", "")
+        if not name or any(n == name for n, _ in out) or name.lower() in NOT_VOICES:
+            continue
+        if not _is_title(name):
+            out.append((name, " ".join(x for x in (role, title) if x)))
+
+
+def _is_title(name: str) -> bool:
+    """ "the Alaska Governor": a title with no name."""
+    return name.split()[-1].lower().rstrip(".") in TITLE_WORDS

@@ -19,7 +19,10 @@ from library.compare.lenses.reporting import ADVERB, INVERTED, NAME, THAT_VERBS,
 BEFORE = re.compile(
     rf"(?P<who>{NAME})(?:\.?\s?(?:com|org|net)\b)?"  # "MyFoxHouston. com reports"
     r"(?:\s*,\s*\d{1,3}(?=\s*,))?"  # "Tom Hale, 45, a neighbour, said": an age first
-    r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?)\s*,)?"
+    # "Karl Moss, the Guild's vice president of trade, energy and shipping affairs, said":
+    # a role holding a list of lower-case words (eighth round)
+    r"(?:\s*,\s*(?P<role>[^,;:“”\"]{3,140}?(?:(?:,\s+[a-z][\w’'-]*){1,3},?\s+and\s+"
+    r"[a-z][^,;:“”\"]{1,60}?)?)\s*,)?"
     # "Lena Ortiz from Chile's Red Cross rescue agency said": the person, of a body
     r"(?:\s+(?P<org>(?:from|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|"
     # a body's lower-case kind ("relief agency"), not a verb ("Boston was arrested and")
