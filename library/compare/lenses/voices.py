@@ -87,6 +87,9 @@ _DESCRIBED = re.compile(
     r"|\b(?:[Aa]n?|[Tt]he)\s+(?:second\s+|another\s+)?(?P<rep>[A-Za-z][\w-]*)\s+"
     rf"(?:representative|spokes(?:man|woman|person))\s+(?:{VERBS})\b"
     r"|\b[Aa]ccording\s+to\s+the\s+(?:same\s+)?(?P<acc>report|statement|agency|newspaper)\b"
+    # "…, a statement said", "a spokesman said": the body that just spoke (eighth round)
+    r"|(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Aa]\s+(?P<indef>statement|spokes(?:man|woman))\s+"
+    rf"(?:{ADVERB}\s+)?(?:{VERBS})\b"
     # "The club defended its decision, saying ..."
     r"|^(?:[Tt]he|[Ii]ts)\s+(?P<saying>[a-z][\w-]*)\s+[a-z][^.;:“”\"]*?,\s+saying\b"
     # "The firm is sending a crew but warns that ...": one subject, two verbs
@@ -342,6 +345,10 @@ def _described(text: str, side: str, heard: list[Voice], near: Voice | None) -> 
     groups ("the police said") stay unnamed.
     """
     for m in _descriptions(text):
+        if m.group("indef"):  # a body's, not "Ann Kova said … A spokesman said": no person
+            if near is not None and not antecedent.is_full_name(near.name):
+                return near
+            continue
         noun = (
             m.group("noun")
             or m.group("quoted")

@@ -102,3 +102,18 @@ def test_a_spokeswoman_who_declined_to_be_named() -> None:
     ) == ["Harbor Telecom"]
     # a spokeswoman the sentence tells of, not one telling
     assert names("A Harbor Telecom spokeswoman who was hurt in the crash died.") == []
+
+
+def test_a_statement_or_a_spokesman_after_a_body_spoke() -> None:
+    found = voices_of(
+        "Harbor Telecom said the lines were cut on Friday.",
+        "“The cause is unclear,” a statement said.",
+        "Half the traffic was down, a spokesman said on Friday.",
+    )
+    assert found == {"Harbor Telecom": [0, 1, 2]}
+    # after a person spoke, "a spokesman" is no one named
+    found = voices_of(
+        "Ann Kova said the lines were cut on Friday.",
+        "Half the traffic was down, a spokesman said on Friday.",
+    )
+    assert found == {"Ann Kova": [0]}
