@@ -77,7 +77,12 @@ from library.compare.lenses.shapes import (
     SPACED_CALL_SIGN,
     WORDS_OF,
 )
-from library.compare.lenses.shapes_eighth import PARTY_TAG, REPRESENTATIVES_OF, eighth_sources
+from library.compare.lenses.shapes_eighth import (
+    DEMONYM,
+    PARTY_TAG,
+    REPRESENTATIVES_OF,
+    eighth_sources,
+)
 from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.lenses.unnamed import anonymous as anonymous
 from library.compare.units import STOPWORDS
@@ -357,6 +362,8 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                 spoken.append((m.start(), m.end()))
     late_sources(text, out, run)  # "..., saying", "“…,” Kral maintained.", "X and said"
     _add_eighth(text, out)  # "described by X as", "Name/Role: “…”"
+    if any(n.endswith("ites") for n, _ in out):  # "Brooklynites reported": residents
+        out = [(n, r) for n, r in out if not DEMONYM.fullmatch(n)]
     # "A. J. Varga": the first initial the name finder drops (initials.py)
     return [(with_initials(text, n), r) for n, r in out] if ". " in text else out
 

@@ -26,9 +26,12 @@ DESCRIBED_BY = re.compile(
 # speaker, named with a slash and a role before the quote (at the sentence's start)
 LABELLED_QUOTE = re.compile(rf"^(?P<who>{NAME})\s*/\s*(?P<role>[^/:;“”\"]{{2,80}}?)\s*:\s*[“\"]")
 # "Fenn telling the jury, “The girl ran.”": a clause with a participle and its quote
+# (the one told may hold a comma: "the nine man, three woman panel")
 TELLING_QUOTE = re.compile(
-    rf"^(?P<who>{NAME})\s+telling\s+(?:the|a|an|his|her|their)\s+[^,.;:“”\"]{{1,60}}?,\s*[“\"]"
+    rf"^(?P<who>{NAME})\s+telling\s+(?:the|a|an|his|her|their)\s+[^.;:“”\"]{{1,60}}?,\s*[“\"]"
 )
+# "Brooklynites on Twitter reported": the people of a place (one word), a group, unnamed
+DEMONYM = re.compile(r"[A-Z][a-z]+ites")
 # "Sen. Paul Varga (D - Ore.), who …, said": a party tag spaced by the tokeniser, left out
 # before the patterns read the sentence (the unspaced "(D-Ore.)" is read where it stands)
 PARTY_TAG = re.compile(r"\s*\((?:D|R|I)\s+-\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")

@@ -117,3 +117,15 @@ def test_a_statement_or_a_spokesman_after_a_body_spoke() -> None:
         "Half the traffic was down, a spokesman said on Friday.",
     )
     assert found == {"Ann Kova": [0]}
+
+
+def test_the_people_of_a_place_are_no_named_voice() -> None:
+    assert names("Dunmorites on Twitter reported that police searched the flats.") == []
+    # a name that only ends in "ites" elsewhere in the sentence is left alone
+    assert names("Vera Whites reported that police searched the flats.") == ["Vera Whites"]
+
+
+def test_a_participle_telling_the_jury_a_quote() -> None:
+    assert names("Fenn telling the nine man, three woman panel, “The girl ran away.”") == ["Fenn"]
+    # no quote after the comma: a scene, no claim
+    assert names("Fenn telling the jury, then leaving the room.") == []
