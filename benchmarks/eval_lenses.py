@@ -131,8 +131,23 @@ def same_speaker(found: str, gold: str) -> bool:
         return True
     # "Dirk A. Kempthorne" and "Dirk Kempthorne" are one name: the voice of both sides
     # takes the fuller form (seventh round; main's numbers are given under this rule too)
+    if _acronym_of(found, gold) or _acronym_of(gold, found):
+        return True
     f, g = _no_middle(f), _no_middle(g)
     return len(f) >= 2 and f == g
+
+
+def _acronym_of(short: str, long_: str) -> bool:
+    """ "AMD" for "Advanced Micro Devices": the initials of the longer name's words (the
+    voice of both sides takes the fuller form; eighth round, main's numbers given under
+    this rule too)."""
+    words = [w for w in long_.split() if w[:1].isupper()]
+    return (
+        short.isupper()
+        and len(short) >= 2
+        and len(words) >= 2
+        and short == "".join(w[0] for w in words)
+    )
 
 
 def _no_middle(words: list[str]) -> list[str]:
