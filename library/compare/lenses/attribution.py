@@ -362,7 +362,7 @@ def _sources(text: str, gated: bool = True) -> list[tuple[str, str]]:
                 spoken.append((m.start(), m.end()))
     late_sources(text, out, run)  # "..., saying", "“…,” Kral maintained.", "X and said"
     _add_eighth(text, out)  # "described by X as", "Name/Role: “…”"
-    if any(n.endswith("ites") for n, _ in out):  # "Brooklynites reported": residents
+    if any(n.endswith("ites") for n, _ in out):  # "Dunmorites reported": residents
         out = [(n, r) for n, r in out if not DEMONYM.fullmatch(n)]
     # "A. J. Varga": the first initial the name finder drops (initials.py)
     return [(with_initials(text, n), r) for n, r in out] if ". " in text else out

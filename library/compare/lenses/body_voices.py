@@ -105,7 +105,7 @@ NOUN_OF_SAYING = re.compile(
     r"|\b(?:news|word|confirmation|assurance|warning|announcement)\s+from\s+"
     rf"(?:[A-Za-z.]+\s+){{0,6}}?(?P<who2>{_NAME})\s+that\s"
     r"(?!(?:day|night|morning|evening|afternoon|week|month|year|time|season)\b)"
-    # "this week's announcement by SAG that ballots will be mailed" (eighth round; not "an
+    # "this week's announcement by the Guild that ballots go out" (eighth round; not "an
     # announcement by the Department that listed the bear": "that" opens a relative clause)
     rf"|\b(?:announcement|statement|warning)\s+by\s+(?:the\s+)?(?P<who3>{_NAME})\s+that\s+"
     r"(?!(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|can|may)\b)"

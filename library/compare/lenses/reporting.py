@@ -112,7 +112,7 @@ ADVERB = (
     # "Zadan and Meron both said"
     # "LaRue always said" (not "never": "King never told detectives" tells no claim)
     r"first|since|himself|herself|itself|themselves|both|always|[a-z]{2,}ly|"
-    # "Acme today announced that", "Microsoft today said" (eighth round)
+    # "Acme today announced that", "Veltrix today said" (eighth round)
     r"today|yesterday)"
 )
 #: "Additionally, he was …, wrote": a sentence adverb, not a name ("Kelly, the …, said").

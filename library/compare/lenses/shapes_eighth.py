@@ -30,7 +30,7 @@ LABELLED_QUOTE = re.compile(rf"^(?P<who>{NAME})\s*/\s*(?P<role>[^/:;“”\"]{{2
 TELLING_QUOTE = re.compile(
     rf"^(?P<who>{NAME})\s+telling\s+(?:the|a|an|his|her|their)\s+[^.;:“”\"]{{1,60}}?,\s*[“\"]"
 )
-# "Brooklynites on Twitter reported": the people of a place (one word), a group, unnamed
+# "Dunmorites on Twitter reported": the people of a place (one word), a group, unnamed
 DEMONYM = re.compile(r"[A-Z][a-z]+ites")
 # "Sen. Paul Varga (D - Ore.), who …, said": a party tag spaced by the tokeniser, left out
 # before the patterns read the sentence (the unspaced "(D-Ore.)" is read where it stands)
