@@ -36,6 +36,7 @@ ORG_WORDS = frozenset((
     "systems", "technologies", "software", "media", "online", "com", "web", "site", "series",
     "show", "film", "movie", "album", "game", "games", "league", "cup", "olympics", "world",
     "treatment", "medical", "health", "security", "fire", "sheriff's", "guard", "marshals",
+    "telecom", "telecoms",  # "Harbor Telecom" (eighth round)
 ))  # fmt: skip
 # "in Los Angeles", "from New Moon": a name after these is a place or a work.
 _PLACE_BEFORE = re.compile(

@@ -27,6 +27,9 @@ STATEMENT = re.compile(
     r"(?:statement|report|release|press\s+release|communiqu[eé]|bulletin|notice|"
     r"spokes(?:man|woman|person)|representative|news\s+agency|agency|newspaper|"
     r"television|radio|website|obituary|editorial|article|story|column|blog)\s+"
+    # "a Telvia spokeswoman who declined to give her name said": her anonymity, not a clause
+    # of its own (eighth round)
+    r"(?:,?\s*who\s+(?:asked|declined|requested|spoke)\s+[^.;:“”\"]{0,50}?,?\s+)?"
     # "An NHL spokesman on Thursday said"
     rf"(?:(?:also|later|on\s+[A-Z][a-z]+day)\s+)?(?:{VERBS})\b"
 )
@@ -102,6 +105,10 @@ NOUN_OF_SAYING = re.compile(
     r"|\b(?:news|word|confirmation|assurance|warning|announcement)\s+from\s+"
     rf"(?:[A-Za-z.]+\s+){{0,6}}?(?P<who2>{_NAME})\s+that\s"
     r"(?!(?:day|night|morning|evening|afternoon|week|month|year|time|season)\b)"
+    # "this week's announcement by the Guild that ballots go out" (eighth round; not "an
+    # announcement by the Department that listed the bear": "that" opens a relative clause)
+    rf"|\b(?:announcement|statement|warning)\s+by\s+(?:the\s+)?(?P<who3>{_NAME})\s+that\s+"
+    r"(?!(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|can|may)\b)"
 )
 # "China's Ministry of State Security said": a named body of its owner speaks
 # (but "the Office of X's Web site": the owner; "Peru's transport

@@ -111,7 +111,9 @@ ADVERB = (
     # "Nixon himself voiced suspicion that"
     # "Zadan and Meron both said"
     # "LaRue always said" (not "never": "King never told detectives" tells no claim)
-    r"first|since|himself|herself|itself|themselves|both|always|[a-z]{2,}ly)"
+    r"first|since|himself|herself|itself|themselves|both|always|[a-z]{2,}ly|"
+    # "Acme today announced that", "Veltrix today said" (eighth round)
+    r"today|yesterday)"
 )
 #: "Additionally, he was …, wrote": a sentence adverb, not a name ("Kelly, the …, said").
 ADVERB_START = re.compile(r"[A-Z][a-z]+(?:ally|ously|ively|ently|antly|edly|arly|ately|ily)")
@@ -180,6 +182,12 @@ VERBS = (
     # was told (not "announced his retirement", "announced the restoration of rules": deeds)
     r"announced(?=\s+(?:(?:the|its|his|her|their)\s+)?(?:identities|identity|names|intention|"
     r"intentions|intent|plans)\s+(?:of|to)\b)|"
+    # "announced a definitive agreement to acquire", "a $40 million deal to buy": the deal
+    # is told (the third test round's convention; not "announced a new phone": a product)
+    r"announced(?=\s+(?:an?|the|its)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|agreement|merger)\s+"
+    r"(?:to|with)\b)|"
+    # "Veltrix had spoken highly of Corlan": praise is a claim (third test round's call)
+    r"(?:spoke|spoken|speaks)\s+(?:highly|well|glowingly|warmly)\s+of\b|"
     # "She cited her years with Dorn to support her claim that": the claim is his
     r"cited(?=\s[^.;]{0,80}?\b(?:claim|argument|assertion|contention)\s+that\b)|"
     r"expects|promised|promises|speculates|speculated|(?:is|was)\s+reporting|"

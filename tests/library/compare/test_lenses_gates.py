@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from library.compare.lenses import attribution, clauses, gates
+from library.compare.lenses import attribution, clauses, gates, said_forms
 from library.compare.lenses.reporting import VERBS
 from library.compare.segment import segment
 
@@ -64,7 +64,7 @@ def test_the_verb_gate_holds_every_verb_of_saying() -> None:
     assert gates.VERB is not None
     assert {"said", "told", "says", "according"} - gates.VERB == {"according"}
     assert {"criticized", "criticised", "quoted", "saying"} <= gates.VERB
-    for rx in (attribution._BEFORE, attribution._APPOSITIVE, clauses._SUBJECT):
+    for rx in (said_forms.BEFORE, said_forms.APPOSITIVE, clauses._SUBJECT):
         assert VERBS in rx.pattern  # the patterns gated by verb=True hold the lexicon
 
 
