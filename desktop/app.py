@@ -144,7 +144,8 @@ def run_app(
 
             box = message_box(window, QMessageBox.Icon.Warning, "Parallax", problem)
             box.open()
-        _close_on_interrupt(window)
+        # After the first paint: `signal` (and its enums) is not needed before it.
+        window.notes_dock.after_first_paint(lambda: _close_on_interrupt(window))
         if os.environ.get(BENCH_ENV):
             _exit_after_first_paint(window)
         if screenshot:
