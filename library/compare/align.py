@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from library.compare import clauses, repeats, two_facts
+from library.compare import clauses, order, repeats, two_facts
 from library.compare.head_rule import HEAD_SECOND_MARGIN, HeadRule
 from library.compare.idf import IdfTable
 from library.compare.partners import Candidates
@@ -73,6 +73,8 @@ REPEATS = True
 # A lone unit joins its best partner's pair when it tells another part of the
 # partner than the unit that took it (`two_facts.py`).
 TWO_FACTS = True
+# Two free units align when aligned pairs lie just before and after both (`order.py`).
+ORDER = True
 # Pairs below this are never considered; saves refining hopeless candidates.
 CANDIDATE_FLOOR = LEXICAL_FLOOR
 # A neighbour joins a pair only if it alone already overlaps the other unit this much.
@@ -236,6 +238,18 @@ def align(
             used_a.setdefault(i, len(matches))
             used_b.setdefault(j, len(matches))
             matches.append(Match((i,), (j,), r, True))
+    # Free units whose neighbours before and after are aligned with each other (`order.py`).
+    if ORDER and (head.second or MANY_TO_ONE):
+        for s, i, j in order.between_pairs(
+            zip(*(x.tolist() for x in every), strict=True),
+            pending.score,
+            matches,
+            (used_a, used_b),
+            (ta, tb),
+            is_consistent,
+        ):
+            used_a[i] = used_b[j] = len(matches)
+            matches.append(Match((i,), (j,), s, True))
     if head.second or MANY_TO_ONE:
         # Each unit left alone reads its best partner among all units.
         scored = pending.firsts(lambda i: i not in used_a, lambda j: j not in used_b)
