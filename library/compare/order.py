@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from library.compare.paraphrase_head import is_dateline
 from library.compare.repeats import Paired
 from library.compare.support import names_someone_else
 
@@ -77,6 +78,10 @@ def between_pairs(
     out: list[tuple[float, int, int]] = []
     for i, (s, j) in sorted(best_a.items(), key=lambda x: (-x[1][0], x[0])):
         if best_b[j][1] != i or not _between(i, j, spans) or not is_consistent(i, j):
+            continue
+        # A publication stamp sits between a headline and a lead in both articles: it is
+        # no step of the story (the judges call two stamps `related` as often as `same`).
+        if is_dateline(texts[0][i]) or is_dateline(texts[1][j]):
             continue
         # Each side naming someone the other article never names: two people in one
         # role (two players arrested the same way), not one step of one story.

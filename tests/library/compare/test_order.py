@@ -81,6 +81,15 @@ def test_two_people_in_one_role_stay_apart() -> None:
     assert got == [(0.4, 1, 1)]
 
 
+def test_publication_stamps_between_headline_and_lead_stay_apart() -> None:
+    matches = [Match((0,), (0,), 0.8), Match((2,), (2,), 0.8)]
+    used = ({0: 0, 2: 1}, {0: 0, 2: 1})
+    texts_a = ["Tarn bridge shut.", "Published March 3, 2031", "The bridge was shut."]
+    texts_b = ["Tarn bridge closed.", "Posted 3 / 3 / 2031 at 9: 40 am", "It was shut."]
+    got = order.between_pairs([(1, 1, 0.4)], _as_is, matches, used, (texts_a, texts_b), YES)
+    assert got == []
+
+
 def test_a_merged_pair_counts_by_its_last_and_first_units() -> None:
     # A0-A1 merged against B0; A2~B1 free; A3~B2 aligned after.
     matches = [Match((0, 1), (0,), 0.8), Match((3,), (2,), 0.8)]
