@@ -106,6 +106,22 @@ def foreign_names(text: str, other_article: str) -> set[str]:
     }
 
 
+def names_someone_else(text: str, own_article: str, other_article: str) -> bool:
+    """Whether `text` names someone or somewhere the other article never names.
+
+    As `foreign_names`, and its first word counts too when its own article uses
+    that word as a name elsewhere ("Brandt was pulled over", the article having
+    named "Ivo Brandt" mid-sentence).
+    """
+    if foreign_names(text, other_article):
+        return True
+    words = _WORD.findall(text)
+    if not words or not words[0][0].isupper():
+        return False
+    key = _key(words[0])
+    return key in article_names(own_article) and key not in _article_words(other_article)
+
+
 def tells_same_claim(text_a: str, text_b: str, article_a: str, article_b: str) -> bool:
     """Whether two units that nearly align share the claim's words and no rival names.
 

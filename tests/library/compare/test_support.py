@@ -16,6 +16,7 @@ from library.compare.support import (
     claim_words,
     foreign_names,
     names_shared,
+    names_someone_else,
     same_story,
     tells_same_claim,
 )
@@ -160,3 +161,13 @@ def test_semantic_backend_damps_pairs_between_articles_about_other_events() -> N
     kept = SemanticBackend(FakeEncoder()).scores(texts_a, same_b, ta, tb2, idf2).rank.toarray()
     full = SemanticBackend(FakeEncoder(), other_story=1.0).scores(texts_a, same_b, ta, tb2, idf2)
     assert np.allclose(kept, full.rank.toarray())
+
+
+def test_names_someone_else_reads_a_name_that_opens_the_sentence() -> None:
+    own = "Lions tackle Ivo Brandt was held on Sunday.\nBrandt failed a breath test."
+    other = "Lions receiver Tom Varga was held on Sunday.\nVarga failed a breath test."
+    assert names_someone_else("Brandt failed a breath test.", own, other)
+    # A capitalised opening word that is no name in its own article says nothing.
+    assert not names_someone_else("Police held him on Sunday.", own, other)
+    # A name the other article gives too is no rival.
+    assert not names_someone_else("Brandt failed a breath test.", own, own)
