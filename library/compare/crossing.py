@@ -189,7 +189,7 @@ _HYPHENED = re.compile(r"\s?-\s?[A-Za-z]")
 _VAGUE = re.compile(r"^(?:dozens|hundreds|thousands|millions|scores)$", re.I)
 
 
-def _not_one_slot(
+def not_one_slot(
     x: Mention, y: Mention, text_a: str, text_b: str, candidates: Candidates, *, named: bool
 ) -> str:
     """Why two numbers of two sentences may not count one thing, or "" if nothing says so.
@@ -363,7 +363,7 @@ def cross_pairs(
                     conflict(
                         "number", x.q.text, y.q.text, context_a=x.context, context_b=y.context
                     ),
-                    _not_one_slot(x, y, pa.text, pb.text, candidates, named=bool(names)),
+                    not_one_slot(x, y, pa.text, pb.text, candidates, named=bool(names)),
                 )
                 for x, y in met
             )

@@ -49,7 +49,7 @@ def bounds_agree(x: Mention, y: Mention) -> bool:
     unless they exclude each other ("more than 100" / "up to 150" agree, "more than
     100" / "up to 80" do not).
 
-    Two bounds the same way are left to `numbers._compatible`'s rounding (5 %):
+    Two bounds the same way are left to `number_values.compatible`'s rounding (5 %):
     "more than 26,000" / "more than 31,000" dead in one 2003 quake was judged a
     real conflict on CHECK3, and a planted change of a bound (200,000 -> 220,000)
     must still be flagged, so "more than 22,000" / "over 24,000" stays a conflict.
