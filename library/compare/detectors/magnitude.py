@@ -26,6 +26,8 @@ _SCALED = {stem("tens"): (1e4, 1e5), stem("hundreds"): (1e5, 1e6)}
 def rough_range(m: Mention) -> tuple[float, float] | None:
     """The values a rough magnitude fits, `[lo, hi)`, or None for a stated value."""
     word = m.q.text.lower()
+    if word == "dozen" and m.context.lower().split()[:2] == ["dozen", "of"]:
+        word = "dozens"  # "Dozen of warships": the plural's "s" dropped, not 12
     if word not in _ROUGH:
         return None
     if word == "thousands" and m.before and m.before[-1] in _SCALED:

@@ -148,6 +148,8 @@ def same_slot(x: _Mention, y: _Mention) -> bool:
         return False
     if x.part != y.part:
         return False  # "the two other victims" / "the three victims": a part, the whole
+    if x.of_total and y.of_total and x.of_total != y.of_total:
+        return False  # "140 of 300 punches" / "30 of his 70 punches": parts of two wholes
     if labelled(x) or labelled(y):
         # "Week 15" / "Week 8", "the 14-yard line" / "the 27-yard line": one label
         # only where the words before it agree too (two plays, two weeks otherwise).
@@ -172,10 +174,14 @@ def same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # a record or score ("22 - 7 on the season") / a count ("7,000 fans")
     if x.currency and y.currency and x.currency != y.currency:
         return False  # "$136M" / "£88m": one sum converted, or two; never one slot
+    if x.rate != y.rate:
+        return False  # "$21 million per season" / "a $170 million deal": a rate, a total
     hx = _words(x.after) - {"¤"}
     hy = _words(y.after) - {"¤"}
     bx, by = set(x.before), set(y.before)
     if hx and hy:
+        if _measure_against_count(hx, hy):
+            return False
         shared = hx & hy
         if not shared and measures.converted(x.after, y.after):
             shared = {x.after[0]}  # one length in feet and in meters: a unit in common
@@ -191,6 +197,23 @@ def same_slot(x: _Mention, y: _Mention) -> bool:
 
 
 _OLD = stem("old")
+# Units that measure one thing ("a 3-yard touchdown", "a 40-page report", "a
+# two-day strike"); points, times, money and scale words count instead ("1,811
+# career points", "1.2 million people").  (`measures.UNITS` holds the stems a
+# plural gives: "miles" -> "mil".)
+_MEASURES = set(measures.UNITS) | {stem(w) for w in (
+    "yard", "mile", "meter", "metre", "kilometer", "km", "foot", "feet", "ft", "inch", "pound",
+    "lb", "kg", "kilogram", "gram", "ton", "tonne", "ounce", "liter", "litre", "gallon", "hour",
+    "minute", "second", "day", "week", "month", "year", "page",
+)}  # fmt: skip
+
+
+def _measure_against_count(hx: set[str], hy: set[str]) -> bool:
+    """Whether one side measures a thing and the other counts such things: "six
+    touchdowns" / "a 3-yard touchdown", "two reports" / "a 40-page report"."""
+    if not hx - _MEASURES - _UNITS or not hy - _MEASURES - _UNITS:
+        return False  # a unit alone on one side ("205 yards"): read by the words before
+    return bool(hx & _MEASURES) != bool(hy & _MEASURES)
 
 
 def _owners_meet(x: _Mention, y: _Mention) -> bool:

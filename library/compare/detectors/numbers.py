@@ -15,7 +15,7 @@ from library.compare.detectors import moments, owner, place
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
-from library.compare.detectors.number_mentions import bare_total, mentions
+from library.compare.detectors.number_mentions import bare_total, mentions, place_owner
 from library.compare.detectors.number_slot import (
     HEAD_SYNONYMS,
     noun,
@@ -76,7 +76,13 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         # One toll for a province, another for the region: two slots, shown
         # with both places as a note (`place.py`), not called a contradiction.
         wx, wy = place.where(a.text, x.q.start, x.q.end), place.where(b.text, y.q.start, y.q.end)
-        yield demote(c, place.reason(wx, wy)) if place.other_place(wx, wy) else c
+        if place.other_place(wx, wy):
+            yield demote(c, place.reason(wx, wy))
+            continue
+        # Each number a place's own, told in apposition ("Varo island, home to
+        # 90,000" / "Kesh, a city of 400,000"): two places' numbers, a note.
+        ox, oy = place_owner(a.text, x.q.start), place_owner(b.text, y.q.start)
+        yield demote(c, f"whose? A: {ox} · B: {oy}") if ox and oy and ox != oy else c
     # Two counts of two events of one kind ("a 5.6 quake injured five" / "the
     # 5.9 quake injured 50"): not a contradiction, nor one claim told alike.
     # Shown at low severity, which makes the pair related (`relation.classify`).
@@ -119,6 +125,10 @@ def conflicting(
     # does not answer "12 points"; "double-digit" does not answer "two games").
     left_a = [m for m in ma if m.q.value not in date_values(db) and not _stated(m, mb, ma)]
     left_b = [m for m in mb if m.q.value not in date_values(da) and not _stated(m, ma, mb)]
+    # "$US2 million ($3.1 million)" / "$2 million": the other side gives the sum as
+    # first told, the bracket the same sum in another currency.
+    left_a = [m for m in left_a if not _original_stated(m, mb)]
+    left_b = [m for m in left_b if not _original_stated(m, ma)]
     if not left_a or not left_b:
         return
     used: set[int] = set()
@@ -212,6 +222,11 @@ def _other_event(p: Passage, other: Passage, counted: _Mention) -> bool:
         ):
             return True
     return False
+
+
+def _original_stated(m: _Mention, others: list[_Mention]) -> bool:
+    """Whether `m` converts a sum (in brackets) the other side states as first told."""
+    return bool(m.original) and any(n.q.value == m.original for n in others)
 
 
 def _stated(m: _Mention, others: list[_Mention], mine: list[_Mention]) -> bool:
