@@ -122,8 +122,16 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         # names move around without contradicting each other.
         if len(WORD.findall(ta)) > MAX_HUNK_WORDS or len(WORD.findall(tb)) > MAX_HUNK_WORDS:
             continue
-        ea = [e for e in entities(ta, at_start=k == 0) if not stems(e) & stems_b and not _role(e)]
-        eb = [e for e in entities(tb, at_start=k == 0) if not stems(e) & stems_a and not _role(e)]
+        ea = [
+            e
+            for e in entities(ta, at_start=k == 0)
+            if not stems(e) & stems_b and not _role(e) and not _label(a.text, e)
+        ]
+        eb = [
+            e
+            for e in entities(tb, at_start=k == 0)
+            if not stems(e) & stems_a and not _role(e) and not _label(b.text, e)
+        ]
         ea = [e for e in ea if not any(same_name(e, f) or men.same(e, f) for f in eb)]
         eb = [f for f in eb if not any(same_name(e, f) or men.same(e, f) for e in ea)]
         # Each article names the other's person too: two people in parallel
@@ -135,7 +143,12 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         ea = [e for e in ea if not e.isupper() or all(f.isupper() for f in eb)]
         eb = [f for f in eb if not f.isupper() or all(e.isupper() for e in ea)]
         # "on the Riviera" / "in the resort town of Cannes": a note, the rest judged alone.
-        wider = [(e, f) for e in ea for f in eb if _region_and_place(a.text, b.text, e, f)]
+        wider = [
+            (e, f)
+            for e in ea
+            for f in eb
+            if _region_and_place(a.text, b.text, e, f) or _place_and_body(a.text, b.text, e, f)
+        ]
         for e, f in wider[:1]:
             yield demote(conflict("entity", e, f), _REGION)
             ea, eb = [x for x in ea if x != e], [y for y in eb if y != f]
@@ -168,6 +181,32 @@ def _region_and_place(text_a: str, text_b: str, x: str, y: str) -> bool:
         and bool(_WHERE.search(text_a, max(0, at_a - 40), at_a))
         and bool(_WHERE.search(text_b, max(0, at_b - 40), at_b))
     )
+
+
+def _place_and_body(text_a: str, text_b: str, x: str, y: str) -> bool:
+    """Whether one name is a place told as a modifier ("checks into a Delmar rehab")
+    and the other a body named by its kind ("checks into the Harlow Clinic"): the
+    body may lie in the place, so this is no contradiction."""
+    for place, body, text in ((x, y, text_a), (y, x, text_b)):
+        if (
+            " " not in place
+            and _MODIFIER.match(text, text.find(place) + len(place))
+            and body.split()[-1].lower() in _KINDS_OF_PLACE
+        ):
+            return True
+    return False
+
+
+# A lower-case noun right after a name: the name used as a modifier ("Delmar rehab").
+_MODIFIER = re.compile(r"\s+[a-z]{3,}\b")
+# A capitalised word that labels the number after it ("Week 16", "Route 9"): no name.
+_LABELS = re.compile(r"\s+#?\d")
+
+
+def _label(text: str, name: str) -> bool:
+    """Whether `name` only labels a number ("in Week 16"), so names no one."""
+    at = text.find(name)
+    return " " not in name and at >= 0 and bool(_LABELS.match(text, at + len(name)))
 
 
 def _within(name: str, said: set[str]) -> bool:

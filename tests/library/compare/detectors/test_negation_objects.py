@@ -1,0 +1,29 @@
+"""A denial about another thing than the other side's statement names."""
+
+from __future__ import annotations
+
+from library.compare.detectors import negation, passages
+
+
+def _found(a: str, b: str) -> list[tuple[str, str]]:
+    pa, pb = passages(a, b)
+    return [(c.severity, c.explanation) for c in negation.detect(pa, pb, ())]
+
+
+def test_a_denial_about_another_place_is_a_note() -> None:
+    got = _found(
+        '"Tessa never checked into Holloway but is back at Northgate Clinic.',
+        "Tessa Vane checks into Northgate Clinic",
+    )
+    assert [s for s, _ in got] == ["low"]
+    assert "holloway" in got[0][1] and "northgate clinic" in got[0][1]
+
+
+def test_a_denial_of_the_same_place_stays_a_conflict() -> None:
+    got = _found(
+        "Tessa Vane did not check into Northgate Clinic.", "Tessa Vane checks into Northgate Clinic"
+    )
+    assert [s for s, _ in got] == ["high"]
+    # The other side names no place: nothing says the denial is about another.
+    got = _found('"Tessa never checked into Holloway.', "Tessa Vane checked into rehab on Friday.")
+    assert [s for s, _ in got] == ["high"]
