@@ -341,6 +341,10 @@ def _about_another(c: Conflict, denied: str, shown: str, stated: str, key: str) 
     other side's own predicate names another; both can be true.
     """
     at = denied.find(shown)
+    if at >= 0 and _AT_A_MOMENT.search(_clause(denied, at + len(shown))):
+        # "was not at the hall at the time of the fire" / "visited the hall": the
+        # denial holds for one moment, the statement may be of another.
+        return demote(c, "denied for one moment only")
     named = _object_names(denied, at + len(shown)) if at >= 0 else set()
     if not named or any(n in stated.lower() for n in named):
         return c
@@ -354,13 +358,23 @@ def _about_another(c: Conflict, denied: str, shown: str, stated: str, key: str) 
 def _object_names(text: str, start: int) -> set[str]:
     """Names told right after a predicate, up to its clause's end ("stayed at
     Holloway, she ..." -> {"holloway"})."""
-    words = list(WORD.finditer(text, start, start + 60))[:_OBJECT_WORDS]
+    return {n.lower() for n in entities(_clause(text, start, _OBJECT_WORDS))}
+
+
+def _clause(text: str, start: int, most: int = 12) -> str:
+    """The rest of a clause from `start`: at most `most` words, up to a break or
+    "but" / "and"."""
     end = start
-    for w in words:
+    for w in list(WORD.finditer(text, start, start + 100))[:most]:
         if any(ch in text[end : w.start()] for ch in _CLAUSE_BREAK) or w.group() in ("but", "and"):
             break
         end = w.end()
-    return {n.lower() for n in entities(text[start:end])}
+    return text[start:end]
+
+
+# A denial held for one moment: "was not there at the time of the fire", "when
+# the alarm rang", "while the crews worked".
+_AT_A_MOMENT = re.compile(r"\b(?:at\s+the\s+time|when|while)\b", re.I)
 
 
 _OBJECT_WORDS = 6

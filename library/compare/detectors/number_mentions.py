@@ -320,7 +320,8 @@ _NAMED = re.compile(
     r"(?:\b(?:Week|Game|Route|Flight|Highway|Interstate|Room|Gate|Exit|Platform|Terminal|"
     r"Channel|Chapter|Episode|Round|Stage|Number|No\.|[Nn]o\.)\s*#?\s*|#\s*)$"
 )
-_PICK = re.compile(r"\b[Pp]ick\s?-\s?$")
+# ("a pick six" is written without its dash too; "will pick six players" is a verb.)
+_PICK = re.compile(r"\b[Pp]ick\s?-\s?$|\b(?:a|the|his|her|another)\s+[Pp]ick\s+$")
 # A yard line is a place on the field: "the 7-yard line", "a first down on the 7".
 _YARD_LINE = re.compile(r"\s?-?\s?yard\s+line\b", re.I)
 _ON_THE = re.compile(

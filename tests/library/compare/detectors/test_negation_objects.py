@@ -27,3 +27,16 @@ def test_a_denial_of_the_same_place_stays_a_conflict() -> None:
     # The other side names no place: nothing says the denial is about another.
     got = _found('"Tessa never checked into Holloway.', "Tessa Vane checked into rehab on Friday.")
     assert [s for s, _ in got] == ["high"]
+
+
+def test_a_denial_held_for_one_moment_is_a_note() -> None:
+    got = _found(
+        "Mayor Ilse Darrow toured the library on Sunday.",
+        "Mayor Ilse Darrow, who was not at the library at the time of the flood, came by Sunday.",
+    )
+    assert [s for s, _ in got] == ["low"]
+    got = _found(
+        "Mayor Ilse Darrow toured the library on Sunday.",
+        "Mayor Ilse Darrow was not at the library on Sunday.",
+    )
+    assert [s for s, _ in got] == ["high"]

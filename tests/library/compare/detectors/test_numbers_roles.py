@@ -145,3 +145,12 @@ def test_an_age_after_a_name_with_jr_is_an_age(run: Run) -> None:
         "Ames Dorn Jr. got three life terms.",
     )
     assert got == []
+
+
+def test_a_pick_six_without_its_dash_counts_nothing(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Orrin Vell threw a pick six to Dace Moor, who ran it back 41 yards.",
+        "Orrin Vell threw two interceptions, and Dace Moor ran one back 41 yards.",
+    )
+    assert got == []
