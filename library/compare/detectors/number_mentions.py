@@ -91,6 +91,12 @@ _OWNER = re.compile(
 
 # A number joined to another by a dash: a score ("27-24 overtime loss") or a range.
 # "9-for-17 from the field" is one ratio too.
+def other_places(x: str, y: str) -> bool:
+    """Whether two places read by `place_owner` are two: no word in common ("Varo" /
+    "Varo Island" are one)."""
+    return bool(x and y) and not set(x.lower().split()) & set(y.lower().split())
+
+
 def place_owner(text: str, start: int) -> str:
     """The place a number belongs to when told in apposition ("Varo island, home to
     90,000 people" -> "Varo"), else ""."""
@@ -101,7 +107,8 @@ def place_owner(text: str, start: int) -> str:
 # A place's own number, told in apposition: "Varo island, home to 90,000
 # people", "Kesh, a city of 400,000": the number is the place's, not the story's.
 _PLACE_OWNER = re.compile(
-    r"\b([A-Z][\w’'-]+)(?:\s+[a-z]+)?\s*,\s*(?:home\s+to|population|an?\s+(?:[a-z]+\s+)?"
+    r"\b((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:\s+[a-z]+)?\s*,\s*(?:home\s+to|population|"
+    r"an?\s+(?:[a-z]+\s+)?"
     r"(?:city|town|village|island|country|nation|province|state|region|district|port)\s+of)"
     r"\s+(?:(?:about|some|nearly|around|roughly|almost|over|more\s+than)\s+)?$"
 )

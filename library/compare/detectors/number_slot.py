@@ -150,6 +150,10 @@ def same_slot(x: _Mention, y: _Mention) -> bool:
         return False  # "the two other victims" / "the three victims": a part, the whole
     if x.of_total and y.of_total and x.of_total != y.of_total:
         return False  # "140 of 300 punches" / "30 of his 70 punches": parts of two wholes
+    if (x.of_total and not y.of_total and y.q.value == x.of_total) or (
+        y.of_total and not x.of_total and x.q.value == y.of_total
+    ):
+        return False  # "three of his eight children" / "eight children": a part, the whole
     if labelled(x) or labelled(y):
         # "Week 15" / "Week 8", "the 14-yard line" / "the 27-yard line": one label
         # only where the words before it agree too (two plays, two weeks otherwise).

@@ -15,7 +15,12 @@ from library.compare.detectors import moments, owner, place
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.number_mentions import UNITS as _UNITS
 from library.compare.detectors.number_mentions import Mention as _Mention
-from library.compare.detectors.number_mentions import bare_total, mentions, place_owner
+from library.compare.detectors.number_mentions import (
+    bare_total,
+    mentions,
+    other_places,
+    place_owner,
+)
 from library.compare.detectors.number_slot import (
     HEAD_SYNONYMS,
     noun,
@@ -82,7 +87,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         # Each number a place's own, told in apposition ("Varo island, home to
         # 90,000" / "Kesh, a city of 400,000"): two places' numbers, a note.
         ox, oy = place_owner(a.text, x.q.start), place_owner(b.text, y.q.start)
-        yield demote(c, f"whose? A: {ox} · B: {oy}") if ox and oy and ox != oy else c
+        yield demote(c, f"whose? A: {ox} · B: {oy}") if other_places(ox, oy) else c
     # Two counts of two events of one kind ("a 5.6 quake injured five" / "the
     # 5.9 quake injured 50"): not a contradiction, nor one claim told alike.
     # Shown at low severity, which makes the pair related (`relation.classify`).

@@ -75,6 +75,12 @@ def test_parts_of_two_wholes_are_two_counts(run: Run) -> None:
         "Rask landed 120 of his 300 punches.",
     )
     assert got == [("number", "140", "120")]
+    got = run(
+        numbers.detect,
+        "Hal Brix was the father of four of her nine children, Ada, Bo and Cy.",
+        "Hal Brix had nine children by two wives.",
+    )
+    assert got == []
 
 
 def test_a_places_own_population_is_that_places(run: Run) -> None:
@@ -91,6 +97,11 @@ def test_a_places_own_population_is_that_places(run: Run) -> None:
         "The quake struck Varo island, home to 150,000 people.",
     )
     assert got == [("number", "90,000", "150,000")]
+    a, b = passages(
+        "The quake struck Varo island, home to 90,000 people.",
+        "The quake was centred near Varo Island, home to 150,000 people.",
+    )
+    assert [c.severity for c in numbers.detect(a, b, ())] == ["high"]
 
 
 def test_a_clock_time_cut_off_its_am_is_no_count(run: Run) -> None:
