@@ -75,6 +75,7 @@ class Mention:
     converted: bool = False  # converted in brackets: "a euro110 billion ($143 billion)"
     original: float = 0.0  # the sum before the bracket: 110e9 for the line above
     rate: bool = False  # told per period or per item: "$21 million per season" (`_RATE`)
+    of_noun: bool = False  # right after "<noun> of": "a mother of 12" (`_OF_NOUN`)
 
 
 # "9 of the Owls' 14 games", "28 of his 68 punches": the second number is the whole.
@@ -206,6 +207,7 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 _CONVERTED.search(lead) is not None,
                 original=_original(_CONVERTED.search(lead)),
                 rate=_RATE.match(text, max(end, q.end)) is not None,
+                of_noun=_OF_NOUN.search(lead) is not None,
             )
         )
     return out
@@ -222,6 +224,10 @@ def _original(converted: re.Match[str] | None) -> float:
     scale = (converted.group("scale") or "").lower()
     return n * (1e9 if scale in ("billion", "bn") else 1e6 if scale in ("million", "m") else 1)
 
+
+# A number right after "<noun> of": what the noun has or holds ("a mother of 12",
+# "a town of 5,000"), not a count of the noun.
+_OF_NOUN = re.compile(r"\b[a-z]{3,}\s+of\s+$")
 
 # A value per period or per item: "$21 million per season", "12 points a game",
 # "$40 apiece".  Against a total ("a $170 million deal") it is another quantity,

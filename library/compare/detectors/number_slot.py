@@ -195,6 +195,12 @@ def same_slot(x: _Mention, y: _Mention) -> bool:
         return bool(shared - _UNITS) or bool(shared and same_lead)
     # A bare number on one side ("Daniel Marsh, 41, died" / "40-year-old Daniel
     # Marsh"): the name before it must be the one the other names in its head.
+    # A bare number after "<noun> of" is what the noun has ("a mother of 12"),
+    # never a count of that noun ("two mothers").
+    if x.of_noun and not hx:
+        bx = set()
+    if y.of_noun and not hy:
+        by = set()
     return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
         not hx and not hy and not bx and not by
     )

@@ -165,3 +165,12 @@ def test_a_pick_six_without_its_dash_counts_nothing(run: Run) -> None:
         "Orrin Vell threw two interceptions, and Dace Moor ran one back 41 yards.",
     )
     assert got == []
+
+
+def test_a_bare_number_after_noun_of_is_what_the_noun_has(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "One of the two mothers at the school that day spoke in court.",
+        "Lia Moss, 41, a mother of 9, was hurt at the school.",
+    )
+    assert got == []
