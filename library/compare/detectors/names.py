@@ -122,16 +122,9 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         # names move around without contradicting each other.
         if len(WORD.findall(ta)) > MAX_HUNK_WORDS or len(WORD.findall(tb)) > MAX_HUNK_WORDS:
             continue
-        ea = [
-            e
-            for e in entities(ta, at_start=k == 0)
-            if not stems(e) & stems_b and not _role(e) and not _label(a.text, e)
-        ]
-        eb = [
-            e
-            for e in entities(tb, at_start=k == 0)
-            if not stems(e) & stems_a and not _role(e) and not _label(b.text, e)
-        ]
+        ea = [e for e in entities(ta, at_start=k == 0) if not stems(e) & stems_b and not _role(e)]
+        eb = [e for e in entities(tb, at_start=k == 0) if not stems(e) & stems_a and not _role(e)]
+        ea, eb = _unlabelled(a.text, ea, b.text, eb)
         ea = [e for e in ea if not any(same_name(e, f) or men.same(e, f) for f in eb)]
         eb = [f for f in eb if not any(same_name(e, f) or men.same(e, f) for e in ea)]
         # Each article names the other's person too: two people in parallel
@@ -188,19 +181,39 @@ def _place_and_body(text_a: str, text_b: str, x: str, y: str) -> bool:
     and the other a body named by its kind ("checks into the Harlow Clinic"): the
     body may lie in the place, so this is no contradiction."""
     for place, body, text in ((x, y, text_a), (y, x, text_b)):
+        at = text.find(place)
         if (
             " " not in place
-            and _MODIFIER.match(text, text.find(place) + len(place))
+            and " " in body
+            and _INTO.search(text, max(0, at - 8), at)
+            and _MODIFIER.match(text, at + len(place))
             and body.split()[-1].lower() in _KINDS_OF_PLACE
         ):
             return True
     return False
 
 
-# A lower-case noun right after a name: the name used as a modifier ("Delmar rehab").
+# A lower-case noun right after a name: the name used as a modifier ("Delmar rehab"),
+# after a preposition of place ("into Delmar rehab", not "the Owls defense").
 _MODIFIER = re.compile(r"\s+[a-z]{3,}\b")
+_INTO = re.compile(r"\b(?:into|in|at|to|from|near)\s+$")
 # A capitalised word that labels the number after it ("Week 16", "Route 9"): no name.
 _LABELS = re.compile(r"\s+#?\d")
+
+
+def _unlabelled(
+    text_a: str, ea: list[str], text_b: str, eb: list[str]
+) -> tuple[list[str], list[str]]:
+    """The names of a swap, without one side's words that only label a number when the
+    other side's do not ("in Dunmore, Ore." / "in Week 12"); a team before its score
+    on both sides ("Rams 24" / "Owls 24") stays a name."""
+    la = [e for e in ea if _label(text_a, e)]
+    lb = [e for e in eb if _label(text_b, e)]
+    if la and not lb:
+        ea = [e for e in ea if e not in la]
+    elif lb and not la:
+        eb = [e for e in eb if e not in lb]
+    return ea, eb
 
 
 def _label(text: str, name: str) -> bool:

@@ -341,7 +341,7 @@ def _about_another(c: Conflict, denied: str, shown: str, stated: str, key: str) 
     other side's own predicate names another; both can be true.
     """
     at = denied.find(shown)
-    if at >= 0 and _AT_A_MOMENT.search(_clause(denied, at + len(shown))):
+    if at >= 0 and _other_moment(_clause(denied, at + len(shown)), stated):
         # "was not at the hall at the time of the fire" / "visited the hall": the
         # denial holds for one moment, the statement may be of another.
         return demote(c, "denied for one moment only")
@@ -370,6 +370,17 @@ def _clause(text: str, start: int, most: int = 12) -> str:
             break
         end = w.end()
     return text[start:end]
+
+
+def _other_moment(clause: str, stated: str) -> bool:
+    """Whether a denied clause holds for a moment ("at the time of the fire") that the
+    statement does not name: then the statement may be of another moment."""
+    m = _AT_A_MOMENT.search(clause)
+    if m is None:
+        return False
+    moment = {lemma(w) for w in WORD.findall(clause[m.start() :]) if w.lower() not in STOPWORDS}
+    told = {lemma(w) for w in WORD.findall(stated)}
+    return not moment <= told
 
 
 # A denial held for one moment: "was not there at the time of the fire", "when

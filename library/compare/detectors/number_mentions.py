@@ -349,8 +349,8 @@ _YEAR = stem("year")
 def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> bool:
     """A number no reader would compare: a glyph lost next to it ("4\ufffd months", a
     "4½" the encoding dropped), a group of a phone number ("0800 555 111"), or a
-    street address ("the 4800 block of West 97th Street": a place, not a count), a
-    version's label ("version 6"), or a clock time cut off its "a. m." ("by 7 a.")."""
+    street address ("the 4800 block of West 97th Street": a place, not a count), or
+    a version's label ("version 6")."""
     near = text[max(0, q.start - 1) : q.end + 1]
     return (
         "\ufffd" in near
@@ -359,7 +359,6 @@ def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> boo
         or _enumeration(text, q)
         or any(lo <= q.start and q.end <= hi for lo, hi in codes)
         or bool(_ADDRESS.match(text, q.end))
-        or bool(_CLOCK_CUT.match(text, q.end))
     )
 
 
@@ -372,7 +371,8 @@ def label(text: str, q: Quantity) -> str:
     """What a number names when it counts nothing, as a head of its own, else "".
 
     "Week 11" -> "#week", "No. 9 seed" / "#9" -> "#no", "the 7-yard line" and "on
-    the 7" -> "#yardline", "with 52 seconds left" -> "#clock", the "48 seconds" of
+    the 7" -> "#yardline", "with 52 seconds left" and "by 7 a." (a time the
+    sentence splitter cut) -> "#clock", the "48 seconds" of
     "4 minutes 48 seconds" -> "#remainder".  Such a number meets only the same
     label on the other side: "Week 11" / "Week 12" still conflict, "Week 11" / "two
     running backs" never.
@@ -385,7 +385,7 @@ def label(text: str, q: Quantity) -> str:
         return "#yardline"
     if _remainder(text, q):
         return "#remainder"
-    return "#clock" if _CLOCK_LEFT.match(text, q.end) else ""
+    return "#clock" if _CLOCK_LEFT.match(text, q.end) or _CLOCK_CUT.match(text, q.end) else ""
 
 
 # Time left on a game clock: "with 52 seconds left", "just under six minutes

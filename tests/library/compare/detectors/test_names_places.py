@@ -34,3 +34,19 @@ def test_a_label_before_a_number_names_no_one() -> None:
         "Ross threw for 300 yards to lead the Owls over the Hawks in Week 12.",
     )
     assert got == []
+
+
+def test_teams_before_their_scores_on_both_sides_stay_a_swap() -> None:
+    got = _found(
+        "The final score was Rams 24 and Owls 17 after a late rally by the home side.",
+        "The final score was Hawks 24 and Owls 17 after a late rally by the home side.",
+    )
+    assert got == [("Rams", "Hawks", "medium")]
+
+
+def test_a_name_before_a_verb_is_no_place_as_modifier() -> None:
+    got = _found(
+        "Later that night Tarrant spoke well of the plan to the press.",
+        "Later that night Harlow Town Hall spoke well of the plan to the press.",
+    )
+    assert got == [("Tarrant", "Harlow Town Hall", "medium")]

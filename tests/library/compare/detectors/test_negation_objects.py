@@ -40,3 +40,11 @@ def test_a_denial_held_for_one_moment_is_a_note() -> None:
         "Mayor Ilse Darrow was not at the library on Sunday.",
     )
     assert [s for s, _ in got] == ["high"]
+
+
+def test_a_denial_at_the_moment_the_other_side_names_stays_a_conflict() -> None:
+    got = _found(
+        "Mayor Ilse Darrow was at the library at the time of the flood.",
+        "Mayor Ilse Darrow was not at the library at the time of the flood.",
+    )
+    assert [s for s, _ in got] == ["high"]

@@ -174,3 +174,8 @@ def test_a_bare_number_after_noun_of_is_what_the_noun_has(run: Run) -> None:
         "Lia Moss, 41, a mother of 9, was hurt at the school.",
     )
     assert got == []
+
+
+def test_two_clock_times_cut_off_their_pm_still_clash(run: Run) -> None:
+    got = run(numbers.detect, "The vigil began at 2 p.", "The vigil began at 3 p.")
+    assert got == [("number", "2", "3")]
