@@ -219,7 +219,7 @@ def _unlabelled(
 def _label(text: str, name: str) -> bool:
     """Whether `name` only labels a number ("in Week 16"), so names no one."""
     at = text.find(name)
-    return " " not in name and at >= 0 and bool(_LABELS.match(text, at + len(name)))
+    return at >= 0 and bool(_LABELS.match(text, at + len(name)))
 
 
 def _within(name: str, said: set[str]) -> bool:

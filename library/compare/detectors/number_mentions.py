@@ -227,7 +227,7 @@ def _original(converted: re.Match[str] | None) -> float:
 
 # A number right after "<noun> of": what the noun has or holds ("a mother of 12",
 # "a town of 5,000"), not a count of the noun.
-_OF_NOUN = re.compile(r"\b[a-z]{3,}\s+of\s+$")
+_OF_NOUN = re.compile(r"\b[A-Za-z]{3,}\s+of\s+$")
 
 # A value per period or per item: "$21 million per season", "12 points a game",
 # "$40 apiece".  Against a total ("a $170 million deal") it is another quantity,

@@ -197,10 +197,12 @@ def same_slot(x: _Mention, y: _Mention) -> bool:
     # Marsh"): the name before it must be the one the other names in its head.
     # A bare number after "<noun> of" is what the noun has ("a mother of 12"),
     # never a count of that noun ("two mothers").
-    if x.of_noun and not hx:
-        bx = set()
-    if y.of_noun and not hy:
-        by = set()
+    # Two such numbers of one noun ("a mother of 13" / "a mother of 12") are one slot.
+    if x.of_noun != y.of_noun:
+        if x.of_noun and not hx:
+            bx = set()
+        if y.of_noun and not hy:
+            by = set()
     return bool(bx & by or bx & hy or by & hx or x.owner & y.names or y.owner & x.names) or (
         not hx and not hy and not bx and not by
     )

@@ -50,3 +50,11 @@ def test_a_name_before_a_verb_is_no_place_as_modifier() -> None:
         "Later that night Harlow Town Hall spoke well of the plan to the press.",
     )
     assert got == [("Tarrant", "Harlow Town Hall", "medium")]
+
+
+def test_a_two_word_name_before_a_score_is_a_name_too() -> None:
+    got = _found(
+        "The final score was Rams 24 and Owls 17 after a late rally by the home side.",
+        "The final score was Delmar Bay 24 and Owls 17 after a late rally by the home side.",
+    )
+    assert got == [("Rams", "Delmar Bay", "medium")]

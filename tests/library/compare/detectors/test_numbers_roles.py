@@ -179,3 +179,12 @@ def test_a_bare_number_after_noun_of_is_what_the_noun_has(run: Run) -> None:
 def test_two_clock_times_cut_off_their_pm_still_clash(run: Run) -> None:
     got = run(numbers.detect, "The vigil began at 2 p.", "The vigil began at 3 p.")
     assert got == [("number", "2", "3")]
+
+
+def test_two_numbers_after_one_noun_of_are_one_slot(run: Run) -> None:
+    got = run(
+        numbers.detect,
+        "Video of Mother of 9 Lia Moss hurt at the school was shown on Monday.",
+        "The video shows Moss, a mother of 8, near the school just before she was hurt.",
+    )
+    assert got == [("number", "9", "8")]
