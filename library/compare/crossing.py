@@ -186,10 +186,16 @@ def _bare_age(m: Mention) -> bool:
 
 
 _HYPHENED = re.compile(r"\s?-\s?[A-Za-z]")
+# A distance that places something: "15 miles north of Dunmore", "40km from the coast".
+_LOCATES = re.compile(
+    r"\s*(?:-\s*)?(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|feet|ft|yards?)\s+"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away|"
+    r"outside|inland|offshore|off|short)\s+)?(?:of|from)\b"
+)
 _VAGUE = re.compile(r"^(?:dozens|hundreds|thousands|millions|scores)$", re.I)
 
 
-def _not_one_slot(
+def not_one_slot(
     x: Mention, y: Mention, text_a: str, text_b: str, candidates: Candidates, *, named: bool
 ) -> str:
     """Why two numbers of two sentences may not count one thing, or "" if nothing says so.
@@ -245,6 +251,10 @@ def _not_one_slot(
         return "a measure of something against a count"
     if kinds := _two_kinds(x, y):
         return kinds
+    if _LOCATES.match(text_a, x.q.end) and _LOCATES.match(text_b, y.q.end):
+        # "the office is 15 miles north of Dunmore" / "a driver 50 miles north of
+        # Dunmore saw the car": a distance places one thing, each sentence its own.
+        return "distances from one place: maybe of two different things"
     where_a = place.where(text_a, x.q.start, x.q.end)
     where_b = place.where(text_b, y.q.start, y.q.end)
     if place.other_place(where_a, where_b):
@@ -363,7 +373,7 @@ def cross_pairs(
                     conflict(
                         "number", x.q.text, y.q.text, context_a=x.context, context_b=y.context
                     ),
-                    _not_one_slot(x, y, pa.text, pb.text, candidates, named=bool(names)),
+                    not_one_slot(x, y, pa.text, pb.text, candidates, named=bool(names)),
                 )
                 for x, y in met
             )

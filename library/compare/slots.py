@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from library.compare.crossing import _not_one_slot as not_one_slot
+from library.compare.crossing import not_one_slot
 from library.compare.detectors import numbers, owner, scope
 from library.compare.detectors.number_mentions import UNITS, Mention, labelled
 from library.compare.detectors.text import entities
@@ -141,7 +141,7 @@ def facts(text: str, canonical: Callable[[str], str]) -> list[Fact]:
     out: list[Fact] = []
     told = ""  # the head of the number told just before, for an elided one
     # The detectors' cached parse of each unit: read once for the whole comparison.
-    for m in numbers._whole(text):
+    for m in numbers.whole(text):
         if m.joined or m.q.ordinal or m.part or labelled(m) or "¤" in m.after:
             # A score, a rank, some of a set, a label or a sum of money (a film's
             # gross grows, offers are many) is no one-value slot of a person.

@@ -26,6 +26,8 @@ _SCALED = {stem("tens"): (1e4, 1e5), stem("hundreds"): (1e5, 1e6)}
 def rough_range(m: Mention) -> tuple[float, float] | None:
     """The values a rough magnitude fits, `[lo, hi)`, or None for a stated value."""
     word = m.q.text.lower()
+    if word == "dozen" and m.context.lower().split()[:2] == ["dozen", "of"]:
+        word = "dozens"  # "Dozen of warships": the plural's "s" dropped, not 12
     if word not in _ROUGH:
         return None
     if word == "thousands" and m.before and m.before[-1] in _SCALED:
@@ -49,7 +51,7 @@ def bounds_agree(x: Mention, y: Mention) -> bool:
     unless they exclude each other ("more than 100" / "up to 150" agree, "more than
     100" / "up to 80" do not).
 
-    Two bounds the same way are left to `numbers._compatible`'s rounding (5 %):
+    Two bounds the same way are left to `number_values.compatible`'s rounding (5 %):
     "more than 26,000" / "more than 31,000" dead in one 2003 quake was judged a
     real conflict on CHECK3, and a planted change of a bound (200,000 -> 220,000)
     must still be flagged, so "more than 22,000" / "over 24,000" stays a conflict.

@@ -124,6 +124,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             continue
         ea = [e for e in entities(ta, at_start=k == 0) if not stems(e) & stems_b and not _role(e)]
         eb = [e for e in entities(tb, at_start=k == 0) if not stems(e) & stems_a and not _role(e)]
+        ea, eb = _unlabelled(a.text, ea, b.text, eb)
         ea = [e for e in ea if not any(same_name(e, f) or men.same(e, f) for f in eb)]
         eb = [f for f in eb if not any(same_name(e, f) or men.same(e, f) for e in ea)]
         # Each article names the other's person too: two people in parallel
@@ -135,7 +136,12 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         ea = [e for e in ea if not e.isupper() or all(f.isupper() for f in eb)]
         eb = [f for f in eb if not f.isupper() or all(e.isupper() for e in ea)]
         # "on the Riviera" / "in the resort town of Cannes": a note, the rest judged alone.
-        wider = [(e, f) for e in ea for f in eb if _region_and_place(a.text, b.text, e, f)]
+        wider = [
+            (e, f)
+            for e in ea
+            for f in eb
+            if _region_and_place(a.text, b.text, e, f) or _place_and_body(a.text, b.text, e, f)
+        ]
         for e, f in wider[:1]:
             yield demote(conflict("entity", e, f), _REGION)
             ea, eb = [x for x in ea if x != e], [y for y in eb if y != f]
@@ -168,6 +174,52 @@ def _region_and_place(text_a: str, text_b: str, x: str, y: str) -> bool:
         and bool(_WHERE.search(text_a, max(0, at_a - 40), at_a))
         and bool(_WHERE.search(text_b, max(0, at_b - 40), at_b))
     )
+
+
+def _place_and_body(text_a: str, text_b: str, x: str, y: str) -> bool:
+    """Whether one name is a place told as a modifier ("checks into a Delmar rehab")
+    and the other a body named by its kind ("checks into the Harlow Clinic"): the
+    body may lie in the place, so this is no contradiction."""
+    for place, body, text in ((x, y, text_a), (y, x, text_b)):
+        at = text.find(place)
+        if (
+            " " not in place
+            and " " in body
+            and _INTO.search(text, max(0, at - 8), at)
+            and _MODIFIER.match(text, at + len(place))
+            and body.split()[-1].lower() in _KINDS_OF_PLACE
+        ):
+            return True
+    return False
+
+
+# A lower-case noun right after a name: the name used as a modifier ("Delmar rehab"),
+# after a preposition of place ("into Delmar rehab", not "the Owls defense").
+_MODIFIER = re.compile(r"\s+[a-z]{3,}\b")
+_INTO = re.compile(r"\b(?:into|in|at|to|from|near)\s+$")
+# A capitalised word that labels the number after it ("Week 16", "Route 9"): no name.
+_LABELS = re.compile(r"\s+#?\d")
+
+
+def _unlabelled(
+    text_a: str, ea: list[str], text_b: str, eb: list[str]
+) -> tuple[list[str], list[str]]:
+    """The names of a swap, without one side's words that only label a number when the
+    other side's do not ("in Dunmore, Ore." / "in Week 12"); a team before its score
+    on both sides ("Rams 24" / "Owls 24") stays a name."""
+    la = [e for e in ea if _label(text_a, e)]
+    lb = [e for e in eb if _label(text_b, e)]
+    if la and not lb:
+        ea = [e for e in ea if e not in la]
+    elif lb and not la:
+        eb = [e for e in eb if e not in lb]
+    return ea, eb
+
+
+def _label(text: str, name: str) -> bool:
+    """Whether `name` only labels a number ("in Week 16"), so names no one."""
+    at = text.find(name)
+    return at >= 0 and bool(_LABELS.match(text, at + len(name)))
 
 
 def _within(name: str, said: set[str]) -> bool:

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from library.compare.detectors.base import Diff, Passage
-from library.compare.detectors.text import WORD
-from library.compare.kinds import conflict
+from library.compare.detectors.text import WORD, entities
+from library.compare.kinds import conflict, demote
 from library.compare.model import Conflict, Severity
 from library.compare.units import NEGATIONS, STOPWORDS, stem
 
@@ -306,7 +306,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         if _denied_alike(key, na, nb) or key in raised:
             continue
         if key not in nb and key in pb:
-            yield conflict("negation", shown, "", context_b=f"{key}… (not negated)")
+            c = conflict("negation", shown, "", context_b=f"{key}… (not negated)")
+            yield _about_another(c, a.text, shown, b.text, key)
         elif key not in nb and key in qb:
             # "will not direct" / "in talks to direct": two stages of the story.
             yield conflict(
@@ -320,7 +321,8 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
         if _denied_alike(key, nb, na) or key in raised:
             continue
         if key not in na and key in pa:
-            yield conflict("negation", "", shown, context_a=f"{key}… (not negated)")
+            c = conflict("negation", "", shown, context_a=f"{key}… (not negated)")
+            yield _about_another(c, b.text, shown, a.text, key)
         elif key not in na and key in qa:
             yield conflict(
                 "negation",
@@ -329,6 +331,64 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
                 context_a=f"{qa[key]} (a prospect)",
                 severity=None if _in_prospect(b.text, shown) else _STAGE,
             )
+
+
+def _about_another(c: Conflict, denied: str, shown: str, stated: str, key: str) -> Conflict:
+    """`c`, demoted when the denial and the statement name two different objects.
+
+    "she never stayed at Holloway, she is at Northgate" / "she stays at
+    Northgate": the denial is about a place the other side never names, and the
+    other side's own predicate names another; both can be true.
+    """
+    at = denied.find(shown)
+    if at >= 0 and _other_moment(_clause(denied, at + len(shown)), stated):
+        # "was not at the hall at the time of the fire" / "visited the hall": the
+        # denial holds for one moment, the statement may be of another.
+        return demote(c, "denied for one moment only")
+    named = _object_names(denied, at + len(shown)) if at >= 0 else set()
+    if not named or any(n in stated.lower() for n in named):
+        return c
+    word = next((w for w in WORD.finditer(stated) if _key(w.group()) == key), None)
+    other = _object_names(stated, word.end()) if word else set()
+    if not other or other & named:
+        return c
+    return demote(c, f"about another: {' / '.join(sorted(named))} · {' / '.join(sorted(other))}")
+
+
+def _object_names(text: str, start: int) -> set[str]:
+    """Names told right after a predicate, up to its clause's end ("stayed at
+    Holloway, she ..." -> {"holloway"})."""
+    return {n.lower() for n in entities(_clause(text, start, _OBJECT_WORDS))}
+
+
+def _clause(text: str, start: int, most: int = 12) -> str:
+    """The rest of a clause from `start`: at most `most` words, up to a break or
+    "but" / "and"."""
+    end = start
+    for w in list(WORD.finditer(text, start, start + 100))[:most]:
+        if any(ch in text[end : w.start()] for ch in _CLAUSE_BREAK) or w.group() in ("but", "and"):
+            break
+        end = w.end()
+    return text[start:end]
+
+
+def _other_moment(clause: str, stated: str) -> bool:
+    """Whether a denied clause holds for a moment ("at the time of the fire") that the
+    statement does not name: then the statement may be of another moment."""
+    m = _AT_A_MOMENT.search(clause)
+    if m is None:
+        return False
+    moment = {lemma(w) for w in WORD.findall(clause[m.start() :]) if w.lower() not in STOPWORDS}
+    told = {lemma(w) for w in WORD.findall(stated)}
+    return not moment <= told
+
+
+# A denial held for one moment: "was not there at the time of the fire", "when
+# the alarm rang", "while the crews worked".
+_AT_A_MOMENT = re.compile(r"\b(?:at\s+the\s+time|when|while)\b", re.I)
+
+
+_OBJECT_WORDS = 6
 
 
 # Verbs of thinking a denial is raised to: "I didn't feel we were executing" is

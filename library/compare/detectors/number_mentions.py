@@ -34,9 +34,11 @@ _APPROX = re.compile(
     re.I,
 )
 # A sum converted from another currency in brackets: "a euro90 billion ($115
-# billion) loan" is as exact as the rate the outlet used ($118 billion elsewhere).
+# billion) loan" is as exact as the rate the outlet used ($118 billion elsewhere);
+# "$US2 million ($3.1 million)" gives the sum again in the outlet's own dollars.
 _CONVERTED = re.compile(
-    r"(?:euros?|€|£|¥|yuan|pounds?|\?|\ufffd)\s*\d[\d.,]*\s*(?:-\s*)?(?:billion|million|bn|m)?\s*"
+    r"(?:euros?|€|£|¥|yuan|pounds?|\?|\ufffd|\$\s?(?:US|AU?|NZ|C)|(?:US|AU?|NZ|C)\s?\$)"
+    r"\s*(?P<n>\d[\d.,]*)\s*(?:-\s*)?(?P<scale>billion|million|bn|m)?\s*"
     r"(?:euros?|pounds?|yuan)?\s*\(\s*(?:US)?[$€£¥]?\s*$",
     re.I,
 )
@@ -71,17 +73,50 @@ class Mention:
     of_total: float = 0.0  # the whole it is told against: 14 in "9 of the Owls' 14 games"
     missed: bool = False  # told as missed: "missing 9 of 14 games" (`complement`)
     converted: bool = False  # converted in brackets: "a euro110 billion ($143 billion)"
+    original: float = 0.0  # the sum before the bracket: 110e9 for the line above
+    rate: bool = False  # told per period or per item: "$21 million per season" (`_RATE`)
+    of_noun: bool = False  # right after "<noun> of": "a mother of 12" (`_OF_NOUN`)
 
 
-_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}")
-# A name right before the number: "Okafor (31-4-1, 22 KOs)", "Daniel Marsh, 41,".
-_OWNER = re.compile(
-    r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:['’]s)?\s*[(,]?\s*(?:[\d-]+,\s*)?$"
+# "9 of the Owls' 14 games", "28 of his 68 punches": the second number is the whole.
+_OF_TOTAL = re.compile(
+    r"\s+of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w.]*(?:['’]s?)?\s+){0,3}"
 )
+# A name right before the number: "Okafor (31-4-1, 22 KOs)", "Daniel Marsh, 41,",
+# "Ames Dorn Jr., 49,".
+_OWNER = re.compile(
+    r"\b((?:[A-Z][a-z]\w*\s+){0,2}[A-Z][a-z]\w*)(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?(?:['’]s)?"
+    r"\s*[(,]?\s*(?:[\d-]+,\s*)?$"
+)
+
+
 # A number joined to another by a dash: a score ("27-24 overtime loss") or a range.
 # "9-for-17 from the field" is one ratio too.
+def other_places(x: str, y: str) -> bool:
+    """Whether two places read by `place_owner` are two: no word in common ("Varo" /
+    "Varo Island" are one)."""
+    return bool(x and y) and not set(x.lower().split()) & set(y.lower().split())
+
+
+def place_owner(text: str, start: int) -> str:
+    """The place a number belongs to when told in apposition ("Varo island, home to
+    90,000 people" -> "Varo"), else ""."""
+    m = _PLACE_OWNER.search(text, max(0, start - 60), start)
+    return m.group(1) if m else ""
+
+
+# A place's own number, told in apposition: "Varo island, home to 90,000
+# people", "Kesh, a city of 400,000": the number is the place's, not the story's.
+_PLACE_OWNER = re.compile(
+    r"\b((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:\s+[a-z]+)?\s*,\s*(?:home\s+to|population|"
+    r"an?\s+(?:[a-z]+\s+)?"
+    r"(?:city|town|village|island|country|nation|province|state|region|district|port)\s+of)"
+    r"\s+(?:(?:about|some|nearly|around|roughly|almost|over|more\s+than)\s+)?$"
+)
 _JOINED_BEFORE = re.compile(r"\d\s*[-–]\s*(?:for\s*[-–]\s*)?$")
 _JOINED_AFTER = re.compile(r"\s*[-–]\s*(?:for\s*[-–]\s*)?\d")
+# A range told in words: "a lease of between three and five years" (either end).
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$€£¥]?\s*[\w.,]+\s+and\s+)?[$€£¥]?\s*$", re.I)
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "those", "these"})
 
 
@@ -157,17 +192,51 @@ def mentions(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Mention]:
                 or (
                     scope.scope(text, q.start, q.end) if after and stem("old") not in after else ""
                 ),
-                bool(_JOINED_BEFORE.search(lead) or _JOINED_AFTER.match(text, q.end)),
+                bool(
+                    _JOINED_BEFORE.search(lead)
+                    or _JOINED_AFTER.match(text, q.end)
+                    or _BETWEEN.search(lead)
+                ),
                 _currency(money.group() if money else "", after),
                 _PART_BEFORE.search(text, max(0, q.start - 24), q.start) is not None
                 or _PART_AFTER.match(text, q.end) is not None
-                or _AND_OTHERS.match(text, max(end, q.end)) is not None,
+                or _AND_OTHERS.match(text, max(end, q.end)) is not None
+                or _WINDOW.match(text, max(end, q.end)) is not None,
                 of_total,
                 _MISSED.search(lead) is not None,
                 _CONVERTED.search(lead) is not None,
+                original=_original(_CONVERTED.search(lead)),
+                rate=_RATE.match(text, max(end, q.end)) is not None,
+                of_noun=_OF_NOUN.search(lead) is not None,
             )
         )
     return out
+
+
+def _original(converted: re.Match[str] | None) -> float:
+    """The sum a bracketed conversion converts, as first told ("$US2 million (" -> 2e6)."""
+    if converted is None:
+        return 0.0
+    try:
+        n = float(converted.group("n").replace(",", ""))
+    except ValueError:
+        return 0.0
+    scale = (converted.group("scale") or "").lower()
+    return n * (1e9 if scale in ("billion", "bn") else 1e6 if scale in ("million", "m") else 1)
+
+
+# A number right after "<noun> of": what the noun has or holds ("a mother of 12",
+# "a town of 5,000"), not a count of the noun.
+_OF_NOUN = re.compile(r"\b[A-Za-z]{3,}\s+of\s+$")
+
+# A value per period or per item: "$21 million per season", "12 points a game",
+# "$40 apiece".  Against a total ("a $170 million deal") it is another quantity,
+# however the two are worded.
+_RATE = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(?:year|season|game|match|month|week|day|night|hour|"
+    r"annum|head|person|share)\b|annually\b|apiece\b|a\s+piece\b)",
+    re.I,
+)
 
 
 # Words that mark a count as some of a set: "his first 17 passes", "the two other
@@ -181,6 +250,10 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(
     r"\s+(?:other|more|remaining|additional|further)\b|\s+of\s+(?:whom|them|which)\b", re.I
 )
+
+# A count over a window of time: "arrested three times since October" is some of
+# the arrests "four times" counts in all.
+_WINDOW = re.compile(r"\s+since\b", re.I)
 
 # "three-plus seasons", "10+ years": a lower bound.
 _PLUS_AFTER = re.compile(r"\s?-\s?plus\b|\s?\+(?!\s?\d)", re.I)
@@ -260,7 +333,8 @@ _NAMED = re.compile(
     r"(?:\b(?:Week|Game|Route|Flight|Highway|Interstate|Room|Gate|Exit|Platform|Terminal|"
     r"Channel|Chapter|Episode|Round|Stage|Number|No\.|[Nn]o\.)\s*#?\s*|#\s*)$"
 )
-_PICK = re.compile(r"\b[Pp]ick\s?-\s?$")
+# ("a pick six" is written without its dash too; "will pick six players" is a verb.)
+_PICK = re.compile(r"\b[Pp]ick\s?-\s?$|\b(?:a|the|his|her|another)\s+[Pp]ick\s+$")
 # A yard line is a place on the field: "the 7-yard line", "a first down on the 7".
 _YARD_LINE = re.compile(r"\s?-?\s?yard\s+line\b", re.I)
 _ON_THE = re.compile(
@@ -288,13 +362,20 @@ def _unreadable(text: str, q: Quantity, codes: Sequence[tuple[int, int]]) -> boo
     )
 
 
+# A clock time the sentence splitter cut at its "a. m.": "put out by 7 a." ends
+# one unit, so the date reader never sees the time and 7 looks like a count.
+_CLOCK_CUT = re.compile(r"\s*[ap]\.\s*(?:m\b|$)")
+
+
 def label(text: str, q: Quantity) -> str:
     """What a number names when it counts nothing, as a head of its own, else "".
 
     "Week 11" -> "#week", "No. 9 seed" / "#9" -> "#no", "the 7-yard line" and "on
-    the 7" -> "#yardline", the "48 seconds" of "4 minutes 48 seconds" ->
-    "#remainder".  Such a number meets only the same label on the other side:
-    "Week 11" / "Week 12" still conflict, "Week 11" / "two running backs" never.
+    the 7" -> "#yardline", "with 52 seconds left" and "by 7 a." (a time the
+    sentence splitter cut) -> "#clock", the "48 seconds" of
+    "4 minutes 48 seconds" -> "#remainder".  Such a number meets only the same
+    label on the other side: "Week 11" / "Week 12" still conflict, "Week 11" / "two
+    running backs" never.
     """
     named = _NAMED.search(text, max(0, q.start - 14), q.start)
     if named:
@@ -302,7 +383,18 @@ def label(text: str, q: Quantity) -> str:
         return f"#{'no' if word == 'number' else word}"
     if _field_place(text, q):
         return "#yardline"
-    return "#remainder" if _remainder(text, q) else ""
+    if _remainder(text, q):
+        return "#remainder"
+    return "#clock" if _CLOCK_LEFT.match(text, q.end) or _CLOCK_CUT.match(text, q.end) else ""
+
+
+# Time left on a game clock: "with 52 seconds left", "just under six minutes
+# remaining", "12 minutes, 31 seconds to play": a moment of the game, not a count.
+_CLOCK_LEFT = re.compile(
+    r"\s*(?:-\s*)?(?:minutes?|mins?|seconds?|secs?)\b(?:\s*,?\s*(?:and\s+)?\d+\s*seconds?)?"
+    r"\s+(?:left|remaining|to\s+go|to\s+play)\b",
+    re.I,
+)
 
 
 def _field_place(text: str, q: Quantity) -> bool:

@@ -3,7 +3,7 @@
 The numbers detector's parser (`detectors/numbers.mentions`) finds each number
 and its head noun phrase ("7 classified topographic maps", "40,000 RMB").  Two
 numbers are matched when they count the same thing by the detector's rule
-(`_same_slot`); the match says whether the values agree.
+(`same_slot`); the match says whether the values agree.
 """
 
 from __future__ import annotations
@@ -132,4 +132,4 @@ def build(
 
 def _first(ks: list[int], used: set[int], ma: Any, side_b: list[tuple[Counted, Any]]) -> int | None:
     """The first of B's numbers `ks` (in order) still free that counts what `ma` counts."""
-    return next((k for k in ks if k not in used and detector._same_slot(ma, side_b[k][1])), None)
+    return next((k for k in ks if k not in used and detector.same_slot(ma, side_b[k][1])), None)

@@ -103,7 +103,7 @@ def _plain_counts(
     side_a, side_b = counts._side(units_a), counts._side(units_b)
     rows = []
     used: set[int] = set()
-    same_slot = counts.detector._same_slot
+    same_slot = counts.detector.same_slot
     for ca, ma in side_a:
         match = next(
             (

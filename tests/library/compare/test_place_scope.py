@@ -10,7 +10,7 @@ conflict divergent.
 from __future__ import annotations
 
 from library.compare import compare_texts
-from library.compare.crossing import _not_one_slot
+from library.compare.crossing import not_one_slot
 from library.compare.detectors import numbers, place
 from library.compare.engine import Candidates
 from library.compare.model import Comparison
@@ -130,7 +130,7 @@ def test_across_sentences_two_places_are_two_slots() -> None:
     cands = Candidates.of_sentences([a], [b])
     pa, pb = cands.passages((0,), (0,))
     ((x, y),) = list(numbers.conflicting(pa, pb))
-    why = _not_one_slot(x, y, a, b, cands, named=True)
+    why = not_one_slot(x, y, a, b, cands, named=True)
     assert why == "where? A: in Aceh · B: across Asia"
 
 

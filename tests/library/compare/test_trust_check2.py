@@ -9,7 +9,7 @@ Sentences are made up (no eval text), shaped like the proposals judged in
 from __future__ import annotations
 
 from library.compare import compare_texts
-from library.compare.crossing import _not_one_slot
+from library.compare.crossing import not_one_slot
 from library.compare.detectors import numbers
 from library.compare.detectors.negation import negated
 from library.compare.engine import Candidates
@@ -70,7 +70,7 @@ def test_a_quote_negated_on_one_side_still_diverges() -> None:
     assert _relations(compare_texts(a, b)) == ["divergent"]
 
 
-# --- across sentences: whose number, which occasion (`crossing._not_one_slot`) --
+# --- across sentences: whose number, which occasion (`crossing.not_one_slot`) --
 
 
 def _divergent(a: str, b: str) -> list[list[tuple[str, str]]]:
@@ -122,7 +122,7 @@ def _why(a: str, b: str, *, named: bool = True) -> list[str]:
     pa, pb = cands.passages((0,), (0,))
     met = list(numbers.conflicting(pa, pb))
     assert met, "the two sentences state no differing numbers"
-    return [_not_one_slot(x, y, pa.text, pb.text, cands, named=named) for x, y in met]
+    return [not_one_slot(x, y, pa.text, pb.text, cands, named=named) for x, y in met]
 
 
 def test_another_owners_number_in_a_sentence_sharing_a_name_is_a_note() -> None:
@@ -183,7 +183,7 @@ def test_two_occasions_dated_differently_are_not_one_theft() -> None:
 def test_an_age_is_not_a_count_of_anything_else() -> None:
     a = "Brandt twice pushed Ferris to the canvas in the second."
     b = "Brandt beat 38-year-old Ferris in Graz on Saturday."
-    # An age is no longer even read as the same slot as a count (`numbers._age`).
+    # An age is no longer even read as the same slot as a count (`number_slot._age`).
     assert list(numbers.conflicting(*Candidates.of_sentences([a], [b]).passages((0,), (0,)))) == []
     # A bare number after a name is an age too ("Daniel Marsh, 41, fell").
     c = "Daniel Marsh, 41, fell while hiking to the cabin."
@@ -272,7 +272,7 @@ def test_a_fraction_is_no_age() -> None:
     b = "Police say the 52-year-old Harmon showed a blood alcohol reading of 0.29%."
     met = numbers.conflicting(*Candidates.of_sentences([a], [b]).passages((0,), (0,)))
     assert all(
-        _not_one_slot(x, y, a, b, Candidates.of_sentences([a], [b]), named=True) for x, y in met
+        not_one_slot(x, y, a, b, Candidates.of_sentences([a], [b]), named=True) for x, y in met
     )
 
 

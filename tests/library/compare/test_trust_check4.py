@@ -48,7 +48,7 @@ def test_label_numbers_are_names_not_counts() -> None:
     ]
     assert _heads("The Rams lined up at the 4 with 12 seconds left.") == [
         (4.0, ("#yardline",)),
-        (12.0, ("second", "left")),
+        (12.0, ("#clock",)),  # time left on the clock: a moment, not a count
     ]
     assert _heads("They reached the 9-yard line.") == [(9.0, ("#yardline",))]
     assert _heads("He scored with 3 minutes 52 seconds left.")[1] == (52.0, ("#remainder",))
