@@ -1,4 +1,4 @@
-"""A tiny stand-in for the sentence encoder, so unit tests never load the real model."""
+"""Stand-ins for the sentence encoder and a similarity backend: unit tests never load the model."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
+
+from library.compare.idf import IdfTable
+from library.compare.similarity import Scores
 
 DIM = 32
 
@@ -47,3 +51,39 @@ class FakeEncoder:
             if norm:
                 out[r] /= norm
         return out
+
+
+class FixedScores:
+    """A similarity backend whose scores are set cell by cell; its paraphrase head is never sure.
+
+    The alignment rules for second pairs (`repeats`, `two_facts`, `order`) are
+    tested on scores chosen by hand, not on what the model would say.
+
+    Args:
+        cells: (A unit, B unit) -> score; every other pair scores 0.
+        shape: (units of A, units of B).
+        threshold: the alignment cut the backend owns.
+    """
+
+    candidate_floor = 0.25
+    merge_floor = 0.9  # no merges: these tests are about pairs, not merged runs
+    prerefined = True
+
+    def __init__(
+        self, cells: dict[tuple[int, int], float], shape: tuple[int, int], threshold: float = 0.47
+    ) -> None:
+        self.cells, self.shape, self.threshold = cells, shape, threshold
+
+    def scores(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        terms_a: Sequence[Sequence[str]],
+        terms_b: Sequence[Sequence[str]],
+        idf: IdfTable,
+    ) -> Scores:
+        """The set cells as both the gate and the ranking score."""
+        rows = [i for i, _ in self.cells]
+        cols = [j for _, j in self.cells]
+        m = sparse.csr_matrix((list(self.cells.values()), (rows, cols)), shape=self.shape)
+        return Scores(m, m, lambda i, j: 0.5)

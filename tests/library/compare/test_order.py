@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
-from scipy import sparse
 
 from library.compare import align as align_mod
 from library.compare import order
 from library.compare.align import Match, align
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores
 from library.compare.units import terms
+from tests.library.compare.fakes import FixedScores
 
 YES: Callable[[int, int], bool] = lambda i, j: True  # noqa: E731
 NO: Callable[[int, int], bool] = lambda i, j: False  # noqa: E731
@@ -104,26 +103,6 @@ MIDDLE_B = "One crew member leapt overboard and reached the bank unhurt."
 AFTER_B = "Traffic crossed the bridge again on Tuesday morning."
 
 
-class _Backend:
-    """A0~B0 and A2~B2 sure (0.8), A1~B1 at 0.33; a head that is not sure."""
-
-    threshold = 0.47
-    candidate_floor = 0.25
-    merge_floor = 0.9  # no merges
-    prerefined = True
-
-    def scores(
-        self,
-        texts_a: Sequence[str],
-        texts_b: Sequence[str],
-        terms_a: Sequence[Sequence[str]],
-        terms_b: Sequence[Sequence[str]],
-        idf: IdfTable,
-    ) -> Scores:
-        m = sparse.csr_matrix(([0.8, 0.33, 0.8], ([0, 1, 2], [0, 1, 2])), shape=(3, 3))
-        return Scores(m, m, lambda i, j: 0.5)
-
-
 def _align(consistent: Callable[[int, int], bool] = YES) -> list[Match]:
     texts_a, texts_b = [BEFORE_A, MIDDLE_A, AFTER_A], [BEFORE_B, MIDDLE_B, AFTER_B]
     ta, tb = [terms(t) for t in texts_a], [terms(t) for t in texts_b]
@@ -131,7 +110,7 @@ def _align(consistent: Callable[[int, int], bool] = YES) -> list[Match]:
         ta,
         tb,
         IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Backend(),
+        backend=FixedScores({(0, 0): 0.8, (1, 1): 0.33, (2, 2): 0.8}, (3, 3)),
         texts_a=texts_a,
         texts_b=texts_b,
         is_consistent=consistent,

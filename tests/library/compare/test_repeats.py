@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import pytest
-from scipy import sparse
 
 from library.compare import align as align_mod
 from library.compare import repeats
 from library.compare.align import Match, align
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores
 from library.compare.units import terms
+from tests.library.compare.fakes import FixedScores
 
 THRESHOLD = 0.47
 YES: Callable[[int, int], bool] = lambda i, j: True  # noqa: E731
@@ -82,36 +81,13 @@ FAR = "The parade was first held in 1962."
 OTHER = "Organisers named Ama Okoro to lead Saturday's Harbour parade."
 
 
-class _Backend:
-    """A1~B0 sure (0.8), one lone A unit against B0 (0.455); a head that is not sure."""
-
-    threshold = THRESHOLD
-    candidate_floor = 0.25
-    merge_floor = 0.9  # no merges: the test is about second pairs
-    prerefined = True
-
-    def __init__(self, lone: int, n: int) -> None:
-        self.lone, self.n = lone, n
-
-    def scores(
-        self,
-        texts_a: Sequence[str],
-        texts_b: Sequence[str],
-        terms_a: Sequence[Sequence[str]],
-        terms_b: Sequence[Sequence[str]],
-        idf: IdfTable,
-    ) -> Scores:
-        m = sparse.csr_matrix(([0.8, 0.455], ([1, self.lone], [0, 0])), shape=(self.n, 1))
-        return Scores(m, m, lambda i, j: 0.5)
-
-
 def _align(texts_a: list[str], lone: int, said: bool = True) -> list[Match]:
     ta, tb = [terms(t) for t in texts_a], [terms(OTHER)]
     return align(
         ta,
         tb,
         IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Backend(lone, len(texts_a)),
+        backend=FixedScores({(1, 0): 0.8, (lone, 0): 0.455}, (len(texts_a), 1), THRESHOLD),
         texts_a=texts_a,
         texts_b=[OTHER],
         is_consistent=YES,

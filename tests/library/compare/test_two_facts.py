@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
-from scipy import sparse
 
 from library.compare import align as align_mod
 from library.compare import two_facts
 from library.compare.align import Match, align
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores
 from library.compare.units import terms
+from tests.library.compare.fakes import FixedScores
 
 THRESHOLD = 0.47
 YES: Callable[[int, int], bool] = lambda i, j: True  # noqa: E731
@@ -92,26 +91,6 @@ def test_a_lone_b_unit_joins_an_a_sentence_too() -> None:
     assert got == [(0.42, 0, 0)]
 
 
-class _Backend:
-    """A1~B0 sure (0.8), A0 against B0 at 0.42; a head that is not sure."""
-
-    threshold = THRESHOLD
-    candidate_floor = 0.25
-    merge_floor = 0.9  # no merges: the test is about second pairs
-    prerefined = True
-
-    def scores(
-        self,
-        texts_a: Sequence[str],
-        texts_b: Sequence[str],
-        terms_a: Sequence[Sequence[str]],
-        terms_b: Sequence[Sequence[str]],
-        idf: IdfTable,
-    ) -> Scores:
-        m = sparse.csr_matrix(([0.8, 0.42], ([1, 0], [0, 0])), shape=(2, 1))
-        return Scores(m, m, lambda i, j: 0.5)
-
-
 def _align(lone: str) -> list[Match]:
     texts_a = [lone, TAKER]
     ta, tb = [terms(t) for t in texts_a], [terms(LONG)]
@@ -119,7 +98,7 @@ def _align(lone: str) -> list[Match]:
         ta,
         tb,
         IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Backend(),
+        backend=FixedScores({(1, 0): 0.8, (0, 0): 0.42}, (2, 1), THRESHOLD),
         texts_a=texts_a,
         texts_b=[LONG],
         is_consistent=YES,
