@@ -7,9 +7,12 @@ listed off the GUI thread.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
+from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -72,3 +75,17 @@ def python_output(code: str, *args: str, **env: str) -> str:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
     )
     return result.stdout
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script `benchmarks/<name>.py` loaded as a module (the benchmarks are no package).
+
+    Tests of the judged sets and the fitting scripts call their functions
+    directly; a fresh module each call, never entered in `sys.modules`.
+    """
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

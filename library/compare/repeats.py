@@ -79,22 +79,10 @@ def neighbour_repeats(
     """
     if vouch is None:
         return []
-    first_a: dict[int, tuple[float, int]] = {}
-    first_b: dict[int, tuple[float, int]] = {}
-    for s, i, j in scored:  # best score first
-        first_a.setdefault(i, (s, j))
-        first_b.setdefault(j, (s, i))
-    # (score, i, j, whether the lone unit is A's, index of the partner's pair)
-    wanted: list[tuple[float, int, int, bool, int]] = []
-    for i, (s, j) in first_a.items():
-        if i not in used_a and i not in skip[0] and j in used_b:
-            wanted.append((s, i, j, True, used_b[j]))
-    for j, (s, i) in first_b.items():
-        if j not in used_b and j not in skip[1] and i in used_a:
-            wanted.append((s, i, j, False, used_a[i]))
     out: list[tuple[float, int, int]] = []
     joined: set[int] = set()
-    for s, i, j, lone_a, k in sorted(wanted, key=lambda w: (-w[0], w[1], w[2])):
+    for s, i, j, lone_a in lone_units(scored, used_a, used_b, skip):
+        k = used_b[j] if lone_a else used_a[i]  # the partner's pair
         m = matches[k]
         if s < threshold - MARGIN or k in joined or len(m.a) > 1 or len(m.b) > 1:
             continue
@@ -103,3 +91,35 @@ def neighbour_repeats(
             out.append((s, i, j))
             joined.add(k)
     return out
+
+
+def lone_units(
+    scored: Sequence[tuple[float, int, int]],
+    used_a: dict[int, int],
+    used_b: dict[int, int],
+    skip: tuple[set[int], set[int]],
+) -> list[tuple[float, int, int, bool]]:
+    """Units in no pair whose best partner is in one, best score first.
+
+    The candidates of every rule that adds a second unit to a pair
+    (`neighbour_repeats`, `two_facts.second_facts`).
+
+    Returns:
+        `(score, A unit, B unit, whether the lone unit is A's)`, ties by unit.
+    """
+    first_a: dict[int, tuple[float, int]] = {}
+    first_b: dict[int, tuple[float, int]] = {}
+    for s, i, j in scored:  # best score first
+        first_a.setdefault(i, (s, j))
+        first_b.setdefault(j, (s, i))
+    wanted = [
+        (s, i, j, True)
+        for i, (s, j) in first_a.items()
+        if i not in used_a and i not in skip[0] and j in used_b
+    ]
+    wanted += [
+        (s, i, j, False)
+        for j, (s, i) in first_b.items()
+        if j not in used_b and j not in skip[1] and i in used_a
+    ]
+    return sorted(wanted, key=lambda w: (-w[0], w[1], w[2]))

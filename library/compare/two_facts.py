@@ -21,10 +21,11 @@ that is what the judges call `related`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from library.compare.repeats import Paired
+from library.compare.repeats import Paired, lone_units
 from library.compare.support import claim_words, same_story
 
 # Claim words the lone unit and its partner share that the partner's pair does not.
@@ -72,26 +73,17 @@ def second_facts(
     texts_a, texts_b = texts
     if is_consistent is None or not same_story("\n".join(texts_a), "\n".join(texts_b)):
         return []
-    first_a: dict[int, tuple[float, int]] = {}
-    first_b: dict[int, tuple[float, int]] = {}
-    for s, i, j in scored:  # best score first
-        first_a.setdefault(i, (s, j))
-        first_b.setdefault(j, (s, i))
-    # (score, i, j, whether the lone unit is A's)
-    wanted = [(s, i, j, True) for i, (s, j) in first_a.items() if i not in used_a and j in used_b]
-    wanted += [(s, i, j, False) for j, (s, i) in first_b.items() if j not in used_b and i in used_a]
     # A partner that already has a second pair (the head's rule, `repeats.py`) takes no more.
-    seen_a = [x for m in matches for x in m.a]
-    seen_b = [y for m in matches for y in m.b]
+    seen_a = Counter(x for m in matches for x in m.a)
+    seen_b = Counter(y for m in matches for y in m.b)
     out: list[tuple[float, int, int]] = []
     joined: set[tuple[str, int]] = set()
-    for s, i, j, lone_a in sorted(wanted, key=lambda w: (-w[0], w[1], w[2])):
+    for s, i, j, lone_a in lone_units(scored, used_a, used_b, skip):
         partner = ("b", j) if lone_a else ("a", i)
         if (
             s < threshold - MARGIN
-            or (i in skip[0] if lone_a else j in skip[1])
             or partner in joined
-            or (seen_b.count(j) > 1 if lone_a else seen_a.count(i) > 1)
+            or (seen_b[j] > 1 if lone_a else seen_a[i] > 1)
         ):
             continue
         taker = matches[used_b[j]].a if lone_a else matches[used_a[i]].b

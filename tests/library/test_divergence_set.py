@@ -6,25 +6,20 @@ indices and short notes of our own; these checks need no eval data.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from library.compare import compare_texts
+from tests.helpers import load_benchmark
 
 REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "benchmarks" / "eval_real_divergence.py"
 ROUND3 = REPO / "benchmarks" / "divergence_set" / "round3.jsonl"
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_real_divergence", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("eval_real_divergence")
 
 
 def test_judgments_are_valid_and_hold_no_eval_text() -> None:

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_real_divergence.py"
+from tests.helpers import load_benchmark
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_real_divergence_appended", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("eval_real_divergence")
 
 
 def _line(a: int, b: int, label: str = "same") -> str:

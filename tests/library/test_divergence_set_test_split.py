@@ -7,25 +7,21 @@ and never to tune on; the tuning files must keep to train/dev so that the pool o
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.helpers import load_benchmark
+
 REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "benchmarks" / "eval_real_divergence.py"
 ROUND4 = REPO / "benchmarks" / "divergence_set" / "round4.jsonl"
 POOL = REPO / "benchmarks" / "divergence_set" / "pool.jsonl"
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_real_divergence", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("eval_real_divergence")
 
 
 def _one_test_pair(tmp_path: Path) -> Path:

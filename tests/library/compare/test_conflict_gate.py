@@ -6,7 +6,6 @@ Sentences are made up (no eval text), shaped like the judged proposals of
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -17,9 +16,9 @@ import pytest
 from library.compare import compare_texts, conflict_gate
 from library.compare.detectors import passages
 from library.compare.model import Conflict, Pair
+from tests.helpers import load_benchmark
 
 REPO = Path(__file__).resolve().parents[3]
-SCRIPT = REPO / "benchmarks" / "fit_conflict_gate.py"
 
 SAME_SLOT = (
     "Prosecutors filed a 48-page indictment against Dana Whitcombe on Tuesday in Harlow.",
@@ -36,11 +35,7 @@ OTHER_OWNER = (
 
 
 def _fit_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fit_conflict_gate", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("fit_conflict_gate")
 
 
 def test_fitted_file_loads() -> None:
