@@ -69,9 +69,9 @@ def between_pairs(
         if s < LOW:
             continue
         # Best score first, then the lowest id (the result never depends on order).
-        if (s, -j) > (best_a.get(i, (-1.0, 0))[0], -best_a.get(i, (-1.0, 0))[1]):
+        if i not in best_a or (s, -j) > (best_a[i][0], -best_a[i][1]):
             best_a[i] = (s, j)
-        if (s, -i) > (best_b.get(j, (-1.0, 0))[0], -best_b.get(j, (-1.0, 0))[1]):
+        if j not in best_b or (s, -i) > (best_b[j][0], -best_b[j][1]):
             best_b[j] = (s, i)
     spans = [(min(m.a), max(m.a), min(m.b), max(m.b)) for m in matches]
     article_a, article_b = "\n".join(texts[0]), "\n".join(texts[1])
