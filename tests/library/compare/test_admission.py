@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-from scipy import sparse
-
 from library.compare.align import align
 from library.compare.conflicts import find_conflicts, firm
 from library.compare.detectors import passages
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores
 from library.compare.worddiff import word_diff
+from tests.library.compare.fakes import FixedScores
 
 
 def _firm(a: str, b: str) -> bool:
@@ -49,19 +46,9 @@ def test_same_event_word_dates_are_firm_other_events_are_not() -> None:
     )
 
 
-class _FixedScores:
-    """A backend whose gate and ranking scores are given (no shared terms needed)."""
-
-    name = "fixed"
-    threshold = 0.42
-    candidate_floor = 0.25
-    merge_floor = 0.99
-
-    def __init__(self, matrix: Sequence[Sequence[float]]) -> None:
-        self.matrix = sparse.csr_matrix(np.asarray(matrix, dtype=np.float64))
-
-    def scores(self, *_: object) -> Scores:
-        return Scores(self.matrix, self.matrix)
+def _backend(matrix: Sequence[Sequence[float]]) -> FixedScores:
+    """Scores as given (no shared terms needed), refined by word order as lexical ones are."""
+    return FixedScores.grid(matrix, 0.42, same=None, merge_floor=0.99, prerefined=False)
 
 
 def test_below_threshold_needs_mutual_best_partner() -> None:
@@ -73,7 +60,7 @@ def test_below_threshold_needs_mutual_best_partner() -> None:
         terms_a,
         terms_b,
         idf,
-        backend=_FixedScores([[0.40, 0.41]]),
+        backend=_backend([[0.40, 0.41]]),
         is_divergent=lambda i, j: j == 0,
     )
     assert got == []
@@ -82,7 +69,7 @@ def test_below_threshold_needs_mutual_best_partner() -> None:
         terms_a,
         terms_b,
         idf,
-        backend=_FixedScores([[0.40, 0.30]]),
+        backend=_backend([[0.40, 0.30]]),
         is_divergent=lambda i, j: j == 0,
     )
     assert [(m.a, m.b) for m in got] == [((0,), (0,))]

@@ -6,16 +6,15 @@ from collections.abc import Callable
 
 import numpy as np
 import pytest
-from scipy import sparse
 
 from library.compare import clauses
 from library.compare.align import Match, align
 from library.compare.backends import SemanticBackend
 from library.compare.clauses import ClauseScores, clause_pairs, only_attribution, split
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores, pair_score, refine
+from library.compare.similarity import pair_score, refine
 from library.compare.units import terms
-from tests.library.compare.fakes import FakeEncoder
+from tests.library.compare.fakes import FakeEncoder, FixedScores
 
 THRESHOLD = 0.47
 
@@ -155,24 +154,6 @@ def test_clause_pairs_take_each_unit_once_best_clause_first() -> None:
     assert got == [(0, 1, 0.4)]
 
 
-class _Backend:
-    """A0~B0 sure; A1~B1 under the threshold, with a clause score for A1~B1."""
-
-    name = "fake"
-    threshold = THRESHOLD
-    candidate_floor = 0.25
-    merge_floor = 0.3
-    paraphrase_margin = 0.0
-    prerefined = True
-
-    def __init__(self, clause: Callable[[int, int], float] | None) -> None:
-        self.clause = clause
-
-    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
-        m = sparse.csr_matrix(([0.9, 0.35], ([0, 1], [0, 1])), shape=(2, 2))
-        return Scores(m, m, None, self.clause)
-
-
 @pytest.mark.parametrize(("clause", "joins"), [(0.6, True), (0.3, False), (None, False)])
 def test_align_lets_in_a_free_pair_when_a_clause_tells_the_other_unit(
     clause: float | None, joins: bool
@@ -184,7 +165,15 @@ def test_align_lets_in_a_free_pair_when_a_clause_tells_the_other_unit(
         ta,
         tb,
         IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Backend(None if clause is None else (lambda i, j: clause)),
+        # A0~B0 sure; A1~B1 under the threshold, with a clause score for A1~B1.
+        backend=FixedScores(
+            {(0, 0): 0.9, (1, 1): 0.35},
+            (2, 2),
+            THRESHOLD,
+            same=None,
+            clause=None if clause is None else (lambda i, j: clause),
+            merge_floor=0.3,
+        ),
         texts_a=texts,
         texts_b=texts_b,
         is_consistent=lambda i, j: True,
@@ -222,14 +211,6 @@ def test_attribution_tails_are_left_out_of_clause_scores() -> None:
     assert got(0, 0) < clauses.CUT
 
 
-class _Second(_Backend):
-    """A0~B0 sure; A2 scores under the threshold with B0 only (B0 is taken)."""
-
-    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
-        m = sparse.csr_matrix(([0.9, 0.35], ([0, 2], [0, 0])), shape=(3, 1))
-        return Scores(m, m, None, self.clause)
-
-
 @pytest.mark.parametrize(
     ("clause", "joins"),
     [(clauses.SECOND_CUT, True), (clauses.SECOND_CUT - 0.01, False)],
@@ -244,7 +225,15 @@ def test_a_free_unit_joins_a_paired_unit_that_tells_it_in_one_clause(
         ta,
         tb,
         IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Second(lambda i, j: clause),
+        # A0~B0 sure; A2 scores under the threshold with B0 only (B0 is taken).
+        backend=FixedScores(
+            {(0, 0): 0.9, (2, 0): 0.35},
+            (3, 1),
+            THRESHOLD,
+            same=None,
+            clause=lambda i, j: clause,
+            merge_floor=0.3,
+        ),
         texts_a=texts,
         texts_b=texts_b,
         is_consistent=lambda i, j: True,
