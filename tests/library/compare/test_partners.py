@@ -99,7 +99,7 @@ def test_each_free_units_first_pair_is_that_of_every_candidate_refined(seed: int
     def firsts(scored: list[tuple[float, int, int]]) -> tuple[dict[int, Any], dict[int, Any]]:
         first_a: dict[int, tuple[float, int]] = {}
         first_b: dict[int, tuple[float, int]] = {}
-        for s, i, j in scored:  # as `align._second_partners` reads them
+        for s, i, j in scored:  # as `second_partners` reads them
             first_a.setdefault(i, (s, j))
             first_b.setdefault(j, (s, i))
         free_a = {i: v for i, v in first_a.items() if i not in used_a}
