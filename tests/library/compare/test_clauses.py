@@ -154,30 +154,34 @@ def test_clause_pairs_take_each_unit_once_best_clause_first() -> None:
     assert got == [(0, 1, 0.4)]
 
 
+def _align(
+    texts: tuple[list[str], list[str]],
+    cells: dict[tuple[int, int], float],
+    clause: Callable[[int, int], float] | None,
+) -> list[Match]:
+    """`align` on fixed scores (`cells`) with these clause scores and no paraphrase head."""
+    ta, tb = [terms(t) for t in texts[0]], [terms(t) for t in texts[1]]
+    shape = (len(ta), len(tb))
+    return align(
+        ta,
+        tb,
+        IdfTable.from_term_lists([*ta, *tb]),
+        backend=FixedScores(cells, shape, THRESHOLD, same=None, clause=clause, merge_floor=0.3),
+        texts_a=texts[0],
+        texts_b=texts[1],
+        is_consistent=lambda i, j: True,
+    )
+
+
 @pytest.mark.parametrize(("clause", "joins"), [(0.6, True), (0.3, False), (None, False)])
 def test_align_lets_in_a_free_pair_when_a_clause_tells_the_other_unit(
     clause: float | None, joins: bool
 ) -> None:
     texts = ["The Hornets made an offer.", LONG]
     texts_b = ["Boston offered a contract.", SHORT]
-    ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
-    matches = align(
-        ta,
-        tb,
-        IdfTable.from_term_lists([*ta, *tb]),
-        # A0~B0 sure; A1~B1 under the threshold, with a clause score for A1~B1.
-        backend=FixedScores(
-            {(0, 0): 0.9, (1, 1): 0.35},
-            (2, 2),
-            THRESHOLD,
-            same=None,
-            clause=None if clause is None else (lambda i, j: clause),
-            merge_floor=0.3,
-        ),
-        texts_a=texts,
-        texts_b=texts_b,
-        is_consistent=lambda i, j: True,
-    )
+    # A0~B0 sure; A1~B1 under the threshold, with a clause score for A1~B1.
+    cells = {(0, 0): 0.9, (1, 1): 0.35}
+    matches = _align((texts, texts_b), cells, None if clause is None else (lambda i, j: clause))
     assert Match((0,), (0,), 0.9) in matches
     assert (Match((1,), (1,), 0.35, True) in matches) is joins
 
@@ -220,23 +224,7 @@ def test_a_free_unit_joins_a_paired_unit_that_tells_it_in_one_clause(
 ) -> None:
     texts = [LONG, "Snow fell over Boston all night.", SHORT]
     texts_b = [LONG.replace("Valdane", "Jon Valdane")]
-    ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
-    matches = align(
-        ta,
-        tb,
-        IdfTable.from_term_lists([*ta, *tb]),
-        # A0~B0 sure; A2 scores under the threshold with B0 only (B0 is taken).
-        backend=FixedScores(
-            {(0, 0): 0.9, (2, 0): 0.35},
-            (3, 1),
-            THRESHOLD,
-            same=None,
-            clause=lambda i, j: clause,
-            merge_floor=0.3,
-        ),
-        texts_a=texts,
-        texts_b=texts_b,
-        is_consistent=lambda i, j: True,
-    )
+    # A0~B0 sure; A2 scores under the threshold with B0 only (B0 is taken).
+    matches = _align((texts, texts_b), {(0, 0): 0.9, (2, 0): 0.35}, lambda i, j: clause)
     assert Match((0,), (0,), 0.9) in matches
     assert (Match((2,), (0,), 0.35, True) in matches) is joins

@@ -53,6 +53,14 @@ def _make(
     return Candidates(rows, cols, ranks, refine, low), calls
 
 
+def _used(seed: int, share: float) -> tuple[set[int], set[int]]:
+    """Units of A and of B (out of 9 each) taken by pairs made before, drawn at random."""
+    rng = random.Random(seed)
+    return {i for i in range(9) if rng.random() < share}, {
+        j for j in range(9) if rng.random() < share
+    }
+
+
 def _sorted_all(
     candidates: list[Triple], refined: dict[tuple[int, int], float], low: float
 ) -> list[tuple[float, int, int]]:
@@ -64,9 +72,7 @@ def _sorted_all(
 @pytest.mark.parametrize("seed", range(30))
 def test_mutual_best_is_that_of_every_candidate_refined(seed: int) -> None:
     candidates, refined = _random_candidates(seed)
-    rng = random.Random(seed + 100)
-    used_a = {i for i in range(9) if rng.random() < 0.3}
-    used_b = {j for j in range(9) if rng.random() < 0.3}
+    used_a, used_b = _used(seed + 100, 0.3)
     pending, calls = _make(candidates, refined, 0.3)
     got = pending.mutual_best(lambda i: i not in used_a, lambda j: j not in used_b)
     # As `align` read the whole list: first free partner of each free unit, then
@@ -90,9 +96,7 @@ def test_mutual_best_is_that_of_every_candidate_refined(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(30))
 def test_each_free_units_first_pair_is_that_of_every_candidate_refined(seed: int) -> None:
     candidates, refined = _random_candidates(seed)
-    rng = random.Random(seed + 200)
-    used_a = {i for i in range(9) if rng.random() < 0.4}
-    used_b = {j for j in range(9) if rng.random() < 0.4}
+    used_a, used_b = _used(seed + 200, 0.4)
     pending, _ = _make(candidates, refined, 0.3)
     got = pending.firsts(lambda i: i not in used_a, lambda j: j not in used_b)
 
