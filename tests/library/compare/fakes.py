@@ -110,8 +110,8 @@ class FixedScores:
     ) -> None:
         self.threshold, self.merge_floor = threshold, merge_floor
         self.paraphrase_margin, self.prerefined = paraphrase_margin, prerefined
-        gate = _matrix(cells, shape)
-        self.fixed = Scores(gate, gate if rank is None else _matrix(rank, shape), same, clause)
+        self.cells, self.rank, self.shape = cells, rank, shape
+        self.same, self.clause = same, clause
 
     @classmethod
     def grid(
@@ -129,8 +129,10 @@ class FixedScores:
         terms_b: Sequence[Sequence[str]],
         idf: IdfTable,
     ) -> Scores:
-        """The set cells, whatever the texts."""
-        return self.fixed
+        """The set cells, whatever the texts (new matrices each call, as a real backend's)."""
+        gate = _matrix(self.cells, self.shape)
+        rank = gate if self.rank is None else _matrix(self.rank, self.shape)
+        return Scores(gate, rank, self.same, self.clause)
 
 
 def _matrix(cells: Cells, shape: tuple[int, int]) -> sparse.csr_matrix:
