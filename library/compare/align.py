@@ -243,63 +243,57 @@ def align(
     if head.second or MANY_TO_ONE:
         # Each unit left alone reads its best partner among all units.
         scored = pending.firsts(lambda i: i not in used_a, lambda j: j not in used_b)
-    if head.second:
+        vouch: Callable[[int, int], bool]
+        if head.second:
+            vouch, margin, sure = head.vouches_second, HEAD_SECOND_MARGIN, True
+        else:
+            vouch = is_paraphrase or (lambda i, j: False)
+            margin, sure = MANY_TO_ONE_MARGIN, MANY_TO_ONE_SURE_PARTNER
         matches += second_partners(
-            scored,
-            matches,
-            used_a,
-            used_b,
-            threshold,
-            head.vouches_second,
-            margin=HEAD_SECOND_MARGIN,
-            sure_partner=True,
+            scored, matches, used_a, used_b, threshold, vouch, margin=margin, sure_partner=sure
         )
-    elif MANY_TO_ONE:
-        vouch = is_paraphrase or (lambda i, j: False)
-        matches += second_partners(
-            scored,
-            matches,
-            used_a,
-            used_b,
-            threshold,
-            vouch,
-            margin=MANY_TO_ONE_MARGIN,
-            sure_partner=MANY_TO_ONE_SURE_PARTNER,
-        )
-    # A fact told twice in neighbouring units of one article (`repeats.py`).
-    if REPEATS and (head.second or MANY_TO_ONE):
-        # Units the head's rule above gave a second pair (they are not in `used_*`).
-        second = (
-            {x for m in matches for x in m.a} - used_a.keys(),
-            {y for m in matches for y in m.b} - used_b.keys(),
-        )
-        matches += [
-            Match((i,), (j,), s, s < threshold)
-            for s, i, j in repeats.neighbour_repeats(
-                scored,
-                matches,
-                used_a,
-                used_b,
-                threshold,
-                is_paraphrase,
-                skip=second,
-            )
-        ]
-    # One long sentence telling two facts the other article tells apart (`two_facts.py`).
-    # Not with word overlap alone: on the ECB+ hard negatives it let in 5 more false
-    # "same" (76 -> 81), where the semantic backend scales down articles sharing few names.
-    if TWO_FACTS and (head.second or MANY_TO_ONE):
-        second = (
-            {x for m in matches for x in m.a} - used_a.keys(),
-            {y for m in matches for y in m.b} - used_b.keys(),
-        )
-        matches += [
-            Match((i,), (j,), s, s < threshold)
-            for s, i, j in two_facts.second_facts(
-                scored, matches, used_a, used_b, threshold, (ta, tb), is_consistent, skip=second
-            )
-        ]
+        # A fact told twice in neighbouring units of one article (`repeats.py`).
+        if REPEATS:
+            matches += [
+                Match((i,), (j,), s, s < threshold)
+                for s, i, j in repeats.neighbour_repeats(
+                    scored,
+                    matches,
+                    used_a,
+                    used_b,
+                    threshold,
+                    is_paraphrase,
+                    skip=_second_units(matches, used_a, used_b),
+                )
+            ]
+        # One long sentence telling two facts the other article tells apart (`two_facts.py`).
+        # Not with word overlap alone: on the ECB+ hard negatives it let in 5 more false
+        # "same" (76 -> 81), where the semantic backend scales down articles sharing few names.
+        if TWO_FACTS:
+            matches += [
+                Match((i,), (j,), s, s < threshold)
+                for s, i, j in two_facts.second_facts(
+                    scored,
+                    matches,
+                    used_a,
+                    used_b,
+                    threshold,
+                    (ta, tb),
+                    is_consistent,
+                    skip=_second_units(matches, used_a, used_b),
+                )
+            ]
     return sorted(matches, key=lambda m: (m.a[0], m.b[0]))
+
+
+def _second_units(
+    matches: Sequence[Match], used_a: dict[int, int], used_b: dict[int, int]
+) -> tuple[set[int], set[int]]:
+    """Units of A and of B that a second-pair rule paired: in a match but not in `used_*`."""
+    return (
+        {x for m in matches for x in m.a} - used_a.keys(),
+        {y for m in matches for y in m.b} - used_b.keys(),
+    )
 
 
 def _by_refined_score(
