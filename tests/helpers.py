@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.library.view import LibraryView
     from desktop.main_window import MainWindow
     from library.collection import Collection
+    from library.store import LibraryStore
 
 
 def wait_listed(qtbot: QtBot, view: LibraryView, timeout: int = 10000) -> None:
@@ -121,3 +122,22 @@ def import_with_ctrl_c(
     out, err = capsys.readouterr()
     assert "1 added" in out
     assert err.strip().splitlines()[-1].startswith("parallax: interrupted")
+
+
+def frequencies_from_scratch(store: LibraryStore) -> tuple[dict[str, int], int]:
+    """Each term's document frequency over the current articles' paragraphs, and their count.
+
+    What the stored word frequencies must equal, however they were kept up to date.
+    """
+    from collections import Counter
+
+    from library.article import split_paragraphs
+    from library.compare.units import terms
+
+    counts: Counter[str] = Counter()
+    n = 0
+    for article in store.articles():
+        for paragraph in split_paragraphs(article.body):
+            counts.update(set(terms(paragraph)))
+            n += 1
+    return dict(counts), n
