@@ -78,6 +78,15 @@ def sentences(row: dict[str, Any], side: str) -> list[str]:
     return sents
 
 
+def scored_cells(row: dict[str, Any], n_a: int, n_b: int) -> Iterator[tuple[int, int]]:
+    """Every (A sentence, B sentence) of a pair row whose score counts: not the URL sentence 0."""
+    first_a = 1 if row["doc_a"].endswith("ecbplus") else 0
+    first_b = 1 if row["doc_b"].endswith("ecbplus") else 0
+    for i in range(first_a, n_a):
+        for j in range(first_b, n_b):
+            yield i, j
+
+
 def diverges(sa: list[str], sb: list[str]) -> Callable[[int, int], bool]:
     """The engine's own test for letting a lower-scoring pair align (no copy of it)."""
     return Candidates.of_sentences(sa, sb).is_divergent
@@ -105,18 +114,13 @@ def ecb(split: str, threshold: float, library: IdfTable | None = None) -> dict[s
         idf = library or IdfTable.from_term_lists([*ta, *tb])
         gold = {(i, j) for i, j in row["gold_pairs_all"]}
         m = backend.matrix(ta, tb, idf)
-        skip_a = {0} if row["doc_a"].endswith("ecbplus") else set()
-        skip_b = {0} if row["doc_b"].endswith("ecbplus") else set()
-        for i in range(len(sa)):
-            for j in range(len(sb)):
-                if i in skip_a or j in skip_b:
-                    continue
-                s = float(m[i, j])
-                if s > 0:
-                    s = refine(s, ta[i], tb[j], idf)
-                scores.append(s)
-                labels.append(int((i, j) in gold))
-                topics.append(int(row["topic"]))
+        for i, j in scored_cells(row, len(sa), len(sb)):
+            s = float(m[i, j])
+            if s > 0:
+                s = refine(s, ta[i], tb[j], idf)
+            scores.append(s)
+            labels.append(int((i, j) in gold))
+            topics.append(int(row["topic"]))
         pred = set()
         for match in align(ta, tb, idf, threshold=threshold, is_divergent=diverges(sa, sb)):
             pred.update((i, j) for i in match.a for j in match.b)

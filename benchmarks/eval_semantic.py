@@ -26,7 +26,7 @@ from typing import Any
 
 import eval_compare
 import numpy as np
-from eval_compare import load, prf, roc_auc, sentences
+from eval_compare import load, prf, roc_auc, scored_cells, sentences
 
 from library.compare import HARD_KINDS, compare_texts
 from library.compare.align import align
@@ -111,16 +111,11 @@ def ecb(
         gold = {(i, j) for i, j in row.get("gold_pairs_all", [])}
         lex = lexical.matrix(ta, tb, idf)
         cos = np.clip(vectors(sa) @ vectors(sb).T, 0.0, 1.0)
-        skip_a = {0} if row["doc_a"].endswith("ecbplus") else set()
-        skip_b = {0} if row["doc_b"].endswith("ecbplus") else set()
-        for i in range(len(sa)):
-            for j in range(len(sb)):
-                if i in skip_a or j in skip_b:
-                    continue
-                labels.append(int((i, j) in gold))
-                for w in weights:
-                    s = (1 - w) * float(lex[i, j]) + w * float(cos[i, j])
-                    scores[w].append(refine(s, ta[i], tb[j], idf) if s > 0 else 0.0)
+        for i, j in scored_cells(row, len(sa), len(sb)):
+            labels.append(int((i, j) in gold))
+            for w in weights:
+                s = (1 - w) * float(lex[i, j]) + w * float(cos[i, j])
+                scores[w].append(refine(s, ta[i], tb[j], idf) if s > 0 else 0.0)
         check = diverges(sa, sb)
         for w in weights:
             for t in thresholds:

@@ -57,6 +57,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from child_report import report_line
+
 REPO = Path(__file__).resolve().parents[1]
 PY = sys.executable
 
@@ -224,13 +226,7 @@ def painted(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
     less noisy than the wall clock) go to `CPU_SPENT`.
     """
     start = time.time()
-    result = subprocess.run(
-        cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False
-    )
-    lines = [line for line in result.stdout.splitlines() if line.startswith("painted ")]
-    if result.returncode != 0 or not lines:
-        raise SystemExit(f"run failed ({result.returncode}):\n{result.stderr}")
-    fields = lines[0].split()
+    fields = report_line(cmd, "painted ", cwd=cwd, env=env).split()
     CPU_SPENT.append(float(fields[2]) if len(fields) > 2 else float("nan"))
     return float(fields[1]) - start
 
@@ -241,19 +237,9 @@ CPU_SPENT: list[float] = []
 
 def blocks(repo: Path, env: dict[str, str], home: Path) -> list[tuple[float, float, float]]:
     """(seconds after the first paint, ms late, ms of GUI-thread CPU) of each 5 ms tick."""
-    out = subprocess.run(
-        [PY, "-c", BLOCKS_CHILD, str(home), str(BLOCKS_S)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    lines = [line for line in out.stdout.splitlines() if line.startswith("gaps ")]
-    if out.returncode != 0 or not lines:
-        raise SystemExit(f"run failed ({out.returncode}):\n{out.stderr}")
-    triples = (item.split(":") for item in lines[0].split()[1:])
+    cmd = [PY, "-c", BLOCKS_CHILD, str(home), str(BLOCKS_S)]
+    gaps = report_line(cmd, "gaps ", cwd=repo, env=env)
+    triples = (item.split(":") for item in gaps.split()[1:])
     return [(float(at), float(gap), float(cpu)) for at, gap, cpu in triples]
 
 

@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from child_report import report_line
+
 REPO = Path(__file__).resolve().parents[1]
 CHILD = (
     "import sys; from desktop.app import run_app; "
@@ -42,19 +44,9 @@ def one_run(data_dir: Path, platform: str, files: list[str]) -> float:
     """Seconds from spawning the process to its first paint."""
     env = dict(os.environ, PARALLAX_EXIT_AFTER_PAINT="1", QT_QPA_PLATFORM=platform)
     start = time.time()
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data_dir), *files],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    painted = [line for line in result.stdout.splitlines() if line.startswith("painted ")]
-    if result.returncode != 0 or not painted:
-        raise SystemExit(f"run failed ({result.returncode}):\n{result.stderr}")
-    return float(painted[0].split()[1]) - start
+    cmd = [sys.executable, "-c", CHILD, str(data_dir), *files]
+    painted = report_line(cmd, "painted ", cwd=REPO, env=env, timeout=60)
+    return float(painted.split()[1]) - start
 
 
 def _wall(cmd: list[str], cwd: Path) -> float:

@@ -27,12 +27,12 @@ import atexit
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from child_report import report_line
 from library_window import BARE_CHILD
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,13 +92,8 @@ raise SystemExit(app_module.run_app(data_dir=sys.argv[1], files=[]))
 
 def split(code: str, arg: str, env: dict[str, str], cwd: Path) -> dict[str, float]:
     """The phases' CPU milliseconds of one run of `code`."""
-    out = subprocess.run(
-        [PY, "-c", code, arg], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
-    )
-    lines = [line for line in out.stdout.splitlines() if line.startswith("split ")]
-    if out.returncode != 0 or not lines:
-        raise SystemExit(f"run failed ({out.returncode}):\n{out.stderr}")
-    phases = (item.rpartition("=") for item in lines[0].split()[1:])
+    line = report_line([PY, "-c", code, arg], "split ", cwd=cwd, env=env)
+    phases = (item.rpartition("=") for item in line.split()[1:])
     return {name: float(ms) for name, _, ms in phases}
 
 

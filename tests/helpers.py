@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,11 +17,13 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pytest
     from pytestqt.qtbot import QtBot
 
     from desktop.library.view import LibraryView
     from desktop.main_window import MainWindow
     from library.collection import Collection
+    from library.store import LibraryStore
 
 
 def wait_listed(qtbot: QtBot, view: LibraryView, timeout: int = 10000) -> None:
@@ -89,3 +92,52 @@ def load_benchmark(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def import_with_ctrl_c(
+    folder: Path,
+    stage: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`parallax import FOLDER` with Ctrl-C pressed as `importer.<stage>` ends its first file.
+
+    The import must stop after that one file: exit status 130, the file
+    reported added, and one last line saying it was interrupted.
+    """
+    import library.importer as importer
+    from library.cli import main
+
+    assert main(["list"]) == 0  # the samples are imported before the patch
+    real = getattr(importer, stage)
+
+    def then_ctrl_c(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # as if pressed while this file was stored
+        return result
+
+    monkeypatch.setattr(importer, stage, then_ctrl_c)
+    capsys.readouterr()
+    assert main(["import", str(folder)]) == 130
+    out, err = capsys.readouterr()
+    assert "1 added" in out
+    assert err.strip().splitlines()[-1].startswith("parallax: interrupted")
+
+
+def frequencies_from_scratch(store: LibraryStore) -> tuple[dict[str, int], int]:
+    """Each term's document frequency over the current articles' paragraphs, and their count.
+
+    What the stored word frequencies must equal, however they were kept up to date.
+    """
+    from collections import Counter
+
+    from library.article import split_paragraphs
+    from library.compare.units import terms
+
+    counts: Counter[str] = Counter()
+    n = 0
+    for article in store.articles():
+        for paragraph in split_paragraphs(article.body):
+            counts.update(set(terms(paragraph)))
+            n += 1
+    return dict(counts), n

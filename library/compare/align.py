@@ -8,7 +8,8 @@
    result never depends on iteration order.
 4. Merge: a matched unit may absorb an adjacent unmatched unit on the other
    side, when that unit also overlaps it and the joined text scores at least
-   as well (one long sentence reporting what the other article says in two).
+   as well (one long sentence reporting what the other article says in two;
+   `merge.py`).
 
 Each pair is compared only when its gate clears the backend's candidate floor,
 so the Python-level work (order check, merges, and later word diffs and
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -28,15 +28,16 @@ from scipy import sparse
 from library.compare import clauses, order, repeats, two_facts
 from library.compare.head_rule import HEAD_SECOND_MARGIN, HeadRule
 from library.compare.idf import IdfTable
+from library.compare.match import Match
+from library.compare.merge import MERGE_FLOOR, merge_neighbours
 from library.compare.partners import Candidates
+from library.compare.second_partners import second_partners
 from library.compare.similarity import (
     LEXICAL_FLOOR,
-    LEXICAL_MERGE_FLOOR,
     LEXICAL_THRESHOLD,
     LexicalBackend,
     Scores,
     SimilarityBackend,
-    pair_score,
     refine,
 )
 
@@ -58,7 +59,7 @@ DIVERGENT_MARGIN = 0.09
 # the right partner first too rarely; see benchmarks/RESULTS-compare.md).
 PARAPHRASE_MARGIN = 0.0
 # A unit left alone may join its best partner's sure pair as a second pair
-# (`_second_partners`).  Off: on the real divergence set it found one more
+# (`second_partners.py`).  Off: on the real divergence set it found one more
 # shared fact (84 vs 83 of 221) for three new proposals, one of them false, and
 # 79 vs 77 false "same" in the ECB+ hard negatives (benchmarks/RESULTS-compare.md,
 # "Round two").  The window's layout gives a unit in two pairs to the first.
@@ -77,19 +78,6 @@ TWO_FACTS = True
 ORDER = True
 # Pairs below this are never considered; saves refining hopeless candidates.
 CANDIDATE_FLOOR = LEXICAL_FLOOR
-# A neighbour joins a pair only if it alone already overlaps the other unit this much.
-MERGE_FLOOR = LEXICAL_MERGE_FLOOR
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """Aligned unit ids and their score (before conflict checks)."""
-
-    a: tuple[int, ...]
-    b: tuple[int, ...]
-    score: float
-    #: Under the threshold, let in as one claim in other words (`is_paraphrase`).
-    paraphrase: bool = False
 
 
 def align(
@@ -218,7 +206,9 @@ def align(
             continue
         used_a[i] = used_b[j] = len(matches)
         matches.append(Match((i,), (j,), s, paraphrase))
-    matches = _merge(matches, gate, terms_a, terms_b, idf, used_a, used_b, merge_floor=merge_floor)
+    matches = merge_neighbours(
+        matches, gate, terms_a, terms_b, idf, used_a, used_b, merge_floor=merge_floor
+    )
     # Units still free whose partner tells one clause of them (`clauses.py`): first
     # two free units, then a free unit and one already paired (many-to-one).
     passes = [(lambda i, j: i not in used_a and j not in used_b, clauses.CUT)]
@@ -253,63 +243,57 @@ def align(
     if head.second or MANY_TO_ONE:
         # Each unit left alone reads its best partner among all units.
         scored = pending.firsts(lambda i: i not in used_a, lambda j: j not in used_b)
-    if head.second:
-        matches += _second_partners(
-            scored,
-            matches,
-            used_a,
-            used_b,
-            threshold,
-            head.vouches_second,
-            margin=HEAD_SECOND_MARGIN,
-            sure_partner=True,
+        vouch: Callable[[int, int], bool]
+        if head.second:
+            vouch, margin, sure = head.vouches_second, HEAD_SECOND_MARGIN, True
+        else:
+            vouch = is_paraphrase or (lambda i, j: False)
+            margin, sure = MANY_TO_ONE_MARGIN, MANY_TO_ONE_SURE_PARTNER
+        matches += second_partners(
+            scored, matches, used_a, used_b, threshold, vouch, margin=margin, sure_partner=sure
         )
-    elif MANY_TO_ONE:
-        vouch = is_paraphrase or (lambda i, j: False)
-        matches += _second_partners(
-            scored,
-            matches,
-            used_a,
-            used_b,
-            threshold,
-            vouch,
-            margin=MANY_TO_ONE_MARGIN,
-            sure_partner=MANY_TO_ONE_SURE_PARTNER,
-        )
-    # A fact told twice in neighbouring units of one article (`repeats.py`).
-    if REPEATS and (head.second or MANY_TO_ONE):
-        # Units the head's rule above gave a second pair (they are not in `used_*`).
-        second = (
-            {x for m in matches for x in m.a} - used_a.keys(),
-            {y for m in matches for y in m.b} - used_b.keys(),
-        )
-        matches += [
-            Match((i,), (j,), s, s < threshold)
-            for s, i, j in repeats.neighbour_repeats(
-                scored,
-                matches,
-                used_a,
-                used_b,
-                threshold,
-                is_paraphrase,
-                skip=second,
-            )
-        ]
-    # One long sentence telling two facts the other article tells apart (`two_facts.py`).
-    # Not with word overlap alone: on the ECB+ hard negatives it let in 5 more false
-    # "same" (76 -> 81), where the semantic backend scales down articles sharing few names.
-    if TWO_FACTS and (head.second or MANY_TO_ONE):
-        second = (
-            {x for m in matches for x in m.a} - used_a.keys(),
-            {y for m in matches for y in m.b} - used_b.keys(),
-        )
-        matches += [
-            Match((i,), (j,), s, s < threshold)
-            for s, i, j in two_facts.second_facts(
-                scored, matches, used_a, used_b, threshold, (ta, tb), is_consistent, skip=second
-            )
-        ]
+        # A fact told twice in neighbouring units of one article (`repeats.py`).
+        if REPEATS:
+            matches += [
+                Match((i,), (j,), s, s < threshold)
+                for s, i, j in repeats.neighbour_repeats(
+                    scored,
+                    matches,
+                    used_a,
+                    used_b,
+                    threshold,
+                    is_paraphrase,
+                    skip=_second_units(matches, used_a, used_b),
+                )
+            ]
+        # One long sentence telling two facts the other article tells apart (`two_facts.py`).
+        # Not with word overlap alone: on the ECB+ hard negatives it let in 5 more false
+        # "same" (76 -> 81), where the semantic backend scales down articles sharing few names.
+        if TWO_FACTS:
+            matches += [
+                Match((i,), (j,), s, s < threshold)
+                for s, i, j in two_facts.second_facts(
+                    scored,
+                    matches,
+                    used_a,
+                    used_b,
+                    threshold,
+                    (ta, tb),
+                    is_consistent,
+                    skip=_second_units(matches, used_a, used_b),
+                )
+            ]
     return sorted(matches, key=lambda m: (m.a[0], m.b[0]))
+
+
+def _second_units(
+    matches: Sequence[Match], used_a: dict[int, int], used_b: dict[int, int]
+) -> tuple[set[int], set[int]]:
+    """Units of A and of B that a second-pair rule paired: in a match but not in `used_*`."""
+    return (
+        {x for m in matches for x in m.a} - used_a.keys(),
+        {y for m in matches for y in m.b} - used_b.keys(),
+    )
 
 
 def _by_refined_score(
@@ -341,60 +325,6 @@ def _by_refined_score(
             heapq.heappush(heap, (-s, i, j, True))
 
 
-def _second_partners(
-    scored: Sequence[tuple[float, int, int]],
-    matches: Sequence[Match],
-    used_a: dict[int, int],
-    used_b: dict[int, int],
-    threshold: float,
-    vouch: Callable[[int, int], bool],
-    *,
-    margin: float = 0.0,
-    sure_partner: bool = True,
-) -> list[Match]:
-    """Units left alone whose best partner already sits in a sure pair.
-
-    A headline and a body sentence may both tell the fact the other article
-    tells once: one-to-one matching gives the shared sentence to one of them
-    and leaves the other alone.  Such a unit joins its best partner in a
-    second pair when both pairs clear the threshold (the partner's own pair is
-    sure too) and `vouch` (`support.tells_same_claim`, no conflict) agrees.
-    """
-    first_a: dict[int, tuple[float, int]] = {}
-    first_b: dict[int, tuple[float, int]] = {}
-    for s, i, j in scored:  # best score first
-        first_a.setdefault(i, (s, j))
-        first_b.setdefault(j, (s, i))
-    out: list[Match] = []
-    taken: set[int] = set()
-    for i, (s, j) in sorted(first_a.items()):
-        m = matches[used_b[j]] if j in used_b else None
-        if (
-            i in used_a
-            or s < threshold - margin
-            or m is None
-            or not _holds(m, threshold, sure_partner)
-        ):
-            continue
-        if not vouch(i, j):
-            continue
-        out.append(Match((i,), (j,), s, s < threshold))
-        taken.add(i)
-    for j, (s, i) in sorted(first_b.items()):
-        m = matches[used_a[i]] if i in used_a else None
-        if j in used_b or i in taken or s < threshold - margin or m is None:
-            continue
-        if not _holds(m, threshold, sure_partner) or not vouch(i, j):
-            continue
-        out.append(Match((i,), (j,), s, s < threshold))
-    return out
-
-
-def _holds(m: Match, threshold: float, sure: bool) -> bool:
-    """Whether a pair may take a second partner: a sure one, or any when `sure` is off."""
-    return not sure or (m.score >= threshold and not m.paraphrase)
-
-
 def _admit_low(
     s: float,
     i: int,
@@ -424,74 +354,3 @@ def _scores(
         np.asarray(backend.score_matrix(texts_a, texts_b, terms_a, terms_b, idf))
     )
     return Scores(dense, dense)
-
-
-def _plain(terms_a: Sequence[str], terms_b: Sequence[str], idf: IdfTable) -> float:
-    return refine(pair_score(terms_a, terms_b, idf), terms_a, terms_b, idf)
-
-
-def _neighbour_gates(
-    matches: Sequence[Match], gate: sparse.csr_matrix | np.ndarray
-) -> dict[tuple[int, int], float]:
-    """The gate of each match's unit against the other side's neighbours, read in one go.
-
-    One sparse lookup per entry cost more than the rest of `_merge` on long articles.
-    """
-    keys = sorted(
-        {(i + d, m.b[0]) for m in matches for i in m.a[:1] for d in (-1, 1)}
-        | {(m.a[0], j + d) for m in matches for j in m.b[:1] for d in (-1, 1)}
-    )
-    keys = [(i, j) for i, j in keys if 0 <= i < gate.shape[0] and 0 <= j < gate.shape[1]]
-    if not keys:
-        return {}
-    rows, cols = zip(*keys, strict=True)
-    values = np.asarray(gate[list(rows), list(cols)]).ravel()
-    return dict(zip(keys, values.tolist(), strict=True))
-
-
-def _merge(
-    matches: list[Match],
-    gate: sparse.csr_matrix | np.ndarray,
-    terms_a: Sequence[Sequence[str]],
-    terms_b: Sequence[Sequence[str]],
-    idf: IdfTable,
-    used_a: dict[int, int],
-    used_b: dict[int, int],
-    *,
-    merge_floor: float = MERGE_FLOOR,
-) -> list[Match]:
-    out = list(matches)
-    near = _neighbour_gates(matches, gate)
-    for k, m in enumerate(out):
-        if m.paraphrase:
-            continue  # let in on its own words: a neighbour would bring details unchecked
-        i, j = m.a[0], m.b[0]
-        # Compare plain overlaps (no prior): the joined text must overlap at least as
-        # well as the single unit did; the score moves by the overlap gained.
-        old = _plain(terms_a[i], terms_b[j], idf)
-        best, best_gain = m, 0.0
-        for ni in (i - 1, i + 1):
-            if 0 <= ni < len(terms_a) and ni not in used_a and near[ni, j] >= merge_floor:
-                lo, hi = min(i, ni), max(i, ni)
-                gain = _plain([*terms_a[lo], *terms_a[hi]], terms_b[j], idf) - old
-                if gain >= best_gain:
-                    best, best_gain = (
-                        Match((lo, hi), (j,), min(1.0, m.score + gain / 2), m.paraphrase),
-                        gain,
-                    )
-        for nj in (j - 1, j + 1):
-            if 0 <= nj < len(terms_b) and nj not in used_b and near[i, nj] >= merge_floor:
-                lo, hi = min(j, nj), max(j, nj)
-                gain = _plain(terms_a[i], [*terms_b[lo], *terms_b[hi]], idf) - old
-                if gain >= best_gain:
-                    best, best_gain = (
-                        Match((i,), (lo, hi), min(1.0, m.score + gain / 2), m.paraphrase),
-                        gain,
-                    )
-        if best is not m:
-            out[k] = best
-            for x in best.a:
-                used_a[x] = k
-            for y in best.b:
-                used_b[y] = k
-    return out

@@ -19,7 +19,7 @@ neighbours that only share the subject ("first led the Harbour parade in 2011"
 beside "will lead it again", against "Okoro to lead the parade next spring"):
 the learned paraphrase head vouched for such pairs as readily as for repeats,
 so it has no say here.  A pair already merged with a neighbour
-(`align._merge`) takes no further unit, and each pair takes one: a lead
+(`merge.merge_neighbours`) takes no further unit, and each pair takes one: a lead
 sentence is the best partner of several body sentences that each add a detail.
 """
 
@@ -46,7 +46,7 @@ MARGIN = 0.02
 
 
 class Paired(Protocol):
-    """A matched pair: its unit ids on each side (`align.Match`)."""
+    """A matched pair: its unit ids on each side (`match.Match`)."""
 
     @property
     def a(self) -> tuple[int, ...]: ...

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from library.cli import main
-from tests.helpers import modules_loaded_by_cli
+from tests.helpers import modules_loaded_by_cli, python_output
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -253,19 +251,14 @@ def test_help_imports_no_database_engine_or_window() -> None:
 def test_help_loads_only_the_command_line_modules() -> None:
     # `parallax --help` was 3.6x `python -c "import sqlite3, json, argparse"`:
     # the reviews' models, the article and Chinese-text modules loaded for nothing.
-    code = (
-        "import sys\n"
-        "from library.cli import main\n"
-        "try:\n"
-        "    main(['--help'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "late = ('library.chinese', 'library.article', 'library.reviews.model',\n"
-        "        'library.reviews.apply', 'library.notes.model')\n"
-        "sys.stderr.write('LOADED:' + ','.join(m for m in late if m in sys.modules))\n"
+    late = (
+        "library.chinese",
+        "library.article",
+        "library.reviews.model",
+        "library.reviews.apply",
+        "library.notes.model",
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stderr.rsplit("LOADED:", 1)[1].strip() == ""
+    assert not [m for m in late if m in modules_loaded_by_cli("--help")]
 
 
 def test_list_does_not_load_the_engine(tmp_path: Path) -> None:
@@ -298,8 +291,7 @@ def test_a_pending_migration_loads_sqlite_utils_without_numpy(tmp_path: Path) ->
         "from library.migrations import load_sqlite_utils; load_sqlite_utils(); "
         "import numpy; print(numpy.zeros(2).sum())"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip() == "0.0"  # still there for the engine
+    assert python_output(code).strip() == "0.0"  # still there for the engine
 
 
 def test_a_copy_of_an_imported_text_names_the_article_it_matches(

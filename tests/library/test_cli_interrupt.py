@@ -7,14 +7,12 @@ exception") and the import went on; elsewhere it left no line at all.
 
 from __future__ import annotations
 
-import os
 import signal
 from pathlib import Path
 
 import pytest
 
-import library.importer as importer
-from library.cli import main
+from tests.helpers import import_with_ctrl_c
 
 
 def test_ctrl_c_stops_the_import_after_the_current_file(
@@ -27,18 +25,5 @@ def test_ctrl_c_stops_the_import_after_the_current_file(
     folder.mkdir()
     for n in range(3):
         (folder / f"{n}.txt").write_text(f"Story {n}\n\nThe council met on day {n}.\n")
-    assert main(["list"]) == 0  # the samples are imported before the patch
-    real = importer._import_one
-
-    def import_one_then_ctrl_c(*args: object, **kwargs: object) -> importer.FileResult:
-        result = real(*args, **kwargs)  # type: ignore[arg-type]
-        os.kill(os.getpid(), signal.SIGINT)  # as if pressed while this file was stored
-        return result
-
-    monkeypatch.setattr(importer, "_import_one", import_one_then_ctrl_c)
-    capsys.readouterr()
-    assert main(["import", str(folder)]) == 130
-    out, err = capsys.readouterr()
-    assert "1 added" in out
-    assert err.strip().splitlines()[-1].startswith("parallax: interrupted")
+    import_with_ctrl_c(folder, "_import_one", monkeypatch, capsys)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

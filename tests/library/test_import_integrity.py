@@ -7,16 +7,15 @@ weigh words by, and the indexes the per-file lookups and the listing use.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from library.article import Article, split_paragraphs
+from library.article import Article
 from library.compare.units import terms
 from library.importer import import_paths
 from library.store import LibraryStore
 from library.store import word_frequencies as wf
 from library.store.listing import page_sql
+from tests.helpers import frequencies_from_scratch
 
 FILES = 200
 
@@ -59,16 +58,11 @@ def test_the_same_text_again_is_unchanged(imported: LibraryStore) -> None:
 def test_word_frequencies_are_every_current_article_counted_once(imported: LibraryStore) -> None:
     assert wf.queued(imported.db.conn) == []
     assert wf.counted_through(imported.db.conn) == FILES
-    expected: Counter[str] = Counter()
-    paragraphs = 0
-    for article in imported.articles():
-        for paragraph in split_paragraphs(article.body):
-            expected.update(set(terms(paragraph)))
-            paragraphs += 1
+    expected, paragraphs = frequencies_from_scratch(imported)
     (harbour,) = terms("harbour")
     assert wf.lookup(imported.db.conn, [harbour]) == ({harbour: FILES}, paragraphs)
     stored = dict(imported.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall())
-    assert stored == dict(expected)
+    assert stored == expected
 
 
 def _plan(store: LibraryStore, sql: str, params: list[object]) -> str:

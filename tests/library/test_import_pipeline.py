@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -22,9 +21,9 @@ import pytest
 
 import library.import_pipeline as pipeline
 import library.importer as importer
-from library.cli import main
 from library.importer import ImportReport, import_paths
 from library.store import LibraryStore
+from tests.helpers import import_with_ctrl_c
 
 #: Enough files for the pool (more than `PIPELINE_MIN_FILES`, several chunks).
 FILES = 70
@@ -171,20 +170,7 @@ def test_ctrl_c_during_a_pooled_cli_import_exits_130(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert main(["list"]) == 0  # the samples are imported before the patch
-    real = importer._store
-
-    def store_then_ctrl_c(*args: Any) -> importer.FileResult:
-        result = real(*args)
-        os.kill(os.getpid(), signal.SIGINT)  # as if pressed while this file was stored
-        return result
-
-    monkeypatch.setattr(importer, "_store", store_then_ctrl_c)
-    capsys.readouterr()
-    assert main(["import", str(inbox)]) == 130
-    out, err = capsys.readouterr()
-    assert "1 added" in out
-    assert err.strip().splitlines()[-1].startswith("parallax: interrupted")
+    import_with_ctrl_c(inbox, "_store", monkeypatch, capsys)
     assert pooled and pooled[0] is not None
     assert not multiprocessing.active_children()
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pkgutil
-import subprocess
-import sys
 
 import library
+from tests.helpers import python_output
 
 
 def test_importing_every_library_module_imports_no_qt() -> None:
@@ -19,10 +18,7 @@ def test_importing_every_library_module_imports_no_qt() -> None:
         "bad = sorted(m for m in sys.modules if m.startswith(qt))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
+    assert python_output(code).strip() == ""
     assert len(modules) > 5
 
 
@@ -33,7 +29,4 @@ def test_cli_start_up_defers_the_heavy_readers() -> None:
         "heavy = ('trafilatura', 'charset_normalizer', 'frontmatter', 'yaml', 'pysbd')\n"
         "print(','.join(sorted(m for m in heavy if m in sys.modules)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
+    assert python_output(code).strip() == ""

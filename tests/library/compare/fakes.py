@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from library.compare.align import PARAPHRASE_MARGIN
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores
+from library.compare.similarity import LEXICAL_FLOOR, Scores
 
 DIM = 32
+#: (A unit, B unit) -> score.
+Cells = dict[tuple[int, int], float]
 
 
 class FakeEncoder:
@@ -53,26 +57,69 @@ class FakeEncoder:
         return out
 
 
-class FixedScores:
-    """A similarity backend whose scores are set cell by cell; its paraphrase head is never sure.
+def _unsure(i: int, j: int) -> float:
+    """A paraphrase head that is never sure either way."""
+    return 0.5
 
-    The alignment rules for second pairs (`repeats`, `two_facts`, `order`) are
-    tested on scores chosen by hand, not on what the model would say.
+
+def cells_of(matrix: sparse.spmatrix) -> Cells:
+    """The stored entries of a sparse score matrix, as `FixedScores` cells."""
+    coo = sparse.coo_matrix(matrix)
+    return dict(
+        zip(zip(coo.row.tolist(), coo.col.tolist(), strict=True), coo.data.tolist(), strict=True)
+    )
+
+
+class FixedScores:
+    """A similarity backend whose scores are set cell by cell.
+
+    The alignment rules (`repeats`, `two_facts`, `order`, the paraphrase head,
+    clauses, the low-score admissions) are tested on scores chosen by hand, not
+    on what the model would say.
 
     Args:
-        cells: (A unit, B unit) -> score; every other pair scores 0.
+        cells: (A unit, B unit) -> score, the gate and the ranking score alike;
+            every other pair scores 0.
         shape: (units of A, units of B).
         threshold: the alignment cut the backend owns.
+        rank: ranking scores, where they differ from the gate (`cells`).
+        same: the paraphrase head (`Scores.same`); by default never sure,
+            None for a backend without one.
+        clause: clause scores (`Scores.clause`); None for a backend without them.
+        merge_floor: a neighbour's gate needed to join a pair; by default no
+            merges (most of these tests are about pairs, not merged runs).
+        paraphrase_margin: how far under the cut `is_paraphrase` may let a pair in.
+        prerefined: scores are final; False has `align` apply the word-order
+            check to the unit terms, as it does for the lexical backend.
     """
 
-    candidate_floor = 0.25
-    merge_floor = 0.9  # no merges: these tests are about pairs, not merged runs
-    prerefined = True
+    candidate_floor = LEXICAL_FLOOR
 
     def __init__(
-        self, cells: dict[tuple[int, int], float], shape: tuple[int, int], threshold: float = 0.47
+        self,
+        cells: Cells,
+        shape: tuple[int, int],
+        threshold: float = 0.47,
+        *,
+        rank: Cells | None = None,
+        same: Callable[[int, int], float] | None = _unsure,
+        clause: Callable[[int, int], float] | None = None,
+        merge_floor: float = 0.9,
+        paraphrase_margin: float = PARAPHRASE_MARGIN,
+        prerefined: bool = True,
     ) -> None:
-        self.cells, self.shape, self.threshold = cells, shape, threshold
+        self.threshold, self.merge_floor = threshold, merge_floor
+        self.paraphrase_margin, self.prerefined = paraphrase_margin, prerefined
+        self.cells, self.rank, self.shape = cells, rank, shape
+        self.same, self.clause = same, clause
+
+    @classmethod
+    def grid(
+        cls, rows: Sequence[Sequence[float]], threshold: float = 0.47, **options: Any
+    ) -> FixedScores:
+        """Scores given as a dense grid, one row per unit of A; zero cells are no pair."""
+        cells = {(i, j): v for i, row in enumerate(rows) for j, v in enumerate(row) if v}
+        return cls(cells, (len(rows), len(rows[0])), threshold, **options)
 
     def scores(
         self,
@@ -82,8 +129,13 @@ class FixedScores:
         terms_b: Sequence[Sequence[str]],
         idf: IdfTable,
     ) -> Scores:
-        """The set cells as both the gate and the ranking score."""
-        rows = [i for i, _ in self.cells]
-        cols = [j for _, j in self.cells]
-        m = sparse.csr_matrix((list(self.cells.values()), (rows, cols)), shape=self.shape)
-        return Scores(m, m, lambda i, j: 0.5)
+        """The set cells, whatever the texts (new matrices each call, as a real backend's)."""
+        gate = _matrix(self.cells, self.shape)
+        rank = gate if self.rank is None else _matrix(self.rank, self.shape)
+        return Scores(gate, rank, self.same, self.clause)
+
+
+def _matrix(cells: Cells, shape: tuple[int, int]) -> sparse.csr_matrix:
+    rows = [i for i, _ in cells]
+    cols = [j for _, j in cells]
+    return sparse.csr_matrix((list(cells.values()), (rows, cols)), shape=shape)

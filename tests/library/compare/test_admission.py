@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-from scipy import sparse
-
 from library.compare.align import align
 from library.compare.conflicts import find_conflicts, firm
 from library.compare.detectors import passages
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores
 from library.compare.worddiff import word_diff
+from tests.library.compare.fakes import FixedScores
 
 
 def _firm(a: str, b: str) -> bool:
@@ -49,43 +46,22 @@ def test_same_event_word_dates_are_firm_other_events_are_not() -> None:
     )
 
 
-class _FixedScores:
-    """A backend whose gate and ranking scores are given (no shared terms needed)."""
-
-    name = "fixed"
-    threshold = 0.42
-    candidate_floor = 0.25
-    merge_floor = 0.99
-
-    def __init__(self, matrix: Sequence[Sequence[float]]) -> None:
-        self.matrix = sparse.csr_matrix(np.asarray(matrix, dtype=np.float64))
-
-    def scores(self, *_: object) -> Scores:
-        return Scores(self.matrix, self.matrix)
+def _aligned(row: Sequence[float]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """A0 against B0 and B1 scored as given; only A0~B0 holds a conflict."""
+    terms_a = [["x"]]
+    terms_b = [["y"], ["z"]]
+    idf = IdfTable.from_term_lists([["x"], ["y"], ["z"]])
+    # Scores as given (no shared terms needed), refined by word order as lexical ones are.
+    backend = FixedScores.grid([row], 0.42, same=None, merge_floor=0.99, prerefined=False)
+    got = align(terms_a, terms_b, idf, backend=backend, is_divergent=lambda i, j: j == 0)
+    return [(m.a, m.b) for m in got]
 
 
 def test_below_threshold_needs_mutual_best_partner() -> None:
     # A0 prefers B1 (0.41, no conflict), so A0~B0 (0.40, a conflict) is not its claim.
-    terms_a = [["x"]]
-    terms_b = [["y"], ["z"]]
-    idf = IdfTable.from_term_lists([["x"], ["y"], ["z"]])
-    got = align(
-        terms_a,
-        terms_b,
-        idf,
-        backend=_FixedScores([[0.40, 0.41]]),
-        is_divergent=lambda i, j: j == 0,
-    )
-    assert got == []
+    assert _aligned([0.40, 0.41]) == []
     # Its best partner with a conflict is admitted.
-    got = align(
-        terms_a,
-        terms_b,
-        idf,
-        backend=_FixedScores([[0.40, 0.30]]),
-        is_divergent=lambda i, j: j == 0,
-    )
-    assert [(m.a, m.b) for m in got] == [((0,), (0,))]
+    assert _aligned([0.40, 0.30]) == [((0,), (0,))]
 
 
 def test_opposite_verbs_need_a_shared_lower_case_word() -> None:

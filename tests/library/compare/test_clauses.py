@@ -6,16 +6,15 @@ from collections.abc import Callable
 
 import numpy as np
 import pytest
-from scipy import sparse
 
 from library.compare import clauses
 from library.compare.align import Match, align
 from library.compare.backends import SemanticBackend
 from library.compare.clauses import ClauseScores, clause_pairs, only_attribution, split
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores, pair_score, refine
+from library.compare.similarity import pair_score, refine
 from library.compare.units import terms
-from tests.library.compare.fakes import FakeEncoder
+from tests.library.compare.fakes import FakeEncoder, FixedScores
 
 THRESHOLD = 0.47
 
@@ -155,22 +154,23 @@ def test_clause_pairs_take_each_unit_once_best_clause_first() -> None:
     assert got == [(0, 1, 0.4)]
 
 
-class _Backend:
-    """A0~B0 sure; A1~B1 under the threshold, with a clause score for A1~B1."""
-
-    name = "fake"
-    threshold = THRESHOLD
-    candidate_floor = 0.25
-    merge_floor = 0.3
-    paraphrase_margin = 0.0
-    prerefined = True
-
-    def __init__(self, clause: Callable[[int, int], float] | None) -> None:
-        self.clause = clause
-
-    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
-        m = sparse.csr_matrix(([0.9, 0.35], ([0, 1], [0, 1])), shape=(2, 2))
-        return Scores(m, m, None, self.clause)
+def _align(
+    texts: tuple[list[str], list[str]],
+    cells: dict[tuple[int, int], float],
+    clause: Callable[[int, int], float] | None,
+) -> list[Match]:
+    """`align` on fixed scores (`cells`) with these clause scores and no paraphrase head."""
+    ta, tb = [terms(t) for t in texts[0]], [terms(t) for t in texts[1]]
+    shape = (len(ta), len(tb))
+    return align(
+        ta,
+        tb,
+        IdfTable.from_term_lists([*ta, *tb]),
+        backend=FixedScores(cells, shape, THRESHOLD, same=None, clause=clause, merge_floor=0.3),
+        texts_a=texts[0],
+        texts_b=texts[1],
+        is_consistent=lambda i, j: True,
+    )
 
 
 @pytest.mark.parametrize(("clause", "joins"), [(0.6, True), (0.3, False), (None, False)])
@@ -179,16 +179,9 @@ def test_align_lets_in_a_free_pair_when_a_clause_tells_the_other_unit(
 ) -> None:
     texts = ["The Hornets made an offer.", LONG]
     texts_b = ["Boston offered a contract.", SHORT]
-    ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
-    matches = align(
-        ta,
-        tb,
-        IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Backend(None if clause is None else (lambda i, j: clause)),
-        texts_a=texts,
-        texts_b=texts_b,
-        is_consistent=lambda i, j: True,
-    )
+    # A0~B0 sure; A1~B1 under the threshold, with a clause score for A1~B1.
+    cells = {(0, 0): 0.9, (1, 1): 0.35}
+    matches = _align((texts, texts_b), cells, None if clause is None else (lambda i, j: clause))
     assert Match((0,), (0,), 0.9) in matches
     assert (Match((1,), (1,), 0.35, True) in matches) is joins
 
@@ -222,14 +215,6 @@ def test_attribution_tails_are_left_out_of_clause_scores() -> None:
     assert got(0, 0) < clauses.CUT
 
 
-class _Second(_Backend):
-    """A0~B0 sure; A2 scores under the threshold with B0 only (B0 is taken)."""
-
-    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
-        m = sparse.csr_matrix(([0.9, 0.35], ([0, 2], [0, 0])), shape=(3, 1))
-        return Scores(m, m, None, self.clause)
-
-
 @pytest.mark.parametrize(
     ("clause", "joins"),
     [(clauses.SECOND_CUT, True), (clauses.SECOND_CUT - 0.01, False)],
@@ -239,15 +224,7 @@ def test_a_free_unit_joins_a_paired_unit_that_tells_it_in_one_clause(
 ) -> None:
     texts = [LONG, "Snow fell over Boston all night.", SHORT]
     texts_b = [LONG.replace("Valdane", "Jon Valdane")]
-    ta, tb = [terms(t) for t in texts], [terms(t) for t in texts_b]
-    matches = align(
-        ta,
-        tb,
-        IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Second(lambda i, j: clause),
-        texts_a=texts,
-        texts_b=texts_b,
-        is_consistent=lambda i, j: True,
-    )
+    # A0~B0 sure; A2 scores under the threshold with B0 only (B0 is taken).
+    matches = _align((texts, texts_b), {(0, 0): 0.9, (2, 0): 0.35}, lambda i, j: clause)
     assert Match((0,), (0,), 0.9) in matches
     assert (Match((2,), (0,), 0.35, True) in matches) is joins

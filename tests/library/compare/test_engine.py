@@ -280,10 +280,11 @@ def test_merged_pair_score_stays_within_one() -> None:
     # The merge adds half the overlap gained to the pair's score; the contract says 0-1.
     import numpy as np
 
-    from library.compare.align import Match, _merge
+    from library.compare.match import Match
+    from library.compare.merge import merge_neighbours
 
     idf = IdfTable.from_term_lists([["bridg"], ["flood"]])
-    merged = _merge(
+    merged = merge_neighbours(
         [Match((0,), (0,), 0.99)],
         np.ones((2, 1)),
         [["bridg"], ["flood"]],

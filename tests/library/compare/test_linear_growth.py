@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from library.compare import align as align_module
-from library.compare import compare_texts, crossing, engine
+from library.compare import compare_texts, crossing, engine, merge
 from library.compare.align import _by_refined_score, align
 from library.compare.idf import IdfTable
 from library.compare.similarity import LexicalBackend
@@ -90,9 +90,10 @@ def test_align_does_not_refine_candidates_of_units_already_matched(
         return float(real(*args))
 
     monkeypatch.setattr(align_module, "refine", counting)
+    monkeypatch.setattr(merge, "refine", counting)
     matches = align(terms_a, terms_b, IdfTable({}, 0))
     assert [m.a for m in matches] == [(0,)] and matches[0].b[0] == 0
-    # One for the pair; `_merge` refines the pair and the one neighbour it tries.
+    # One for the pair; the merge refines the pair and the one neighbour it tries.
     assert len(calls) == 3  # was 42: every copy refined
 
 
@@ -168,7 +169,7 @@ def test_merge_reads_the_gate_once(monkeypatch: pytest.MonkeyPatch) -> None:
     gate = Counting(np.array([[0.9, 0.0], [0.5, 0.0], [0.0, 0.9]]))
     matches = [align_module.Match((0,), (0,), 0.9), align_module.Match((2,), (1,), 0.9)]
     used_a, used_b = {0: 0, 2: 1}, {0: 0, 1: 1}
-    out = align_module._merge(matches, gate, terms_a, terms_b, IdfTable({}, 0), used_a, used_b)
+    out = merge.merge_neighbours(matches, gate, terms_a, terms_b, IdfTable({}, 0), used_a, used_b)
     assert out[0].a == (0, 1)  # the neighbour that overlaps joins
     assert len(reads) == 1  # was one sparse lookup per neighbour tried
 

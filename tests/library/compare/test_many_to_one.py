@@ -7,14 +7,15 @@ from collections.abc import Callable
 import pytest
 
 from library.compare import align as align_mod
-from library.compare.align import Match, _second_partners
+from library.compare.match import Match
+from library.compare.second_partners import second_partners
 
 
 def test_a_lone_unit_joins_its_best_partners_sure_pair_when_vouched() -> None:
     # A0 (headline) and A1 (body) both tell B0; A1~B0 won the one-to-one match.
     scored = [(0.8, 1, 0), (0.6, 0, 0), (0.3, 2, 1)]
     matches = [Match((1,), (0,), 0.8)]
-    added = _second_partners(scored, matches, {1: 0}, {0: 0}, 0.47, lambda i, j: True)
+    added = second_partners(scored, matches, {1: 0}, {0: 0}, 0.47, lambda i, j: True)
     assert added == [Match((0,), (0,), 0.6)]
 
 
@@ -29,7 +30,7 @@ def test_no_second_pair_without_a_strong_vouched_score(
     scored: list[tuple[float, int, int]], vouch: Callable[[int, int], bool]
 ) -> None:
     matches = [Match((1,), (0,), 0.8)]
-    assert _second_partners(scored, matches, {1: 0}, {0: 0}, 0.47, vouch) == []
+    assert second_partners(scored, matches, {1: 0}, {0: 0}, 0.47, vouch) == []
 
 
 def test_many_to_one_is_off_by_default() -> None:

@@ -11,16 +11,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from scipy import sparse
 
 from library.compare import align as align_mod
 from library.compare import head_rule, paraphrase_head
 from library.compare.align import Match, align
 from library.compare.backends import SemanticBackend
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores
 from library.compare.units import terms
-from tests.library.compare.fakes import FakeEncoder
+from tests.library.compare.fakes import FakeEncoder, FixedScores
 
 THRESHOLD = 0.47
 
@@ -105,24 +103,11 @@ def test_head_verdicts_stay_silent_on_chinese_and_on_articles_about_other_people
     assert apart(1, 1) == 0.0
 
 
-class _Backend:
-    """Fixed scores for two units a side: A0~B0 sure, A1~B1 under the threshold."""
-
-    name = "fake"
-    threshold = THRESHOLD
-    candidate_floor = 0.25
-    merge_floor = 0.3
-    paraphrase_margin = 0.0
-    prerefined = True  # no word-order check: the scores below are final
-
-    def __init__(self, low: float, same: Callable[[int, int], float] | None, sure: bool) -> None:
-        self.low, self.same, self.sure = low, same, sure
-
-    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
-        values = [(0, 0, 0.9 if self.sure else 0.3), (1, 1, self.low)]
-        rows, cols, data = zip(*values, strict=True)
-        m = sparse.csr_matrix((data, (rows, cols)), shape=(2, 2))
-        return Scores(m, m, self.same)
+def _backend(low: float, same: Callable[[int, int], float] | None, sure: bool) -> FixedScores:
+    """Two units a side: A0~B0 sure (unless not `sure`), A1~B1 under the threshold."""
+    return FixedScores(
+        {(0, 0): 0.9 if sure else 0.3, (1, 1): low}, (2, 2), THRESHOLD, same=same, merge_floor=0.3
+    )
 
 
 def _align(
@@ -140,7 +125,7 @@ def _align(
         ta,
         tb,
         IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Backend(low, same, sure),
+        backend=_backend(low, same, sure),
         texts_a=texts,
         texts_b=texts_b,
         is_consistent=lambda i, j: consistent,
@@ -169,14 +154,6 @@ def test_head_lets_nothing_in_without_all_its_conditions(
     assert not [m for m in matches if m.a == (1,)]
 
 
-class _Headline(_Backend):
-    """A0 (a headline) and A1 (the body) both tell B0; A1~B0 is the sure pair."""
-
-    def scores(self, texts_a, texts_b, terms_a, terms_b, idf) -> Scores:  # type: ignore[no-untyped-def]
-        m = sparse.csr_matrix(([self.low, 0.9], ([0, 1], [0, 0])), shape=(2, 1))
-        return Scores(m, m, self.same)
-
-
 @pytest.mark.parametrize(
     ("prob", "vouched", "joins"), [(0.9, True, True), (0.5, True, False), (0.9, False, False)]
 )
@@ -194,7 +171,10 @@ def test_a_headline_joins_the_body_sentences_pair_when_the_head_and_the_words_ag
         ta,
         tb,
         IdfTable.from_term_lists([*ta, *tb]),
-        backend=_Headline(low, lambda i, j: prob, True),
+        # A0 (a headline) and A1 (the body) both tell B0; A1~B0 is the sure pair.
+        backend=FixedScores(
+            {(0, 0): low, (1, 0): 0.9}, (2, 1), THRESHOLD, same=lambda i, j: prob, merge_floor=0.3
+        ),
         texts_a=texts,
         texts_b=texts_b,
         is_paraphrase=lambda i, j: vouched,

@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from library.compare.align import align
 from library.compare.idf import IdfTable
-from library.compare.similarity import Scores
 from library.compare.support import (
     article_names,
     claim_words,
@@ -20,6 +18,7 @@ from library.compare.support import (
     same_story,
     tells_same_claim,
 )
+from tests.library.compare.fakes import FixedScores
 
 
 def test_claim_words_are_lower_case_content_words() -> None:
@@ -80,18 +79,11 @@ def test_articles_about_different_events_vouch_for_no_paraphrase() -> None:
     assert names_shared("It rained. It stopped.", "Rain fell.") is None
 
 
-class _FixedScores:
-    name = "fixed"
-    threshold = 0.47
-    candidate_floor = 0.25
-    merge_floor = 0.0
-    paraphrase_margin = 0.08
-
-    def __init__(self, matrix: Sequence[Sequence[float]]) -> None:
-        self.matrix = sparse.csr_matrix(np.asarray(matrix, dtype=np.float64))
-
-    def scores(self, *_: object) -> Scores:
-        return Scores(self.matrix, self.matrix)
+def _backend(matrix: Sequence[Sequence[float]]) -> FixedScores:
+    """Scores as given, refined by word order as lexical ones are."""
+    return FixedScores.grid(
+        matrix, same=None, merge_floor=0.0, paraphrase_margin=0.08, prerefined=False
+    )
 
 
 def _align(matrix: Sequence[Sequence[float]], ok: bool = True) -> list[tuple[object, ...]]:
@@ -99,7 +91,7 @@ def _align(matrix: Sequence[Sequence[float]], ok: bool = True) -> list[tuple[obj
     terms_a = [[f"a{i}"] for i in range(n_a)]
     terms_b = [[f"b{j}"] for j in range(n_b)]
     idf = IdfTable.from_term_lists([*terms_a, *terms_b])
-    got = align(terms_a, terms_b, idf, backend=_FixedScores(matrix), is_paraphrase=lambda i, j: ok)
+    got = align(terms_a, terms_b, idf, backend=_backend(matrix), is_paraphrase=lambda i, j: ok)
     return [(m.a, m.b, m.paraphrase) for m in got]
 
 
@@ -133,7 +125,7 @@ def test_a_claim_across_sentences_takes_a_paraphrase_pairs_unit() -> None:
     )
     # A0~B1 is let in under the threshold as a paraphrase; A0 and B0 are never
     # scored as candidates, yet they state different page counts of one indictment.
-    backend = _FixedScores([[0.0, 0.42]])
+    backend = _backend([[0.0, 0.42]])
     got = compare(a, b, backend=backend, threshold=backend.threshold)
     assert [(p.a, p.b, p.relation) for p in got.pairs] == [((0,), (0,), "divergent")]
     assert got.pairs[0].conflicts[0].explanation == "A: 48-page indictment · B: 47-page indictment"

@@ -124,12 +124,18 @@ def test_hostile_notes_import_is_one_clear_line(
     assert message in err and len(err.splitlines()) == 1
 
 
-def test_notes_import_commits_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _five_notes_exported(tmp_path: Path) -> str:
+    """The JSON export of five notes on article 1, from a store of their own."""
     source = NotesStore(tmp_path / "source", make_backups=False)
     for i in range(5):
         source.add_article_note(1, f"note {i}")
     text = to_json(select_notes(source))
     source.close()
+    return text
+
+
+def test_notes_import_commits_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _five_notes_exported(tmp_path)
 
     monkeypatch.setattr(export_mod, "IMPORT_BATCH", 2)
     store = NotesStore(tmp_path / "target", make_backups=False)
@@ -192,11 +198,7 @@ def test_notes_import_pauses_between_batches_so_other_writers_get_a_turn(
 ) -> None:
     # Re-taking the lock at once starved a concurrent `notes add` into
     # "notes.db is locked" during a 60,000-note import.
-    source = NotesStore(tmp_path / "source", make_backups=False)
-    for i in range(5):
-        source.add_article_note(1, f"note {i}")
-    text = to_json(select_notes(source))
-    source.close()
+    text = _five_notes_exported(tmp_path)
     monkeypatch.setattr(export_mod, "IMPORT_BATCH", 2)
     pauses: list[float] = []
     real_sleep = time.sleep

@@ -12,16 +12,7 @@ from library.article import Article, split_paragraphs
 from library.compare.units import terms
 from library.store import LibraryStore
 from library.store import word_frequencies as wf
-
-
-def _from_scratch(store: LibraryStore) -> tuple[dict[str, int], int]:
-    counts: Counter[str] = Counter()
-    n = 0
-    for article in store.articles():
-        for paragraph in split_paragraphs(article.body):
-            counts.update(set(terms(paragraph)))
-            n += 1
-    return dict(counts), n
+from tests.helpers import frequencies_from_scratch
 
 
 def _stored(store: LibraryStore) -> tuple[dict[str, int], int]:
@@ -47,14 +38,14 @@ def test_counts_follow_imports_versions_and_removals(
     _add(store, "The harbour reopened.\n\nFerries sailed to the harbour at dawn.", "/a.txt")
     b = _add(store, "Ferries were cancelled.\n\nA storm hit the coast.", "/b.txt")
     _add(store, "The harbour reopened.\n\nFerries sailed to the harbour at dawn.", "/dup.txt")
-    assert _stored(store) == _from_scratch(store)
+    assert _stored(store) == frequencies_from_scratch(store)
     reopened = terms("reopened")[0]
     assert _stored(store)[0][reopened] == 1  # the duplicate text was not stored twice
     _add(store, "Ferries resumed.\n\nThe storm passed; the harbour is calm.", "/b.txt")
-    assert _stored(store) == _from_scratch(store)  # version 1 counted out, version 2 in
+    assert _stored(store) == frequencies_from_scratch(store)  # version 1 counted out, version 2 in
     _add(store, "Ferries resumed twice.\n\nNo storm.", "/b.txt")
     store.remove(b)
-    assert _stored(store) == _from_scratch(store)
+    assert _stored(store) == frequencies_from_scratch(store)
     assert terms("storm")[0] not in _stored(store)[0]  # a term no article has any more is gone
     store.close()
 
@@ -81,7 +72,7 @@ def test_an_existing_library_is_counted_once_at_upgrade(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     store = LibraryStore(tmp_path / "home")
-    expected = _from_scratch(store)
+    expected = frequencies_from_scratch(store)
     assert _stored(store) == expected and expected[1] == 8
     store.close()
 
@@ -123,7 +114,7 @@ def test_an_import_leaves_nothing_queued(tmp_path: Path) -> None:
     import_paths(store, [folder])
     assert wf.queued(store.db.conn) == []
     rows = store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()
-    assert dict(rows) == _from_scratch(store)[0]
+    assert dict(rows) == frequencies_from_scratch(store)[0]
     store.close()
 
 
@@ -152,10 +143,11 @@ def test_awkward_terms_are_counted_in_and_out_exactly(tmp_path: Path) -> None:
         "Café again; don't stop.\n\n国家 局长 said “Quay” twice",
     ]
     ids = [_add(store, body, f"/{i}.txt") for i, body in enumerate(bodies)]
-    assert _stored(store) == _from_scratch(store)
+    assert _stored(store) == frequencies_from_scratch(store)
     assert any("'" in term or "’" in term for term in _stored(store)[0])
     store.remove(ids[0])
-    assert _stored(store) == _from_scratch(store)  # counted out: every term back to its df
+    # Counted out: every term back to its df.
+    assert _stored(store) == frequencies_from_scratch(store)
     store.remove(ids[1])
     assert _stored(store) == ({}, 0)
     store.close()
