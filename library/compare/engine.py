@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from library.compare import conflict_gate
+from library.compare import conflict_gate, materiality
 from library.compare.aliases import AliasPairs, TaughtAliases
 from library.compare.align import ALIGN_THRESHOLD, Match, align
 from library.compare.conflicts import firm
@@ -219,6 +219,11 @@ def compare(
         conflict_gate.review(p, *candidates.passages(p.a, p.b), gate)
         if conflict_gate.reads(p)  # sides built only for the pairs it reads
         else p
+        for p in pairs
+    ]
+    # 7. Material only where the two sentences tell one fact apart from the value.
+    pairs = [
+        materiality.review(p, *candidates.passages(p.a, p.b)) if materiality.reads(p) else p
         for p in pairs
     ]
     # 8. Summary.
