@@ -90,6 +90,7 @@ class PatternCache:
         self.key = key
         self._stored: dict[Any, Any] = self._read()
         self._used: dict[Any, Any] = {}
+        self._released: list[Any] = []  # keys of the entries `finish` let go
         self.missed = 0  # entries built in this process (tests read it)
 
     def _read(self) -> dict[Any, Any]:
@@ -126,7 +127,7 @@ class PatternCache:
 
     def patterns(self) -> list[tuple[str, int]]:
         """The (pattern, flags) compiled through this cache so far."""
-        return [(key[1], key[2]) for key in self._used if key[0] == "re"]
+        return [(key[1], key[2]) for key in (*self._released, *self._used) if key[0] == "re"]
 
     def derived(self, kind: str, pattern: str, make: Callable[[str], T]) -> T:
         """`make(pattern)` (a value made from a pattern's text alone), from the cache if kept."""
@@ -161,6 +162,13 @@ class PatternCache:
             return
         self._stored, self.missed = dict(self._used), 0
 
+    def finish(self) -> None:
+        """`save`, then let the entries go: the patterns are built, and the code lists
+        and gates kept for the next start would hold ~5 MiB for the process's life."""
+        self.save()
+        self._released.extend(self._used)
+        self._stored, self._used = {}, {}
+
 
 def cache_path() -> Path | None:
     """The lenses' cache file, where their bytecode goes (None: no bytecode cache here)."""
@@ -171,7 +179,8 @@ def cache_path() -> Path | None:
     return Path(pyc).with_name(f"lens-patterns.{sys.implementation.cache_tag}.marshal")
 
 
-#: The lenses' cache; `library.compare.lenses` saves it once all lens modules are loaded.
+#: The lenses' cache; `library.compare.lenses` saves and lets it go (`finish`) once all
+#: lens modules are loaded.
 CACHE = PatternCache(cache_path(), _version_key(Path(__file__).with_name("gates.py")))
 #: `re.compile` for the lenses' module-level patterns (same width: their layout stays).
 re_compile = CACHE.compile

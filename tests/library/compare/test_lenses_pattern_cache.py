@@ -136,3 +136,17 @@ def test_importing_the_engine_does_not_import_cn2an() -> None:
         "print(number_value('4万'), 'cn2an' in sys.modules)\n"
     )
     assert out.split() == ["False", "False", "40000.0", "True"]
+
+
+def test_finish_saves_then_lets_the_entries_go(tmp_path: Path, writable: None) -> None:
+    # Kept for the process's life, the code lists and gates held ~5 MiB.
+    cache = PatternCache(tmp_path / "p.marshal", b"key")
+    for pattern, flags in PATTERNS:
+        cache.compile(pattern, flags)
+    cache.finish()
+    assert cache.patterns() == PATTERNS
+    assert cache._stored == {} and cache._used == {}
+    again = PatternCache(tmp_path / "p.marshal", b"key")
+    for pattern, flags in PATTERNS:
+        again.compile(pattern, flags)
+    assert again.missed == 0
