@@ -41,6 +41,20 @@ def main() -> int:
         help="ms to wait after start-up before the first comparison (the window makes the "
         "comparison page and loads the engine while it idles; 0: compare at once)",
     )
+    parser.add_argument(
+        "--watch",
+        type=int,
+        default=0,
+        help="print every thread's stack during each GUI-thread gap longer than this many ms "
+        "(0: off; see gui_watchdog.py)",
+    )
+    parser.add_argument(
+        "--dump",
+        type=int,
+        default=0,
+        help="dump every thread's stack to stderr (faulthandler, no GIL needed) whenever the "
+        "GUI thread's timer is this many ms late (0: off)",
+    )
     args = parser.parse_args()
     pairs = [tuple(int(i) for i in p.split("-")) for p in args.pairs.split(",")]
 
@@ -65,11 +79,33 @@ def main() -> int:
     print(f"window built and shown: {time.perf_counter() - started:.2f} s", flush=True)
 
     gaps: list[float] = []
+    # The GUI thread's own CPU in each gap: on a loaded machine most of a gap is
+    # waiting for a core (or for the GIL), which this tells apart.
+    gui_cpu: list[float] = []
     last = [time.perf_counter()]
+    last_cpu = [time.thread_time()]
+    watchdog = dumper = None
+    if args.dump:
+        from gui_watchdog import StallDumper
+
+        dumper = StallDumper(args.dump, sys.stderr)
+    if args.watch:
+        from gui_watchdog import Watchdog
+
+        watchdog = Watchdog()
+        watchdog.start()
 
     def tick() -> None:
         now = time.perf_counter()
-        gaps.append((now - last[0]) * 1000 - TICK_MS)
+        gap = (now - last[0]) * 1000 - TICK_MS
+        gaps.append(gap)
+        cpu = time.thread_time()
+        gui_cpu.append((cpu - last_cpu[0]) * 1000)
+        last_cpu[0] = cpu
+        if dumper is not None:
+            dumper.tick()
+        if watchdog is not None and gap > args.watch:
+            watchdog.report(last[0], now)
         last[0] = now
 
     def wait(ms: int) -> None:
@@ -90,21 +126,31 @@ def main() -> int:
         loop = QEventLoop()
         window.comparison_settled.connect(loop.quit)
         gaps.clear()
+        gui_cpu.clear()
         last[0] = t0 = time.perf_counter()
+        last_cpu[0] = time.thread_time()
+        cpu0 = time.process_time()
         window.open_comparison(a, b)
         loop.exec()
         painted = time.perf_counter() - t0
+        cpu_painted = time.process_time() - cpu0
         wait(200)  # what follows the paint (geometry, marks) counts too
         window.comparison_settled.disconnect(loop.quit)
         worst = max(gaps, default=0.0)
         slow = sum(1 for g in gaps if g > 100)
+        own = max(gui_cpu, default=0.0)
         print(
             f"#{id_a} vs #{id_b}: painted in {painted * 1000:.0f} ms; GUI thread blocked at "
-            f"most {worst:.0f} ms ({slow} gaps > 100 ms)",
+            f"most {worst:.0f} ms ({slow} gaps > 100 ms); CPU to painted (all threads) "
+            f"{cpu_painted * 1000:.0f} ms; GUI thread's CPU in a gap at most {own:.0f} ms",
             flush=True,
         )
         window.show_library()
     timer.stop()
+    if watchdog is not None:
+        watchdog.stop()
+    if dumper is not None:
+        dumper.stop()
     window.close()
     collection.close()
     shutil.rmtree(work, ignore_errors=True)

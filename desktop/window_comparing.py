@@ -6,8 +6,9 @@ are read by a job of their own (`read_noted`) that marks them in both panes.
 
 The comparison page is made on first use (`prepare_comparison`), its modules
 loaded on a worker thread once the library is listed: start-up builds only
-what the first paint shows.  Made while the window idles, the page then has
-the engine loaded in a worker too (`_warm_up_engine`).  A pair asked for
+what the first paint shows.  While the window idles, the engine is then
+loaded in a worker (`_warm_up_engine`; a comparison asked for meanwhile waits
+for it) and the page made after it.  A pair asked for
 before the page exists (right after start-up) says "Comparing…" at once, then
 waits for the modules off the GUI thread, makes the page in one turn and
 shows the pair in the next: never one long block for all of it.
@@ -66,8 +67,9 @@ class WindowComparing:
     _alias_teaching: AliasTeaching | None
     tasks: TaskManager
     pair: tuple[Article, Article] | None
-    #: After its modules are loaded, the comparison page is made this many ms
-    #: later if no first use made it (None: only on first use).
+    #: After its modules and the engine are loaded, the comparison page is made
+    #: this many ms later if no first use made it (None: only on first use, and
+    #: the engine loaded by the first comparison).
     prepare_after_ms: int | None = 1000
     comparison_opened: Any  # the window's Signal(object, object)
     #: A pair asked for before the page was made: shown once it is (`_open_when_made`).
@@ -137,6 +139,7 @@ class WindowComparing:
         from desktop.comparison.alias_teaching import AliasTeaching
         from desktop.comparison.preload import reviews_reader
         from desktop.comparison.reviewing import Reviewing
+        from desktop.comparison.worker import load_engine
 
         collection = self.collection
         cv = ComparisonView(
@@ -147,6 +150,8 @@ class WindowComparing:
         self._reviewing = reviewing = Reviewing(cv, collection)
         # The reviews are read with each comparison, off the GUI thread.
         cv.runner.read_reviews = reviews_reader(collection)
+        # A comparison asked for while the engine warms up waits for it (`load_engine`).
+        cv.runner.before_compare = load_engine
         self.notes.attach_comparison(cv)
         # Right-click on a pair in a pane: Confirm / Reject / Mark as … / Clear Review.
         self.notes.context_menu.providers.append(reviewing.actions_at)
@@ -174,12 +179,27 @@ class WindowComparing:
     def _load_comparison_modules(self) -> None:
         """Import the comparison page's modules on a worker thread (once the window is up).
 
-        Then, `prepare_after_ms` later, make the page (GUI thread, 50-100 ms)
+        Then load the engine on the compute lane (`_warm_up_engine`) and,
+        `prepare_after_ms` after that, make the page (GUI thread, 50-100 ms)
         unless a first use made it already: while the window idles after
-        start-up rather than when the first comparison opens.
+        start-up rather than when the first comparison opens.  The engine
+        first: it is the long part (~1 s of CPU), and the page is not made
+        while it loads, so the two never share the GIL.
         """
         if self._comparison_view is None:
-            self._when_modules_loaded(self._prepare_later)
+            self._when_modules_loaded(self._warm_up_at_idle)
+
+    def _warm_up_at_idle(self) -> None:
+        if self.prepare_after_ms is None or self._comparison_view is not None:
+            return  # made on first use; that comparison loads the engine
+        if self.pair is not None or self._opening is not None:
+            return  # a comparison asked for meanwhile loads it
+        self.tasks.run(
+            _warm_up_engine,
+            lambda _none: self._prepare_later(),
+            lambda _exc: self._prepare_later(),
+            lane="compute",
+        )
 
     def _when_modules_loaded(self, then: Callable[[], None]) -> None:
         """Call `then()` once the page's modules are imported, by a worker thread.
@@ -218,8 +238,7 @@ class WindowComparing:
     def _prepare_if_shown(self) -> None:
         if cast(QWidget, self).isVisible():
             view = self.prepare_comparison()
-            if self.pair is None:  # no comparison yet: it would have loaded these
-                self.tasks.run(_warm_up_engine, None, lambda _exc: None, lane="compute")
+            if self.pair is None:  # no comparison yet: it would have loaded them
                 # The reading fonts, a turn later (the page took 50-100 ms already).
                 QTimer.singleShot(0, view, view.pane("a").warm_up)
 
@@ -406,11 +425,12 @@ def _warm_up_engine() -> None:
     extension modules) held the GIL for long stretches while the GUI thread
     switched to and painted the comparison page: the first comparison blocked
     the window 150-220 ms.  A comparison of two sentences, in a worker while
-    the window idles after start-up, loads them and the sentence splitter.
+    the window idles after start-up, loads them and the sentence splitter; a
+    comparison asked for meanwhile waits for it (`worker.load_engine`).
     """
-    from library.compare import compare_texts
+    from desktop.comparison.worker import load_engine
 
-    compare_texts("The river rose by two metres on Monday.", "On Monday the river rose.")
+    load_engine()
 
 
 def _import_comparison_modules() -> None:

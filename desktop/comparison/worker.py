@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -50,6 +51,32 @@ def freeze_long_lived() -> None:
         # waits for the GIL: up to the switch interval each.  1 ms rather than
         # 5 costs nothing when only one thread runs Python.
         sys.setswitchinterval(SWITCH_INTERVAL)
+
+
+_engine_lock = threading.Lock()
+_engine_loaded = False
+
+
+def load_engine() -> None:
+    """Load the comparison engine once per process; a second caller waits for the first.
+
+    The window's idle warm-up and the first comparison's job both call it (on
+    the compute lane's two threads).  Each used to load the engine on its own
+    when a pair was asked for during the warm-up: the two threads imported and
+    built the same things side by side (the Chinese folding table twice), and
+    shared the GIL with the GUI thread for all of it.  Now the comparison waits
+    for the warm-up (the lock is released while waiting) and starts warm.
+    """
+    global _engine_loaded
+    with _engine_lock:
+        if _engine_loaded:
+            return
+        from library.compare import compare_texts
+
+        # Two sentences: besides the imports, the sentence splitter and the
+        # engine's first-use tables are made here.
+        compare_texts("The river rose by two metres on Monday.", "On Monday the river rose.")
+        _engine_loaded = True
 
 
 def _default_compare(article_a: Article, article_b: Article) -> Comparison:
@@ -93,6 +120,9 @@ class ComparisonRunner(QObject):
         self._key = ("comparison", id(self))
         #: Reads the reviews of each finished comparison in its job (the window sets it).
         self.read_reviews: ReviewsReader | None = None
+        #: Called in each job before comparing (the window: `load_engine`, which
+        #: waits for a warm-up under way instead of loading the engine alongside it).
+        self.before_compare: Callable[[], None] | None = None
 
     @property
     def superseded(self) -> int:
@@ -102,9 +132,11 @@ class ComparisonRunner(QObject):
     def submit(self, article_a: Article, article_b: Article) -> None:
         """Start comparing; any older request is superseded."""
         freeze_long_lived()
-        compare, read_reviews = self.compare, self.read_reviews
+        compare, read_reviews, before = self.compare, self.read_reviews, self.before_compare
 
         def job() -> tuple[Comparison, ComparisonLayout, ReviewedComparison | None]:
+            if before is not None:
+                before()
             comparison = compare(article_a, article_b)
             layout = ComparisonLayout.build(comparison)
             reviewed = read_reviews(article_a, article_b, comparison) if read_reviews else None

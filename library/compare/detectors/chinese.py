@@ -23,8 +23,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import cn2an
-
 from library.chinese import HAN_CHAR, fold, has_cjk
 from library.compare.detectors.base import Diff, Passage
 from library.compare.kinds import conflict
@@ -62,6 +60,10 @@ def number_value(text: str) -> float | None:
 
 
 def _value(text: str) -> float | None:
+    # Imported on first use: cn2an (with proces) is ~0.3 s of the engine's import,
+    # needed only for a Chinese numeral.
+    import cn2an
+
     try:
         return float(cn2an.cn2an(text.replace(",", ""), "smart"))
     except (ValueError, KeyError, TypeError, AttributeError):

@@ -19,8 +19,13 @@ from library.compare.lenses import (
     timeline,
     voices,
 )
+from library.compare.lenses.pattern_cache import CACHE
 from library.compare.mentions import Mentions
 from library.compare.model import Pair, Unit
+
+# Every lens module is loaded: their compiled patterns and gates are kept for the
+# next start (`pattern_cache`; written only if one was built here), then let go.
+CACHE.finish()
 
 LENS_NAMES = ("voices", "timeline", "numbers", "names")
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from library.compare.detectors.text import entities
 from library.compare.lenses.attribution import NOT_VOICES, split_title
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.model import Unit
 
 # Words that make a capitalised run a body, a work or a place, not a person.
@@ -39,22 +40,22 @@ ORG_WORDS = frozenset((
     "telecom", "telecoms",  # "Harbor Telecom" (eighth round)
 ))  # fmt: skip
 # "in Los Angeles", "from New Moon": a name after these is a place or a work.
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = re_compile(
     r"\b(?:in|at|from|to|near|into|across|outside|inside|on|of|for|about|by|with|via|through)"
     r"\s+(?:the\s+)?$",
     re.I,
 )
 # Quoted passages: “…” and "…" pairs, then what is left of a quote that runs over
 # sentences: its tail up to a lone closing mark, or its head from a lone opening one.
-_PAIR = re.compile(r"“[^“”]*”|\"[^\"]*\"")
-_TAIL = re.compile(r"^[^“”\"]*(?:”|\"(?=[\s,.;:!?)]|$))")
-_HEAD = re.compile(r"[“\"][^“”\"]*$")
+_PAIR = re_compile(r"“[^“”]*”|\"[^\"]*\"")
+_TAIL = re_compile(r"^[^“”\"]*(?:”|\"(?=[\s,.;:!?)]|$))")
+_HEAD = re_compile(r"[“\"][^“”\"]*$")
 # "Harris' best friend", "Lund's attorney": the name owns the one spoken of.
-_OWNER_AFTER = re.compile(r"\s?['’]")
+_OWNER_AFTER = re_compile(r"\s?['’]")
 # A sentence longer than this is read only so far: a person named further on is
 # no likely antecedent, and the quote pattern stays cheap on a hostile line.
 _LONGEST = 2000
-_WORD_OF_NAME = re.compile(r"[A-Z][\w’'-]*|de|van|von|al|bin|[A-Z]\.")
+_WORD_OF_NAME = re_compile(r"[A-Z][\w’'-]*|de|van|von|al|bin|[A-Z]\.")
 
 
 @lru_cache(maxsize=8)
@@ -219,7 +220,7 @@ def person_before(text: str) -> bool:
 
 
 # A sentence cut after a title: "“…,” Vancouver police Const." / "Tim Fanning told …".
-_TITLE_END = re.compile(
+_TITLE_END = re_compile(
     r"\b(?:Const|Rev|Sgt|Dr|Lt|Capt|Det|Insp|Gov|Sen|Rep|Cpl|Col|Gen|Supt|Prof|Mr|Mrs|Ms)\.$"
 )
 
@@ -240,7 +241,7 @@ def title_split(units: Sequence[Unit], ids: list[int], name: str) -> None:
 
 
 # "Microsoft has rushed out a fix": a name opening a sentence as its subject.
-_SUBJECT_NAME = re.compile(
+_SUBJECT_NAME = re_compile(
     r"(?:The\s+)?(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
     r"(?:has|had|have|is|was|will|would|[a-z]{3,}(?:ed|es))\b"
 )

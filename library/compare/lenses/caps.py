@@ -15,13 +15,14 @@ import string
 from collections.abc import Iterable
 
 from library.compare.lenses.gates import VERB, WORDS
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.model import Unit
 from library.compare.units import STOPWORDS
 
 # A sentence is in capitals when this share of its (at least `_LETTERS`) ASCII letters is.
 _SHARE = 0.9
 _LETTERS = 12
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re_compile(r"[A-Za-z]+")
 _DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
 
 

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from library.compare.glosses import dictionary
+from library.compare.lenses.pattern_cache import re_compile
 
 __all__ = [
     "DOTS",
@@ -55,7 +56,7 @@ PLACES = frozenset(
     )
 )
 # Senses that are capitalised but name no one: languages, days, festivals, faiths …
-_NOT_PROPER = re.compile(
+_NOT_PROPER = re_compile(
     r"\b(?:language|dialect|festival|dynasty|period|era|calendar|script|religion|holiday|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Internet|surname|"
@@ -63,9 +64,9 @@ _NOT_PROPER = re.compile(
     r"God|Buddha)\b",
 )
 # "Taiwanese businessman", "Chinese citizen": a nationality and a common noun.
-_PEOPLE_OF = re.compile(r"^[A-Z][a-z]+(?:ese|an|ish|ian|ic|i)\s+[a-z]")
-_LIFE = re.compile(r"\(\d{3,4}-(?:\d{3,4})?\)|\(\d{3,4}-\)|\(name\)|\(c\. \d")
-_BODY = re.compile(
+_PEOPLE_OF = re_compile(r"^[A-Z][a-z]+(?:ese|an|ish|ian|ic|i)\s+[a-z]")
+_LIFE = re_compile(r"\(\d{3,4}-(?:\d{3,4})?\)|\(\d{3,4}-\)|\(name\)|\(c\. \d")
+_BODY = re_compile(
     r"\b(?:University|College|School|Academy|Ministry|Department|Bureau|Office|Party|Council|"
     r"Committee|Commission|Agency|Association|Organization|Organisation|Corporation|Company|"
     r"Bank|Army|Navy|Force|Group|Institute|Court|Congress|Parliament|Union|Agency|Club|"

@@ -23,17 +23,18 @@ from library.compare.aliases import alias_key
 from library.compare.glosses import dictionary
 from library.compare.lenses.chinese_foreign import PLACES
 from library.compare.lenses.names import Name
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.mentions import Mentions
 
 __all__ = ["entry_key", "glossed", "glossed_key", "latin_forms", "squash", "twin", "unglued"]
 
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_PARENS = re_compile(r"\([^)]*\)|\[[^\]]*\]")
 # What a dictionary sense puts before a body's name ("PRC Ministry of State Security").
-_SENSE_PREFIX = re.compile(r"^(?:the|PRC|ROC|PRC's|China's|Chinese|US|U\.S\.)\s+", re.I)
+_SENSE_PREFIX = re_compile(r"^(?:the|PRC|ROC|PRC's|China's|Chinese|US|U\.S\.)\s+", re.I)
 _DOTS = "·・•‧"
-_IN_PARENS = re.compile(r"\(([^()]{3,80})\)")
+_IN_PARENS = re_compile(r"\(([^()]{3,80})\)")
 # What a news agency's or a party's English name may drop ("Xinhua", "Reuters").
-_GENERIC_TAIL = re.compile(r"(?:\s+(?:News|Agency|Company|Corporation|Group|Inc\.?|Ltd\.?))+$")
+_GENERIC_TAIL = re_compile(r"(?:\s+(?:News|Agency|Company|Corporation|Group|Inc\.?|Ltd\.?))+$")
 
 
 def squash(name: str) -> str:
@@ -42,7 +43,7 @@ def squash(name: str) -> str:
 
 
 # "abbr. for 國家安全部|国家安全部[Guo2 jia1 …]": the simplified full form.
-_ABBR = re.compile(r"abbr\. for [^|/\[]*\|(?P<full>[^\[/|]+)\[")
+_ABBR = re_compile(r"abbr\. for [^|/\[]*\|(?P<full>[^\[/|]+)\[")
 
 
 def full_form(simplified: str) -> str:
@@ -159,7 +160,7 @@ def pair_name(a_form: str, b_form: str) -> str:
 
 _HAN_CLASS = HAN_CHAR.pattern[1:-1]
 # The English name a Hong Kong or Taiwan paper puts after a Chinese one: 李家超（John Lee）.
-_GLOSS = re.compile(
+_GLOSS = re_compile(
     r"\s*[（(]\s*(?P<latin>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})\s*[）)]"
 )
 
@@ -178,7 +179,7 @@ def glossed_key(text: str, end: int, latin: dict[str, str]) -> str | None:
 
 # A Latin name and the Chinese it is glued to (WeChat公众号发文): the English
 # lens reads both as one word.
-_GLUED = re.compile(f"^([^{_HAN_CLASS}]*[A-Za-z])[{_HAN_CLASS}]")
+_GLUED = re_compile(f"^([^{_HAN_CLASS}]*[A-Za-z])[{_HAN_CLASS}]")
 
 
 def unglued(n: Name) -> Name:

@@ -38,6 +38,7 @@ from library.compare.lenses.chinese_foreign import (
 )
 from library.compare.lenses.chinese_match import entry_key, glossed_key, latin_index, twin, unglued
 from library.compare.lenses.names import Name
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
 
@@ -45,11 +46,11 @@ __all__ = ["ROLE_WORDS", "ZhName", "extend", "find_names", "has_chinese", "segme
 
 _HAN = HAN_CHAR.pattern[1:-1]
 # A transliterated foreign name: 唐纳德·特朗普 (middle dots of several fonts).
-_AFTER_DOTTED = re.compile(
+_AFTER_DOTTED = re_compile(
     "(?P<place>公园|广场|大街|大道|镇|市|州|县|河|湖|山|岛)|(?P<body>大学|公司|乐队|俱乐部|学院)"
 )
-_DATELINE = re.compile("【[^【】\n]{0,40}】")
-_TITLE = re.compile("《(?P<t>[^《》\n]{1,40})》")
+_DATELINE = re_compile("【[^【】\n]{0,40}】")
+_TITLE = re_compile("《(?P<t>[^《》\n]{1,40})》")
 
 
 def _set(words: str) -> frozenset[str]:
@@ -67,7 +68,7 @@ ROLE_WORDS = (
     "首相", "国务卿", "主委", "副主委", "副主席", "常委", "委员长", "议长", "州长", "参议员",
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "前妻", "职工", "员工", "长官", "特首",
 )  # fmt: skip
-_ROLE = re.compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
+_ROLE = re_compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
 # Verbs a speaker comes right before (the Voices lens reads the same list).
 SPEECH_VERBS = (
     "表示", "说道", "说", "称", "指出", "认为", "强调", "透露", "告诉", "介绍", "坦言", "直言",
@@ -80,14 +81,14 @@ _ADVERBS = (
     "昨天|今天|昨日|今日|进一步|"
     "公开|明确|直接)?"
 )
-_VERB = re.compile(f"{_ADVERBS}(?:{'|'.join(SPEECH_VERBS)})")
+_VERB = re_compile(f"{_ADVERBS}(?:{'|'.join(SPEECH_VERBS)})")
 # 李林一对本台表示, 李林一向记者透露: a speaker, then whom they told.
-_TOLD = re.compile(f"(?=(?:对|向)[^，。“”「」]{{1,15}}?(?:{'|'.join(SPEECH_VERBS)}))")
+_TOLD = re_compile(f"(?=(?:对|向)[^，。“”「」]{{1,15}}?(?:{'|'.join(SPEECH_VERBS)}))")
 # What follows a person's name and marks it as one (李林一先生, 王刚等人, and the
 # English name a Hong Kong paper puts in brackets: 李家超（John Lee）).
-_AFTER_PERSON = re.compile("先生|女士|教授|博士|等人|夫妇|本人|同志|[（(](?=[A-Z][a-z]+ [A-Z])")
+_AFTER_PERSON = re_compile("先生|女士|教授|博士|等人|夫妇|本人|同志|[（(](?=[A-Z][a-z]+ [A-Z])")
 # A given name may hold 一 (陈一新, 李林一), which the detectors' rule reads as a number.
-_NOT_GIVEN = re.compile(_NOT_NAME_CHAR.pattern.replace("一", ""))
+_NOT_GIVEN = re_compile(_NOT_NAME_CHAR.pattern.replace("一", ""))
 # Characters a name never runs into: particles, prepositions, common verbs.
 _STOP = frozenset(
     "的了在和与是对向据由被将也都就从把给让使等为于其该此这那各本及并而但或又还则曾已"

@@ -21,13 +21,13 @@ CC-CEDICT gloss the English thing uses (官员 = "officials").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from library.chinese import fold, is_chinese
 from library.compare.detectors.chinese import _DURATION, _NUM, _PERCENT, _value, zh_dates
 from library.compare.glosses import dictionary, english_words, glosses
 from library.compare.lenses.counts import Counted, NumberRow
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.model import Pair, Unit
 
 __all__ = ["counted", "extend"]
@@ -46,20 +46,20 @@ _UNITS = {
     "分钟": ("minute",), "公斤": ("kilogram", "kg"), "平方公里": ("square",),
 }  # fmt: skip
 _SCALE = "万亿千百"
-_MONEY = re.compile(
+_MONEY = re_compile(
     f"(?P<n>{_NUM})\\s*(?P<cur>{'|'.join(sorted(_CURRENCIES, key=len, reverse=True))})"
 )
-_COUNT = re.compile(
+_COUNT = re_compile(
     f"(?P<n>{_NUM})\\s*(?P<mw>[{_MEASURES}])(?P<noun>[\u4e00-\u9fff]{{0,6}})|"
     f"(?P<m>{_NUM})\\s*(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
 )
 # Where a counted noun ends: particles, verbs and prepositions after it.
-_NOUN_END = re.compile(
+_NOUN_END = re_compile(
     "[的了在和与是被将也都就从把给向对于及并而但或又还则曾已为等因中里上下内外后前，。]"
 )
 
 
-_MODIFIER = re.compile("^(?:在职|在押|在校|现任|前任|退休|涉事|相关)")
+_MODIFIER = re_compile("^(?:在职|在押|在校|现任|前任|退休|涉事|相关)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from library.compare.lenses.chinese_names import (
     people_of,
     role_before,
 )
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.voices import PRONOUN_REACH, Voice
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
@@ -44,25 +45,25 @@ _NO_QUOTE = "，。！？；“”「」『』"
 # 向本台), or "in something" (在声明中, 在接受采访时).
 # A bracket may follow a name or a time word: 李家超（John Lee）昨日（11月9日）表示.
 _BRACKET = "(?:[（(][^（）()，。]{1,40}[）)])?"
-_AFTER_NAME = re.compile(
+_AFTER_NAME = re_compile(
     f"{_BRACKET}{_ADVERBS}{_BRACKET}(?:(?:对|向|告诉)[^{_NO_QUOTE}]{{1,15}}?|在[^{_NO_QUOTE}]{{1,30}}?(?:中|时|上)?)?"
     f"{_ADVERBS}(?:{_VERBS})"
 )
 # 据X报道: X cited, a name or not (据美国之音报道, 据知情人士透露).
-_ACCORDING = re.compile(
+_ACCORDING = re_compile(
     f"据(?P<x>[^{_NO_QUOTE}、：\\s]{{2,12}}?)的?(?:报道|报导|称|介绍|透露|消息|表示|指出|披露|显示|所说|所言|说)"
 )
 # Before a name, these make it a place or a means, not a speaker (在微信发文, 向美国表示).
 _PREPOSITIONS = frozenset("在于从向对给经由被让")
 # 他说 / 她表示: the voice this side named last.
-_PRONOUN = re.compile(f"(?:^|[，。：”」])\\s*(?:他|她)(?:们)?{_ADVERBS}(?:{_VERBS})")
+_PRONOUN = re_compile(f"(?:^|[，。：”」])\\s*(?:他|她)(?:们)?{_ADVERBS}(?:{_VERBS})")
 # Sources without a name.
-_ANONYMOUS = re.compile(
+_ANONYMOUS = re_compile(
     "有?分析人士|有?观察人士|知情人士|消息人士|业内人士|有关人士|有评论(?:认为|指出|称)?|"
     "外界(?:普遍)?(?:认为|猜测|质疑|关注)?|有分析(?!人士)(?:认为|指出|称)?|有专家(?:认为|指出|表示)?|"
     "有人(?:认为|称|说|指出)|舆论(?:认为)?|评论人士|批评者|消息来源"
 )
-_ANON_START = re.compile(_ANONYMOUS.pattern.replace("|", "|^").join(("^(?:", ")")))
+_ANON_START = re_compile(_ANONYMOUS.pattern.replace("|", "|^").join(("^(?:", ")")))
 
 
 def anonymous_zh(text: str) -> list[str]:

@@ -17,16 +17,17 @@ from collections.abc import Callable
 
 from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, entities
 from library.compare.lenses.gates import gate_of, may_match
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.reporting import ADVERB, NAME, NOT_VOICES, TITLE_WORDS, VERBS
 
 # "X, which grants the region's best awards, said": the subject speaks.
-_SUBJECT_WHICH = re.compile(
+_SUBJECT_WHICH = re_compile(
     rf"^(?:[Tt]he\s+)?(?P<who>{NAME}(?:\s+and\s+{NAME})?),\s+(?:which|who)\s[^,;“”\"]{{1,200}}?,\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:has|have|had)\s+)?(?:{VERBS})\b"
 )
 # "a statement echoed by its chair and chief executive, Ilse Varga",
 # "was confirmed by the Interior Ministry", "a statement released by the Academy".
-_BY_AGENT = re.compile(
+_BY_AGENT = re_compile(
     # not "The cases reported by the Bureau involve ...": a verb of the sentence or a
     # statement's, not a participle that describes a noun
     # "has been labeled “risky” by Dana Reyes"
@@ -41,9 +42,9 @@ _BY_AGENT = re.compile(
     rf"(?P<who>{NAME})"
 )
 # "the woman described by The Lakeside Weekly as “the last true painter”"
-_DESCRIBED_AS = re.compile(rf"\bdescribed\s+by\s+(?:the\s+|The\s+)?(?P<who>{NAME})\s+as\b")
+_DESCRIBED_AS = re_compile(rf"\bdescribed\s+by\s+(?:the\s+|The\s+)?(?P<who>{NAME})\s+as\b")
 # "Nolan made the announcement in Oslo, stating that ...": a participle of saying.
-_PARTICIPLE = re.compile(
+_PARTICIPLE = re_compile(
     # "Toronto general manager Ole Brandt has hinted ... saying that": the person
     rf"^(?:(?:However|But|Meanwhile|Still|Yet|Now),?\s+)?(?:[Tt]he\s+)?"
     rf"(?:{NAME}\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<who>{NAME})\s+"
@@ -65,27 +66,27 @@ _PAST = frozenset((
     "himself", "herself", "itself",  # "Kova herself announced the news, writing"
 ))  # fmt: skip
 # "Statement by Francesca Grifo", "Below is a statement from the Harbour Trust:"
-_STATEMENT_BY = re.compile(
+_STATEMENT_BY = re_compile(
     rf"\b[Ss]tatement\s+(?:by|from)\s+(?:the\s+)?(?P<who>{NAME})(?=\s*(?:[,.:;]|$)|\s+(?:said|says))"
 )
 # "Variety's Lisa Vann and Raul Otero, who wrote that": both speak.
-_WHO_PAIR = re.compile(
+_WHO_PAIR = re_compile(
     rf"(?:[A-Z][\w.-]*['’]s\s+)?(?P<a>{NAME})\s+and\s+(?P<b>{NAME}),\s+who\s+(?:also\s+)?(?:{VERBS})\b"
 )
 # "the trade minister, Ivo Petkov, and the health minister, Rosa Lind, said":
 # two people, each after a role set off by commas ("agreed" at the clause's end too).
-_ROLE_PAIR = re.compile(
+_ROLE_PAIR = re_compile(
     r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\s+(?P<ra>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),\s+"
     rf"(?P<a>{NAME}),\s+and\s+(?:the|an?|his|her|its)\s+(?P<rb>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,3}}),"
     rf"\s+(?P<b>{NAME}),\s+(?:(?:{ADVERB}|both)\s+)?(?:(?:{VERBS})\b|agreed(?=\s*[.;]))"
 )
 # "Entertainment Weekly's “Hollywood Insider” is reporting": the owner of the column.
-_COLUMN = re.compile(
+_COLUMN = re_compile(
     rf"(?P<who>{NAME})['’]s\s+[“\"][^“”\"]{{1,60}}[”\"]\s+(?:{ADVERB}\s+)?"
     r"(?:is\s+reporting|reported|reports|says|said|wrote|writes)\b"
 )
 # "The Hornets, who claimed the league's biggest prize": a win, not a claim.
-_WON = re.compile(
+_WON = re_compile(
     r"\s+(?:[\w’'-]+\s+){0,6}?(?:title|prize|victory|win|seat|crown|trophy|medal|lives|"
     r"life|spot|place|record|championship|gold|silver|bronze)s?\b"
 )
@@ -98,7 +99,7 @@ _WON = re.compile(
 # insisted that"; "Lane's principal, Martin Hartley of the X School, wrote".
 # A name whose hyphen the tokeniser spaced ("Mahmoud Al - Goweiny").
 _SPACED = rf"{CAP_WORD}(?:\s+-\s+{CAP_WORD}|\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD}){{0,7}}"
-_SUBJECT = re.compile(
+_SUBJECT = re_compile(
     # an opening phrase set off by a comma ("In a statement to X,", "However,")
     r"^(?:(?:In|On|At|During|After|Before|Speaking|Writing|However|Meanwhile|But|And|Later|"
     r"Earlier|Also|Still|Yet|Now)\b[^,;:“”\"]{0,100},\s+)?"
@@ -111,7 +112,7 @@ _SUBJECT = re.compile(
 )
 # Words that open a clause of its own inside an appositive ("X, who police said had"):
 # the verb after it is not the subject's.
-_OWN_CLAUSE = re.compile(
+_OWN_CLAUSE = re_compile(
     r"\b(?:who|whom|whose|which|that|when|after|before|because|while|if|since|where|until|"
     r"although|though|as|and\s+(?:he|she|it|they|police|officials))\b"
 )
@@ -213,7 +214,7 @@ def subject_voices(
 
 # "X agreed to terms on Sunday, his agent Dan Oakes, told Radio One": a possessive
 # role and its name after a clause (round 18; "Sunday, his agent …" hid it).
-_POSS_ROLE_NAME = re.compile(
+_POSS_ROLE_NAME = re_compile(
     r"(?:^|,\s+)(?P<own>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})"
     rf"\s+(?P<who>{NAME}),?\s+(?:{ADVERB}\s+)?(?:said|says|told|tells|added|confirmed)\b"
 )
@@ -221,7 +222,7 @@ _POSS_ROLE_NAME = re.compile(
 
 # "…,” Captain Tom Vale, Chief Media Liaison Officer, Coast Guard, said.": a name
 # after a quote with a role of more than one comma's part (round 21, post-hoc).
-_QUOTE_NAME_ROLES = re.compile(
+_QUOTE_NAME_ROLES = re_compile(
     rf"[”\"]\s*(?P<who>{NAME}),\s+(?P<role>[^;:“”\"]{{3,140}}?),\s+(?:said|says|added|told)"
     r"(?=\s*[.;,]|\s*$)"
 )

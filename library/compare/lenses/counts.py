@@ -8,13 +8,13 @@ numbers are matched when they count the same thing by the detector's rule
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from library.chinese import is_chinese
 from library.compare.detectors import numbers as detector
 from library.compare.lenses.names import NUMBER_WORDS, sentence_starts
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.timeline import RELATIVE
 from library.compare.model import Pair, Unit
 from library.compare.quantities import dates, is_dateline
@@ -61,7 +61,7 @@ class NumberRow:
 
 # "the Two Sessions", "the Big Four": a capitalised number word before a
 # capitalised word, inside a sentence, is part of a name, not a count.
-_NAMED_NUMBER = re.compile(
+_NAMED_NUMBER = re_compile(
     rf"\b(?:{'|'.join(w.capitalize() for w in sorted(NUMBER_WORDS))})\s+[A-Z][\w’'-]*"
 )
 

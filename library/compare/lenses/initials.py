@@ -9,11 +9,11 @@ initial takes back the initials written right before it.
 
 from __future__ import annotations
 
-import re
+from library.compare.lenses.pattern_cache import re_compile
 
 # Initials right before a name: "A. ", "A.", "A. B. " (never a word: "Plan A. ").
-_BEFORE = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.\s?){1,2}$")
-_OPENS_WITH_INITIAL = re.compile(r"[A-Z]\.\s?\S")
+_BEFORE = re_compile(r"(?<![\w’'.-])(?:[A-Z]\.\s?){1,2}$")
+_OPENS_WITH_INITIAL = re_compile(r"[A-Z]\.\s?\S")
 
 
 def with_initials(text: str, name: str) -> str:

@@ -11,12 +11,12 @@ No kind (person / body / place) is guessed: the text alone does not say it relia
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from library.compare.detectors.text import ENTITY, entities
 from library.compare.lenses.attribution import TITLE_WORDS
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
 from library.compare.units import STOPWORDS
@@ -44,11 +44,11 @@ class Name:
         }
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re_compile(r"['’]s?$")
 # Where a sentence (or a headline's clause) begins: the text's start, after an
 # end mark or a colon, after a "[People News]" tag; opening quotes skipped.
-_STARTS = re.compile(r"(?:^|[.!?…:][\"”’')\]]*\s+|\]\s*)[\"“‘'(\[]*")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_STARTS = re_compile(r"(?:^|[.!?…:][\"”’')\]]*\s+|\]\s*)[\"“‘'(\[]*")
+_WORD = re_compile(r"[^\W\d_][\w’'-]*")
 # Words that open a sentence before a name, not part of it ("Former CCP agent Eric").
 _OPENERS = frozenset((
     "former", "late", "ex", "then", "both", "every", "all", "many", "some", "only", "even",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from library.compare.detectors.text import entities
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.reporting import ADVERB, NAME, NOT_VOICES, VERBS
 from library.compare.lenses.shapes import AND_SAID
 
@@ -21,7 +22,7 @@ _NAME = NAME
 
 # "Dunn released a statement after the flood.": a statement whose words follow in the
 # next sentence (`opening_voice` checks that a quote opens it)
-ISSUED = re.compile(
+ISSUED = re_compile(
     rf"^(?P<who>{_NAME})\s+(?:(?:has|had|also|later|then)\s+)?(?:released|issued|put\s+out)\s+"
     # "X has issued an update about the outage." (sixth round)
     r"(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|update)\b(?![^.;:“”\"]*[:“\"])"
@@ -65,7 +66,7 @@ def opening_voice(text: str, after: str, known: dict[str, str]) -> list[tuple[st
 
 # "spoke to one woman who says she rang the police", "a shipping monitor told Radio One": a person
 # described, not named (the name may come with the quote that follows)
-_INDEFINITE = re.compile(
+_INDEFINITE = re_compile(
     # "The victim's nephew said": a relative described by whose he is (sixth round)
     r"(?:^|[,;]\s+|\b(?:and|but|to|with)\s+)(?:[Aa]n?|[Oo]ne|[Tt]he\s+(?:victim|woman|man|boy|girl|"
     r"child|driver|suspect)['’]s)\s+(?:[\w.-]+\s+){0,3}?"

@@ -11,12 +11,11 @@ quoted only), and neither is a pronoun ("quoted him as saying": voices.py).
 
 from __future__ import annotations
 
-import re
-
 from library.compare.detectors.text import entities
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.reporting import NAME, NOT_VOICES, TITLE_WORDS
 
-QUOTED_AFTER_ROLE = re.compile(
+QUOTED_AFTER_ROLE = re_compile(
     r"\bquoted\s+(?!(?:him|her|them|it)\b)(?:(?:the|a|an|its|his|her)\s+)?"
     rf"(?P<role>[^,;:“”\"]{{1,80}}?),\s+(?P<who>{NAME}),?\s+as\s+(?:saying|telling)\b"
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from library.compare.detectors.text import CAP_WORD, NAME_JOINERS, TITLES
+from library.compare.lenses.pattern_cache import re_compile
 
 # Verbs whose subject makes a claim whatever follows: "X acknowledged the loss".
 FREE = (
@@ -116,7 +117,7 @@ ADVERB = (
     r"today|yesterday)"
 )
 #: "Additionally, he was …, wrote": a sentence adverb, not a name ("Kelly, the …, said").
-ADVERB_START = re.compile(r"[A-Z][a-z]+(?:ally|ously|ively|ently|antly|edly|arly|ately|ily)")
+ADVERB_START = re_compile(r"[A-Z][a-z]+(?:ally|ously|ively|ently|antly|edly|arly|ately|ily)")
 #: "was quoted as saying", "is reported as saying", "has been quoted as saying".
 PASSIVE = (
     r"(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|reported|cited|heard|overheard)"
@@ -133,7 +134,7 @@ PASSIVE = (
 )
 #: "The mother of", "Lawyers for", "A man from" before a name: a person of the one
 #: named speaks, unnamed ("The mother of Jane Doe said").
-KIN_BEFORE = re.compile(
+KIN_BEFORE = re_compile(
     r"\b(?i:mother|father|son|daughter|wife|husband|brother|sister|friends?|lawyers?|"
     r"attorneys?|relatives?|family|parents|neighbou?rs?|man|woman|members?|supporters|fans|"
     r"crowd|girlfriend|boyfriend|widow|fiancée?|cousin|uncle|aunt|grandson|granddaughter|"

@@ -4,13 +4,12 @@ sixth speakers round; private to it)."""
 
 from __future__ import annotations
 
-import re
-
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.reporting import is_reporting
 from library.compare.units import STOPWORDS
 
 # A role told just before the name: "Current affairs commentator Li Linyi".
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
+_ROLE_BEFORE = re_compile(r"(?:^|[.;:!?”\"]\s+|,\s+)(?P<role>(?:[\w’'-]+\s+){1,6})$")
 # Words that open a clause, not a role: ", since it was ...,".
 _CLAUSE = frozenset((
     "since", "because", "as", "after", "before", "while", "if", "and", "but", "when",

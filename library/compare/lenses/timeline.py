@@ -27,6 +27,7 @@ from typing import Any
 
 from library.chinese import CJK_CHAR, has_cjk
 from library.compare.detectors.chinese import article_month, zh_dates
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.model import Pair, Unit
 from library.compare.quantities import DateMention, dates, is_dateline, merge_adjacent
 from library.compare.units import terms
@@ -37,7 +38,7 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "a": 1, "an": 1,
 }  # fmt: skip
-RELATIVE = re.compile(
+RELATIVE = re_compile(
     r"\b(?P<this>this|last|next)\s+(?P<span>year|month|weekend|week)\b"
     r"|\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+"
     r"(?P<unit>year|month|week|day)s?\s+ago\b"
@@ -48,18 +49,18 @@ _YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
 _DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Words that put a bare weekday after publication ("will appear Wednesday").
-_FUTURE = re.compile(
+_FUTURE = re_compile(
     r"\b(?:will|shall|next|scheduled|expected|due|plans?|planned|set\s+to|is\s+to|are\s+to|"
     r"could\s+be\s+coming|upcoming)\b",
     re.I,
 )
 # "2088 Philip Street": a house number, not a year.
-_ADDRESS_AFTER = re.compile(
+_ADDRESS_AFTER = re_compile(
     r"^\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|"
     r"Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy)\b\.?"
 )
 # "his 2008 Bentley", "a grey 2013 Toyota Camry", "a 1967 model": a model year, not a date.
-_MODEL_AFTER = re.compile(
+_MODEL_AFTER = re_compile(
     r"^\s+(?:model\b|(?:Acura|Alfa|Aston|Audi|Bentley|BMW|Buick|Cadillac|Chevrolet|Chevy|"
     r"Chrysler|Citroen|Dodge|Ferrari|Fiat|Ford|GMC|Harley|Honda|Hummer|Hyundai|Infiniti|Isuzu|"
     r"Jaguar|Jeep|Kawasaki|Kia|Lamborghini|Land|Lexus|Lincoln|Maserati|Mazda|McLaren|Mercedes|"
@@ -68,28 +69,28 @@ _MODEL_AFTER = re.compile(
     r"Yamaha)\b)"
 )
 # "Story Created: Mar 3, 2015 at 4:12 PM": a stamp the dateline test lets through.
-_STAMP = re.compile(
+_STAMP = re_compile(
     r"^\W*(?:story\s+created|created|posted|published|first\s+published|updated|"
     r"last\s+updated|last\s+modified)\b\s*(?:on\b)?\s*:?",
     re.I,
 )
 # "2045 GMT": a clock time, not a year.
-_CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|hours?|hrs)\b")
+_CLOCK_AFTER = re_compile(r"^\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|hours?|hrs)\b")
 # "Patch Tuesday", "Black Friday": names; "the second Tuesday of each month": no date.
-_NAMED_DAY_BEFORE = re.compile(
+_NAMED_DAY_BEFORE = re_compile(
     r"\b(?:Patch|Super|Black|Good|Cyber|Ash|Holy|Bloody|Palm|Maundy|Shrove|Giving|Easter|"
     r"Oscar|Oscars|Election|Selection|Decision)\s+$"
 )
-_RECURRING_AFTER = re.compile(r"^\s+of\s+(?:each|every)\b|^s\b", re.I)
-_RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
+_RECURRING_AFTER = re_compile(r"^\s+of\s+(?:each|every)\b|^s\b", re.I)
+_RECURRING_BEFORE = re_compile(r"\b(?:every|each)\s+$", re.I)
 # "the 2008-09 season": two years.
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s?[-–/]\s?(\d{2})\b(?![-–/]\d)")
+_YEAR_RANGE = re_compile(r"\b((?:19|20)\d{2})\s?[-–/]\s?(\d{2})\b(?![-–/]\d)")
 # "in May": the month the parser leaves alone (it is also a verb).
-_IN_MAY = re.compile(r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(May)\b(?!\s+\d)")
+_IN_MAY = re_compile(r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(May)\b(?!\s+\d)")
 # 【新华社北京11月9日电】: when a Chinese report was filed, not a statement.
-_ZH_DATELINE = re.compile("【[^【】]{0,40}】")
-_PAST_WEEKDAY = re.compile(r"\b(?:last|past)\s+$", re.I)
-_NEXT_WEEKDAY = re.compile(r"\b(?:next|this\s+coming|coming)\s+$", re.I)
+_ZH_DATELINE = re_compile("【[^【】]{0,40}】")
+_PAST_WEEKDAY = re_compile(r"\b(?:last|past)\s+$", re.I)
+_NEXT_WEEKDAY = re_compile(r"\b(?:next|this\s+coming|coming)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)

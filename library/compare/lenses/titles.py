@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from library.compare.detectors.text import CAP_WORD
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.reporting import TITLE_WORDS
 
 # How far back the check before a name looks (a bounded window keeps it constant-time).
@@ -43,7 +44,7 @@ def split_title(name: str) -> tuple[str, str]:
 
 
 # "Guild of Stage Lighting Arts and " before "Sciences": one name of a body.
-_OF_AND = re.compile(rf"(?:{CAP_WORD}\s+){{1,4}}of\s+(?:(?:the|{CAP_WORD})\s+){{1,5}}and\s+$")
+_OF_AND = re_compile(rf"(?:{CAP_WORD}\s+){{1,4}}of\s+(?:(?:the|{CAP_WORD})\s+){{1,5}}and\s+$")
 
 
 def join_of_and(text: str, start: int, who: str, name: str) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_ANONYMOUS = re.compile(
+from library.compare.lenses.pattern_cache import re_compile
+
+_ANONYMOUS = re_compile(
     r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
     r"sources?|some(?:\s+people)?|others|many|netizens|scholars?|police|investigators|"
     r"officials|authorities|witnesses|residents|prosecutors)\s+"

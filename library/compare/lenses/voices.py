@@ -19,6 +19,7 @@ from typing import Any
 from library.compare.lenses import antecedent, caps
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
 from library.compare.lenses.openers import indefinite, name_later, opening_voice
+from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.reporting import ADVERB
 from library.compare.lenses.short_forms import Voice, merge_short_forms
 from library.compare.mentions import Mentions
@@ -27,7 +28,7 @@ from library.compare.model import Unit
 __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "sources"]
 
 # "He said ..." / "..., she added.": the voice just named speaks on.
-_PRONOUN = re.compile(
+_PRONOUN = re_compile(
     # "When asked about it she said": after an opening clause with no comma
     # "… – she said she would not run again": after a dash too; "The charges say that he
     # admitted …": after "that"
@@ -39,7 +40,7 @@ _PRONOUN = re.compile(
 )
 # "People quoted him as saying": the person named before.
 # "According to her, …": not "according to her bio" (whose).
-_QUOTED_PRONOUN = re.compile(
+_QUOTED_PRONOUN = re_compile(
     r"\bquoted\s+(?:him|her)\s+as\s+(?:saying|telling)\b|\b[Aa]ccording\s+to\s+(?:him|her)(?=\s*[,.;)]|$)"
 )
 # "the convicted killer said", "the Taradise star said": a description of a person
@@ -61,7 +62,7 @@ PERSON_NOUNS = frozenset((
     "spokeswoman", "spokesperson", "businessman", "businesswoman", "billionaire",
 ))  # fmt: skip
 # "They said", "the duo said in a joint note": the two named together just before.
-_GROUP_SAID = re.compile(
+_GROUP_SAID = re_compile(
     r"(?:^|[,”\"'’]\s*|\b(?:and|but)\s+)(?:[Tt]hey|[Tt]he\s+(?:pair|two|duo|couple)(?:\s+(?:men|women))?)\s+"
     rf"(?:{ADVERB}\s+)?(?:(?:have|had)\s+)?(?:{VERBS})\b"
 )
@@ -73,7 +74,7 @@ _NOT_ADVERB = r"(?!(?:also|later|further|then|previously|has|have|had)\b)"
 # Novak": a name follows).
 _AGE = r"\d{1,3}\s*-\s*year\s*-\s*old(?!\s+[A-Z])"
 _HEAD = rf"[a-z][\w-]*|{_AGE}"
-_DESCRIBED = re.compile(
+_DESCRIBED = re_compile(
     r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)"
     # "Mia Lund's attorney said": whose role says attorney
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)\s+"
@@ -96,7 +97,7 @@ _DESCRIBED = re.compile(
 # "…, a statement said", "a spokesman said": the body that just spoke (eighth round; a
 # pattern of its own, read only when no description above named a voice: one more
 # alternative in `_DESCRIBED` cost every sentence with no named voice a few per cent)
-_INDEFINITE_BODY = re.compile(
+_INDEFINITE_BODY = re_compile(
     r"(?:^|[,;:”\"]\s*|\b(?:and|but|while)\s+)[Aa]\s+(?:statement|spokes(?:man|woman))\s+"
     rf"(?:{ADVERB}\s+)?(?:{VERBS})\b"
 )
@@ -105,9 +106,9 @@ BODY_REACH = 3
 # Roles "the official said" gives the person who spoke just before.
 _PERSON_ROLES = frozenset(("official", "officer", "spokesman", "spokeswoman", "spokesperson"))
 # A person speaking for a body: "he said" after it is that person, for the body.
-_SPOKESPERSON = re.compile(r"\b(?:[Ss]pokes(?:man|woman|person)|representative)\b")
+_SPOKESPERSON = re_compile(r"\b(?:[Ss]pokes(?:man|woman|person)|representative)\b")
 # A police force's name: "Oregon State Police", "NYPD", "Lakeland Sheriff's Office".
-_FORCE = re.compile(r"\b(?:Police|[A-Z]{1,3}PD|Constabulary|Sheriff)\b")
+_FORCE = re_compile(r"\b(?:Police|[A-Z]{1,3}PD|Constabulary|Sheriff)\b")
 # Documents whose words "the letter read" gives: the voice just named wrote them.
 # (not "statement": "Acme issued a statement expressing …" then "the statement said" is
 # Acme's, even when a person spoke just before)
