@@ -226,8 +226,7 @@ def candidates(a: str, b: str) -> int:
 
 
 #: Stages timed by `--stages`: (label, module, attribute); each wrapper adds up the CPU
-#: time of its calls in the thread that made them.  Nested stages count in their callers
-#: too (see `stage_times`).
+#: time of its calls.  Nested stages count in their callers too (see `stage_times`).
 STAGES = (
     ("segmentation", "library.compare.engine", "segment"),
     ("terms", "library.compare.engine", "terms"),
@@ -240,8 +239,7 @@ STAGES = (
     ("word diff (all callers)", "library.compare.engine", "word_diff"),
     ("detectors (all callers)", "library.compare.engine", "detect_all"),
     ("crossing", "library.compare.engine", "cross_pairs"),
-    ("lenses: voices, names (before align)", "library.compare.engine", "read_articles"),
-    ("lenses: timeline, numbers", "library.compare.engine", "build_lenses"),
+    ("lenses", "library.compare.engine", "build_lenses"),
 )
 
 
@@ -265,29 +263,25 @@ def stage_times(fn: Callable[[], object], runs: int, before: Callable[[], object
         owner = _owner(where)
         original = getattr(owner, name)
 
-        # The calling thread's CPU: encoding runs in the engine's worker thread
-        # (`embed_ahead.py`) while the main thread goes on, so process time
-        # would count the encoder inside whatever stage the main thread is in.
         def timed(*args: Any, _f: Any = original, _label: str = label, **kwargs: Any) -> Any:
-            t = time.thread_time()
+            t = time.process_time()
             try:
                 return _f(*args, **kwargs)
             finally:
-                spent[_label] = spent.get(_label, 0.0) + time.thread_time() - t
+                spent[_label] = spent.get(_label, 0.0) + time.process_time() - t
 
         undo.append((owner, name, original))
         setattr(owner, name, timed)
-    whole, walls = [], []
+    whole = []
     try:
         fn()
         for _ in range(runs):
             before()
             spent.clear()
             gc.collect()
-            t, w = time.process_time(), time.perf_counter()
+            t = time.process_time()
             fn()
             whole.append(time.process_time() - t)
-            walls.append(time.perf_counter() - w)
             for label in totals:
                 totals[label].append(spent.get(label, 0.0))
     finally:
@@ -298,8 +292,7 @@ def stage_times(fn: Callable[[], object], runs: int, before: Callable[[], object
     for label, values in totals.items():
         v = statistics.median(values)
         print(f"| {label} | {v:.3f} | {100 * v / total:.0f} % |")
-    print(f"| whole comparison (all threads) | {total:.3f} | 100 % |")
-    print(f"| whole comparison, wall | {statistics.median(walls):.3f} | |")
+    print(f"| whole comparison | {total:.3f} | 100 % |")
 
 
 def _ms(t: Timing) -> str:

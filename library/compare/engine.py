@@ -35,7 +35,7 @@ from library.compare.detectors.numbers import counts_differ
 from library.compare.embed_ahead import EmbedAhead
 from library.compare.idf import IdfTable
 from library.compare.kinds import MATERIAL_KINDS, is_material
-from library.compare.lenses import build_lenses, read_articles
+from library.compare.lenses import build_lenses
 from library.compare.mentions import Mentions
 from library.compare.model import Comparison, Conflict, DiffOp, Pair, Side, Unit, summarise
 from library.compare.relation import classify
@@ -196,9 +196,6 @@ def compare(
         idf = IdfTable.from_term_lists([*terms_a, *terms_b])
     # 5. Mentions first: the aligner's divergence test already runs the detectors.
     mentions = Mentions.build(text_a, text_b, aliases=aliases)
-    # 9, first half: voices and names need no pairs; read here, they overlap the
-    # worker thread's encoding instead of following the alignment.
-    readings = read_articles(units_a, units_b, mentions)
     candidates = Candidates(units_a, units_b, text_a, text_b, mentions, langs)
     # 3. Score and align.
     matches = align(
@@ -249,13 +246,7 @@ def compare(
         languages=langs,
         # 9. Lenses.
         lenses=build_lenses(
-            units_a,
-            units_b,
-            paired,
-            mentions,
-            published_a=published_a,
-            published_b=published_b,
-            readings=readings,
+            units_a, units_b, paired, mentions, published_a=published_a, published_b=published_b
         ),
     )
 

@@ -51,34 +51,6 @@ class Lenses:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Readings:
-    """The lenses that read the two articles without their pairs: voices and names."""
-
-    voices: tuple[voices.Voice, ...]
-    anonymous: dict[str, list[dict[str, Any]]]
-    names: tuple[names.Name, ...]
-
-
-def read_articles(
-    units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentions
-) -> Readings:
-    """Voices and names of the two articles: they need no pairs, so the engine may
-    read them before aligning (while a worker thread encodes, `embed_ahead.py`).
-
-    Args:
-        units_a: units of A.
-        units_b: units of B.
-        mentions: names of both articles and their aliases (from the engine).
-    """
-    found, unnamed = voices.build(units_a, units_b, mentions)
-    found, unnamed = chinese_voices.extend(found, unnamed, units_a, units_b, mentions)
-    named = chinese_names.extend(
-        names.build(units_a, units_b, mentions), units_a, units_b, mentions
-    )
-    return Readings(tuple(found), unnamed, tuple(named))
-
-
 def build_lenses(
     units_a: tuple[Unit, ...],
     units_b: tuple[Unit, ...],
@@ -87,7 +59,6 @@ def build_lenses(
     *,
     published_a: str | None = None,
     published_b: str | None = None,
-    readings: Readings | None = None,
 ) -> Lenses:
     """All four lenses of a comparison.
 
@@ -98,13 +69,12 @@ def build_lenses(
         mentions: names of both articles and their aliases (from the engine).
         published_a: A's publication date (ISO), for relative dates.
         published_b: B's publication date.
-        readings: `read_articles` of the same units and mentions, if already made.
     """
-    if readings is None:
-        readings = read_articles(units_a, units_b, mentions)
+    found, unnamed = voices.build(units_a, units_b, mentions)
+    found, unnamed = chinese_voices.extend(found, unnamed, units_a, units_b, mentions)
     return Lenses(
-        voices=readings.voices,
-        anonymous=readings.anonymous,
+        voices=tuple(found),
+        anonymous=unnamed,
         timeline=tuple(
             timeline.build(
                 units_a, units_b, pairs, published_a=published_a, published_b=published_b
@@ -113,5 +83,9 @@ def build_lenses(
         numbers=tuple(
             chinese_numbers.extend(counts.build(units_a, units_b, pairs), units_a, units_b, pairs)
         ),
-        names=readings.names,
+        names=tuple(
+            chinese_names.extend(
+                names.build(units_a, units_b, mentions), units_a, units_b, mentions
+            )
+        ),
     )
