@@ -32,7 +32,6 @@ from library.compare.crosslingual import CrossBackend, Languages, languages
 from library.compare.crosslingual import conflicts as cross_conflicts
 from library.compare.detectors import Passage, degree, detect_all, passages
 from library.compare.detectors.numbers import counts_differ
-from library.compare.embed_ahead import EmbedAhead
 from library.compare.idf import IdfTable
 from library.compare.kinds import MATERIAL_KINDS, is_material
 from library.compare.lenses import build_lenses
@@ -172,20 +171,11 @@ def compare(
     text_a, text_b = blank_controls(text_a), blank_controls(text_b)
     langs = languages(text_a, text_b, language_a, language_b)
     langs = langs._replace(by_meaning=getattr(backend, "embed", None) is not None)
-    # A model's sentence vectors are made in a worker thread while stages 1-5
-    # read the texts; the backend gets them in stage 3 (`embed_ahead.py`).
-    backend, ahead = EmbedAhead.around(backend)
     if langs.differ:  # words cannot line up: meaning and anchors instead
         cross = CrossBackend.around(backend, langs)
         backend, threshold = cross, cross.threshold
     # 1-2. Segment, terms, word weights.
-    units_a = segment(text_a)
-    if ahead is not None:
-        ahead.start([u.text for u in units_a])
-    units_b = segment(text_b)
-    if ahead is not None:
-        ahead.start([u.text for u in units_b])
-        ahead.done_starting()
+    units_a, units_b = segment(text_a), segment(text_b)
     terms_a = [terms(u.text) for u in units_a]
     terms_b = [terms(u.text) for u in units_b]
     if aliases:  # taught aliases: every form of a name gets the words of the first
