@@ -139,10 +139,14 @@ class PiecePass:
             self._head(sums, lens.astype(np.float32), out[first : first + len(span)])
         return out
 
-    def _pieces(self, uniq: I64) -> tuple[F32, F32, list[list[F32]]]:
-        """Raw and projected rows of the distinct pieces, and each slot's first-layer product.
+    def _pieces(self, uniq: I64) -> tuple[F32, list[F32], list[list[F32]]]:
+        """Raw rows of the distinct pieces, their projected rows cut per branch, and each
+        slot's first-layer product.
 
         Every array has one more row, of zeros, for the padding between sentences.
+        The projected rows are copied per branch (256 contiguous columns each):
+        `np.take` of a column slice first copies the whole slice, once per
+        micro-batch and branch.
         """
         u = len(uniq)
         chunk = uniq % self.chunks
@@ -163,10 +167,11 @@ class PiecePass:
                 part[:u] = prod[:, j * CNN : (j + 1) * CNN]
                 parts.append(part)
             slots.append(parts)
-        return emb, x, slots
+        branches = [np.ascontiguousarray(x[:, i * CNN : (i + 1) * CNN]) for i in range(len(ORDERS))]
+        return emb, branches, slots
 
     def _micro(
-        self, inv: I64, lens: I64, pieces: tuple[F32, F32, list[list[F32]]], sums: F32
+        self, inv: I64, lens: I64, pieces: tuple[F32, list[F32], list[list[F32]]], sums: F32
     ) -> None:
         """Token sums of the features of consecutive sentences, into `sums`.
 
@@ -176,7 +181,7 @@ class PiecePass:
         of the rows and the second layer runs on contiguous slices instead of
         gathered copies.
         """
-        emb, x, slots = pieces
+        emb, branches, slots = pieces
         zero = len(emb) - 1
         n_tokens = len(inv)
         # Row of each padded position in the distinct-piece arrays (gaps: the zero row).
@@ -204,7 +209,7 @@ class PiecePass:
                     inner += tmp
             inner += self.b1[i]
             np.maximum(inner, 0, out=inner)
-            np.take(x[:, i * CNN : (i + 1) * CNN], rows[GAP:-GAP], axis=0, out=tmp)
+            np.take(branches[i], rows[GAP:-GAP], axis=0, out=tmp)
             inner += tmp
             h[gap_rows] = 0.0  # the zero padding the second layer sees
             # The window of n rows starting at p - left is n * 256 contiguous floats

@@ -86,8 +86,14 @@ def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
     def encode(text: str) -> tuple[str, list[str]]:
         nonlocal count
         out, originals = [], []
-        for piece in _PIECE.findall(text):
-            key = _key(piece)
+        # Folding and the marks map one character to one character, so each
+        # piece's key is its slice of the whole text's key: one pass, not one per piece.
+        keyed = _key(text)
+        if len(keyed) != len(text):  # never expected; the per-piece keys stay right
+            keyed = ""
+        for m in _PIECE.finditer(text):
+            piece = m.group()
+            key = keyed[m.start() : m.end()] if keyed else _key(piece)
             ch = table.get(key)
             if ch is None:
                 ch = chr(_BASE + count)

@@ -85,3 +85,17 @@ def test_abbreviations_without_a_period_run_no_regex(monkeypatch: pytest.MonkeyP
     replacer = segment_module.pysbd.abbreviation_replacer.AbbreviationReplacer
     assert replacer(line, English).search_for_abbreviations_in_string(line) == line
     assert calls == []
+
+
+def test_a_full_method_cache_starts_again_with_the_same_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    segment_module = importlib.import_module("library.compare.segment")
+    split_sentences.cache_clear()
+    expected = [(u.start, u.end) for u in segment(TEXT)]
+    monkeypatch.setattr(segment_module, "_METHODS", 2)  # emptied on nearly every call
+    split_sentences.cache_clear()
+    assert [(u.start, u.end) for u in segment(TEXT)] == expected
+    split_sentences.cache_clear()
