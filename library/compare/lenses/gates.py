@@ -162,8 +162,18 @@ def gates(pattern: str) -> tuple[frozenset[str], ...]:
     return tuple(sorted((g for g in found if g is not None), key=len))
 
 
+def is_word_set(value: object) -> bool:
+    """Whether a kept value is a frozenset of words (a damaged cache may hold anything)."""
+    return isinstance(value, frozenset) and all(isinstance(w, str) for w in value)
+
+
+def is_gate_tuple(value: object) -> bool:
+    """Whether a kept value has the shape `gates()` returns: a tuple of word sets."""
+    return isinstance(value, tuple) and all(is_word_set(g) for g in value)
+
+
 #: The first words of a verb of saying (`VERBS`) set off by a space or a quote.
-VERB = CACHE.derived("heads", rf"\s(?:{VERBS})\b", heads)
+VERB = CACHE.derived("heads", rf"\s(?:{VERBS})\b", heads, lambda v: v is None or is_word_set(v))
 
 
 def gate_of(rx: re.Pattern[str], verb: bool = False) -> tuple[frozenset[str], ...]:
@@ -174,7 +184,9 @@ def gate_of(rx: re.Pattern[str], verb: bool = False) -> tuple[frozenset[str], ..
     if verb:
         return () if VERB is None else (VERB,)
     # Read from the parsed pattern once per install (`pattern_cache`): ~0.3 s at import.
-    return () if VERBS in rx.pattern else CACHE.derived("gates", rx.pattern, gates)
+    if VERBS in rx.pattern:
+        return ()
+    return CACHE.derived("gates", rx.pattern, gates, is_gate_tuple)
 
 
 #: A sentence's words as the gates read them (of its lower-cased text).

@@ -76,6 +76,26 @@ def _entry(pattern: str, flags: int) -> Entry:
     )
 
 
+_MISSING = object()
+
+
+def _is_entry(value: Any) -> bool:
+    """Whether `value` has the shape of an `Entry` (a damaged file may hold anything)."""
+    if not (isinstance(value, tuple) and len(value) == 5):
+        return False
+    flags, code, groups, groupindex, indexgroup = value
+    return (
+        isinstance(flags, int)
+        and isinstance(code, list)
+        and all(isinstance(c, int) and 0 <= c < 2**32 for c in code)
+        and isinstance(groups, int)
+        and isinstance(groupindex, dict)
+        and all(isinstance(k, str) and isinstance(v, int) for k, v in groupindex.items())
+        and isinstance(indexgroup, tuple)
+        and all(g is None or isinstance(g, str) for g in indexgroup)
+    )
+
+
 class PatternCache:
     """Compiled patterns and values derived from patterns, read from and saved to `path`.
 
@@ -100,7 +120,10 @@ class PatternCache:
             key, entries = marshal.loads(self.path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             return {}
-        return entries if key == self.key and isinstance(entries, dict) else {}
+        if key != self.key or not isinstance(entries, dict):
+            return {}
+        # A damaged entry is dropped here, rebuilt on use and the file rewritten.
+        return {k: v for k, v in entries.items() if not (k[:1] == ("re",) and not _is_entry(v))}
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """`re.compile(pattern, flags)`, from the cache when it holds the pattern."""
@@ -111,7 +134,7 @@ class PatternCache:
         if entry is not None:
             try:
                 compiled: re.Pattern[str] = _sre.compile(pattern, *entry)
-            except (TypeError, ValueError, RuntimeError):  # not this Python's code
+            except Exception:  # not this Python's code, or a damaged entry: compile anew
                 entry = None
             else:
                 self._used[key] = entry
@@ -129,11 +152,17 @@ class PatternCache:
         """The (pattern, flags) compiled through this cache so far."""
         return [(key[1], key[2]) for key in (*self._released, *self._used) if key[0] == "re"]
 
-    def derived(self, kind: str, pattern: str, make: Callable[[str], T]) -> T:
-        """`make(pattern)` (a value made from a pattern's text alone), from the cache if kept."""
+    def derived(
+        self, kind: str, pattern: str, make: Callable[[str], T], valid: Callable[[Any], bool]
+    ) -> T:
+        """`make(pattern)` (a value made from a pattern's text alone), from the cache if kept.
+
+        `valid` checks a kept value's shape: one that fails it is made anew.
+        """
         key = (kind, pattern)
-        if key in self._stored:
-            value: T = self._stored[key]
+        kept = self._stored.get(key, _MISSING)
+        if kept is not _MISSING and valid(kept):
+            value: T = kept
         else:
             value = make(pattern)
             self.missed += 1
@@ -142,17 +171,20 @@ class PatternCache:
 
     def save(self) -> None:
         """Write the entries used so far, if any was built here and bytecode may be written."""
-        if self.path is None or _sre is None or sys.dont_write_bytecode or not self.missed:
+        if self.path is None or _sre is None or sys.dont_write_bytecode:
             return
+        if not self.missed and self._used.keys() == self._stored.keys():
+            return  # the file holds exactly what was used: nothing to write
         tmp: str | None = None
         try:
             data = marshal.dumps((self.key, self._used))
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a reader never sees half a file.
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
-            # readable as the bytecode beside it is (mkstemp makes it the owner's only)
-            os.chmod(tmp, (Path(__file__).stat().st_mode | 0o200) & 0o666)
             with os.fdopen(fd, "wb") as out:
+                # The mode bytecode gets (mkstemp's is the owner's only): the
+                # source's, writable by its owner, never by group or others.
+                os.fchmod(out.fileno(), (Path(__file__).stat().st_mode | 0o200) & 0o644)
                 out.write(data)
             os.replace(tmp, self.path)
         except (OSError, ValueError):  # a read-only install: compile again next time
@@ -170,17 +202,23 @@ class PatternCache:
         self._stored, self._used = {}, {}
 
 
+_KEY = _version_key(Path(__file__).with_name("gates.py"))
+
+
 def cache_path() -> Path | None:
     """The lenses' cache file, where their bytecode goes (None: no bytecode cache here)."""
     try:
         pyc = importlib.util.cache_from_source(__file__)
     except (NotImplementedError, ValueError):
         return None
-    return Path(pyc).with_name(f"lens-patterns.{sys.implementation.cache_tag}.marshal")
+    # The key in the name: two builds of one Python sharing a checkout keep a
+    # file each instead of rewriting one another's at every start.
+    tag = _KEY[:4].hex()
+    return Path(pyc).with_name(f"lens-patterns.{sys.implementation.cache_tag}-{tag}.marshal")
 
 
 #: The lenses' cache; `library.compare.lenses` saves and lets it go (`finish`) once all
 #: lens modules are loaded.
-CACHE = PatternCache(cache_path(), _version_key(Path(__file__).with_name("gates.py")))
+CACHE = PatternCache(cache_path(), _KEY)
 #: `re.compile` for the lenses' module-level patterns (same width: their layout stays).
 re_compile = CACHE.compile

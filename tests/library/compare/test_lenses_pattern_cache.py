@@ -8,6 +8,7 @@ compiling as before.
 
 from __future__ import annotations
 
+import marshal
 import re
 import sys
 from pathlib import Path
@@ -87,14 +88,15 @@ def test_every_lens_pattern_read_back_is_the_one_re_compiles(
 def test_gates_read_back_are_the_ones_derived(tmp_path: Path, writable: None) -> None:
     pattern = r"\b(?:the\s+)?(?:mayor|sheriff)\s+(?:said|told)\b"
     first = PatternCache(tmp_path / "p.marshal", b"key")
-    derived = first.derived("gates", pattern, gates.gates)
+    derived = first.derived("gates", pattern, gates.gates, gates.is_gate_tuple)
     first.save()
     again = PatternCache(tmp_path / "p.marshal", b"key")
 
     def no_make(_pattern: str) -> tuple[frozenset[str], ...]:
         raise AssertionError("derived again")
 
-    assert again.derived("gates", pattern, no_make) == derived == gates.gates(pattern)
+    assert again.derived("gates", pattern, no_make, gates.is_gate_tuple) == derived
+    assert derived == gates.gates(pattern)
 
 
 def test_another_key_or_a_corrupt_file_means_compiling_again(
@@ -150,3 +152,58 @@ def test_finish_saves_then_lets_the_entries_go(tmp_path: Path, writable: None) -
     for pattern, flags in PATTERNS:
         again.compile(pattern, flags)
     assert again.missed == 0
+
+
+def test_a_damaged_entry_is_compiled_anew_and_the_file_mended(
+    tmp_path: Path, writable: None
+) -> None:
+    # A code word out of range makes `_sre.compile` raise OverflowError; a
+    # damaged file must never stop the lenses from loading.
+    path = tmp_path / "p.marshal"
+    _filled(path)
+    key, entries = marshal.loads(path.read_bytes())
+    pattern, flags = PATTERNS[0]
+    flags_, code, *rest = entries[("re", pattern, flags)]
+    entries[("re", pattern, flags)] = (flags_, [-1, *code[1:]], *rest)
+    path.write_bytes(marshal.dumps((key, entries)))
+    damaged = PatternCache(path, b"key")
+    assert damaged.compile(pattern, flags) == re.compile(pattern, flags)
+    assert damaged.missed == 1
+    damaged.save()
+    assert (
+        PatternCache(path, b"key")._stored[("re", pattern, flags)]
+        == _filled(tmp_path / "q.marshal")._used[("re", pattern, flags)]
+    )
+
+
+def test_a_kept_gate_of_the_wrong_shape_is_derived_again(tmp_path: Path, writable: None) -> None:
+    pattern = r"\b(?:the\s+)?(?:mayor|sheriff)\s+(?:said|told)\b"
+    path = tmp_path / "p.marshal"
+    path.write_bytes(marshal.dumps((b"key", {("gates", pattern): ("x",)})))
+    again = PatternCache(path, b"key")
+    assert again.derived("gates", pattern, gates.gates, gates.is_gate_tuple) == gates.gates(pattern)
+    assert again.missed == 1
+
+
+def test_the_file_is_never_writable_by_group_or_others(
+    tmp_path: Path, writable: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "gates.py"
+    source.write_text("")
+    source.chmod(0o666)
+    monkeypatch.setattr(pattern_cache, "__file__", str(source))
+    path = tmp_path / "p.marshal"
+    _filled(path)
+    assert path.stat().st_mode & 0o022 == 0
+    assert path.stat().st_mode & 0o444 == 0o444  # readable as bytecode is
+
+
+def test_a_failed_rename_leaves_no_temporary_file(
+    tmp_path: Path, writable: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_args: object) -> None:
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(pattern_cache.os, "replace", refused)
+    _filled(tmp_path / "p.marshal")
+    assert list(tmp_path.iterdir()) == []
