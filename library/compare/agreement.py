@@ -13,6 +13,7 @@ values cut out of each side.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from library.compare.units import terms
@@ -47,7 +48,14 @@ class Agreement:
         return min(self.kept_a, self.kept_b)
 
 
-def agreement(text_a: str, value_a: str, text_b: str, value_b: str) -> Agreement:
+def agreement(
+    text_a: str,
+    value_a: str,
+    text_b: str,
+    value_b: str,
+    also_a: Sequence[str] = (),
+    also_b: Sequence[str] = (),
+) -> Agreement:
     """The agreement of `text_a` and `text_b` with the conflicting values cut out.
 
     Args:
@@ -55,6 +63,9 @@ def agreement(text_a: str, value_a: str, text_b: str, value_b: str) -> Agreement
         value_a: the value on side A as written in `text_a` ("" when absent).
         text_b: side B's text.
         value_b: the value on side B.
+        also_a: side A's values of the pair's other conflicts (a differing
+            speaker, say): not counted as something only A names.
+        also_b: the same for side B.
     """
     rest_a, rest_b = _cut(text_a, value_a), _cut(text_b, value_b)
     ta, tb = terms(rest_a), terms(rest_b)
@@ -62,15 +73,38 @@ def agreement(text_a: str, value_a: str, text_b: str, value_b: str) -> Agreement
     kept_a = len(sa & sb) / len(sa) if sa else 1.0
     kept_b = len(sa & sb) / len(sb) if sb else 1.0
     fa, fb = set(_figures(rest_a)), set(_figures(rest_b))
-    names_a = _unshared(_names(rest_a), sb, rest_b)
-    names_b = _unshared(_names(rest_b), sa, rest_a)
+    # Who told it is not what was told: names in a source clause ("…, Mayor Tom
+    # Hale said") and in the pair's other conflicts say nothing of the value's owner.
+    told_a, told_b = _told(rest_a, also_a), _told(rest_b, also_b)
+    names_a = _unshared(_names(told_a), sb, rest_b)
+    names_b = _unshared(_names(told_b), sa, rest_a)
     return Agreement(kept_a, kept_b, len(sa ^ sb), len(fa ^ fb), names_a, names_b)
 
 
 def _cut(text: str, value: str) -> str:
-    """`text` without the first occurrence of `value` (the whole text when not found)."""
-    at = text.find(value) if value else -1
+    """`text` without `value` where it stands as a whole ("5" not inside "May 15";
+    else its first occurrence; the whole text when not found)."""
+    if not value:
+        return text
+    whole = re.search(rf"(?<![\w.,]){re.escape(value)}(?!\w)", text)
+    at = whole.start() if whole else text.find(value)
     return text if at < 0 else text[:at] + " " + text[at + len(value) :]
+
+
+# A source clause at the end ("…, Fire Chief Dana Pike of Kesh said.", "…,
+# said Mayor Tom Hale") or an opening "According to X,".
+_SOURCE_END = re.compile(
+    r"[,;]\s+(?:[^,;]{0,80}?\s)?(?:said|says|told|added|stated|reported)\b[^,;]{0,80}$"
+)
+_SOURCE_START = re.compile(r"^\s*According to [^,;]{1,80},", re.IGNORECASE)
+
+
+def _told(text: str, others: Sequence[str]) -> str:
+    """`text` without its source clause and without `others` (other conflicts' values)."""
+    text = _SOURCE_START.sub(" ", _SOURCE_END.sub(" ", text))
+    for value in others:
+        text = _cut(text, value)
+    return text
 
 
 _WORD = re.compile(r"[\w'’-]+")

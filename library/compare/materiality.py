@@ -32,6 +32,7 @@ Thresholds were read off the judged train/dev proposals
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,9 @@ def reads(pair: Pair) -> bool:
     return pair.relation == "divergent" and pair.via not in OWN_GATE
 
 
-def doubt(c: Conflict, a: Passage, b: Passage, via: str) -> str | None:
+def doubt(
+    c: Conflict, a: Passage, b: Passage, via: str, others: Sequence[Conflict] = ()
+) -> str | None:
     """Why material conflict `c` may not be one fact told two ways, or None when it is.
 
     Args:
@@ -71,8 +74,10 @@ def doubt(c: Conflict, a: Passage, b: Passage, via: str) -> str | None:
         a: the pair's side A.
         b: the pair's side B.
         via: the path that made the pair (`Pair.via`).
+        others: the pair's other conflicts (their values, a differing speaker
+            say, are not things only one side names).
     """
-    told = agreement(a.text, c.a, b.text, c.b)
+    told = agreement(a.text, c.a, b.text, c.b, [o.a for o in others], [o.b for o in others])
     if via in ALIGNED:
         if told.names_a and told.names_b and told.kept < MIN_KEPT_NAMED:
             return "the sentences tell different things around the value: " + _named(told)
@@ -98,14 +103,17 @@ def _same_owner(c: Conflict, a: Passage, b: Passage) -> bool:
     owner_a, owner_b = _owner(told.group("a"), c.a), _owner(told.group("b"), c.b)
     if not owner_a or owner_a != owner_b:
         return False
-    return len(owner_a) >= 2 or _before(a.text, told.group("a")) == _before(b.text, told.group("b"))
+    if len(owner_a) >= 2:
+        return True
+    before_a, before_b = _before(a.text, told.group("a")), _before(b.text, told.group("b"))
+    return before_a is not None and before_a == before_b
 
 
-def _before(text: str, context: str) -> str:
-    """The word right before `context` in `text`, lowercased ("" when none or not found)."""
+def _before(text: str, context: str) -> str | None:
+    """The word right before `context` in `text`, lowercased (None when none or not found)."""
     at = text.find(context)
     before = _WORD.findall(text[:at].lower()) if at > 0 else []
-    return before[-1] if before else ""
+    return before[-1] if before else None
 
 
 def _owner(context: str, value: str) -> list[str]:
@@ -122,8 +130,8 @@ def review(pair: Pair, a: Passage, b: Passage) -> Pair:
     """`pair` with each material conflict that is not surely one fact kept as a note.
 
     Only demotes: a pair this step leaves without a material conflict shows
-    as related.  Two Chinese passages are left as they are (the readings
-    count English words).
+    as related.  A pair with Chinese on either side is left as it is (the
+    readings count English words).
 
     Args:
         pair: a final divergent pair (`reads`).
@@ -134,7 +142,8 @@ def review(pair: Pair, a: Passage, b: Passage) -> Pair:
         return pair
     kept: list[Conflict] = []
     for c in pair.conflicts:
-        why = doubt(c, a, b, pair.via) if c.material else None
+        others = [o for o in pair.conflicts if o is not c]
+        why = doubt(c, a, b, pair.via, others) if c.material else None
         kept.append(demote(c, why) if why else c)
     conflicts = tuple(kept)
     if conflicts == pair.conflicts:

@@ -140,3 +140,34 @@ def test_a_claim_across_sentences_keeps_an_owner_told_alike() -> None:
     c = Conflict("number", "13", "33", explanation="A: 13 homers · B: 33 homers")
     crossed = Pair((0,), (0,), "divergent", 0.2, (c,), (), "cross-name")
     assert materiality.review(crossed, a, b).relation == "related"
+
+
+def test_two_sources_giving_two_tolls_stay_divergent() -> None:
+    # The speakers differ (a low attribution note): who told it names nobody
+    # the value could belong to, so the toll is still one fact told two ways.
+    pairs = compare_texts(
+        "The fire killed 12 people, Fire Chief Dana Pike of Kesh said.",
+        "The fire killed 15 people, Mayor Tom Hale said.",
+    ).pairs
+    (pair,) = _divergent(pairs)
+    assert any(c.kind == "number" and c.material for c in pair.conflicts)
+
+
+def test_a_value_is_cut_where_it_stands_as_a_whole() -> None:
+    # "5" is not cut out of "May 15": the rest of the two sentences is the same.
+    told = agreement(
+        "On May 15, 5 people died in Kesh.", "5", "On May 15, 7 people died in Kesh.", "7"
+    )
+    assert told.kept == 1.0
+
+
+def test_an_owner_context_not_found_is_no_shared_word_before_it() -> None:
+    # The explanation's context is not in either text verbatim: "not found"
+    # on both sides is not "the same word before the value".
+    a, b = passages(
+        "Rell Okafor of Kesh owns 19 boats, police say.",
+        "Coast guards seized 20 boats in the harbour at dawn on Tuesday.",
+    )
+    c = Conflict("number", "19", "20", explanation="A: 19 vessels · B: 20 vessels")
+    crossed = Pair((0,), (0,), "divergent", 0.2, (c,), (), "cross-name")
+    assert materiality.review(crossed, a, b).relation == "related"
