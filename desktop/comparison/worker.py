@@ -11,6 +11,7 @@ so the GUI thread only paints.
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 import threading
 from collections.abc import Callable
@@ -53,6 +54,7 @@ def freeze_long_lived() -> None:
         sys.setswitchinterval(SWITCH_INTERVAL)
 
 
+log = logging.getLogger(__name__)
 _engine_lock = threading.Lock()
 _engine_loaded = False
 
@@ -65,18 +67,24 @@ def load_engine() -> None:
     when a pair was asked for during the warm-up: the two threads imported and
     built the same things side by side (the Chinese folding table twice), and
     shared the GIL with the GUI thread for all of it.  Now the comparison waits
-    for the warm-up (the lock is released while waiting) and starts warm.
+    on `_engine_lock` for the warm-up (its thread sleeps, giving up the GIL) and
+    starts warm.  A warm-up that fails is only logged: the comparison's own call
+    then meets the error and reports it as any comparison does.
     """
     global _engine_loaded
     with _engine_lock:
         if _engine_loaded:
             return
-        from library.compare import compare_texts
+        try:
+            from library.compare import compare_texts
 
-        # Two sentences: besides the imports, the sentence splitter and the
-        # engine's first-use tables are made here.
-        compare_texts("The river rose by two metres on Monday.", "On Monday the river rose.")
-        _engine_loaded = True
+            # Two sentences: besides the imports, the sentence splitter and the
+            # engine's first-use tables are made here.
+            compare_texts("The river rose by two metres on Monday.", "On Monday the river rose.")
+        except Exception:
+            log.exception("loading the comparison engine ahead of use failed")
+        finally:
+            _engine_loaded = True
 
 
 def _default_compare(article_a: Article, article_b: Article) -> Comparison:

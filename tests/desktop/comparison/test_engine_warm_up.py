@@ -41,12 +41,18 @@ def test_a_second_caller_waits_for_the_first_and_loads_nothing(
     first.start()
     assert started.wait(10)
 
+    entered = threading.Event()
+
     def second_caller() -> None:
+        entered.set()
         load_engine()
         events.append("second returned")
 
     second = threading.Thread(target=second_caller)
     second.start()
+    assert entered.wait(10)
+    second.join(0.1)  # time enough to load alongside, were it not waiting
+    assert events == ["load"]
     release.set()
     first.join(10)
     second.join(10)
@@ -76,3 +82,20 @@ def test_each_comparison_job_runs_before_compare_first_on_the_compute_lane(
     assert [step for step, _ in calls] == ["before", "compare"]
     assert all(thread.startswith("parallax-compute") for _, thread in calls)
     assert runner.wait(30000)
+
+
+def test_a_failed_warm_up_is_logged_and_leaves_the_comparison_to_run(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[str] = []
+
+    def broken(_a: str, _b: str) -> None:
+        calls.append("sample")
+        raise RuntimeError("no model")
+
+    monkeypatch.setattr(worker, "_engine_loaded", False)
+    monkeypatch.setattr(library.compare, "compare_texts", broken)
+    load_engine()  # no exception: each comparison reports its own errors
+    load_engine()  # and the sample is not tried again before every comparison
+    assert calls == ["sample"]
+    assert "ahead of use failed" in caplog.text
