@@ -108,8 +108,10 @@ def _told(text: str, others: Sequence[str]) -> str:
 
 
 _WORD = re.compile(r"[\w'’-]+")
-_CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*)+")
-_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+# Capitals of the Latin scripts, accented ones too ("Ángel", "Łukasz", "Øresund").
+_UPPER = "[" + re.escape("".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())) + "]"
+_CAPITAL_RUN = re.compile(rf"{_UPPER}[\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?{_UPPER}[\w'’-]*)+")
+_NAME = re.compile(rf"(?<=[\w,;:)] ){_UPPER}[\w'’-]*(?: {_UPPER}[\w'’-]*)*")
 
 
 def _names(text: str) -> list[str]:
@@ -132,13 +134,20 @@ def _unshared(names: list[str], other_terms: set[str], other: str) -> tuple[str,
     for name in names:
         words = [w for w in name.split() if len(w) > 2 or w.isupper()]
         if not words or any(
-            set(terms(w)) <= other_terms or (w.isupper() and w in initials) for w in words
+            _shared(w, other_terms) or (w.isupper() and w in initials) for w in words
         ):
             continue
         if len(words) > 1 and "".join(w[0] for w in words) in acronyms:
             continue  # "Parent Teacher Association" / "PTA"
         out.append(name)
     return tuple(out)
+
+
+def _shared(word: str, other_terms: set[str]) -> bool:
+    """Whether `word`'s stem is among the other side's terms (a word with no
+    stem, "The" of "The Hague", shares nothing)."""
+    own = set(terms(word))
+    return bool(own) and own <= other_terms
 
 
 def _initials(text: str) -> set[str]:

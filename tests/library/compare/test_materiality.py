@@ -171,3 +171,15 @@ def test_an_owner_context_not_found_is_no_shared_word_before_it() -> None:
     c = Conflict("number", "19", "20", explanation="A: 19 vessels · B: 20 vessels")
     crossed = Pair((0,), (0,), "divergent", 0.2, (c,), (), "cross-name")
     assert materiality.review(crossed, a, b).relation == "related"
+
+
+def test_names_in_accented_capitals_and_behind_a_stopword_are_names() -> None:
+    # "Ørvik" and "Élan Bay" are names; "The Hague"'s "The" shares nothing.
+    told = agreement(
+        "In Ørvik, 40 homes flooded, near The Hague.",
+        "40",
+        "In Élan Bay, 60 homes flooded.",
+        "60",
+    )
+    assert "The Hague" in told.names_a
+    assert "Élan Bay" in told.names_b
