@@ -123,7 +123,11 @@ class PatternCache:
         if key != self.key or not isinstance(entries, dict):
             return {}
         # A damaged entry is dropped here, rebuilt on use and the file rewritten.
-        return {k: v for k, v in entries.items() if not (k[:1] == ("re",) and not _is_entry(v))}
+        return {
+            k: v
+            for k, v in entries.items()
+            if isinstance(k, tuple) and (k[:1] != ("re",) or _is_entry(v))
+        }
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """`re.compile(pattern, flags)`, from the cache when it holds the pattern."""

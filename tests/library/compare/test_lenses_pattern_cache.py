@@ -207,3 +207,11 @@ def test_a_failed_rename_leaves_no_temporary_file(
     monkeypatch.setattr(pattern_cache.os, "replace", refused)
     _filled(tmp_path / "p.marshal")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_of_foreign_keys_is_read_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "p.marshal"
+    path.write_bytes(marshal.dumps((b"key", {7: "x", ("re", "a", 0): (1, 2)})))
+    cache = PatternCache(path, b"key")
+    pattern, flags = PATTERNS[0]
+    assert cache.compile(pattern, flags) == re.compile(pattern, flags)
