@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.chinese import is_chinese
-from library.compare.kinds import demote
+from library.compare.kinds import demote, told_with
 from library.compare.model import Conflict, Pair
 from library.compare.relation import classify
 from library.compare.units import terms
@@ -58,7 +58,6 @@ FEATURES: tuple[str, ...] = (
 # Content words either side of a value read as its window.
 WINDOW = 4
 _PRONOUN = re.compile(r"\s*(?:he|she|they|it|his|her|their|its)\b", re.I)
-_EXPLAINED = re.compile(r"^A: (?P<a>.*?) · B: (?P<b>.*?)(?: \(.*\))?$")
 
 # What a feature that pulled a conflict under the threshold means to a reader.
 _WHY: dict[str, str] = {
@@ -145,12 +144,22 @@ def _around(text: str, start: int, length: int) -> list[str]:
 
 def _head_same(c: Conflict) -> float:
     """Overlap of the words each side tells with its value ("-page indictment" on both: 1)."""
-    told = _EXPLAINED.match(c.explanation)
+    owners = owner_terms(c)
+    return 0.0 if owners is None else _jaccard(*owners)
+
+
+def owner_terms(c: Conflict) -> tuple[list[str], list[str]] | None:
+    """The content terms each side tells with its value, the value's own left out
+    ("48-page indictment": page, indictment); None when the explanation does not say."""
+    told = told_with(c)
     if told is None:
-        return 0.0
-    head_a = [t for t in terms(told.group("a")) if t not in set(terms(c.a))]
-    head_b = [t for t in terms(told.group("b")) if t not in set(terms(c.b))]
-    return _jaccard(head_a, head_b)
+        return None
+    return _owner(told[0], c.a), _owner(told[1], c.b)
+
+
+def _owner(context: str, value: str) -> list[str]:
+    own = set(terms(value))
+    return [t for t in terms(context) if t not in own]
 
 
 def reads(pair: Pair) -> bool:

@@ -8,6 +8,8 @@ severity and never make a pair divergent on their own.
 
 from __future__ import annotations
 
+import re
+
 from library.compare.model import Conflict, ConflictKind, Severity
 
 SEVERITY: dict[ConflictKind, Severity] = {
@@ -51,6 +53,17 @@ def conflict(
         severity=severity or SEVERITY[kind],
         explanation=f"A: {shown_a or '(absent)'} · B: {shown_b or '(absent)'}",
     )
+
+
+# The explanation `conflict` writes, read back (a note `demote` added in brackets left out).
+_EXPLAINED = re.compile(r"^A: (?P<a>.*?) · B: (?P<b>.*?)(?: \(.*\))?$")
+
+
+def told_with(c: Conflict) -> tuple[str, str] | None:
+    """What each side tells with its value ("48-page indictment"), as `conflict`
+    wrote it in the explanation; None for an explanation of another shape."""
+    told = _EXPLAINED.match(c.explanation)
+    return None if told is None else (told.group("a"), told.group("b"))
 
 
 def is_material(c: Conflict) -> bool:

@@ -38,10 +38,10 @@ from typing import TYPE_CHECKING
 
 from library.chinese import is_chinese
 from library.compare.agreement import Agreement, agreement
-from library.compare.kinds import demote
+from library.compare.conflict_gate import owner_terms
+from library.compare.kinds import demote, told_with
 from library.compare.model import Conflict, Pair
 from library.compare.relation import classify
-from library.compare.units import terms
 
 if TYPE_CHECKING:
     from library.compare.detectors.base import Passage
@@ -56,7 +56,6 @@ MIN_KEPT_NAMED = 0.5
 # Two sentences joined across the alignment must share at least this much.
 MIN_KEPT_ACROSS = 0.3
 _WORD = re.compile(r"[\w'’-]+")
-_EXPLAINED = re.compile(r"^A: (?P<a>.*?) · B: (?P<b>.*?)(?: \(.*\))?$")
 
 
 def reads(pair: Pair) -> bool:
@@ -97,15 +96,15 @@ def _same_owner(c: Conflict, a: Passage, b: Passage) -> bool:
     common an owner, two counts of people in one story are most often two
     counts.
     """
-    told = _EXPLAINED.match(c.explanation)
-    if told is None:
+    told, owners = told_with(c), owner_terms(c)
+    if told is None or owners is None:
         return False
-    owner_a, owner_b = _owner(told.group("a"), c.a), _owner(told.group("b"), c.b)
+    owner_a, owner_b = owners
     if not owner_a or owner_a != owner_b:
         return False
     if len(owner_a) >= 2:
         return True
-    before_a, before_b = _before(a.text, told.group("a")), _before(b.text, told.group("b"))
+    before_a, before_b = _before(a.text, told[0]), _before(b.text, told[1])
     return before_a is not None and before_a == before_b
 
 
@@ -114,12 +113,6 @@ def _before(text: str, context: str) -> str | None:
     at = text.find(context)
     before = _WORD.findall(text[:at].lower()) if at > 0 else []
     return before[-1] if before else None
-
-
-def _owner(context: str, value: str) -> list[str]:
-    """The content terms told with a value, the value's own terms left out."""
-    own = set(terms(value))
-    return [t for t in terms(context) if t not in own]
 
 
 def _named(told: Agreement) -> str:
