@@ -321,7 +321,18 @@ class WindowComparing:
             self._opening_turns = Turns(cast(QObject, self))  # dies with the window
         # A timer turn between them (not `QTimer.singleShot(0)`, a posted call
         # Qt may run before timers that are due): the window repaints between.
-        self._opening_turns.run([self.prepare_comparison, self._open_pending])
+        steps = [self._resolve_widget_types, self.prepare_comparison, self._open_pending]
+        self._opening_turns.run(steps)
+
+    def _resolve_widget_types(self) -> None:
+        """Have PySide make its widget types now, in a turn before the page is made.
+
+        The first Python wrapper of a widget Qt made (not Python: a scroll
+        area's viewport) makes PySide create the Python types of ~40 widget
+        classes and their enums (QWizard's, QMdiArea's…), once per process:
+        15-20 ms of the page's 40-60.  The table's viewport is such a widget.
+        """
+        self.library_view.table.viewport()
 
     def _open_pending(self) -> None:
         if self._opening is not None:

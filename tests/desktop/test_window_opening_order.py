@@ -116,3 +116,31 @@ def test_the_coverage_ranking_waits_until_the_comparison_is_painted(
         gate.set()
     assert asked == [(other, True)]  # ranked once the comparison was painted
     win.close()
+
+
+def test_pyside_makes_its_widget_types_in_a_step_before_the_page(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ~40 widget types and their enums, made on the first wrap of a viewport:
+    # 15-20 ms moved out of the page's making, a timer turn before it.
+    steps: list[str] = []
+    resolve, prepare = MainWindow._resolve_widget_types, MainWindow.prepare_comparison
+
+    def resolving(win: MainWindow) -> None:
+        steps.append("types")
+        resolve(win)
+        steps.append("types done")
+
+    def preparing(win: MainWindow) -> Any:
+        if win._comparison_view is None:
+            steps.append("page")
+        return prepare(win)
+
+    monkeypatch.setattr(MainWindow, "_resolve_widget_types", resolving)
+    monkeypatch.setattr(MainWindow, "prepare_comparison", preparing)
+    win = open_window(qtbot, collection)
+    a, b = collection.library.articles()[:2]
+    with qtbot.waitSignal(win.comparison_settled, timeout=30000):
+        win.open_comparison(a, b)
+    assert steps == ["types", "types done", "page"]  # a step of its own, then the page
+    win.close()
