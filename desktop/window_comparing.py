@@ -313,7 +313,7 @@ class WindowComparing:
             self._when_modules_loaded(self._make_page_then_open, after_startup=True)
 
     def _make_page_then_open(self) -> None:
-        from desktop.comparison.turns import Turns
+        from desktop.comparison.turns import Step, Turns
 
         if self._opening is None:  # shown already (someone reached for the page)
             return
@@ -321,7 +321,11 @@ class WindowComparing:
             self._opening_turns = Turns(cast(QObject, self))  # dies with the window
         # A timer turn between them (not `QTimer.singleShot(0)`, a posted call
         # Qt may run before timers that are due): the window repaints between.
-        steps = [self._resolve_widget_types, self.prepare_comparison, self._open_pending]
+        steps: list[Step] = [
+            self._resolve_widget_types,
+            self.prepare_comparison,
+            self._open_pending,
+        ]
         self._opening_turns.run(steps)
 
     def _resolve_widget_types(self) -> None:
