@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.passages import mark_noted
+from desktop.qt_types import make_shared_types, make_widget_types
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
@@ -241,6 +242,8 @@ class WindowComparing:
         if self._modules_started:
             return
         self._modules_started = True
+        # Before the worker's imports name them (`qt_types`).
+        make_shared_types()
         self.tasks.run(
             _import_comparison_modules,
             lambda _none: self._modules_arrived(),
@@ -329,14 +332,8 @@ class WindowComparing:
         self._opening_turns.run(steps)
 
     def _resolve_widget_types(self) -> None:
-        """Have PySide make its widget types now, in a turn before the page is made.
-
-        The first Python wrapper of a widget Qt made (not Python: a scroll
-        area's viewport) makes PySide create the Python types of ~40 widget
-        classes and their enums (QWizard's, QMdiArea's…), once per process:
-        15-20 ms of the page's 40-60.  The table's viewport is such a widget.
-        """
-        self.library_view.table.viewport()
+        # PySide's widget types, a turn before the page is made (`qt_types`).
+        make_widget_types(self.library_view.table)
 
     def _open_pending(self) -> None:
         if self._opening is not None:
