@@ -307,6 +307,7 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         if self._comparison_view is not None:
             self._comparison_view.set_active(False)
         self.statusBar().clearMessage()  # nothing said about the comparison holds here
+        self.coverage.release()  # held while a comparison opened: it may not have finished
         self.setWindowTitle(f"Parallax{SEP}Library")
         self._on_selection(self.library_view.selected_articles())
         self.library_view.table.setFocus()

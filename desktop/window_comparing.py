@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
 from desktop.passages import mark_noted
+from desktop.qt_types import make_shared_types, make_widget_types
 from desktop.recent import RecentComparisons, RecentPair, fill_recent_menu
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from desktop.comparison.preload import Span
     from desktop.comparison.reviewing import Reviewing
     from desktop.comparison.turns import Turns
+    from desktop.library.coverage import CoveragePanel
     from desktop.main_window import MainWindow
     from desktop.notes.dock import NotesDock
     from library.notes.model import Claim
@@ -59,6 +61,7 @@ class WindowComparing:
     recent_menu: QMenu
     stack: QStackedWidget
     library_view: LibraryView
+    coverage: CoveragePanel
     notes: NoteTargets
     notes_dock: NotesDock
     window_layout: WindowLayout
@@ -71,6 +74,9 @@ class WindowComparing:
     #: this many ms later if no first use made it (None: only on first use, and
     #: the engine loaded by the first comparison).
     prepare_after_ms: int | None = 1000
+    #: A pair asked for while the window still builds its notes panel (start-up)
+    #: waits for that build before the page's modules load, but no longer than this.
+    startup_wait_ms = 1500
     comparison_opened: Any  # the window's Signal(object, object)
     #: A pair asked for before the page was made: shown once it is (`_open_when_made`).
     _opening: tuple[Article, Article] | None = None
@@ -80,6 +86,7 @@ class WindowComparing:
     #: Waiting for the page's modules (None: their import job has not started).
     _modules_waiting: list[Callable[[], None]] | None = None
     _modules_loaded = False
+    _modules_started = False  # their import job was submitted
     _opening_turns: Turns | None = None
     _page_hooked = False  # the page is made and hooked up (`prepare_comparison` ended)
     comparison_settled: Any  # the window's Signal()
@@ -201,25 +208,49 @@ class WindowComparing:
             lane="compute",
         )
 
-    def _when_modules_loaded(self, then: Callable[[], None]) -> None:
+    def _when_modules_loaded(
+        self, then: Callable[[], None], *, after_startup: bool = False
+    ) -> None:
         """Call `then()` once the page's modules are imported, by a worker thread.
 
         A blocking import on the GUI thread would hold it (and the GIL) for
         the whole import; a job in the compute lane leaves it free to paint.
+        `after_startup`: while the window still builds its notes panel, the
+        import waits for that build (`_load_comparison_modules`, at most
+        `startup_wait_ms`): beside the start-up's own work on the GUI thread
+        (the first rows' columns, the first article's preview, the panel) it
+        shared the GIL and made those blocks 100-210 ms.
         """
         if self._modules_loaded:
             then()
-        elif self._modules_waiting is not None:  # the job is on its way
-            self._modules_waiting.append(then)
+            return
+        if self._modules_waiting is None:
+            self._modules_waiting = []
+        self._modules_waiting.append(then)
+        if self._modules_started:
+            return  # the job is on its way
+        if after_startup and self._starting_up():
+            QTimer.singleShot(self.startup_wait_ms, cast(QObject, self), self._start_module_import)
         else:
-            self._modules_waiting = [then]
-            self.tasks.run(
-                _import_comparison_modules,
-                lambda _none: self._modules_arrived(),
-                # An import error is raised again where the page is made.
-                lambda _exc: self._modules_arrived(),
-                lane="compute",
-            )
+            self._start_module_import()
+
+    def _starting_up(self) -> bool:
+        """Whether the shown window is still to build its notes panel (then loads the modules)."""
+        return self.notes_dock.state == "not_built" and cast(QWidget, self).isVisible()
+
+    def _start_module_import(self) -> None:
+        if self._modules_started:
+            return
+        self._modules_started = True
+        # Before the worker's imports name them (`qt_types`).
+        make_shared_types()
+        self.tasks.run(
+            _import_comparison_modules,
+            lambda _none: self._modules_arrived(),
+            # An import error is raised again where the page is made.
+            lambda _exc: self._modules_arrived(),
+            lane="compute",
+        )
 
     def _modules_arrived(self) -> None:
         waiting, self._modules_waiting = self._modules_waiting or [], []
@@ -245,6 +276,9 @@ class WindowComparing:
     def open_comparison(self, article_a: Article, article_b: Article) -> None:
         """Open the side-by-side comparison of two articles (and remember the pair)."""
         self.pair = (article_a, article_b)
+        # No coverage ranking (a worker's Python) beside the page's making and
+        # first paint: it starts once the comparison is painted (`_settled`).
+        self.coverage.hold()
         # Remembered a turn later: saving the settings file (4-30 ms) would
         # otherwise add to the block that switches to the page and paints it.
         QTimer.singleShot(0, cast(QObject, self), lambda: self.recent.add(article_a, article_b))
@@ -279,10 +313,10 @@ class WindowComparing:
             # The GIL's switch interval a comparison sets (`worker.SWITCH_INTERVAL`),
             # from now: the modules import on a worker while the window paints.
             sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
-            self._when_modules_loaded(self._make_page_then_open)
+            self._when_modules_loaded(self._make_page_then_open, after_startup=True)
 
     def _make_page_then_open(self) -> None:
-        from desktop.comparison.turns import Turns
+        from desktop.comparison.turns import Step, Turns
 
         if self._opening is None:  # shown already (someone reached for the page)
             return
@@ -290,7 +324,16 @@ class WindowComparing:
             self._opening_turns = Turns(cast(QObject, self))  # dies with the window
         # A timer turn between them (not `QTimer.singleShot(0)`, a posted call
         # Qt may run before timers that are due): the window repaints between.
-        self._opening_turns.run([self.prepare_comparison, self._open_pending])
+        steps: list[Step] = [
+            self._resolve_widget_types,
+            self.prepare_comparison,
+            self._open_pending,
+        ]
+        self._opening_turns.run(steps)
+
+    def _resolve_widget_types(self) -> None:
+        # PySide's widget types, a turn before the page is made (`qt_types`).
+        make_widget_types(self.library_view.table)
 
     def _open_pending(self) -> None:
         if self._opening is not None:
@@ -379,10 +422,14 @@ class WindowComparing:
         notice = getattr(self.collection, "backend_notice", None)
         if notice:  # the model could not load: words only, said once per comparison
             self.show_status(notice)
-        self.comparison_settled.emit()
+        self._settled()
 
     def _on_comparison_failed(self, message: str) -> None:
         self.show_status(message)
+        self._settled()
+
+    def _settled(self) -> None:
+        self.coverage.release()  # the library page's ranking held while this opened
         self.comparison_settled.emit()
 
     def _fill_recent_menu(self) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -183,6 +183,13 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
         self.runner = ComparisonRunner(self, compare, tasks)
         self.runner.finished.connect(self._on_result)
         self.runner.failed.connect(self._on_failure)
+        # The job starts a timer turn after `open_articles`: the switch to this
+        # page and its first paint come first, without a worker loading the
+        # engine beside them (the two shared the GIL: blocks of 150-230 ms).
+        self._submit_timer = QTimer(self)
+        self._submit_timer.setSingleShot(True)
+        self._submit_timer.setInterval(0)
+        self._submit_timer.timeout.connect(self._submit_pending)
         # Geometry (bands, overview marks, scroll anchors) follows text relayouts:
         # one pass per burst of them; long texts measured a slice per turn first.
         self._measure = SlicedMeasure(
@@ -307,7 +314,11 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
             self._show(article_a, article_b, None, None)
         self._set_busy(True)
         self.status_message.emit("Comparing…")
-        self.runner.submit(article_a, article_b)
+        self._submit_timer.start()  # a newer call within the turn restarts it: it wins
+
+    def _submit_pending(self) -> None:
+        if self._pending is not None:  # None: a finished comparison was shown meanwhile
+            self.runner.submit(*self._pending)
 
     def show_comparison(
         self,

@@ -69,6 +69,9 @@ class CoveragePanel(QWidget):
         self._tasks = tasks
         self._article_id: int | None = None
         self._generation = 0
+        #: Held (`hold`): the ranking waits; True once one was due meanwhile.
+        self._held = False
+        self._due = False
 
         heading = QLabel("Other coverage of this event")
         heading.setObjectName("coverageHeading")
@@ -143,6 +146,22 @@ class CoveragePanel(QWidget):
         article_id, self._article_id = self._article_id, None
         self.show_for(article_id)
 
+    def hold(self) -> None:
+        """Start no ranking until `release()` (the window: while a comparison opens).
+
+        The ranking is Python on a worker thread: beside the comparison page's
+        making and first paint it took the GIL from the GUI thread for 100-290 ms.
+        A ranking already running ends as usual.
+        """
+        self._held = True
+
+    def release(self) -> None:
+        """Start the ranking held back, if one was due (after the usual delay)."""
+        self._held = False
+        if self._due:
+            self._due = False
+            self._timer.start()
+
     def compare_current(self) -> None:
         item = self.list.currentItem()
         if item is not None and self._article_id is not None:
@@ -151,6 +170,9 @@ class CoveragePanel(QWidget):
     def _start(self) -> None:
         article_id, generation = self._article_id, self._generation
         if article_id is None:
+            return
+        if self._held:
+            self._due = True  # the latest selection's, when released
             return
         collection = self._collection
 

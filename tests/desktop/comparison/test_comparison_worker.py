@@ -135,17 +135,19 @@ def test_export_needs_a_comparison(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_a_newer_request_supersedes_an_older_one(qtbot: QtBot) -> None:
     view = make_view(qtbot)
-    release = threading.Event()
+    release, started = threading.Event(), threading.Event()
     real = view.runner.compare
 
     def slow(a: Article, b: Article) -> Any:
         if a is FLOOD_B:  # the first, older request blocks until released
+            started.set()
             release.wait(10)
         return real(a, b)
 
     view.runner.compare = slow
     view.open_articles(FLOOD_B, FLOOD_A)
     assert view.busy_bar.isVisible()
+    qtbot.waitUntil(started.is_set, timeout=5000)  # its job runs (submitted a turn later)
     with qtbot.waitSignal(view.comparison_ready, timeout=10000):
         view.open_articles(FLOOD_A, FLOOD_B)
     release.set()
@@ -153,6 +155,29 @@ def test_a_newer_request_supersedes_an_older_one(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: view.runner.superseded == 1, timeout=5000)
     assert view.pane("a").article is FLOOD_A  # the older result was dropped
     assert any(r == "divergent" for r in view.highlighted_units("a").values())
+
+
+def test_the_job_starts_a_turn_after_the_texts_are_shown_and_only_the_latest(
+    qtbot: QtBot,
+) -> None:
+    # The page's switch and first paint come before a worker competes for the GIL.
+    view = make_view(qtbot)
+    asked: list[tuple[Article, Article]] = []
+    real = view.runner.compare
+
+    def recording(a: Article, b: Article) -> Any:
+        asked.append((a, b))
+        return real(a, b)
+
+    view.runner.compare = recording
+    view.open_articles(FLOOD_B, FLOOD_A)
+    view.open_articles(FLOOD_A, FLOOD_B)  # in the same turn: the older is never started
+    assert view.pane("a").article is FLOOD_A  # the texts are shown at once
+    assert not view.runner.tasks.busy  # no job yet
+    with qtbot.waitSignal(view.comparison_ready, timeout=10000):
+        pass
+    assert asked == [(FLOOD_A, FLOOD_B)]
+    assert view.runner.superseded == 0
 
 
 def test_the_first_comparison_freezes_the_objects_alive_before_it(

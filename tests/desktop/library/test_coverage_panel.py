@@ -93,3 +93,35 @@ def test_runs_off_the_gui_thread_and_latest_selection_wins(
     titles = [panel.list.topLevelItem(i).text(0) for i in range(panel.list.topLevelItemCount())]
     assert OTHER_QUAKE.title not in titles
     tasks.shutdown()
+
+
+def test_held_ranks_nothing_then_the_latest_selection_once_released(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window holds the ranking while a comparison opens (no worker beside its paint).
+    asked: list[int] = []
+    real = coverage_module.find_related
+
+    def spy(col: Collection, article_id: int, limit: int = 8) -> list:
+        asked.append(article_id)
+        return real(col, article_id, limit)
+
+    monkeypatch.setattr(coverage_module, "find_related", spy)
+    tasks = TaskManager()
+    panel = CoveragePanel(collection, tasks)
+    qtbot.addWidget(panel)
+    first, second = _id(collection, QUAKE_A.title), _id(collection, OTHER_QUAKE.title)
+    panel.hold()
+    panel.show_for(first)
+    qtbot.waitUntil(lambda: not panel._timer.isActive(), timeout=5000)  # it came due
+    panel.show_for(second)
+    qtbot.waitUntil(lambda: not panel._timer.isActive(), timeout=5000)
+    assert tasks.wait(10) and asked == []
+    assert "Looking for other coverage" in panel.status.text()
+    with qtbot.waitSignal(panel.finished, timeout=10000):
+        panel.release()
+    assert asked == [second]
+    panel.release()  # nothing due: nothing ranked again
+    qtbot.wait(coverage_module.DELAY_MS + 50)
+    assert tasks.wait(10) and asked == [second]
+    tasks.shutdown()
