@@ -140,7 +140,9 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             (e, f)
             for e in ea
             for f in eb
-            if _region_and_place(a.text, b.text, e, f) or _place_and_body(a.text, b.text, e, f)
+            if _region_and_place(a.text, b.text, e, f)
+            or _place_and_body(a.text, b.text, e, f)
+            or is_area(e) != is_area(f)
         ]
         for e, f in wider[:1]:
             yield demote(conflict("entity", e, f), _REGION)
@@ -156,6 +158,21 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
 
 
 _REGION = "a region and a place that may lie in it"
+# Words of a place name that say it is a wider area than a town ("Dale County").
+AREA_WORDS = frozenset(
+    (
+        "county", "parish", "province", "state", "region", "district", "township",
+        "borough", "valley", "island", "islands", "coast", "area", "republic", "kingdom",
+    )
+)  # fmt: skip
+
+
+def is_area(name: str) -> bool:
+    """Whether a place name says it is a wider area than a town ("Dale County"): such
+    an area may hold the town the other side names ("Kellerton"), gazetteer-free."""
+    return bool(set(name.lower().split()) & AREA_WORDS)
+
+
 _WHERE = re.compile(r"\b(?:in|on|at|near|across|throughout|around|along)\s+(?:[\w-]+\s+){0,4}$")
 _THE = re.compile(r"\bthe\s+$", re.I)
 
