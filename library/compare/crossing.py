@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from library.compare.detectors import dates as date_detector
-from library.compare.detectors import degree, numbers
+from library.compare.detectors import degree, direction, numbers
 from library.compare.detectors.number_mentions import UNITS
 from library.compare.detectors.text import NOT_NAMES, entities
 from library.compare.kinds import conflict, demote
@@ -263,7 +263,8 @@ def cross_pairs(
             # A state qualified both ways for someone both sides name ("well
             # equipped" / "ill-equipped") is one claim reversed.
             degs = tuple(degree.detect(pa, pb, ())) if has_degree and on_b[2] else ()
-            nums += degs
+            # One place, one distance, two bearings: one located thing placed twice.
+            nums += degs + (tuple(direction.across(pa, pb)) if has_number and on_b[1] else ())
             if not names and (
                 not story
                 or not nums

@@ -40,6 +40,7 @@ from library.chinese import is_chinese
 from library.compare import slots
 from library.compare.agreement import Agreement, agreement
 from library.compare.conflict_gate import owner_terms
+from library.compare.detectors import direction
 from library.compare.kinds import demote, told_with
 from library.compare.model import Conflict, Pair
 from library.compare.relation import classify
@@ -77,8 +78,10 @@ def doubt(
         others: the pair's other conflicts (their values, a differing speaker
             say, are not things only one side names).
     """
-    if _one_persons_age(c, a, b):
-        return None  # a person has one age: named in full on both sides, that is the slot
+    if _one_persons_age(c, a, b) or direction.pinned(c):
+        # A person has one age; one distance from one place locates one thing:
+        # the slot is pinned whatever else the two sentences tell.
+        return None
     told = agreement(a.text, c.a, b.text, c.b, [o.a for o in others], [o.b for o in others])
     if via in ALIGNED:
         if told.names_a and told.names_b and told.kept < MIN_KEPT_NAMED:

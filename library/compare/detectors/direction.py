@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from library.compare.detectors.base import Diff, Passage
-from library.compare.kinds import conflict
+from library.compare.kinds import conflict, told_with
 from library.compare.model import Conflict
 
 _POINTS = {
@@ -86,3 +86,35 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
                 continue  # that article locates two things from the place
             yield conflict("entity", shown_a, shown_b)
             return
+
+
+def across(a: Passage, b: Passage) -> Iterator[Conflict]:
+    """Two bearings from one place told with the same distance, in two sentences the
+    aligner left apart ("attacked 90 miles east of Port Vell" / "sailing 90 miles
+    west of Port Vell"): the same distance from the same place pins one located
+    thing, as a full name pins one person's age (`crossing.py`)."""
+    for found in detect(a, b, ()):
+        if pinned(found):
+            yield found
+
+
+def pinned(c: Conflict) -> bool:
+    """Whether conflict `c` gives two bearings from one place at one stated distance."""
+    told = told_with(c)
+    if c.kind != "entity" or told is None:
+        return False
+    on_a, on_b = bearings(told[0]), bearings(told[1])
+    if len(on_a) != 1 or len(on_b) != 1 or on_a[0][0] != on_b[0][0]:
+        return False
+    far_a, far_b = (_distance(found[0][2]) for found in (on_a, on_b))
+    return bool(far_a) and far_a == far_b
+
+
+def _distance(shown: str) -> list[str]:
+    """The words told before the compass point: the distance (["90", "nautical", "miles"])."""
+    told = _DISTANCE.match(shown)
+    return told.group().split() if told else []
+
+
+# What is told before the compass point: the distance ("90 nautical miles ").
+_DISTANCE = re.compile(r".*?(?=\b(?:north|south|east|west))", re.I)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from library.compare import compare_texts
+from library.compare import compare_texts, materiality
+from library.compare.crossing import cross_pairs
 from library.compare.detectors import direction, passages
+from library.compare.engine import Candidates
+from library.compare.model import Pair
+from library.compare.units import terms
 
 QUAKE_A = (
     "A magnitude 6.1 earthquake struck on Sunday about 40 km west of Dunmore, the survey said.\n"
@@ -49,3 +53,56 @@ def test_bearings_read_with_their_distance() -> None:
         ("Port Vell", 90, "90 nautical miles east of Port Vell")
     ]
     assert direction.bearings("fled south of the border") == []
+
+
+# Two reports of one raid: the bearing sits in sentences worded apart (never aligned).
+RAID_A = (
+    "Raiders in two fast skiffs opened fire on the cargo ship Velda on Monday.\n"
+    "The navy frigate Orrin answered a call from the Velda, which was under attack about "
+    "90 nautical miles east of Port Vell."
+)
+RAID_B = (
+    "A navy frigate drove off raiders who fired on a cargo ship on Monday.\n"
+    "Its master, steering 90 nautical miles west of Port Vell, said his deckhands had seen "
+    "masked gunmen climb into a dinghy and wave rifles."
+)
+
+
+def test_a_bearing_at_one_distance_is_not_left_to_the_fitted_gate() -> None:
+    # Aligned, but the fitted gate reads "its" as an owner told elsewhere and
+    # would keep a note only: the same distance from the same place pins the slot.
+    (pair,) = [p for p in compare_texts(RAID_A, RAID_B).pairs if p.conflicts]
+    assert pair.relation == "divergent"
+    assert pair.via == "aligned"
+
+
+# The raid's bearing in a sentence that tells something else.
+STEAMED = (
+    "Deckhands saw gunmen in a dinghy while the Velda steamed some {} nautical miles west "
+    "of Port Vell."
+)
+
+
+def _across(b: str) -> list[Pair]:
+    """`crossing.cross_pairs` of RAID_A's sentences against `b`, none aligned."""
+    sents_a, sents_b = RAID_A.split("\n"), [b]
+    candidates = Candidates.of_sentences(sents_a, sents_b)
+    terms_a, terms_b = [terms(t) for t in sents_a], [terms(t) for t in sents_b]
+    return cross_pairs(candidates, terms_a, terms_b, [])
+
+
+def test_one_distance_from_one_place_told_on_two_sides_across_sentences() -> None:
+    told = STEAMED.format(90)
+    (pair,) = _across(told)
+    assert (pair.relation, pair.via, pair.a, pair.b) == ("divergent", "cross-name", (1,), (0,))
+    assert [c.explanation for c in pair.conflicts] == [
+        "A: 90 nautical miles east of Port Vell · B: 90 nautical miles west of Port Vell"
+    ]
+    # Kept by the materiality step: the sentences share little else.
+    a, b = Candidates.of_sentences(RAID_A.split("\n"), [told]).passages((1,), (0,))
+    assert materiality.review(pair, a, b) is pair
+
+
+def test_across_sentences_the_distance_must_be_told_alike() -> None:
+    told = STEAMED.format(60)
+    assert not [p for p in _across(told) if p.relation == "divergent"]
