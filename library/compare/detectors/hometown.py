@@ -62,6 +62,25 @@ _SHAPES = (
 # Words of a name that say it is no other town: a wider area ("Dale County"), or a
 # street, which lies inside a town ("of Newton Street" names no other town).
 _WIDER = AREA_WORDS | {"street", "road", "avenue", "lane", "drive", "court", "terrace"}
+# States and countries a home town is most often told against ("of Houston" /
+# "from Texas"): a reader knows they hold towns, the two texts may not say so.
+# Not a gazetteer of towns: only the wider places, so a miss stays silent.
+_STATES = frozenset(
+    (
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+        "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+        "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+        "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia",
+        "washington", "west virginia", "wisconsin", "wyoming", "england", "scotland", "wales",
+        "ireland", "britain", "france", "germany", "italy", "spain", "canada", "mexico",
+        "australia", "india", "china", "japan", "russia", "pakistan", "iran", "iraq", "israel",
+        "egypt", "nigeria", "kenya", "brazil", "guyana", "jamaica", "haiti", "somalia",
+        "indonesia", "philippines", "afghanistan", "turkey", "greece", "poland", "ukraine",
+    )
+)  # fmt: skip
 # A nationality or other adjective before "man" ("an Australian man"): no town.
 _ADJECTIVE = re.compile(r"(?:an|ian|ean|ese|ish|ic|i)$")
 _AGE_IN = re.compile(r"\b\d{1,3}\b")
@@ -91,7 +110,7 @@ def homes(text: str) -> list[Home]:
             words = town.lower().split()
             if words[0] in _NOT_TOWNS or (shape is _SHAPES[2] and _ADJECTIVE.search(words[-1])):
                 continue
-            wider = wider or bool(set(words) & _WIDER)
+            wider = wider or bool(set(words) & _WIDER) or " ".join(words) in _STATES
             name = (m.groupdict().get("name") or "").strip()
             age = _AGE_IN.search(m.group())
             shown = m.group().strip(" ,")

@@ -75,3 +75,11 @@ def test_the_fuller_form_is_kept_once_when_the_word_diff_sees_the_swap_too() -> 
     pa, pb = passages(a, b)
     found = [c.explanation for c in detect_all(pa, pb, word_diff(a, b)) if c.kind == "entity"]
     assert found == ["A: Tomas Ruckel, 41, of Kellerton · B: Tomas Ruckel, 41, of Marsh Hollow"]
+
+
+def test_a_state_or_country_holds_the_town() -> None:
+    a = CHARGED_B.replace("Marsh Hollow", "Texas")
+    pa, pb = passages(CHARGED_A, a)
+    assert list(hometown.detect(pa, pb, ())) == []
+    (home,) = hometown.homes("Ada Kovac, 29, of New Mexico, was charged.")
+    assert home.wider
