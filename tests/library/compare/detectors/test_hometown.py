@@ -83,3 +83,10 @@ def test_a_state_or_country_holds_the_town() -> None:
     assert list(hometown.detect(pa, pb, ())) == []
     (home,) = hometown.homes("Ada Kovac, 29, of New Mexico, was charged.")
     assert home.wider
+
+
+def test_a_name_ending_in_an_area_word_told_in_another_role_stays_a_swap() -> None:
+    # "District Court" is no area told as a place: the swap is still a conflict.
+    a = "Lawyers for Tomas Ruckel filed the appeal with Varga on Tuesday, his sister said."
+    relation, _ = _first(a, a.replace("Varga", "Orin District"))
+    assert relation == "divergent"
