@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.chinese import is_chinese
+from library.compare.detectors import direction
 from library.compare.kinds import demote, told_with
 from library.compare.model import Conflict, Pair
 from library.compare.relation import classify
@@ -186,7 +187,10 @@ def review(pair: Pair, a: Passage, b: Passage, gate: Gate | None) -> Pair:
         return pair
     kept: list[Conflict] = []
     for c in pair.conflicts:
-        if c.material:
+        # Two bearings from one place at one distance locate one thing: the
+        # slot is pinned by the text itself, not a matter of how alike the
+        # sentences read (`detectors/direction.py`).
+        if c.material and not direction.pinned(c):
             x = features(c, a, b)
             if gate.probability(x) < gate.threshold:
                 c = demote(c, gate.reason(x))

@@ -37,8 +37,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from library.chinese import is_chinese
+from library.compare import slots
 from library.compare.agreement import Agreement, agreement
 from library.compare.conflict_gate import owner_terms
+from library.compare.detectors import direction
 from library.compare.kinds import demote, told_with
 from library.compare.model import Conflict, Pair
 from library.compare.relation import classify
@@ -76,6 +78,10 @@ def doubt(
         others: the pair's other conflicts (their values, a differing speaker
             say, are not things only one side names).
     """
+    if _one_persons_age(c, a, b) or direction.pinned(c):
+        # A person has one age; one distance from one place locates one thing:
+        # the slot is pinned whatever else the two sentences tell.
+        return None
     told = agreement(a.text, c.a, b.text, c.b, [o.a for o in others], [o.b for o in others])
     if via in ALIGNED:
         if told.names_a and told.names_b and told.kept < MIN_KEPT_NAMED:
@@ -106,6 +112,25 @@ def _same_owner(c: Conflict, a: Passage, b: Passage) -> bool:
         return True
     before_a, before_b = _before(a.text, told[0]), _before(b.text, told[1])
     return before_a is not None and before_a == before_b
+
+
+def _one_persons_age(c: Conflict, a: Passage, b: Passage) -> bool:
+    """Whether the two values are the age of one person named in full on both sides
+    ("Ines Marlow, 32," / "31-year-old Ines Marlow"), read as the `slot` path reads
+    it (`slots.facts`), and no more than a year apart: told farther apart, they
+    are most often ages at two times (at the arrest, at the verdict), as there."""
+    if c.kind != "number":
+        return False
+    canonical = a.mentions.canonical
+    ages_a = [f for f in slots.facts(a.text, canonical) if f.head == slots.AGE]
+    ages_b = [f for f in slots.facts(b.text, canonical) if f.head == slots.AGE]
+    return any(
+        x.owner == y.owner
+        and (x.mention.q.text, y.mention.q.text) == (c.a, c.b)
+        and abs(x.mention.q.value - y.mention.q.value) <= 1
+        for x in ages_a
+        for y in ages_b
+    )
 
 
 def _before(text: str, context: str) -> str | None:

@@ -17,7 +17,7 @@ one slot is read from each number alone:
 
 Two numbers with one owner and one head that cannot both be true make a
 divergent pair (`via="slot"`), unless the crossing rules see two occasions
-or two kinds (`crossing.not_one_slot`), or an article states the other
+or two kinds (`one_slot.not_one_slot`), or an article states the other
 value for that slot elsewhere (it then knows both).  Teams, places and
 one-word names are left to the other paths: "the Hawks" have many games, and
 a surname alone may be two people.
@@ -30,12 +30,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from library.compare.crossing import not_one_slot
 from library.compare.detectors import numbers, owner, scope
 from library.compare.detectors.number_mentions import UNITS, Mention, labelled
 from library.compare.detectors.text import entities
 from library.compare.kinds import conflict
 from library.compare.model import Pair
+from library.compare.one_slot import not_one_slot
 from library.compare.quantities import dates, is_dateline
 from library.compare.similarity import pair_score
 from library.compare.units import stem

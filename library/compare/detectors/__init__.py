@@ -8,7 +8,17 @@ means and whether it is material lives in `library/compare/kinds.py`.
 from __future__ import annotations
 
 from library.chinese import is_chinese
-from library.compare.detectors import chinese, dates, degree, names, negation, numbers, speech
+from library.compare.detectors import (
+    chinese,
+    dates,
+    degree,
+    direction,
+    hometown,
+    names,
+    negation,
+    numbers,
+    speech,
+)
 from library.compare.detectors.base import Detector, Diff, Passage
 from library.compare.mentions import Mentions
 from library.compare.model import Conflict
@@ -19,7 +29,9 @@ __all__ = ["REGISTRY", "Detector", "Passage", "detect_all"]
 REGISTRY: tuple[Detector, ...] = (
     dates.detect,
     numbers.detect,
+    hometown.detect,
     names.detect,
+    direction.detect,
     negation.detect,
     negation.detect_opposites,
     degree.detect,
@@ -51,8 +63,15 @@ def detect_all(a: Passage, b: Passage, diff: Diff) -> tuple[Conflict, ...]:
     for detector in REGISTRY:
         if detector not in skip:
             found.extend(detector(a, b, diff))
-    # One conflict once, whichever detectors found it.
-    return tuple({(c.kind, c.explanation): c for c in found}.values())
+    # One conflict once, whichever detectors found it; two names once, told
+    # the fullest way (a home town's "Ivo Brandt, 34, of Kellerton" before the
+    # word diff's bare "Kellerton": `hometown` runs first).
+    once: dict[tuple[str, str, str], Conflict] = {}
+    for c in found:
+        once.setdefault(
+            (c.kind, c.a, c.b) if c.kind == "entity" else (c.kind, c.explanation, ""), c
+        )
+    return tuple(once.values())
 
 
 def passages(

@@ -140,7 +140,9 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
             (e, f)
             for e in ea
             for f in eb
-            if _region_and_place(a.text, b.text, e, f) or _place_and_body(a.text, b.text, e, f)
+            if _region_and_place(a.text, b.text, e, f)
+            or _place_and_body(a.text, b.text, e, f)
+            or _town_and_area(a.text, b.text, e, f)
         ]
         for e, f in wider[:1]:
             yield demote(conflict("entity", e, f), _REGION)
@@ -156,6 +158,40 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
 
 
 _REGION = "a region and a place that may lie in it"
+# Words of a place name that say it is a wider area than a town ("Dale County").
+AREA_WORDS = frozenset(
+    (
+        "county", "parish", "province", "state", "region", "district", "township",
+        "borough", "valley", "island", "islands", "coast", "area", "republic", "kingdom",
+    )
+)  # fmt: skip
+
+
+# The last word of a name that makes it an area holding towns ("Dale County").
+_AREA_HEADS = frozenset(
+    ("county", "parish", "province", "prefecture", "township", "borough", "region", "district")
+)
+
+
+def _town_and_area(text_a: str, text_b: str, x: str, y: str) -> bool:
+    """Whether two names swapped are each told as a place ("in", "of", "near" before
+    it) and one ends in the word for an area that holds towns ("in Kellerton" /
+    "in Dale County"): the county may hold the town, so this is no contradiction.
+    A name such as "District Court" or "Golden State" told in another role stays a swap."""
+
+    def area(name: str) -> bool:
+        return name.split()[-1].lower() in _AREA_HEADS
+
+    def placed(text: str, name: str) -> bool:
+        at = text.find(name)
+        return at > 0 and bool(_PLACED.search(text, max(0, at - 12), at))
+
+    return area(x) != area(y) and placed(text_a, x) and placed(text_b, y)
+
+
+_PLACED = re.compile(r"\b(?:in|of|from|near|at|across|outside)\s+(?:the\s+)?$", re.I)
+
+
 _WHERE = re.compile(r"\b(?:in|on|at|near|across|throughout|around|along)\s+(?:[\w-]+\s+){0,4}$")
 _THE = re.compile(r"\bthe\s+$", re.I)
 

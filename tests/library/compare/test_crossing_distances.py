@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from library.compare.crossing import not_one_slot
 from library.compare.detectors import numbers
 from library.compare.engine import Candidates
+from library.compare.one_slot import not_one_slot
 
 
 def _why(a: str, b: str) -> list[str]:

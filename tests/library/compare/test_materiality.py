@@ -8,6 +8,8 @@ across sentences that share little).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from library.compare import compare_texts, materiality
@@ -183,3 +185,25 @@ def test_names_in_accented_capitals_and_behind_a_stopword_are_names() -> None:
     )
     assert "The Hague" in told.names_a
     assert "Élan Bay" in told.names_b
+
+
+def test_one_named_persons_age_across_sentences_stays_divergent() -> None:
+    # Two sentences that share little else, each giving Ines Marlow's age: a
+    # person has one age, so the name on both sides pins the slot.
+    a, b = passages(
+        "Rescuers on Mount Varn reached Ines Marlow, 32, late on the second day of the search.",
+        "Guides had warned that the 31-year-old Ines Marlow of Leeds carried borrowed boots "
+        "and no map.",
+    )
+    c = Conflict("number", "32", "31", explanation="A: 32 · B: 31 - year - old Ines")
+    crossed = Pair((0,), (0,), "divergent", 0.2, (c,), (), "grown/cross-name")
+    assert materiality.review(crossed, a, b) is crossed
+    # Ages told years apart are most often two times (the slot path's rule too);
+    # another person's age is another slot.
+    far = Conflict("number", "32", "35", explanation="A: 32 · B: 35 - year - old Ines")
+    older_a, older_b = a, passages(a.text, b.text.replace("31-year-old", "35-year-old"))[1]
+    assert materiality.review(replace(crossed, conflicts=(far,)), older_a, older_b).relation == (
+        "related"
+    )
+    other = passages(a.text, b.text.replace("Ines Marlow", "Ada Kovac"))[1]
+    assert materiality.review(crossed, a, other).relation == "related"

@@ -10,10 +10,10 @@ conflict divergent.
 from __future__ import annotations
 
 from library.compare import compare_texts
-from library.compare.crossing import not_one_slot
 from library.compare.detectors import numbers, place
 from library.compare.engine import Candidates
 from library.compare.model import Comparison
+from library.compare.one_slot import not_one_slot
 
 
 def _only(c: Comparison) -> tuple[str, list[str]]:

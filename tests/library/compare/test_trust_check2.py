@@ -9,11 +9,11 @@ Sentences are made up (no eval text), shaped like the proposals judged in
 from __future__ import annotations
 
 from library.compare import compare_texts
-from library.compare.crossing import not_one_slot
 from library.compare.detectors import numbers
 from library.compare.detectors.negation import negated
 from library.compare.engine import Candidates
 from library.compare.model import Comparison
+from library.compare.one_slot import not_one_slot
 from library.compare.quantities import quantities
 
 

@@ -9,10 +9,10 @@ Sentences are made up (no eval text), shaped like the proposals judged in
 from __future__ import annotations
 
 from library.compare import compare_texts
-from library.compare.crossing import _two_kinds
 from library.compare.detectors import dates, numbers, passages
 from library.compare.detectors.number_mentions import mentions
 from library.compare.model import Comparison
+from library.compare.one_slot import _two_kinds
 from library.compare.quantities import quantities
 
 
