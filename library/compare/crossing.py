@@ -95,7 +95,8 @@ def _counted(text: str) -> set[str]:
     """
     if is_dateline(text):
         return set()
-    return {"#" + k for m in numbers.mentions(text, dates(text)[1]) if (k := numbers.noun(m))}
+    # `whole` is `mentions(text, dates(text)[1])`, parsed once a text (`_values` reads it too).
+    return {"#" + k for m in numbers.whole(text) if (k := numbers.noun(m))}
 
 
 def _same_event(a: str, b: str, when: Sequence[Conflict], names: set[str]) -> bool:
@@ -178,8 +179,8 @@ def _values(text: str) -> tuple[bool, bool, bool]:
     """
     if is_dateline(text):
         return False, False, False
-    found, spans = dates(text)
-    return bool(found), bool(numbers.mentions(text, spans)), bool(degree.qualified(text))
+    found = dates(text)[0]
+    return bool(found), bool(numbers.whole(text)), bool(degree.qualified(text))
 
 
 def cross_pairs(

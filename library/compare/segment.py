@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +27,7 @@ import pysbd.utils
 
 from library.compare import chinese_text
 from library.compare.model import Unit
+from library.compare.segment_needs import NEEDS
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORDY = re.compile(r"\w", re.UNICODE)
@@ -44,13 +46,28 @@ def _compiled(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]
     return re.compile(pattern, flags)
 
 
+def _unchanged(text: str) -> str:
+    # `re.sub` with no match gives the same text as a plain `str` (pysbd's `Text` is a subclass).
+    return text if type(text) is str else str(text)
+
+
+#: Per `re` function: its positional arguments after the pattern, and its result on no match.
+_NO_MATCH: dict[str, tuple[int, Callable[[str], Any]]] = {
+    "findall": (1, lambda _: []),
+    "search": (1, lambda _: None),
+    "sub": (2, _unchanged),
+}
+
+
 def _cached_re() -> types.ModuleType:
     """The `re` module as pysbd sees it, with a compile cache large enough for its rules.
 
     pysbd passes pattern strings to `re.sub`/`re.findall` (many of them built per
     abbreviation), more than `re`'s own 512-entry cache holds: at 10k words it
     recompiled 2,485 patterns, a third of segmentation time.  Same functions,
-    same results; only the compiled patterns are kept.
+    same results; only the compiled patterns are kept.  A `findall`, `search` or
+    `sub` whose pattern cannot match the line (`segment_needs.NEEDS`) is answered
+    without running the pattern.
     """
     shim = types.ModuleType("re")
     shim.__dict__.update(re.__dict__)
@@ -59,8 +76,15 @@ def _cached_re() -> types.ModuleType:
         # The bound method per (pattern, flags): one dict look-up per call (38k
         # calls at 10k words), instead of the compile cache's call and a getattr.
         methods: dict[tuple[Any, int], Any] = {}
+        # What the call gives when its pattern cannot match (`segment_needs.py`);
+        # the string is the last positional argument of these three.
+        empty = _NO_MATCH.get(name)
 
         def call(pattern: Any, *args: Any, flags: int = 0, **kwargs: Any) -> Any:
+            if empty is not None and not flags and not kwargs and len(args) == empty[0]:
+                need = NEEDS.get(pattern) if isinstance(pattern, str) else None
+                if need is not None and not need(args[-1]):
+                    return empty[1](args[-1])
             method = methods.get((pattern, flags))
             if method is None:
                 if len(methods) >= _METHODS:

@@ -8,10 +8,16 @@ split of a sentence is the best split of each "▁word" put end to end.  Words
 repeat (Zipf), so the split of each word is kept and the walk runs once per
 new word.
 
-`WordPieces.wrap(tokenizer)` checks the claim on the tokenizer it is given
-(the vocabulary, and identical ids on sample texts) and returns the
-tokenizer unchanged when it does not hold, e.g. after an upgrade of the
-package changed its internals.
+The package's normaliser also walks every byte in Python.  On ASCII text its
+charsmap (as read from the tokenizer at load, `_ascii_spaces`) only turns a
+few control characters into spaces, and it then drops spaces at both ends,
+keeps one of a run and marks each word's start: the words are the text split at
+those spaces, which `str.translate` and `str.split` give without the walk.
+
+`WordPieces.wrap(tokenizer)` checks both claims on the tokenizer it is given
+(the vocabulary, the normaliser's settings and table, and identical ids on
+sample texts) and returns the tokenizer unchanged when they do not hold,
+e.g. after an upgrade of the package changed its internals.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ SAMPLES = (
     "Ｆｕｌｌ-width ＡＢＣ, café, naïve, 48-page, $1,250.75 (about 40%)!",
     "",
     "   ",
+    "\tTabs,\r\nbreaks\x0c and  runs   of spaces\x0b\x1f end ",
 )
 
 
@@ -48,6 +55,9 @@ class WordPieces:
         self._bos: int = tokenizer._bos_id
         self._eos: int = tokenizer._eos_id
         self._known: dict[str, tuple[int, ...]] = {}
+        #: ASCII characters the normaliser reads as a space, mapped to " "
+        #: (None: the ASCII shortcut does not apply to this normaliser).
+        self._spaces = _ascii_spaces(tokenizer._normalizer)
 
     @classmethod
     def wrap(cls, tokenizer: Any) -> Any:
@@ -74,16 +84,22 @@ class WordPieces:
         """Piece ids of `text`, as `UsePureTokenizer.encode` gives them."""
         if out_type is not int or not isinstance(text, str):
             return self.tokenizer.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
-        normalized = self._normalize(text)
         ids: list[int] = [self._bos] if add_bos else []
-        if not normalized:
+        known = self._known
+        if self._spaces is not None and text.isascii():
+            # What the normaliser gives, word by word: "▁" before each word.
+            words = [w for w in text.translate(self._spaces).split(" ") if w]
+            if not words:
+                ids.append(self._unk)
+            for word in words:
+                ids += self._pieces(BOUNDARY + word, known)
+        elif not (normalized := self._normalize(text)):
             ids.append(self._unk)
         else:
-            known = self._known
-            head, *words = normalized.split(BOUNDARY)
+            head, *rest = normalized.split(BOUNDARY)
             if head:  # normally "" (the text starts with the mark)
                 ids += self._pieces(head, known)
-            for word in words:
+            for word in rest:
                 ids += self._pieces(BOUNDARY + word, known)
         if add_eos:
             ids.append(self._eos)
@@ -96,3 +112,32 @@ class WordPieces:
                 known.clear()
             got = known[word] = tuple(self._viterbi(word))
         return got
+
+
+def _ascii_spaces(normalizer: Any) -> dict[int, str] | None:
+    """ASCII characters `normalizer` turns into a space, as a `str.translate` table.
+
+    None unless, on ASCII text, the normaliser maps each character to itself or
+    to a space (its one-byte table), never reads two ASCII bytes as one key,
+    and drops outer spaces, keeps one of a run and marks words with "▁".
+    """
+    try:
+        table, two_byte = normalizer._ascii, normalizer._two_byte
+        settings = (
+            normalizer._add_dummy_prefix,
+            normalizer._remove_extra_whitespaces,
+            normalizer._space_symbol,
+        )
+        if settings != (True, True, BOUNDARY.encode("utf-8")) or len(table) != 128:
+            return None
+        if any(pair >> 8 < 0x80 and pair & 0xFF < 0x80 for pair in two_byte):
+            return None
+        spaces: dict[int, str] = {}
+        for b, out in enumerate(table):
+            if out == b" ":
+                spaces[b] = " "
+            elif out != bytes((b,)):
+                return None
+    except Exception:  # another release's internals
+        return None
+    return spaces

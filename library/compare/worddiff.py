@@ -85,22 +85,23 @@ def word_diff(a: str, b: str) -> tuple[tuple[DiffOp, str], ...]:
 
     def encode(text: str) -> tuple[str, list[str]]:
         nonlocal count
-        out, originals = [], []
+        originals: list[str] = _PIECE.findall(text)
         # Folding and the marks map one character to one character, so each
         # piece's key is its slice of the whole text's key: one pass, not one per piece.
         keyed = _key(text)
-        if len(keyed) != len(text):  # never expected; the per-piece keys stay right
-            keyed = ""
-        for m in _PIECE.finditer(text):
-            piece = m.group()
-            key = keyed[m.start() : m.end()] if keyed else _key(piece)
+        if keyed == text:  # nothing folded (most text): each piece is its own key
+            keys = originals
+        elif len(keyed) == len(text):
+            keys = [keyed[m.start() : m.end()] for m in _PIECE.finditer(text)]
+        else:  # never expected; the per-piece keys stay right
+            keys = [_key(piece) for piece in originals]
+        out = []
+        for key in keys:
             ch = table.get(key)
             if ch is None:
-                ch = chr(_BASE + count)
+                ch = table[key] = chr(_BASE + count)
                 count += 1
-                table[key] = ch
             out.append(ch)
-            originals.append(piece)
         return "".join(out), originals
 
     (ea, pa), (eb, pb) = encode(a), encode(b)

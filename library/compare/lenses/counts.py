@@ -77,9 +77,13 @@ def _side(units: tuple[Unit, ...]) -> list[tuple[Counted, Any]]:
         if is_dateline(u.text) or is_chinese(u.text):
             continue  # a Chinese unit's numbers are read by chinese_numbers
         # "Two years ago" is a date (the timeline's), not a count of years.
-        hide = dates(u.text)[1] + [m.span() for m in RELATIVE.finditer(u.text)]
-        hide += _in_names(u.text)
-        for m in detector.mentions(u.text, hide):
+        extra = [m.span() for m in RELATIVE.finditer(u.text)] + _in_names(u.text)
+        # With nothing hidden but dates, the reading is `whole`'s: parsed once a text,
+        # shared with the detectors and the crossing pass that read the same units.
+        found = (
+            detector.mentions(u.text, dates(u.text)[1] + extra) if extra else detector.whole(u.text)
+        )
+        for m in found:
             if m.q.ordinal:
                 continue  # "the sixth" says which one, not how many
             out.append((Counted(m.q.text, round(m.q.value, 4), m.context, u.id), m))

@@ -79,3 +79,47 @@ def test_the_encoder_uses_it_and_its_vectors_are_the_package_path() -> None:
     texts = [t for t in _texts() if t.strip()][:40]
     plain = USE(threads=1).encode(texts)
     np.testing.assert_allclose(encoder(texts), plain, atol=1e-5)
+
+
+def test_ascii_text_skips_the_normaliser_walk_with_the_same_ids(tokenizer: Any) -> None:
+    import random
+
+    cached = WordPieces.wrap(tokenizer)
+    assert isinstance(cached, WordPieces)
+    rng = random.Random(11)
+    alphabet = [chr(i) for i in range(128)] + [" ", "  ", "Vell", "mar"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 24))) for _ in range(400)]
+    texts += ["\t\r\n", " Lone\x0bword\x1f ", "Varo  island\fhome to 90,000"]
+    walked: list[str] = []
+    normalize = cached._normalize
+
+    def counted(text: str) -> str:
+        walked.append(text)
+        return str(normalize(text))
+
+    cached._normalize = counted  # type: ignore[method-assign]
+    for text in texts:
+        assert cached.encode(text) == tokenizer.encode(text, out_type=int), repr(text)
+    assert walked == []  # every text here is ASCII
+    cached.encode("café")
+    assert walked == ["café"]
+
+
+def test_an_unexpected_normaliser_table_keeps_the_walk(tokenizer: Any) -> None:
+    normalizer = tokenizer._normalizer
+    assert word_pieces._ascii_spaces(normalizer) == {b: " " for b in (9, 10, 12, 13, 32)}
+
+    class Other:
+        _ascii: ClassVar[list[bytes]] = [bytes((b,)) for b in range(128)]
+        _two_byte = frozenset({(ord("a") << 8) | ord("b")})  # "ab" read as one key
+        _add_dummy_prefix = _remove_extra_whitespaces = True
+        _space_symbol = "\u2581".encode()
+
+    assert word_pieces._ascii_spaces(Other()) is None
+    Other._two_byte = frozenset()
+    Other._ascii[ord("x")] = b"y"  # a letter mapped to another
+    assert word_pieces._ascii_spaces(Other()) is None
+    Other._ascii[ord("x")] = b"x"
+    assert word_pieces._ascii_spaces(Other()) == {32: " "}
+    Other._add_dummy_prefix = False
+    assert word_pieces._ascii_spaces(Other()) is None
