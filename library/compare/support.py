@@ -24,6 +24,7 @@ them apart, on the hand-judged ECB+ train/dev pairs, is cheap:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from library.compare.units import STOPWORDS, stem
@@ -59,9 +60,19 @@ def claim_words(text: str) -> set[str]:
 
 
 def _key(word: str) -> str:
-    """A word's name key: lower case, no possessive ("CCP’s" / "CCP's" / "CCP")."""
-    w = word.lower().replace("’", "'")
+    """A word's name key: lower case, no accents, no possessive ("CCP’s" / "CCP's" / "CCP").
+
+    One outlet writes "Vendôme", the other "Vendome": the same place.
+    """
+    w = _unaccent(word.lower().replace("’", "'"))
     return (w[:-2] if w.endswith("'s") else w)[:_NAME_PREFIX]
+
+
+@lru_cache(maxsize=65536)
+def _unaccent(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8)

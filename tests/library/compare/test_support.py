@@ -48,6 +48,16 @@ def test_rival_names_are_two_events_of_one_kind() -> None:
     assert foreign_names("He said the CCP’s bureau spoke.", "The CCP's bureau") == set()
 
 
+def test_a_name_written_without_its_accent_is_the_same_name() -> None:
+    # One outlet keeps the accent, the other drops it: one square, no rival.
+    a = "Thieves rammed a van into the jeweller near Place Tolède at dawn."
+    b = "The raid near Place Tolede was the third this spring."
+    assert foreign_names(a, b) == set()
+    assert foreign_names(b, a) == set()
+    # A different square stays a rival.
+    assert foreign_names(a, "The raid near Place Marbeuf was the third.") == {"Tolède"}
+
+
 # Two quakes of one kind, told by two outlets about different places and people.
 QUAKE_A = (
     "A strong earthquake struck Tolo Bay in Sulawesi on Tuesday, the Meteorology Agency said. "
