@@ -47,28 +47,11 @@ ARTICLE_NAMES_MIN = 0.06
 ARTICLE_NAMES_FEW = 8
 # Capitalised words that name a day or a month, not a person or place ("May" is left
 # out: a surname as often as a month).
-CALENDAR = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+CALENDAR = frozenset([
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "June", "July", "August", "September",
+    "October", "November", "December",
+])  # fmt: skip
 _SENTENCE_START = re.compile(
     r"(?:^|[.!?。！？:;][\"'”’)\]]*\s+|\n\s*)([^\W\d_][\w’'-]*)", re.UNICODE
 )
