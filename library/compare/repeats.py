@@ -43,6 +43,16 @@ NEAR = 4
 # pair took the rule's pairs at 0.05 from 8 same / 5 related to 5 same / 0 related
 # (RESULTS-compare.md, branch recall6).
 MARGIN = 0.02
+# ... or further under it, down to AS_SURE_FLOOR, when the pair is nearly as sure as the
+# partner's own pair: within AS_SURE of its score.  A headline and its lead telling what
+# the other article tells once score alike against it, both under the cut when the
+# other article words it differently.  Real divergence set (judgments + round2,
+# semantic): 0.03 found one more fact (judged same) and nothing else; 0.08 two facts
+# but 2 more false "same" on the ECB+ hard negatives (63 -> 65); asking only for no
+# conflict instead of the claim words, 0.03: one judged `related` pair, two unjudged and
+# 4 more hard negatives.  RESULTS-compare.md, recall15.
+AS_SURE = 0.03
+AS_SURE_FLOOR = 0.39
 
 
 class Paired(Protocol):
@@ -53,6 +63,9 @@ class Paired(Protocol):
 
     @property
     def b(self) -> tuple[int, ...]: ...
+
+    @property
+    def score(self) -> float: ...
 
 
 def neighbour_repeats(
@@ -84,10 +97,12 @@ def neighbour_repeats(
     for s, i, j, lone_a in lone_units(scored, used_a, used_b, skip):
         k = used_b[j] if lone_a else used_a[i]  # the partner's pair
         m = matches[k]
-        if s < threshold - MARGIN or k in joined or len(m.a) > 1 or len(m.b) > 1:
+        if k in joined or len(m.a) > 1 or len(m.b) > 1:
             continue
         gap = i - m.a[0] if lone_a else j - m.b[0]
-        if abs(gap) <= NEAR and vouch(i, j):
+        if abs(gap) > NEAR:
+            continue
+        if s >= min(threshold - MARGIN, max(AS_SURE_FLOOR, m.score - AS_SURE)) and vouch(i, j):
             out.append((s, i, j))
             joined.add(k)
     return out

@@ -11,7 +11,8 @@ them apart, on the hand-judged ECB+ train/dev pairs, is cheap:
   / "Dorsey, 52, is charged");
 * no name on each side that the other article never uses (two warships, two
   phones, two players in one role are a different event of the same kind); a
-  name on one side only asks for more shared words.
+  name on one side only asks for more shared words, and so does a day or month
+  one side gives beside the other side's extra name (a detail, not a rival).
 
 * the two articles share a fair part of the names they give
   (`ARTICLE_NAMES_MIN`): two articles about different events of one kind
@@ -24,6 +25,7 @@ them apart, on the hand-judged ECB+ train/dev pairs, is cheap:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from library.compare.units import STOPWORDS, stem
@@ -43,6 +45,13 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
 ARTICLE_NAMES_MIN = 0.06
 # Fewer names than this in the two articles together say nothing (Chinese has no capitals).
 ARTICLE_NAMES_FEW = 8
+# Capitalised words that name a day or a month, not a person or place ("May" is left
+# out: a surname as often as a month).
+CALENDAR = frozenset([
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "June", "July", "August", "September",
+    "October", "November", "December",
+])  # fmt: skip
 _SENTENCE_START = re.compile(
     r"(?:^|[.!?。！？:;][\"'”’)\]]*\s+|\n\s*)([^\W\d_][\w’'-]*)", re.UNICODE
 )
@@ -59,9 +68,19 @@ def claim_words(text: str) -> set[str]:
 
 
 def _key(word: str) -> str:
-    """A word's name key: lower case, no possessive ("CCP’s" / "CCP's" / "CCP")."""
-    w = word.lower().replace("’", "'")
+    """A word's name key: lower case, no accents, no possessive ("CCP’s" / "CCP's" / "CCP").
+
+    One outlet writes "Vendôme", the other "Vendome": the same place.
+    """
+    w = _unaccent(word.lower().replace("’", "'"))
     return (w[:-2] if w.endswith("'s") else w)[:_NAME_PREFIX]
+
+
+@lru_cache(maxsize=65536)
+def _unaccent(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8)
@@ -135,9 +154,14 @@ def tells_same_claim(text_a: str, text_b: str, article_a: str, article_b: str) -
         return False
     ca, cb = claim_words(text_a), claim_words(text_b)
     shared = len(ca & cb)
-    rivals = bool(foreign_names(text_a, article_b)) + bool(foreign_names(text_b, article_a))
-    if rivals == 2:
+    foreign = (foreign_names(text_a, article_b), foreign_names(text_b, article_a))
+    # Each side names someone or somewhere the other article never names: two events of
+    # one kind.  But a side whose only such names are days or months dates its telling:
+    # beside the other side's extra name it adds a detail (a day against a day is two
+    # dates, still apart).
+    if all(foreign) and bool(foreign[0] - CALENDAR) == bool(foreign[1] - CALENDAR):
         return False
+    rivals = sum(bool(f) for f in foreign)
     # A name only one side gives may be a detail the other leaves out: the claim
     # must then be told in more of the same words.
     need, share = (MIN_SHARED_WORDS, MIN_SHARE) if rivals == 0 else (MIN_SHARED_WORDS + 1, 0.4)

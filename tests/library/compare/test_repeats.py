@@ -46,6 +46,24 @@ def test_no_repeat_without_every_condition(
     assert _repeats(scored, occupant, vouch) == []
 
 
+def test_a_lone_unit_as_sure_as_its_partners_pair_joins_under_the_margin() -> None:
+    # A1 took B0 only as a paraphrase (0.44, under the cut); A0 scores nearly as well
+    # against B0 (within AS_SURE): a headline and its lead, told once by B.
+    matches = [Match((1,), (0,), 0.44, True)]
+
+    def joined(score: float, vouch: Callable[[int, int], bool] = YES) -> bool:
+        scored = [(0.44, 1, 0), (score, 0, 0)]
+        got = repeats.neighbour_repeats(scored, matches, {1: 0}, {0: 0}, THRESHOLD, vouch)
+        return got == [(score, 0, 0)]
+
+    assert joined(0.42)
+    assert not joined(0.40)  # less sure than the partner's pair by more than AS_SURE
+    assert not joined(0.42, NO)  # the claim words must still vouch
+    weak = [Match((1,), (0,), 0.40, True)]
+    scored = [(0.40, 1, 0), (0.385, 0, 0)]  # as sure, but under AS_SURE_FLOOR
+    assert repeats.neighbour_repeats(scored, weak, {1: 0}, {0: 0}, THRESHOLD, YES) == []
+
+
 def test_a_lone_b_unit_joins_too() -> None:
     # B1 is alone beside B0 (taken by A0), and B0's pair is its best partner's.
     matches = [Match((0,), (0,), 0.8)]
@@ -109,3 +127,22 @@ def test_align_leaves_a_far_unit_alone_and_the_rule_can_be_turned_off(
     assert far == [Match((1,), (0,), 0.8)]
     monkeypatch.setattr(align_mod, "REPEATS", False)
     assert _align([HEADLINE, LEAD], lone=0) == [Match((1,), (0,), 0.8)]
+
+
+def test_align_pairs_a_headline_and_its_lead_with_one_sentence_under_the_cut() -> None:
+    # B tells in other words what A's headline and lead both tell: the lead pairs with
+    # it as a paraphrase under the cut, the headline nearly as surely.
+    ta, tb = [terms(t) for t in (HEADLINE, LEAD)], [terms(OTHER)]
+    matches = align(
+        ta,
+        tb,
+        IdfTable.from_term_lists([*ta, *tb]),
+        backend=FixedScores(
+            {(1, 0): 0.44, (0, 0): 0.42}, (2, 1), THRESHOLD, paraphrase_margin=0.08
+        ),
+        texts_a=[HEADLINE, LEAD],
+        texts_b=[OTHER],
+        is_consistent=YES,
+        is_paraphrase=YES,
+    )
+    assert matches == [Match((0,), (0,), 0.42, True), Match((1,), (0,), 0.44, True)]

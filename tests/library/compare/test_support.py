@@ -48,6 +48,34 @@ def test_rival_names_are_two_events_of_one_kind() -> None:
     assert foreign_names("He said the CCP’s bureau spoke.", "The CCP's bureau") == set()
 
 
+def test_a_day_only_one_article_gives_is_a_detail_not_a_rival() -> None:
+    # A dates the blast, B names the police force that reports it: one claim.
+    a = "A bomb went off at a Brindle bank late Friday, killing a guard and a bomb technician."
+    b = "Harrow County Police say a bomb blast at the Brindle bank killed a guard and a technician."
+    article_a = a + " The bank stayed shut."
+    article_b = b + " Harrow County Police asked for witnesses."
+    assert foreign_names(a, article_b) == {"Friday"}
+    assert foreign_names(b, article_a) == {"County", "Police"}
+    assert tells_same_claim(a, b, article_a, article_b)
+    # A day against another day is two dates: still apart.
+    b_day = "On Tuesday a bomb blast at the Brindle bank killed a guard and a technician."
+    assert not tells_same_claim(a, b_day, article_a, b_day)
+    # A look-alike with another named person on each side stays apart.
+    a_who = "Ivo Marsh said the bomb at the Brindle bank killed a guard and a technician."
+    b_who = "Lena Ostrova said the bomb at the Brindle bank killed a guard and a technician."
+    assert not tells_same_claim(a_who, b_who, a_who, b_who)
+
+
+def test_a_name_written_without_its_accent_is_the_same_name() -> None:
+    # One outlet keeps the accent, the other drops it: one square, no rival.
+    a = "Thieves rammed a van into the jeweller near Place Tolède at dawn."
+    b = "The raid near Place Tolede was the third this spring."
+    assert foreign_names(a, b) == set()
+    assert foreign_names(b, a) == set()
+    # A different square stays a rival.
+    assert foreign_names(a, "The raid near Place Marbeuf was the third.") == {"Tolède"}
+
+
 # Two quakes of one kind, told by two outlets about different places and people.
 QUAKE_A = (
     "A strong earthquake struck Tolo Bay in Sulawesi on Tuesday, the Meteorology Agency said. "
