@@ -83,6 +83,15 @@ _STATES = frozenset(
 )  # fmt: skip
 # A nationality or other adjective before "man" ("an Australian man"): no town.
 _ADJECTIVE = re.compile(r"(?:an|ian|ean|ese|ish|ic|i)$")
+# ... and the common ones those endings miss, with faiths and colours ("a Dutch man",
+# "a Muslim woman", "a Black man"): they say who, not where from.
+_PEOPLE = frozenset(
+    (
+        "dutch", "french", "swiss", "greek", "czech", "welsh", "scots", "basque", "arab",
+        "thai", "latino", "latina", "muslim", "sikh", "hindu", "jew", "mormon", "buddhist",
+        "black", "white", "gay",
+    )
+)  # fmt: skip
 _AGE_IN = re.compile(r"\b\d{1,3}\b")
 _NOT_TOWNS = frozenset(("year", "old", "local", "unidentified", "unnamed", "former", "young"))
 
@@ -108,7 +117,7 @@ def homes(text: str) -> list[Home]:
             wider = town.lower().startswith("the ")
             town = town[4:] if wider else town
             words = town.lower().split()
-            if words[0] in _NOT_TOWNS or (shape is _SHAPES[2] and _ADJECTIVE.search(words[-1])):
+            if words[0] in _NOT_TOWNS or (shape is _SHAPES[2] and _people(words[-1])):
                 continue
             wider = wider or bool(set(words) & _WIDER) or " ".join(words) in _STATES
             name = (m.groupdict().get("name") or "").strip()
@@ -116,6 +125,11 @@ def homes(text: str) -> list[Home]:
             shown = m.group().strip(" ,")
             found.setdefault(at, Home(town, wider, name, age.group() if age else "", shown))
     return [found[k] for k in sorted(found)]
+
+
+def _people(word: str) -> bool:
+    """Whether `word` (lower case) before "man", "woman"... names a people, a faith or a colour."""
+    return word in _PEOPLE or _ADJECTIVE.search(word) is not None
 
 
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:

@@ -90,3 +90,14 @@ def test_a_name_ending_in_an_area_word_told_in_another_role_stays_a_swap() -> No
     a = "Lawyers for Tomas Ruckel filed the appeal with Varga on Tuesday, his sister said."
     relation, _ = _first(a, a.replace("Varga", "Orin District"))
     assert relation == "divergent"
+
+
+def test_a_people_faith_or_colour_before_man_is_no_town() -> None:
+    # Words the nationality suffixes miss: "a Dutch man" / "a Muslim woman" say
+    # who, not where from, so they never contradict "of Marsh Hollow".
+    for who in ("Dutch", "French", "Swiss", "Greek", "Czech", "Muslim", "Sikh", "Black"):
+        a = CHARGED_A.replace("Kellerton", who)
+        pa, pb = passages(a, CHARGED_B)
+        assert list(hometown.detect(pa, pb, ())) == [], who
+    # A town there is still read.
+    assert [h.town for h in hometown.homes("A Vessberg woman, 52, was hurt.")] == ["Vessberg"]
