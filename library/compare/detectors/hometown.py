@@ -93,7 +93,14 @@ _PEOPLE = frozenset(
     )
 )  # fmt: skip
 _AGE_IN = re.compile(r"\b\d{1,3}\b")
-_NOT_TOWNS = frozenset(("year", "old", "local", "unidentified", "unnamed", "former", "young"))
+# First words that describe the person, not the place; capitalised at a sentence's
+# start ("Longtime resident Ivo Brandt") they read like a town.
+_NOT_TOWNS = frozenset(
+    (
+        "year", "old", "local", "unidentified", "unnamed", "former", "young",
+        "longtime", "lifelong", "fellow", "elderly", "retired", "veteran", "another",
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

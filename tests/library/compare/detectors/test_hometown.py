@@ -101,3 +101,14 @@ def test_a_people_faith_or_colour_before_man_is_no_town() -> None:
         assert list(hometown.detect(pa, pb, ())) == [], who
     # A town there is still read.
     assert [h.town for h in hometown.homes("A Vessberg woman, 52, was hurt.")] == ["Vessberg"]
+
+
+def test_a_capitalised_word_for_how_long_one_lives_there_is_no_town() -> None:
+    # At a sentence's start "Longtime resident Tomas Ruckel" is capitalised like
+    # "Kellerton resident Tomas Ruckel", but tells no town.
+    b = "Tomas Ruckel, of Marsh Hollow, said the grain mill burned for six hours on Tuesday."
+    for word in ("Longtime", "Lifelong", "Fellow", "Elderly", "Retired"):
+        a = f"{word} resident Tomas Ruckel said the grain mill burned for six hours on Tuesday."
+        pa, pb = passages(a, b)
+        assert list(hometown.detect(pa, pb, ())) == [], word
+    assert [h.town for h in hometown.homes("Vessberg resident Ada Kovac said so.")] == ["Vessberg"]
