@@ -152,7 +152,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     homes_a, homes_b = homes(a.text), homes(b.text)
     if not homes_a or not homes_b:
         return
-    for x, y in _one_person(homes_a, homes_b, a):
+    for x, y in _one_person(homes_a, homes_b, a, b):
         if _same_place(x.town, y.town, a) or _may_hold(x, y, a, b):
             continue
         yield conflict("entity", x.town, y.town, context_a=x.shown, context_b=y.shown)
@@ -160,7 +160,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
 
 
 def _one_person(
-    homes_a: list[Home], homes_b: list[Home], a: Passage
+    homes_a: list[Home], homes_b: list[Home], a: Passage, b: Passage
 ) -> Iterator[tuple[Home, Home]]:
     """The pairs of home towns that belong to one person.
 
@@ -168,7 +168,9 @@ def _one_person(
     town, the only home town each side gives (two towns for two people in
     one sentence cannot be told apart without names) of the same age when
     both tell one ("a 66-year-old Kellerton woman" / "Ivo Brandt, 36, of
-    Marsh Hollow" are two people).
+    Marsh Hollow" are two people), and not when the side that names nobody
+    with its town names the other side's person apart from it ("a Marsh Hollow
+    woman was hit by Brandt's car": her town, not his).
     """
     for x in homes_a:
         for y in homes_b:
@@ -177,8 +179,21 @@ def _one_person(
             if x.person and y.person:
                 if a.mentions.canonical(x.person) == a.mentions.canonical(y.person):
                     yield x, y
-            elif len(homes_a) == 1 and len(homes_b) == 1:
+            elif (
+                len(homes_a) == 1
+                and len(homes_b) == 1
+                and not _named_apart(x, b.text)
+                and not _named_apart(y, a.text)
+            ):
                 yield x, y
+
+
+def _named_apart(home: Home, other: str) -> bool:
+    """Whether the person told with `home` is named (by surname) in `other`, whose home
+    town names nobody: that town is then someone else's."""
+    if not home.person:
+        return False
+    return re.search(rf"\b{re.escape(home.person.split()[-1])}\b", other) is not None
 
 
 def _same_place(x: str, y: str, a: Passage) -> bool:

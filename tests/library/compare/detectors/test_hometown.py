@@ -112,3 +112,14 @@ def test_a_capitalised_word_for_how_long_one_lives_there_is_no_town() -> None:
         pa, pb = passages(a, b)
         assert list(hometown.detect(pa, pb, ())) == [], word
     assert [h.town for h in hometown.homes("Vessberg resident Ada Kovac said so.")] == ["Vessberg"]
+
+
+def test_a_named_person_the_other_side_names_apart_from_its_town_is_someone_else() -> None:
+    # B names the accused too, but gives the home town of the woman he hit:
+    # two people, not one told with two towns.
+    a = "Tomas Ruckel, 41, of Kellerton, was charged after the crash on Route 9 on Friday night."
+    b = "A Marsh Hollow woman was hurt on Friday night when a van driven by Ruckel hit her."
+    pa, pb = passages(a, b)
+    assert list(hometown.detect(pa, pb, ())) == []
+    pb, pa = passages(b, a)
+    assert list(hometown.detect(pb, pa, ())) == []
