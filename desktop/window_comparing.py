@@ -326,10 +326,19 @@ class WindowComparing:
         # Qt may run before timers that are due): the window repaints between.
         steps: list[Step] = [
             self._resolve_widget_types,
-            self.prepare_comparison,
+            self._prepare_page,
             self._open_pending,
         ]
         self._opening_turns.run(steps)
+
+    def _prepare_page(self) -> None:
+        try:
+            self.prepare_comparison()
+        except BaseException:
+            # No page (its modules failed to import): the window stays on the
+            # library page, whose ranking `open_comparison` held.
+            self.coverage.release()
+            raise
 
     def _resolve_widget_types(self) -> None:
         # PySide's widget types, a turn before the page is made (`qt_types`).

@@ -306,6 +306,9 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
             article_b: right article.
         """
         self._pending = (article_a, article_b)
+        # The older request's result is dropped now, not at the submission a turn
+        # later: arriving in that turn, it would be painted as this pair's.
+        self.runner.cancel()
         if len(article_a.body) + len(article_b.body) > LONG_TEXTS:
             # Setting a long text lays it out (60-90 ms for 10,000 words): one
             # pane per event-loop turn, so that the window can repaint between.

@@ -158,8 +158,11 @@ def tells_same_claim(text_a: str, text_b: str, article_a: str, article_b: str) -
     # Each side names someone or somewhere the other article never names: two events of
     # one kind.  But a side whose only such names are days or months dates its telling:
     # beside the other side's extra name it adds a detail (a day against a day is two
-    # dates, still apart).
-    if all(foreign) and bool(foreign[0] - CALENDAR) == bool(foreign[1] - CALENDAR):
+    # dates, still apart, whatever other names come beside them).
+    if all(foreign) and (
+        bool(foreign[0] - CALENDAR) == bool(foreign[1] - CALENDAR)
+        or all(f & CALENDAR for f in foreign)
+    ):
         return False
     rivals = sum(bool(f) for f in foreign)
     # A name only one side gives may be a detail the other leaves out: the claim

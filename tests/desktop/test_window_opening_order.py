@@ -144,3 +144,23 @@ def test_pyside_makes_its_widget_types_in_a_step_before_the_page(
         win.open_comparison(a, b)
     assert steps == ["types", "types done", "page"]  # a step of its own, then the page
     win.close()
+
+
+def test_a_page_that_cannot_be_made_releases_the_coverage_ranking(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window stays on the library page: its ranking must not stay held.
+    win = open_window(qtbot, collection)
+
+    def broken() -> None:
+        raise RuntimeError("page could not be made")
+
+    monkeypatch.setattr(win, "prepare_comparison", broken)
+    a, b = collection.library.articles()[:2]
+    with qtbot.captureExceptions() as raised:
+        win.open_comparison(a, b)
+        qtbot.waitUntil(lambda: bool(raised), timeout=30000)
+    assert "page could not be made" in str(raised[0][1])
+    assert not win.comparison_shown()
+    assert not win.coverage._held
+    win.close()

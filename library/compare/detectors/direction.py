@@ -111,10 +111,17 @@ def pinned(c: Conflict) -> bool:
 
 
 def _distance(shown: str) -> list[str]:
-    """The words told before the compass point: the distance (["90", "nautical", "miles"])."""
+    """The words told before the compass point when they are a distance (["90",
+    "nautical", "miles"]); [] otherwise ("12 farms" counts things, not how far)."""
     told = _DISTANCE.match(shown)
-    return told.group().split() if told else []
+    words = told.group().split() if told else []
+    return words if _UNIT.search(" ".join(words)) else []
 
 
 # What is told before the compass point: the distance ("90 nautical miles ").
 _DISTANCE = re.compile(r".*?(?=\b(?:north|south|east|west))", re.I)
+# A unit of length among those words.
+_UNIT = re.compile(
+    r"(?:\b|(?<=\d))(?:miles?|mi|km|kms|kilomet(?:er|re)s?|met(?:er|re)s?|m|feet|ft|yards?|yds?)\b",
+    re.I,
+)

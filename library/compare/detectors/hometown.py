@@ -83,8 +83,24 @@ _STATES = frozenset(
 )  # fmt: skip
 # A nationality or other adjective before "man" ("an Australian man"): no town.
 _ADJECTIVE = re.compile(r"(?:an|ian|ean|ese|ish|ic|i)$")
+# ... and the common ones those endings miss, with faiths and colours ("a Dutch man",
+# "a Muslim woman", "a Black man"): they say who, not where from.
+_PEOPLE = frozenset(
+    (
+        "dutch", "french", "swiss", "greek", "czech", "welsh", "scots", "basque", "arab",
+        "thai", "latino", "latina", "muslim", "sikh", "hindu", "jew", "mormon", "buddhist",
+        "black", "white", "gay",
+    )
+)  # fmt: skip
 _AGE_IN = re.compile(r"\b\d{1,3}\b")
-_NOT_TOWNS = frozenset(("year", "old", "local", "unidentified", "unnamed", "former", "young"))
+# First words that describe the person, not the place; capitalised at a sentence's
+# start ("Longtime resident Ivo Brandt") they read like a town.
+_NOT_TOWNS = frozenset(
+    (
+        "year", "old", "local", "unidentified", "unnamed", "former", "young",
+        "longtime", "lifelong", "fellow", "elderly", "retired", "veteran", "another",
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +124,7 @@ def homes(text: str) -> list[Home]:
             wider = town.lower().startswith("the ")
             town = town[4:] if wider else town
             words = town.lower().split()
-            if words[0] in _NOT_TOWNS or (shape is _SHAPES[2] and _ADJECTIVE.search(words[-1])):
+            if words[0] in _NOT_TOWNS or (shape is _SHAPES[2] and _people(words[-1])):
                 continue
             wider = wider or bool(set(words) & _WIDER) or " ".join(words) in _STATES
             name = (m.groupdict().get("name") or "").strip()
@@ -116,6 +132,11 @@ def homes(text: str) -> list[Home]:
             shown = m.group().strip(" ,")
             found.setdefault(at, Home(town, wider, name, age.group() if age else "", shown))
     return [found[k] for k in sorted(found)]
+
+
+def _people(word: str) -> bool:
+    """Whether `word` (lower case) before "man", "woman"... names a people, a faith or a colour."""
+    return word in _PEOPLE or _ADJECTIVE.search(word) is not None
 
 
 def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
@@ -131,7 +152,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
     homes_a, homes_b = homes(a.text), homes(b.text)
     if not homes_a or not homes_b:
         return
-    for x, y in _one_person(homes_a, homes_b, a):
+    for x, y in _one_person(homes_a, homes_b, a, b):
         if _same_place(x.town, y.town, a) or _may_hold(x, y, a, b):
             continue
         yield conflict("entity", x.town, y.town, context_a=x.shown, context_b=y.shown)
@@ -139,7 +160,7 @@ def detect(a: Passage, b: Passage, diff: Diff) -> Iterator[Conflict]:
 
 
 def _one_person(
-    homes_a: list[Home], homes_b: list[Home], a: Passage
+    homes_a: list[Home], homes_b: list[Home], a: Passage, b: Passage
 ) -> Iterator[tuple[Home, Home]]:
     """The pairs of home towns that belong to one person.
 
@@ -147,7 +168,9 @@ def _one_person(
     town, the only home town each side gives (two towns for two people in
     one sentence cannot be told apart without names) of the same age when
     both tell one ("a 66-year-old Kellerton woman" / "Ivo Brandt, 36, of
-    Marsh Hollow" are two people).
+    Marsh Hollow" are two people), and not when the side that names nobody
+    with its town names the other side's person apart from it ("a Marsh Hollow
+    woman was hit by Brandt's car": her town, not his).
     """
     for x in homes_a:
         for y in homes_b:
@@ -156,8 +179,21 @@ def _one_person(
             if x.person and y.person:
                 if a.mentions.canonical(x.person) == a.mentions.canonical(y.person):
                     yield x, y
-            elif len(homes_a) == 1 and len(homes_b) == 1:
+            elif (
+                len(homes_a) == 1
+                and len(homes_b) == 1
+                and not _named_apart(x, b.text)
+                and not _named_apart(y, a.text)
+            ):
                 yield x, y
+
+
+def _named_apart(home: Home, other: str) -> bool:
+    """Whether the person told with `home` is named (by surname) in `other`, whose home
+    town names nobody: that town is then someone else's."""
+    if not home.person:
+        return False
+    return re.search(rf"\b{re.escape(home.person.split()[-1])}\b", other) is not None
 
 
 def _same_place(x: str, y: str, a: Passage) -> bool:

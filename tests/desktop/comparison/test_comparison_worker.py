@@ -180,6 +180,45 @@ def test_the_job_starts_a_turn_after_the_texts_are_shown_and_only_the_latest(
     assert view.runner.superseded == 0
 
 
+def test_an_older_result_arriving_before_the_newer_job_starts_is_dropped(
+    qtbot: QtBot,
+) -> None:
+    # The older job ends in the turn between a newer `open_articles` and its
+    # submission: its result must not be painted over the newer texts (nor
+    # stop the newer pair from being compared).
+    from PySide6.QtCore import QCoreApplication
+
+    view = make_view(qtbot)
+    release, started = threading.Event(), threading.Event()
+    asked: list[tuple[Article, Article]] = []
+    real = view.runner.compare
+
+    def slow(a: Article, b: Article) -> Any:
+        asked.append((a, b))
+        if a is FLOOD_B:
+            started.set()
+            release.wait(10)
+        return real(a, b)
+
+    view.runner.compare = slow
+    view.open_articles(FLOOD_B, FLOOD_A)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    view.open_articles(FLOOD_A, FLOOD_B)  # its job waits for a timer turn
+    release.set()
+    assert view.runner.wait(10000)
+    for _ in range(500):  # the older result's delivery (posted events only: no timer)
+        QCoreApplication.sendPostedEvents()
+        if not view.runner.tasks.busy:
+            break
+        threading.Event().wait(0.01)
+    assert not view.runner.tasks.busy  # delivered, the newer job not yet submitted
+    assert view.busy_bar.isVisible()  # the older result was not shown as the newer pair's
+    with qtbot.waitSignal(view.comparison_ready, timeout=10000):
+        pass
+    assert asked == [(FLOOD_B, FLOOD_A), (FLOOD_A, FLOOD_B)]
+    assert view.pane("a").article is FLOOD_A
+
+
 def test_the_first_comparison_freezes_the_objects_alive_before_it(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

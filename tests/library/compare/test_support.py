@@ -60,6 +60,10 @@ def test_a_day_only_one_article_gives_is_a_detail_not_a_rival() -> None:
     # A day against another day is two dates: still apart.
     b_day = "On Tuesday a bomb blast at the Brindle bank killed a guard and a technician."
     assert not tells_same_claim(a, b_day, article_a, b_day)
+    # ... and so it is when the other day comes beside the other side's extra name.
+    b_both = b.replace("killed", "on Tuesday killed")
+    assert foreign_names(b_both, article_a) == {"County", "Police", "Tuesday"}
+    assert not tells_same_claim(a, b_both, article_a, article_b)
     # A look-alike with another named person on each side stays apart.
     a_who = "Ivo Marsh said the bomb at the Brindle bank killed a guard and a technician."
     b_who = "Lena Ostrova said the bomb at the Brindle bank killed a guard and a technician."

@@ -106,3 +106,18 @@ def test_one_distance_from_one_place_told_on_two_sides_across_sentences() -> Non
 def test_across_sentences_the_distance_must_be_told_alike() -> None:
     told = STEAMED.format(60)
     assert not [p for p in _across(told) if p.relation == "divergent"]
+
+
+def test_only_a_distance_pins_the_bearing() -> None:
+    # "12 farms east of Port Vell" / "12 farms west of Port Vell": a count of
+    # things, not how far one thing lies, so the sentences may place two sets.
+    for told, pins in (
+        ("12 farms", False),
+        ("12 km", True),
+        ("12km", True),
+        ("12 nautical miles", True),
+    ):
+        a = f"Raiders burned the barns {told} east of Port Vell on Monday."
+        pa, pb = passages(a, a.replace("east", "west"))
+        (found,) = direction.detect(pa, pb, ())
+        assert direction.pinned(found) is pins, told

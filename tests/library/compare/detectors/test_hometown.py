@@ -90,3 +90,36 @@ def test_a_name_ending_in_an_area_word_told_in_another_role_stays_a_swap() -> No
     a = "Lawyers for Tomas Ruckel filed the appeal with Varga on Tuesday, his sister said."
     relation, _ = _first(a, a.replace("Varga", "Orin District"))
     assert relation == "divergent"
+
+
+def test_a_people_faith_or_colour_before_man_is_no_town() -> None:
+    # Words the nationality suffixes miss: "a Dutch man" / "a Muslim woman" say
+    # who, not where from, so they never contradict "of Marsh Hollow".
+    for who in ("Dutch", "French", "Swiss", "Greek", "Czech", "Muslim", "Sikh", "Black"):
+        a = CHARGED_A.replace("Kellerton", who)
+        pa, pb = passages(a, CHARGED_B)
+        assert list(hometown.detect(pa, pb, ())) == [], who
+    # A town there is still read.
+    assert [h.town for h in hometown.homes("A Vessberg woman, 52, was hurt.")] == ["Vessberg"]
+
+
+def test_a_capitalised_word_for_how_long_one_lives_there_is_no_town() -> None:
+    # At a sentence's start "Longtime resident Tomas Ruckel" is capitalised like
+    # "Kellerton resident Tomas Ruckel", but tells no town.
+    b = "Tomas Ruckel, of Marsh Hollow, said the grain mill burned for six hours on Tuesday."
+    for word in ("Longtime", "Lifelong", "Fellow", "Elderly", "Retired"):
+        a = f"{word} resident Tomas Ruckel said the grain mill burned for six hours on Tuesday."
+        pa, pb = passages(a, b)
+        assert list(hometown.detect(pa, pb, ())) == [], word
+    assert [h.town for h in hometown.homes("Vessberg resident Ada Kovac said so.")] == ["Vessberg"]
+
+
+def test_a_named_person_the_other_side_names_apart_from_its_town_is_someone_else() -> None:
+    # B names the accused too, but gives the home town of the woman he hit:
+    # two people, not one told with two towns.
+    a = "Tomas Ruckel, 41, of Kellerton, was charged after the crash on Route 9 on Friday night."
+    b = "A Marsh Hollow woman was hurt on Friday night when a van driven by Ruckel hit her."
+    pa, pb = passages(a, b)
+    assert list(hometown.detect(pa, pb, ())) == []
+    pb, pa = passages(b, a)
+    assert list(hometown.detect(pb, pa, ())) == []
