@@ -336,8 +336,10 @@ class WindowComparing:
             self.prepare_comparison()
         except BaseException:
             # No page (its modules failed to import): the window stays on the
-            # library page, whose ranking `open_comparison` held.
+            # library page, whose ranking `open_comparison` held, and a later
+            # pair tries the page again instead of waiting on this opening.
             self.coverage.release()
+            self._opening = None
             raise
 
     def _resolve_widget_types(self) -> None:

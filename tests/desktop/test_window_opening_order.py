@@ -163,4 +163,8 @@ def test_a_page_that_cannot_be_made_releases_the_coverage_ranking(
     assert "page could not be made" in str(raised[0][1])
     assert not win.comparison_shown()
     assert not win.coverage._held
+    # A later pair is not swallowed as "already opening": it tries the page again.
+    monkeypatch.delattr(win, "prepare_comparison")  # the class's own again
+    win.open_comparison(b, a)
+    qtbot.waitUntil(win.comparison_shown, timeout=30000)
     win.close()
