@@ -41,14 +41,22 @@ _BEARING = re.compile(
     r"(?P<place>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})))",
     re.I,
 )
+# "the" right before the point, not "to the": a region of the place.
+_REGION = re.compile(r"(?<!\bto\s)\bthe\s+$", re.I)
 # Points this far apart (degrees) or more cannot both be the bearing of one thing.
 MIN_TURN = 90
 
 
 def bearings(text: str) -> list[tuple[str, int, str]]:
-    """(place, degrees, as written) of each "<point> of <Place>" in `text`."""
+    """(place, degrees, as written) of each "<point> of <Place>" in `text`.
+
+    "the north of Sicily" / "the North West of England" is a part of the place, not a
+    bearing from it ("to the north of Sicily" is one): left out.
+    """
     out = []
     for m in _BEARING.finditer(text):
+        if _REGION.search(text, 0, m.start()):
+            continue
         point = re.sub(r"[\s-]+", "", m.group("point").lower())
         out.append((m.group("place"), _POINTS[point], _shown(text, m)))
     return out
@@ -104,7 +112,7 @@ def pinned(c: Conflict) -> bool:
     if c.kind != "entity" or told is None:
         return False
     on_a, on_b = bearings(told[0]), bearings(told[1])
-    if len(on_a) != 1 or len(on_b) != 1 or on_a[0][0] != on_b[0][0]:
+    if len(on_a) != 1 or len(on_b) != 1 or on_a[0][0].lower() != on_b[0][0].lower():
         return False
     far_a, far_b = (_distance(found[0][2]) for found in (on_a, on_b))
     return bool(far_a) and far_a == far_b

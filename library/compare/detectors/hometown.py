@@ -92,6 +92,17 @@ _PEOPLE = frozenset(
         "black", "white", "gay",
     )
 )  # fmt: skip
+# Words that make a name an organisation's, told with "of" as one's employer
+# ("Ada Kovac, of Human Rights Watch", "Ivo Brandt of the Ostmark Institute, 34,").
+_ORGANISATION = frozenset(
+    (
+        "watch", "institute", "university", "college", "council", "party", "bank",
+        "company", "corporation", "corp", "inc", "group", "association", "ministry",
+        "department", "agency", "committee", "foundation", "center", "centre", "times",
+        "post", "news", "police", "office", "service", "services", "hospital", "club",
+        "union", "board", "commission", "fund", "society", "league", "church", "airlines",
+    )
+)  # fmt: skip
 _AGE_IN = re.compile(r"\b\d{1,3}\b")
 # First words that describe the person, not the place; capitalised at a sentence's
 # start ("Longtime resident Ivo Brandt") they read like a town.
@@ -125,6 +136,8 @@ def homes(text: str) -> list[Home]:
             town = town[4:] if wider else town
             words = town.lower().split()
             if words[0] in _NOT_TOWNS or (shape is _SHAPES[2] and _people(words[-1])):
+                continue
+            if set(words) & _ORGANISATION:  # an employer, not where one comes from
                 continue
             wider = wider or bool(set(words) & _WIDER) or " ".join(words) in _STATES
             name = (m.groupdict().get("name") or "").strip()

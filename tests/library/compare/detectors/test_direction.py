@@ -121,3 +121,20 @@ def test_only_a_distance_pins_the_bearing() -> None:
         pa, pb = passages(a, a.replace("east", "west"))
         (found,) = direction.detect(pa, pb, ())
         assert direction.pinned(found) is pins, told
+
+
+def test_a_part_of_the_place_is_no_bearing_from_it() -> None:
+    # "the north of Dunmore" is a region of it; "to the north of" is a bearing.
+    a = "Floods cut roads in the north of Dunmore on Sunday, the survey said."
+    b = "Floods cut roads in the west of Dunmore on Sunday, the survey said."
+    pa, pb = passages(a, b)
+    assert list(direction.detect(pa, pb, ())) == []
+    assert direction.bearings("Rain fell across the North West of Ostmark.") == []
+    assert [d for _, d, _ in direction.bearings("It lies to the north of Dunmore.")] == [0]
+
+
+def test_one_place_written_in_two_cases_still_pins_the_bearing() -> None:
+    a = "A magnitude 6.1 quake struck about 40 km west of DUNMORE, the survey said."
+    b = "A magnitude 6.1 quake struck about 40 km south of Dunmore, the survey said."
+    found = list(direction.detect(*passages(a, b), ()))
+    assert len(found) == 1 and direction.pinned(found[0])

@@ -123,3 +123,11 @@ def test_a_named_person_the_other_side_names_apart_from_its_town_is_someone_else
     assert list(hometown.detect(pa, pb, ())) == []
     pb, pa = passages(b, a)
     assert list(hometown.detect(pb, pa, ())) == []
+
+
+def test_an_employer_told_with_of_is_no_home_town() -> None:
+    a = "Ada Kovac, of Human Rights Watch, said the two men were held without charge."
+    b = "Ada Kovac, of Kellerton, said the two men were held without charge."
+    assert hometown.homes(a) == []
+    pa, pb = passages(a, b)
+    assert list(hometown.detect(pa, pb, ())) == []
