@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pytest
@@ -141,3 +141,20 @@ def frequencies_from_scratch(store: LibraryStore) -> tuple[dict[str, int], int]:
             counts.update(set(terms(paragraph)))
             n += 1
     return dict(counts), n
+
+
+def record_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[Any]:
+    """Wrap `owner.name` so each call's first argument is recorded, then passed on.
+
+    For tests that a piece of work is done once (a text folded, parsed or read once):
+    the returned list fills as the wrapped function is called.
+    """
+    original = getattr(owner, name)
+    calls: list[Any] = []
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
+    return calls

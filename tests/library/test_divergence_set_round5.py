@@ -36,19 +36,24 @@ def _pairs(keys: Iterable[Key]) -> set[frozenset[str]]:
     return {frozenset(key[1:]) for key in keys}
 
 
+def _pairs_held_elsewhere(scorer: ModuleType, *blind: Path) -> set[frozenset[str]]:
+    """Article pairs of every tuning file, round 3, the pool's `test` half and `blind` rounds."""
+    tuning = [scorer.read_judgments(f) for f in (scorer.JUDGMENTS, scorer.HELDOUT, scorer.ROUND2)]
+    tuning.append(scorer.read_judgments(ROUND3))
+    held = set().union(*(_pairs(judged) for judged in tuning))
+    for path in blind:
+        held |= _pairs(scorer.read_judgments(path, allow_test=True))
+    pool = [json.loads(line) for line in POOL.read_text(encoding="utf-8").splitlines()]
+    return held | {frozenset((r["doc_a"], r["doc_b"])) for r in pool if r["half"] == "test"}
+
+
 def test_round5_is_report_only_and_shares_no_pair_with_any_other_file() -> None:
     scorer = _scorer()
     round5 = scorer.read_judgments(ROUND5, allow_test=True)  # raises on bad labels
     assert scorer.allows_test(ROUND5)
     assert len(round5) == 15
     assert {split for split, _, _ in round5} == {"test"}
-    tuning = [scorer.read_judgments(f) for f in (scorer.JUDGMENTS, scorer.HELDOUT, scorer.ROUND2)]
-    tuning.append(scorer.read_judgments(ROUND3))
-    earlier = set().union(*(_pairs(judged) for judged in tuning))
-    earlier |= _pairs(scorer.read_judgments(ROUND4, allow_test=True))
-    pool = [json.loads(line) for line in POOL.read_text(encoding="utf-8").splitlines()]
-    earlier |= {frozenset((r["doc_a"], r["doc_b"])) for r in pool if r["half"] == "test"}
-    assert not _pairs(round5) & earlier
+    assert not _pairs(round5) & _pairs_held_elsewhere(scorer, ROUND4)
     # No topic dominates: at most 4 pairs from one ECB+ topic.
     assert max(Counter(doc_a.split("_")[0] for _, doc_a, _ in round5).values()) <= 4
 

@@ -16,13 +16,12 @@ from collections.abc import Iterable
 import pytest
 
 from tests.library.test_divergence_set_round5 import (
-    POOL,
-    ROUND3,
     ROUND4,
     ROUND5,
     SET,
     Key,
     _pairs,
+    _pairs_held_elsewhere,
     _scorer,
     _short_testb,
 )
@@ -61,14 +60,7 @@ def test_round6_is_report_only_and_shares_no_pair_with_any_other_file() -> None:
     assert scorer.allows_test(ROUND6)
     assert len(round6) == 15
     assert {split for split, _, _ in round6} == {"test"}
-    tuning = [scorer.read_judgments(f) for f in (scorer.JUDGMENTS, scorer.HELDOUT, scorer.ROUND2)]
-    tuning.append(scorer.read_judgments(ROUND3))
-    earlier = set().union(*(_pairs(judged) for judged in tuning))
-    for blind in (ROUND4, ROUND5):
-        earlier |= _pairs(scorer.read_judgments(blind, allow_test=True))
-    pool = [json.loads(line) for line in POOL.read_text(encoding="utf-8").splitlines()]
-    earlier |= {frozenset((r["doc_a"], r["doc_b"])) for r in pool if r["half"] == "test"}
-    assert not _pairs(round6) & earlier
+    assert not _pairs(round6) & _pairs_held_elsewhere(scorer, ROUND4, ROUND5)
     assert max(Counter(_topic(key) for key in round6).values()) <= 4
 
 

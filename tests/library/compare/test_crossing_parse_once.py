@@ -7,20 +7,14 @@ import pytest
 from library.compare import crossing
 from library.compare.detectors import numbers
 from library.compare.quantities import dates
+from tests.helpers import record_calls
 
 
 def test_values_and_counted_parse_a_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "The Vellmar flood destroyed seven villages and 312 homes on 4 March, officials said."
     expected = numbers.mentions(text, dates(text)[1])
     numbers.whole.cache_clear()
-    parsed: list[str] = []
-    original = numbers.mentions
-
-    def counting(text: str, hide: object = ()) -> object:
-        parsed.append(text)
-        return original(text, hide)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(numbers, "mentions", counting)
+    parsed = record_calls(monkeypatch, numbers, "mentions")
     has_date, has_number, _ = crossing._values(text)
     counted = crossing._counted(text)
     assert parsed == [text]

@@ -20,6 +20,7 @@ from library.compare.detectors.base import Passage
 from library.compare.lenses import counts, timeline
 from library.compare.model import Pair, Unit
 from library.compare.quantities import _Hidden
+from tests.helpers import record_calls
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -59,14 +60,7 @@ def test_numbers_of_a_long_text_skip_exactly_its_dates() -> None:
 def test_an_articles_year_is_read_once_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
     days = [f"The Orvell council met on May {d}, 2031." for d in range(1, 25)]
     article = "\n".join(days)
-    reads: list[str] = []
-    real = date_detector._whole
-
-    def counting(text: str) -> Any:
-        reads.append(text)
-        return real(text)
-
-    monkeypatch.setattr(date_detector, "_whole", counting)
+    reads = record_calls(monkeypatch, date_detector, "_whole")
     for day in days:  # every candidate pair asks again
         assert date_detector._article_year(Passage(day, "a", article=article)) == 2031
     assert len(reads) == 1  # was one read of the whole article per pair

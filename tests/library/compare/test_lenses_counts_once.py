@@ -7,6 +7,7 @@ import pytest
 from library.compare.detectors import numbers
 from library.compare.lenses import counts
 from library.compare.model import Unit
+from tests.helpers import record_calls
 
 TEXTS = (
     "The Vellmar flood destroyed seven villages and 312 homes on 4 March.",
@@ -19,14 +20,7 @@ def test_units_hiding_only_dates_share_the_whole_reading(monkeypatch: pytest.Mon
     units = tuple(Unit(k, t, 0, len(t)) for k, t in enumerate(TEXTS))
     numbers.whole.cache_clear()
     first = counts._side(units)
-    parsed: list[str] = []
-    original = numbers.mentions
-
-    def counting(text: str, hide: object = ()) -> object:
-        parsed.append(text)
-        return original(text, hide)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(numbers, "mentions", counting)
+    parsed = record_calls(monkeypatch, numbers, "mentions")
     again = counts._side(units)
     # The first text hides only its date: read back from `whole`; the other two
     # hide more and are parsed again.

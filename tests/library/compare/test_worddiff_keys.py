@@ -6,6 +6,7 @@ import pytest
 
 from library.compare import worddiff
 from library.compare.worddiff import word_diff
+from tests.helpers import record_calls
 
 # Invented: a traditional and a simplified copy with full-width letters and marks,
 # and an English pair, so folding, the marks map and plain words all take part.
@@ -40,13 +41,6 @@ def test_keys_from_the_whole_text_give_the_diff_of_keys_per_piece(
 
 def test_each_text_is_folded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     a, b = PAIRS[0]
-    seen: list[str] = []
-    original = worddiff._key
-
-    def counted(text: str) -> str:
-        seen.append(text)
-        return original(text)
-
-    monkeypatch.setattr(worddiff, "_key", counted)
+    seen = record_calls(monkeypatch, worddiff, "_key")
     word_diff(a, b)
     assert seen == [a, b]
