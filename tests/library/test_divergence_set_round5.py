@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 
@@ -87,19 +87,27 @@ def _short_testb(scorer: ModuleType, eval_dir: Path) -> list[Key]:
     return sorted(out)
 
 
-def _round5_draw(candidates: list[Key], round4: set[Key]) -> list[Key]:
-    """Seed 5 orders the candidates round 4 left; walk it, at most 4 pairs per topic."""
-    rest = [key for key in candidates if key not in round4]
+def _topic(key: Key) -> str:
+    return key[1].split("_")[0]
+
+
+def _capped_draw(rest: list[Key], seed: int, cap: Callable[[str], int]) -> list[Key]:
+    """15 keys: `seed` orders `rest`, walked taking at most `cap(topic)` pairs per topic."""
     picked: list[Key] = []
     per_topic: Counter[str] = Counter()
-    for key in random.Random(5).sample(rest, len(rest)):
-        topic = key[1].split("_")[0]
-        if per_topic[topic] < 4:
+    for key in random.Random(seed).sample(rest, len(rest)):
+        topic = _topic(key)
+        if per_topic[topic] < cap(topic):
             picked.append(key)
             per_topic[topic] += 1
         if len(picked) == 15:
             break
     return picked
+
+
+def _round5_draw(candidates: list[Key], round4: set[Key]) -> list[Key]:
+    """Seed 5 orders the candidates round 4 left; walk it, at most 4 pairs per topic."""
+    return _capped_draw([key for key in candidates if key not in round4], 5, lambda _: 4)
 
 
 def test_round4_and_round5_are_the_seeded_draws_of_the_short_testb_pairs() -> None:

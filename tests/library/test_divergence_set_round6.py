@@ -9,7 +9,6 @@ eval data when it is present (skipped cleanly without it).
 from __future__ import annotations
 
 import json
-import random
 from collections import Counter
 from collections.abc import Iterable
 
@@ -20,17 +19,15 @@ from tests.library.test_divergence_set_round5 import (
     ROUND5,
     SET,
     Key,
+    _capped_draw,
     _pairs,
     _pairs_held_elsewhere,
     _scorer,
     _short_testb,
+    _topic,
 )
 
 ROUND6 = SET / "round6.jsonl"
-
-
-def _topic(key: Key) -> str:
-    return key[1].split("_")[0]
 
 
 def _round6_draw(candidates: list[Key], earlier: Iterable[Key]) -> list[Key]:
@@ -42,16 +39,7 @@ def _round6_draw(candidates: list[Key], earlier: Iterable[Key]) -> list[Key]:
     earlier = set(earlier)
     used = Counter(_topic(key) for key in earlier)
     rest = [key for key in candidates if key not in earlier]
-    picked: list[Key] = []
-    per_topic: Counter[str] = Counter()
-    for key in random.Random(6).sample(rest, len(rest)):
-        topic = _topic(key)
-        if per_topic[topic] < (2 if used[topic] >= 4 else 4):
-            picked.append(key)
-            per_topic[topic] += 1
-        if len(picked) == 15:
-            break
-    return picked
+    return _capped_draw(rest, 6, lambda topic: 2 if used[topic] >= 4 else 4)
 
 
 def test_round6_is_report_only_and_shares_no_pair_with_any_other_file() -> None:
