@@ -9,9 +9,10 @@ SQLite's own advice for bulk inserts is one transaction for many rows.
 once `MAX_FILES` files were stored in it or `MAX_SECONDS` have gone by since
 it began, whichever comes first, so another reader (the window's library
 view, a second process) sees new rows arrive promptly and a crash loses at
-most that much work.  Inside it each file is a savepoint (`LibraryStore.add`
-nests its `write_transaction`), so a file that fails is undone alone and the
-files before it in the batch stay.
+most that much work.  Inside it each file is undone alone if it fails, and
+the files before it in the batch stay: a new file is one INSERT, which SQLite
+undoes by itself when it fails; a new version (several statements) is a
+savepoint (`LibraryStore.add`).
 
 The bound is checked between files: a file that takes long to read (a huge
 one) delays the commit of those before it by that long.
@@ -72,8 +73,12 @@ class ImportBatch:
         """Whether files were stored since the last commit (they are not on disk yet)."""
         return self._began is not None
 
-    def begin(self) -> None:
+    def begin(self) -> bool:
         """Before a file's writes: open the batch's transaction if none is open.
+
+        Returns:
+            Whether the file is written in this batch's transaction (False
+            inside a caller's transaction, or on a file opened read-only).
 
         Raises:
             DatabaseError: SQLite ended this batch's transaction on its own
@@ -82,13 +87,15 @@ class ImportBatch:
         self._check_alive()
         if self._began is None and not self.db.conn.in_transaction:
             if self.db.read_only_reason is not None:
-                return  # the file's own write_transaction refuses, as before batches
+                return False  # the file's own write_transaction refuses, as before batches
             with translate_errors(self.db.path):
                 # IMMEDIATE, as `write_transaction`: wait for the write lock up front.
                 self.db.conn.execute("BEGIN IMMEDIATE")
             self._began, self._files = self._clock(), 0
-        if self._began is not None:
-            self._files += 1
+        if self._began is None:
+            return False
+        self._files += 1
+        return True
 
     def due(self) -> bool:
         """Whether the open batch has reached its count or its time."""

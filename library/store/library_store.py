@@ -94,9 +94,12 @@ class LibraryStore:
                 likewise; used by the search index's trigger during `importing`.
         """
         source_key = article.source_path or f"hash:{article.content_hash}"
-        if self._batch is not None:
-            self._batch.begin()  # during an import: the file is a savepoint in the batch
-        with write_transaction(self.db):
+        # In an import's batch (see `importing`), a new file is one INSERT, all
+        # or nothing by itself; a savepoint each made the search index write
+        # its pending rows out at every file (0.04 ms).  A new version writes
+        # three statements: they share a savepoint, undone together.
+        in_batch = self._batch is not None and self._batch.begin()
+        with translate_errors(self.path) if in_batch else write_transaction(self.db):
             same_id, current_id, new_id, counted_through = self._placement(
                 article.content_hash, source_key
             )
@@ -110,21 +113,23 @@ class LibraryStore:
                 self._index_forms = dict(
                     zip((article.title, article.body), index_forms, strict=True)
                 )
-            try:
-                # Plain SQL: sqlite-utils' insert re-reads the table's schema on
-                # every call, a third of a large import's time.
-                self.db.execute(_insert_sql(tuple(row)), list(row.values()))
-            finally:
-                self._index_forms = {}
-            # Nothing else is written per file: the new row is its own entry
-            # in the word-frequency queue (see `word_frequencies`), and the
-            # highest id is recorded when an article is removed (`remove`).
-            if current is not None:
-                self.db.execute(
-                    "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
-                )
-                assert current.id is not None
-                word_frequencies.on_retired(self.db.conn, current.id, current.body)
+            alone = self.db.savepoint() if in_batch and current else contextlib.nullcontext()
+            with alone:
+                try:
+                    # Plain SQL: sqlite-utils' insert re-reads the table's schema
+                    # on every call, a third of a large import's time.
+                    self.db.execute(_insert_sql(tuple(row)), list(row.values()))
+                finally:
+                    self._index_forms = {}
+                # Nothing else is written per file: the new row is its own entry
+                # in the word-frequency queue (see `word_frequencies`), and the
+                # highest id is recorded when an article is removed (`remove`).
+                if current is not None:
+                    self.db.execute(
+                        "UPDATE articles SET superseded_by = ? WHERE id = ?", [new_id, current.id]
+                    )
+                    assert current.id is not None
+                    word_frequencies.on_retired(self.db.conn, current.id, current.body)
         if counts is not None:
             self._known_counts[new_id] = counts  # committed: queued until folded
         if new_id - counted_through >= word_frequencies.FOLD_EVERY:

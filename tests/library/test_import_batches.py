@@ -220,3 +220,24 @@ def test_a_batch_sqlite_undid_on_its_own_is_an_error_not_a_report(
         import_paths(store, [first, poison, last], on_result=lambda r: reported.append(r.status))
     assert reported == [] and _count_elsewhere(store) == 0
     assert not store.db.conn.in_transaction
+
+
+def test_a_new_file_whose_insert_fails_mid_batch_leaves_nothing_of_it(
+    store: LibraryStore, tmp_path: Path
+) -> None:
+    # A new file is one INSERT (its search index row by a trigger), with no
+    # savepoint of its own: SQLite must undo that statement alone.
+    paths = _write(tmp_path / "in", 3)
+    store.db.execute(
+        "CREATE TRIGGER hostile AFTER INSERT ON articles WHEN new.title = 'Ferry 1 news' "
+        "BEGIN SELECT RAISE(ABORT, 'hostile row'); END"
+    )
+    report = import_paths(store, paths)
+    assert [r.status for r in report.results] == ["added", "refused", "added"]
+    assert "hostile row" in report.results[1].reason
+    assert _count_elsewhere(store) == 2
+    rows = store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'korvath'")
+    assert sorted(r[0] for r in rows) == [1, 2]  # no search row left of the refused file
+    store.db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 0)")
+    expected, _ = frequencies_from_scratch(store)
+    assert dict(store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()) == expected
