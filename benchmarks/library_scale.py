@@ -2,7 +2,7 @@
 
 Builds libraries of real news text from `../shared/eval/` (see `build_corpus`)
 through the real import path (`Collection.import_paths` over a folder of
-Markdown files, one transaction per file), then measures, in the same run:
+Markdown files, committed in batches of files), then measures, in the same run:
 
 - import throughput vs a bare sqlite3 insert of the same files' text with the
   same FTS5 schema (external-content FTS5 table + triggers) and one commit per
@@ -217,7 +217,8 @@ class Timed(sqlite3.Connection):
             word = sql.split(None, 1)[0].upper()
             kind = ("INSERT" if "INTO articles " in sql and word == "INSERT" else
                     "word_df upserts" if "INTO word_df " in sql else
-                    "COMMIT" if word == "COMMIT" else
+                    "COMMIT" if word == "COMMIT" else "BEGIN" if word == "BEGIN" else
+                    "SAVEPOINT/RELEASE" if word in ("SAVEPOINT", "RELEASE") else
                     "lookups" if word == "SELECT" else "other")
             spent[kind] += time.process_time() - t
     def executemany(self, sql, *args):
