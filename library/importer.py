@@ -206,7 +206,7 @@ def import_paths(
             batch.commit()
         except BaseException:
             # A file failed the library (disk full, Ctrl-C pressed twice): its
-            # own savepoint is undone; the files before it are kept, if they
+            # own writes are undone; the files before it are kept, if they
             # can be, and reported (unless reporting is what failed).
             batch.commit()
             if batch.lost:

@@ -168,13 +168,13 @@ class LibraryStore:
     def importing(self) -> Iterator[ImportBatch]:
         """A run of imports: files committed in batches, the WAL copied back less often.
 
-        Each `add` inside is a savepoint in the yielded `ImportBatch`'s
-        transaction; the caller commits it between files when `due` (at
-        most `import_batch.MAX_FILES` files or `MAX_SECONDS`), and leaving
-        the block commits what is left (an error leaving it rolls the open
-        batch back: the caller commits what it wants kept first).
-        Checkpoints (copying the WAL into the database file, with an fsync)
-        are rarer too, then one runs at the end.
+        Each `add` inside writes in the yielded `ImportBatch`'s transaction
+        (undone alone if it fails: see `add`); the caller commits it between
+        files when `due` (at most `import_batch.MAX_FILES` files or
+        `MAX_SECONDS`), and leaving the block commits what is left (an error
+        leaving it rolls the open batch back: the caller commits what it
+        wants kept first).  Checkpoints (copying the WAL into the database
+        file, with an fsync) are rarer too, then one runs at the end.
 
         Why WAL with `synchronous = NORMAL` (set on open) keeps an import safe:
         a commit appends its batch to the WAL without an fsync.  If Parallax

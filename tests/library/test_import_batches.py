@@ -241,3 +241,43 @@ def test_a_new_file_whose_insert_fails_mid_batch_leaves_nothing_of_it(
     store.db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 0)")
     expected, _ = frequencies_from_scratch(store)
     assert dict(store.db.execute(f"SELECT term, df FROM {wf.TABLE}").fetchall()) == expected
+
+
+def test_the_cli_gives_one_line_and_lists_only_the_files_stored(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from library.cli import main
+
+    assert main(["list"]) == 0  # the samples are imported before the patch
+    monkeypatch.setattr(import_batch, "MAX_FILES", 2)
+    real_commit = import_batch.ImportBatch.commit
+    commits: list[int] = []
+
+    def commit(batch: import_batch.ImportBatch) -> None:
+        if batch.open:
+            commits.append(1)
+        if len(commits) == 2 and batch.open:  # the second batch's commit fails
+            real_conn = batch.db.conn
+            batch.db.conn = _FailingCommit(real_conn, fail_on=1)  # type: ignore[assignment]
+            try:
+                return real_commit(batch)
+            finally:
+                batch.db.conn = real_conn
+        return real_commit(batch)
+
+    monkeypatch.setattr(import_batch.ImportBatch, "commit", commit)
+    _write(tmp_path / "in", 5)
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "in")]) == 1
+    out, err = capsys.readouterr()
+    assert [line.split()[1].rsplit("/", 1)[-1] for line in out.splitlines()] == [
+        "000.txt",
+        "001.txt",
+    ]
+    (line,) = err.strip().splitlines()
+    assert line.startswith("parallax: disk full while writing") and "library.db" in line
+    assert main(["list"]) == 0
+    assert out.count("Ferry") == 2 and capsys.readouterr().out.count("Ferry") == 2
