@@ -2,7 +2,7 @@
 
 Builds libraries of real news text from `../shared/eval/` (see `build_corpus`)
 through the real import path (`Collection.import_paths` over a folder of
-Markdown files, one transaction per file), then measures, in the same run:
+Markdown files, committed in batches of files), then measures, in the same run:
 
 - import throughput vs a bare sqlite3 insert of the same files' text with the
   same FTS5 schema (external-content FTS5 table + triggers) and one commit per
@@ -150,7 +150,18 @@ def best(cmd: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
-IMPORT_CHILD = """
+#: Bytes a child wrote (Linux; 0 elsewhere): for an import, the WAL mostly.
+WRITTEN = """
+def written():
+    try:
+        return int(open("/proc/self/io").read().split("wchar: ")[1].split()[0])
+    except (OSError, IndexError):
+        return 0
+"""
+
+IMPORT_CHILD = (
+    WRITTEN
+    + """
 import resource, sys, time
 from pathlib import Path
 if len(sys.argv) > 3:  # --workers: the pool's size (a checkout without a pool ignores it)
@@ -161,16 +172,19 @@ if len(sys.argv) > 3:  # --workers: the pool's size (a checkout without a pool i
         pass
 from library.collection import Collection
 c = Collection(sys.argv[1], seed=False)
-t, cpu = time.perf_counter(), time.process_time()
+t, cpu, wrote = time.perf_counter(), time.process_time(), written()
 report = c.import_paths([Path(sys.argv[2])])
 elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
 # The pool's workers have exited (and been waited for) when import_paths returns.
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(elapsed, report.count("added"), report.count("refused"), cpu,
-      kids.ru_utime + kids.ru_stime)
+      kids.ru_utime + kids.ru_stime, written() - wrote)
 """
+)
 
-BARE_IMPORT_CHILD = """
+BARE_IMPORT_CHILD = (
+    WRITTEN
+    + """
 import os, sqlite3, sys, time
 from pathlib import Path
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -182,7 +196,7 @@ conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=
              "tokenize='unicode61 remove_diacritics 2')")
 conn.execute('''CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body); END''')
-t, cpu = time.perf_counter(), time.process_time()
+t, cpu, wrote = time.perf_counter(), time.process_time(), written()
 clock, inserting, committing = time.process_time, 0.0, 0.0
 for root, dirs, files in os.walk(sys.argv[2]):
     dirs.sort()
@@ -196,8 +210,10 @@ for root, dirs, files in os.walk(sys.argv[2]):
         b = clock()
         conn.execute("COMMIT")
         inserting, committing = inserting + b - a, committing + clock() - b
-print(time.perf_counter() - t, time.process_time() - cpu, inserting, committing)
+print(time.perf_counter() - t, time.process_time() - cpu, inserting, committing,
+      written() - wrote)
 """
+)
 
 #: `--stages`: where an in-process import's CPU goes, per file (process time):
 #: each stage of reading and preparing over every file, then a real import
@@ -217,7 +233,8 @@ class Timed(sqlite3.Connection):
             word = sql.split(None, 1)[0].upper()
             kind = ("INSERT" if "INTO articles " in sql and word == "INSERT" else
                     "word_df upserts" if "INTO word_df " in sql else
-                    "COMMIT" if word == "COMMIT" else
+                    "COMMIT" if word == "COMMIT" else "BEGIN" if word == "BEGIN" else
+                    "SAVEPOINT/RELEASE" if word in ("SAVEPOINT", "RELEASE") else
                     "lookups" if word == "SELECT" else "other")
             spent[kind] += time.process_time() - t
     def executemany(self, sql, *args):
@@ -347,6 +364,8 @@ def measure_import(
             if name == "bare":
                 split = (f" (INSERT {fields[2] / size * 1e3:.2f}, "
                          f"COMMIT {fields[3] / size * 1e3:.2f})")  # fmt: skip
+            if len(fields) > 4 + (name != "bare"):  # a checkout's child without it: none
+                split += f", wrote {fields[-1] / size / 1024:.0f} KiB/file"
             print(f"  round {i + 1} {name}: {rates[name][-1]:.0f} files/s, "
                   f"CPU {cpus[name][-1] / size * 1e3:.2f} ms/file{split}, "
                   f"peak {rss / 1024:.0f} MiB", flush=True)  # fmt: skip

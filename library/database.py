@@ -75,6 +75,7 @@ class Database:
         self.read_only_reason = read_only_reason
         self.note: str | None = None
         self._utils: sqlite_utils.Database | None = None
+        self._savepoints = 0  # open `savepoint` blocks
         # As sqlite-utils sets it: a trigger's own writes fire triggers too.
         conn.execute("PRAGMA recursive_triggers = on")
 
@@ -102,8 +103,12 @@ class Database:
     @contextlib.contextmanager
     def savepoint(self) -> Iterator[None]:
         """A savepoint inside the open transaction: undone alone if the block fails."""
-        conn, name = self.conn, f"parallax_{os.urandom(8).hex()}"
+        # Named by depth: distinct from an enclosing one, and the same text each
+        # time, so `sqlite3` reuses the prepared statements (an import makes one
+        # per file: a fresh name each time was parsed afresh, 0.02 ms).
+        conn, name = self.conn, f"parallax_{self._savepoints}"
         conn.execute(f"SAVEPOINT {name}")
+        self._savepoints += 1
         try:
             yield
         except BaseException:
@@ -111,7 +116,10 @@ class Database:
                 conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                 conn.execute(f"RELEASE SAVEPOINT {name}")
             raise
-        conn.execute(f"RELEASE SAVEPOINT {name}")
+        else:
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+        finally:
+            self._savepoints -= 1
 
 
 def open_database(

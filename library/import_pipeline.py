@@ -5,7 +5,8 @@ counting its words for the comparison weights and folding its text for the
 search index cost as much CPU as storing it.  `read_ahead` hands that work to
 a small pool of processes, a few chunks of files ahead of the writer; the
 writer (the caller's thread, the only one that touches the database) still
-stores each file in its own transaction, in the order the files were met, so
+stores each file all or nothing (in batches: `library.store.import_batch`),
+in the order the files were met, so
 the report, refusals, progress and cancellation are those of an import read
 in-process.
 

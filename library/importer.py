@@ -1,9 +1,13 @@
-"""Importing many files and folders: one transaction per file, a report at the end.
+"""Importing many files and folders: files committed in batches, a report at the end.
 
 The CLI and the desktop import worker both call `import_paths`; progress and
 cancellation are plain callbacks so the core stays Qt-free.  The report keeps
 each file's outcome with the article's id and metadata, never its body: a
 50,000-file import held every text until the end (623 MiB).
+
+Files are stored many to a transaction (`library.store.import_batch`), each
+one undone alone if it fails; a file's result reaches `on_result` (and the
+report) once its batch is committed, so whatever was reported is stored.
 """
 
 from __future__ import annotations
@@ -161,27 +165,56 @@ def import_paths(
         on_progress: called before each file with (done, total, path).
         should_cancel: polled before each file; True stops the import
             (files already imported stay).
-        on_result: called after each file, e.g. to print a line at once.
+        on_result: called for each file once it is stored (its batch
+            committed: a fraction of a second), e.g. to print a line.
 
     Raises:
         DatabaseError: the library itself cannot be written (locked, full);
-            files imported before stay imported.
+            files reported before stay imported.
     """
     files = collect_files(paths)
     report = ImportReport()
-    with store.importing(), _readers(store, files) as import_one:
-        for done, found in enumerate(files):
-            if should_cancel is not None and should_cancel():
-                report.cancelled = True
-                break
-            if on_progress is not None:
-                on_progress(done, len(files), found.path)
-            result = import_one(found)
+    # Results of the files stored since the last commit: reported once committed.
+    held: list[FileResult] = []
+    reporting = False
+
+    def report_held() -> None:
+        nonlocal reporting
+        reporting = True
+        while held:
+            result = held.pop(0)
             report.results.append(result)
             if on_result is not None:
                 on_result(result)
-        # Imports are counted into the word frequencies in batches: finish this one.
-        store.fold_word_counts()
+        reporting = False
+
+    with store.importing() as batch, _readers(store, files) as import_one:
+        try:
+            for done, found in enumerate(files):
+                if should_cancel is not None and should_cancel():
+                    report.cancelled = True
+                    break
+                if on_progress is not None:
+                    on_progress(done, len(files), found.path)
+                held.append(import_one(found))
+                if batch.due():
+                    batch.commit()
+                if not batch.open:
+                    report_held()
+            # Imports are counted into the word frequencies in batches: finish this one.
+            store.fold_word_counts()
+            batch.commit()
+        except BaseException:
+            # A file failed the library (disk full, Ctrl-C pressed twice): its
+            # own writes are undone; the files before it are kept, if they
+            # can be, and reported (unless reporting is what failed).
+            batch.commit()
+            if batch.lost:
+                held.clear()  # not stored: never reported as if they were
+            elif not reporting:
+                report_held()
+            raise
+        report_held()
     if on_progress is not None and not report.cancelled:
         on_progress(len(files), len(files), Path())
     return report

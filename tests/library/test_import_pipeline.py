@@ -150,12 +150,14 @@ def test_cancel_stops_between_files_and_stops_the_workers(
     tmp_path: Path, inbox: Path, pooled: list[object]
 ) -> None:
     store = LibraryStore(tmp_path / "home")
-    done: list[str] = []
+    started: list[str] = []
+    # Cancelled once five files were stored (a result is reported only once
+    # its batch is committed: counted from the progress, called before each).
     report = import_paths(
         store,
         [inbox],
-        on_result=lambda r: done.append(r.status),
-        should_cancel=lambda: len(done) >= 5,
+        on_progress=lambda _done, _total, path: started.append(path.name),
+        should_cancel=lambda: len(started) >= 5,
     )
     assert report.cancelled
     assert len(report.results) == 5

@@ -165,7 +165,9 @@ def test_add_returns_the_article_as_stored_without_reading_it_back(tmp_path: Pat
         store.close()
 
 
-def test_an_import_commits_each_file_and_checkpoints_at_the_end(tmp_path: Path) -> None:
+def test_an_import_reports_a_file_once_committed_and_checkpoints_at_the_end(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(3):
@@ -174,7 +176,8 @@ def test_an_import_commits_each_file_and_checkpoints_at_the_end(tmp_path: Path) 
     seen: list[int] = []
 
     def count_from_another_connection(_result: object) -> None:
-        # Each file is committed on its own: another reader sees it at once.
+        # A file reported is committed: another reader sees it (the three
+        # files share one batch, committed before the first is reported).
         with sqlite3.connect(store.path) as other:
             seen.append(other.execute("SELECT count(*) FROM articles").fetchone()[0])
         assert store.db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == (
@@ -183,7 +186,7 @@ def test_an_import_commits_each_file_and_checkpoints_at_the_end(tmp_path: Path) 
 
     try:
         import_paths(store, [folder], on_result=count_from_another_connection)
-        assert seen == [1, 2, 3]
+        assert seen == [3, 3, 3]
         assert store.db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
         busy, wal_frames, copied = store.db.conn.execute("PRAGMA wal_checkpoint").fetchone()
         assert busy == 0 and wal_frames == copied  # nothing left behind in the WAL
