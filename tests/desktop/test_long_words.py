@@ -49,6 +49,10 @@ def _click_row(window: MainWindow, title: str, modifier: Qt.KeyboardModifier) ->
     row = next(r for r in range(model.rowCount()) if model.index(r, Column.TITLE).data() == title)
     rect = table.visualRect(model.index(row, Column.TITLE))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    if modifier != Qt.KeyboardModifier.NoModifier:
+        # QTest leaves the application believing Ctrl is still held: let it go, or
+        # the next test's selectRow toggles instead of selecting.
+        QTest.keyRelease(table, Qt.Key.Key_Control)
     QApplication.processEvents()
 
 
