@@ -1,4 +1,5 @@
-"""Render the window's four scenes to PNGs: library, comparison, a review in progress, notes.
+"""Render the window's scenes to PNGs: library, comparison, a review in progress, notes, and
+a Chinese article against an English one (crosslingual).
 
 Each scene starts from a fresh data dir seeded with the two sample articles;
 the review and notes scenes add reviews (with reasons), a hand link and notes
@@ -26,8 +27,39 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "resources" / "screenshots"
-SCENES = ("library", "comparison", "review", "notes")
+SCENES = ("library", "comparison", "review", "notes", "crosslingual")
 SIZES = ("1280x800", "1920x1080")
+
+
+# Two invented reports of one invented event (a port strike), Chinese and English,
+# with one number that differs (8% against 6 percent): the crosslingual scene.
+CROSSLINGUAL = {
+    "harbour-zh.txt": (
+        "韦尔莫拉港工人结束九天罢工\n\n"
+        "韦尔莫拉港的码头工人在周二结束了为期九天的罢工，恢复工作。"
+        "韦尔莫拉码头工会表示，其2300名会员接受了8%的加薪。"
+        "港口主任安塞姆·库里夫说，海上等待的船只将在周五前卸货完毕。\n"
+    ),
+    "harbour-en.txt": (
+        "Harbour workers in Velmora end nine-day strike\n\n"
+        "Dock workers at the port of Velmora returned to work on Tuesday after a "
+        "nine-day strike over pay. The Velmora Dockers Union said its 2,300 members "
+        "accepted a wage rise of 6 percent. Port director Anselm Kuriv said ships "
+        "waiting offshore would be unloaded by Friday.\n"
+    ),
+}
+
+
+def _crosslingual_pair(collection: object, data: Path) -> tuple[object, object]:
+    folder = data / "crosslingual"
+    folder.mkdir()
+    for name, text in CROSSLINGUAL.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    collection.import_paths([folder])  # type: ignore[attr-defined]
+    titles = {a.title: a for a in collection.library.articles()}  # type: ignore[attr-defined]
+    return titles["韦尔莫拉港工人结束九天罢工"], titles[
+        "Harbour workers in Velmora end nine-day strike"
+    ]
 
 
 def _wait(signal: object, timeout_ms: int = 60_000) -> None:
@@ -89,6 +121,8 @@ def shoot(scene: str, size: tuple[int, int], path: Path) -> None:
         articles = {a.title[:20]: a for a in collection.library.articles()}
         a = next(v for k, v in articles.items() if k.startswith("In recent days"))
         b = next(v for k, v in articles.items() if k.startswith("The Fourth Plenary"))
+        if scene == "crosslingual":
+            a, b = _crosslingual_pair(collection, data)
         win = MainWindow(collection, Settings(collection.data_dir))
         win.setWindowState(Qt.WindowState.WindowNoState)
         win.resize(*size)

@@ -279,6 +279,9 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
                 return
         self.save_state()
         self.cancel_import()
+        # An import stops after its current file, which may take seconds (a
+        # 10 MB text: about ten): gone from the screen now, not frozen meanwhile.
+        self.hide()
         self.tasks.shutdown(wait=True)
         super().closeEvent(event)
 

@@ -14,6 +14,7 @@ HTML (`Qt.mightBeRichText`) is rendered as HTML, so a headline such as
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -31,6 +32,33 @@ def clip(text: str, limit: int) -> str:
     characters with a trailing "…" if it was longer."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# A wrapping label cannot break inside a word: one wider than the label (a
+# title of 90 letters without a space, a URL) sets the label's minimum width,
+# and the window grows past the screen to honour it.  Runs longer than any real
+# word (`LONG_RUN` characters) get a zero-width space every `BREAK_EVERY`
+# characters, where Qt may wrap; it shows nothing.  Chinese and Japanese text
+# needs none (Qt wraps between any two of its characters) and is left alone, so
+# a title copied from the label is the title.
+LONG_RUN = 30
+BREAK_EVERY = 10
+ZERO_WIDTH_SPACE = "\u200b"
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_LONG = re.compile(rf"[^\s{_CJK}]{{{LONG_RUN + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """`text` with invisible break points inside runs of more than `LONG_RUN`
+    characters without a space, so a word-wrapping label can always wrap it."""
+
+    def split(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return ZERO_WIDTH_SPACE.join(
+            run[i : i + BREAK_EVERY] for i in range(0, len(run), BREAK_EVERY)
+        )
+
+    return _LONG.sub(split, text)
 
 
 def plain_tooltip(text: str) -> str:

@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 KEY = "embed-imported"
 #: Articles per job: a comparison asked for meanwhile waits for one batch at most.
 BATCH = 4
+#: Longer articles are left to their first comparison.  A 10 MB text file (a
+#: data dump, a book) kept one core busy for many minutes after its import,
+#: unasked; 200,000 characters (about 30,000 words) encode in seconds.
+MAX_CHARS = 200_000
 
 
 class VectorWarmup(QObject):
@@ -83,7 +87,7 @@ class VectorWarmup(QObject):
         listing = self.collection.listing  # reads on the job thread's own connection
 
         def job() -> None:
-            vectors.prepare(listing.bodies(batch))
+            vectors.prepare([a for a in listing.bodies(batch) if len(a.body) <= MAX_CHARS])
 
         self.tasks.run(job, lambda _none: self._next(), self._give_up, lane="compute", key=KEY)
 

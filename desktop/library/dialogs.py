@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.library.preview import meta_line
+from desktop.library.two_lines import TwoLineDelegate
 from desktop.text import message_box, plain_label, plain_tooltip
 from library.article import Article
 from library.records import ArticleSummary
@@ -62,6 +63,7 @@ class ArticlePicker(QDialog):
         # Long headlines are elided (full text in the tooltip), never scrolled sideways.
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))  # a Chinese title keeps line two
         for article in articles:
             item = QListWidgetItem(f"{article.title}\n{meta_line(article)}")
             item.setData(Qt.ItemDataRole.UserRole, article)

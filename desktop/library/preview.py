@@ -23,7 +23,7 @@ from desktop.comparison.offsets import OffsetMap
 from desktop.library.columns import format_date
 from desktop.library.reading import ExtraContextActions
 from desktop.passages import mark_noted
-from desktop.text import plain_label, plain_tooltip
+from desktop.text import breakable, plain_label, plain_tooltip
 from library.article import Article
 from library.records import ArticleSummary
 
@@ -164,7 +164,7 @@ class PreviewPane(QWidget):
     def show_message(self, text: str) -> None:
         """Show `text` instead of an article (e.g. "Two articles selected…")."""
         self.show_article(None)
-        self.placeholder.setText(text)
+        self.placeholder.setText(breakable(text))  # it may name titles
 
     def show_article(self, article: Article | None, snippet: str | None = None) -> None:
         """Show `article` (None clears); `snippet` is a search hit marked with `MARKS`."""
@@ -175,7 +175,7 @@ class PreviewPane(QWidget):
             self._offsets = OffsetMap("")
             self.text_edit.clear()
             return
-        self.title.setText(article.title)
+        self.title.setText(breakable(article.title))  # a run with no space must not widen it
         self.meta.setText(meta_line(article))
         self.meta.setToolTip(
             plain_tooltip("\n".join(x for x in (article.url, article.source_path) if x))

@@ -163,6 +163,9 @@ class LibraryView(QWidget):
                 return
             self.preview.set_library_empty(self.model.library_total == 0)
             self.select_ids(self._take_wanted(keep))
+            # A model reset clears the selection without a signal: without this
+            # the preview (and coverage, notes) kept showing a removed article.
+            self._on_selection()
             self._update_note()
             self.fit_columns()
             if then is not None:

@@ -40,7 +40,7 @@ from desktop.notes.search import NotesSearchBar
 from desktop.notes.titles import TitleCache
 from desktop.notes.transfer import NotesTransfer
 from desktop.notes.undo import UndoDelete
-from desktop.text import plain_label
+from desktop.text import breakable, plain_label
 from library.article import Article
 from library.changes import Changes, Op
 from library.collection import Collection
@@ -249,7 +249,7 @@ class NotesPanel(QWidget):
         except ParallaxError as exc:
             rows, context = [], str(exc)
         self.model.set_rows(rows)
-        self.context.setText(context)
+        self.context.setText(breakable(context))  # it may name a title
         row = self.model.row_of(keep.id) if keep is not None else None
         if row is not None:
             fresh = self.model.rows()[row].note

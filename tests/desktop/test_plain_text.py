@@ -28,7 +28,7 @@ from desktop.library.model import Column
 from desktop.main_window import MainWindow
 from desktop.recent import RecentPair, fill_recent_menu
 from desktop.settings import Settings
-from desktop.text import message_box, plain_tooltip, window_title
+from desktop.text import ZERO_WIDTH_SPACE, message_box, plain_tooltip, window_title
 from library.article import Article
 from library.collection import Collection
 from library.importer import FileResult, ImportReport
@@ -54,7 +54,8 @@ def shown(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
 
 
 def label_shows(label: QLabel) -> str:
-    return shown(label.text(), label.textFormat())
+    # Zero-width spaces (break points in long runs, `desktop.text.breakable`) show nothing.
+    return shown(label.text(), label.textFormat()).replace(ZERO_WIDTH_SPACE, "")
 
 
 def assert_all_literal(root: QWidget) -> int:

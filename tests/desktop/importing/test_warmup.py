@@ -88,6 +88,29 @@ def test_imported_articles_have_vectors_without_a_comparison(
     assert collection.vectors.encoded == before
 
 
+def test_a_huge_article_is_left_to_its_first_comparison(
+    qtbot: QtBot,
+    window: MainWindow,
+    collection: Collection,
+    encoder: FakeEncoder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(warmup, "MAX_CHARS", 300)
+    small, huge = tmp_path / "small.txt", tmp_path / "huge.txt"
+    small.write_text("Ferry to Lunden resumes\n\nThe ferry sailed at nine.\n", encoding="utf-8")
+    lines = [f"Grain line {i}: wheat at {100 + i} crowns." for i in range(20)]
+    huge.write_text("Grain prices\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    with (
+        qtbot.waitSignal(window.vector_warmup.finished, timeout=20000),
+        qtbot.waitSignal(window.import_finished, timeout=10000),
+    ):
+        window.start_import([small, huge])
+    by_title = {a.title: int(a.id) for a in collection.library.articles() if a.id is not None}
+    assert _cached(collection, by_title["Ferry to Lunden resumes"])
+    assert not _cached(collection, by_title["Grain prices"])
+
+
 def test_words_only_backend_encodes_nothing(
     qtbot: QtBot, window: MainWindow, collection: Collection, encoder: FakeEncoder, tmp_path: Path
 ) -> None:
