@@ -19,6 +19,7 @@ from library.compare.detectors.text import entities
 from library.compare.lenses.attribution import NOT_VOICES, split_title
 from library.compare.lenses.pattern_cache import re_compile
 from library.compare.model import Unit
+from library.compare.text_memo import listed
 
 # Words that make a capitalised run a body, a work or a place, not a person.
 ORG_WORDS = frozenset((
@@ -197,6 +198,7 @@ def fits(name: str, noun: str, *, strict: bool) -> bool:
     return any(w.isupper() and len(w) > 1 for w in name.split()) or not words & ORG_WORDS
 
 
+@listed(maxsize=16384)  # read once a sentence (text_memo.py)
 def bodies(text: str) -> list[str]:
     """Bodies named outside quotes in one sentence, in order, not after "in" or "to"
     (a place, or the one told)."""
