@@ -6,7 +6,9 @@ it is in.  A reader whose answer depends on its arguments alone (a sentence's
 named sources, its capitalised names) is wrapped in `listed`: its answers are
 kept by argument (least recently used out first), so a sentence read again is
 not parsed again.  An edited article has edited sentences, so new keys: nothing
-stale is handed back.
+stale is handed back.  `kept` is the same for readers whose answer cannot be
+edited (a string, a tuple): a plain `functools.lru_cache`, registered so that
+`clear()` empties it too.
 
 Answers are stored as tuples and handed out as fresh lists, so a caller that
 edits its list cannot change what the next caller gets.  `clear()` empties
@@ -23,6 +25,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 _ALL: list[Listed[Any, Any]] = []
+_KEPT: list[Any] = []  # the `kept` caches
 
 
 class Listed(Generic[P, T]):
@@ -70,7 +73,25 @@ def listed(maxsize: int) -> Callable[[Callable[P, list[T]]], Listed[P, T]]:
     return wrap
 
 
+def kept(maxsize: int) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """Decorator: `functools.lru_cache` for a reader whose answer is immutable (a str,
+    a tuple), emptied by `clear()` too.
+
+    Args:
+        maxsize: answers kept.
+    """
+
+    def wrap(fn: Callable[P, T]) -> Callable[P, T]:
+        cached = lru_cache(maxsize=maxsize)(fn)
+        _KEPT.append(cached)
+        return cached  # type: ignore[return-value]  # lru_cache's wrapper hides P
+
+    return wrap
+
+
 def clear() -> None:
-    """Empty every cache made by `listed` (a cold run starts with nothing read)."""
+    """Empty every cache made by `listed` and `kept` (a cold run starts with nothing read)."""
     for memo in _ALL:
         memo.cache_clear()
+    for cached in _KEPT:
+        cached.cache_clear()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 
 from library.compare import compare_texts, text_memo
 from library.compare.detectors.text import entities
+from library.compare.lenses import antecedent, voices
 from library.compare.lenses.antecedent import bodies
 from library.compare.lenses.attribution import sources
 from library.compare.lenses.unnamed import anonymous
@@ -97,3 +99,29 @@ def test_a_comparison_opened_again_or_with_an_edited_article_is_the_cold_one() -
     text_memo.clear()
     assert warm == _dump(ARTICLE_A, edited)
     assert "Mira Okafor" in warm and warm != cold
+
+
+KEPT = (antecedent.unquoted, antecedent._plain, voices._descriptions)
+DESCRIBED = "The company said the Tarn bridge was safe, the mayor's spokesman said."
+# More sentences than the 8 these readers used to keep.
+MANY = (*SENTENCES, DESCRIBED, *(f"Ward {k} of Kelby voted, the clerk said." for k in range(6)))
+
+
+def _plainly(answer: Any) -> Any:
+    """Matches compared by what they matched (a match object equals only itself)."""
+    if isinstance(answer, tuple):
+        return tuple(_plainly(x) for x in answer)
+    return (answer.span(), answer.groupdict()) if isinstance(answer, re.Match) else answer
+
+
+@pytest.mark.parametrize("reader", KEPT, ids=lambda r: r.__name__)
+def test_kept_immutable_answers_are_the_uncached_ones(reader: Any) -> None:
+    assert voices._descriptions(DESCRIBED)  # not vacuous: this one has descriptions
+    text_memo.clear()
+    for text in MANY:
+        first, again = _plainly(reader(text)), _plainly(reader(text))
+        assert first == again == _plainly(reader.__wrapped__(text))
+    # Kept for every sentence, not only the last few (the window opens the article again).
+    assert reader.cache_info().currsize == len(MANY)
+    text_memo.clear()
+    assert reader.cache_info().currsize == 0
