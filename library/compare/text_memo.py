@@ -26,6 +26,9 @@ T = TypeVar("T")
 
 _ALL: list[Listed[Any, Any]] = []
 _KEPT: list[Any] = []  # the `kept` caches
+#: Texts longer than this (characters) are not kept by `listed`: sentences and the
+#: passages of a few sentences the detectors read are, whole articles are not.
+LONGEST = 5000
 
 
 class Listed(Generic[P, T]):
@@ -35,8 +38,9 @@ class Listed(Generic[P, T]):
         uncached: the reader itself, for tests that compare it with the cache.
     """
 
-    def __init__(self, fn: Callable[P, list[T]], maxsize: int) -> None:
+    def __init__(self, fn: Callable[P, list[T]], maxsize: int, longest: int) -> None:
         self.uncached = fn
+        self.longest = longest
 
         def kept(*args: Any, **kwargs: Any) -> tuple[T, ...]:
             return tuple(fn(*args, **kwargs))
@@ -48,6 +52,10 @@ class Listed(Generic[P, T]):
         _ALL.append(self)
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> list[T]:
+        if args and isinstance(args[0], str) and len(args[0]) > self.longest:
+            # A whole article (the name index reads one): kept, it would hold the
+            # text alive long after the window let it go; read once a comparison.
+            return self.uncached(*args, **kwargs)
         return list(self._kept(*args, **kwargs))
 
     def cache_clear(self) -> None:
@@ -59,16 +67,17 @@ class Listed(Generic[P, T]):
         return int(self._cache.cache_info().currsize)
 
 
-def listed(maxsize: int) -> Callable[[Callable[P, list[T]]], Listed[P, T]]:
+def listed(maxsize: int, longest: int = LONGEST) -> Callable[[Callable[P, list[T]]], Listed[P, T]]:
     """Decorator: keep up to `maxsize` answers of a reader of hashable arguments.
 
     Args:
         maxsize: answers kept; a 10,000-word article is ~500 sentences, and the
             window may hold a few articles' worth.
+        longest: a first argument (the text) longer than this is read, not kept.
     """
 
     def wrap(fn: Callable[P, list[T]]) -> Listed[P, T]:
-        return Listed(fn, maxsize)
+        return Listed(fn, maxsize, longest)
 
     return wrap
 

@@ -125,3 +125,11 @@ def test_kept_immutable_answers_are_the_uncached_ones(reader: Any) -> None:
     assert reader.cache_info().currsize == len(MANY)
     text_memo.clear()
     assert reader.cache_info().currsize == 0
+
+
+def test_a_whole_article_is_read_but_not_kept() -> None:
+    article = " ".join([SENTENCES[0]] * (text_memo.LONGEST // len(SENTENCES[0]) + 1))
+    assert entities(article) == entities.uncached(article) != []
+    assert entities.cache_size() == 0  # the article's text is not held by the cache
+    entities(SENTENCES[0])
+    assert entities.cache_size() == 1
