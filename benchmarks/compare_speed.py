@@ -7,7 +7,8 @@ identical and about half of B's sentences echo one of A's).
 
 Columns, for each backend:
 
-* "cold": the per-paragraph segmentation cache emptied before every run, and
+* "cold": the per-paragraph segmentation cache and the per-text caches
+  (`library/compare/text_memo.py`) emptied before every run, and
   for the semantic backend no sentence vector cached (every unit encoded; the
   model itself already loaded, as after the first comparison of a session;
   the tokenizer's word cache emptied too);
@@ -150,6 +151,16 @@ def _pysbd_before() -> Callable[[], Any]:
     return lambda: setattr(segment_module, "_sentences", original)
 
 
+def forget_texts() -> None:
+    """Empty the segmentation cache and the per-text caches (`text_memo`): a new text."""
+    split_sentences.cache_clear()
+    try:  # absent from a checkout older than the caches: nothing to empty there
+        from library.compare import text_memo
+    except ImportError:
+        return
+    text_memo.clear()
+
+
 def segment_texts(text: str) -> list[str]:
     """Unit texts of `text`, as the engine makes them."""
     return [u.text for u in segment(text)]
@@ -229,7 +240,8 @@ def candidates(a: str, b: str) -> int:
 #: time of its calls.  Nested stages count in their callers too (see `stage_times`).
 STAGES = (
     ("segmentation", "library.compare.engine", "segment"),
-    ("terms", "library.compare.engine", "terms"),
+    # (engine.terms until speed16 kept the units' terms by text: `unit_terms`)
+    ("terms", "library.compare.engine", "unit_terms|terms"),
     ("mentions", "library.compare.engine.Mentions", "build"),
     ("align (all of 3-4 below)", "library.compare.engine", "align"),
     ("  scores (with encoding)", "library.compare.align", "_scores"),
@@ -261,6 +273,8 @@ def stage_times(fn: Callable[[], object], runs: int, before: Callable[[], object
     undo: list[tuple[object, str, object]] = []
     for label, where, name in STAGES:
         owner = _owner(where)
+        # "new|old": the attribute this checkout has (a "before" run uses the older name)
+        name = next(n for n in name.split("|") if hasattr(owner, n))
         original = getattr(owner, name)
 
         def timed(*args: Any, _f: Any = original, _label: str = label, **kwargs: Any) -> Any:
@@ -349,7 +363,7 @@ def main(argv: list[str]) -> int:
         print("|---|---|---|---|---|---|---|---|---|---|")
 
     def cold() -> None:
-        split_sentences.cache_clear()
+        forget_texts()
         vectors.clear()
 
     inputs: list[tuple[str, str, str]] = []
@@ -381,7 +395,7 @@ def main(argv: list[str]) -> int:
             if args.semantic == "warm":
                 sem_cold = Timing(sem_cold.wall, sem_cold.cpu, sem_warm.peak)
         lex_cold = measure(
-            lambda a=a, b=b: compare_texts(a, b, backend=lexical), runs, split_sentences.cache_clear
+            lambda a=a, b=b: compare_texts(a, b, backend=lexical), runs, forget_texts
         )
         lex_warm = measure(lambda a=a, b=b: compare_texts(a, b, backend=lexical), runs)
         old = NAN

@@ -105,24 +105,26 @@ def compare_texts(
             with the cross-language backend's own threshold.
     """
     from library.compare.align import ALIGN_THRESHOLD
+    from library.compare.blas_threads import one_thread
     from library.compare.engine import compare
 
     if threshold is None:
         threshold = float(getattr(backend, "threshold", ALIGN_THRESHOLD))
-    return compare(
-        text_a,
-        text_b,
-        idf=idf,
-        title_a=title_a,
-        title_b=title_b,
-        backend=backend,
-        threshold=threshold,
-        published_a=published_a,
-        published_b=published_b,
-        aliases=aliases,
-        language_a=language_a,
-        language_b=language_b,
-    )
+    with one_thread():  # small products: a second BLAS thread only spins (blas_threads.py)
+        return compare(
+            text_a,
+            text_b,
+            idf=idf,
+            title_a=title_a,
+            title_b=title_b,
+            backend=backend,
+            threshold=threshold,
+            published_a=published_a,
+            published_b=published_b,
+            aliases=aliases,
+            language_a=language_a,
+            language_b=language_b,
+        )
 
 
 def compare_articles(

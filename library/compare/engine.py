@@ -43,7 +43,7 @@ from library.compare.similarity import SimilarityBackend
 from library.compare.slots import slot_pairs
 from library.compare.support import tells_same_claim
 from library.compare.trust import NEGATION_MIN_SCORE, gate
-from library.compare.units import terms
+from library.compare.units import unit_terms
 from library.compare.worddiff import word_diff
 
 
@@ -176,8 +176,8 @@ def compare(
         backend, threshold = cross, cross.threshold
     # 1-2. Segment, terms, word weights.
     units_a, units_b = segment(text_a), segment(text_b)
-    terms_a = [terms(u.text) for u in units_a]
-    terms_b = [terms(u.text) for u in units_b]
+    terms_a = [unit_terms(u.text) for u in units_a]
+    terms_b = [unit_terms(u.text) for u in units_b]
     if aliases:  # taught aliases: every form of a name gets the words of the first
         taught = TaughtAliases(aliases)
         terms_a = [taught.rewrite_terms(u.text, t) for u, t in zip(units_a, terms_a, strict=True)]

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from library.compare.chinese_text import cjk_terms, is_cjk_run, tokens
+from library.compare.text_memo import listed
 
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+",
@@ -255,3 +256,9 @@ def terms(text: str) -> list[str]:
             continue
         out.append(stem(low))
     return out
+
+
+#: `terms` of a unit, kept by its text (text_memo.py): the engine asks them of every
+#: unit of both articles, again for each comparison the window opens with an article.
+#: (`terms` itself stays uncached: the importer reads passing chunks with it.)
+unit_terms = listed(maxsize=32768)(terms)

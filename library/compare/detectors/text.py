@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from library.compare.quantities import CALENDAR
+from library.compare.text_memo import listed
 from library.compare.units import STOPWORDS, stem
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -44,6 +45,9 @@ def unique(items: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+# Asked again of one unit for every candidate pair it is in, and of the same
+# article for every comparison the window opens with it (text_memo.py).
+@listed(maxsize=16384)
 def entities(text: str, *, at_start: bool = False) -> list[str]:
     """Capitalised name spans, minus sentence-initial function words and titles.
 

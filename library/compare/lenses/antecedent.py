@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from library.compare.detectors.text import entities
 from library.compare.lenses.attribution import NOT_VOICES, split_title
 from library.compare.lenses.pattern_cache import re_compile
 from library.compare.model import Unit
+from library.compare.text_memo import kept, listed
 
 # Words that make a capitalised run a body, a work or a place, not a person.
 ORG_WORDS = frozenset((
@@ -58,10 +58,11 @@ _LONGEST = 2000
 _WORD_OF_NAME = re_compile(r"[A-Z][\w’'-]*|de|van|von|al|bin|[A-Z]\.")
 
 
-@lru_cache(maxsize=8)
+@kept(maxsize=16384)
 def unquoted(text: str) -> str:
     """`text` with its quoted passages blanked (same length, so offsets hold);
-    remembered for the last sentences (the Voices lens asks several times each)."""
+    kept by text (the Voices lens asks several times each, and again for each
+    comparison the window opens with the article: text_memo.py)."""
 
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group())
@@ -89,7 +90,7 @@ def is_full_name(name: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8)
+@kept(maxsize=16384)
 def _plain(text: str) -> tuple[str, tuple[str, ...]]:
     """A sentence's start with its quotes blanked, and the names in it (`persons`
     and `bodies` read the same sentence in turn)."""
@@ -197,6 +198,7 @@ def fits(name: str, noun: str, *, strict: bool) -> bool:
     return any(w.isupper() and len(w) > 1 for w in name.split()) or not words & ORG_WORDS
 
 
+@listed(maxsize=16384)  # read once a sentence (text_memo.py)
 def bodies(text: str) -> list[str]:
     """Bodies named outside quotes in one sentence, in order, not after "in" or "to"
     (a place, or the one told)."""

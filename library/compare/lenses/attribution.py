@@ -85,6 +85,7 @@ from library.compare.lenses.shapes_eighth import (
 )
 from library.compare.lenses.titles import join_of_and, split_title
 from library.compare.lenses.unnamed import anonymous as anonymous
+from library.compare.text_memo import listed
 from library.compare.units import STOPWORDS
 
 # A "sentence" longer than this (a pasted table, a hostile line) is read in pieces cut
@@ -93,6 +94,8 @@ from library.compare.units import STOPWORDS
 _PIECE = 1500
 
 
+# Read once a sentence: the window compares one article against many (text_memo.py).
+@listed(maxsize=16384)
 def sources(text: str) -> list[tuple[str, str]]:
     """Named sources of one sentence as `(name, role)`, in order.
 

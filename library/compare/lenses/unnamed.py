@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from library.compare.lenses.pattern_cache import re_compile
+from library.compare.text_memo import listed
 
 _ANONYMOUS = re_compile(
     r"\b(?P<who>analysts?|observers?|experts?|critics?|commentators?|insiders?|"
@@ -19,6 +20,7 @@ _ANONYMOUS = re_compile(
 )
 
 
+@listed(maxsize=16384)  # read once a sentence (text_memo.py)
 def anonymous(text: str) -> list[str]:
     """Unnamed sources of one sentence as written ("Analysts believe").
 

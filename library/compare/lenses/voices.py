@@ -13,7 +13,6 @@ titled, "(referred to as X)" and taught forms).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from library.compare.lenses import antecedent, caps
@@ -24,6 +23,7 @@ from library.compare.lenses.reporting import ADVERB
 from library.compare.lenses.short_forms import Voice, merge_short_forms
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
+from library.compare.text_memo import kept
 
 __all__ = ["BODY_REACH", "PRONOUN_REACH", "Voice", "anonymous", "build", "sources"]
 
@@ -313,10 +313,11 @@ def _pair_before(uid: int, pairs: list[tuple[int, list[str]]]) -> list[tuple[str
     return []
 
 
-@lru_cache(maxsize=8)
+@kept(maxsize=16384)
 def _descriptions(text: str) -> tuple[re.Match[str], ...]:
     """`_DESCRIBED`'s matches in a sentence: read once, though up to four readers
-    ask in turn for the same sentence (`_described`, `_body_kind`, ...)."""
+    ask in turn for the same sentence (`_described`, `_body_kind`, ...), and kept
+    for the next comparison the window opens with the article (text_memo.py)."""
     return tuple(_DESCRIBED.finditer(text))
 
 
