@@ -1,0 +1,37 @@
+"""Hostile and odd input never crashes the comparison engine (fuzz16 findings).
+
+Each test is one shape `benchmarks/fuzz_compare.py` or the hand round found
+crashing; the texts are invented, the shapes are the point.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from library.compare import compare_texts
+from library.compare.report import render_report
+
+
+def _survives(a: str, b: str, **kw: str) -> None:
+    comparison = compare_texts(a, b, **kw)  # type: ignore[arg-type]
+    json.dumps(comparison.to_dict())
+    render_report(comparison, color=False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "published"),
+    [
+        ("The ferry sank yesterday near Orlo.", "The ferry sank today near Orlo.", "0001-01-01"),
+        ("The ferry sank 2 days ago at Orlo.", "The ferry sank 3 days ago at Orlo.", "0001-01-02"),
+        ("The ferry sank tomorrow near Orlo.", "The ferry sank today near Orlo.", "9999-12-31"),
+        ("The mayor said Friday the ferry sank.", "The mayor said Monday it sank.", "0001-01-01"),
+    ],
+)
+def test_a_publication_date_at_the_calendar_edge_is_not_a_crash(
+    a: str, b: str, published: str
+) -> None:
+    # "0001-01-01" or "9999-12-31" in an imported file's front matter: a day
+    # shift from it ("yesterday", "2 days ago", "said Friday") left the calendar.
+    _survives(a, b, published_a=published, published_b=published)
