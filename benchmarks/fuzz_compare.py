@@ -28,6 +28,7 @@ import argparse
 import json
 import random
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -347,11 +348,17 @@ def check_case(a: str, b: str, backend: object, kw: dict[str, str | None]) -> li
     return problems
 
 
-def _worker(seed: int, start: int, count: int, backend_name: str) -> None:
+def _worker(seed: int, start: int, count: int, backend_name: str, timeout: float) -> None:
+    import resource
+
     from library.compare.backends import make_backend
 
     backend = make_backend(backend_name).backend
     for case_id in range(start, start + count):
+        # A CPU-time limit per case (SIGXCPU ends the worker): on a shared,
+        # loaded machine wall time would call a slow-but-fine case a hang.
+        limit = int(time.process_time() + timeout) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, resource.RLIM_INFINITY))
         print(json.dumps({"start": case_id}), flush=True)
         a, b, _, kw = make_case(seed, case_id)
         began = time.process_time()
@@ -378,13 +385,15 @@ def _run(seed: int, count: int, backend: str, timeout: float) -> dict[int, list[
             str(count - next_id),
             "--backend",
             backend,
+            "--timeout",
+            str(timeout),
         ]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
         assert proc.stdout is not None
         current = next_id
-        for line in _lines_with_timeout(proc, timeout):
+        for line in _lines_with_timeout(proc, timeout * 10):
             if line is None:
-                found[current] = [f"hang: no answer in {timeout:.0f} s"]
+                found[current] = [f"hang: no answer in {timeout * 10:.0f} s wall time"]
                 proc.kill()
                 break
             msg = json.loads(line)
@@ -397,8 +406,11 @@ def _run(seed: int, count: int, backend: str, timeout: float) -> dict[int, list[
             if msg["done"] % 200 == 0:
                 print(f"  … {backend} case {msg['done']}", file=sys.stderr, flush=True)
         else:
-            if proc.wait() != 0 and current not in found:
-                found[current] = [f"worker died (exit {proc.returncode})"]
+            code = proc.wait()
+            if code == -signal.SIGXCPU:
+                found[current] = [f"hang: over {timeout:.0f} s of CPU time"]
+            elif code != 0 and current not in found:
+                found[current] = [f"worker died (exit {code})"]
         proc.wait()
         next_id = current + 1
     slow.sort(reverse=True)
@@ -427,7 +439,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--backend", choices=("lexical", "semantic", "both"), default="both")
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds per case")
+    parser.add_argument("--timeout", type=float, default=30.0, help="CPU seconds per case")
     parser.add_argument("--only", type=int, help="run this one case id in-process")
     parser.add_argument("--show", action="store_true", help="with --only: print the pair")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -435,7 +447,7 @@ def main() -> None:
     args = parser.parse_args()
     names = ("lexical", "semantic") if args.backend == "both" else (args.backend,)
     if args.worker:
-        _worker(args.seed, args.start, args.count, names[0])
+        _worker(args.seed, args.start, args.count, names[0], args.timeout)
         return
     if args.only is not None:
         from library.compare.backends import make_backend

@@ -66,8 +66,8 @@ def _value(text: str) -> float | None:
 
     try:
         return float(cn2an.cn2an(text.replace(",", ""), "smart"))
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        return None  # OverflowError: 3,000 九 is an int no float holds
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,3 +35,31 @@ def test_a_publication_date_at_the_calendar_edge_is_not_a_crash(
     # "0001-01-01" or "9999-12-31" in an imported file's front matter: a day
     # shift from it ("yesterday", "2 days ago", "said Friday") left the calendar.
     _survives(a, b, published_a=published, published_b=published)
+
+
+_HUGE = "9" * 5000  # beyond a float (and beyond int()'s 4,300-digit limit)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "The council said {} people came to the meeting in Pellham on May 4.",
+        "Two men aged {} were held in Pellham on May 4.",
+        "Fares in Pellham rose {}% on May 4.",
+        "The Pellham firm paid ${} million on May 4.",
+        "The flood reached {} miles north of Pellham on May 4.",
+        "Pellham counted {}1 / 2 tonnes of grain on May 4.",
+        "The council said {} trillion people came in Pellham on May 4.",
+    ],
+)
+def test_a_number_too_long_for_a_float_is_not_a_crash(shape: str) -> None:
+    # float("99…9") is inf (a later round() raised OverflowError) and
+    # int("99…9") past 4,300 digits raises ValueError.
+    _survives(shape.format(_HUGE), shape.format("12"))
+    _survives(shape.format("9" * 300), shape.format("12"))
+
+
+def test_a_chinese_numeral_too_large_for_a_float_is_not_a_crash() -> None:
+    # cn2an reads 3,000 九 as an int no float can hold.
+    opener = "佩勒姆市政府表示，"
+    _survives(opener + "九" * 3000 + "人参加了会议。", opener + "十二人参加了会议。")
