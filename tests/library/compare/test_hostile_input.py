@@ -63,3 +63,15 @@ def test_a_chinese_numeral_too_large_for_a_float_is_not_a_crash() -> None:
     # cn2an reads 3,000 九 as an int no float can hold.
     opener = "佩勒姆市政府表示，"
     _survives(opener + "九" * 3000 + "人参加了会议。", opener + "十二人参加了会议。")
+
+
+def test_a_chinese_passage_reads_a_digit_run_only_from_its_start_and_up_to_40_digits() -> None:
+    # `\d+` tried from every digit of a 5,000-digit run made each of the Chinese
+    # date and count searches quadratic (50 s of CPU for one short sentence);
+    # a run is now read from its first digit, up to 40 digits.
+    from library.compare.detectors.chinese import zh_dates, zh_numbers
+
+    assert [n.value for n in zh_numbers("佩勒姆有1,250人到场。", [])] == [1250]
+    assert [d.year for d, _, _ in zh_dates("佩勒姆2019年5月4日开会。")] == [2019]
+    assert zh_numbers("佩勒姆有" + "9" * 41 + "人到场。", []) == []
+    assert zh_dates("佩勒姆" + "9" * 41 + "年5月开会。")[0][0].year is None
