@@ -7,6 +7,7 @@ the same value; percentages stay apart from plain numbers.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -76,6 +77,8 @@ _FRACTION_TAIL = re.compile(
 # digit is the numerator), read only before a word, with spaces around the
 # slash, and never as part of a date ("5 / 5 / 2012").
 _SPLIT_FRACTION = re.compile(r"\s+/\s+(?P<d>[2348])(?!\s*/)(?=\s*-?\s*[A-Za-z])")
+#: Longest number read: past ~300 digits a float is infinite.
+_LONGEST = 300
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")
 _FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -360,6 +363,8 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
                 pos = m.start("num") + m.group("num").index(", ") + 2
             continue
         raw = m.group("num")
+        if len(raw) > _LONGEST:
+            continue  # no float holds it (and int() refuses past 4,300 digits)
         if len(raw) == 2 and _YEAR_RANGE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "the 2008-09 season": the second year, not a count of seasons
         low = raw.lower()
@@ -404,6 +409,8 @@ def quantities(text: str, hide: Sequence[tuple[int, int]] = ()) -> list[Quantity
             end = glued.end()  # "2, 000ft": the unit is part of the number as written
         written = text[m.start() : end].strip()
         ordinal = bool(re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]))
+        if not math.isfinite(value):
+            continue  # "99…9 trillion": beyond a float, no count to compare
         out.append(Quantity(written, round(float(value), 6), m.start(), end, pct, ordinal))
         taken = end
     return out

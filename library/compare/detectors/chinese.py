@@ -30,7 +30,9 @@ from library.compare.model import Conflict
 from library.compare.quantities import DateMention
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[十百千万亿]*|[{_CN_DIGITS}]+)"
+# A digit run is read from its start and only up to 40 digits: `\d+` tried from
+# every digit of a 5,000-digit run made each search quadratic (minutes).
+_NUM = rf"(?:(?<!\d)\d{{1,40}}(?:,\d{{3}})*(?:\.\d+)?[十百千万亿]*|[{_CN_DIGITS}]+)"
 _DATE = re.compile(
     rf"(?:(?P<y>{_NUM})年)?(?:(?P<m>{_NUM})月)?(?P<this>本月)?(?:(?P<d>{_NUM})[日号])?"
 )
@@ -66,8 +68,8 @@ def _value(text: str) -> float | None:
 
     try:
         return float(cn2an.cn2an(text.replace(",", ""), "smart"))
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        return None  # OverflowError: 3,000 九 is an int no float holds
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from library.compare.detectors import moments, owner, place
 from library.compare.detectors.base import Diff, Passage
@@ -128,8 +129,10 @@ def conflicting(
     # side's date day or year, written differently.
     # A value the other side states for the same thing is matched ("12 rebounds"
     # does not answer "12 points"; "double-digit" does not answer "two games").
-    left_a = [m for m in ma if m.q.value not in date_values(db) and not _stated(m, mb, ma)]
-    left_b = [m for m in mb if m.q.value not in date_values(da) and not _stated(m, ma, mb)]
+    memo_a: dict[int, list[_Mention]] = {}
+    memo_b: dict[int, list[_Mention]] = {}
+    left_a = [m for m in ma if m.q.value not in date_values(db) and not _stated(m, mb, ma, memo_a)]
+    left_b = [m for m in mb if m.q.value not in date_values(da) and not _stated(m, ma, mb, memo_b)]
     # "$US2 million ($3.1 million)" / "$2 million": the other side gives the sum as
     # first told, the bracket the same sum in another currency.
     left_a = [m for m in left_a if not _original_stated(m, mb)]
@@ -234,12 +237,22 @@ def _original_stated(m: _Mention, others: list[_Mention]) -> bool:
     return bool(m.original) and any(n.q.value == m.original for n in others)
 
 
-def _stated(m: _Mention, others: list[_Mention], mine: list[_Mention]) -> bool:
+def _stated(
+    m: _Mention, others: list[_Mention], mine: list[_Mention], memo: dict[int, list[_Mention]]
+) -> bool:
     """Whether the other side states `m`'s value: for the same thing, or for something
-    no other number of `m`'s side already answers ("four robbers" / "Four men")."""
+    no other number of `m`'s side already answers ("four robbers" / "Four men").
+
+    `memo` keeps, per number of `others`, up to two numbers of `mine` that answer
+    it (two: one of them is not `m`, whichever `m` asks), so that a passage of
+    600 equal numbers ("12-12-12-…") asks `same_slot` 600 times, not 600².
+    """
 
     def answered(n: _Mention) -> bool:
-        return any(o is not m and o.q.value == n.q.value and same_slot(o, n) for o in mine)
+        if id(n) not in memo:
+            found = (o for o in mine if o.q.value == n.q.value and same_slot(o, n))
+            memo[id(n)] = list(islice(found, 2))
+        return any(o is not m for o in memo[id(n)])
 
     return any(
         n.q.value == m.q.value and (same_slot(m, n) or not n.after or not answered(n))

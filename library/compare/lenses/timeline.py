@@ -46,6 +46,7 @@ RELATIVE = re_compile(
     re.I,
 )
 _YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+_EARLIEST, _LATEST = date(10, 1, 1), date(9990, 12, 31)  # ±999 days stay inside
 _DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Words that put a bare weekday after publication ("will appear Wednesday").
@@ -171,9 +172,12 @@ def parse_published(published: str | None) -> date | None:
     if not m:
         return None
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+    # Years 1 and 9999 are placeholders, not news; a shift from them ("999 days
+    # ago", "said Friday") would leave the calendar (OverflowError).
+    return day if _EARLIEST <= day <= _LATEST else None
 
 
 def _resolve(d: Dated, pub: date | None) -> Dated:
