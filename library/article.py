@@ -43,6 +43,12 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+def length_label(count: int, *, counts_characters: bool) -> str:
+    """A length as shown: "812 words", "1 word", or "1,234 chars" for a Chinese article."""
+    unit = "char" if counts_characters else "word"
+    return f"{count:,} {unit}" if count == 1 else f"{count:,} {unit}s"
+
+
 def count_words(text: str) -> int:
     """Words in `text`; each CJK character counts as one, as word processors do."""
     if text.isascii():
@@ -104,7 +110,7 @@ class Article:
     @property
     def length_label(self) -> str:
         """The length as shown: "812 words", or "1,234 chars" for a Chinese article."""
-        return f"{self.word_count:,} {'chars' if self.counts_characters else 'words'}"
+        return length_label(self.word_count, counts_characters=self.counts_characters)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, as the CLI's `--json` prints it."""

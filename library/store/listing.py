@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from library.article import Article, ArticleId
+from library.article import Article, ArticleId, length_label
 from library.chinese import is_chinese
 from library.database import BUSY_TIMEOUT_MS, translate_errors
 
@@ -91,7 +91,7 @@ class ArticleSummary:
     @property
     def length_label(self) -> str:
         """The length as shown: "812 words", or "1,234 chars" for a Chinese article."""
-        return f"{self.word_count:,} {'chars' if self.counts_characters else 'words'}"
+        return length_label(self.word_count, counts_characters=self.counts_characters)
 
 
 def summary_from_row(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
