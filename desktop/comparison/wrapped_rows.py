@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 LINE_SEPARATOR = "\u2028"  # what `initStyleOption` makes of an item's "\n"
 V_MARGIN = 2  # above and below the text, inside the row
 ELLIPSIS = "…"
+# Laid-out entries kept (text, font, width): a list is measured again on every
+# re-layout (a tab shown, a review mark) and each row again when it is painted.
+CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,20 @@ def _pen_role(option: QStyleOptionViewItem) -> tuple[QPalette.ColorGroup, QPalet
 class WrappedRowDelegate(QStyledItemDelegate):
     """Paints an item's text as word-wrapped lines, every line shown while the row has room."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[str, str, int], list[Line]] = {}
+
+    def lines(self, text: str, font: QFont, width: int) -> list[Line]:
+        """`lay_out(text, font, width)`, remembered."""
+        key = (text, font.key(), width)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()  # rarely: only a list of thousands of entries
+            found = self._cache[key] = lay_out(text, font, width)
+        return found
+
     def paint(
         self,
         painter: QPainter,
@@ -118,7 +135,7 @@ class WrappedRowDelegate(QStyledItemDelegate):
         # Background, alternate rows, selection and focus as Qt draws them; the text is ours.
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = _text_rect(opt, widget)
-        lines = lay_out(text, opt.font, rect.width())
+        lines = self.lines(text, opt.font, rect.width())
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(*_pen_role(opt)))
@@ -153,7 +170,7 @@ class WrappedRowDelegate(QStyledItemDelegate):
             area = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
             opt.rect = QRect(0, 0, area.width(), 1)
         rect = _text_rect(opt, widget)
-        lines = lay_out(text, opt.font, rect.width())
+        lines = self.lines(text, opt.font, rect.width())
         chrome = opt.rect.width() - rect.width()  # margins and anything left of the text
         width = chrome + round(max((line.width for line in lines), default=0.0) + 0.49)
         return QSize(min(width, opt.rect.width()), text_height(lines) + 2 * V_MARGIN)
