@@ -1,8 +1,9 @@
-"""The summary panel shows both lines of a Chinese-English entry, and picks it as before.
+"""The summary and lenses panels show every line of a Chinese-English entry.
 
 Qt's own painting of a word-wrapped item sized a row of a Chinese "A:" line
 and an English "B:" line for two Latin lines, then dropped the "B:" line (the
-Chinese one is taller) and put a false "…" after the "A:" line.
+Chinese one is taller) and put a false "…" after the "A:" line.  The lenses'
+lists (a speaker's "A:" and "B:" roles under a Chinese name) lost lines the same way.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.comparison.lenses_panel import LensesPanel
 from desktop.comparison.summary import SummaryPanel
 from desktop.comparison.wrapped_rows import lay_out
 from library.article import Article
-from library.compare import compare_articles
+from library.compare import Comparison, compare_articles
 from library.export import ComparisonLayout
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -116,3 +118,23 @@ def test_a_long_word_wraps_instead_of_widening_the_row(qtbot: QtBot) -> None:
     assert len(lines) > 3
     assert all(line.width <= 200 for line in lines)
     assert lines[-1].text == "B: 短"
+
+
+def test_a_lens_entry_under_a_chinese_name_shows_every_line(qtbot: QtBot) -> None:
+    # Taught that the two spellings are one person, both articles quote her.
+    comparison: Comparison = compare_articles(ZH, EN, aliases=[("迪塔·瓦恩", "Dita Varn")])
+    panel = LensesPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_comparison(comparison, ComparisonLayout.build(comparison))
+    voices = panel.lists["voices"]
+    texts = [voices.item(row).text() for row in range(voices.count())]
+    row = texts.index("迪塔·瓦恩   A ×1 · B ×1\nA: 工程师\nB: Engineer")
+    QApplication.processEvents()
+    image = voices.viewport().grab().toImage()
+    rect = voices.visualItemRect(voices.item(row))
+    inked = _inked_rows(image, rect.top(), rect.bottom(), rect.left() + 1, rect.right() - 1)
+    # Three lines inked: the name, A's and B's description of her.
+    assert max(inked) - min(inked) + 1 > 2.4 * voices.fontMetrics().height()
