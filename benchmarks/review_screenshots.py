@@ -106,8 +106,11 @@ def _pair_with(view: object, a_unit: int) -> int:
     return next(p.index for p in layout.pairs if a_unit in p.a)
 
 
-def shoot(scene: str, size: tuple[int, int], path: Path) -> None:
-    """Render one scene at `size` into `path` (a QApplication must exist)."""
+def shoot(scene: str, size: tuple[int, int], path: Path, *, summary: bool = False) -> None:
+    """Render one scene at `size` into `path` (a QApplication must exist).
+
+    `summary`: open the summary panel (F7) where the window would fold it for room.
+    """
     from PySide6.QtCore import Qt
 
     from desktop.main_window import MainWindow
@@ -130,6 +133,8 @@ def shoot(scene: str, size: tuple[int, int], path: Path) -> None:
         if scene != "library":
             win.open_comparison(a, b)
             _wait(win.comparison_settled)
+            if summary:
+                win.comparison_view.summary_fold.set_open(True)
             _settle()
         view, reviewing = win.comparison_view, win.reviewing
         if scene == "review":
@@ -183,6 +188,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=SHOTS)
     parser.add_argument("--scene", action="append", choices=SCENES)
     parser.add_argument("--all", action="store_true", help="every size and scheme, one run each")
+    parser.add_argument(
+        "--summary", action="store_true", help="open the summary panel where it would be folded"
+    )
     args = parser.parse_args()
     if args.all:
         for size in SIZES:
@@ -201,8 +209,9 @@ def main() -> int:
     apply_theme(app)
     width, height = (int(n) for n in args.size.split("x"))
     for scene in args.scene or SCENES:
-        path = args.out / f"{scene}-{args.size}-{args.scheme}.png"
-        shoot(scene, (width, height), path)
+        name = f"{scene}-summary" if args.summary else scene
+        path = args.out / f"{name}-{args.size}-{args.scheme}.png"
+        shoot(scene, (width, height), path, summary=args.summary)
         print(path)
     return 0
 

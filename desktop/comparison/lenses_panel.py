@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison.timeline_widget import TimelineWidget
+from desktop.comparison.wrapped_rows import WrappedRowDelegate
 from desktop.text import clip, plain_label, plain_tooltip
 from library.export.layout import ComparisonLayout
 from library.export.timeline_layout import clash_links, date_label, reading_order
@@ -120,8 +121,11 @@ class LensesPanel(QWidget):
             "numbers": "Quantities",
             "names": "Names mentioned",
         }
+        # Qt's own painting cut an entry's lines after a Chinese one (wrapped_rows.py).
+        self._rows = WrappedRowDelegate(self)
         for key, widget in self.lists.items():
             widget.setWordWrap(True)
+            widget.setItemDelegate(self._rows)
             widget.setAlternatingRowColors(True)
             widget.setAccessibleName(names[key])
             widget.setSpacing(2)

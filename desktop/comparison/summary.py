@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison.review_marks import UserLink, review_line, review_mark
+from desktop.comparison.wrapped_rows import WrappedRowDelegate
 from desktop.text import clip, plain_tooltip
 from library.export.layout import ComparisonLayout
 from library.export.wording import LOW_OVERLAP_TEXT, explain, low_overlap, reason
@@ -100,8 +101,11 @@ class SummaryPanel(QWidget):
             "only_a": "Only in A",
             "only_b": "Only in B",
         }
+        # Qt's own painting cut a Chinese entry's second line (wrapped_rows.py).
+        self._rows = WrappedRowDelegate(self)
         for key, widget in self.lists.items():
             widget.setWordWrap(True)
+            widget.setItemDelegate(self._rows)
             widget.setAlternatingRowColors(True)
             widget.setAccessibleName(names[key])
             widget.itemActivated.connect(self._activated)
