@@ -303,7 +303,7 @@ class Collection(CollectionOps):
         from library.database import write_transaction
         from library.store import aliases
 
-        with write_transaction(self.library.db):
+        with write_transaction(self.library.db, aliases.PURPOSE):
             pair, new = aliases.teach(self.library.db.conn, name, alias)
         return Op((pair, new), Changes(aliases=True) if new else NOTHING)
 
@@ -316,7 +316,7 @@ class Collection(CollectionOps):
         from library.database import write_transaction
         from library.store import aliases
 
-        with write_transaction(self.library.db):
+        with write_transaction(self.library.db, aliases.PURPOSE):
             removed = aliases.forget(self.library.db.conn, name, alias)
         if not removed:
             raise NotFound(f"No alias {name!r} = {alias!r} was taught.")
