@@ -225,6 +225,8 @@ class Collection(CollectionOps):
             NotFound: neither an id in the library nor an existing file.
             ImportRefused: the file exists but cannot be read as an article.
         """
+        if not ref.strip():  # Path("") is the current folder: ". is a folder" confused
+            raise NotFound("An empty name is neither an article id nor a file.")
         path = Path(ref)
         try:
             exists = path.exists()
