@@ -225,6 +225,8 @@ class Collection(CollectionOps):
             NotFound: neither an id in the library nor an existing file.
             ImportRefused: the file exists but cannot be read as an article.
         """
+        if not ref.strip():  # Path("") is the current folder: ". is a folder" confused
+            raise NotFound("An empty name is neither an article id nor a file.")
         path = Path(ref)
         try:
             exists = path.exists()
@@ -303,7 +305,7 @@ class Collection(CollectionOps):
         from library.database import write_transaction
         from library.store import aliases
 
-        with write_transaction(self.library.db):
+        with write_transaction(self.library.db, aliases.PURPOSE):
             pair, new = aliases.teach(self.library.db.conn, name, alias)
         return Op((pair, new), Changes(aliases=True) if new else NOTHING)
 
@@ -316,7 +318,7 @@ class Collection(CollectionOps):
         from library.database import write_transaction
         from library.store import aliases
 
-        with write_transaction(self.library.db):
+        with write_transaction(self.library.db, aliases.PURPOSE):
             removed = aliases.forget(self.library.db.conn, name, alias)
         if not removed:
             raise NotFound(f"No alias {name!r} = {alias!r} was taught.")

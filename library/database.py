@@ -67,6 +67,8 @@ class Database:
             None when the file was opened for writing.
         note: something the user should know about how it was opened (e.g.
             read as a snapshot on a read-only disk); None normally.
+        purpose: the words `read_only_reason` ends with ("make it writable to
+            {purpose}."), so a write for another purpose can say its own.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only_reason: str | None = None):
@@ -74,6 +76,7 @@ class Database:
         self.path = path
         self.read_only_reason = read_only_reason
         self.note: str | None = None
+        self.purpose: str | None = None
         self._utils: sqlite_utils.Database | None = None
         self._savepoints = 0  # open `savepoint` blocks
         # As sqlite-utils sets it: a trigger's own writes fire triggers too.
@@ -85,6 +88,18 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+    def refusal(self, purpose: str | None = None) -> str | None:
+        """Why writes are refused, worded for `purpose` ("teach or forget aliases").
+
+        The store's reason names the store's own purpose ("import or remove
+        articles"), which is the wrong thing to tell a user who tried
+        something else kept in the same file.
+        """
+        reason, own = self.read_only_reason, self.purpose
+        if reason is None or not purpose or not own or not reason.endswith(f" {own}."):
+            return reason
+        return f"{reason[: -len(own) - 1]}{purpose}."
 
     @property
     def utils(self) -> sqlite_utils.Database:
@@ -160,8 +175,11 @@ def open_database(
             refusal = _disk_full_message(path, purpose)
     if not path.exists():
         # Nothing to read and nowhere to create it: an empty store in memory.
-        return _open_empty(path, migrations, refusal)
+        db = _open_empty(path, migrations, refusal)
+        db.purpose = purpose
+        return db
     db = open_for_reading(path, refusal or f"{path.name} was opened for reading only.")
+    db.purpose = purpose
     try:
         with translate_errors(path):
             _check_readable(db, path)
@@ -179,18 +197,23 @@ def open_database(
 
 
 @contextlib.contextmanager
-def write_transaction(db: Database) -> Iterator[None]:
+def write_transaction(db: Database, purpose: str | None = None) -> Iterator[None]:
     """One all-or-nothing write: `BEGIN IMMEDIATE` … `COMMIT`, `ROLLBACK` on any error.
 
     IMMEDIATE takes the write lock up front, so a second process waits (busy
     timeout) instead of failing with "database is locked" when its read
     transaction tries to upgrade.  Nested use becomes a savepoint.
 
+    Args:
+        purpose: what this write is for, if not the store's own purpose: a
+            refusal then ends "make it writable to {purpose}".
+
     Raises:
         DatabaseReadOnly: the file was opened read-only; says why.
     """
-    if db.read_only_reason is not None:
-        raise DatabaseReadOnly(db.read_only_reason)
+    refusal = db.refusal(purpose)
+    if refusal is not None:
+        raise DatabaseReadOnly(refusal)
     with translate_errors(db.path):
         conn = db.conn
         if conn.in_transaction:

@@ -13,13 +13,12 @@ two articles' words, so its set-up costs the same at 50 articles or 50,000.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.article import Article
-from library.database import BUSY_TIMEOUT_MS, translate_errors
+from library.database import open_for_reading, translate_errors
 from library.store import word_frequencies
 
 if TYPE_CHECKING:
@@ -57,7 +56,10 @@ class LibraryWeights:
 
         if not self.db_path.exists():  # connect() would create an empty file
             return None
-        conn = sqlite3.connect(self.db_path, timeout=BUSY_TIMEOUT_MS / 1000)
+        # As every reading command opens it: also on a read-only mount, where
+        # a plain connection cannot make the -shm file of a WAL database.
+        db = open_for_reading(self.db_path, f"{self.db_path.name} was opened for reading only.")
+        conn = db.conn
         try:
             with translate_errors(self.db_path):
                 (n_articles,) = conn.execute(
@@ -74,5 +76,5 @@ class LibraryWeights:
                         wanted |= found
                 df, n_docs = word_frequencies.lookup(conn, wanted)
         finally:
-            conn.close()
+            db.close()
         return idf_from_counts(df, n_docs)

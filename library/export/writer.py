@@ -104,7 +104,7 @@ def write_private(path: Path, data: str | bytes) -> None:
         # mkstemp creates the file 0600 and with a name no one else can take.
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
-        raise ParallaxError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+        raise ParallaxError(f"Cannot write {path}: {_no_temp_reason(folder, exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
@@ -117,6 +117,20 @@ def write_private(path: Path, data: str | bytes) -> None:
             os.unlink(temp)
         raise ParallaxError(f"Cannot write {path}: {exc.strerror or exc}") from exc
     _sync_folder(folder)
+
+
+def _no_temp_reason(folder: Path, exc: OSError) -> str:
+    """Why no temporary file could be made in `folder`, for "Cannot write PATH: …"."""
+    reason = exc.strerror or str(exc)
+    try:
+        is_folder = folder.is_dir()
+    except OSError:
+        return reason
+    if not is_folder:
+        return reason  # "No such file or directory": the folder is missing
+    # The folder is there but takes no new file (/proc, /sys): the bare
+    # "No such file or directory" read as if the file named were missing.
+    return f"no new file can be made in {folder} ({reason.lower()})"
 
 
 def _refusal(path: Path, why: str) -> RefusedTarget:

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from library.notes.store import NotesStore
 
 _SIDE = tuple(REVIEW_SIDE_COLUMNS)
+#: What a refused review write was for ("make it writable to …"): reviews
+#: live in notes.db, whose own refusal speaks of notes.
+PURPOSE = "review comparisons"
 #: The `reviews` columns, in the order `review_from_row` reads them.
 COLUMNS = (
     "id", "uid", "verdict", "relation", "machine_relation", "reason", "created_at",
@@ -139,7 +142,7 @@ class ReviewsStore:
         )  # fmt: skip
         check_review(review)
         row = row_for(review)
-        with write_transaction(self.db):
+        with write_transaction(self.db, PURPOSE):
             if replaces is None:
                 del row["id"]
                 self.db.table("reviews").insert(row)
@@ -155,7 +158,7 @@ class ReviewsStore:
         if not ids:
             return 0
         marks = ", ".join("?" * len(ids))
-        with write_transaction(self.db):
+        with write_transaction(self.db, PURPOSE):
             cursor = self.db.execute(f"DELETE FROM reviews WHERE id IN ({marks})", ids)
         return int(cursor.rowcount)
 

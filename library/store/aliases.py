@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from library.database import BUSY_TIMEOUT_MS, translate_errors
+from library.database import open_for_reading, translate_errors
 from library.errors import ParallaxError
 
 TABLE = "aliases"
 #: Longest name accepted (a name, not a paragraph).
 MAX_NAME = 200
+#: What a refused write was for ("make it writable to …"): not the library's
+#: own "import or remove articles".
+PURPOSE = "teach or forget aliases"
 
 
 class InvalidAlias(ParallaxError):
@@ -123,16 +126,18 @@ def read(db_path: Path) -> list[Alias]:
     """Every taught pair, through a short read-only connection of its own (any thread).
 
     A library without the table (not yet upgraded) or without a file has none.
+    Opened as every reading command opens (`open_for_reading`), so it works
+    where a plain `mode=ro` connection cannot make the `-shm` file of a WAL
+    database (a read-only mount).
     """
     if not db_path.exists():
         return []
-    uri = f"{db_path.resolve().as_uri()}?mode=ro"
-    with translate_errors(db_path):
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            exists = conn.execute(
+    db = open_for_reading(db_path, f"{db_path.name} was opened for reading only.")
+    try:
+        with translate_errors(db_path):
+            exists = db.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]
             ).fetchone()
-            return listed(conn) if exists else []
-        finally:
-            conn.close()
+            return listed(db.conn) if exists else []
+    finally:
+        db.close()

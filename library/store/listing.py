@@ -16,7 +16,7 @@ from typing import Any
 
 from library.article import Article, ArticleId, length_label
 from library.chinese import is_chinese
-from library.database import BUSY_TIMEOUT_MS, translate_errors
+from library.database import open_for_reading, translate_errors
 
 #: Columns a page can be sorted by, with the SQL that sorts them.  Text sorts
 #: ignore case, as a user reading a table expects; ties always fall to the id.
@@ -236,10 +236,11 @@ class Listing:
     def _rows(self, sql: str, params: list[Any]) -> list[Any]:
         if not self.db_path.exists():  # an empty library kept in memory: nothing listed
             return []
-        uri = f"{self.db_path.resolve().as_uri()}?mode=ro"
-        with translate_errors(self.db_path):
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                return conn.execute(sql, params).fetchall()
-            finally:
-                conn.close()
+        # `open_for_reading`, not a plain `mode=ro` connection: that one fails
+        # on a read-only mount, where the -shm file of a WAL database cannot be made.
+        db = open_for_reading(self.db_path, f"{self.db_path.name} was opened for reading only.")
+        try:
+            with translate_errors(self.db_path):
+                return db.execute(sql, params).fetchall()
+        finally:
+            db.close()

@@ -66,3 +66,15 @@ def test_an_unreadable_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_
     code, _, err = run(capsys, "--data-dir", str(tmp_path / "home"), "compare", str(empty), "1")
     assert code == 1
     assert err.startswith("parallax: ") and "empty" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_name_is_said_to_be_empty_not_a_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, files: tuple[str, str], empty: str
+) -> None:
+    # Path("") is ".", the current folder: the refusal said ". is a folder".
+    home = str(tmp_path / "home")
+    for args in ((empty, "1"), ("1", empty), (empty, files[0])):
+        code, out, err = run(capsys, "--data-dir", home, "compare", *args)
+        assert code == 1 and out == "", args
+        assert err == "parallax: An empty name is neither an article id nor a file.\n", args

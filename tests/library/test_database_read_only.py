@@ -278,3 +278,94 @@ def test_unsaved_log_on_a_read_only_mount_is_read_without_it_and_said(
     assert results["notes list"].endswith("rc=0\n")
     assert "rescue me" in results["notes list"]  # as last checkpointed
     assert "latest changes may be missing" in results["notes list"]
+
+
+@needs_mount
+@pytest.mark.slow
+def test_a_read_only_mount_compares_ids_and_lists_aliases_and_reviews(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
+    # Aliases, word weights and reviews used to open connections of their
+    # own that need a -shm file, which a read-only mount cannot hold.
+    assert run(capsys, home, "alias", "add", "Tomas Verell", "T. Verell")[0] == 0
+    results = _in_mount(
+        home,
+        tmp_path,
+        "ro",
+        ["compare 1 2 --json", "alias list", "review list 1 2", "alias add Brask O.Brask",
+         "review set 1 2 --pair 0 --verdict confirm"],
+    )  # fmt: skip
+    for command in ("compare 1 2 --json", "alias list", "review list 1 2"):
+        assert results[command].endswith("rc=0\n"), (command, results[command])
+    assert "Tomas Verell = T. Verell" in results["alias list"]
+    assert results["alias add Brask O.Brask"].endswith(
+        "library.db is on a read-only file system; make it writable to teach or forget "
+        "aliases.\nrc=1\n"
+    )
+    assert results["review set 1 2 --pair 0 --verdict confirm"].endswith(
+        "notes.db is on a read-only file system; make it writable to review comparisons.\nrc=1\n"
+    )
+
+
+def test_writes_in_a_read_only_folder_name_what_cannot_be_done(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    assert run(capsys, home, "alias", "add", "Tomas Verell", "T. Verell")[0] == 0
+    home.chmod(0o500)
+    try:
+        code, out, err = run(capsys, home, "alias", "list")
+        assert code == 0 and "Tomas Verell = T. Verell" in out
+        refused = {
+            "alias add": run(capsys, home, "alias", "add", "Ona Brask", "O. Brask"),
+            "alias remove": run(capsys, home, "alias", "remove", "Tomas Verell", "T. Verell"),
+            "review set": run(capsys, home, "review", "set", "1", "2", "--pair", "0",
+                              "--verdict", "confirm"),
+        }  # fmt: skip
+    finally:
+        home.chmod(0o700)
+    mode = "is read-only (mode 0500): Parallax will not change permissions you set"
+    for command, purpose in (
+        ("alias add", "teach or forget aliases"),
+        ("alias remove", "teach or forget aliases"),
+        ("review set", "review comparisons"),
+    ):
+        code, _, err = refused[command]
+        assert code == 1, (command, err)
+        assert err.strip().splitlines() == [
+            f"parallax: {home} {mode}; make it writable to {purpose}."
+        ], command
+
+
+# Reads the window's table (each page on a short connection of its own, as on
+# its worker thread) from a data dir on a read-only tmpfs.
+LISTING_IN_MOUNT = r"""
+set -eu
+mount -t tmpfs -o size=512k tmpfs "$MNT"
+cp -a "$SRC/." "$MNT/"
+mount -o remount,ro "$MNT"
+"$PY" -c '
+import sys
+from pathlib import Path
+from library.collection import Collection
+c = Collection(Path(sys.argv[1]), read_only=True)
+print(c.count(), len(c.page(0, 10)), len(c.listing.bodies([1, 2])))
+' "$MNT"
+"""
+
+
+@needs_mount
+@pytest.mark.slow
+def test_the_window_listing_reads_a_read_only_mount(home: Path, tmp_path: Path) -> None:
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    env = {**ENV, "MNT": str(mnt), "SRC": str(home), "PY": sys.executable}
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", LISTING_IN_MOUNT],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "2", "2"]

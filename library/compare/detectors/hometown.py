@@ -34,14 +34,19 @@ from dataclasses import dataclass
 
 from library.compare.detectors.base import Diff, Passage
 from library.compare.detectors.names import AREA_WORDS, same_name, title_case
+from library.compare.detectors.text import capital_near_run_start
 from library.compare.kinds import conflict
 from library.compare.model import Conflict
 from library.compare.quantities import is_dateline
 
+# Their first capital is near the start of its run of letters: from any capital of
+# "AAAA…" or "Ab-Ab-…" the engine read to the run's end (quadratic; see
+# `capital_near_run_start`).
+_FIRST = capital_near_run_start(r"\w’'-")
 # A capitalised place name of one to three words ("Kellerton", "Marsh Hollow").
-_TOWN = r"(?:the\s+)?[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}"
+_TOWN = rf"(?:the\s+)?{_FIRST}[a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){{0,2}}"
 # A person's full name (two or three capitalised words; an initial may sit between).
-_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
+_NAME = rf"{_FIRST}[\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){{1,2}}"
 _AGE = r"\d{1,3}"
 _WHO = r"(?:man|woman|boy|girl|teen|teenager|resident|native|couple|youth|mother|father)"
 _SHAPES = (

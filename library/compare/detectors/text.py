@@ -12,7 +12,29 @@ from library.compare.units import STOPWORDS, stem
 WORD = re.compile(r"\w+", re.UNICODE)
 # ("[A-Z]\." as a second alternative would match nothing more, but made the
 # regex engine try every initial twice: exponential on "A. B. C. ...".)
-CAP_WORD = r"[A-Z][\w’'.-]*"
+CAP_WORD_CHARS = r"\w’'.-"
+CAP_WORD = rf"[A-Z][{CAP_WORD_CHARS}]*"
+#: How deep into an unbroken run of word characters a name may start.
+RUN_DEPTH = 40
+
+
+def capital_near_run_start(chars: str) -> str:
+    """A capital letter at most `RUN_DEPTH` characters into a run of `chars`.
+
+    A name pattern (`[A-Z][chars]*` then a space) has no left boundary, so in
+    a run of 100,000 capitals ("AAAA…", "Ab-Ab-…", "'O'O…") the regex engine
+    started at every capital and read to the run's end each time: quadratic,
+    minutes of CPU.  Every start in one run reaches the same end, so they all
+    fail or succeed alike and the first is the one found; skipping starts
+    deeper than `RUN_DEPTH` changes nothing when the run has a capital before
+    that depth, and leaves each run at most `RUN_DEPTH` passes.  The one
+    difference: a name glued behind 40 or more non-capital word characters
+    ("x…x-Kellerton") is no longer read.  The lookbehind sits after the
+    capital so that only capitals pay for it.
+    """
+    return rf"[A-Z](?<![{chars}]{{{RUN_DEPTH + 1}}})"
+
+
 NAME_JOINERS = r"of|the|de|van|von|al|bin"
 ENTITY = re.compile(rf"{CAP_WORD}(?:\s+(?:(?:{NAME_JOINERS})\s+)*{CAP_WORD})*")
 TITLES = frozenset((

@@ -117,3 +117,17 @@ def test_export_to_dash_prints_instead_of_writing_a_file_named_dash(
     assert main(["--data-dir", str(home), "notes", "export", "-o", "-"]) == 0
     assert "keep me" in capsys.readouterr().out
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="no /proc here")
+def test_a_folder_that_takes_no_new_file_is_named(home: Path, tmp_path: Path) -> None:
+    # /proc/version exists, but no temporary file can be made beside it: the
+    # bare "No such file or directory" read as if the file were missing.
+    with pytest.raises(ParallaxError) as refused:
+        write_export(Path("/proc/version"), "x", data_dir=home)
+    assert str(refused.value).startswith(
+        "Cannot write /proc/version: no new file can be made in /proc ("
+    )
+    with pytest.raises(ParallaxError) as missing:
+        write_export(tmp_path / "no-such-folder" / "x.md", "x", data_dir=home)
+    assert str(missing.value).endswith(": No such file or directory")
