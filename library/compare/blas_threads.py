@@ -13,20 +13,10 @@ shows the comparisons unchanged.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from typing import Any
-
-# The thread count is the process's, not a thread's: comparisons running at once
-# (the window's compute lane, the coverage ranking) share one limit, set by the
-# first to enter and given back by the last to leave.  A limit each noted the
-# count to give back when it began, so the second noted 1 and left BLAS on one
-# thread for good.
-_lock = threading.Lock()
-_inside = 0  # `one_thread` blocks open, in every thread
-_limit: Any = None  # threadpoolctl's limiter while any is open
 
 
 @lru_cache(maxsize=1)
@@ -41,22 +31,8 @@ def _controller() -> Any:
 
 @contextmanager
 def one_thread() -> Iterator[None]:
-    """Inside: BLAS uses one thread; outside, its own count again (nesting and
-    threads overlapping are fine: the count is given back when the last leaves)."""
-    global _inside, _limit
+    """Inside: BLAS uses one thread; outside, its own count again (nesting is fine)."""
     controller = _controller()
-    if controller is None:
+    limit = nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
+    with limit:
         yield
-        return
-    with _lock:
-        if _inside == 0:
-            _limit = controller.limit(limits=1, user_api="blas")
-        _inside += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _inside -= 1
-            if _inside == 0:
-                _limit.restore_original_limits()
-                _limit = None

@@ -41,39 +41,3 @@ def test_scoring_sees_one_thread_and_the_caller_keeps_its_count() -> None:
         assert _blas_threads() == outside  # given back
     assert backend.seen and all(counts == [1] * len(counts) for counts in backend.seen)
     assert result.pairs  # the comparison itself ran
-
-
-def test_two_threads_comparing_at_once_give_the_count_back() -> None:
-    # The window's compute lane and the coverage ranking compare at the same time.
-    # The count is the process's: the second to enter once noted 1 as the count to
-    # give back, so BLAS kept one thread for good after the two overlapped.
-    import threading
-
-    from library.compare.blas_threads import one_thread
-
-    before = _blas_threads()
-    if not before or max(before) < 2:
-        pytest.skip("BLAS runs one thread here already")
-    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
-    seen: list[list[int]] = []
-
-    def first() -> None:
-        with one_thread():
-            first_in.set()
-            second_in.wait(5)
-        first_out.set()
-
-    def second() -> None:
-        first_in.wait(5)
-        with one_thread():
-            second_in.set()
-            first_out.wait(5)
-            seen.append(_blas_threads())  # the first has left: still one thread here
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert seen == [[1] * len(before)]
-    assert _blas_threads() == before
