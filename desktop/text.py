@@ -61,6 +61,17 @@ def breakable(text: str) -> str:
     return _LONG.sub(split, text)
 
 
+def break_points(text: str) -> frozenset[int]:
+    """Where, in `breakable(text)`, the zero-width spaces it put in are (copies drop them)."""
+    points: set[int] = set()
+    shift = 0  # break points put in before this run
+    for match in _LONG.finditer(text):
+        for i in range(BREAK_EVERY, len(match.group(0)), BREAK_EVERY):
+            points.add(match.start() + shift + i)
+            shift += 1
+    return frozenset(points)
+
+
 def plain_tooltip(text: str) -> str:
     """`text` as a tooltip Qt shows literally.
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.comparison.offsets import OffsetMap
+from desktop.label_copy import show_breakable
 from desktop.library.columns import format_date
 from desktop.library.reading import ExtraContextActions
 from desktop.passages import mark_noted
@@ -175,7 +176,8 @@ class PreviewPane(QWidget):
             self._offsets = OffsetMap("")
             self.text_edit.clear()
             return
-        self.title.setText(breakable(article.title))  # a run with no space must not widen it
+        # A run with no space must not widen it; a copy of it is the title as written.
+        show_breakable(self.title, article.title)
         self.meta.setText(meta_line(article))
         self.meta.setToolTip(
             plain_tooltip("\n".join(x for x in (article.url, article.source_path) if x))

@@ -18,7 +18,7 @@ every cache (a benchmark's "cold" run, a test).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache, update_wrapper
+from functools import lru_cache, update_wrapper, wraps
 from typing import Any, Generic, ParamSpec, TypeVar
 
 P = ParamSpec("P")
@@ -82,18 +82,32 @@ def listed(maxsize: int, longest: int = LONGEST) -> Callable[[Callable[P, list[T
     return wrap
 
 
-def kept(maxsize: int) -> Callable[[Callable[P, T]], Callable[P, T]]:
+def kept(maxsize: int, longest: int = LONGEST) -> Callable[[Callable[P, T]], Callable[P, T]]:
     """Decorator: `functools.lru_cache` for a reader whose answer is immutable (a str,
     a tuple), emptied by `clear()` too.
 
     Args:
         maxsize: answers kept.
+        longest: a first argument (the text) longer than this is read, not kept:
+            a unit can be a whole line with no sentence end (a pasted table), and
+            kept it would stay in memory, with its answer, after the window let
+            the article go (as in `listed`).
     """
 
     def wrap(fn: Callable[P, T]) -> Callable[P, T]:
-        cached = lru_cache(maxsize=maxsize)(fn)
+        cached: Callable[..., T] = lru_cache(maxsize=maxsize)(fn)
         _KEPT.append(cached)
-        return cached  # type: ignore[return-value]  # lru_cache's wrapper hides P
+
+        @wraps(fn)
+        def read(*args: P.args, **kwargs: P.kwargs) -> T:
+            if args and isinstance(args[0], str) and len(args[0]) > longest:
+                return fn(*args, **kwargs)
+            return cached(*args, **kwargs)
+
+        # As lru_cache's wrapper has them (tests, a benchmark's cold run).
+        read.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        read.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        return read
 
     return wrap
 

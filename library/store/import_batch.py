@@ -88,10 +88,17 @@ class ImportBatch:
         if self._began is None and not self.db.conn.in_transaction:
             if self.db.read_only_reason is not None:
                 return False  # the file's own write_transaction refuses, as before batches
-            with translate_errors(self.db.path):
-                # IMMEDIATE, as `write_transaction`: wait for the write lock up front.
-                self.db.conn.execute("BEGIN IMMEDIATE")
-            self._began, self._files = self._clock(), 0
+            try:
+                with translate_errors(self.db.path):
+                    # IMMEDIATE, as `write_transaction`: wait for the write lock up front.
+                    self.db.conn.execute("BEGIN IMMEDIATE")
+                self._began, self._files = self._clock(), 0
+            except BaseException:
+                # Ctrl-C after BEGIN, before the batch knew it was open: nobody
+                # would end that transaction, and it holds the write lock.
+                if self._began is None and self.db.conn.in_transaction:
+                    self.db.conn.rollback()
+                raise
         if self._began is None:
             return False
         self._files += 1
@@ -114,11 +121,13 @@ class ImportBatch:
         if self._began is None:
             return
         self._check_alive()
-        self._began = None
         conn = self.db.conn
         try:
             with translate_errors(self.db.path):
                 conn.execute("COMMIT")
+            # Only now: the batch marked closed before its COMMIT ran (Ctrl-C in
+            # between) had its files reported, uncommitted, and its lock kept.
+            self._began = None
         except BaseException:
             # Never leave a transaction open holding the write lock.
             self._undo()

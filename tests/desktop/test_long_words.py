@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop.label_copy import show_breakable
 from desktop.library.model import Column
 from desktop.main_window import MainWindow
-from desktop.text import ZERO_WIDTH_SPACE, breakable
+from desktop.text import ZERO_WIDTH_SPACE, break_points, breakable
 from library.collection import Collection
 from tests.helpers import open_window
 
@@ -82,3 +83,39 @@ def test_breakable_leaves_words_and_chinese_alone() -> None:
     broken = breakable("see " + "x" * 35)
     assert broken.replace(ZERO_WIDTH_SPACE, "") == "see " + "x" * 35
     assert all(len(part) <= 10 for part in broken[4:].split(ZERO_WIDTH_SPACE))
+
+
+def _copy(label: QLabel) -> None:
+    """Ctrl+C on `label`, Ctrl let go after (QTest leaves it held for the next test)."""
+    QTest.keyClick(label, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyRelease(label, Qt.Key.Key_Control)
+
+
+def test_a_title_copied_from_the_preview_is_the_title(window: MainWindow) -> None:
+    # The break points are for the eye: Ctrl+C on the selected title copied them
+    # too, and the copy pasted into the search box found nothing.
+    _click_row(window, SPACELESS, Qt.KeyboardModifier.NoModifier)
+    label = window.library_view.preview.title
+    assert ZERO_WIDTH_SPACE in label.text()  # broken up for display
+    label.setFocus()
+    label.setSelection(0, len(label.text()))
+    _copy(label)
+    assert QApplication.clipboard().text() == SPACELESS
+
+    title = "Q" * 45 + ZERO_WIDTH_SPACE + "R" * 20  # a zero-width space of its own stays
+    show_breakable(label, title)
+    label.setSelection(0, len(label.text()))
+    _copy(label)
+    assert QApplication.clipboard().text() == title
+    start = label.text().index("Q" * 5, 8)  # a part of it, across break points
+    label.setSelection(start, 30)
+    _copy(label)
+    assert QApplication.clipboard().text() == "Q" * 28  # 30 shown, two of them marks
+
+
+def test_break_points_are_where_breakable_put_its_marks() -> None:
+    text = "see " + "x" * 35 + " and " + "ab\u200bcd" * 12
+    shown = breakable(text)
+    points = break_points(text)
+    assert points and all(shown[i] == ZERO_WIDTH_SPACE for i in points)
+    assert "".join(c for i, c in enumerate(shown) if i not in points) == text

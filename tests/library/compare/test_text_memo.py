@@ -133,3 +133,15 @@ def test_a_whole_article_is_read_but_not_kept() -> None:
     assert entities.cache_size() == 0  # the article's text is not held by the cache
     entities(SENTENCES[0])
     assert entities.cache_size() == 1
+
+
+@pytest.mark.parametrize("reader", KEPT, ids=lambda r: r.__name__)
+def test_a_unit_as_long_as_an_article_is_read_but_not_kept(reader: Any) -> None:
+    # A line with no sentence end (a pasted table, a data dump) is one unit, whole;
+    # these caches keep 16,384 answers, and `unquoted` answers a copy as long: every
+    # such text the window compared stayed in memory after it let the article go.
+    unit = " ".join([DESCRIBED.rstrip(".")] * (text_memo.LONGEST // len(DESCRIBED) + 1))
+    assert _plainly(reader(unit)) == _plainly(reader.__wrapped__(unit))
+    assert reader.cache_info().currsize == 0
+    reader(DESCRIBED)
+    assert reader.cache_info().currsize == 1
