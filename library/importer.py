@@ -118,6 +118,11 @@ class ImportReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
+#: A file at least this large is read with no batch open (see `import_paths`):
+#: its read may take longer than other writers' busy timeout allows.
+LARGE_FILE_BYTES = 1 << 20
+
+
 class Found(NamedTuple):
     """A path to import, as `collect_files` met it.
 
@@ -196,6 +201,12 @@ def import_paths(
                     break
                 if on_progress is not None:
                     on_progress(done, len(files), found.path)
+                if batch.open and _size_on_disk(found) >= LARGE_FILE_BYTES:
+                    # Reading (or waiting for a worker to read) a large file takes
+                    # a while: let other writers (the window's Remove, another
+                    # `parallax`) in meanwhile instead of holding the batch's lock.
+                    batch.commit()
+                    report_held()
                 held.append(import_one(found))
                 if batch.due():
                     batch.commit()

@@ -281,3 +281,37 @@ def test_the_cli_gives_one_line_and_lists_only_the_files_stored(
     assert line.startswith("parallax: disk full while writing") and "library.db" in line
     assert main(["list"]) == 0
     assert out.count("Ferry") == 2 and capsys.readouterr().out.count("Ferry") == 2
+
+
+def test_a_large_file_is_read_with_the_write_lock_free(
+    store: LibraryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import library.importer as importer
+
+    folder = tmp_path / "in"
+    small = _write(folder, 2)
+    large = folder / "large.txt"
+    large.write_text("Ferry report\n\n" + "The ferry left Korvath at nine. " * 40 + "\n")
+    monkeypatch.setattr(importer, "LARGE_FILE_BYTES", 1000)
+    locked_while_reading: list[bool] = []
+    real = importer.read_one
+
+    def read_one(found: Any) -> Any:
+        if found.path == large:
+            # Another writer, as the window's Remove would be, with no patience.
+            other = sqlite3.connect(store.path, timeout=0)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.rollback()
+                locked_while_reading.append(False)
+            except sqlite3.OperationalError:
+                locked_while_reading.append(True)
+            finally:
+                other.close()
+        return real(found)
+
+    monkeypatch.setattr(importer, "read_one", read_one)
+    report = import_paths(store, [*small, large])
+    assert [r.status for r in report.results] == ["added"] * 3
+    assert locked_while_reading == [False]
+    assert _count_elsewhere(store) == 3
