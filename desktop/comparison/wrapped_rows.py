@@ -16,14 +16,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
-LINE_SEPARATOR = "\u2028"  # what `initStyleOption` makes of an item's "\n"
+from desktop.item_text import draw_frame, style_of, taken_text
+
 V_MARGIN = 2  # above and below the text, inside the row
 ELLIPSIS = "…"
 # Laid-out entries kept (text, font, width): a list is measured again on every
@@ -84,7 +84,7 @@ def text_height(lines: list[Line]) -> int:
 
 def _text_rect(option: QStyleOptionViewItem, widget: QWidget | None) -> QRect:
     """Where the style puts an item's text, less its horizontal text margin."""
-    style = widget.style() if widget is not None else QApplication.style()
+    style = style_of(option)
     rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
     return rect.adjusted(margin, V_MARGIN, -margin, -V_MARGIN)
@@ -126,15 +126,9 @@ class WrappedRowDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text.replace(LINE_SEPARATOR, "\n")
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        # Background, alternate rows, selection and focus as Qt draws them; the text is ours.
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = _text_rect(opt, widget)
+        opt, text = taken_text(self, option, index)
+        draw_frame(painter, opt)  # the text is ours
+        rect = _text_rect(opt, opt.widget)
         lines = self.lines(text, opt.font, rect.width())
         painter.save()
         painter.setFont(opt.font)
@@ -160,10 +154,7 @@ class WrappedRowDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text.replace(LINE_SEPARATOR, "\n")
-        opt.text = ""
+        opt, text = taken_text(self, option, index)
         widget = opt.widget
         if not opt.rect.isValid() and widget is not None:
             # Measured outside a layout pass: as wide as the list shows rows.

@@ -12,9 +12,10 @@ import math
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-LINE_SEPARATOR = "\u2028"
+from desktop.item_text import draw_frame, taken_text
+
 PADDING = 6  # above and below the two lines, as Qt's own rows
 
 
@@ -37,16 +38,10 @@ class TwoLineDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        # `initStyleOption` has made the "\n" a Unicode line separator.
-        title, _, details = opt.text.replace(LINE_SEPARATOR, "\n").partition("\n")
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        # Background, selection and focus as Qt draws them; the text is ours.
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        opt, text = taken_text(self, option, index)
+        title, _, details = text.partition("\n")
+        style = draw_frame(painter, opt)  # the text is ours
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
         rect = opt.rect.adjusted(margin, 0, -margin, 0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = opt.palette
