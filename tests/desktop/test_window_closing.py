@@ -7,23 +7,12 @@ the window on screen, frozen, for about ten seconds.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from desktop.main_window import MainWindow
-from library.collection import Collection
-from tests.helpers import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, collection: Collection) -> Iterator[MainWindow]:
-    win = open_window(qtbot, collection)
-    yield win
-    win.close()
 
 
 def test_the_window_is_hidden_while_closing_waits_for_work(window: MainWindow) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -11,17 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.library.dialogs import ConfirmRemove
 from desktop.main_window import MainWindow
-from library.collection import Collection
-from tests.helpers import open_window, wait_listed
+from tests.helpers import wait_listed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, collection: Collection) -> Iterator[MainWindow]:
-    win = open_window(qtbot, collection)
-    yield win
-    win.close()
 
 
 def test_the_preview_and_coverage_let_go_of_a_removed_article(

@@ -15,7 +15,6 @@ from library.compare.segment import segment
 from library.compare.vector_cache import ArticleVectors
 from library.importer import ImportReport
 from library.store.embeddings import EmbeddingCache
-from tests.helpers import open_window
 from tests.library.compare.fakes import FakeEncoder
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -36,13 +35,6 @@ def collection(data_dir: Path, encoder: FakeEncoder) -> Iterator[Collection]:
     )
     yield collection
     collection.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, collection: Collection) -> Iterator[MainWindow]:
-    win = open_window(qtbot, collection)
-    yield win
-    win.close()
 
 
 def _files(folder: Path, n: int) -> list[Path]:
