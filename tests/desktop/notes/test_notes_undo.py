@@ -104,13 +104,6 @@ def test_the_trash_says_so_and_resets_on_a_change_of_view(
 
 
 @pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # the two samples
-    yield coll
-    coll.close()
-
-
-@pytest.fixture
 def window(qtbot: QtBot, collection: Collection) -> Iterator[MainWindow]:
     win = MainWindow(collection, Settings(collection.data_dir))
     qtbot.addWidget(win)
