@@ -43,6 +43,10 @@ class CheckResult:
     def ok(self) -> bool:
         return not self.problems
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form `parallax check --json` prints for this file."""
+        return {"path": str(self.path), "ok": self.ok, "problems": self.problems, "info": self.info}
+
 
 def check_database(path: Path, migrations: Migrations) -> CheckResult:
     """SQLite's full integrity check of `path`, read-only; for `parallax check`.
@@ -113,12 +117,7 @@ def check_data_dir(args: Any) -> list[CheckResult]:
 def cmd_check(ctx: CliContext) -> int:
     results = check_data_dir(ctx.args)
     if ctx.args.json:
-        ctx.print_json(
-            [
-                {"path": str(r.path), "ok": r.ok, "problems": r.problems, "info": r.info}
-                for r in results
-            ]
-        )
+        ctx.print_json([r.to_dict() for r in results])
     else:
         for result in results:
             status = ctx.style("ok", GREEN) if result.ok else ctx.style("DAMAGED", RED, BOLD)

@@ -146,24 +146,7 @@ def cmd_import(ctx: CliContext) -> int:
             ctx.args.paths, on_result=line, should_cancel=interrupted
         )
     if as_json:
-        ctx.print_json(
-            {
-                "results": [
-                    {
-                        "path": display_path(r.path),
-                        "status": r.status,
-                        "id": r.article.id if r.article else None,
-                        "title": r.article.title if r.article else None,
-                        "reason": r.reason or None,
-                    }
-                    for r in report.results
-                ],
-                "summary": {
-                    s: report.count(s)
-                    for s in ("added", "new_version", "unchanged", "refused", "skipped")
-                },
-            }
-        )
+        ctx.print_json(report.to_dict())
     else:
         ctx.print(ctx.style(report.summary(), BOLD))
     if report.cancelled:

@@ -253,9 +253,8 @@ def cmd_search(ctx: CliContext) -> int:
         ctx.print_json(
             [
                 {
-                    **_note_json(ctx, h.note),
+                    **_note_json(ctx, h.note, h.to_dict()),
                     "snippet": highlight(h.snippet, "[", "]"),
-                    "rank": h.rank,
                 }
                 for h in hits
             ]
@@ -394,10 +393,11 @@ def _title(ctx: CliContext, article_id: int) -> str | None:
         return None
 
 
-def _note_json(ctx: CliContext, note: Note) -> dict[str, Any]:
+def _note_json(ctx: CliContext, note: Note, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`data` (default: `note.to_dict()`) with what only the library knows: titles, waits."""
     sides = _sides(ctx, note)
     return {
-        **note.to_dict(),
+        **(note.to_dict() if data is None else data),
         "article_title": sides[0][0],
         "waiting_for": [label for _, label in sides if label is not None],
     }

@@ -41,6 +41,10 @@ class NoteHit:
     snippet: str
     rank: float
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form `parallax notes search --json` prints (the snippet with its marks)."""
+        return {**self.note.to_dict(), "snippet": self.snippet, "rank": self.rank}
+
 
 def search_notes(
     store: NotesStore,

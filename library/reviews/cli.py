@@ -335,4 +335,7 @@ def _short(text: str, width: int = 100) -> str:
 
 
 def _article_json(article: Article) -> dict[str, Any]:
-    return {"id": article.id, "title": article.title, "content_hash": article.content_hash}
+    """The article as `list --json` prints it (no body)."""
+    from library.importer import summarize
+
+    return summarize(article).to_dict()

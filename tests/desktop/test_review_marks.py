@@ -7,7 +7,6 @@ the marks are drawn again and the reasons show in tooltips and exports.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +40,6 @@ def open_view(
     view.show()
     view.show_comparison(a, b, collection.compare(a, b, backend="lexical"))
     return view, reviewing
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # the two sample articles
-    yield coll
-    coll.close()
 
 
 def unpaired(view: ComparisonView, side: str) -> Any:

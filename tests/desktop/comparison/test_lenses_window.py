@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -17,13 +14,6 @@ from desktop.window_layout import LENS_KEY, LENSES_MODE_KEY
 from library.collection import Collection
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # seeded with the two sample articles
-    yield coll
-    coll.close()
 
 
 def open_compared(qtbot: QtBot, collection: Collection, size: tuple[int, int]) -> MainWindow:

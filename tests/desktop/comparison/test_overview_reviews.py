@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -13,13 +10,6 @@ from library.collection import Collection
 from tests.desktop.test_review_marks import open_view
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # the two sample articles
-    yield coll
-    coll.close()
 
 
 def test_reviewed_pairs_get_a_bar_in_their_review_colour(

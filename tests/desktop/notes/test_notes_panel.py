@@ -42,7 +42,8 @@ def collection(data_dir: Path, article: Article) -> Iterator[Collection]:
 
 
 @pytest.fixture
-def store(collection: Collection) -> NotesStore:
+def notes(collection: Collection) -> NotesStore:
+    """The notes of the panel's collection (what the panel writes to)."""
     return collection.notes
 
 
@@ -72,19 +73,19 @@ def test_add_passage_note_focuses_editor(qtbot: QtBot, panel: NotesPanel, articl
 
 
 def test_typing_autosaves_after_a_pause(
-    qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article
+    qtbot: QtBot, panel: NotesPanel, notes: NotesStore, article: Article
 ) -> None:
     note = panel.add_passage_note(article, 0, 20)
     assert note is not None
     _type(qtbot, panel.editor.text_edit, "Check the date")
     assert panel.editor.is_dirty()
-    qtbot.waitUntil(lambda: store.get(note.id).text == "Check the date", timeout=3000)
+    qtbot.waitUntil(lambda: notes.get(note.id).text == "Check the date", timeout=3000)
     assert not panel.editor.is_dirty()
     assert "Check the date" in str(panel.model.index(0).data())
 
 
 def test_leaving_the_editor_saves_at_once(
-    qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article
+    qtbot: QtBot, panel: NotesPanel, notes: NotesStore, article: Article
 ) -> None:
     note = panel.add_passage_note(article, 0, 20)
     assert note is not None
@@ -94,7 +95,7 @@ def test_leaving_the_editor_saves_at_once(
     _type(qtbot, panel.editor.text_edit, "focus out")
     panel.search_bar.edit.setFocus()
     qtbot.waitUntil(lambda: not panel.editor.is_dirty(), timeout=300)  # < autosave delay
-    assert store.get(note.id).text == "focus out"
+    assert notes.get(note.id).text == "focus out"
 
 
 def test_enter_on_a_note_requests_its_passage(
@@ -109,7 +110,7 @@ def test_enter_on_a_note_requests_its_passage(
 
 
 def test_close_flushes_typed_text(
-    qtbot: QtBot, collection: Collection, store: NotesStore, article: Article
+    qtbot: QtBot, collection: Collection, notes: NotesStore, article: Article
 ) -> None:
     widget = NotesPanel(collection)
     qtbot.addWidget(widget)
@@ -121,13 +122,13 @@ def test_close_flushes_typed_text(
     widget.editor.tags_edit.setText("urgent")
     widget.editor.tags_edit.textEdited.emit("urgent")
     widget.close()  # well before the autosave timer fires
-    saved = store.get(note.id)
+    saved = notes.get(note.id)
     assert saved.text == "typed just before closing" and saved.tags == ("urgent",)
 
 
-def test_search_as_you_type_highlights(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
-    store.add_article_note(4, "Fishermen dispute the halved catch", ["fishing"])
-    store.add_article_note(5, "Unrelated budget note")
+def test_search_as_you_type_highlights(qtbot: QtBot, panel: NotesPanel, notes: NotesStore) -> None:
+    notes.add_article_note(4, "Fishermen dispute the halved catch", ["fishing"])
+    notes.add_article_note(5, "Unrelated budget note")
     _type(qtbot, panel.search_bar.edit, "fisher")  # an unfinished word: prefix search
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=3000)
     shown = str(panel.model.index(0).data())
@@ -139,9 +140,9 @@ def test_search_as_you_type_highlights(qtbot: QtBot, panel: NotesPanel, store: N
     qtbot.waitUntil(lambda: "Type a word" in panel.context.text(), timeout=3000)
 
 
-def test_tag_filter(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
-    store.add_article_note(4, "one", ["alpha"])
-    store.add_article_note(4, "two", ["beta"])
+def test_tag_filter(qtbot: QtBot, panel: NotesPanel, notes: NotesStore) -> None:
+    notes.add_article_note(4, "one", ["alpha"])
+    notes.add_article_note(4, "two", ["beta"])
     panel.search_bar.tag_combo.about_to_show.emit()  # as when the user opens the combo
     combo = panel.search_bar.tag_combo
     combo.setCurrentIndex(combo.findData("beta"))
@@ -159,15 +160,15 @@ def test_click_emits_passage_requested(qtbot: QtBot, panel: NotesPanel, article:
 
 
 def test_newest_first_and_comparison(
-    panel: NotesPanel, store: NotesStore, article: Article
+    panel: NotesPanel, notes: NotesStore, article: Article
 ) -> None:
-    store.add_article_note(4, "older")
-    store.add_article_note(4, "newer")
+    notes.add_article_note(4, "older")
+    notes.add_article_note(4, "newer")
     panel.refresh()
     assert [r.note.text for r in panel.model.rows()] == ["newer", "older"]
     other = Article(title="Other", body="x", id=ArticleId(5))
-    store.add_comparison_note(4, 5, "pair note")
-    store.add_article_note(5, "other side")
+    notes.add_comparison_note(4, 5, "pair note")
+    notes.add_article_note(5, "other side")
     panel.show_comparison(article, other)
     assert {r.note.text for r in panel.model.rows()} == {
         "pair note",
@@ -178,7 +179,7 @@ def test_newest_first_and_comparison(
 
 
 def test_claim_note_from_comparison(
-    qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article
+    qtbot: QtBot, panel: NotesPanel, notes: NotesStore, article: Article
 ) -> None:
     other = Article(title="Other", body="x", id=ArticleId(5))
     panel.show_comparison(article, other)
@@ -187,7 +188,7 @@ def test_claim_note_from_comparison(
     assert "May vs June" in panel.editor.header.text()
     _type(qtbot, panel.editor.text_edit, "which?")
     panel.flush()
-    assert store.get(note.id).text == "which?"
+    assert notes.get(note.id).text == "which?"
     assert "which?" in str(panel.model.index(panel.model.row_of(note.id) or 0).data())
     with qtbot.waitSignal(panel.comparison_requested) as blocker:
         rect = panel.list_view.visualRect(panel.model.index(panel.model.row_of(note.id) or 0))
@@ -208,27 +209,27 @@ def test_a_long_claim_is_clipped_in_the_editor_header(panel: NotesPanel, article
     assert "end-A" in header.toolTip() and "end-B" in header.toolTip()  # whole, on hover
 
 
-def test_trash_and_restore(qtbot: QtBot, panel: NotesPanel, store: NotesStore) -> None:
-    note = store.add_article_note(4, "to be deleted")
+def test_trash_and_restore(qtbot: QtBot, panel: NotesPanel, notes: NotesStore) -> None:
+    note = notes.add_article_note(4, "to be deleted")
     panel.refresh()
     panel.list_view.setCurrentIndex(panel.model.index(0))
     with qtbot.waitSignal(panel.notes_changed):
         panel.delete_button.click()
-    assert panel.model.rowCount() == 0 and store.get(note.id).in_trash
+    assert panel.model.rowCount() == 0 and notes.get(note.id).in_trash
     panel.search_bar.trash_button.setChecked(True)
     assert [r.note.id for r in panel.model.rows()] == [note.id]
     panel.list_view.setCurrentIndex(panel.model.index(0))
     assert panel.editor.text_edit.isReadOnly()
     panel.restore_button.click()
-    assert not store.get(note.id).in_trash
+    assert not notes.get(note.id).in_trash
     panel.search_bar.trash_button.setChecked(False)
     assert [r.note.id for r in panel.model.rows()] == [note.id]
 
 
 def test_export_and_import_actions(
-    panel: NotesPanel, store: NotesStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    panel: NotesPanel, notes: NotesStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.add_article_note(4, "exported", ["x"])
+    notes.add_article_note(4, "exported", ["x"])
     target = tmp_path / "out.json"
     monkeypatch.setattr(NotesTransfer, "ask_path", classmethod(lambda cls, *a, **k: target))
     texts = [a.text() for a in panel.actions()]
@@ -250,17 +251,17 @@ def test_export_and_import_actions(
 
 
 def test_notes_export_over_a_link_to_notes_db_is_refused(
-    panel: NotesPanel, store: NotesStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    panel: NotesPanel, notes: NotesStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.add_article_note(4, "precious")
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    notes.add_article_note(4, "precious")
+    notes.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     link = tmp_path / "notes-export.json"
-    os.link(store.path, link)
-    before = store.path.read_bytes()
+    os.link(notes.path, link)
+    before = notes.path.read_bytes()
     monkeypatch.setattr(NotesTransfer, "ask_path", classmethod(lambda cls, *a, **k: link))
     assert panel.transfer.export("json", None) is None
     assert "Will not export over" in panel.status.text()
-    assert store.path.read_bytes() == before and [n.text for n in store.notes()] == ["precious"]
+    assert notes.path.read_bytes() == before and [n.text for n in notes.notes()] == ["precious"]
 
 
 def test_corrupt_file_banner(qtbot: QtBot, data_dir: Path) -> None:
@@ -296,27 +297,27 @@ def test_recover_button_brings_notes_back(qtbot: QtBot, data_dir: Path) -> None:
     data[:16] = b"not sqlite hdr!\x00"  # header gone: the whole file is refused
     path.write_bytes(bytes(data))
     col = Collection(data_dir, seed=False)
-    store = col.notes
-    assert store.recovered_from is not None
-    fixed = bytearray(store.recovered_from.read_bytes())
+    notes = col.notes
+    assert notes.recovered_from is not None
+    fixed = bytearray(notes.recovered_from.read_bytes())
     fixed[:16] = b"SQLite format 3\x00"
-    store.recovered_from.write_bytes(bytes(fixed))  # the user repaired it by hand
+    notes.recovered_from.write_bytes(bytes(fixed))  # the user repaired it by hand
     widget = NotesPanel(col)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.changes_made) as made:
         widget.banner.button.click()
     assert made.args[0].notes  # the window hears of it too
     assert "1 note(s) recovered" in widget.status.text()
-    assert [n.text for n in store.notes()] == ["survivor"]
+    assert [n.text for n in notes.notes()] == ["survivor"]
     col.close()
 
 
-def test_screenshot(qtbot: QtBot, panel: NotesPanel, store: NotesStore, article: Article) -> None:
-    store.add_article_note(4, "## Follow up\nAsk the authority for catch data.", ["fishing"])
+def test_screenshot(qtbot: QtBot, panel: NotesPanel, notes: NotesStore, article: Article) -> None:
+    notes.add_article_note(4, "## Follow up\nAsk the authority for catch data.", ["fishing"])
     start = BODY.index("halved their catch")
     note = panel.add_passage_note(article, start, start + 18)
     assert note is not None
-    store.update(note.id, text="Source for this? The authority denies it.", tags=["check"])
+    notes.update(note.id, text="Source for this? The authority denies it.", tags=["check"])
     panel.refresh()
     panel.list_view.setCurrentIndex(panel.model.index(0))
     panel.grab().save(str(Path("/tmp/notes_panel.png")))
@@ -337,7 +338,7 @@ def test_as_you_type(typed: str, sent: str) -> None:
 def test_failed_save_keeps_text_and_writes_a_draft(
     qtbot: QtBot,
     panel: NotesPanel,
-    store: NotesStore,
+    notes: NotesStore,
     article: Article,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -349,14 +350,14 @@ def test_failed_save_keeps_text_and_writes_a_draft(
     def locked(*_a: object, **_k: object) -> None:
         raise DatabaseLocked("notes.db is locked by another program")
 
-    monkeypatch.setattr(store, "update", locked)
+    monkeypatch.setattr(notes, "update", locked)
     _type(qtbot, panel.editor.text_edit, "do not lose me")
     assert not panel.flush()
     assert panel.editor.is_dirty() and "locked" in panel.status.text()
-    drafts = list((store.data_dir / "unsaved-notes").glob("*.md"))
+    drafts = list((notes.data_dir / "unsaved-notes").glob("*.md"))
     assert drafts and drafts[0].read_text() == "do not lose me"
     monkeypatch.undo()
-    assert panel.flush() and store.get(note.id).text == "do not lose me"
+    assert panel.flush() and notes.get(note.id).text == "do not lose me"
 
 
 def test_titles_come_from_the_collection(panel: NotesPanel, collection: Collection) -> None:

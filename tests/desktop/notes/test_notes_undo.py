@@ -34,7 +34,8 @@ def pier_collection(data_dir: Path) -> Iterator[Collection]:
 
 
 @pytest.fixture
-def store(pier_collection: Collection) -> NotesStore:
+def notes(pier_collection: Collection) -> NotesStore:
+    """The notes of the panel's collection (what the panel writes to)."""
     return pier_collection.notes
 
 
@@ -53,35 +54,35 @@ def delete_first(panel: NotesPanel) -> None:
     panel.delete_selected()
 
 
-def test_the_banner_undoes_a_deletion(panel: NotesPanel, store: NotesStore) -> None:
-    note = store.add_article_note(4, "Check the catch figures")
+def test_the_banner_undoes_a_deletion(panel: NotesPanel, notes: NotesStore) -> None:
+    note = notes.add_article_note(4, "Check the catch figures")
     panel.refresh()
     assert not panel.undo.isVisible()
     delete_first(panel)
-    assert store.get(note.id).in_trash and panel.model.rowCount() == 0
+    assert notes.get(note.id).in_trash and panel.model.rowCount() == 0
     assert panel.undo.isVisible()
     assert panel.undo.label.text() == "Deleted “Check the catch figures”"
     panel.undo.button.click()
-    assert not store.get(note.id).in_trash
+    assert not notes.get(note.id).in_trash
     assert [r.note.id for r in panel.model.rows()] == [note.id]
     assert not panel.undo.isVisible()
 
 
 def test_ctrl_z_in_the_panel_undoes_newest_first(
-    qtbot: QtBot, panel: NotesPanel, store: NotesStore
+    qtbot: QtBot, panel: NotesPanel, notes: NotesStore
 ) -> None:
-    first = store.add_article_note(4, "first")
-    second = store.add_article_note(4, "second")
+    first = notes.add_article_note(4, "first")
+    second = notes.add_article_note(4, "second")
     panel.refresh()
     delete_first(panel)
     delete_first(panel)
-    assert store.get(first.id).in_trash and store.get(second.id).in_trash
+    assert notes.get(first.id).in_trash and notes.get(second.id).in_trash
     panel.list_view.setFocus()
     qtbot.keyClick(panel.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    restored = [n for n in (first, second) if not store.get(n.id).in_trash]
+    restored = [n for n in (first, second) if not notes.get(n.id).in_trash]
     assert len(restored) == 1 and panel.undo.isVisible()
     qtbot.keyClick(panel.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert not store.get(first.id).in_trash and not store.get(second.id).in_trash
+    assert not notes.get(first.id).in_trash and not notes.get(second.id).in_trash
     assert not panel.undo.isVisible() and not panel.undo.action.isEnabled()
     # Let go of Ctrl: Qt keeps the modifiers of the last key event application-wide,
     # and a later test's `selectRow` with Ctrl "held" toggles its row off.
@@ -89,9 +90,9 @@ def test_ctrl_z_in_the_panel_undoes_newest_first(
 
 
 def test_the_trash_says_so_and_resets_on_a_change_of_view(
-    panel: NotesPanel, store: NotesStore
+    panel: NotesPanel, notes: NotesStore
 ) -> None:
-    store.add_article_note(4, "gone")
+    notes.add_article_note(4, "gone")
     panel.refresh()
     delete_first(panel)
     panel.search_bar.trash_button.setChecked(True)
@@ -101,13 +102,6 @@ def test_the_trash_says_so_and_resets_on_a_change_of_view(
     assert not panel.search_bar.trash()
     assert not panel.context.text().startswith("Showing the trash")
     assert not panel.undo.isVisible()  # the banner was about the other view
-
-
-@pytest.fixture
-def collection(data_dir: Path) -> Iterator[Collection]:
-    coll = Collection(data_dir)  # the two samples
-    yield coll
-    coll.close()
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from library.compare.lenses import antecedent, voices
 from library.compare.lenses.initials import with_initials
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
-from tests.library.compare.voices_support import speaker_names as names
-from tests.library.compare.voices_support import voices_of
+from tests.library.compare.lenses.voices_support import speaker_names as names
+from tests.library.compare.lenses.voices_support import voices_of
 
 
 def _units(sentences: list[str]) -> tuple[str, tuple[Unit, ...]]:

@@ -5,8 +5,8 @@ with a look-alike.  Texts of our own (benchmarks/RESULTS-lenses.md, "speakers8")
 
 from __future__ import annotations
 
-from tests.library.compare.voices_support import speaker_names as names
-from tests.library.compare.voices_support import voices_of
+from tests.library.compare.lenses.voices_support import speaker_names as names
+from tests.library.compare.lenses.voices_support import voices_of
 
 
 def test_today_between_a_name_and_its_verb() -> None:

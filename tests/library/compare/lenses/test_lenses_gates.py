@@ -15,7 +15,7 @@ from library.compare.lenses.reporting import VERBS
 from library.compare.segment import segment
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
+REPO = HERE.parents[3]
 
 
 @pytest.mark.parametrize(

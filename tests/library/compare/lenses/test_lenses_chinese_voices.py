@@ -5,7 +5,7 @@ from __future__ import annotations
 from library.compare import compare_texts
 from library.compare.lenses import Lenses
 from library.compare.lenses.chinese_voices import anonymous_zh, speakers
-from tests.library.compare.test_lenses_chinese import EN, ZH, ZH_TRAD
+from tests.library.compare.lenses.test_lenses_chinese import EN, ZH, ZH_TRAD
 
 
 def lenses(a: str, b: str) -> Lenses:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from library.compare.lenses.short_forms import initials
-from tests.library.compare.voices_support import speaker_names as names
-from tests.library.compare.voices_support import voices_of
+from tests.library.compare.lenses.voices_support import speaker_names as names
+from tests.library.compare.lenses.voices_support import voices_of
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from library.compare import compare_texts
 from library.compare.lenses import Lenses
 from library.compare.lenses.chinese_numbers import counted
 from library.compare.model import Unit
-from tests.library.compare.test_lenses_chinese import EN, ZH, ZH_TRAD
+from tests.library.compare.lenses.test_lenses_chinese import EN, ZH, ZH_TRAD
 
 
 def lenses(a: str, b: str) -> Lenses:

@@ -8,7 +8,7 @@ from library.compare import compare_texts
 from library.compare.lenses import Lenses
 from library.compare.lenses.timeline import parse_published
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 
 
 def lenses(a: str, b: str, **kw: str) -> Lenses:

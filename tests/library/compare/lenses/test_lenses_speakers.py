@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from library.compare import compare_texts
 from library.compare.lenses.voices import sources
-from tests.library.compare.voices_support import speaker_names as names
+from tests.library.compare.lenses.voices_support import speaker_names as names
 
 
 def test_citing_a_body_names_it() -> None:

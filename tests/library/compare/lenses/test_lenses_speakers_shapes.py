@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from library.compare.lenses.voices import sources
-from tests.library.compare.voices_support import speaker_names as names
-from tests.library.compare.voices_support import voices_of as _voices
+from tests.library.compare.lenses.voices_support import speaker_names as names
+from tests.library.compare.lenses.voices_support import voices_of as _voices
 
 
 @pytest.mark.parametrize(

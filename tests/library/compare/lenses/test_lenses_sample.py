@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from library.compare import Comparison, compare_texts
-from tests.library.compare.test_lenses import voice
+from tests.library.compare.lenses.test_lenses import voice
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 MSS = ("Ministry of State Security", "National Security Department")
 
 

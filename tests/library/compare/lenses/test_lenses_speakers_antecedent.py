@@ -8,7 +8,7 @@ had spoken last.  Texts of our own.
 from __future__ import annotations
 
 from library.compare.lenses import antecedent
-from tests.library.compare.voices_support import voices_of
+from tests.library.compare.lenses.voices_support import voices_of
 
 
 def test_he_said_is_the_person_just_named_not_yet_a_voice() -> None:

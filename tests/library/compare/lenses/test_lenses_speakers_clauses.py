@@ -6,8 +6,8 @@ benchmarks/RESULTS-lenses.md, "fresh round"), in texts of our own.
 from __future__ import annotations
 
 from library.compare.lenses.voices import sources
-from tests.library.compare.voices_support import speaker_names as names
-from tests.library.compare.voices_support import voices_of
+from tests.library.compare.lenses.voices_support import speaker_names as names
+from tests.library.compare.lenses.voices_support import voices_of
 
 
 def test_a_subject_with_a_relative_clause_speaks_not_the_name_after_said() -> None:

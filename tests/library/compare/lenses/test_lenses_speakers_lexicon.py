@@ -11,7 +11,7 @@ import pytest
 
 from library.compare.lenses.reporting import forms, inflect, is_reporting
 from library.compare.lenses.voices import sources
-from tests.library.compare.voices_support import speaker_names as names
+from tests.library.compare.lenses.voices_support import speaker_names as names
 
 
 def test_inflections_are_made_by_rule() -> None:
