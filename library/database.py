@@ -428,21 +428,14 @@ def needs_migrating(db: Database, migrations: Migrations) -> bool:
 
 
 def _primary_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of `exc`, 0 when it has none.
+
+    Python 3.11+ gives every error SQLite raises its code; one without a code
+    comes from `sqlite3` itself (a closed connection, a misuse) and is none of
+    the states handled here, whatever its message says.
+    """
     code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return int(code) & 0xFF
-    message = str(exc).lower()  # errors raised without a code (rare)
-    if "locked" in message or "busy" in message:
-        return _BUSY
-    if "full" in message:
-        return _FULL
-    if "readonly" in message or "read-only" in message:
-        return _READONLY
-    if "unable to open" in message:
-        return _CANTOPEN
-    if "i/o" in message:
-        return _IOERR
-    return _CORRUPT if "malformed" in message or "not a database" in message else 0
+    return 0 if code is None else int(code) & 0xFF
 
 
 def _disk_full_message(path: Path, then: str) -> str:

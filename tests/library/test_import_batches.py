@@ -112,6 +112,14 @@ def test_cancel_mid_batch_keeps_and_reports_the_files_done(
     assert _count_elsewhere(store) == 3 and not store.db.conn.in_transaction
 
 
+def _full_disk_error() -> sqlite3.OperationalError:
+    """The error SQLite raises on a full disk: classified by its code, not its text."""
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = 13  # SQLITE_FULL
+    error.sqlite_errorname = "SQLITE_FULL"
+    return error
+
+
 class _FailingCommit:
     """The store's connection, whose `fail_on`-th COMMIT fails as on a full disk."""
 
@@ -122,7 +130,7 @@ class _FailingCommit:
         if sql == "COMMIT":
             self.commits += 1
             if self.commits == self._fail_on:
-                raise sqlite3.OperationalError("database or disk is full")
+                raise _full_disk_error()
         return self._conn.execute(sql, *args)
 
     def __getattr__(self, name: str) -> Any:
