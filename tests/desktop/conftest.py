@@ -18,3 +18,9 @@ def window(qtbot: QtBot, collection: Collection) -> Iterator[MainWindow]:
     win = open_window(qtbot, collection)
     yield win
     win.close()
+
+
+@pytest.fixture
+def no_page_made_at_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window makes its comparison page only on first use, not a second after start-up."""
+    monkeypatch.setattr(MainWindow, "prepare_after_ms", None)

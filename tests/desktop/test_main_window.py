@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,13 +29,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 def make_window(qtbot: QtBot, collection: Collection) -> MainWindow:
     return open_window(qtbot, collection)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, collection: Collection) -> Iterator[MainWindow]:
-    win = make_window(qtbot, collection)
-    yield win
-    win.close()
 
 
 def test_opens_on_the_library_with_a_preview(window: MainWindow) -> None:

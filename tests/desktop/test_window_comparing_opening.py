@@ -20,12 +20,11 @@ from desktop.main_window import MainWindow
 from library.collection import Collection
 from tests.helpers import open_window
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def only_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(MainWindow, "prepare_after_ms", None)  # no page made at idle
+# These tests are about first use: no comparison page made at idle.
+pytestmark = [
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+    pytest.mark.usefixtures("no_page_made_at_idle"),
+]
 
 
 @pytest.fixture

@@ -10,13 +10,11 @@ from desktop.main_window import MainWindow
 from library.collection import Collection
 from tests.helpers import open_window
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def only_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The page is also made a second after start-up; these tests are about first use.
-    monkeypatch.setattr(MainWindow, "prepare_after_ms", None)
+# These tests are about first use: no comparison page made at idle.
+pytestmark = [
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+    pytest.mark.usefixtures("no_page_made_at_idle"),
+]
 
 
 def test_the_comparison_page_is_made_on_first_use(qtbot: QtBot, collection: Collection) -> None:
