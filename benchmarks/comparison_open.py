@@ -123,6 +123,10 @@ def main() -> int:
     timer.start()
     for id_a, id_b in pairs:
         a, b = collection.library.current(id_a), collection.library.current(id_b)
+        # Whether the engine is still to load as the pair opens (the idle warm-up's
+        # job); not imported here: the GUI thread would wait on a worker's import.
+        worker = sys.modules.get("desktop.comparison.worker")
+        warming = "" if getattr(worker, "_engine_loaded", False) else " [engine not loaded yet]"
         loop = QEventLoop()
         window.comparison_settled.connect(loop.quit)
         gaps.clear()
@@ -142,7 +146,8 @@ def main() -> int:
         print(
             f"#{id_a} vs #{id_b}: painted in {painted * 1000:.0f} ms; GUI thread blocked at "
             f"most {worst:.0f} ms ({slow} gaps > 100 ms); CPU to painted (all threads) "
-            f"{cpu_painted * 1000:.0f} ms; GUI thread's CPU in a gap at most {own:.0f} ms",
+            f"{cpu_painted * 1000:.0f} ms; GUI thread's CPU in a gap at most {own:.0f} ms"
+            f"{warming}",
             flush=True,
         )
         window.show_library()
