@@ -25,6 +25,7 @@ from library.errors import ImportRefused, ParallaxError
 from library.import_pipeline import Prepared, in_chunks, prepare_all, read_ahead
 from library.ingest import SUPPORTED_SUFFIXES, read_article
 from library.paths import display_path
+from library.search_index import interrupts_raised
 from library.store import ArticleSummary, LibraryStore
 
 FileStatus = Literal["added", "new_version", "unchanged", "refused", "skipped"]
@@ -310,10 +311,15 @@ def _store(
     store: LibraryStore, path: Path, article: Article, prepared: Prepared | None
 ) -> FileResult:
     try:
-        if prepared is None:
-            outcome = store.add(article)
-        else:
-            outcome = store.add(article, counts=prepared.counts, index_forms=prepared.index_forms)
+        # A Ctrl-C inside the search index's function stops the import (the
+        # file's own writes undone), not refuses the file: see `search_index`.
+        with interrupts_raised():
+            if prepared is None:
+                outcome = store.add(article)
+            else:
+                outcome = store.add(
+                    article, counts=prepared.counts, index_forms=prepared.index_forms
+                )
     except ParallaxError:
         raise  # the library itself cannot be written: stop, as documented
     except Exception as exc:

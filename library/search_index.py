@@ -25,12 +25,21 @@ function `parallax_index_text`, so every connection that writes to an
 indexed table must have called `register` first (the stores do, on open, and
 the migrations do before they build).  Snippets are made from the original
 text (`library.search_snippet`), never from the index.
+
+`sqlite3` turns whatever that function raises into the statement's own
+error ("user-defined function raised exception") and drops it: a Ctrl-C
+landing inside it became one file's refusal and the import went on.  So
+the function is registered `guarded`: an interrupt is kept, and a writer
+inside `interrupts_raised` gets it back when its statement fails.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 import unicodedata
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -111,7 +120,45 @@ def symbol_pattern() -> re.Pattern[str]:
 
 def register(db: Database | sqlite_utils.Database) -> None:
     """Make `parallax_index_text(text)` callable on `db`'s connection."""
-    db.conn.create_function(FUNCTION, 1, _index_value, deterministic=True)
+    db.conn.create_function(FUNCTION, 1, guarded(_index_value), deterministic=True)
+
+
+IndexFunction = Callable[[object], "str | None"]
+#: The interrupt a guarded function raised in this thread, kept for its writer.
+#: Per thread: SQLite calls the function in the thread running the statement.
+_kept = threading.local()
+
+
+def guarded(function: IndexFunction) -> IndexFunction:
+    """`function` as SQLite is to call it: a KeyboardInterrupt (or any other
+    BaseException that is no error) it raises is kept for `interrupts_raised`."""
+
+    def call(value: object) -> str | None:
+        try:
+            return function(value)
+        except Exception:
+            raise  # an error: the statement fails with it, as it always did
+        except BaseException as exc:
+            _kept.interrupt = exc
+            raise
+
+    return call
+
+
+@contextlib.contextmanager
+def interrupts_raised() -> Iterator[None]:
+    """Around writes that run the index's triggers: a statement that failed
+    because the function was interrupted raises that interrupt, not SQLite's error."""
+    _kept.interrupt = None  # one an earlier writer did not ask for is no longer news
+    try:
+        yield
+    except Exception as exc:
+        interrupt: BaseException | None = getattr(_kept, "interrupt", None)
+        if interrupt is None:
+            raise
+        raise interrupt from exc
+    finally:
+        _kept.interrupt = None  # nor hold its traceback's frames
 
 
 def _index_value(value: object) -> str | None:

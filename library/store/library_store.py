@@ -23,6 +23,7 @@ from library.errors import NotFound
 from library.paths import LIBRARY_DB
 from library.search_index import FUNCTION as INDEX_FUNCTION
 from library.search_index import _index_value as search_index_value
+from library.search_index import guarded
 from library.search_index import register as register_index_function
 from library.store import listing, word_frequencies
 from library.store.article_rows import COLUMNS as _COLUMNS
@@ -198,7 +199,7 @@ class LibraryStore:
             conn.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_CHECKPOINT_PAGES}")
         # The search index's triggers take the folded text `add` was given
         # (made by a worker process) instead of folding it again here.
-        conn.create_function(INDEX_FUNCTION, 1, self._index_value, deterministic=True)
+        conn.create_function(INDEX_FUNCTION, 1, guarded(self._index_value), deterministic=True)
         self._batch = batch
         try:
             yield batch
