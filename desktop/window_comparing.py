@@ -277,11 +277,8 @@ class WindowComparing:
         """Open the side-by-side comparison of two articles (and remember the pair)."""
         self.pair = (article_a, article_b)
         # No coverage ranking (a worker's Python) beside the page's making and
-        # first paint: it starts once the comparison is painted (`_settled`);
-        # nor the engine's loading if under way, till `_show_opened` (`worker`).
+        # first paint: it starts once the comparison is painted (`_settled`).
         self.coverage.hold()
-        if (worker := sys.modules.get("desktop.comparison.worker")) is not None:
-            worker.hold_engine_load()
         # Remembered a turn later: saving the settings file (4-30 ms) would
         # otherwise add to the block that switches to the page and paints it.
         QTimer.singleShot(0, cast(QObject, self), lambda: self.recent.add(article_a, article_b))
@@ -294,12 +291,9 @@ class WindowComparing:
             self._show_opened(article_a, article_b)
 
     def _show_opened(self, article_a: Article, article_b: Article) -> None:
-        from desktop.comparison.worker import release_engine_load_later
-
         self.show_comparison()
         view = self.comparison_view
         view.open_articles(article_a, article_b)
-        release_engine_load_later(cast(QObject, self))  # after the paint
         self._apply_noted()
         # Focus inside the view, so its F8 / Alt+Down shortcuts work at once.
         view.pane("a").text_edit.setFocus()
@@ -483,10 +477,15 @@ def _read_noted(collection: Collection, articles: list[Article]) -> dict[int, li
 
 
 def _warm_up_engine() -> None:
-    """Load the comparison engine (~360 modules: numpy, scipy.sparse, pysbd…) while idle.
+    """Load the comparison engine (about 360 modules: numpy, scipy.sparse, pysbd…).
 
-    Loaded by the first comparison's job, its imports held the GIL while the GUI
-    thread painted the page (150-220 ms blocks).  See `worker.load_engine`."""
+    Loaded by the first comparison's job, its imports (compiling, initialising
+    extension modules) held the GIL for long stretches while the GUI thread
+    switched to and painted the comparison page: the first comparison blocked
+    the window 150-220 ms.  A comparison of two sentences, in a worker while
+    the window idles after start-up, loads them and the sentence splitter; a
+    comparison asked for meanwhile waits for it (`worker.load_engine`).
+    """
     from desktop.comparison.worker import load_engine
 
     load_engine()

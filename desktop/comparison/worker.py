@@ -10,17 +10,13 @@ so the GUI thread only paints.
 
 from __future__ import annotations
 
-import _imp
-import contextlib
 import gc
-import importlib.abc
 import logging
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.comparison.preload import ReviewsReader
 from desktop.tasks import TaskManager
@@ -61,113 +57,6 @@ def freeze_long_lived() -> None:
 log = logging.getLogger(__name__)
 _engine_lock = threading.Lock()
 _engine_loaded = False
-#: The longest a hold (`hold_engine_load`) lasts if nothing releases it.
-HOLD_SECONDS = 1.0
-
-
-class _Hold:
-    """Set by the GUI thread, waited out by the thread loading the engine."""
-
-    def __init__(self) -> None:
-        self._changed = threading.Condition()
-        self._until = 0.0  # time.monotonic() at which the hold ends by itself
-
-    @property
-    def held(self) -> bool:
-        return self._until > time.monotonic()
-
-    def hold(self, seconds: float) -> None:
-        with self._changed:
-            self._until = time.monotonic() + seconds
-
-    def release(self) -> None:
-        with self._changed:
-            self._until = 0.0
-            self._changed.notify_all()
-
-    def wait(self) -> None:
-        """Sleep (the GIL free) while held."""
-        with self._changed:
-            while (left := self._until - time.monotonic()) > 0:
-                self._changed.wait(left)
-
-
-_hold = _Hold()
-
-
-def hold_engine_load(seconds: float = HOLD_SECONDS) -> None:
-    """Pause the engine's loading at its next module import, until `release_engine_load`.
-
-    The window's idle warm-up (`load_engine`) is ~0.65 s of CPU, mostly
-    imports: a pair opened meanwhile made its page (and painted it) sharing
-    the GIL with it, and at load 5-8 that page's 30 ms of GUI work blocked the
-    window 100-150 ms.  Held, the loading thread sleeps before its next module
-    (every few ms of its work; a C extension's initialisation, as numpy's,
-    runs to its end first), so the GUI thread has the interpreter to itself.
-    The comparison waits for the engine anyway: the total work is the same.
-    A hold ends by itself after `seconds`: nothing waits on it for long.
-    """
-    _hold.hold(seconds)
-
-
-def release_engine_load() -> None:
-    """End `hold_engine_load`'s pause: the engine goes on loading."""
-    _hold.release()
-
-
-def release_engine_load_later(parent: QObject) -> None:
-    """`release_engine_load` a timer turn from now: after the paint Qt has pending
-    (a posted call, `QTimer.singleShot(0)`, may run before it)."""
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(0)
-    timer.timeout.connect(release_engine_load)
-    timer.timeout.connect(timer.deleteLater)
-    timer.start()
-
-
-class _YieldingImports(importlib.abc.MetaPathFinder):
-    """First on `sys.meta_path` while a thread loads the engine: before each
-    module that thread imports, it waits out a hold (`hold_engine_load`).
-
-    It finds nothing itself (the next finders do).  Finders run under the
-    global import lock; it is let go while waiting, so that another thread
-    (the GUI) importing a module meanwhile is not held up with it.
-    """
-
-    def __init__(self) -> None:
-        self.thread = threading.get_ident()
-
-    def find_spec(self, fullname: str, path: object, target: object = None) -> None:
-        if threading.get_ident() == self.thread and _hold.held:
-            with _import_lock_let_go():
-                _hold.wait()
-        return None
-
-
-@contextlib.contextmanager
-def _import_lock_let_go() -> Iterator[None]:
-    try:
-        _imp.release_lock()  # held by this thread around a finder's call
-    except (RuntimeError, AttributeError):  # not held here (or no such lock): nothing to let go
-        yield
-        return
-    try:
-        yield
-    finally:
-        _imp.acquire_lock()
-
-
-@contextlib.contextmanager
-def _yielding_imports() -> Iterator[None]:
-    """The calling thread's imports wait out a hold (see `_YieldingImports`)."""
-    finder = _YieldingImports()
-    sys.meta_path.insert(0, finder)
-    try:
-        yield
-    finally:
-        with contextlib.suppress(ValueError):
-            sys.meta_path.remove(finder)
 
 
 def load_engine() -> None:
@@ -187,15 +76,11 @@ def load_engine() -> None:
         if _engine_loaded:
             return
         try:
-            with _yielding_imports():  # a pair opening meanwhile pauses it (`hold_engine_load`)
-                from library.compare import compare_texts
+            from library.compare import compare_texts
 
-                _hold.wait()
-                # Two sentences: besides the imports, the sentence splitter and the
-                # engine's first-use tables are made here.
-                compare_texts(
-                    "The river rose by two metres on Monday.", "On Monday the river rose."
-                )
+            # Two sentences: besides the imports, the sentence splitter and the
+            # engine's first-use tables are made here.
+            compare_texts("The river rose by two metres on Monday.", "On Monday the river rose.")
         except Exception:
             log.exception("loading the comparison engine ahead of use failed")
         finally:
