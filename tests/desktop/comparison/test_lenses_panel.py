@@ -301,10 +301,11 @@ def test_sample_pair_rows_come_from_the_typed_lens_records(
         for k in range(panel.lists["voices"].count())
         if isinstance(data := panel.lists["voices"].item(k).data(Qt.ItemDataRole.UserRole), Target)
     ]
-    unnamed = [*lenses.anonymous["a"], *lenses.anonymous["b"]]
+    unnamed = [((m.unit,), ()) for m in lenses.anonymous["a"]]
+    unnamed += [((), (m.unit,)) for m in lenses.anonymous["b"]]
     assert len(targets) == len(lenses.voices) + len(unnamed) == 6 + 6
     assert [(t.a, t.b) for t in targets[:6]] == [(tuple(v.a), tuple(v.b)) for v in lenses.voices]
-    assert [t.a or t.b for t in targets[6:]] == [(m.unit,) for m in unnamed]
+    assert [(t.a, t.b) for t in targets[6:]] == unnamed
     timeline = panel.lists["timeline"]
     assert timeline.count() == len(lenses.timeline) == 9
     rows = [timeline.item(k).data(Qt.ItemDataRole.UserRole) for k in range(timeline.count())]
