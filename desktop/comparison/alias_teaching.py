@@ -13,7 +13,7 @@ articles or from the user.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
@@ -36,6 +36,7 @@ from library.compare.aliases import TaughtAliases, alias_key
 from library.errors import ParallaxError
 
 if TYPE_CHECKING:
+    from desktop.comparison.lenses_panel import AliasEntry
     from desktop.comparison.view import ComparisonView
     from library.collection import Collection
     from library.records import Alias
@@ -44,15 +45,15 @@ MENU_NAME_LIMIT = 60  # a name in a menu item, clipped
 _PAIR = Qt.ItemDataRole.UserRole  # an Aliases dialog line: (name, alias)
 
 
-def taught_for(entry: dict[str, Any], taught: list[Alias]) -> list[Alias]:
+def taught_for(entry: AliasEntry, taught: list[Alias]) -> list[Alias]:
     """The taught pairs behind a lens entry: those of the alias group any of its forms is in.
 
     Args:
-        entry: `{"name", "aliases"}` of a voice or a name.
+        entry: the forms of a voice or a name.
         taught: every taught pair.
     """
     groups = TaughtAliases((x.name, x.alias) for x in taught)
-    forms = [entry["name"], *entry.get("aliases", [])]
+    forms = [entry.name, *entry.aliases]
     mine = {g for f in forms if (g := groups.key(alias_key(f))) is not None}
     return [x for x in taught if groups.group.get(alias_key(x.name)) in mine]
 
@@ -188,9 +189,9 @@ class AliasTeaching(QObject):
         self.act_aliases.setStatusTip("The names taught to stand for one person, body or place")
         self.act_aliases.triggered.connect(lambda _checked=False: self.show_aliases())
 
-    def actions_for(self, lens: str, entry: dict[str, Any]) -> list[QAction]:
+    def actions_for(self, lens: str, entry: AliasEntry) -> list[QAction]:
         """The context menu of one voice or name: "Same as…" and a "Forget alias" per pair."""
-        name = entry["name"]
+        name = entry.name
         same = QAction(f"Same as… ({clip(name, MENU_NAME_LIMIT)})", self)
         same.triggered.connect(lambda _checked=False: self.ask_same_as(lens, entry))
         found = [same]
@@ -205,15 +206,15 @@ class AliasTeaching(QObject):
             found.append(forget)
         return found
 
-    def _show_menu(self, lens: str, entry: dict[str, Any], where: QPoint) -> None:
+    def _show_menu(self, lens: str, entry: AliasEntry, where: QPoint) -> None:
         menu = QMenu(self.panel)
         menu.addActions(self.actions_for(lens, entry))
         menu.exec(where)
 
-    def ask_same_as(self, lens: str, entry: dict[str, Any]) -> None:
+    def ask_same_as(self, lens: str, entry: AliasEntry) -> None:
         """Ask which entry (or typed name) `entry` is the same as, and teach it."""
-        name = entry["name"]
-        choices = [e["name"] for e in self.panel.entries(lens) if e["name"] != name]
+        name = entry.name
+        choices = [e.name for e in self.panel.entries(lens) if e.name != name]
         other = SameAsDialog.ask(self.view, name, list(dict.fromkeys(choices)))
         if other:
             self.teach(name, other)

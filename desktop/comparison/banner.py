@@ -6,12 +6,15 @@ mean little, and "no divergent claims" must not read as "they agree".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from library.export.wording import LOW_OVERLAP_TEXT
+
+if TYPE_CHECKING:
+    from library.compare.model import Comparison
 
 
 class LowOverlapBanner(QLabel):
@@ -53,10 +56,9 @@ class LanguageNotice(QLabel):
         self.setStyleSheet("QLabel { padding: 2px 10px; }")
         self.hide()
 
-    def show_for(self, comparison: Any) -> None:
-        """Show the notice if `comparison` (or the comparison a review wraps) crosses languages."""
-        inner = getattr(comparison, "comparison", comparison)
-        languages = getattr(inner, "languages", None)
+    def show_for(self, comparison: Comparison | None) -> None:
+        """Show the notice if `comparison` crosses languages (None: still comparing)."""
+        languages = comparison.languages if comparison is not None else None
         text = languages.describe() if languages is not None else ""
         self.setText(text)
         self.setVisible(bool(text))

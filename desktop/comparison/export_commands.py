@@ -18,6 +18,7 @@ from desktop.comparison.exporting import ask_save_path, suggested_name, write_re
 from desktop.comparison.pane import ReadingPane
 from desktop.text import warn
 from library import paths
+from library.compare.model import Comparison
 from library.errors import ParallaxError
 from library.export.extras import ExportExtras
 
@@ -27,7 +28,7 @@ class ComparisonExport(QWidget):
 
     panes: dict[str, ReadingPane]
     data_dir: Path | None
-    _comparison: Any
+    _comparison: Comparison | None
     export_extras: Callable[[], ExportExtras | None]
     status_message: Any  # the view's Signal(str)
 

@@ -11,7 +11,7 @@ times in A is three clicks).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPalette
@@ -22,6 +22,7 @@ from library.export import ComparisonLayout
 
 if TYPE_CHECKING:
     from desktop.comparison.view import ComparisonView
+    from library.compare.model import Comparison
 
 LENSES_ROOM = 340  # the panel's width plus its splitter handle
 
@@ -68,7 +69,9 @@ class LensNavigation(QObject):
         texts = self.view.width() - room - module.TEXTS_OVERHEAD
         return texts >= module.TEXTS_SHARE * self.view.window().width()
 
-    def set_comparison(self, comparison: Any, layout: ComparisonLayout | None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, layout: ComparisonLayout | None
+    ) -> None:
         """Show the lenses of the painted comparison (None while comparing)."""
         self._last = None
         self.panel.set_comparison(comparison, layout)

@@ -1,16 +1,17 @@
 """The Lenses panel: who each article quotes, what happened when, what it counts, whom it names.
 
-Four tabs over the comparison's lenses (`to_dict()["lenses"]`, computed by
-`library.compare.lenses`): Voices, Timeline (a picture over a list), Numbers
-and Names.  Each entry names the units it stands for; activating it asks the
-view to show them in both panes.  Every text shown is plain: names and roles
-come from the articles.
+Four tabs over the comparison's lenses (the engine's typed records,
+`Comparison.lenses`, computed by `library.compare.lenses`): Voices, Timeline
+(a picture over a list), Numbers and Names.  Each entry names the units it
+stands for; activating it asks the view to show them in both panes.  Every text
+shown is plain: names and roles come from the articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -31,6 +32,12 @@ from PySide6.QtWidgets import (
 from desktop.comparison.timeline_widget import TimelineWidget
 from desktop.comparison.wrapped_rows import WrappedRowDelegate
 from desktop.text import clip, plain_label, plain_tooltip
+from library.compare.lenses.counts import NumberRow
+from library.compare.lenses.names import Name
+from library.compare.lenses.timeline import Row
+from library.compare.lenses.unnamed import Unnamed
+from library.compare.lenses.voices import Voice
+from library.compare.model import Comparison
 from library.export.layout import ComparisonLayout
 from library.export.timeline_layout import clash_links, date_label, reading_order
 
@@ -49,18 +56,25 @@ TIMELINE_KEY_TIP = (
     "for its sentence; click it to show it in both articles."
 )
 SIDE_MARGIN = 10
+_Entry = TypeVar("_Entry")
 
 
-def lenses_of(comparison: Any) -> dict[str, Any] | None:
-    """The lenses of an engine `Comparison` or of its `to_dict()` form (None: none)."""
-    if comparison is None:
-        return None
-    found = getattr(comparison, "lenses", None)
-    if found is not None and hasattr(found, "to_dict"):
-        return dict(found.to_dict())
-    if isinstance(comparison, dict) and isinstance(comparison.get("lenses"), dict):
-        return comparison["lenses"]
-    return None
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """What "Same as…" and "Forget alias" are given of a voice or a name: its forms."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What an entry stands for: units of A and of B, what to call it, its timeline row."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    what: str
+    row: int = -1  # the timeline row (-1: not a timeline entry)
 
 
 def _times(ids: Sequence[int], side: str) -> str:
@@ -71,9 +85,17 @@ def _counts(a: Sequence[int], b: Sequence[int]) -> str:
     return " · ".join(x for x in (_times(a, "a"), _times(b, "b")) if x)
 
 
-def _alias_entry(e: dict[str, Any]) -> dict[str, Any]:
+def _alias_entry(e: Voice | Name) -> AliasEntry:
     """What "Same as…" and "Forget alias" need of a voice or a name: its forms."""
-    return {"name": str(e["name"]), "aliases": [str(x) for x in e.get("aliases", [])]}
+    return AliasEntry(e.name, tuple(e.aliases) if isinstance(e, Name) else ())
+
+
+def _units(e: Voice | Name) -> tuple[Sequence[int], Sequence[int]]:
+    return e.a, e.b
+
+
+def _counted(r: NumberRow) -> tuple[Sequence[int], Sequence[int]]:
+    return [c.unit for c in r.a], [c.unit for c in r.b]
 
 
 class LensesPanel(QWidget):
@@ -87,7 +109,7 @@ class LensesPanel(QWidget):
             (lists), with a short description of what was picked.
         entry_menu_requested(str, object, QPoint): a context menu was asked for
             on an entry of the Voices or Names tab: the tab's key, the entry
-            (`{"name", "aliases"}`) and where (global position).
+            (an `AliasEntry`) and where (global position).
     """
 
     units_activated = Signal(object, object, str)
@@ -97,8 +119,8 @@ class LensesPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Comparison lenses")
         self.setMinimumWidth(MIN_WIDTH)
-        self._timeline_rows: list[dict[str, Any]] = []
-        self._pending: tuple[Any, ComparisonLayout | None] | None = None
+        self._timeline_rows: tuple[Row, ...] = ()
+        self._pending: tuple[Comparison | None, ComparisonLayout | None] | None = None
         heading = QLabel("Lenses")
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -182,14 +204,16 @@ class LensesPanel(QWidget):
 
     # -- filling --------------------------------------------------------------------
 
-    def set_comparison(self, comparison: Any, layout: ComparisonLayout | None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, layout: ComparisonLayout | None
+    ) -> None:
         """Show the lenses of `comparison` (None, or a comparison without lenses, clears).
 
         A folded panel fills itself when it is next shown: the lists of two long
         articles cost the GUI thread time nobody is looking at.
 
         Args:
-            comparison: the engine `Comparison` or its `to_dict()` form.
+            comparison: the engine's comparison (its `lenses` are shown).
             layout: its layout (the sentences behind each entry, for tooltips).
         """
         self._pending = (comparison, layout)
@@ -206,21 +230,21 @@ class LensesPanel(QWidget):
         (comparison, layout), self._pending = self._pending, None
         for widget in self.lists.values():
             widget.clear()
-        lenses = lenses_of(comparison) if layout is not None else None
+        lenses = comparison.lenses if comparison is not None else None
         self._layout = layout
         if lenses is None or layout is None:
             empty = "No comparison yet." if comparison is None else "No lenses for this comparison."
             for widget in self.lists.values():
                 self._note(widget, empty)
-            self._timeline_rows = []
-            self.timeline.set_rows([])
+            self._timeline_rows = ()
+            self.timeline.set_rows(())
             self._fit_timeline()
             return
-        self._fill_voices(lenses.get("voices", []), lenses.get("anonymous", {}))
-        self._timeline_rows = list(lenses.get("timeline", []))
+        self._fill_voices(lenses.voices, lenses.anonymous)
+        self._timeline_rows = lenses.timeline
         self._fill_timeline(layout)
-        self._fill_numbers(lenses.get("numbers", []))
-        self._fill_names(lenses.get("names", []))
+        self._fill_numbers(lenses.numbers)
+        self._fill_names(lenses.names)
 
     def _unit_text(self, side: str, uid: int) -> str:
         unit = self._layout.unit(side, uid) if self._layout is not None else None
@@ -257,10 +281,10 @@ class LensesPanel(QWidget):
         b: Sequence[int],
         what: str,
         row: int = -1,
-        entry: dict[str, Any] | None = None,
+        entry: AliasEntry | None = None,
     ) -> None:
         item = QListWidgetItem(text)
-        item.setData(_ROLE, (list(a), list(b), what, row))
+        item.setData(_ROLE, Target(tuple(a), tuple(b), what, row))
         if entry is not None:
             item.setData(_ENTRY, entry)
         item.setToolTip(self._tip(a, b))
@@ -269,68 +293,65 @@ class LensesPanel(QWidget):
     def _grouped(
         self,
         widget: QListWidget,
-        entries: Sequence[dict[str, Any]],
+        entries: Sequence[_Entry],
         headings: tuple[str, str, str],
-        line: Any,
-        entry: Any = None,
+        line: Callable[[_Entry], tuple[str, str]],
+        units: Callable[[_Entry], tuple[Sequence[int], Sequence[int]]],
+        entry: Callable[[_Entry], AliasEntry] | None = None,
     ) -> None:
         """Entries under "both", "only A", "only B" headings, each with its count."""
+        sided = [(e, *units(e)) for e in entries]
         groups = (
-            [e for e in entries if e["a"] and e["b"]],
-            [e for e in entries if e["a"] and not e["b"]],
-            [e for e in entries if e["b"] and not e["a"]],
+            [x for x in sided if x[1] and x[2]],
+            [x for x in sided if x[1] and not x[2]],
+            [x for x in sided if x[2] and not x[1]],
         )
         for heading, group in zip(headings, groups, strict=True):
             if group:
                 self._header(widget, f"{heading} ({len(group)})")
-            for e in group:
+            for e, a, b in group:
                 text, what = line(e)
-                self._entry(widget, text, e["a"], e["b"], what, entry=entry and entry(e))
+                self._entry(widget, text, a, b, what, entry=entry(e) if entry else None)
 
-    def _fill_voices(self, voices: list[dict[str, Any]], anonymous: dict[str, Any]) -> None:
+    def _fill_voices(self, voices: Sequence[Voice], anonymous: dict[str, list[Unnamed]]) -> None:
         widget = self.lists["voices"]
 
-        def line(v: dict[str, Any]) -> tuple[str, str]:
-            da, db = clip(v["description_a"], 140), clip(v["description_b"], 140)
-            lines = [f"{v['name']}   {_counts(v['a'], v['b'])}"]
+        def line(v: Voice) -> tuple[str, str]:
+            da, db = clip(v.description_a, 140), clip(v.description_b, 140)
+            lines = [f"{v.name}   {_counts(v.a, v.b)}"]
             if da and da == db:
                 lines.append(da)
             else:
                 lines += [f"{s}: {d}" for s, d in (("A", da), ("B", db)) if d]
-            return "\n".join(lines), v["name"]
+            return "\n".join(lines), v.name
 
         heads = ("Quoted by both", "Only A quotes", "Only B quotes")
-        self._grouped(widget, voices, heads, line, _alias_entry)
+        self._grouped(widget, voices, heads, line, _units, _alias_entry)
         if not voices:
             self._note(widget, "Neither article names a source.")
-        said = {s: anonymous.get(s, {}).get("mentions", []) for s in ("a", "b")}
+        said = {s: anonymous.get(s, []) for s in ("a", "b")}
         self._header(widget, f"Unnamed sources: A {len(said['a'])} · B {len(said['b'])}")
         for side, found in said.items():
             for m in found:
-                ids = [int(m["unit"])]
-                a, b = (ids, []) if side == "a" else ([], ids)
-                text = f"{side.upper()}: {clip(str(m['text']), 80)}"
+                a, b = ([m.unit], []) if side == "a" else ([], [m.unit])
+                text = f"{side.upper()}: {clip(m.text, 80)}"
                 self._entry(widget, text, a, b, text)
 
     def _fill_timeline(self, layout: ComparisonLayout) -> None:
         widget = self.lists["timeline"]
         rows = self._timeline_rows
-        pairs = [
-            {"a": p.a, "b": p.b, "relation": p.relation, "conflicts": [{"kind": c.kind}]}
-            for p in layout.pairs
-            for c in p.conflicts
-        ]
-        self.timeline.set_rows(rows, clash_links(rows, pairs), self._unit_text)
+        self.timeline.set_rows(rows, clash_links(rows, layout.pairs), self._unit_text)
         self._fit_timeline()
         for k in reading_order(rows):
             r = rows[k]
-            date = date_label(r["date"])
-            if r["date"].startswith("????"):
+            date = date_label(r.date)
+            if r.date.startswith("????"):
                 date += " (year not stated)"
-            both = "both" if r["a"] and r["b"] else "A only" if r["a"] else "B only"
-            head = f"{date}   {'⚠ conflict' if r.get('conflict') else both}"
-            said = [f"{s}: {'; '.join(r[f'text_{s.lower()}'])}" for s in "AB" if r[s.lower()]]
-            self._entry(widget, f"{head}\n{' · '.join(said)}", r["a"], r["b"], date, row=k)
+            both = "both" if r.a and r.b else "A only" if r.a else "B only"
+            head = f"{date}   {'⚠ conflict' if r.conflict else both}"
+            sides = (("A", r.a, r.text_a), ("B", r.b, r.text_b))
+            said = [f"{s}: {'; '.join(texts)}" for s, ids, texts in sides if ids]
+            self._entry(widget, f"{head}\n{' · '.join(said)}", r.a, r.b, date, row=k)
         if not rows:
             self._note(widget, "Neither article dates anything.")
 
@@ -339,38 +360,36 @@ class LensesPanel(QWidget):
         bar = self.timeline_scroll.horizontalScrollBar().sizeHint().height()
         self.timeline_scroll.setFixedHeight(self.timeline.sizeHint().height() + bar + 4)
 
-    def _fill_numbers(self, numbers: list[dict[str, Any]]) -> None:
+    def _fill_numbers(self, numbers: Sequence[NumberRow]) -> None:
         widget = self.lists["numbers"]
-        entries = [
-            {**r, "a": [c["unit"] for c in r["a"]], "b": [c["unit"] for c in r["b"]], "row": r}
-            for r in numbers
-        ]
 
-        def line(e: dict[str, Any]) -> tuple[str, str]:
-            r = e["row"]
+        def line(r: NumberRow) -> tuple[str, str]:
             sides = [
-                f"{s.upper()}: {', '.join(c['text'] for c in r[s])}" for s in ("a", "b") if r[s]
+                f"{s}: {', '.join(c.text for c in found)}"
+                for s, found in (("A", r.a), ("B", r.b))
+                if found
             ]
-            mark = {True: "  (same)", False: "  ⚠ differs", None: ""}[r.get("agree")]
-            return f"{clip(r['thing'], 120)}\n{' · '.join(sides)}{mark}", r["thing"]
+            mark = {True: "  (same)", False: "  ⚠ differs", None: ""}[r.agree]
+            return f"{clip(r.thing, 120)}\n{' · '.join(sides)}{mark}", r.thing
 
-        self._grouped(widget, entries, ("Both count", "Only A counts", "Only B counts"), line)
+        heads = ("Both count", "Only A counts", "Only B counts")
+        self._grouped(widget, numbers, heads, line, _counted)
         if not numbers:
             self._note(widget, "Neither article gives a number.")
 
-    def _fill_names(self, names: list[dict[str, Any]]) -> None:
+    def _fill_names(self, names: Sequence[Name]) -> None:
         widget = self.lists["names"]
 
-        def line(n: dict[str, Any]) -> tuple[str, str]:
-            text = f"{n['name']}   {_counts(n['a'], n['b'])}"
-            if n.get("description"):
-                text += f"\n{clip(n['description'], 140)}"
-            if n["aliases"]:
-                text += f"\nalso: {clip('; '.join(n['aliases']), 160)}"
-            return text, n["name"]
+        def line(n: Name) -> tuple[str, str]:
+            text = f"{n.name}   {_counts(n.a, n.b)}"
+            if n.description:
+                text += f"\n{clip(n.description, 140)}"
+            if n.aliases:
+                text += f"\nalso: {clip('; '.join(n.aliases), 160)}"
+            return text, n.name
 
         heads = ("Both name", "Only A names", "Only B names")
-        self._grouped(widget, names, heads, line, _alias_entry)
+        self._grouped(widget, names, heads, line, _units, _alias_entry)
         if not names:
             self._note(widget, "No names found.")
 
@@ -385,17 +404,17 @@ class LensesPanel(QWidget):
         """The key of the lens on top."""
         return LENS_TABS[max(0, self.tabs.currentIndex())]
 
-    def entry_at(self, key: str, pos: QPoint) -> dict[str, Any] | None:
-        """The voice or name entry (`{"name", "aliases"}`) at `pos` of tab `key`'s list."""
+    def entry_at(self, key: str, pos: QPoint) -> AliasEntry | None:
+        """The voice or name entry at `pos` of tab `key`'s list."""
         item = self.lists[key].itemAt(pos)
         found = item.data(_ENTRY) if item is not None else None
-        return dict(found) if isinstance(found, dict) else None
+        return found if isinstance(found, AliasEntry) else None
 
-    def entries(self, key: str) -> list[dict[str, Any]]:
+    def entries(self, key: str) -> list[AliasEntry]:
         """Every voice or name entry tab `key` lists, in its order."""
         widget = self.lists[key]
         found = (widget.item(k).data(_ENTRY) for k in range(widget.count()))
-        return [dict(e) for e in found if isinstance(e, dict)]
+        return [e for e in found if isinstance(e, AliasEntry)]
 
     def _menu_requested(self, key: str, pos: QPoint) -> None:
         entry = self.entry_at(key, pos)
@@ -405,9 +424,8 @@ class LensesPanel(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         data = item.data(_ROLE)
-        if data:
-            a, b, what, _row = data
-            self.units_activated.emit(list(a), list(b), str(what))
+        if isinstance(data, Target):
+            self.units_activated.emit(list(data.a), list(data.b), data.what)
 
     def _timeline_row(self, row: int) -> None:
         if 0 <= row < len(self._timeline_rows):
@@ -415,7 +433,7 @@ class LensesPanel(QWidget):
             widget = self.lists["timeline"]
             for k in range(widget.count()):
                 data = widget.item(k).data(_ROLE)
-                if data and data[3] == row:
+                if isinstance(data, Target) and data.row == row:
                     widget.setCurrentRow(k)
                     widget.scrollToItem(widget.item(k))
-            self.units_activated.emit(list(r["a"]), list(r["b"]), date_label(r["date"]))
+            self.units_activated.emit(list(r.a), list(r.b), date_label(r.date))

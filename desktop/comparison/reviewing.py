@@ -113,8 +113,8 @@ class Reviewing(QObject):
     def _articles(self) -> tuple[Any, Any, Comparison] | None:
         a, b = self.view.panes["a"].article, self.view.panes["b"].article
         comparison = self.view._comparison
-        if a is None or b is None or not isinstance(comparison, Comparison):
-            return None  # still comparing, or a bare `to_dict()` shown: nothing to review
+        if a is None or b is None or comparison is None:
+            return None  # still comparing: nothing to review
         return a, b, comparison
 
     def _repaint(self, forget: bool) -> None:

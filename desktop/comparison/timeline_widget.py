@@ -8,15 +8,24 @@ show those sentences in both panes.  Colours follow the light/dark theme.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.comparison.palette import QtPalette
 from desktop.text import plain_tooltip
+from library.compare.lenses.timeline import Row
 from library.export.timeline_layout import (
     AXIS_Y,
     LANE_Y,
@@ -51,7 +60,7 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Timeline picture")
         self.setMouseTracking(True)
-        self._rows: tuple[Mapping[str, Any], ...] = ()
+        self._rows: tuple[Row, ...] = ()
         self._clashes: tuple[tuple[int, int], ...] = ()
         self._unit_text: UnitText = lambda _side, _uid: ""
         self._geometry = layout_timeline(())
@@ -60,11 +69,11 @@ class TimelineWidget(QWidget):
 
     def set_rows(
         self,
-        rows: Sequence[Mapping[str, Any]],
+        rows: Sequence[Row],
         clashes: Sequence[tuple[int, int]] = (),
         unit_text: UnitText | None = None,
     ) -> None:
-        """Show the timeline `rows` (`to_dict()["lenses"]["timeline"]`).
+        """Show the timeline `rows` (the comparison's `lenses.timeline`).
 
         Args:
             rows: the timeline rows.
@@ -88,7 +97,7 @@ class TimelineWidget(QWidget):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout()
 
@@ -203,7 +212,7 @@ class TimelineWidget(QWidget):
         tip = plain_tooltip(text + "\nClick to show it in both articles.")
         QToolTip.showText(event.globalPosition().toPoint(), tip, self)
 
-    def leaveEvent(self, event: Any) -> None:
+    def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
         if self.hovered is not None:
             self.hovered = None

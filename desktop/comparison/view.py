@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
@@ -48,6 +47,7 @@ from desktop.comparison.turns import Turns
 from desktop.comparison.worker import CompareFunction, ComparisonRunner
 from desktop.tasks import TaskManager
 from library.article import Article
+from library.compare.model import Comparison
 from library.export import ComparisonLayout
 from library.export.extras import ExportExtras
 from library.export.wording import low_overlap
@@ -96,7 +96,7 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
         self.data_dir = data_dir
         self.setAccessibleName("Article comparison")
         self._layout: ComparisonLayout | None = None
-        self._comparison: Any = None
+        self._comparison: Comparison | None = None
         self._navigator: Navigator | None = None
         self._current: int | None = None
         self._selected: tuple[list[int], list[int]] = ([], [])
@@ -327,7 +327,7 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
         self,
         article_a: Article,
         article_b: Article,
-        comparison: Any,
+        comparison: Comparison,
         layout: ComparisonLayout | None = None,
         reviewed: ReviewedComparison | None = None,
     ) -> None:
@@ -336,7 +336,7 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
         Args:
             article_a: left article (unit offsets point into its body).
             article_b: right article.
-            comparison: the engine `Comparison` (or its `to_dict()` form).
+            comparison: the engine's comparison.
             layout: the layout if already built (the worker builds it off-thread).
             reviewed: the reviews over `comparison` if already read (ditto).
         """
@@ -358,7 +358,7 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
             for step in steps:
                 step()
 
-    def _announce(self, comparison: Any, layout: ComparisonLayout) -> None:
+    def _announce(self, comparison: Comparison, layout: ComparisonLayout) -> None:
         s = layout.summary
         self.status_message.emit(
             f"{s.get('shared', 0)} shared, {s.get('divergent', 0)} divergent, "
@@ -368,7 +368,7 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
         self.comparison_ready.emit(comparison)
 
     def _show(
-        self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
+        self, a: Article, b: Article, comparison: Comparison | None, layout: ComparisonLayout | None
     ) -> None:
         """Show the texts with `layout`'s highlights (None: plain, while comparing)."""
         self._turns.run([])  # what was left of painting an earlier result is moot
@@ -376,7 +376,7 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
             step()
 
     def _show_steps(
-        self, a: Article, b: Article, comparison: Any, layout: ComparisonLayout | None
+        self, a: Article, b: Article, comparison: Comparison | None, layout: ComparisonLayout | None
     ) -> list[Callable[[], object]]:
         """`_show`'s work in steps of at most one text's (re)painting each."""
         later = self._geometry_later
@@ -431,6 +431,7 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
         if self._pending is None:
             return  # show_comparison() painted something newer meanwhile
         article_a, article_b = self._pending
+        assert isinstance(comparison, Comparison)
         assert isinstance(layout, ComparisonLayout)
         assert reviewed is None or isinstance(reviewed, ReviewedComparison)
         self._geometry_later = True  # a background result: the GUI thread paints first

@@ -9,9 +9,10 @@ texts (`#a-u12`), which carry an anchor for every unit.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from library.compare.lenses.timeline import Row
 from library.export.layout import ComparisonLayout
 from library.export.timeline_layout import date_label, reading_order
 from library.export.timeline_svg import timeline_svg
@@ -136,21 +137,31 @@ def lens_sections(comparison: Any, layout: ComparisonLayout) -> list[str]:
     return out
 
 
+def _row(data: Mapping[str, Any]) -> Row:
+    """A timeline row of its JSON form (`Row.to_dict()`), as the picture reads it."""
+    return Row(
+        date=str(data.get("date", "")),
+        a=[int(u) for u in data.get("a", ())],
+        b=[int(u) for u in data.get("b", ())],
+        text_a=[str(t) for t in data.get("text_a", ())],
+        text_b=[str(t) for t in data.get("text_b", ())],
+        conflict=bool(data.get("conflict")),
+        partial=bool(data.get("partial")),
+    )
+
+
 def _timeline(rows: list[dict[str, Any]], layout: ComparisonLayout) -> list[str]:
     out = ["<h2>Timeline</h2>"]
     if not rows:
         return [*out, '<p class="muted">None.</p>']
-    pairs = [
-        {"a": p.a, "b": p.b, "relation": p.relation, "conflicts": [{"kind": c.kind}]}
-        for p in layout.pairs
-        for c in p.conflicts
-    ]
+    # The picture reads the lens's typed rows; this report reads the JSON form.
+    typed = [_row(r) for r in rows]
 
     def unit_text(side: str, uid: int) -> str:
         unit = layout.unit(side, uid)
         return unit.text if unit is not None else ""
 
-    svg = timeline_svg(rows, pairs=pairs, unit_text=unit_text, width=TIMELINE_WIDTH)
+    svg = timeline_svg(typed, pairs=layout.pairs, unit_text=unit_text, width=TIMELINE_WIDTH)
     out.append(
         f'<figure class="timeline">{svg}'
         f"<figcaption>{html.escape(TIMELINE_CAPTION)}</figcaption></figure>"
@@ -166,7 +177,7 @@ def _timeline(rows: list[dict[str, Any]], layout: ComparisonLayout) -> list[str]
                 _td("; ".join(r["text_b"])),
                 '<td class="warn">⚠ conflict</td>' if r["conflict"] else "<td></td>",
             ]
-            for r in (rows[k] for k in reading_order(rows))
+            for r in (rows[k] for k in reading_order(typed))
         ],
     )
     return out

@@ -22,10 +22,14 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from library.compare.lenses.timeline import Row
+    from library.export.layout import PairInfo
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # y coordinates: section titles, the two lanes, the axis between them, the labels.
@@ -150,7 +154,7 @@ class TimelineGeometry:
     marks: tuple[Mark, ...]
     links: tuple[Link, ...]
     labels: tuple[Label, ...]
-    rows: tuple[Mapping[str, Any], ...] = field(default=())
+    rows: tuple[Row, ...] = field(default=())
 
     def mark_at(self, x: float, y: float, slack: float = 6.0) -> Mark | None:
         """The mark under point (x, y), nearest centre first; None off every mark."""
@@ -277,7 +281,7 @@ def _sections(
 
 
 def layout_timeline(
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[Row],
     *,
     clashes: Iterable[tuple[int, int]] = (),
     width: float | None = None,
@@ -288,14 +292,14 @@ def layout_timeline(
     when they fit `width`, else one under the other, each with its own lanes.
 
     Args:
-        rows: the lens rows (`to_dict()["lenses"]["timeline"]`): "date", "a", "b",
-            "conflict".
+        rows: the lens rows (`Comparison.lenses.timeline`): their date, units
+            of A and B and whether the detectors found the date in conflict.
         clashes: `(row of A, row of B)` that tell one event with two dates (see
             `clash_links`); drawn as conflict links.
         width: fit the axis to this width: stretched when there is room, squeezed
             down to `MIN_SCALE` when there is not (None: natural width, side by side).
     """
-    placed = [_place(i, str(r.get("date", ""))) for i, r in enumerate(rows)]
+    placed = [_place(i, r.date) for i, r in enumerate(rows)]
     laid = _sections(placed)
     spans = [right - LEFT for _t, right, _b, _w in laid]
     side_by_side = LEFT + sum(spans) + SECTION_GAP * max(0, len(laid) - 1)
@@ -336,9 +340,9 @@ def layout_timeline(
     for p in placed:
         r, k = rows[p.row], section_of[p.row]
         x0, x1 = (sx(v, k) for v in laid[k][3][p.row])
-        linked = bool(r.get("a")) and bool(r.get("b"))
-        for side in ("a", "b"):
-            if r.get(side):
+        linked = bool(r.a) and bool(r.b)
+        for side, ids in (("a", r.a), ("b", r.b)):
+            if ids:
                 marks.append(
                     Mark(
                         p.row,
@@ -347,7 +351,7 @@ def layout_timeline(
                         x1,
                         p.kind,
                         linked,
-                        bool(r.get("conflict")),
+                        r.conflict,
                         tops[blocks[k]],
                     )
                 )
@@ -397,15 +401,13 @@ def layout_timeline(
     )
 
 
-def reading_order(rows: Sequence[Mapping[str, Any]]) -> list[int]:
+def reading_order(rows: Sequence[Row]) -> list[int]:
     """Row indexes in the picture's order: dated first, then year not stated, then the rest."""
-    placed = [_place(i, str(r.get("date", ""))) for i, r in enumerate(rows)]
+    placed = [_place(i, r.date) for i, r in enumerate(rows)]
     return [p.row for p in sorted(placed, key=lambda p: (p.section, p.start, p.end, p.row))]
 
 
-def clash_links(
-    rows: Sequence[Mapping[str, Any]], pairs: Iterable[Mapping[str, Any]]
-) -> list[tuple[int, int]]:
+def clash_links(rows: Sequence[Row], pairs: Iterable[PairInfo]) -> list[tuple[int, int]]:
     """Rows of A and of B whose dates the date detector found in conflict in one pair.
 
     The lens marks each conflicting row; this says which A row clashes with which
@@ -413,23 +415,22 @@ def clash_links(
 
     Args:
         rows: the timeline rows.
-        pairs: the comparison's pairs (`to_dict()["pairs"]`): "a", "b", "relation",
-            "conflicts".
+        pairs: the comparison's pairs (`ComparisonLayout.pairs`).
     """
     out: list[tuple[int, int]] = []
     for p in pairs:
-        if p.get("relation") == "related":
+        if p.relation == "related":
             continue  # two events, not one event dated twice (the lens's rule too)
-        if not any(c.get("kind") == "date" for c in p.get("conflicts", ())):
+        if not any(c.kind == "date" for c in p.conflicts):
             continue
-        a_units, b_units = set(p.get("a", ())), set(p.get("b", ()))
-        rows_a = [i for i, r in enumerate(rows) if r.get("conflict") and a_units & set(r["a"])]
-        rows_b = [i for i, r in enumerate(rows) if r.get("conflict") and b_units & set(r["b"])]
+        a_units, b_units = set(p.a), set(p.b)
+        rows_a = [i for i, r in enumerate(rows) if r.conflict and a_units & set(r.a)]
+        rows_b = [i for i, r in enumerate(rows) if r.conflict and b_units & set(r.b)]
         out += [(i, j) for i in rows_a for j in rows_b if i != j and (i, j) not in out]
     return out
 
 
-def hover_text(mark: Mark, row: Mapping[str, Any], unit_text: UnitText) -> str:
+def hover_text(mark: Mark, row: Row, unit_text: UnitText) -> str:
     """What hovering `mark` says: the date as its side wrote it, then its sentences.
 
     Args:
@@ -437,12 +438,12 @@ def hover_text(mark: Mark, row: Mapping[str, Any], unit_text: UnitText) -> str:
         row: its timeline row.
         unit_text: the sentence of a unit.
     """
-    said = "; ".join(str(t) for t in row.get(f"text_{mark.side}", ())) or str(row.get("date", ""))
+    said = "; ".join(row.text_a if mark.side == "a" else row.text_b) or row.date
     lines = [f"{mark.side.upper()}: {said}"]
     if mark.conflict:
         lines.append("⚠ The conflict detectors found this date in conflict with the other article")
-    for uid in row.get(mark.side, ()):
-        sentence = " ".join(unit_text(mark.side, int(uid)).split())
+    for uid in row.a if mark.side == "a" else row.b:
+        sentence = " ".join(unit_text(mark.side, uid).split())
         if len(sentence) > MAX_HOVER_CHARS:
             sentence = sentence[: MAX_HOVER_CHARS - 1] + "…"
         lines.append(f"#{uid}: {sentence}" if sentence else f"#{uid}")

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from library.export.theme import LIGHT
 from library.export.timeline_layout import (
@@ -31,6 +31,10 @@ from library.export.timeline_layout import (
     hover_text,
     layout_timeline,
 )
+
+if TYPE_CHECKING:
+    from library.compare.lenses.timeline import Row
+    from library.export.layout import PairInfo
 
 # Characters XML 1.0 cannot hold even escaped (C0 controls but tab/newline, lone surrogates).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -68,7 +72,7 @@ def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _mark(mark: Mark, row: Mapping[str, Any], unit_text: UnitText) -> str:
+def _mark(mark: Mark, row: Row, unit_text: UnitText) -> str:
     classes = ["mark", mark.kind]
     if mark.conflict:
         classes.append("conflict")
@@ -89,8 +93,8 @@ def _mark(mark: Mark, row: Mapping[str, Any], unit_text: UnitText) -> str:
         shape += f'<text class="warn" x="{_n(mark.x + 6)}" y="{_n(y + dy)}">!</text>'
     title = f"<title>{xml_text(hover_text(mark, row, unit_text))}</title>"
     body = f'<g class="{" ".join(classes)}">{title}{shape}</g>'
-    ids = row.get(mark.side) or []
-    return f'<a href="#{mark.side}-u{int(ids[0])}">{body}</a>' if ids else body
+    ids = row.a if mark.side == "a" else row.b
+    return f'<a href="#{mark.side}-u{ids[0]}">{body}</a>' if ids else body
 
 
 def render_svg(geometry: TimelineGeometry, unit_text: UnitText | None = None) -> str:
@@ -149,17 +153,17 @@ def render_svg(geometry: TimelineGeometry, unit_text: UnitText | None = None) ->
 
 
 def timeline_svg(
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[Row],
     *,
-    pairs: Iterable[Mapping[str, Any]] = (),
+    pairs: Iterable[PairInfo] = (),
     unit_text: UnitText | None = None,
     width: float | None = None,
 ) -> str:
     """The timeline lens rows as an SVG picture ("" when there are none).
 
     Args:
-        rows: `to_dict()["lenses"]["timeline"]`.
-        pairs: `to_dict()["pairs"]`, to join the two dates of one event in conflict.
+        rows: the timeline lens (`Comparison.lenses.timeline`).
+        pairs: the layout's pairs, to join the two dates of one event in conflict.
         unit_text: the sentence of a unit, for the hover titles.
         width: stretch the axis to this width (None: as narrow as it reads well).
     """

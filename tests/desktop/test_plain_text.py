@@ -32,7 +32,13 @@ from desktop.text import ZERO_WIDTH_SPACE, message_box, plain_tooltip, window_ti
 from library.article import Article
 from library.collection import Collection
 from library.importer import FileResult, ImportReport
-from tests.desktop.comparison.test_comparison_support import FLOOD_A, FLOOD_B, hand_built, make_view
+from tests.desktop.comparison.test_comparison_support import (
+    FLOOD_A,
+    FLOOD_B,
+    as_comparison,
+    flood_json,
+    make_view,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -186,12 +192,12 @@ def test_window_shows_a_hostile_title_literally(
 def test_comparison_tooltips_show_conflicts_literally(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = hand_built()
+    data = flood_json()
     divergent = next(p for p in data["pairs"] if p["relation"] == "divergent")
     divergent["conflicts"] = [{"kind": "quote", "a": TITLE, "b": "<h2>other</h2>"}]
     hostile_a = Article(title=TITLE, outlet=OUTLET, published="2025", body=FLOOD_A.body)
     view = make_view(qtbot)
-    view.show_comparison(hostile_a, FLOOD_B, data)
+    view.show_comparison(hostile_a, FLOOD_B, as_comparison(data))
     tips: list[str] = []
 
     class FakeToolTip:

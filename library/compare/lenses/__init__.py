@@ -20,6 +20,7 @@ from library.compare.lenses import (
     voices,
 )
 from library.compare.lenses.pattern_cache import CACHE
+from library.compare.lenses.unnamed import Unnamed
 from library.compare.mentions import Mentions
 from library.compare.model import Pair, Unit
 
@@ -29,7 +30,7 @@ CACHE.finish()
 
 LENS_NAMES = ("voices", "timeline", "numbers", "names")
 
-__all__ = ["LENS_NAMES", "Lenses", "build_lenses"]
+__all__ = ["LENS_NAMES", "Lenses", "Unnamed", "build_lenses"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,8 @@ class Lenses:
     """The four lenses of one comparison; `to_dict()` is their JSON form."""
 
     voices: tuple[voices.Voice, ...] = ()
-    anonymous: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # per side ("a", "b"): the unnamed attributions ("Analysts believe")
+    anonymous: dict[str, list[Unnamed]] = field(default_factory=dict)
     timeline: tuple[timeline.Row, ...] = ()
     numbers: tuple[counts.NumberRow, ...] = ()
     names: tuple[names.Name, ...] = ()
@@ -48,7 +50,8 @@ class Lenses:
         return {
             "voices": [v.to_dict() for v in self.voices],
             "anonymous": {
-                side: {"count": len(found), "mentions": found} for side, found in unnamed.items()
+                side: {"count": len(found), "mentions": [m.to_dict() for m in found]}
+                for side, found in unnamed.items()
             },
             "timeline": [r.to_dict() for r in self.timeline],
             "numbers": [r.to_dict() for r in self.numbers],

@@ -13,7 +13,6 @@ a name is its description (时事评论员李林一 -> 时事评论员).  Unname
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from library.chinese import HAN_CHAR, fold
 from library.compare.lenses.chinese_match import (
@@ -33,6 +32,7 @@ from library.compare.lenses.chinese_names import (
     role_before,
 )
 from library.compare.lenses.pattern_cache import re_compile
+from library.compare.lenses.unnamed import Unnamed
 from library.compare.lenses.voices import PRONOUN_REACH, Voice
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
@@ -111,11 +111,11 @@ def _cites(folded: str, at: int) -> bool:
 
 def extend(
     found: list[Voice],
-    unnamed: dict[str, list[dict[str, Any]]],
+    unnamed: dict[str, list[Unnamed]],
     units_a: tuple[Unit, ...],
     units_b: tuple[Unit, ...],
     mentions: Mentions,
-) -> tuple[list[Voice], dict[str, list[dict[str, Any]]]]:
+) -> tuple[list[Voice], dict[str, list[Unnamed]]]:
     """The Voices lens with the Chinese voices of both articles added.
 
     A Chinese voice joins the English voice it is (李林一 and "Li Linyi"), or its
@@ -157,7 +157,7 @@ def extend(
             if not heard and last and near and _PRONOUN.search(fold(u.text)):
                 _speaks(last[0], side, u.id, "")
                 last = (last[0], u.id)
-            unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous_zh(u.text)]
+            unnamed[side] += [Unnamed(t, u.id) for t in anonymous_zh(u.text)]
     ordered = sorted(voices.values(), key=lambda v: (not (v.a and v.b), not v.a, v.key))
     return ordered, unnamed
 

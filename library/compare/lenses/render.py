@@ -58,9 +58,8 @@ def voices(ls: Lenses) -> str:
     ]
     header = ["Voice", "A units", "B units", "Description (A / B)"]
     out = table(header, rows) if rows else EMPTY["voices"]
-    unnamed = ls.to_dict()["anonymous"]
     for side in ("a", "b"):
-        said = [m["text"] for m in unnamed[side]["mentions"]]
+        said = [m.text for m in ls.anonymous.get(side, [])]
         out += f"\nUnnamed in {side.upper()}: {len(said)}" + (
             f" ({'; '.join(said)})" if said else ""
         )

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from library.compare.lenses.pattern_cache import re_compile
 from library.compare.text_memo import listed
@@ -18,6 +20,18 @@ _ANONYMOUS = re_compile(
     r"told|stated?|view(?:ed)?|expect(?:ed)?)\b",
     re.I,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Unnamed:
+    """One unnamed attribution of one side, as written ("Analysts believe"), and its unit."""
+
+    text: str
+    unit: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"text", "unit"}` (an entry of `to_dict()["anonymous"][side]["mentions"]`)."""
+        return {"text": self.text, "unit": self.unit}
 
 
 @listed(maxsize=16384)  # read once a sentence (text_memo.py)

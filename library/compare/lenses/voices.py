@@ -13,7 +13,6 @@ titled, "(referred to as X)" and taught forms).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from library.compare.lenses import antecedent, caps
 from library.compare.lenses.attribution import NOT_VOICES, VERBS, anonymous, sources
@@ -21,6 +20,7 @@ from library.compare.lenses.openers import indefinite, name_later, opening_voice
 from library.compare.lenses.pattern_cache import re_compile
 from library.compare.lenses.reporting import ADVERB
 from library.compare.lenses.short_forms import Voice, merge_short_forms
+from library.compare.lenses.unnamed import Unnamed
 from library.compare.mentions import Mentions
 from library.compare.model import Unit
 from library.compare.text_memo import kept
@@ -123,7 +123,7 @@ _BODY_NOUNS = frozenset((
 
 def build(
     units_a: tuple[Unit, ...], units_b: tuple[Unit, ...], mentions: Mentions
-) -> tuple[list[Voice], dict[str, list[dict[str, Any]]]]:
+) -> tuple[list[Voice], dict[str, list[Unnamed]]]:
     """The voices of both articles, matched by name and alias, and the unnamed ones.
 
     Args:
@@ -133,14 +133,14 @@ def build(
 
     Returns:
         The voices (both sides first, then A only, then B only), and per side the
-        unnamed attributions as `{"text", "unit"}`.
+        unnamed attributions.
     """
     voices: dict[str, Voice] = {}
     # a broadcast script in capitals reads in sentence case (caps.py)
     if any(caps.in_capitals(u.text) for u in (*units_a, *units_b)):
         lexicon = caps.vocabulary(u.text for u in (*units_a, *units_b))
         units_a, units_b = caps.folded(units_a, lexicon), caps.folded(units_b, lexicon)
-    unnamed: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
+    unnamed: dict[str, list[Unnamed]] = {"a": [], "b": []}
     written: dict[str, list[str]] = {}  # key -> every form the articles give
     for side, units in (("a", units_a), ("b", units_b)):
         last: tuple[Voice, int] | None = None  # the last named voice and its unit
@@ -211,7 +211,7 @@ def build(
                 if v in heard:
                     heard.remove(v)
                 heard.append(v)
-            unnamed[side] += [{"text": t, "unit": u.id} for t in anonymous(u.text)]
+            unnamed[side] += [Unnamed(t, u.id) for t in anonymous(u.text)]
             spoke = last[0] if last and last[1] == u.id else None
             if spoke is not None and _SPOKESPERSON.search(u.text):
                 voiced.add(u.id)  # "Navy spokesperson said": a person, so "he added" next

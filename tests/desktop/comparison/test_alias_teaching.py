@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.comparison import ComparisonView
 from desktop.comparison.alias_teaching import AliasesDialog, AliasTeaching, SameAsDialog
+from desktop.comparison.lenses_panel import AliasEntry
 from library.article import Article
 from library.collection import Collection
 
@@ -49,11 +50,11 @@ def teaching(qtbot: QtBot, collection: Collection) -> AliasTeaching:
 
 
 def listed(teaching: AliasTeaching, lens: str) -> list[str]:
-    return [e["name"] for e in teaching.panel.entries(lens)]
+    return [e.name for e in teaching.panel.entries(lens)]
 
 
-def entry(teaching: AliasTeaching, lens: str, name: str) -> dict[str, Any]:
-    return next(e for e in teaching.panel.entries(lens) if e["name"] == name)
+def entry(teaching: AliasTeaching, lens: str, name: str) -> AliasEntry:
+    return next(e for e in teaching.panel.entries(lens) if e.name == name)
 
 
 def trigger(qtbot: QtBot, teaching: AliasTeaching, action: Any) -> None:
@@ -81,7 +82,7 @@ def test_same_as_then_forget_alias_on_a_name(
     names = listed(teaching, "names")
     assert MSS in names and NSD not in names  # one entry now, named as taught
     merged = entry(teaching, "names", MSS)
-    assert NSD in merged["aliases"]
+    assert NSD in merged.aliases
     assert set(listed(teaching, "voices")) == {MSS, "Li Linyi"}
 
     actions = teaching.actions_for("names", merged)
@@ -155,7 +156,8 @@ def test_right_click_on_an_entry_asks_for_its_menu(qtbot: QtBot, teaching: Alias
     with qtbot.waitSignal(panel.entry_menu_requested) as asked:
         widget.customContextMenuRequested.emit(pos)
     lens, found, where = asked.args
-    assert lens == "names" and found["name"] == MSS and isinstance(where, QPoint)
+    assert lens == "names" and isinstance(found, AliasEntry) and found.name == MSS
+    assert isinstance(where, QPoint)
     heading = next(k for k in range(widget.count()) if widget.item(k).text().startswith("Only"))
     pos = widget.visualItemRect(widget.item(heading)).center()
     with qtbot.assertNotEmitted(panel.entry_menu_requested):
@@ -178,11 +180,11 @@ def test_in_the_main_window_teaching_compares_again(qtbot: QtBot, data_dir: Path
         win.open_comparison(a, b)
     win.comparison_view.lenses.fold.set_open(True, remember=True)
     panel = win.comparison_view.lenses.panel
-    before = [e["name"] for e in panel.entries("voices")]
+    before = [e.name for e in panel.entries("voices")]
     tang = "Tang Jingyuan" if "Tang Jingyuan" in before else before[-1]
     with qtbot.waitSignal(win.comparison_settled, timeout=30000):
         win.alias_teaching.teach("Li Linyi", tang)
-    after = [e["name"] for e in panel.entries("voices")]
+    after = [e.name for e in panel.entries("voices")]
     assert len(after) == len(before) - 1 and "Li Linyi" in after and tang not in after
     win.close()
     coll.close()

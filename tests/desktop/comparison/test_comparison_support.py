@@ -1,13 +1,15 @@
 """Shared data and helpers for the comparison-view tests (no tests here).
 
-Inline flood articles with a hand-built comparison in the engine's JSON contract,
-so view behaviour is tested independently of how the engine happens to align.
+Inline flood articles with a hand-built comparison (written in the engine's JSON
+contract, read into the engine's typed records: the view takes only those), so
+view behaviour is tested independently of how the engine happens to align.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import fields
 from typing import Any
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor
@@ -15,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.comparison import ComparisonView
 from library.article import Article
+from library.compare.model import Comparison, Conflict, Pair, Side, Summary, Unit
 
 FLOOD_A = Article(
     title="Flooding forces thousands from homes",
@@ -114,8 +117,39 @@ def word_diff(a: str, b: str) -> list[list[Any]]:
     return out
 
 
-def hand_built() -> dict[str, Any]:
-    """A comparison of FLOOD_A and FLOOD_B in the engine's JSON contract."""
+def as_comparison(data: dict[str, Any]) -> Comparison:
+    """The engine's typed `Comparison` of a hand-written one in its JSON contract."""
+    a, b = (
+        Side(
+            data[s]["title"],
+            tuple(Unit(u["id"], u["text"], u["start"], u["end"]) for u in data[s]["units"]),
+        )
+        for s in ("a", "b")
+    )
+    pairs = tuple(
+        Pair(
+            tuple(p["a"]),
+            tuple(p["b"]),
+            p["relation"],
+            p["score"],
+            tuple(Conflict(c["kind"], c["a"], c["b"]) for c in p["conflicts"]),
+            tuple((op, text) for op, text in p["diff"]),
+        )
+        for p in data["pairs"]
+    )
+    # As the view read the JSON form: a count or share not written is 0.
+    written = data.get("summary", {})
+    summary = Summary(**{f.name: written.get(f.name, 0) for f in fields(Summary)})
+    return Comparison(a, b, pairs, tuple(data["only_a"]), tuple(data["only_b"]), summary)
+
+
+def hand_built() -> Comparison:
+    """A comparison of FLOOD_A and FLOOD_B, hand-built (no lenses)."""
+    return as_comparison(flood_json())
+
+
+def flood_json() -> dict[str, Any]:
+    """The hand-built comparison of FLOOD_A and FLOOD_B in the engine's JSON contract."""
     units = {"a": _units(FLOOD_A.body), "b": _units(FLOOD_B.body)}
 
     def uid(side: str, text: str) -> int:
@@ -170,8 +204,8 @@ def shown(qtbot: QtBot) -> ComparisonView:
 
 
 def unit_id(side: str, text: str) -> int:
-    data = hand_built()
-    return next(u["id"] for u in data[side]["units"] if u["text"] == text)
+    found = hand_built().a if side == "a" else hand_built().b
+    return next(u.id for u in found.units if u.text == text)
 
 
 def pair_of(view: ComparisonView, index: int | None) -> tuple[list[int], list[int]]:
@@ -187,7 +221,7 @@ def format_at(view: ComparisonView, side: str, offset: int) -> QTextCharFormat:
     return cursor.charFormat()
 
 
-def long_articles() -> tuple[Article, Article, dict[str, Any]]:
+def long_articles() -> tuple[Article, Article, Comparison]:
     paras_a = [f"Paragraph {i} of A says the count was {i}." for i in range(120)]
     paras_b = [f"Intro line {i} only in B." for i in range(30)]
     paras_b += [f"Paragraph {i} of A says the count was {i}." for i in range(120)]
@@ -206,4 +240,5 @@ def long_articles() -> tuple[Article, Article, dict[str, Any]]:
         "only_b": list(range(30)),
         "summary": {"shared": 120, "divergent": 0, "only_a": 0, "only_b": 30},
     }
-    return Article(title="Long A", body=body_a), Article(title="Long B", body=body_b), data
+    long_a, long_b = Article(title="Long A", body=body_a), Article(title="Long B", body=body_b)
+    return long_a, long_b, as_comparison(data)

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The offscreen platform cannot honour size hints of top-level windows; harmless.
 from library.compare import compare_articles
+from library.compare.model import Comparison
 from library.ingest import read_article
 from tests.desktop.comparison.test_comparison_support import (
     FLOOD_A,
@@ -49,6 +50,8 @@ def test_sample_comparison_highlights_the_units_the_engine_aligned(
         view.open_articles(article_a, article_b)
     expected = compare_articles(article_a, article_b).to_dict()
     assert blocker.args[0].to_dict() == expected
+    # The view keeps the engine's typed record; its lenses panel reads that.
+    assert isinstance(blocker.args[0], Comparison) and view._comparison is blocker.args[0]
     for side in ("a", "b"):
         want = {uid: p["relation"] for p in expected["pairs"] for uid in p[side]}
         assert view.highlighted_units(side) == want

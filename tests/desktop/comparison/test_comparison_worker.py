@@ -27,6 +27,7 @@ from tests.desktop.comparison.test_comparison_support import (
     FLOOD_B,
     PAIRS,
     _units,
+    as_comparison,
     format_at,
     long_articles,
     make_view,
@@ -294,7 +295,7 @@ def test_offsets_stay_body_offsets_after_emoji(qtbot: QtBot) -> None:
         "summary": {},
     }  # fmt: skip
     view = make_view(qtbot)
-    view.show_comparison(a, b, data)
+    view.show_comparison(a, b, as_comparison(data))
     edit = view.pane("a").text_edit
     qt_pos = edit.offsets.to_qt(body_a.index("May 3"))
     cursor = QTextCursor(edit.document())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.comparison import ComparisonView
-from desktop.comparison.lenses_panel import LensesPanel
+from desktop.comparison.lenses_panel import LensesPanel, Target
 from desktop.comparison.timeline_widget import TimelineWidget
 from library.article import Article
 from library.compare import compare_articles
+from library.compare.lenses.timeline import Row
+from library.compare.lenses.voices import Voice
 from library.export import ComparisonLayout
 from library.ingest import read_article
 
@@ -95,7 +98,9 @@ def test_voices_say_who_both_quote_and_who_only_one_does(flood: ComparisonView) 
 def test_picking_a_voice_shows_its_sentences_in_both_panes(flood: ComparisonView) -> None:
     panel = flood.lenses.panel
     item = entry(panel.lists["voices"], "Anna Keller")
-    a_ids, b_ids, _what, _row = item.data(Qt.ItemDataRole.UserRole)
+    target = item.data(Qt.ItemDataRole.UserRole)
+    assert isinstance(target, Target) and target.what == "Anna Keller"
+    a_ids, b_ids = list(target.a), list(target.b)
     assert len(a_ids) == 2 and len(b_ids) == 1
     panel.lists["voices"].itemClicked.emit(item)
     assert flood.selected_units() == (a_ids, b_ids)
@@ -155,7 +160,7 @@ def test_timeline_tab_lists_rows_in_the_pictures_order_and_clicks_jump(
         qtbot.mouseClick(picture, Qt.MouseButton.LeftButton, pos=QPoint(round(shared.x), 86))
     assert clicked.args == [shared.row]
     wanted = panel._timeline_rows[shared.row]
-    assert flood.selected_units() == (wanted["a"], wanted["b"])
+    assert flood.selected_units() == (wanted.a, wanted.b)
     assert panel.lists["timeline"].currentRow() == 1
 
 
@@ -163,15 +168,11 @@ def test_timeline_picture_geometry(qtbot: QtBot) -> None:
     picture = TimelineWidget()
     qtbot.addWidget(picture)
     rows = [
-        {"date": "2024-11-09", "a": [1], "b": [2], "conflict": False, "text_a": ["x"],
-         "text_b": ["y"]},
-        {"date": "2024-10-??", "a": [3], "b": [], "conflict": False, "text_a": ["October"],
-         "text_b": []},
-        {"date": "2024-11-12", "a": [4], "b": [], "conflict": True, "text_a": ["Nov 12"],
-         "text_b": []},
-        {"date": "2024-11-13", "a": [], "b": [5], "conflict": True, "text_a": [],
-         "text_b": ["Nov 13"]},
-    ]  # fmt: skip
+        Row("2024-11-09", [1], [2], ["x"], ["y"]),
+        Row("2024-10-??", [3], [], ["October"], [], partial=True),
+        Row("2024-11-12", [4], [], ["Nov 12"], [], conflict=True),
+        Row("2024-11-13", [], [5], [], ["Nov 13"], conflict=True),
+    ]
     picture.set_rows(rows, clashes=[(2, 3)])
     picture.resize(500, picture.sizeHint().height())
     picture.show()
@@ -192,13 +193,13 @@ def test_hover_and_user_text_stay_plain(qtbot: QtBot) -> None:
     qtbot.addWidget(panel)
     panel.show()
     hostile = "<b>Bold</b> <img src=x>"
-    comparison = compare_articles(
+    found = compare_articles(
         Article(title="A", body=f"{hostile} said the sky fell."),
         Article(title="B", body="Nothing here."),
-    ).to_dict()
-    comparison["lenses"]["voices"] = [
-        {"name": hostile, "description_a": hostile, "description_b": "", "a": [0], "b": []}
-    ]
+    )
+    assert found.lenses is not None
+    voice = Voice("hostile", hostile, description_a=hostile, a=[0])
+    comparison = replace(found, lenses=replace(found.lenses, voices=(voice,)))
     panel.set_comparison(comparison, ComparisonLayout.build(comparison))
     item = entry(panel.lists["voices"], hostile)
     assert item.text().startswith(hostile)  # list items are plain text
@@ -256,3 +257,60 @@ def test_a_names_title_is_its_description_not_its_name(flood: ComparisonView) ->
     keller = next(t for t in names if t.startswith("Anna Keller"))
     assert keller.split("\n")[1] == "Mayor"
     assert not any(t.startswith("Mayor") for t in names)
+
+
+def test_sample_pair_rows_come_from_the_typed_lens_records(
+    qtbot: QtBot, sample_paths: list[Path]
+) -> None:
+    """The panel over the sample pair's `Comparison`: the rows it showed when it read
+    `to_dict()` (pinned on main 5020db7), each entry standing for its record's units."""
+    if len(sample_paths) < 2:
+        pytest.skip("sample articles not in resources/articles")
+    a, b = (read_article(p) for p in sample_paths[:2])
+    panel = LensesPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    comparison = compare_articles(a, b)
+    lenses = comparison.lenses
+    assert lenses is not None
+    panel.set_comparison(comparison, ComparisonLayout.build(comparison))
+    voices = [t.split("\n")[0] for t in texts(panel.lists["voices"])]
+    assert voices[:10] == [
+        "Quoted by both (1)",
+        "Li Linyi   A ×2 · B ×1",
+        "Only A quotes (3)",
+        "Cai Shunkun   A ×2",
+        "Eric   A ×1",
+        "Yao Yuan   A ×2",
+        "Only B quotes (2)",
+        "Tang Jingyuan   B ×2",
+        "Zhong Zhidong   B ×1",
+        "Unnamed sources: A 1 · B 5",
+    ]
+    headings = {
+        "numbers": ["Only A counts (5)", "Only B counts (7)"],
+        "names": ["Both name (10)", "Only A names (13)", "Only B names (23)"],
+    }
+    for key, heads in headings.items():
+        shown = texts(panel.lists[key])
+        assert [t for t in shown if t in heads] == heads
+        assert len(shown) == len(heads) + len(getattr(lenses, key))
+    # Every entry stands for its record's units: the unnamed ones, one unit each.
+    targets = [
+        data
+        for k in range(panel.lists["voices"].count())
+        if isinstance(data := panel.lists["voices"].item(k).data(Qt.ItemDataRole.UserRole), Target)
+    ]
+    unnamed = [((m.unit,), ()) for m in lenses.anonymous["a"]]
+    unnamed += [((), (m.unit,)) for m in lenses.anonymous["b"]]
+    assert len(targets) == len(lenses.voices) + len(unnamed) == 6 + 6
+    assert [(t.a, t.b) for t in targets[:6]] == [(tuple(v.a), tuple(v.b)) for v in lenses.voices]
+    assert [(t.a, t.b) for t in targets[6:]] == unnamed
+    timeline = panel.lists["timeline"]
+    assert timeline.count() == len(lenses.timeline) == 9
+    rows = [timeline.item(k).data(Qt.ItemDataRole.UserRole) for k in range(timeline.count())]
+    assert sorted(t.row for t in rows) == list(range(9))
+    assert all(
+        (t.a, t.b) == (tuple(lenses.timeline[t.row].a), tuple(lenses.timeline[t.row].b))
+        for t in rows
+    )

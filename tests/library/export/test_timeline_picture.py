@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import itertools
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from typing import Any
 
+from library.compare.lenses.timeline import Row
+from library.export.layout import ConflictInfo, PairInfo
 from library.export.timeline_layout import (
     LANE_Y,
     clash_links,
@@ -22,16 +25,21 @@ from library.export.timeline_svg import timeline_svg
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def row(date: str, a: list[int], b: list[int], conflict: bool = False) -> dict[str, Any]:
-    return {
-        "date": date,
-        "a": a,
-        "b": b,
-        "conflict": conflict,
-        "partial": "?" in date,
-        "text_a": [f"A wrote {date}"] if a else [],
-        "text_b": [f"B wrote {date}"] if b else [],
-    }
+def row(date: str, a: list[int], b: list[int], conflict: bool = False) -> Row:
+    return Row(
+        date=date,
+        a=a,
+        b=b,
+        conflict=conflict,
+        partial="?" in date,
+        text_a=[f"A wrote {date}"] if a else [],
+        text_b=[f"B wrote {date}"] if b else [],
+    )
+
+
+def pair(a: int, b: int, relation: str, kinds: tuple[str, ...]) -> PairInfo:
+    conflicts = tuple(ConflictInfo(kind, "x", "y") for kind in kinds)
+    return PairInfo(0, (a,), (b,), relation, 0.6, conflicts, (), 0, 1, 0, 1)
 
 
 ROWS = [
@@ -43,7 +51,7 @@ ROWS = [
 ]
 
 
-def marks_of(rows: list[dict[str, Any]], **kw: Any) -> dict[tuple[int, str], Any]:
+def marks_of(rows: list[Row], **kw: Any) -> dict[tuple[int, str], Any]:
     g = layout_timeline(rows, **kw)
     return {(m.row, m.side): m for m in g.marks}
 
@@ -87,10 +95,12 @@ def test_dates_without_a_year_and_unplaced_dates_get_their_own_sections() -> Non
 
 def test_conflicts_are_marked_and_the_two_dates_of_one_event_joined() -> None:
     rows = [row("????-11-09", [2], [], conflict=True), row("????-11-08", [], [5], conflict=True)]
-    pairs = [{"a": [2], "b": [5], "relation": "divergent", "conflicts": [{"kind": "date"}]}]
+    pairs = [pair(2, 5, "divergent", ("date",))]
     assert clash_links(rows, pairs) == [(0, 1)]
-    # A related pair tells two events, not one event dated twice.
-    assert clash_links(rows, [{**pairs[0], "relation": "related"}]) == []
+    # A related pair tells two events, not one event dated twice; a pair in
+    # conflict over something else than the date joins no dates.
+    assert clash_links(rows, [pair(2, 5, "related", ("date",))]) == []
+    assert clash_links(rows, [pair(2, 5, "divergent", ("number",))]) == []
     g = layout_timeline(rows, clashes=clash_links(rows, pairs))
     assert all(m.conflict for m in g.marks)
     (link,) = g.links
@@ -136,7 +146,7 @@ def test_labels_and_hover() -> None:
 
 def test_svg_is_well_formed_self_contained_and_escaped() -> None:
     hostile = '<script>alert(1)</script> & "quotes" \x01\x0b'
-    rows = [{**ROWS[0], "text_a": [hostile]}, *ROWS[1:]]
+    rows = [replace(ROWS[0], text_a=[hostile]), *ROWS[1:]]
     svg = timeline_svg(rows, unit_text=lambda side, uid: hostile)
     root = ET.fromstring(svg)  # parses as XML: escaped, no forbidden characters
     assert root.tag == f"{SVG}svg"

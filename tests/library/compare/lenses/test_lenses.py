@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from library.compare import compare_texts
-from library.compare.lenses import Lenses
+from library.compare.lenses import Lenses, Unnamed
 from library.compare.lenses.timeline import parse_published
 
 REPO = Path(__file__).resolve().parents[4]
@@ -58,6 +58,17 @@ def test_anonymous_attributions_counted_per_side() -> None:
     assert d["a"]["count"] == 2 and d["b"]["count"] == 1
     assert [m["text"] for m in d["a"]["mentions"]] == ["Analysts believe", "Some speculate"]
     assert lenses(a, b).voices == ()
+
+
+def test_unnamed_sources_are_typed_records_with_todays_json() -> None:
+    a = "Analysts believe the bridge will hold. The mayor spoke."
+    ls = lenses(a, "Observers say the bridge may fall.")
+    assert ls.anonymous["a"] == [Unnamed("Analysts believe", 0)]
+    assert ls.anonymous["b"] == [Unnamed("Observers say", 0)]
+    assert ls.to_dict()["anonymous"]["a"] == {
+        "count": 1,
+        "mentions": [{"text": "Analysts believe", "unit": 0}],
+    }
 
 
 # --- timeline -----------------------------------------------------------------
