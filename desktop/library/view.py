@@ -305,13 +305,18 @@ class LibraryView(QWidget):
 
     def remove_selected(self) -> None:
         """Remove the selected articles (all versions) after asking; their notes are kept."""
-        from desktop.library.removing import remove_articles  # its dialogs: not at start-up
+        # Its dialogs: not at start-up.
+        from desktop.library.removing import remove_articles, row_after_selection
 
+        following = row_after_selection(self.table)
         done = remove_articles(self, self.collection, self.selected_summaries())
         if done is None:
             return
         changes, message = done
-        self.on_changes(changes)
+        # As a file manager does: the row that takes the removed one's place
+        # (or the one above, after the last) is selected and previewed, so
+        # Delete, Delete walks down the list.  None: the library is empty.
+        self.refresh(select_ids=[following] if following is not None else None)
         self.status_message.emit(message)
         self.changes_made.emit(changes)
 
