@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 RAIL_WIDTH = 26
+FOCUS_RING = 2  # pixels
 PANEL_MODES = ("auto", "open", "closed")
 
 
@@ -48,6 +49,13 @@ class RailButton(QToolButton):
         painter = QPainter(self)
         if self.underMouse() or self.hasFocus():
             painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Midlight))
+        if self.hasFocus():
+            # Reached by Tab: a ring in the highlight colour, as the toolbar's
+            # buttons have (the fill alone is faint in the dark scheme).
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_RING)
+            painter.setPen(pen)
+            half = FOCUS_RING / 2
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 3, 3)
         painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
         painter.translate(0, self.height())
         painter.rotate(-90)
