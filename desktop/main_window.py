@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.reviewing import Reviewing
+    from desktop.library.first_steps import FirstStepsTip
     from library.notes.model import Claim
 
 __all__ = ["SUMMARY_MODE_KEY", "MainWindow", "placeholder"]
@@ -104,6 +105,7 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         self.tasks = TaskManager(self)
         self.pair: tuple[Article, Article] | None = None
         self._toolbar_full_width: int | None = None
+        self.first_steps: FirstStepsTip | None = None  # how to compare, on a first start
 
         self.library_view = LibraryView(collection, run=self._run_listing)
         self.stack = QStackedWidget()
@@ -175,10 +177,10 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
             and not self.recent.pairs()
         ):
             # First steps: the one thing a new user must discover.
-            self.statusBar().showMessage(
-                "Tip: select two articles (Ctrl+click) and press Ctrl+D to compare them, "
-                "or use Compare With… (Ctrl+Shift+D).",
-                30000,
+            from desktop.library.first_steps import FirstStepsTip  # first starts only
+
+            self.first_steps = FirstStepsTip.offer(
+                self.library_view, self.settings, self.comparison_opened
             )
 
     def _open_on_first_row(self) -> None:

@@ -106,6 +106,7 @@ class LibraryView(QWidget):
         left_layout.addWidget(self.filter_edit)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.filter_note)
+        self._left_layout = left_layout  # `add_notice` puts a notice under the table
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("librarySplitter")
@@ -343,6 +344,10 @@ class LibraryView(QWidget):
         self.side.addWidget(panel)
         self.side.setStretchFactor(0, 2)
         self.side.setStretchFactor(self.side.count() - 1, 1)
+
+    def add_notice(self, notice: QWidget) -> None:
+        """Show `notice` under the table, beside the rows it is about."""
+        self._left_layout.insertWidget(self._left_layout.indexOf(self.table) + 1, notice)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
