@@ -32,7 +32,14 @@ def tab_reachable(toolbar: QToolBar) -> list[QWidget]:
 
 
 def tab_stops(container: QWidget) -> list[QWidget]:
-    """The widgets inside `container` that Tab stops at, in their present order."""
+    """The outermost widgets inside `container` that Tab stops at, in their present order.
+
+    A stop inside another (a tab widget's tab bar and lists) is left out:
+    `setTabOrder` moves a widget with the stops inside it, in their own order,
+    and ordering them one by one after their tab widget tore the chain apart
+    (the tab widget, which hands its focus to its tab bar, ended up after the
+    lists, and Tab went round and round the lenses).
+    """
     stops: list[QWidget] = []
     widget = container.nextInFocusChain()
     # The chain is a ring through the window; `stops` guards against a broken one.
@@ -40,7 +47,7 @@ def tab_stops(container: QWidget) -> list[QWidget]:
         if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             stops.append(widget)
         widget = widget.nextInFocusChain()
-    return stops
+    return [w for w in stops if not any(o is not w and o.isAncestorOf(w) for o in stops)]
 
 
 def chain_tabs(widgets: Sequence[QWidget]) -> None:

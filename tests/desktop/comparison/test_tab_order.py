@@ -3,6 +3,7 @@ the panels at their right; a ring in the highlight colour shows which has the fo
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from desktop.comparison.view import ComparisonView
+from desktop.main_window import MainWindow
 from desktop.theme import STYLE_SHEET
 from tests.desktop.comparison.test_comparison_support import shown
 
@@ -100,3 +102,58 @@ def test_a_rail_button_with_the_focus_wears_a_highlight_ring(
     focused = highlight_pixels(button.grab().toImage(), highlight)
     assert unfocused == 0
     assert focused >= 2 * (button.width() + button.height()), "a ring all round"
+
+
+def test_the_lenses_follow_the_summary_then_the_toolbar_comes_round(
+    qtbot: QtBot, view: ComparisonView
+) -> None:
+    view.summary_fold.set_open(True)
+    view.lenses.fold.set_open(True)
+    qtbot.waitUntil(lambda: view.summary.isVisible() and view.lenses.panel.isVisible())
+    buttons = toolbar_buttons(view)
+
+    def where(widget: QWidget | None) -> str:
+        if widget in buttons:
+            return "toolbar"
+        for name, panel in (("summary", view.summary), ("lenses", view.lenses.panel)):
+            if widget is not None and panel.isAncestorOf(widget):
+                return name
+        return "other"
+
+    view.pane("b").text_edit.setFocus()
+    places = [where(press(qtbot, Qt.Key.Key_Tab)) for _ in range(16)]
+    in_turn = [place for place, _ in itertools.groupby(places)]
+    assert in_turn[:3] == ["summary", "lenses", "toolbar"]
+
+
+def test_in_the_window_tab_goes_round_the_page_once_in_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    a, b = window.collection.library.articles()[:2]
+    with qtbot.waitSignal(window.comparison_settled, timeout=30000):
+        window.open_comparison(a, b)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    view = window.comparison_view
+    view.summary_fold.set_open(True)
+    view.lenses.fold.set_open(True)
+    qtbot.waitUntil(lambda: view.summary.isVisible() and view.lenses.panel.isVisible())
+    text_a, text_b = (view.pane(side).text_edit for side in ("a", "b"))
+    places = {id(w): "toolbar" for w in toolbar_buttons(view)}
+    places.update({id(text_a): "A", id(text_b): "B"})
+    panels = (("summary", view.summary), ("lenses", view.lenses.panel))
+    panels += (("notes", window.notes_dock),)
+
+    def where(widget: QWidget | None) -> str:
+        for name, panel in panels:
+            if widget is not None and panel.isAncestorOf(widget):
+                return name
+        return places.get(id(widget), "other")
+
+    text_a.setFocus()
+    seen: list[QWidget | None] = []
+    while not seen or seen[-1] is not text_a:
+        seen.append(press(qtbot, Qt.Key.Key_Tab))
+        assert len(seen) < 60, f"Tab never came back to text A: {[where(w) for w in seen]}"
+    in_turn = [place for place, _ in itertools.groupby(where(w) for w in seen)]
+    assert in_turn == ["B", "summary", "lenses", "notes", "toolbar", "A"]
