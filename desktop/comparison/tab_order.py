@@ -27,6 +27,7 @@ def tab_reachable(toolbar: QToolBar) -> list[QWidget]:
         if button is None or action.isSeparator():
             continue
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab, not a click: the texts keep it
+        button.setProperty("tabStop", True)  # its focus ring (parallax.qss)
         buttons.append(button)
     return buttons
 

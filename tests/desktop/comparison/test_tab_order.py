@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -157,3 +157,17 @@ def test_in_the_window_tab_goes_round_the_page_once_in_order(
         assert len(seen) < 60, f"Tab never came back to text A: {[where(w) for w in seen]}"
     in_turn = [place for place, _ in itertools.groupby(where(w) for w in seen)]
     assert in_turn == ["B", "summary", "lenses", "notes", "toolbar", "A"]
+
+
+def test_the_toolbars_overflow_button_keeps_its_arrow_under_the_sheet(
+    qtbot: QtBot, view: ComparisonView
+) -> None:
+    # The focus ring's rules once styled the » button too: it drew nothing.
+    view.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    view.resize(420, 600)
+    extension = view.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is not None
+    qtbot.waitUntil(extension.isVisible)
+    image = extension.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+    assert len(colours) > 2, "the » arrow is drawn"
