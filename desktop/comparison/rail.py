@@ -115,9 +115,11 @@ class PanelFold(QObject):
 
     Signals:
         mode_changed(str): the user chose "open" or "closed".
+        opened_by_user(): the user opened the panel (it is shown now).
     """
 
     mode_changed = Signal(str)
+    opened_by_user = Signal()
 
     def __init__(
         self,
@@ -181,6 +183,8 @@ class PanelFold(QObject):
         self.action.blockSignals(True)
         self.action.setChecked(open_)
         self.action.blockSignals(False)
+        if open_ and remember:
+            self.opened_by_user.emit()
 
 
 def give_room(panel: QWidget) -> None:
