@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
+from desktop.focus_home import FocusHome
 from desktop.library.coverage import CoveragePanel
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
@@ -136,6 +137,7 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
         self.notes = NoteTargets(self.library_view.preview, None, self.notes_dock, self)
+        self.focus_home = FocusHome(self)
         # The importer and the vector warm-up are made on first use
         # (`WindowImporting`); only the import strip is made now.
         self.add_import_progress()
@@ -416,7 +418,8 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         self.act_library.setEnabled(not on_library)
         self.act_add_note.setEnabled(self.notes.can_add())
 
-    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        self.focus_home.focus_changed(old, new)  # off a panel just hidden (F9, F7, F6)
         self._update_actions()
 
     # -- notes ---------------------------------------------------------------
