@@ -3,7 +3,8 @@
 Hiding the focused widget makes Qt move the focus to the next widget in the
 tab order: closing the notes panel (F9) from its search box left the focus on
 a comparison toolbar button, and folding the summary (F7) from its list left
-it on the rail's "Lenses" button, where the next Space opened the lenses.
+it on the rail's "Lenses" button, where the next Space opened the lenses;
+closing the first-start tip by its button left it on the preview.
 The focus goes back to what the page is for instead: the reading pane last
 used in a comparison, the article table in the library.
 """
@@ -48,7 +49,8 @@ class FocusHome:
     def _panels(self) -> list[QWidget]:
         window = self._window
         view = window._comparison_view
-        return [window.notes_dock, *([view.summary, view.lenses.panel] if view else [])]
+        tip = [window.first_steps] if window.first_steps is not None else []
+        return [window.notes_dock, *tip, *([view.summary, view.lenses.panel] if view else [])]
 
     def _home(self, texts: list[QWidget]) -> QWidget:
         if not texts or not self._window.comparison_shown():

@@ -80,6 +80,7 @@ class FirstStepsTip(QFrame):
             return None
         tip = cls(settings)
         page.add_notice(tip)
+        QWidget.setTabOrder(page.table, tip.close_button)  # Tab goes where the eye does
         comparison_opened.connect(tip.hide)
         return tip
 

@@ -66,3 +66,21 @@ def test_a_closed_tip_is_not_offered_again(
     again = open_window(qtbot, collection)
     assert again.first_steps is None
     again.close()
+
+
+def test_tab_goes_from_the_table_to_the_tips_close_button_then_the_preview(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tip = tip_of(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    table = window.library_view.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert tip.close_button.hasFocus()
+    qtbot.keyClick(tip.close_button, Qt.Key.Key_Tab)
+    assert window.library_view.preview.text_edit.hasFocus()
+    qtbot.keyClick(window.library_view.preview.text_edit, Qt.Key.Key_Backtab)
+    qtbot.keyClick(tip.close_button, Qt.Key.Key_Space)  # closes it, as a click does
+    assert not tip.isVisible()
+    assert table.hasFocus(), "back to the rows the tip was about"
