@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
+from desktop.focus_home import FocusHome
 from desktop.library.coverage import CoveragePanel
 from desktop.library.reading import NoteTargets
 from desktop.library.view import LibraryView
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from desktop.comparison import ComparisonView
     from desktop.comparison.alias_teaching import AliasTeaching
     from desktop.comparison.reviewing import Reviewing
+    from desktop.library.first_steps import FirstStepsTip
     from library.notes.model import Claim
 
 __all__ = ["SUMMARY_MODE_KEY", "MainWindow", "placeholder"]
@@ -104,6 +106,7 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         self.tasks = TaskManager(self)
         self.pair: tuple[Article, Article] | None = None
         self._toolbar_full_width: int | None = None
+        self.first_steps: FirstStepsTip | None = None  # how to compare, on a first start
 
         self.library_view = LibraryView(collection, run=self._run_listing)
         self.stack = QStackedWidget()
@@ -134,6 +137,7 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
 
         self.notes = NoteTargets(self.library_view.preview, None, self.notes_dock, self)
+        self.focus_home = FocusHome(self)
         # The importer and the vector warm-up are made on first use
         # (`WindowImporting`); only the import strip is made now.
         self.add_import_progress()
@@ -175,10 +179,10 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
             and not self.recent.pairs()
         ):
             # First steps: the one thing a new user must discover.
-            self.statusBar().showMessage(
-                "Tip: select two articles (Ctrl+click) and press Ctrl+D to compare them, "
-                "or use Compare With… (Ctrl+Shift+D).",
-                30000,
+            from desktop.library.first_steps import FirstStepsTip  # first starts only
+
+            self.first_steps = FirstStepsTip.offer(
+                self.library_view, self.settings, self.comparison_opened
             )
 
     def _open_on_first_row(self) -> None:
@@ -414,7 +418,8 @@ class MainWindow(WindowComparing, WindowImporting, QMainWindow):
         self.act_library.setEnabled(not on_library)
         self.act_add_note.setEnabled(self.notes.can_add())
 
-    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        self.focus_home.focus_changed(old, new)  # off a panel just hidden (F9, F7, F6)
         self._update_actions()
 
     # -- notes ---------------------------------------------------------------

@@ -46,6 +46,10 @@ class LensNavigation(QObject):
         self.action = self.fold.action
         self.panel.fold_button.clicked.connect(lambda: self.fold.set_open(False, remember=True))
         view.installEventFilter(self)  # refit on resizes, after the summary has
+        # The user opened one side panel where the two do not fit: the other
+        # folds, rather than the window growing wider (off the screen).
+        self.fold.opened_by_user.connect(lambda: self._make_room(view.summary_fold))
+        view.summary_fold.opened_by_user.connect(lambda: self._make_room(self.fold))
         self.panel.units_activated.connect(self.show_units)
         self._last: tuple[tuple[int, ...], tuple[int, ...]] | None = None
         self._turn = 0
@@ -57,6 +61,14 @@ class LensNavigation(QObject):
         if watched is self.view and event.type() == QEvent.Type.Resize:
             self.fold.fit()
         return False
+
+    def _make_room(self, other: PanelFold) -> None:
+        """Fold `other` (the user's choice now) if the view is too narrow for both panels."""
+        # The splitter's own sum of its children's minimum widths: the view's
+        # layout answers from its cache until its next turn.
+        outer = self.view.outer
+        if other.is_open() and outer.minimumSizeHint().width() > outer.width():
+            other.set_open(False, remember=True)
 
     def fits(self) -> bool:
         """Whether the texts keep their share of the window with the lenses open too."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 RAIL_WIDTH = 26
+FOCUS_RING = 2  # pixels
 PANEL_MODES = ("auto", "open", "closed")
 
 
@@ -48,6 +49,13 @@ class RailButton(QToolButton):
         painter = QPainter(self)
         if self.underMouse() or self.hasFocus():
             painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Midlight))
+        if self.hasFocus():
+            # Reached by Tab: a ring in the highlight colour, as the toolbar's
+            # buttons have (the fill alone is faint in the dark scheme).
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_RING)
+            painter.setPen(pen)
+            half = FOCUS_RING / 2
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 3, 3)
         painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
         painter.translate(0, self.height())
         painter.rotate(-90)
@@ -107,9 +115,11 @@ class PanelFold(QObject):
 
     Signals:
         mode_changed(str): the user chose "open" or "closed".
+        opened_by_user(): the user opened the panel (it is shown now).
     """
 
     mode_changed = Signal(str)
+    opened_by_user = Signal()
 
     def __init__(
         self,
@@ -173,6 +183,8 @@ class PanelFold(QObject):
         self.action.blockSignals(True)
         self.action.setChecked(open_)
         self.action.blockSignals(False)
+        if open_ and remember:
+            self.opened_by_user.emit()
 
 
 def give_room(panel: QWidget) -> None:

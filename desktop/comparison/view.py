@@ -43,6 +43,7 @@ from desktop.comparison.rail import PanelFold, SideRail
 from desktop.comparison.scroll_sync import ScrollSync
 from desktop.comparison.selecting import ComparisonSelection
 from desktop.comparison.summary import SummaryPanel
+from desktop.comparison.tab_order import chain_tabs, tab_reachable, tab_stops
 from desktop.comparison.turns import Turns
 from desktop.comparison.worker import CompareFunction, ComparisonRunner
 from desktop.tasks import TaskManager
@@ -127,6 +128,7 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
         self.busy_bar.setAccessibleName("Comparison in progress")
         self.toolbar = QToolBar("Comparison")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setObjectName("comparisonToolBar")  # its focus ring: parallax.qss
         self.toolbar.setAccessibleName("Comparison tools")
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -245,6 +247,11 @@ class ComparisonView(ComparisonGeometry, ComparisonSelection, ComparisonQueries,
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_summary)
         self.lenses = LensNavigation(self)  # voices, timeline, numbers, names: beside the summary
+        texts = [self.panes[side].text_edit for side in SIDES]
+        right = (self.summary, self.lenses.panel, self.rail)
+        chain_tabs(
+            [*tab_reachable(self.toolbar), *texts, *(w for p in right for w in tab_stops(p))]
+        )
         self._update_actions()
         self._apply_palette()
 

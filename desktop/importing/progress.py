@@ -57,8 +57,12 @@ class ImportProgress(QWidget):
         self.bar.setFormat(f"{done} / {total}")
         text = f"Importing {name}" if name else "Finishing…"
         # Elided: a long file name must not widen the status bar (and the window).
+        # The room is the label's less its padding (the style sheet's, as margins):
+        # elided to LABEL_WIDTH, the text's last letter was cut off.
+        margins = self.label.contentsMargins()
+        room = LABEL_WIDTH - margins.left() - margins.right()
         metrics = self.label.fontMetrics()
-        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH))
+        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room))
         self.label.setToolTip(plain_tooltip(text))
 
     def request_cancel(self) -> None:

@@ -9,6 +9,7 @@ comparison shows, emoji or not.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,9 @@ from desktop.passages import mark_noted
 from desktop.text import breakable, plain_label, plain_tooltip
 from library.article import Article
 from library.records import ArticleSummary
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent  # for annotations only: not on the start path
 
 # Search marks: control characters, which never occur in article text, unlike "[".
 MARKS = ("\x02", "\x03")
@@ -133,7 +137,7 @@ class PreviewPane(QWidget):
         self.text_edit.document().setDocumentMargin(14)
 
         content = QWidget()
-        layout = QVBoxLayout(content)
+        layout = self._content_layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 10, 12, 0)
         layout.setSpacing(4)
         layout.addWidget(self.title)
@@ -175,6 +179,7 @@ class PreviewPane(QWidget):
             self._stack.setCurrentIndex(0)
             self._offsets = OffsetMap("")
             self.text_edit.clear()
+            self.setMinimumHeight(0)
             return
         # A run with no space must not widen it; a copy of it is the title as written.
         show_breakable(self.title, article.title)
@@ -189,6 +194,7 @@ class PreviewPane(QWidget):
         self.text_edit.setPlainText(article.body)
         self._stack.setCurrentIndex(1)
         self._stack.invalidate()  # the title's and snippet's heights may have changed
+        self._keep_heading_whole()
 
     def set_snippet(self, snippet: str | None) -> None:
         """Show (or hide) the search-hit line alone, the article left as it is."""
@@ -198,6 +204,26 @@ class PreviewPane(QWidget):
         else:
             self.snippet.hide()
         self._stack.invalidate()  # the pane's height for a width may have changed
+        self._keep_heading_whole()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_heading_whole()  # a new width wraps the title anew
+
+    def _keep_heading_whole(self) -> None:
+        """Ask for the height of the title, source line and hit line whole, plus the
+        text's least: the splitter above gives no widget less than its minimum, and
+        took from the title (cut mid-line) once the text was at its least."""
+        if self._article is None:
+            return
+        layout = self._content_layout
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        shown = [w for w in (self.title, self.meta, self.snippet) if not w.isHidden()]
+        heading = sum(w.heightForWidth(width) for w in shown)
+        gaps = layout.spacing() * len(shown) + 4  # the 4: the spacing before the text
+        least = self.text_edit.minimumSizeHint().height()
+        self.setMinimumHeight(margins.top() + margins.bottom() + heading + gaps + least)
 
     def selected_span(self) -> tuple[int, int] | None:
         """(start, end) body offsets of the current selection, or None."""

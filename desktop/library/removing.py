@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from desktop.library.dialogs import ConfirmRemove
+from desktop.library.model import ARTICLE_ROLE
 from desktop.text import warn
 from library.changes import Changes
 from library.collection import Collection
@@ -43,3 +44,25 @@ def remove_articles(
             " puts them back on it."
         )
     return changes, message
+
+
+def row_after_selection(table: QTableView) -> int | None:
+    """The article to select once the selected rows are removed, as file managers do.
+
+    Returns:
+        The id of the first unselected row below the first selected one (the
+        row that takes its place), else of the nearest unselected row above it;
+        None when every row is selected (nothing will be left to show).
+    """
+    selected = {index.row() for index in table.selectionModel().selectedRows()}
+    if not selected:
+        return None
+    model = table.model()
+    first = min(selected)
+    below = range(first + 1, model.rowCount())
+    above = range(first - 1, -1, -1)
+    for row in (*below, *above):
+        if row not in selected:
+            summary = model.index(row, 0).data(ARTICLE_ROLE)
+            return int(summary.id) if summary is not None else None
+    return None

@@ -31,6 +31,9 @@ def make_table(model: QAbstractItemModel) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setAlternatingRowColors(True)
+    # Rows are selected whole, so Tab moving cell to cell only trapped the
+    # keyboard in the table: Tab leaves it, for the preview and the panels.
+    table.setTabKeyNavigation(False)
     table.setShowGrid(False)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)

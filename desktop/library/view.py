@@ -106,6 +106,7 @@ class LibraryView(QWidget):
         left_layout.addWidget(self.filter_edit)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.filter_note)
+        self._left_layout = left_layout  # `add_notice` puts a notice under the table
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("librarySplitter")
@@ -305,13 +306,18 @@ class LibraryView(QWidget):
 
     def remove_selected(self) -> None:
         """Remove the selected articles (all versions) after asking; their notes are kept."""
-        from desktop.library.removing import remove_articles  # its dialogs: not at start-up
+        # Its dialogs: not at start-up.
+        from desktop.library.removing import remove_articles, row_after_selection
 
+        following = row_after_selection(self.table)
         done = remove_articles(self, self.collection, self.selected_summaries())
         if done is None:
             return
         changes, message = done
-        self.on_changes(changes)
+        # As a file manager does: the row that takes the removed one's place
+        # (or the one above, after the last) is selected and previewed, so
+        # Delete, Delete walks down the list.  None: the library is empty.
+        self.refresh(select_ids=[following] if following is not None else None)
         self.status_message.emit(message)
         self.changes_made.emit(changes)
 
@@ -338,6 +344,10 @@ class LibraryView(QWidget):
         self.side.addWidget(panel)
         self.side.setStretchFactor(0, 2)
         self.side.setStretchFactor(self.side.count() - 1, 1)
+
+    def add_notice(self, notice: QWidget) -> None:
+        """Show `notice` under the table, beside the rows it is about."""
+        self._left_layout.insertWidget(self._left_layout.indexOf(self.table) + 1, notice)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

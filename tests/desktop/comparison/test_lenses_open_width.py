@@ -26,3 +26,34 @@ def test_the_rail_button_opens_its_panel_with_room(
     assert view.outer.sizes()[view.outer.indexOf(panel)] >= panel.minimumSizeHint().width()
     assert panel.geometry().top() >= 0
     win.close()
+
+
+def test_opening_one_side_panel_folds_the_other_where_both_do_not_fit(qtbot: QtBot) -> None:
+    from tests.desktop.comparison.test_comparison_support import shown
+
+    view = shown(qtbot)
+    view.resize(900, 700)
+    qtbot.waitUntil(lambda: view.width() == 900)
+    view.summary_fold.set_open(True, remember=True)  # F7
+    qtbot.wait(20)
+    assert view.width() == 900, "one panel fits"
+    view.lenses.fold.set_open(True, remember=True)  # F6: the two do not
+    qtbot.wait(20)
+    assert view.lenses.panel.isVisible() and not view.summary.isVisible()
+    assert view.summary_fold.mode() == "closed"  # a resize must not bring it back
+    assert view.width() == 900, "the window did not grow for the two"
+    view.summary_fold.set_open(True, remember=True)  # F7 again: the lenses fold
+    qtbot.wait(20)
+    assert view.summary.isVisible() and not view.lenses.panel.isVisible()
+    assert view.width() == 900
+
+
+def test_both_side_panels_stay_open_where_they_fit(qtbot: QtBot) -> None:
+    from tests.desktop.comparison.test_comparison_support import shown
+
+    view = shown(qtbot)
+    view.resize(1800, 700)
+    view.summary_fold.set_open(True, remember=True)
+    view.lenses.fold.set_open(True, remember=True)
+    qtbot.wait(20)
+    assert view.summary.isVisible() and view.lenses.panel.isVisible()

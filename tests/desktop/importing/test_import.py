@@ -172,6 +172,24 @@ def test_long_file_names_do_not_widen_the_window(qtbot: QtBot, window: MainWindo
     assert window.minimumSizeHint().width() <= max(before, 900)
 
 
+@pytest.mark.parametrize("stem", ["a-rather-long-file-name-of-an-article", "x" * 60, "ab" * 40])
+def test_an_elided_file_name_keeps_its_last_letters_whole(
+    qtbot: QtBot, collection: Collection, monkeypatch: pytest.MonkeyPatch, stem: str
+) -> None:
+    import desktop.theme as theme
+
+    # The window's own sheet: its status-bar labels are padded.
+    monkeypatch.setitem(theme._sheet, "text", theme.STYLE_SHEET.read_text(encoding="utf-8"))
+    win = open_window(qtbot, collection)
+    win.progress.begin()
+    win.progress.update_progress(1, 6, f"{stem}.txt")
+    label = win.progress.label
+    qtbot.waitUntil(lambda: label.width() == label.sizeHint().width())  # laid out
+    assert label.text().endswith(".txt")
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    win.close()
+
+
 def test_search_boxes_leave_dropped_files_to_the_import(window: MainWindow) -> None:
     # A drop goes to the innermost widget that accepts drops: a search box
     # would type the file's URL in instead of importing it.

@@ -260,3 +260,17 @@ def test_a_search_that_keeps_the_selection_updates_only_the_hit_line(
     assert view.selected_ids() == [budget.id]
     assert view.preview.selected_span() == (4, 11)  # the body was not rendered again
     assert view.preview.snippet.isVisible() and "harbour" in view.preview.snippet.text()
+
+
+def test_tab_leaves_the_table_for_the_preview(qtbot: QtBot, view: LibraryView) -> None:
+    # Rows are selected whole: Tab moving cell to cell kept the keyboard in the table.
+    view.activateWindow()
+    qtbot.waitActive(view)
+    view.table.selectRow(0)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    assert view.preview.text_edit.hasFocus()
+    qtbot.keyClick(view.preview.text_edit, Qt.Key.Key_Backtab)
+    assert view.table.hasFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Backtab)
+    assert view.filter_edit.hasFocus()
