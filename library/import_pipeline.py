@@ -26,18 +26,21 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing
 import os
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from library.article import Article
 from library.language import detect as detect_language
 from library.store.word_frequencies import BodyTerms, body_terms
+
+if TYPE_CHECKING:
+    # Imported only where a pool starts (`start_pool`): 15–20 ms of imports an
+    # in-process import (the window, a busy machine, a few files) never uses.
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -230,6 +233,9 @@ def start_pool(workers: int) -> ProcessPoolExecutor | None:
     """A pool of `workers` forked processes, or None where one is unsafe or cannot start."""
     if not can_fork_safely():
         return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         return ProcessPoolExecutor(
             max_workers=workers,
@@ -242,6 +248,8 @@ def start_pool(workers: int) -> ProcessPoolExecutor | None:
 
 def can_fork_safely() -> bool:
     """Whether this process can fork and has one thread only (see the module's docstring)."""
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
     try:

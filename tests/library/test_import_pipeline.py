@@ -7,6 +7,7 @@ files; a pool that cannot start, or breaks, leaves the files to this process.
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
 import os
 import sqlite3
@@ -184,7 +185,8 @@ def test_a_pool_that_cannot_start_leaves_the_import_in_process(
         raise OSError(38, "Function not implemented")  # no semaphores, as in some containers
 
     monkeypatch.setattr(pipeline, "can_fork_safely", lambda: True)
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_processes)
+    # `start_pool` imports the pool class when it starts one (never before).
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
     monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "2")
     store = LibraryStore(tmp_path / "home")
     report = import_paths(store, [inbox])
