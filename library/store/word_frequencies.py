@@ -82,10 +82,30 @@ class _ChunkTerms(dict[str, tuple[str, ...]]):
             # 35,680 distinct chunks, 20,960 once plain).
             found = self[chunk] = self[plain]
         else:
-            from library.compare.units import terms
-
-            found = self[chunk] = tuple(terms(chunk))
+            found = self[chunk] = chunk_terms(chunk)
         return found
+
+
+def chunk_terms(chunk: str) -> tuple[str, ...]:
+    """`tuple(units.terms(chunk))`; for ASCII text without its CJK steps, twice as fast.
+
+    ASCII text holds no CJK run: `units.tokens` then is the word pattern's
+    `findall`, and no token is a CJK run to test.  A chunk is tokenized once
+    per import (then cached), yet an import of 2,000 news files still met
+    ~21,000 distinct chunks: 8 → 4 µs each.
+    """
+    from library.compare import units  # here: the engine is not on the start path
+
+    if not chunk.isascii():
+        return tuple(units.terms(chunk))
+    # As `units.terms` on a token: lower-cased (ASCII: as the text), stopwords,
+    # negations and single letters dropped, the rest stemmed.
+    stop, negations, stem = units.STOPWORDS, units.NEGATIONS, units.stem
+    return tuple(
+        stem(token)
+        for token in units._TOKEN.findall(chunk.lower())
+        if token not in stop and token not in negations and (len(token) > 1 or token.isdigit())
+    )
 
 
 def _plain(chunk: str) -> str:

@@ -169,3 +169,28 @@ def test_each_chunk_has_the_engines_terms_whatever_was_cached_before() -> None:
             assert wf._CHUNK_TERMS[chunk] == tuple(terms(chunk)), chunk
     assert wf._CHUNK_TERMS["harbour,"] is wf._CHUNK_TERMS["Harbour"]  # one tokenizing
     wf._CHUNK_TERMS.clear()
+
+
+ASCII_CHUNKS = [
+    "harbour", "Harbour,", "(harbour.", "1,000.5", "3rd", "don't", "o'neill's", "a", "I",
+    "7", "x2", "_under_score", "the", "not", "never", "re-open", "U.S.", "e-mail's",
+    "co-operation", "'quoted'", "AT&T", "10/25/11", "06:44PM", "…", "", "--", "isn't",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk", ASCII_CHUNKS)
+def test_ascii_chunk_terms_are_the_engines(chunk: str) -> None:
+    assert wf.chunk_terms(chunk) == tuple(terms(chunk))
+    assert wf.chunk_terms(chunk.upper()) == tuple(terms(chunk.upper()))
+
+
+def test_an_ascii_chunk_skips_the_cjk_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    from library.compare import units
+
+    def no_cjk_split(*args: object) -> list[str]:
+        raise AssertionError("an ASCII chunk went through the CJK split")
+
+    monkeypatch.setattr(units, "tokens", no_cjk_split)
+    assert wf.chunk_terms("Harbours") == ("harbour",)
+    with pytest.raises(AssertionError):
+        wf.chunk_terms("國家")  # the check above can fail
