@@ -30,3 +30,15 @@ def test_count_words_matches_the_general_rule(text: str) -> None:
 
 def test_ascii_text_counts_runs_of_word_characters() -> None:
     assert count_words("Mayor Ilsa Varn's 3rd term: 2031-2035.") == 8
+
+
+def test_ascii_counts_match_the_general_rule_whatever_the_bytes() -> None:
+    # The ASCII path splits translated bytes: every control character, mark
+    # and digit between the letters must count as the pattern counts it.
+    import random
+
+    rng = random.Random(17)
+    alphabet = [chr(c) for c in range(128)] + list("aZ_ 9'-") * 8
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(60))
+        assert count_words(text) == _general(text), text
