@@ -97,6 +97,9 @@ def prepare(article: Article) -> Prepared | Article:
 def prepare_all(articles: list[Article]) -> list[Prepared | Article]:
     """`prepare` of each article, done stage by stage over all of them.
 
+    Fills each article's language (and cached word count) in place: give it
+    articles no one else holds (freshly read ones).
+
     Each stage (language, word count, word counts, folded text) runs over
     every article before the next starts: its code and caches (the term
     cache above all) stay warm in the CPU's, 0.05–0.1 ms less per file than
@@ -115,9 +118,12 @@ def prepare_all(articles: list[Article]) -> list[Prepared | Article]:
     for article, language, words, counted, folded in zip(
         articles, languages, word_counts, counts, forms, strict=True
     ):
-        ready = dataclasses.replace(article, language=language)
-        ready.__dict__["word_count"] = words  # cached; travels with it
-        out.append(Prepared(ready, counted, folded))
+        # Filled in place, not copied by `dataclasses.replace` (0.01 ms per
+        # file): these articles were just read by this process's caller
+        # (`importer.prepare_chunk`) and nothing else holds them.
+        object.__setattr__(article, "language", language)
+        article.__dict__["word_count"] = words  # cached; travels with it
+        out.append(Prepared(article, counted, folded))
     return out
 
 

@@ -453,3 +453,14 @@ def test_workers_yield_the_cores_to_the_writer(pooled: list[object]) -> None:
     finally:
         pool.shutdown(wait=True)
     assert in_worker == min(19, os.nice(0) + pipeline.WORKER_NICENESS) > os.nice(0)
+
+
+def test_prepare_all_fills_the_articles_it_is_given() -> None:
+    # No copy per file: the freshly read article itself gets its language.
+    from library.article import Article
+
+    article = Article(title="Quay", body="The quay at Sorrel was shut on Monday by the port.")
+    (prepared,) = pipeline.prepare_all([article])
+    assert isinstance(prepared, pipeline.Prepared)
+    assert prepared.article is article and article.language == "en"
+    assert article.content_hash == Article(title="Quay", body=article.body).content_hash
