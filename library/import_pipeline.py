@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from library.article import Article
 from library.language import detect as detect_language
-from library.store.word_frequencies import BodyTerms, body_terms
+from library.store.word_frequencies import GivenTerms, body_terms, join_terms
 
 if TYPE_CHECKING:
     # Imported only where a pool starts (`start_pool`): 15–20 ms of imports an
@@ -66,14 +66,22 @@ class Prepared(NamedTuple):
     Attributes:
         article: as `read_article` returns it, its language (stated or
             detected) and word count filled in.
-        counts: `word_frequencies.body_terms(article.body)`.
+        counts: `word_frequencies.body_terms(article.body)` (joined in a
+            worker's message: `to_send`).
         index_forms: the search index's folded title and body
             (`search_index.index_form`).
     """
 
     article: Article
-    counts: BodyTerms
+    counts: GivenTerms
     index_forms: tuple[str | None, str | None]
+
+    def to_send(self) -> Prepared:
+        """This, for a message to the writer: its terms joined (`join_terms`)."""
+        terms = self.counts[0]
+        if isinstance(terms, str):
+            return self
+        return self._replace(counts=join_terms((terms, self.counts[1])))
 
 
 def prepare(article: Article) -> Prepared | Article:

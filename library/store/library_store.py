@@ -66,7 +66,7 @@ class LibraryStore:
         #: This library file's identity: article ids are meaningful only with it.
         self.uid: str = uid
         # Work done ahead by an import's workers (see `add`).
-        self._known_counts: dict[int, word_frequencies.BodyTerms] = {}
+        self._known_counts: dict[int, word_frequencies.GivenTerms] = {}
         self._index_forms: dict[str, str | None] = {}
         #: The open import's batch (see `importing`); None outside an import.
         self._batch: ImportBatch | None = None
@@ -80,7 +80,7 @@ class LibraryStore:
         self,
         article: Article,
         *,
-        counts: word_frequencies.BodyTerms | None = None,
+        counts: word_frequencies.GivenTerms | None = None,
         index_forms: tuple[str | None, str | None] | None = None,
     ) -> ImportOutcome:
         """Store `article`, as a new source, a new version of its source, or not at all.
@@ -89,7 +89,8 @@ class LibraryStore:
 
         Args:
             counts: `word_frequencies.body_terms(article.body)`, when already
-                made (by an import's worker process); counted here otherwise.
+                made (by an import's worker process, maybe joined: `join_terms`);
+                counted here otherwise.
             index_forms: `search_index.index_form` of the title and body,
                 likewise; used by the search index's trigger during `importing`.
         """

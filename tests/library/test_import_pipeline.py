@@ -464,3 +464,16 @@ def test_prepare_all_fills_the_articles_it_is_given() -> None:
     assert isinstance(prepared, pipeline.Prepared)
     assert prepared.article is article and article.language == "en"
     assert article.content_hash == Article(title="Quay", body=article.body).content_hash
+
+
+def test_a_workers_message_carries_each_files_terms_joined(inbox: Path) -> None:
+    from library.store.word_frequencies import body_terms
+
+    found = importer.collect_files([inbox])[:5]
+    sent = importer.prepare_chunk_to_send(found)
+    prepared = [p for p in sent if isinstance(p, pipeline.Prepared)]
+    assert prepared
+    for p in prepared:
+        joined, paragraphs = p.counts
+        assert isinstance(joined, str)
+        assert (tuple(joined.split()), paragraphs) == body_terms(p.article.body)
