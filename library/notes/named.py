@@ -51,8 +51,9 @@ class NamedArticles:
             if not self.path.exists():
                 return frozenset()  # no notes at all (checked again next time)
             try:
-                # Read-only: never creates, migrates or locks notes.db for writing.
-                uri = self.path.absolute().as_uri() + "?mode=ro"
+                # Never creates notes.db, and only reads.  Not "ro": a read-only
+                # connection to a WAL database left its -wal and -shm files behind.
+                uri = self.path.absolute().as_uri() + "?mode=rw"
                 self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             except sqlite3.Error:
                 return None

@@ -137,3 +137,17 @@ def test_an_import_no_note_names_leaves_the_notes_store_closed(
         assert not (data_dir / "notes.db").exists()
     finally:
         collection.close()
+
+
+def test_reading_the_names_leaves_no_files_behind(data_dir: Path, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Weir\n\nThe weir at Castlow was rebuilt.\n", encoding="utf-8")
+    collection = Collection(data_dir, seed=False)
+    first = collection.import_paths([story]).results[0].article
+    assert first is not None
+    collection.notes.add_article_note(first.id, "Who paid?")
+    collection.close()
+    named = NamedArticles(data_dir / "notes.db")
+    assert named.may_name(first.content_hash, first.source_path)
+    named.close()
+    assert sorted(p.name for p in data_dir.glob("notes.db*")) == ["notes.db"]
