@@ -54,8 +54,6 @@ CHUNK_BYTES = 8 * 1024 * 1024
 MAX_WORKERS = 4
 #: Idle cores (by the load average) a pool needs to be worth starting.
 IDLE_CORES = 1.5
-#: Added to each worker's niceness (see `_start_worker`).
-WORKER_NICENESS = 5
 #: Environment variable: the number of worker processes (0: read in-process).
 WORKERS_VARIABLE = "PARALLAX_IMPORT_WORKERS"
 
@@ -256,8 +254,7 @@ def start_pool(workers: int) -> ProcessPoolExecutor | None:
         return ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker,
-            initargs=(WORKER_NICENESS,),
+            initializer=_ignore_ctrl_c,
         )
     except (OSError, ValueError, ImportError, NotImplementedError):
         return None  # e.g. no semaphores (a container without /dev/shm)
@@ -276,15 +273,10 @@ def can_fork_safely() -> bool:
         return threading.active_count() == 1
 
 
-def _start_worker(niceness: int) -> None:
+def _ignore_ctrl_c() -> None:
     # Ctrl-C reaches the whole process group: the writer decides when to stop
     # (between files), and a worker's traceback would only clutter the terminal.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if niceness:
-        # The writer is the import's critical path: when the writer and the
-        # workers want more cores than there are, the writer goes first.
-        with contextlib.suppress(OSError, AttributeError):
-            os.nice(niceness)
 
 
 def _results(

@@ -444,17 +444,6 @@ def test_a_large_import_reads_big_files_in_small_chunks(
     assert seen and max(seen) <= 2 and sum(seen) == 60
 
 
-def test_workers_yield_the_cores_to_the_writer(pooled: list[object]) -> None:
-    # The writer stores every file in order: the workers run at a lower priority.
-    pool = pipeline.start_pool(1)
-    assert pool is not None
-    try:
-        in_worker = pool.submit(os.nice, 0).result(timeout=60)
-    finally:
-        pool.shutdown(wait=True)
-    assert in_worker == min(19, os.nice(0) + pipeline.WORKER_NICENESS) > os.nice(0)
-
-
 def test_prepare_all_fills_the_articles_it_is_given() -> None:
     # No copy per file: the freshly read article itself gets its language.
     from library.article import Article
