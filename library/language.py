@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from library.article import ascii_stand_in
+
 UNDETERMINED = "und"
 #: Languages written in CJK scripts (no word shared with a Latin-script text).
 CJK = frozenset({"zh", "ja", "ko"})
@@ -69,12 +71,13 @@ def detect(text: str) -> str:
         text: an article body (or any passage; the first few thousand characters are read).
     """
     sample = text[:SAMPLE_CHARS]
-    if sample.isascii():
+    ascii_sample = ascii_stand_in(sample)
+    if ascii_sample is not None:
         # No Han, kana or Hangul possible (most news files): the lower-cased
         # `[A-Za-z]+` runs in one C pass over the bytes (every other byte
         # becomes a space, and the runs are what splitting then leaves),
         # half the time of the pattern's `findall` over the lower-cased text.
-        lowered = sample.encode("ascii").translate(_ASCII_LETTERS_LOWER).split()
+        lowered = ascii_sample.translate(_ASCII_LETTERS_LOWER).split()
         english = sum(map(_ENGLISH_BYTES.__contains__, lowered))
         if len(lowered) >= 3 and english / len(lowered) >= _ENGLISH_SHARE:
             return "en"

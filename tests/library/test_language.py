@@ -115,3 +115,16 @@ def test_ascii_text_of_any_bytes_is_detected_as_the_full_count_detects() -> None
     for text in texts:
         assert language.detect(text) == _detect_reference(text), repr(text)
     assert language.detect("THE_MAYOR2SAID") == "en"
+
+
+def test_latin_text_with_marks_beyond_ascii_is_detected_as_the_full_count_detects() -> None:
+    import random
+
+    rng = random.Random(29)
+    marks = ["\u2019", "\u201c", "\u201d", "\u2014", "\u2026", "\u00d7", "\u00f7", "\u00a0"]
+    words = ["the ", "said ", "was ", "Pellow ", "caf\u00e9 ", "\u00c9t\u00e9 ", "\u56fd\u5bb6 "]
+    pieces = marks + words + [chr(c) for c in range(32, 127)]
+    texts = ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(3000)]
+    texts += ["The mayor\u2019s \u201cplan\u201d \u2014 said the port."]
+    for text in texts:
+        assert language.detect(text) == _detect_reference(text), repr(text)
