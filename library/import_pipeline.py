@@ -10,8 +10,8 @@ in the order the files were met, so
 the report, refusals, progress and cancellation are those of an import read
 in-process.
 
-Bounded: at most two chunks of `CHUNK` files per worker are read ahead, so
-memory does not grow with the import.
+Bounded: at most two chunks of `POOL_CHUNK` files per worker are read ahead
+(and at most `CHUNK_BYTES` each), so memory does not grow with the import.
 
 A pool is used only where it helps and is safe to start: with a core to
 spare (`default_workers`), in a process that has a single thread and can
@@ -45,8 +45,13 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Files per job sent to a worker: one job each was dominated by messaging.
+#: Files per chunk read in-process (`in_chunks`): each stage over a chunk keeps
+#: its caches warm, and a cancelled import reads at most this many more.
 CHUNK = 16
+#: Files per job sent to a worker: one job each was dominated by messaging;
+#: 64 rather than 16 took 0.08 ms less CPU per file from the workers and 0.06
+#: from the writer (medians of six alternating imports of 2,000 files).
+POOL_CHUNK = 64
 #: Bytes of files per chunk at most (by their sizes on disk): sixteen files near
 #: the size limit would otherwise hold ~320 MB of text at once, per chunk read ahead.
 CHUNK_BYTES = 8 * 1024 * 1024
@@ -178,7 +183,7 @@ def read_ahead(
         yield None
         return
     try:
-        yield _results(pool, chunked(items, size), work, window=2 * count)
+        yield _results(pool, chunked(items, size, files=POOL_CHUNK), work, window=2 * count)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -195,8 +200,10 @@ def in_chunks(
     return _results(None, chunked(items, size), work, window=0)
 
 
-def chunked(items: Sequence[T], size: Callable[[T], int] | None = None) -> list[list[T]]:
-    """`items` in order, cut every `CHUNK` items or, given `size`, before `CHUNK_BYTES`.
+def chunked(
+    items: Sequence[T], size: Callable[[T], int] | None = None, *, files: int = CHUNK
+) -> list[list[T]]:
+    """`items` in order, cut every `files` items or, given `size`, before `CHUNK_BYTES`.
 
     An item larger than `CHUNK_BYTES` is a chunk of its own; every chunk holds
     at least one item.
@@ -206,7 +213,7 @@ def chunked(items: Sequence[T], size: Callable[[T], int] | None = None) -> list[
     total = 0
     for item in items:
         weight = size(item) if size is not None else 0
-        if current and (len(current) == CHUNK or total + weight > CHUNK_BYTES):
+        if current and (len(current) == files or total + weight > CHUNK_BYTES):
             chunks.append(current)
             current, total = [], 0
         current.append(item)

@@ -466,3 +466,20 @@ def test_a_workers_message_carries_each_files_terms_joined(inbox: Path) -> None:
         joined, paragraphs = p.counts
         assert isinstance(joined, str)
         assert (tuple(joined.split()), paragraphs) == body_terms(p.article.body)
+
+
+def _chunk_length(chunk: list[int]) -> list[int]:
+    # A worker's job (module level: sent by name): each item's chunk length.
+    return [len(chunk)] * len(chunk)
+
+
+def test_a_pool_is_sent_larger_jobs_than_an_in_process_chunk(pooled: list[object]) -> None:
+    # Fewer, larger messages: 64 files a job cost both sides less than 16.
+    items = list(range(2 * pipeline.POOL_CHUNK + 5))
+    with pipeline.read_ahead(items, _chunk_length, workers=2) as results:
+        assert results is not None
+        lengths = list(results)
+    assert pooled and lengths == [pipeline.POOL_CHUNK] * (2 * pipeline.POOL_CHUNK) + [5] * 5
+    assert pipeline.POOL_CHUNK > pipeline.CHUNK
+    in_process = list(pipeline.in_chunks(items, _chunk_length))
+    assert max(in_process) == pipeline.CHUNK
