@@ -161,8 +161,8 @@ class Collection(CollectionOps):
         to it again when its file is imported.  The report's `changes` says
         what the views showing the collection must refresh.
         """
-        # Loaded on the first import (with ingest, the worker pool, multiprocessing),
-        # not when the window or the CLI opens the collection.
+        # Loaded on the first import (with ingest and the worker pool; multiprocessing
+        # only when a pool starts), not when the window or the CLI opens the collection.
         from library.importer import import_paths
         from library.notes.named import NamedArticles
 
