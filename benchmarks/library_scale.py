@@ -361,6 +361,9 @@ def measure_import(
             rates[name].append(size / fields[0])
             cpus[name].append(sum(fields[3:5]) if name != "bare" else fields[1])
             split = ""
+            if name != "bare" and fields[4] > 0:  # a pool: the writer's share, the workers'
+                split = (f" (writer {fields[3] / size * 1e3:.2f} + "
+                         f"workers {fields[4] / size * 1e3:.2f})")  # fmt: skip
             if name == "bare":
                 split = (f" (INSERT {fields[2] / size * 1e3:.2f}, "
                          f"COMMIT {fields[3] / size * 1e3:.2f})")  # fmt: skip

@@ -21,7 +21,7 @@ from library.article import Article
 from library.changes import NOTHING, Changes, Op
 from library.collection_ops import CollectionOps
 from library.errors import DatabaseCorrupt, ImportRefused, NotFound, ParallaxError
-from library.paths import LIBRARY_DB, display_path
+from library.paths import LIBRARY_DB, NOTES_DB, display_path
 from library.paths import data_dir as resolve_data_dir
 from library.samples import seed_if_new
 from library.set_aside import quarantine, refuse_truncated
@@ -161,11 +161,15 @@ class Collection(CollectionOps):
         to it again when its file is imported.  The report's `changes` says
         what the views showing the collection must refresh.
         """
-        # Loaded on the first import (with ingest, the worker pool, multiprocessing),
-        # not when the window or the CLI opens the collection.
+        # Loaded on the first import (with ingest and the worker pool; multiprocessing
+        # only when a pool starts), not when the window or the CLI opens the collection.
         from library.importer import import_paths
+        from library.notes.named import NamedArticles
 
         notes_failed: list[ParallaxError] = []
+        # Most files are named by no note: those skip the notes store (and
+        # opening it, on an import into a library with no notes.db yet).
+        named = NamedArticles(self.data_dir / NOTES_DB)
 
         def after_each(result: FileResult) -> None:
             # The report holds no bodies; re-anchoring reads the stored one.
@@ -176,9 +180,14 @@ class Collection(CollectionOps):
                 self._reanchor_reviews(result.previous_id, article)
             elif result.status == "unchanged" and result.article is not None:
                 self._reanchor_left_behind(self.library.get(result.article.id))
-            if result.article is not None and not notes_failed:
+            summary = result.article
+            if (
+                summary is not None
+                and not notes_failed
+                and named.may_name(summary.content_hash, summary.source_path)
+            ):
                 try:
-                    self.notes.attach_waiting(result.article)  # its file and hash: no body read
+                    self.notes.attach_waiting(summary)  # its file and hash: no body read
                 except ParallaxError as exc:
                     # notes.db locked or unreadable: the import stands, and
                     # importing the file again ("unchanged") attaches them.
@@ -187,13 +196,16 @@ class Collection(CollectionOps):
             if on_result is not None:
                 on_result(result)
 
-        report = import_paths(
-            self.library,
-            paths,
-            on_progress=on_progress,
-            should_cancel=should_cancel,
-            on_result=after_each,
-        )
+        try:
+            report = import_paths(
+                self.library,
+                paths,
+                on_progress=on_progress,
+                should_cancel=should_cancel,
+                on_result=after_each,
+            )
+        finally:
+            named.close()
         report.changes = import_changes(report)
         return report
 

@@ -250,7 +250,7 @@ def _readers(store: LibraryStore, files: list[Found]) -> Iterator[Callable[[Foun
     if len(files) < PIPELINE_MIN_FILES:
         yield import_here
         return
-    with read_ahead(files, prepare_chunk, size=_size_on_disk) as prepared:
+    with read_ahead(files, prepare_chunk_to_send, size=_size_on_disk) as prepared:
         # No pool here (see `import_pipeline.read_ahead`): this thread reads a
         # chunk at a time, prepared as the workers do it, which made an import
         # 0.1 ms per file cheaper than reading each file as it comes.
@@ -305,6 +305,11 @@ def prepare_chunk(chunk: list[Found]) -> list[Prepared | Article | FileResult]:
     read = [read_one(found) for found in chunk]
     ready = iter(prepare_all([r for r in read if not isinstance(r, FileResult)]))
     return [r if isinstance(r, FileResult) else next(ready) for r in read]
+
+
+def prepare_chunk_to_send(chunk: list[Found]) -> list[Prepared | Article | FileResult]:
+    """A pool worker's job: `prepare_chunk`, each file's terms joined for the message."""
+    return [r.to_send() if isinstance(r, Prepared) else r for r in prepare_chunk(chunk)]
 
 
 def _store(

@@ -8,6 +8,7 @@ from typing import Any
 
 from library.errors import ImportRefused
 from library.ingest.parsed import Parsed
+from library.ingest.simple_front_matter import split_simple
 
 _HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _OUTLET_KEYS = ("outlet", "source", "publisher", "site", "site_name")
@@ -20,13 +21,30 @@ def parse_markdown(text: str) -> Parsed:
     Raises:
         ImportRefused: the front matter is not valid YAML, or uses aliases.
     """
-    # Imported here, as trafilatura is in `html`: start-up need not pay for YAML.
+    simple = split_simple(text)
+    meta, content = simple if simple is not None else _full_front_matter(text)
+    return Parsed(
+        # No "#", no heading marker: no scan of every line start.
+        body=_HEADING.sub("", content) if "#" in content else content,
+        title=_text(meta.get("title")),
+        outlet=_first(meta, _OUTLET_KEYS),
+        author=_author(meta.get("author") or meta.get("authors")),
+        published=_first(meta, _DATE_KEYS),
+        url=_text(meta.get("url") or meta.get("link")),
+        language=_text(meta.get("language") or meta.get("lang")),
+    )
+
+
+def _full_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """`load_front_matter(text)`, its errors as refusals."""
+    # Imported here, as trafilatura is in `html`: start-up, and a file whose
+    # header is plain `key: "text"` lines, need not pay for YAML.
     import yaml
 
     from library.ingest.front_matter import AliasRefused, load_front_matter
 
     try:
-        meta, content = load_front_matter(text)
+        return load_front_matter(text)
     except AliasRefused as exc:
         raise ImportRefused(
             "has front matter that uses YAML aliases (*name), which Parallax does not expand"
@@ -38,16 +56,6 @@ def parse_markdown(text: str) -> Parsed:
         ) from exc
     except RecursionError as exc:
         raise ImportRefused("has front matter nested too deeply to read") from exc
-    return Parsed(
-        # No "#", no heading marker: no scan of every line start.
-        body=_HEADING.sub("", content) if "#" in content else content,
-        title=_text(meta.get("title")),
-        outlet=_first(meta, _OUTLET_KEYS),
-        author=_author(meta.get("author") or meta.get("authors")),
-        published=_first(meta, _DATE_KEYS),
-        url=_text(meta.get("url") or meta.get("link")),
-        language=_text(meta.get("language") or meta.get("lang")),
-    )
 
 
 def _first(meta: dict[str, Any], keys: tuple[str, ...]) -> str | None:

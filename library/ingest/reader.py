@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -78,7 +77,9 @@ def _resolved(path: Path, known: str | None) -> str:
 def _scrubbed(parsed: Parsed) -> Parsed:
     # Escapes in front matter and character references in HTML can name what
     # no decoder lets through (a lone surrogate, a NUL).
-    fields = {f.name: getattr(parsed, f.name) for f in dataclasses.fields(parsed)}
+    fields = vars(parsed)  # a frozen dataclass's fields (it has no slots)
+    if all(not isinstance(v, str) or (v.isascii() and "\x00" not in v) for v in fields.values()):
+        return parsed  # nothing `scrub` would change (most files): no copy
     return Parsed(**{k: scrub(v) if isinstance(v, str) else v for k, v in fields.items()})
 
 

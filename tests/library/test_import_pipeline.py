@@ -7,6 +7,7 @@ files; a pool that cannot start, or breaks, leaves the files to this process.
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
 import os
 import sqlite3
@@ -184,7 +185,8 @@ def test_a_pool_that_cannot_start_leaves_the_import_in_process(
         raise OSError(38, "Function not implemented")  # no semaphores, as in some containers
 
     monkeypatch.setattr(pipeline, "can_fork_safely", lambda: True)
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_processes)
+    # `start_pool` imports the pool class when it starts one (never before).
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
     monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "2")
     store = LibraryStore(tmp_path / "home")
     report = import_paths(store, [inbox])
@@ -440,3 +442,44 @@ def test_a_large_import_reads_big_files_in_small_chunks(
     report = import_paths(store, [folder])
     assert report.count("added") == 60
     assert seen and max(seen) <= 2 and sum(seen) == 60
+
+
+def test_prepare_all_fills_the_articles_it_is_given() -> None:
+    # No copy per file: the freshly read article itself gets its language.
+    from library.article import Article
+
+    article = Article(title="Quay", body="The quay at Sorrel was shut on Monday by the port.")
+    (prepared,) = pipeline.prepare_all([article])
+    assert isinstance(prepared, pipeline.Prepared)
+    assert prepared.article is article and article.language == "en"
+    assert article.content_hash == Article(title="Quay", body=article.body).content_hash
+
+
+def test_a_workers_message_carries_each_files_terms_joined(inbox: Path) -> None:
+    from library.store.word_frequencies import body_terms
+
+    found = importer.collect_files([inbox])[:5]
+    sent = importer.prepare_chunk_to_send(found)
+    prepared = [p for p in sent if isinstance(p, pipeline.Prepared)]
+    assert prepared
+    for p in prepared:
+        joined, paragraphs = p.counts
+        assert isinstance(joined, str)
+        assert (tuple(joined.split()), paragraphs) == body_terms(p.article.body)
+
+
+def _chunk_length(chunk: list[int]) -> list[int]:
+    # A worker's job (module level: sent by name): each item's chunk length.
+    return [len(chunk)] * len(chunk)
+
+
+def test_a_pool_is_sent_larger_jobs_than_an_in_process_chunk(pooled: list[object]) -> None:
+    # Fewer, larger messages: 64 files a job cost both sides less than 16.
+    items = list(range(2 * pipeline.POOL_CHUNK + 5))
+    with pipeline.read_ahead(items, _chunk_length, workers=2) as results:
+        assert results is not None
+        lengths = list(results)
+    assert pooled and lengths == [pipeline.POOL_CHUNK] * (2 * pipeline.POOL_CHUNK) + [5] * 5
+    assert pipeline.POOL_CHUNK > pipeline.CHUNK
+    in_process = list(pipeline.in_chunks(items, _chunk_length))
+    assert max(in_process) == pipeline.CHUNK

@@ -101,3 +101,30 @@ def test_fast_paths_detect_what_the_full_count_detects() -> None:
     texts += [ENGLISH, FRENCH, CHINESE, "", "a b", "The " * 2000 + "le " * 9000]
     for text in texts:
         assert language.detect(text) == _detect_reference(text), repr(text)
+
+
+def test_ascii_text_of_any_bytes_is_detected_as_the_full_count_detects() -> None:
+    # The ASCII path splits translated bytes: digits, "_", marks and control
+    # characters between the letters must part words as `[A-Za-z]+` does.
+    import random
+
+    rng = random.Random(17)
+    pieces = [chr(c) for c in range(128)] + ["the ", "said ", "was ", "Pellow ", "_", "2"] * 6
+    texts = ["".join(rng.choice(pieces) for _ in range(50)) for _ in range(3000)]
+    texts += ["THE_MAYOR2SAID", "the\x0bmayor\x1fsaid", "Pellow Varn"]
+    for text in texts:
+        assert language.detect(text) == _detect_reference(text), repr(text)
+    assert language.detect("THE_MAYOR2SAID") == "en"
+
+
+def test_latin_text_with_marks_beyond_ascii_is_detected_as_the_full_count_detects() -> None:
+    import random
+
+    rng = random.Random(29)
+    marks = ["\u2019", "\u201c", "\u201d", "\u2014", "\u2026", "\u00d7", "\u00f7", "\u00a0"]
+    words = ["the ", "said ", "was ", "Pellow ", "caf\u00e9 ", "\u00c9t\u00e9 ", "\u56fd\u5bb6 "]
+    pieces = marks + words + [chr(c) for c in range(32, 127)]
+    texts = ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(3000)]
+    texts += ["The mayor\u2019s \u201cplan\u201d \u2014 said the port."]
+    for text in texts:
+        assert language.detect(text) == _detect_reference(text), repr(text)

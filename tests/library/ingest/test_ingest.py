@@ -210,3 +210,14 @@ def test_markdown_without_a_hash_keeps_its_body_and_headings_still_go(tmp_path: 
     marked.write_text("---\ntitle: T\n---\n## Heading\n\nBody #1 here.\n")
     assert read_article(plain).body == "First paragraph.\n\nSecond one."
     assert read_article(marked).body == "Heading\n\nBody #1 here."
+
+
+def test_a_clean_ascii_parse_is_kept_as_it_is_and_a_dirty_one_scrubbed() -> None:
+    from library.ingest.parsed import Parsed
+    from library.ingest.reader import _scrubbed
+
+    clean = Parsed(body="The quay at Sorrel.", title="Quay", url=None)
+    assert _scrubbed(clean) is clean  # nothing to scrub: not copied
+    dirty = Parsed(body="Quay\x00 at Sorrel.", title="Caf\u00e9 \ud800", outlet="Tarn")
+    scrubbed = Parsed(body="Quay at Sorrel.", title="Caf\u00e9 \ufffd", outlet="Tarn")
+    assert _scrubbed(dirty) == scrubbed

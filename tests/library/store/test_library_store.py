@@ -211,3 +211,28 @@ def test_quarantine_after_another_process_moved_the_file(tmp_path: Path) -> None
     # A second process that found the same damaged file a moment later:
     second = quarantine(damaged)
     assert second == first and first.read_bytes() == b"not a database"
+
+
+def test_an_added_article_is_the_one_read_back_without_a_replace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stored copy is made without `dataclasses.replace` (its `__init__`
+    # per file), and equals what `get` reads back, word count included.
+    import dataclasses
+
+    def no_replace(*args: object, **kwargs: object) -> None:
+        raise AssertionError("dataclasses.replace on the writer's path")
+
+    store = LibraryStore(tmp_path)
+    article = Article(
+        title="Quay", body="The quay at Sorrel shut.\n\nIt reopens in May.", outlet="Tarn Daily",
+        source_path="/inbox/quay.md", extra={"encoding": "utf-8"},
+    )  # fmt: skip
+    monkeypatch.setattr(dataclasses, "replace", no_replace)
+    outcome = store.add(article)
+    monkeypatch.undo()
+    stored, read_back = outcome.article, store.get(outcome.article.id or 0)
+    assert stored == read_back and stored.word_count == read_back.word_count == 9
+    assert stored.content_hash == article.content_hash and stored.language == "en"
+    assert article.id is None and article.version == 1  # the caller's article is untouched
+    store.close()

@@ -169,3 +169,65 @@ def test_each_chunk_has_the_engines_terms_whatever_was_cached_before() -> None:
             assert wf._CHUNK_TERMS[chunk] == tuple(terms(chunk)), chunk
     assert wf._CHUNK_TERMS["harbour,"] is wf._CHUNK_TERMS["Harbour"]  # one tokenizing
     wf._CHUNK_TERMS.clear()
+
+
+ASCII_CHUNKS = [
+    "harbour", "Harbour,", "(harbour.", "1,000.5", "3rd", "don't", "o'neill's", "a", "I",
+    "7", "x2", "_under_score", "the", "not", "never", "re-open", "U.S.", "e-mail's",
+    "co-operation", "'quoted'", "AT&T", "10/25/11", "06:44PM", "…", "", "--", "isn't",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk", ASCII_CHUNKS)
+def test_ascii_chunk_terms_are_the_engines(chunk: str) -> None:
+    assert wf.chunk_terms(chunk) == tuple(terms(chunk))
+    assert wf.chunk_terms(chunk.upper()) == tuple(terms(chunk.upper()))
+
+
+def test_an_ascii_chunk_skips_the_cjk_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    from library.compare import units
+
+    def no_cjk_split(*args: object) -> list[str]:
+        raise AssertionError("an ASCII chunk went through the CJK split")
+
+    monkeypatch.setattr(units, "tokens", no_cjk_split)
+    assert wf.chunk_terms("Harbours") == ("harbour",)
+    with pytest.raises(AssertionError):
+        wf.chunk_terms("國家")  # the check above can fail
+
+
+JOIN_BODIES = [
+    "The harbour at Quillon reopened,\u00a0officials said.\n\nIt cost 1,204.5 euros; don't ask.",
+    "國家安全部局長表示\u3000今日\u2028到訪。\n\nWeChat ☕ 6:30 Ünited İstanbul's",
+    "Odd\x1cspaces\x1d and\x85next\u2029lines\x0bhere \u200b zero-width",
+    "",
+    "a I 7 the",
+]
+
+
+@pytest.mark.parametrize("body", JOIN_BODIES)
+def test_joined_terms_split_back_to_the_same_terms(body: str) -> None:
+    terms, paragraphs = wf.body_terms(body)
+    assert all(term and not any(c.isspace() for c in term) for term in terms)
+    joined, same_paragraphs = wf.join_terms((terms, paragraphs))
+    assert isinstance(joined, str) and same_paragraphs == paragraphs
+    assert tuple(joined.split()) == terms
+
+
+def test_a_fold_counts_joined_terms_as_it_counts_tuples(tmp_path: Path) -> None:
+    bodies = JOIN_BODIES[:3]
+    results = []
+    for name, given in (
+        ("tuples", wf.body_terms),
+        ("joined", lambda b: wf.join_terms(wf.body_terms(b))),
+    ):
+        store = LibraryStore(tmp_path / name)
+        with store.importing():
+            for n, body in enumerate(bodies):
+                store.add(Article(title=f"Story {n}", body=body), counts=given(body))
+            store.fold_word_counts()
+        results.append(
+            store.db.execute(f"SELECT term, df FROM {wf.TABLE} ORDER BY term").fetchall()
+        )
+        store.close()
+    assert results[0] == results[1] != []
