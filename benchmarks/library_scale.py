@@ -15,15 +15,15 @@ Markdown files, committed in batches of files), then measures, in the same run:
 - `parallax --help` vs `python -c "import sqlite3, json, argparse"`;
 - the first comparison in a fresh process (`Collection.compare` on two
   articles of one ECB+ pair: word weights included) vs `compare_articles` on
-  the same two without library weights; peak memory.
+  the same two without library weights; peak memory;
+- the window on the same library (`scale_window.py`): start-up to first paint
+  vs a bare QMainWindow + QTableView, a filter keystroke, a comparison opened.
 
 Usage (from the worktree root):
     .venv/bin/python benchmarks/library_scale.py [--sizes 10000,50000] [--runs 3]
-    # import throughput only, `--runs` interleaved rounds (after, bare, before, then reversed):
-    .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --before /work/main
-    # ... with a given number of import worker processes (0: read in-process):
-    .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --workers 2
-    # where an in-process import's CPU goes, per file (stages, SQL by statement):
+    # import only, `--runs` interleaved rounds (after, bare, before, then reversed); workers
+    # (0: read in-process); or where an in-process import's CPU goes (stages, SQL by statement):
+    .venv/bin/python benchmarks/library_scale.py --sizes 2000 --import-only --workers 2 --before DIR
     .venv/bin/python benchmarks/library_scale.py --sizes 2000 --stages --before /work/main
 
 Corpus: the 982 distinct ECB+ documents (sentence 0, the URL, dropped from
@@ -45,6 +45,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from scale_children import COMPARE_CHILD, SEARCH_CHILD
+from scale_window import measure_window
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent.parent / "shared" / "eval"
@@ -290,43 +293,6 @@ names = [d[0] for d in cur.description]
 sys.stdout.write(json.dumps([dict(zip(names, row)) for row in cur], ensure_ascii=False))
 """
 
-COMPARE_CHILD = """
-import sys, time
-from library.collection import Collection
-mode = sys.argv[2]
-c = Collection(sys.argv[1], seed=False)
-a, b = c.library.get(1), c.library.get(2)
-t = time.perf_counter()
-if mode == "library":
-    c.compare(a, b)
-else:
-    from library.compare import compare_articles
-    compare_articles(a, b)
-print(time.perf_counter() - t)
-"""
-
-SEARCH_CHILD = """
-import sqlite3, sys, time
-from library.store import LibraryStore
-from pathlib import Path
-store = LibraryStore(Path(sys.argv[1]))
-word = sys.argv[2]
-conn = sqlite3.connect(store.path)
-def timed(fn, runs=5):
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter(); fn(); out.append(time.perf_counter() - t)
-    return sorted(out)[len(out) // 2]
-bare = timed(lambda: conn.execute(
-    "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [word]).fetchone())
-n = store.count()
-full = timed(lambda: store.search(word, limit=n), runs=3)
-paged = -1.0
-if hasattr(store, "page"):
-    paged = timed(lambda: (store.count(word), store.page(0, 200, filter_query=word)))
-print(bare, full, paged)
-"""
-
 
 def measure_import(
     size: int, work: Path, runs: int, before: Path | None, workers: int | None = None
@@ -460,6 +426,7 @@ def measure(size: int, work: Path, runs: int) -> dict[str, float]:
         f"{r['bare_compare_s']:.2f} s, {r['bare_compare_rss']:.0f} MiB",
         flush=True,
     )
+    measure_window(home, runs)  # start-up, filter and comparison in the window
     return r
 
 
