@@ -43,7 +43,7 @@ DELAY_MS = 250
 LIMIT = 8
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: The separator row above the weaker matches.
-WEAKER_LABEL = "Weaker matches — probably about something else"
+WEAKER_LABEL = "Probably about something else"
 RANKED = "Ranked by shared names, dates, numbers and rare words."
 NONE = "No other coverage of this event in your library."
 
