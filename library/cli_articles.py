@@ -30,6 +30,7 @@ from library.paths import display_path
 from library.terminal import safe
 
 if TYPE_CHECKING:
+    from library.coverage import Related
     from library.importer import FileResult
 
 
@@ -271,26 +272,35 @@ def cmd_compare(ctx: CliContext) -> int:
 
 
 def cmd_related(ctx: CliContext) -> int:
+    from library.coverage_floor import split
+
     related = ctx.collection.related(
         ctx.args.id, limit=ctx.args.limit, facts=3 if ctx.args.facts else 0
     )
     if ctx.args.json:
         ctx.print_json([r.to_dict() for r in related])
         return 0
-    if not related:
-        ctx.print(
-            f"No other article in the library seems to report the same event as #{ctx.args.id}."
-        )
-        return 0
-    for r in related:
-        a = r.article
-        facts = "" if r.shared_facts is None else f"  {r.shared_facts} shared fact(s)"
-        outlet = f"  ({safe(a.outlet)})" if a.outlet else ""
-        ctx.print(
-            f"{ctx.style(f'#{a.id}', CYAN)} {ctx.style(f'{r.score:.2f}', DIM)} "
-            f"{ctx.style(safe(a.title), BOLD)}{outlet}{facts}"
-        )
-        shared = [*r.names[:5], *r.dates[:3], *r.numbers[:3]]
-        if shared:
-            ctx.print(f"    shared: {safe(', '.join(shared))}")
+    likely, weaker = split(related)
+    if not likely:
+        ctx.print(f"No other coverage of the event of #{ctx.args.id} in the library.")
+    for r in likely:
+        _print_related(ctx, r)
+    if weaker:
+        # Listed, never hidden: the floor can be wrong, and the user can judge.
+        ctx.print(ctx.style(f"Weaker matches, probably about something else ({len(weaker)}):", DIM))
+        for r in weaker:
+            _print_related(ctx, r)
     return 0
+
+
+def _print_related(ctx: CliContext, r: Related) -> None:
+    a = r.article
+    facts = "" if r.shared_facts is None else f"  {r.shared_facts} shared fact(s)"
+    outlet = f"  ({safe(a.outlet)})" if a.outlet else ""
+    ctx.print(
+        f"{ctx.style(f'#{a.id}', CYAN)} {ctx.style(f'{r.score:.2f}', DIM)} "
+        f"{ctx.style(safe(a.title), BOLD)}{outlet}{facts}"
+    )
+    shared = [*r.names[:5], *r.dates[:3], *r.numbers[:3]]
+    if shared:
+        ctx.print(f"    shared: {safe(', '.join(shared))}")

@@ -374,7 +374,9 @@ class Collection(CollectionOps):
         """Other articles of the library that likely report the same event, best first.
 
         Reads only the article's body and those of the candidates FTS5 finds
-        (see `library.coverage`), never the whole library.
+        (see `library.coverage`), never the whole library.  Rows under the
+        floor (`Related.likely` False, see `library.coverage_floor`) are
+        ranked too: callers list them apart, as probably about something else.
 
         Args:
             limit: how many to return.

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from library import coverage_floor as floor
 from library import coverage_mentions, coverage_xl
 from library.article import Article
 from library.chinese import has_cjk
@@ -99,6 +100,8 @@ class Related:
         terms: the rarest words both use (index form, lower case).
         shared_facts: the comparison engine's count of shared facts, when
             computed (`Collection.related(..., facts=N)`), else None.
+        likely: over the floor (`library.coverage_floor`): likely the same
+            event; False for a weaker match, probably about something else.
     """
 
     article: Article
@@ -108,6 +111,7 @@ class Related:
     numbers: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     shared_facts: int | None = None
+    likely: bool = True
 
     def with_facts(self, count: int) -> Related:
         return replace(self, shared_facts=count)
@@ -128,6 +132,7 @@ class Related:
                 "terms": list(self.terms),
             },
             "shared_facts": self.shared_facts,
+            "likely_same_event": self.likely,
         }
 
 
@@ -164,7 +169,8 @@ def related_articles(
 
     Returns:
         The source article and the ranked list (other versions of the same
-        source are never listed).
+        source are never listed), each row flagged `likely` or not by the
+        floor (`library.coverage_floor`).
 
     Raises:
         NotFound: no article has that id.
@@ -173,7 +179,14 @@ def related_articles(
     source, scored = candidate_features(
         library, article_id, candidates=max(candidates, limit), embed=embed
     )
-    ranked = [replace(item, score=score(features, weights)) for item, features in scored]
+    ranked = [
+        replace(
+            item,
+            score=score(features, weights),
+            likely=floor.likely(features, weights, len(floor.event_names(item, source))),
+        )
+        for item, features in scored
+    ]
     ranked.sort(key=lambda r: (-r.score, r.article.id or 0))
     return source, ranked[:limit]
 

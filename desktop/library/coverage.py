@@ -5,6 +5,10 @@ The ranking (`Collection.related`) runs in the window's `TaskManager`
 opened and closed in the job (a connection belongs to the thread that opened
 it).  Selections are debounced and the latest one wins: a job started for an
 article that is no longer selected does nothing, and a late result is dropped.
+
+Rows under the floor (`library.coverage_floor`: probably about something
+else) are not listed as coverage; a toggle shows them below a labelled
+separator, so nothing is hidden without a way to see it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,6 +42,10 @@ if TYPE_CHECKING:
 DELAY_MS = 250
 LIMIT = 8
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: The separator row above the weaker matches.
+WEAKER_LABEL = "Probably about something else"
+RANKED = "Ranked by shared names, dates, numbers and rare words."
+NONE = "No other coverage of this event in your library."
 
 
 def find_related(collection: Collection, article_id: int, limit: int = LIMIT) -> list[Related]:
@@ -72,6 +81,9 @@ class CoveragePanel(QWidget):
         #: Held (`hold`): the ranking waits; True once one was due meanwhile.
         self._held = False
         self._due = False
+        #: The latest ranking, split by the floor (the toggle re-lists them).
+        self._likely: list[Related] = []
+        self._weaker: list[Related] = []
 
         heading = QLabel("Other coverage of this event")
         heading.setObjectName("coverageHeading")
@@ -95,6 +107,14 @@ class CoveragePanel(QWidget):
         self.compare_button = QPushButton("Compare")
         self.compare_button.setObjectName("coverageCompare")
         self.compare_button.setEnabled(False)
+        self.weaker_button = QToolButton()
+        self.weaker_button.setObjectName("coverageWeaker")
+        self.weaker_button.setCheckable(True)
+        self.weaker_button.setAutoRaise(True)
+        self.weaker_button.setVisible(False)
+        self.weaker_button.setToolTip(
+            "Articles that share a few words with this one, too few to be the same event"
+        )
 
         top = QHBoxLayout()
         top.addWidget(heading, 1)
@@ -105,6 +125,7 @@ class CoveragePanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.weaker_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -115,6 +136,7 @@ class CoveragePanel(QWidget):
             lambda item, _prev: self.compare_button.setEnabled(item is not None)
         )
         self.compare_button.clicked.connect(self.compare_current)
+        self.weaker_button.toggled.connect(lambda _on: self._list_rows())
         self.show_for(None)
 
     @property
@@ -128,7 +150,9 @@ class CoveragePanel(QWidget):
             return
         self._generation += 1
         self._article_id = article_id
+        self._likely, self._weaker = [], []
         self.list.clear()
+        self._set_weaker_button()
         if article_id is None:
             self._timer.stop()
             self.status.setText("Select one article to see other coverage of its event.")
@@ -193,24 +217,52 @@ class CoveragePanel(QWidget):
         self._tasks.run(job, done, failed, lane="compute", key=("coverage", id(self)))
 
     def _fill(self, related: list[Related]) -> None:
-        self.list.clear()
-        first: QTreeWidgetItem | None = None
-        for r in related:
-            a = r.article
-            item = QTreeWidgetItem(
-                [clip(a.title, 120), clip(a.outlet or "—", 40), f"{r.score:.2f}"]
-            )
-            item.setData(0, ID_ROLE, int(a.id or 0))
-            shared = ", ".join([*r.names[:6], *r.dates[:3], *r.numbers[:3]])
-            tip = a.title + (f"\nBoth mention: {shared}" if shared else "")
-            item.setToolTip(0, plain_tooltip(tip))
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.list.addTopLevelItem(item)
-            first = first or item
-        if first is not None:
-            # The likeliest is current: Compare is one click.
-            self.list.setCurrentItem(first)
-            self.status.setText("Ranked by shared names, dates, numbers and rare words.")
-        else:
-            self.status.setText("No other article in the library seems to report this event.")
+        from library.coverage_floor import split
+
+        self._likely, self._weaker = split(related)
+        self._set_weaker_button()
+        self._list_rows()
+        self.status.setText(RANKED if self._likely else NONE)
         self.finished.emit()
+
+    def _set_weaker_button(self) -> None:
+        """The toggle: unchecked for a new ranking, shown only when there are weaker matches."""
+        button = self.weaker_button
+        button.blockSignals(True)
+        button.setChecked(False)
+        button.blockSignals(False)
+        button.setText(f"Show weaker matches ({len(self._weaker)})")
+        button.setVisible(bool(self._weaker))
+
+    def _list_rows(self) -> None:
+        """The likely coverage, and below a separator the weaker matches when toggled on."""
+        self.list.clear()
+        likely = [self._item(r) for r in self._likely]
+        self.list.addTopLevelItems(likely)
+        showing = self.weaker_button.isChecked()
+        self.weaker_button.setText(
+            f"{'Hide' if showing else 'Show'} weaker matches ({len(self._weaker)})"
+        )
+        if showing and self._weaker:
+            separator = QTreeWidgetItem([WEAKER_LABEL])
+            separator.setFlags(Qt.ItemFlag.NoItemFlags)  # a label, not a row to compare
+            separator.setToolTip(0, "Too few shared names and rare words to be the same event")
+            self.list.addTopLevelItem(separator)
+            separator.setFirstColumnSpanned(True)
+            for r in self._weaker:
+                self.list.addTopLevelItem(self._item(r, weak=True))
+        if likely:
+            # The likeliest is current: Compare is one click.
+            self.list.setCurrentItem(likely[0])
+
+    def _item(self, r: Related, *, weak: bool = False) -> QTreeWidgetItem:
+        a = r.article
+        item = QTreeWidgetItem([clip(a.title, 120), clip(a.outlet or "—", 40), f"{r.score:.2f}"])
+        item.setData(0, ID_ROLE, int(a.id or 0))
+        shared = ", ".join([*r.names[:6], *r.dates[:3], *r.numbers[:3]])
+        tip = a.title + (f"\nBoth mention: {shared}" if shared else "")
+        if weak:
+            tip += "\nProbably about something else"
+        item.setToolTip(0, plain_tooltip(tip))
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
