@@ -30,8 +30,8 @@ _NOT_STRING_KEYS = frozenset(
 YAML_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 JSON_BOUNDARY = re.compile(r"^(?:{|})$", re.MULTILINE)
 # python-frontmatter passes the metadata as keyword arguments of `Post(content,
-# handler, **metadata)`: these two keys make it fail, as the library shows.
-_POST_ARGUMENTS = frozenset({"content", "handler"})
+# handler, **metadata)`: these keys (its parameters) make it fail, as the library shows.
+_POST_ARGUMENTS = frozenset({"self", "content", "handler"})
 
 
 def simple_mapping(fm: str) -> dict[str, str] | None:

@@ -14,7 +14,8 @@ from library.ingest import front_matter
 from library.ingest.simple_front_matter import split_simple
 
 _KEYS = ["title", "outlet", "published", "url", "_x", "Title", "yes", "No", "null", "on", "y", "e1"]
-_KEYS += ["content", "handler", "k" * 128, "k" * 1024, "k" * 1025]  # long keys: YAML's limit
+_KEYS += ["content", "handler", "self"]  # python-frontmatter refuses these
+_KEYS += ["k" * 128, "k" * 1024, "k" * 1025]  # long keys: YAML refuses over 1024
 _CHARACTERS = [
     *"abc XYZ 09:#-'&*!%@`|>{}[],?",
     "\\", '"', "\t", "\r", "\x1b", "\x7f", "\x85", "\u00a0", "\u3000", "\u2028", "\u200b",
@@ -66,6 +67,8 @@ def _as_the_library_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> object:
         # YAML refuses an implicit key longer than 1024 characters.
         "---\n" + "k" * 1025 + ': "v"\n---\nBody.\n',
         '---\ntitle: "Pier"\n' + "k" * 1100 + ': "v"\n---\nBody.\n',
+        # python-frontmatter's `Post(content, handler, **metadata)` refuses a key "self".
+        '---\nself: "Pier"\ntitle: "Quay"\n---\nBody.\n',
     ],
 )
 def test_known_edges_read_as_the_library_reads_them(
