@@ -223,7 +223,11 @@ class PreviewPane(QWidget):
         heading = sum(w.heightForWidth(width) for w in shown)
         gaps = layout.spacing() * len(shown) + 4  # the 4: the spacing before the text
         least = self.text_edit.minimumSizeHint().height()
-        self.setMinimumHeight(margins.top() + margins.bottom() + heading + gaps + least)
+        wanted = margins.top() + margins.bottom() + heading + gaps + least
+        # At most a third of the screen: a title of hundreds of words (front
+        # matter allows any) asked for more than the screen, and the window grew
+        # past it to give it; such a title is cut rather than the window.
+        self.setMinimumHeight(min(wanted, self.screen().availableGeometry().height() // 3))
 
     def selected_span(self) -> tuple[int, int] | None:
         """(start, end) body offsets of the current selection, or None."""

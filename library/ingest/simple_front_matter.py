@@ -18,7 +18,8 @@ from typing import Any
 # inside such a scalar (printable, not a line break: not NEL, U+2028/9; not
 # the BOM, which libyaml refuses there); anything else goes to YAML.
 _NOT_IN_VALUE = r'"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff'
-_SIMPLE_LINE = re.compile(rf'([A-Za-z_][A-Za-z0-9_]*): +"([^{_NOT_IN_VALUE}]*)" *')
+# A key of at most 128 characters: YAML refuses an implicit key over 1024.
+_SIMPLE_LINE = re.compile(rf'([A-Za-z_][A-Za-z0-9_]{{0,127}}): +"([^{_NOT_IN_VALUE}]*)" *')
 # Plain keys YAML 1.1 (PyYAML) reads as booleans or null, not as strings.
 _NOT_STRING_KEYS = frozenset(
     form
@@ -29,8 +30,8 @@ _NOT_STRING_KEYS = frozenset(
 YAML_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 JSON_BOUNDARY = re.compile(r"^(?:{|})$", re.MULTILINE)
 # python-frontmatter passes the metadata as keyword arguments of `Post(content,
-# handler, **metadata)`: these two keys make it fail, as the library shows.
-_POST_ARGUMENTS = frozenset({"content", "handler"})
+# handler, **metadata)`: these keys (its parameters) make it fail, as the library shows.
+_POST_ARGUMENTS = frozenset({"self", "content", "handler"})
 
 
 def simple_mapping(fm: str) -> dict[str, str] | None:
@@ -66,8 +67,10 @@ def split_simple(text: str) -> tuple[dict[str, Any], str] | None:
         if JSON_BOUNDARY.match(text):
             return None
         return {}, text.strip()
+    # Twice, as python-frontmatter does (`loads`, then `parse`): "\r\r\n" ends as "\n".
+    text = text.replace("\r\n", "\n").replace("\r\n", "\n")
     try:
-        _, fm, content = YAML_BOUNDARY.split(text.replace("\r\n", "\n").strip(), 2)
+        _, fm, content = YAML_BOUNDARY.split(text.strip(), 2)
     except ValueError:
         return None  # no closing boundary: the library has its own answer
     found = simple_mapping(fm)

@@ -61,3 +61,14 @@ def test_text_with_marks_beyond_ascii_counts_as_the_general_rule() -> None:
             assert count_words(text) == _general(text), repr(text)
     assert ascii_stand_in("It\u2019s \u201cshut\u201d \u2014 now") == b"It?s ?shut? ? now"
     assert ascii_stand_in("Caf\u00e9") is None and ascii_stand_in("2 \u00d7 3") is None
+
+
+def test_every_character_beyond_ascii_counts_as_the_general_rule() -> None:
+    # One text per code point (the BMP, and a few beyond): a mark the ASCII
+    # path takes as "?" must not be one the general rule counts (kana marks
+    # such as the middle dot U+30FB are CJK characters there).
+    points = [*range(0x80, 0x10000), 0x1F642, 0x20000, 0x2A6D6, 0xE0001, 0x10FFFF]
+    for point in points:
+        char = chr(point)
+        text = f"Quay{char}pier {char}{char} 12"
+        assert count_words(text) == _general(text), hex(point)

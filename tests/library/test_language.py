@@ -128,3 +128,12 @@ def test_latin_text_with_marks_beyond_ascii_is_detected_as_the_full_count_detect
     texts += ["The mayor\u2019s \u201cplan\u201d \u2014 said the port."]
     for text in texts:
         assert language.detect(text) == _detect_reference(text), repr(text)
+
+
+def test_every_character_beyond_ascii_is_detected_as_the_full_count_detects() -> None:
+    # One text per code point: a mark the ASCII path takes as "?" must be
+    # none the full count reads as kana, Han or Hangul (U+30FB, U+FA6E...).
+    for point in [*range(0x80, 0x10000), 0x1F642, 0x20000, 0xE0001, 0x10FFFF]:
+        char = chr(point)
+        for text in (f"{char}{char}{char}{char} Ok", f"The pier{char} said{char}{char} it"):
+            assert language.detect(text) == _detect_reference(text), (hex(point), text)

@@ -57,3 +57,23 @@ def test_the_title_and_hit_line_stay_whole_in_a_short_preview(
     for label in (preview.title, preview.meta, preview.snippet):
         assert whole(label), f"{label.objectName()} cut: {label.height()} px"
     assert window.size().height() == size[1], "the window did not grow for it"
+
+
+def test_a_title_of_hundreds_of_words_does_not_grow_the_window(
+    qtbot: QtBot, collection_of: Callable[[dict[str, str]], Collection]
+) -> None:
+    # Front matter may give any title: one of 400 words wraps to ~60 lines in
+    # the preview, and asking that height whole made the window 1,133 px tall.
+    title = " ".join(["Quayside"] * 400)
+    win = open_window(qtbot, collection_of({"quay.md": f'---\ntitle: "{title}"\n---\n\nText.\n'}))
+    try:
+        win.resize(800, 600)
+        view = win.library_view
+        wait_listed(qtbot, view)
+        view.table.selectRow(0)
+        qtbot.waitUntil(lambda: view.preview.article is not None)
+        qtbot.wait(50)  # the splitter's relayout
+        assert win.size().height() == 600, "the window grew for the title"
+        assert win.minimumSizeHint().height() <= 600
+    finally:
+        win.close()
