@@ -63,12 +63,12 @@ class LensNavigation(QObject):
         return False
 
     def _make_room(self, other: PanelFold) -> None:
-        """Fold `other` (the user's choice now) if the view is too narrow for both panels."""
+        """Fold `other` for this window if the view is too narrow for both panels."""
         # The splitter's own sum of its children's minimum widths: the view's
         # layout answers from its cache until its next turn.
         outer = self.view.outer
         if other.is_open() and outer.minimumSizeHint().width() > outer.width():
-            other.set_open(False, remember=True)
+            other.fold_for_room()
 
     def fits(self) -> bool:
         """Whether the texts keep their share of the window with the lenses open too."""

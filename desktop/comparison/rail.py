@@ -161,6 +161,16 @@ class PanelFold(QObject):
     def is_open(self) -> bool:
         return not self.panel.isHidden()
 
+    def fold_for_room(self) -> None:
+        """Fold: the other panel was opened where the two do not fit.
+
+        Kept folded for this window (a resize does not bring it back to widen
+        the window again), but not saved as the user's choice: on the next
+        start, on a wider screen, its saved mode applies again.
+        """
+        self._mode = "closed"
+        self.set_open(False)
+
     def fit(self) -> None:
         """The view changed size: open or fold the panel by the mode."""
         mode = self._mode

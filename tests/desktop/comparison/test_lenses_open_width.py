@@ -57,3 +57,20 @@ def test_both_side_panels_stay_open_where_they_fit(qtbot: QtBot) -> None:
     view.lenses.fold.set_open(True, remember=True)
     qtbot.wait(20)
     assert view.summary.isVisible() and view.lenses.panel.isVisible()
+
+
+def test_a_panel_folded_for_room_is_not_saved_as_the_users_choice(qtbot: QtBot) -> None:
+    # Opening the lenses once in a narrow window must not keep the summary
+    # folded for good: on the next start, on a wide screen, its saved mode applies.
+    from tests.desktop.comparison.test_comparison_support import shown
+
+    view = shown(qtbot)
+    view.resize(900, 700)
+    qtbot.waitUntil(lambda: view.width() == 900)
+    view.summary_fold.set_open(True, remember=True)  # F7: "open" is saved
+    saved: list[str] = []
+    view.summary_fold.mode_changed.connect(saved.append)
+    view.lenses.fold.set_open(True, remember=True)  # F6: the summary folds for room
+    qtbot.wait(20)
+    assert not view.summary.isVisible()
+    assert saved == [], "the fold for room was saved as the user's choice"
