@@ -29,6 +29,7 @@ import dataclasses
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -57,8 +58,11 @@ POOL_CHUNK = 64
 CHUNK_BYTES = 8 * 1024 * 1024
 #: At most this many worker processes, whatever the machine has.
 MAX_WORKERS = 4
-#: Idle cores (by the load average) a pool needs to be worth starting.
+#: Idle cores (`busy_cores`) a pool needs to be worth starting.
 IDLE_CORES = 1.5
+#: Looks at the runnable tasks (`busy_cores`), and the time between two.
+RUNNABLE_SAMPLES = 5
+RUNNABLE_GAP_S = 0.004
 #: Environment variable: the number of worker processes (0: read in-process).
 WORKERS_VARIABLE = "PARALLAX_IMPORT_WORKERS"
 
@@ -228,11 +232,11 @@ def default_workers() -> int:
 
     A pool only helps with cores to spare: it spends 10–40% more CPU than
     reading in-process (messages, each worker's cold caches), and the writer
-    keeps one core busy.  With two cores idle it imported 2,000 articles 1.55×
-    as fast; with one core taken by another program, or all of them, it was
-    slower than reading in-process (benchmarks/RESULTS-scale.md).  So a pool
-    is used only while at least `IDLE_CORES` cores are idle by the 1-minute
-    load average.
+    keeps one core busy.  With two cores idle it imported 2,000 articles
+    1.3–1.7× as fast (0.58–0.77× the bare insert against 0.41–0.47×); with
+    one core taken by another program, or all of them, it was slower than
+    reading in-process (benchmarks/RESULTS-scale.md).  So a pool is used only
+    while at least `IDLE_CORES` cores are idle (`busy_cores`).
     """
     stated = os.environ.get(WORKERS_VARIABLE, "").strip()
     if stated.isdigit():
@@ -241,13 +245,44 @@ def default_workers() -> int:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        busy = 0.0
-    if cores < 2 or cores - busy < IDLE_CORES:
+    if cores < 2 or cores - busy_cores() < IDLE_CORES:
         return 0
     return min(MAX_WORKERS, cores)
+
+
+def busy_cores() -> float:
+    """How many cores other programs keep busy now.
+
+    Where the kernel says how many tasks are runnable at this moment
+    (`/proc/loadavg`), their mean over `RUNNABLE_SAMPLES` looks a few
+    milliseconds apart, less this process's own: the 1-minute load average
+    lags by a minute, so a program that just ended (or the import before
+    this one) kept a pool from idle cores.  Elsewhere, the load average.
+    """
+    seen = []
+    for i in range(RUNNABLE_SAMPLES):
+        if i:
+            time.sleep(RUNNABLE_GAP_S)
+        runnable = runnable_tasks()
+        if runnable is None:
+            break
+        seen.append(max(0, runnable - 1))  # this process, reading it
+    if len(seen) == RUNNABLE_SAMPLES:
+        return sum(seen) / len(seen)
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
+def runnable_tasks(path: str = "/proc/loadavg") -> int | None:
+    """Tasks runnable now by `/proc/loadavg` ("0.52 0.58 0.59 2/345 6789"), or None."""
+    try:
+        with open(path, encoding="ascii") as file:
+            running = file.read().split()[3].split("/")[0]
+        return int(running)
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def start_pool(workers: int) -> ProcessPoolExecutor | None:
