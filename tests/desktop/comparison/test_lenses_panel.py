@@ -18,6 +18,7 @@ from library.article import Article
 from library.compare import compare_articles
 from library.compare.lenses.timeline import Row
 from library.compare.lenses.voices import Voice
+from library.compare.model import Comparison
 from library.export import ComparisonLayout
 from library.ingest import read_article
 
@@ -223,7 +224,8 @@ def test_a_new_comparison_clears_the_old_lenses(flood: ComparisonView) -> None:
     flood.runner.cancel()
 
 
-def test_sample_pair_lenses_in_the_window(qtbot: QtBot, sample_paths: list[Path]) -> None:
+def _sample_panel(qtbot: QtBot, sample_paths: list[Path]) -> tuple[LensesPanel, Comparison]:
+    """A shown, empty lenses panel and the engine's comparison of the sample pair."""
     if len(sample_paths) < 2:
         pytest.skip("sample articles not in resources/articles")
     a, b = (read_article(p) for p in sample_paths[:2])
@@ -231,6 +233,11 @@ def test_sample_pair_lenses_in_the_window(qtbot: QtBot, sample_paths: list[Path]
     qtbot.addWidget(panel)
     panel.show()
     comparison = compare_articles(a, b)
+    return panel, comparison
+
+
+def test_sample_pair_lenses_in_the_window(qtbot: QtBot, sample_paths: list[Path]) -> None:
+    panel, comparison = _sample_panel(qtbot, sample_paths)
     panel.set_comparison(comparison, ComparisonLayout.build(comparison))
     voices = texts(panel.lists["voices"])
     sections = {"Quoted by both": "", "Only A quotes": "", "Only B quotes": ""}
@@ -264,13 +271,7 @@ def test_sample_pair_rows_come_from_the_typed_lens_records(
 ) -> None:
     """The panel over the sample pair's `Comparison`: the rows it showed when it read
     `to_dict()` (pinned on main 5020db7), each entry standing for its record's units."""
-    if len(sample_paths) < 2:
-        pytest.skip("sample articles not in resources/articles")
-    a, b = (read_article(p) for p in sample_paths[:2])
-    panel = LensesPanel()
-    qtbot.addWidget(panel)
-    panel.show()
-    comparison = compare_articles(a, b)
+    panel, comparison = _sample_panel(qtbot, sample_paths)
     lenses = comparison.lenses
     assert lenses is not None
     panel.set_comparison(comparison, ComparisonLayout.build(comparison))
