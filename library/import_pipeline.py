@@ -14,12 +14,15 @@ Bounded: at most two chunks of `POOL_CHUNK` files per worker are read ahead
 (and at most `CHUNK_BYTES` each), so memory does not grow with the import.
 
 A pool is used only where it helps and is safe to start: with a core to
-spare (`default_workers`), in a process that has a single thread and can
-fork (the CLI).  Forking a process with other threads (the window's) can
-leave a child stuck on a lock another thread held, and "spawn" would start a
-fresh interpreter that re-imports the program's main module.  Elsewhere, or
-when a pool cannot start, the caller reads each file itself; if a pool breaks
-(a worker killed), the files it had not returned are read in-process.
+spare (`default_workers`).  A process with a single thread (the CLI) forks
+its workers.  Forking a process with other threads (the window's: Qt's, the
+task manager's) can leave a child stuck on a lock another thread held, so
+there a large import (`FORKSERVER_MIN_FILES`) asks a fork server instead
+(`start_method`): a fresh single-threaded interpreter that has imported only
+`FORKSERVER_PRELOAD`, never the program's main module, and forks the workers.
+Elsewhere, or when a pool cannot start, the caller reads each file itself; if
+a pool breaks (a worker killed), the files it had not returned are read
+in-process.
 """
 
 from __future__ import annotations
@@ -65,6 +68,18 @@ RUNNABLE_SAMPLES = 5
 RUNNABLE_GAP_S = 0.004
 #: Environment variable: the number of worker processes (0: read in-process).
 WORKERS_VARIABLE = "PARALLAX_IMPORT_WORKERS"
+#: Files an import needs to start a pool from a fork server (a process with
+#: other threads): the server's first start costs a fresh interpreter and
+#: its imports (~0.15 s CPU, once per program), paid back by a few hundred files.
+FORKSERVER_MIN_FILES = 50
+#: What a fork server imports before forking workers: what they run
+#: (`importer.prepare_chunk_to_send`, the search index's folding), so each
+#: worker starts with it loaded.  Not `__main__`, multiprocessing's default
+#: (the window's entry point; Python 3.11 sends the server no path for it, but
+#: later versions may).  The workers themselves load the main module as
+#: `__mp_main__`, as "spawn" does: the entry points guard `main()` with
+#: `if __name__ == "__main__"`.  None of these starts a thread: the server may fork.
+FORKSERVER_PRELOAD = ("library.importer", "library.search_index")
 
 
 class Prepared(NamedTuple):
@@ -182,7 +197,7 @@ def read_ahead(
     the chunks not started and waits for the running ones: a few files each.
     """
     count = default_workers() if workers is None else workers
-    pool = start_pool(count) if count > 0 else None
+    pool = start_pool(count, len(items)) if count > 0 else None
     if pool is None:
         yield None
         return
@@ -285,21 +300,43 @@ def runnable_tasks(path: str = "/proc/loadavg") -> int | None:
         return None
 
 
-def start_pool(workers: int) -> ProcessPoolExecutor | None:
-    """A pool of `workers` forked processes, or None where one is unsafe or cannot start."""
-    if not can_fork_safely():
+def start_pool(workers: int, files: int) -> ProcessPoolExecutor | None:
+    """A pool of `workers` processes for `files` files, or None where one is unsafe or cannot start.
+
+    A fork server that fails to start shows only on the first job sent to it:
+    `_results` then reads every file in-process, as here.
+    """
+    method = start_method(files)
+    if method is None:
         return None
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     try:
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(list(FORKSERVER_PRELOAD))
         return ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_ignore_ctrl_c,
+            max_workers=workers, mp_context=context, initializer=_ignore_ctrl_c
         )
     except (OSError, ValueError, ImportError, NotImplementedError):
         return None  # e.g. no semaphores (a container without /dev/shm)
+
+
+def start_method(files: int) -> str | None:
+    """How a pool for `files` files starts its workers here: "fork", "forkserver" or None.
+
+    Forked where that is safe (one thread); from a fork server in a process
+    with other threads, for an import large enough to pay for the server;
+    else none (a small import there, or no fork server: not Linux or macOS).
+    """
+    if can_fork_safely():
+        return "fork"
+    import multiprocessing
+
+    if files >= FORKSERVER_MIN_FILES and "forkserver" in multiprocessing.get_all_start_methods():
+        return "forkserver"
+    return None
 
 
 def can_fork_safely() -> bool:
