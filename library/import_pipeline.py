@@ -69,9 +69,12 @@ RUNNABLE_GAP_S = 0.004
 #: Environment variable: the number of worker processes (0: read in-process).
 WORKERS_VARIABLE = "PARALLAX_IMPORT_WORKERS"
 #: Files an import needs to start a pool from a fork server (a process with
-#: other threads): the server's first start costs a fresh interpreter and
-#: its imports (~0.15 s CPU, once per program), paid back by a few hundred files.
-FORKSERVER_MIN_FILES = 50
+#: other threads).  The server's first start (a fresh interpreter and its
+#: imports, once per program) and the pool's cost ~0.3 s: in a threaded process
+#: importing news files, 400 were 0.18 s slower than in-process and 800 0.15 s
+#: faster; with the server already running, 400 were even
+#: (benchmarks/RESULTS-scale.md, "winpool17").
+FORKSERVER_MIN_FILES = 600
 #: What a fork server imports before forking workers: what they run
 #: (`importer.prepare_chunk_to_send`, the search index's folding), so each
 #: worker starts with it loaded.  Not `__main__`, multiprocessing's default

@@ -29,6 +29,7 @@ from library.importer import import_paths
 from library.store import LibraryStore
 from tests.library.import_pipeline_support import (
     ARTICLE_ROWS,
+    FILES,
     SUMMARY,
     WORD_ROWS,
     in_process,
@@ -65,7 +66,7 @@ def threaded() -> Iterator[None]:
 
 @pytest.fixture
 def pools(monkeypatch: pytest.MonkeyPatch, threaded: None) -> list[object]:
-    """Two workers whatever the machine's load; records each pool started."""
+    """Two workers whatever the machine's load and the folder's size; records each pool."""
     started: list[object] = []
     real = pipeline.start_pool
 
@@ -76,6 +77,7 @@ def pools(monkeypatch: pytest.MonkeyPatch, threaded: None) -> list[object]:
 
     monkeypatch.setattr(pipeline, "start_pool", start_pool)
     monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "2")
+    monkeypatch.setattr(pipeline, "FORKSERVER_MIN_FILES", FILES)  # a small folder will do
     return started
 
 
@@ -214,6 +216,7 @@ PROGRAM = textwrap.dedent(
         from library.importer import import_paths
         from library.store import LibraryStore
         import library.import_pipeline as pipeline
+        pipeline.FORKSERVER_MIN_FILES = 50  # a small folder will do
         report = import_paths(LibraryStore(Path(sys.argv[2])), [Path(sys.argv[1])])
         print(pipeline.start_method(len(report.results)), report.summary())
         print(multiprocessing.forkserver._forkserver._forkserver_pid)
