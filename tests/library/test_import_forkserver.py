@@ -27,6 +27,7 @@ import pytest
 import library.import_pipeline as pipeline
 from library.importer import import_paths
 from library.store import LibraryStore
+from tests.helpers import import_with_ctrl_c
 from tests.library.import_pipeline_support import (
     ARTICLE_ROWS,
     FILES,
@@ -160,6 +161,19 @@ def test_cancel_mid_import_leaves_no_worker_alive(
     assert _start_method(pools[0]) == "forkserver"
     assert report.cancelled and len(report.results) == 5
     assert store.count() == 5
+    assert not multiprocessing.active_children()
+    assert _server_children() == []
+
+
+def test_ctrl_c_during_a_fork_server_import_exits_130_and_leaves_no_worker(
+    data_dir: Path,
+    inbox: Path,
+    pools: list[object],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import_with_ctrl_c(inbox, "_store", monkeypatch, capsys)
+    assert pools and _start_method(pools[0]) == "forkserver"
     assert not multiprocessing.active_children()
     assert _server_children() == []
 
