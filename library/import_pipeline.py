@@ -273,9 +273,11 @@ def busy_cores() -> float:
 
     Where the kernel says how many tasks are runnable at this moment
     (`/proc/loadavg`), their mean over `RUNNABLE_SAMPLES` looks a few
-    milliseconds apart, less this process's own: the 1-minute load average
-    lags by a minute, so a program that just ended (or the import before
-    this one) kept a pool from idle cores.  Elsewhere, the load average.
+    milliseconds apart, less this process's own running threads (the
+    window's GUI thread, drawing the import's progress as it starts, is not
+    another program): the 1-minute load average lags by a minute, so a
+    program that just ended (or the import before this one) kept a pool from
+    idle cores.  Elsewhere, the load average.
     """
     seen = []
     for i in range(RUNNABLE_SAMPLES):
@@ -284,7 +286,7 @@ def busy_cores() -> float:
         runnable = runnable_tasks()
         if runnable is None:
             break
-        seen.append(max(0, runnable - 1))  # this process, reading it
+        seen.append(max(0, runnable - running_threads()))
     if len(seen) == RUNNABLE_SAMPLES:
         return sum(seen) / len(seen)
     try:
@@ -301,6 +303,27 @@ def runnable_tasks(path: str = "/proc/loadavg") -> int | None:
         return int(running)
     except (OSError, IndexError, ValueError):
         return None
+
+
+def running_threads(path: str = "/proc/self/task") -> int:
+    """This process's threads running or runnable now (at least 1: the one asking).
+
+    Each thread's state is the field after its name in `TASK/stat`
+    ("12 (python3) R 1 ..."); where that cannot be read, this thread alone.
+    """
+    running = 0
+    try:
+        tasks = os.listdir(path)
+    except OSError:
+        return 1
+    for task in tasks:
+        try:
+            with open(f"{path}/{task}/stat", encoding="ascii", errors="replace") as file:
+                state = file.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue  # ended meanwhile
+        running += state == "R"
+    return max(1, running)
 
 
 def start_pool(workers: int, files: int) -> ProcessPoolExecutor | None:
