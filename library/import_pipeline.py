@@ -14,12 +14,15 @@ Bounded: at most two chunks of `POOL_CHUNK` files per worker are read ahead
 (and at most `CHUNK_BYTES` each), so memory does not grow with the import.
 
 A pool is used only where it helps and is safe to start: with a core to
-spare (`default_workers`), in a process that has a single thread and can
-fork (the CLI).  Forking a process with other threads (the window's) can
-leave a child stuck on a lock another thread held, and "spawn" would start a
-fresh interpreter that re-imports the program's main module.  Elsewhere, or
-when a pool cannot start, the caller reads each file itself; if a pool breaks
-(a worker killed), the files it had not returned are read in-process.
+spare (`default_workers`).  A process with a single thread (the CLI) forks
+its workers.  Forking a process with other threads (the window's: Qt's, the
+task manager's) can leave a child stuck on a lock another thread held, so
+there a large import (`FORKSERVER_MIN_FILES`) asks a fork server instead
+(`start_method`): a fresh single-threaded interpreter that has imported only
+`FORKSERVER_PRELOAD`, never the program's main module, and forks the workers.
+Elsewhere, or when a pool cannot start, the caller reads each file itself; if
+a pool breaks (a worker killed), the files it had not returned are read
+in-process.
 """
 
 from __future__ import annotations
@@ -65,6 +68,21 @@ RUNNABLE_SAMPLES = 5
 RUNNABLE_GAP_S = 0.004
 #: Environment variable: the number of worker processes (0: read in-process).
 WORKERS_VARIABLE = "PARALLAX_IMPORT_WORKERS"
+#: Files an import needs to start a pool from a fork server (a process with
+#: other threads).  The server's first start (a fresh interpreter and its
+#: imports, once per program) and the pool's cost ~0.3 s: in a threaded process
+#: importing news files, 400 were 0.18 s slower than in-process and 800 0.15 s
+#: faster; with the server already running, 400 were even
+#: (benchmarks/RESULTS-scale.md, "winpool17").
+FORKSERVER_MIN_FILES = 600
+#: What a fork server imports before forking workers: what they run
+#: (`importer.prepare_chunk_to_send`, the search index's folding), so each
+#: worker starts with it loaded.  Not `__main__`, multiprocessing's default
+#: (the window's entry point; Python 3.11 sends the server no path for it, but
+#: later versions may).  The workers themselves load the main module as
+#: `__mp_main__`, as "spawn" does: the entry points guard `main()` with
+#: `if __name__ == "__main__"`.  None of these starts a thread: the server may fork.
+FORKSERVER_PRELOAD = ("library.importer", "library.search_index")
 
 
 class Prepared(NamedTuple):
@@ -182,7 +200,7 @@ def read_ahead(
     the chunks not started and waits for the running ones: a few files each.
     """
     count = default_workers() if workers is None else workers
-    pool = start_pool(count) if count > 0 else None
+    pool = start_pool(count, len(items)) if count > 0 else None
     if pool is None:
         yield None
         return
@@ -255,9 +273,11 @@ def busy_cores() -> float:
 
     Where the kernel says how many tasks are runnable at this moment
     (`/proc/loadavg`), their mean over `RUNNABLE_SAMPLES` looks a few
-    milliseconds apart, less this process's own: the 1-minute load average
-    lags by a minute, so a program that just ended (or the import before
-    this one) kept a pool from idle cores.  Elsewhere, the load average.
+    milliseconds apart, less this process's own running threads (the
+    window's GUI thread, drawing the import's progress as it starts, is not
+    another program): the 1-minute load average lags by a minute, so a
+    program that just ended (or the import before this one) kept a pool from
+    idle cores.  Elsewhere, the load average.
     """
     seen = []
     for i in range(RUNNABLE_SAMPLES):
@@ -266,7 +286,7 @@ def busy_cores() -> float:
         runnable = runnable_tasks()
         if runnable is None:
             break
-        seen.append(max(0, runnable - 1))  # this process, reading it
+        seen.append(max(0, runnable - running_threads()))
     if len(seen) == RUNNABLE_SAMPLES:
         return sum(seen) / len(seen)
     try:
@@ -285,21 +305,64 @@ def runnable_tasks(path: str = "/proc/loadavg") -> int | None:
         return None
 
 
-def start_pool(workers: int) -> ProcessPoolExecutor | None:
-    """A pool of `workers` forked processes, or None where one is unsafe or cannot start."""
-    if not can_fork_safely():
+def running_threads(path: str = "/proc/self/task") -> int:
+    """This process's threads running or runnable now (at least 1: the one asking).
+
+    Each thread's state is the field after its name in `TASK/stat`
+    ("12 (python3) R 1 ..."); where that cannot be read, this thread alone.
+    """
+    running = 0
+    try:
+        tasks = os.listdir(path)
+    except OSError:
+        return 1
+    for task in tasks:
+        try:
+            with open(f"{path}/{task}/stat", encoding="ascii", errors="replace") as file:
+                state = file.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue  # ended meanwhile
+        running += state == "R"
+    return max(1, running)
+
+
+def start_pool(workers: int, files: int) -> ProcessPoolExecutor | None:
+    """A pool of `workers` processes for `files` files, or None where one is unsafe or cannot start.
+
+    A fork server that fails to start shows only on the first job sent to it:
+    `_results` then reads every file in-process, as here.
+    """
+    method = start_method(files)
+    if method is None:
         return None
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     try:
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(list(FORKSERVER_PRELOAD))
         return ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_ignore_ctrl_c,
+            max_workers=workers, mp_context=context, initializer=_ignore_ctrl_c
         )
     except (OSError, ValueError, ImportError, NotImplementedError):
         return None  # e.g. no semaphores (a container without /dev/shm)
+
+
+def start_method(files: int) -> str | None:
+    """How a pool for `files` files starts its workers here: "fork", "forkserver" or None.
+
+    Forked where that is safe (one thread); from a fork server in a process
+    with other threads, for an import large enough to pay for the server;
+    else none (a small import there, or no fork server: not Linux or macOS).
+    """
+    if can_fork_safely():
+        return "fork"
+    import multiprocessing
+
+    if files >= FORKSERVER_MIN_FILES and "forkserver" in multiprocessing.get_all_start_methods():
+        return "forkserver"
+    return None
 
 
 def can_fork_safely() -> bool:

@@ -22,33 +22,19 @@ import pytest
 
 import library.import_pipeline as pipeline
 import library.importer as importer
-from library.importer import ImportReport, import_paths
+from library.importer import import_paths
 from library.store import LibraryStore
 from tests.helpers import import_with_ctrl_c
-
-#: Enough files for the pool (more than `PIPELINE_MIN_FILES`, several chunks).
-FILES = 70
-SUMMARY = "66 added, 0 updated, 1 unchanged, 3 refused, 1 skipped"
+from tests.library.import_pipeline_support import SUMMARY, write_inbox
+from tests.library.import_pipeline_support import in_process as _in_process
+from tests.library.import_pipeline_support import lines as _lines
+from tests.library.import_pipeline_support import table as _table
 
 
 @pytest.fixture
 def inbox(tmp_path: Path) -> Path:
     """FILES article files, with refusals and a skipped file among them."""
-    folder = tmp_path / "inbox"
-    (folder / "b-nested").mkdir(parents=True)
-    for n in range(FILES):
-        sub = folder / "b-nested" if n % 7 == 3 else folder
-        (sub / f"a{n:03d}.md").write_text(
-            f'---\ntitle: "Story {n}"\noutlet: "Outlet {n % 3}"\n---\n\n'
-            f"The council of town {n} met on Monday.\n\nIt voted {n} times on the harbour plan.\n",
-            encoding="utf-8",
-        )
-    (folder / "a011.md").write_text("")  # empty: refused
-    (folder / "a020.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))  # an image: refused
-    (folder / "a030.md").write_text("---\ntitle: [unclosed\n---\nBody text.\n")  # bad YAML
-    (folder / "a040.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not an article type: skipped
-    (folder / "a050.md").write_text((folder / "a049.md").read_text())  # same text: unchanged
-    return folder
+    return write_inbox(tmp_path / "inbox")
 
 
 @pytest.fixture
@@ -57,8 +43,8 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     started: list[object] = []
     real = pipeline.start_pool
 
-    def start_pool(workers: int) -> object:
-        pool = real(workers)
+    def start_pool(workers: int, files: int) -> object:
+        pool = real(workers, files)
         started.append(pool)
         return pool
 
@@ -66,27 +52,6 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     monkeypatch.setattr(pipeline, "start_pool", start_pool)
     monkeypatch.setenv(pipeline.WORKERS_VARIABLE, "2")  # whatever the machine's load
     return started
-
-
-def _in_process(monkeypatch: pytest.MonkeyPatch, store: LibraryStore, folder: Path) -> ImportReport:
-    with monkeypatch.context() as m:
-        m.setattr(importer, "PIPELINE_MIN_FILES", 10**9)
-        return import_paths(store, [folder])
-
-
-def _lines(report: ImportReport) -> list[tuple[str, str, str, str]]:
-    return [
-        (r.path.name, r.status, r.reason, r.article.title if r.article else "")
-        for r in report.results
-    ]
-
-
-def _table(store: LibraryStore, sql: str) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(store.path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_pipeline_report_and_library_equal_an_in_process_import(
@@ -193,7 +158,7 @@ def test_a_pool_that_cannot_start_leaves_the_import_in_process(
     assert report.summary() == SUMMARY
 
 
-def test_a_process_with_another_thread_reads_in_process() -> None:
+def test_a_process_with_another_thread_never_forks_and_reads_a_small_import_in_process() -> None:
     # Forking copies only the calling thread: a lock another thread held stays
     # locked in the child (Qt's threads in the window, numpy's).
     stop = threading.Event()
@@ -201,7 +166,8 @@ def test_a_process_with_another_thread_reads_in_process() -> None:
     other.start()
     try:
         assert not pipeline.can_fork_safely()
-        assert pipeline.start_pool(2) is None
+        assert pipeline.start_method(pipeline.FORKSERVER_MIN_FILES) == "forkserver"
+        assert pipeline.start_pool(2, pipeline.FORKSERVER_MIN_FILES - 1) is None
     finally:
         stop.set()
         other.join()
