@@ -62,3 +62,18 @@ def table(store: LibraryStore, sql: str) -> list[tuple[Any, ...]]:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def import_cancelled_after_five(store: LibraryStore, folder: Path) -> ImportReport:
+    """Import `folder`, cancelled once five files were stored.
+
+    A result is reported only once its batch is committed: the count comes
+    from the progress, which is called before each file.
+    """
+    started: list[str] = []
+    return import_paths(
+        store,
+        [folder],
+        on_progress=lambda _done, _total, path: started.append(path.name),
+        should_cancel=lambda: len(started) >= 5,
+    )

@@ -200,13 +200,13 @@ EOF
 """
 
 
-def _in_mount(home: Path, tmp_path: Path, mode: str, commands: list[str]) -> dict[str, str]:
+def _mounted(script: str, home: Path, tmp_path: Path, **extra: str) -> str:
+    """`script`'s output, run as root of a new mount namespace with `home` at `$MNT`."""
     mnt = tmp_path / "mnt"
     mnt.mkdir()
-    env = {**ENV, "MNT": str(mnt), "SRC": str(home), "MODE": mode, "PY": sys.executable,
-           "COMMANDS": "\n".join(commands)}  # fmt: skip
+    env = {**ENV, "MNT": str(mnt), "SRC": str(home), "PY": sys.executable, **extra}
     done = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", IN_MOUNT],
+        ["unshare", "-rm", "sh", "-c", script],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -214,8 +214,13 @@ def _in_mount(home: Path, tmp_path: Path, mode: str, commands: list[str]) -> dic
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _in_mount(home: Path, tmp_path: Path, mode: str, commands: list[str]) -> dict[str, str]:
+    stdout = _mounted(IN_MOUNT, home, tmp_path, MODE=mode, COMMANDS="\n".join(commands))
     results = {}
-    for block in done.stdout.split("== ")[1:]:
+    for block in stdout.split("== ")[1:]:
         command, _, output = block.partition("\n")
         results[command] = output
     return results
@@ -356,16 +361,4 @@ print(c.count(), len(c.page(0, 10)), len(c.listing.bodies([1, 2])))
 @needs_mount
 @pytest.mark.slow
 def test_the_window_listing_reads_a_read_only_mount(home: Path, tmp_path: Path) -> None:
-    mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    env = {**ENV, "MNT": str(mnt), "SRC": str(home), "PY": sys.executable}
-    done = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", LISTING_IN_MOUNT],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["2", "2", "2"]
+    assert _mounted(LISTING_IN_MOUNT, home, tmp_path).split() == ["2", "2", "2"]

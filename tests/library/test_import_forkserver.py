@@ -33,6 +33,7 @@ from tests.library.import_pipeline_support import (
     FILES,
     SUMMARY,
     WORD_ROWS,
+    import_cancelled_after_five,
     in_process,
     lines,
     table,
@@ -151,13 +152,7 @@ def test_cancel_mid_import_leaves_no_worker_alive(
     tmp_path: Path, inbox: Path, pools: list[object]
 ) -> None:
     store = LibraryStore(tmp_path / "home")
-    started: list[str] = []
-    report = import_paths(
-        store,
-        [inbox],
-        on_progress=lambda _done, _total, path: started.append(path.name),
-        should_cancel=lambda: len(started) >= 5,
-    )
+    report = import_cancelled_after_five(store, inbox)
     assert _start_method(pools[0]) == "forkserver"
     assert report.cancelled and len(report.results) == 5
     assert store.count() == 5

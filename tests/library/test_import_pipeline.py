@@ -25,7 +25,7 @@ import library.importer as importer
 from library.importer import import_paths
 from library.store import LibraryStore
 from tests.helpers import import_with_ctrl_c
-from tests.library.import_pipeline_support import SUMMARY, write_inbox
+from tests.library.import_pipeline_support import SUMMARY, import_cancelled_after_five, write_inbox
 from tests.library.import_pipeline_support import in_process as _in_process
 from tests.library.import_pipeline_support import lines as _lines
 from tests.library.import_pipeline_support import table as _table
@@ -116,15 +116,7 @@ def test_cancel_stops_between_files_and_stops_the_workers(
     tmp_path: Path, inbox: Path, pooled: list[object]
 ) -> None:
     store = LibraryStore(tmp_path / "home")
-    started: list[str] = []
-    # Cancelled once five files were stored (a result is reported only once
-    # its batch is committed: counted from the progress, called before each).
-    report = import_paths(
-        store,
-        [inbox],
-        on_progress=lambda _done, _total, path: started.append(path.name),
-        should_cancel=lambda: len(started) >= 5,
-    )
+    report = import_cancelled_after_five(store, inbox)
     assert report.cancelled
     assert len(report.results) == 5
     assert store.count() == 5
